@@ -1,0 +1,111 @@
+"""Hybrid retrieval: keyword (BM25) and dense (FAISS) candidates fused by rank.
+
+Each leg returns a generous pool; fusion works on ranks (reciprocal rank
+fusion), so the legs' incomparable score scales never have to be calibrated,
+and each hit keeps both legs' own scores and ranks so a user can see why a
+passage ranked where it did. Hits are per paragraph: the best chunk of a
+paragraph stands for it, since a paragraph is what gets cited.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from .encoders import Encoder
+from .index import Index
+from .schema import RETRIEVAL_MODES, Hit
+
+CANDIDATE_POOL = 50
+RRF_K = 60
+# Weights of the legs' reciprocal ranks in hybrid mode.
+LEG_WEIGHTS = {"keyword": 1.0, "dense": 1.0}
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    hits: tuple[Hit, ...]
+    timings_ms: Mapping[str, float] = field(default_factory=dict)
+
+
+def fuse_rankings(
+    rankings: Mapping[str, list[tuple[int, float]]],
+    weights: Mapping[str, float] = LEG_WEIGHTS,
+    rrf_k: int = RRF_K,
+) -> list[tuple[int, float, dict[str, float], dict[str, int]]]:
+    """Reciprocal rank fusion of each leg's (id, score) list, best first.
+
+    Returns (id, fused score, each leg's score, each leg's 1-based rank).
+    """
+    fused: dict[int, float] = {}
+    scores: dict[int, dict[str, float]] = {}
+    ranks: dict[int, dict[str, int]] = {}
+    for leg, ranking in rankings.items():
+        for rank, (item, score) in enumerate(ranking, start=1):
+            fused[item] = fused.get(item, 0.0) + weights.get(leg, 1.0) / (rrf_k + rank)
+            scores.setdefault(item, {})[leg] = score
+            ranks.setdefault(item, {})[leg] = rank
+    order = sorted(fused, key=lambda item: (-fused[item], item))
+    return [(item, fused[item], scores[item], ranks[item]) for item in order]
+
+
+class Retriever:
+    def __init__(self, index: Index, encoder: Encoder, pool: int = CANDIDATE_POOL):
+        self.index = index
+        self.encoder = encoder
+        self.pool = pool
+
+    def retrieve(self, query: str, k: int = 5, mode: str = "hybrid", allowed: set[int] | None = None) -> Retrieval:
+        if mode not in RETRIEVAL_MODES:
+            raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {', '.join(RETRIEVAL_MODES)}")
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
+
+        def lap(name: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            timings[name] = (now - clock) * 1000
+            clock = now
+
+        # Several chunks may share a paragraph, so ask each leg for more than k.
+        pool = max(self.pool, 3 * k)
+        rankings: dict[str, list[tuple[int, float]]] = {}
+        if mode in ("hybrid", "keyword"):
+            tokens = self.index.tokenizer.tokenize(query)
+            lap("tokenize")
+            rankings["keyword"] = self.index.keyword.search(tokens, pool, allowed=allowed)
+            lap("bm25")
+        if mode in ("hybrid", "dense"):
+            vector = self.encoder.encode_queries([query])[0]
+            lap("encode")
+            rankings["dense"] = self.index.dense.search(vector, pool, allowed=allowed)
+            lap("faiss")
+        if mode == "hybrid":
+            fused = fuse_rankings(rankings)
+        else:
+            (leg, ranking), = rankings.items()
+            fused = [(item, score, {leg: score}, {leg: rank}) for rank, (item, score) in enumerate(ranking, start=1)]
+        lap("fusion")
+        hits = self._paragraph_hits(fused, k)
+        lap("lookup")
+        timings["total"] = sum(timings.values())
+        return Retrieval(tuple(hits), timings)
+
+    def _paragraph_hits(self, fused: list[tuple[int, float, dict[str, float], dict[str, int]]], k: int) -> list[Hit]:
+        """The best chunk of each paragraph, until k paragraphs are found."""
+        chunks = self.index.table.chunks([item for item, *_ in fused])
+        hits: list[Hit] = []
+        seen: set[tuple[str, int]] = set()
+        for item, score, leg_scores, leg_ranks in fused:
+            chunk = chunks.get(item)
+            if chunk is None:
+                continue
+            key = (chunk.source, chunk.paragraph)
+            if key in seen:
+                continue
+            seen.add(key)
+            paragraph = self.index.table.paragraph(chunk.source, chunk.paragraph)
+            hits.append(Hit(chunk, paragraph, score, leg_scores, leg_ranks))
+            if len(hits) == k:
+                break
+        return hits

