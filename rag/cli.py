@@ -173,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CorpusError, EncoderUnavailable) as exc:
         _say(f"错误：{exc}")
         return EXIT_FAILED
+    except OSError as exc:  # e.g. the port is taken, the index folder is not writable, the disk is full
+        _say(f"错误：{exc.strerror or exc}" + (f"（{exc.filename}）" if getattr(exc, "filename", None) else ""))
+        return EXIT_FAILED
     except KeyboardInterrupt:
         _say("已中断。")
         return 130

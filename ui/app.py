@@ -1,0 +1,294 @@
+"""The web UI staff use every day: a chat over the news corpus with cited, highlighted sources.
+
+    from ui.app import serve
+    serve(Assistant.open())            # http://127.0.0.1:7860, blocks
+
+Everything the page shows comes from ``rag.assistant.Assistant`` (the same
+facade the CLI and the evaluation call) and is turned into HTML by
+``ui.render``, which escapes all article and user text.
+"""
+from __future__ import annotations
+
+import os
+
+# Before gradio is imported: no usage telemetry and no version check against the internet.
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+
+import logging  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any, Iterator, Sequence  # noqa: E402
+
+import gradio as gr  # noqa: E402
+
+from rag.assistant import (  # noqa: E402
+    DEFAULT_CORPUS,
+    MAX_QUESTION_CHARS,
+    Assistant,
+    InvalidQuestion,
+    validate_options,
+    validate_question,
+)
+from rag.schema import RETRIEVAL_MODES, Answer  # noqa: E402
+
+from .gate import AnswerGate  # noqa: E402
+from .render import (  # noqa: E402
+    CSS,
+    MODE_LABELS,
+    render_answer,
+    render_corpus_panel,
+    render_error,
+    render_pending,
+    render_question,
+    render_streaming,
+)
+
+log = logging.getLogger(__name__)
+
+BUSY_MESSAGE = "繁忙，请稍后再试。"
+FAILED_MESSAGE = "出错了，没能回答这个问题。请稍后再试，或换个问法。"
+DEFAULT_K = 5
+MAX_K_IN_UI = 20
+HISTORY_QUESTIONS = 5  # earlier questions passed to the follow-up rewriter
+MAX_TURNS_KEPT = 50  # a session's chat is cut to its last turns so a long day does not grow memory without end
+QUEUE_MAX_SIZE = 64  # events waiting for a worker; beyond this gradio answers HTTP 503 at once
+BUSY_REPLY_WORKERS = 4  # workers beyond the gate's capacity, so an over-capacity user hears "busy" at once
+WARM_UP_QUESTION = "今年新增就业多少人"  # any question: it only loads the tokenizer and the model
+
+# Questions written for the bundled seed articles; shown only when the seeds are the corpus
+# (tests/test_ui.py checks that each of them gets an answer, not a refusal).
+SEED_EXAMPLE_QUESTIONS = (
+    "城中区一季度新增就业多少",
+    "祁连县柔性引进了多少名专家？",
+    "全省共有社会工作专业人才多少人？",
+    "“中和·蜂巢”职工驿站日均服务量是多少？",
+)
+
+# System fonts only (CJK first): the page must not fetch fonts from a CDN.
+FONT_STACK = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif")
+MONO_FONT_STACK = ("ui-monospace", "Consolas", "monospace")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One question and the reply shown for it."""
+
+    question: str  # as the user typed it
+    reply_html: str
+    asked: str | None  # the question as understood (a follow-up's rewritten form); None when it was not run
+
+
+def chat_messages(turns: Sequence[Turn]) -> list[dict[str, str]]:
+    """The Chatbot value (OpenAI-style messages) for a conversation."""
+    messages: list[dict[str, str]] = []
+    for turn in turns:
+        messages.append({"role": "user", "content": render_question(turn.question)})
+        messages.append({"role": "assistant", "content": turn.reply_html})
+    return messages
+
+
+def example_questions(assistant: Assistant) -> list[str]:
+    """Example questions for the page: the seed examples when the corpus is the bundled seeds, else none."""
+    try:
+        is_seeds = Path(assistant.corpus).resolve() == DEFAULT_CORPUS.resolve()
+    except OSError:
+        is_seeds = False
+    return list(SEED_EXAMPLE_QUESTIONS) if is_seeds else []
+
+
+class ChatHandlers:
+    """The functions the page's events call; plain Python, so tests call them directly."""
+
+    def __init__(self, assistant: Assistant, gate: AnswerGate | None = None):
+        self.assistant = assistant
+        self.gate = gate or AnswerGate()
+
+    def respond(
+        self, question: Any, k: Any, mode: Any, turns: Sequence[Turn] | None
+    ) -> Iterator[tuple[list[dict[str, str]], list[Turn], str]]:
+        """Answer ``question`` in the conversation ``turns``.
+
+        Yields (chat messages, new turns, text left in the question box): first the question
+        with a "searching" note, then the generated text as it arrives (when an LLM endpoint is
+        configured), then the finished answer. Bad input and failures end as a Chinese
+        message in the chat, never an exception.
+        """
+        turns = list(turns or [])
+        try:
+            text = validate_question(question)
+            validate_options(k, mode)
+        except InvalidQuestion as problem:
+            shown = question.strip() if isinstance(question, str) else ""
+            turns = _keep_last(turns + [Turn(shown, render_error(str(problem)), None)])
+            # The text stays in the box, so a too-long question can be shortened instead of retyped.
+            yield chat_messages(turns), turns, question if isinstance(question, str) else ""
+            return
+
+        yield chat_messages(turns + [Turn(text, render_pending(), None)]), turns, ""
+        with self.gate.admit() as admitted:
+            if not admitted:
+                turns = _keep_last(turns + [Turn(text, render_error(BUSY_MESSAGE), None)])
+                yield chat_messages(turns), turns, ""
+                return
+            history = [turn.asked for turn in turns if turn.asked][-HISTORY_QUESTIONS:]
+            answer: Answer | None = None
+            generated = ""
+            try:
+                for item in self.assistant.ask_stream(text, history, k=k, mode=mode):
+                    if isinstance(item, Answer):
+                        answer = item
+                    else:
+                        generated += item
+                        yield chat_messages(turns + [Turn(text, render_streaming(generated), None)]), turns, ""
+            except InvalidQuestion as problem:
+                reply = Turn(text, render_error(str(problem)), None)
+            except Exception:  # a failure must reach the user as a message, and the log with its traceback
+                log.exception("answering %r failed", text)
+                reply = Turn(text, render_error(FAILED_MESSAGE), None)
+            else:
+                if answer is None:
+                    log.error("ask_stream ended without an Answer for %r", text)
+                    reply = Turn(text, render_error(FAILED_MESSAGE), None)
+                else:
+                    reply = Turn(text, render_answer(answer, MODE_LABELS.get(mode)), answer.rewritten_question or text)
+        turns = _keep_last(turns + [reply])
+        yield chat_messages(turns), turns, ""
+
+    @staticmethod
+    def clear() -> tuple[list[dict[str, str]], list[Turn], str]:
+        return [], [], ""
+
+
+def _keep_last(turns: list[Turn]) -> list[Turn]:
+    return turns[-MAX_TURNS_KEPT:]
+
+
+def build_app(assistant: Assistant, gate: AnswerGate | None = None) -> gr.Blocks:
+    """The page, with its queue configured; start it with ``launch`` (or ``serve``)."""
+    handlers = ChatHandlers(assistant, gate)
+    gate = handlers.gate
+    examples = example_questions(assistant)
+
+    with gr.Blocks(title="新闻问答助手", analytics_enabled=False) as app:
+        gr.HTML('<h2 class="qa-title">新闻问答助手</h2>'
+                '<p class="qa-subtitle">根据已收录的新闻稿回答问题，每个回答都注明出处；点开“来源”可看原文段落，答案处以黄色标出。</p>')
+        turns = gr.State([])
+        with gr.Row():
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(
+                    label="对话",
+                    elem_id="chat",
+                    height=620,
+                    # Messages are HTML built by ui.render with every text escaped; markdown is off so
+                    # article text such as "[点我](javascript:…)" is never turned into a link, LaTeX is
+                    # off so "$$" in an article stays text, and gradio still sanitizes what it inserts.
+                    render_markdown=False,
+                    sanitize_html=True,
+                    latex_delimiters=[],
+                    allow_tags=False,
+                    buttons=[],
+                    feedback_options=None,
+                    placeholder="请在下方输入问题。回答中的 [1] [2] 指向下面“来源”里的原文段落。",
+                )
+                with gr.Row():
+                    question = gr.Textbox(
+                        show_label=False,
+                        placeholder="输入问题，按回车或点“发送”",
+                        max_length=MAX_QUESTION_CHARS,
+                        elem_id="question",
+                        scale=5,
+                        container=False,
+                    )
+                    send = gr.Button("发送", variant="primary", elem_id="send", scale=1, min_width=80)
+                clear = gr.Button("清空对话", elem_id="clear", size="sm")
+            with gr.Column(scale=1, min_width=260):
+                example_buttons: list[gr.Button] = []
+                if examples:
+                    with gr.Accordion("示例问题", open=True):
+                        for example in examples:
+                            example_buttons.append(gr.Button(example, size="sm", elem_classes=["qa-example"]))
+                with gr.Accordion("检索设置", open=False):
+                    k = gr.Slider(1, MAX_K_IN_UI, value=DEFAULT_K, step=1, precision=0, label="返回段落数（k）", elem_id="k")
+                    mode = gr.Radio(
+                        choices=[(f"{MODE_LABELS[m]}（{m}）", m) for m in RETRIEVAL_MODES],
+                        value=RETRIEVAL_MODES[0],
+                        label="检索方式",
+                        elem_id="mode",
+                    )
+                with gr.Accordion("语料库", open=True):
+                    gr.HTML(render_corpus_panel(assistant.stats()), elem_id="corpus")
+
+        answering = dict(
+            fn=handlers.respond,
+            outputs=[chatbot, turns, question],
+            concurrency_id="answer",
+            # More workers than the gate admits, so users beyond its capacity are told "busy" at once.
+            concurrency_limit=gate.capacity + BUSY_REPLY_WORKERS,
+            show_progress="minimal",
+        )
+        question.submit(inputs=[question, k, mode, turns], api_name="ask", **answering)
+        send.click(inputs=[question, k, mode, turns], api_visibility="private", **answering)
+        for button in example_buttons:
+            # The button's own label is the question.
+            button.click(inputs=[button, k, mode, turns], api_visibility="private", **answering)
+        clear.click(handlers.clear, outputs=[chatbot, turns, question], api_visibility="private")
+        # The chat's own trash icon empties the messages; the remembered turns must go with them.
+        chatbot.clear(handlers.clear, outputs=[chatbot, turns, question], api_visibility="private")
+
+    app.queue(max_size=QUEUE_MAX_SIZE, default_concurrency_limit=gate.slots)
+    return app
+
+
+def theme() -> gr.themes.Base:
+    return gr.themes.Default(font=list(FONT_STACK), font_mono=list(MONO_FONT_STACK))
+
+
+def launch_options(host: str = "127.0.0.1", port: int = 7860, quiet: bool = False) -> dict[str, Any]:
+    """The ``Blocks.launch`` settings: local only, nothing shared, nothing fetched from outside."""
+    return dict(
+        server_name=host,
+        server_port=port,
+        share=False,
+        inbrowser=False,
+        show_error=False,  # errors are turned into Chinese chat messages by the handler
+        allowed_paths=None,  # serve gradio's own assets only
+        footer_links=[],
+        run_history=False,
+        enable_monitoring=False,
+        mcp_server=False,
+        ssr_mode=False,
+        pwa=False,
+        strict_cors=True,
+        theme=theme(),
+        css=CSS,
+        quiet=quiet,  # when not quiet gradio prints the local URL
+    )
+
+
+def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, block: bool = True, quiet: bool = False) -> str:
+    """Start ``app``; returns its local URL (only once the server stops when ``block``).
+
+    Raises OSError with a Chinese message when the address cannot be used (e.g. the port is taken).
+    """
+    if os.environ.pop("GRADIO_ALLOWED_PATHS", None):
+        log.warning("ignoring GRADIO_ALLOWED_PATHS: the UI serves no files outside its own assets")
+    try:
+        _, local_url, _ = app.launch(prevent_thread_lock=not block, **launch_options(host, port, quiet))
+    except OSError as exc:
+        raise OSError(f"无法在 {host}:{port} 启动网页界面（端口可能已被占用），请用 --port 换一个端口。") from exc
+    return local_url
+
+
+def warm_up(assistant: Assistant) -> None:
+    """Answer one throwaway question, so the first user does not wait for tokenizer and model loading."""
+    try:
+        assistant.ask(WARM_UP_QUESTION)
+    except Exception:  # the page is still useful; the real question will report its own error
+        log.warning("warm-up question failed", exc_info=True)
+
+
+def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860) -> None:
+    """Run the web UI for ``assistant`` until interrupted (``rag serve``); blocks."""
+    app = build_app(assistant)
+    warm_up(assistant)
+    launch(app, host, port, block=True)
