@@ -1,0 +1,654 @@
+"""Turn retrieved passages into a checked, cited answer, without a language model.
+
+``extract_answer(question, hits)`` reads the question (``rag.question``), scores
+every sentence of the top paragraphs by how well it matches the question's
+entities, time qualifiers and measured thing (using the article title and the
+paragraph as context, because the title often names the place the sentence
+leaves out), picks the span of the asked type inside the best sentence, and
+cites the paragraph it stands in as [1].
+
+It refuses ("资料中没有找到关于……的信息") from evidence rather than from a
+score threshold: a named place or period that no retrieved passage mentions,
+a measured thing no sentence talks about, or no span of the asked type near
+the question's terms.
+"""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from .provenance import span_to_file_offsets
+from .question import (
+    DATE,
+    NAME,
+    ORG,
+    PERSON,
+    PLACE,
+    QUANTITY,
+    SENTENCE,
+    QuestionAnalysis,
+    analyze_question,
+    coverage,
+    entity_in,
+    is_province,
+    pos_cut,
+    pos_tokenizer,
+    strip_question_words,
+    time_in,
+)
+from .schema import Answer, Citation, Hit, Paragraph
+from .sentences import split_sentences
+
+MAX_CITATIONS = 5
+# How much of the measured thing's wording the answer sentence must share
+# (bigram coverage, see rag.question.coverage). Below this the passages talk
+# about something else, whatever their retrieval score.
+MIN_MEASURE_COVERAGE = 0.4
+# How much of the measured thing must stand in the number's own clause.
+MIN_LOCAL_MATCH = 0.15
+
+_CJK = "\u4e00-\u9fff"
+
+# --- spans of each type ---------------------------------------------------------
+
+_NUM = r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+_UNITS = sorted(
+    """个百分点 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
+    条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％""".split(),
+    key=len,
+    reverse=True,
+)
+_QUANTITY_RE = re.compile(
+    r"(?<![\d.])(?P<pre>超过|超|近|约|逾|将近|不到|不低于|不超过|不少于|高达)?"
+    r"(?P<num>" + _NUM + r")\s*(?P<mult>万亿|亿|万|千|百)?(?P<approx>余|多)?\s*"
+    r"(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")"
+    r"(?P<post>以上|以下|左右|以内)?"
+)
+# Units that measure the same kind of thing, so "多少人" accepts "4300余人次".
+_UNIT_GROUPS = (
+    {"人", "人次", "名", "位", "万人次", "户次"},
+    {"元", "万元", "亿元"},
+    {"公里", "千米", "米", "平方公里"},
+    {"%", "％", "成", "个百分点"},
+    {"个", "家", "所", "项", "处", "座"},
+    {"场", "场次", "次", "期", "班", "班次"},
+)
+
+_Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
+_M = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+_D = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
+_WEEK = r"(?:[（(]?(?:星期|周)[一二三四五六日天][)）]?)"
+_DAYPART = r"(?:上午|下午|晚上|早上|中午|凌晨|当天|晚)"
+_CLOCK = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[时点](?:\d{1,2}分|半)?"
+_PERIOD = r"(?:上旬|中旬|下旬|底|初|末|上半年|下半年|前三季度|[一二三四]季度|[春夏秋冬][收耕灌季节]?(?:前|后|期间)|春节(?:前|后|期间))"
+_DATE_RE = re.compile(
+    r"(?<![\d.])(?:" + _Y + r"(?:" + _M + r"(?:" + _D + r")?)?|" + _M + r"(?:" + _D + r")?|\d{1,2}日)"
+    + _WEEK + r"?" + _DAYPART + r"?"
+    + r"(?:" + _CLOCK + r"(?:(?:至|到|—|-|~)" + _CLOCK + r")?)?"
+    + _PERIOD + r"?"
+)
+_RELATIVE_DATE_RE = re.compile(r"今年以来|近年来|一年来|近日|日前|目前|截至目前|当天|前不久")
+
+_VENUE_RE = re.compile(
+    r"(?:在|于|位于|来到|走进)(?P<place>[^，。；、！？,;!?“”]{2,28}?)"
+    r"(?=举行|举办|开幕|召开|开展|启幕|启动|成立|揭牌|进行|起航|开通|的|，|。)"
+)
+_SPEAKER_RE = re.compile(
+    r"(?P<role>记者|通讯员|所长|乡长|镇长|县长|局长|书记|主任|负责人|代表|专家|小哥)\s*"
+    r"(?P<name>[" + _CJK + r"]{2,3})(?=说|表示|介绍|回忆|感慨|指出|认为|告诉|坦言|[）)\s、])"
+)
+_QUOTED_RE = re.compile(r"“([^”]{2,24})”|《([^》]{2,40})》")
+_ORG_SUFFIXES = ("有限公司", "公司", "集团", "协会", "商会", "学校", "小学", "中学", "大学", "中心", "银行",
+                 "支行", "医院", "人民政府", "政府", "驿站", "工作室", "联合会", "委员会", "球队", "足球队",
+                 "局", "厅", "委", "部", "所", "站", "办")
+_PLACE_TAIL = ("广场", "小学", "学校", "新区", "港", "公园", "街道", "社区", "村", "镇", "乡", "县", "区", "市",
+               "州", "省", "中心", "基地", "胡同", "街区", "小区", "车间", "旧址", "航线")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate answer span inside one sentence (sentence-relative offsets)."""
+
+    start: int
+    end: int
+    text: str
+    prior: float = 0.0  # how good a span of its type it is, before matching the question
+    modifiers: str = ""  # words inside the span that are not the number ("不超过", "以上")
+
+
+def _unit_fit(asked: str | None, found: str) -> float:
+    if not asked:
+        return 0.0
+    base = asked.lstrip("万亿千百") or asked
+    if found == asked or found == base:
+        return 1.0
+    if any(base in g and found in g for g in _UNIT_GROUPS):
+        return 0.5
+    return -1.5
+
+
+def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    spans = []
+    for m in _QUANTITY_RE.finditer(sentence):
+        unit = m.group("unit")
+        num = m.group("num")
+        if unit == "年" and (analysis.unit != "年" or re.fullmatch(r"\d{4}|[〇零一二三四五六七八九]{4}", num)):
+            continue  # "2025年" is a date; a duration only when "多少年" was asked ("连续11年")
+        if unit in ("省", "种", "成") and num.isdigit() and len(num) > 2:
+            continue
+        if not re.search(r"[\d一二两三四五六七八九十百千]", num):
+            continue
+        text = m.group(0).strip()
+        found_unit = (m.group("mult") or "") + unit if unit in ("元", "人次") and m.group("mult") else unit
+        prior = _unit_fit(analysis.unit, found_unit if analysis.unit and analysis.unit in ("万元", "亿元", "万人次") else unit)
+        if analysis.type_noun and unit in analysis.type_noun:
+            prior = max(prior, 1.0)  # "几个省份" is answered by "10省"
+        if prior < 0:
+            continue  # "失业率是多少" is not answered by "1315名失业人员"
+        if m.group("approx") or m.group("pre") or m.group("post"):
+            prior += 0.05
+        # "原则上不超过多少" is answered by "不超过3%", not by "不低于1%" next to it
+        if any(m.group(g) and m.group(g) in analysis.text for g in ("pre", "post")):
+            prior += 0.6
+        modifiers = (m.group("pre") or "") + (m.group("post") or "")
+        spans.append(Span(m.start(), m.end(), text, prior, modifiers))
+    return spans
+
+
+def date_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    asks_year = bool(re.search(r"哪年|哪一年|年份", analysis.text))
+    spans = []
+    for m in _DATE_RE.finditer(sentence):
+        text = m.group(0)
+        if not text or text in analysis.time_terms:
+            continue
+        prior = 0.0
+        if re.search(r"[日号]", text):
+            prior += 1.0
+        if "月" in text:
+            prior += 0.5
+        if re.search(r"[时点]", text):
+            prior += 0.3
+        if re.search(_PERIOD, text):
+            prior += 0.4
+        if re.fullmatch(_Y, text):
+            prior += 1.2 if asks_year else -0.2
+        after = sentence[m.end():m.end() + 6]
+        # "2月25日，记者从……了解到" and "1月26日电" date the report, not the event
+        if re.match(r"[，,]?\s*(记者|电)", after):
+            prior -= 1.5
+        # the year inside a name ("2026年全国气象工作会议") dates nothing by itself
+        if re.fullmatch(_Y, text) and re.match(r"[“\"]|[" + _CJK + r"]{2,}(会议|联赛|行动|工作|规划|民生实事)", after):
+            prior -= 0.5
+        spans.append(Span(m.start(), m.end(), text, prior))
+    if not spans:
+        for m in _RELATIVE_DATE_RE.finditer(sentence):
+            spans.append(Span(m.start(), m.end(), m.group(0), -1.0))
+    return spans
+
+
+def _token_offsets(sentence: str) -> list[tuple[str, str, int, int]]:
+    out, pos = [], 0
+    for word, flag in pos_cut(sentence):
+        start = sentence.find(word, pos)
+        if start < 0:
+            continue
+        out.append((word, flag, start, start + len(word)))
+        pos = start + len(word)
+    return out
+
+
+def _dictionary_freq(word: str) -> int:
+    return pos_tokenizer().tokenizer.FREQ.get(word, 0)
+
+
+def person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    spans: dict[tuple[int, int], Span] = {}
+    for m in _SPEAKER_RE.finditer(sentence):
+        role_bonus = 1.0 if analysis.role and analysis.role in m.group("role") else 0.3
+        spans[m.span("name")] = Span(m.start("name"), m.end("name"), m.group("name"), role_bonus)
+    tokens = _token_offsets(sentence)
+    for k, (word, flag, start, end) in enumerate(tokens):
+        next_word = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+        if next_word in _PLACE_TAIL or next_word.endswith(("社区", "小区", "街道")):
+            continue  # "西林泰社区": a name inside a place name
+        if _dictionary_freq(word) >= 100:
+            continue  # a common word the dictionary tags as a name (师傅)
+        if flag in ("nr", "nrfg") and 2 <= len(word) <= 4 and (start, end) not in spans:
+            prior = 0.5
+            if analysis.role:
+                before = sentence[max(0, start - 8):start]
+                if analysis.role in before:
+                    prior += 1.0 - 0.05 * (len(before) - before.rfind(analysis.role) - len(analysis.role))
+            spans[(start, end)] = Span(start, end, word, prior)
+    return list(spans.values())
+
+
+def _merged_names(sentence: str, tails: tuple[str, ...], head_flags: tuple[str, ...]) -> list[Span]:
+    """Noun sequences that end in one of ``tails`` ("青海晶科能源有限公司", "西宁广场")."""
+    tokens = _token_offsets(sentence)
+    spans = []
+    for k, (word, flag, start, end) in enumerate(tokens):
+        if not any(word.endswith(t) for t in tails) and flag not in ("nt",):
+            continue
+        j = k
+        while j > 0 and k - j < 5:
+            w, f, s, e = tokens[j - 1]
+            if e != tokens[j][2] or not (f.startswith(head_flags) or f in ("vn", "b")) or len(w) < 1:
+                break
+            j -= 1
+        if j == k and len(word) < 3 and flag != "nt":
+            continue  # a bare "局" or "区" names nothing
+        spans.append(Span(tokens[j][2], end, sentence[tokens[j][2]:end], 0.3))
+    return spans
+
+
+def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    spans = []
+    for m in _VENUE_RE.finditer(sentence):
+        place = m.group("place")
+        if re.search(r"\d|[年月日]", place) or len(place) > 24:
+            continue
+        spans.append(Span(m.start("place"), m.end("place"), place, 1.0))
+    tokens = _token_offsets(sentence)
+    k = 0
+    while k < len(tokens):
+        word, flag, start, end = tokens[k]
+        if flag == "ns" and len(word) >= 2:
+            j = k + 1
+            while j < len(tokens) and (tokens[j][1] == "ns" or tokens[j][0] in _PLACE_TAIL) and tokens[j][2] == tokens[j - 1][3]:
+                j += 1
+            spans.append(Span(start, tokens[j - 1][3], sentence[start:tokens[j - 1][3]], 0.4))
+            k = j
+        else:
+            k += 1
+    spans += _merged_names(sentence, _PLACE_TAIL[:8] + _ORG_SUFFIXES[:10], ("n", "ns", "nz", "nt", "nr"))
+    return spans
+
+
+def org_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    # "哪个会议" is answered by a name ending in 会议
+    tails = _ORG_SUFFIXES + ((analysis.type_noun,) if analysis.type_noun else ())
+    return _merged_names(sentence, tails, ("n", "ns", "nz", "nt", "m"))
+
+
+def name_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    spans = []
+    for m in _QUOTED_RE.finditer(sentence):
+        group = 1 if m.group(1) else 2
+        spans.append(Span(m.start(), m.end(), m.group(0), 0.5 if group == 1 else 0.6))
+    return spans + org_spans(sentence, analysis)
+
+
+_SPAN_FINDERS = {
+    QUANTITY: quantity_spans,
+    DATE: date_spans,
+    PERSON: person_spans,
+    PLACE: place_spans,
+    ORG: org_spans,
+    NAME: name_spans,
+}
+
+
+# --- matching sentences to the question ------------------------------------------
+
+@dataclass(frozen=True)
+class _Candidate:
+    hit: Hit
+    rank: int  # 0-based rank of the paragraph among the distinct retrieved paragraphs
+    sent_start: int
+    sent_end: int
+    sentence: str
+    score: float
+    eligible: bool
+    reason: str | None  # why not eligible
+    span: Span | None
+
+
+_COMPARISON_YEAR = re.compile(r"(?:与|较|比|同比)(\d{4}年)(?:相比|同期)?")
+
+
+def _time_context(text: str) -> str:
+    """``text`` without years that are only a baseline ("与2024年相比增加168万辆"):
+    such a year does not date the figure next to it."""
+    return _COMPARISON_YEAR.sub("", text)
+
+
+def _context(paragraph: Paragraph) -> str:
+    year = f"{paragraph.date[:4]}年" if paragraph.date else ""
+    return f"{paragraph.title or ''}\n{year}\n{paragraph.text}"
+
+
+def _entity_level(
+    entity: str, sentence: str, title: str, paragraph_text: str, article_text: str, province_ok: bool
+) -> float:
+    """1.0 in the sentence, 0.8 in the title, 0.6 elsewhere in the paragraph,
+    0.5 in another retrieved paragraph of the same article, else 0."""
+    if entity_in(entity, sentence):
+        return 1.0
+    if entity_in(entity, title):
+        return 0.8
+    if entity_in(entity, paragraph_text):
+        return 0.6
+    # an article names its place in the lead paragraph and then says "全县"
+    if entity_in(entity, article_text):
+        return 0.5
+    # a province asked by name is "全省/我省" in its own paper's articles
+    if province_ok and re.search(r"全省|我省|本省", sentence + title):
+        return 0.5
+    return 0.0
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+
+
+def _clause_window(sentence: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[str, str]:
+    """The text before and after a span, within its clause and not past the
+    neighbouring spans ``lo``/``hi`` (in "…增加7个城市，其中47个城市超200万辆" and
+    "深入9个乡镇146个行政村" each number has its own words)."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right_match = _CLAUSE_BREAK.search(sentence, end)
+    right = right_match.start() if right_match else len(sentence)
+    if hi is not None:
+        right = min(right, hi)
+    return sentence[max(left, lo, start - 18):start], sentence[end:min(right, end + 14)]
+
+
+def _local_match(
+    sentence: str, span: Span, analysis: QuestionAnalysis, lo: int = 0, hi: int | None = None
+) -> float:
+    """How much of what the sentence says about the measured thing stands right
+    around this span (0..1): picks the right number among several, and notices a
+    number that belongs to some other clause."""
+    phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
+    if not phrases:
+        return 0.5
+    before, after = _clause_window(sentence, span.start, span.end, lo, hi)
+    # the measured thing stands right before the number ("新增就业2047人"), right
+    # after it ("316名干部"), or around it ("确定了52个主要理论宣讲专题")
+    window = f"{before}{span.modifiers}|{after}"
+    in_sentence = coverage(phrases, sentence)
+    relative = min(1.0, coverage(phrases, window) / in_sentence) if in_sentence else 0.0
+    focus = coverage(analysis.focus, window) if analysis.focus else relative
+    # the words next to the wh-word ("同比增长多少") say most precisely which number
+    local = 0.4 * relative + 0.6 * focus
+    # "多少个行政村": the noun right after the classifier is what is counted
+    if analysis.type_noun and after.startswith(analysis.type_noun):
+        local = min(1.0, local + 0.3)
+    # a number the question names is part of the measured thing ("超过300万辆的城市")
+    if any(n in window for n in re.findall(r"\d+(?:\.\d+)?", analysis.text)):
+        local = min(1.0, local + 0.3)
+    return local
+
+
+def _named_in(span: Span, question: str) -> bool:
+    number = re.search(r"\d+(?:\.\d+)?", span.text)
+    return span.text in question or bool(number and number.group(0) in question)
+
+
+_ALTERNATIVES = re.compile(r"[、和及或至到\-—~～\s]?")
+
+
+def _best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, float, float]:
+    """The best span of the asked type in ``sentence``: (span, score, local match)."""
+    finder = _SPAN_FINDERS.get(analysis.kind)
+    if finder is None:
+        return None, 0.0, 0.0
+    question_text = analysis.text
+    spans = sorted(finder(sentence, analysis), key=lambda sp: (sp.start, sp.end))
+    best, best_score, best_local = None, float("-inf"), 0.0
+    for i, span in enumerate(spans):
+        if span.text in question_text or any(span.text == e for e in analysis.entities):
+            continue  # the question's own words are not its answer
+        # a neighbouring number ends this one's words (only numbers: names nest), unless
+        # the question names it ("超过300万辆的城市有几个": "27个城市超300万辆")
+        # the question names it ("超过300万辆的城市有几个": "27个城市超300万辆"), or the two
+        # are alternatives sharing the words before them ("原则上不低于1%、不超过3%")
+        others = [sp for sp in spans if sp is not span and not _named_in(sp, question_text)] if analysis.kind == QUANTITY else []
+        lo = max(
+            (sp.end for sp in others if sp.end <= span.start and not _ALTERNATIVES.fullmatch(sentence[sp.end:span.start])),
+            default=0,
+        )
+        hi = min(
+            (sp.start for sp in others if sp.start >= span.end and not _ALTERNATIVES.fullmatch(sentence[span.end:sp.start])),
+            default=None,
+        )
+        local = _local_match(sentence, span, analysis, lo, hi)
+        score = 2.0 * local + span.prior
+        if score > best_score:
+            best, best_score, best_local = span, score, local
+    return best, (best_score if best else 0.0), best_local
+
+
+def _distinct_paragraph_hits(hits: list[Hit]) -> list[Hit]:
+    seen, out = set(), []
+    for hit in hits:
+        key = (hit.paragraph.source, hit.paragraph.number)
+        if key not in seen:
+            seen.add(key)
+            out.append(hit)
+    return out
+
+
+def _counted_in(noun: str, text: str) -> bool:
+    """"几个省份" is counted as "10省": the unit names the counted thing."""
+    return bool(re.search(r"\d\s*" + re.escape(noun[0]), text)) and noun[0] in _UNITS
+
+
+def _noun_present(noun: str, text: str) -> bool:
+    """Whether the passages talk about ``noun``: most of its bigrams, so "户籍人口"
+    matches "人口户籍" wording but "失业率" does not match "就业率"."""
+    if re.fullmatch(r"[A-Za-z0-9]+", noun):
+        return noun.lower() in re.sub(r"\s", "", text.lower())
+    if noun in text:
+        return True
+    # Chinese compounds are head-final: "发送量", "增长率" are talked about as
+    # "发送旅客…", "增长4.5%"; the modifier is the part that must be there
+    # (so "失业率" is not "就业率")
+    return len(noun) >= 3 and noun[:-1] in text
+
+
+def _score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[_Candidate]:
+    sources_with = {
+        e: {h.paragraph.source for h in hits if entity_in(e, _context(h.paragraph))}
+        for e in analysis.entities
+        if is_province(e)
+    }
+    # the retrieved text of each article, for entities named only in its lead paragraph
+    articles: dict[tuple[str, str | None], str] = {}
+    for h in hits:
+        key = (h.paragraph.source, h.paragraph.title)
+        articles[key] = articles.get(key, "") + "\n" + h.paragraph.text
+    candidates = []
+    for rank, hit in enumerate(hits):
+        p = hit.paragraph
+        title = p.title or ""
+        context = _context(p)
+        article_text = articles[(p.source, p.title)] if p.title else ""
+        times_ok = all(time_in(t, _time_context(context)) for t in analysis.time_terms)
+        # nouns named exactly anywhere in the article count; a near match only in the sentence
+        absent_nouns = [
+            n for n in analysis.nouns
+            if n not in title + article_text + context
+            and not (n == analysis.type_noun and _counted_in(n, context))
+        ]
+        sentences = [(a, b) for a, b in split_sentences(p.text)]
+        for index, (start, end) in enumerate(sentences):
+            raw = p.text[start:end]
+            lead = len(raw) - len(raw.lstrip())
+            sentence = raw.strip()
+            if len(sentence) < 4:
+                continue
+            s_start = start + lead
+            s_end = s_start + len(sentence)
+            previous = p.text[sentences[index - 1][0]:sentences[index - 1][1]] if index else ""
+            ent_levels = [
+                _entity_level(e, sentence, title, p.text, article_text, p.source in sources_with.get(e, ()))
+                for e in analysis.entities
+            ]
+            ent_score = sum(ent_levels) / len(ent_levels) if ent_levels else 1.0
+            time_score = (
+                sum(
+                    1.0 if time_in(t, _time_context(sentence)) else 0.7 if time_in(t, _time_context(context)) else 0.0
+                    for t in analysis.time_terms
+                )
+                / len(analysis.time_terms)
+                if analysis.time_terms
+                else 1.0
+            )
+            # the measured thing in this sentence, in it and the one before (a sentence
+            # often says "本次联赛" after the previous one named it), and in the title
+            measure_score = (
+                0.5 * coverage(analysis.measure, sentence)
+                + 0.3 * coverage(analysis.measure, previous + sentence)
+                + 0.2 * coverage(analysis.measure, title + sentence)
+            )
+            missing_nouns = [n for n in absent_nouns if not _noun_present(n, title + previous + sentence)]
+            soft = coverage(analysis.soft_time_terms, context) if analysis.soft_time_terms else 1.0
+            span, span_score, local = _best_span(sentence, analysis)
+            score = (
+                3.0 * ent_score
+                + 1.5 * time_score
+                + 3.0 * measure_score
+                + 0.3 * soft
+                + span_score
+                + 0.6 / (1 + rank)
+            )
+            reason = None
+            if ent_levels and min(ent_levels) == 0.0:
+                missing = [e for e, lv in zip(analysis.entities, ent_levels) if lv == 0.0]
+                reason = f"相关段落中没有提到“{missing[0]}”"
+            elif not times_ok:
+                reason = f"相关段落中没有“{analysis.time_terms[0]}”的数据"
+            elif missing_nouns:
+                reason = f"相关段落中没有谈到“{missing_nouns[0]}”"
+            elif analysis.measure and measure_score < MIN_MEASURE_COVERAGE:
+                reason = f"没有段落谈到“{'、'.join(analysis.measure)}”"
+            elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
+                reason = f"相关段落中没有提到{analysis.role}"
+            elif analysis.kind in (QUANTITY, DATE, PERSON) and span is None and not (
+                # "谁在阳台养鸡": "一楼大爷" is no name, but the sentence answers
+                analysis.kind == PERSON and not analysis.role and measure_score >= 0.75
+            ):
+                reason = "相关段落中没有找到所问的" + {QUANTITY: "数量", DATE: "时间", PERSON: "人名"}[analysis.kind]
+            elif analysis.kind == QUANTITY and analysis.measure and local < MIN_LOCAL_MATCH:
+                reason = "相关段落中的数字或时间与所问的对不上"
+            candidates.append(
+                _Candidate(hit, rank, s_start, s_end, sentence, score, reason is None, reason, span)
+            )
+    return candidates
+
+
+def _global_missing(analysis: QuestionAnalysis, hits: list[Hit]) -> str | None:
+    """A named place/organisation or period that no retrieved passage mentions."""
+    contexts = [_context(h.paragraph) for h in hits]
+    for entity in analysis.entities:
+        if not any(entity_in(entity, c) for c in contexts):
+            return f"检索到的段落中没有提到“{entity}”"
+    for term in analysis.time_terms:
+        if not any(time_in(term, _time_context(c)) for c in contexts):
+            return f"检索到的段落中没有“{term}”的数据"
+    return None
+
+
+# --- citations and the answer -----------------------------------------------------
+
+def _citation(n: int, hit: Hit, span: tuple[int, int] | None) -> Citation:
+    p = hit.paragraph
+    answer_start = answer_end = text_start = text_end = None
+    if span is not None:
+        text_start, text_end = span
+        try:
+            answer_start, answer_end = span_to_file_offsets(p, text_start, text_end)
+        except ValueError:
+            # a paragraph whose cleaned text does not map back cannot be highlighted in
+            # the file, but the citation is still right
+            answer_start = answer_end = None
+    return Citation(
+        n=n,
+        source=p.source,
+        title=p.title,
+        paragraph=p.number,
+        start=p.start,
+        end=p.end,
+        text=p.text,
+        score=hit.score,
+        scores=dict(hit.scores),
+        ranks=dict(hit.ranks),
+        answer_start=answer_start,
+        answer_end=answer_end,
+        text_answer_start=text_start,
+        text_answer_end=text_end,
+    )
+
+
+def _refusal(question: str, analysis: QuestionAnalysis, hits: list[Hit], reason: str | None, started: float) -> Answer:
+    topic = analysis.topic or strip_question_words(question) or question
+    citations = tuple(_citation(n, hit, None) for n, hit in enumerate(hits[:MAX_CITATIONS], start=1))
+    text = f"资料中没有找到关于{topic}的信息"
+    text += f"（{reason}）。" if reason else "。"
+    if citations:
+        text += "可能相关：" + "".join(f"[{c.n}]" for c in citations)
+    return Answer(
+        question=question,
+        answer=text,
+        refused=True,
+        citations=citations,
+        note=reason,
+        timings_ms={"extract": (time.perf_counter() - started) * 1000},
+    )
+
+
+def extract_answer(question: str, hits: list[Hit] | tuple[Hit, ...]) -> Answer:
+    """The answer to ``question`` found in ``hits`` (best first), or an honest refusal.
+
+    A typed question ("多少", "谁", "在哪", "什么时候") gets the span of that type
+    (``Answer.short``) with its full sentence; other questions get the best
+    sentence. ``[1]`` cites the paragraph holding the answer; the other retrieved
+    paragraphs follow as [2], [3]… Never raises for odd input.
+    """
+    started = time.perf_counter()
+    question = (question or "").strip()
+    analysis = analyze_question(question)
+    distinct = _distinct_paragraph_hits(list(hits))
+    if not question:
+        return Answer(question=question, answer="请输入问题。", refused=True, note="empty question")
+    if not distinct:
+        return _refusal(question, analysis, distinct, "没有检索到相关段落", started)
+
+    missing = _global_missing(analysis, distinct)
+    if missing:
+        return _refusal(question, analysis, distinct, missing, started)
+
+    candidates = _score_sentences(analysis, distinct)
+    eligible = [c for c in candidates if c.eligible]
+    if not eligible:
+        best_rejected = max(candidates, key=lambda c: c.score, default=None)
+        return _refusal(question, analysis, distinct, best_rejected.reason if best_rejected else None, started)
+    best = max(eligible, key=lambda c: c.score)
+
+    p = best.hit.paragraph
+    if best.span is not None and analysis.kind != SENTENCE:
+        short = best.span.text
+        span = (best.sent_start + best.span.start, best.sent_start + best.span.end)
+        body = f"{short} —— {best.sentence}[1]"
+    else:
+        short = best.sentence
+        span = (best.sent_start, best.sent_end)
+        body = f"{best.sentence}[1]"
+    others = [h for h in distinct if h is not best.hit][: MAX_CITATIONS - 1]
+    citations = (_citation(1, best.hit, span),) + tuple(
+        _citation(n, hit, None) for n, hit in enumerate(others, start=2)
+    )
+    if len(citations) > 1:
+        body += "\n其他相关段落：" + "".join(f"[{c.n}]" for c in citations[1:])
+    return Answer(
+        question=question,
+        answer=body,
+        refused=False,
+        citations=citations,
+        short=short,
+        sentence=best.sentence,
+        timings_ms={"extract": (time.perf_counter() - started) * 1000},
+    )

@@ -1,0 +1,127 @@
+"""Question analysis: what is asked (type), about what (entities, period, measured thing)."""
+from __future__ import annotations
+
+import pytest
+
+from rag.question import (
+    DATE,
+    NAME,
+    ORG,
+    PERSON,
+    PLACE,
+    QUANTITY,
+    SENTENCE,
+    analyze_question,
+    coverage,
+    entity_in,
+    entity_variants,
+    time_in,
+)
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("城中区一季度新增就业多少", QUANTITY),
+        ("湟源县抽调了几名干部", QUANTITY),
+        ("祁连县将多大比例的财政资金投向民生领域", QUANTITY),
+        ("哈拉直沟水利管护所所长是谁", PERSON),
+        ("哈拉直沟乡乡长叫什么名字", PERSON),
+        ("省级专场招聘会在哪里举行", PLACE),
+        ("38名劳动者入职了哪家企业", ORG),
+        ("陈振林在哪个会议上讲话", ORG),  # "在哪个会议" asks for a meeting, not a place
+        ("山东港口烟台港开通了哪个国家的航线", PLACE),
+        ("项目什么时候开工建设", DATE),
+        ("中共大同铁路工人支部哪年成立", DATE),
+        ("设立日期是哪天", DATE),
+        ("湟源县的下乡活动叫什么", NAME),
+        ("陈振林是谁", SENTENCE),  # who a named person is: a sentence, not another name
+        ("城中区如何推动就业工作", SENTENCE),
+    ],
+)
+def test_question_kind(question, kind):
+    assert analyze_question(question).kind == kind
+
+
+def test_entity_time_and_measured_thing():
+    analysis = analyze_question("城中区一季度新增就业多少")
+    assert analysis.entities == ("城中区",)
+    assert analysis.time_terms == ("一季度",)
+    assert analysis.measure == ("新增就业",)
+    assert analysis.focus == ("新增就业",)
+    assert analysis.topic == "城中区一季度新增就业"
+
+
+def test_years_and_quarters_are_hard_time_qualifiers_relative_words_are_soft():
+    analysis = analyze_question("2024年上海二季度新增就业多少人")
+    assert analysis.time_terms == ("2024年", "二季度")
+    assert analysis.entities == ("上海",)
+    assert analysis.unit == "人"
+    soft = analyze_question("今年以来城中区新增就业多少")
+    assert soft.time_terms == ()
+    assert soft.soft_time_terms == ("今年以来",)
+
+
+@pytest.mark.parametrize(
+    "question, unit",
+    [
+        ("湟源县抽调多少名干部下乡", "名"),
+        ("新干渠长多少公里", "公里"),
+        ("保障人口占常住人口的比例是多少", "%"),
+        ("发放创业担保贷款多少钱", "元"),
+        ("城中区一季度新增就业多少", None),
+    ],
+)
+def test_unit_asked_for(question, unit):
+    assert analyze_question(question).unit == unit
+
+
+def test_adjacent_place_pieces_merge_into_one_entity():
+    analysis = analyze_question("互助县哈拉直沟乡渠道维修改造项目什么时候开工")
+    assert analysis.entities == ("互助县哈拉直沟乡",)
+    assert "开工" in "".join(analysis.measure)
+
+
+def test_generic_places_and_mis_tagged_words_are_not_entities():
+    # jieba tags 城市 ns and 许可证 nr; neither names anything specific
+    assert analyze_question("全国有多少个城市的汽车保有量超过百万辆").entities == ()
+    assert analyze_question("取得施工许可证之日起多少个工作日内开立账户").entities == ()
+    assert analyze_question("湟源县干部深入了多少个行政村").entities == ("湟源县",)
+
+
+def test_person_question_keeps_the_role_out_of_the_measured_thing():
+    analysis = analyze_question("哈拉直沟水利管护所所长是谁")
+    assert analysis.role == "所长"
+    assert "所长" not in "".join(analysis.measure)
+
+
+def test_counted_noun_and_head_noun():
+    analysis = analyze_question("祁连县医共体总院有多少张床位")
+    assert analysis.type_noun == "床位"
+    assert "床位" in analysis.nouns  # a counted thing the text never names cannot be counted
+    assert "经费" in analyze_question("全省理论宣讲工作的经费是多少").nouns
+
+
+def test_entity_variants_reach_the_specific_component():
+    assert "城中区" in entity_variants("西宁市城中区")
+    assert "祁连县" in entity_variants("海北藏族自治州祁连县")
+    assert "祁连" in entity_variants("祁连县")
+    assert entity_in("西宁市城中区", "城中区人社局通过政企社多方联动")
+    assert not entity_in("城西区", "西宁市城西新区西宁广场")
+
+
+def test_quarter_synonyms():
+    assert time_in("一季度", "实现首季“开门红”")
+    assert not time_in("二季度", "超额完成一季度目标")
+
+
+def test_coverage_tolerates_reworded_measures():
+    assert coverage(["农村劳动力转移就业"], "农牧区劳动力转移就业6211人次") == pytest.approx(6 / 8)
+    assert coverage([], "anything") == 1.0
+    assert coverage(["失业率"], "就业率达92%") == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("question", ["", "   ", "？？", "abc", "多少"])
+def test_odd_input_does_not_raise(question):
+    analysis = analyze_question(question)
+    assert analysis.kind in (QUANTITY, SENTENCE)
