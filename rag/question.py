@@ -18,6 +18,8 @@ from typing import Iterable
 import jieba
 import jieba.posseg
 
+from .tokenize import new_jieba_tokenizer
+
 # Question types, i.e. the kind of span the answer should be.
 QUANTITY = "quantity"
 PERSON = "person"
@@ -157,9 +159,8 @@ def pos_tokenizer() -> jieba.posseg.POSTokenizer:
         with _tokenizer_lock:
             if _pos_tokenizer is None:
                 jieba.setLogLevel(60)
-                tokenizer = jieba.Tokenizer()
-                tokenizer.initialize()
-                _pos_tokenizer = jieba.posseg.POSTokenizer(tokenizer)
+                # A private stock dictionary: never the shared /tmp/jieba.cache.
+                _pos_tokenizer = jieba.posseg.POSTokenizer(new_jieba_tokenizer())
     return _pos_tokenizer
 
 
