@@ -1,0 +1,290 @@
+"""Ingestion of the real seed files: provenance, cleaning, article boundaries, bad files."""
+from __future__ import annotations
+
+import json
+import logging
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from rag.ingest import load_corpus, load_jsonl_corpus, parse_source, read_source, source_files
+from rag.provenance import span_to_file_offsets
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+BENCH = Path("/work/shared/bench")
+
+CJK = "\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’—…·"
+SENTENCE_END = re.compile(r"(?:[。！？；!?;：:]|…)[”’」』）)\]】》]*$")
+DATELINE = re.compile(r"^据?(?:本报(?!记者)[\u4e00-\u9fff]{0,6}?讯(?!员)|新华社[\u4e00-\u9fff0-9]{0,16}?电)")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def paragraphs(corpus):
+    return corpus[1]
+
+
+@pytest.fixture(scope="module")
+def originals():
+    return {path.name: read_source(path) for path in source_files(SEEDS)}
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    remaining = iter(long)
+    return all(ch in remaining for ch in short)
+
+
+def paragraph_with(paragraphs, needle: str):
+    found = [p for p in paragraphs if needle in p.text]
+    assert len(found) == 1, f"{needle!r} is in {len(found)} paragraphs"
+    return found[0]
+
+
+# --- provenance ---------------------------------------------------------------------------
+
+
+def test_every_seed_file_is_loaded(paragraphs):
+    assert {p.source for p in paragraphs} == {path.name for path in SEEDS.glob("*.txt")}
+
+
+def test_paragraphs_point_at_their_text_in_the_file(paragraphs, originals):
+    for p in paragraphs:
+        original = originals[p.source]
+        assert original[p.start:p.end] == p.raw
+        assert is_subsequence(p.text, p.raw), (p.source, p.number)
+        assert "\n" not in p.text and "\r" not in p.text
+        assert p.text and p.text == p.text.strip()
+
+
+def test_paragraph_numbers_count_from_one_in_file_order(paragraphs):
+    by_source: dict[str, list] = {}
+    for p in paragraphs:
+        by_source.setdefault(p.source, []).append(p)
+    for items in by_source.values():
+        assert [p.number for p in items] == list(range(1, len(items) + 1))
+        assert [p.start for p in items] == sorted(p.start for p in items)
+        assert all(a.end <= b.start for a, b in zip(items, items[1:]))  # no overlap
+
+
+def test_span_offsets_round_trip_for_random_spans(paragraphs, originals):
+    rng = random.Random(20240601)
+
+    def without_layout(s: str) -> str:
+        # Cleaning deletes whitespace and markdown heading marks ("### " stuck on body text).
+        return re.sub(r"\s+", "", re.sub(r"(?m)^[ \t]*#{1,6}[ \t]+", "", s))
+
+    for p in paragraphs:
+        spans = [(0, len(p.text))] + [tuple(sorted(rng.sample(range(len(p.text) + 1), 2))) for _ in range(20)]
+        for start, end in spans:
+            if start == end:
+                continue
+            file_start, file_end = span_to_file_offsets(p, start, end)
+            assert p.start <= file_start < file_end <= p.end
+            assert without_layout(originals[p.source][file_start:file_end]) == without_layout(p.text[start:end])
+
+
+# --- cleaning -----------------------------------------------------------------------------
+
+
+def test_wrapped_lines_and_column_breaks_are_joined(paragraphs):
+    for needle in [
+        "城镇新增就业2047人",
+        "发放灵活就业社保补贴及公益性岗位补贴等共计3792.64万元",
+        "全过程标准化管理体系",  # broken by a blank line in 002
+        "最终实现农牧民收入与农村人居环境“双提升”",
+        "组织农村劳动力转移就业3263人次，劳务收入6915万元",
+        "西宁城中便民服务师傅",  # 000: "便民服\n\n务师傅"
+        "在签订施工合同前一年内",  # 003: "签订施\n\n### 工合同"
+        "纺织是刻在城市基因里的产业印记",
+    ]:
+        paragraph_with(paragraphs, needle)
+
+
+def test_a_short_line_ending_a_sentence_inside_a_block_ends_its_paragraph(paragraphs):
+    # 002: "“温暖大事”。\n整合全县220个电商服务站点，充分" – one block, two paragraphs.
+    assert paragraph_with(paragraphs, "办成百姓“温暖大事”。").text.endswith("“温暖大事”。")
+    assert paragraph_with(paragraphs, "整合全县220个电商服务站点").text.startswith("整合全县")
+
+
+def test_layout_spaces_between_chinese_are_removed_but_latin_spacing_kept(paragraphs):
+    for p in paragraphs:
+        hard_breaks = len(re.findall(r" {2,}\n", p.raw))
+        if hard_breaks:  # "流水号:01122781  \n发证日期:…": one space stays between the "key:value" lines
+            assert p.text.count(" ") == hard_breaks, p.text
+        else:
+            assert not re.search(f"[{CJK}]\\s+[{CJK}0-9]|[0-9]\\s+[{CJK}]", p.text), (p.source, p.number, p.text)
+    assert "补 贴" not in "".join(p.text for p in paragraphs)
+    paragraph_with(paragraphs, "率先开展“AI 数字人带岗”")
+
+
+def test_continuation_lines_appear_at_most_once(paragraphs):
+    markers = Counter(m for p in paragraphs for m in re.findall(r"[（(](?:下转|上接|未完)[^）)]*[）)]", p.text))
+    assert all(count <= 1 for count in markers.values()), markers
+    paragraph_with(paragraphs, "“小马拉大车”，是基层治理中遇到的突出问题。")
+
+
+def test_no_repeated_or_truncated_repeat_paragraphs(paragraphs):
+    texts = [p.text for p in paragraphs]
+    assert len(texts) == len(set(texts))
+    for i, text in enumerate(texts):
+        if len(text) >= 8:
+            assert not any(other.startswith(text) for j, other in enumerate(texts) if j != i), text
+
+
+def test_no_body_paragraph_ends_mid_sentence_before_its_continuation(paragraphs, originals):
+    """Two paragraphs of one article with only whitespace between them in the file are two
+    paragraphs only if the first ends a sentence (or is a label such as a byline)."""
+    for a, b in zip(paragraphs, paragraphs[1:]):
+        if a.source != b.source or a.title != b.title:
+            continue
+        adjacent = not originals[a.source][a.end:b.start].strip()
+        is_body = len(a.text) > 30 or re.search(r"[，、,]", a.text)
+        if adjacent and is_body:
+            assert SENTENCE_END.search(a.text), (a.source, a.number, a.text[-30:], b.text[:30])
+
+
+def test_markdown_marks_are_not_in_the_text(paragraphs):
+    for p in paragraphs:
+        assert not p.text.startswith(("#", "- ")), p.text
+
+
+# --- articles and titles ------------------------------------------------------------------
+
+
+def test_paragraphs_that_open_with_a_dateline_have_a_title(paragraphs):
+    datelined = [p for p in paragraphs if DATELINE.match(p.text)]
+    assert len(datelined) == 13  # 4 in 000, 6 in 002, 3 in 003 (one closes an article)
+    assert all(p.title for p in datelined), [p.text[:30] for p in datelined if not p.title]
+
+
+def test_end_of_page_headlines_find_their_articles(paragraphs):
+    expected = {
+        "城镇新增就业2047人": "城中区",
+        "抽调316名干部": "湟源县",
+        "“石榴籽杯”校园足球联赛在博雅小学开幕": "城北区",
+        "打造兼具日用品销售与快件寄递功能的物流末端服务站": "物流末端服务站",
+        "城东区瞄准打造“幸福之城”": "城东区",
+        "《青海省以工代赈项目村民自建工作指南（试行）》": "以工代赈",
+    }
+    for needle, title_part in expected.items():
+        assert title_part in (paragraph_with(paragraphs, needle).title or ""), needle
+    chengzhong = paragraph_with(paragraphs, "城镇新增就业2047人")
+    same_article = [p for p in paragraphs if p.title == chengzhong.title]
+    assert any("日均工资295元" in p.text for p in same_article)
+
+
+def test_headlines_before_the_body_become_titles(corpus):
+    articles, paragraphs = corpus
+    titles = {a.title for a in articles}
+    assert "三江潮涌 万家井然——2025年全省社会工作综述" in titles  # top of the file, with its subtitle
+    assert "祁连以八成财力托起群众稳稳幸福" in titles  # three stacked lines before a dateline
+    assert "3月1日！全省最大规模招聘会启幕" in titles
+    assert "我国将全面开展农业气候资源普查和区划" in titles  # markdown heading
+    assert paragraph_with(paragraphs, "城镇新增就业568人").title == "祁连以八成财力托起群众稳稳幸福"
+    licence = paragraph_with(paragraphs, "流水号:01122781")
+    assert licence.title == "国家金融监督管理总局公告｜中国工商银行股份有限公司大同庆新路支行"
+
+
+def test_headlines_and_bylines_are_not_glued_to_body_text(paragraphs):
+    for p in paragraphs:
+        assert not p.text.startswith(("三江潮涌", "祁连以八成", "本报记者牛玉娇通讯员陈正礼灌"))
+    assert paragraph_with(paragraphs, "灌，满是无奈。").text == "灌，满是无奈。"
+
+
+def test_articles_cover_their_paragraphs(corpus):
+    articles, paragraphs = corpus
+    for p in paragraphs:
+        owners = [a for a in articles if a.source == p.source and a.start <= p.start and p.end <= a.end]
+        assert owners, (p.source, p.number)
+    for a in articles:
+        assert 0 <= a.start < a.end
+
+
+# --- bad files ----------------------------------------------------------------------------
+
+
+def test_bad_files_are_skipped_with_a_warning_and_the_rest_loaded(tmp_path, caplog):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "good.txt").write_text("本报讯（记者 张三）今天天气\n很好。\n", encoding="utf-8")
+    (tmp_path / "sub" / "notes.md").write_text("# 标题\n\n正文第一段。\n", encoding="utf-8")
+    (tmp_path / "bom.txt").write_bytes("\ufeff带字节顺序标记的文件。".encode("utf-8"))
+    (tmp_path / "gbk.txt").write_bytes("这是GBK编码的文字。".encode("gbk"))
+    (tmp_path / "empty.txt").write_text(" \n\n\t\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 10)
+    (tmp_path / "ignored.json").write_text("{}", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="rag.ingest"):
+        articles, paragraphs = load_corpus(tmp_path)
+    assert {p.source for p in paragraphs} == {"good.txt", "sub/notes.md", "bom.txt"}
+    warned = " ".join(record.getMessage() for record in caplog.records)
+    for name in ("gbk.txt", "empty.txt", "binary.txt"):
+        assert name in warned
+    good = next(p for p in paragraphs if p.source == "good.txt")
+    assert good.text == "本报讯（记者张三）今天天气很好。"
+    assert next(p for p in paragraphs if p.source == "bom.txt").text == "带字节顺序标记的文件。"
+    assert next(p for p in paragraphs if p.source == "sub/notes.md").title == "标题"
+
+
+def test_source_files_are_sorted_and_recursive(tmp_path):
+    for name in ["b.txt", "a/z.md", "a/y.TXT", ".hidden/x.txt", "c.csv"]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("正文。", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in source_files(tmp_path)] == ["a/y.TXT", "a/z.md", "b.txt"]
+
+
+def test_parse_source_never_raises_on_odd_text():
+    rng = random.Random(7)
+    alphabet = "本报讯新华社电记者（）#- \n\n\r\t。，、“”《》下转第六版0123456789ABC摄"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        articles, paragraphs = parse_source("odd.txt", text)
+        for p in paragraphs:
+            assert text[p.start:p.end] == p.raw and is_subsequence(p.text, p.raw) and "\n" not in p.text
+
+
+# --- benchmark corpora --------------------------------------------------------------------
+
+
+def test_jsonl_corpus_splits_docs_and_skips_malformed_lines(tmp_path, caplog):
+    path = tmp_path / "corpus.jsonl"
+    lines = [
+        json.dumps({"doc_id": "d1", "title": "标题一", "text": "第一段第一句。第二句。\n\n第二段，德国政\n府资助。"}, ensure_ascii=False),
+        "{not json",
+        json.dumps(["a list"]),
+        json.dumps({"doc_id": "d2", "title": "", "text": "iPhone 6 系列  \r   停产。"}, ensure_ascii=False),
+        json.dumps({"doc_id": "d3", "title": "无正文"}, ensure_ascii=False),
+        json.dumps({"doc_id": "d1", "title": "重复", "text": "重复的编号。"}, ensure_ascii=False),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="rag.ingest"):
+        articles, paragraphs = load_jsonl_corpus(path)
+    assert [(a.source, a.title) for a in articles] == [("d1", "标题一"), ("d2", None)]
+    assert [(p.source, p.number, p.text) for p in paragraphs] == [
+        ("d1", 1, "第一段第一句。第二句。"),
+        ("d1", 2, "第二段，德国政府资助。"),
+        ("d2", 1, "iPhone 6 系列停产。"),
+    ]
+    texts = {"d1": json.loads(lines[0])["text"], "d2": json.loads(lines[3])["text"]}
+    assert all(texts[p.source][p.start:p.end] == p.raw for p in paragraphs)
+    warned = [record.getMessage() for record in caplog.records]
+    assert len(warned) == 4 and all(str(path) in message for message in warned)
+
+
+@pytest.mark.skipif(not (BENCH / "cmrc2018_dev" / "corpus.jsonl").is_file(), reason="benchmark corpora not present")
+def test_real_benchmark_corpus_keeps_provenance():
+    path = BENCH / "cmrc2018_dev" / "corpus.jsonl"
+    docs = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        docs[record["doc_id"]] = record["text"]
+    articles, paragraphs = load_jsonl_corpus(path)
+    assert len(articles) == len(docs)
+    for p in paragraphs:
+        assert docs[p.source][p.start:p.end] == p.raw and is_subsequence(p.text, p.raw) and "\n" not in p.text
