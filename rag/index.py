@@ -32,6 +32,7 @@ from .dense_store import DenseStore
 from .encoders import Encoder
 from .keyword_store import KeywordStore
 from .tokenize import ChineseTokenizer, extract_user_words
+from .vector_cache import CachedEncoder
 
 log = logging.getLogger(__name__)
 
@@ -198,7 +199,8 @@ def build_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool 
     report(f"正在编码 {len(chunks)} 个片段（{encoder.name}）…")
     import numpy as np
 
-    vectors = encoder.encode_passages([c.index_text for c in chunks], progress=progress)
+    # Cached by content hash: a rebuild re-encodes only passages never seen before.
+    vectors = CachedEncoder(encoder).encode_passages([c.index_text for c in chunks], progress=progress)
     t = stage("encode", t)
     dense = DenseStore.build(vectors, np.asarray(ids, dtype=np.int64))
     t = stage("faiss", t)
