@@ -12,11 +12,15 @@ without pickle, ``vocab.index.json``, ``params.index.json``) plus
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Sequence
 
 import bm25s
 import numpy as np
+
+# bm25s sets its own logger to DEBUG, which floods the CLI's stderr on every build.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 IDS_FILE = "ids.json"
 FORMAT_VERSION = 1
