@@ -7,17 +7,19 @@ Opening builds the index first when it is missing, stale or corrupt.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import threading
 import time
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, Sequence
 
 from .encoders import DEFAULT_ENCODER, Encoder, make_encoder
 from .extract import extract_answer
 from .followup import rewrite_followup
-from .index import Index, Report, open_index
+from .index import Index, IndexCorrupt, Report, load_index, open_index, published_build_name
 from .llm import LLMConfig, iter_generated_answer
 from .retrieve import Retrieval, Retriever
 from .schema import RETRIEVAL_MODES, Answer
@@ -55,6 +57,43 @@ def validate_options(k: int, mode: str) -> None:
         raise InvalidQuestion(f"检索方式必须是 {' / '.join(RETRIEVAL_MODES)} 之一。")
 
 
+@dataclass(frozen=True)
+class Filters:
+    """Which articles a question may be answered from: dated within [since, until], from one of ``sources``.
+
+    ``sources`` match a source name, the file it was added in, or its label
+    ("新华社"). With a date bound, articles without a known date are left out.
+    """
+
+    since: str | None = None  # ISO dates, inclusive
+    until: str | None = None
+    sources: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.since or self.until or self.sources)
+
+
+def _iso_date(value: object, what: str) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise InvalidQuestion(f"{what}“{value}”不是有效日期，请写成 YYYY-MM-DD，例如 2026-01-01。") from None
+
+
+def validate_filters(since: object = None, until: object = None, sources: object = ()) -> Filters:
+    """Filters from user input, or InvalidQuestion saying what is wrong."""
+    start, end = _iso_date(since, "起始日期"), _iso_date(until, "截止日期")
+    if start and end and start > end:
+        raise InvalidQuestion(f"起始日期 {start} 晚于截止日期 {end}。")
+    if isinstance(sources, str):
+        sources = [sources]
+    names = tuple(dict.fromkeys(s.strip() for s in (sources or ()) if isinstance(s, str) and s.strip()))
+    return Filters(start, end, names)
+
+
 class Assistant:
     def __init__(self, index: Index, encoder: Encoder, corpus: Path, llm: LLMConfig | None = None):
         self.index = index
@@ -62,6 +101,34 @@ class Assistant:
         self.corpus = corpus
         self.llm = llm
         self.retriever = Retriever(index, encoder)
+        self.index_dir = index.directory.parent.parent  # <index>/builds/<name>
+        self._swap_lock = threading.Lock()
+
+    def refresh(self) -> bool:
+        """Switch to a newer published build (after `rag add`/`remove` in another process); True when switched.
+
+        Called before every question, so a running `rag serve` answers from the
+        latest index without a restart. A question already running keeps the
+        build it started with (its files stay readable even once replaced).
+        """
+        try:
+            name = published_build_name(self.index_dir)
+        except OSError:
+            return False
+        if name is None or name == self.index.directory.name:
+            return False
+        with self._swap_lock:
+            if name == self.index.directory.name:
+                return False
+            try:
+                index = load_index(self.index_dir)
+            except IndexCorrupt as exc:  # keep answering from the build we have
+                log.warning("a newer index was published but cannot be loaded (%s); keeping %s", exc, self.index.directory.name)
+                return False
+            self.retriever = Retriever(index, self.encoder)
+            self.index = index
+            log.info("switched to index build %s", index.directory.name)
+            return True
 
     @classmethod
     def open(
@@ -83,34 +150,49 @@ class Assistant:
         index = open_index(Path(corpus), Path(index_dir), encoder, progress=progress, report=report)
         return cls(index, encoder, Path(corpus), LLMConfig.from_env() if llm is LLM_FROM_ENV else llm)
 
-    def search(self, question: str, k: int = 5, mode: str = "hybrid") -> Retrieval:
+    def search(self, question: str, k: int = 5, mode: str = "hybrid", filters: Filters | None = None) -> Retrieval:
         question = validate_question(question)
         validate_options(k, mode)
-        return self.retriever.retrieve(question, k=k, mode=mode)
+        self.refresh()
+        retriever = self.retriever
+        return retriever.retrieve(question, k=k, mode=mode, allowed=self._allowed(retriever.index, filters))
 
-    def ask(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid") -> Answer:
+    def ask(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid", filters: Filters | None = None) -> Answer:
         """Answer ``question``; ``history`` is the conversation's earlier questions, oldest first."""
-        *_, answer = self.ask_stream(question, history, k=k, mode=mode)
+        *_, answer = self.ask_stream(question, history, k=k, mode=mode, filters=filters)
         assert isinstance(answer, Answer)
         return answer
 
-    def ask_stream(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid") -> Iterator[str | Answer]:
+    def ask_stream(
+        self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid", filters: Filters | None = None
+    ) -> Iterator[str | Answer]:
         """Like ``ask``, but first yields the generated answer's text pieces as they arrive
         (only when a generative endpoint is configured), then exactly one final Answer.
 
-        Bad input raises InvalidQuestion before anything is yielded.
+        ``filters`` (see ``validate_filters``) restrict retrieval to some articles
+        before the legs are fused. Bad input raises InvalidQuestion before anything is yielded.
         """
         question = validate_question(question)
         validate_options(k, mode)
-        return self._answer_stream(question, history, k, mode)
+        return self._answer_stream(question, history, k, mode, filters)
 
-    def _answer_stream(self, question: str, history: Sequence[str], k: int, mode: str) -> Iterator[str | Answer]:
+    @staticmethod
+    def _allowed(index: Index, filters: Filters | None) -> set[int] | None:
+        if filters is None or not filters.active:
+            return None
+        return index.table.chunk_ids_where(filters.since, filters.until, filters.sources)
+
+    def _answer_stream(self, question: str, history: Sequence[str], k: int, mode: str, filters: Filters | None = None) -> Iterator[str | Answer]:
         started = time.perf_counter()
+        self.refresh()
+        retriever = self.retriever  # one build for the whole question, even if a newer one is published meanwhile
         rewritten = rewrite_followup(question, [q for q in history if q and q.strip()])
         asked = rewritten or question
-        retrieval = self.retriever.retrieve(asked, k=k, mode=mode)
+        retrieval = retriever.retrieve(asked, k=k, mode=mode, allowed=self._allowed(retriever.index, filters))
         extract_started = time.perf_counter()
         answer = extract_answer(asked, list(retrieval.hits))
+        if filters is not None and filters.active and not retrieval.hits:
+            answer = replace(answer, note="没有符合筛选条件（日期/来源）的文章。")
         timings = {**retrieval.timings_ms, "answer": (time.perf_counter() - extract_started) * 1000}
         if self.llm is not None and answer.citations and not answer.refused:
             generate_started = time.perf_counter()
@@ -120,8 +202,26 @@ class Assistant:
                 else:
                     yield item
             timings["generate"] = (time.perf_counter() - generate_started) * 1000
+        answer = self._with_source_details(retriever.index, answer)
         timings["end_to_end"] = (time.perf_counter() - started) * 1000
         yield replace(answer, question=question, rewritten_question=rewritten, timings_ms=timings)
+
+    @staticmethod
+    def _with_source_details(index: Index, answer: Answer) -> Answer:
+        """Each citation's article date and the other sources holding the same paragraph."""
+        citations = []
+        for c in answer.citations:
+            try:
+                date = index.table.paragraph(c.source, c.paragraph).date
+            except KeyError:
+                date = None
+            citations.append(replace(c, date=date, also_in=index.table.also_in(c.source, c.paragraph)))
+        return replace(answer, citations=tuple(citations))
+
+    def sources(self) -> list[dict]:
+        """What is indexed, one row per source (as `rag list` shows it)."""
+        self.refresh()
+        return self.index.table.listing()
 
     def stats(self) -> dict:
         """What the corpus panel shows: counts, encoder and when and how fast the index was built."""

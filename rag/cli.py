@@ -1,18 +1,20 @@
-"""The `rag` command line: index, ask, serve, eval.
+"""The `rag` command line: index, ask, serve, eval, and add / remove / list for the user's own articles.
 
 Messages for users are Chinese and go to stderr; results go to stdout.
-Exit codes: 0 ok, 1 the corpus, index or model could not be used, 2 bad input.
+Exit codes: 0 ok, 1 the corpus, index or model could not be used, 2 bad input,
+3 `add`/`remove` did their work but skipped some of the input (one line each says why).
 """
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import sys
 from pathlib import Path
 from typing import Sequence
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_SKIPPED = 0, 1, 2, 3
 
 
 def _say(message: str) -> None:
@@ -36,12 +38,15 @@ def _open_assistant(args: argparse.Namespace):
 
 def cmd_index(args: argparse.Namespace) -> int:
     from .encoders import make_encoder
-    from .index import build_index, staleness
+    from .index import CORPUS_CHANGED, build_index, staleness, sync_corpus
 
     encoder = make_encoder(args.encoder)
     reason = staleness(args.index, args.corpus, encoder)
     if reason is None and not args.force:
         _say(f"索引已是最新：{args.index}（加 --force 可强制重建）")
+        return EXIT_OK
+    if reason == CORPUS_CHANGED and not args.force:  # only the changed files are redone
+        _say_update(sync_corpus(args.corpus, args.index, encoder, progress=True, report=_say))
         return EXIT_OK
     _say(f"{reason or '强制重建'}，正在建立索引…")
     build_index(args.corpus, args.index, encoder, progress=True, report=_say)
@@ -61,6 +66,8 @@ def answer_to_json(answer) -> dict:
         "citations": [
             {
                 "n": c.n,
+                "date": c.date,
+                "also_in": list(c.also_in),
                 "source": c.source,
                 "title": c.title,
                 "paragraph": c.paragraph,
@@ -89,7 +96,9 @@ def _print_answer(answer) -> None:
     print("可能相关：" if answer.refused else "来源：")
     for c in answer.citations:
         legs = "  ".join(f"{leg} {score:.3f} (#{c.ranks.get(leg, '-')})" for leg, score in c.scores.items())
-        print(f"[{c.n}] {c.title or '（无标题）'} · {c.source} 第{c.paragraph}段 · 得分 {c.score:.4f}  {legs}")
+        date = f" · {c.date}" if c.date else ""
+        also = f" · 亦见 {'、'.join(c.also_in)}" if c.also_in else ""
+        print(f"[{c.n}] {c.title or '（无标题）'} · {c.source} 第{c.paragraph}段{date}{also} · 得分 {c.score:.4f}  {legs}")
         text = c.text
         if c.text_answer_start is not None and c.text_answer_end is not None:
             text = f"{text[:c.text_answer_start]}【{text[c.text_answer_start:c.text_answer_end]}】{text[c.text_answer_end:]}"
@@ -97,20 +106,86 @@ def _print_answer(answer) -> None:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from .assistant import InvalidQuestion, validate_options, validate_question
+    from .assistant import InvalidQuestion, validate_filters, validate_options, validate_question
 
     try:  # check before the (possibly slow) index is opened
         question = validate_question(args.question)
         validate_options(args.k, args.mode)
+        filters = validate_filters(args.since, args.until, args.source or ())
     except InvalidQuestion as exc:
         _say(f"错误：{exc}")
         return EXIT_BAD_INPUT
     assistant = _open_assistant(args)
-    answer = assistant.ask(question, history=args.after or (), k=args.k, mode=args.mode)
+    answer = assistant.ask(question, history=args.after or (), k=args.k, mode=args.mode, filters=filters)
     if args.json:
         print(json.dumps(answer_to_json(answer), ensure_ascii=False, indent=2))
     else:
         _print_answer(answer)
+    return EXIT_OK
+
+
+def _open_for_update(args: argparse.Namespace):
+    """The encoder, with the index built or synced with the corpus first."""
+    from .encoders import make_encoder
+    from .index import open_index
+
+    encoder = make_encoder(args.encoder)
+    index = open_index(args.corpus, args.index, encoder, progress=True, report=_say)
+    index.table.close()
+    return encoder
+
+
+def _say_update(result) -> None:
+    parts = [f"{label} {len(names)} 个" for label, names in (("新增", result.added), ("替换", result.replaced), ("删除", result.removed), ("未变", result.unchanged)) if names]
+    if result.manifest is None:
+        _say(f"索引没有变化（{'，'.join(parts) or '没有要处理的文件'}）。")
+        return
+    _say(f"索引已更新：{'，'.join(parts)}文件；新编码 {result.encoded} 个片段（共 {result.new_chunks} 个新片段），用时 {result.seconds:.1f} 秒。")
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from .library import add_paths
+
+    encoder = _open_for_update(args)
+    outcome = add_paths(args.index, encoder, args.paths, progress=True, report=_say)
+    for problem in outcome.problems:
+        _say(str(problem))
+    if outcome.result is not None:
+        for name, why in outcome.result.conflicts:
+            _say(f"跳过 {name}：{why}")
+        _say_update(outcome.result)
+    else:
+        _say("没有可以收录的文件，索引没有变化。")
+    return EXIT_SKIPPED if outcome.skipped_any or outcome.result is None else EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from .library import remove_sources
+
+    encoder = _open_for_update(args)
+    outcome = remove_sources(args.index, encoder, args.sources, report=_say)
+    for name in outcome.unknown:
+        _say(f"跳过 {name}：索引里没有这个来源（用 rag list 查看已收录的来源）")
+    for name, why in outcome.refused:
+        _say(f"跳过 {name}：{why}")
+    if outcome.result is not None:
+        _say_update(outcome.result)
+    return EXIT_SKIPPED if outcome.unknown or outcome.refused else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from .library import list_sources
+
+    _open_for_update(args)
+    rows = list_sources(args.index, "added" if args.added else None)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print("来源\t标题\t日期\t段落数\t收录时间\t类别")
+    for row in rows:
+        origin = "资料目录" if row["origin"] == "corpus" else "添加"
+        print(f"{row['source']}\t{row['title'] or '（无标题）'}\t{row['date'] or '-'}\t{row['paragraphs']}\t{row['added_at']}\t{origin}")
+    _say(f"共 {len(rows)} 个来源。")
     return EXIT_OK
 
 
@@ -141,7 +216,26 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--mode", default="hybrid", help=f"retrieval mode: {', '.join(RETRIEVAL_MODES)} (default: hybrid)")
     ask.add_argument("--after", action="append", metavar="EARLIER_QUESTION", help="an earlier question of the conversation, for follow-ups (repeatable, oldest first)")
     ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.add_argument("--since", metavar="YYYY-MM-DD", help="only articles dated on or after this day (undated articles are left out)")
+    ask.add_argument("--until", metavar="YYYY-MM-DD", help="only articles dated on or before this day")
+    ask.add_argument("--source", action="append", metavar="SOURCE", help="only this source: a file name as `rag list` shows it, or a publisher label (repeatable)")
     ask.set_defaults(run=cmd_ask)
+
+    add = commands.add_parser("add", help="add or update articles: .txt, .md, .jsonl files or folders of them")
+    add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    _add_corpus_options(add)
+    add.set_defaults(run=cmd_add)
+
+    remove = commands.add_parser("remove", help="remove added articles by source (as `rag list` shows it)")
+    remove.add_argument("sources", nargs="+", metavar="SOURCE")
+    _add_corpus_options(remove)
+    remove.set_defaults(run=cmd_remove)
+
+    listing = commands.add_parser("list", help="list what is indexed: source, title, date, paragraphs, when added")
+    _add_corpus_options(listing)
+    listing.add_argument("--added", action="store_true", help="only the articles added with `rag add`")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(run=cmd_list)
 
     serve = commands.add_parser("serve", help="start the web UI")
     _add_corpus_options(serve)
@@ -167,13 +261,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from .corpus import CorpusError
     from .encoders import EncoderUnavailable
+    from .index import IndexCorrupt
 
     try:
         return args.run(args)
-    except (CorpusError, EncoderUnavailable) as exc:
+    except (CorpusError, EncoderUnavailable, IndexCorrupt) as exc:
         _say(f"错误：{exc}")
         return EXIT_FAILED
     except OSError as exc:  # e.g. the port is taken, the index folder is not writable, the disk is full
+        if exc.errno == errno.ENOSPC:
+            _say("错误：磁盘空间不足，本次操作没有生效，索引保持原样。请清理磁盘后重试。")
+            return EXIT_FAILED
         _say(f"错误：{exc.strerror or exc}" + (f"（{exc.filename}）" if getattr(exc, "filename", None) else ""))
         return EXIT_FAILED
     except KeyboardInterrupt:

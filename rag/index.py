@@ -1,4 +1,4 @@
-"""Build, publish, check and load the on-disk index.
+"""Build, update, publish, check and load the on-disk index.
 
 Layout of an index directory::
 
@@ -11,23 +11,41 @@ A build is written into a fresh folder under builds/ and becomes visible only
 when CURRENT is replaced, so killing a build at any moment leaves the
 previous index usable, and a reader that resolved CURRENT keeps a complete
 build even while a newer one is published.
+
+Updates (`rag add`, `rag remove`, a changed corpus file) never change a
+published build: a new build is derived from the previous one (the SQLite
+table copied and changed in one transaction, the FAISS index loaded, ids
+removed and added, the BM25 index rebuilt from the tokens stored in the
+table) and published the same way. Only the new paragraphs' chunks are
+tokenized and encoded; chunk ids keep growing and are never reused. A
+settings change (encoder, chunking, format) rebuilds everything, the added
+articles included (their text is kept in the table).
+
+``RAG_FAULT_AT`` (tests only) names a step at which the process kills
+itself (``RAG_FAULT_MODE=kill``, the default) or fails as a full disk would
+(``enospc``); see ``FAULT_POINTS``.
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import logging
 import os
 import shutil
+import signal
+import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
-from .chunk_table import ChunkTable, write_chunk_table
+from .chunk_table import TABLE_FILE, ChunkTable, TableWriter
 from .chunking import chunk_paragraphs
-from .corpus import CorpusError, corpus_fingerprint, read_corpus
+from .corpus import CorpusError, corpus_fingerprint, corpus_group_hashes, corpus_groups
+from .schema import Chunk
+from .sources import ORIGIN_ADDED, ORIGIN_CORPUS, SourceGroup, group_of
 from .dense_store import DenseStore
 from .encoders import Encoder
 from .keyword_store import KeywordStore
@@ -36,7 +54,7 @@ from .vector_cache import CachedEncoder
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sources table, stored tokens, paragraph text hashes
 CHUNK_MAX_CHARS = 200
 CHUNK_OVERLAP_SENTENCES = 0
 MANIFEST_FILE = "manifest.json"
@@ -45,6 +63,18 @@ BUILDS_DIR = "builds"
 CURRENT_FILE = "CURRENT"
 
 Report = Callable[[str], None]
+
+# Steps of writing a build where tests inject a crash or a full disk.
+FAULT_POINTS = ("table_copied", "table_written", "dense_written", "keyword_written", "before_publish", "after_publish")
+
+
+def _fault_point(name: str) -> None:
+    """Test hook: die or fail here when RAG_FAULT_AT names this step."""
+    if os.environ.get("RAG_FAULT_AT") != name:
+        return
+    if os.environ.get("RAG_FAULT_MODE", "kill") == "enospc":
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), name)
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 class IndexCorrupt(Exception):
@@ -95,6 +125,15 @@ def read_manifest(index_dir: Path) -> dict | None:
     return manifest
 
 
+CORPUS_CHANGED = "资料文件有变化"
+
+
+def published_build_name(index_dir: Path) -> str | None:
+    """The name CURRENT points at (cheap: one small read), None when nothing is published."""
+    build = _published_build(index_dir)
+    return build.name if build is not None else None
+
+
 def staleness(index_dir: Path, corpus: Path, encoder: Encoder) -> str | None:
     """Why the index must be (re)built, or None when the published one fits."""
     try:
@@ -108,7 +147,7 @@ def staleness(index_dir: Path, corpus: Path, encoder: Encoder) -> str | None:
         if manifest.get(key) != value:
             return f"索引设置已变化（{key}: {manifest.get(key)!r} → {value!r}）"
     if manifest.get("corpus_fingerprint") != corpus_fingerprint(corpus):
-        return "资料文件有变化"
+        return CORPUS_CHANGED
     return None
 
 
@@ -170,84 +209,333 @@ def _remove_old_builds(index_dir: Path, keep: set[str]) -> None:
             shutil.rmtree(build, ignore_errors=True)
 
 
-def build_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> dict:
-    """Build an index of ``corpus`` and publish it in ``index_dir``; returns the manifest."""
-    timings: dict[str, float] = {}
+@dataclass
+class UpdateResult:
+    """What an update did, group by group (a group is one added or corpus file)."""
+
+    added: list[str]
+    replaced: list[str]
+    unchanged: list[str]
+    removed: list[str]
+    conflicts: list[tuple[str, str]]  # (group, why it was not taken), messages for users
+    new_chunks: int = 0
+    encoded: int = 0  # passages actually run through the encoder (the rest came from the vector cache)
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] | None = None
+    manifest: dict | None = None  # the published manifest; None when nothing had to change
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.replaced or self.removed)
+
+
+def _new_build_dir(index_dir: Path) -> Path:
+    builds = index_dir / BUILDS_DIR
+    builds.mkdir(parents=True, exist_ok=True)
+    build = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    build.mkdir()
+    return build
+
+
+def _write_build(
+    index_dir: Path,
+    encoder: Encoder,
+    previous: Path | None,
+    add: list[SourceGroup],
+    remove: set[str],
+    corpus: Path,
+    fingerprint: str,
+    progress: bool,
+    report: Report,
+    ingest_seconds: float = 0.0,
+) -> UpdateResult:
+    """Write a build = ``previous`` (None: empty) minus ``remove`` plus ``add``, and publish it.
+
+    The caller holds the build lock. An added group whose file hash is
+    already indexed is left alone; one whose source names belong to another
+    group is refused. Nothing is published when nothing changes.
+    """
     started = time.perf_counter()
+    timings: dict[str, float] = {"ingest": round(ingest_seconds, 3)}
+    clock = started
 
-    def stage(name: str, since: float) -> float:
+    def lap(name: str) -> None:
+        nonlocal clock
         now = time.perf_counter()
-        timings[name] = round(now - since, 3)
-        return now
+        timings[name] = round(now - clock, 3)
+        clock = now
 
-    t = time.perf_counter()
-    fingerprint = corpus_fingerprint(corpus)
-    articles, paragraphs = read_corpus(corpus)
-    if not paragraphs:
-        raise CorpusError(f"资料中没有可以索引的文章：{corpus}")
-    t = stage("ingest", t)
-    chunks = chunk_paragraphs(paragraphs, max_chars=CHUNK_MAX_CHARS, overlap_sentences=CHUNK_OVERLAP_SENTENCES)
-    t = stage("chunk", t)
-    report(f"{len(articles)} 篇文章，{len(paragraphs)} 个段落，{len(chunks)} 个片段")
-    user_words = extract_user_words(p.text for p in paragraphs)
-    tokenizer = ChineseTokenizer(user_words)
-    tokens = [tokenizer.tokenize(c.index_text) for c in chunks]
-    t = stage("tokenize", t)
-    ids = [c.id for c in chunks]
-    keyword = KeywordStore.build(tokens, ids)
-    t = stage("bm25", t)
-    report(f"正在编码 {len(chunks)} 个片段（{encoder.name}）…")
-    import numpy as np
+    result = UpdateResult([], [], [], [], [])
+    build = _new_build_dir(index_dir)
+    try:
+        if previous is not None:
+            shutil.copyfile(previous / TABLE_FILE, build / TABLE_FILE)
+            _fault_point("table_copied")
+        writer = TableWriter(build / TABLE_FILE, create=previous is None)
+        try:
+            existing = writer.group_hashes()
+            owners = writer.source_names()
+            to_insert: list[SourceGroup] = []
+            for name in sorted(remove):
+                if name in existing:
+                    result.removed.append(name)
+            for group in add:
+                if existing.get(group.name) == group.hash and group.name not in remove:
+                    result.unchanged.append(group.name)
+                    continue
+                clash = next((d.source for d in group.docs if owners.get(d.source, group.name) != group.name), None)
+                if clash is not None:
+                    result.conflicts.append((group.name, f"与已收录的“{owners[clash]}”中的来源同名（{clash}），请改名后再添加"))
+                    continue
+                (result.replaced if group.name in existing else result.added).append(group.name)
+                to_insert.append(group)
+            if not result.changed and previous is not None and fingerprint == _manifest_of(previous).get("corpus_fingerprint"):
+                writer.abandon()
+                shutil.rmtree(build, ignore_errors=True)
+                result.seconds = round(time.perf_counter() - started, 3)
+                return result
 
-    # Cached by content hash: a rebuild re-encodes only passages never seen before.
-    vectors = CachedEncoder(encoder).encode_passages([c.index_text for c in chunks], progress=progress)
-    t = stage("encode", t)
-    dense = DenseStore.build(vectors, np.asarray(ids, dtype=np.int64))
-    t = stage("faiss", t)
+            removed_ids = writer.delete_groups(set(result.removed) | {g.name for g in to_insert if g.name in existing})
+            for group in to_insert:
+                writer.insert_group(group)
+            lap("table")
 
-    with _build_lock(index_dir):
-        builds = index_dir / BUILDS_DIR
-        builds.mkdir(exist_ok=True)
-        previous = _published_build(index_dir)
-        build = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
-        build.mkdir()
-        write_chunk_table(build, articles, paragraphs, chunks)
-        keyword.save(build / "keyword")
+            if previous is not None:
+                user_words = _read_user_words(previous)
+            else:  # a fresh build learns its dictionary from all its text
+                user_words = extract_user_words(p.text for g in to_insert for p in g.paragraphs)
+            tokenizer = ChineseTokenizer(user_words)
+            lap("user_words")
+            paragraphs = writer.paragraphs_without_chunks()
+            next_id = max(int(writer.meta("next_chunk_id", "0")), writer.max_chunk_id() + 1)
+            chunks = [
+                Chunk(next_id + n, c.source, c.title, c.paragraph, c.text, c.para_start, c.para_end)
+                for n, c in enumerate(chunk_paragraphs(paragraphs, max_chars=CHUNK_MAX_CHARS, overlap_sentences=CHUNK_OVERLAP_SENTENCES))
+            ]
+            writer.set_meta("next_chunk_id", str(next_id + len(chunks)))
+            lap("chunk")
+            tokens = [tokenizer.tokenize(c.index_text) for c in chunks]
+            writer.insert_chunks(chunks, tokens)
+            lap("tokenize")
+            if chunks:
+                report(f"正在编码 {len(chunks)} 个新片段（{encoder.name}）…")
+            cached = CachedEncoder(encoder)
+            vectors = cached.encode_passages([c.index_text for c in chunks], progress=progress)
+            result.encoded = cached.misses
+            result.new_chunks = len(chunks)
+            lap("encode")
+            counts = writer.counts()
+            if counts["chunks"] == 0:
+                raise CorpusError("索引里将没有任何可检索的段落")
+            all_ids, all_tokens = writer.all_tokens()
+            writer.commit()
+        except BaseException:
+            writer.abandon()
+            raise
+        _fault_point("table_written")
+
+        import numpy as np
+
+        new_ids = np.asarray([c.id for c in chunks], dtype=np.int64)
+        if previous is None:
+            dense = DenseStore.build(vectors, new_ids)
+        else:
+            dense = DenseStore.load(previous / "dense", mmap=False)
+            dense.remove(removed_ids)
+            dense.add(vectors, new_ids)
         dense.save(build / "dense")
-        (build / USER_WORDS_FILE).write_text("\n".join(user_words), encoding="utf-8")
-        t = stage("write", t)
+        lap("faiss")
+        _fault_point("dense_written")
+        # Rebuilt from the stored tokens: cheaper and simpler than patching bm25s's matrices (see report timings).
+        keyword = KeywordStore.build(all_tokens, all_ids)
+        keyword.save(build / "keyword")
+        lap("bm25")
+        _fault_point("keyword_written")
+        _write_atomically(build / USER_WORDS_FILE, "\n".join(user_words))
         manifest = {
             **expected_settings(encoder),
             "corpus": str(corpus.resolve()),
             "corpus_fingerprint": fingerprint,
             "tokenizer": tokenizer.settings(),
             "dense_index": dense.kind,
-            "counts": {
-                "articles": len(articles),
-                "paragraphs": len(paragraphs),
-                "chunks": len(chunks),
-                "characters": sum(len(c.text) for c in chunks),
-            },
+            "counts": counts,
             "build_seconds": round(time.perf_counter() - started, 3),
             "stage_seconds": timings,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "derived_from": previous.name if previous is not None else None,
         }
+        if previous is not None:
+            manifest["first_built_at"] = _manifest_of(previous).get("first_built_at") or _manifest_of(previous).get("built_at")
         _write_atomically(build / MANIFEST_FILE, json.dumps(manifest, ensure_ascii=False, indent=2))
-        _publish(index_dir, build)
-        keep = {build.name} | ({previous.name} if previous is not None else set())
-        _remove_old_builds(index_dir, keep)
-    report(f"索引已建好：{index_dir}（用时 {manifest['build_seconds']:.1f} 秒）")
-    return manifest
+        _fsync_tree(build)
+        _fault_point("before_publish")
+    except BaseException as exc:
+        # SQLite ("database or disk is full"), FAISS (RuntimeError) and numpy ("N requested and M written")
+        # do not all say ENOSPC; callers should see one kind of error for a full disk.
+        full = isinstance(exc, (sqlite3.OperationalError, RuntimeError, OSError)) and getattr(exc, "errno", None) != errno.ENOSPC \
+            and _disk_is_full(exc, index_dir)
+        shutil.rmtree(build, ignore_errors=True)  # never published: a half-written build is simply dropped
+        if full:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(index_dir)) from exc
+        raise
+    _publish(index_dir, build)
+    _fault_point("after_publish")
+    _remove_old_builds(index_dir, {build.name} | ({previous.name} if previous is not None else set()))
+    result.manifest = manifest
+    result.seconds = round(time.perf_counter() - started, 3)
+    result.stage_seconds = timings
+    return result
+
+
+def _disk_is_full(exc: BaseException, index_dir: Path) -> bool:
+    if "full" in str(exc).lower():
+        return True
+    try:
+        return shutil.disk_usage(index_dir).free < 16 * 1024 * 1024
+    except OSError:
+        return False
+
+
+def _manifest_of(build: Path) -> dict:
+    return json.loads((build / MANIFEST_FILE).read_text(encoding="utf-8"))
+
+
+def _read_user_words(build: Path) -> list[str]:
+    return [w for w in (build / USER_WORDS_FILE).read_text(encoding="utf-8").split("\n") if w]
+
+
+def _fsync_tree(build: Path) -> None:
+    """Flush every file of a build to disk before CURRENT points at it (a power cut must not publish holes)."""
+    for path in sorted(build.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    fd = os.open(build, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _usable_previous(index_dir: Path, encoder: Encoder) -> Path | None:
+    """The published build when it loads and was made with these settings, else None."""
+    try:
+        manifest = read_manifest(index_dir)
+        if manifest is None or any(manifest.get(k) != v for k, v in expected_settings(encoder).items()):
+            return None
+        return load_index(index_dir).directory
+    except IndexCorrupt:
+        return None
+
+
+def added_groups_to_keep(index_dir: Path) -> list[SourceGroup]:
+    """The added articles of the newest readable build (published first), re-parsed from their stored text.
+
+    A full rebuild carries them over, so changing the encoder or finding the
+    published build damaged loses nothing that an older intact build holds.
+    """
+    builds_dir = index_dir / BUILDS_DIR
+    candidates: list[Path] = []
+    published = _published_build(index_dir)
+    if published is not None:
+        candidates.append(published)
+    if builds_dir.is_dir():
+        candidates += sorted((b for b in builds_dir.iterdir() if b != published and (b / MANIFEST_FILE).is_file()),
+                             key=lambda p: p.stat().st_mtime, reverse=True)
+    for build in candidates:
+        try:
+            table = ChunkTable(build)
+            docs = table.docs(origin=ORIGIN_ADDED, with_text=True)
+            table.close()
+        except Exception as exc:  # a damaged or old-format build: try the one before
+            log.info("cannot read added articles from %s (%s)", build, exc)
+            continue
+        by_group: dict[str, list] = {}
+        for doc in docs:
+            by_group.setdefault(doc.group, []).append((doc, doc.text or ""))
+        return [group_of(name, ORIGIN_ADDED, items[0][0].group_hash, items) for name, items in by_group.items()]
+    return []
+
+
+def build_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> dict:
+    """Build an index of ``corpus`` (plus the articles added earlier) from scratch and publish it; returns the manifest."""
+    fingerprint = corpus_fingerprint(corpus)
+    with _build_lock(index_dir):
+        ingest_started = time.perf_counter()
+        groups = corpus_groups(corpus, added_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
+        if not any(g.paragraphs for g in groups):
+            raise CorpusError(f"资料中没有可以索引的文章：{corpus}")
+        added = added_groups_to_keep(index_dir)
+        corpus_sources = {d.source for g in groups for d in g.docs}
+        added = [g for g in added if not corpus_sources & {d.source for d in g.docs}]
+        paragraphs = sum(len(g.paragraphs) for g in groups + added)
+        report(f"{sum(len(g.articles) for g in groups + added)} 篇文章，{paragraphs} 个段落"
+               + (f"（含 {len(added)} 个另外添加的文件）" if added else ""))
+        result = _write_build(index_dir, encoder, None, groups + added, set(), corpus, fingerprint, progress, report,
+                              ingest_seconds=time.perf_counter() - ingest_started)
+    assert result.manifest is not None
+    report(f"索引已建好：{index_dir}（用时 {result.manifest['build_seconds']:.1f} 秒）")
+    return result.manifest
+
+
+def sync_corpus(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> UpdateResult:
+    """Bring the published index in line with the corpus folder, redoing only the changed files.
+
+    Falls back to a full build when there is no usable index for these settings.
+    """
+    with _build_lock(index_dir):
+        previous = _usable_previous(index_dir, encoder)
+        if previous is not None:
+            fingerprint = corpus_fingerprint(corpus)
+            table = ChunkTable(previous)
+            indexed = {d.group: d.group_hash for d in table.docs(origin=ORIGIN_CORPUS)}
+            table.close()
+            ingest_started = time.perf_counter()
+            current = corpus_group_hashes(corpus)
+            changed = {name for name, digest in current.items() if indexed.get(name) != digest}
+            gone = set(indexed) - set(current)
+            groups = corpus_groups(corpus, names=changed, added_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
+            # A changed file that no longer yields text is removed, like a deleted one.
+            gone |= changed - {g.name for g in groups}
+            report(f"资料有变化：{len(changed)} 个文件新增或修改，{len(gone)} 个文件删除，只更新这些文件…")
+            return _write_build(index_dir, encoder, previous, groups, gone, corpus, fingerprint, progress, report,
+                                ingest_seconds=time.perf_counter() - ingest_started)
+    manifest = build_index(corpus, index_dir, encoder, progress=progress, report=report)
+    return UpdateResult([], [], [], [], [], manifest=manifest)
+
+
+def update_index(
+    index_dir: Path,
+    encoder: Encoder,
+    add: Sequence[SourceGroup] = (),
+    remove: Iterable[str] = (),
+    progress: bool = False,
+    report: Report = log.info,
+) -> UpdateResult:
+    """Add (or replace) and remove groups of the published index; the index must exist and fit ``encoder``."""
+    with _build_lock(index_dir):
+        previous = _usable_previous(index_dir, encoder)
+        if previous is None:
+            raise IndexCorrupt("索引不存在或与当前设置不符，请先运行 rag index")
+        manifest = _manifest_of(previous)
+        return _write_build(index_dir, encoder, previous, list(add), set(remove), Path(manifest["corpus"]),
+                            manifest["corpus_fingerprint"], progress, report)
 
 
 def open_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> Index:
-    """Load the index for ``corpus``, building it first when missing, stale or corrupt."""
+    """Load the index for ``corpus``: built first when missing, corrupt or made with other settings,
+    updated file by file when only the corpus changed."""
     reason = staleness(index_dir, corpus, encoder)
     if reason is None:
         try:
             return load_index(index_dir)
         except IndexCorrupt as exc:
             reason = f"索引已损坏：{exc}"
-    report(f"{reason}，正在建立索引…")
-    build_index(corpus, index_dir, encoder, progress=progress, report=report)
+    if reason == CORPUS_CHANGED:
+        sync_corpus(corpus, index_dir, encoder, progress=progress, report=report)
+    else:
+        report(f"{reason}，正在建立索引…")
+        build_index(corpus, index_dir, encoder, progress=progress, report=report)
     return load_index(index_dir)

@@ -139,7 +139,7 @@ def load_jsonl_corpus(path: Path) -> tuple[list[Article], list[Paragraph]]:
                 log.warning("%s line %d: doc_id %r repeated, skipped", path, line_number, doc_id)
                 continue
             title = title.strip() if isinstance(title, str) and title.strip() else None
-            doc_paragraphs = _plain_paragraphs(doc_id, title, text)
+            doc_paragraphs = plain_paragraphs(doc_id, title, text)
             if not doc_paragraphs:
                 log.warning("%s line %d: doc %r has no text, skipped", path, line_number, doc_id)
                 continue
@@ -149,7 +149,7 @@ def load_jsonl_corpus(path: Path) -> tuple[list[Article], list[Paragraph]]:
     return articles, paragraphs
 
 
-def _plain_paragraphs(source: str, title: str | None, text: str) -> list[Paragraph]:
+def plain_paragraphs(source: str, title: str | None, text: str) -> list[Paragraph]:
     """Paragraphs of already-clean prose: blank lines and sentence-final line ends separate them."""
     paragraphs: list[Paragraph] = []
     for block in _blocks(_lines(text)):

@@ -93,6 +93,8 @@ class Citation:
     answer_end: int | None = None
     text_answer_start: int | None = None  # the same span as offsets inside ``text``, for highlighting
     text_answer_end: int | None = None
+    date: str | None = None  # the paragraph's article date (ISO) when known
+    also_in: tuple[str, ...] = ()  # other sources with the very same paragraph text (indexed once)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import os
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
 import logging  # noqa: E402
+import re  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any, Iterator, Sequence  # noqa: E402
@@ -26,6 +27,7 @@ from rag.assistant import (  # noqa: E402
     MAX_QUESTION_CHARS,
     Assistant,
     InvalidQuestion,
+    validate_filters,
     validate_options,
     validate_question,
 )
@@ -104,7 +106,8 @@ class ChatHandlers:
         self.gate = gate or AnswerGate()
 
     def respond(
-        self, question: Any, k: Any, mode: Any, turns: Sequence[Turn] | None
+        self, question: Any, k: Any, mode: Any, turns: Sequence[Turn] | None,
+        since: Any = None, until: Any = None, sources: Any = None,
     ) -> Iterator[tuple[list[dict[str, str]], list[Turn], str]]:
         """Answer ``question`` in the conversation ``turns``.
 
@@ -117,6 +120,9 @@ class ChatHandlers:
         try:
             text = validate_question(question)
             validate_options(k, mode)
+            # The source box takes names separated by commas or spaces (as `rag list` shows them, or a label like 新华社).
+            names = [part for part in re.split(r"[,，、\s]+", sources) if part] if isinstance(sources, str) else []
+            filters = validate_filters(since, until, names)
         except InvalidQuestion as problem:
             shown = question.strip() if isinstance(question, str) else ""
             turns = _keep_last(turns + [Turn(shown, render_error(str(problem)), None)])
@@ -134,7 +140,7 @@ class ChatHandlers:
             answer: Answer | None = None
             generated = ""
             try:
-                for item in self.assistant.ask_stream(text, history, k=k, mode=mode):
+                for item in self.assistant.ask_stream(text, history, k=k, mode=mode, filters=filters):
                     if isinstance(item, Answer):
                         answer = item
                     else:
@@ -215,6 +221,11 @@ def build_app(assistant: Assistant, gate: AnswerGate | None = None) -> gr.Blocks
                         label="检索方式",
                         elem_id="mode",
                     )
+                with gr.Accordion("筛选", open=False):
+                    since = gr.Textbox(label="起始日期", placeholder="YYYY-MM-DD，例如 2026-01-01", elem_id="since", max_lines=1)
+                    until = gr.Textbox(label="截止日期", placeholder="YYYY-MM-DD", elem_id="until", max_lines=1)
+                    source_filter = gr.Textbox(label="来源", placeholder="文件名或来源（如 新华社），多个用逗号分隔", elem_id="sources", max_lines=1)
+                    gr.HTML('<p class="qa-subtitle">设了日期时，没有日期的文章不参与检索。</p>')
                 with gr.Accordion("语料库", open=True):
                     gr.HTML(render_corpus_panel(assistant.stats()), elem_id="corpus")
 
@@ -226,11 +237,12 @@ def build_app(assistant: Assistant, gate: AnswerGate | None = None) -> gr.Blocks
             concurrency_limit=gate.capacity + BUSY_REPLY_WORKERS,
             show_progress="minimal",
         )
-        question.submit(inputs=[question, k, mode, turns], api_name="ask", **answering)
-        send.click(inputs=[question, k, mode, turns], api_visibility="private", **answering)
+        filter_inputs = [since, until, source_filter]
+        question.submit(inputs=[question, k, mode, turns, *filter_inputs], api_name="ask", **answering)
+        send.click(inputs=[question, k, mode, turns, *filter_inputs], api_visibility="private", **answering)
         for button in example_buttons:
             # The button's own label is the question.
-            button.click(inputs=[button, k, mode, turns], api_visibility="private", **answering)
+            button.click(inputs=[button, k, mode, turns, *filter_inputs], api_visibility="private", **answering)
         clear.click(handlers.clear, outputs=[chatbot, turns, question], api_visibility="private")
         # The chat's own trash icon empties the messages; the remembered turns must go with them.
         chatbot.clear(handlers.clear, outputs=[chatbot, turns, question], api_visibility="private")
