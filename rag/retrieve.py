@@ -1,9 +1,10 @@
-"""Hybrid retrieval: keyword (BM25) and dense (FAISS) candidates fused by rank.
+"""Hybrid retrieval: keyword (BM25) and dense (FAISS) candidates fused by rank, then reranked.
 
 Each leg returns a generous pool; fusion works on ranks (reciprocal rank
-fusion), so the legs' incomparable score scales never have to be calibrated,
-and each hit keeps both legs' own scores and ranks so a user can see why a
-passage ranked where it did. Hits are per paragraph: the best chunk of a
+fusion), so the legs' incomparable score scales never have to be calibrated;
+the fused pool is then reranked by how much of the question each candidate
+covers (rag.rerank). Each hit keeps both legs' own scores and ranks, and the
+coverage as "overlap", so a user can see why a passage ranked where it did. Hits are per paragraph: the best chunk of a
 paragraph stands for it, since a paragraph is what gets cited.
 """
 from __future__ import annotations
@@ -14,12 +15,29 @@ from typing import Mapping
 
 from .encoders import Encoder
 from .index import Index
-from .schema import RETRIEVAL_MODES, Hit
+from .rerank import COVERAGE_WEIGHT, question_bigrams, question_coverage
+from .schema import RETRIEVAL_MODES, Chunk, Hit
 
 CANDIDATE_POOL = 50
 RRF_K = 60
 # Weights of the legs' reciprocal ranks in hybrid mode.
 LEG_WEIGHTS = {"keyword": 1.0, "dense": 1.0}
+
+
+# (chunk id, score, each leg's score, each leg's 1-based rank)
+Fused = tuple[int, float, dict[str, float], dict[str, int]]
+
+
+def rerank_by_coverage(query: str, fused: list[Fused], chunks: Mapping[int, Chunk]) -> list[Fused]:
+    """Add the question's coverage by each candidate (see rag.rerank) to its fused score."""
+    bigrams = question_bigrams(query)
+    rescored = []
+    for item, score, leg_scores, leg_ranks in fused:
+        chunk = chunks.get(item)
+        coverage = question_coverage(bigrams, chunk.index_text) if chunk is not None else 0.0
+        rescored.append((item, score + COVERAGE_WEIGHT * coverage, {**leg_scores, "overlap": round(coverage, 4)}, leg_ranks))
+    rescored.sort(key=lambda row: (-row[1], row[0]))
+    return rescored
 
 
 @dataclass(frozen=True)
@@ -32,7 +50,7 @@ def fuse_rankings(
     rankings: Mapping[str, list[tuple[int, float]]],
     weights: Mapping[str, float] = LEG_WEIGHTS,
     rrf_k: int = RRF_K,
-) -> list[tuple[int, float, dict[str, float], dict[str, int]]]:
+) -> list[Fused]:
     """Reciprocal rank fusion of each leg's (id, score) list, best first.
 
     Returns (id, fused score, each leg's score, each leg's 1-based rank).
@@ -86,14 +104,18 @@ class Retriever:
             (leg, ranking), = rankings.items()
             fused = [(item, score, {leg: score}, {leg: rank}) for rank, (item, score) in enumerate(ranking, start=1)]
         lap("fusion")
-        hits = self._paragraph_hits(fused, k)
+        chunks = self.index.table.chunks([item for item, *_ in fused])
         lap("lookup")
+        if mode == "hybrid":
+            fused = rerank_by_coverage(query, fused, chunks)
+            lap("rerank")
+        hits = self._paragraph_hits(fused, chunks, k)
+        lap("paragraphs")
         timings["total"] = sum(timings.values())
         return Retrieval(tuple(hits), timings)
 
-    def _paragraph_hits(self, fused: list[tuple[int, float, dict[str, float], dict[str, int]]], k: int) -> list[Hit]:
+    def _paragraph_hits(self, fused: list[Fused], chunks: Mapping[int, Chunk], k: int) -> list[Hit]:
         """The best chunk of each paragraph, until k paragraphs are found."""
-        chunks = self.index.table.chunks([item for item, *_ in fused])
         hits: list[Hit] = []
         seen: set[tuple[str, int]] = set()
         for item, score, leg_scores, leg_ranks in fused:

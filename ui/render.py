@@ -19,6 +19,7 @@ LEG_LABELS = {
     "keyword": "关键词（BM25）",
     "dense": "语义向量",
     "rerank": "重排",
+    "overlap": "问句覆盖率",
     "fused": "融合",
 }
 MODE_LABELS = {"hybrid": "混合检索", "keyword": "关键词检索", "dense": "语义检索"}
