@@ -48,6 +48,12 @@ MIN_MEASURE_COVERAGE = 0.4
 # How much of the measured thing must stand in the number's own clause.
 MIN_LOCAL_MATCH = 0.15
 
+# A question worded differently from its source ("浇地有多大把握" for "灌溉保证率")
+# fails the coverage rules above; it is still answered from a passage both
+# retrieval legs rank this high whose sentence shares this much of its bigrams.
+MAX_AGREEING_RANK = 3
+MIN_PARAPHRASE_OVERLAP = 0.1
+
 _CJK = "\u4e00-\u9fff"
 
 # --- spans of each type ---------------------------------------------------------
@@ -304,6 +310,10 @@ class _Candidate:
     eligible: bool
     reason: str | None  # why not eligible
     span: Span | None
+    # the only objections are about wording (a paraphrase can fail them), not about a
+    # missing entity, period, asked thing or span: answerable when retrieval is sure
+    overridable: bool = False
+    overlap: float = 0.0  # share of the question's content bigrams in the sentence's context
 
 
 _COMPARISON_YEAR = re.compile(r"(?:与|较|比|同比)(\d{4}年)(?:相比|同期)?")
@@ -446,7 +456,29 @@ def _noun_present(noun: str, text: str) -> bool:
     # Chinese compounds are head-final: "发送量", "增长率" are talked about as
     # "发送旅客…", "增长4.5%"; the modifier is the part that must be there
     # (so "失业率" is not "就业率")
-    return len(noun) >= 3 and noun[:-1] in text
+    if len(noun) >= 3 and noun[:-1] in text:
+        return True
+    # a four-character compound is often written with words inserted between its two
+    # halves ("施工单位" as "施工总承包单位")
+    return len(noun) == 4 and bool(re.search(re.escape(noun[:2]) + r"[^，。；！？,;!?]{1,4}" + re.escape(noun[2:]), text))
+
+
+def _asked_noun(noun: str, analysis: QuestionAnalysis) -> bool:
+    """Whether ``noun`` is the very thing asked (its absence means the passages cannot
+    answer), rather than wording around it that a paraphrase may change.
+
+    The asked thing stands next to the wh-word ("总投资多少", "摩托车保有量是多少",
+    "副局长是谁"). Questions answered by a name or a sentence name the thing itself
+    ("文件叫什么" → 《通知》, "哪场战斗" → 平型关大捷), so their nouns are wording;
+    and "照片是谁拍的" asks who did something, so 照片 is no role.
+    """
+    if analysis.kind in (NAME, SENTENCE):
+        return False
+    if analysis.kind == PERSON:
+        return bool(re.search(re.escape(noun) + r"[是为]?(?:谁|哪位)[？?。！!]?$", analysis.text))
+    if noun == analysis.type_noun and (analysis.unit or analysis.kind in (PLACE, ORG)):
+        return False  # the counted thing ("多少户人家") or the answer's kind ("哪所学校")
+    return any(noun in phrase for phrase in analysis.focus)
 
 
 def _score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[_Candidate]:
@@ -516,15 +548,14 @@ def _score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[_Candi
                 + 0.6 / (1 + rank)
             )
             reason = None
+            soft_reason = None  # an objection a paraphrase can raise (wording only)
             if ent_levels and min(ent_levels) == 0.0:
                 missing = [e for e, lv in zip(analysis.entities, ent_levels) if lv == 0.0]
                 reason = f"相关段落中没有提到“{missing[0]}”"
             elif not times_ok:
                 reason = f"相关段落中没有“{analysis.time_terms[0]}”的数据"
-            elif missing_nouns:
+            elif any(_asked_noun(n, analysis) for n in missing_nouns) or len(missing_nouns) > 1:
                 reason = f"相关段落中没有谈到“{missing_nouns[0]}”"
-            elif analysis.measure and measure_score < MIN_MEASURE_COVERAGE:
-                reason = f"没有段落谈到“{'、'.join(analysis.measure)}”"
             elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
                 reason = f"相关段落中没有提到{analysis.role}"
             elif analysis.kind in (QUANTITY, DATE, PERSON) and span is None and not (
@@ -532,12 +563,40 @@ def _score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[_Candi
                 analysis.kind == PERSON and not analysis.role and measure_score >= 0.75
             ):
                 reason = "相关段落中没有找到所问的" + {QUANTITY: "数量", DATE: "时间", PERSON: "人名"}[analysis.kind]
+            elif missing_nouns:
+                soft_reason = f"相关段落中没有谈到“{missing_nouns[0]}”"
+            elif analysis.measure and measure_score < MIN_MEASURE_COVERAGE:
+                soft_reason = f"没有段落谈到“{'、'.join(analysis.measure)}”"
             elif analysis.kind == QUANTITY and analysis.measure and local < MIN_LOCAL_MATCH:
-                reason = "相关段落中的数字或时间与所问的对不上"
+                soft_reason = "相关段落中的数字或时间与所问的对不上"
+            overridable = reason is None and soft_reason is not None
+            reason = reason or soft_reason
+            overlap = coverage(analysis.measure, title + previous + sentence) if analysis.measure else 1.0
             candidates.append(
-                _Candidate(hit, rank, s_start, s_end, sentence, score, reason is None, reason, span)
+                _Candidate(hit, rank, s_start, s_end, sentence, score, reason is None, reason, span, overridable, overlap)
             )
     return candidates
+
+
+def _retrieval_agrees(hit: Hit) -> bool:
+    """Both retrieval legs put this passage near the top: the words (BM25) and the
+    meaning (dense) agree, so the passage is about the question even when the
+    question words it differently."""
+    ranks = hit.ranks
+    return len(ranks) >= 2 and max(ranks.values()) <= MAX_AGREEING_RANK
+
+
+def _paraphrase_answers(analysis: QuestionAnalysis, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Sentences rejected only for their wording, kept when retrieval is sure of the
+    passage, the sentence shares enough of the question's words (character bigrams)
+    and, for a typed question, holds a span of the asked type."""
+    return [
+        c for c in candidates
+        if c.overridable
+        and _retrieval_agrees(c.hit)
+        and c.overlap >= MIN_PARAPHRASE_OVERLAP
+        and (c.span is not None or analysis.kind in (SENTENCE, NAME))
+    ]
 
 
 def _global_missing(analysis: QuestionAnalysis, hits: list[Hit]) -> str | None:
@@ -622,7 +681,7 @@ def extract_answer(question: str, hits: list[Hit] | tuple[Hit, ...]) -> Answer:
         return _refusal(question, analysis, distinct, missing, started)
 
     candidates = _score_sentences(analysis, distinct)
-    eligible = [c for c in candidates if c.eligible]
+    eligible = [c for c in candidates if c.eligible] or _paraphrase_answers(analysis, candidates)
     if not eligible:
         best_rejected = max(candidates, key=lambda c: c.score, default=None)
         return _refusal(question, analysis, distinct, best_rejected.reason if best_rejected else None, started)

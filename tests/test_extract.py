@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -287,6 +288,21 @@ def test_refuses_when_the_passages_do_not_hold_the_answer(question, hits, missin
     assert [c.paragraph for c in answer.citations] == [p.number for p in hits]
     assert "可能相关" in answer.answer and "[1]" in answer.answer
     assert all(c.answer_start is None for c in answer.citations)
+
+
+def test_paraphrase_is_answered_only_when_both_retrieval_legs_agree():
+    """A question worded unlike its source shares too few bigrams with it for the
+    coverage rules; with both retrieval legs ranking the passage first it is still
+    answered, but not when the dense leg ranks it far down (the words alone are weak
+    evidence then). The refusals above keep refusing with both legs agreeing: a
+    missing asked thing (冠军, 失业率, 床位, 乡长) is no matter of wording."""
+    question = "城中区让多少位读完大学的年轻人享受了“1131”服务？"
+    hits = ranked(CHENGZHONG_GROUPS, CHENGZHONG_LEAD)
+    answer = extract_answer(question, hits)
+    assert not answer.refused, answer.answer
+    assert answer.short == "1471人"
+    far = [replace(h, ranks={"keyword": h.ranks["keyword"], "dense": 40}) for h in hits]
+    assert extract_answer(question, far).refused
 
 
 def test_no_hits_and_empty_question():
