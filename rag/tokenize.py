@@ -25,6 +25,8 @@ from typing import Iterable, Sequence
 import jieba
 import jieba.posseg
 
+from .cache_dir import default_cache_dir
+
 log = logging.getLogger(__name__)
 
 # Bump when the rules below change the tokens produced, so an index built
@@ -55,12 +57,6 @@ _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 
 USER_WORD_MIN_CHARS = 2
 USER_WORD_MAX_CHARS = 8  # longer "words" would hide their parts from search mode
-
-
-def default_cache_dir() -> Path:
-    """The package's cache directory: $RAG_CACHE_DIR, else ~/.cache/news-qa."""
-    configured = os.environ.get("RAG_CACHE_DIR")
-    return Path(configured).expanduser() if configured else Path.home() / ".cache" / "news-qa"
 
 
 def normalise(text: str) -> str:

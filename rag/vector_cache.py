@@ -28,6 +28,7 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
+from .cache_dir import default_cache_dir
 from .encoders import Encoder, passage_progress_bar
 
 log = logging.getLogger(__name__)
@@ -36,12 +37,6 @@ CACHE_FORMAT = "1"  # bump when the key or value layout changes
 BUSY_TIMEOUT_MS = 30_000
 LOOKUP_CHUNK = 500  # keys per SELECT ... IN (...), well under SQLite's variable limit
 WRITE_SLICE = 256  # new vectors per commit: an interrupted build keeps what it encoded
-
-
-def default_cache_dir() -> Path:
-    """The package's cache directory: $RAG_CACHE_DIR if set, else ~/.cache/news-qa."""
-    configured = os.environ.get("RAG_CACHE_DIR")
-    return Path(configured).expanduser() if configured else Path.home() / ".cache" / "news-qa"
 
 
 def cache_file_for(encoder_name: str, cache_dir: Path) -> Path:
