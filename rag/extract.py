@@ -102,7 +102,7 @@ _VENUE_RE = re.compile(
 )
 _SPEAKER_RE = re.compile(
     r"(?P<role>记者|通讯员|所长|乡长|镇长|县长|局长|书记|主任|负责人|代表|专家|小哥)\s*"
-    r"(?P<name>[" + _CJK + r"]{2,3})(?=说|表示|介绍|回忆|感慨|指出|认为|告诉|坦言|[）)\s、])"
+    r"(?P<name>[" + _CJK + r"]{2,4}?)(?=说|表示|介绍|回忆|感慨|指出|认为|告诉|坦言|[）)\s、])"
 )
 _QUOTED_RE = re.compile(r"“([^”]{2,24})”|《([^》]{2,40})》")
 _ORG_SUFFIXES = ("有限公司", "公司", "集团", "协会", "商会", "学校", "小学", "中学", "大学", "中心", "银行",
@@ -134,6 +134,10 @@ def _unit_fit(asked: str | None, found: str) -> float:
     return -1.5
 
 
+_CODE_ASKED = re.compile(r"编码|编号|代码|号码|电话|邮编|账号|代号")
+_CODE_RE = re.compile(r"(?<![\d.])\d{4,}(?![\d.])")
+
+
 def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = []
     for m in _QUANTITY_RE.finditer(sentence):
@@ -159,6 +163,9 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
             prior += 0.6
         modifiers = (m.group("pre") or "") + (m.group("post") or "")
         spans.append(Span(m.start(), m.end(), text, prior, modifiers))
+    # "邮政编码是多少" is answered by a bare digit string ("037005"), which has no unit
+    if _CODE_ASKED.search(analysis.text):
+        spans += [Span(m.start(), m.end(), m.group(0), 1.0) for m in _CODE_RE.finditer(sentence)]
     return spans
 
 
@@ -397,6 +404,38 @@ def _named_in(span: Span, question: str) -> bool:
     return span.text in question or bool(number and number.group(0) in question)
 
 
+# Kinds of named things, by the words their names end in. "哪支球队" is not answered
+# by "博雅小学": a name whose ending puts it in another kind than the one asked.
+_NAME_KINDS = (
+    ("学校", "小学", "中学", "大学", "学院", "幼儿园"),
+    ("球队", "足球队", "篮球队", "队"),
+    ("公司", "有限公司", "集团", "企业"),
+    ("银行", "支行", "分行"),
+    ("医院", "卫生院"),
+    ("会议", "大会", "论坛"),
+)
+
+
+def _kind_of_name(name: str) -> int | None:
+    endings = [(len(e), i) for i, kind in enumerate(_NAME_KINDS) for e in kind if name.endswith(e)]
+    return max(endings)[1] if endings else None
+
+
+_COUNTED_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*[个所家项座名支条处]")
+
+
+def _fits_type_noun(span: Span, analysis: QuestionAnalysis) -> bool:
+    if analysis.kind not in (ORG, PLACE, NAME) or not analysis.type_noun:
+        return True
+    asked = _kind_of_name(analysis.type_noun)
+    found = _kind_of_name(span.text.strip("“”《》"))
+    if asked is None or asked == found:
+        return True
+    # a name of no known kind ("…学校10所") is no answer to "哪支球队"; for a quoted
+    # name the ending says nothing, so only a clash of kinds rules it out
+    return analysis.kind == NAME and found is None
+
+
 _ALTERNATIVES = re.compile(r"[、和及或至到\-—~～\s]?")
 
 
@@ -411,6 +450,10 @@ def _best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, 
     for i, span in enumerate(spans):
         if span.text in question_text or any(span.text == e for e in analysis.entities):
             continue  # the question's own words are not its answer
+        if not _fits_type_noun(span, analysis):
+            continue
+        if analysis.kind in (ORG, NAME, PLACE) and _COUNTED_AFTER.match(sentence, span.end):
+            continue  # "特色学校10所" counts a category; it names no school
         # a neighbouring number ends this one's words (only numbers: names nest), unless
         # the question names it ("超过300万辆的城市有几个": "27个城市超300万辆")
         # the question names it ("超过300万辆的城市有几个": "27个城市超300万辆"), or the two
@@ -426,6 +469,9 @@ def _best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, 
         )
         local = _local_match(sentence, span, analysis, lo, hi)
         score = 2.0 * local + span.prior
+        # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
+        if analysis.kind == QUANTITY and "其中" in question_text and "其中" in _clause_window(sentence, span.start, span.end)[0]:
+            score += 0.8
         if score > best_score:
             best, best_score, best_local = span, score, local
     return best, (best_score if best else 0.0), best_local
@@ -514,6 +560,12 @@ def _score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[_Candi
                 continue
             s_start = start + lead
             s_end = s_start + len(sentence)
+            if analysis.kind == PERSON and sentence.endswith("”") and index + 1 < len(sentences):
+                # a quotation is attributed in the sentence after it ("“……”老农户师存福回忆道。"):
+                # who said it is asked, so the two are read as one
+                s_end = sentences[index + 1][1]
+                s_end -= len(p.text[s_start:s_end]) - len(p.text[s_start:s_end].rstrip())
+                sentence = p.text[s_start:s_end]
             previous = p.text[sentences[index - 1][0]:sentences[index - 1][1]] if index else ""
             ent_levels = [
                 _entity_level(e, sentence, title, p.text, article_text, p.source in sources_with.get(e, ()))
@@ -563,6 +615,12 @@ def _score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[_Candi
                 analysis.kind == PERSON and not analysis.role and measure_score >= 0.75
             ):
                 reason = "相关段落中没有找到所问的" + {QUANTITY: "数量", DATE: "时间", PERSON: "人名"}[analysis.kind]
+            elif (
+                analysis.kind in (ORG, PLACE) and span is None and analysis.type_noun
+                and _kind_of_name(analysis.type_noun) is not None
+            ):
+                # "哪支球队夺冠" asks for a team's name: a sentence naming none does not answer
+                reason = f"相关段落中没有找到所问的{analysis.type_noun}"
             elif missing_nouns:
                 soft_reason = f"相关段落中没有谈到“{missing_nouns[0]}”"
             elif analysis.measure and measure_score < MIN_MEASURE_COVERAGE:

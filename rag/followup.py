@@ -30,6 +30,8 @@ from .question import (
     QUANTITY,
     QuestionAnalysis,
     analyze_question,
+    pos_cut,
+    strip_question_words,
 )
 
 log = logging.getLogger(__name__)
@@ -53,8 +55,47 @@ _WH_TAIL = {
 }
 
 
+# "分几个组别？", "同比增长多少？": a question this short that names no entity or
+# period leans on the previous question's subject.
+MAX_FRAGMENT_CHARS = 6
+_SUBPART = re.compile(r"^(?:那么|那)?其中")
+
+
+def _is_fragment(question: str, analysis: QuestionAnalysis) -> bool:
+    return (
+        not analysis.entities
+        and not analysis.time_terms
+        and 0 < len(strip_question_words(question)) <= MAX_FRAGMENT_CHARS
+    )
+
+
+def _subject(previous: str) -> str:
+    """What the previous question is about: its words before the wh-word, without
+    the verbs and particles that lead into it ("城北区校园足球联赛共有多少支球队" →
+    "城北区校园足球联赛")."""
+    wh = re.search(r"多少|几|哪|谁|什么|何时|如何|怎样|怎么", previous)
+    tokens = pos_cut(previous[:wh.start()] if wh else "")
+    while tokens and (tokens[-1][1][:1] in ("v", "u", "d", "p", "c", "r", "x") or tokens[-1][0] in ("共", "有", "是")):
+        tokens.pop()
+    return "".join(w for w, _ in tokens)
+
+
+def _subpart(core: str, previous: QuestionAnalysis) -> str | None:
+    """"其中汽车有多少" after "2025年全国机动车保有量达到多少": the previous subject
+    with the part after 其中, which the extractor reads as asking for the figure the
+    text gives after "其中" ("…达4.69亿辆,其中汽车3.66亿辆")."""
+    subject = _subject(previous.text)
+    part = _SUBPART.sub("", core)
+    if not subject or not part:
+        return None
+    tail = "" if _ASKS.search(part) else _wh_tail(previous)
+    return f"{subject}其中{part}{tail}"
+
+
 def _is_followup(question: str, analysis: QuestionAnalysis) -> bool:
     if _LEADING_MARKER.match(question) or re.search(r"呢[？?！!。\s]*$", question):
+        return True
+    if _SUBPART.match(question) or _is_fragment(question, analysis):
         return True
     if _PRONOUN.search(question) and not analysis.entities:
         return True
@@ -104,6 +145,11 @@ def _resolve(question: str, previous: str) -> str | None:
         frame = prev.entities[0] + "".join(t for t in prev.time_terms if t not in core)
         return _PRONOUN.sub(frame, core, count=1)
 
+    if _SUBPART.match(core):
+        sub = _subpart(core, prev)
+        if sub:
+            return sub
+
     core_analysis = analyze_question(core)
     asks = bool(_ASKS.search(core))
     new_entities = core_analysis.entities
@@ -112,6 +158,10 @@ def _resolve(question: str, previous: str) -> str | None:
 
     if new_entities and asks and core_analysis.measure:
         return None  # "那祁连县新增就业多少" stands alone
+    if asks and _is_fragment(question, analysis):
+        # "分几个组别？": the previous question's subject, asked something new
+        subject = _subject(prev.text)
+        return subject + core if subject and not core.startswith(subject) else None
     if asks and not new_entities and core_analysis.measure:
         # "那劳务收入有多少": a new question about the previous entity and period
         frame = "".join(prev.entities) + "".join(t for t in prev.time_terms if t not in core)

@@ -46,7 +46,7 @@ _NAME_CUES = re.compile(r"叫什么|名称是|名字是|什么名字|什么品�
 # "哪个/哪家/哪一个 + noun": the noun decides between a place and an organisation.
 _WHICH = re.compile(r"(?:哪个|哪一个|哪座|哪所|哪家|哪条|哪一|哪些|哪)([" + _CJK + r"]{1,4})")
 _PLACE_NOUNS = ("省", "市", "县", "区", "州", "乡", "镇", "村", "地区", "城市", "国家", "港", "街道", "社区",
-                "地方", "广场", "航线", "国", "片区", "园区")
+                "地方", "广场", "航线", "国", "片区", "园区", "地级市", "县级市", "省会")
 _ORG_NOUNS = ("单位", "部门", "机构", "公司", "企业", "协会", "商会", "银行", "支行", "医院", "局", "厅",
               "委", "组织", "球队", "支球队", "团队", "媒体", "平台", "会议", "大会", "工作室", "驿站", "集团")
 _PERSON_ROLES = ("书记", "局长", "厅长", "部长", "所长", "乡长", "镇长", "县长", "市长", "主任", "负责人",
@@ -73,7 +73,7 @@ _GENERIC_PLACES = frozenset(
     "城市 国家 地方 全国 全省 全市 全县 全区 全州 我省 本省 我国 各地 地区 社区 农村 城镇 乡村 基层 "
     "城乡 当地 省级 市级 县级 区级 国内 国外 海外 省内 省外 辖区 本地 各省 各市 全乡 全村 "
     "农牧区 牧区 农区 城区 市区 景区 园区 小区 片区 林区 山区 矿区 灾区 新区 街区 校区 社区 试点县 "
-    "各区 各县 全市 全区 城乡区 行政村 自然村 乡镇 村庄 县区 省份 县城".split()
+    "各区 各县 全市 全区 城乡区 行政村 自然村 乡镇 村庄 县区 省份 县城 地级市 县级市 省会 首府".split()
 )
 # Nouns too general to show that a passage talks about the asked thing.
 # Attribute words ("…的原因", "…的举办地", "新任…") name a property the answer
@@ -83,7 +83,11 @@ _GENERIC_NOUNS = frozenset(
     "国家 地区 名字 名称 日期 数量 总数 人数 规模 水平 讲话 发言 "
     "地点 举办地 地址 位置 结果 原因 理由 用途 作用 意义 目的 特点 特征 特色 性格 外形 外观 形状 颜色 "
     "含义 定义 职责 职业 身份 成绩 名次 成员 新任 现任 前任 首任 类型 种类 区别 影响 过程 经过 背景 来源 "
-    "前身 别称 别名 称号 简称 全称 时候 年份 月份 具体 主要".split()
+    "前身 别称 别名 称号 简称 全称 时候 年份 月份 具体 主要 "
+    # the kind of article a question refers to ("评论里引用的俗话") is not in its text
+    "消息 新闻 报道 评论 文章 社论 短评 通讯 "
+    # "从外地请来" says where from relative to the asker, not a thing the text names
+    "外地 本地".split()
 )
 _ADMIN_SUFFIX = "省市县区州乡镇村旗盟"
 _PROVINCE_NAMES = frozenset(
@@ -372,7 +376,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
 
     # A person question about a named person ("陈振林是谁") asks who they are:
     # the answer is a sentence, not another name.
-    if kind == PERSON and role is None and entity_spans and any(
+    if kind == PERSON and role is None and "哪位" not in text and entity_spans and any(
         tokens[k][1].startswith("nr") for _, i, j in entity_spans for k in range(i, j)
     ):
         kind = SENTENCE
@@ -414,9 +418,11 @@ def analyze_question(question: str) -> QuestionAnalysis:
         focus.append("".join(w for _, w, _ in after[0][:2]))
     # the noun right after the wh-word names the answer's kind ("哪个会议", "几个省份"):
     # the text names the thing itself, not its kind, so it need not appear there
-    type_noun = next(
-        (w for r in after[:1] for k, w, f in r[:1] if k <= wh_index + 2 and f.startswith("n")), None
-    )
+    # a classifier between them ("哪支球队", "几个组别") is skipped: the noun is the kind
+    head = [(k, w, f) for r in after[:1] for k, w, f in r[:2]]
+    if len(head) > 1 and (head[0][2] in ("m", "q") or (len(head[0][1]) == 1 and not head[0][2].startswith("n"))):
+        head = head[1:]
+    type_noun = next((w for k, w, f in head[:1] if k <= wh_index + 2 and f.startswith("n")), None)
     # what the passages must talk about: the nouns before the wh-word, and the counted
     # thing ("多少张床位"); words after it are mostly predicates ("多少支球队参赛")
     nouns = [

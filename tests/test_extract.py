@@ -305,6 +305,48 @@ def test_paraphrase_is_answered_only_when_both_retrieval_legs_agree():
     assert extract_answer(question, far).refused
 
 
+def test_answer_must_be_a_name_of_the_asked_kind():
+    """"哪支球队夺冠" is not answered by the school where the league opened: a name
+    of another kind (小学) or of no kind is no team."""
+    answer = extract_answer("城北区校园足球联赛最后是哪支球队夺冠？", ranked(FOOTBALL))
+    assert answer.refused, answer.answer
+    assert answer.short is None
+    # the same passage answers the kind it does hold
+    school = extract_answer("城北区校园足球联赛在哪所小学开幕？", ranked(FOOTBALL))
+    assert school.short == "博雅小学", school.answer
+
+
+def test_a_counted_category_is_no_name():
+    paragraph = Paragraph(
+        F002, "城北区校园足球联赛开幕", 1, 0, 40, "城北区校园足球联赛今天开幕，城北区共有国家级校园足球特色学校10所。", ""
+    )
+    answer = extract_answer("城北区校园足球联赛在哪所学校开幕？", ranked(paragraph))
+    assert answer.refused, answer.answer  # "特色学校10所" is a count of schools, not the venue
+
+
+def test_subpart_asked_with_qizhong_takes_the_figure_after_qizhong():
+    whole = extract_answer("2025年全国机动车保有量达到多少", ranked(CARS_TOTAL))
+    assert whole.short == "4.69亿辆"
+    part = extract_answer("2025年全国机动车保有量其中汽车有多少", ranked(CARS_TOTAL))
+    assert part.short == "3.66亿辆", part.answer
+
+
+def test_a_code_is_a_bare_digit_string():
+    paragraph = Paragraph(F003, "许可证", 1, 0, 30, "住所:大同市平城区恒源路 邮政编码:037005 电话:123", "")
+    answer = extract_answer("大同市平城区恒源路的邮政编码是多少？", ranked(paragraph))
+    assert answer.short == "037005", answer.answer
+
+
+def test_a_quotation_is_attributed_by_the_sentence_after_it():
+    quote = Paragraph(
+        F000, "春灌", 1, 0, 60,
+        "“最着急的是春旱年份，眼看着麦苗缺水发黄，我们却只能干等着。”老农户师存福回忆道。如今水渠通了。", "",
+    )
+    answer = extract_answer("哪位老农回忆过春旱时麦苗发黄只能干等？", ranked(quote))
+    assert answer.short == "师存福", answer.answer
+    assert answer.sentence.startswith("“最着急") and answer.sentence.endswith("回忆道。")
+
+
 def test_no_hits_and_empty_question():
     answer = extract_answer("城中区一季度新增就业多少", [])
     assert answer.refused and answer.citations == ()

@@ -67,3 +67,18 @@ def test_rewrite_keeps_the_previous_question_type():
 def test_odd_followups_do_not_raise(question):
     rewritten = rewrite_followup(question, [FIRST])
     assert rewritten is None or isinstance(rewritten, str)
+
+
+def test_short_fragment_without_entity_takes_the_previous_subject():
+    rewritten = rewrite_followup("分几个组别？", ["城北区校园足球联赛共有多少支球队？"])
+    assert rewritten == "城北区校园足球联赛分几个组别"
+
+
+def test_subpart_keeps_the_whole_and_marks_the_part():
+    assert rewrite_followup("其中汽车有多少？", ["2025年全国机动车保有量达到多少？"]) == "2025年全国机动车保有量其中汽车有多少"
+    rewritten = rewrite_followup("其中开汽车的呢？", ["全国机动车驾驶人有多少？"])
+    assert rewritten is not None and rewritten.startswith("全国机动车驾驶人其中") and "汽车" in rewritten
+
+
+def test_a_long_question_without_entity_stands_alone():
+    assert rewrite_followup("全国新能源汽车保有量是多少", ["城北区校园足球联赛共有多少支球队？"]) is None

@@ -125,3 +125,17 @@ def test_coverage_tolerates_reworded_measures():
 def test_odd_input_does_not_raise(question):
     analysis = analyze_question(question)
     assert analysis.kind in (QUANTITY, SENTENCE)
+
+
+def test_type_noun_skips_the_classifier():
+    assert analyze_question("城北区校园足球联赛最后是哪支球队夺冠？").type_noun == "球队"
+    assert analyze_question("湟源县哪个镇让村里能给电动车充上电？").type_noun == "镇"
+
+
+def test_kind_words_are_not_entities():
+    analysis = analyze_question("2025年哪个地级市被新增为试点单位？")
+    assert "地级市" not in analysis.entities
+
+
+def test_which_person_stays_a_person_question():
+    assert analyze_question("哪位老农回忆过春旱时麦苗发黄只能干等？").kind == "person"
