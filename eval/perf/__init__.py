@@ -1,0 +1,1 @@
+"""Helpers of eval/bench_perf.py: scaled corpora, measurement workers, peers, reports."""
