@@ -74,7 +74,7 @@ def _subject(previous: str) -> str:
     the verbs and particles that lead into it ("城北区校园足球联赛共有多少支球队" →
     "城北区校园足球联赛")."""
     wh = re.search(r"多少|几|哪|谁|什么|何时|如何|怎样|怎么", previous)
-    tokens = pos_cut(previous[:wh.start()] if wh else "")
+    tokens = list(pos_cut(previous[:wh.start()] if wh else ""))
     while tokens and (tokens[-1][1][:1] in ("v", "u", "d", "p", "c", "r", "x") or tokens[-1][0] in ("共", "有", "是")):
         tokens.pop()
     return "".join(w for w, _ in tokens)
