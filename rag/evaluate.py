@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import logging
 import os
 import sys
 import time
@@ -44,7 +43,6 @@ from .metrics import (
 )
 from .schema import RETRIEVAL_MODES, Hit
 
-log = logging.getLogger(__name__)
 
 KINDS = ("fact", "paraphrase", "followup", "unanswerable")
 BENCH_KIND = "fact"  # benchmark questions carry no kind; an empty answer list makes one unanswerable
