@@ -225,6 +225,7 @@ class Assistant:
 
     def stats(self) -> dict:
         """What the corpus panel shows: counts, encoder and when and how fast the index was built."""
+        self.refresh()
         manifest = self.index.manifest
         return {
             **self.index.table.counts(),

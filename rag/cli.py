@@ -25,9 +25,28 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     from .assistant import DEFAULT_CORPUS, DEFAULT_INDEX
     from .encoders import DEFAULT_ENCODER
 
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of articles or a corpus.jsonl (default: the bundled seeds)")
+    parser.add_argument("--corpus", type=Path, default=None, help="folder of articles or a corpus.jsonl (default: the corpus the index was built from, else the bundled seeds)")
     parser.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
     parser.add_argument("--encoder", default=DEFAULT_ENCODER, help='"e5-small" (bundled, default) or "st:NAME_OR_PATH" for a sentence-transformers model')
+
+
+def corpus_of_index(index_dir: Path) -> Path:
+    """The corpus an existing index was built from, else the bundled seeds.
+
+    Without this, `rag ask --index X` on an index of the user's own folder would
+    sync it against the seeds and drop every article of that folder.
+    """
+    from .assistant import DEFAULT_CORPUS
+    from .index import IndexCorrupt, read_manifest
+
+    try:
+        manifest = read_manifest(index_dir) or {}
+    except IndexCorrupt:
+        manifest = {}
+    recorded = manifest.get("corpus")
+    if recorded and Path(recorded).exists():
+        return Path(recorded)
+    return DEFAULT_CORPUS
 
 
 def _open_assistant(args: argparse.Namespace):
@@ -259,6 +278,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if getattr(args, "corpus", "") is None and getattr(args, "index", None) is not None:
+        args.corpus = corpus_of_index(args.index)
     from .corpus import CorpusError
     from .encoders import EncoderUnavailable
     from .index import IndexCorrupt

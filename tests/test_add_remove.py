@@ -411,3 +411,14 @@ def test_a_real_full_disk_during_add_leaves_the_index_as_before(index, inbox, tm
         finally:  # lazy: FAISS or bm25s memory maps of the loaded build may still be open
             subprocess.run(["umount", "-l", str(disk)], capture_output=True)
     assert outcomes == {1, EXIT_OK}
+
+
+def test_open_assistant_stats_follow_an_add_made_elsewhere(index, inbox, encoder):
+    """The UI's corpus panel reads stats(): it must show the build a later `rag add` published."""
+    corpus, index_dir = index
+    assistant = Assistant.open(corpus, index_dir, encoder, llm=None)
+    before = assistant.stats()
+    add_paths(index_dir, encoder, [inbox / "library.md"])
+    after = assistant.stats()
+    assert after["paragraphs"] > before["paragraphs"]
+    assert after["articles"] == before["articles"] + 1

@@ -70,3 +70,22 @@ def test_ask_in_a_real_process_prints_numbered_citations(seed_index_dir, seeds_d
 def test_help_is_english_and_exits_0(capsys):
     assert main(["--help"]) == 0
     assert "usage: rag" in capsys.readouterr().out
+
+
+def test_commands_without_corpus_use_the_corpus_the_index_was_built_from(tmp_path, seeds_dir, capsys):
+    """`rag ask --index X` must not sync X against the seeds when X indexes another folder."""
+    import shutil
+
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    shutil.copy(seeds_dir / "002_edbf45a9668c438f.txt", corpus)
+    index = tmp_path / "index"
+    assert main(["index", "--corpus", str(corpus), "--index", str(index)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--json", "--index", str(index)]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    sources = {row["source"] for row in listed}
+    assert sources == {"002_edbf45a9668c438f.txt"}
+    assert main(["ask", "祁连县城镇新增就业多少人？", "--json", "--index", str(index)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert all(c["source"] == "002_edbf45a9668c438f.txt" for c in result["citations"])

@@ -9,6 +9,7 @@ facade the CLI and the evaluation call) and is turned into HTML by
 """
 from __future__ import annotations
 
+import errno
 import os
 
 # Before gradio is imported: no usage telemetry and no version check against the internet.
@@ -227,7 +228,7 @@ def build_app(assistant: Assistant, gate: AnswerGate | None = None) -> gr.Blocks
                     source_filter = gr.Textbox(label="来源", placeholder="文件名或来源（如 新华社），多个用逗号分隔", elem_id="sources", max_lines=1)
                     gr.HTML('<p class="qa-subtitle">设了日期时，没有日期的文章不参与检索。</p>')
                 with gr.Accordion("语料库", open=True):
-                    gr.HTML(render_corpus_panel(assistant.stats()), elem_id="corpus")
+                    corpus_panel = gr.HTML(render_corpus_panel(assistant.stats()), elem_id="corpus")
 
         answering = dict(
             fn=handlers.respond,
@@ -246,6 +247,9 @@ def build_app(assistant: Assistant, gate: AnswerGate | None = None) -> gr.Blocks
         clear.click(handlers.clear, outputs=[chatbot, turns, question], api_visibility="private")
         # The chat's own trash icon empties the messages; the remembered turns must go with them.
         chatbot.clear(handlers.clear, outputs=[chatbot, turns, question], api_visibility="private")
+
+        # Each page load shows the index as it is now (rag add/remove may have published a new build).
+        app.load(lambda: render_corpus_panel(assistant.stats()), outputs=corpus_panel, api_visibility="private")
 
     app.queue(max_size=QUEUE_MAX_SIZE, default_concurrency_limit=gate.slots)
     return app
@@ -287,7 +291,9 @@ def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, block: boo
     try:
         _, local_url, _ = app.launch(prevent_thread_lock=not block, **launch_options(host, port, quiet))
     except OSError as exc:
-        raise OSError(f"无法在 {host}:{port} 启动网页界面（端口可能已被占用），请用 --port 换一个端口。") from exc
+        if exc.errno in (None, errno.EADDRINUSE):  # gradio reports a taken port without an errno
+            raise OSError(f"无法在 {host}:{port} 启动网页界面（端口可能已被占用），请用 --port 换一个端口。") from exc
+        raise OSError(f"无法在 {host}:{port} 启动网页界面：{exc.strerror or exc}") from exc
     return local_url
 
 
