@@ -26,6 +26,7 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     from .encoders import DEFAULT_ENCODER
 
     parser.add_argument("--corpus", type=Path, default=None, help="folder of articles or a corpus.jsonl (default: the corpus the index was built from, else the bundled seeds)")
+    parser.set_defaults(corpus_from_index=True)
     parser.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
     parser.add_argument("--encoder", default=DEFAULT_ENCODER, help='"e5-small" (bundled, default) or "st:NAME_OR_PATH" for a sentence-transformers model')
 
@@ -278,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    if getattr(args, "corpus", "") is None and getattr(args, "index", None) is not None:
+    if getattr(args, "corpus_from_index", False) and args.corpus is None:
         args.corpus = corpus_of_index(args.index)
     from .corpus import CorpusError
     from .encoders import EncoderUnavailable

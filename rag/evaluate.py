@@ -147,16 +147,22 @@ def _check_unique(questions: Sequence[EvalQuestion], path: Path) -> None:
         seen.add(question.qid)
 
 
+def _shared_fields(record: dict, where: str) -> tuple[str, str, tuple[str, ...]]:
+    """qid, question and answers: the keys both question formats share, checked."""
+    qid = record.get("qid")
+    if not isinstance(qid, str) or not qid.strip():
+        raise QuestionFileError(f"{where}：缺少 “qid”（非空字符串）")
+    question = _checked_question(record.get("question"), where)
+    answers = _string_list(record.get("answers", []), where, "answers")
+    return qid, question, answers
+
+
 def load_questions(path: Path) -> list[EvalQuestion]:
     """Every question of a questions file, or QuestionFileError naming the first bad line."""
     questions = []
     for number, record in _json_lines(path):
         where = f"{path.name} 第 {number} 行"
-        qid = record.get("qid")
-        if not isinstance(qid, str) or not qid.strip():
-            raise QuestionFileError(f"{where}：缺少 “qid”（非空字符串）")
-        question = _checked_question(record.get("question"), where)
-        answers = _string_list(record.get("answers", []), where, "answers")
+        qid, question, answers = _shared_fields(record, where)
         kind = record.get("kind")
         if kind not in KINDS:
             raise QuestionFileError(f"{where}：“kind” 必须是 {' / '.join(KINDS)} 之一，而不是 {kind!r}")
@@ -189,11 +195,7 @@ def load_bench_questions(bench: Path) -> list[EvalQuestion]:
     questions = []
     for number, record in _json_lines(path):
         where = f"{path.name} 第 {number} 行"
-        qid = record.get("qid")
-        if not isinstance(qid, str) or not qid.strip():
-            raise QuestionFileError(f"{where}：缺少 “qid”（非空字符串）")
-        question = _checked_question(record.get("question"), where)
-        answers = _string_list(record.get("answers", []), where, "answers")
+        qid, question, answers = _shared_fields(record, where)
         gold_docs = _string_list(record.get("doc_ids", []), where, "doc_ids")
         kind = BENCH_KIND if answers else "unanswerable"
         questions.append(EvalQuestion(qid.strip(), question, answers, kind, None, gold_docs))
