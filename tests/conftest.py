@@ -1,6 +1,7 @@
 """Session-wide fixtures: the seed index is built once, with the real encoder, per test session."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,18 @@ SEEDS = PROJECT_ROOT / "seeds"
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_blocks() -> list[str]:
+    """Seed text as blank-line blocks with their hard-wrapped lines joined (no ingestion rules)."""
+    blocks = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
+            text = "".join(line.strip() for line in block.splitlines())
+            if text:
+                blocks.append(text)
+    return blocks
 
 
 @pytest.fixture(scope="session")

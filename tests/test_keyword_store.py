@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,7 +9,6 @@ import pytest
 from rag.keyword_store import KeywordStore
 from rag.tokenize import ChineseTokenizer, extract_user_words
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 # Marker phrases that pick a few paragraphs from different seed articles; the
 # queries below are worded differently from the paragraphs they should find.
@@ -30,25 +27,15 @@ QUERIES = {
 }
 
 
-def seed_paragraphs() -> list[str]:
-    paragraphs = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
-            text = "".join(line.strip() for line in block.splitlines())
-            if text:
-                paragraphs.append(text)
-    return paragraphs
+@pytest.fixture(scope="module")
+def tokenizer(seed_blocks) -> ChineseTokenizer:
+    return ChineseTokenizer(extract_user_words(seed_blocks))
 
 
 @pytest.fixture(scope="module")
-def tokenizer() -> ChineseTokenizer:
-    return ChineseTokenizer(extract_user_words(seed_paragraphs()))
-
-
-@pytest.fixture(scope="module")
-def corpus(tokenizer):
+def corpus(tokenizer, seed_blocks):
     """Chunk id -> paragraph, for one paragraph per marker plus some others; ids are sparse."""
-    paragraphs = seed_paragraphs()
+    paragraphs = seed_blocks
     chosen: dict[str, str] = {}
     for name, marker in MARKERS.items():
         # The headline list repeats some phrases; take the longest paragraph with the marker.

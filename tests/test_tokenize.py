@@ -5,30 +5,17 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import jieba
 import pytest
 
 from rag.tokenize import ChineseTokenizer, extract_user_words
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def seed_paragraphs() -> list[str]:
-    """Seed text as paragraphs: blank-line blocks with their hard-wrapped lines joined."""
-    paragraphs = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
-            text = "".join(line.strip() for line in block.splitlines())
-            if text:
-                paragraphs.append(text)
-    return paragraphs
 
 
 @pytest.fixture(scope="module")
-def seed_user_words() -> list[str]:
-    return extract_user_words(seed_paragraphs())
+def seed_user_words(seed_blocks) -> list[str]:
+    return extract_user_words(seed_blocks)
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +36,14 @@ def test_user_words_from_seeds_include_the_local_place_names(seed_user_words):
         assert name in seed_user_words
 
 
-def test_user_words_are_bounded_sorted_and_deterministic(seed_user_words):
+def test_user_words_are_bounded_sorted_and_deterministic(seed_user_words, seed_blocks):
     assert seed_user_words == sorted(set(seed_user_words))
     assert all(2 <= len(word) <= 8 for word in seed_user_words)
     # No clauses: nothing with punctuation, spaces or the commonest function characters.
     assert not [w for w in seed_user_words if re.search(r"[\W_]", w) or set(w) & set("的了，。")]
-    assert extract_user_words(seed_paragraphs()) == seed_user_words
+    assert extract_user_words(seed_blocks) == seed_user_words
     # A bounded dictionary: a few per paragraph at most, not every n-gram.
-    assert len(seed_user_words) < len(seed_paragraphs())
+    assert len(seed_user_words) < len(seed_blocks)
 
 
 def test_a_name_does_not_swallow_the_verb_or_place_before_it():
