@@ -22,7 +22,7 @@ from .followup import rewrite_followup
 from .index import Index, IndexCorrupt, Report, load_index, open_index, published_build_name
 from .llm import LLMConfig, iter_generated_answer
 from .retrieve import Retrieval, Retriever
-from .schema import RETRIEVAL_MODES, Answer
+from .schema import RETRIEVAL_MODES, Answer, Hit
 
 log = logging.getLogger(__name__)
 
@@ -202,20 +202,18 @@ class Assistant:
                 else:
                     yield item
             timings["generate"] = (time.perf_counter() - generate_started) * 1000
-        answer = self._with_source_details(retriever.index, answer)
+        answer = self._with_source_details(retriever.index, retrieval.hits, answer)
         timings["end_to_end"] = (time.perf_counter() - started) * 1000
         yield replace(answer, question=question, rewritten_question=rewritten, timings_ms=timings)
 
     @staticmethod
-    def _with_source_details(index: Index, answer: Answer) -> Answer:
-        """Each citation's article date and the other sources holding the same paragraph."""
-        citations = []
-        for c in answer.citations:
-            try:
-                date = index.table.paragraph(c.source, c.paragraph).date
-            except KeyError:
-                date = None
-            citations.append(replace(c, date=date, also_in=index.table.also_in(c.source, c.paragraph)))
+    def _with_source_details(index: Index, hits: Sequence[Hit], answer: Answer) -> Answer:
+        """Each citation's article date (from the retrieved paragraph) and the other sources holding the same paragraph."""
+        dates = {(h.paragraph.source, h.paragraph.number): h.paragraph.date for h in hits}
+        citations = [
+            replace(c, date=dates.get((c.source, c.paragraph)), also_in=index.table.also_in(c.source, c.paragraph))
+            for c in answer.citations
+        ]
         return replace(answer, citations=tuple(citations))
 
     def sources(self) -> list[dict]:
