@@ -90,7 +90,3 @@ def list_sources(index_dir: Path, origin: str | None = None) -> list[dict]:
         index.table.close()
     return [row for row in rows if origin is None or row["origin"] == origin]
 
-
-def added_sources(index_dir: Path) -> list[dict]:
-    return list_sources(index_dir, ORIGIN_ADDED)
-
