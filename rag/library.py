@@ -15,7 +15,7 @@ from typing import Iterable
 from .encoders import Encoder
 from .formats import Problem, find_article_files, read_article_file
 from .index import Report, UpdateResult, load_index, update_index
-from .sources import ORIGIN_ADDED, ORIGIN_CORPUS, SourceGroup
+from .sources import ORIGIN_CORPUS, SourceGroup
 
 log = logging.getLogger(__name__)
 
