@@ -119,7 +119,7 @@ class CachedEncoder:
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA journal_mode = WAL")
+            _enable_wal(connection)
             connection.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable enough for a cache
             connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             # A rowid table: a 1.5 kB vector fits in a table leaf page, while in a
@@ -200,6 +200,25 @@ class CachedEncoder:
         for suffix in ("-wal", "-shm"):
             with suppress(OSError):
                 os.remove(f"{self.path}{suffix}")
+
+
+def _enable_wal(connection: sqlite3.Connection) -> None:
+    """Switch the file to WAL (a no-op once it is), retrying while another process holds a lock.
+
+    SQLite does not call the busy handler for this pragma, so two processes
+    opening a new cache file at once would otherwise see "database is locked"
+    and one of them would run without the cache.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            contended = "locked" in str(exc) or "busy" in str(exc)
+            if not contended or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 @contextmanager

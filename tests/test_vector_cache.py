@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Sequence
 
@@ -198,28 +199,39 @@ def test_an_unusable_cache_directory_does_not_stop_encoding(counting, tmp_path, 
 
 
 WRITER = """
-import sys
+import sys, time
 from pathlib import Path
 from rag.encoders import make_encoder
 from rag.vector_cache import CachedEncoder
 cache_dir, start, stop = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 texts = [f"第{i}条：城中区一季度新增就业{i * 7}人。" for i in range(start, stop)]
-vectors = CachedEncoder(make_encoder(), cache_dir).encode_passages(texts, batch_size=4)
-print(vectors.shape[0])
+encoder = CachedEncoder(make_encoder(), cache_dir)
+(cache_dir / f"ready-{start}").touch()
+while not (cache_dir / "go").exists():  # both open the new cache file at the same moment
+    time.sleep(0.001)
+print(encoder.encode_passages(texts, batch_size=4).shape[0])
 """
 
 
-def test_two_processes_can_fill_one_cache_at_the_same_time(counting, tmp_path):
+@pytest.mark.parametrize("attempt", range(4))  # the race is timing-dependent: give it several chances to show
+def test_two_processes_can_fill_one_cache_at_the_same_time(counting, tmp_path, attempt):
     # Overlapping ranges, so both write some of the same keys.
+    ranges = (("0", "20"), ("10", "30"))
     writers = [
         subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), start, stop], cwd=PROJECT_ROOT,
                          env={**os.environ, "OMP_NUM_THREADS": "1"},  # one core each, not four threads on two
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for start, stop in (("0", "20"), ("10", "30"))
+        for start, stop in ranges
     ]
+    deadline = time.monotonic() + 120
+    while not all((tmp_path / f"ready-{start}").exists() for start, _ in ranges) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    (tmp_path / "go").touch()
     outputs = [w.communicate(timeout=300) for w in writers]
     assert [w.returncode for w in writers] == [0, 0], [err[-2000:] for _, err in outputs]
     assert [out.strip() for out, _ in outputs] == ["20", "20"]
+    # Neither writer may have fallen back to running without the cache.
+    assert not [err for _, err in outputs if "unusable" in err], [err[-2000:] for _, err in outputs]
     union = [f"第{i}条：城中区一季度新增就业{i * 7}人。" for i in range(30)]
     cached = CachedEncoder(counting, tmp_path)
     vectors = cached.encode_passages(union)
