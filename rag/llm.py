@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from .numbers import ARABIC_NUMBER, number_values, values_in
 from .schema import Answer, Citation
 
 log = logging.getLogger(__name__)
@@ -127,11 +128,6 @@ _MARKER_SEPARATOR = re.compile(r"\s*[,，、]\s*")
 # "1." "2、" "(3)" at the start of a line: list numbering, not a stated fact.
 _LIST_ENUMERATOR = re.compile(r"^[ \t]*(?:\d+[.、)）](?!\d)|[(（]\d+[)）])", re.MULTILINE)
 # Arabic numbers after NFKC: "2047", "2,047", "3792.64"; a scale character may follow.
-_ARABIC_NUMBER = re.compile(r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?")
-_SCALES = {"万": Decimal(10**4), "亿": Decimal(10**8)}
-_CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CHINESE_NUMERAL = re.compile(f"[{''.join(_CHINESE_DIGITS)}{''.join(_CHINESE_UNITS)}万亿]+")
 
 
 def normalize_citation_markers(text: str) -> str:
@@ -150,56 +146,6 @@ def cited_numbers(text: str) -> list[int]:
     return list(seen)
 
 
-def _number_values(match: re.Match[str], text: str) -> set[Decimal]:
-    """The values one written number may stand for: "5.3万" is both 5.3 and 53000."""
-    value = Decimal(match.group().replace(",", ""))
-    values = {value}
-    # Layout text often keeps a space before the scale: "3792.64 万元".
-    scale = _SCALES.get(text[match.end() : match.end() + 3].lstrip(" \t")[:1])
-    if scale is not None:
-        values.add(value * scale)
-    return values
-
-
-def _chinese_numeral_value(numeral: str) -> Decimal | None:
-    """Value of a Chinese numeral such as "两千零四十七" or "二〇二四"."""
-    if all(ch in _SCALES for ch in numeral):
-        return None  # a bare 万 or 亿 is a word here, not zero
-    if not any(ch in _CHINESE_UNITS or ch in _SCALES for ch in numeral):
-        if all(ch in _CHINESE_DIGITS for ch in numeral):
-            return Decimal("".join(str(_CHINESE_DIGITS[ch]) for ch in numeral))
-        return None
-    total = section = digit = 0
-    for ch in numeral:
-        if ch in _CHINESE_DIGITS:
-            digit = _CHINESE_DIGITS[ch]
-        elif ch in _CHINESE_UNITS:
-            section += (digit or 1) * _CHINESE_UNITS[ch]
-            digit = 0
-        elif ch == "万":
-            total += (section + digit) * 10**4
-            section = digit = 0
-        else:  # 亿
-            total = (total + section + digit) * 10**8
-            section = digit = 0
-    return Decimal(total + section + digit)
-
-
-def _values_in(text: str) -> set[Decimal]:
-    """Every numeric value a text states, in Arabic or Chinese numerals."""
-    plain = unicodedata.normalize("NFKC", text)
-    values: set[Decimal] = set()
-    for match in _ARABIC_NUMBER.finditer(plain):
-        values |= _number_values(match, plain)
-        if "," in match.group():  # "37,111" might be two numbers in a list
-            values |= {Decimal(part) for part in match.group().split(",")}
-    for match in _CHINESE_NUMERAL.finditer(plain):
-        value = _chinese_numeral_value(match.group())
-        if value is not None:
-            values.add(value)
-    return values
-
-
 def _stated_numbers(text: str) -> list[tuple[str, list[set[Decimal]]]]:
     """Arabic numbers stated in an answer: (as written, alternative readings).
 
@@ -210,8 +156,8 @@ def _stated_numbers(text: str) -> list[tuple[str, list[set[Decimal]]]]:
     """
     plain = unicodedata.normalize("NFKC", _LIST_ENUMERATOR.sub(" ", _CITATION_MARKER.sub(" ", text)))
     stated = []
-    for match in _ARABIC_NUMBER.finditer(plain):
-        readings = [[_number_values(match, plain)]]
+    for match in ARABIC_NUMBER.finditer(plain):
+        readings = [[number_values(match, plain)]]
         if "," in match.group():
             readings.append([{Decimal(part)} for part in match.group().split(",")])
         stated.append((match.group(), readings))
@@ -236,9 +182,9 @@ def check_generated_answer(text: str, passages: Sequence[Citation], *, question:
         return "生成的回答引用了不存在的资料" + "".join(f"[{n}]" for n in unknown)
     if not cited and REFUSAL_PHRASE not in text:
         return "生成的回答没有标注资料出处"
-    supported = _values_in(question)
+    supported = values_in(question)
     for n in cited:
-        supported |= _values_in(_passage_for_prompt(given[n]))
+        supported |= values_in(_passage_for_prompt(given[n]))
     unsupported: list[str] = []
     for written, readings in _stated_numbers(text):
         if not any(all(values & supported for values in reading) for reading in readings):
