@@ -18,6 +18,7 @@ import re
 import time
 from dataclasses import dataclass
 
+from .numbers import values_in
 from .provenance import span_to_file_offsets
 from .question import (
     DATE,
@@ -36,6 +37,7 @@ from .question import (
     pos_tokenizer,
     strip_question_words,
     time_in,
+    without_baselines,
 )
 from .schema import Answer, Citation, Hit, Paragraph
 from .sentences import split_sentences
@@ -323,15 +325,6 @@ class _Candidate:
     overlap: float = 0.0  # share of the question's content bigrams in the sentence's context
 
 
-_COMPARISON_YEAR = re.compile(r"(?:与|较|比|同比)(\d{4}年)(?:相比|同期)?")
-
-
-def _time_context(text: str) -> str:
-    """``text`` without years that are only a baseline ("与2024年相比增加168万辆"):
-    such a year does not date the figure next to it."""
-    return _COMPARISON_YEAR.sub("", text)
-
-
 def _context(paragraph: Paragraph) -> str:
     year = f"{paragraph.date[:4]}年" if paragraph.date else ""
     return f"{paragraph.title or ''}\n{year}\n{paragraph.text}"
@@ -436,6 +429,16 @@ def _fits_type_noun(span: Span, analysis: QuestionAnalysis) -> bool:
     return analysis.kind == NAME and found is None
 
 
+_CHANGE_WORDS = re.compile(r"增|降|减|涨|升|提高|多了|少了|扩大|缩小|下滑|回落|同比|环比|翻")
+
+
+def _states_change(sentence: str, span: Span) -> bool:
+    """Whether the number's own clause says it is a change ("同比增长4.5%",
+    "比上年增加7个"); "新增就业" names a level, so 新增 does not count."""
+    before, after = _clause_window(sentence, span.start, span.end)
+    return bool(_CHANGE_WORDS.search((before + span.text + after).replace("新增", "")))
+
+
 _ALTERNATIVES = re.compile(r"[、和及或至到\-—~～\s]?")
 
 
@@ -454,6 +457,8 @@ def _best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, 
             continue
         if analysis.kind in (ORG, NAME, PLACE) and _COUNTED_AFTER.match(sentence, span.end):
             continue  # "特色学校10所" counts a category; it names no school
+        if analysis.asks_change and not _states_change(sentence, span):
+            continue  # "同比增长了多少" is not answered by "新增就业2047人"
         # a neighbouring number ends this one's words (only numbers: names nest), unless
         # the question names it ("超过300万辆的城市有几个": "27个城市超300万辆")
         # the question names it ("超过300万辆的城市有几个": "27个城市超300万辆"), or the two
@@ -544,7 +549,8 @@ def _score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[_Candi
         title = p.title or ""
         context = _context(p)
         article_text = articles[(p.source, p.title)] if p.title else ""
-        times_ok = all(time_in(t, _time_context(context)) for t in analysis.time_terms)
+        times_ok = all(time_in(t, without_baselines(context)) for t in analysis.time_terms)
+        figures_missing = _figures_missing(analysis, context)
         # nouns named exactly anywhere in the article count; a near match only in the sentence
         absent_nouns = [
             n for n in analysis.nouns
@@ -574,7 +580,7 @@ def _score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[_Candi
             ent_score = sum(ent_levels) / len(ent_levels) if ent_levels else 1.0
             time_score = (
                 sum(
-                    1.0 if time_in(t, _time_context(sentence)) else 0.7 if time_in(t, _time_context(context)) else 0.0
+                    1.0 if time_in(t, without_baselines(sentence)) else 0.7 if time_in(t, without_baselines(context)) else 0.0
                     for t in analysis.time_terms
                 )
                 / len(analysis.time_terms)
@@ -606,6 +612,8 @@ def _score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[_Candi
                 reason = f"相关段落中没有提到“{missing[0]}”"
             elif not times_ok:
                 reason = f"相关段落中没有“{analysis.time_terms[0]}”的数据"
+            elif figures_missing:
+                reason = f"相关段落中没有“{figures_missing[0]}”"
             elif any(_asked_noun(n, analysis) for n in missing_nouns) or len(missing_nouns) > 1:
                 reason = f"相关段落中没有谈到“{missing_nouns[0]}”"
             elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
@@ -664,9 +672,20 @@ def _global_missing(analysis: QuestionAnalysis, hits: list[Hit]) -> str | None:
         if not any(entity_in(entity, c) for c in contexts):
             return f"检索到的段落中没有提到“{entity}”"
     for term in analysis.time_terms:
-        if not any(time_in(term, _time_context(c)) for c in contexts):
+        if not any(time_in(term, without_baselines(c)) for c in contexts):
             return f"检索到的段落中没有“{term}”的数据"
+    for figure in _figures_missing(analysis, "\n".join(contexts)):
+        return f"检索到的段落中没有“{figure}”"
     return None
+
+
+def _figures_missing(analysis: QuestionAnalysis, text: str) -> list[str]:
+    """The numbers the question names ("超过1000万辆的城市") that ``text`` does not
+    state in any writing ("百万" is 1000000, "2.46万" is 24600)."""
+    if not analysis.figures:
+        return []
+    stated = values_in(text)
+    return [written for written, value in analysis.figures if value not in stated]
 
 
 # --- citations and the answer -----------------------------------------------------

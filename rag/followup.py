@@ -131,6 +131,16 @@ def _drop_fine_times(text: str, analysis: QuestionAnalysis) -> str:
     return text
 
 
+def _same_kind_phrase(core: str, previous: QuestionAnalysis) -> str | None:
+    """The phrase of the previous question that ``core`` stands in for: one ending in
+    the same head word ("大同庆新路支行" for "和汇支行"; Chinese names end in their kind)."""
+    head = core[-2:]
+    for phrase in previous.measure:
+        if phrase != core and len(phrase) > len(head) and phrase.endswith(head) and phrase in previous.text:
+            return phrase
+    return None
+
+
 def _resolve(question: str, previous: str) -> str | None:
     analysis = analyze_question(question)
     if not _is_followup(question, analysis):
@@ -188,6 +198,10 @@ def _resolve(question: str, previous: str) -> str | None:
                 else new_times[0] + rewritten
             )
     if new_measure and not new_entities and not new_times:
+        replaced = _same_kind_phrase(core, prev)
+        if replaced and not asks:
+            # "和汇支行呢？" after "庆新路支行的邮政编码是多少": another thing of the same kind
+            return rewritten.replace(replaced, core, 1)
         frame = "".join(prev.entities) + "".join(prev.time_terms)
         return frame + core + _wh_tail(prev)
     if new_measure:

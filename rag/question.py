@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 import threading
 import functools
+from decimal import Decimal
 from dataclasses import dataclass
 from typing import Iterable
 
 import jieba
 import jieba.posseg
 
+from .numbers import figures_in
 from .tokenize import new_jieba_tokenizer
 
 # Question types, i.e. the kind of span the answer should be.
@@ -101,12 +103,12 @@ _PROVINCE_NAMES = frozenset(
 # answer cannot be about it. Relative words (今年, 目前…) are soft: news text
 # says "今年以来" for whatever year it was written in.
 _CN_DIGIT = "〇零一二三四五六七八九"
-_HARD_TIME = re.compile(
-    r"(?:\d{4}|[" + _CN_DIGIT + r"]{4})年(?:底|初|末|上半年|下半年|前三季度|第?[一二三四1-4]季度)?"
+_HARD_TIME = re.compile(  # not inside a longer number: "2102号" is a room, not the 2nd
+    r"(?<![\d.])(?:(?:\d{4}|[" + _CN_DIGIT + r"]{4})年(?:底|初|末|上半年|下半年|前三季度|第?[一二三四1-4]季度)?"
     r"|(?:第?[一二三四1-4]|首|前三)季度?|上半年|下半年|前三季度"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
-    r"|十[四五六]五"
+    r"|十[四五六]五)"
 )
 _SOFT_TIME = re.compile(r"今年以来|今年|去年|明年|近年来|近年|近日|日前|目前|一年来|截至目前|当天|前不久|春节后|节后")
 
@@ -143,6 +145,10 @@ class QuestionAnalysis:
     focus: tuple[str, ...] = ()  # the content words right next to the wh-word ("增长了多少" → 增长)
     nouns: tuple[str, ...] = ()  # the measured thing's nouns: each must be talked about somewhere
     type_noun: str | None = None  # "哪个会议" → 会议: what kind of thing the answer is
+    # numbers the question names, as written and by value ("超过1000万辆的城市" → ("1000万", 10000000)):
+    # a passage that states none of them is about something else
+    figures: tuple[tuple[str, Decimal], ...] = ()
+    asks_change: bool = False  # "同比增长了多少": the answer is a change, not a level
 
     @property
     def topic(self) -> str:
@@ -217,12 +223,25 @@ def entity_in(entity: str, text: str) -> bool:
     """Whether ``entity`` (in one of its forms) occurs in ``text``."""
     variants = entity_variants(entity)
     # the specific forms: the full name, or its last component
-    return any(v in text for v in variants[1:]) or variants[0] in text
+    if any(v in text for v in variants[1:]) or variants[0] in text:
+        return True
+    # the text may spell out the admin levels the question leaves out: "成都锦江区" is "成都市锦江区"
+    spelled_out = "".join(re.escape(ch) + f"[{_ADMIN_SUFFIX}]?" for ch in entity[:-1]) + re.escape(entity[-1])
+    return len(entity) >= 4 and re.search(spelled_out, text) is not None
 
 
 def is_province(entity: str) -> bool:
     core = entity[:-1] if entity.endswith("省") else entity
     return core in _PROVINCE_NAMES or entity.endswith("省")
+
+
+_COMPARISON_YEAR = re.compile(r"(?:与|较|比|同比)(\d{4}年)(?:相比|同期)?")
+
+
+def without_baselines(text: str) -> str:
+    """``text`` without years that are only a baseline ("与2024年相比增加168万辆"):
+    such a year does not date the figure next to it."""
+    return _COMPARISON_YEAR.sub("", text)
 
 
 def time_variants(term: str) -> tuple[str, ...]:
@@ -313,6 +332,12 @@ _UNIT_AFTER_WH = re.compile(
 )
 
 
+# "同比增长了多少", "增幅是多少": a change is asked, which a level ("新增就业2047人") does not answer
+_CHANGE_ASKED = re.compile(
+    r"(?:增长|增加|下降|减少|提高|提升|降低|上涨|下滑|回落|增多)了?(?:多少|几)|增幅|降幅|涨幅|增速|增长率|同比|环比"
+)
+
+
 def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
@@ -356,7 +381,9 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
                     j += 1  # "哈拉直沟" + "乡"
                 else:
                     break
-            spans.append(("".join(t[0] for t in tokens[i:j]), i, j))
+            guessed = flag == "ns" and word not in pos_tokenizer().tokenizer.FREQ and word[-1] not in _ADMIN_SUFFIX
+            if not (j == i + 1 and guessed):  # alone, a word jieba does not know is no place ("新拿驾照")
+                spans.append(("".join(t[0] for t in tokens[i:j]), i, j))
             i = j
         else:
             i += 1
@@ -369,12 +396,15 @@ def analyze_question(question: str) -> QuestionAnalysis:
     kind, role = _question_kind(text)
     unit = _unit_of(text, kind)
 
-    hard_times = [m.group(0) for m in _HARD_TIME.finditer(text)]
-    soft_times = [m.group(0) for m in _SOFT_TIME.finditer(text)]
-    body = text
+    # "与2024年相比增加了多少" compares with 2024; it does not ask about 2024
+    dated = without_baselines(text)
+    hard_times = [m.group(0) for m in _HARD_TIME.finditer(dated)]
+    soft_times = [m.group(0) for m in _SOFT_TIME.finditer(dated)]
+    body = dated
     for term in hard_times + soft_times:
         body = body.replace(term, " ")
 
+    figures = figures_in(body)
     tokens = pos_cut(body)
     entity_spans = _merge_entities(tokens)
     entities = [e for e, _, _ in entity_spans]
@@ -455,4 +485,6 @@ def analyze_question(question: str) -> QuestionAnalysis:
         focus=tuple(focus),
         nouns=tuple(dict.fromkeys(nouns)),
         type_noun=type_noun,
+        figures=tuple(dict.fromkeys(figures)),
+        asks_change=kind == QUANTITY and bool(_CHANGE_ASKED.search(text)),
     )

@@ -276,6 +276,11 @@ def test_citations_dedupe_paragraphs_and_carry_scores():
         ("城中区一季度失业率是多少", [CHENGZHONG_GROUPS, CHENGZHONG_LEAD], "失业率"),
         ("祁连县医共体总院有多少张床位", [QILIAN_JOBS, QILIAN_LEAD], "床位"),
         ("哈拉直沟乡乡长是谁", [CANAL_QUOTE, CANAL_PROJECT], "乡长"),
+        # a figure the question names must be in the passage, however either writes it
+        ("新能源汽车增加1000万辆的年份新注册登记多少辆", [CARS_NEW_ENERGY, CARS_TOTAL], "1000万"),
+        ("烟台港国际航线增至二百余条后又开通了哪条航线", [YANTAI], "二百"),
+        # a change is asked: a level ("城镇新增就业2047人") does not answer it
+        ("城中区一季度城镇新增就业同比增长了多少", [CHENGZHONG_LEAD, CHENGZHONG_GROUPS], "数量"),
     ],
 )
 def test_refuses_when_the_passages_do_not_hold_the_answer(question, hits, missing):
@@ -288,6 +293,19 @@ def test_refuses_when_the_passages_do_not_hold_the_answer(question, hits, missin
     assert [c.paragraph for c in answer.citations] == [p.number for p in hits]
     assert "可能相关" in answer.answer and "[1]" in answer.answer
     assert all(c.answer_start is None for c in answer.citations)
+
+
+def test_a_figure_named_in_the_question_is_matched_by_value_not_by_spelling():
+    # "168万" is written "168万辆" in the passage and "一百五十" as "一百五十余条"
+    increase = extract_answer("与2024年相比增加168万辆，2025年新注册登记新能源汽车多少辆", ranked(CARS_NEW_ENERGY))
+    assert increase.short == "1293万辆", increase.answer
+    routes = extract_answer("烟台港国际航线增至一百五十余条，开通了哪国的航线", ranked(YANTAI))
+    assert not routes.refused, routes.answer
+
+
+def test_a_change_is_answered_by_the_change_in_the_sentence():
+    answer = extract_answer("2025年新注册登记新能源汽车与2024年相比增加了多少", ranked(CARS_NEW_ENERGY))
+    assert answer.short == "168万辆", answer.answer
 
 
 def test_paraphrase_is_answered_only_when_both_retrieval_legs_agree():

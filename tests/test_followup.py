@@ -82,3 +82,8 @@ def test_subpart_keeps_the_whole_and_marks_the_part():
 
 def test_a_long_question_without_entity_stands_alone():
     assert rewrite_followup("全国新能源汽车保有量是多少", ["城北区校园足球联赛共有多少支球队？"]) is None
+
+
+def test_another_thing_of_the_same_kind_takes_the_previous_ones_place():
+    # neither bank branch is a place jieba knows; the shared head word (支行) says which one is replaced
+    assert rewrite_followup("和汇支行呢？", ["工行大同庆新路支行的邮政编码是多少？"]) == "和汇支行的邮政编码是多少"

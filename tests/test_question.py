@@ -1,6 +1,8 @@
 """Question analysis: what is asked (type), about what (entities, period, measured thing)."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from rag.question import (
@@ -87,6 +89,8 @@ def test_generic_places_and_mis_tagged_words_are_not_entities():
     assert analyze_question("全国有多少个城市的汽车保有量超过百万辆").entities == ()
     assert analyze_question("取得施工许可证之日起多少个工作日内开立账户").entities == ()
     assert analyze_question("湟源县干部深入了多少个行政村").entities == ("湟源县",)
+    # a word jieba does not know and merely guesses to be a place names nothing
+    assert analyze_question("去年全国新拿驾照的有多少人").entities == ()
 
 
 def test_person_question_keeps_the_role_out_of_the_measured_thing():
@@ -108,6 +112,9 @@ def test_entity_variants_reach_the_specific_component():
     assert "祁连" in entity_variants("祁连县")
     assert entity_in("西宁市城中区", "城中区人社局通过政企社多方联动")
     assert not entity_in("城西区", "西宁市城西新区西宁广场")
+    # the text spells out the admin levels the question leaves out
+    assert entity_in("成都锦江区", "在四川省成都市锦江区,四川国测检测技术有限公司")
+    assert not entity_in("成都锦江区", "成都高新区中和街道")
 
 
 def test_quarter_synonyms():
@@ -139,3 +146,36 @@ def test_kind_words_are_not_entities():
 
 def test_which_person_stays_a_person_question():
     assert analyze_question("哪位老农回忆过春旱时麦苗发黄只能干等？").kind == "person"
+
+
+def test_figures_the_question_names_by_value():
+    assert analyze_question("汽车保有量超过1000万辆的城市有几个").figures == (("1000万", Decimal(10**7)),)
+    assert analyze_question("烟台港国际航线增至一百五十余条了吗").figures == (("一百五十", Decimal(150)),)
+    # everyday numerals and dates are no figures
+    assert analyze_question("驿站一天接待多少人次").figures == ()
+    assert analyze_question("2025年3月1日招聘会提供多少个岗位").figures == ()
+
+
+def test_a_number_inside_a_code_is_no_date():
+    analysis = analyze_question("谁遗失了华阳日月城19-2-2102号房的维修基金收据")
+    assert analysis.time_terms == ()
+    assert "2102" in [written for written, _ in analysis.figures]
+
+
+def test_a_baseline_year_is_no_time_qualifier():
+    analysis = analyze_question("2025年新注册登记新能源汽车与2024年相比增加了多少")
+    assert analysis.time_terms == ("2025年",)
+    assert analysis.asks_change
+
+
+@pytest.mark.parametrize(
+    "question, change",
+    [
+        ("城中区一季度城镇新增就业同比增长了多少", True),
+        ("全国汽车保有量的增幅是多少", True),
+        ("城中区一季度城镇新增就业多少", False),
+        ("新增了多少个岗位", False),
+    ],
+)
+def test_a_change_asked(question, change):
+    assert analyze_question(question).asks_change is change
