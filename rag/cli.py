@@ -136,7 +136,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
         _say(f"错误：{exc}")
         return EXIT_BAD_INPUT
     assistant = _open_assistant(args)
-    answer = assistant.ask(question, history=args.after or (), k=args.k, mode=args.mode, filters=filters)
+    try:  # e.g. a --source that names nothing in the index
+        answer = assistant.ask(question, history=args.after or (), k=args.k, mode=args.mode, filters=filters)
+    except InvalidQuestion as exc:
+        _say(f"错误：{exc}")
+        return EXIT_BAD_INPUT
     if args.json:
         print(json.dumps(answer_to_json(answer), ensure_ascii=False, indent=2))
     else:
@@ -153,6 +157,16 @@ def _open_for_update(args: argparse.Namespace):
     index = open_index(args.corpus, args.index, encoder, progress=True, report=_say)
     index.table.close()
     return encoder
+
+
+def _index_missing(args: argparse.Namespace) -> bool:
+    """True (after saying so) when nothing was ever built in --index: `list`/`remove` then do not build one."""
+    from .index import published_build_name
+
+    if published_build_name(args.index) is not None:
+        return False
+    _say(f"索引不存在：{args.index}。请先运行 rag index 建立索引（例如 rag index --index {args.index}）。")
+    return True
 
 
 def _say_update(result) -> None:
@@ -182,6 +196,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_remove(args: argparse.Namespace) -> int:
     from .library import remove_sources
 
+    if _index_missing(args):
+        return EXIT_FAILED
     encoder = _open_for_update(args)
     outcome = remove_sources(args.index, encoder, args.sources, report=_say)
     for name in outcome.unknown:
@@ -196,6 +212,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from .library import list_sources
 
+    if _index_missing(args):
+        return EXIT_FAILED
     _open_for_update(args)
     rows = list_sources(args.index, "added" if args.added else None)
     if args.json:
