@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -31,6 +32,7 @@ DEFAULT_CORPUS = PROJECT_ROOT / "seeds"
 DEFAULT_INDEX = PROJECT_ROOT / "index"
 MAX_QUESTION_CHARS = 500
 MAX_K = 50
+NAMES_SHOWN = 10  # known files / labels listed when a source filter names nothing indexed
 LLM_FROM_ENV = object()  # sentinel: read the generative endpoint from the environment
 
 
@@ -94,6 +96,26 @@ def validate_filters(since: object = None, until: object = None, sources: object
     return Filters(start, end, names)
 
 
+def _some(names: Sequence[str]) -> str:
+    shown = "、".join(names[:NAMES_SHOWN])
+    return f"{shown} 等，共 {len(names)} 个" if len(names) > NAMES_SHOWN else shown
+
+
+def check_sources(index: Index, filters: Filters | None) -> None:
+    """InvalidQuestion naming the filter's sources that match nothing in ``index``, with some that do."""
+    if filters is None or not filters.sources:
+        return
+    unknown = index.table.unknown_source_names(filters.sources)
+    if not unknown:
+        return
+    files, labels = index.table.source_filter_names()
+    message = f"索引里没有{'这个' if len(unknown) == 1 else '这些'}来源：{'、'.join(unknown)}。"
+    if files:
+        message += f"可以按文件筛选：{_some(files)}"
+        message += f"；或按来源名称：{_some(labels)}。" if labels else "。"
+    raise InvalidQuestion(message + "名称要与 rag list 显示的完全一致。")
+
+
 class Assistant:
     def __init__(self, index: Index, encoder: Encoder, corpus: Path, llm: LLMConfig | None = None):
         self.index = index
@@ -102,14 +124,44 @@ class Assistant:
         self.llm = llm
         self.retriever = Retriever(index, encoder)
         self.index_dir = index.directory.parent.parent  # <index>/builds/<name>
-        self._swap_lock = threading.Lock()
+        self._swap_lock = threading.Lock()  # one refresh at a time (loading a build is slow)
+        self._use_lock = threading.Lock()  # guards the swap and the counts below (held only briefly)
+        self._in_use: dict[int, int] = {}  # id(index) -> questions and readers using that build now
+        self._retired: dict[int, Index] = {}  # replaced builds still in use: closed when their last user ends
+
+    @contextmanager
+    def _lease(self) -> Iterator[Retriever]:
+        """The current build's retriever (after a refresh), kept open until the block ends.
+
+        A build replaced by ``refresh`` meanwhile is closed when its last user
+        leaves; one nobody uses is closed at the switch.
+        """
+        self.refresh()
+        with self._use_lock:
+            retriever = self.retriever
+            key = id(retriever.index)
+            self._in_use[key] = self._in_use.get(key, 0) + 1
+        try:
+            yield retriever
+        finally:
+            retired = None
+            with self._use_lock:
+                self._in_use[key] -= 1
+                if not self._in_use[key]:
+                    del self._in_use[key]
+                    retired = self._retired.pop(key, None)
+            if retired is not None:
+                retired.table.close()
 
     def refresh(self) -> bool:
         """Switch to a newer published build (after `rag add`/`remove` in another process); True when switched.
 
         Called before every question, so a running `rag serve` answers from the
         latest index without a restart. A question already running keeps the
-        build it started with (its files stay readable even once replaced).
+        build it started with (its files stay readable even once replaced); the
+        replaced build's chunk table is closed once no question uses it. The
+        Assistant owns its Index: do not share one Index between Assistants
+        whose index folder gets new builds.
         """
         try:
             name = published_build_name(self.index_dir)
@@ -125,8 +177,15 @@ class Assistant:
             except IndexCorrupt as exc:  # keep answering from the build we have
                 log.warning("a newer index was published but cannot be loaded (%s); keeping %s", exc, self.index.directory.name)
                 return False
-            self.retriever = Retriever(index, self.encoder)
-            self.index = index
+            with self._use_lock:
+                old = self.index
+                self.retriever = Retriever(index, self.encoder)
+                self.index = index
+                close_now = id(old) not in self._in_use
+                if not close_now:
+                    self._retired[id(old)] = old
+            if close_now:
+                old.table.close()
             log.info("switched to index build %s", index.directory.name)
             return True
 
@@ -153,9 +212,9 @@ class Assistant:
     def search(self, question: str, k: int = 5, mode: str = "hybrid", filters: Filters | None = None) -> Retrieval:
         question = validate_question(question)
         validate_options(k, mode)
-        self.refresh()
-        retriever = self.retriever
-        return retriever.retrieve(question, k=k, mode=mode, allowed=self._allowed(retriever.index, filters))
+        with self._lease() as retriever:
+            check_sources(retriever.index, filters)
+            return retriever.retrieve(question, k=k, mode=mode, allowed=self._allowed(retriever.index, filters))
 
     def ask(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid", filters: Filters | None = None) -> Answer:
         """Answer ``question``; ``history`` is the conversation's earlier questions, oldest first."""
@@ -170,10 +229,14 @@ class Assistant:
         (only when a generative endpoint is configured), then exactly one final Answer.
 
         ``filters`` (see ``validate_filters``) restrict retrieval to some articles
-        before the legs are fused. Bad input raises InvalidQuestion before anything is yielded.
+        before the legs are fused. Bad input, including a source filter that names
+        nothing indexed, raises InvalidQuestion before anything is yielded.
         """
         question = validate_question(question)
         validate_options(k, mode)
+        if filters is not None and filters.sources:
+            with self._lease() as retriever:
+                check_sources(retriever.index, filters)
         return self._answer_stream(question, history, k, mode, filters)
 
     @staticmethod
@@ -184,27 +247,26 @@ class Assistant:
 
     def _answer_stream(self, question: str, history: Sequence[str], k: int, mode: str, filters: Filters | None = None) -> Iterator[str | Answer]:
         started = time.perf_counter()
-        self.refresh()
-        retriever = self.retriever  # one build for the whole question, even if a newer one is published meanwhile
-        rewritten = rewrite_followup(question, [q for q in history if q and q.strip()])
-        asked = rewritten or question
-        retrieval = retriever.retrieve(asked, k=k, mode=mode, allowed=self._allowed(retriever.index, filters))
-        extract_started = time.perf_counter()
-        answer = extract_answer(asked, list(retrieval.hits))
-        if filters is not None and filters.active and not retrieval.hits:
-            answer = replace(answer, note="没有符合筛选条件（日期/来源）的文章。")
-        timings = {**retrieval.timings_ms, "answer": (time.perf_counter() - extract_started) * 1000}
-        if self.llm is not None and answer.citations and not answer.refused:
-            generate_started = time.perf_counter()
-            for item in iter_generated_answer(self.llm, asked, answer):
-                if isinstance(item, Answer):
-                    answer = item
-                else:
-                    yield item
-            timings["generate"] = (time.perf_counter() - generate_started) * 1000
-        answer = self._with_source_details(retriever.index, retrieval.hits, answer)
+        with self._lease() as retriever:  # one build for the whole question, even if a newer one is published meanwhile
+            rewritten = rewrite_followup(question, [q for q in history if q and q.strip()])
+            asked = rewritten or question
+            retrieval = retriever.retrieve(asked, k=k, mode=mode, allowed=self._allowed(retriever.index, filters))
+            extract_started = time.perf_counter()
+            answer = extract_answer(asked, list(retrieval.hits))
+            if filters is not None and filters.active and not retrieval.hits:
+                answer = replace(answer, note="没有符合筛选条件（日期/来源）的文章。")
+            timings = {**retrieval.timings_ms, "answer": (time.perf_counter() - extract_started) * 1000}
+            if self.llm is not None and answer.citations and not answer.refused:
+                generate_started = time.perf_counter()
+                for item in iter_generated_answer(self.llm, asked, answer):
+                    if isinstance(item, Answer):
+                        answer = item
+                    else:
+                        yield item
+                timings["generate"] = (time.perf_counter() - generate_started) * 1000
+            answer = self._with_source_details(retriever.index, retrieval.hits, answer)
         timings["end_to_end"] = (time.perf_counter() - started) * 1000
-        yield replace(answer, question=question, rewritten_question=rewritten, timings_ms=timings)
+        yield replace(answer, question=question, rewritten_question=rewritten, timings_ms=timings)  # the build is released
 
     @staticmethod
     def _with_source_details(index: Index, hits: Sequence[Hit], answer: Answer) -> Answer:
@@ -218,15 +280,16 @@ class Assistant:
 
     def sources(self) -> list[dict]:
         """What is indexed, one row per source (as `rag list` shows it)."""
-        self.refresh()
-        return self.index.table.listing()
+        with self._lease() as retriever:
+            return retriever.index.table.listing()
 
     def stats(self) -> dict:
         """What the corpus panel shows: counts, encoder and when and how fast the index was built."""
-        self.refresh()
-        manifest = self.index.manifest
+        with self._lease() as retriever:
+            manifest = retriever.index.manifest
+            counts = retriever.index.table.counts()
         return {
-            **self.index.table.counts(),
+            **counts,
             "encoder": manifest.get("encoder"),
             "dense_index": manifest.get("dense_index"),
             "build_seconds": manifest.get("build_seconds"),

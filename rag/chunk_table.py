@@ -287,6 +287,23 @@ class ChunkTable:
             sql += " WHERE " + " AND ".join(where)
         return {row[0] for row in self._query(sql, params)}
 
+    def unknown_source_names(self, names: Sequence[str]) -> list[str]:
+        """The ``names`` that match no source, file or label (what ``chunk_ids_where`` filters by), in order."""
+        if not names:
+            return []
+        marks = ",".join("?" * len(names))
+        known = {row[0] for row in self._query(
+            f"SELECT source FROM sources WHERE source IN ({marks}) UNION SELECT grp FROM sources WHERE grp IN ({marks}) "
+            f"UNION SELECT label FROM sources WHERE label IN ({marks})", list(names) * 3)}
+        return [name for name in names if name not in known]
+
+    def source_filter_names(self) -> tuple[list[str], list[str]]:
+        """What a source filter can name: the files (as `rag list` groups them, corpus first) and the labels ("新华社")."""
+        files = self._query(
+            "SELECT grp FROM sources GROUP BY grp ORDER BY min(origin != 'corpus'), min(added_at), grp")
+        labels = self._query("SELECT DISTINCT label FROM sources WHERE label IS NOT NULL AND label != '' ORDER BY label")
+        return [row[0] for row in files], [row[0] for row in labels]
+
     def close(self) -> None:
         with self._lock:
             self._db.close()

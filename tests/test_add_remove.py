@@ -422,3 +422,53 @@ def test_open_assistant_stats_follow_an_add_made_elsewhere(index, inbox, encoder
     after = assistant.stats()
     assert after["paragraphs"] > before["paragraphs"]
     assert after["articles"] == before["articles"] + 1
+
+
+def test_an_unknown_source_filter_is_named_with_the_known_ones(index, inbox, encoder):
+    from ui.app import ChatHandlers
+
+    corpus, index_dir = index
+    add_paths(index_dir, encoder, [inbox])
+    assistant = Assistant.open(corpus, index_dir, encoder, llm=None)
+    with pytest.raises(InvalidQuestion) as raised:
+        assistant.ask("供暖面积多少", filters=validate_filters(sources=["新华社", "wire.json"]))
+    message = str(raised.value)
+    assert "没有这个来源：wire.json" in message and "新华社、wire.json" not in message
+    for known in (SEED_FILE, "wire.jsonl", "library.md", "新华社", "青海日报"):
+        assert known in message
+    with pytest.raises(InvalidQuestion, match="没有这个来源"):
+        assistant.search("供暖面积多少", filters=validate_filters(sources=["nowhere.md"]))
+    # the UI's source box shows the same message, in the chat
+    *_, (messages, _, _) = ChatHandlers(assistant).respond("供暖面积多少", 5, "hybrid", [], "", "", "nowhere.md")
+    assert "没有这个来源：nowhere.md" in messages[-1]["content"] and "wire.jsonl" in messages[-1]["content"]
+
+
+def test_refresh_closes_the_replaced_build_once_no_question_uses_it(index, inbox, encoder):
+    import sqlite3
+
+    from llm_server import ChatCompletionsServer, StreamedReply
+
+    from rag.llm import LLMConfig
+
+    corpus, index_dir = index
+    with ChatCompletionsServer(StreamedReply(["祁连县城镇新增就业", "568人[1]。"], delay_s=0.05)) as server:
+        assistant = Assistant.open(corpus, index_dir, encoder, llm=LLMConfig(base_url=server.base_url, model="qwen-test", timeout_s=10))
+        first = assistant.index.table
+        running = assistant.ask_stream(SEED_QUESTION)
+        assert isinstance(next(running), str)  # a question is mid-answer on the first build
+        add_paths(index_dir, encoder, [inbox / "wire.jsonl"])
+        assert assistant.refresh()  # another thread switches to the new build meanwhile
+        first.counts()  # still open: the running question needs it
+        *_, answer = running
+        assert SEED_EVIDENCE in answer.answer and answer.citations
+        with pytest.raises(sqlite3.ProgrammingError):  # closed once the last question using it ended
+            first.counts()
+
+        second = assistant.index.table
+        add_paths(index_dir, encoder, [inbox / "library.md"])
+        assistant.llm = None
+        assert any("2300万平方米" in t for t in _ask(assistant, "海东市冬季供暖面积多少"))  # switches, then answers
+        assert assistant.index.table is not second
+        with pytest.raises(sqlite3.ProgrammingError):  # nothing was using it: closed right at the switch
+            second.counts()
+        assert assistant.sources() and assistant.stats()["chunks"] > 0

@@ -89,3 +89,14 @@ def test_commands_without_corpus_use_the_corpus_the_index_was_built_from(tmp_pat
     assert main(["ask", "祁连县城镇新增就业多少人？", "--json", "--index", str(index)]) == 0
     result = json.loads(capsys.readouterr().out)
     assert all(c["source"] == "002_edbf45a9668c438f.txt" for c in result["citations"])
+
+
+def test_ask_with_an_unknown_source_says_so_and_lists_known_ones(seed_index_dir, seeds_dir, capsys):
+    code = main(["ask", "城中区一季度新增就业多少", "--source", "人民日报", "--source", "000_8ae9b2f0223bb8b0.txt",
+                 "--corpus", str(seeds_dir), "--index", str(seed_index_dir)])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "没有这个来源：人民日报" in captured.err
+    assert "没有这个来源：人民日报、" not in captured.err  # only the unknown name is blamed
+    assert all(name in captured.err for name in ("000_8ae9b2f0223bb8b0.txt", "002_edbf45a9668c438f.txt"))
+    assert "Traceback" not in captured.err and captured.out == ""
