@@ -166,3 +166,26 @@ def test_the_paragraph_check_can_fail():
     # "6915 万" ends one block and "元。" starts the next: a column break.
     assert not any("劳务收入6915万元" in p for p in paragraphs)
     assert "劳务收入6915万元" in squash(seed_text(name))
+
+
+# --- eval/heldout.jsonl: the set written apart from the rules, held to the same grounding ---
+HELDOUT_PATH = ROOT / "eval" / "heldout.jsonl"
+HELDOUT = [json.loads(line) for line in HELDOUT_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_heldout_set_is_well_formed():
+    assert Counter(record["kind"] for record in HELDOUT) == {"fact": 45, "paraphrase": 25, "unanswerable": 30}
+    assert len({record["qid"] for record in HELDOUT}) == len(HELDOUT)
+    for record in HELDOUT:
+        assert record["source"] in seed_names(), record["qid"]
+        if record["kind"] == "unanswerable":
+            assert record["answers"] == [] and record["evidence"] is None, record["qid"]
+
+
+@pytest.mark.parametrize("record", [r for r in HELDOUT if r["kind"] != "unanswerable"], ids=lambda r: r["qid"])
+def test_heldout_answers_stand_in_the_evidence_paragraph(record):
+    evidence = squash(record["evidence"])
+    paragraphs = [p for p in seed_paragraphs(record["source"]) if evidence in p]
+    assert paragraphs, f"evidence not in one paragraph of {record['source']}: {evidence}"
+    answers = [squash(answer) for answer in record["answers"]]
+    assert any(answer in p for p in paragraphs for answer in answers), (record["qid"], answers)
