@@ -460,7 +460,6 @@ def _best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, 
         if analysis.asks_change and not _states_change(sentence, span):
             continue  # "同比增长了多少" is not answered by "新增就业2047人"
         # a neighbouring number ends this one's words (only numbers: names nest), unless
-        # the question names it ("超过300万辆的城市有几个": "27个城市超300万辆")
         # the question names it ("超过300万辆的城市有几个": "27个城市超300万辆"), or the two
         # are alternatives sharing the words before them ("原则上不低于1%、不超过3%")
         others = [sp for sp in spans if sp is not span and not _named_in(sp, question_text)] if analysis.kind == QUANTITY else []
