@@ -10,18 +10,63 @@ facade the CLI and the evaluation call) and is turned into HTML by
 from __future__ import annotations
 
 import errno
+import importlib.abc
+import importlib.machinery
+import logging
 import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Iterator, Sequence
 
 # Before gradio is imported: no usage telemetry and no version check against the internet.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
-import logging  # noqa: E402
-import re  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any, Iterator, Sequence  # noqa: E402
 
-import gradio as gr  # noqa: E402
+def _no_stub_rewrite(*args: Any, **kwargs: Any) -> None:
+    return None
+
+
+class _SkipGradioStubRewrite(importlib.abc.MetaPathFinder):
+    """While gradio is imported, makes its ``.pyi`` type-stub generator a no-op.
+
+    gradio 6 calls ``gradio.component_meta.create_or_modify_pyi`` for every component class it
+    defines: it reads and ``ast``-parses the class's source file, renders a jinja template and
+    compares (and may rewrite) the ``.pyi`` next to it in site-packages. That was 1.4–1.7 s of a
+    2.8–3.2 s ``import gradio`` here (`rag serve` start-up, eval/PERF.md), and serves type
+    checkers only: the classes are built the same without it. This finder is on ``sys.meta_path``
+    only around the import below and only touches ``gradio.component_meta``; the replacement then
+    stays for the process. When gradio no longer has that function, nothing is replaced.
+    """
+
+    TARGET = "gradio.component_meta"
+
+    def find_spec(self, fullname: str, path=None, target=None):
+        if fullname != self.TARGET:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        loader = getattr(spec, "loader", None)
+        exec_module = getattr(loader, "exec_module", None)
+        if exec_module is None:
+            return None  # the normal machinery imports it unchanged
+
+        def exec_then_skip_stubs(module: ModuleType) -> None:
+            exec_module(module)
+            if callable(getattr(module, "create_or_modify_pyi", None)):
+                module.create_or_modify_pyi = _no_stub_rewrite
+
+        loader.exec_module = exec_then_skip_stubs  # a fresh loader object, made for this spec only
+        return spec
+
+
+_stub_finder = _SkipGradioStubRewrite()
+sys.meta_path.insert(0, _stub_finder)
+try:
+    import gradio as gr
+finally:
+    sys.meta_path.remove(_stub_finder)
 
 from rag.assistant import (  # noqa: E402
     DEFAULT_CORPUS,
