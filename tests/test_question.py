@@ -179,3 +179,17 @@ def test_a_baseline_year_is_no_time_qualifier():
 )
 def test_a_change_asked(question, change):
     assert analyze_question(question).asks_change is change
+
+
+def test_the_tagger_reuses_jiebas_stock_word_tags_and_tags_as_jieba_does():
+    import jieba.posseg
+
+    from rag.question import pos_cut, pos_tokenizer
+    from rag.tokenize import new_jieba_tokenizer
+
+    ours = pos_tokenizer()
+    assert ours.word_tag_tab == jieba.posseg.dt.word_tag_tab
+    assert ours.word_tag_tab is not jieba.posseg.dt.word_tag_tab  # a copy: global user words do not leak in
+    reference = jieba.posseg.POSTokenizer(new_jieba_tokenizer())  # reads dict.txt itself
+    text = "互助县哈拉直沟乡渠道维修改造项目于2025年秋收后开工建设，新干渠长3.2公里。"
+    assert list(pos_cut(text)) == [(p.word, p.flag) for p in reference.cut(text)]
