@@ -48,6 +48,7 @@ from .schema import Chunk
 from .sources import ORIGIN_ADDED, ORIGIN_CORPUS, SourceGroup, group_of
 from .dense_store import DenseStore
 from .encoders import Encoder
+from .ingest import PARSER_VERSION
 from .keyword_store import KeywordStore
 from .tokenize import ChineseTokenizer, extract_user_words
 from .vector_cache import CachedEncoder
@@ -88,6 +89,7 @@ def expected_settings(encoder: Encoder) -> dict:
         "encoder": encoder.name,
         "dim": encoder.dim,
         "chunking": {"max_chars": CHUNK_MAX_CHARS, "overlap_sentences": CHUNK_OVERLAP_SENTENCES},
+        "parser": PARSER_VERSION,
     }
 
 

@@ -18,15 +18,22 @@ How a file is read, in order:
    text is the same paragraph broken by a column or page break: rejoined.
 5. Units are assigned to articles: a headline before a dateline, byline or
    body starts an article; "（下转第X版）", "新华社X月X日电" or "(作者单位…)"
-   closes one. Headlines that head no body (the list at the end of a page)
-   are matched to the untitled articles by shared character bigrams.
-6. Exact repeats of an earlier paragraph (and truncated repeats) are dropped.
+   closes one. A headline with no dateline or byline of its own inside a
+   running news article is a section heading of it. An article broken off
+   mid-sentence by another one takes back the later paragraph that fits the
+   text where it broke off (see ``_resumed_article``). Headlines that head
+   no body (the list at the end of a page) are matched to the untitled
+   articles by shared character bigrams.
+6. Repeats are dropped: of a paragraph printed more than once, the copy
+   whose article heading and lead share its terms is kept (the first on a
+   tie); truncated repeats of an earlier paragraph go too.
 """
 from __future__ import annotations
 
 import bisect
 import json
 import logging
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -37,6 +44,9 @@ from .schema import Article, Paragraph
 log = logging.getLogger(__name__)
 
 SOURCE_SUFFIXES = (".txt", ".md")
+# Bump when parsing changes what paragraphs or titles a file gives: indexes built
+# by an older parser are then rebuilt (rag.index.expected_settings).
+PARSER_VERSION = 2
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
 # ---------------------------------------------------------------------------
@@ -550,10 +560,29 @@ class _Draft:
     heading_units: list[_Unit] = field(default_factory=list)  # headlines printed before the body
     closed: bool = False
     section: str | None = None
+    credited: bool = False  # a headline over a dateline or byline: a news article, not a loose heading
 
     def add(self, unit: _Unit) -> None:
         self.units.append(unit)
         self.sections.append(self.section)
+
+    def tail_grams(self) -> set[str]:
+        """Bigrams of the text a next paragraph would follow: the (section) title and the
+        last paragraphs."""
+        grams = _bigrams(f"{self.title or ''}{self.section or ''}")
+        for unit in self.units[-_CONTEXT_PARAGRAPHS:]:
+            grams |= _bigrams(unit.text)
+        return grams
+
+    def dangles(self) -> bool:
+        """Its last paragraph is prose that breaks off mid-sentence ("…取得长足进步，为"):
+        the rest of the article is further down the page."""
+        if self.closed or not self.units:
+            return False
+        last = self.units[-1]
+        if last.kind not in (BODY, DATELINE) or last.keep_hard_breaks:  # "key:value" lines are no prose
+            return False
+        return _is_han(last.text[-1]) or last.text[-1] in "，、,"
 
 
 @dataclass
@@ -583,18 +612,39 @@ class _HeadGroup:
         return " ".join(head.title_text for head in rest) or None
 
 
-def _assign_articles(units: list[_Unit]) -> tuple[list[_Draft], list[_HeadGroup]]:
+def _assign_articles(
+    units: list[_Unit], weights: _TermWeights, repeated: frozenset[str]
+) -> tuple[list[_Draft], list[_HeadGroup]]:
+    """Units to articles, in file order.
+
+    A page layout interleaves articles: the end of article A can stand after
+    the block of article B. An article whose last paragraph broke off
+    mid-sentence when another began is *interrupted*; a later body paragraph
+    that would run on in the current article goes back to an interrupted one
+    instead when it fits the text where that one broke off clearly better
+    (``_resumed_article``). Texts the layout printed more than once
+    (``repeated``) say nothing about where they belong and never trigger a
+    return; ``_misplaced_copies`` picks their place afterwards.
+    """
     drafts: list[_Draft] = []
     orphans: list[_HeadGroup] = []
     pending: _HeadGroup | None = None
     current: _Draft | None = None
+    interrupted: list[_Draft] = []
 
-    def start_article(group: _HeadGroup | None) -> _Draft:
+    def leave(draft: _Draft | None) -> None:
+        if draft is not None and draft.dangles() and draft not in interrupted:
+            interrupted.append(draft)
+            del interrupted[:-_MAX_INTERRUPTED]
+
+    def start_article(group: _HeadGroup | None, first: _Unit) -> _Draft:
+        leave(current)
         draft = _Draft(group.title() if group else None)
         if group:
             draft.headline = group.heads[0].title_text
             draft.heading_units = list(group.heads)
             draft.section = group.section()
+            draft.credited = first.kind == DATELINE or any(extra.kind == BYLINE for extra in group.extras)
             for extra in group.extras:
                 draft.add(extra)
         drafts.append(draft)
@@ -626,9 +676,19 @@ def _assign_articles(units: list[_Unit]) -> tuple[list[_Draft], list[_HeadGroup]
             if current is not None:
                 current.closed = True
             continue
-        if kind == DATELINE or pending is not None or current is None or current.closed:
-            current = start_article(pending)
+        if kind == BODY and pending is not None and _is_section_heading(pending, current):
+            current.section = pending.title()
+            current.heading_units.extend(pending.heads)
             pending = None
+        elif kind == DATELINE or pending is not None or current is None or current.closed:
+            current = start_article(pending, unit)
+            pending = None
+        elif kind == BODY and interrupted and unit.text not in repeated:
+            resumed = _resumed_article(unit, current, interrupted, weights)
+            if resumed is not None:
+                interrupted.remove(resumed)
+                leave(current)
+                current = resumed
         current.add(unit)
         if kind in (END_DATELINE, AUTHOR_NOTE) or unit.closes_article:
             current.closed = True
@@ -645,6 +705,18 @@ def _continues_head_group(group: _HeadGroup, unit: _Unit) -> bool:
         return True
     last = group.heads[-1]
     return unit.kind == HEADING and last.kind in (HEADING, SUBTITLE) and unit.heading_level > group.heads[0].heading_level > 0
+
+
+def _is_section_heading(group: _HeadGroup, current: _Draft | None) -> bool:
+    """A printed headline that leads straight into body text, with no dateline or byline of
+    its own, while a news article (one whose headline stood over a dateline or byline) is
+    still running, is a heading inside that article ("开新局 管理向“新”" in a feature), not
+    a new article: a new article opens with a dateline or byline, or after the running one
+    has ended. Markdown headings carry their level and are left to it; loose headings in a
+    plain document ("一、总体情况", "二、主要问题") stay titles of their own."""
+    if current is None or current.closed or not current.credited or not current.units or group.extras:
+        return False
+    return all(head.kind in (HEADLINE, SUBTITLE) and not head.heading_level for head in group.heads)
 
 
 _MIN_TITLE_MATCH = 0.34  # share of a headline's character bigrams found in the article
@@ -683,6 +755,126 @@ def _match_orphan_headlines(drafts: list[_Draft], orphans: list[_HeadGroup]) -> 
 
 
 # ---------------------------------------------------------------------------
+# Interleaved articles: which article a displaced block belongs to
+# ---------------------------------------------------------------------------
+
+
+class _TermWeights:
+    """How distinctive each character bigram is within one file.
+
+    A bigram found in few of the file's paragraphs ("阳台", "噪声", "治理")
+    names a place or a topic and tells articles apart; one found in many
+    ("发展", "工作") does not. Weight: log inverse paragraph frequency.
+    """
+
+    def __init__(self, units: list[_Unit]) -> None:
+        texts = {unit.text for unit in units if unit.kind != EMPTY and _has_content(unit.text)}
+        counts: dict[str, int] = {}
+        for text in texts:
+            for gram in _bigrams(text):
+                counts[gram] = counts.get(gram, 0) + 1
+        self._weight = {gram: math.log((len(texts) + 1) / count) for gram, count in counts.items()}
+
+    def shared(self, grams: set[str], other: set[str]) -> float:
+        """Total weight of the bigrams two texts have in common."""
+        return sum(self._weight.get(gram, 0.0) for gram in grams & other)
+
+    def fit(self, grams: set[str], other: set[str]) -> float:
+        """Weighted overlap normalised by the size of ``other`` (cosine-like), so that a longer
+        context does not win by length alone."""
+        norm = math.sqrt(sum(self._weight.get(gram, 0.0) ** 2 for gram in other))
+        return sum(self._weight.get(gram, 0.0) ** 2 for gram in grams & other) / norm if norm else 0.0
+
+
+_MAX_INTERRUPTED = 6  # broken-off articles still waiting for their continuation (about one page's worth)
+_CONTEXT_PARAGRAPHS = 2  # paragraphs before a break that a continuation is compared with
+_RESUME_MARGIN = 1.5  # how much better the broken-off text must fit than the text the paragraph follows
+
+
+def _resumed_article(unit: _Unit, current: _Draft, interrupted: list[_Draft], weights: _TermWeights) -> _Draft | None:
+    """The interrupted article ``unit`` continues, or None when it runs on in ``current``.
+
+    Compared locally: the text right before the break (the broken-off
+    paragraph and the one before it, with the title) against the text
+    ``unit`` directly follows. A continuation picks up the topic where it
+    was cut ("…将鸡" / "笼移至阳台内侧…" after "…在阳台养鸡"), which the
+    article's whole body would dilute.
+    """
+    grams = _bigrams(unit.text)
+    here = weights.fit(grams, current.tail_grams())
+    best, best_fit = None, 0.0
+    for draft in interrupted:
+        fit = weights.fit(grams, draft.tail_grams())
+        if fit > best_fit:
+            best, best_fit = draft, fit
+    return best if best_fit > _RESUME_MARGIN * here else None
+
+
+def _repeated_texts(units: list[_Unit]) -> frozenset[str]:
+    """Texts of paragraphs the layout printed more than once in the file."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for unit in units:
+        if unit.kind in (EMPTY, HEADLINE, HEADING, SUBTITLE) or not _has_content(unit.text):
+            continue
+        (repeated if unit.text in seen else seen).add(unit.text)
+    return frozenset(repeated)
+
+
+def _misplaced_copies(
+    placed: list[tuple[_Unit, str | None, int]], drafts: list[_Draft], repeated: frozenset[str], weights: _TermWeights
+) -> set[int]:
+    """Start offsets of the copies of repeated paragraphs to drop.
+
+    The layout can print a block twice, once amid another article. Each copy,
+    with the repeated paragraphs printed next to it, is compared with the
+    headings and lead of the article (and section) it stands in: the title,
+    the section heading, their first paragraphs. The copy that shares most of
+    their distinctive terms is kept; on a tie, the first. ``placed`` is in
+    file order: (unit, title, draft index).
+    """
+    if not repeated:
+        return set()
+    block_grams: dict[int, set[str]] = {}  # unit start -> bigrams of its run of repeated paragraphs
+    run: list[_Unit] = []
+    run_draft = -1
+    for unit, _, index in [*placed, (None, None, -1)]:
+        if unit is not None and unit.text in repeated and run and index == run_draft:
+            run.append(unit)
+            continue
+        grams = set().union(*(_bigrams(member.text) for member in run))
+        block_grams.update((member.start, grams) for member in run)
+        run, run_draft = ([unit], index) if unit is not None and unit.text in repeated else ([], -1)
+
+    sections = {id(unit): section for draft in drafts for unit, section in zip(draft.units, draft.sections)}
+    copies: dict[str, list[tuple[_Unit, int]]] = {}
+    for unit, _, index in placed:
+        if unit.text in repeated:
+            copies.setdefault(unit.text, []).append((unit, index))
+    dropped: set[int] = set()
+    for group in copies.values():
+        scores = [
+            weights.shared(block_grams[unit.start], _heading_and_lead(drafts[index], sections[id(unit)], repeated))
+            for unit, index in group
+        ]
+        keep = max(range(len(group)), key=lambda k: (scores[k], -k))
+        dropped.update(unit.start for k, (unit, _) in enumerate(group) if k != keep)
+    return dropped
+
+
+def _heading_and_lead(draft: _Draft, section: str | None, repeated: frozenset[str]) -> set[str]:
+    """Bigrams of an article's title, a section heading, and the first paragraph of each."""
+    text = f"{draft.title or ''}{section or ''}"
+    prose = [
+        (unit, unit_section)
+        for unit, unit_section in zip(draft.units, draft.sections)
+        if unit.kind in (BODY, DATELINE) and unit.text not in repeated
+    ]
+    leads = prose[:1] + [item for item in prose if section and item[1] == section][:1]
+    return _bigrams(text + "".join(unit.text for unit, _ in leads))
+
+
+# ---------------------------------------------------------------------------
 # Putting it together
 # ---------------------------------------------------------------------------
 
@@ -692,7 +884,9 @@ _TRUNCATED_REPEAT_MIN_CHARS = 8
 def parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph]]:
     """Articles and cleaned paragraphs of one decoded file; offsets index ``text``."""
     units = _rejoin(text, _units(text))
-    drafts, orphans = _assign_articles(units)
+    repeated = _repeated_texts(units)
+    weights = _TermWeights(units)
+    drafts, orphans = _assign_articles(units, weights, repeated)
     for orphan in _match_orphan_headlines(drafts, orphans):
         if orphan.extras:  # a headline with a byline but no body found: keep the byline
             draft = _Draft(orphan.title(), heading_units=list(orphan.heads))
@@ -713,12 +907,13 @@ def parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph]
                 title = f"{headline}{SECTION_SEPARATOR}{section}" if headline else section
             placed.append((unit, title, index))
     placed.sort(key=lambda item: item[0].start)
+    dropped_copies = _misplaced_copies(placed, drafts, repeated, weights)
 
     paragraphs: list[Paragraph] = []
     kept_texts: list[str] = []
     spans_by_draft: dict[int, list[tuple[int, int]]] = {}
     for unit, title, index in placed:
-        if not _has_content(unit.text) or _is_repeat(unit.text, kept_texts):
+        if unit.start in dropped_copies or not _has_content(unit.text) or _is_repeat(unit.text, kept_texts):
             continue
         bisect.insort(kept_texts, unit.text)
         raw = text[unit.start:unit.end]

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from rag.ingest import PARSER_VERSION
+
 from rag.encoders import make_encoder
 from rag.index import (
     CURRENT_FILE,
@@ -74,6 +76,15 @@ def test_changed_article_makes_index_stale_and_open_rebuilds(small_corpus, tmp_p
     assert second.directory != first.directory
     texts = [p.text for p in second.table.all_paragraphs()]
     assert any("青稞酒产量达到九千吨" in t for t in texts)
+
+
+def test_an_index_from_an_older_parser_is_stale(small_corpus, tmp_path, encoder, monkeypatch):
+    # a parser change alters paragraphs and titles while the files stay the same
+    index_dir = tmp_path / "index"
+    open_index(small_corpus, index_dir, encoder)
+    monkeypatch.setattr("rag.index.PARSER_VERSION", PARSER_VERSION + 1)
+    reason = staleness(index_dir, small_corpus, encoder)
+    assert reason is not None and "parser" in reason
 
 
 def test_other_encoder_makes_index_stale(seed_index_dir, seeds_dir, minilm_encoder):

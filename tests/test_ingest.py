@@ -198,6 +198,77 @@ def test_headlines_and_bylines_are_not_glued_to_body_text(paragraphs):
     assert paragraph_with(paragraphs, "灌，满是无奈。").text == "灌，满是无奈。"
 
 
+FEATURE = "三江潮涌 万家井然——2025年全省社会工作综述"
+FEATURE_NEW = "三江潮涌 万家井然｜开新局 管理向“新”"
+FEATURE_DOWN = "三江潮涌 万家井然｜拓新路 治理向“下”"
+
+
+def test_blocks_displaced_by_the_layout_keep_their_own_article_title(paragraphs):
+    """000 interleaves the long 社会工作 feature with other articles: its blocks stand after
+    (and inside) 西宁城中区, 省委宣传部 and 渠通水畅 blocks, and must not take their titles."""
+    expected = {
+        # "…社会工作取得长足进步，为" breaks off before 祁连/西宁; the sentence ends after 西宁城中区
+        "推动高质量发展、维护社会大局稳定作出了重要贡献。": FEATURE,
+        # section headings of the feature, with no dateline of their own
+        "2月10日上午，习近平总书记来到": FEATURE_NEW,
+        "前不久，海东市互助土族自治县威远镇": FEATURE_DOWN,
+        # "…大爷主动配合，将鸡" / "笼移至阳台内侧…" continues after the 渠通水畅 article
+        "笼移至阳台内侧": FEATURE_DOWN,
+        "彩虹坊小区住户为社区的主动作为点赞": FEATURE_DOWN,
+        "“12345+网格”试点": FEATURE_DOWN,
+        # printed twice: after 省委宣传部 and after the feature's 治理向“下” section
+        "“党组织就像‘主心骨’": FEATURE_DOWN,
+        "同仁市率先在该物业分公司成立党支部": FEATURE_DOWN,
+        "“小马拉大车”，是基层治理中遇到的突出问题。": FEATURE_DOWN,
+        # their neighbours keep their own titles
+        "城镇新增就业568人": "祁连以八成财力托起群众稳稳幸福",
+        "开发“AI求职小助手”功能": "西宁城中区“零工驿站”匹配订单超2.46万单",
+        "《通知》要求，全省全年理论宣讲工作": "省委宣传部部署今年全省理论宣讲工作",
+        "新水渠不仅浇灌着村民对丰收的期盼": "渠通水畅尽欢颜 春灌良田润丰年——互助县哈拉直沟乡春灌现场见闻",
+        "超长假期结束，尽快收心归位": "收心绷紧弦实干拉满弓",
+    }
+    wrong = {
+        needle: paragraph_with(paragraphs, needle).title
+        for needle, title in expected.items()
+        if paragraph_with(paragraphs, needle).title != title
+    }
+    assert not wrong, wrong
+
+
+def test_a_paragraph_broken_off_by_another_article_is_continued_after_it():
+    text = (
+        "甲县推进河道治理\n\n"
+        "本报讯（记者 张三）甲县今年启动河道治理工程，清理河道淤泥三万方，沿岸新栽柳树两千株，河道治理\n\n"
+        "乙市举办读书节\n\n"
+        "本报讯（记者 李四）乙市第五届读书节昨日开幕，全市图书馆推出阅读活动一百场。\n\n"
+        "读书节期间，乙市还将评选书香家庭五十户。\n\n"
+        "工程预计年底完工，届时甲县河道两岸将形成十公里滨水步道。\n"
+    )
+    _, paragraphs = parse_source("layout.txt", text)
+    assert [(p.text[:4], p.title) for p in paragraphs] == [
+        ("本报讯（", "甲县推进河道治理"),
+        ("本报讯（", "乙市举办读书节"),
+        ("读书节期", "乙市举办读书节"),
+        ("工程预计", "甲县推进河道治理"),  # picks up "…河道治理" where it broke off
+    ]
+    assert all(text[p.start:p.end] == p.raw for p in paragraphs)
+
+
+def test_a_headline_inside_a_running_article_without_a_dateline_is_a_section():
+    text = (
+        "丙省社会工作综述\n\n本报记者 王五\n\n丙省今年社会工作取得新进展。\n\n"
+        "治理向下\n\n丙省各社区推行网格化管理，网格员队伍达到两千人。\n\n"
+        "丁县新闻\n\n本报讯（记者 赵六）丁县昨日召开春耕动员会。\n"
+    )
+    _, paragraphs = parse_source("sections.txt", text)
+    assert [p.title for p in paragraphs] == [
+        "丙省社会工作综述", "丙省社会工作综述", "丙省社会工作综述｜治理向下", "丁县新闻",
+    ]
+    # Loose headings of a plain document (no dateline or byline anywhere) stay titles of their own.
+    _, paragraphs = parse_source("report.txt", "一、总体情况\n\n今年完成了全部任务。\n\n二、主要问题\n\n人手不足。\n")
+    assert [p.title for p in paragraphs] == ["一、总体情况", "二、主要问题"]
+
+
 def test_articles_cover_their_paragraphs(corpus):
     articles, paragraphs = corpus
     for p in paragraphs:
