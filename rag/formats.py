@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .ingest import BOM
 from .sources import KIND_PAGE, KIND_PLAIN, ORIGIN_ADDED, SourceDoc, SourceGroup, bytes_hash, front_matter, group_of
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # 20 MB: ~7 million Chinese characters, far beyond any article file
@@ -98,6 +99,8 @@ def find_article_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], l
 
 
 def _read_text(path: Path, name: str) -> tuple[str | None, bytes, Problem | None]:
+    """The file decoded as UTF-8, a byte order mark kept as U+FEFF: citation offsets index this text
+    (rag.ingest.read_source reads corpus files the same way)."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:  # judged by size alone: a huge file is never read into memory
@@ -108,10 +111,10 @@ def _read_text(path: Path, name: str) -> tuple[str | None, bytes, Problem | None
     if b"\0" in data:
         return None, data, Problem(name, "不是文本文件（含二进制内容）")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None, data, Problem(name, "不是 UTF-8 编码的文本，请另存为 UTF-8 后再添加")
-    if not text.strip():
+    if not text.removeprefix(BOM).strip():
         return None, data, Problem(name, "文件是空的")
     return text, data, None
 
@@ -124,8 +127,8 @@ def read_article_file(path: Path, name: str, added_at: str) -> tuple[SourceGroup
     assert text is not None
     digest = bytes_hash(data)
     problems: list[Problem] = []
-    if path.suffix.lower() == ".jsonl":
-        items = _jsonl_docs(text, name, digest, added_at, problems)
+    if path.suffix.lower() == ".jsonl":  # offsets are per record text: a BOM before the first record is not part of one
+        items = _jsonl_docs(text.removeprefix(BOM), name, digest, added_at, problems)
     else:
         fields: dict[str, str] = {}
         if path.suffix.lower() == ".md":

@@ -36,7 +36,7 @@ import logging
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .schema import Article, Paragraph
@@ -46,7 +46,8 @@ log = logging.getLogger(__name__)
 SOURCE_SUFFIXES = (".txt", ".md")
 # Bump when parsing changes what paragraphs or titles a file gives: indexes built
 # by an older parser are then rebuilt (rag.index.expected_settings).
-PARSER_VERSION = 2
+PARSER_VERSION = 3  # 3: offsets in a file with a UTF-8 BOM count the BOM (were one short)
+BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
 # ---------------------------------------------------------------------------
@@ -76,7 +77,8 @@ def read_source(path: Path) -> str | None:
     """The decoded text of one file, or None (with a warning naming it) when it cannot be used.
 
     Offsets in ``Paragraph``/``Article`` are indices into exactly this string:
-    a UTF-8 byte order mark is dropped, line endings are kept as they are.
+    the file's bytes decoded as UTF-8, a byte order mark kept as U+FEFF at
+    index 0 (``parse_source`` counts it), line endings kept as they are.
     """
     try:
         data = Path(path).read_bytes()
@@ -87,11 +89,11 @@ def read_source(path: Path) -> str | None:
         log.warning("skipping %s: binary file (contains NUL bytes)", path)
         return None
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         log.warning("skipping %s: not UTF-8 text (%s)", path, exc)
         return None
-    if not text.strip():
+    if not text.removeprefix(BOM).strip():
         log.warning("skipping %s: empty file", path)
         return None
     return text
@@ -882,7 +884,21 @@ _TRUNCATED_REPEAT_MIN_CHARS = 8
 
 
 def parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph]]:
-    """Articles and cleaned paragraphs of one decoded file; offsets index ``text``."""
+    """Articles and cleaned paragraphs of one decoded file; offsets index ``text``.
+
+    A byte order mark at the start of ``text`` (a file decoded as plain UTF-8)
+    is not part of any paragraph, but it is counted: offsets stay indices into
+    ``text`` as given, i.e. into the file as every reader of UTF-8 sees it.
+    """
+    if text.startswith(BOM):
+        articles, paragraphs = _parse_source(source, text[len(BOM):])
+        shift = len(BOM)
+        return ([replace(a, start=a.start + shift, end=a.end + shift) for a in articles],
+                [replace(p, start=p.start + shift, end=p.end + shift) for p in paragraphs])
+    return _parse_source(source, text)
+
+
+def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph]]:
     units = _rejoin(text, _units(text))
     repeated = _repeated_texts(units)
     weights = _TermWeights(units)

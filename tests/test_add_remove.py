@@ -472,3 +472,38 @@ def test_refresh_closes_the_replaced_build_once_no_question_uses_it(index, inbox
         with pytest.raises(sqlite3.ProgrammingError):  # nothing was using it: closed right at the switch
             second.counts()
         assert assistant.sources() and assistant.stats()["chunks"] > 0
+
+
+def test_added_files_with_a_utf8_bom_cite_offsets_into_the_file(index, tmp_path, encoder):
+    """A BOM (U+FEFF, from a Windows editor) is counted: offsets index the file decoded as UTF-8, after a rebuild too."""
+    corpus, index_dir = index
+    inbox = tmp_path / "bom-inbox"
+    inbox.mkdir()
+    bom = b"\xef\xbb\xbf"
+    (inbox / "library.md").write_bytes(bom + LIBRARY_MD.encode("utf-8"))
+    (inbox / "huzhu.txt").write_bytes(bom + UNDATED_TEXT.encode("utf-8"))
+    (inbox / "wire.jsonl").write_bytes(bom + (json.dumps(HEATING_RECORD, ensure_ascii=False) + "\n").encode("utf-8"))
+    (inbox / "only-bom.txt").write_bytes(bom + b"\n")
+    outcome = add_paths(index_dir, encoder, [inbox])
+    assert [str(p) for p in outcome.problems] == ["跳过 only-bom.txt：文件是空的"]
+    assert sorted(outcome.result.added) == ["huzhu.txt", "library.md", "wire.jsonl"]
+
+    originals = {name: (inbox / name).read_bytes().decode("utf-8") for name in ("library.md", "huzhu.txt")}
+    originals["wire.jsonl#1"] = HEATING_RECORD["text"]
+    cases = [("西宁市今年新建几座公共图书馆？", "library.md", "三座"), ("互助县青稞酒产量达到多少吨？", "huzhu.txt", "九千吨"),
+             ("海东市冬季供暖面积多少", "wire.jsonl#1", "2300万平方米")]
+
+    def check() -> None:
+        assistant = Assistant.open(corpus, index_dir, encoder, llm=None)
+        for question, source, short in cases:
+            answer = assistant.ask(question)
+            first = answer.citations[0]
+            assert first.source == source and answer.short == short, (question, answer.answer)
+            original = originals[source]
+            assert _compact(original[first.start:first.end]) == _compact(first.text)
+            assert original[first.answer_start:first.answer_end] == short
+            assert first.text[first.text_answer_start:first.text_answer_end] == short
+
+    check()
+    build_index(corpus, index_dir, encoder)  # a full rebuild re-parses the added files from their stored text
+    check()

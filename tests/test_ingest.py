@@ -359,3 +359,47 @@ def test_real_benchmark_corpus_keeps_provenance():
     assert len(articles) == len(docs)
     for p in paragraphs:
         assert docs[p.source][p.start:p.end] == p.raw and is_subsequence(p.text, p.raw) and "\n" not in p.text
+
+
+# --- UTF-8 byte order mark ---------------------------------------------------------------
+
+
+def _file_text(path: Path) -> str:
+    """The file as every reader of citation offsets sees it: its bytes decoded as UTF-8, a BOM kept as U+FEFF."""
+    return path.read_bytes().decode("utf-8")
+
+
+def test_offsets_in_a_file_with_a_bom_count_the_bom(tmp_path):
+    from rag.extract import extract_answer
+    from rag.schema import Chunk, Hit
+
+    seed = SEEDS / "000_8ae9b2f0223bb8b0.txt"
+    (tmp_path / "bom_seed.txt").write_bytes(b"\xef\xbb\xbf" + seed.read_bytes())
+    (tmp_path / "bom_short.txt").write_bytes("\ufeff本报讯 互助县今年种植青稞一万二千亩，青稞酒产量达到九千吨。\n".encode("utf-8"))
+    _, plain = load_corpus(SEEDS)
+    _, paragraphs = load_corpus(tmp_path)
+    for name in ("bom_seed.txt", "bom_short.txt"):
+        original = _file_text(tmp_path / name)
+        own = [p for p in paragraphs if p.source == name]
+        assert own
+        for p in own:
+            assert original[p.start:p.end] == p.raw, (name, p.number)
+            assert "\ufeff" not in p.text and "\ufeff" not in p.raw
+        assert original[0] == "\ufeff" and read_source(tmp_path / name) == original
+    short = next(p for p in paragraphs if p.source == "bom_short.txt")
+    assert short.start == 1 and short.text.startswith("本报讯")
+    # the same paragraphs as without the BOM, one character later
+    seed_paragraphs = [p for p in plain if p.source == seed.name]
+    bom_paragraphs = [p for p in paragraphs if p.source == "bom_seed.txt"]
+    assert [(p.start + 1, p.end + 1, p.text) for p in seed_paragraphs] == [(p.start, p.end, p.text) for p in bom_paragraphs]
+
+    # an answer span found in a BOM file points at the answer in the file
+    original = _file_text(tmp_path / "bom_seed.txt")
+    paragraph = paragraph_with(bom_paragraphs, "城镇新增就业568人")
+    chunk = Chunk(0, paragraph.source, paragraph.title, paragraph.number, paragraph.text, 0, len(paragraph.text))
+    answer = extract_answer("祁连县城镇新增就业多少人？", [Hit(chunk, paragraph, 1.0, {"keyword": 10.0, "dense": 1.0}, {"keyword": 1, "dense": 1})])
+    first = answer.citations[0]
+    assert not answer.refused and answer.short == "568人"
+    assert original[first.start:first.end] == paragraph.raw
+    assert original[first.answer_start:first.answer_end] == "568人"
+    assert first.text[first.text_answer_start:first.text_answer_end] == "568人"
