@@ -10,7 +10,8 @@ The cache is an optimisation and must never break a build:
 
 - two processes may share it (WAL journal, busy timeout, one short write
   transaction per slice of new vectors);
-- a corrupt file is moved aside with a warning and a fresh one is created;
+- a corrupt file is moved aside with a warning and a fresh one is created
+  (only the newest moved-aside copy of each cache file is kept);
 - if the cache cannot be used at all (read-only disk, locked for too long),
   the texts are simply encoded, with a warning.
 """
@@ -37,6 +38,7 @@ CACHE_FORMAT = "1"  # bump when the key or value layout changes
 BUSY_TIMEOUT_MS = 30_000
 LOOKUP_CHUNK = 500  # keys per SELECT ... IN (...), well under SQLite's variable limit
 WRITE_SLICE = 256  # new vectors per commit: an interrupted build keeps what it encoded
+ASIDE_MARK = ".corrupt-"  # a corrupt file becomes <name>.corrupt-<time>-<pid>; only the newest one is kept
 
 
 def cache_file_for(encoder_name: str, cache_dir: Path) -> Path:
@@ -188,7 +190,7 @@ class CachedEncoder:
             return False
 
     def _move_aside(self, reason: Exception) -> None:
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}")
+        aside = self.path.with_name(f"{self.path.name}{ASIDE_MARK}{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}")
         log.warning("vector cache %s is corrupt (%s); moved to %s and starting a new one", self.path, reason, aside.name)
         try:
             os.replace(self.path, aside)
@@ -196,10 +198,28 @@ class CachedEncoder:
             pass
         except OSError as exc:
             log.warning("could not move %s aside (%s)", self.path, exc)
+        else:
+            self._remove_older_aside(keep=aside)
         # The WAL and shared-memory files belong to the old database.
         for suffix in ("-wal", "-shm"):
             with suppress(OSError):
                 os.remove(f"{self.path}{suffix}")
+
+    def _remove_older_aside(self, keep: Path) -> None:
+        """Delete this cache file's earlier moved-aside copies: each can be hundreds of MB, and only
+        the newest (``keep``, just moved) may still be worth a look."""
+        prefix = f"{self.path.name}{ASIDE_MARK}"
+        with suppress(OSError):
+            for old in self.path.parent.iterdir():
+                if old.name.startswith(prefix) and old.name != keep.name:
+                    try:
+                        size = old.stat().st_size
+                        old.unlink()
+                    except OSError as exc:
+                        log.warning("could not remove old moved-aside vector cache %s (%s)", old, exc)
+                    else:
+                        log.info("vector cache: removed older moved-aside file %s (%.1f MB); keeping only the newest, %s",
+                                 old.name, size / 1e6, keep.name)
 
 
 def _enable_wal(connection: sqlite3.Connection) -> None:

@@ -237,3 +237,30 @@ def test_two_processes_can_fill_one_cache_at_the_same_time(counting, tmp_path, a
     vectors = cached.encode_passages(union)
     assert counting.passage_calls == []
     np.testing.assert_allclose(vectors[::10], counting.inner.encode_passages(union[::10]), atol=1e-5)
+
+
+def test_only_the_newest_moved_aside_file_is_kept(counting, tmp_path, caplog):
+    cached, before = _fill(counting, tmp_path)
+    older = [cached.path.with_name(f"{cached.path.name}.corrupt-20200101T000000-{pid}") for pid in (11, 12)]
+    for path in older:
+        path.write_bytes(b"an old corrupt copy " * 100)
+    other = cache_file_for("another encoder", tmp_path)
+    other_aside = other.with_name(f"{other.name}.corrupt-20200101T000000-13")
+    other_aside.write_bytes(b"another cache's copy")
+
+    cached.path.write_bytes(b"first corruption " * 500)
+    with caplog.at_level(logging.INFO, logger="rag.vector_cache"):
+        np.testing.assert_allclose(cached.encode_passages(TEXTS), before, atol=1e-5)
+    kept = _moved_aside(cached.path)
+    assert len(kept) == 1 and kept[0] not in older
+    assert kept[0].read_bytes() == b"first corruption " * 500
+    assert other_aside.is_file()  # another cache file's copy is not this one's to delete
+    removed = [r.getMessage() for r in caplog.records if "removed" in r.getMessage()]
+    assert len(removed) == 2 and all(any(p.name in m for m in removed) for p in older)
+
+    # A second corruption replaces the first copy: still one, the newest.
+    cached.path.write_bytes(b"second corruption " * 500)
+    cached.encode_passages(TEXTS)
+    kept = _moved_aside(cached.path)
+    assert len(kept) == 1 and kept[0].read_bytes() == b"second corruption " * 500
+    assert other_aside.is_file()
