@@ -141,7 +141,9 @@ def test_st_encoder_mechanics(minilm_encoder):
 
 
 def test_st_encoder_name_is_the_resolved_model_directory(minilm_encoder, minilm_model_dir):
-    assert minilm_encoder.name == f"st:{Path(minilm_model_dir).resolve()}"
+    from rag.encoders import model_dir_fingerprint
+
+    assert minilm_encoder.name == f"st:{Path(minilm_model_dir).resolve()}#{model_dir_fingerprint(minilm_model_dir)}"
     # all-MiniLM-L6-v2 has no query/passage prompts and its name implies none.
     assert (minilm_encoder.query_prefix, minilm_encoder.passage_prefix) == ("", "")
 
@@ -248,3 +250,71 @@ def test_no_hub_access_even_when_huggingface_hub_was_imported_first():
                             text=True, cwd=PROJECT_ROOT, env=env, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "unavailable 0"
+
+
+
+# -- a model directory replaced in place gets a new name (and so a new cache file and index) -------
+
+
+def test_st_name_changes_when_the_model_files_change_in_place(minilm_model_dir, tmp_path, monkeypatch):
+    import shutil
+    import time
+
+    from rag.vector_cache import cache_file_for
+
+    from rag.index import build_index, staleness
+
+    monkeypatch.setenv("RAG_CACHE_DIR", str(tmp_path / "cache"))  # this model copy's vectors stay in tmp
+    model = tmp_path / "all-MiniLM-L6-v2"
+    shutil.copytree(minilm_model_dir, model)
+    first = make_encoder(f"st:{model}")
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("本报讯 The district created 2,047 new jobs in the first quarter.\n", encoding="utf-8")
+    build_index(corpus, index_dir, first)
+    again = make_encoder(f"st:{model}")  # loading the model changes nothing in its directory
+    assert first.name == again.name
+    assert staleness(index_dir, corpus, again) is None
+
+    # New weights at the same path, same size (a fine-tuned copy would be): a new name, so a new cache file.
+    weights = model / "model.safetensors"
+    stamp = weights.stat()
+    os.utime(weights, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000_000))
+    touched = make_encoder(f"st:{model}")
+    assert touched.name != first.name
+    assert first.name.startswith(f"st:{model.resolve()}#") and touched.name.startswith(f"st:{model.resolve()}#")  # still readable
+    assert cache_file_for(touched.name, tmp_path) != cache_file_for(first.name, tmp_path)
+    assert cache_file_for(first.name, tmp_path / "cache").is_file()  # what the build cached, under the old name
+    assert "encoder" in (staleness(index_dir, corpus, touched) or "")  # the index is rebuilt for the new model
+    # An edited config file is a new model too; a preset stays at the end of the name.
+    time.sleep(0.01)
+    with open(model / "config.json", "a", encoding="utf-8") as handle:
+        handle.write("\n")
+    changed = make_encoder(f"st:{model}@e5")
+    assert changed.name.endswith("@e5")
+    assert changed.name.removesuffix("@e5") not in (first.name, touched.name)
+
+
+def test_st_model_fingerprint_is_short_stable_and_ignores_hidden_files(minilm_model_dir, tmp_path):
+    import shutil
+    import time
+
+    from rag.encoders import model_dir_fingerprint
+
+    model = tmp_path / "model"
+    shutil.copytree(minilm_model_dir, model)
+    fingerprint = model_dir_fingerprint(model)
+    assert re.fullmatch(r"[0-9a-f]{12}", fingerprint)
+    assert make_encoder(f"st:{model}").name == f"st:{model.resolve()}#{fingerprint}"
+    # Files that are not the model's (a download's .cache, a clone's .git) do not count.
+    (model / ".cache").mkdir()
+    (model / ".cache" / "download.lock").write_text("x", encoding="utf-8")
+    assert model_dir_fingerprint(model) == fingerprint
+    # A new file among the model's does.
+    (model / "extra.json").write_text("{}", encoding="utf-8")
+    assert model_dir_fingerprint(model) != fingerprint
+
+    started = time.perf_counter()
+    for _ in range(10):
+        model_dir_fingerprint(minilm_model_dir)
+    assert (time.perf_counter() - started) / 10 < 0.05  # measured ~0.1 ms: stat only, the 87 MB of weights are not read
