@@ -303,6 +303,13 @@ def test_a_figure_named_in_the_question_is_matched_by_value_not_by_spelling():
     assert not routes.refused, routes.answer
 
 
+def test_a_chinese_numeral_with_wan_inside_is_one_number():
+    text = "今年，互助县种植青稞一万二千亩，比去年增加一千亩。"
+    paragraph = Paragraph(F000, "互助县青稞", 1, 0, len(text), text, text)
+    assert extract_answer("互助县今年种植青稞多少亩？", ranked(paragraph)).short == "一万二千亩"
+    assert extract_answer("互助县青稞比去年增加了多少亩？", ranked(paragraph)).short == "一千亩"
+
+
 def test_a_change_is_answered_by_the_change_in_the_sentence():
     answer = extract_answer("2025年新注册登记新能源汽车与2024年相比增加了多少", ranked(CARS_NEW_ENERGY))
     assert answer.short == "168万辆", answer.answer
