@@ -58,3 +58,22 @@ def minilm_encoder(minilm_model_dir):
     from rag.encoders import make_encoder
 
     return make_encoder(f"st:{minilm_model_dir}")
+
+
+def launch_on_a_free_port(app) -> str:
+    """Launch ``app`` on a port the OS says is free. Another process may take that port
+    before gradio binds it, so a taken port is retried with a new one."""
+    import socket
+
+    from ui.app import launch
+
+    for attempt in range(5):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        try:
+            return launch(app, "127.0.0.1", port, block=False, quiet=True)
+        except OSError:
+            if attempt == 4:
+                raise
+    raise AssertionError("unreachable")

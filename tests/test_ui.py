@@ -7,6 +7,7 @@ from html import unescape
 
 import pytest
 
+from conftest import launch_on_a_free_port
 from rag.assistant import MAX_QUESTION_CHARS, Assistant
 from rag.schema import Answer, Citation
 from ui.app import (
@@ -220,12 +221,6 @@ def test_corpus_panel_shows_counts_encoder_and_build_time(seed_assistant):
 # --- the launched app through gradio_client ---------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def text_of(message: dict) -> str:
     """A chat message's text whether gradio returns it as a string or as a list of parts."""
     content = message["content"]
@@ -240,7 +235,7 @@ RUNNING_GATE = AnswerGate(slots=2, waiting=2, wait_seconds=1.0)
 @pytest.fixture(scope="module")
 def running_app(seed_assistant):
     app = build_app(seed_assistant, RUNNING_GATE)
-    url = launch(app, "127.0.0.1", free_port(), block=False, quiet=True)
+    url = launch_on_a_free_port(app)
     yield app, url
     app.close()
 

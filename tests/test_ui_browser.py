@@ -6,7 +6,6 @@ Screenshots and the measured latency go to test-output/ui/ (git-ignored).
 from __future__ import annotations
 
 import json
-import socket
 import statistics
 from pathlib import Path
 from urllib.parse import urlparse
@@ -14,7 +13,8 @@ from urllib.parse import urlparse
 import pytest
 
 from rag.assistant import Assistant
-from ui.app import SEED_EXAMPLE_QUESTIONS, build_app, launch
+from conftest import launch_on_a_free_port
+from ui.app import SEED_EXAMPLE_QUESTIONS, build_app
 
 pytestmark = pytest.mark.browser
 
@@ -34,12 +34,6 @@ REPLIES = "#chat .qa-answer, #chat .qa-refusal, #chat .qa-error"
 ANSWER_TIMEOUT_MS = 60_000
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
@@ -54,7 +48,7 @@ def browser():
 
 def served(assistant: Assistant):
     app = build_app(assistant)
-    url = launch(app, "127.0.0.1", free_port(), block=False, quiet=True)
+    url = launch_on_a_free_port(app)
     return app, url
 
 
