@@ -69,8 +69,10 @@ def values_in(text: str) -> set[Decimal]:
 
 # A Chinese numeral counts as a figure only before a unit and from ten up: "百万辆"
 # and "二十一条" are figures, while the 百 of "百姓" and the 一 of "一天" are words.
-_COUNTED_CHINESE = re.compile(
-    f"(?P<num>[{''.join(_CHINESE_DIGITS)}{''.join(_CHINESE_UNITS)}]+[万亿]?)(?=[余多]?[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍])"
+_NUMERAL_CHARS = f"{''.join(_CHINESE_DIGITS)}{''.join(_CHINESE_UNITS)}"
+_COUNTED_CHINESE = re.compile(  # whole numerals only: "一万二千亩" is 12000, never its tail "二千"
+    f"(?<![{_NUMERAL_CHARS}万亿])(?P<num>[{_NUMERAL_CHARS}]+(?:[万亿][{_NUMERAL_CHARS}]+)*[万亿]?)"
+    "(?=[余多]?[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍])"
 )
 
 

@@ -18,6 +18,8 @@ from rag.numbers import figures_in, values_in
         ("超过百万辆的城市", [("百万", Decimal(10**6))]),
         ("国际航线已增至一百五十余条", [("一百五十", Decimal(150))]),
         ("第二十一条", [("二十一", Decimal(21))]),
+        ("种植一万二千亩", [("一万二千", Decimal(12000))]),
+        ("三万五千人次", [("三万五千", Decimal(35000))]),
         # a Chinese numeral is a figure only before a unit, and from ten up
         ("老百姓一天跑一次", []),
         ("上一年多了两个", []),
