@@ -135,6 +135,8 @@ def _same_kind_phrase(core: str, previous: QuestionAnalysis) -> str | None:
     """The phrase of the previous question that ``core`` stands in for: one ending in
     the same head word ("大同庆新路支行" for "和汇支行"; Chinese names end in their kind)."""
     head = core[-2:]
+    if len(core) <= len(head):
+        return None  # "行呢？" names no thing of its own
     for phrase in previous.measure:
         if phrase != core and len(phrase) > len(head) and phrase.endswith(head) and phrase in previous.text:
             return phrase

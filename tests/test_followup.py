@@ -87,3 +87,5 @@ def test_a_long_question_without_entity_stands_alone():
 def test_another_thing_of_the_same_kind_takes_the_previous_ones_place():
     # neither bank branch is a place jieba knows; the shared head word (支行) says which one is replaced
     assert rewrite_followup("和汇支行呢？", ["工行大同庆新路支行的邮政编码是多少？"]) == "和汇支行的邮政编码是多少"
+    # a head word alone names no other thing
+    assert rewrite_followup("行呢？", ["工行大同庆新路支行的邮政编码是多少？"]) != "行的邮政编码是多少"
