@@ -125,7 +125,9 @@ class Assistant:
         self.retriever = Retriever(index, encoder)
         self.index_dir = index.directory.parent.parent  # <index>/builds/<name>
         self._swap_lock = threading.Lock()  # one refresh at a time (loading a build is slow)
-        self._use_lock = threading.Lock()  # guards the swap and the counts below (held only briefly)
+        # guards the swap and the counts below (held only briefly); reentrant because an abandoned
+        # answer generator may be finalized by the garbage collector on a thread that holds it
+        self._use_lock = threading.RLock()
         self._in_use: dict[int, int] = {}  # id(index) -> questions and readers using that build now
         self._retired: dict[int, Index] = {}  # replaced builds still in use: closed when their last user ends
 

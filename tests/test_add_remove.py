@@ -507,3 +507,30 @@ def test_added_files_with_a_utf8_bom_cite_offsets_into_the_file(index, tmp_path,
     check()
     build_index(corpus, index_dir, encoder)  # a full rebuild re-parses the added files from their stored text
     check()
+
+
+def test_an_abandoned_answer_finalized_while_the_lease_lock_is_held_does_not_deadlock(seed_assistant):
+    """A generator dropped mid-answer in a reference cycle is finalized by whichever thread the
+    garbage collector runs on, possibly one inside refresh()'s critical section."""
+    import gc
+    import threading
+
+    def answering():
+        with seed_assistant._lease():
+            yield "piece"  # paused mid-answer, as while an LLM streams
+            yield "rest"
+
+    def collect_inside_the_lock():
+        stream = answering()
+        next(stream)
+        cycle = [stream]
+        cycle.append(cycle)
+        del stream, cycle
+        with seed_assistant._use_lock:
+            gc.collect()
+
+    worker = threading.Thread(target=collect_inside_the_lock, daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "the lease release waited for a lock its own thread holds"
+    assert not seed_assistant.ask("城中区一季度新增就业多少").refused
