@@ -563,10 +563,18 @@ class _Draft:
     closed: bool = False
     section: str | None = None
     credited: bool = False  # a headline over a dateline or byline: a news article, not a loose heading
+    sectioned: bool = False  # a section heading was found inside it
 
     def add(self, unit: _Unit) -> None:
         self.units.append(unit)
         self.sections.append(self.section)
+
+    def text_grams(self) -> set[str]:
+        """Bigrams of its title and all its paragraphs so far."""
+        grams = _bigrams(f"{self.title or ''}{self.section or ''}")
+        for unit in self.units:
+            grams |= _bigrams(unit.text)
+        return grams
 
     def tail_grams(self) -> set[str]:
         """Bigrams of the text a next paragraph would follow: the (section) title and the
@@ -583,6 +591,8 @@ class _Draft:
             return False
         last = self.units[-1]
         if last.kind not in (BODY, DATELINE) or last.keep_hard_breaks:  # "key:value" lines are no prose
+            return False
+        if last.text.endswith("等"):  # "…清淤、护岸、绿化等" closes a list: a lost 。, not a break
             return False
         return _is_han(last.text[-1]) or last.text[-1] in "，、,"
 
@@ -633,6 +643,8 @@ def _assign_articles(
     pending: _HeadGroup | None = None
     current: _Draft | None = None
     interrupted: list[_Draft] = []
+    # a document with markdown headings is written in order: its paragraphs are never moved back
+    laid_out = not any(unit.kind == HEADING and unit.heading_level > 0 for unit in units)
 
     def leave(draft: _Draft | None) -> None:
         if draft is not None and draft.dangles() and draft not in interrupted:
@@ -678,14 +690,15 @@ def _assign_articles(
             if current is not None:
                 current.closed = True
             continue
-        if kind == BODY and pending is not None and _is_section_heading(pending, current):
+        if kind == BODY and pending is not None and _is_section_heading(pending, current, unit, weights):
             current.section = pending.title()
             current.heading_units.extend(pending.heads)
+            current.sectioned = True
             pending = None
         elif kind == DATELINE or pending is not None or current is None or current.closed:
             current = start_article(pending, unit)
             pending = None
-        elif kind == BODY and interrupted and unit.text not in repeated:
+        elif kind == BODY and laid_out and interrupted and unit.text not in repeated:
             resumed = _resumed_article(unit, current, interrupted, weights)
             if resumed is not None:
                 interrupted.remove(resumed)
@@ -709,16 +722,20 @@ def _continues_head_group(group: _HeadGroup, unit: _Unit) -> bool:
     return unit.kind == HEADING and last.kind in (HEADING, SUBTITLE) and unit.heading_level > group.heads[0].heading_level > 0
 
 
-def _is_section_heading(group: _HeadGroup, current: _Draft | None) -> bool:
+def _is_section_heading(group: _HeadGroup, current: _Draft | None, body: _Unit, weights: _TermWeights) -> bool:
     """A printed headline that leads straight into body text, with no dateline or byline of
     its own, while a news article (one whose headline stood over a dateline or byline) is
     still running, is a heading inside that article ("开新局 管理向“新”" in a feature), not
     a new article: a new article opens with a dateline or byline, or after the running one
     has ended. Markdown headings carry their level and are left to it; loose headings in a
-    plain document ("一、总体情况", "二、主要问题") stay titles of their own."""
+    plain document ("一、总体情况", "二、主要问题") stay titles of their own. The text under it
+    must go on with the running article's topic (or the article already has sections): an
+    uncredited article of its own ("乙县举办农民丰收节" after "甲县推进河道治理") shares none."""
     if current is None or current.closed or not current.credited or not current.units or group.extras:
         return False
-    return all(head.kind in (HEADLINE, SUBTITLE) and not head.heading_level for head in group.heads)
+    if not all(head.kind in (HEADLINE, SUBTITLE) and not head.heading_level for head in group.heads):
+        return False
+    return current.sectioned or weights.fit(_bigrams(body.text), current.text_grams()) >= _MIN_SECTION_FIT
 
 
 _MIN_TITLE_MATCH = 0.34  # share of a headline's character bigrams found in the article
@@ -791,6 +808,8 @@ class _TermWeights:
 _MAX_INTERRUPTED = 6  # broken-off articles still waiting for their continuation (about one page's worth)
 _CONTEXT_PARAGRAPHS = 2  # paragraphs before a break that a continuation is compared with
 _RESUME_MARGIN = 1.5  # how much better the broken-off text must fit than the text the paragraph follows
+_MIN_RESUME_FIT = 0.15  # and how well at least: a stray shared term is no continuation
+_MIN_SECTION_FIT = 0.1  # how well the text under a section heading must fit its article (seeds: 0.12-1.6; another article: 0)
 
 
 def _resumed_article(unit: _Unit, current: _Draft, interrupted: list[_Draft], weights: _TermWeights) -> _Draft | None:
@@ -809,7 +828,7 @@ def _resumed_article(unit: _Unit, current: _Draft, interrupted: list[_Draft], we
         fit = weights.fit(grams, draft.tail_grams())
         if fit > best_fit:
             best, best_fit = draft, fit
-    return best if best_fit > _RESUME_MARGIN * here else None
+    return best if best_fit >= _MIN_RESUME_FIT and best_fit > _RESUME_MARGIN * here else None
 
 
 def _repeated_texts(units: list[_Unit]) -> frozenset[str]:

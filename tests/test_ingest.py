@@ -269,6 +269,30 @@ def test_a_headline_inside_a_running_article_without_a_dateline_is_a_section():
     assert [p.title for p in paragraphs] == ["一、总体情况", "二、主要问题"]
 
 
+def test_ordinary_articles_stay_apart():
+    """The layout rules above need evidence: an uncredited article after a credited one,
+    a paragraph that merely lacks its full stop, and a markdown document keep their own titles."""
+    def titles(name: str, text: str) -> list[tuple[str, str | None]]:
+        _, paragraphs = parse_source(name, text)
+        assert all(text[p.start:p.end] == p.raw for p in paragraphs)
+        return [(p.text[:4], p.title) for p in paragraphs]
+
+    assert titles("page.txt", (
+        "甲县推进河道治理\n\n本报讯（记者 张三）甲县今年启动河道治理工程，清理河道淤泥三万方。\n\n"
+        "乙县举办农民丰收节\n\n乙县第三届农民丰收节昨日开幕，来自全县的农户展示了特色农产品。\n\n"
+        "丰收节期间还举办了农产品展销活动。\n"
+    )) == [("本报讯（", "甲县推进河道治理"), ("乙县第三", "乙县举办农民丰收节"), ("丰收节期", "乙县举办农民丰收节")]
+    assert titles("page.txt", (
+        "甲县推进河道治理\n\n本报讯（记者 张三）甲县今年启动河道治理工程，主要工程包括清淤、护岸、绿化等\n\n"
+        "乙县举办农民丰收节\n\n本报讯（记者 李四）乙县第三届农民丰收节昨日开幕。\n\n"
+        "丰收节上，当地还展示了清淤、护岸等水利工程成果。\n"
+    ))[-1] == ("丰收节上", "乙县举办农民丰收节")
+    assert titles("report.md", (
+        "# 年度工作报告\n\n## 河道治理\n\n今年全县完成河道治理三十公里，主要措施包括清淤、护岸和绿化等\n\n"
+        "## 农业生产\n\n全县粮食播种面积稳定在五十万亩。\n\n在农田水利方面，今年新建护岸和清淤工程十处。\n"
+    ))[-1] == ("在农田水", "农业生产")
+
+
 def test_articles_cover_their_paragraphs(corpus):
     articles, paragraphs = corpus
     for p in paragraphs:
