@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 SOURCE_SUFFIXES = (".txt", ".md")
 # Bump when parsing changes what paragraphs or titles a file gives: indexes built
 # by an older parser are then rebuilt (rag.index.expected_settings).
-PARSER_VERSION = 3  # 3: offsets in a file with a UTF-8 BOM count the BOM (were one short)
+PARSER_VERSION = 4  # 3: offsets in a BOM file count the BOM; 4: layout title rules need evidence
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
