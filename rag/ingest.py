@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 SOURCE_SUFFIXES = (".txt", ".md")
 # Bump when parsing changes what paragraphs or titles a file gives: indexes built
 # by an older parser are then rebuilt (rag.index.expected_settings).
-PARSER_VERSION = 4  # 3: offsets in a BOM file count the BOM; 4: layout title rules need evidence
+PARSER_VERSION = 4  # 3: offsets in a BOM file count the BOM; 4: layout title rules need evidence, no line dropped
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -928,8 +928,13 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
             for extra in orphan.extras:
                 draft.add(extra)
             drafts.append(draft)
-        else:
-            log.debug("%s: headline %r heads no article found in the file", source, orphan.title())
+        else:  # no text is lost: a short line that heads nothing (a page's list of headlines,
+            # an unpunctuated line of notes) is kept as a paragraph of its own
+            log.debug("%s: headline %r heads no article found in the file; kept as text", source, orphan.title())
+            draft = _Draft(None)
+            for head in orphan.heads:
+                draft.add(replace(head, kind=BODY))
+            drafts.append(draft)
 
     dates = [_article_date(draft) for draft in drafts]
     placed: list[tuple[_Unit, str | None, int]] = []  # unit, paragraph title, draft index

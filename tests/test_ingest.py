@@ -293,6 +293,20 @@ def test_ordinary_articles_stay_apart():
     ))[-1] == ("在农田水", "农业生产")
 
 
+def test_short_unpunctuated_lines_are_kept_as_text():
+    # lines that look like headlines but head no article (notes without full stops) are not dropped
+    text = (
+        "# 水利工作总结\n\n## 河道治理\n\n今年全县完成河道治理三十公里，清淤二十万方\n\n重点推进了城区河段的堤防加固\n\n"
+        "## 农业生产\n\n全县粮食播种面积稳定在五十万亩\n\n春耕期间组织农技人员下乡指导\n\n"
+        "河道沿线农田灌溉条件明显改善，河道治理成效显现\n"
+    )
+    _, paragraphs = parse_source("notes.md", text)
+    kept = "".join(p.text for p in paragraphs) + "".join(p.title or "" for p in paragraphs)
+    for line in ("重点推进了城区河段的堤防加固", "全县粮食播种面积稳定在五十万亩", "春耕期间组织农技人员下乡指导"):
+        assert line in kept, line
+    assert all(text[p.start:p.end] == p.raw for p in paragraphs)
+
+
 def test_articles_cover_their_paragraphs(corpus):
     articles, paragraphs = corpus
     for p in paragraphs:
