@@ -58,8 +58,8 @@ def values_in(text: str) -> set[Decimal]:
     values: set[Decimal] = set()
     for match in ARABIC_NUMBER.finditer(plain):
         values |= number_values(match, plain)
-        if "," in match.group():  # "37,111" might be two numbers in a list
-            values |= {Decimal(part) for part in match.group().split(",")}
+        if match.group().count(",") == 1:  # "37,111" might be two numbers in a list ("1,000,000" is not)
+            values |= {Decimal(part) for part in match.group().split(",") if not part.startswith("0")}
     for match in _CHINESE_NUMERAL.finditer(plain):
         value = _chinese_numeral_value(match.group())
         if value is not None:

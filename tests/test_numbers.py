@@ -32,3 +32,8 @@ def test_figures_in(text, expected):
 def test_values_in_reads_every_writing():
     values = values_in("全国有103个城市超过百万辆，其中2.46万单，一百五十余条")
     assert {Decimal(103), Decimal(10**6), Decimal("24600"), Decimal(150)} <= values
+
+
+def test_thousands_separators_add_no_stray_values():
+    assert values_in("总投资1,000,000元") == {Decimal(1000000)}
+    assert values_in("分别为37,111人") >= {Decimal(37111), Decimal(37), Decimal(111)}  # maybe a list
