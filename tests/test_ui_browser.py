@@ -32,6 +32,14 @@ OUTPUT = Path(__file__).resolve().parent.parent / "test-output" / "ui"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 REPLIES = "#chat .qa-answer, #chat .qa-refusal, #chat .qa-error"
 ANSWER_TIMEOUT_MS = 60_000
+# Scroll the chat's own scrolling box (not the page) so that an element stands near its top.
+SCROLL_INTO_CHAT_VIEW = """m => {
+    let box = m.parentElement;
+    while (box && !(box.scrollHeight > box.clientHeight && getComputedStyle(box).overflowY !== "visible")) {
+        box = box.parentElement;
+    }
+    if (box) box.scrollTop += m.getBoundingClientRect().top - box.getBoundingClientRect().top - 160;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +142,10 @@ def test_answer_follow_up_and_refusal_in_the_browser(browser, seed_url):
         # The highlight is painted: a yellow-ish background, not the default transparent one.
         background = paragraph_mark.evaluate("m => getComputedStyle(m).backgroundColor")
         assert background not in ("rgba(0, 0, 0, 0)", "transparent")
-        paragraph_mark.scroll_into_view_if_needed()
+        # the screenshot shows the answer and its highlighted paragraph (the chat otherwise stays
+        # scrolled to the bottom of the sources)
+        chat.page.wait_for_timeout(500)  # gradio's chat scrolls itself to the bottom after a change
+        paragraph_mark.evaluate(SCROLL_INTO_CHAT_VIEW)
         chat.page.screenshot(path=str(OUTPUT / "answer.png"))
 
         reply, _ = chat.ask("那祁连县呢？")
