@@ -158,6 +158,8 @@ def test_answer_follow_up_and_refusal_in_the_browser(browser, seed_url):
         assert "未找到答案" in reply.inner_text() and "可能相关" in reply.locator("details.qa-sources > summary").inner_text()
         colour = reply.evaluate("r => getComputedStyle(r).borderLeftStyle")
         assert colour == "solid", "a refusal has its own visual style"
+        # the chat stopped following new messages when it was scrolled up for the first screenshot
+        chat.page.locator(REPLIES).nth(-2).evaluate(SCROLL_INTO_CHAT_VIEW)
         chat.page.screenshot(path=str(OUTPUT / "follow-up-and-refusal.png"))
 
         chat.page.locator("#clear").click()
