@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 SOURCE_SUFFIXES = (".txt", ".md")
 # Bump when parsing changes what paragraphs or titles a file gives: indexes built
 # by an older parser are then rebuilt (rag.index.expected_settings).
-PARSER_VERSION = 4  # 3: offsets in a BOM file count the BOM; 4: layout title rules need evidence, no line dropped
+PARSER_VERSION = 5  # 3: offsets in a BOM file count the BOM; 4-5: layout title rules need evidence, no line dropped
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -335,7 +335,8 @@ def _split_block(text: str, block: list[_Line], page_layout: bool = True) -> lis
     prose) a line break after a sentence end is one.
     """
     stripped = [line.stripped for line in block]
-    if page_layout and _is_headline(stripped, "".join(stripped)):  # "3月1日！\n全省最大规模招聘会启幕" stays whole
+    marked = any(_MD_HEADING.match(line.text) or _MD_LIST_ITEM.match(line.text) for line in block)
+    if page_layout and not marked and _is_headline(stripped, "".join(stripped)):  # "3月1日！\n全省最大规模招聘会启幕" stays whole
         return [[_trimmed(text, line.start, line.end) for line in block]]
     column = _LazyColumnWidth(stripped)
     units: list[list[tuple[int, int]]] = []
@@ -563,7 +564,6 @@ class _Draft:
     closed: bool = False
     section: str | None = None
     credited: bool = False  # a headline over a dateline or byline: a news article, not a loose heading
-    sectioned: bool = False  # a section heading was found inside it
 
     def add(self, unit: _Unit) -> None:
         self.units.append(unit)
@@ -693,7 +693,6 @@ def _assign_articles(
         if kind == BODY and pending is not None and _is_section_heading(pending, current, unit, weights):
             current.section = pending.title()
             current.heading_units.extend(pending.heads)
-            current.sectioned = True
             pending = None
         elif kind == DATELINE or pending is not None or current is None or current.closed:
             current = start_article(pending, unit)
@@ -729,13 +728,13 @@ def _is_section_heading(group: _HeadGroup, current: _Draft | None, body: _Unit, 
     a new article: a new article opens with a dateline or byline, or after the running one
     has ended. Markdown headings carry their level and are left to it; loose headings in a
     plain document ("一、总体情况", "二、主要问题") stay titles of their own. The text under it
-    must go on with the running article's topic (or the article already has sections): an
-    uncredited article of its own ("乙县举办农民丰收节" after "甲县推进河道治理") shares none."""
+    must go on with the running article's topic: an uncredited article of its own
+    ("乙县举办农民丰收节" after "甲县推进河道治理") shares none."""
     if current is None or current.closed or not current.credited or not current.units or group.extras:
         return False
     if not all(head.kind in (HEADLINE, SUBTITLE) and not head.heading_level for head in group.heads):
         return False
-    return current.sectioned or weights.fit(_bigrams(body.text), current.text_grams()) >= _MIN_SECTION_FIT
+    return weights.fit(_bigrams(body.text), current.text_grams()) >= _MIN_SECTION_FIT
 
 
 _MIN_TITLE_MATCH = 0.34  # share of a headline's character bigrams found in the article
@@ -808,7 +807,6 @@ class _TermWeights:
 _MAX_INTERRUPTED = 6  # broken-off articles still waiting for their continuation (about one page's worth)
 _CONTEXT_PARAGRAPHS = 2  # paragraphs before a break that a continuation is compared with
 _RESUME_MARGIN = 1.5  # how much better the broken-off text must fit than the text the paragraph follows
-_MIN_RESUME_FIT = 0.15  # and how well at least: a stray shared term is no continuation
 _MIN_SECTION_FIT = 0.1  # how well the text under a section heading must fit its article (seeds: 0.12-1.6; another article: 0)
 
 
@@ -828,7 +826,7 @@ def _resumed_article(unit: _Unit, current: _Draft, interrupted: list[_Draft], we
         fit = weights.fit(grams, draft.tail_grams())
         if fit > best_fit:
             best, best_fit = draft, fit
-    return best if best_fit >= _MIN_RESUME_FIT and best_fit > _RESUME_MARGIN * here else None
+    return best if best_fit > _RESUME_MARGIN * here else None
 
 
 def _repeated_texts(units: list[_Unit]) -> frozenset[str]:

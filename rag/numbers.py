@@ -52,9 +52,15 @@ def _chinese_numeral_value(numeral: str) -> Decimal | None:
     return Decimal(total + section + digit)
 
 
+def _normalized(text: str) -> str:
+    """Full-width digits as ASCII; a full-width comma is a list separator, never a thousands
+    separator ("105，112，120人"), so it must not become "," as NFKC would make it."""
+    return unicodedata.normalize("NFKC", text.replace("，", "、"))
+
+
 def values_in(text: str) -> set[Decimal]:
     """Every numeric value a text states, in Arabic or Chinese numerals."""
-    plain = unicodedata.normalize("NFKC", text)
+    plain = _normalized(text)
     values: set[Decimal] = set()
     for match in ARABIC_NUMBER.finditer(plain):
         values |= number_values(match, plain)
@@ -79,7 +85,7 @@ _COUNTED_CHINESE = re.compile(  # whole numerals only: "一万二千亩" is 1200
 def figures_in(text: str) -> list[tuple[str, Decimal]]:
     """The figures a text names, as written and by value: "超过1000万辆" gives
     ("1000万", 10000000); a scale after the number is part of its value."""
-    plain = unicodedata.normalize("NFKC", text)
+    plain = _normalized(text)
     found = []
     for match in ARABIC_NUMBER.finditer(plain):
         values = number_values(match, plain)

@@ -287,6 +287,18 @@ def test_ordinary_articles_stay_apart():
         "乙县举办农民丰收节\n\n本报讯（记者 李四）乙县第三届农民丰收节昨日开幕。\n\n"
         "丰收节上，当地还展示了清淤、护岸等水利工程成果。\n"
     ))[-1] == ("丰收节上", "乙县举办农民丰收节")
+    # an article with sections does not swallow the unrelated item after it, nor give it its date
+    _, paragraphs = parse_source("feature.txt", (
+        "奋进新征程 建功新时代\n\n新华社北京2024年10月8日电（记者 林涛）今年以来，各地制造业企业加快转型升级。\n\n"
+        "开新局 管理向“新”\n\n在一家机械厂车间，工人们正在调试新引进的智能生产线，制造业生产效率提升了三成。\n\n"
+        "强动能 创新驱动\n\n制造业企业研发投入持续加大，今年前三季度企业研发投入增长百分之二十。\n\n"
+        "市图书馆周末延长开放\n\n市图书馆自本月起周末闭馆时间推迟至晚上九点，方便市民阅读。\n"
+    ))
+    assert [(p.title, p.date) for p in paragraphs][1:] == [
+        ("奋进新征程 建功新时代｜开新局 管理向“新”", "2024-10-08"),
+        ("奋进新征程 建功新时代｜强动能 创新驱动", "2024-10-08"),
+        ("市图书馆周末延长开放", None),
+    ]
     assert titles("report.md", (
         "# 年度工作报告\n\n## 河道治理\n\n今年全县完成河道治理三十公里，主要措施包括清淤、护岸和绿化等\n\n"
         "## 农业生产\n\n全县粮食播种面积稳定在五十万亩。\n\n在农田水利方面，今年新建护岸和清淤工程十处。\n"
@@ -305,6 +317,10 @@ def test_short_unpunctuated_lines_are_kept_as_text():
     for line in ("重点推进了城区河段的堤防加固", "全县粮食播种面积稳定在五十万亩", "春耕期间组织农技人员下乡指导"):
         assert line in kept, line
     assert all(text[p.start:p.end] == p.raw for p in paragraphs)
+    # a list of short items is no headline block: each item stays an item, without its "-" marker
+    _, paragraphs = parse_source("plan.md", "## 重点任务\n\n- 完善社区养老服务设施\n- 推进垃圾分类\n- 开展邻里节活动\n")
+    texts = [p.text for p in paragraphs]
+    assert {"完善社区养老服务设施", "推进垃圾分类", "开展邻里节活动"} <= set(texts), texts
 
 
 def test_articles_cover_their_paragraphs(corpus):

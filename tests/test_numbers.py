@@ -37,3 +37,4 @@ def test_values_in_reads_every_writing():
 def test_thousands_separators_add_no_stray_values():
     assert values_in("总投资1,000,000元") == {Decimal(1000000)}
     assert values_in("分别为37,111人") >= {Decimal(37111), Decimal(37), Decimal(111)}  # maybe a list
+    assert values_in("三个班分别有105，112，120人") >= {Decimal(105), Decimal(112), Decimal(120)}  # a list
