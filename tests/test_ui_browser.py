@@ -32,14 +32,24 @@ OUTPUT = Path(__file__).resolve().parent.parent / "test-output" / "ui"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 REPLIES = "#chat .qa-answer, #chat .qa-refusal, #chat .qa-error"
 ANSWER_TIMEOUT_MS = 60_000
-# Scroll the chat's own scrolling box (not the page) so that an element stands near its top.
-SCROLL_INTO_CHAT_VIEW = """m => {
-    let box = m.parentElement;
-    while (box && !(box.scrollHeight > box.clientHeight && getComputedStyle(box).overflowY !== "visible")) {
-        box = box.parentElement;
-    }
-    if (box) box.scrollTop += m.getBoundingClientRect().top - box.getBoundingClientRect().top - 160;
-}"""
+
+
+def in_chat_view(element, page, settle_ms: int = 500) -> bool:
+    """Whether ``element`` comes into the visible part of the chat's scrolling box within a few
+    seconds (scrolling is animated by timers) and is still there ``settle_ms`` later."""
+    def visible() -> bool:
+        return element.evaluate("""e => {
+            const box = e.closest('#chat .bubble-wrap') || e.closest('#chat');
+            const outer = box.getBoundingClientRect(), inner = e.getBoundingClientRect();
+            return inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1;
+        }""")
+
+    for _ in range(50):
+        if visible():
+            page.wait_for_timeout(settle_ms)
+            return visible()
+        page.wait_for_timeout(100)
+    return False
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +143,9 @@ def test_answer_follow_up_and_refusal_in_the_browser(browser, seed_url):
         assert not paragraph_mark.is_visible(), "sources start collapsed"
         sources.locator("summary").first.click()
         paragraph_mark.wait_for(state="visible")
+        # Opening the sources shows them from the top, with the highlight in view, and it stays
+        # there (gradio scrolls a growing chat to its bottom, which would hide citation [1]).
+        assert in_chat_view(paragraph_mark, chat.page), "the highlighted paragraph is scrolled out of the chat"
         assert "2047人" in paragraph_mark.inner_text()
         first_citation = sources.locator(".qa-citation").first
         assert "城镇新增就业" in first_citation.locator(".qa-para").inner_text()
@@ -142,10 +155,6 @@ def test_answer_follow_up_and_refusal_in_the_browser(browser, seed_url):
         # The highlight is painted: a yellow-ish background, not the default transparent one.
         background = paragraph_mark.evaluate("m => getComputedStyle(m).backgroundColor")
         assert background not in ("rgba(0, 0, 0, 0)", "transparent")
-        # the screenshot shows the answer and its highlighted paragraph (the chat otherwise stays
-        # scrolled to the bottom of the sources)
-        chat.page.wait_for_timeout(500)  # gradio's chat scrolls itself to the bottom after a change
-        paragraph_mark.evaluate(SCROLL_INTO_CHAT_VIEW)
         chat.page.screenshot(path=str(OUTPUT / "answer.png"))
 
         reply, _ = chat.ask("那祁连县呢？")
@@ -158,8 +167,7 @@ def test_answer_follow_up_and_refusal_in_the_browser(browser, seed_url):
         assert "未找到答案" in reply.inner_text() and "可能相关" in reply.locator("details.qa-sources > summary").inner_text()
         colour = reply.evaluate("r => getComputedStyle(r).borderLeftStyle")
         assert colour == "solid", "a refusal has its own visual style"
-        # the chat stopped following new messages when it was scrolled up for the first screenshot
-        chat.page.locator(REPLIES).nth(-2).evaluate(SCROLL_INTO_CHAT_VIEW)
+        assert in_chat_view(reply, chat.page), "after the sources were read, the new answer is followed again"
         chat.page.screenshot(path=str(OUTPUT / "follow-up-and-refusal.png"))
 
         chat.page.locator("#clear").click()

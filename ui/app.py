@@ -83,6 +83,7 @@ from .gate import AnswerGate  # noqa: E402
 from .render import (  # noqa: E402
     CSS,
     MODE_LABELS,
+    PAGE_JS,
     render_answer,
     render_corpus_panel,
     render_error,
@@ -322,6 +323,7 @@ def launch_options(host: str = "127.0.0.1", port: int = 7860, quiet: bool = Fals
         strict_cors=True,
         theme=theme(),
         css=CSS,
+        js=PAGE_JS,
         quiet=quiet,  # when not quiet gradio prints the local URL
     )
 

@@ -184,3 +184,48 @@ CSS = """
 .qa-scores table, .qa-corpus { border-collapse: collapse; font-size: .85em; }
 .qa-scores td, .qa-scores th, .qa-corpus td, .qa-corpus th { border: 1px solid var(--border-color-primary); padding: 2px 8px; text-align: left; }
 """
+
+
+# Runs once when the page loads. Opening an answer's "来源" grows the chat, which gradio keeps
+# scrolled to its bottom (at once, and again 300 ms later): the reader would land on the last
+# citation, not on [1] with the highlight they opened it for. So the chat's own scroll box is moved
+# to show the sources from their top, and for a moment any scroll away from there is undone
+# before it is painted. Sending a question scrolls back down, so the new answer is followed.
+PAGE_JS = """
+() => {
+    const scrollBoxOf = (element) => {
+        let box = element.parentElement;
+        while (box && !(box.scrollHeight > box.clientHeight && getComputedStyle(box).overflowY !== "visible")) {
+            box = box.parentElement;
+        }
+        return box;
+    };
+    const showFromTop = (details) => {
+        const box = scrollBoxOf(details);
+        if (!box) return;
+        const offset = () => details.getBoundingClientRect().top - box.getBoundingClientRect().top - 28;
+        const pin = () => { if (Math.abs(offset()) > 2) box.scrollTop += offset(); };
+        pin();
+        box.addEventListener("scroll", pin);
+        setTimeout(() => box.removeEventListener("scroll", pin), 800);
+    };
+    // gradio follows new messages only while the chat is at its bottom: asking brings it back there
+    const followNewQuestion = () => {
+        const chat = document.querySelector("#chat .bubble-wrap") || document.querySelector("#chat");
+        const box = chat && (chat.scrollHeight > chat.clientHeight ? chat : scrollBoxOf(chat));
+        if (box) setTimeout(() => { box.scrollTop = box.scrollHeight; }, 50);
+    };
+    document.addEventListener("click", (event) => {
+        if (event.target.closest("#send, .qa-example")) followNewQuestion();
+    }, true);
+    document.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" && !event.shiftKey && event.target.closest("#question")) followNewQuestion();
+    }, true);
+    document.addEventListener("toggle", (event) => {
+        const details = event.target;
+        if (details instanceof HTMLDetailsElement && details.open && details.classList.contains("qa-sources")) {
+            showFromTop(details);
+        }
+    }, true);
+}
+"""
