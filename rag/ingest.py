@@ -46,7 +46,9 @@ log = logging.getLogger(__name__)
 SOURCE_SUFFIXES = (".txt", ".md")
 # Bump when parsing changes what paragraphs or titles a file gives: indexes built
 # by an older parser are then rebuilt (rag.index.expected_settings).
-PARSER_VERSION = 5  # 3: offsets in a BOM file count the BOM; 4-5: layout title rules need evidence, no line dropped
+# 3: offsets in a BOM file count the BOM; 4-5: layout title rules need evidence, no line dropped;
+# 6: a dateline alone on the line under a headline opens the article
+PARSER_VERSION = 6
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -668,6 +670,8 @@ def _assign_articles(
         kind = unit.kind
         if kind == EMPTY:
             continue
+        if kind == END_DATELINE and pending is not None:
+            kind = DATELINE  # "新华社北京…电（记者 …）" on its own line right under a headline opens the article
         if kind == HEADLINE and pending is not None and not pending.extras and _NAME_ONLY.match(unit.text):
             pending.extras.append(unit)  # "郝炜", "苏彦升": the author's name under the headline
             continue

@@ -269,6 +269,15 @@ def test_a_headline_inside_a_running_article_without_a_dateline_is_a_section():
     assert [p.title for p in paragraphs] == ["一、总体情况", "二、主要问题"]
 
 
+def test_a_dateline_on_its_own_line_under_the_headline_opens_the_article():
+    text = (
+        "我国粮食产量再创新高\n\n新华社北京2024年12月13日电（记者 于文静）\n\n"
+        "国家统计局13日发布公告，2024年全国粮食总产量14130亿斤。\n\n专家表示，粮食产量再创新高。\n"
+    )
+    _, paragraphs = parse_source("wire.txt", text)
+    assert [(p.title, p.date) for p in paragraphs][1:] == [("我国粮食产量再创新高", "2024-12-13")] * 2
+
+
 def test_ordinary_articles_stay_apart():
     """The layout rules above need evidence: an uncredited article after a credited one,
     a paragraph that merely lacks its full stop, and a markdown document keep their own titles."""
