@@ -47,7 +47,7 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # Bump when parsing changes what paragraphs or titles a file gives: indexes built
 # by an older parser are then rebuilt (rag.index.expected_settings).
 # 3: offsets in a BOM file count the BOM; 4-5: layout title rules need evidence, no line dropped;
-# 6: a dateline alone on the line under a headline opens the article
+# 6: a dateline alone on the line under a headline opens the article, "（上接…）" rejoins its article
 PARSER_VERSION = 6
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
@@ -403,6 +403,7 @@ class _Unit:
     heading_level: int = 0  # markdown heading level, 0 otherwise
     title_text: str = ""  # for headline/subtitle/heading units: the text as a title
     closes_article: bool = False  # ends with "（下转第X版）"
+    continues_article: bool = False  # starts with "（上接第X版）"
 
 
 _DATELINE = re.compile(
@@ -417,6 +418,7 @@ _CAPTION = re.compile(r"(?:^[↑↓←→▲△▼▽◀▶]|^图为|(?:摄|摄�
 _AUTHOR_NOTE = re.compile(r"^[（(]作者(?:单位|系|为)[:：]?[^()（）]*[)）]$")
 _MARKER = re.compile(r"^[（(](?:下转|上接|转第|接第|未完|待续)[^()（）]{0,12}[)）]$")
 _TRAILING_MARKER = re.compile(r"[（(](?:下转|转第|未完)[^()（）]{0,12}[)）]\s*$")
+_JUMP = re.compile(r"^[（(](?:下转|转第)")
 _LEADING_MARKER = re.compile(r"^\s*[（(](?:上接|接第)[^()（）]{0,12}[)）]")
 _HEADLINE_FORBIDDEN = re.compile(r"[，。；,;]")
 _HEADLINE_MAX_LINES = 4
@@ -452,7 +454,8 @@ def _make_unit(text: str, spans: list[tuple[int, int]]) -> _Unit:
     raw = text[start:end]
     keep_hard_breaks = len(spans) > 1 and all(_KEY_VALUE.match(line.strip()) for line in raw_lines)
     cleaned = clean_text(raw, tuple(deletions), keep_hard_breaks=keep_hard_breaks)
-    unit = _Unit(start, end, BODY, cleaned, tuple(deletions), keep_hard_breaks, heading_level, closes_article=closes)
+    unit = _Unit(start, end, BODY, cleaned, tuple(deletions), keep_hard_breaks, heading_level,
+                 closes_article=closes, continues_article=bool(leading))
     unit.kind = _classify(unit, [line.strip() for line in raw_lines])
     if unit.kind in (HEADLINE, SUBTITLE, HEADING):
         unit.title_text = _title_text(text, spans, bool(heading))
@@ -645,6 +648,8 @@ def _assign_articles(
     pending: _HeadGroup | None = None
     current: _Draft | None = None
     interrupted: list[_Draft] = []
+    jumped: list[_Draft] = []  # articles closed by "（下转第X版）", awaiting their "（上接…）" part
+    continued = False
     # a document with markdown headings is written in order: its paragraphs are never moved back
     laid_out = not any(unit.kind == HEADING and unit.heading_level > 0 for unit in units)
 
@@ -669,6 +674,7 @@ def _assign_articles(
     for unit in units:
         kind = unit.kind
         if kind == EMPTY:
+            continued = continued or unit.continues_article  # "（上接第一版）" alone: the next paragraph rejoins
             continue
         if kind == END_DATELINE and pending is not None:
             kind = DATELINE  # "新华社北京…电（记者 …）" on its own line right under a headline opens the article
@@ -693,11 +699,17 @@ def _assign_articles(
         if kind == MARKER:
             if current is not None:
                 current.closed = True
+                if _JUMP.match(unit.text):
+                    jumped.append(current)
             continue
         if kind == BODY and pending is not None and _is_section_heading(pending, current, unit, weights):
             current.section = pending.title()
             current.heading_units.extend(pending.heads)
             pending = None
+        elif kind == BODY and (unit.continues_article or continued) and pending is None and jumped:
+            leave(current)
+            current = jumped.pop()  # "（上接第一版）…": the rest of the article that jumped pages
+            current.closed = False
         elif kind == DATELINE or pending is not None or current is None or current.closed:
             current = start_article(pending, unit)
             pending = None
@@ -707,9 +719,12 @@ def _assign_articles(
                 interrupted.remove(resumed)
                 leave(current)
                 current = resumed
+        continued = False
         current.add(unit)
         if kind in (END_DATELINE, AUTHOR_NOTE) or unit.closes_article:
             current.closed = True
+            if unit.closes_article:
+                jumped.append(current)
     if pending is not None:
         orphans.append(pending)
     return drafts, orphans

@@ -278,6 +278,18 @@ def test_a_dateline_on_its_own_line_under_the_headline_opens_the_article():
     assert [(p.title, p.date) for p in paragraphs][1:] == [("我国粮食产量再创新高", "2024-12-13")] * 2
 
 
+@pytest.mark.parametrize("joint", ["（上接第一版）\n", "（上接第一版）\n\n"])
+def test_the_part_after_a_page_jump_rejoins_its_article(joint):
+    text = (
+        "乡村振兴迈出坚实步伐\n\n本报讯（记者 陈静）今年以来，我县统筹推进产业发展，为\n（下转第二版）\n\n"
+        "城区交通拥堵治理见成效\n\n本报讯（记者 刘洋）城区主干道高峰时段平均车速提高了百分之十五。\n\n"
+        + joint + "全面推进乡村振兴奠定了坚实基础。\n"
+    )
+    _, paragraphs = parse_source("pages.txt", text)
+    assert [p.title for p in paragraphs] == ["乡村振兴迈出坚实步伐", "城区交通拥堵治理见成效", "乡村振兴迈出坚实步伐"]
+    assert all(text[p.start:p.end] == p.raw for p in paragraphs)
+
+
 def test_ordinary_articles_stay_apart():
     """The layout rules above need evidence: an uncredited article after a credited one,
     a paragraph that merely lacks its full stop, and a markdown document keep their own titles."""
