@@ -17,13 +17,16 @@ How a file is read, in order:
 4. A body unit that ends mid-sentence and is directly followed by more body
    text is the same paragraph broken by a column or page break: rejoined.
 5. Units are assigned to articles: a headline before a dateline, byline or
-   body starts an article; "（下转第X版）", "新华社X月X日电" or "(作者单位…)"
-   closes one. A headline with no dateline or byline of its own inside a
-   running news article is a section heading of it. An article broken off
-   mid-sentence by another one takes back the later paragraph that fits the
-   text where it broke off (see ``_resumed_article``). Headlines that head
-   no body (the list at the end of a page) are matched to the untitled
-   articles by shared character bigrams.
+   body starts an article (so does a dateline alone on the line under a
+   headline); "（下转第X版）", "新华社X月X日电" or "(作者单位…)" closes one,
+   and the paragraph after "（上接第X版）" rejoins the article that jumped.
+   A headline with no dateline or byline of its own inside a running news
+   article, over text that goes on with its topic, is a section heading of
+   it. An article broken off mid-sentence by another one takes back the
+   later paragraph that fits the text where it broke off (see
+   ``_resumed_article``). Headlines that head no body (the list at the end
+   of a page) are matched to the untitled articles by shared character
+   bigrams; one that matches none is kept as text of its own.
 6. Repeats are dropped: of a paragraph printed more than once, the copy
    whose article heading and lead share its terms is kept (the first on a
    tie); truncated repeats of an earlier paragraph go too.
