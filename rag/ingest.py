@@ -50,7 +50,8 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # Bump when parsing changes what paragraphs or titles a file gives: indexes built
 # by an older parser are then rebuilt (rag.index.expected_settings).
 # 3: offsets in a BOM file count the BOM; 4-5: layout title rules need evidence, no line dropped;
-# 6: a dateline alone on the line under a headline opens the article, "（上接…）" rejoins its article
+# 6: a dateline alone on the line under a headline opens the article, "（上接…）" rejoins its article,
+# an interview's "问：…" is no headline
 PARSER_VERSION = 6
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
@@ -424,6 +425,7 @@ _TRAILING_MARKER = re.compile(r"[（(](?:下转|转第|未完)[^()（）]{0,12}[
 _JUMP = re.compile(r"^[（(](?:下转|转第)")
 _LEADING_MARKER = re.compile(r"^\s*[（(](?:上接|接第)[^()（）]{0,12}[)）]")
 _HEADLINE_FORBIDDEN = re.compile(r"[，。；,;]")
+_SPEAKER_TURN = re.compile(r"^(?:问|答|记者|主持人)[:：]")  # an interview's turn, even one without its "？"
 _HEADLINE_MAX_LINES = 4
 _HEADLINE_MAX_CHARS = 32  # per line
 _MD_HEADING_MAX_CHARS = 60
@@ -498,7 +500,7 @@ def _classify(unit: _Unit, lines: list[str]) -> str:
 def _is_headline(lines: list[str], text: str) -> bool:
     if len(lines) > _HEADLINE_MAX_LINES or any(len(line) > _HEADLINE_MAX_CHARS for line in lines):
         return False
-    if _HEADLINE_FORBIDDEN.search(text) or _ends_sentence(text):
+    if _HEADLINE_FORBIDDEN.search(text) or _ends_sentence(text) or _SPEAKER_TURN.match(text):
         return False
     return sum(1 for ch in text if _is_han(ch)) >= 2
 
@@ -537,6 +539,7 @@ def _rejoin(text: str, units: list[_Unit]) -> list[_Unit]:
             and unit.kind == BODY
             and not previous.closes_article
             and not _ends_sentence(previous.text)
+            and not _SPEAKER_TURN.match(unit.text)  # "答：…" after a "问：…" without its "？"
         ):
             merged[-1] = _merge(text, previous, unit)
         else:

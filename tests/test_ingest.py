@@ -290,6 +290,17 @@ def test_the_part_after_a_page_jump_rejoins_its_article(joint):
     assert all(text[p.start:p.end] == p.raw for p in paragraphs)
 
 
+def test_interview_turns_without_question_marks_stay_in_the_interview():
+    text = (
+        "让文物活起来\n——访省博物馆馆长周明\n\n新华社南京2024年3月2日电（记者 黄丽）\n\n"
+        "问：今年博物馆推出了哪些新展览\n\n答：今年我们推出了三个特展。\n\n问：明年有什么打算\n\n答：明年将启动新馆建设。\n"
+    )
+    _, paragraphs = parse_source("interview.txt", text)
+    assert [p.text[:2] for p in paragraphs[1:]] == ["问：", "答：", "问：", "答："]
+    assert {p.title for p in paragraphs} == {"让文物活起来——访省博物馆馆长周明"}
+    assert {p.date for p in paragraphs} == {"2024-03-02"}
+
+
 def test_ordinary_articles_stay_apart():
     """The layout rules above need evidence: an uncredited article after a credited one,
     a paragraph that merely lacks its full stop, and a markdown document keep their own titles."""
