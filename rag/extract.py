@@ -18,7 +18,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from .numbers import values_in
+from .numbers import CHINESE_NUMERAL, values_in
 from .provenance import span_to_file_offsets
 from .question import (
     DATE,
@@ -60,8 +60,7 @@ _CJK = "\u4e00-\u9fff"
 
 # --- spans of each type ---------------------------------------------------------
 
-# "一万二千亩" is one number: 万/亿 inside a Chinese numeral join its parts
-_NUM = r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]+)*(?:点[零〇一二三四五六七八九]+)?)"
+_NUM = r"(?:\d+(?:[.,]\d+)*|" + CHINESE_NUMERAL + r"(?:点[零〇一二三四五六七八九]+)?)"
 _UNITS = sorted(
     """个百分点 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
     条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％""".split(),

@@ -580,18 +580,11 @@ class _Draft:
         self.units.append(unit)
         self.sections.append(self.section)
 
-    def text_grams(self) -> set[str]:
-        """Bigrams of its title and all its paragraphs so far."""
+    def text_grams(self, last: int | None = None) -> set[str]:
+        """Bigrams of its (section) title and its paragraphs so far, or only the ``last`` few:
+        the text a next paragraph would follow."""
         grams = _bigrams(f"{self.title or ''}{self.section or ''}")
-        for unit in self.units:
-            grams |= _bigrams(unit.text)
-        return grams
-
-    def tail_grams(self) -> set[str]:
-        """Bigrams of the text a next paragraph would follow: the (section) title and the
-        last paragraphs."""
-        grams = _bigrams(f"{self.title or ''}{self.section or ''}")
-        for unit in self.units[-_CONTEXT_PARAGRAPHS:]:
+        for unit in self.units[-last:] if last else self.units:
             grams |= _bigrams(unit.text)
         return grams
 
@@ -845,10 +838,10 @@ def _resumed_article(unit: _Unit, current: _Draft, interrupted: list[_Draft], we
     article's whole body would dilute.
     """
     grams = _bigrams(unit.text)
-    here = weights.fit(grams, current.tail_grams())
+    here = weights.fit(grams, current.text_grams(_CONTEXT_PARAGRAPHS))
     best, best_fit = None, 0.0
     for draft in interrupted:
-        fit = weights.fit(grams, draft.tail_grams())
+        fit = weights.fit(grams, draft.text_grams(_CONTEXT_PARAGRAPHS))
         if fit > best_fit:
             best, best_fit = draft, fit
     return best if best_fit > _RESUME_MARGIN * here else None

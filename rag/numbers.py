@@ -76,8 +76,10 @@ def values_in(text: str) -> set[Decimal]:
 # A Chinese numeral counts as a figure only before a unit and from ten up: "百万辆"
 # and "二十一条" are figures, while the 百 of "百姓" and the 一 of "一天" are words.
 _NUMERAL_CHARS = f"{''.join(_CHINESE_DIGITS)}{''.join(_CHINESE_UNITS)}"
+# A Chinese numeral with 万/亿 inside joining its parts: "一万二千" is one number, never "二千".
+CHINESE_NUMERAL = f"[{_NUMERAL_CHARS}]+(?:[万亿][{_NUMERAL_CHARS}]+)*"
 _COUNTED_CHINESE = re.compile(  # whole numerals only: "一万二千亩" is 12000, never its tail "二千"
-    f"(?<![{_NUMERAL_CHARS}万亿])(?P<num>[{_NUMERAL_CHARS}]+(?:[万亿][{_NUMERAL_CHARS}]+)*[万亿]?)"
+    f"(?<![{_NUMERAL_CHARS}万亿])(?P<num>{CHINESE_NUMERAL}[万亿]?)"
     "(?=[余多]?[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍])"
 )
 

@@ -20,6 +20,12 @@ def _p(stats: dict | None, key: str = "p50") -> float | None:
     return None if not stats else stats.get(key)
 
 
+def _sweep_rows(sweep: list[dict]) -> list[str]:
+    """Markdown rows of an HNSW efSearch sweep."""
+    return [f"| {row['ef_search']} | {row['recall@10']} | {row.get('recall@10_ties')} | "
+            f"{row['latency_ms']['p50']} | {row['latency_ms']['p95']} |" for row in sweep]
+
+
 def _f(value: Any, digits: int = 1) -> str:
     if value is None:
         return "–"
@@ -180,8 +186,7 @@ def markdown(result: dict) -> str:
                   f"recall@10 on real queries **{cal['recall@10_real_queries']}** (tie-aware {cal.get('recall@10_ties')}), p50 {cal['latency_ms']['p50']} ms. "
                   f"Tie-aware recall counts a result whose cosine is within {ann.get('tie_epsilon')} of the exact 10th best (ann-benchmarks style).", "",
                   "| efSearch | recall@10 | tie-aware recall@10 | p50 ms | p95 ms |", "|---|---|---|---|---|"]
-        for row in ann["sweep"]:
-            lines.append(f"| {row['ef_search']} | {row['recall@10']} | {row.get('recall@10_ties')} | {row['latency_ms']['p50']} | {row['latency_ms']['p95']} |")
+        lines += _sweep_rows(ann["sweep"])
         lines.append("")
     million = result.get("million") or {}
     if million:
@@ -201,8 +206,7 @@ def markdown(result: dict) -> str:
         lines += [f"HNSW recall@10 at {m_ann['vectors']:,} vectors against exact search, {m_ann['queries']} real query vectors "
                   f"(efSearch calibrated at build: {m_ann.get('calibrated_ef_search')}):", "",
                   "| efSearch | recall@10 | tie-aware recall@10 | p50 ms | p95 ms |", "|---|---|---|---|---|"]
-        for row in m_ann["sweep"]:
-            lines.append(f"| {row['ef_search']} | {row['recall@10']} | {row['recall@10_ties']} | {row['latency_ms']['p50']} | {row['latency_ms']['p95']} |")
+        lines += _sweep_rows(m_ann["sweep"])
         lines.append("")
     startup = result.get("startup") or {}
     if startup:
