@@ -226,9 +226,23 @@ def staleness(index_dir: Path, corpus: Path, encoder: Encoder) -> str | None:
             return f"索引设置已变化（{key}: {manifest.get(key)!r} → {value!r}）"
     if manifest.get("corpus_fingerprint") != corpus_fingerprint(corpus):
         return CORPUS_CHANGED
-    if manifest.get(STORE_DIGEST) != SourceStore(index_dir).digest():
+    recorded = manifest.get(STORE_DIGEST)
+    if recorded is None:  # a build from before the store: compare with the added articles its table holds
+        recorded = _added_digest_of(_published_build(index_dir))
+    if recorded != SourceStore(index_dir).digest():
         return ADDED_CHANGED
     return None
+
+
+def _added_digest_of(build: Path) -> str | None:
+    try:
+        table = ChunkTable(build)
+        try:
+            return store_digest({d.group: d.group_hash for d in table.docs(origin=ORIGIN_ADDED)})
+        finally:
+            table.close()
+    except Exception:  # unreadable: the load that follows reports the damage
+        return None
 
 
 STORE_DIGEST = "added_store_digest"  # manifest key: the digest of the added-articles store the build was made from
@@ -761,6 +775,9 @@ def _recorded_corpus(damage: IndexCorrupt) -> Path | None:
 def open_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> Index:
     """Load the index for ``corpus``: built first when missing or made with other settings, set aside and rebuilt
     when damaged, updated file by file when only the corpus or the added articles changed."""
+    if not SourceStore(index_dir).exists() and published_build_name(index_dir) is not None and os.access(index_dir, os.W_OK):
+        with _build_lock(index_dir):  # an index from before the store: its added articles go into the store first
+            _open_store(index_dir, report)
     reason = staleness(index_dir, corpus, encoder)
     if reason is None:
         try:
