@@ -59,6 +59,7 @@ class Row:
 
 
 def article(n: int) -> str:
+    """A short article whose figures are unique to ``n``, so its paragraph can be found again."""
     return f"本报讯 海晏县第{n}号工程今年完工，新建道路{n * 7 + 3}公里，投资{n * 13 + 100}万元。\n"
 
 
@@ -85,6 +86,7 @@ def published(index_dir: Path) -> Path:
 
 
 def damage(path: Path, how: str) -> None:
+    """Truncate to 0 %, 50 % or 99 % of the size, or flip one bit in the middle."""
     data = bytearray(path.read_bytes())
     if how == "bitflip":
         data[len(data) // 2] ^= 0x10

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from eval.fault_drills import article, damage  # the drill script's articles and damage, on a smaller scale
 from rag.cli import EXIT_FAILED, EXIT_OK, main
 from rag.encoders import make_encoder
 from rag.index import CURRENT_FILE, DAMAGED_BUILDS_DIR, MANIFEST_CHECKSUM, STORE_DIGEST, build_index, load_index, verify_build
@@ -19,11 +20,6 @@ from rag.source_store import STORE_DIR, SourceStore
 
 SEED_FILE = "000_8ae9b2f0223bb8b0.txt"
 ADDS = 12  # separate `rag add`s (the fault drill script does 200)
-
-
-def article(n: int) -> str:
-    """A short article whose figures are unique to ``n``, so its paragraph can be found again."""
-    return f"本报讯 海晏县第{n}号工程今年完工，新建道路{n * 7 + 3}公里，投资{n * 13 + 100}万元。\n"
 
 
 @pytest.fixture(scope="module")
@@ -77,16 +73,6 @@ def assert_all_kept(corpus: Path, index_dir: Path, names: list[str], capsys) -> 
     loaded.table.close()
     for n in range(len(names)):  # the text itself, not only the name, is searchable again
         assert f"新建道路{n * 7 + 3}公里" in texts
-
-
-def damage(path: Path, how: str) -> None:
-    data = bytearray(path.read_bytes())
-    if how == "bitflip":
-        data[len(data) // 2] ^= 0x10
-        path.write_bytes(bytes(data))
-    else:
-        keep = {"truncate0": 0, "truncate50": len(data) // 2, "truncate99": len(data) * 99 // 100}[how]
-        path.write_bytes(bytes(data[:keep]))
 
 
 def build_files(index_dir: Path) -> list[str]:
