@@ -44,7 +44,7 @@ SECTION = "## Fault drills"
 DAMAGES = ("truncate0", "truncate50", "truncate99", "bitflip")
 KILL_DELAYS = (0.5, 1.5, 3.0, 5.0)  # seconds into `rag index --force`
 WRITERS = 4
-TMPFS_EXTRA_KIB = (16, 64, 256, 1024, 8192)
+TMPFS_EXTRA_KIB = (64, 512, 1024, 2048, 8192)  # free space left beside the copied index
 COMMAND_TIMEOUT = 300
 
 
@@ -208,7 +208,7 @@ def full_disk_drills(root: Path, corpus: Path, original: Path, names: set[str]) 
     if shutil.which("unshare") is None or subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode != 0:
         return [Row("full disk", "small tmpfs", "skipped: no permission for a private mount namespace here", "-", True, 0.0)]
     rows: list[Row] = []
-    size_kib = sum(f.stat().st_size for f in original.rglob("*") if f.is_file()) // 1024
+    size_kib = sum(f.stat().st_blocks for f in original.rglob("*") if f.is_file()) // 2  # allocated, not byte, sizes
     extra = root / "big.txt"
     extra.write_text("".join(article(300_000 + n) for n in range(200)), encoding="utf-8")
     for extra_kib in TMPFS_EXTRA_KIB:
