@@ -252,8 +252,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .users import UserBook, UsersFileError
 
     users_file = _users_path(args)
-    if args.session_hours <= 0:
-        _say("错误：--session-hours 必须大于 0。")
+    if not 0 < args.session_hours <= 24 * 366:  # also refuses nan
+        _say("错误：--session-hours 必须大于 0 且不超过一年。")
         return EXIT_BAD_INPUT
     policy = ServePolicy(users_file=users_file, session_seconds=args.session_hours * 3600,
                          allowed_origins=tuple(args.allow_origin or ()), log_questions=args.log_questions)

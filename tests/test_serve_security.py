@@ -5,6 +5,7 @@ bodies, the private upload folder, session expiry and revocation, and every rout
 from __future__ import annotations
 
 import json
+import logging
 import re
 import secrets
 import time
@@ -15,8 +16,8 @@ import pytest
 
 from conftest import launch_on_a_free_port
 from rag.users import add_user, remove_user
-from ui.app import build_app
-from ui.security import UPLOAD_DIR_PREFIX, ServePolicy
+from ui.app import ChatHandlers, build_app
+from ui.security import UPLOAD_DIR_PREFIX, ServePolicy, SignInLimiter
 
 QUESTION = "城中区一季度新增就业多少"
 EVIL = "http://evil.example"
@@ -215,3 +216,26 @@ def test_every_route_needs_sign_in_except_the_reviewed_open_ones(signed_in_serve
             unexpected.append((method, path, response.status_code))
     assert unexpected == [], "routes answering a visitor who has not signed in"
     assert httpx.get(f"{url}/openapi.json", timeout=10).status_code == 404, "FastAPI's route list is off"
+
+
+# --- the log and the limiter's memory ------------------------------------------------------------
+
+
+def test_question_text_reaches_the_log_only_with_log_questions(seed_assistant, caplog):
+    caplog.set_level(logging.INFO, logger="ui.app")
+    for log_questions in (False, True):
+        list(ChatHandlers(seed_assistant, log_questions=log_questions).respond(QUESTION, 5, "hybrid", []))
+    answered = [record.getMessage() for record in caplog.records if record.getMessage().startswith("answered")]
+    assert len(answered) == 2
+    assert QUESTION not in answered[0] and f"<{len(QUESTION)} characters>" in answered[0]
+    assert QUESTION in answered[1]
+
+
+def test_the_sign_in_limiter_remembers_a_bounded_number_of_clients():
+    limiter = SignInLimiter(first_delay=1.0, max_delay=8.0, max_clients=3)
+    for n in range(10):
+        limiter.failed(f"10.0.0.{n}")
+    assert len(limiter._failures) == 3 and limiter.wait_seconds("10.0.0.0") == 0 and limiter.wait_seconds("10.0.0.9") > 0
+    for _ in range(20):
+        limiter.failed("10.0.0.9")
+    assert limiter.wait_seconds("10.0.0.9") <= 8.0, "the delay is bounded"
