@@ -31,8 +31,8 @@ FILE_VERSION = 1
 MIN_PASSWORD_CHARS = 8
 MAX_PASSWORD_CHARS = 1024  # scrypt reads all of it: a bound keeps a sign-in cheap
 NAME_PATTERN = re.compile(r"[\w.@-]{1,64}")  # \w includes Chinese characters
-# scrypt cost: 16 MiB and ~50 ms per check on this class of CPU; OWASP's minimum is N=2**17 with r=8
-# for scrypt-only storage, but every check here also sits behind a per-client rate limit.
+# scrypt cost: 16 MiB and tens of ms per check on an idle core (~0.3 s at load 20 on this 2-core machine);
+# below OWASP's N=2**17 for speed, as every sign-in also sits behind a per-client exponential delay.
 SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_BYTES = 2**14, 8, 1, 32
 MAX_SCRYPT_N = 2**20  # parameters read from a file are bounded so a tampered file cannot exhaust memory
 HASH_SCHEME = "scrypt"

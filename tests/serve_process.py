@@ -11,11 +11,14 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Sequence
 
 import httpx
+
+from ui.security import UPLOAD_DIR_PREFIX
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_S = 120.0  # import gradio + open the index + warm up, on a loaded 2-core machine
@@ -47,11 +50,14 @@ class ServeProcess:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = open(log_path, "wb")
+        folders_before = set(Path(tempfile.gettempdir()).glob(f"{UPLOAD_DIR_PREFIX}*"))
         command = rag_command(*(["-v"] if verbose else []), "serve", *serve_args,
                               "--host", "127.0.0.1", "--port", str(self.port))
         self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT,
                                         env=env or rag_env(), cwd=PROJECT_ROOT)
         self._wait_until_up()
+        # The private upload folder this server made (other servers of this test run start one at a time).
+        self.upload_folders = set(Path(tempfile.gettempdir()).glob(f"{UPLOAD_DIR_PREFIX}*")) - folders_before
 
     def _wait_until_up(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -68,15 +74,18 @@ class ServeProcess:
         raise RuntimeError(f"rag serve did not answer within {START_TIMEOUT_S:.0f} s:\n{self.log()}")
 
     def log(self) -> str:
-        self._log.flush()
+        if not self._log.closed:
+            self._log.flush()
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
-    def stop(self) -> None:
+    def stop(self, how: signal.Signals = signal.SIGINT) -> int:
+        """Stop the server with ``how``; returns its exit code."""
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
+            self.process.send_signal(how)
             try:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=15)
         self._log.close()
+        return self.process.returncode

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -157,6 +158,16 @@ def test_sign_in_in_chromium_then_ask(desk, password):
             page.screenshot(path=str(OUTPUT / "signed-in-answer.png"))
         finally:
             browser.close()
+
+
+def test_sigterm_stops_the_server_cleanly_and_removes_its_upload_folder(desk):
+    """Last of the tests on ``desk``: it stops it, as a service manager would."""
+    assert len(desk.upload_folders) == 1
+    folder = next(iter(desk.upload_folders))
+    assert folder.is_dir()
+    code = desk.stop(signal.SIGTERM)
+    assert code == 0 and "Traceback" not in desk.log(), "gradio closes the server as on Ctrl-C"
+    assert not folder.exists()
 
 
 # --- refusing to start ---------------------------------------------------------------------

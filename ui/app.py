@@ -15,6 +15,7 @@ import importlib.machinery
 import logging
 import os
 import re
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -370,4 +371,7 @@ def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, polic
         withhold_request_values_from_gradio_tracebacks()
     app = build_app(assistant, log_questions=policy.log_questions)
     warm_up(assistant)
+    # A service manager stops servers with SIGTERM: end as on Ctrl-C, so gradio closes the server and
+    # its lifespan removes the private upload folder (by default SIGTERM would end the process at once).
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     launch(app, host, port, block=True, policy=policy)
