@@ -11,7 +11,11 @@ module adds, around gradio rather than instead of it:
 - ``RequestGuard``: an ASGI middleware that refuses cross-origin writes, the upload routes (the
   UI takes no files) and oversized request bodies;
 - ``serve_lifespan``: installs the token table and gives the server a private upload folder that
-  is deleted when it stops.
+  is deleted when it stops;
+- ``withhold_request_values_from_gradio_tracebacks``: gradio's error tracebacks quote request
+  values (questions, drafts); `rag serve` logs them without the message unless --log-questions.
+
+``protection_options(policy)`` turns all of it into ``Blocks.launch`` keyword arguments.
 """
 from __future__ import annotations
 
@@ -43,6 +47,9 @@ UPLOAD_PATHS = frozenset({"/gradio_api/upload", "/gradio_api/process_recording"}
 LOGIN_PATH = "/login"
 MAX_BODY_BYTES = 256 * 1024  # a 500-character question or a 5,000-character draft is a few KB of JSON
 UPLOAD_DIR_PREFIX = "rag-serve-uploads-"
+UPLOAD_CAP = "1mb"  # gradio's own cap, should an upload route ever be opened again
+AUTH_MESSAGE = ("请用管理员为你建立的用户名和密码登录（管理员用 rag users add 添加用户）。"
+                "连续输错后需要等待几秒才能再试，等待时间每次加倍。")
 
 
 def is_loopback(host: str) -> bool:
@@ -279,11 +286,6 @@ def serve_lifespan(policy: ServePolicy, book: UserBook | None):
             shutil.rmtree(upload_dir, ignore_errors=True)
 
     return lifespan
-
-
-AUTH_MESSAGE = ("请用管理员为你建立的用户名和密码登录（管理员用 rag users add 添加用户）。"
-                "连续输错后需要等待几秒才能再试，等待时间每次加倍。")
-UPLOAD_CAP = "1mb"  # gradio's own cap, should an upload route ever be opened again
 
 
 def exposure_problem(host: str, policy: ServePolicy) -> str | None:
