@@ -807,7 +807,8 @@ def doctor(corpus: Path, index_dir: Path, encoder: Encoder, repair: bool = True,
             if read_manifest(index_dir) is None:
                 problems.append("还没有索引")
             else:
-                verify_build(_published_build(index_dir), full=True)
+                if "files" not in verify_build(_published_build(index_dir), full=True):
+                    report("注意：当前索引版本建于有校验和之前，无法逐个文件核对；运行 rag index --force 可建出带校验和的版本。")
                 load_index(index_dir).table.close()
         except IndexCorrupt as damage:
             problems.append(f"索引已损坏：{damage}")
