@@ -216,6 +216,12 @@ class UserBook:
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and name in self.users()
 
+    def password_hash_of(self, name: str) -> str | None:
+        """``name``'s current password hash (None once removed): a session stays valid only while it
+        is the one the user signed in with, so a new password ends the sessions of the old one."""
+        user = self.users().get(name) if isinstance(name, str) else None
+        return user.password_hash if user else None
+
     def __len__(self) -> int:
         return len(self.users())
 

@@ -137,8 +137,9 @@ def signed_in_server(seed_assistant, users_file):
     app.close()
 
 
-def sign_in(url: str, name: str, password: str) -> httpx.Client:
-    client = httpx.Client(base_url=url, timeout=10)
+def sign_in(url: str, name: str, password: str, address: str = "127.0.0.1") -> httpx.Client:
+    """A client signed in as ``name``, connecting from ``address`` (another loopback address: another client)."""
+    client = httpx.Client(base_url=url, timeout=10, transport=httpx.HTTPTransport(local_address=address))
     assert client.post("/login", data={"username": name, "password": password}).status_code == 200
     return client
 
@@ -164,6 +165,33 @@ def test_removing_a_user_ends_their_sessions_at_once_and_a_new_user_needs_no_res
     assert elsewhere.post("/login", data={"username": "记者乙", "password": password}).status_code == 400
     add_user(path, "记者丙", password)  # the running server re-reads the file
     assert sign_in(url, "记者丙", password).get("/config").status_code == 200
+
+
+def test_logout_works_after_another_users_session_was_revoked(signed_in_server, users_file):
+    """Review: gradio's /logout reads every token; a revoked (or expired) one raised KeyError, so
+    /logout answered 500, kept the cookie, and left the session signed in."""
+    _, url = signed_in_server
+    path, password = users_file
+    add_user(path, "记者丁", password)
+    sign_in(url, "记者丁", password, address="127.0.0.22")
+    assert remove_user(path, "记者丁")
+    reporter = sign_in(url, "记者甲", password, address="127.0.0.23")
+    response = reporter.get("/logout")
+    assert response.status_code == 302 and "Max-Age=0" in response.headers.get("set-cookie", "")
+    assert reporter.get("/config").status_code == 401, "the session ended on the server too"
+
+
+def test_a_new_password_ends_the_sessions_signed_in_with_the_old_one(signed_in_server, users_file):
+    """Review: `rag users add NAME` on an existing name (a password reset after a leak) left every
+    session signed in with the old password open until it expired."""
+    _, url = signed_in_server
+    path, password = users_file
+    add_user(path, "记者戊", password)
+    old = sign_in(url, "记者戊", password, address="127.0.0.24")
+    assert old.get("/config").status_code == 200
+    add_user(path, "记者戊", password + "-new")
+    assert old.get("/config").status_code == 401
+    assert sign_in(url, "记者戊", password + "-new", address="127.0.0.24").get("/config").status_code == 200
 
 
 # Routes gradio leaves open even with auth=, each checked by hand against gradio 6's source:

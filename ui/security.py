@@ -6,7 +6,8 @@ can be retried as fast as the network allows, and any web page a signed-in repor
 POST to the server (its CORS middleware only decides which responses a page may *read*). This
 module adds, around gradio rather than instead of it:
 
-- ``SessionTokens``: gradio's token table with an expiry, and revocation when a user is removed;
+- ``SessionTokens``: gradio's token table with an expiry, and revocation when a user is removed
+  or given a new password;
 - ``SignInLimiter``: per-client exponential delay after failed sign-ins (bounded);
 - ``RequestGuard``: an ASGI middleware that refuses cross-origin writes, the upload routes (the
   UI takes no files) and oversized request bodies;
@@ -78,29 +79,34 @@ class ServePolicy:
 class SessionTokens(dict):
     """gradio's ``App.tokens`` (session token -> user name) with an expiry and revocation.
 
-    gradio only ever calls ``get``, ``__setitem__``, ``__contains__``, ``__getitem__``, ``keys``
-    and ``del`` on it; a token older than ``ttl_seconds`` or whose user is no longer allowed reads
-    as absent and is dropped.
+    gradio decides who is signed in with ``get`` and ``in``: a token older than ``ttl_seconds``, or
+    whose user's credential (``credential_of``: the password hash) is gone or no longer the one it
+    was issued for, reads as absent there and is dropped. Its /logout walks ``keys()`` and reads and
+    deletes with ``[]`` and ``del``; those stay plain dict lookups (a token dropped meanwhile is
+    simply gone), so signing out never fails.
     """
 
-    def __init__(self, ttl_seconds: float, still_allowed: Callable[[str], bool] = lambda name: True,
+    def __init__(self, ttl_seconds: float, credential_of: Callable[[str], Any] = lambda name: name,
                  clock: Callable[[], float] = time.monotonic):
         super().__init__()
         self.ttl_seconds = ttl_seconds
-        self.still_allowed = still_allowed
+        self.credential_of = credential_of
         self.clock = clock
-        self._issued: dict[Any, float] = {}
+        self._issued: dict[Any, tuple[float, Any]] = {}  # token -> (when, the user's credential then)
         self._lock = threading.Lock()
 
     def __setitem__(self, token: Any, user: str) -> None:
+        credential = self.credential_of(user)
         with self._lock:
             self._drop_expired()
-            self._issued[token] = self.clock()
+            self._issued[token] = (self.clock(), credential)
             super().__setitem__(token, user)
 
     def _valid(self, token: Any) -> bool:
         issued = self._issued.get(token)
-        if issued is None or self.clock() - issued > self.ttl_seconds or not self.still_allowed(super().__getitem__(token)):
+        user = super().get(token)
+        if issued is None or user is None or self.clock() - issued[0] > self.ttl_seconds \
+                or issued[1] is None or self.credential_of(user) != issued[1]:
             self.pop(token, None)
             return False
         return True
@@ -113,22 +119,16 @@ class SessionTokens(dict):
     def __contains__(self, token: object) -> bool:
         return super().__contains__(token) and self._valid(token)
 
-    def __getitem__(self, token: Any) -> str:
-        if token not in self:
-            raise KeyError(token)
-        return super().__getitem__(token)
-
     def pop(self, token: Any, *default: Any) -> Any:
         self._issued.pop(token, None)
         return super().pop(token, *default)
 
     def __delitem__(self, token: Any) -> None:
-        self._issued.pop(token, None)
-        super().__delitem__(token)
+        self.pop(token, None)  # already dropped by another request: nothing left to do
 
     def _drop_expired(self) -> None:
         now = self.clock()
-        for token in [t for t, issued in self._issued.items() if now - issued > self.ttl_seconds]:
+        for token in [t for t, (issued, _) in list(self._issued.items()) if now - issued > self.ttl_seconds]:
             self.pop(token, None)
 
 
@@ -277,7 +277,7 @@ def serve_lifespan(policy: ServePolicy, book: UserBook | None):
     @asynccontextmanager
     async def lifespan(app):
         if book is not None:
-            app.tokens = SessionTokens(policy.session_seconds, still_allowed=book.__contains__)
+            app.tokens = SessionTokens(policy.session_seconds, credential_of=book.password_hash_of)
         upload_dir = Path(tempfile.mkdtemp(prefix=UPLOAD_DIR_PREFIX))  # 0700, this server's only
         app.uploaded_file_dir = str(upload_dir)
         try:
