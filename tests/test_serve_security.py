@@ -9,6 +9,7 @@ import logging
 import re
 import secrets
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -17,7 +18,7 @@ import pytest
 from conftest import launch_on_a_free_port
 from rag.users import add_user, remove_user
 from ui.app import ChatHandlers, build_app
-from ui.security import UPLOAD_DIR_PREFIX, ServePolicy, SignInLimiter
+from ui.security import UPLOAD_DIR_PREFIX, ServePolicy, SignInLimiter, client_key
 
 QUESTION = "城中区一季度新增就业多少"
 EVIL = "http://evil.example"
@@ -167,6 +168,20 @@ def test_removing_a_user_ends_their_sessions_at_once_and_a_new_user_needs_no_res
     assert sign_in(url, "记者丙", password).get("/config").status_code == 200
 
 
+def test_parallel_wrong_passwords_from_one_client_get_one_check_not_one_each(signed_in_server):
+    """Review: every attempt was let through while the first ones were still being checked, so 40
+    guesses sent at once were all checked (13 s, no delay) before the first failure counted."""
+    _, url = signed_in_server
+
+    def attempt(n: int) -> int:
+        with httpx.Client(base_url=url, timeout=60, transport=httpx.HTTPTransport(local_address="127.0.0.21")) as client:
+            return client.post("/login", data={"username": "记者甲", "password": f"guess-{n:04d}"}).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(attempt, range(8)))
+    assert statuses.count(400) <= 2 and statuses.count(429) >= 6, statuses
+
+
 def test_logout_works_after_another_users_session_was_revoked(signed_in_server, users_file):
     """Review: gradio's /logout reads every token; a revoked (or expired) one raised KeyError, so
     /logout answered 500, kept the cookie, and left the session signed in."""
@@ -267,3 +282,11 @@ def test_the_sign_in_limiter_remembers_a_bounded_number_of_clients():
     for _ in range(20):
         limiter.failed("10.0.0.9")
     assert limiter.wait_seconds("10.0.0.9") <= 8.0, "the delay is bounded"
+
+
+def test_the_sign_in_wait_covers_an_ipv6_clients_whole_64_network():
+    """Review: the wait was per address, and one machine on an IPv6 network can use any of the 2**64
+    addresses of its /64 (privacy addresses), each with a fresh wait: unlimited guesses."""
+    assert client_key("2001:db8:1:2::1") == client_key("2001:db8:1:2:ffff::9") != client_key("2001:db8:1:3::1")
+    assert client_key("::ffff:10.0.0.7") == client_key("10.0.0.7") == "10.0.0.7" != client_key("10.0.0.8")
+    assert client_key("unknown") == "unknown"

@@ -8,7 +8,8 @@ module adds, around gradio rather than instead of it:
 
 - ``SessionTokens``: gradio's token table with an expiry, and revocation when a user is removed
   or given a new password;
-- ``SignInLimiter``: per-client exponential delay after failed sign-ins (bounded);
+- ``SignInLimiter``: per-client (IPv6: per /64) exponential delay after failed sign-ins, one
+  attempt checked at a time (bounded);
 - ``RequestGuard``: an ASGI middleware that refuses cross-origin writes, the upload routes (the
   UI takes no files) and oversized request bodies;
 - ``serve_lifespan``: installs the token table and gives the server a private upload folder that
@@ -132,12 +133,27 @@ class SessionTokens(dict):
             self.pop(token, None)
 
 
+def client_key(address: str) -> str:
+    """Who a sign-in wait applies to: the IPv4 address, or the /64 network of an IPv6 address (one
+    machine may use any address of its /64, so per address it would get a fresh wait each time)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
+
+
 class SignInLimiter:
     """Per-client exponential delay after failed sign-ins: 1 s, 2 s, 4 s … up to ``max_delay``.
 
-    A client inside its delay is refused before its password is even checked. Success clears the
-    client; a client with no failure for ``forget_after`` seconds is forgotten; at most
-    ``max_clients`` are remembered (the oldest go first), so memory stays bounded.
+    A client inside its delay, or with a sign-in still being checked, is refused before its password
+    is even checked (``begin``), so sending many guesses at once gets one checked, not all of them.
+    Success clears the client; a client with no failure for ``forget_after`` seconds is forgotten; at
+    most ``max_clients`` are remembered (the oldest go first), so memory stays bounded.
     """
 
     def __init__(self, first_delay: float = 1.0, max_delay: float = 300.0, forget_after: float = 3600.0,
@@ -148,20 +164,43 @@ class SignInLimiter:
         self.max_clients = max_clients
         self.clock = clock
         self._failures: OrderedDict[str, tuple[int, float]] = OrderedDict()  # client -> (count, last failure)
+        self._checking: set[str] = set()  # clients with a sign-in being checked now
         self._lock = threading.Lock()
 
     def wait_seconds(self, client: str) -> float:
         """How long ``client`` must still wait before its next attempt (0: it may try now)."""
         with self._lock:
-            entry = self._failures.get(client)
-            if entry is None:
-                return 0.0
-            count, last = entry
-            elapsed = self.clock() - last
-            if elapsed > self.forget_after:
-                del self._failures[client]
-                return 0.0
-            return max(0.0, self._delay(count) - elapsed)
+            return self._wait(client)
+
+    def _wait(self, client: str) -> float:
+        entry = self._failures.get(client)
+        if entry is None:
+            return 0.0
+        count, last = entry
+        elapsed = self.clock() - last
+        if elapsed > self.forget_after:
+            del self._failures[client]
+            return 0.0
+        return max(0.0, self._delay(count) - elapsed)
+
+    def begin(self, client: str) -> float:
+        """0 when ``client`` may try now (its attempt is then being checked until ``finish``),
+        else how many seconds it must wait."""
+        with self._lock:
+            if client in self._checking:
+                return self.first_delay
+            wait = self._wait(client)
+            if wait == 0:
+                self._checking.add(client)
+            return wait
+
+    def finish(self, client: str, succeeded: bool) -> None:
+        with self._lock:
+            self._checking.discard(client)
+        if succeeded:
+            self.succeeded(client)
+        else:
+            self.failed(client)
 
     def _delay(self, count: int) -> float:
         return min(self.max_delay, self.first_delay * 2 ** min(count - 1, 64))
@@ -218,7 +257,7 @@ class RequestGuard:
                 else:
                     await refusal(scope, receive, send)
                 return
-        if path == LOGIN_PATH and method == "POST":
+        if path == LOGIN_PATH and method == "POST" and self.policy.users_file is not None:
             await self._sign_in(scope, receive, send)
             return
         await self.app(scope, receive, send)
@@ -241,8 +280,8 @@ class RequestGuard:
         return None
 
     async def _sign_in(self, scope, receive, send) -> None:
-        client = (scope.get("client") or ("unknown", 0))[0]
-        wait = self.limiter.wait_seconds(client)
+        client = client_key((scope.get("client") or ("unknown", 0))[0])
+        wait = self.limiter.begin(client)
         if wait > 0:
             seconds = math.ceil(wait)
             await _refusal(429, f"登录失败次数过多，请 {seconds} 秒后再试。", {"Retry-After": str(seconds)})(scope, receive, send)
@@ -254,11 +293,12 @@ class RequestGuard:
                 status.append(message["status"])
             await send(message)
 
-        await self.app(scope, receive, watch)
-        if status and status[0] == 200:
-            self.limiter.succeeded(client)
-        elif status and 400 <= status[0] < 500:
-            self.limiter.failed(client)
+        try:
+            await self.app(scope, receive, watch)
+        finally:
+            succeeded = bool(status) and status[0] == 200
+            self.limiter.finish(client, succeeded)
+        if not succeeded:
             log.warning("failed sign-in from %s (next attempt allowed in %.0f s)", client, self.limiter.wait_seconds(client))
 
 
