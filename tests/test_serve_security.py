@@ -110,6 +110,19 @@ def test_an_allowed_origin_may_post(seed_assistant):
         app.close()
 
 
+def test_a_dns_rebinding_page_cannot_use_a_server_without_sign_in(default_server):
+    """Review: a page on evil.example whose name is re-pointed at 127.0.0.1 sends Host and Origin
+    evil.example:PORT, which looked same-origin, so it could ask questions and read the answers
+    (the user's added articles too) of a loopback server without sign-in."""
+    _, url = default_server
+    rebound = "evil.example:" + url.rsplit(":", 1)[1]
+    headers = {"Host": rebound, "Origin": f"http://{rebound}"}
+    assert httpx.post(f"{url}/gradio_api/call/ask", json=ask_body(), headers=headers, timeout=10).status_code == 403
+    assert httpx.get(f"{url}/config", headers={"Host": rebound}, timeout=10).status_code == 403
+    for host in (url.split("//")[1], "localhost:" + url.rsplit(":", 1)[1], "[::1]:80"):
+        assert httpx.get(f"{url}/config", headers={"Host": host}, timeout=10).status_code == 200, host
+
+
 def test_an_oversized_request_body_is_refused_before_it_is_read(default_server):
     _, url = default_server
     huge = ask_body("问" * 2_000_000)  # ~6 MB of JSON

@@ -11,7 +11,8 @@ module adds, around gradio rather than instead of it:
 - ``SignInLimiter``: per-client (IPv6: per /64) exponential delay after failed sign-ins, one
   attempt checked at a time (bounded);
 - ``RequestGuard``: an ASGI middleware that refuses cross-origin writes, the upload routes (the
-  UI takes no files) and oversized request bodies;
+  UI takes no files), oversized request bodies and, without sign-in, Host names DNS rebinding
+  could take over;
 - ``serve_lifespan``: installs the token table and gives the server a private upload folder that
   is deleted when it stops;
 - ``withhold_request_values_from_gradio_tracebacks``: gradio's error tracebacks quote request
@@ -249,18 +250,38 @@ class RequestGuard:
         headers = Headers(scope=scope)
         method = scope.get("method", "GET")
         path = scope["path"].rstrip("/") or "/"
-        if scope["type"] == "websocket" or method not in SAFE_METHODS:
+        refusal = None if self.policy.users_file is not None or self._host_cannot_be_rebound(headers) else \
+            _refusal(403, "拒绝访问：请用 http://127.0.0.1 或 http://localhost 打开本服务"
+                          "（用别的名字访问时，请用 --allow-origin 写明该地址）。")
+        if refusal is None and (scope["type"] == "websocket" or method not in SAFE_METHODS):
             refusal = self._refuse_write(scope, headers, path)
-            if refusal is not None:
-                if scope["type"] == "websocket":
-                    await send({"type": "websocket.close", "code": 1008})
-                else:
-                    await refusal(scope, receive, send)
-                return
+        if refusal is not None:
+            if scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": 1008})
+            else:
+                await refusal(scope, receive, send)
+            return
         if path == LOGIN_PATH and method == "POST" and self.policy.users_file is not None:
             await self._sign_in(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+    def _host_cannot_be_rebound(self, headers: Headers) -> bool:
+        """Whether the Host header names this server in a way no other site can take over: an IP
+        address, "localhost", or an allowed origin's host. Without sign-in this is what stops DNS
+        rebinding: a page on evil.example re-pointed at 127.0.0.1 sends Host (and Origin)
+        evil.example, which the same-origin check alone would take for the server's own page."""
+        host = headers.get("host")
+        if host is None:  # HTTP/1.0 clients; browsers always send Host
+            return True
+        host = host.strip().lower()
+        if any(urlsplit(origin).netloc == host for origin in self.allowed_origins):
+            return True
+        try:
+            name = urlsplit(f"//{host}").hostname or ""
+            return name == "localhost" or ipaddress.ip_address(name) is not None
+        except ValueError:  # a name, or not a host at all
+            return False
 
     def _refuse_write(self, scope, headers: Headers, path: str) -> JSONResponse | None:
         if self._cross_origin(headers):
