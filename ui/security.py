@@ -11,8 +11,8 @@ module adds, around gradio rather than instead of it:
 - ``SignInLimiter``: per-client (IPv6: per /64) exponential delay after failed sign-ins, one
   attempt checked at a time (bounded);
 - ``RequestGuard``: an ASGI middleware that refuses cross-origin writes, the upload routes (the
-  UI takes no files), oversized request bodies and, without sign-in, Host names DNS rebinding
-  could take over;
+  UI takes no files), oversized request bodies, the custom-component route (its path went
+  straight to the log) and, without sign-in, Host names DNS rebinding could take over;
 - ``serve_lifespan``: installs the token table and gives the server a private upload folder that
   is deleted when it stops;
 - ``withhold_request_values_from_gradio_tracebacks``: gradio's error tracebacks quote request
@@ -47,6 +47,9 @@ log = logging.getLogger(__name__)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # gradio's routes that write request bodies to disk; the UI has no file input, so none is open.
 UPLOAD_PATHS = frozenset({"/gradio_api/upload", "/gradio_api/process_recording"})
+# gradio serves third-party components' scripts here and print()s every request's path first, before
+# any sign-in check; the page uses only built-in components, so the route is closed to everyone.
+CUSTOM_COMPONENT_PREFIX = "/gradio_api/custom_component/"
 LOGIN_PATH = "/login"
 MAX_BODY_BYTES = 256 * 1024  # a 500-character question or a 5,000-character draft is a few KB of JSON
 UPLOAD_DIR_PREFIX = "rag-serve-uploads-"
@@ -253,6 +256,8 @@ class RequestGuard:
         refusal = None if self.policy.users_file is not None or self._host_cannot_be_rebound(headers) else \
             _refusal(403, "拒绝访问：请用 http://127.0.0.1 或 http://localhost 打开本服务"
                           "（用别的名字访问时，请用 --allow-origin 写明该地址）。")
+        if refusal is None and path.startswith(CUSTOM_COMPONENT_PREFIX):
+            refusal = _refusal(404, "没有这个页面。")
         if refusal is None and (scope["type"] == "websocket" or method not in SAFE_METHODS):
             refusal = self._refuse_write(scope, headers, path)
         if refusal is not None:
