@@ -206,6 +206,19 @@ def test_rag_users_is_read_and_an_empty_users_file_is_refused(tmp_path):
     assert result.returncode == 2 and "没有用户" in result.stderr and str(empty) in result.stderr
 
 
+def test_a_users_file_others_can_write_is_refused(tmp_path):
+    """Review: a users file made writable by others (chmod 666, a group-writable copy) was accepted,
+    so anyone with an account on the machine could add themselves a sign-in."""
+    users = tmp_path / "users.json"
+    add_user(users, NAME, "password-123")
+    users.chmod(0o666)
+    # Loopback and a missing corpus: were the file accepted, the server would stop before binding (exit 1).
+    result = run_serve("--host", "127.0.0.1", "--users", str(users), "--corpus", str(tmp_path / "missing"),
+                       "--index", str(tmp_path / "index"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "chmod 600" in result.stderr and str(users) in result.stderr
+
+
 def test_the_escape_hatch_is_loud(tmp_path):
     # A missing corpus stops the server after the check, before anything binds.
     result = run_serve("--host", "0.0.0.0", "--no-auth-i-know", "--corpus", str(tmp_path / "missing"), "--index", str(tmp_path / "index"))

@@ -168,3 +168,14 @@ def test_a_running_server_sees_changes_and_fails_closed_on_a_broken_file(tmp_pat
     assert len(book) == 0
     with pytest.raises(UsersFileError):
         UserBook(users)
+
+
+def test_a_running_server_fails_closed_when_the_users_file_becomes_writable_by_others(tmp_path):
+    users = tmp_path / "users.json"
+    add_user(users, "记者甲", PASSWORD)
+    book = UserBook(users)
+    assert book.check("记者甲", PASSWORD)
+    users.chmod(0o620)
+    assert not book.check("记者甲", PASSWORD) and len(book) == 0
+    users.chmod(0o600)
+    assert book.check("记者甲", PASSWORD)
