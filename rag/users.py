@@ -16,6 +16,7 @@ import fcntl
 import hashlib
 import hmac
 import json
+import logging
 import os
 import re
 import secrets
@@ -24,6 +25,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
+
+log = logging.getLogger(__name__)
 
 USERS_ENV = "RAG_USERS"
 FILE_FORMAT = "news-qa users"
@@ -222,8 +225,11 @@ class UserBook:
             if stamp != self._stamp:
                 try:
                     self._users = read_private_users(self.path) if stamp is not None else {}
-                except UsersFileError:
+                except UsersFileError as problem:  # the admin must learn why nobody can sign in
+                    log.warning("nobody can sign in until the users file is fixed: %s", problem)
                     self._users = {}
+                if stamp is None:
+                    log.warning("nobody can sign in: the users file %s is gone", self.path)
                 self._stamp = stamp
             return self._users
 
