@@ -18,7 +18,7 @@ import pytest
 from conftest import launch_on_a_free_port
 from rag.users import add_user, remove_user
 from ui.app import ChatHandlers, build_app
-from ui.security import UPLOAD_DIR_PREFIX, ServePolicy, SignInLimiter, client_key
+from ui.security import UPLOAD_DIR_PREFIX, ServePolicy, SessionTokens, SignInLimiter, client_key
 
 QUESTION = "城中区一季度新增就业多少"
 EVIL = "http://evil.example"
@@ -303,3 +303,14 @@ def test_the_sign_in_wait_covers_an_ipv6_clients_whole_64_network():
     assert client_key("2001:db8:1:2::1") == client_key("2001:db8:1:2:ffff::9") != client_key("2001:db8:1:3::1")
     assert client_key("::ffff:10.0.0.7") == client_key("10.0.0.7") == "10.0.0.7" != client_key("10.0.0.8")
     assert client_key("unknown") == "unknown"
+
+
+def test_a_token_dropped_while_logout_walks_the_table_is_no_error():
+    """gradio's /logout lists the tokens, then reads and deletes each; another request may drop an
+    expired one in between."""
+    tokens = SessionTokens(60.0)
+    tokens["a"] = "记者甲"
+    listed = list(tokens.keys())
+    tokens.pop("a")
+    assert [tokens[t] for t in listed] == [None]
+    del tokens["a"]

@@ -87,8 +87,8 @@ class SessionTokens(dict):
     gradio decides who is signed in with ``get`` and ``in``: a token older than ``ttl_seconds``, or
     whose user's credential (``credential_of``: the password hash) is gone or no longer the one it
     was issued for, reads as absent there and is dropped. Its /logout walks ``keys()`` and reads and
-    deletes with ``[]`` and ``del``; those stay plain dict lookups (a token dropped meanwhile is
-    simply gone), so signing out never fails.
+    deletes with ``[]`` and ``del``; those stay plain dict lookups, and a token dropped meanwhile by
+    another request reads as None and deletes as nothing, so signing out never fails.
     """
 
     def __init__(self, ttl_seconds: float, credential_of: Callable[[str], Any] = lambda name: name,
@@ -123,6 +123,9 @@ class SessionTokens(dict):
 
     def __contains__(self, token: object) -> bool:
         return super().__contains__(token) and self._valid(token)
+
+    def __missing__(self, token: Any) -> None:
+        return None
 
     def pop(self, token: Any, *default: Any) -> Any:
         self._issued.pop(token, None)
@@ -192,7 +195,7 @@ class SignInLimiter:
         else how many seconds it must wait."""
         with self._lock:
             if client in self._checking:
-                return self.first_delay
+                return max(self.first_delay, 1.0)
             wait = self._wait(client)
             if wait == 0:
                 self._checking.add(client)
