@@ -1,0 +1,329 @@
+"""Verdicts: one claim against the paragraphs retrieved for it.
+
+For a figure, every figure of the paragraphs is a candidate. A candidate speaks about the claim when
+it measures the same thing (the claim's measure words are covered by the words around the article's
+figure) for the same place and period (the claim's anchors stand in the paragraph or its title, and
+the article's own sentence names no other place instead). Then:
+
+- some candidate's value makes the claim true (``compare.value_satisfies``), in the same unit and
+  direction → ``supported``;
+- else a candidate that matches the measure closely gives another value, unit or direction →
+  ``contradicted``, with what the article says (``found``) and what differs;
+- else → ``not_found``: the paragraphs that came closest are cited, but nothing is concluded from a
+  number that stands near similar words about another subject.
+
+The default is conservative: a claim is ``supported`` only on a figure whose measure, place and
+period all match, because a wrong figure marked 一致 is the worst error a fact-checker can make.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from ..schema import Hit, Paragraph
+from ..sentences import split_sentences
+from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
+from .compare import same_written_number, units_match, value_satisfies
+from .figures import Figure, find_figures
+from .measure import coverage, direction, direction_word, measure_bigrams, measure_words, modality, says_what, share_present
+from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
+
+SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
+CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
+SAID_MIN = 0.8  # share of the claim's measure words the article must say (title, lead or paragraph) to confirm it
+SAID_TO_CONTRADICT = 0.7  # ... to contradict it (with a closer match of the article's own measure)
+NAME_FRAME_MIN = 0.6  # a name claim: share of the rest of its sentence found in the article sentence
+
+@dataclass(frozen=True)
+class Candidate:
+    """A figure of a retrieved paragraph, with what it measures."""
+
+    hit_rank: int
+    paragraph: Paragraph
+    figure: Figure
+    label: str
+    sentence: str
+    evidence_start: int  # offsets in the paragraph text of the words measured and the figure
+    evidence_end: int
+    own_places: tuple[str, ...]  # places its own clause names, else the places with a suffix (乡, 县…) before it in its sentence
+    own_periods: tuple[str, ...]  # periods stated before it in its own sentence
+
+
+def _own_places(text: str, c_start: int, s_start: int, at: int) -> tuple[str, ...]:
+    own = places_in(text[c_start:at])
+    if own:
+        return own
+    # in the clauses before, only places marked as such ("东峡乡"): "青海晶科能源有限公司" is a company
+    return tuple(p for p in places_in(text[s_start:at]) if PLACE_SUFFIX.search(p))
+
+
+@lru_cache(maxsize=2048)
+def _paragraph_figures(text: str) -> tuple[tuple, ...]:
+    """(figure, label, sentence, label start, own places, own periods) for every figure of a paragraph's text."""
+    found = []
+    for s_start, s_end in split_sentences(text):
+        sentence = text[s_start:s_end]
+        previous_label = None
+        for c_start, c_end in clauses(text, s_start, s_end):
+            figures = [Figure(f.start + c_start, f.end + c_start, f.written, f.kind, f.value, f.unit, f.qualifier, f.mantissa)
+                       for f in find_figures(text[c_start:c_end])]
+            for i, figure in enumerate(figures):
+                if figure.kind == "date":
+                    label, label_start = sentence.replace(figure.written, " "), figure.start
+                else:
+                    label = figure_label(text, figures, i, c_start, c_end)
+                    if not says_what(label) and previous_label is not None:
+                        label = previous_label + label
+                    previous_label = label
+                    label_start = max([c_start] + [f.end for f in figures[:i] if f.end <= figure.start and f.kind == "figure"])
+                    while label_start < figure.start and text[label_start] in "，,；;：:、 ":
+                        label_start += 1
+                own_periods = periods_in(text[s_start:figure.start]) if figure.kind == "figure" else ()
+                found.append((figure, label, sentence, label_start, _own_places(text, c_start, s_start, figure.start), own_periods))
+    return tuple(found)
+
+
+def candidates(hits: Sequence[Hit]) -> list[Candidate]:
+    found = []
+    for rank, hit in enumerate(hits):
+        for figure, label, sentence, label_start, own_places, own_periods in _paragraph_figures(hit.paragraph.text):
+            found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods))
+    return found
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str
+    reason: str
+    found: str | None = None
+    differs: str | None = None
+    evidence: tuple[tuple[Paragraph, int, int], ...] = ()  # paragraph and span of its text to highlight
+    related: tuple[Paragraph, ...] = ()  # closest paragraphs when nothing was concluded
+
+
+def _level(place: str) -> str:
+    """What kind of place: its suffix (县, 乡, …), or "" for a name without one (西宁, 江苏)."""
+    match = PLACE_SUFFIX.search(place)
+    return match.group() if match else ""
+
+
+def _period_kind(period: str) -> str:
+    return "year" if period.isdigit() else period[0]  # Q / H / M
+
+
+def _anchors_hold(claim: Claim, candidate: Candidate, context: str) -> tuple[bool, bool]:
+    """Whether the claim's places and periods hold for the candidate: (place ok, period ok).
+
+    Each must stand in the article around the figure; and where the figure's own sentence names a
+    place or period of the same kind as the claim's (乡 and 乡, a year and a year), it must be the claim's.
+    """
+    place_ok = all(place in context for place in claim.places)
+    if place_ok and claim.places and candidate.own_places:
+        for own in candidate.own_places:
+            same_level = [p for p in claim.places if _level(p) == _level(own)]
+            if same_level and not any(p in own or own in p for p in same_level):
+                place_ok = False
+    context_periods = _periods_of(context)
+    period_ok = all(period in context_periods for period in claim.periods)
+    if period_ok and claim.periods and candidate.own_periods:
+        for own in candidate.own_periods:
+            same_kind = [p for p in claim.periods if _period_kind(p) == _period_kind(own)]
+            if same_kind and own not in same_kind and not own.startswith("M"):
+                period_ok = False
+    return place_ok, period_ok
+
+
+@lru_cache(maxsize=1024)
+def _periods_of(context: str) -> set[str]:
+    return set(periods_in(context.replace("首季", "一季度")))
+
+
+def _found_text(candidate: Candidate, with_direction: bool = False) -> str:
+    word = direction_word(candidate.label) if with_direction else None
+    return (word or "") + candidate.figure.written
+
+
+ContextOf = Callable[[Paragraph], str]
+
+
+def default_context(paragraph: Paragraph) -> str:
+    return f"{paragraph.title or ''}\n{paragraph.text}"
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    restated: float  # share of the article's measure words that the claim's sentence restates
+    said: float  # share of the claim's measure words that the article (title, lead, paragraph) says
+    place_ok: bool
+    period_ok: bool
+    unit_ok: bool
+    value_ok: bool
+    direction_ok: bool
+
+    @property
+    def score(self) -> float:
+        return self.restated + self.said
+
+    @property
+    def same_subject(self) -> bool:
+        return self.place_ok and self.period_ok
+
+    @property
+    def true(self) -> bool:
+        return self.unit_ok and self.value_ok and self.direction_ok
+
+
+def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_of: ContextOf) -> list[Scored]:
+    claim_words = measure_words(claim.label, claim.places)
+    claim_direction = direction(claim.label)
+    claim_sentence = claim.sentence or claim.text
+    scored = []
+    for candidate in candidates(hits):
+        if candidate.figure.kind != stated.kind:
+            continue
+        if modality(candidate.label) != modality(claim.label):
+            continue  # a target (目标, 计划, 预计) is another measure than a result
+        context = context_of(candidate.paragraph)
+        if stated.kind == "date":  # a date: the claim's words must tell the article sentence's event
+            restated = share_present(claim_words, candidate.sentence)
+        else:
+            article_words = _article_words(candidate.label)
+            if not article_words:
+                continue  # "共有3200人": nothing says what is counted
+            restated = share_present(article_words, claim_sentence)
+            if len(article_words) == 1 and len(claim_words) > 2:
+                restated = min(restated, 0.5)  # one shared word ("汽车") is not one measure
+        if restated < SUPPORT_MIN:
+            continue
+        said = share_present(claim_words, context)
+        place_ok, period_ok = _anchors_hold(claim, candidate, context)
+        article_direction = direction(candidate.label)
+        direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
+        scored.append(Scored(candidate, restated, said, place_ok, period_ok, units_match(stated, candidate.figure),
+                             value_satisfies(stated, candidate.figure), direction_ok))
+    scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
+    return scored
+
+
+@lru_cache(maxsize=8192)
+def _article_words(label: str) -> tuple[str, ...]:
+    return measure_words(label)
+
+
+def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
+    stated = claim.figure
+    related = tuple(hit.paragraph for hit in hits[:2])
+    if stated is None:
+        return Verdict(NOT_FOUND, "没能读出这句话里的数字。", related=related)
+    scored = score_candidates(claim, stated, hits, context_of)
+
+    for row in scored:
+        if row.same_subject and row.true and row.said >= SAID_MIN:
+            candidate = row.candidate
+            evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
+            return Verdict(SUPPORTED, f"资料写的是“{candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]}”，与“{claim.stated}”一致。",
+                           found=candidate.figure.written, evidence=evidence)
+
+    for row in scored:
+        candidate = row.candidate
+        if row.restated < CONTRADICT_MIN or row.said < SAID_TO_CONTRADICT or not row.same_subject or row.true:
+            continue
+        if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
+            continue  # another unit and another value: most likely another measure
+        differs = _what_differs(stated, row, scored)
+        found = _found_text(candidate, with_direction=differs == "方向")
+        evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
+        said = candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]
+        stated_text = (direction_word(claim.label) or "") + claim.stated if differs == "方向" else claim.stated
+        return Verdict(CONTRADICTED, f"资料写的是“{said}”：{found}，而不是{stated_text}（{differs}不同）。",
+                       found=found, differs=differs, evidence=evidence)
+
+    elsewhere = [row for row in scored if row.true and row.said >= SAID_MIN and not row.same_subject]
+    if elsewhere:
+        row = elsewhere[0]
+        where = "地点" if not row.place_ok else "时间"
+        reason = f"资料里的“{row.candidate.figure.written}”说的是另一{'地点' if where == '地点' else '时期'}（“{row.candidate.sentence.strip()[:60]}”），没有找到所述{where}的数字。"
+        return Verdict(NOT_FOUND, reason, related=(row.candidate.paragraph,) + tuple(p for p in related if p != row.candidate.paragraph)[:1])
+    return Verdict(NOT_FOUND, "检索到的资料里没有说到这一数字所指的事项。", related=related)
+
+
+def _what_differs(stated: Figure, row: Scored, scored: Sequence[Scored]) -> str:
+    candidate = row.candidate
+    if row.value_ok and row.unit_ok and not row.direction_ok:
+        return "方向"
+    if stated.kind == "date":
+        return "时间"
+    if not row.unit_ok or (same_written_number(stated, candidate.figure) and stated.value != candidate.figure.value):
+        return "单位"
+    for other in scored:  # the stated value is the same measure's figure for another place or period
+        if other is not row and other.true and other.restated >= CONTRADICT_MIN:
+            if not other.place_ok:
+                return "地点"
+            if not other.period_ok:
+                return "时间"
+    return "数值"
+
+
+def _name_frame(claim: Claim) -> set[str]:
+    frame = claim.label.replace(claim.stated, " ")
+    return measure_bigrams(frame, ())
+
+
+def verify_name(claim: Claim, hits: Sequence[Hit]) -> Verdict:
+    """A name claim: find the article sentence that tells the same event, then compare the name in it."""
+    frame = _name_frame(claim)
+    related = tuple(hit.paragraph for hit in hits[:2])
+    best = None
+    for hit in hits:
+        text = hit.paragraph.text
+        for s_start, s_end in split_sentences(text):
+            sentence = text[s_start:s_end]
+            score = coverage(frame, measure_bigrams(sentence))
+            if best is None or score > best[0]:
+                best = (score, hit.paragraph, s_start, s_end)
+    if best is None or best[0] < NAME_FRAME_MIN:
+        return Verdict(NOT_FOUND, f"检索到的资料里没有说到“{claim.stated}”这件事。", related=related)
+    score, paragraph, s_start, s_end = best
+    sentence = paragraph.text[s_start:s_end]
+    squashed_name = "".join(claim.stated.split())
+    at = sentence.find(squashed_name)
+    if at >= 0:
+        return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。",
+                       found=claim.stated, evidence=((paragraph, s_start + at, s_start + at + len(squashed_name)),))
+    counterpart = _counterpart(claim, sentence)
+    if counterpart is None or not _places_agree(claim, paragraph):
+        return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
+    c_start, c_end = counterpart
+    found = sentence[c_start:c_end].strip("，。；、“”《》 ")
+    differs = "地点" if places_in(found) or claim.text.find("在" + claim.stated) >= 0 else "名称"
+    return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{claim.stated}”（{differs}不同）。", found=found, differs=differs,
+                   evidence=((paragraph, s_start + c_start, s_start + c_end),))
+
+
+def _places_agree(claim: Claim, paragraph: Paragraph) -> bool:
+    context = default_context(paragraph)
+    return all(place in context for place in claim.places if place != claim.stated)
+
+
+def _counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
+    """Where the article sentence has something else in the place of the claim's name."""
+    clause = claim.text
+    name_start = claim.stated_start - claim.start
+    name_end = claim.stated_end - claim.start
+    matcher = difflib.SequenceMatcher(None, clause, sentence, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i1 < name_end and i2 > name_start and j2 > j1:
+            # both sides around the name must be matched text, else it is another sentence
+            if i1 >= name_start - 2 and i2 <= name_end + 2:
+                # the unchanged part of the name belongs to the article's name too: "育才小学" → "博雅小学"
+                return max(0, j1 - max(0, i1 - name_start)), min(len(sentence), j2 + max(0, name_end - i2))
+    return None
+
+
+def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
+    return verify_name(claim, hits) if claim.kind == "name" else verify_figure(claim, hits, context_of)
