@@ -35,9 +35,11 @@ _PERIOD = re.compile(
     r"|(?<![比较与同])(?P<year>(?:19|20)\d{2})年"  # "比2024年增长" compares with 2024, it is not the period
 )
 _NAME_PATTERNS = (
-    ("地点", re.compile(r"在(?P<name>[^，。；、在\s]{2,20}?)(?:隆重|正式|顺利)?(?:开幕|举行|召开|举办|启幕|开赛|揭牌|成立|启动|开工|落成|起航|开通)")),
-    ("名称", re.compile(r"《(?P<name>[^》]{2,40})》")),
-    ("名称", re.compile(r"(?:局长|书记|所长|乡长|县长|市长|主任|负责人|院长|总经理|董事长|部长|厅长|代表)(?P<name>[\u4e00-\u9fff]{2,3})(?=[在说表介指，。、；：]|$)")),
+    ("place", re.compile(r"在(?P<name>[^，。；、在\s]{2,20}?)(?:隆重|正式|顺利)?(?:开幕|举行|召开|举办|启幕|开赛|揭牌|成立|启动|开工|落成|起航|开通)")),
+    ("place", re.compile(r"(?:位于|来自|开往|前往|落户|坐落于)(?P<name>[^，。；、的\s]{2,20}?)(?=[，。；、的]|$)")),
+    ("name", re.compile(r"《(?P<name>[^》]{2,40})》")),
+    ("name", re.compile(r"“(?P<name>[^”]{2,20})”")),
+    ("name", re.compile(r"(?:局长|书记|所长|乡长|县长|市长|主任|负责人|院长|总经理|董事长|部长|厅长|代表|记者|通讯员)(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[在说表介指回感认称强，。、；：]|$)")),
 )
 
 
@@ -182,16 +184,20 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     text=text[seg_start:seg_end], start=seg_start, end=seg_end,
                     stated=figure.written, stated_start=figure.start, stated_end=figure.end,
                     kind=figure.kind, label=label, places=places, periods=claim_periods,
-                    query=_query(places, claim_periods, text[seg_start:seg_end], sentence), sentence=sentence, figure=figure,
+                    query=_query(places, claim_periods, text[seg_start:seg_end], sentence), sentence=sentence, sentence_start=s_start, figure=figure,
+                    co_figures=tuple(f for f in numeric if f is not figure),
                 ))
+            if not checked and not names:  # who or where: "海东市乐都区打造了全省首家…"
+                names = [("place", c_start + at, c_start + at + len(place)) for place in own_places[:1]
+                         if place not in SCOPES and (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 6]
             if not checked:
                 for kind, n_start, n_end in names:
                     t_start, t_end = _trimmed(text, c_start, c_end)
                     claims.append(Claim(
                         text=text[t_start:t_end], start=t_start, end=t_end,
                         stated=text[n_start:n_end], stated_start=n_start, stated_end=n_end,
-                        kind="name", label=sentence, places=places, periods=periods,
-                        query=_query(places, periods, sentence, sentence), sentence=sentence,
+                        kind=kind, label=sentence, places=tuple(p for p in places if p not in text[n_start:n_end]), periods=periods,
+                        query=_query(places, periods, sentence, sentence), sentence=sentence, sentence_start=s_start,
                     ))
             if own_places:
                 last_places = own_places

@@ -19,7 +19,7 @@ FILLER = re.compile(
 )
 _PERIOD_WORDS = re.compile(r"(?:19|20)\d{2}年度?|第?[一二三四首1-4]季度?|[上下]半年|前三季度")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_SINGLE_KEPT = "在于从对向和与及等"
+_SINGLE_KEPT = "在于从对向和与及等比较同占"
 
 
 def direction(text: str) -> str | None:

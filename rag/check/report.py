@@ -29,13 +29,20 @@ class Claim:
     stated: str  # the figure, date or name the claim states, as written
     stated_start: int  # offsets of ``stated`` in the input
     stated_end: int
-    kind: str  # "figure" | "date" | "name"
+    kind: str  # "figure" | "date" | "name" | "place"
     label: str  # the words saying what the figure measures (e.g. "城镇新增就业")
     places: tuple[str, ...] = ()  # where it applies (own or inherited from earlier in the sentence/draft)
     periods: tuple[str, ...] = ()  # when it applies (一季度, 2025年, ...)
     query: str = ""  # what is searched for it
     sentence: str = ""  # the whole sentence it stands in
+    sentence_start: int = 0  # offset of ``sentence`` in the input
     figure: "Figure | None" = None  # the stated figure as read (offsets in the input), None for a name
+    co_figures: tuple["Figure", ...] = ()  # the other figures of its clause, which qualify what it counts
+
+    @property
+    def text_offset(self) -> int:
+        """Offset of the claim's text inside its sentence."""
+        return self.start - self.sentence_start
 
 
 @dataclass(frozen=True)

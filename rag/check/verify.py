@@ -36,7 +36,8 @@ SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must 
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
 SAID_MIN = 0.8  # share of the claim's measure words the article must say (title, lead or paragraph) to confirm it
 SAID_TO_CONTRADICT = 0.7  # ... to contradict it (with a closer match of the article's own measure)
-NAME_FRAME_MIN = 0.6  # a name claim: share of the rest of its sentence found in the article sentence
+NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
+NAME_CONTRADICT_MIN = 0.75  # ... to say the article names someone or somewhere else
 
 @dataclass(frozen=True)
 class Candidate:
@@ -51,6 +52,7 @@ class Candidate:
     evidence_end: int
     own_places: tuple[str, ...]  # places its own clause names, else the places with a suffix (乡, 县…) before it in its sentence
     own_periods: tuple[str, ...]  # periods stated before it in its own sentence
+    clause_figures: tuple[Figure, ...] = ()  # the other figures of its clause ("27个城市超300万辆")
 
 
 def _own_places(text: str, c_start: int, s_start: int, at: int) -> tuple[str, ...]:
@@ -68,9 +70,12 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
         previous_label = None
+        lead_in = ""  # clauses without figures before this one ("工资保证金按…比例存储,原则上不低于1%")
         for c_start, c_end in clauses(text, s_start, s_end):
             figures = [Figure(f.start + c_start, f.end + c_start, f.written, f.kind, f.value, f.unit, f.qualifier, f.mantissa)
                        for f in find_figures(text[c_start:c_end])]
+            if not any(f.kind == "figure" for f in figures):
+                lead_in += text[c_start:c_end]
             for i, figure in enumerate(figures):
                 if figure.kind == "date":
                     label, label_start = sentence.replace(figure.written, " "), figure.start
@@ -78,20 +83,23 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                     label = figure_label(text, figures, i, c_start, c_end)
                     if not says_what(label) and previous_label is not None:
                         label = previous_label + label
+                    elif len(measure_words(label)) < 2 and lead_in:
+                        label = lead_in + label
                     previous_label = label
                     label_start = max([c_start] + [f.end for f in figures[:i] if f.end <= figure.start and f.kind == "figure"])
                     while label_start < figure.start and text[label_start] in "，,；;：:、 ":
                         label_start += 1
                 own_periods = periods_in(text[s_start:figure.start]) if figure.kind == "figure" else ()
-                found.append((figure, label, sentence, label_start, _own_places(text, c_start, s_start, figure.start), own_periods))
+                others = tuple(f for f in figures if f is not figure and f.kind == "figure")
+                found.append((figure, label, sentence, label_start, _own_places(text, c_start, s_start, figure.start), own_periods, others))
     return tuple(found)
 
 
 def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     found = []
     for rank, hit in enumerate(hits):
-        for figure, label, sentence, label_start, own_places, own_periods in _paragraph_figures(hit.paragraph.text):
-            found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods))
+        for figure, label, sentence, label_start, own_places, own_periods, others in _paragraph_figures(hit.paragraph.text):
+            found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods, others))
     return found
 
 
@@ -103,6 +111,15 @@ class Verdict:
     differs: str | None = None
     evidence: tuple[tuple[Paragraph, int, int], ...] = ()  # paragraph and span of its text to highlight
     related: tuple[Paragraph, ...] = ()  # closest paragraphs when nothing was concluded
+
+
+def _co_figures_hold(claim: Claim, candidate: Candidate) -> bool:
+    """The other figures of the claim's clause qualify what it counts ("超过500万辆的城市有27个"):
+    each must be in the article figure's clause too."""
+    return all(
+        any(units_match(co, other) and value_satisfies(co, other) for other in candidate.clause_figures)
+        for co in claim.co_figures
+    )
 
 
 def _level(place: str) -> str:
@@ -196,12 +213,13 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             if not article_words:
                 continue  # "共有3200人": nothing says what is counted
             restated = share_present(article_words, claim_sentence)
-            if len(article_words) == 1 and len(claim_words) > 2:
-                restated = min(restated, 0.5)  # one shared word ("汽车") is not one measure
+            if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
+                restated = min(restated, share_present(claim_words, candidate.sentence))
         if restated < SUPPORT_MIN:
             continue
         said = share_present(claim_words, context)
         place_ok, period_ok = _anchors_hold(claim, candidate, context)
+        place_ok = place_ok and _co_figures_hold(claim, candidate)
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, units_match(stated, candidate.figure),
@@ -269,61 +287,116 @@ def _what_differs(stated: Figure, row: Scored, scored: Sequence[Scored]) -> str:
     return "数值"
 
 
-def _name_frame(claim: Claim) -> set[str]:
-    frame = claim.label.replace(claim.stated, " ")
-    return measure_bigrams(frame, ())
-
-
-def verify_name(claim: Claim, hits: Sequence[Hit]) -> Verdict:
-    """A name claim: find the article sentence that tells the same event, then compare the name in it."""
-    frame = _name_frame(claim)
-    related = tuple(hit.paragraph for hit in hits[:2])
+def _best_sentence(claim: Claim, hits: Sequence[Hit]) -> tuple[float, Paragraph, int, int] | None:
+    """The article sentence that tells the claim's event best: the share of the claim sentence's words
+    (without the name checked and its places) that it has."""
+    frame_words = measure_words(claim.sentence.replace(claim.stated, " "), claim.places)
+    if len(frame_words) < 2:
+        return None
     best = None
     for hit in hits:
         text = hit.paragraph.text
         for s_start, s_end in split_sentences(text):
-            sentence = text[s_start:s_end]
-            score = coverage(frame, measure_bigrams(sentence))
+            score = share_present(frame_words, text[s_start:s_end])
             if best is None or score > best[0]:
                 best = (score, hit.paragraph, s_start, s_end)
+    return best
+
+
+def _aligned_at(claim: Claim, sentence: str) -> int:
+    """Where the claim's name stands in the article sentence with the same words beside it, else -1
+    ("局长陈振林" is not confirmed by "记者刘诗平" for "局长刘诗平")."""
+    name = "".join(claim.stated.split())
+    left = claim.sentence[: claim.stated_start - claim.start + claim.text_offset][-2:]
+    right = claim.sentence[claim.stated_end - claim.start + claim.text_offset:][:2]
+    for context_left, context_right in ((left, ""), ("", right)):
+        at = sentence.find(context_left + name + context_right)
+        if at >= 0 and (context_left or context_right):
+            return at + len(context_left)
+    if claim.kind == "place" and name in sentence:
+        return sentence.find(name)
+    return -1
+
+
+def _counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
+    """What the article sentence has where the claim has its name: the text after the same words
+    that precede the name in the claim, up to the words that follow it."""
+    before = claim.sentence[: claim.stated_start - claim.start + claim.text_offset]
+    after = claim.sentence[claim.stated_end - claim.start + claim.text_offset:]
+    for width in (4, 3, 2):
+        left = before[-width:]
+        if len(left) < width or not left.strip():
+            continue
+        at = sentence.find(left)
+        if at < 0:
+            continue
+        start = at + len(left)
+        window = sentence[start: start + len(claim.stated) + 8]
+        end = start + len(claim.stated)
+        for right_width in (2, 1):
+            right = after[:right_width]
+            if right and right in window[1:]:
+                end = start + 1 + window[1:].index(right)
+                break
+        if end > start:
+            return start, min(end, len(sentence))
+    return None
+
+
+def _other_places(claim: Claim, sentence: str, context: str) -> str | None:
+    """A place the article gives where the claim names another one of the same kind."""
+    for text in (sentence, context):
+        for place in places_in(text):
+            if place in claim.sentence or place in SCOPES_IGNORED:
+                continue
+            if claim.kind == "place" or any(_level(place) == _level(p) for p in claim.places):
+                return place
+    return None
+
+
+SCOPES_IGNORED = ("全国", "全省", "全市", "全县", "全区", "全州", "全乡")
+
+
+def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
+    """A name or place claim: find the article sentence that tells the same event, then compare the name in it."""
+    related = tuple(hit.paragraph for hit in hits[:2])
+    best = _best_sentence(claim, hits)
     if best is None or best[0] < NAME_FRAME_MIN:
         return Verdict(NOT_FOUND, f"检索到的资料里没有说到“{claim.stated}”这件事。", related=related)
     score, paragraph, s_start, s_end = best
     sentence = paragraph.text[s_start:s_end]
-    squashed_name = "".join(claim.stated.split())
-    at = sentence.find(squashed_name)
-    if at >= 0:
-        return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。",
-                       found=claim.stated, evidence=((paragraph, s_start + at, s_start + at + len(squashed_name)),))
-    counterpart = _counterpart(claim, sentence)
-    if counterpart is None or not _places_agree(claim, paragraph):
+    context = context_of(paragraph)
+    at = _aligned_at(claim, sentence)
+    places_hold = all(place in context for place in claim.places)
+    if at >= 0 and places_hold:
+        span = (paragraph, s_start + at, s_start + at + len("".join(claim.stated.split())))
+        return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
+    if score < NAME_CONTRADICT_MIN:
+        return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
+    if at >= 0:  # the name is right, the place is not
+        other = _other_places(claim, sentence, context)
+        if other is None:
+            return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有说到{'、'.join(claim.places)}。", related=(paragraph,))
+        place_at = sentence.find(other)
+        span = (paragraph, s_start + place_at, s_start + place_at + len(other)) if place_at >= 0 else (paragraph, s_start, s_end)
+        return Verdict(CONTRADICTED, f"资料写的是“{other}”，而不是“{'、'.join(claim.places)}”（地点不同）。", found=other, differs="地点", evidence=(span,))
+    if claim.kind == "place":
+        other = _other_places(claim, sentence, sentence)
+        counterpart = (sentence.find(other), sentence.find(other) + len(other)) if other else None
+    else:
+        counterpart = _counterpart(claim, sentence)
+    if counterpart is None or not places_hold and claim.kind != "place":
         return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
     c_start, c_end = counterpart
     found = sentence[c_start:c_end].strip("，。；、“”《》 ")
-    differs = "地点" if places_in(found) or claim.text.find("在" + claim.stated) >= 0 else "名称"
+    if not found or found == claim.stated:
+        return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
+    differs = "地点" if claim.kind == "place" else "名称"
     return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{claim.stated}”（{differs}不同）。", found=found, differs=differs,
                    evidence=((paragraph, s_start + c_start, s_start + c_end),))
 
 
-def _places_agree(claim: Claim, paragraph: Paragraph) -> bool:
-    context = default_context(paragraph)
-    return all(place in context for place in claim.places if place != claim.stated)
-
-
-def _counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
-    """Where the article sentence has something else in the place of the claim's name."""
-    clause = claim.text
-    name_start = claim.stated_start - claim.start
-    name_end = claim.stated_end - claim.start
-    matcher = difflib.SequenceMatcher(None, clause, sentence, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace" and i1 < name_end and i2 > name_start and j2 > j1:
-            # both sides around the name must be matched text, else it is another sentence
-            if i1 >= name_start - 2 and i2 <= name_end + 2:
-                # the unchanged part of the name belongs to the article's name too: "育才小学" → "博雅小学"
-                return max(0, j1 - max(0, i1 - name_start)), min(len(sentence), j2 + max(0, name_end - i2))
-    return None
-
-
 def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
-    return verify_name(claim, hits) if claim.kind == "name" else verify_figure(claim, hits, context_of)
+    if claim.kind in ("name", "place"):
+        return verify_name(claim, hits, context_of)
+    return verify_figure(claim, hits, context_of)
