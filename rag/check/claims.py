@@ -28,6 +28,7 @@ SCOPES = ("全国", "全省", "全市", "全县", "全区", "全州", "全乡")
 NOT_PLACES = frozenset("新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间".split())
 PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|旗|街道)$")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_NAME_FLAGS = ("ns", "nr", "nrt", "nz", "j")
 
 QUARTERS = {"一": "Q1", "首": "Q1", "1": "Q1", "二": "Q2", "2": "Q2", "三": "Q3", "3": "Q3", "四": "Q4", "4": "Q4"}
 _PERIOD = re.compile(
@@ -63,10 +64,15 @@ def places_in(text: str) -> tuple[str, ...]:
         w = word.word
         if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全"):
             found.append(w)
-        elif PLACE_SUFFIX.search(w) and len(w) >= 3 and w not in NOT_PLACES and _CJK_WORD.fullmatch(w):
-            found.append(w)  # a small place jieba does not know as one ("申中乡")
-        elif len(w) == 1 and w in "乡镇县村" and i and words[i - 1].flag != "m" and len(words[i - 1].word) >= 2 and _CJK_WORD.fullmatch(words[i - 1].word):
-            found.append(words[i - 1].word + w)  # cut as "日月" + "乡"
+        elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):
+            found.append(w)  # a small place jieba tags as a name ("申中乡")
+        elif len(w) == 1 and w in "省市县区州镇乡村旗":  # cut as "日月" + "乡", "哈拉" + "直沟" + "乡"
+            j = i
+            while j > 0 and words[j - 1].flag in _NAME_FLAGS + ("t",) and _CJK_WORD.fullmatch(words[j - 1].word) and i - j < 3:
+                j -= 1
+            name = "".join(x.word for x in words[j:i + 1])
+            if j < i and len(name) >= 3:
+                found.append(name)
     # a place inside a longer one found here ("直沟" of "哈拉直沟乡") is not a place of its own
     found = [p for p in found if not any(p != q and p in q for q in found)]
     return tuple(dict.fromkeys(found))

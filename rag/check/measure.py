@@ -90,6 +90,8 @@ def measure_words(label: str, drop: Sequence[str] = ()) -> tuple[str, ...]:
     import jieba
 
     words = []
+    for place in sorted(drop, key=len, reverse=True):
+        label = label.replace(place, " ")
     for run in _CJK_RUN.findall(measure_text(label)):
         words += [w for w in jieba.lcut(run) if len(w) >= 2 and w not in _LABEL_FILLER_WORDS and not any(w in d for d in drop)]
     return tuple(dict.fromkeys(words))

@@ -53,6 +53,7 @@ class Candidate:
     own_places: tuple[str, ...]  # places its own clause names, else the places with a suffix (乡, 县…) before it in its sentence
     own_periods: tuple[str, ...]  # periods stated before it in its own sentence
     clause_figures: tuple[Figure, ...] = ()  # the other figures of its clause ("27个城市超300万辆")
+    sentence_figures: tuple[Figure, ...] = ()  # the other figures of its sentence
 
 
 def _own_places(text: str, c_start: int, s_start: int, at: int) -> tuple[str, ...]:
@@ -91,15 +92,16 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                         label_start += 1
                 own_periods = periods_in(text[s_start:figure.start]) if figure.kind == "figure" else ()
                 others = tuple(f for f in figures if f is not figure and f.kind == "figure")
-                found.append((figure, label, sentence, label_start, _own_places(text, c_start, s_start, figure.start), own_periods, others))
+                in_sentence = tuple(f for f in find_figures(sentence) if f.kind == "figure" and f.start + s_start != figure.start)
+                found.append((figure, label, sentence, label_start, _own_places(text, c_start, s_start, figure.start), own_periods, others, in_sentence))
     return tuple(found)
 
 
 def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     found = []
     for rank, hit in enumerate(hits):
-        for figure, label, sentence, label_start, own_places, own_periods, others in _paragraph_figures(hit.paragraph.text):
-            found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods, others))
+        for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence in _paragraph_figures(hit.paragraph.text):
+            found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods, others, in_sentence))
     return found
 
 
@@ -116,10 +118,8 @@ class Verdict:
 def _co_figures_hold(claim: Claim, candidate: Candidate) -> bool:
     """The other figures of the claim's clause qualify what it counts ("超过500万辆的城市有27个"):
     each must be in the article figure's clause too."""
-    return all(
-        any(units_match(co, other) and value_satisfies(co, other) for other in candidate.clause_figures)
-        for co in claim.co_figures
-    )
+    others = candidate.clause_figures or candidate.sentence_figures  # a clause without others leans on its sentence
+    return all(any(units_match(co, other) and value_satisfies(co, other) for other in others) for co in claim.co_figures)
 
 
 def _level(place: str) -> str:
@@ -178,6 +178,7 @@ class Scored:
     said: float  # share of the claim's measure words that the article (title, lead, paragraph) says
     place_ok: bool
     period_ok: bool
+    co_ok: bool  # the claim's other figures of its clause stand with the article's figure too
     unit_ok: bool
     value_ok: bool
     direction_ok: bool
@@ -188,7 +189,7 @@ class Scored:
 
     @property
     def same_subject(self) -> bool:
-        return self.place_ok and self.period_ok
+        return self.place_ok and self.period_ok and self.co_ok
 
     @property
     def true(self) -> bool:
@@ -219,11 +220,10 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             continue
         said = share_present(claim_words, context)
         place_ok, period_ok = _anchors_hold(claim, candidate, context)
-        place_ok = place_ok and _co_figures_hold(claim, candidate)
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
-        scored.append(Scored(candidate, restated, said, place_ok, period_ok, units_match(stated, candidate.figure),
-                             value_satisfies(stated, candidate.figure), direction_ok))
+        scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
+                             units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 
@@ -247,7 +247,8 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
             return Verdict(SUPPORTED, f"资料写的是“{candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]}”，与“{claim.stated}”一致。",
                            found=candidate.figure.written, evidence=evidence)
 
-    for row in scored:
+    # the stated value itself under the same measure (another direction or unit) explains the claim best
+    for row in sorted(scored, key=lambda r: not (r.value_ok and r.unit_ok)):
         candidate = row.candidate
         if row.restated < CONTRADICT_MIN or row.said < SAID_TO_CONTRADICT or not row.same_subject or row.true:
             continue
@@ -261,7 +262,7 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
         return Verdict(CONTRADICTED, f"资料写的是“{said}”：{found}，而不是{stated_text}（{differs}不同）。",
                        found=found, differs=differs, evidence=evidence)
 
-    elsewhere = [row for row in scored if row.true and row.said >= SAID_MIN and not row.same_subject]
+    elsewhere = [row for row in scored if row.true and row.co_ok and row.said >= SAID_MIN and not row.same_subject]
     if elsewhere:
         row = elsewhere[0]
         where = "地点" if not row.place_ok else "时间"
@@ -279,7 +280,7 @@ def _what_differs(stated: Figure, row: Scored, scored: Sequence[Scored]) -> str:
     if not row.unit_ok or (same_written_number(stated, candidate.figure) and stated.value != candidate.figure.value):
         return "单位"
     for other in scored:  # the stated value is the same measure's figure for another place or period
-        if other is not row and other.true and other.restated >= CONTRADICT_MIN:
+        if other is not row and other.true and other.co_ok and other.restated >= CONTRADICT_MIN:
             if not other.place_ok:
                 return "地点"
             if not other.period_ok:
@@ -287,20 +288,21 @@ def _what_differs(stated: Figure, row: Scored, scored: Sequence[Scored]) -> str:
     return "数值"
 
 
-def _best_sentence(claim: Claim, hits: Sequence[Hit]) -> tuple[float, Paragraph, int, int] | None:
-    """The article sentence that tells the claim's event best: the share of the claim sentence's words
-    (without the name checked and its places) that it has."""
+def _sentences_by_frame(claim: Claim, hits: Sequence[Hit]) -> list[tuple[float, int, Paragraph, int, int]]:
+    """The article sentences that tell the claim's event, best first: by the share of the claim
+    sentence's words (without the name checked and its places) that each has."""
     frame_words = measure_words(claim.sentence.replace(claim.stated, " "), claim.places)
     if len(frame_words) < 2:
-        return None
-    best = None
-    for hit in hits:
+        return []
+    found = []
+    for rank, hit in enumerate(hits):
         text = hit.paragraph.text
         for s_start, s_end in split_sentences(text):
             score = share_present(frame_words, text[s_start:s_end])
-            if best is None or score > best[0]:
-                best = (score, hit.paragraph, s_start, s_end)
-    return best
+            if score >= NAME_FRAME_MIN:
+                found.append((score, -rank, hit.paragraph, s_start, s_end))
+    found.sort(key=lambda row: (-row[0], -row[1]))
+    return found
 
 
 def _aligned_at(claim: Claim, sentence: str) -> int:
@@ -360,17 +362,20 @@ SCOPES_IGNORED = ("全国", "全省", "全市", "全县", "全区", "全州", "�
 def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
     """A name or place claim: find the article sentence that tells the same event, then compare the name in it."""
     related = tuple(hit.paragraph for hit in hits[:2])
-    best = _best_sentence(claim, hits)
-    if best is None or best[0] < NAME_FRAME_MIN:
+    ranked = _sentences_by_frame(claim, hits)
+    if not ranked:
         return Verdict(NOT_FOUND, f"检索到的资料里没有说到“{claim.stated}”这件事。", related=related)
-    score, paragraph, s_start, s_end = best
+    for score, _, paragraph, s_start, s_end in ranked:
+        sentence = paragraph.text[s_start:s_end]
+        at = _aligned_at(claim, sentence)
+        if at >= 0 and all(place in context_of(paragraph) for place in claim.places):
+            span = (paragraph, s_start + at, s_start + at + len("".join(claim.stated.split())))
+            return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
+    score, _, paragraph, s_start, s_end = ranked[0]
     sentence = paragraph.text[s_start:s_end]
     context = context_of(paragraph)
     at = _aligned_at(claim, sentence)
     places_hold = all(place in context for place in claim.places)
-    if at >= 0 and places_hold:
-        span = (paragraph, s_start + at, s_start + at + len("".join(claim.stated.split())))
-        return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
     if score < NAME_CONTRADICT_MIN:
         return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
     if at >= 0:  # the name is right, the place is not
