@@ -291,7 +291,9 @@ def _what_differs(stated: Figure, row: Scored, scored: Sequence[Scored]) -> str:
 def _sentences_by_frame(claim: Claim, hits: Sequence[Hit]) -> list[tuple[float, int, Paragraph, int, int]]:
     """The article sentences that tell the claim's event, best first: by the share of the claim
     sentence's words (without the name checked and its places) that each has."""
-    frame_words = measure_words(claim.sentence.replace(claim.stated, " "), claim.places)
+    frame_words = measure_words(claim.text.replace(claim.stated, " "), claim.places)
+    if len(frame_words) < 3:  # a short clause ("…，在博雅小学开幕") is told by its sentence
+        frame_words = measure_words(claim.sentence.replace(claim.stated, " "), claim.places)
     if len(frame_words) < 2:
         return []
     found = []
@@ -341,7 +343,15 @@ def _counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
                 end = start + 1 + window[1:].index(right)
                 break
         if end > start:
-            return start, min(end, len(sentence))
+            cut = re.search(r"[\d，,。；;：:（(]", sentence[start:end])  # "陈振林26日表示": the name ends at the date
+            return start, start + cut.start() if cut and cut.start() > 0 else min(end, len(sentence))
+    matcher = difflib.SequenceMatcher(None, claim.sentence, sentence, autojunk=False)
+    name_start = claim.stated_start - claim.start + claim.text_offset
+    name_end = name_start + len(claim.stated)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i1 < name_end and i2 > name_start and i1 >= name_start - 2 and i2 <= name_end + 2:
+            # the unchanged part of the name belongs to the article's name too: "2025年…通知" → "2026年…通知"
+            return max(0, j1 - max(0, i1 - name_start)), min(len(sentence), j2 + max(0, name_end - i2))
     return None
 
 
