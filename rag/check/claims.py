@@ -23,11 +23,13 @@ CLAUSE_END = re.compile(r"[，,：:；;、]")
 _EDGE = "，,。；;：:、！？!?“”\"'‘’（）() \t\n"
 
 # Scope words that act as places: "全省…3200人" is not "全国…3200人".
-SCOPES = ("全国", "全省", "全市", "全县", "全区", "全州", "全乡")
+SCOPES = ("全国", "全省")
 # jieba tags some common nouns as places; these say nothing about where.
 NOT_PLACES = frozenset("新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间".split())
 PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|旗|街道)$")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_HAS_DIGIT = re.compile(r"\d")
+_REFERRING = re.compile(r"该[县区市乡镇村州省]|全[县区市乡镇州]|当地|本地|这里|此地")
 _NAME_FLAGS = ("ns", "nr", "nrt", "nz", "j")
 
 QUARTERS = {"一": "Q1", "首": "Q1", "1": "Q1", "二": "Q2", "2": "Q2", "三": "Q3", "3": "Q3", "四": "Q4", "4": "Q4"}
@@ -66,7 +68,7 @@ def places_in(text: str) -> tuple[str, ...]:
             found.append(w)
         elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):
             found.append(w)  # a small place jieba tags as a name ("申中乡")
-        elif len(w) == 1 and w in "省市县区州镇乡村旗":  # cut as "日月" + "乡", "哈拉" + "直沟" + "乡"
+        elif len(w) == 1 and w in "省市县区州镇乡村旗港":  # cut as "日月" + "乡", "哈拉" + "直沟" + "乡"
             j = i
             while j > 0 and words[j - 1].flag in _NAME_FLAGS + ("t",) and _CJK_WORD.fullmatch(words[j - 1].word) and i - j < 3:
                 j -= 1
@@ -102,9 +104,13 @@ def periods_in(text: str, most_specific: bool = False) -> tuple[str, ...]:
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of the clauses of ``text[start:end]``, split at ，：；、 (the mark stays with its clause)."""
+    """(start, end) of the clauses of ``text[start:end]``, split at ，：；, and at 、 after a figure (the mark
+    stays with its clause): "342名就业困难人员、1315名失业人员" is two, "金融网点、揽投部、…374人" one."""
     spans, clause_start = [], start
     for match in CLAUSE_END.finditer(text, start, end):
+        if match.group() == "、" and not _HAS_DIGIT.search(text, clause_start, match.start()):
+            if not find_figures(text[clause_start:match.start()]):
+                continue
         spans.append((clause_start, match.end()))
         clause_start = match.end()
     if clause_start < end:
@@ -154,7 +160,9 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
         if s_start >= s_end:
             continue
         if "\n" in text[line_start:s_start].rstrip("\n") or text[line_start:s_start].count("\n") >= 2:
-            last_places, last_periods = (), ()  # a new paragraph of the draft: nothing inherited
+            last_periods = ()  # a new paragraph of the draft: nothing inherited
+        if not _REFERRING.search(text, s_start, s_end):
+            last_places = ()  # a place carries over to the next sentence only when it refers back ("该县")
         line_start = s_start
         sentence = text[s_start:s_end]
         sentence_has_figures = any(f.kind == "figure" for f in find_figures(sentence))

@@ -73,6 +73,9 @@ def value_satisfies(stated: Figure, found: Figure) -> bool:
     if found.qualifier != EXACT and stated.qualifier not in (EXACT, ABOUT):
         if _below(found.qualifier) != _below(stated.qualifier):
             return False
+        # two bounds state a threshold: "降幅不低于30%" misquotes "降幅不低于50%", though implied by it
+        if found.qualifier in (LOWER, UPPER) and stated.qualifier in (LOWER, UPPER) and found.value != stated.value:
+            return False
     return True
 
 

@@ -81,20 +81,30 @@ def content_words(label: str, drop: Sequence[str] = ()) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
-_LABEL_FILLER_WORDS = frozenset("成功 累计 实现 达到 共有 共计 总计 合计 已经 目前 其中 全年 同比 去年 今年 以来 截至 当前 一共 总共 数量 人数 规模 总量 开展 进行 相比 相较 比例 情况 方面 工作 我们 通过".split())
+_LABEL_FILLER_WORDS = frozenset("以及 成功 累计 实现 达到 共有 共计 总计 合计 已经 目前 其中 全年 同比 去年 今年 以来 截至 当前 一共 总共 数量 人数 规模 总量 开展 进行 相比 相较 比例 情况 方面 工作 我们 通过".split())
+
+
+def _tagged_words(label: str, drop: Sequence[str]) -> list[tuple[str, str]]:
+    import jieba.posseg
+
+    for place in sorted(drop, key=len, reverse=True):
+        label = label.replace(place, " ")
+    words = []
+    for run in _CJK_RUN.findall(measure_text(label)):
+        words += [(w.word, w.flag) for w in jieba.posseg.cut(run)
+                  if len(w.word) >= 2 and w.word not in _LABEL_FILLER_WORDS and not any(w.word in d for d in drop)]
+    return words
 
 
 def measure_words(label: str, drop: Sequence[str] = ()) -> tuple[str, ...]:
     """The words (two characters or more, cut by jieba) that say what a figure measures; words inside
     one of ``drop`` (the places a claim is anchored to) are left out."""
-    import jieba
+    return tuple(dict.fromkeys(w for w, _ in _tagged_words(label, drop)))
 
-    words = []
-    for place in sorted(drop, key=len, reverse=True):
-        label = label.replace(place, " ")
-    for run in _CJK_RUN.findall(measure_text(label)):
-        words += [w for w in jieba.lcut(run) if len(w) >= 2 and w not in _LABEL_FILLER_WORDS and not any(w in d for d in drop)]
-    return tuple(dict.fromkeys(words))
+
+def key_words(label: str, drop: Sequence[str] = ()) -> tuple[str, ...]:
+    """The nouns among ``measure_words``: what is counted ("岗位", "小将"), not what was done ("参赛")."""
+    return tuple(dict.fromkeys(w for w, flag in _tagged_words(label, drop) if flag[0] in "nj" or flag in ("vn", "l", "i")))
 
 
 def modality(text: str) -> frozenset[str]:

@@ -29,11 +29,12 @@ from ..sentences import split_sentences
 from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
 from .compare import same_written_number, units_match, value_satisfies
 from .figures import Figure, find_figures
-from .measure import coverage, direction, direction_word, measure_bigrams, measure_words, modality, says_what, share_present
+from .measure import coverage, direction, key_words, direction_word, measure_bigrams, measure_words, modality, says_what, share_present
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
+LOOSE_RESTATED_MIN = 0.3
 SAID_MIN = 0.8  # share of the claim's measure words the article must say (title, lead or paragraph) to confirm it
 SAID_TO_CONTRADICT = 0.7  # ... to contradict it (with a closer match of the article's own measure)
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
@@ -77,15 +78,17 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                        for f in find_figures(text[c_start:c_end])]
             if not any(f.kind == "figure" for f in figures):
                 lead_in += text[c_start:c_end]
+            else:
+                lead_in_here, lead_in = lead_in, ""
             for i, figure in enumerate(figures):
                 if figure.kind == "date":
                     label, label_start = sentence.replace(figure.written, " "), figure.start
                 else:
                     label = figure_label(text, figures, i, c_start, c_end)
-                    if not says_what(label) and previous_label is not None:
-                        label = previous_label + label
-                    elif len(measure_words(label)) < 2 and lead_in:
-                        label = lead_in + label
+                    if not says_what(label) and (lead_in_here or previous_label):
+                        label = (lead_in_here or previous_label) + label  # "其新增工程应降低存储比例,降幅不低于50%"
+                    elif len(measure_words(label)) < 2 and lead_in_here:
+                        label = lead_in_here + label
                     previous_label = label
                     label_start = max([c_start] + [f.end for f in figures[:i] if f.end <= figure.start and f.kind == "figure"])
                     while label_start < figure.start and text[label_start] in "，,；;：:、 ":
@@ -198,6 +201,7 @@ class Scored:
 
 def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_of: ContextOf) -> list[Scored]:
     claim_words = measure_words(claim.label, claim.places)
+    claim_keys = key_words(claim.label, claim.places)
     claim_direction = direction(claim.label)
     claim_sentence = claim.sentence or claim.text
     scored = []
@@ -216,9 +220,9 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             restated = share_present(article_words, claim_sentence)
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 restated = min(restated, share_present(claim_words, candidate.sentence))
-        if restated < SUPPORT_MIN:
-            continue
-        said = share_present(claim_words, context)
+        if restated < SUPPORT_MIN and not (restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9):
+            continue  # the article's sentence says all the claim says, around more words of its own
+        said = min(share_present(claim_words, context) + 0.2, share_present(claim_keys, context)) if claim_keys else share_present(claim_words, context)
         place_ok, period_ok = _anchors_hold(claim, candidate, context)
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
