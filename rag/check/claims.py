@@ -16,11 +16,11 @@ from functools import lru_cache
 
 from ..sentences import split_sentences
 from .figures import Figure, find_figures
-from .measure import says_what
+from .measure import measure_words, says_what
 from .report import Claim, Unchecked
 
 CLAUSE_END = re.compile(r"[，,：:；;、]")
-_EDGE = "，,。；;：:、！？!?“”\"'‘’（）() \t\n"
+_EDGE = "，,。；;：:、！？!? \t\n"
 
 # Scope words that act as places: "全省…3200人" is not "全国…3200人".
 SCOPES = ("全国", "全省")
@@ -178,8 +178,10 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             periods = own_periods or last_periods
             names = _name_claims(text, c_start, c_end) if not numeric else []
             # a year inside a named event ("2025年“石榴籽杯”联赛在博雅小学开幕") says when, it is not the claim
-            # a date is the claim only in a sentence without other figures; else it says when they apply
-            checked = numeric or ([] if sentence_has_figures else [f for f in figures if f.kind == "date" and not (names and f.value[1] is None)])
+            # a date is a claim in a clause that tells what happened then ("成立于1925年8月"); a clause
+            # that is only a date ("截至2月19日，") says when the figures after it apply
+            checked = numeric or [f for f in figures if f.kind == "date" and not (names and f.value[1] is None)
+                                  and (measure_words(clause_text.replace(f.written, " ")) or not sentence_has_figures)]
             for figure in checked:
                 i = figures.index(figure)
                 seg_start = max([c_start] + [f.end for f in figures[:i] if f.kind == "figure"])
