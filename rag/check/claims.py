@@ -75,8 +75,9 @@ def places_in(text: str) -> tuple[str, ...]:
             name = "".join(x.word for x in words[j:i + 1])
             if j < i and len(name) >= 3:
                 found.append(name)
-    # a place inside a longer one found here ("直沟" of "哈拉直沟乡") is not a place of its own
-    found = [p for p in found if not any(p != q and p in q for q in found)]
+    # a place inside a longer one found here ("直沟" of "哈拉直沟乡") is not a place of its own, and
+    # a place written right before a smaller one ("西宁市城中区") only says where that one is
+    found = [p for p in found if not any(p != q and (p in q or p + q in text) for q in found)]
     return tuple(dict.fromkeys(found))
 
 

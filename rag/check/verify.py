@@ -185,6 +185,7 @@ class Scored:
     unit_ok: bool
     value_ok: bool
     direction_ok: bool
+    said_in_sentence: float = 0.0  # share of the claim's measure words in the article figure's own sentence
 
     @property
     def score(self) -> float:
@@ -217,7 +218,9 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             article_words = _article_words(candidate.label)
             if not article_words:
                 continue  # "共有3200人": nothing says what is counted
-            restated = share_present(article_words, claim_sentence)
+            # what the article counts is named next to its figure: "…各乡镇网点以及村级站点累计吸纳就业人员374人"
+            head = _head_words(candidate.label)
+            restated = max(share_present(article_words, claim_sentence), share_present(head, claim_sentence) if len(head) >= 2 else 0.0)
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 restated = min(restated, share_present(claim_words, candidate.sentence))
         if restated < SUPPORT_MIN and not (restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9):
@@ -227,14 +230,25 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
-                             units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok))
+                             units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
+                             share_present(claim_words, candidate.sentence)))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 
 
 @lru_cache(maxsize=8192)
 def _article_words(label: str) -> tuple[str, ...]:
-    return measure_words(label)
+    return measure_words(label, places_in(label))
+
+
+HEAD_WORDS = 3
+
+
+@lru_cache(maxsize=8192)
+def _head_words(label: str) -> tuple[str, ...]:
+    """The last words before the figure and the words after it: the head of the measure phrase."""
+    before, _, after = label.rpartition(" ")
+    return measure_words(before, places_in(before))[-HEAD_WORDS:] + measure_words(after, places_in(after))
 
 
 def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
@@ -254,7 +268,8 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
     # the stated value itself under the same measure (another direction or unit) explains the claim best
     for row in sorted(scored, key=lambda r: not (r.value_ok and r.unit_ok)):
         candidate = row.candidate
-        if row.restated < CONTRADICT_MIN or row.said < SAID_TO_CONTRADICT or not row.same_subject or row.true:
+        close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9)
+        if not close or row.said < SAID_TO_CONTRADICT or not row.same_subject or row.true:
             continue
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
@@ -385,7 +400,9 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
         if at >= 0 and all(place in context_of(paragraph) for place in claim.places):
             span = (paragraph, s_start + at, s_start + at + len("".join(claim.stated.split())))
             return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
-    score, _, paragraph, s_start, s_end = ranked[0]
+    # the sentence that has the name, else the one that tells the event best
+    score, _, paragraph, s_start, s_end = next(
+        (row for row in ranked if _aligned_at(claim, row[2].text[row[3]:row[4]]) >= 0), ranked[0])
     sentence = paragraph.text[s_start:s_end]
     context = context_of(paragraph)
     at = _aligned_at(claim, sentence)
