@@ -105,3 +105,40 @@ def report_to_json(report: CheckReport, citation_to_json) -> dict:
         "unchecked": [{"text": u.text, "start": u.start, "end": u.end} for u in report.unchecked],
         "timings_ms": {name: round(ms, 2) for name, ms in report.timings_ms.items()},
     }
+
+
+def _marked(text: str, start: int | None, end: int | None) -> str:
+    if start is None or end is None or not 0 <= start < end <= len(text):
+        return text
+    return f"{text[:start]}【{text[start:end]}】{text[end:]}"
+
+
+def format_report(report: CheckReport) -> str:
+    """The human output of `rag check`: the input with each claim numbered and marked ✓ / ✗ / ？,
+    then per claim the verdict, stated vs found and the cited paragraph with the evidence marked 【…】."""
+    if not report.claims:
+        return "没有找到需要核实的数字、日期或名称（全文无需核实）。\n"
+    pieces, at = [], 0
+    for checked in sorted(report.claims, key=lambda c: c.claim.end):
+        if checked.claim.end <= at:
+            continue
+        pieces.append(report.text[at:checked.claim.end])
+        pieces.append(f"〔{checked.n}{VERDICT_MARKS[checked.verdict]}〕")
+        at = checked.claim.end
+    pieces.append(report.text[at:])
+    lines = ["".join(pieces).strip(), ""]
+    summary = {v: sum(1 for c in report.claims if c.verdict == v) for v in VERDICTS}
+    lines.append("核实结果：" + "，".join(f"{VERDICT_LABELS[v]} {n} 处" for v, n in summary.items() if n)
+                 + (f"；无需核实 {len(report.unchecked)} 句" if report.unchecked else ""))
+    for checked in report.claims:
+        lines += ["", f"[{checked.n}] {VERDICT_MARKS[checked.verdict]} {VERDICT_LABELS[checked.verdict]}：{checked.claim.text}"]
+        if checked.verdict == CONTRADICTED:
+            lines.append(f"    稿件：{checked.claim.stated}    资料：{checked.found}    不同之处：{checked.differs}")
+        lines.append(f"    {checked.reason}")
+        for c in checked.citations:
+            where = f"{c.title or '（无标题）'} · {c.source} 第{c.paragraph}段" + (f" · {c.date}" if c.date else "")
+            lines.append(f"    来源 [{c.n}] {where}")
+            lines.append(f"        {_marked(c.text, c.text_answer_start, c.text_answer_end)}")
+    if report.unchecked:
+        lines += ["", "无需核实：" + " / ".join(u.text for u in report.unchecked)]
+    return "\n".join(lines) + "\n"
