@@ -156,8 +156,9 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
     last_places: tuple[str, ...] = ()
     last_periods: tuple[str, ...] = ()
     line_start = 0
-    for s_start, s_end in split_sentences(text):
-        s_start, s_end = _trimmed(text, s_start, s_end)
+    for s_start, full_end in split_sentences(text):
+        s_start, s_end = _trimmed(text, s_start, full_end)
+        full_end = len(text[:full_end].rstrip())
         if s_start >= s_end:
             continue
         if "\n" in text[line_start:s_start].rstrip("\n") or text[line_start:s_start].count("\n") >= 2:
@@ -221,7 +222,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             if own_periods:
                 last_periods = own_periods
         if len(claims) == before_claims:
-            unchecked.append(Unchecked(sentence, s_start, s_end))
+            unchecked.append(Unchecked(text[s_start:full_end], s_start, full_end))  # with its 。
     return claims, unchecked
 
 
