@@ -97,7 +97,10 @@ def article_context(index) -> ContextOf:
         if key not in cache:
             parts = [paragraph.text]
             for number in range(paragraph.number - 1, max(0, paragraph.number - 1 - LEAD_PARAGRAPHS), -1):
-                earlier = index.table.paragraph(paragraph.source, number)
+                try:
+                    earlier = index.table.paragraph(paragraph.source, number)
+                except KeyError:
+                    break
                 if earlier is None or earlier.title != paragraph.title:
                     break
                 parts.append(earlier.text)

@@ -25,7 +25,8 @@ _EDGE = "，,。；;：:、！？!? \t\n"
 # Scope words that act as places: "全省…3200人" is not "全国…3200人".
 SCOPES = ("全国", "全省")
 # jieba tags some common nouns as places; these say nothing about where.
-NOT_PLACES = frozenset("新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间".split())
+# jieba's dictionary tags some common words as places ("新建", "播撒"); they say nothing about where
+NOT_PLACES = frozenset("播撒 新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间".split())
 PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|旗|街道)$")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -192,7 +193,6 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 if figure.kind == "date":
                     label = sentence.replace(figure.written, " ")  # a date is about the event the sentence tells
                     claim_periods = ()
-                    places = places_in(sentence) or places
                 else:
                     label = figure_label(text, figures, i, c_start, c_end)
                     if not says_what(label) and claims and claims[-1].start >= s_start and claims[-1].kind == "figure":
@@ -219,8 +219,8 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     ))
             if own_places:
                 last_places = own_places
-            if own_periods:
-                last_periods = own_periods
+            if own_periods and not any(f.kind == "date" for f in checked):
+                last_periods = own_periods  # a date that is itself the claim ("成立于1925年8月") dates nothing else
         if len(claims) == before_claims:
             unchecked.append(Unchecked(text[s_start:full_end], s_start, full_end))  # with its 。
     return claims, unchecked

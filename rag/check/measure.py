@@ -12,14 +12,15 @@ UP = ("增长", "增加", "提高", "提升", "上升", "扩大", "增至", "升
 DOWN = ("下降", "减少", "降低", "下滑", "压缩", "缩短", "减至", "降至", "回落", "缩减", "下跌", "降幅")
 # Words that turn a figure into another measure: a target is not a result.
 MODALITY = ("目标", "计划", "预计", "预期", "力争", "任务")
-# Words that say nothing about what is measured: "共有", "累计", "达到"...
+# Words that say nothing about what is measured: "共有", "累计", "达到"... (single characters such as
+# 达/为/将 are not removed here, where they would cut words like "小将"; jieba's words drop them)
 FILLER = re.compile(
-    r"截至目前|截至|今年以来|近年来|目前|其中|累计|共计|共有|总计|合计|达到|实现了|已经|已|共|达|为|有|约|的|了|是|将|"
+    r"截至目前|截至|今年以来|近年来|目前|其中|累计|共计|共有|总计|合计|达到|实现了|已经|"
     r"全年|同比|较去年|比去年|较上年|与上年相比|相比|相较|全部|总量|数量|规模|当前|一共|总共"
 )
 _PERIOD_WORDS = re.compile(r"(?:19|20)\d{2}年度?|第?[一二三四首1-4]季度?|[上下]半年|前三季度")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_SINGLE_KEPT = "在于从对向和与及等比较同占"
+_SINGLE_KEPT = "在于从对向和与及等比较同占已共达为有约的了是将"
 
 
 def direction(text: str) -> str | None:

@@ -268,7 +268,9 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
     # the stated value itself under the same measure (another direction or unit) explains the claim best
     for row in sorted(scored, key=lambda r: not (r.value_ok and r.unit_ok)):
         candidate = row.candidate
-        close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9)
+        close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
+            # the article's sentence says all the claim says and has no other figure of this kind to mean
+            row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate))
         if not close or row.said < SAID_TO_CONTRADICT or not row.same_subject or row.true:
             continue
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
@@ -288,6 +290,10 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
         reason = f"资料里的“{row.candidate.figure.written}”说的是另一{'地点' if where == '地点' else '时期'}（“{row.candidate.sentence.strip()[:60]}”），没有找到所述{where}的数字。"
         return Verdict(NOT_FOUND, reason, related=(row.candidate.paragraph,) + tuple(p for p in related if p != row.candidate.paragraph)[:1])
     return Verdict(NOT_FOUND, "检索到的资料里没有说到这一数字所指的事项。", related=related)
+
+
+def _only_one_of_its_kind(candidate: Candidate) -> bool:
+    return not any(f.unit_class == candidate.figure.unit_class for f in candidate.sentence_figures)
 
 
 def _what_differs(stated: Figure, row: Scored, scored: Sequence[Scored]) -> str:
@@ -368,7 +374,8 @@ def _counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
     name_start = claim.stated_start - claim.start + claim.text_offset
     name_end = name_start + len(claim.stated)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace" and i1 < name_end and i2 > name_start and i1 >= name_start - 2 and i2 <= name_end + 2:
+        if tag == "replace" and i1 < name_end and i2 > name_start and i1 >= name_start - 2 and i2 <= name_end + 2 and (
+                claim.sentence[max(0, i1 - 2):i1] == sentence[max(0, j1 - 2):j1] or claim.sentence[i2:i2 + 2] == sentence[j2:j2 + 2]):
             # the unchanged part of the name belongs to the article's name too: "2025年…通知" → "2026年…通知"
             return max(0, j1 - max(0, i1 - name_start)), min(len(sentence), j2 + max(0, name_end - i2))
     return None
