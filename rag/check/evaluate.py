@@ -96,7 +96,8 @@ def load_gold(path: Path) -> list[GoldClaim] | list[GoldDraft]:
             parts = record.get("claims")
             if not isinstance(parts, list) or not all(isinstance(p, dict) for p in parts):
                 raise ClaimFileError(f"{where}：“claims” 应该是对象列表")
-            gold = tuple(_gold_claim(p, f"{where} 第 {i} 个 claim", "text", f"{ident}.{i}") for i, p in enumerate(parts, start=1))
+            gold = tuple(_gold_claim({"split": record.get("split"), **p}, f"{where} 第 {i} 个 claim", "text", f"{ident}.{i}")
+                         for i, p in enumerate(parts, start=1))
             for claim in gold:
                 if claim.claim not in draft:
                     raise ClaimFileError(f"{where}：claim “{claim.claim}” 不在 draft 原文里")
