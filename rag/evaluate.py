@@ -514,6 +514,8 @@ def add_eval_command(subparsers) -> argparse.ArgumentParser:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--questions", type=Path, help="JSON lines: qid, question, answers, evidence, kind, optional history")
     source.add_argument("--bench", type=Path, help="benchmark folder with corpus.jsonl and questions.jsonl (doc_ids are the gold passages)")
+    source.add_argument("--claims", type=Path, help="fact-check gold: JSON lines of claims (cid, claim, verdict, evidence, correct) or of drafts (did, draft, claims)")
+    parser.add_argument("--split", help="--claims only: evaluate only the rows whose split is this (dev or test)")
     parser.add_argument("--corpus", type=Path, help="corpus for --questions (default: the bundled seeds)")
     parser.add_argument("--index", type=Path, help="index directory (default: index/ for the seeds, else one under the cache dir keyed by the corpus path)")
     parser.add_argument("--encoder", default=DEFAULT_ENCODER, help="as for `rag index` (default: %(default)s)")
@@ -530,6 +532,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .assistant import MAX_K, Assistant, InvalidQuestion, validate_options
     from .cli import EXIT_BAD_INPUT, EXIT_OK
 
+    if args.claims is not None:
+        from .check.evaluate import cmd_eval_claims
+
+        return cmd_eval_claims(args)
     # Everything the user typed is checked before the (possibly long) index build.
     try:
         modes = parse_modes(args.modes)
