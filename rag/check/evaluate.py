@@ -344,16 +344,11 @@ def run_claims_eval(assistant, gold, progress: bool = True) -> tuple[dict[str, A
 
 
 def write_outputs(out_dir: Path, report: dict[str, Any], results: Sequence[ClaimResult], title: str) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = [out_dir / "metrics.json", out_dir / "results.md", out_dir / "claims.jsonl"]
-    written[0].write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    written[1].write_text(f"# {title}\n\n{markdown_summary(report)}\n", encoding="utf-8")
-    with open(written[2], "w", encoding="utf-8") as handle:
-        for r in results:
-            handle.write(json.dumps(result_record(r), ensure_ascii=False) + "\n")
-    if plot_confusion(report, out_dir / "confusion.png", title):
-        written.append(out_dir / "confusion.png")
-    return written
+    """metrics.json, results.md, claims.jsonl (one line per gold claim) and confusion.png in ``out_dir``."""
+    from ..evaluate import write_result_files
+
+    return write_result_files(out_dir, report, f"# {title}\n\n{markdown_summary(report)}\n", "claims.jsonl",
+                              (result_record(r) for r in results), "confusion.png", lambda path: plot_confusion(report, path, title))
 
 
 def cmd_eval_claims(args) -> int:
