@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..metrics import contains_squashed, latency_summary, mean, squash
+from ..metrics import contains_squashed, latency_summary
 from .figures import plain_number_values
 from .report import CONTRADICTED, DIFFERS, NOT_FOUND, SUPPORTED, VERDICTS, CheckReport
 

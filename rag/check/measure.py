@@ -60,26 +60,9 @@ def measure_bigrams(label: str, drop: Sequence[str] = ()) -> set[str]:
     }
 
 
-def coverage(claim_bigrams: set[str], article_bigrams: set[str]) -> float:
-    """Share of the claim's measure that the article's has."""
-    if not claim_bigrams:
-        return 0.0
-    return len(claim_bigrams & article_bigrams) / len(claim_bigrams)
-
-
 def says_what(label: str) -> bool:
     """Whether a label names a measure at all ("较去年增长" does not: it leans on the figure before it)."""
     return len(measure_bigrams(label)) >= 1 and bool(_CJK_RUN.search(measure_text(label).replace("人", "")))
-
-
-def content_words(label: str, drop: Sequence[str] = ()) -> tuple[str, ...]:
-    """The words (two characters or more) of a label's measure, cut by jieba."""
-    import jieba
-
-    words = []
-    for run in _CJK_RUN.findall(measure_text(label, drop)):
-        words += [w for w in jieba.lcut(run) if len(w) >= 2]
-    return tuple(dict.fromkeys(words))
 
 
 _LABEL_FILLER_WORDS = frozenset("上午 下午 晚上 当天 当日 中旬 上旬 下旬 年底 年初 以及 成功 累计 实现 达到 共有 共计 总计 合计 已经 目前 其中 全年 同比 去年 今年 以来 截至 当前 一共 总共 数量 人数 规模 总量 开展 进行 相比 相较 比例 情况 方面 工作 我们 通过".split())

@@ -1,16 +1,21 @@
 """Verdicts: one claim against the paragraphs retrieved for it.
 
 For a figure, every figure of the paragraphs is a candidate. A candidate speaks about the claim when
-it measures the same thing (the claim's measure words are covered by the words around the article's
-figure) for the same place and period (the claim's anchors stand in the paragraph or its title, and
-the article's own sentence names no other place instead). Then:
+it measures the same thing (the words naming the article figure's measure are restated by the claim,
+and the claim's measure words, its nouns above all, are said by the article: title, lead paragraphs
+or paragraph), for the same place and period (the claim's anchors stand in the article, and the
+figure's own clause or sentence names no other place or period of the same kind), with the claim's
+other figures of its clause beside it ("超过500万辆的城市有27个"). Then:
 
 - some candidate's value makes the claim true (``compare.value_satisfies``), in the same unit and
   direction → ``supported``;
-- else a candidate that matches the measure closely gives another value, unit or direction →
+- else a candidate that matches the measure more closely gives another value, unit or direction →
   ``contradicted``, with what the article says (``found``) and what differs;
 - else → ``not_found``: the paragraphs that came closest are cited, but nothing is concluded from a
   number that stands near similar words about another subject.
+
+A name or place claim is checked in the article sentence that tells the same event: the same name
+beside the same words supports it; another one in its place contradicts it (``名称`` / ``地点``).
 
 The default is conservative: a claim is ``supported`` only on a figure whose measure, place and
 period all match, because a wrong figure marked 一致 is the worst error a fact-checker can make.
@@ -20,7 +25,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 from typing import Callable, Sequence
 
@@ -29,12 +33,12 @@ from ..sentences import split_sentences
 from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
 from .compare import same_written_number, units_match, value_satisfies
 from .figures import Figure, find_figures
-from .measure import coverage, direction, key_words, direction_word, measure_bigrams, measure_words, modality, says_what, share_present
+from .measure import direction, direction_word, key_words, measure_words, modality, says_what, share_present
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
-LOOSE_RESTATED_MIN = 0.3
+LOOSE_RESTATED_MIN = 0.3  # ... when the article's sentence says (nearly) all the claim says, around words of its own
 SAID_MIN = 0.8  # share of the claim's measure words the article must say (title, lead or paragraph) to confirm it
 SAID_TO_CONTRADICT = 0.7  # ... to contradict it (with a closer match of the article's own measure)
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
@@ -392,7 +396,7 @@ def _other_places(claim: Claim, sentence: str, context: str) -> str | None:
     return None
 
 
-SCOPES_IGNORED = ("全国", "全省", "全市", "全县", "全区", "全州", "全乡")
+SCOPES_IGNORED = ("全国", "全省", "全市", "全县", "全区", "全州", "全乡")  # a scope is not a place given instead
 
 
 def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
