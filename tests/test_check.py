@@ -265,3 +265,15 @@ def test_eval_claims_command_reports_metrics_per_split(seed_index_dir, seeds_dir
     assert set(report["by_split"]) == {"dev", "test"} and report["by_split"]["test"]["n"] == 2
     assert (out_dir / "confusion.png").stat().st_size > 1000
     assert len((out_dir / "claims.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_check_tab_handler_answers_bad_input_in_chinese_and_escapes_text(seed_assistant):
+    from ui.check_tab import CheckHandlers
+    from ui.gate import AnswerGate
+
+    handlers = CheckHandlers(seed_assistant, AnswerGate())
+    assert "是空的" in handlers.check("   ")
+    assert "太长" in handlers.check("字" * (MAX_DRAFT_CHARS + 1))
+    html = handlers.check("<script>x</script>城中区一季度城镇新增就业2470人")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'class="ck-claim ck-contradicted"' in html and "资料：2047人" in html
