@@ -1,4 +1,4 @@
-"""The `rag` command line: index, ask, serve, eval, and add / remove / list for the user's own articles.
+"""The `rag` command line: index, ask, check, serve, eval, and add / remove / list for the user's own articles.
 
 Messages for users are Chinese and go to stderr; results go to stdout.
 Exit codes: 0 ok, 1 the corpus, index or model could not be used, 2 bad input,
@@ -74,6 +74,26 @@ def cmd_index(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def citation_to_json(c) -> dict:
+    """One cited paragraph, as `rag ask --json` and `rag check --json` print it."""
+    return {
+        "n": c.n,
+        "date": c.date,
+        "also_in": list(c.also_in),
+        "source": c.source,
+        "title": c.title,
+        "paragraph": c.paragraph,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "score": c.score,
+        "scores": dict(c.scores),
+        "ranks": dict(c.ranks),
+        "answer_start": c.answer_start,
+        "answer_end": c.answer_end,
+    }
+
+
 def answer_to_json(answer) -> dict:
     """The stable JSON shape of an answer (used by `rag ask --json` and the evaluation)."""
     return {
@@ -84,25 +104,7 @@ def answer_to_json(answer) -> dict:
         "refused": answer.refused,
         "rewritten_question": answer.rewritten_question,
         "note": answer.note,
-        "citations": [
-            {
-                "n": c.n,
-                "date": c.date,
-                "also_in": list(c.also_in),
-                "source": c.source,
-                "title": c.title,
-                "paragraph": c.paragraph,
-                "start": c.start,
-                "end": c.end,
-                "text": c.text,
-                "score": c.score,
-                "scores": dict(c.scores),
-                "ranks": dict(c.ranks),
-                "answer_start": c.answer_start,
-                "answer_end": c.answer_end,
-            }
-            for c in answer.citations
-        ],
+        "citations": [citation_to_json(c) for c in answer.citations],
         "timings_ms": {name: round(ms, 2) for name, ms in answer.timings_ms.items()},
     }
 
@@ -147,6 +149,66 @@ def cmd_ask(args: argparse.Namespace) -> int:
     else:
         _print_answer(answer)
     return EXIT_OK
+
+
+MAX_DRAFT_FILE_BYTES = 1_000_000  # a draft is at most a few thousand characters; refuse anything far bigger unread
+
+
+def _read_draft(args: argparse.Namespace) -> str:
+    """The text to check: the argument, the --file, or stdin for "-"; InvalidDraft saying what is wrong."""
+    from .check import MAX_DRAFT_CHARS, InvalidDraft
+
+    if args.file is not None:
+        if args.text is not None:
+            raise InvalidDraft("请只给一种输入：要核实的文字，或 --file 文件。")
+        try:
+            if args.file.stat().st_size > MAX_DRAFT_FILE_BYTES:
+                raise InvalidDraft(f"文件太大：{args.file}（一次最多核实 {MAX_DRAFT_CHARS} 字）。")
+            data = args.file.read_bytes()
+        except FileNotFoundError:
+            raise InvalidDraft(f"找不到文件：{args.file}") from None
+        except IsADirectoryError:
+            raise InvalidDraft(f"{args.file} 是文件夹，请给出一个文本文件。") from None
+        except OSError as exc:
+            raise InvalidDraft(f"无法读取 {args.file}：{exc.strerror or exc}") from None
+        source = str(args.file)
+    elif args.text == "-":
+        data = sys.stdin.buffer.read(MAX_DRAFT_FILE_BYTES + 1)
+        if len(data) > MAX_DRAFT_FILE_BYTES:
+            raise InvalidDraft(f"输入太长，一次最多核实 {MAX_DRAFT_CHARS} 字。")
+        source = "标准输入"
+    elif args.text is not None:
+        return args.text
+    else:
+        raise InvalidDraft("请给出要核实的文字，或用 --file 指定文件（- 表示从标准输入读取）。")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidDraft(f"{source} 不是 UTF-8 编码的文本，请另存为 UTF-8 后重试。") from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .assistant import InvalidQuestion, validate_filters
+    from .check import InvalidDraft, validate_draft
+    from .check.report import format_report, report_to_json
+
+    try:  # check before the (possibly slow) index is opened
+        text = validate_draft(_read_draft(args))
+        filters = validate_filters(args.since, args.until, args.source or ())
+    except (InvalidDraft, InvalidQuestion) as exc:
+        _say(f"错误：{exc}")
+        return EXIT_BAD_INPUT
+    assistant = _open_assistant(args)
+    try:
+        report = assistant.check(text, filters=filters)
+    except InvalidQuestion as exc:  # e.g. a --source that names nothing in the index
+        _say(f"错误：{exc}")
+        return EXIT_BAD_INPUT
+    if args.json:
+        print(json.dumps(report_to_json(report, citation_to_json), ensure_ascii=False, indent=2))
+    else:
+        print(format_report(report), end="")
+    return EXIT_OK  # verdicts are results, whatever they are
 
 
 def _open_for_update(args: argparse.Namespace):
@@ -372,6 +434,16 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--until", metavar="YYYY-MM-DD", help="only articles dated on or before this day")
     ask.add_argument("--source", action="append", metavar="SOURCE", help="only this source: a file name as `rag list` shows it, or a publisher label (repeatable)")
     ask.set_defaults(run=cmd_ask)
+
+    check = commands.add_parser("check", help="fact-check a claim or a draft against the articles")
+    check.add_argument("text", nargs="?", help='the claim or draft to check; "-" reads it from stdin')
+    check.add_argument("--file", type=Path, help="read the draft from this UTF-8 text file")
+    _add_corpus_options(check)
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument("--since", metavar="YYYY-MM-DD", help="only articles dated on or after this day")
+    check.add_argument("--until", metavar="YYYY-MM-DD", help="only articles dated on or before this day")
+    check.add_argument("--source", action="append", metavar="SOURCE", help="only this source (repeatable)")
+    check.set_defaults(run=cmd_check)
 
     add = commands.add_parser("add", help="add or update articles: .txt, .md, .jsonl files or folders of them")
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH")

@@ -27,7 +27,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .metrics import (
     HIT_KS,
@@ -457,21 +457,29 @@ def plot_hit_curves(report: Mapping[str, Any], path: Path, title: str) -> bool:
     return True
 
 
+def write_result_files(out_dir: Path, report: Mapping[str, Any], markdown: str, records_name: str,
+                       records: Iterable[Mapping[str, Any]], plot_name: str, plot: Callable[[Path], bool]) -> list[Path]:
+    """metrics.json, results.md, one JSON line per record and a plot in ``out_dir``; the paths written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = [out_dir / "metrics.json", out_dir / "results.md", out_dir / records_name]
+    written[0].write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    written[1].write_text(markdown, encoding="utf-8")
+    with open(written[2], "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if plot(out_dir / plot_name):
+        written.append(out_dir / plot_name)
+    else:
+        _say(f"提示：没有安装 matplotlib，未生成 {plot_name}（pip install matplotlib 后重试）。")
+    return written
+
+
 def write_outputs(out_dir: Path, report: Mapping[str, Any], results: Mapping[str, Sequence[QuestionResult]], title: str) -> list[Path]:
     """metrics.json, results.md, questions.jsonl (worst first) and hit_at_k.png in ``out_dir``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
     worst = worst_first(results)
-    written = [out_dir / "metrics.json", out_dir / "results.md", out_dir / "questions.jsonl"]
-    written[0].write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    written[1].write_text(f"# {title}\n\n{markdown_table(report)}\n{markdown_details(report, worst)}", encoding="utf-8")
-    with open(written[2], "w", encoding="utf-8") as handle:
-        for per_mode in worst:
-            handle.write(json.dumps(question_record(per_mode), ensure_ascii=False) + "\n")
-    if plot_hit_curves(report, out_dir / "hit_at_k.png", title):
-        written.append(out_dir / "hit_at_k.png")
-    else:
-        _say("提示：没有安装 matplotlib，未生成 hit_at_k.png（pip install matplotlib 后重试）。")
-    return written
+    markdown = f"# {title}\n\n{markdown_table(report)}\n{markdown_details(report, worst)}"
+    return write_result_files(out_dir, report, markdown, "questions.jsonl", (question_record(per_mode) for per_mode in worst),
+                              "hit_at_k.png", lambda path: plot_hit_curves(report, path, title))
 
 
 # --------------------------------------------------------------------------- command line
@@ -514,6 +522,8 @@ def add_eval_command(subparsers) -> argparse.ArgumentParser:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--questions", type=Path, help="JSON lines: qid, question, answers, evidence, kind, optional history")
     source.add_argument("--bench", type=Path, help="benchmark folder with corpus.jsonl and questions.jsonl (doc_ids are the gold passages)")
+    source.add_argument("--claims", type=Path, help="fact-check gold: JSON lines of claims (cid, claim, verdict, evidence, correct) or of drafts (did, draft, claims)")
+    parser.add_argument("--split", help="--claims only: evaluate only the rows whose split is this (dev or test)")
     parser.add_argument("--corpus", type=Path, help="corpus for --questions (default: the bundled seeds)")
     parser.add_argument("--index", type=Path, help="index directory (default: index/ for the seeds, else one under the cache dir keyed by the corpus path)")
     parser.add_argument("--encoder", default=DEFAULT_ENCODER, help="as for `rag index` (default: %(default)s)")
@@ -530,6 +540,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .assistant import MAX_K, Assistant, InvalidQuestion, validate_options
     from .cli import EXIT_BAD_INPUT, EXIT_OK
 
+    if args.claims is not None:
+        from .check.evaluate import cmd_eval_claims
+
+        return cmd_eval_claims(args)
     # Everything the user typed is checked before the (possibly long) index build.
     try:
         modes = parse_modes(args.modes)

@@ -16,6 +16,7 @@ import fcntl
 import hashlib
 import hmac
 import json
+import logging
 import os
 import re
 import secrets
@@ -24,6 +25,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
+
+log = logging.getLogger(__name__)
 
 USERS_ENV = "RAG_USERS"
 FILE_FORMAT = "news-qa users"
@@ -182,39 +185,62 @@ def remove_user(path: Path, name: str) -> bool:
     return True
 
 
+def read_private_users(path: Path) -> dict[str, User]:
+    """``read_users`` for a server: also refuses a file that others than its owner may change, as
+    anyone who can write it can give themselves a sign-in."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = 0  # read_users says what is wrong with it
+    if mode & 0o022:
+        raise UsersFileError(f"用户文件 {path} 除所有者外别人也能修改（权限 {mode & 0o777:o}），"
+                             f"任何能改它的人都能给自己加账号。请运行 chmod 600 {path}。")
+    return read_users(path)
+
+
 class UserBook:
     """The users file as a running server sees it: re-read when the file changes, checked in constant time.
 
-    When the file disappears or becomes unreadable, nobody can sign in (fail closed) until it is fixed.
+    When the file disappears, becomes unreadable or writable by others, nobody can sign in (fail
+    closed) until it is fixed.
     """
 
     def __init__(self, path: Path):
         self.path = Path(path)
         self._lock = threading.Lock()
-        self._stamp: tuple[int, int, int] | None = None
-        self._users: dict[str, User] = read_users(self.path)  # a bad file stops the server from starting
+        self._stamp: tuple[int, ...] | None = None
+        self._users: dict[str, User] = read_private_users(self.path)  # a bad file stops the server from starting
         self._stamp = self._current_stamp()
 
-    def _current_stamp(self) -> tuple[int, int, int] | None:
+    def _current_stamp(self) -> tuple[int, ...] | None:
         try:
             st = self.path.stat()
         except OSError:
             return None
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
+        return (st.st_ino, st.st_mtime_ns, st.st_size, st.st_mode)
 
     def users(self) -> dict[str, User]:
         stamp = self._current_stamp()
         with self._lock:
             if stamp != self._stamp:
                 try:
-                    self._users = read_users(self.path) if stamp is not None else {}
-                except UsersFileError:
+                    self._users = read_private_users(self.path) if stamp is not None else {}
+                except UsersFileError as problem:  # the admin must learn why nobody can sign in
+                    log.warning("nobody can sign in until the users file is fixed: %s", problem)
                     self._users = {}
+                if stamp is None:
+                    log.warning("nobody can sign in: the users file %s is gone", self.path)
                 self._stamp = stamp
             return self._users
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and name in self.users()
+
+    def password_hash_of(self, name: str) -> str | None:
+        """``name``'s current password hash (None once removed): a session stays valid only while it
+        is the one the user signed in with, so a new password ends the sessions of the old one."""
+        user = self.users().get(name) if isinstance(name, str) else None
+        return user.password_hash if user else None
 
     def __len__(self) -> int:
         return len(self.users())

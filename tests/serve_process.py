@@ -50,14 +50,15 @@ class ServeProcess:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = open(log_path, "wb")
-        folders_before = set(Path(tempfile.gettempdir()).glob(f"{UPLOAD_DIR_PREFIX}*"))
+        # The server's own temp folder, so the upload folder it makes is told apart from those of
+        # any other `rag serve` running on the machine.
+        self.tmp_dir = Path(tempfile.mkdtemp(prefix="serve-tmp-", dir=log_path.parent))
         command = rag_command(*(["-v"] if verbose else []), "serve", *serve_args,
                               "--host", "127.0.0.1", "--port", str(self.port))
         self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT,
-                                        env=env or rag_env(), cwd=PROJECT_ROOT)
+                                        env={**(env or rag_env()), "TMPDIR": str(self.tmp_dir)}, cwd=PROJECT_ROOT)
         self._wait_until_up()
-        # The private upload folder this server made (other servers of this test run start one at a time).
-        self.upload_folders = set(Path(tempfile.gettempdir()).glob(f"{UPLOAD_DIR_PREFIX}*")) - folders_before
+        self.upload_folders = set(self.tmp_dir.glob(f"{UPLOAD_DIR_PREFIX}*"))
 
     def _wait_until_up(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT_S

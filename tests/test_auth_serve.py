@@ -123,6 +123,17 @@ def test_questions_stay_out_of_the_server_log(desk, password):
     assert marker not in log and QUESTION not in log
 
 
+def test_a_visitor_cannot_write_into_the_server_log(desk):
+    """Review: gradio prints the path of every /gradio_api/custom_component/ request, before any
+    sign-in, so a visitor could forge log lines (a newline in the path) and fill the disk with the
+    log. The page uses only gradio's built-in components, so that route is closed."""
+    forged = f"forged{secrets.token_hex(4)}"
+    path = f"/gradio_api/custom_component/x%0AWARNING%20ui.security:%20{forged}/client/index.js/index.js"
+    assert httpx.get(desk.url + path, timeout=15).status_code in (403, 404)
+    time.sleep(0.3)
+    assert forged not in desk.log()
+
+
 @pytest.mark.browser
 def test_sign_in_in_chromium_then_ask(desk, password):
     if not CHROMIUM.exists():
@@ -193,6 +204,19 @@ def test_rag_users_is_read_and_an_empty_users_file_is_refused(tmp_path):
     remove_user(empty, NAME)
     result = run_serve("--host", "0.0.0.0", RAG_USERS=str(empty))
     assert result.returncode == 2 and "没有用户" in result.stderr and str(empty) in result.stderr
+
+
+def test_a_users_file_others_can_write_is_refused(tmp_path):
+    """Review: a users file made writable by others (chmod 666, a group-writable copy) was accepted,
+    so anyone with an account on the machine could add themselves a sign-in."""
+    users = tmp_path / "users.json"
+    add_user(users, NAME, "password-123")
+    users.chmod(0o666)
+    # Loopback and a missing corpus: were the file accepted, the server would stop before binding (exit 1).
+    result = run_serve("--host", "127.0.0.1", "--users", str(users), "--corpus", str(tmp_path / "missing"),
+                       "--index", str(tmp_path / "index"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "chmod 600" in result.stderr and str(users) in result.stderr
 
 
 def test_the_escape_hatch_is_loud(tmp_path):

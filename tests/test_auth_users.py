@@ -168,3 +168,27 @@ def test_a_running_server_sees_changes_and_fails_closed_on_a_broken_file(tmp_pat
     assert len(book) == 0
     with pytest.raises(UsersFileError):
         UserBook(users)
+
+
+def test_a_running_server_fails_closed_when_the_users_file_becomes_writable_by_others(tmp_path):
+    users = tmp_path / "users.json"
+    add_user(users, "记者甲", PASSWORD)
+    book = UserBook(users)
+    assert book.check("记者甲", PASSWORD)
+    users.chmod(0o620)
+    assert not book.check("记者甲", PASSWORD) and len(book) == 0
+    users.chmod(0o600)
+    assert book.check("记者甲", PASSWORD)
+
+
+def test_a_running_server_says_in_its_log_why_nobody_can_sign_in(tmp_path, caplog):
+    """Review: when a hand edit broke the users file, a running server locked everyone out without a
+    word in its log; it now says which file and what is wrong, once per change."""
+    users = tmp_path / "users.json"
+    add_user(users, "记者甲", PASSWORD)
+    book = UserBook(users)
+    users.write_text('{"users": [', encoding="utf-8")
+    with caplog.at_level("WARNING", logger="rag.users"):
+        assert len(book) == 0 and not book.check("记者甲", PASSWORD)
+    warnings = [r.getMessage() for r in caplog.records if r.name == "rag.users"]
+    assert len(warnings) == 1 and str(users) in warnings[0] and "格式不对" in warnings[0]

@@ -9,6 +9,7 @@ import logging
 import re
 import secrets
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -17,7 +18,7 @@ import pytest
 from conftest import launch_on_a_free_port
 from rag.users import add_user, remove_user
 from ui.app import ChatHandlers, build_app
-from ui.security import UPLOAD_DIR_PREFIX, ServePolicy, SignInLimiter
+from ui.security import UPLOAD_DIR_PREFIX, ServePolicy, SessionTokens, SignInLimiter, client_key
 
 QUESTION = "城中区一季度新增就业多少"
 EVIL = "http://evil.example"
@@ -109,6 +110,19 @@ def test_an_allowed_origin_may_post(seed_assistant):
         app.close()
 
 
+def test_a_dns_rebinding_page_cannot_use_a_server_without_sign_in(default_server):
+    """Review: a page on evil.example whose name is re-pointed at 127.0.0.1 sends Host and Origin
+    evil.example:PORT, which looked same-origin, so it could ask questions and read the answers
+    (the user's added articles too) of a loopback server without sign-in."""
+    _, url = default_server
+    rebound = "evil.example:" + url.rsplit(":", 1)[1]
+    headers = {"Host": rebound, "Origin": f"http://{rebound}"}
+    assert httpx.post(f"{url}/gradio_api/call/ask", json=ask_body(), headers=headers, timeout=10).status_code == 403
+    assert httpx.get(f"{url}/config", headers={"Host": rebound}, timeout=10).status_code == 403
+    for host in (url.split("//")[1], "localhost:" + url.rsplit(":", 1)[1], "[::1]:80"):
+        assert httpx.get(f"{url}/config", headers={"Host": host}, timeout=10).status_code == 200, host
+
+
 def test_an_oversized_request_body_is_refused_before_it_is_read(default_server):
     _, url = default_server
     huge = ask_body("问" * 2_000_000)  # ~6 MB of JSON
@@ -137,8 +151,9 @@ def signed_in_server(seed_assistant, users_file):
     app.close()
 
 
-def sign_in(url: str, name: str, password: str) -> httpx.Client:
-    client = httpx.Client(base_url=url, timeout=10)
+def sign_in(url: str, name: str, password: str, address: str = "127.0.0.1") -> httpx.Client:
+    """A client signed in as ``name``, connecting from ``address`` (another loopback address: another client)."""
+    client = httpx.Client(base_url=url, timeout=10, transport=httpx.HTTPTransport(local_address=address))
     assert client.post("/login", data={"username": name, "password": password}).status_code == 200
     return client
 
@@ -164,6 +179,47 @@ def test_removing_a_user_ends_their_sessions_at_once_and_a_new_user_needs_no_res
     assert elsewhere.post("/login", data={"username": "记者乙", "password": password}).status_code == 400
     add_user(path, "记者丙", password)  # the running server re-reads the file
     assert sign_in(url, "记者丙", password).get("/config").status_code == 200
+
+
+def test_parallel_wrong_passwords_from_one_client_get_one_check_not_one_each(signed_in_server):
+    """Review: every attempt was let through while the first ones were still being checked, so 40
+    guesses sent at once were all checked (13 s, no delay) before the first failure counted."""
+    _, url = signed_in_server
+
+    def attempt(n: int) -> int:
+        with httpx.Client(base_url=url, timeout=60, transport=httpx.HTTPTransport(local_address="127.0.0.21")) as client:
+            return client.post("/login", data={"username": "记者甲", "password": f"guess-{n:04d}"}).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(attempt, range(8)))
+    assert statuses.count(400) <= 2 and statuses.count(429) >= 6, statuses
+
+
+def test_logout_works_after_another_users_session_was_revoked(signed_in_server, users_file):
+    """Review: gradio's /logout reads every token; a revoked (or expired) one raised KeyError, so
+    /logout answered 500, kept the cookie, and left the session signed in."""
+    _, url = signed_in_server
+    path, password = users_file
+    add_user(path, "记者丁", password)
+    sign_in(url, "记者丁", password, address="127.0.0.22")
+    assert remove_user(path, "记者丁")
+    reporter = sign_in(url, "记者甲", password, address="127.0.0.23")
+    response = reporter.get("/logout")
+    assert response.status_code == 302 and "Max-Age=0" in response.headers.get("set-cookie", "")
+    assert reporter.get("/config").status_code == 401, "the session ended on the server too"
+
+
+def test_a_new_password_ends_the_sessions_signed_in_with_the_old_one(signed_in_server, users_file):
+    """Review: `rag users add NAME` on an existing name (a password reset after a leak) left every
+    session signed in with the old password open until it expired."""
+    _, url = signed_in_server
+    path, password = users_file
+    add_user(path, "记者戊", password)
+    old = sign_in(url, "记者戊", password, address="127.0.0.24")
+    assert old.get("/config").status_code == 200
+    add_user(path, "记者戊", password + "-new")
+    assert old.get("/config").status_code == 401
+    assert sign_in(url, "记者戊", password + "-new", address="127.0.0.24").get("/config").status_code == 200
 
 
 # Routes gradio leaves open even with auth=, each checked by hand against gradio 6's source:
@@ -239,3 +295,22 @@ def test_the_sign_in_limiter_remembers_a_bounded_number_of_clients():
     for _ in range(20):
         limiter.failed("10.0.0.9")
     assert limiter.wait_seconds("10.0.0.9") <= 8.0, "the delay is bounded"
+
+
+def test_the_sign_in_wait_covers_an_ipv6_clients_whole_64_network():
+    """Review: the wait was per address, and one machine on an IPv6 network can use any of the 2**64
+    addresses of its /64 (privacy addresses), each with a fresh wait: unlimited guesses."""
+    assert client_key("2001:db8:1:2::1") == client_key("2001:db8:1:2:ffff::9") != client_key("2001:db8:1:3::1")
+    assert client_key("::ffff:10.0.0.7") == client_key("10.0.0.7") == "10.0.0.7" != client_key("10.0.0.8")
+    assert client_key("unknown") == "unknown"
+
+
+def test_a_token_dropped_while_logout_walks_the_table_is_no_error():
+    """gradio's /logout lists the tokens, then reads and deletes each; another request may drop an
+    expired one in between."""
+    tokens = SessionTokens(60.0)
+    tokens["a"] = "记者甲"
+    listed = list(tokens.keys())
+    tokens.pop("a")
+    assert [tokens[t] for t in listed] == [None]
+    del tokens["a"]

@@ -276,3 +276,40 @@ def test_markup_in_articles_and_questions_is_shown_as_text_and_never_runs(browse
         assert chat.outside_requests() == []
     finally:
         chat.close()
+
+
+CHECK_DRAFT = "今年以来，城中区城镇新增就业2470人，农村劳动力转移就业3263人次。城中区二季度新增就业3000人。这一成绩来之不易。"
+
+
+def test_check_tab_colours_each_claim_and_opens_its_source(browser, seed_url):
+    """The 核实 tab: red for the wrong figure with the article's beside it, green for the right one, grey
+    for the one the articles never state; the red claim's 来源 shows the paragraph with the evidence marked."""
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    chat = ChatPage(browser, seed_url)
+    page = chat.page
+    try:
+        page.get_by_role("tab", name="核实").click()
+        page.locator("#check-text textarea").fill(CHECK_DRAFT)
+        page.locator("#check-send").click()
+        result = page.locator("#check-result .ck-result")
+        result.wait_for(timeout=ANSWER_TIMEOUT_MS)
+
+        wrong = result.locator(".ck-draft .ck-contradicted")
+        assert wrong.count() == 1 and "2470人" in wrong.inner_text()
+        assert "资料：2047人" in result.locator(".ck-draft .ck-found").inner_text()
+        assert "3263人次" in result.locator(".ck-draft .ck-supported").inner_text()
+        assert "3000人" in result.locator(".ck-draft .ck-not_found").inner_text()
+        assert "这一成绩来之不易" not in " ".join(result.locator(".ck-draft .ck-claim").all_inner_texts())
+
+        item = result.locator(".ck-list .ck-item.ck-contradicted")
+        assert "不一致" in item.locator(".ck-badge").inner_text()
+        item.locator(".ck-sources > summary").click()
+        mark = item.locator(".qa-para mark").first
+        mark.wait_for()
+        assert mark.inner_text() == "城镇新增就业2047人"
+        assert mark.is_visible()
+        page.screenshot(path=str(OUTPUT / "check-tab.png"), full_page=True)
+        assert chat.outside_requests() == []
+        assert chat.dialogs == []
+    finally:
+        chat.close()

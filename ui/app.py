@@ -80,6 +80,7 @@ from rag.assistant import (  # noqa: E402
 )
 from rag.schema import RETRIEVAL_MODES, Answer  # noqa: E402
 
+from .check_tab import CHECK_CSS, build_check_tab  # noqa: E402
 from .gate import AnswerGate  # noqa: E402
 from .security import ServePolicy, protection_options, withhold_request_values_from_gradio_tracebacks  # noqa: E402
 from .render import (  # noqa: E402
@@ -234,56 +235,60 @@ def build_app(assistant: Assistant, gate: AnswerGate | None = None, log_question
     with gr.Blocks(title="新闻问答助手", analytics_enabled=False) as app:
         gr.HTML('<h2 class="qa-title">新闻问答助手</h2>'
                 '<p class="qa-subtitle">根据已收录的新闻稿回答问题，每个回答都注明出处；点开“来源”可看原文段落，答案处以黄色标出。</p>')
-        turns = gr.State([])
-        with gr.Row():
-            with gr.Column(scale=3):
-                chatbot = gr.Chatbot(
-                    label="对话",
-                    elem_id="chat",
-                    height=620,
-                    # Messages are HTML built by ui.render with every text escaped; markdown is off so
-                    # article text such as "[点我](javascript:…)" is never turned into a link, LaTeX is
-                    # off so "$$" in an article stays text, and gradio still sanitizes what it inserts.
-                    render_markdown=False,
-                    sanitize_html=True,
-                    latex_delimiters=[],
-                    allow_tags=False,
-                    buttons=[],
-                    feedback_options=None,
-                    placeholder="请在下方输入问题。回答中的 [1] [2] 指向下面“来源”里的原文段落。",
-                )
+        with gr.Tabs():
+            with gr.Tab("问答", id="chat-tab", elem_id="chat-tab"):
+                turns = gr.State([])
                 with gr.Row():
-                    question = gr.Textbox(
-                        show_label=False,
-                        placeholder="输入问题，按回车或点“发送”",
-                        max_length=MAX_QUESTION_CHARS,
-                        elem_id="question",
-                        scale=5,
-                        container=False,
-                    )
-                    send = gr.Button("发送", variant="primary", elem_id="send", scale=1, min_width=80)
-                clear = gr.Button("清空对话", elem_id="clear", size="sm")
-            with gr.Column(scale=1, min_width=260):
-                example_buttons: list[gr.Button] = []
-                if examples:
-                    with gr.Accordion("示例问题", open=True):
-                        for example in examples:
-                            example_buttons.append(gr.Button(example, size="sm", elem_classes=["qa-example"]))
-                with gr.Accordion("检索设置", open=False):
-                    k = gr.Slider(1, MAX_K_IN_UI, value=DEFAULT_K, step=1, precision=0, label="返回段落数（k）", elem_id="k")
-                    mode = gr.Radio(
-                        choices=[(f"{MODE_LABELS[m]}（{m}）", m) for m in RETRIEVAL_MODES],
-                        value=RETRIEVAL_MODES[0],
-                        label="检索方式",
-                        elem_id="mode",
-                    )
-                with gr.Accordion("筛选", open=False):
-                    since = gr.Textbox(label="起始日期", placeholder="YYYY-MM-DD，例如 2026-01-01", elem_id="since", max_lines=1)
-                    until = gr.Textbox(label="截止日期", placeholder="YYYY-MM-DD", elem_id="until", max_lines=1)
-                    source_filter = gr.Textbox(label="来源", placeholder="文件名或来源（如 新华社），多个用逗号分隔", elem_id="sources", max_lines=1)
-                    gr.HTML('<p class="qa-subtitle">设了日期时，没有日期的文章不参与检索。</p>')
-                with gr.Accordion("语料库", open=True):
-                    corpus_panel = gr.HTML(render_corpus_panel(assistant.stats()), elem_id="corpus")
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(
+                            label="对话",
+                            elem_id="chat",
+                            height=620,
+                            # Messages are HTML built by ui.render with every text escaped; markdown is off so
+                            # article text such as "[点我](javascript:…)" is never turned into a link, LaTeX is
+                            # off so "$$" in an article stays text, and gradio still sanitizes what it inserts.
+                            render_markdown=False,
+                            sanitize_html=True,
+                            latex_delimiters=[],
+                            allow_tags=False,
+                            buttons=[],
+                            feedback_options=None,
+                            placeholder="请在下方输入问题。回答中的 [1] [2] 指向下面“来源”里的原文段落。",
+                        )
+                        with gr.Row():
+                            question = gr.Textbox(
+                                show_label=False,
+                                placeholder="输入问题，按回车或点“发送”",
+                                max_length=MAX_QUESTION_CHARS,
+                                elem_id="question",
+                                scale=5,
+                                container=False,
+                            )
+                            send = gr.Button("发送", variant="primary", elem_id="send", scale=1, min_width=80)
+                        clear = gr.Button("清空对话", elem_id="clear", size="sm")
+                    with gr.Column(scale=1, min_width=260):
+                        example_buttons: list[gr.Button] = []
+                        if examples:
+                            with gr.Accordion("示例问题", open=True):
+                                for example in examples:
+                                    example_buttons.append(gr.Button(example, size="sm", elem_classes=["qa-example"]))
+                        with gr.Accordion("检索设置", open=False):
+                            k = gr.Slider(1, MAX_K_IN_UI, value=DEFAULT_K, step=1, precision=0, label="返回段落数（k）", elem_id="k")
+                            mode = gr.Radio(
+                                choices=[(f"{MODE_LABELS[m]}（{m}）", m) for m in RETRIEVAL_MODES],
+                                value=RETRIEVAL_MODES[0],
+                                label="检索方式",
+                                elem_id="mode",
+                            )
+                        with gr.Accordion("筛选", open=False):
+                            since = gr.Textbox(label="起始日期", placeholder="YYYY-MM-DD，例如 2026-01-01", elem_id="since", max_lines=1)
+                            until = gr.Textbox(label="截止日期", placeholder="YYYY-MM-DD", elem_id="until", max_lines=1)
+                            source_filter = gr.Textbox(label="来源", placeholder="文件名或来源（如 新华社），多个用逗号分隔", elem_id="sources", max_lines=1)
+                            gr.HTML('<p class="qa-subtitle">设了日期时，没有日期的文章不参与检索。</p>')
+                        with gr.Accordion("语料库", open=True):
+                            corpus_panel = gr.HTML(render_corpus_panel(assistant.stats()), elem_id="corpus")
+
+            build_check_tab(assistant, gate)
 
         answering = dict(
             fn=handlers.respond,
@@ -331,7 +336,7 @@ def launch_options(host: str = "127.0.0.1", port: int = 7860, quiet: bool = Fals
         pwa=False,
         strict_cors=True,
         theme=theme(),
-        css=CSS,
+        css=CSS + CHECK_CSS,
         js=PAGE_JS,
         quiet=quiet,  # when not quiet gradio prints the local URL
     )

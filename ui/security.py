@@ -6,10 +6,13 @@ can be retried as fast as the network allows, and any web page a signed-in repor
 POST to the server (its CORS middleware only decides which responses a page may *read*). This
 module adds, around gradio rather than instead of it:
 
-- ``SessionTokens``: gradio's token table with an expiry, and revocation when a user is removed;
-- ``SignInLimiter``: per-client exponential delay after failed sign-ins (bounded);
+- ``SessionTokens``: gradio's token table with an expiry, and revocation when a user is removed
+  or given a new password;
+- ``SignInLimiter``: per-client (IPv6: per /64) exponential delay after failed sign-ins, one
+  attempt checked at a time (bounded);
 - ``RequestGuard``: an ASGI middleware that refuses cross-origin writes, the upload routes (the
-  UI takes no files) and oversized request bodies;
+  UI takes no files), oversized request bodies, the custom-component route (its path went
+  straight to the log) and, without sign-in, Host names DNS rebinding could take over;
 - ``serve_lifespan``: installs the token table and gives the server a private upload folder that
   is deleted when it stops;
 - ``withhold_request_values_from_gradio_tracebacks``: gradio's error tracebacks quote request
@@ -44,6 +47,9 @@ log = logging.getLogger(__name__)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # gradio's routes that write request bodies to disk; the UI has no file input, so none is open.
 UPLOAD_PATHS = frozenset({"/gradio_api/upload", "/gradio_api/process_recording"})
+# gradio serves third-party components' scripts here and print()s every request's path first, before
+# any sign-in check; the page uses only built-in components, so the route is closed to everyone.
+CUSTOM_COMPONENT_PREFIX = "/gradio_api/custom_component/"
 LOGIN_PATH = "/login"
 MAX_BODY_BYTES = 256 * 1024  # a 500-character question or a 5,000-character draft is a few KB of JSON
 UPLOAD_DIR_PREFIX = "rag-serve-uploads-"
@@ -78,29 +84,34 @@ class ServePolicy:
 class SessionTokens(dict):
     """gradio's ``App.tokens`` (session token -> user name) with an expiry and revocation.
 
-    gradio only ever calls ``get``, ``__setitem__``, ``__contains__``, ``__getitem__``, ``keys``
-    and ``del`` on it; a token older than ``ttl_seconds`` or whose user is no longer allowed reads
-    as absent and is dropped.
+    gradio decides who is signed in with ``get`` and ``in``: a token older than ``ttl_seconds``, or
+    whose user's credential (``credential_of``: the password hash) is gone or no longer the one it
+    was issued for, reads as absent there and is dropped. Its /logout walks ``keys()`` and reads and
+    deletes with ``[]`` and ``del``; those stay plain dict lookups, and a token dropped meanwhile by
+    another request reads as None and deletes as nothing, so signing out never fails.
     """
 
-    def __init__(self, ttl_seconds: float, still_allowed: Callable[[str], bool] = lambda name: True,
+    def __init__(self, ttl_seconds: float, credential_of: Callable[[str], Any] = lambda name: name,
                  clock: Callable[[], float] = time.monotonic):
         super().__init__()
         self.ttl_seconds = ttl_seconds
-        self.still_allowed = still_allowed
+        self.credential_of = credential_of
         self.clock = clock
-        self._issued: dict[Any, float] = {}
+        self._issued: dict[Any, tuple[float, Any]] = {}  # token -> (when, the user's credential then)
         self._lock = threading.Lock()
 
     def __setitem__(self, token: Any, user: str) -> None:
+        credential = self.credential_of(user)
         with self._lock:
             self._drop_expired()
-            self._issued[token] = self.clock()
+            self._issued[token] = (self.clock(), credential)
             super().__setitem__(token, user)
 
     def _valid(self, token: Any) -> bool:
         issued = self._issued.get(token)
-        if issued is None or self.clock() - issued > self.ttl_seconds or not self.still_allowed(super().__getitem__(token)):
+        user = super().get(token)
+        if issued is None or user is None or self.clock() - issued[0] > self.ttl_seconds \
+                or issued[1] is None or self.credential_of(user) != issued[1]:
             self.pop(token, None)
             return False
         return True
@@ -113,31 +124,43 @@ class SessionTokens(dict):
     def __contains__(self, token: object) -> bool:
         return super().__contains__(token) and self._valid(token)
 
-    def __getitem__(self, token: Any) -> str:
-        if token not in self:
-            raise KeyError(token)
-        return super().__getitem__(token)
+    def __missing__(self, token: Any) -> None:
+        return None
 
     def pop(self, token: Any, *default: Any) -> Any:
         self._issued.pop(token, None)
         return super().pop(token, *default)
 
     def __delitem__(self, token: Any) -> None:
-        self._issued.pop(token, None)
-        super().__delitem__(token)
+        self.pop(token, None)  # already dropped by another request: nothing left to do
 
     def _drop_expired(self) -> None:
         now = self.clock()
-        for token in [t for t, issued in self._issued.items() if now - issued > self.ttl_seconds]:
+        for token in [t for t, (issued, _) in list(self._issued.items()) if now - issued > self.ttl_seconds]:
             self.pop(token, None)
+
+
+def client_key(address: str) -> str:
+    """Who a sign-in wait applies to: the IPv4 address, or the /64 network of an IPv6 address (one
+    machine may use any address of its /64, so per address it would get a fresh wait each time)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
 
 
 class SignInLimiter:
     """Per-client exponential delay after failed sign-ins: 1 s, 2 s, 4 s … up to ``max_delay``.
 
-    A client inside its delay is refused before its password is even checked. Success clears the
-    client; a client with no failure for ``forget_after`` seconds is forgotten; at most
-    ``max_clients`` are remembered (the oldest go first), so memory stays bounded.
+    A client inside its delay, or with a sign-in still being checked, is refused before its password
+    is even checked (``begin``), so sending many guesses at once gets one checked, not all of them.
+    Success clears the client; a client with no failure for ``forget_after`` seconds is forgotten; at
+    most ``max_clients`` are remembered (the oldest go first), so memory stays bounded.
     """
 
     def __init__(self, first_delay: float = 1.0, max_delay: float = 300.0, forget_after: float = 3600.0,
@@ -148,20 +171,43 @@ class SignInLimiter:
         self.max_clients = max_clients
         self.clock = clock
         self._failures: OrderedDict[str, tuple[int, float]] = OrderedDict()  # client -> (count, last failure)
+        self._checking: set[str] = set()  # clients with a sign-in being checked now
         self._lock = threading.Lock()
 
     def wait_seconds(self, client: str) -> float:
         """How long ``client`` must still wait before its next attempt (0: it may try now)."""
         with self._lock:
-            entry = self._failures.get(client)
-            if entry is None:
-                return 0.0
-            count, last = entry
-            elapsed = self.clock() - last
-            if elapsed > self.forget_after:
-                del self._failures[client]
-                return 0.0
-            return max(0.0, self._delay(count) - elapsed)
+            return self._wait(client)
+
+    def _wait(self, client: str) -> float:
+        entry = self._failures.get(client)
+        if entry is None:
+            return 0.0
+        count, last = entry
+        elapsed = self.clock() - last
+        if elapsed > self.forget_after:
+            del self._failures[client]
+            return 0.0
+        return max(0.0, self._delay(count) - elapsed)
+
+    def begin(self, client: str) -> float:
+        """0 when ``client`` may try now (its attempt is then being checked until ``finish``),
+        else how many seconds it must wait."""
+        with self._lock:
+            if client in self._checking:
+                return max(self.first_delay, 1.0)
+            wait = self._wait(client)
+            if wait == 0:
+                self._checking.add(client)
+            return wait
+
+    def finish(self, client: str, succeeded: bool) -> None:
+        with self._lock:
+            self._checking.discard(client)
+        if succeeded:
+            self.succeeded(client)
+        else:
+            self.failed(client)
 
     def _delay(self, count: int) -> float:
         return min(self.max_delay, self.first_delay * 2 ** min(count - 1, 64))
@@ -210,18 +256,40 @@ class RequestGuard:
         headers = Headers(scope=scope)
         method = scope.get("method", "GET")
         path = scope["path"].rstrip("/") or "/"
-        if scope["type"] == "websocket" or method not in SAFE_METHODS:
+        refusal = None if self.policy.users_file is not None or self._host_cannot_be_rebound(headers) else \
+            _refusal(403, "拒绝访问：请用 http://127.0.0.1 或 http://localhost 打开本服务"
+                          "（用别的名字访问时，请用 --allow-origin 写明该地址）。")
+        if refusal is None and path.startswith(CUSTOM_COMPONENT_PREFIX):
+            refusal = _refusal(404, "没有这个页面。")
+        if refusal is None and (scope["type"] == "websocket" or method not in SAFE_METHODS):
             refusal = self._refuse_write(scope, headers, path)
-            if refusal is not None:
-                if scope["type"] == "websocket":
-                    await send({"type": "websocket.close", "code": 1008})
-                else:
-                    await refusal(scope, receive, send)
-                return
-        if path == LOGIN_PATH and method == "POST":
+        if refusal is not None:
+            if scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": 1008})
+            else:
+                await refusal(scope, receive, send)
+            return
+        if path == LOGIN_PATH and method == "POST" and self.policy.users_file is not None:
             await self._sign_in(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+    def _host_cannot_be_rebound(self, headers: Headers) -> bool:
+        """Whether the Host header names this server in a way no other site can take over: an IP
+        address, "localhost", or an allowed origin's host. Without sign-in this is what stops DNS
+        rebinding: a page on evil.example re-pointed at 127.0.0.1 sends Host (and Origin)
+        evil.example, which the same-origin check alone would take for the server's own page."""
+        host = headers.get("host")
+        if host is None:  # HTTP/1.0 clients; browsers always send Host
+            return True
+        host = host.strip().lower()
+        if any(urlsplit(origin).netloc == host for origin in self.allowed_origins):
+            return True
+        try:
+            name = urlsplit(f"//{host}").hostname or ""
+            return name == "localhost" or ipaddress.ip_address(name) is not None
+        except ValueError:  # a name, or not a host at all
+            return False
 
     def _refuse_write(self, scope, headers: Headers, path: str) -> JSONResponse | None:
         if self._cross_origin(headers):
@@ -241,8 +309,8 @@ class RequestGuard:
         return None
 
     async def _sign_in(self, scope, receive, send) -> None:
-        client = (scope.get("client") or ("unknown", 0))[0]
-        wait = self.limiter.wait_seconds(client)
+        client = client_key((scope.get("client") or ("unknown", 0))[0])
+        wait = self.limiter.begin(client)
         if wait > 0:
             seconds = math.ceil(wait)
             await _refusal(429, f"登录失败次数过多，请 {seconds} 秒后再试。", {"Retry-After": str(seconds)})(scope, receive, send)
@@ -254,11 +322,12 @@ class RequestGuard:
                 status.append(message["status"])
             await send(message)
 
-        await self.app(scope, receive, watch)
-        if status and status[0] == 200:
-            self.limiter.succeeded(client)
-        elif status and 400 <= status[0] < 500:
-            self.limiter.failed(client)
+        try:
+            await self.app(scope, receive, watch)
+        finally:
+            succeeded = bool(status) and status[0] == 200
+            self.limiter.finish(client, succeeded)
+        if not succeeded:
             log.warning("failed sign-in from %s (next attempt allowed in %.0f s)", client, self.limiter.wait_seconds(client))
 
 
@@ -277,7 +346,7 @@ def serve_lifespan(policy: ServePolicy, book: UserBook | None):
     @asynccontextmanager
     async def lifespan(app):
         if book is not None:
-            app.tokens = SessionTokens(policy.session_seconds, still_allowed=book.__contains__)
+            app.tokens = SessionTokens(policy.session_seconds, credential_of=book.password_hash_of)
         upload_dir = Path(tempfile.mkdtemp(prefix=UPLOAD_DIR_PREFIX))  # 0700, this server's only
         app.uploaded_file_dir = str(upload_dir)
         try:

@@ -1,0 +1,110 @@
+"""Fact-check mode: find the claims of a draft and check each against the articles.
+
+    report = check_text(draft, search)   # search(query) -> Retrieval, e.g. Assistant.search
+
+``Assistant.check`` is the facade the CLI, the web UI and the evaluation call.
+"""
+from __future__ import annotations
+
+import time
+import unicodedata
+from typing import Callable, Sequence
+
+from ..provenance import span_to_file_offsets
+from ..schema import Citation, Hit, Paragraph
+from .claims import find_claims
+from .report import CheckedClaim, CheckReport, Claim
+from .verify import ContextOf, Verdict, default_context, verify
+
+MAX_DRAFT_CHARS = 5000
+MAX_QUERY_CHARS = 500  # what Assistant.search accepts
+
+
+class InvalidDraft(ValueError):
+    """Text that cannot be checked; the message is for users."""
+
+
+def validate_draft(text: object) -> str:
+    if not isinstance(text, str):
+        raise InvalidDraft("要核实的内容必须是文字。")
+    stripped = text.strip()
+    if not stripped or all(unicodedata.category(ch)[0] in "ZC" for ch in stripped):
+        raise InvalidDraft("要核实的内容是空的，请输入一句话或一段稿件。")
+    if len(text) > MAX_DRAFT_CHARS:
+        raise InvalidDraft(f"内容太长（{len(text)} 字），一次最多核实 {MAX_DRAFT_CHARS} 字，请分段核实。")
+    return text
+
+
+def _citations(verdict: Verdict, hits: Sequence[Hit]) -> tuple[Citation, ...]:
+    """The decisive paragraph(s) with the evidence span marked, else the closest ones."""
+    by_key = {(h.paragraph.source, h.paragraph.number): h for h in hits}
+    marked: list[tuple[Paragraph, int | None, int | None]] = [(p, s, e) for p, s, e in verdict.evidence]
+    marked += [(p, None, None) for p in verdict.related]
+    citations = []
+    for n, (paragraph, start, end) in enumerate(marked, start=1):
+        hit = by_key.get((paragraph.source, paragraph.number))
+        answer_start = answer_end = None
+        if start is not None and end is not None and start < end:
+            answer_start, answer_end = span_to_file_offsets(paragraph, start, end)
+        citations.append(Citation(
+            n=n, source=paragraph.source, title=paragraph.title, paragraph=paragraph.number,
+            start=paragraph.start, end=paragraph.end, text=paragraph.text,
+            score=hit.score if hit else 0.0, scores=dict(hit.scores) if hit else {}, ranks=dict(hit.ranks) if hit else {},
+            answer_start=answer_start, answer_end=answer_end, text_answer_start=start, text_answer_end=end,
+            date=paragraph.date,
+        ))
+    return tuple(citations)
+
+
+def check_text(text: str, search: Callable[[str], Sequence[Hit]], context_of: ContextOf = default_context) -> CheckReport:
+    """Check every claim of ``text``; ``search`` returns the hits retrieved for a claim's query and
+    ``context_of`` what the article around a paragraph says (its title and lead), for places and periods."""
+    started = time.perf_counter()
+    text = validate_draft(text)
+    claims, unchecked = find_claims(text)
+    found_ms = (time.perf_counter() - started) * 1000
+    retrieve_ms = verify_ms = 0.0
+    checked: list[CheckedClaim] = []
+    hits_of: dict[str, Sequence[Hit]] = {}
+    for n, claim in enumerate(claims, start=1):
+        clock = time.perf_counter()
+        query = claim.query[:MAX_QUERY_CHARS]
+        if query not in hits_of:
+            hits_of[query] = search(query)
+        hits = hits_of[query]
+        retrieve_ms += (time.perf_counter() - clock) * 1000
+        clock = time.perf_counter()
+        verdict = verify(claim, hits, context_of)
+        checked.append(CheckedClaim(claim, n, verdict.verdict, verdict.reason, verdict.found, verdict.differs, _citations(verdict, hits)))
+        verify_ms += (time.perf_counter() - clock) * 1000
+    timings = {"claims": found_ms, "retrieve": retrieve_ms, "verify": verify_ms, "end_to_end": (time.perf_counter() - started) * 1000}
+    return CheckReport(text, tuple(checked), tuple(unchecked), timings)
+
+
+__all__ = ["CheckReport", "CheckedClaim", "Claim", "InvalidDraft", "MAX_DRAFT_CHARS", "article_context", "check_text", "validate_draft"]
+
+
+LEAD_PARAGRAPHS = 8  # how far back a paragraph's article is read for where and when it is about
+
+
+def article_context(index) -> ContextOf:
+    """``context_of`` for an index: a paragraph's title, the paragraphs of its article before it (up to
+    LEAD_PARAGRAPHS; an article names its place and period once, in its lead) and its own text."""
+    cache: dict[tuple[str, int], str] = {}
+
+    def context_of(paragraph: Paragraph) -> str:
+        key = (paragraph.source, paragraph.number)
+        if key not in cache:
+            parts = [paragraph.text]
+            for number in range(paragraph.number - 1, max(0, paragraph.number - 1 - LEAD_PARAGRAPHS), -1):
+                try:
+                    earlier = index.table.paragraph(paragraph.source, number)
+                except KeyError:
+                    break
+                if earlier is None or earlier.title != paragraph.title:
+                    break
+                parts.append(earlier.text)
+            cache[key] = "\n".join([paragraph.title or "", *reversed(parts)])
+        return cache[key]
+
+    return context_of

@@ -1,0 +1,233 @@
+"""Finding the checkable claims of a draft: each figure, date or name, with what it is about.
+
+A draft is split into sentences (``rag.sentences``) and clauses; every figure of a clause is one claim
+("城镇新增就业2047人，农村劳动力转移就业3263人次" is two). A date is a claim of its own only in a clause
+with no other figure; otherwise it says *when* the figure applies. A clause without figures is a claim
+when it names something checkable: where an event took place ("在博雅小学开幕"), a document title
+(《…》) or who holds a post ("局长陈振林"). Sentences with none of these are 无需核实.
+
+Each claim carries its anchors: the places and periods it applies to, from its own clause or, when the
+clause names none, from earlier in the sentence or the draft ("城中区一季度…，农村劳动力转移就业3263人次").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..sentences import split_sentences
+from .figures import Figure, find_figures
+from .measure import measure_words, says_what
+from .report import Claim, Unchecked
+
+CLAUSE_END = re.compile(r"[，,：:；;、]")
+_EDGE = "，,。；;：:、！？!? \t\n"
+
+# Scope words that act as places: "全省…3200人" is not "全国…3200人".
+SCOPES = ("全国", "全省")
+# jieba tags some common nouns as places; these say nothing about where.
+# jieba's dictionary tags some common words as places ("新建", "播撒"); they say nothing about where
+NOT_PLACES = frozenset("播撒 新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间".split())
+PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|旗|街道)$")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_HAS_DIGIT = re.compile(r"\d")
+_REFERRING = re.compile(r"该[县区市乡镇村州省]|全[县区市乡镇州]|当地|本地|这里|此地")
+_NAME_FLAGS = ("ns", "nr", "nrt", "nz", "j")
+
+QUARTERS = {"一": "Q1", "首": "Q1", "1": "Q1", "二": "Q2", "2": "Q2", "三": "Q3", "3": "Q3", "四": "Q4", "4": "Q4"}
+_PERIOD = re.compile(
+    r"(?P<quarter>(?:第)?(?P<q>[一二三四1-4首])季度?)|(?P<half>[上下]半年)|(?P<q13>前三季度)"
+    r"|(?<![比较与同])(?P<year>(?:19|20)\d{2})年"  # "比2024年增长" compares with 2024, it is not the period
+)
+_NAME_PATTERNS = (
+    ("place", re.compile(r"在(?P<name>[^，。；、在\s]{2,20}?)(?:隆重|正式|顺利)?(?:开幕|举行|召开|举办|启幕|开赛|揭牌|成立|启动|开工|落成|起航|开通)")),
+    ("place", re.compile(r"(?:位于|来自|开往|前往|落户|坐落于)(?P<name>[^，。；、的\s]{2,20}?)(?=[，。；、的]|$)")),
+    ("name", re.compile(r"《(?P<name>[^》]{2,40})》")),
+    ("name", re.compile(r"“(?P<name>[^”]{2,20})”")),
+    ("name", re.compile(r"(?:局长|书记|所长|乡长|县长|市长|主任|负责人|院长|总经理|董事长|部长|厅长|代表|记者|通讯员)(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[在说表介指回感认称强，。、；：]|$)")),
+)
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+@lru_cache(maxsize=4096)
+def places_in(text: str) -> tuple[str, ...]:
+    """Place names and scopes ("城中区", "祁连县", "全省") a piece of text names, in order."""
+    found = [scope for scope in SCOPES if scope in text]
+    words = list(_posseg().cut(text))
+    for i, word in enumerate(words):
+        w = word.word
+        if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全"):
+            found.append(w)
+        elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):
+            found.append(w)  # a small place jieba tags as a name ("申中乡")
+        elif len(w) == 1 and w in "省市县区州镇乡村旗港":  # cut as "日月" + "乡", "哈拉" + "直沟" + "乡"
+            j = i
+            while j > 0 and words[j - 1].flag in _NAME_FLAGS + ("t",) and _CJK_WORD.fullmatch(words[j - 1].word) and i - j < 3:
+                j -= 1
+            name = "".join(x.word for x in words[j:i + 1])
+            if j < i and len(name) >= 3:
+                found.append(name)
+    # a place inside a longer one found here ("直沟" of "哈拉直沟乡") is not a place of its own, and
+    # a place written right before a smaller one ("西宁市城中区") only says where that one is
+    found = [p for p in found if not any(p != q and (p in q or p + q in text) for q in found)]
+    return tuple(dict.fromkeys(found))
+
+
+def periods_in(text: str, most_specific: bool = False) -> tuple[str, ...]:
+    """Periods a text states, normalised: "一季度"/"首季"/"第一季度" → "Q1", "2025年" → "2025", "上半年" → "H1",
+    "截至2月19日" → "M2D19" (and "M2" unless ``most_specific``: a claim's day must be the article's day)."""
+    found = []
+    for figure in find_figures(text):
+        if figure.kind == "date" and figure.value[1] is not None:
+            _, month, day = figure.value
+            if day is not None:
+                found.append(f"M{month}D{day}")
+            if day is None or not most_specific:
+                found.append(f"M{month}")
+    for match in _PERIOD.finditer(text):
+        if match.group("quarter"):
+            found.append(QUARTERS[match.group("q")])
+        elif match.group("half"):
+            found.append("H1" if match.group("half")[0] == "上" else "H2")
+        elif match.group("q13"):
+            found.append("Q1-3")
+        else:
+            found.append(match.group("year"))
+    return tuple(dict.fromkeys(found))
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of ``text[start:end]``, split at ，：；, and at 、 after a figure (the mark
+    stays with its clause): "342名就业困难人员、1315名失业人员" is two, "金融网点、揽投部、…374人" one."""
+    spans, clause_start = [], start
+    for match in CLAUSE_END.finditer(text, start, end):
+        if match.group() == "、" and not _HAS_DIGIT.search(text, clause_start, match.start()):
+            if not find_figures(text[clause_start:match.start()]):
+                continue
+        spans.append((clause_start, match.end()))
+        clause_start = match.end()
+    if clause_start < end:
+        spans.append((clause_start, end))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def figure_label(text: str, figures: list[Figure], i: int, lo: int, hi: int) -> str:
+    """What figure ``i`` measures: the words before it (from the clause start or the previous figure)
+    and after it (to the clause end or the next figure), within ``text[lo:hi]``."""
+    figure = figures[i]
+    before_start = max([lo] + [f.end for f in figures[:i] if lo <= f.end <= figure.start and f.kind == "figure"])
+    after_end = min([hi] + [f.start for f in figures[i + 1:] if figure.end <= f.start <= hi and f.kind == "figure"])
+    return text[before_start: figure.start] + " " + text[figure.end: after_end]
+
+
+def _name_claims(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    found = []
+    for kind, pattern in _NAME_PATTERNS:
+        for match in pattern.finditer(text, lo, hi):
+            found.append((kind, match.start("name"), match.end("name")))
+    found.sort(key=lambda item: item[1])
+    kept: list[tuple[str, int, int]] = []
+    for item in found:
+        if not kept or item[1] >= kept[-1][2]:
+            kept.append(item)
+    return kept
+
+
+def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
+    """The claims of ``text`` in order, and its sentences with nothing to check."""
+    claims: list[Claim] = []
+    unchecked: list[Unchecked] = []
+    last_places: tuple[str, ...] = ()
+    last_periods: tuple[str, ...] = ()
+    line_start = 0
+    for s_start, full_end in split_sentences(text):
+        s_start, s_end = _trimmed(text, s_start, full_end)
+        full_end = len(text[:full_end].rstrip())
+        if s_start >= s_end:
+            continue
+        if "\n" in text[line_start:s_start].rstrip("\n") or text[line_start:s_start].count("\n") >= 2:
+            last_periods = ()  # a new paragraph of the draft: nothing inherited
+        if not _REFERRING.search(text, s_start, s_end):
+            last_places = ()  # a place carries over to the next sentence only when it refers back ("该县")
+        line_start = s_start
+        sentence = text[s_start:s_end]
+        sentence_has_figures = any(f.kind == "figure" for f in find_figures(sentence))
+        before_claims = len(claims)
+        for c_start, c_end in clauses(text, s_start, s_end):
+            figures = find_figures(text[c_start:c_end])
+            figures = [Figure(f.start + c_start, f.end + c_start, f.written, f.kind, f.value, f.unit, f.qualifier, f.mantissa) for f in figures]
+            numeric = [f for f in figures if f.kind == "figure"]
+            clause_text = text[c_start:c_end]
+            own_places = places_in(clause_text)
+            own_periods = periods_in(clause_text, most_specific=True)
+            places = own_places or last_places
+            periods = own_periods or last_periods
+            names = _name_claims(text, c_start, c_end) if not numeric else []
+            # a year inside a named event ("2025年“石榴籽杯”联赛在博雅小学开幕") says when, it is not the claim
+            # a date is a claim in a clause that tells what happened then ("成立于1925年8月"); a clause
+            # that is only a date ("截至2月19日，") says when the figures after it apply
+            checked = numeric or [f for f in figures if f.kind == "date" and not (names and f.value[1] is None)
+                                  and (measure_words(clause_text.replace(f.written, " ")) or not sentence_has_figures)]
+            for figure in checked:
+                i = figures.index(figure)
+                seg_start = max([c_start] + [f.end for f in figures[:i] if f.kind == "figure"])
+                seg_end = min([c_end] + [f.start for f in figures[i + 1:] if f.kind == "figure"])
+                seg_start, seg_end = _trimmed(text, seg_start, seg_end)
+                if figure.kind == "date":
+                    label = sentence.replace(figure.written, " ")  # a date is about the event the sentence tells
+                    claim_periods = ()
+                else:
+                    label = figure_label(text, figures, i, c_start, c_end)
+                    if not says_what(label) and claims and claims[-1].start >= s_start and claims[-1].kind == "figure":
+                        label = claims[-1].label + label  # "…3200人，较去年增长37%": the growth of the same measure
+                    claim_periods = periods
+                claims.append(Claim(
+                    text=text[seg_start:seg_end], start=seg_start, end=seg_end,
+                    stated=figure.written, stated_start=figure.start, stated_end=figure.end,
+                    kind=figure.kind, label=label, places=places, periods=claim_periods,
+                    query=_query(places, claim_periods, text[seg_start:seg_end], sentence), sentence=sentence, sentence_start=s_start, figure=figure,
+                    co_figures=tuple(f for f in numeric if f is not figure),
+                ))
+            if not checked and not names:  # who or where: "海东市乐都区打造了全省首家…"
+                names = [("place", c_start + at, c_start + at + len(place)) for place in own_places[:1]
+                         if place not in SCOPES and (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 6]
+            if not checked:
+                for kind, n_start, n_end in names:
+                    t_start, t_end = _trimmed(text, c_start, c_end)
+                    claims.append(Claim(
+                        text=text[t_start:t_end], start=t_start, end=t_end,
+                        stated=text[n_start:n_end], stated_start=n_start, stated_end=n_end,
+                        kind=kind, label=sentence, places=tuple(p for p in places if p not in text[n_start:n_end]), periods=periods,
+                        query=_query(places, periods, sentence, sentence), sentence=sentence, sentence_start=s_start,
+                    ))
+            if own_places:
+                last_places = own_places
+            if own_periods and not any(f.kind == "date" for f in checked):
+                last_periods = own_periods  # a date that is itself the claim ("成立于1925年8月") dates nothing else
+        if len(claims) == before_claims:
+            unchecked.append(Unchecked(text[s_start:full_end], s_start, full_end))  # with its 。
+    return claims, unchecked
+
+
+def _query(places: tuple[str, ...], periods: tuple[str, ...], clause: str, sentence: str) -> str:
+    """What to search for a claim: its clause, with the places it inherited put in front."""
+    missing = [p for p in places if p not in clause]
+    query = "".join(missing) + clause
+    return query if len(query) >= 6 else sentence

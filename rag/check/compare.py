@@ -1,0 +1,84 @@
+"""Comparing a stated figure with an article's figure: by value, by unit, and by what each qualifier allows.
+
+"300家以上" supports "超过300家" and "约300家" (the article's value satisfies both) but not "500家" or
+"超过500家"; "2.46万单" equals "24600单"; "近6000人" does not support "超过6000人".
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from .figures import ABOUT, EXACT, GENERIC_UNIT, LOWER, NEAR, UPPER, Figure
+
+ABOUT_TOLERANCE = Decimal("0.1")  # "约300家" allows 270..330
+NEAR_TOLERANCE = Decimal("0.1")  # "近6000人" is 5400..6000
+SPECIFIC_UNITS = frozenset({"人", "人次", "元", "%", "个百分点", "倍"})
+
+
+def allowed_range(figure: Figure) -> tuple[Decimal | None, Decimal | None]:
+    """The values a stated figure allows (None: unbounded)."""
+    value = figure.value
+    assert isinstance(value, Decimal)
+    if figure.qualifier == LOWER:
+        return value, None
+    if figure.qualifier == UPPER:
+        return None, value
+    if figure.qualifier == NEAR:
+        return value * (1 - NEAR_TOLERANCE), value
+    if figure.qualifier == ABOUT:
+        return value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE)
+    return value, value
+
+
+def _below(qualifier: str) -> bool:
+    return qualifier in (UPPER, NEAR)
+
+
+def in_same_terms(stated: Figure, found: Figure) -> tuple[Figure, Figure]:
+    """Both figures in one unit where one converts to the other: "一倍" is "100%"."""
+    pair = (stated.unit_class, found.unit_class)
+    if pair == ("倍", "%"):
+        return replace(stated, value=stated.value * 100, unit="%"), found
+    if pair == ("%", "倍"):
+        return stated, replace(found, value=found.value * 100, unit="%")
+    return stated, found
+
+
+def units_match(stated: Figure, found: Figure) -> bool:
+    stated, found = in_same_terms(stated, found)
+    if stated.kind != found.kind:
+        return False
+    if stated.kind == "date":
+        return True
+    if stated.unit_class == found.unit_class:
+        return True
+    # "11个" may count what "11座" counts, but never people, money or a share
+    pair = {stated.unit_class, found.unit_class}
+    return GENERIC_UNIT in pair and not pair & SPECIFIC_UNITS
+
+
+def value_satisfies(stated: Figure, found: Figure) -> bool:
+    """Whether the article's figure ``found`` makes the stated figure true (units aside)."""
+    if stated.kind == "date" or found.kind == "date":
+        if stated.kind != found.kind:
+            return False
+        parts = [(a, b) for a, b in zip(stated.value, found.value) if a is not None and b is not None]
+        return bool(parts) and all(a == b for a, b in parts)
+    stated, found = in_same_terms(stated, found)
+    low, high = allowed_range(stated)
+    value = found.value
+    if (low is not None and value < low) or (high is not None and value > high):
+        return False
+    # "近6000人" (under 6000) never makes "超过6000人" true, nor "6000人以上" "不到6000人".
+    if found.qualifier != EXACT and stated.qualifier not in (EXACT, ABOUT):
+        if _below(found.qualifier) != _below(stated.qualifier):
+            return False
+        # two bounds state a threshold: "降幅不低于30%" misquotes "降幅不低于50%", though implied by it
+        if found.qualifier in (LOWER, UPPER) and stated.qualifier in (LOWER, UPPER) and found.value != stated.value:
+            return False
+    return True
+
+
+def same_written_number(stated: Figure, found: Figure) -> bool:
+    """"3792.64元" against "3792.64万元": the same digits at another scale or unit."""
+    return bool(stated.mantissa) and stated.mantissa.replace(",", "") == found.mantissa.replace(",", "")

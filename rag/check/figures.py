@@ -1,0 +1,169 @@
+"""Figures as news text states them, with unit and qualifier: "超过300家", "2.46万单", "3792.64万元",
+"两千零四十七人", "37%", "1925年8月", "3月20日".
+
+The same reader runs over a draft and over the articles, so both sides are read alike; numerals are
+read by value with ``rag.numbers``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..numbers import ARABIC_NUMBER, CHINESE_NUMERAL, number_values, values_in
+
+_CN_DIGITS_ALL = "〇零一二三四五六七八九"
+# Longest first, so "人次" wins over "人" and "万元" is read as scale + "元".
+UNITS = sorted(
+    """个百分点 百分点 人次 户次 场次 班次 万人次 公里 千米 公顷 平方米 平方公里 小时 分钟 周岁 千克 公斤 克 美元 欧元 毫米 厘米
+    元 人 名 位 家 个 项 条 辆 单 场 期 件 份 所 座 支 吨 亩 米 户 次 倍 岁 天 批 台 套 处 篇 种 类 省 城市 个城市
+    间 块 张 首 部 起 根 株 只 头 棵 村 乡镇 网点 站点 班""".split(),
+    key=len,
+    reverse=True,
+)
+# Units that count the same thing: "342名" and "342人" state one fact.
+UNIT_CLASS = {"名": "人", "位": "人", "人": "人", "百分点": "个百分点", "个城市": "城市"}
+GENERIC_UNIT = "个"  # "11个" may count stations as well as "11座" does
+
+LOWER = "lower"  # the value or more: 超过, 以上, 余, 多
+UPPER = "upper"  # the value or less: 不到, 不足, 以下
+NEAR = "near"  # a little under: 近, 将近, 接近
+ABOUT = "about"  # around: 约, 左右
+EXACT = "exact"
+QUALIFIERS_BEFORE = {
+    "不得低于": LOWER, "不得少于": LOWER, "不得超过": UPPER, "不高于": UPPER, "不多于": UPPER, "不低于": LOWER, "不少于": LOWER, "至少": LOWER, "超过": LOWER, "多于": LOWER, "高于": LOWER, "突破": LOWER,
+    "逾": LOWER, "超": LOWER, "不到": UPPER, "不足": UPPER, "少于": UPPER, "低于": UPPER, "不超过": UPPER,
+    "最多": UPPER, "将近": NEAR, "接近": NEAR, "近": NEAR, "大约": ABOUT, "约为": ABOUT, "约": ABOUT,
+}
+QUALIFIERS_AFTER = {"以上": LOWER, "之上": LOWER, "余": LOWER, "多": LOWER, "以下": UPPER, "左右": ABOUT, "上下": ABOUT}
+
+_CN = CHINESE_NUMERAL
+_NUM = f"(?:{ARABIC_NUMBER.pattern}|{_CN}点[{_CN_DIGITS_ALL}]+|{_CN})"
+_PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一二三四五六七八九])成(?![为立功绩效果本])(?P<after>以上|以下|左右|多)?)")
+_BEFORE = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
+_UNIT = "|".join(map(re.escape, UNITS))
+_FIGURE = re.compile(
+    f"(?P<before>{_BEFORE})?(?P<num>{_NUM})(?P<scale>\\s?[万亿千](?![米克瓦]))?(?P<mid>[余多])?"
+    f"(?P<unit>%|％|{_UNIT})(?P<after>以上|之上|以下|左右|上下)?"
+)
+_CN_DIGITS = "〇零一二三四五六七八九"
+_DISTANT_QUALIFIER = re.compile(
+    r"(?P<q>(?<![节制签预契])约(?:占|为|有|合)|不得低于|不低于|不得超过|不超过|不得少于|不少于)[^，,。；;、\d]*的$"
+)
+_YEAR = f"(?:(?:19|20)\\d{{2}}|[{_CN_DIGITS}]{{4}})年"
+_MONTH = f"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN_DIGITS[2:]}])月"
+_DAY = f"(?:[12]\\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[{_CN_DIGITS[2:]}])日"
+_DATE = re.compile(f"(?P<year>{_YEAR})?(?P<month>{_MONTH})?(?P<day>{_DAY})?(?<=[年月日])")
+# A figure never starts inside a longer number or word numeral: "一万二千亩" is read whole.
+_NOT_AFTER = re.compile(r"[\d.," + CHINESE_NUMERAL[1:].split("]")[0] + "万亿]$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a text: offsets of the whole written form (qualifiers included) and its reading."""
+
+    start: int
+    end: int
+    written: str
+    kind: str  # "figure" | "date"
+    value: Decimal | tuple  # a Decimal, or (year, month, day) with None for a part not stated
+    unit: str  # as written ("人", "元", "%"); "" for a date
+    qualifier: str = EXACT
+    mantissa: str = ""  # the number as written without scale, e.g. "3792.64" of "3792.64万元"
+
+    @property
+    def unit_class(self) -> str:
+        return UNIT_CLASS.get(self.unit.replace("％", "%"), self.unit.replace("％", "%"))
+
+
+def _number_value(num: str, scale: str | None, counted: bool = False) -> Decimal | None:
+    """The value of a written number; ``counted``: a qualifier or 倍 makes even "一" a figure ("不低于一倍")."""
+    if "点" in num and not num.startswith("点"):  # "六点八" is 6.8
+        whole, _, fraction = num.partition("点")
+        whole_values = values_in(whole) if whole not in ("零", "〇") else {Decimal(0)}
+        if len(whole_values) != 1:
+            return None
+        digits = "".join(str(max(0, "〇零一二三四五六七八九".index(ch) - 1)) for ch in fraction)
+        value = Decimal(f"{int(next(iter(whole_values)))}.{digits}")
+        return value * {"万": Decimal(10**4), "亿": Decimal(10**8), "千": Decimal(1000)}[scale.strip()] if scale else value
+    plain = num.replace(",", "")
+    match = ARABIC_NUMBER.fullmatch(plain)
+    if match:
+        value = Decimal(plain)
+    else:
+        values = values_in(num)
+        if len(values) != 1:
+            return None
+        value = next(iter(values))
+        if value < 10 and len(num) == 1 and not scale and not counted:
+            return None  # "一人", "三届", "五个认同": a single numeral is a word here, not a figure
+    if scale:
+        value *= {"万": Decimal(10**4), "亿": Decimal(10**8), "千": Decimal(1000)}[scale.strip()]
+    return value
+
+
+def _date_part(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = text[:-1]
+    if digits.isdigit():
+        return int(digits)
+    value = values_in(digits)
+    return int(next(iter(value))) if len(value) == 1 else None
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure and date of ``text``, in order, none overlapping."""
+    found: list[Figure] = []
+    taken = [False] * (len(text) + 1)
+    for match in _DATE.finditer(text):
+        if not match.group() or (match.group("year") is None and match.group("month") is None):
+            continue  # a bare "26日" says too little to check
+        if match.start() and _NOT_AFTER.search(text[: match.start()]):
+            continue
+        value = (_date_part(match.group("year")), _date_part(match.group("month")), _date_part(match.group("day")))
+        found.append(Figure(match.start(), match.end(), match.group(), "date", value, ""))
+        for i in range(match.start(), match.end()):
+            taken[i] = True
+    for match in _PERCENT_WORDS.finditer(text):  # "百分之百", "八成以上"
+        if match.group("pct"):
+            value = _number_value(match.group("pct"), None) if match.group("pct") != "百" else Decimal(100)
+        else:
+            value = Decimal(10 * "一二三四五六七八九".index(match.group("tenths")) + 10)
+        if value is None:
+            continue
+        qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else (
+            QUALIFIERS_AFTER.get(match.group("after") or "", EXACT))
+        found.append(Figure(match.start(), match.end(), match.group(), "figure", value, "%", qualifier, str(value)))
+        for i in range(match.start(), match.end()):
+            taken[i] = True
+    for match in _FIGURE.finditer(text):
+        num_start = match.start("num")
+        if any(taken[match.start(): match.end()]):
+            continue
+        if num_start and (_NOT_AFTER.search(text[:num_start]) or text[num_start - 1] == "第"):
+            continue  # inside a longer number, or an ordinal ("第三届")
+        counted = bool(match.group("before")) or match.group("unit") == "倍"
+        value = _number_value(match.group("num"), match.group("scale"), counted)
+        if value is None:
+            continue
+        qualifier = EXACT
+        distant = _DISTANT_QUALIFIER.search(text[max(0, match.start() - 20): match.start()])
+        if distant:  # "约占汽车总量的12%", "不得低于施工合同额的0.5%"
+            qualifier = ABOUT if distant.group("q")[0] == "约" else QUALIFIERS_BEFORE[distant.group("q")]
+        if match.group("before"):
+            qualifier = QUALIFIERS_BEFORE[match.group("before")]
+        elif match.group("mid") or match.group("after"):
+            qualifier = QUALIFIERS_AFTER[match.group("mid") or match.group("after")]
+        unit = match.group("unit")
+        found.append(Figure(match.start(), match.end(), match.group(), "figure", value, "%" if unit == "％" else unit, qualifier, match.group("num")))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def plain_number_values(text: str) -> set[Decimal]:
+    """Values of any number in ``text`` (for comparing a found figure with a reference value)."""
+    values: set[Decimal] = set()
+    for match in ARABIC_NUMBER.finditer(text):
+        values |= number_values(match, text)
+    return values | values_in(text)

@@ -1,0 +1,100 @@
+"""What a figure measures, as comparable pieces: the words around it without anchors, filler or direction.
+
+Both the draft and the articles are read with these, so "城中区一季度城镇新增就业" and "截至目前，城镇新增就业"
+reduce to the same measure, and "较去年增长" keeps only its direction.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+UP = ("增长", "增加", "提高", "提升", "上升", "扩大", "增至", "升至", "上涨", "多出", "增幅")
+DOWN = ("下降", "减少", "降低", "下滑", "压缩", "缩短", "减至", "降至", "回落", "缩减", "下跌", "降幅")
+# Words that turn a figure into another measure: a target is not a result.
+MODALITY = ("目标", "计划", "预计", "预期", "力争", "任务")
+# Words that say nothing about what is measured: "共有", "累计", "达到"... (single characters such as
+# 达/为/将 are not removed here, where they would cut words like "小将"; jieba's words drop them)
+FILLER = re.compile(
+    r"截至目前|截至|今年以来|近年来|目前|其中|累计|共计|共有|总计|合计|达到|实现了|已经|"
+    r"全年|同比|较去年|比去年|较上年|与上年相比|相比|相较|全部|总量|数量|规模|当前|一共|总共"
+)
+_PERIOD_WORDS = re.compile(r"(?:19|20)\d{2}年度?|第?[一二三四首1-4]季度?|[上下]半年|前三季度")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_SINGLE_KEPT = "在于从对向和与及等比较同占已共达为有约的了是将"
+
+
+def direction(text: str) -> str | None:
+    """"up" for 增长/增加/提高…, "down" for 下降/减少/压缩…, None when the text states no direction."""
+    for word in DOWN:
+        if word in text:
+            return "down"
+    for word in UP:
+        if word in text:
+            return "up"
+    return None
+
+
+def direction_word(text: str) -> str | None:
+    for word in (*DOWN, *UP):
+        if word in text:
+            return word
+    return None
+
+
+def measure_text(label: str, drop: Sequence[str] = ()) -> str:
+    """The label without the given anchors, periods, filler and direction words (spaces where they stood)."""
+    for word in sorted(drop, key=len, reverse=True):
+        label = label.replace(word, " ")
+    label = _PERIOD_WORDS.sub(" ", label)
+    label = FILLER.sub(" ", label)
+    for word in (*UP, *DOWN):
+        label = label.replace(word, " ")
+    return label
+
+
+def measure_bigrams(label: str, drop: Sequence[str] = ()) -> set[str]:
+    """Character bigrams of the Chinese runs of a label's measure (single characters count alone)."""
+    runs = _CJK_RUN.findall(measure_text(label, drop))
+    return {run[i:i + 2] for run in runs for i in range(len(run) - 1)} | {
+        run for run in runs if len(run) == 1 and run not in _SINGLE_KEPT
+    }
+
+
+def says_what(label: str) -> bool:
+    """Whether a label names a measure at all ("较去年增长" does not: it leans on the figure before it)."""
+    return len(measure_bigrams(label)) >= 1 and bool(_CJK_RUN.search(measure_text(label).replace("人", "")))
+
+
+_LABEL_FILLER_WORDS = frozenset("上午 下午 晚上 当天 当日 中旬 上旬 下旬 年底 年初 以及 成功 累计 实现 达到 共有 共计 总计 合计 已经 目前 其中 全年 同比 去年 今年 以来 截至 当前 一共 总共 数量 人数 规模 总量 开展 进行 相比 相较 比例 情况 方面 工作 我们 通过".split())
+
+
+def _tagged_words(label: str, drop: Sequence[str]) -> list[tuple[str, str]]:
+    import jieba.posseg
+
+    for place in sorted(drop, key=len, reverse=True):
+        label = label.replace(place, " ")
+    words = []
+    for run in _CJK_RUN.findall(measure_text(label)):
+        words += [(w.word, w.flag) for w in jieba.posseg.cut(run)
+                  if len(w.word) >= 2 and w.word not in _LABEL_FILLER_WORDS and not any(w.word in d for d in drop)]
+    return words
+
+
+def measure_words(label: str, drop: Sequence[str] = ()) -> tuple[str, ...]:
+    """The words (two characters or more, cut by jieba) that say what a figure measures; words inside
+    one of ``drop`` (the places a claim is anchored to) are left out."""
+    return tuple(dict.fromkeys(w for w, _ in _tagged_words(label, drop)))
+
+
+def key_words(label: str, drop: Sequence[str] = ()) -> tuple[str, ...]:
+    """The nouns among ``measure_words``: what is counted ("岗位", "小将"), not what was done ("参赛")."""
+    return tuple(dict.fromkeys(w for w, flag in _tagged_words(label, drop) if flag[0] in "nj" or flag in ("vn", "l", "i")))
+
+
+def modality(text: str) -> frozenset[str]:
+    return frozenset(word for word in MODALITY if word in text)
+
+
+def share_present(words: Sequence[str], text: str) -> float:
+    """Share of ``words`` that occur in ``text`` (0 for no words)."""
+    return sum(1 for w in words if w in text) / len(words) if words else 0.0

@@ -1,0 +1,449 @@
+"""Verdicts: one claim against the paragraphs retrieved for it.
+
+For a figure, every figure of the paragraphs is a candidate. A candidate speaks about the claim when
+it measures the same thing (the words naming the article figure's measure are restated by the claim,
+and the claim's measure words, its nouns above all, are said by the article: title, lead paragraphs
+or paragraph), for the same place and period (the claim's anchors stand in the article, and the
+figure's own clause or sentence names no other place or period of the same kind), with the claim's
+other figures of its clause beside it ("超过500万辆的城市有27个"). Then:
+
+- some candidate's value makes the claim true (``compare.value_satisfies``), in the same unit and
+  direction → ``supported``;
+- else a candidate that matches the measure more closely gives another value, unit or direction →
+  ``contradicted``, with what the article says (``found``) and what differs;
+- else → ``not_found``: the paragraphs that came closest are cited, but nothing is concluded from a
+  number that stands near similar words about another subject.
+
+A name or place claim is checked in the article sentence that tells the same event: the same name
+beside the same words supports it; another one in its place contradicts it (``名称`` / ``地点``).
+
+The default is conservative: a claim is ``supported`` only on a figure whose measure, place and
+period all match, because a wrong figure marked 一致 is the worst error a fact-checker can make.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from ..schema import Hit, Paragraph
+from ..sentences import split_sentences
+from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
+from .compare import same_written_number, units_match, value_satisfies
+from .figures import Figure, find_figures
+from .measure import direction, direction_word, key_words, measure_words, modality, says_what, share_present
+from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
+
+SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
+CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
+LOOSE_RESTATED_MIN = 0.3  # ... when the article's sentence says (nearly) all the claim says, around words of its own
+SAID_MIN = 0.8  # share of the claim's measure words the article must say (title, lead or paragraph) to confirm it
+SAID_TO_CONTRADICT = 0.7  # ... to contradict it (with a closer match of the article's own measure)
+NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
+NAME_CONTRADICT_MIN = 0.75  # ... to say the article names someone or somewhere else
+
+@dataclass(frozen=True)
+class Candidate:
+    """A figure of a retrieved paragraph, with what it measures."""
+
+    hit_rank: int
+    paragraph: Paragraph
+    figure: Figure
+    label: str
+    sentence: str
+    evidence_start: int  # offsets in the paragraph text of the words measured and the figure
+    evidence_end: int
+    own_places: tuple[str, ...]  # places its own clause names, else the places with a suffix (乡, 县…) before it in its sentence
+    own_periods: tuple[str, ...]  # periods stated before it in its own sentence
+    clause_figures: tuple[Figure, ...] = ()  # the other figures of its clause ("27个城市超300万辆")
+    sentence_figures: tuple[Figure, ...] = ()  # the other figures of its sentence
+
+
+def _own_places(text: str, c_start: int, s_start: int, at: int) -> tuple[str, ...]:
+    own = places_in(text[c_start:at])
+    if own:
+        return own
+    # in the clauses before, only places marked as such ("东峡乡"): "青海晶科能源有限公司" is a company
+    return tuple(p for p in places_in(text[s_start:at]) if PLACE_SUFFIX.search(p))
+
+
+@lru_cache(maxsize=2048)
+def _paragraph_figures(text: str) -> tuple[tuple, ...]:
+    """(figure, label, sentence, label start, own places, own periods) for every figure of a paragraph's text."""
+    found = []
+    for s_start, s_end in split_sentences(text):
+        sentence = text[s_start:s_end]
+        previous_label = None
+        lead_in = ""  # clauses without figures before this one ("工资保证金按…比例存储,原则上不低于1%")
+        for c_start, c_end in clauses(text, s_start, s_end):
+            figures = [Figure(f.start + c_start, f.end + c_start, f.written, f.kind, f.value, f.unit, f.qualifier, f.mantissa)
+                       for f in find_figures(text[c_start:c_end])]
+            if not any(f.kind == "figure" for f in figures):
+                lead_in += text[c_start:c_end]
+            else:
+                lead_in_here, lead_in = lead_in, ""
+            for i, figure in enumerate(figures):
+                if figure.kind == "date":
+                    label, label_start = sentence.replace(figure.written, " "), figure.start
+                else:
+                    label = figure_label(text, figures, i, c_start, c_end)
+                    if not says_what(label) and (lead_in_here or previous_label):
+                        label = (lead_in_here or previous_label) + label  # "其新增工程应降低存储比例,降幅不低于50%"
+                    elif len(measure_words(label)) < 2 and lead_in_here:
+                        label = lead_in_here + label
+                    previous_label = label
+                    label_start = max([c_start] + [f.end for f in figures[:i] if f.end <= figure.start and f.kind == "figure"])
+                    while label_start < figure.start and text[label_start] in "，,；;：:、 ":
+                        label_start += 1
+                own_periods = periods_in(text[s_start:figure.start]) if figure.kind == "figure" else ()
+                others = tuple(f for f in figures if f is not figure and f.kind == "figure")
+                in_sentence = tuple(f for f in find_figures(sentence) if f.kind == "figure" and f.start + s_start != figure.start)
+                found.append((figure, label, sentence, label_start, _own_places(text, c_start, s_start, figure.start), own_periods, others, in_sentence))
+    return tuple(found)
+
+
+def candidates(hits: Sequence[Hit]) -> list[Candidate]:
+    found = []
+    for rank, hit in enumerate(hits):
+        for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence in _paragraph_figures(hit.paragraph.text):
+            found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods, others, in_sentence))
+    return found
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str
+    reason: str
+    found: str | None = None
+    differs: str | None = None
+    evidence: tuple[tuple[Paragraph, int, int], ...] = ()  # paragraph and span of its text to highlight
+    related: tuple[Paragraph, ...] = ()  # closest paragraphs when nothing was concluded
+
+
+def _co_figures_hold(claim: Claim, candidate: Candidate) -> bool:
+    """The other figures of the claim's clause qualify what it counts ("超过500万辆的城市有27个"):
+    each must be in the article figure's clause too."""
+    others = candidate.clause_figures or candidate.sentence_figures  # a clause without others leans on its sentence
+    return all(any(units_match(co, other) and value_satisfies(co, other) for other in others) for co in claim.co_figures)
+
+
+def _level(place: str) -> str:
+    """What kind of place: its suffix (县, 乡, …), or "" for a name without one (西宁, 江苏)."""
+    match = PLACE_SUFFIX.search(place)
+    return match.group() if match else ""
+
+
+def _period_kind(period: str) -> str:
+    return "year" if period.isdigit() else period[0]  # Q / H / M
+
+
+def _anchors_hold(claim: Claim, candidate: Candidate, context: str) -> tuple[bool, bool]:
+    """Whether the claim's places and periods hold for the candidate: (place ok, period ok).
+
+    Each must stand in the article around the figure; and where the figure's own sentence names a
+    place or period of the same kind as the claim's (乡 and 乡, a year and a year), it must be the claim's.
+    """
+    place_ok = all(place in context for place in claim.places)
+    if place_ok and claim.places and candidate.own_places:
+        for own in candidate.own_places:
+            same_level = [p for p in claim.places if _level(p) == _level(own)]
+            if same_level and not any(p in own or own in p for p in same_level):
+                place_ok = False
+    context_periods = _periods_of(context)
+    period_ok = all(period in context_periods for period in claim.periods)
+    if period_ok and claim.periods and candidate.own_periods:
+        for own in candidate.own_periods:
+            same_kind = [p for p in claim.periods if _period_kind(p) == _period_kind(own)]
+            if same_kind and own not in same_kind and not own.startswith("M"):
+                period_ok = False
+    return place_ok, period_ok
+
+
+@lru_cache(maxsize=1024)
+def _periods_of(context: str) -> set[str]:
+    return set(periods_in(context.replace("首季", "一季度")))
+
+
+def _found_text(candidate: Candidate, with_direction: bool = False) -> str:
+    word = direction_word(candidate.label) if with_direction else None
+    return (word or "") + candidate.figure.written
+
+
+ContextOf = Callable[[Paragraph], str]
+
+
+def default_context(paragraph: Paragraph) -> str:
+    return f"{paragraph.title or ''}\n{paragraph.text}"
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    restated: float  # share of the article's measure words that the claim's sentence restates
+    said: float  # share of the claim's measure words that the article (title, lead, paragraph) says
+    place_ok: bool
+    period_ok: bool
+    co_ok: bool  # the claim's other figures of its clause stand with the article's figure too
+    unit_ok: bool
+    value_ok: bool
+    direction_ok: bool
+    said_in_sentence: float = 0.0  # share of the claim's measure words in the article figure's own sentence
+
+    @property
+    def score(self) -> float:
+        return self.restated + self.said
+
+    @property
+    def same_subject(self) -> bool:
+        return self.place_ok and self.period_ok and self.co_ok
+
+    @property
+    def true(self) -> bool:
+        return self.unit_ok and self.value_ok and self.direction_ok
+
+
+def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_of: ContextOf) -> list[Scored]:
+    claim_words = measure_words(claim.label, claim.places)
+    claim_keys = key_words(claim.label, claim.places)
+    claim_direction = direction(claim.label)
+    claim_sentence = claim.sentence or claim.text
+    scored = []
+    for candidate in candidates(hits):
+        if candidate.figure.kind != stated.kind:
+            continue
+        if modality(candidate.label) != modality(claim.label):
+            continue  # a target (目标, 计划, 预计) is another measure than a result
+        context = context_of(candidate.paragraph)
+        if stated.kind == "date":  # a date: the claim's words must tell the article sentence's event
+            restated = share_present(claim_words, candidate.sentence)
+        else:
+            article_words = _article_words(candidate.label)
+            if not article_words:
+                continue  # "共有3200人": nothing says what is counted
+            # what the article counts is named next to its figure: "…各乡镇网点以及村级站点累计吸纳就业人员374人"
+            head = _head_words(candidate.label)
+            restated = max(share_present(article_words, claim_sentence), share_present(head, claim_sentence) if len(head) >= 2 else 0.0)
+            if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
+                restated = min(restated, share_present(claim_words, candidate.sentence))
+        if restated < SUPPORT_MIN and not (restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9):
+            continue  # the article's sentence says all the claim says, around more words of its own
+        said = min(share_present(claim_words, context) + 0.2, share_present(claim_keys, context)) if claim_keys else share_present(claim_words, context)
+        place_ok, period_ok = _anchors_hold(claim, candidate, context)
+        article_direction = direction(candidate.label)
+        direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
+        scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
+                             units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
+                             share_present(claim_words, candidate.sentence)))
+    scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
+    return scored
+
+
+@lru_cache(maxsize=8192)
+def _article_words(label: str) -> tuple[str, ...]:
+    return measure_words(label, places_in(label))
+
+
+HEAD_WORDS = 3
+
+
+@lru_cache(maxsize=8192)
+def _head_words(label: str) -> tuple[str, ...]:
+    """The last words before the figure and the words after it: the head of the measure phrase."""
+    before, _, after = label.rpartition(" ")
+    return measure_words(before, places_in(before))[-HEAD_WORDS:] + measure_words(after, places_in(after))
+
+
+def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
+    stated = claim.figure
+    related = tuple(hit.paragraph for hit in hits[:2])
+    if stated is None:
+        return Verdict(NOT_FOUND, "没能读出这句话里的数字。", related=related)
+    scored = score_candidates(claim, stated, hits, context_of)
+
+    for row in scored:
+        if row.same_subject and row.true and row.said >= SAID_MIN:
+            candidate = row.candidate
+            evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
+            return Verdict(SUPPORTED, f"资料写的是“{candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]}”，与“{claim.stated}”一致。",
+                           found=candidate.figure.written, evidence=evidence)
+
+    # the stated value itself under the same measure (another direction or unit) explains the claim best
+    for row in sorted(scored, key=lambda r: not (r.value_ok and r.unit_ok)):
+        candidate = row.candidate
+        close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
+            # the article's sentence says all the claim says and has no other figure of this kind to mean
+            row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate))
+        if not close or row.said < SAID_TO_CONTRADICT or not row.same_subject or row.true:
+            continue
+        if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
+            continue  # another unit and another value: most likely another measure
+        differs = _what_differs(stated, row, scored)
+        found = _found_text(candidate, with_direction=differs == "方向")
+        evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
+        said = candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]
+        stated_text = (direction_word(claim.label) or "") + claim.stated if differs == "方向" else claim.stated
+        return Verdict(CONTRADICTED, f"资料写的是“{said}”：{found}，而不是{stated_text}（{differs}不同）。",
+                       found=found, differs=differs, evidence=evidence)
+
+    elsewhere = [row for row in scored if row.true and row.co_ok and row.said >= SAID_MIN and not row.same_subject]
+    if elsewhere:
+        row = elsewhere[0]
+        where = "地点" if not row.place_ok else "时间"
+        reason = f"资料里的“{row.candidate.figure.written}”说的是另一{'地点' if where == '地点' else '时期'}（“{row.candidate.sentence.strip()[:60]}”），没有找到所述{where}的数字。"
+        return Verdict(NOT_FOUND, reason, related=(row.candidate.paragraph,) + tuple(p for p in related if p != row.candidate.paragraph)[:1])
+    return Verdict(NOT_FOUND, "检索到的资料里没有说到这一数字所指的事项。", related=related)
+
+
+def _only_one_of_its_kind(candidate: Candidate) -> bool:
+    return not any(f.unit_class == candidate.figure.unit_class for f in candidate.sentence_figures)
+
+
+def _what_differs(stated: Figure, row: Scored, scored: Sequence[Scored]) -> str:
+    candidate = row.candidate
+    if row.value_ok and row.unit_ok and not row.direction_ok:
+        return "方向"
+    if stated.kind == "date":
+        return "时间"
+    if not row.unit_ok or (same_written_number(stated, candidate.figure) and stated.value != candidate.figure.value):
+        return "单位"
+    for other in scored:  # the stated value is the same measure's figure for another place or period
+        if other is not row and other.true and other.co_ok and other.restated >= CONTRADICT_MIN:
+            if not other.place_ok:
+                return "地点"
+            if not other.period_ok:
+                return "时间"
+    return "数值"
+
+
+def _sentences_by_frame(claim: Claim, hits: Sequence[Hit]) -> list[tuple[float, int, Paragraph, int, int]]:
+    """The article sentences that tell the claim's event, best first: by the share of the claim
+    sentence's words (without the name checked and its places) that each has."""
+    frame_words = measure_words(claim.text.replace(claim.stated, " "), claim.places)
+    if len(frame_words) < 3:  # a short clause ("…，在博雅小学开幕") is told by its sentence
+        frame_words = measure_words(claim.sentence.replace(claim.stated, " "), claim.places)
+    if len(frame_words) < 2:
+        return []
+    found = []
+    for rank, hit in enumerate(hits):
+        text = hit.paragraph.text
+        for s_start, s_end in split_sentences(text):
+            score = share_present(frame_words, text[s_start:s_end])
+            if score >= NAME_FRAME_MIN:
+                found.append((score, -rank, hit.paragraph, s_start, s_end))
+    found.sort(key=lambda row: (-row[0], -row[1]))
+    return found
+
+
+def _aligned_at(claim: Claim, sentence: str) -> int:
+    """Where the claim's name stands in the article sentence with the same words beside it, else -1
+    ("局长陈振林" is not confirmed by "记者刘诗平" for "局长刘诗平")."""
+    name = "".join(claim.stated.split())
+    left = claim.sentence[: claim.stated_start - claim.start + claim.text_offset][-2:]
+    right = claim.sentence[claim.stated_end - claim.start + claim.text_offset:][:2]
+    for context_left, context_right in ((left, ""), ("", right)):
+        at = sentence.find(context_left + name + context_right)
+        if at >= 0 and (context_left or context_right):
+            return at + len(context_left)
+    if claim.kind == "place" and name in sentence:
+        return sentence.find(name)
+    return -1
+
+
+def _counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
+    """What the article sentence has where the claim has its name: the text after the same words
+    that precede the name in the claim, up to the words that follow it."""
+    before = claim.sentence[: claim.stated_start - claim.start + claim.text_offset]
+    after = claim.sentence[claim.stated_end - claim.start + claim.text_offset:]
+    for width in (4, 3, 2):
+        left = before[-width:]
+        if len(left) < width or not left.strip():
+            continue
+        at = sentence.find(left)
+        if at < 0:
+            continue
+        start = at + len(left)
+        window = sentence[start: start + len(claim.stated) + 8]
+        end = start + len(claim.stated)
+        for right_width in (2, 1):
+            right = after[:right_width]
+            if right and right in window[1:]:
+                end = start + 1 + window[1:].index(right)
+                break
+        if end > start:
+            cut = re.search(r"[\d，,。；;：:（(]", sentence[start:end])  # "陈振林26日表示": the name ends at the date
+            return start, start + cut.start() if cut and cut.start() > 0 else min(end, len(sentence))
+    matcher = difflib.SequenceMatcher(None, claim.sentence, sentence, autojunk=False)
+    name_start = claim.stated_start - claim.start + claim.text_offset
+    name_end = name_start + len(claim.stated)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i1 < name_end and i2 > name_start and i1 >= name_start - 2 and i2 <= name_end + 2 and (
+                claim.sentence[max(0, i1 - 2):i1] == sentence[max(0, j1 - 2):j1] or claim.sentence[i2:i2 + 2] == sentence[j2:j2 + 2]):
+            # the unchanged part of the name belongs to the article's name too: "2025年…通知" → "2026年…通知"
+            return max(0, j1 - max(0, i1 - name_start)), min(len(sentence), j2 + max(0, name_end - i2))
+    return None
+
+
+def _other_places(claim: Claim, sentence: str, context: str) -> str | None:
+    """A place the article gives where the claim names another one of the same kind."""
+    for text in (sentence, context):
+        for place in places_in(text):
+            if place in claim.sentence or place in SCOPES_IGNORED:
+                continue
+            if claim.kind == "place" or any(_level(place) == _level(p) for p in claim.places):
+                return place
+    return None
+
+
+SCOPES_IGNORED = ("全国", "全省", "全市", "全县", "全区", "全州", "全乡")  # a scope is not a place given instead
+
+
+def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
+    """A name or place claim: find the article sentence that tells the same event, then compare the name in it."""
+    related = tuple(hit.paragraph for hit in hits[:2])
+    ranked = _sentences_by_frame(claim, hits)
+    if not ranked:
+        return Verdict(NOT_FOUND, f"检索到的资料里没有说到“{claim.stated}”这件事。", related=related)
+    for score, _, paragraph, s_start, s_end in ranked:
+        sentence = paragraph.text[s_start:s_end]
+        at = _aligned_at(claim, sentence)
+        if at >= 0 and all(place in context_of(paragraph) for place in claim.places):
+            span = (paragraph, s_start + at, s_start + at + len("".join(claim.stated.split())))
+            return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
+    # the sentence that has the name, else the one that tells the event best
+    score, _, paragraph, s_start, s_end = next(
+        (row for row in ranked if _aligned_at(claim, row[2].text[row[3]:row[4]]) >= 0), ranked[0])
+    sentence = paragraph.text[s_start:s_end]
+    context = context_of(paragraph)
+    at = _aligned_at(claim, sentence)
+    places_hold = all(place in context for place in claim.places)
+    if score < NAME_CONTRADICT_MIN:
+        return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
+    if at >= 0:  # the name is right, the place is not
+        other = _other_places(claim, sentence, context)
+        if other is None:
+            return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有说到{'、'.join(claim.places)}。", related=(paragraph,))
+        place_at = sentence.find(other)
+        span = (paragraph, s_start + place_at, s_start + place_at + len(other)) if place_at >= 0 else (paragraph, s_start, s_end)
+        return Verdict(CONTRADICTED, f"资料写的是“{other}”，而不是“{'、'.join(claim.places)}”（地点不同）。", found=other, differs="地点", evidence=(span,))
+    if claim.kind == "place":
+        other = _other_places(claim, sentence, sentence)
+        counterpart = (sentence.find(other), sentence.find(other) + len(other)) if other else None
+    else:
+        counterpart = _counterpart(claim, sentence)
+    if counterpart is None or not places_hold and claim.kind != "place":
+        return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
+    c_start, c_end = counterpart
+    found = sentence[c_start:c_end].strip("，。；、“”《》 ")
+    if not found or found == claim.stated:
+        return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
+    differs = "地点" if claim.kind == "place" else "名称"
+    return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{claim.stated}”（{differs}不同）。", found=found, differs=differs,
+                   evidence=((paragraph, s_start + c_start, s_start + c_end),))
+
+
+def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
+    if claim.kind in ("name", "place"):
+        return verify_name(claim, hits, context_of)
+    return verify_figure(claim, hits, context_of)
