@@ -10,6 +10,7 @@ import argparse
 import errno
 import json
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -58,14 +59,14 @@ def _open_assistant(args: argparse.Namespace):
 
 def cmd_index(args: argparse.Namespace) -> int:
     from .encoders import make_encoder
-    from .index import CORPUS_CHANGED, build_index, staleness, sync_corpus
+    from .index import UPDATABLE, build_index, staleness, sync_corpus
 
     encoder = make_encoder(args.encoder)
     reason = staleness(args.index, args.corpus, encoder)
     if reason is None and not args.force:
         _say(f"索引已是最新：{args.index}（加 --force 可强制重建）")
         return EXIT_OK
-    if reason == CORPUS_CHANGED and not args.force:  # only the changed files are redone
+    if reason in UPDATABLE and not args.force:  # only the changed files are redone
         _say_update(sync_corpus(args.corpus, args.index, encoder, progress=True, report=_say))
         return EXIT_OK
     _say(f"{reason or '强制重建'}，正在建立索引…")
@@ -289,6 +290,26 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """Check every file of the index and every stored added article (full hashes); repair unless --check-only."""
+    from .encoders import make_encoder
+    from .index import doctor
+
+    if _index_missing(args):
+        return EXIT_FAILED
+    problems = doctor(args.corpus, args.index, make_encoder(args.encoder), repair=not args.check_only, report=_say)
+    if not problems:
+        _say(f"检查完毕：索引 {args.index} 的每个文件和原始资料库的每条记录都完好。")
+        return EXIT_OK
+    if args.check_only:
+        for problem in problems:
+            _say(problem)
+        _say(f"发现 {len(problems)} 处损坏，未修复（去掉 --check-only 即可修复）。")
+        return EXIT_FAILED
+    _say(f"发现并处理了 {len(problems)} 处损坏，详见上文；损坏的文件都已保留。")
+    return EXIT_OK
+
+
 def _users_path(args: argparse.Namespace) -> Path | None:
     """--users, else $RAG_USERS, else None."""
     import os
@@ -440,6 +461,11 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(run=cmd_list)
 
+    doctor = commands.add_parser("doctor", help="check every file of the index and of the added-articles store; repair what is damaged")
+    _add_corpus_options(doctor)
+    doctor.add_argument("--check-only", action="store_true", help="only report, change nothing (exit 1 when something is damaged)")
+    doctor.set_defaults(run=cmd_doctor)
+
     serve = commands.add_parser("serve", help="start the web UI")
     _add_corpus_options(serve)
     serve.add_argument("--host", default="127.0.0.1")
@@ -494,6 +520,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _say("错误：磁盘空间不足，本次操作没有生效，索引保持原样。请清理磁盘后重试。")
             return EXIT_FAILED
         _say(f"错误：{exc.strerror or exc}" + (f"（{exc.filename}）" if getattr(exc, "filename", None) else ""))
+        return EXIT_FAILED
+    except sqlite3.DatabaseError as exc:  # a damaged chunk table that passed the quick check at open
+        _say(f"错误：索引文件已损坏（{exc}）。请运行 rag doctor 检查并修复（损坏的文件会保留）。")
         return EXIT_FAILED
     except KeyboardInterrupt:
         _say("已中断。")

@@ -5,7 +5,15 @@ Layout of an index directory::
     index/
       CURRENT              name of the published build (replaced atomically)
       builds/<name>/       manifest.json, chunks.sqlite, keyword/, dense/, user_words.txt
+      added/               the user's added articles: primary data (rag.source_store), never derived
+      damaged/<name>/      builds found damaged, moved aside (kept, never deleted)
       .lock                held while a build runs
+
+Every file of a build has its size and sha256 in the manifest, which
+carries its own checksum. Opening the index checks sizes and the small
+files' hashes; deriving a new build from one, and `rag doctor`, check every
+hash. A damaged build is moved to damaged/ and the index is rebuilt from the
+added-articles store plus the corpus folder, saying so in Chinese.
 
 A build is written into a fresh folder under builds/ and becomes visible only
 when CURRENT is replaced, so killing a build at any moment leaves the
@@ -13,13 +21,16 @@ previous index usable, and a reader that resolved CURRENT keeps a complete
 build even while a newer one is published.
 
 Updates (`rag add`, `rag remove`, a changed corpus file) never change a
-published build: a new build is derived from the previous one (the SQLite
+published build: the store of added articles is changed right before the
+new build is published (a crash in between is caught up at the next open,
+since each manifest records the store digest it was built from), and the
+new build is derived from the previous one (the SQLite
 table copied and changed in one transaction, the FAISS index loaded, ids
 removed and added, the BM25 index rebuilt from the tokens stored in the
 table) and published the same way. Only the new paragraphs' chunks are
 tokenized and encoded; chunk ids keep growing and are never reused. A
 settings change (encoder, chunking, format) rebuilds everything, the added
-articles included (their text is kept in the table).
+articles included (from the store).
 
 ``RAG_FAULT_AT`` (tests only) names a step at which the process kills
 itself (``RAG_FAULT_MODE=kill``, the default) or fails as a full disk would
@@ -29,6 +40,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -50,6 +62,7 @@ from .dense_store import DenseStore
 from .encoders import Encoder
 from .ingest import PARSER_VERSION
 from .keyword_store import KeywordStore
+from .source_store import SourceStore, StoreProblem, record_key, store_digest
 from .tokenize import ChineseTokenizer, extract_user_words
 from .vector_cache import CachedEncoder
 
@@ -62,11 +75,14 @@ MANIFEST_FILE = "manifest.json"
 USER_WORDS_FILE = "user_words.txt"
 BUILDS_DIR = "builds"
 CURRENT_FILE = "CURRENT"
+DAMAGED_BUILDS_DIR = "damaged"
+SMALL_FILE_BYTES = 256 * 1024  # files up to this size are hashed at every open; larger ones by `rag doctor` and updates
 
 Report = Callable[[str], None]
 
 # Steps of writing a build where tests inject a crash or a full disk.
-FAULT_POINTS = ("table_copied", "table_written", "dense_written", "keyword_written", "before_publish", "after_publish")
+FAULT_POINTS = ("table_copied", "table_written", "dense_written", "keyword_written", "before_publish", "store_written",
+                "after_publish")
 
 
 def _fault_point(name: str) -> None:
@@ -80,6 +96,14 @@ def _fault_point(name: str) -> None:
 
 class IndexCorrupt(Exception):
     """An index that exists but cannot be trusted; the message says why."""
+
+
+class BuildDamaged(IndexCorrupt):
+    """One file of a build fails its check: ``file`` (inside the build) and ``why``, for users."""
+
+    def __init__(self, build: Path, file: str, why: str):
+        super().__init__(f"{BUILDS_DIR}/{build.name}/{file} {why}")
+        self.build, self.file, self.why = build, file, why
 
 
 def expected_settings(encoder: Encoder) -> dict:
@@ -118,16 +142,68 @@ def read_manifest(index_dir: Path) -> dict | None:
     build = _published_build(index_dir)
     if build is None:
         return None
+    return _checked_manifest(build)
+
+
+MANIFEST_CHECKSUM = "manifest_sha256"
+
+
+def _manifest_checksum(manifest: dict) -> str:
+    body = {k: v for k, v in manifest.items() if k != MANIFEST_CHECKSUM}
+    return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _checked_manifest(build: Path) -> dict:
+    """A build's manifest; BuildDamaged when it is missing, unreadable or fails its own checksum."""
+    if not build.is_dir():
+        raise BuildDamaged(build, "", "不存在（CURRENT 指向的版本找不到）")
     try:
         manifest = json.loads((build / MANIFEST_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise IndexCorrupt(f"索引清单无法读取（{exc.__class__.__name__}）") from exc
+        raise BuildDamaged(build, MANIFEST_FILE, f"无法读取（{exc.__class__.__name__}）") from exc
     if not isinstance(manifest, dict):
-        raise IndexCorrupt("索引清单格式不对")
+        raise BuildDamaged(build, MANIFEST_FILE, "格式不对")
+    if MANIFEST_CHECKSUM in manifest and manifest[MANIFEST_CHECKSUM] != _manifest_checksum(manifest):
+        raise BuildDamaged(build, MANIFEST_FILE, "校验和不符")
+    return manifest
+
+
+def _sha256_file(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _file_checksums(build: Path) -> dict[str, dict]:
+    """Size and sha256 of every file of a build but the manifest (which carries its own checksum)."""
+    return {
+        path.relative_to(build).as_posix(): {"size": path.stat().st_size, "sha256": _sha256_file(path)}
+        for path in sorted(build.rglob("*")) if path.is_file() and path.name != MANIFEST_FILE
+    }
+
+
+def verify_build(build: Path, full: bool = False) -> dict:
+    """The build's manifest after checking every file it lists: sizes, and hashes of the small files
+    (of all files when ``full``). BuildDamaged names the first file that fails.
+
+    A build from before checksums (no "files" in its manifest) has nothing to compare against and passes.
+    """
+    manifest = _checked_manifest(build)
+    for name, expected in (manifest.get("files") or {}).items():
+        path = build / name
+        try:
+            size = path.stat().st_size
+        except OSError:
+            raise BuildDamaged(build, name, "不见了") from None
+        if size != expected.get("size"):
+            raise BuildDamaged(build, name, f"大小不符（应为 {expected.get('size')} 字节，实为 {size} 字节）")
+        if (full or size <= SMALL_FILE_BYTES) and _sha256_file(path) != expected.get("sha256"):
+            raise BuildDamaged(build, name, "校验和不符（内容被改动）")
     return manifest
 
 
 CORPUS_CHANGED = "资料文件有变化"
+ADDED_CHANGED = "添加的文章与索引不一致"
+UPDATABLE = (CORPUS_CHANGED, ADDED_CHANGED)  # reasons an update file by file fixes (no full rebuild)
 
 
 def published_build_name(index_dir: Path) -> str | None:
@@ -150,7 +226,26 @@ def staleness(index_dir: Path, corpus: Path, encoder: Encoder) -> str | None:
             return f"索引设置已变化（{key}: {manifest.get(key)!r} → {value!r}）"
     if manifest.get("corpus_fingerprint") != corpus_fingerprint(corpus):
         return CORPUS_CHANGED
+    recorded = manifest.get(STORE_DIGEST)
+    if recorded is None:  # a build from before the store: compare with the added articles its table holds
+        recorded = _added_digest_of(_published_build(index_dir))
+    if recorded != SourceStore(index_dir).digest():
+        return ADDED_CHANGED
     return None
+
+
+def _added_digest_of(build: Path) -> str | None:
+    try:
+        table = ChunkTable(build)
+        try:
+            return store_digest({d.group: d.group_hash for d in table.docs(origin=ORIGIN_ADDED)})
+        finally:
+            table.close()
+    except Exception:  # unreadable: the load that follows reports the damage
+        return None
+
+
+STORE_DIGEST = "added_store_digest"  # manifest key: the digest of the added-articles store the build was made from
 
 
 def load_index(index_dir: Path) -> Index:
@@ -160,16 +255,17 @@ def load_index(index_dir: Path) -> Index:
         raise IndexCorrupt("还没有索引")
     build = _published_build(index_dir)
     assert build is not None
+    verify_build(build)
     try:
         table = ChunkTable(build)
         keyword = KeywordStore.load(build / "keyword")
         dense = DenseStore.load(build / "dense")
         user_words = (build / USER_WORDS_FILE).read_text(encoding="utf-8").split("\n")
     except Exception as exc:  # any unreadable part means the whole build is untrusted
-        raise IndexCorrupt(f"索引文件无法读取（{exc.__class__.__name__}: {exc}）") from exc
+        raise BuildDamaged(build, "", f"无法读取（{exc.__class__.__name__}: {exc}）") from exc
     counts = table.counts()
     if counts["chunks"] != manifest.get("counts", {}).get("chunks") or len(dense) != counts["chunks"]:
-        raise IndexCorrupt("索引各部分的条目数不一致")
+        raise BuildDamaged(build, "", "各部分的条目数不一致")
     tokenizer = ChineseTokenizer([w for w in user_words if w])
     return Index(build, manifest, table, keyword, dense, tokenizer)
 
@@ -268,7 +364,10 @@ def _write_build(
         clock = now
 
     result = UpdateResult([], [], [], [], [])
+    store = SourceStore(index_dir) if SourceStore(index_dir).exists() else None
+    store_entries = store.entries() if store is not None else {}
     build = _new_build_dir(index_dir)
+    saved = None  # the store records an update replaced, to put back when it is not published
     try:
         if previous is not None:
             shutil.copyfile(previous / TABLE_FILE, build / TABLE_FILE)
@@ -277,6 +376,11 @@ def _write_build(
         try:
             existing = writer.group_hashes()
             owners = writer.source_names()
+            added_in_build = writer.group_hashes(origin=ORIGIN_ADDED)
+            if store is not None and previous is not None:  # catch up with the store (e.g. after a killed update)
+                more, fewer = _store_drift(index_dir, store, added_in_build, {g.name for g in add} | remove, report)
+                add, remove = add + more, remove | fewer
+                store_entries = store.entries()
             to_insert: list[SourceGroup] = []
             for name in sorted(remove):
                 if name in existing:
@@ -291,7 +395,13 @@ def _write_build(
                     continue
                 (result.replaced if group.name in existing else result.added).append(group.name)
                 to_insert.append(group)
-            if not result.changed and previous is not None and fingerprint == _manifest_of(previous).get("corpus_fingerprint"):
+            store_put = [g for g in to_insert if g.origin == ORIGIN_ADDED and store_entries.get(g.name) != g.hash]
+            store_delete = [name for name in result.removed if name in added_in_build and name in store_entries]
+            new_entries = {name: digest for name, digest in {**store_entries, **{g.name: g.hash for g in store_put}}.items()
+                           if name not in store_delete}
+            digest = store_digest(new_entries) if store is not None else None
+            if not result.changed and previous is not None and fingerprint == _manifest_of(previous).get("corpus_fingerprint") \
+                    and digest == _manifest_of(previous).get(STORE_DIGEST):
                 writer.abandon()
                 shutil.rmtree(build, ignore_errors=True)
                 result.seconds = round(time.perf_counter() - started, 3)
@@ -365,22 +475,36 @@ def _write_build(
             "stage_seconds": timings,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "derived_from": previous.name if previous is not None else None,
+            STORE_DIGEST: digest,
         }
         if previous is not None:
             manifest["first_built_at"] = _manifest_of(previous).get("first_built_at") or _manifest_of(previous).get("built_at")
+        manifest["files"] = _file_checksums(build)
+        manifest[MANIFEST_CHECKSUM] = _manifest_checksum(manifest)
         _write_atomically(build / MANIFEST_FILE, json.dumps(manifest, ensure_ascii=False, indent=2))
         _fsync_tree(build)
         _fault_point("before_publish")
+        if store is not None and (store_put or store_delete):  # the user's articles, durably, before anyone can see the build
+            saved = store.snapshot([g.name for g in store_put] + store_delete)
+            store.apply(put=store_put, delete=store_delete)
+            _fault_point("store_written")
     except BaseException as exc:
         # SQLite ("database or disk is full"), FAISS (RuntimeError) and numpy ("N requested and M written")
         # do not all say ENOSPC; callers should see one kind of error for a full disk.
         full = isinstance(exc, (sqlite3.OperationalError, RuntimeError, OSError)) and getattr(exc, "errno", None) != errno.ENOSPC \
             and _disk_is_full(exc, index_dir)
         shutil.rmtree(build, ignore_errors=True)  # never published: a half-written build is simply dropped
+        if saved is not None:
+            store.restore(saved)
         if full:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(index_dir)) from exc
         raise
-    _publish(index_dir, build)
+    try:
+        _publish(index_dir, build)
+    except BaseException:
+        if saved is not None:
+            store.restore(saved)
+        raise
     _fault_point("after_publish")
     _remove_old_builds(index_dir, {build.name} | ({previous.name} if previous is not None else set()))
     result.manifest = manifest
@@ -421,31 +545,28 @@ def _fsync_tree(build: Path) -> None:
         os.close(fd)
 
 
-def _usable_previous(index_dir: Path, encoder: Encoder) -> Path | None:
-    """The published build when it loads and was made with these settings, else None."""
-    try:
-        manifest = read_manifest(index_dir)
-        if manifest is None or any(manifest.get(k) != v for k, v in expected_settings(encoder).items()):
-            return None
-        return load_index(index_dir).directory
-    except IndexCorrupt:
+def _verified_previous(index_dir: Path, encoder: Encoder) -> Path | None:
+    """The published build, every file's hash checked, when it was made with these settings; None when there is
+    none or the settings differ. BuildDamaged when it fails a check: a new build is never derived from a damaged one."""
+    manifest = read_manifest(index_dir)
+    if manifest is None or any(manifest.get(k) != v for k, v in expected_settings(encoder).items()):
         return None
+    build = _published_build(index_dir)
+    assert build is not None
+    verify_build(build, full=True)
+    load_index(index_dir).table.close()
+    return build
 
 
-def added_groups_to_keep(index_dir: Path) -> list[SourceGroup]:
-    """The added articles of the newest readable build (published first), re-parsed from their stored text.
-
-    A full rebuild carries them over, so changing the encoder or finding the
-    published build damaged loses nothing that an older intact build holds.
-    """
-    builds_dir = index_dir / BUILDS_DIR
-    candidates: list[Path] = []
+def _added_groups_in_builds(index_dir: Path) -> Iterator[tuple[Path, list[SourceGroup]]]:
+    """Each readable build's added articles, re-parsed from the text its table keeps: the published build first,
+    then the others and the damaged ones, newest first."""
     published = _published_build(index_dir)
-    if published is not None:
-        candidates.append(published)
-    if builds_dir.is_dir():
-        candidates += sorted((b for b in builds_dir.iterdir() if b != published and (b / MANIFEST_FILE).is_file()),
-                             key=lambda p: p.stat().st_mtime, reverse=True)
+    candidates: list[Path] = [published] if published is not None else []
+    for folder in (BUILDS_DIR, DAMAGED_BUILDS_DIR):
+        if (index_dir / folder).is_dir():
+            candidates += sorted((b for b in (index_dir / folder).iterdir() if b != published and (b / TABLE_FILE).is_file()),
+                                 key=lambda p: p.stat().st_mtime, reverse=True)
     for build in candidates:
         try:
             table = ChunkTable(build)
@@ -457,55 +578,160 @@ def added_groups_to_keep(index_dir: Path) -> list[SourceGroup]:
         by_group: dict[str, list] = {}
         for doc in docs:
             by_group.setdefault(doc.group, []).append((doc, doc.text or ""))
-        return [group_of(name, ORIGIN_ADDED, items[0][0].group_hash, items) for name, items in by_group.items()]
-    return []
+        yield build, [group_of(name, ORIGIN_ADDED, items[0][0].group_hash, items) for name, items in by_group.items()]
 
 
-def build_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> dict:
-    """Build an index of ``corpus`` (plus the articles added earlier) from scratch and publish it; returns the manifest."""
+def _open_store(index_dir: Path, report: Report) -> SourceStore:
+    """The added-articles store, made on first use. An index from before the store existed has its added
+    articles imported from its newest readable build, so none is dropped. The caller holds the build lock."""
+    store = SourceStore(index_dir)
+    if store.exists():
+        return store
+    build, groups = next(_added_groups_in_builds(index_dir), (None, []))
+    store.create(groups, f"{BUILDS_DIR}/{build.name}" if build is not None else "")
+    if groups:
+        report(f"已把 {len(groups)} 个添加的文件存入原始资料库 {store.directory}（此后重建索引都从这里读取）")
+    return store
+
+
+def _repair_store(index_dir: Path, store: SourceStore, damaged: list[tuple[Path, str]], report: Report) -> list[SourceGroup]:
+    """Damaged store records restored from a build's copy of the same file; either way the damaged record is
+    moved to added/damaged/ (kept). Each outcome is reported; returns the restored groups."""
+    if not damaged:
+        return []
+    wanted = {path.stem: (path, why) for path, why in damaged}
+    restored: list[SourceGroup] = []
+    for build, groups in _added_groups_in_builds(index_dir):
+        for group in groups:
+            if record_key(group.name) in wanted:
+                path, why = wanted.pop(record_key(group.name))
+                aside = store.set_aside(path)
+                store.apply(put=[group])
+                restored.append(group)
+                report(str(StoreProblem(str(path.relative_to(index_dir)), why,
+                                        f"已从索引版本 {build.name} 中的副本恢复“{group.name}”（损坏的记录移到 {aside}）")))
+        if not wanted:
+            break
+    for path, why in wanted.values():
+        aside = store.set_aside(path)
+        report(str(StoreProblem(str(path.relative_to(index_dir)), why, f"索引里也没有副本，已移到 {aside}（保留，未删除）")))
+    return restored
+
+
+def _store_drift(index_dir: Path, store: SourceStore, added_in_build: dict[str, str], claimed: set[str], report: Report
+                 ) -> tuple[list[SourceGroup], set[str]]:
+    """What a build derived from one holding ``added_in_build`` must add and remove to match the store, leaving
+    alone the names the caller adds or removes itself. A name whose record file exists is never removed, even
+    when the record cannot be read: the build's copy is then the one to keep."""
+    entries = store.entries()
+    keys = store.keys()
+    stale = [name for name, digest in entries.items() if name not in claimed and added_in_build.get(name) != digest]
+    gone = {name for name in added_in_build if name not in claimed and record_key(name) not in keys}
+    groups: list[SourceGroup] = []
+    if stale:
+        loaded, damaged = store.load({store.record_path(name) for name in stale})
+        groups = loaded + [g for g in _repair_store(index_dir, store, damaged, report) if added_in_build.get(g.name) != g.hash]
+    if groups or gone:
+        report(f"按原始资料库补齐索引：补上 {len(groups)} 个、去掉 {len(gone)} 个添加的文件")
+    return groups, gone
+
+
+def _set_aside(index_dir: Path, damage: IndexCorrupt) -> Path | None:
+    """Move a damaged build to damaged/ (kept, never deleted); None when there is no build folder to move."""
+    build = damage.build if isinstance(damage, BuildDamaged) else None
+    if build is None or not build.is_dir() or build.parent.name != BUILDS_DIR:
+        return None
+    target = index_dir / DAMAGED_BUILDS_DIR / build.name
+    target.parent.mkdir(exist_ok=True)
+    os.replace(build, target)  # a rename: processes still reading the build keep their open files
+    return target
+
+
+def _recover(corpus: Path, index_dir: Path, encoder: Encoder, store: SourceStore, damage: IndexCorrupt,
+             progress: bool, report: Report) -> dict:
+    """Move the damaged build aside, say so, and build anew from the store and the corpus. The caller holds the lock."""
+    aside = _set_aside(index_dir, damage)
+    kept = f"损坏的版本已移到 {aside}（保留，未删除）。" if aside is not None else ""
+    report(f"索引已损坏：{damage}。{kept}正在从原始资料库 {store.directory}（{len(store.keys())} 个添加的文件）"
+           f"和资料目录 {corpus} 重新建立索引…")
+    return _build_all(corpus, index_dir, encoder, store, progress, report)
+
+
+def _build_all(corpus: Path, index_dir: Path, encoder: Encoder, store: SourceStore, progress: bool, report: Report) -> dict:
+    """A build of the corpus plus every article in the store, from scratch, published. The caller holds the lock."""
     fingerprint = corpus_fingerprint(corpus)
-    with _build_lock(index_dir):
-        ingest_started = time.perf_counter()
-        groups = corpus_groups(corpus, added_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
-        if not any(g.paragraphs for g in groups):
-            raise CorpusError(f"资料中没有可以索引的文章：{corpus}")
-        added = added_groups_to_keep(index_dir)
-        corpus_sources = {d.source for g in groups for d in g.docs}
-        added = [g for g in added if not corpus_sources & {d.source for d in g.docs}]
-        paragraphs = sum(len(g.paragraphs) for g in groups + added)
-        report(f"{sum(len(g.articles) for g in groups + added)} 篇文章，{paragraphs} 个段落"
-               + (f"（含 {len(added)} 个另外添加的文件）" if added else ""))
-        result = _write_build(index_dir, encoder, None, groups + added, set(), corpus, fingerprint, progress, report,
-                              ingest_seconds=time.perf_counter() - ingest_started)
+    ingest_started = time.perf_counter()
+    groups = corpus_groups(corpus, added_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
+    if not any(g.paragraphs for g in groups):
+        raise CorpusError(f"资料中没有可以索引的文章：{corpus}")
+    added, damaged = store.load()
+    added += _repair_store(index_dir, store, damaged, report)
+    corpus_sources = {d.source for g in groups for d in g.docs}
+    clashing = [g.name for g in added if corpus_sources & {d.source for d in g.docs}]
+    for name in clashing:
+        report(f"添加的文件“{name}”与资料目录中的文件同名，本次索引用资料目录中的版本（原始资料库中的记录保留）")
+    added = [g for g in added if g.name not in clashing]
+    paragraphs = sum(len(g.paragraphs) for g in groups + added)
+    report(f"{sum(len(g.articles) for g in groups + added)} 篇文章，{paragraphs} 个段落"
+           + (f"（含 {len(added)} 个另外添加的文件）" if added else ""))
+    result = _write_build(index_dir, encoder, None, groups + added, set(), corpus, fingerprint, progress, report,
+                          ingest_seconds=time.perf_counter() - ingest_started)
     assert result.manifest is not None
     report(f"索引已建好：{index_dir}（用时 {result.manifest['build_seconds']:.1f} 秒）")
     return result.manifest
 
 
-def sync_corpus(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> UpdateResult:
-    """Bring the published index in line with the corpus folder, redoing only the changed files.
+def build_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> dict:
+    """Build an index of ``corpus`` plus the added articles from scratch and publish it; returns the manifest.
 
-    Falls back to a full build when there is no usable index for these settings.
+    A published build that fails its checks is moved aside first (and the user told), not deleted.
     """
     with _build_lock(index_dir):
-        previous = _usable_previous(index_dir, encoder)
-        if previous is not None:
-            fingerprint = corpus_fingerprint(corpus)
-            table = ChunkTable(previous)
-            indexed = {d.group: d.group_hash for d in table.docs(origin=ORIGIN_CORPUS)}
-            table.close()
-            ingest_started = time.perf_counter()
-            current = corpus_group_hashes(corpus)
-            changed = {name for name, digest in current.items() if indexed.get(name) != digest}
-            gone = set(indexed) - set(current)
-            groups = corpus_groups(corpus, names=changed, added_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
-            # A changed file that no longer yields text is removed, like a deleted one.
-            gone |= changed - {g.name for g in groups}
-            report(f"资料有变化：{len(changed)} 个文件新增或修改，{len(gone)} 个文件删除，只更新这些文件…")
-            return _write_build(index_dir, encoder, previous, groups, gone, corpus, fingerprint, progress, report,
-                                ingest_seconds=time.perf_counter() - ingest_started)
-    manifest = build_index(corpus, index_dir, encoder, progress=progress, report=report)
-    return UpdateResult([], [], [], [], [], manifest=manifest)
+        store = _open_store(index_dir, report)
+        try:
+            if read_manifest(index_dir) is not None:
+                verify_build(_published_build(index_dir))
+        except IndexCorrupt as damage:
+            return _recover(corpus, index_dir, encoder, store, damage, progress, report)
+        return _build_all(corpus, index_dir, encoder, store, progress, report)
+
+
+def _refresh(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool, report: Report) -> UpdateResult:
+    """Bring the index in line with the corpus folder and the store (the caller holds the lock): a damaged build
+    is set aside and rebuilt, other settings rebuild everything, otherwise only the changed files are redone."""
+    store = _open_store(index_dir, report)
+    try:
+        previous = _verified_previous(index_dir, encoder)
+    except IndexCorrupt as damage:
+        return UpdateResult([], [], [], [], [], manifest=_recover(corpus, index_dir, encoder, store, damage, progress, report))
+    reason = staleness(index_dir, corpus, encoder)
+    if reason is None:
+        return UpdateResult([], [], [], [], [])
+    if previous is None:
+        report(f"{reason}，正在建立索引…")
+        return UpdateResult([], [], [], [], [], manifest=_build_all(corpus, index_dir, encoder, store, progress, report))
+    fingerprint = corpus_fingerprint(corpus)
+    table = ChunkTable(previous)
+    indexed = {d.group: d.group_hash for d in table.docs(origin=ORIGIN_CORPUS)}
+    table.close()
+    ingest_started = time.perf_counter()
+    current = corpus_group_hashes(corpus)
+    changed = {name for name, digest in current.items() if indexed.get(name) != digest}
+    gone = set(indexed) - set(current)
+    groups = corpus_groups(corpus, names=changed, added_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
+    # A changed file that no longer yields text is removed, like a deleted one.
+    gone |= changed - {g.name for g in groups}
+    if changed or gone:
+        report(f"资料有变化：{len(changed)} 个文件新增或修改，{len(gone)} 个文件删除，只更新这些文件…")
+    return _write_build(index_dir, encoder, previous, groups, gone, corpus, fingerprint, progress, report,
+                        ingest_seconds=time.perf_counter() - ingest_started)
+
+
+def sync_corpus(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> UpdateResult:
+    """Bring the published index in line with the corpus folder and the added-articles store, redoing only the
+    changed files. Falls back to a full build when there is no usable index for these settings."""
+    with _build_lock(index_dir):
+        return _refresh(corpus, index_dir, encoder, progress, report)
 
 
 def update_index(
@@ -516,9 +742,21 @@ def update_index(
     progress: bool = False,
     report: Report = log.info,
 ) -> UpdateResult:
-    """Add (or replace) and remove groups of the published index; the index must exist and fit ``encoder``."""
+    """Add (or replace) and remove groups of the published index; the index must exist and fit ``encoder``.
+
+    A published build that fails its full check is set aside and rebuilt (from the store and the corpus its
+    manifest names) before the update.
+    """
     with _build_lock(index_dir):
-        previous = _usable_previous(index_dir, encoder)
+        store = _open_store(index_dir, report)
+        try:
+            previous = _verified_previous(index_dir, encoder)
+        except IndexCorrupt as damage:
+            corpus = _recorded_corpus(damage)
+            if corpus is None:
+                raise IndexCorrupt(f"{damage}；请运行 rag doctor 修复") from damage
+            _recover(corpus, index_dir, encoder, store, damage, progress, report)
+            previous = _verified_previous(index_dir, encoder)
         if previous is None:
             raise IndexCorrupt("索引不存在或与当前设置不符，请先运行 rag index")
         manifest = _manifest_of(previous)
@@ -526,18 +764,57 @@ def update_index(
                             manifest["corpus_fingerprint"], progress, report)
 
 
+def _recorded_corpus(damage: IndexCorrupt) -> Path | None:
+    """The corpus a damaged build was made from, when its manifest still says so."""
+    try:
+        return Path(_manifest_of(damage.build)["corpus"]) if isinstance(damage, BuildDamaged) else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def open_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> Index:
-    """Load the index for ``corpus``: built first when missing, corrupt or made with other settings,
-    updated file by file when only the corpus changed."""
+    """Load the index for ``corpus``: built first when missing or made with other settings, set aside and rebuilt
+    when damaged, updated file by file when only the corpus or the added articles changed."""
+    if not SourceStore(index_dir).exists() and published_build_name(index_dir) is not None and os.access(index_dir, os.W_OK):
+        with _build_lock(index_dir):  # an index from before the store: its added articles go into the store first
+            _open_store(index_dir, report)
     reason = staleness(index_dir, corpus, encoder)
     if reason is None:
         try:
             return load_index(index_dir)
-        except IndexCorrupt as exc:
-            reason = f"索引已损坏：{exc}"
-    if reason == CORPUS_CHANGED:
-        sync_corpus(corpus, index_dir, encoder, progress=progress, report=report)
-    else:
-        report(f"{reason}，正在建立索引…")
-        build_index(corpus, index_dir, encoder, progress=progress, report=report)
+        except IndexCorrupt:
+            pass
+    elif reason == ADDED_CHANGED and not os.access(index_dir, os.W_OK):
+        return load_index(index_dir)  # a read-only index (say, from before the store): serve what it holds
+    sync_corpus(corpus, index_dir, encoder, progress=progress, report=report)
     return load_index(index_dir)
+
+
+def doctor(corpus: Path, index_dir: Path, encoder: Encoder, repair: bool = True, report: Report = log.info) -> list[str]:
+    """Check every file of the published build (all hashes) and every record of the added-articles store.
+
+    Returns the problems found, one Chinese line each (empty: all is well). With ``repair`` a damaged record is
+    restored from a build's copy (or moved aside) and a damaged build is moved aside and rebuilt.
+    """
+    problems: list[str] = []
+    with _build_lock(index_dir):
+        store = _open_store(index_dir, report)
+        _, damaged = store.load()
+        problems += [f"原始资料库记录 {path.relative_to(index_dir)} 已损坏（{why}）" for path, why in damaged]
+        if repair:
+            _repair_store(index_dir, store, damaged, report)
+        try:
+            if read_manifest(index_dir) is None:
+                problems.append("还没有索引")
+            else:
+                if "files" not in verify_build(_published_build(index_dir), full=True):
+                    report("注意：当前索引版本建于有校验和之前，无法逐个文件核对；运行 rag index --force 可建出带校验和的版本。")
+                load_index(index_dir).table.close()
+        except IndexCorrupt as damage:
+            problems.append(f"索引已损坏：{damage}")
+            if repair:
+                _recover(corpus, index_dir, encoder, store, damage, False, report)
+                return problems
+        if repair and staleness(index_dir, corpus, encoder) is not None:
+            _refresh(corpus, index_dir, encoder, False, report)
+    return problems

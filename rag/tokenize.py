@@ -9,8 +9,10 @@ that knows them, so the index and the questions are cut the same way.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import marshal
 import os
 import re
 import tempfile
@@ -337,18 +339,51 @@ def _stock_prefix_dictionary(cache_dir: Path) -> tuple[dict[str, int], int]:
     global _STOCK_DICTIONARY_CACHE
     with _STOCK_DICTIONARY_LOCK:
         if _STOCK_DICTIONARY_CACHE is None:
-            loader = jieba.Tokenizer()
-            loader.tmp_dir = str(_writable_dir(cache_dir))
-            loader.initialize()
-            _STOCK_DICTIONARY_CACHE = (loader.FREQ, loader.total)
+            _STOCK_DICTIONARY_CACHE = _load_or_build_prefix_dictionary(_writable_dir(cache_dir) / JIEBA_CACHE_FILE)
         return _STOCK_DICTIONARY_CACHE
+
+
+JIEBA_CACHE_FILE = "jieba.cache"  # jieba's own name and marshal format, so caches it wrote earlier are reused
+
+
+def _load_or_build_prefix_dictionary(cache_file: Path) -> tuple[dict[str, int], int]:
+    """jieba's stock prefix dictionary from our cache file, else built from dict.txt and cached.
+
+    Done here rather than by ``jieba.Tokenizer.initialize`` because jieba logs
+    a traceback ("Dump cache file failed") and leaves its temp file behind when
+    the cache cannot be written, e.g. on a full disk. The cache is only an
+    optimisation: failing to write it costs one quiet log line, nothing else.
+    """
+    try:
+        with open(cache_file, "rb") as handle:
+            frequencies, total = marshal.load(handle)
+        if isinstance(frequencies, dict) and isinstance(total, int) and frequencies:
+            return frequencies, total
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # missing or damaged: rebuild it
+    loader = jieba.Tokenizer()
+    frequencies, total = loader.gen_pfdict(loader.get_dict_file())
+    temp: str | None = None
+    try:
+        descriptor, temp = tempfile.mkstemp(dir=cache_file.parent, prefix=f".{cache_file.name}.", suffix=".tmp")
+        with os.fdopen(descriptor, "wb") as handle:
+            marshal.dump((frequencies, total), handle)
+        os.replace(temp, cache_file)
+        temp = None
+    except (OSError, ValueError) as exc:
+        log.info("jieba dictionary cache not written to %s (%s); it is rebuilt at the next start", cache_file, exc)
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+    return frequencies, total
 
 
 def _writable_dir(preferred: Path) -> Path:
     """``preferred`` if it can be created and written, else a per-user temp dir.
 
-    jieba logs a traceback when it cannot write its cache; choosing a
-    writable directory up front avoids that.
+    Choosing a writable directory up front keeps the dictionary cache
+    useful when the home directory is read-only.
     """
     fallback = Path(tempfile.gettempdir()) / f"news-qa-{os.getuid()}" / "jieba"
     for directory in (preferred, fallback):

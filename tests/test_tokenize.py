@@ -162,3 +162,27 @@ def test_settings_describe_the_user_dictionary(tokenizer, plain_tokenizer, seed_
     assert settings["user_words_sha256"] != plain_tokenizer.settings()["user_words_sha256"]
     reordered = ChineseTokenizer(list(reversed(seed_user_words)))
     assert reordered.settings() == settings
+
+
+def test_ask_on_a_full_disk_answers_without_a_jieba_traceback_or_temp_file(seed_index_dir, seeds_dir, tmp_path):
+    """F7: the cache directory on a full 1 MB tmpfs (jieba's dictionary cache needs ~9 MB).
+
+    Runs `rag ask` in a private mount namespace (needs unshare and mount rights; skipped elsewhere).
+    """
+    import shutil
+
+    disk = tmp_path / "full-disk"
+    disk.mkdir()
+    if shutil.which("unshare") is None or subprocess.run(
+            ["unshare", "-m", "sh", "-c", f"mount -t tmpfs -o size=64k tmpfs {disk}"], capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs unshare and mount rights)")
+    ask = [sys.executable, "-m", "rag.cli", "ask", "祁连县城镇新增就业多少人？", "--index", str(seed_index_dir), "--corpus", str(seeds_dir)]
+    script = (f"mount -t tmpfs -o size=1m tmpfs {disk} && "
+              f"{' '.join(ask)}; code=$?; echo; echo LEFT:; find {disk} -type f -printf '%f\\n'; exit $code")
+    env = {**os.environ, "RAG_CACHE_DIR": str(disk), "RAG_LLM_BASE_URL": ""}
+    process = subprocess.run(["unshare", "-m", "sh", "-c", script], env=env, capture_output=True, text=True, timeout=300)
+    assert process.returncode == 0, process.stderr
+    assert "568" in process.stdout  # the answer is there
+    assert "Traceback" not in process.stderr and "Dump cache file failed" not in process.stderr, process.stderr
+    left = process.stdout.split("LEFT:", 1)[1].split()
+    assert not [name for name in left if "tmp" in name], left  # no temp file left in the cache directory
