@@ -230,7 +230,7 @@ def _is_loopback(url: str) -> bool:
 
 def _delta_content(event: dict) -> str:
     if "error" in event:
-        log.warning("LLM stream reported an error: %s", event["error"])
+        log.warning("LLM stream reported an error (details withheld: they may quote the prompt)")
         raise _GenerationFailed("生成服务在回答途中报错")
     choices = event.get("choices") or []
     if not choices:
@@ -243,7 +243,7 @@ def _delta_content(event: dict) -> str:
 
 def _message_content(body: dict) -> str:
     if "error" in body:
-        log.warning("LLM returned an error: %s", body["error"])
+        log.warning("LLM returned an error (details withheld: they may quote the prompt)")
         raise _GenerationFailed("生成服务报告错误")
     return body["choices"][0]["message"]["content"] or ""
 
@@ -264,8 +264,9 @@ def _post_chat_completion(config: LLMConfig, payload: dict, events: queue.Queue,
         with httpx.Client(timeout=httpx.Timeout(config.timeout_s), trust_env=not _is_loopback(url)) as client:
             with client.stream("POST", url, json=payload, headers=headers) as response:
                 if response.status_code != 200:
+                    # The error body may echo the prompt (a user's question or draft): log its size only.
                     detail = next(response.iter_bytes(), b"")[:500]
-                    log.warning("LLM endpoint %s answered HTTP %d: %r", url, response.status_code, detail)
+                    log.warning("LLM endpoint %s answered HTTP %d (%d bytes of detail withheld)", url, response.status_code, len(detail))
                     events.put(("error", f"生成服务返回错误（HTTP {response.status_code}）"))
                     return
                 if "text/event-stream" in response.headers.get("content-type", ""):
@@ -361,7 +362,7 @@ def iter_generated_answer(config: LLMConfig, question: str, extractive: Answer) 
         text = normalize_citation_markers(_visible_text(raw, final=True))
         reason = check_generated_answer(text, passages, question=question)
         if reason is not None:
-            log.info("generated answer rejected: %s: %r", reason, text)
+            log.info("generated answer rejected: %s (%d characters)", reason, len(text))
             raise _GenerationFailed(reason)
     except _GenerationFailed as failure:
         yield dataclasses.replace(extractive, note=f"{failure}{FALLBACK_SUFFIX}", timings_ms=elapsed_ms())

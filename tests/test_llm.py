@@ -1,6 +1,7 @@
 """The generative answer path against a real HTTP server on 127.0.0.1 (tests/llm_server.py)."""
 from __future__ import annotations
 
+import logging
 import socket
 import time
 from pathlib import Path
@@ -341,3 +342,18 @@ def test_from_env_replaces_a_bad_timeout_with_the_default(timeout: str) -> None:
 def test_full_endpoint_url_is_not_doubled() -> None:
     config = LLMConfig("http://127.0.0.1:8080/v1/chat/completions", "m")
     assert config.chat_completions_url == "http://127.0.0.1:8080/v1/chat/completions"
+
+
+def test_generated_text_and_echoed_prompts_stay_out_of_the_log(extractive: Answer, caplog) -> None:
+    """Drafts and questions reach the model; a rejected answer or an error body may quote them, so only sizes are logged."""
+    caplog.set_level(logging.DEBUG, logger="rag.llm")
+    with ChatCompletionsServer(JsonReply("据悉机密稿件称新增就业9999人[1]。")) as server:
+        _, final, _ = _run(_config(server), extractive)
+    _assert_fell_back(final, extractive)
+    with ChatCompletionsServer(RawReply(400, f'{{"error": "bad prompt: {QUESTION}"}}'.encode())) as server:
+        _, final, _ = _run(_config(server), extractive)
+    _assert_fell_back(final, extractive, "HTTP 400")
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert caplog.records, "the fallbacks should still be logged"
+    assert "机密稿件" not in logged
+    assert QUESTION not in logged
