@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from .encoders import DEFAULT_ENCODER, Encoder, make_encoder
-from .extract import extract_answer
+from .answer import extract_answer
 from .followup import rewrite_followup
 from .index import Index, IndexCorrupt, Report, load_index, open_index, published_build_name
 from .llm import LLMConfig, iter_generated_answer

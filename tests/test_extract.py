@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from rag.extract import extract_answer
-from rag.question import analyze_question
+from rag.answer import extract_answer
+from rag.answer.question import analyze_question
 from rag.schema import Chunk, Hit, Paragraph
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -1,0 +1,99 @@
+"""The answer stage: retrieved passages in, a checked, cited Answer out, without a language model.
+
+``extract_answer(question, hits)`` reads the question (``question``), scores
+every sentence of the top paragraphs (``scoring``, with the span finders of
+``spans``), and answers with the best eligible sentence and its span, citing
+the paragraph it stands in as [1]. It refuses from evidence (``evidence``)
+rather than from a score threshold: a named place or period that no retrieved
+passage mentions, a measured thing no sentence talks about, or no span of the
+asked type near the question's terms.
+"""
+from __future__ import annotations
+
+import time
+
+from ..schema import Answer, Hit
+from .compose import MAX_CITATIONS, citation, refusal
+from .evidence import global_missing
+from .question import NAME, SENTENCE, QuestionAnalysis, analyze_question
+from .scoring import Candidate, distinct_paragraph_hits, score_sentences
+
+# A question worded differently from its source ("浇地有多大把握" for "灌溉保证率")
+# fails the coverage rules of the scoring; it is still answered from a passage both
+# retrieval legs rank this high whose sentence shares this much of its bigrams.
+MAX_AGREEING_RANK = 3
+MIN_PARAPHRASE_OVERLAP = 0.1
+
+def _retrieval_agrees(hit: Hit) -> bool:
+    """Both retrieval legs put this passage near the top: the words (BM25) and the
+    meaning (dense) agree, so the passage is about the question even when the
+    question words it differently."""
+    ranks = hit.ranks
+    return len(ranks) >= 2 and max(ranks.values()) <= MAX_AGREEING_RANK
+
+
+def _paraphrase_answers(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
+    """Sentences rejected only for their wording, kept when retrieval is sure of the
+    passage, the sentence shares enough of the question's words (character bigrams)
+    and, for a typed question, holds a span of the asked type."""
+    return [
+        c for c in candidates
+        if c.overridable
+        and _retrieval_agrees(c.hit)
+        and c.overlap >= MIN_PARAPHRASE_OVERLAP
+        and (c.span is not None or analysis.kind in (SENTENCE, NAME))
+    ]
+
+
+def extract_answer(question: str, hits: list[Hit] | tuple[Hit, ...]) -> Answer:
+    """The answer to ``question`` found in ``hits`` (best first), or an honest refusal.
+
+    A typed question ("多少", "谁", "在哪", "什么时候") gets the span of that type
+    (``Answer.short``) with its full sentence; other questions get the best
+    sentence. ``[1]`` cites the paragraph holding the answer; the other retrieved
+    paragraphs follow as [2], [3]… Never raises for odd input.
+    """
+    started = time.perf_counter()
+    question = (question or "").strip()
+    analysis = analyze_question(question)
+    distinct = distinct_paragraph_hits(list(hits))
+    if not question:
+        return Answer(question=question, answer="请输入问题。", refused=True, note="empty question")
+    if not distinct:
+        return refusal(question, analysis, distinct, "没有检索到相关段落", started)
+
+    missing = global_missing(analysis, distinct)
+    if missing:
+        return refusal(question, analysis, distinct, missing, started)
+
+    candidates = score_sentences(analysis, distinct)
+    eligible = [c for c in candidates if c.eligible] or _paraphrase_answers(analysis, candidates)
+    if not eligible:
+        best_rejected = max(candidates, key=lambda c: c.score, default=None)
+        return refusal(question, analysis, distinct, best_rejected.reason if best_rejected else None, started)
+    best = max(eligible, key=lambda c: c.score)
+
+    p = best.hit.paragraph
+    if best.span is not None and analysis.kind != SENTENCE:
+        short = best.span.text
+        span = (best.sent_start + best.span.start, best.sent_start + best.span.end)
+        body = f"{short} —— {best.sentence}[1]"
+    else:
+        short = best.sentence
+        span = (best.sent_start, best.sent_end)
+        body = f"{best.sentence}[1]"
+    others = [h for h in distinct if h is not best.hit][: MAX_CITATIONS - 1]
+    citations = (citation(1, best.hit, span),) + tuple(
+        citation(n, hit, None) for n, hit in enumerate(others, start=2)
+    )
+    if len(citations) > 1:
+        body += "\n其他相关段落：" + "".join(f"[{c.n}]" for c in citations[1:])
+    return Answer(
+        question=question,
+        answer=body,
+        refused=False,
+        citations=citations,
+        short=short,
+        sentence=best.sentence,
+        timings_ms={"extract": (time.perf_counter() - started) * 1000},
+    )
