@@ -315,21 +315,6 @@ def test_a_change_is_answered_by_the_change_in_the_sentence():
     assert answer.short == "168万辆", answer.answer
 
 
-def test_paraphrase_is_answered_only_when_both_retrieval_legs_agree():
-    """A question worded unlike its source shares too few bigrams with it for the
-    coverage rules; with both retrieval legs ranking the passage first it is still
-    answered, but not when the dense leg ranks it far down (the words alone are weak
-    evidence then). The refusals above keep refusing with both legs agreeing: a
-    missing asked thing (冠军, 失业率, 床位, 乡长) is no matter of wording."""
-    question = "城中区让多少位读完大学的年轻人享受了“1131”服务？"
-    hits = ranked(CHENGZHONG_GROUPS, CHENGZHONG_LEAD)
-    answer = extract_answer(question, hits)
-    assert not answer.refused, answer.answer
-    assert answer.short == "1471人"
-    far = [replace(h, ranks={"keyword": h.ranks["keyword"], "dense": 40}) for h in hits]
-    assert extract_answer(question, far).refused
-
-
 def test_answer_must_be_a_name_of_the_asked_kind():
     """"哪支球队夺冠" is not answered by the school where the league opened: a name
     of another kind (小学) or of no kind is no team."""

@@ -11,47 +11,55 @@ asked type near the question's terms.
 from __future__ import annotations
 
 import time
+from typing import Callable
 
 from ..schema import Answer, Hit
 from .compose import MAX_CITATIONS, citation, refusal
 from .evidence import global_missing
 from .question import NAME, SENTENCE, QuestionAnalysis, analyze_question
-from .scoring import Candidate, distinct_paragraph_hits, score_sentences
+from .scoring import WORDING, Candidate, distinct_paragraph_hits, score_sentences, with_similarities
+from .settings import AnswerSettings
 
-# A question worded differently from its source ("浇地有多大把握" for "灌溉保证率")
-# fails the coverage rules of the scoring; it is still answered from a passage both
-# retrieval legs rank this high whose sentence shares this much of its bigrams.
-MAX_AGREEING_RANK = 3
-MIN_PARAPHRASE_OVERLAP = 0.1
-
-def _retrieval_agrees(hit: Hit) -> bool:
-    """Both retrieval legs put this passage near the top: the words (BM25) and the
-    meaning (dense) agree, so the passage is about the question even when the
-    question words it differently."""
-    ranks = hit.ranks
-    return len(ranks) >= 2 and max(ranks.values()) <= MAX_AGREEING_RANK
+# Semantic evidence. A sentence rejected only for its wording (a paraphrase names the
+# asked thing in other words) is accepted when it is, in meaning (sentence vectors), within
+# SEMANTIC_MARGIN of the retrieved sentence closest to the question. Chosen on the
+# development halves (eval/README.md): 0.01 accepted too few paraphrases; adding the
+# similarity to the sentence score as well made follow-ups worse, so it only decides
+# acceptance. It replaces the rule that accepted such a sentence when both retrieval
+# legs ranked its paragraph in the top 3.
+SEMANTIC_MARGIN = 0.03
 
 
-def _paraphrase_answers(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
-    """Sentences rejected only for their wording, kept when retrieval is sure of the
-    passage, the sentence shares enough of the question's words (character bigrams)
-    and, for a typed question, holds a span of the asked type."""
+def _semantic_paraphrases(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
+    """Sentences rejected only for their wording whose meaning is closest to the question
+    and that, for a typed question, hold a span of the asked type."""
+    sims = [c.similarity for c in candidates if c.similarity is not None]
+    if not sims:
+        return []
+    closest = max(sims)
     return [
         c for c in candidates
-        if c.overridable
-        and _retrieval_agrees(c.hit)
-        and c.overlap >= MIN_PARAPHRASE_OVERLAP
+        if c.objection == WORDING
+        and c.similarity is not None and c.similarity >= closest - SEMANTIC_MARGIN
         and (c.span is not None or analysis.kind in (SENTENCE, NAME))
     ]
 
 
-def extract_answer(question: str, hits: list[Hit] | tuple[Hit, ...]) -> Answer:
+def extract_answer(
+    question: str,
+    hits: list[Hit] | tuple[Hit, ...],
+    similarity: Callable[[list[str]], list[float]] | None = None,
+    settings: AnswerSettings = AnswerSettings(),
+) -> Answer:
     """The answer to ``question`` found in ``hits`` (best first), or an honest refusal.
 
     A typed question ("多少", "谁", "在哪", "什么时候") gets the span of that type
     (``Answer.short``) with its full sentence; other questions get the best
     sentence. ``[1]`` cites the paragraph holding the answer; the other retrieved
     paragraphs follow as [2], [3]… Never raises for odd input.
+
+    ``similarity`` gives each sentence's closeness in meaning to the question
+    (sentence vectors, see rag.sentence_vectors); without it only the words count.
     """
     started = time.perf_counter()
     question = (question or "").strip()
@@ -66,8 +74,10 @@ def extract_answer(question: str, hits: list[Hit] | tuple[Hit, ...]) -> Answer:
     if missing:
         return refusal(question, analysis, distinct, missing, started)
 
-    candidates = score_sentences(analysis, distinct)
-    eligible = [c for c in candidates if c.eligible] or _paraphrase_answers(analysis, candidates)
+    candidates = score_sentences(analysis, distinct, inherit=settings.context)
+    if similarity is not None and settings.semantic and candidates:
+        candidates = with_similarities(candidates, similarity)
+    eligible = [c for c in candidates if c.eligible] or _semantic_paraphrases(analysis, candidates)
     if not eligible:
         best_rejected = max(candidates, key=lambda c: c.score, default=None)
         return refusal(question, analysis, distinct, best_rejected.reason if best_rejected else None, started)
@@ -86,6 +96,8 @@ def extract_answer(question: str, hits: list[Hit] | tuple[Hit, ...]) -> Answer:
     citations = (citation(1, best.hit, span),) + tuple(
         citation(n, hit, None) for n, hit in enumerate(others, start=2)
     )
+    if best.context_used:
+        body += "\n语境：" + "；".join(best.context_used) + "。"
     if len(citations) > 1:
         body += "\n其他相关段落：" + "".join(f"[{c.n}]" for c in citations[1:])
     return Answer(

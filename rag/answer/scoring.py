@@ -9,7 +9,8 @@ figure, asked thing or span is *hard*; a wording mismatch is *soft*
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Callable
 
 from ..schema import Hit
 from ..sentences import split_sentences
@@ -38,6 +39,11 @@ MIN_MEASURE_COVERAGE = 0.4
 # How much of the measured thing must stand in the number's own clause.
 MIN_LOCAL_MATCH = 0.15
 
+# Objection strengths (Candidate.objection), weakest first.
+WORDING = "wording"
+ASKED_THING = "asked_thing"
+HARD = "hard"
+
 # --- matching sentences to the question ------------------------------------------
 
 @dataclass(frozen=True)
@@ -55,26 +61,41 @@ class Candidate:
     # missing entity, period, asked thing or span: answerable when retrieval is sure
     overridable: bool = False
     overlap: float = 0.0  # share of the question's content bigrams in the sentence's context
+    # how strong the objection is: None (eligible), WORDING, ASKED_THING (the thing next to the
+    # wh-word is not named: a paraphrase names it in its own words), or HARD (a missing
+    # entity, period, figure, role or span of the asked type: no wording excuses it)
+    objection: str | None = None
+    similarity: float | None = None  # cosine of the sentence and the question (sentence vectors)
+    context_used: tuple[str, ...] = ()  # how the article's context supplied an entity the sentence leaves out
+
+
+_PROVINCE_WIDE = re.compile(r"全省|我省|本省")
 
 
 def _entity_level(
-    entity: str, sentence: str, title: str, paragraph_text: str, article_text: str, province_ok: bool
-) -> float:
-    """1.0 in the sentence, 0.8 in the title, 0.6 elsewhere in the paragraph,
-    0.5 in another retrieved paragraph of the same article, else 0."""
+    entity: str, sentence: str, title: str, paragraph_text: str, article_text: str, province_ok: bool,
+    inherit: bool = True,
+) -> tuple[float, str | None]:
+    """1.0 in the sentence, 0.6 elsewhere in the paragraph; inherited from the article
+    (``inherit``): 0.8 in the title, 0.5 in another retrieved paragraph of the same
+    article or as its "全省"; else 0. With the level, how the article's context
+    supplied the entity, for the user to see (None when the paragraph names it)."""
     if entity_in(entity, sentence):
-        return 1.0
-    if entity_in(entity, title):
-        return 0.8
+        return 1.0, None
+    if inherit and entity_in(entity, title):
+        return 0.8, f"“{entity}”见文章标题《{title}》"
     if entity_in(entity, paragraph_text):
-        return 0.6
+        return 0.6, None
+    if not inherit:
+        return 0.0, None
     # an article names its place in the lead paragraph and then says "全县"
     if entity_in(entity, article_text):
-        return 0.5
+        return 0.5, f"“{entity}”见同一篇文章《{title}》的其他段落"
     # a province asked by name is "全省/我省" in its own paper's articles
-    if province_ok and re.search(r"全省|我省|本省", sentence + title):
-        return 0.5
-    return 0.0
+    wide = _PROVINCE_WIDE.search(sentence + title) if province_ok else None
+    if wide:
+        return 0.5, f"文中“{wide.group(0)}”即{entity}（同一来源的文章提到{entity}）"
+    return 0.0, None
 
 
 def distinct_paragraph_hits(hits: list[Hit]) -> list[Hit]:
@@ -127,7 +148,9 @@ def _asked_noun(noun: str, analysis: QuestionAnalysis) -> bool:
     return any(noun in phrase for phrase in analysis.focus)
 
 
-def score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[Candidate]:
+def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool = True) -> list[Candidate]:
+    """Every sentence of ``hits`` as a Candidate; ``inherit``: a paragraph inherits its
+    article's headline and its other paragraphs' places (全省 under 青海 is 青海省)."""
     sources_with = {
         e: {h.paragraph.source for h in hits if entity_in(e, paragraph_context(h.paragraph))}
         for e in analysis.entities
@@ -168,10 +191,12 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[Candida
                 s_end -= len(p.text[s_start:s_end]) - len(p.text[s_start:s_end].rstrip())
                 sentence = p.text[s_start:s_end]
             previous = p.text[sentences[index - 1][0]:sentences[index - 1][1]] if index else ""
-            ent_levels = [
-                _entity_level(e, sentence, title, p.text, article_text, p.source in sources_with.get(e, ()))
+            levels_and_context = [
+                _entity_level(e, sentence, title, p.text, article_text, p.source in sources_with.get(e, ()), inherit)
                 for e in analysis.entities
             ]
+            ent_levels = [level for level, _ in levels_and_context]
+            context_used = tuple(how for level, how in levels_and_context if how and level > 0)
             ent_score = sum(ent_levels) / len(ent_levels) if ent_levels else 1.0
             time_score = (
                 sum(
@@ -202,6 +227,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[Candida
             )
             reason = None
             soft_reason = None  # an objection a paraphrase can raise (wording only)
+            objection = HARD
             if ent_levels and min(ent_levels) == 0.0:
                 missing = [e for e, lv in zip(analysis.entities, ent_levels) if lv == 0.0]
                 reason = f"相关段落中没有提到“{missing[0]}”"
@@ -211,6 +237,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[Candida
                 reason = f"相关段落中没有“{unstated_figures[0]}”"
             elif any(_asked_noun(n, analysis) for n in missing_nouns) or len(missing_nouns) > 1:
                 reason = f"相关段落中没有谈到“{missing_nouns[0]}”"
+                objection = ASKED_THING
             elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
                 reason = f"相关段落中没有提到{analysis.role}"
             elif analysis.kind in (QUANTITY, DATE, PERSON) and span is None and not (
@@ -231,10 +258,21 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit]) -> list[Candida
             elif analysis.kind == QUANTITY and analysis.measure and local < MIN_LOCAL_MATCH:
                 soft_reason = "相关段落中的数字或时间与所问的对不上"
             overridable = reason is None and soft_reason is not None
+            if overridable:
+                objection = WORDING
             reason = reason or soft_reason
             overlap = coverage(analysis.measure, title + previous + sentence) if analysis.measure else 1.0
             candidates.append(
-                Candidate(hit, rank, s_start, s_end, sentence, score, reason is None, reason, span, overridable, overlap)
+                Candidate(
+                    hit, rank, s_start, s_end, sentence, score, reason is None, reason, span, overridable, overlap,
+                    None if reason is None else objection, None, context_used,
+                )
             )
     return candidates
 
+
+
+def with_similarities(candidates: list[Candidate], similarity: Callable[[list[str]], list[float]]) -> list[Candidate]:
+    """The candidates with their sentence's similarity to the question (one batch for all)."""
+    sims = similarity([c.sentence for c in candidates]) if candidates else []
+    return [replace(c, similarity=sim) for c, sim in zip(candidates, sims)]
