@@ -56,3 +56,24 @@ def refusal(question: str, analysis: QuestionAnalysis, hits: list[Hit], reason: 
         timings_ms={"extract": (time.perf_counter() - started) * 1000},
     )
 
+
+
+def near_miss_refusal(
+    question: str, analysis: QuestionAnalysis, hits: list[Hit], given_by: Hit, given: str, started: float
+) -> Answer:
+    """A refusal that says what the article gives instead of the asked figure, citing it as [1]
+    (highlighted) before the other retrieved paragraphs."""
+    topic = analysis.topic or strip_question_words(question) or question
+    start = given_by.paragraph.text.find(given)
+    first = citation(1, given_by, (start, start + len(given)) if start >= 0 else None)
+    others = [h for h in hits if h is not given_by][: MAX_CITATIONS - 1]
+    citations = (first,) + tuple(citation(n, h, None) for n, h in enumerate(others, start=2))
+    reason = f"文中只有：{given}"
+    return Answer(
+        question=question,
+        answer=f"资料中没有找到关于{topic}的信息（{reason}[1]）。",
+        refused=True,
+        citations=citations,
+        note=reason,
+        timings_ms={"extract": (time.perf_counter() - started) * 1000},
+    )

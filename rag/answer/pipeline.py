@@ -14,7 +14,8 @@ import time
 from typing import Callable
 
 from ..schema import Answer, Hit
-from .compose import MAX_CITATIONS, citation, refusal
+from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
+from .near_miss import near_miss
 from .evidence import global_missing
 from .question import NAME, SENTENCE, QuestionAnalysis, analyze_question
 from .scoring import WORDING, Candidate, distinct_paragraph_hits, score_sentences, with_similarities
@@ -78,6 +79,13 @@ def extract_answer(
     if similarity is not None and settings.semantic and candidates:
         candidates = with_similarities(candidates, similarity)
     eligible = [c for c in candidates if c.eligible] or _semantic_paraphrases(analysis, candidates)
+    if settings.near_miss and eligible:
+        misses = {id(c): near_miss(c.sentence, c.span, analysis) for c in eligible if c.span is not None}
+        kept = [c for c in eligible if not misses.get(id(c))]
+        if not kept:  # every answering sentence's figure measures something else: say what the text gives
+            best_miss = max(eligible, key=lambda c: c.score)
+            return near_miss_refusal(question, analysis, distinct, best_miss.hit, misses[id(best_miss)], started)
+        eligible = kept
     if not eligible:
         best_rejected = max(candidates, key=lambda c: c.score, default=None)
         return refusal(question, analysis, distinct, best_rejected.reason if best_rejected else None, started)

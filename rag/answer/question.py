@@ -72,7 +72,7 @@ _STOPWORDS = frozenset(
     "什么 哪里 谁 怎样 如何 怎么 名字 名称 姓名 日子 哪天 哪年 哪月 多长 多大 多远".split()
 )
 # Place-like words jieba tags ns/n that are not a specific place.
-_GENERIC_PLACES = frozenset(
+GENERIC_PLACES = frozenset(
     "城市 国家 地方 全国 全省 全市 全县 全区 全州 我省 本省 我国 各地 地区 社区 农村 城镇 乡村 基层 "
     "城乡 当地 省级 市级 县级 区级 国内 国外 海外 省内 省外 辖区 本地 各省 各市 全乡 全村 "
     "农牧区 牧区 农区 城区 市区 景区 园区 小区 片区 林区 山区 矿区 灾区 新区 街区 校区 社区 试点县 "
@@ -373,7 +373,7 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
     """Specific names as (text, first token, last token + 1), adjacent pieces merged
     ("互助县"+"哈拉"+"直沟"+"乡" → "互助县哈拉直沟乡")."""
     def is_piece(word: str, flag: str) -> bool:
-        if word in _GENERIC_PLACES or re.search(r"[之的了着起在和与]", word):
+        if word in GENERIC_PLACES or re.search(r"[之的了着起在和与]", word):
             return False
         if flag in ("nr", "nrfg") and pos_tokenizer().tokenizer.FREQ.get(word, 0) >= 100:
             return False  # a common word the dictionary mis-tags as a name (许可证, 师傅)

@@ -105,6 +105,16 @@ def _unit_fit(asked: str | None, found: str) -> float:
     return -1.5
 
 
+def figure_positions(sentence: str) -> list[tuple[int, int]]:
+    """Where every number with a unit stands in the sentence, whatever its unit."""
+    return [m.span() for m in _QUANTITY_RE.finditer(sentence)]
+
+
+def unit_fits_exactly(asked: str, span: Span) -> bool:
+    """Whether the span is in the asked unit itself ("个" for "多少个"), not just a kindred one."""
+    return _unit_fit(asked, span.text.rstrip("以上下左右内")[-len(asked):]) == 1.0 or span.text.endswith(asked)
+
+
 _CODE_ASKED = re.compile(r"编码|编号|代码|号码|电话|邮编|账号|代号")
 _CODE_RE = re.compile(r"(?<![\d.])\d{4,}(?![\d.])")
 
@@ -278,7 +288,7 @@ _SPAN_FINDERS = {
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 
 
-def _clause_window(sentence: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[str, str]:
+def clause_window(sentence: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[str, str]:
     """The text before and after a span, within its clause and not past the
     neighbouring spans ``lo``/``hi`` (in "…增加7个城市，其中47个城市超200万辆" and
     "深入9个乡镇146个行政村" each number has its own words)."""
@@ -299,7 +309,7 @@ def _local_match(
     phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
     if not phrases:
         return 0.5
-    before, after = _clause_window(sentence, span.start, span.end, lo, hi)
+    before, after = clause_window(sentence, span.start, span.end, lo, hi)
     # the measured thing stands right before the number ("新增就业2047人"), right
     # after it ("316名干部"), or around it ("确定了52个主要理论宣讲专题")
     window = f"{before}{span.modifiers}|{after}"
@@ -326,7 +336,7 @@ def _named_in(span: Span, question: str) -> bool:
 # by "博雅小学": a name whose ending puts it in another kind than the one asked.
 _NAME_KINDS = (
     ("学校", "小学", "中学", "大学", "学院", "幼儿园"),
-    ("球队", "足球队", "篮球队", "队"),
+    ("球队", "足球队", "篮球队", "队", "队伍"),
     ("公司", "有限公司", "集团", "企业"),
     ("银行", "支行", "分行"),
     ("医院", "卫生院"),
@@ -360,7 +370,7 @@ _CHANGE_WORDS = re.compile(r"增|降|减|涨|升|提高|多了|少了|扩大|缩
 def _states_change(sentence: str, span: Span) -> bool:
     """Whether the number's own clause says it is a change ("同比增长4.5%",
     "比上年增加7个"); "新增就业" names a level, so 新增 does not count."""
-    before, after = _clause_window(sentence, span.start, span.end)
+    before, after = clause_window(sentence, span.start, span.end)
     return bool(_CHANGE_WORDS.search((before + span.text + after).replace("新增", "")))
 
 
@@ -399,7 +409,7 @@ def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, f
         local = _local_match(sentence, span, analysis, lo, hi)
         score = 2.0 * local + span.prior
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
-        if analysis.kind == QUANTITY and "其中" in question_text and "其中" in _clause_window(sentence, span.start, span.end)[0]:
+        if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
             score += 0.8
         if score > best_score:
             best, best_score, best_local = span, score, local
