@@ -25,8 +25,12 @@ _DIRECTION = r"(?:更|还要|要)?(?P<dir>多|少|高|低|大|小|长|短|快|�
 _PUNCT = r"[？?。！!\s]*$"
 # "X里，A和B哪个建得多？", "A和B谁城镇新增就业多？"
 _WHICH_RE = re.compile(
-    r"^(?P<pre>.*[，,：:])?(?P<a>[^，,：:]+?)(?:和|与|跟|同|还是)(?P<b>[^，,：:]+?)[，,]?(?:相比|比起来|比较)?[，,]?"
+    r"^(?P<pre>.*[，,：:])?(?P<a>[^，,：:]+?)(?:和|与|跟|同|还是|、)(?P<b>[^，,：:]+?)[，,]?(?:相比|比起来|比较)?[，,]?"
     r"(?:哪个|哪一个|谁|哪边|哪里|哪儿|哪项|哪样|哪种|哪家|哪座|哪方)(?P<mid>[^，,]*?)" + _DIRECTION + r"(?:一些|些|一点)?" + _PUNCT
+)
+# "A多还是B多？", "A的X高还是B的X高？"
+_EITHER_RE = re.compile(
+    r"^(?P<pre>.*[，,：:])?(?P<a>[^，,：:]+?)(?:更|要)?(?P<dir>多|少|高|低|大|小|早|晚)(?:一些|些)?[，,]?还是(?P<b>[^，,：:]+?)(?:更|要)?(?P=dir)(?:一些|些)?(?:呢)?" + _PUNCT
 )
 # "A比B多多少（家企业）？", "A比B多来了几场？"
 _DIFFERENCE_RE = re.compile(
@@ -69,6 +73,19 @@ def _context_words(side_a: str, side_b: str) -> str:
     return "".join(words)
 
 
+def _second_side(side_a: str, side_b: str) -> str | None:
+    """Side B as a question of its own: "祁连县" against "城中区城镇新增就业" is
+    "祁连县城镇新增就业"; "2024年" against "2025年全国新拿驾照的人" is "2024年全国新拿驾照的人";
+    "线上网络招聘" against "城中区线下招聘活动" is "城中区线上网络招聘". None when B cannot stand alone."""
+    if _TIME_ONLY.match(side_b):  # the same thing in another year
+        year = re.search(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年", side_a)
+        return side_a.replace(year.group(0), side_b, 1) if year else None
+    a, b = analyze_question(side_a), analyze_question(side_b)
+    if a.entities and b.entities and not b.measure and a.measure:  # B names only the other place
+        return side_a.replace(a.entities[0], b.entities[0], 1)
+    return _context_words(side_a, side_b) + side_b
+
+
 def parse_comparison(question: str) -> Comparison | None:
     """The comparison a question asks, or None when it asks no comparison."""
     text = (question or "").strip()
@@ -81,7 +98,16 @@ def parse_comparison(question: str) -> Comparison | None:
         if not a or not b:
             return None
         side_a = f"{pre}{a}{mid}多少{_counted_unit(a)}"
-        side_b = f"{pre}{_context_words(a, b)}{b}{mid}多少{_counted_unit(b)}"
+        side_b = f"{pre}{_second_side(a, b) or b}{mid}多少{_counted_unit(b)}"
+        if match.group("dir") in ("早", "晚"):
+            side_a, side_b = side_a[:-2] + "是什么时候", side_b[:-2] + "是什么时候"
+        return Comparison((a, b), (side_a, side_b), WHICH, match.group("dir"))
+    match = _EITHER_RE.match(text)
+    if match:
+        pre = (match.group("pre") or "").rstrip("，,：:")
+        a, b = match.group("a").strip(), match.group("b").strip()
+        side_a = f"{pre}{a}多少{_counted_unit(a)}"
+        side_b = f"{pre}{_second_side(a, b) or b}多少{_counted_unit(b)}"
         if match.group("dir") in ("早", "晚"):
             side_a, side_b = side_a[:-2] + "是什么时候", side_b[:-2] + "是什么时候"
         return Comparison((a, b), (side_a, side_b), WHICH, match.group("dir"))
@@ -91,13 +117,9 @@ def parse_comparison(question: str) -> Comparison | None:
         if not a or not b or _RELATIVE_PERIOD.match(b):
             return None
         unit = match.group("unit")
-        if _TIME_ONLY.match(b):  # "2025年X比2024年多多少": the same thing in another year
-            year = re.search(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年", a)
-            if not year:
-                return None
-            side_b = a.replace(year.group(0), b, 1)
-        else:
-            side_b = _context_words(a, b) + b
+        side_b = _second_side(a, b)
+        if side_b is None:
+            return None
         return Comparison((a, b), (f"{a}多少{unit}", f"{side_b}多少{unit}"), DIFFERENCE, match.group("dir"))
     return None
 

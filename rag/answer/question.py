@@ -323,8 +323,11 @@ def _question_kind(text: str) -> tuple[str, str | None]:
     if _PERSON_CUES.search(text):
         role = next((r for r in _PERSON_ROLES if r in text), None)
         return PERSON, role
-    if _NAME_CUES.search(text):
-        role = next((r for r in _PERSON_ROLES if r in text), None)
+    name_cue = _NAME_CUES.search(text)
+    if name_cue:
+        # "书记叫什么" asks for a person; "领导干部下基层的那个行动叫什么" for the name of a
+        # programme: the role must be what is named, right before the cue
+        role = next((r for r in _PERSON_ROLES if r in text[max(0, name_cue.start() - 4):name_cue.start()]), None)
         return (PERSON, role) if role else (NAME, None)
     # "在哪个会议上" asks for a meeting, not a place: the noun after 哪个 decides first
     which = _which_kind(text)

@@ -13,7 +13,6 @@ from dataclasses import dataclass, fields, replace
 @dataclass(frozen=True)
 class AnswerSettings:
     semantic: bool = True  # sentence vectors: score and accept sentences that say the asked thing in other words
-    answer_type: bool = True  # who/which/what-name answers must be a span of the asked type
     near_miss: bool = True  # refuse a figure whose own clause measures something else, saying what the text gives
     context: bool = True  # the article's headline/dateline place inherited by its paragraphs (全省 → 青海省)
     comparison: bool = True  # "A和B哪个多", "A比B多多少": both sides retrieved and compared
