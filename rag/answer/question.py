@@ -22,6 +22,7 @@ import jieba.posseg
 
 from ..numbers import figures_in
 from ..tokenize import new_jieba_tokenizer
+from .synonyms import synonyms
 
 # Question types, i.e. the kind of span the answer should be.
 QUANTITY = "quantity"
@@ -238,6 +239,9 @@ def entity_in(entity: str, text: str) -> bool:
     variants = entity_variants(entity)
     # the specific forms: the full name, or its last component
     if any(v in text for v in variants[1:]) or variants[0] in text:
+        return True
+    # a common word the tagger took for a name ("礼拜") may be written as its synonym ("星期")
+    if any(s in text for s in synonyms(entity)):
         return True
     # the text may spell out the admin levels the question leaves out: "成都锦江区" is "成都市锦江区"
     spelled_out = "".join(re.escape(ch) + f"[{_ADMIN_SUFFIX}]?" for ch in entity[:-1]) + re.escape(entity[-1])

@@ -30,6 +30,7 @@ from .question import (
     time_in,
     without_baselines,
 )
+from .synonyms import said_in, synonyms
 from .spans import UNITS, Span, best_span, kind_of_name
 
 # How much of the measured thing's wording the answer sentence must share
@@ -118,7 +119,7 @@ def _noun_present(noun: str, text: str) -> bool:
     matches "人口户籍" wording but "失业率" does not match "就业率"."""
     if re.fullmatch(r"[A-Za-z0-9]+", noun):
         return noun.lower() in re.sub(r"\s", "", text.lower())
-    if noun in text:
+    if noun in text or any(s in text for s in synonyms(noun)):  # 邮编 is 邮政编码
         return True
     # Chinese compounds are head-final: "发送量", "增长率" are talked about as
     # "发送旅客…", "增长4.5%"; the modifier is the part that must be there
@@ -172,7 +173,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
         # nouns named exactly anywhere in the article count; a near match only in the sentence
         absent_nouns = [
             n for n in analysis.nouns
-            if n not in title + article_text + context
+            if not said_in(n, title + article_text + context)
             and not (n == analysis.type_noun and _counted_in(n, context))
         ]
         sentences = [(a, b) for a, b in split_sentences(p.text)]
