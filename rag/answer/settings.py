@@ -16,6 +16,7 @@ class AnswerSettings:
     near_miss: bool = True  # refuse a figure whose own clause measures something else, saying what the text gives
     context: bool = True  # the article's headline/dateline place inherited by its paragraphs (全省 → 青海省)
     comparison: bool = True  # "A和B哪个多", "A比B多多少": both sides retrieved and compared
+    synonyms: bool = True  # 同义词词林 synonyms of question words (礼拜 = 星期)
 
 
 def settings_from_environment() -> AnswerSettings:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 from importlib import metadata
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ def _groups() -> dict[str, tuple[str, ...]]:
 def synonyms(word: str) -> tuple[str, ...]:
     """Words of two or more characters that mean the same as ``word`` (not ``word`` itself);
     () when none are known. A one-character synonym ("周", "照") would match nearly any text."""
+    if "synonyms" in os.environ.get("RAG_ANSWER_ABLATE", ""):  # an ablation run (see rag.answer.settings)
+        return ()
     return tuple(s for s in _groups().get(word, ()) if len(s) >= 2)
 
 
