@@ -4,7 +4,7 @@ Each sentence gets a score (entities, time qualifiers, the measured thing, the
 best span of the asked type, its paragraph's rank) and, when it cannot answer,
 the reason why. Objections are of two strengths: a missing entity, period,
 figure, asked thing or span is *hard*; a wording mismatch is *soft*
-(``overridable``), since a paraphrase raises it too.
+(``WORDING``), since a paraphrase raises it too; the sentence vectors decide those.
 """
 from __future__ import annotations
 
@@ -42,7 +42,6 @@ MIN_LOCAL_MATCH = 0.15
 
 # Objection strengths (Candidate.objection), weakest first.
 WORDING = "wording"
-ASKED_THING = "asked_thing"
 HARD = "hard"
 
 # --- matching sentences to the question ------------------------------------------
@@ -58,13 +57,8 @@ class Candidate:
     eligible: bool
     reason: str | None  # why not eligible
     span: Span | None
-    # the only objections are about wording (a paraphrase can fail them), not about a
-    # missing entity, period, asked thing or span: answerable when retrieval is sure
-    overridable: bool = False
-    overlap: float = 0.0  # share of the question's content bigrams in the sentence's context
-    # how strong the objection is: None (eligible), WORDING, ASKED_THING (the thing next to the
-    # wh-word is not named: a paraphrase names it in its own words), or HARD (a missing
-    # entity, period, figure, role or span of the asked type: no wording excuses it)
+    # how strong the objection is: None (eligible), WORDING (a paraphrase raises it too), or
+    # HARD (a missing entity, period, figure, asked thing, role or span of the asked type)
     objection: str | None = None
     similarity: float | None = None  # cosine of the sentence and the question (sentence vectors)
     context_used: tuple[str, ...] = ()  # how the article's context supplied an entity the sentence leaves out
@@ -238,7 +232,6 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 reason = f"相关段落中没有“{unstated_figures[0]}”"
             elif any(_asked_noun(n, analysis) for n in missing_nouns) or len(missing_nouns) > 1:
                 reason = f"相关段落中没有谈到“{missing_nouns[0]}”"
-                objection = ASKED_THING
             elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
                 reason = f"相关段落中没有提到{analysis.role}"
             elif analysis.kind in (QUANTITY, DATE, PERSON) and span is None and not (
@@ -258,14 +251,12 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 soft_reason = f"没有段落谈到“{'、'.join(analysis.measure)}”"
             elif analysis.kind == QUANTITY and analysis.measure and local < MIN_LOCAL_MATCH:
                 soft_reason = "相关段落中的数字或时间与所问的对不上"
-            overridable = reason is None and soft_reason is not None
-            if overridable:
+            if reason is None and soft_reason is not None:
                 objection = WORDING
             reason = reason or soft_reason
-            overlap = coverage(analysis.measure, title + previous + sentence) if analysis.measure else 1.0
             candidates.append(
                 Candidate(
-                    hit, rank, s_start, s_end, sentence, score, reason is None, reason, span, overridable, overlap,
+                    hit, rank, s_start, s_end, sentence, score, reason is None, reason, span,
                     None if reason is None else objection, None, context_used,
                 )
             )
