@@ -86,6 +86,14 @@ def _second_side(side_a: str, side_b: str) -> str | None:
     return _context_words(side_a, side_b) + side_b
 
 
+def _which(pre: str, a: str, b: str, mid: str, direction: str) -> Comparison:
+    """"哪个多" of sides ``a`` and ``b``, under the shared ``pre`` and with the shared ``mid`` words."""
+    asked = "是什么时候" if direction in ("早", "晚") else "多少"
+    side_a = f"{pre}{a}{mid}{asked}{_counted_unit(a) if asked == '多少' else ''}"
+    side_b = f"{pre}{_second_side(a, b) or b}{mid}{asked}{_counted_unit(b) if asked == '多少' else ''}"
+    return Comparison((a, b), (side_a, side_b), WHICH, direction)
+
+
 def parse_comparison(question: str) -> Comparison | None:
     """The comparison a question asks, or None when it asks no comparison."""
     text = (question or "").strip()
@@ -95,22 +103,11 @@ def parse_comparison(question: str) -> Comparison | None:
         a, b = match.group("a").strip(), match.group("b").strip()
         mid = re.sub(r"得$", "", match.group("mid"))
         mid = mid if len(mid) >= 2 else ""  # "哪个建得多": a lone verb says nothing the sides do not
-        if not a or not b:
-            return None
-        side_a = f"{pre}{a}{mid}多少{_counted_unit(a)}"
-        side_b = f"{pre}{_second_side(a, b) or b}{mid}多少{_counted_unit(b)}"
-        if match.group("dir") in ("早", "晚"):
-            side_a, side_b = side_a[:-2] + "是什么时候", side_b[:-2] + "是什么时候"
-        return Comparison((a, b), (side_a, side_b), WHICH, match.group("dir"))
+        return _which(pre, a, b, mid, match.group("dir")) if a and b else None
     match = _EITHER_RE.match(text)
     if match:
         pre = (match.group("pre") or "").rstrip("，,：:")
-        a, b = match.group("a").strip(), match.group("b").strip()
-        side_a = f"{pre}{a}多少{_counted_unit(a)}"
-        side_b = f"{pre}{_second_side(a, b) or b}多少{_counted_unit(b)}"
-        if match.group("dir") in ("早", "晚"):
-            side_a, side_b = side_a[:-2] + "是什么时候", side_b[:-2] + "是什么时候"
-        return Comparison((a, b), (side_a, side_b), WHICH, match.group("dir"))
+        return _which(pre, match.group("a").strip(), match.group("b").strip(), "", match.group("dir"))
     match = _DIFFERENCE_RE.match(text)
     if match:
         a, b = match.group("a").strip("，, "), match.group("b").strip("，, ")
