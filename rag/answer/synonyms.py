@@ -49,6 +49,7 @@ def _groups() -> dict[str, tuple[str, ...]]:
     return groups
 
 
+@functools.lru_cache(maxsize=20_000)
 def synonyms(word: str) -> tuple[str, ...]:
     """Words of two or more characters that mean the same as ``word`` (not ``word`` itself);
     () when none are known. A one-character synonym ("周", "照") would match nearly any text."""
