@@ -18,11 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .encoders import DEFAULT_ENCODER, Encoder, make_encoder
-from .extract import extract_answer
+from .answer import extract_answer
 from .followup import rewrite_followup
 from .index import Index, IndexCorrupt, Report, load_index, open_index, published_build_name
 from .llm import LLMConfig, iter_generated_answer
 from .retrieve import Retrieval, Retriever
+from .sentence_vectors import SentenceVectors
+from .answer.compare import answer_comparison, parse_comparison
+from .answer.settings import AnswerSettings, settings_from_environment
+from .answer.synonyms import synonyms
 from .schema import RETRIEVAL_MODES, Answer, Hit
 
 if TYPE_CHECKING:
@@ -137,6 +141,9 @@ class Assistant:
         self._use_lock = threading.RLock()
         self._in_use: dict[int, int] = {}  # id(index) -> questions and readers using that build now
         self._retired: dict[int, Index] = {}  # replaced builds still in use: closed when their last user ends
+        self._sentences: SentenceVectors | None = None  # the current build's sentence vectors, loaded on first use
+        # the synonym table takes seconds to read: read it now, not at the first question
+        threading.Thread(target=synonyms, args=("",), name="load-synonyms", daemon=True).start()
 
     @contextmanager
     def _lease(self) -> Iterator[Retriever]:
@@ -259,12 +266,15 @@ class Assistant:
         with self._lease() as retriever:  # one build for the whole question, even if a newer one is published meanwhile
             rewritten = rewrite_followup(question, [q for q in history if q and q.strip()])
             asked = rewritten or question
-            retrieval = retriever.retrieve(asked, k=k, mode=mode, allowed=self._allowed(retriever.index, filters))
+            allowed = self._allowed(retriever.index, filters)
+            retrieval = retriever.retrieve(asked, k=k, mode=mode, allowed=allowed)
+            timings = dict(retrieval.timings_ms)
             extract_started = time.perf_counter()
-            answer = extract_answer(asked, list(retrieval.hits))
+            answer, cited_hits = self._extract(retriever, asked, retrieval, timings, k, mode, allowed)
             if filters is not None and filters.active and not retrieval.hits:
                 answer = replace(answer, note="没有符合筛选条件（日期/来源）的文章。")
-            timings = {**retrieval.timings_ms, "answer": (time.perf_counter() - extract_started) * 1000}
+            timings["answer"] = (time.perf_counter() - extract_started) * 1000 - timings.get("answer_encode", 0.0) \
+                - timings.get("compare_retrieval", 0.0)
             if self.llm is not None and answer.citations and not answer.refused:
                 generate_started = time.perf_counter()
                 for item in iter_generated_answer(self.llm, asked, answer):
@@ -273,9 +283,52 @@ class Assistant:
                     else:
                         yield item
                 timings["generate"] = (time.perf_counter() - generate_started) * 1000
-            answer = self._with_source_details(retriever.index, retrieval.hits, answer)
+            answer = self._with_source_details(retriever.index, cited_hits, answer)
         timings["end_to_end"] = (time.perf_counter() - started) * 1000
         yield replace(answer, question=question, rewritten_question=rewritten, timings_ms=timings)  # the build is released
+
+    def _extract(
+        self, retriever: Retriever, asked: str, retrieval: Retrieval, timings: dict[str, float],
+        k: int, mode: str, allowed: set[int] | None,
+    ) -> tuple[Answer, list[Hit]]:
+        """The answer stage (and the hits it cited). A comparison ("A和B哪个多") retrieves and
+        answers each side on its own (timed as compare_retrieval), then compares."""
+        settings = settings_from_environment()
+        comparison = parse_comparison(asked) if settings.comparison else None
+        if comparison is None:
+            return self._extract_one(retriever, asked, retrieval, timings, settings), list(retrieval.hits)
+        started = time.perf_counter()
+        sides, hits = [], list(retrieval.hits)
+        for side_question in comparison.side_questions:
+            retrieve_started = time.perf_counter()
+            side_retrieval = retriever.retrieve(side_question, k=k, mode=mode, allowed=allowed)
+            timings["compare_retrieval"] = timings.get("compare_retrieval", 0.0) + (time.perf_counter() - retrieve_started) * 1000
+            sides.append(self._extract_one(retriever, side_question, side_retrieval, timings, settings))
+            hits += side_retrieval.hits
+        elapsed = (time.perf_counter() - started) * 1000 - timings["compare_retrieval"]
+        return answer_comparison(asked, comparison, (sides[0], sides[1]), elapsed), hits
+
+    def _extract_one(
+        self, retriever: Retriever, asked: str, retrieval: Retrieval, timings: dict[str, float], settings: AnswerSettings
+    ) -> Answer:
+        """One extractive answer, with sentence similarity to the question from the build's sentence vectors
+        (the question vector comes from retrieval; keyword mode encodes it here, timed as answer_encode)."""
+        similarity = None
+        if settings.semantic and retrieval.hits:
+            vector = retrieval.query_vector
+            if vector is None:
+                encode_started = time.perf_counter()
+                vector = self.encoder.encode_queries([asked])[0]
+                timings["answer_encode"] = timings.get("answer_encode", 0.0) + (time.perf_counter() - encode_started) * 1000
+            store = self._sentence_vectors(retriever.index)
+            similarity = lambda sentences: store.similarities(vector, sentences)  # noqa: E731
+        return extract_answer(asked, list(retrieval.hits), similarity, settings)
+
+    def _sentence_vectors(self, index: Index) -> SentenceVectors:
+        with self._use_lock:
+            if self._sentences is None or self._sentences.build != index.directory:
+                self._sentences = SentenceVectors(index.directory, self.encoder)
+            return self._sentences
 
     @staticmethod
     def _with_source_details(index: Index, hits: Sequence[Hit], answer: Answer) -> Answer:

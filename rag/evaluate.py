@@ -44,7 +44,8 @@ from .metrics import (
 from .schema import RETRIEVAL_MODES, Hit
 
 
-KINDS = ("fact", "paraphrase", "followup", "unanswerable")
+KINDS = ("fact", "paraphrase", "followup", "unanswerable", "comparison", "context")
+SPLITS = ("dev", "test")  # a questions file may fix a development/test split per question
 BENCH_KIND = "fact"  # benchmark questions carry no kind; an empty answer list makes one unanswerable
 SEARCH_K = MRR_K  # rank metrics look at the top 10 whatever k the answer uses
 RETURNED_SHOWN = 3  # passages listed for a miss in the per-question results
@@ -81,6 +82,8 @@ class EvalQuestion:
     evidence: str | None = None  # questions file: the phrase a relevant paragraph contains
     gold_docs: tuple[str, ...] = ()  # benchmark: the doc_ids of relevant passages
     history: tuple[str, ...] = ()  # earlier questions of the conversation, oldest first
+    evidence_all: tuple[str, ...] = ()  # questions file: phrases that must all be among the passages (one per side of a comparison)
+    split: str | None = None  # "dev" or "test" when the file fixes a split
 
     @property
     def answerable(self) -> bool:
@@ -177,7 +180,13 @@ def load_questions(path: Path) -> list[EvalQuestion]:
         if not isinstance(history_value, list):
             raise QuestionFileError(f"{where}：“history” 应该是字符串列表")
         history = tuple(_checked_question(h, f"{where} 的 history") for h in history_value)
-        questions.append(EvalQuestion(qid.strip(), question, answers, kind, evidence.strip() if evidence else None, (), history))
+        evidence_all = _string_list(record.get("evidence_all") or [], where, "evidence_all")
+        split = record.get("split")
+        if split is not None and split not in SPLITS:
+            raise QuestionFileError(f"{where}：“split” 必须是 {' / '.join(SPLITS)} 之一，而不是 {split!r}")
+        questions.append(EvalQuestion(
+            qid.strip(), question, answers, kind, evidence.strip() if evidence else None, (), history, evidence_all, split,
+        ))
     if not questions:
         raise QuestionFileError(f"{path.name} 里没有问题")
     _check_unique(questions, path)
@@ -233,14 +242,20 @@ class QuestionResult:
     timings_ms: Mapping[str, float]
 
 
-def failure_cause(question: EvalQuestion, rank: int | None, k: int, refused: bool, correct: bool | None, answer_in_passages: bool) -> str | None:
-    """Why the answer to ``question`` failed, most upstream cause first; None when it did not."""
+def failure_cause(
+    question: EvalQuestion, rank: int | None, k: int, refused: bool, correct: bool | None, answer_in_passages: bool,
+    all_evidence_in_k: bool = True,
+) -> str | None:
+    """Why the answer to ``question`` failed, most upstream cause first; None when it did not.
+
+    ``all_evidence_in_k``: every ``evidence_all`` phrase was among the k passages (a comparison
+    needs both sides retrieved; missing one is a retrieval miss)."""
     if not question.answerable:
         return None if refused else "answered_unanswerable"
     if correct or (correct is None and not refused):
         return None
     if question.judged:
-        if not hit_at(rank, k):
+        if not hit_at(rank, k) or not all_evidence_in_k:
             return "retrieval_miss"
         if refused:
             return "refused_with_evidence"
@@ -260,7 +275,8 @@ def evaluate_question(assistant, question: EvalQuestion, mode: str, k: int) -> Q
         short_correct = not answer.refused and any_answer_in(answer.short or "", question.answers)
         correct = not answer.refused and (short_correct or any_answer_in(answer.answer, question.answers))
     answer_in_passages = any(any_answer_in(hit.paragraph.text, question.answers) for hit in hits[:k])
-    cause = failure_cause(question, rank, k, answer.refused, correct, answer_in_passages)
+    all_sides = all(any(contains_squashed(hit.paragraph.text, phrase) for hit in hits[:k]) for phrase in question.evidence_all)
+    cause = failure_cause(question, rank, k, answer.refused, correct, answer_in_passages, all_sides)
     returned: tuple[ReturnedPassage, ...] = ()
     if cause is not None or (question.judged and rank != 1):
         returned = tuple(
@@ -353,6 +369,8 @@ def question_record(per_mode: Sequence[QuestionResult]) -> dict[str, Any]:
         record["gold_docs"] = list(question.gold_docs)
     else:
         record["evidence"] = question.evidence
+        if question.evidence_all:
+            record["evidence_all"] = list(question.evidence_all)
     record["modes"] = {
         r.mode: {
             "rank": r.rank,
@@ -530,6 +548,7 @@ def add_eval_command(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--modes", "--mode", dest="modes", default="hybrid", help="retrieval mode(s), comma-separated: keyword,dense,hybrid (default: hybrid)")
     parser.add_argument("--k", type=int, default=5, help="passages the answer is built from (default: 5); rank metrics always look at the top 10")
     parser.add_argument("--limit", type=int, help="evaluate only the first N questions")
+    parser.add_argument("--split", choices=SPLITS, help="only the questions of this split (questions files with a \"split\" key)")
     parser.add_argument("--json", action="store_true", help="print one JSON object with the metrics")
     parser.add_argument("--out", type=Path, help="write metrics.json, results.md, questions.jsonl (worst first) and hit_at_k.png here")
     parser.set_defaults(run=cmd_eval)
@@ -566,6 +585,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     except (QuestionFileError, InvalidQuestion) as exc:
         _say(f"错误：{exc}")
         return EXIT_BAD_INPUT
+    if getattr(args, "split", None):
+        questions = [q for q in questions if q.split == args.split]
+        if not questions:
+            _say(f"错误：没有 split 为 {args.split} 的问题")
+            return EXIT_BAD_INPUT
     questions = questions[: args.limit] if args.limit else questions
     index_dir = args.index or default_index_dir(corpus)
 

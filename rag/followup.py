@@ -21,7 +21,7 @@ import logging
 import re
 from typing import Sequence
 
-from .question import (
+from .answer.question import (
     DATE,
     NAME,
     ORG,

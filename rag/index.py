@@ -63,6 +63,7 @@ from .encoders import Encoder
 from .ingest import PARSER_VERSION
 from .keyword_store import KeywordStore
 from .source_store import SourceStore, StoreProblem, record_key, store_digest
+from .sentence_vectors import write_sentence_vectors
 from .tokenize import ChineseTokenizer, extract_user_words
 from .vector_cache import CachedEncoder
 
@@ -462,6 +463,9 @@ def _write_build(
         keyword = KeywordStore.build(all_tokens, all_ids)
         keyword.save(build / "keyword")
         lap("bm25")
+        # the answer stage scores sentences by meaning; their vectors come with the build
+        write_sentence_vectors(build, previous, [p.text for p in paragraphs], encoder)
+        lap("sentence_vectors")
         _fault_point("keyword_written")
         _write_atomically(build / USER_WORDS_FILE, "\n".join(user_words))
         manifest = {

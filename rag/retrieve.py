@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Any, Mapping
 
 from .encoders import Encoder
 from .index import Index
@@ -44,6 +44,7 @@ def rerank_by_coverage(query: str, fused: list[Fused], chunks: Mapping[int, Chun
 class Retrieval:
     hits: tuple[Hit, ...]
     timings_ms: Mapping[str, float] = field(default_factory=dict)
+    query_vector: Any = None  # the question's dense vector when this retrieval encoded it (the answer stage reuses it)
 
 
 def fuse_rankings(
@@ -93,6 +94,7 @@ class Retriever:
             lap("tokenize")
             rankings["keyword"] = self.index.keyword.search(tokens, pool, allowed=allowed)
             lap("bm25")
+        vector = None
         if mode in ("hybrid", "dense"):
             vector = self.encoder.encode_queries([query])[0]
             lap("encode")
@@ -112,7 +114,7 @@ class Retriever:
         hits = self._paragraph_hits(fused, chunks, k)
         lap("paragraphs")
         timings["total"] = sum(timings.values())
-        return Retrieval(tuple(hits), timings)
+        return Retrieval(tuple(hits), timings, vector)
 
     def _paragraph_hits(self, fused: list[Fused], chunks: Mapping[int, Chunk], k: int) -> list[Hit]:
         """The best chunk of each paragraph, until k paragraphs are found."""

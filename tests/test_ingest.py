@@ -456,7 +456,7 @@ def _file_text(path: Path) -> str:
 
 
 def test_offsets_in_a_file_with_a_bom_count_the_bom(tmp_path):
-    from rag.extract import extract_answer
+    from rag.answer import extract_answer
     from rag.schema import Chunk, Hit
 
     seed = SEEDS / "000_8ae9b2f0223bb8b0.txt"

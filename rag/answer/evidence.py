@@ -1,0 +1,34 @@
+"""Evidence checks that decide a refusal: what the question names that the passages do not."""
+from __future__ import annotations
+
+from ..numbers import values_in
+from ..schema import Hit, Paragraph
+from .question import QuestionAnalysis, entity_in, time_in, without_baselines
+
+def paragraph_context(paragraph: Paragraph) -> str:
+    year = f"{paragraph.date[:4]}年" if paragraph.date else ""
+    return f"{paragraph.title or ''}\n{year}\n{paragraph.text}"
+
+
+def global_missing(analysis: QuestionAnalysis, hits: list[Hit]) -> str | None:
+    """A named place/organisation or period that no retrieved passage mentions."""
+    contexts = [paragraph_context(h.paragraph) for h in hits]
+    for entity in analysis.entities:
+        if not any(entity_in(entity, c) for c in contexts):
+            return f"检索到的段落中没有提到“{entity}”"
+    for term in analysis.time_terms:
+        if not any(time_in(term, without_baselines(c)) for c in contexts):
+            return f"检索到的段落中没有“{term}”的数据"
+    for figure in figures_missing(analysis, "\n".join(contexts)):
+        return f"检索到的段落中没有“{figure}”"
+    return None
+
+
+def figures_missing(analysis: QuestionAnalysis, text: str) -> list[str]:
+    """The numbers the question names ("超过1000万辆的城市") that ``text`` does not
+    state in any writing ("百万" is 1000000, "2.46万" is 24600)."""
+    if not analysis.figures:
+        return []
+    stated = values_in(text)
+    return [written for written, value in analysis.figures if value not in stated]
+

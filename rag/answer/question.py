@@ -1,0 +1,511 @@
+"""What a question asks for: its type, the entities and time qualifiers it names,
+and the thing it measures.
+
+Both the answer extractor (``rag.extract``) and the follow-up rewriter
+(``rag.followup``) read a question through ``analyze_question``, so they agree
+on what "the entity" or "the measured thing" of a question is.
+
+Everything here is rule-based (jieba part-of-speech tags plus regexes): the
+assistant runs offline on a laptop CPU and must answer in well under a second.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import functools
+from decimal import Decimal
+from dataclasses import dataclass
+from typing import Iterable
+
+import jieba
+import jieba.posseg
+
+from ..numbers import figures_in
+from ..tokenize import new_jieba_tokenizer
+from .synonyms import synonyms
+
+# Question types, i.e. the kind of span the answer should be.
+QUANTITY = "quantity"
+PERSON = "person"
+PLACE = "place"
+ORG = "org"
+DATE = "date"
+NAME = "name"  # the name of a programme, platform, event… usually quoted “…” in the text
+SENTENCE = "sentence"  # anything else: the best sentence is the answer
+
+_CJK = "\u4e00-\u9fff"
+
+# --- question-type cues -------------------------------------------------------
+# Order matters: "几月几日" is a date question although it contains "几".
+_DATE_CUES = re.compile(
+    r"什么时候|什么时间|何时|哪天|哪一天|哪日|哪年|哪一年|哪个月|哪月|几月几[日号]|几月份|几号|何日|日期|哪个时间"
+)
+_PERSON_CUES = re.compile(r"谁|哪位|姓名|叫什么名字")
+_PLACE_CUES = re.compile(r"哪里|哪儿|在哪|什么地方|何地|何处|哪个地方|什么位置|地点")
+_QUANTITY_CUES = re.compile(
+    r"多少|多大|多长|多高|多远|多重|多久|几成|百分之几|百分比|比例|占比|比重|增幅|降幅|增长率|"
+    r"几[个名所家项件场条户支座期人次万亿千百天年岁倍批位辆台套处份座]"
+)
+_NAME_CUES = re.compile(r"叫什么|名称是|名字是|什么名字|什么品牌|称为什么|命名为")
+# "哪个/哪家/哪一个 + noun": the noun decides between a place and an organisation.
+_WHICH = re.compile(r"(?:哪个|哪一个|哪座|哪所|哪家|哪条|哪一|哪些|哪)([" + _CJK + r"]{1,4})")
+_PLACE_NOUNS = ("省", "市", "县", "区", "州", "乡", "镇", "村", "地区", "城市", "国家", "港", "街道", "社区",
+                "地方", "广场", "航线", "国", "片区", "园区", "地级市", "县级市", "省会")
+_ORG_NOUNS = ("单位", "部门", "机构", "公司", "企业", "协会", "商会", "银行", "支行", "医院", "局", "厅",
+              "委", "组织", "球队", "支球队", "团队", "媒体", "平台", "会议", "大会", "工作室", "驿站", "集团")
+_PERSON_ROLES = ("书记", "局长", "厅长", "部长", "所长", "乡长", "镇长", "县长", "市长", "主任", "负责人",
+                 "记者", "代表", "作者", "院长", "校长", "主席", "经理", "董事长", "村民", "农户", "通讯员",
+                 "摄影", "小哥", "骑手", "专家", "网格员", "带头人", "领导", "干部")
+
+# Words that only make up the question frame, never what is asked about.
+WH_WORDS = (
+    "什么时候", "什么时间", "什么地方", "什么名字", "什么品牌", "多少钱", "多少", "多大", "多长", "多高", "多远",
+    "多重", "多久", "几成", "百分之几", "哪里", "哪儿", "在哪", "哪个", "哪一个", "哪家", "哪位", "哪座",
+    "哪所", "哪条", "哪些", "哪年", "哪一年", "哪天", "哪一天", "哪月", "哪个月", "几月几日", "几月几号",
+    "几号", "何时", "何地", "何处", "谁", "什么", "怎么", "怎样", "如何", "为什么", "为何", "是否", "吗",
+    "呢", "几", "哪",
+)
+_STOPWORDS = frozenset(
+    "的 了 是 有 在 和 与 及 或 为 被 把 将 对 从 到 向 给 于 由 共 共有 一共 总共 累计 达 达到 约 大约 "
+    "请问 请 问 告诉 我 你 他 她 它 其 该 这 那 那么 这个 那个 么 吧 啊 呀 嘛 呢 吗 个 都 也 还 又 "
+    "就 才 已 已经 曾 会 能 可以 要 所 所以 因为 叫 称 名 哪 几 多 少 上 中 下 内 里 一 些 "
+    "情况 方面 问题 具体 大概 目前 当前 截至 截止 时候 时间 地方 数量 数字 人数 数目 规模 总数 多少 "
+    "什么 哪里 谁 怎样 如何 怎么 名字 名称 姓名 日子 哪天 哪年 哪月 多长 多大 多远".split()
+)
+# Place-like words jieba tags ns/n that are not a specific place.
+GENERIC_PLACES = frozenset(
+    "城市 国家 地方 全国 全省 全市 全县 全区 全州 我省 本省 我国 各地 地区 社区 农村 城镇 乡村 基层 "
+    "城乡 当地 省级 市级 县级 区级 国内 国外 海外 省内 省外 辖区 本地 各省 各市 全乡 全村 "
+    "农牧区 牧区 农区 城区 市区 景区 园区 小区 片区 林区 山区 矿区 灾区 新区 街区 校区 社区 试点县 "
+    "各区 各县 全市 全区 城乡区 行政村 自然村 乡镇 村庄 县区 省份 县城 地级市 县级市 省会 首府".split()
+)
+# Nouns too general to show that a passage talks about the asked thing.
+# Attribute words ("…的原因", "…的举办地", "新任…") name a property the answer
+# has, not something the text must mention, so they are not required either.
+_GENERIC_NOUNS = frozenset(
+    "工作 情况 数据 方面 问题 内容 时间 地方 全国 全省 城市 人员 单位 部门 活动 项目 方式 比例 占比 比重 "
+    "国家 地区 名字 名称 日期 数量 总数 人数 规模 水平 讲话 发言 "
+    "地点 举办地 地址 位置 结果 原因 理由 用途 作用 意义 目的 特点 特征 特色 性格 外形 外观 形状 颜色 "
+    "含义 定义 职责 职业 身份 成绩 名次 成员 新任 现任 前任 首任 类型 种类 区别 影响 过程 经过 背景 来源 "
+    "前身 别称 别名 称号 简称 全称 时候 年份 月份 具体 主要 "
+    # the kind of article a question refers to ("评论里引用的俗话") is not in its text
+    "消息 新闻 报道 评论 文章 社论 短评 通讯 "
+    # "从外地请来" says where from relative to the asker, not a thing the text names
+    "外地 本地".split()
+)
+_ADMIN_SUFFIX = "省市县区州乡镇村旗盟"
+_PROVINCE_NAMES = frozenset(
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 "
+    "海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门".split()
+)
+
+# --- time qualifiers -----------------------------------------------------------
+# "Hard" qualifiers name a specific period; if the passages never mention it the
+# answer cannot be about it. Relative words (今年, 目前…) are soft: news text
+# says "今年以来" for whatever year it was written in.
+_CN_DIGIT = "〇零一二三四五六七八九"
+_HARD_TIME = re.compile(  # not inside a longer number: "2102号" is a room, not the 2nd
+    r"(?<![\d.])(?:(?:\d{4}|[" + _CN_DIGIT + r"]{4})年(?:底|初|末|上半年|下半年|前三季度|第?[一二三四1-4]季度)?"
+    r"|(?:第?[一二三四1-4]|首|前三)季度?|上半年|下半年|前三季度"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
+    r"|十[四五六]五)"
+)
+_SOFT_TIME = re.compile(r"今年以来|今年|去年|明年|近年来|近年|近日|日前|目前|一年来|截至目前|当天|前不久|春节后|节后")
+
+# Synonyms the news text uses for a period the question names.
+_TIME_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "一季度": ("一季度", "第一季度", "1季度", "首季"),
+    "二季度": ("二季度", "第二季度", "2季度"),
+    "三季度": ("三季度", "第三季度", "3季度"),
+    "四季度": ("四季度", "第四季度", "4季度"),
+}
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    """A question read for answering.
+
+    ``entities`` are the specific places, organisations and people named;
+    ``time_terms`` the hard time qualifiers (2024年, 一季度, 3月1日);
+    ``measure`` the phrases that say what is asked about ("新增就业"),
+    i.e. the content words left over once the wh-words, entities and time
+    qualifiers are taken out; ``unit`` the unit the question asks in
+    ("多少人" → "人"), if any.
+    """
+
+    text: str
+    kind: str
+    entities: tuple[str, ...]
+    time_terms: tuple[str, ...]
+    soft_time_terms: tuple[str, ...]
+    measure: tuple[str, ...]
+    key_terms: tuple[str, ...]
+    unit: str | None = None
+    role: str | None = None  # for person questions: the role asked about ("所长")
+    focus: tuple[str, ...] = ()  # the content words right next to the wh-word ("增长了多少" → 增长)
+    nouns: tuple[str, ...] = ()  # the measured thing's nouns: each must be talked about somewhere
+    type_noun: str | None = None  # "哪个会议" → 会议: what kind of thing the answer is
+    # numbers the question names, as written and by value ("超过1000万辆的城市" → ("1000万", 10000000)):
+    # a passage that states none of them is about something else
+    figures: tuple[tuple[str, Decimal], ...] = ()
+    asks_change: bool = False  # "同比增长了多少": the answer is a change, not a level
+
+    @property
+    def topic(self) -> str:
+        """A short noun phrase for messages: 城中区一季度新增就业."""
+        parts = list(self.entities) + list(self.time_terms) + list(self.measure)
+        return "".join(parts) or strip_question_words(self.text)
+
+
+# --- the jieba instance, built on first use --------------------------------------
+_tokenizer_lock = threading.Lock()
+_pos_tokenizer: jieba.posseg.POSTokenizer | None = None
+
+
+def pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    """Our own jieba part-of-speech tokenizer (not the BM25 one: that one carries a
+    corpus user dictionary whose tags we do not control). Built once, lazily."""
+    global _pos_tokenizer
+    if _pos_tokenizer is None:
+        with _tokenizer_lock:
+            if _pos_tokenizer is None:
+                jieba.setLogLevel(60)
+                # A private stock dictionary: never the shared /tmp/jieba.cache.
+                _pos_tokenizer = _StockTagsPOSTokenizer(new_jieba_tokenizer())
+    return _pos_tokenizer
+
+
+class _StockTagsPOSTokenizer(jieba.posseg.POSTokenizer):
+    """jieba's tagger on our private tokenizer, with a copy of the word tags
+    ``jieba.posseg`` read from the stock dictionary when it was imported:
+    reading the 349k lines again took 0.4-0.6 s of every start-up."""
+
+    def __init__(self, tokenizer: jieba.Tokenizer):
+        self.tokenizer = tokenizer
+        stock = jieba.posseg.dt
+        if stock.tokenizer.dictionary == tokenizer.dictionary:  # both the stock dict.txt
+            self.word_tag_tab = dict(stock.word_tag_tab)
+        else:  # someone pointed jieba at another dictionary
+            self.load_word_tag(tokenizer.get_dict_file())
+
+
+@functools.lru_cache(maxsize=50_000)
+def pos_cut(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, flag) pairs of ``text``.
+
+    Cached: part-of-speech tagging is ~95% of answer-extraction time, and the
+    same passage sentences come back question after question.
+    """
+    return tuple((pair.word, pair.flag) for pair in pos_tokenizer().cut(text))
+
+
+# --- helpers shared with the extractor -------------------------------------------
+def strip_question_words(text: str) -> str:
+    """The question without punctuation, wh-words and a leading 请问."""
+    text = re.sub(r"[？?！!。，,、；;：:\s“”\"'《》（）()]+", "", text)
+    text = re.sub(r"^(请问|请告诉我|我想知道|问一下)", "", text)
+    for word in WH_WORDS:
+        text = text.replace(word, "")
+    return re.sub(r"(是|有|为|达|共)$", "", text)
+
+
+def entity_variants(entity: str) -> tuple[str, ...]:
+    """Forms under which a named entity may appear in the text.
+
+    "西宁市城中区" appears as "城中区", "海北藏族自治州祁连县" as "祁连县" or
+    "祁连", so the most specific component (after the last inner admin suffix)
+    is what has to match; a trailing 县/省/市 may be dropped ("祁连", "青海").
+    """
+    variants = [entity]
+    # split "西宁市城中区" → "城中区": the part after the last inner admin suffix
+    for i in range(len(entity) - 2, 0, -1):
+        if entity[i] in _ADMIN_SUFFIX and len(entity) - i - 1 >= 2:
+            variants.append(entity[i + 1:])
+            break
+    for form in list(variants):
+        if len(form) >= 3 and form[-1] in "县省市" and not form.endswith("城市"):
+            variants.append(form[:-1])
+        if form.endswith("自治州") and len(form) > 5:
+            variants.append(form[:-3])
+    seen: dict[str, None] = {}
+    for v in variants:
+        seen.setdefault(v, None)
+    return tuple(seen)
+
+
+def entity_in(entity: str, text: str) -> bool:
+    """Whether ``entity`` (in one of its forms) occurs in ``text``."""
+    variants = entity_variants(entity)
+    # the specific forms: the full name, or its last component
+    if any(v in text for v in variants[1:]) or variants[0] in text:
+        return True
+    # a common word the tagger took for a name ("礼拜") may be written as its synonym ("星期")
+    if any(s in text for s in synonyms(entity)):
+        return True
+    # the text may spell out the admin levels the question leaves out: "成都锦江区" is "成都市锦江区"
+    spelled_out = "".join(re.escape(ch) + f"[{_ADMIN_SUFFIX}]?" for ch in entity[:-1]) + re.escape(entity[-1])
+    return len(entity) >= 4 and re.search(spelled_out, text) is not None
+
+
+def is_province(entity: str) -> bool:
+    core = entity[:-1] if entity.endswith("省") else entity
+    return core in _PROVINCE_NAMES or entity.endswith("省")
+
+
+_COMPARISON_YEAR = re.compile(r"(?:与|较|比|同比)(\d{4}年)(?:相比|同期)?")
+
+
+def without_baselines(text: str) -> str:
+    """``text`` without years that are only a baseline ("与2024年相比增加168万辆"):
+    such a year does not date the figure next to it."""
+    return _COMPARISON_YEAR.sub("", text)
+
+
+def time_variants(term: str) -> tuple[str, ...]:
+    core = term.lstrip("第")
+    for key, forms in _TIME_SYNONYMS.items():
+        if core in forms or core == key:
+            return forms
+    return (term,)
+
+
+def time_in(term: str, text: str) -> bool:
+    if any(v in text for v in time_variants(term)):
+        return True
+    # "2022年" is also written "2022世界杯", "2022-12-23"
+    year = re.fullmatch(r"(\d{4})年", term)
+    return bool(year and re.search(r"(?<!\d)" + year.group(1) + r"(?!\d)", text))
+
+
+def bigrams(text: str) -> list[str]:
+    return [text[i:i + 2] for i in range(len(text) - 1)] if len(text) > 1 else [text]
+
+
+def coverage(phrases: Iterable[str], text: str) -> float:
+    """Share of the phrases' character bigrams found in ``text`` (1.0 when no phrases).
+
+    Bigrams rather than whole words because news text varies the wording:
+    "农村劳动力转移就业" against "农牧区劳动力转移就业" still shares 6 of 8 bigrams.
+    """
+    grams = [g for phrase in phrases for g in bigrams(phrase)]
+    if not grams:
+        return 1.0
+    return sum(1 for g in grams if g in text) / len(grams)
+
+
+# --- the analysis ------------------------------------------------------------------
+def _which_kind(text: str) -> str | None:
+    """The kind named by "哪个/哪家/哪所 + noun", if the noun says it."""
+    which = _WHICH.search(text)
+    if not which or text[which.start():].startswith("哪些"):
+        return None
+    noun = which.group(1)
+    if any(noun.startswith(n) for n in _ORG_NOUNS):
+        return ORG
+    if any(noun.startswith(n) for n in _PLACE_NOUNS):
+        return PLACE
+    if noun.startswith("家"):
+        return ORG
+    return None
+
+
+# Search-style questions without a wh-word ("RCEP生效时间", "EMNLP2022的举办地").
+_DATE_TAIL = re.compile(r"(?:时间|日期|年份|时候)[？?。]?$")
+_PLACE_TAIL_CUE = re.compile(r"(?:举办地|举办地点|地点|地址|所在地)[？?。]?$")
+_QUANTITY_TAIL = re.compile(r"(?:增长率|增速|增幅|票房|营收|收入|产量|总量|数量|人数|金额|总额|销量|发送量|面积|长度|高度)[？?。]?$")
+
+
+def _question_kind(text: str) -> tuple[str, str | None]:
+    """The type of span asked for, and for person questions the role named."""
+    if _DATE_CUES.search(text) or _DATE_TAIL.search(text):
+        return DATE, None
+    if _PLACE_TAIL_CUE.search(text):
+        return PLACE, None
+    if _QUANTITY_TAIL.search(text) and not _WHICH.search(text) and "什么" not in text:
+        return QUANTITY, None
+    if _PERSON_CUES.search(text):
+        role = next((r for r in _PERSON_ROLES if r in text), None)
+        return PERSON, role
+    name_cue = _NAME_CUES.search(text)
+    if name_cue:
+        # "书记叫什么" asks for a person; "领导干部下基层的那个行动叫什么" for the name of a
+        # programme: the role must be what is named, right before the cue
+        role = next((r for r in _PERSON_ROLES if r in text[max(0, name_cue.start() - 4):name_cue.start()]), None)
+        return (PERSON, role) if role else (NAME, None)
+    # "在哪个会议上" asks for a meeting, not a place: the noun after 哪个 decides first
+    which = _which_kind(text)
+    if which:
+        return which, None
+    if _PLACE_CUES.search(text):
+        return PLACE, None
+    if _QUANTITY_CUES.search(text):
+        return QUANTITY, None
+    if _WHICH.search(text) and "哪些" not in text:
+        return NAME, None
+    return SENTENCE, None
+
+
+_UNIT_AFTER_WH = re.compile(
+    r"(?:多少|几)(万亿|亿|万|千|百)?"
+    r"(个百分点|平方公里|平方米|人次|场次|班次|公里|千米|公顷|岗位|万元|亿元|元|人|名|位|所|家|项|件|场|条|户|支|座|"
+    r"期|吨|单|辆|个|次|天|年|岁|倍|份|套|台|处|亩|米|批|%|％)?"
+)
+
+
+# "同比增长了多少", "增幅是多少": a change is asked, which a level ("新增就业2047人") does not answer
+_CHANGE_ASKED = re.compile(
+    r"(?:增长|增加|下降|减少|提高|提升|降低|上涨|下滑|回落|增多)了?(?:多少|几)|增幅|降幅|涨幅|增速|增长率|同比|环比"
+)
+
+
+def _unit_of(text: str, kind: str) -> str | None:
+    if kind != QUANTITY:
+        return None
+    if re.search(r"比例|占比|比重|百分之几|百分比|增幅|降幅|增长率|率", text):
+        return "%"
+    if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|贷款|补贴|工资", text):
+        match = _UNIT_AFTER_WH.search(text)
+        return (match.group(1) or "") + match.group(2) if match and match.group(2) else "元"
+    if re.search(r"多长|多远", text):
+        return "公里"
+    match = _UNIT_AFTER_WH.search(text)
+    if match and match.group(2):
+        return (match.group(1) or "") + match.group(2)
+    # "新增就业多少" with the unit left to the text
+    return None
+
+
+def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
+    """Specific names as (text, first token, last token + 1), adjacent pieces merged
+    ("互助县"+"哈拉"+"直沟"+"乡" → "互助县哈拉直沟乡")."""
+    def is_piece(word: str, flag: str) -> bool:
+        if word in GENERIC_PLACES or re.search(r"[之的了着起在和与]", word):
+            return False
+        if flag in ("nr", "nrfg") and pos_tokenizer().tokenizer.FREQ.get(word, 0) >= 100:
+            return False  # a common word the dictionary mis-tags as a name (许可证, 师傅)
+        if flag in ("ns", "nr", "nrt", "nt", "nrfg"):
+            return len(word) >= 2
+        return len(word) >= 3 and word[-1] in _ADMIN_SUFFIX and flag.startswith("n")
+
+    spans: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(tokens):
+        word, flag = tokens[i]
+        if is_piece(word, flag):
+            j = i + 1
+            while j < len(tokens):
+                w, f = tokens[j]
+                if is_piece(w, f) and not (f.startswith("nr") and flag.startswith("ns")):
+                    j += 1
+                elif len(w) == 1 and w in _ADMIN_SUFFIX and f in ("n", "ns", "q"):
+                    j += 1  # "哈拉直沟" + "乡"
+                else:
+                    break
+            guessed = flag == "ns" and word not in pos_tokenizer().tokenizer.FREQ and word[-1] not in _ADMIN_SUFFIX
+            if not (j == i + 1 and guessed):  # alone, a word jieba does not know is no place ("新拿驾照")
+                spans.append(("".join(t[0] for t in tokens[i:j]), i, j))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def analyze_question(question: str) -> QuestionAnalysis:
+    """Read a Chinese question: what it asks for and about what."""
+    text = (question or "").strip()
+    kind, role = _question_kind(text)
+    unit = _unit_of(text, kind)
+
+    # "与2024年相比增加了多少" compares with 2024; it does not ask about 2024
+    dated = without_baselines(text)
+    hard_times = [m.group(0) for m in _HARD_TIME.finditer(dated)]
+    soft_times = [m.group(0) for m in _SOFT_TIME.finditer(dated)]
+    body = dated
+    for term in hard_times + soft_times:
+        body = body.replace(term, " ")
+
+    figures = figures_in(body)
+    tokens = pos_cut(body)
+    entity_spans = _merge_entities(tokens)
+    entities = [e for e, _, _ in entity_spans]
+    in_entity = {k for _, i, j in entity_spans for k in range(i, j)}
+
+    # A person question about a named person ("陈振林是谁") asks who they are:
+    # the answer is a sentence, not another name.
+    if kind == PERSON and role is None and "哪位" not in text and entity_spans and any(
+        tokens[k][1].startswith("nr") for _, i, j in entity_spans for k in range(i, j)
+    ):
+        kind = SENTENCE
+
+    wh = set(WH_WORDS)
+    unit_words = {unit} if unit else set()
+    wh_index = next((k for k, (w, _) in enumerate(tokens) if w in wh or re.match(r"几|多少", w)), len(tokens))
+    runs: list[list[tuple[int, str, str]]] = []
+    run: list[tuple[int, str, str]] = []
+    for k, (word, flag) in enumerate(tokens):
+        content = (
+            k not in in_entity
+            and word.strip()
+            and not re.fullmatch(r"[\W_]+", word)
+            and word not in wh
+            and not re.match(r"几|多少", word)
+            and word not in _STOPWORDS
+            and word not in unit_words
+            and not (role and word == role)
+            and flag not in ("x", "uj", "ul", "y", "p", "c", "r")
+            and not (flag in ("m", "q") and len(word) == 1)
+        )
+        if content:
+            run.append((k, word, flag))
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    measure = ["".join(w for _, w, _ in r) for r in runs]
+    key_terms = [w for r in runs for _, w, _ in r]
+    # the words next to the wh-word say most precisely what is asked
+    before = [r for r in runs if r[-1][0] < wh_index]
+    after = [r for r in runs if r[0][0] > wh_index]
+    focus: list[str] = []
+    if before:
+        focus.append("".join(w for _, w, _ in before[-1][-2:]))
+    if after and after[0][0][0] <= wh_index + 2:
+        focus.append("".join(w for _, w, _ in after[0][:2]))
+    # the noun right after the wh-word names the answer's kind ("哪个会议", "几个省份"):
+    # the text names the thing itself, not its kind, so it need not appear there
+    # a classifier between them ("哪支球队", "几个组别") is skipped: the noun is the kind
+    head = [(k, w, f) for r in after[:1] for k, w, f in r[:2]]
+    if len(head) > 1 and (head[0][2] in ("m", "q") or (len(head[0][1]) == 1 and not head[0][2].startswith("n"))):
+        head = head[1:]
+    type_noun = next((w for k, w, f in head[:1] if k <= wh_index + 2 and f.startswith("n")), None)
+    # what the passages must talk about: the nouns before the wh-word, and the counted
+    # thing ("多少张床位"); words after it are mostly predicates ("多少支球队参赛")
+    nouns = [
+        w for r in runs for k, w, f in r
+        if (f in ("n", "nz", "eng", "nt", "ns")) and len(w) >= 2 and w not in _GENERIC_NOUNS
+        and (k < wh_index or (w == type_noun and kind == QUANTITY))
+    ]
+    # the head word right before the wh-word ("经费是多少") is what is asked, whatever its tag
+    if before:
+        _, head, head_flag = before[-1][-1]
+        if head_flag in ("vn", "an") and len(head) >= 2 and head not in _GENERIC_NOUNS:
+            nouns.append(head)
+
+    return QuestionAnalysis(
+        text=text,
+        kind=kind,
+        entities=tuple(dict.fromkeys(entities)),
+        time_terms=tuple(dict.fromkeys(hard_times)),
+        soft_time_terms=tuple(dict.fromkeys(soft_times)),
+        measure=tuple(measure),
+        key_terms=tuple(dict.fromkeys(entities + hard_times + key_terms)),
+        unit=unit,
+        role=role,
+        focus=tuple(focus),
+        nouns=tuple(dict.fromkeys(nouns)),
+        type_noun=type_noun,
+        figures=tuple(dict.fromkeys(figures)),
+        asks_change=kind == QUANTITY and bool(_CHANGE_ASKED.search(text)),
+    )

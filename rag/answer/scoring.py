@@ -1,0 +1,270 @@
+"""Scoring every sentence of the retrieved paragraphs against the question.
+
+Each sentence gets a score (entities, time qualifiers, the measured thing, the
+best span of the asked type, its paragraph's rank) and, when it cannot answer,
+the reason why. Objections are of two strengths: a missing entity, period,
+figure, asked thing or span is *hard*; a wording mismatch is *soft*
+(``WORDING``), since a paraphrase raises it too; the sentence vectors decide those.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from ..schema import Hit
+from ..sentences import split_sentences
+from .evidence import figures_missing, paragraph_context
+from .question import (
+    DATE,
+    NAME,
+    ORG,
+    PERSON,
+    PLACE,
+    QUANTITY,
+    SENTENCE,
+    QuestionAnalysis,
+    coverage,
+    entity_in,
+    is_province,
+    time_in,
+    without_baselines,
+)
+from .synonyms import said_in, synonyms
+from .spans import UNITS, Span, best_span, kind_of_name
+
+# How much of the measured thing's wording the answer sentence must share
+# (bigram coverage, see rag.answer.question.coverage). Below this the passages talk
+# about something else, whatever their retrieval score.
+MIN_MEASURE_COVERAGE = 0.4
+# How much of the measured thing must stand in the number's own clause.
+MIN_LOCAL_MATCH = 0.15
+
+# Objection strengths (Candidate.objection), weakest first.
+WORDING = "wording"
+HARD = "hard"
+
+# --- matching sentences to the question ------------------------------------------
+
+@dataclass(frozen=True)
+class Candidate:
+    hit: Hit
+    rank: int  # 0-based rank of the paragraph among the distinct retrieved paragraphs
+    sent_start: int
+    sent_end: int
+    sentence: str
+    score: float
+    eligible: bool
+    reason: str | None  # why not eligible
+    span: Span | None
+    # how strong the objection is: None (eligible), WORDING (a paraphrase raises it too), or
+    # HARD (a missing entity, period, figure, asked thing, role or span of the asked type)
+    objection: str | None = None
+    similarity: float | None = None  # cosine of the sentence and the question (sentence vectors)
+    context_used: tuple[str, ...] = ()  # how the article's context supplied an entity the sentence leaves out
+
+
+_PROVINCE_WIDE = re.compile(r"全省|我省|本省")
+
+
+def _entity_level(
+    entity: str, sentence: str, title: str, paragraph_text: str, article_text: str, province_ok: bool,
+    inherit: bool = True,
+) -> tuple[float, str | None]:
+    """1.0 in the sentence, 0.6 elsewhere in the paragraph; inherited from the article
+    (``inherit``): 0.8 in the title, 0.5 in another retrieved paragraph of the same
+    article or as its "全省"; else 0. With the level, how the article's context
+    supplied the entity, for the user to see (None when the paragraph names it)."""
+    if entity_in(entity, sentence):
+        return 1.0, None
+    if inherit and entity_in(entity, title):
+        return 0.8, f"“{entity}”见文章标题《{title}》"
+    if entity_in(entity, paragraph_text):
+        return 0.6, None
+    if not inherit:
+        return 0.0, None
+    # an article names its place in the lead paragraph and then says "全县"
+    if entity_in(entity, article_text):
+        return 0.5, f"“{entity}”见同一篇文章《{title}》的其他段落"
+    # a province asked by name is "全省/我省" in its own paper's articles
+    wide = _PROVINCE_WIDE.search(sentence + title) if province_ok else None
+    if wide:
+        return 0.5, f"文中“{wide.group(0)}”即{entity}（同一来源的文章提到{entity}）"
+    return 0.0, None
+
+
+def distinct_paragraph_hits(hits: list[Hit]) -> list[Hit]:
+    seen, out = set(), []
+    for hit in hits:
+        key = (hit.paragraph.source, hit.paragraph.number)
+        if key not in seen:
+            seen.add(key)
+            out.append(hit)
+    return out
+
+
+def _counted_in(noun: str, text: str) -> bool:
+    """"几个省份" is counted as "10省": the unit names the counted thing."""
+    return bool(re.search(r"\d\s*" + re.escape(noun[0]), text)) and noun[0] in UNITS
+
+
+def _noun_present(noun: str, text: str) -> bool:
+    """Whether the passages talk about ``noun``: most of its bigrams, so "户籍人口"
+    matches "人口户籍" wording but "失业率" does not match "就业率"."""
+    if re.fullmatch(r"[A-Za-z0-9]+", noun):
+        return noun.lower() in re.sub(r"\s", "", text.lower())
+    if noun in text or any(s in text for s in synonyms(noun)):  # 邮编 is 邮政编码
+        return True
+    # Chinese compounds are head-final: "发送量", "增长率" are talked about as
+    # "发送旅客…", "增长4.5%"; the modifier is the part that must be there
+    # (so "失业率" is not "就业率")
+    if len(noun) >= 3 and noun[:-1] in text:
+        return True
+    # a four-character compound is often written with words inserted between its two
+    # halves ("施工单位" as "施工总承包单位")
+    return len(noun) == 4 and bool(re.search(re.escape(noun[:2]) + r"[^，。；！？,;!?]{1,4}" + re.escape(noun[2:]), text))
+
+
+def _asked_noun(noun: str, analysis: QuestionAnalysis) -> bool:
+    """Whether ``noun`` is the very thing asked (its absence means the passages cannot
+    answer), rather than wording around it that a paraphrase may change.
+
+    The asked thing stands next to the wh-word ("总投资多少", "摩托车保有量是多少",
+    "副局长是谁"). Questions answered by a name or a sentence name the thing itself
+    ("文件叫什么" → 《通知》, "哪场战斗" → 平型关大捷), so their nouns are wording;
+    and "照片是谁拍的" asks who did something, so 照片 is no role.
+    """
+    if analysis.kind in (NAME, SENTENCE):
+        return False
+    if analysis.kind == PERSON:
+        return bool(re.search(re.escape(noun) + r"[是为]?(?:谁|哪位)[？?。！!]?$", analysis.text))
+    if noun == analysis.type_noun and (analysis.unit or analysis.kind in (PLACE, ORG)):
+        return False  # the counted thing ("多少户人家") or the answer's kind ("哪所学校")
+    return any(noun in phrase for phrase in analysis.focus)
+
+
+def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool = True) -> list[Candidate]:
+    """Every sentence of ``hits`` as a Candidate; ``inherit``: a paragraph inherits its
+    article's headline and its other paragraphs' places (全省 under 青海 is 青海省)."""
+    sources_with = {
+        e: {h.paragraph.source for h in hits if entity_in(e, paragraph_context(h.paragraph))}
+        for e in analysis.entities
+        if is_province(e)
+    }
+    # the retrieved text of each article, for entities named only in its lead paragraph
+    articles: dict[tuple[str, str | None], str] = {}
+    for h in hits:
+        key = (h.paragraph.source, h.paragraph.title)
+        articles[key] = articles.get(key, "") + "\n" + h.paragraph.text
+    candidates = []
+    for rank, hit in enumerate(hits):
+        p = hit.paragraph
+        title = p.title or ""
+        context = paragraph_context(p)
+        article_text = articles[(p.source, p.title)] if p.title else ""
+        times_ok = all(time_in(t, without_baselines(context)) for t in analysis.time_terms)
+        unstated_figures = figures_missing(analysis, context)
+        # nouns named exactly anywhere in the article count; a near match only in the sentence
+        absent_nouns = [
+            n for n in analysis.nouns
+            if not said_in(n, title + article_text + context)
+            and not (n == analysis.type_noun and _counted_in(n, context))
+        ]
+        sentences = [(a, b) for a, b in split_sentences(p.text)]
+        for index, (start, end) in enumerate(sentences):
+            raw = p.text[start:end]
+            lead = len(raw) - len(raw.lstrip())
+            sentence = raw.strip()
+            if len(sentence) < 4:
+                continue
+            s_start = start + lead
+            s_end = s_start + len(sentence)
+            if analysis.kind == PERSON and sentence.endswith("”") and index + 1 < len(sentences):
+                # a quotation is attributed in the sentence after it ("“……”老农户师存福回忆道。"):
+                # who said it is asked, so the two are read as one
+                s_end = sentences[index + 1][1]
+                s_end -= len(p.text[s_start:s_end]) - len(p.text[s_start:s_end].rstrip())
+                sentence = p.text[s_start:s_end]
+            previous = p.text[sentences[index - 1][0]:sentences[index - 1][1]] if index else ""
+            levels_and_context = [
+                _entity_level(e, sentence, title, p.text, article_text, p.source in sources_with.get(e, ()), inherit)
+                for e in analysis.entities
+            ]
+            ent_levels = [level for level, _ in levels_and_context]
+            context_used = tuple(how for level, how in levels_and_context if how and level > 0)
+            ent_score = sum(ent_levels) / len(ent_levels) if ent_levels else 1.0
+            time_score = (
+                sum(
+                    1.0 if time_in(t, without_baselines(sentence)) else 0.7 if time_in(t, without_baselines(context)) else 0.0
+                    for t in analysis.time_terms
+                )
+                / len(analysis.time_terms)
+                if analysis.time_terms
+                else 1.0
+            )
+            # the measured thing in this sentence, in it and the one before (a sentence
+            # often says "本次联赛" after the previous one named it), and in the title
+            measure_score = (
+                0.5 * coverage(analysis.measure, sentence)
+                + 0.3 * coverage(analysis.measure, previous + sentence)
+                + 0.2 * coverage(analysis.measure, title + sentence)
+            )
+            missing_nouns = [n for n in absent_nouns if not _noun_present(n, title + previous + sentence)]
+            soft = coverage(analysis.soft_time_terms, context) if analysis.soft_time_terms else 1.0
+            span, span_score, local = best_span(sentence, analysis)
+            score = (
+                3.0 * ent_score
+                + 1.5 * time_score
+                + 3.0 * measure_score
+                + 0.3 * soft
+                + span_score
+                + 0.6 / (1 + rank)
+            )
+            reason = None
+            soft_reason = None  # an objection a paraphrase can raise (wording only)
+            objection = HARD
+            if ent_levels and min(ent_levels) == 0.0:
+                missing = [e for e, lv in zip(analysis.entities, ent_levels) if lv == 0.0]
+                reason = f"相关段落中没有提到“{missing[0]}”"
+            elif not times_ok:
+                reason = f"相关段落中没有“{analysis.time_terms[0]}”的数据"
+            elif unstated_figures:
+                reason = f"相关段落中没有“{unstated_figures[0]}”"
+            elif any(_asked_noun(n, analysis) for n in missing_nouns) or len(missing_nouns) > 1:
+                reason = f"相关段落中没有谈到“{missing_nouns[0]}”"
+            elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
+                reason = f"相关段落中没有提到{analysis.role}"
+            elif analysis.kind in (QUANTITY, DATE, PERSON) and span is None and not (
+                # "谁在阳台养鸡": "一楼大爷" is no name, but the sentence answers
+                analysis.kind == PERSON and not analysis.role and measure_score >= 0.75
+            ):
+                reason = "相关段落中没有找到所问的" + {QUANTITY: "数量", DATE: "时间", PERSON: "人名"}[analysis.kind]
+            elif (
+                analysis.kind in (ORG, PLACE) and span is None and analysis.type_noun
+                and kind_of_name(analysis.type_noun) is not None
+            ):
+                # "哪支球队夺冠" asks for a team's name: a sentence naming none does not answer
+                reason = f"相关段落中没有找到所问的{analysis.type_noun}"
+            elif missing_nouns:
+                soft_reason = f"相关段落中没有谈到“{missing_nouns[0]}”"
+            elif analysis.measure and measure_score < MIN_MEASURE_COVERAGE:
+                soft_reason = f"没有段落谈到“{'、'.join(analysis.measure)}”"
+            elif analysis.kind == QUANTITY and analysis.measure and local < MIN_LOCAL_MATCH:
+                soft_reason = "相关段落中的数字或时间与所问的对不上"
+            if reason is None and soft_reason is not None:
+                objection = WORDING
+            reason = reason or soft_reason
+            candidates.append(
+                Candidate(
+                    hit, rank, s_start, s_end, sentence, score, reason is None, reason, span,
+                    None if reason is None else objection, None, context_used,
+                )
+            )
+    return candidates
+
+
+
+def with_similarities(candidates: list[Candidate], similarity: Callable[[list[str]], list[float]]) -> list[Candidate]:
+    """The candidates with their sentence's similarity to the question (one batch for all)."""
+    sims = similarity([c.sentence for c in candidates]) if candidates else []
+    return [replace(c, similarity=sim) for c, sim in zip(candidates, sims)]

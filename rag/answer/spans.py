@@ -1,0 +1,417 @@
+"""Candidate answer spans inside one sentence, by the kind of span a question asks for.
+
+A finder per question type (a number with its unit, a date, a person, a place,
+an organisation, a quoted name) lists the spans of that type in a sentence;
+``best_span`` picks the one whose own clause talks about what the question
+measures (``local_match``), and drops spans of the wrong kind ("哪支球队" is
+not answered by a school, "同比增长多少" not by a level).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numbers import CHINESE_NUMERAL
+from .question import (
+    DATE,
+    NAME,
+    ORG,
+    PERSON,
+    PLACE,
+    QUANTITY,
+    QuestionAnalysis,
+    coverage,
+    pos_cut,
+    pos_tokenizer,
+)
+
+_CJK = "\u4e00-\u9fff"
+
+# --- spans of each type ---------------------------------------------------------
+
+_NUM = r"(?:\d+(?:[.,]\d+)*|" + CHINESE_NUMERAL + r"(?:点[零〇一二三四五六七八九]+)?)"
+UNITS = sorted(
+    """个百分点 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
+    条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％""".split(),
+    key=len,
+    reverse=True,
+)
+_QUANTITY_RE = re.compile(
+    r"(?<![\d.])(?P<pre>超过|超|近|约|逾|将近|不到|不低于|不超过|不少于|高达)?"
+    r"(?P<num>" + _NUM + r")\s*(?P<mult>万亿|亿|万|千|百)?(?P<approx>余|多)?\s*"
+    r"(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")"
+    r"(?P<post>以上|以下|左右|以内)?"
+)
+# Units that measure the same kind of thing, so "多少人" accepts "4300余人次".
+_UNIT_GROUPS = (
+    {"人", "人次", "名", "位", "万人次", "户次"},
+    {"元", "万元", "亿元"},
+    {"公里", "千米", "米", "平方公里"},
+    {"%", "％", "成", "个百分点"},
+    {"个", "家", "所", "项", "处", "座"},
+    {"场", "场次", "次", "期", "班", "班次"},
+)
+
+_Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
+_M = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+_D = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号]"
+_WEEK = r"(?:[（(]?(?:星期|周)[一二三四五六日天][)）]?)"
+_DAYPART = r"(?:上午|下午|晚上|早上|中午|凌晨|当天|晚)"
+_CLOCK = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[时点](?:\d{1,2}分|半)?"
+_PERIOD = r"(?:上旬|中旬|下旬|底|初|末|上半年|下半年|前三季度|[一二三四]季度|[春夏秋冬][收耕灌季节]?(?:前|后|期间)|春节(?:前|后|期间))"
+_DATE_RE = re.compile(
+    r"(?<![\d.])(?:" + _Y + r"(?:" + _M + r"(?:" + _D + r")?)?|" + _M + r"(?:" + _D + r")?|\d{1,2}日)"
+    + _WEEK + r"?" + _DAYPART + r"?"
+    + r"(?:" + _CLOCK + r"(?:(?:至|到|—|-|~)" + _CLOCK + r")?)?"
+    + _PERIOD + r"?"
+)
+_RELATIVE_DATE_RE = re.compile(r"今年以来|近年来|一年来|近日|日前|目前|截至目前|当天|前不久")
+
+_VENUE_RE = re.compile(
+    r"(?:在|于|位于|来到|走进)(?P<place>[^，。；、！？,;!?“”]{2,28}?)"
+    r"(?=举行|举办|开幕|召开|开展|启幕|启动|成立|揭牌|进行|起航|开通|的|，|。)"
+)
+_SPEAKER_RE = re.compile(
+    r"(?P<role>记者|通讯员|所长|乡长|镇长|县长|局长|书记|主任|负责人|代表|专家|小哥)\s*"
+    r"(?P<name>[" + _CJK + r"]{2,4}?)(?=说|表示|介绍|回忆|感慨|指出|认为|告诉|坦言|[）)\s、]|$)"
+)
+_QUOTED_RE = re.compile(r"“([^”]{2,24})”|《([^》]{2,40})》")
+_ORG_SUFFIXES = ("有限公司", "公司", "集团", "协会", "商会", "学校", "小学", "中学", "大学", "中心", "银行",
+                 "支行", "医院", "人民政府", "政府", "驿站", "工作室", "联合会", "委员会", "球队", "足球队",
+                 "局", "厅", "委", "部", "所", "站", "办")
+_PLACE_TAIL = ("广场", "小学", "学校", "新区", "港", "公园", "街道", "社区", "村", "镇", "乡", "县", "区", "市",
+               "州", "省", "中心", "基地", "胡同", "街区", "小区", "车间", "旧址", "航线")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate answer span inside one sentence (sentence-relative offsets)."""
+
+    start: int
+    end: int
+    text: str
+    prior: float = 0.0  # how good a span of its type it is, before matching the question
+    modifiers: str = ""  # words inside the span that are not the number ("不超过", "以上")
+
+
+def _unit_fit(asked: str | None, found: str) -> float:
+    if not asked:
+        return 0.0
+    base = asked.lstrip("万亿千百") or asked
+    if found == asked or found == base:
+        return 1.0
+    if any(base in g and found in g for g in _UNIT_GROUPS):
+        return 0.5
+    return -1.5
+
+
+def figure_positions(sentence: str) -> list[tuple[int, int]]:
+    """Where every number with a unit stands in the sentence, whatever its unit."""
+    return [m.span() for m in _QUANTITY_RE.finditer(sentence)]
+
+
+def unit_fits_exactly(asked: str, span: Span) -> bool:
+    """Whether the span is in the asked unit itself ("个" for "多少个"), not just a kindred one."""
+    return _unit_fit(asked, span.text.rstrip("以上下左右内")[-len(asked):]) == 1.0 or span.text.endswith(asked)
+
+
+_CODE_ASKED = re.compile(r"编码|编号|代码|号码|电话|邮编|账号|代号")
+_CODE_RE = re.compile(r"(?<![\d.])\d{4,}(?![\d.])")
+
+
+def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    spans = []
+    for m in _QUANTITY_RE.finditer(sentence):
+        unit = m.group("unit")
+        num = m.group("num")
+        if unit == "年" and (analysis.unit != "年" or re.fullmatch(r"\d{4}|[〇零一二三四五六七八九]{4}", num)):
+            continue  # "2025年" is a date; a duration only when "多少年" was asked ("连续11年")
+        if unit in ("省", "种", "成") and num.isdigit() and len(num) > 2:
+            continue
+        if not re.search(r"[\d一二两三四五六七八九十百千]", num):
+            continue
+        text = m.group(0).strip()
+        found_unit = (m.group("mult") or "") + unit if unit in ("元", "人次") and m.group("mult") else unit
+        prior = _unit_fit(analysis.unit, found_unit if analysis.unit and analysis.unit in ("万元", "亿元", "万人次") else unit)
+        if analysis.type_noun and unit in analysis.type_noun:
+            prior = max(prior, 1.0)  # "几个省份" is answered by "10省"
+        if prior < 0:
+            continue  # "失业率是多少" is not answered by "1315名失业人员"
+        if m.group("approx") or m.group("pre") or m.group("post"):
+            prior += 0.05
+        # "原则上不超过多少" is answered by "不超过3%", not by "不低于1%" next to it
+        if any(m.group(g) and m.group(g) in analysis.text for g in ("pre", "post")):
+            prior += 0.6
+        modifiers = (m.group("pre") or "") + (m.group("post") or "")
+        spans.append(Span(m.start(), m.end(), text, prior, modifiers))
+    # "邮政编码是多少" is answered by a bare digit string ("037005"), which has no unit
+    if _CODE_ASKED.search(analysis.text):
+        spans += [Span(m.start(), m.end(), m.group(0), 1.0) for m in _CODE_RE.finditer(sentence)]
+    return spans
+
+
+def date_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    asks_year = bool(re.search(r"哪年|哪一年|年份", analysis.text))
+    spans = []
+    for m in _DATE_RE.finditer(sentence):
+        text = m.group(0)
+        if not text or text in analysis.time_terms:
+            continue
+        prior = 0.0
+        if re.search(r"[日号]", text):
+            prior += 1.0
+        if "月" in text:
+            prior += 0.5
+        if re.search(r"[时点]", text):
+            prior += 0.3
+        if re.search(_PERIOD, text):
+            prior += 0.4
+        if re.fullmatch(_Y, text):
+            prior += 1.2 if asks_year else -0.2
+        after = sentence[m.end():m.end() + 6]
+        # "2月25日，记者从……了解到" and "1月26日电" date the report, not the event
+        if re.match(r"[，,]?\s*(记者|电)", after):
+            prior -= 1.5
+        # the year inside a name ("2026年全国气象工作会议") dates nothing by itself
+        if re.fullmatch(_Y, text) and re.match(r"[“\"]|[" + _CJK + r"]{2,}(会议|联赛|行动|工作|规划|民生实事)", after):
+            prior -= 0.5
+        spans.append(Span(m.start(), m.end(), text, prior))
+    if not spans:
+        for m in _RELATIVE_DATE_RE.finditer(sentence):
+            spans.append(Span(m.start(), m.end(), m.group(0), -1.0))
+    return spans
+
+
+def _token_offsets(sentence: str) -> list[tuple[str, str, int, int]]:
+    out, pos = [], 0
+    for word, flag in pos_cut(sentence):
+        start = sentence.find(word, pos)
+        if start < 0:
+            continue
+        out.append((word, flag, start, start + len(word)))
+        pos = start + len(word)
+    return out
+
+
+def _dictionary_freq(word: str) -> int:
+    return pos_tokenizer().tokenizer.FREQ.get(word, 0)
+
+
+def person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    spans: dict[tuple[int, int], Span] = {}
+    for m in _SPEAKER_RE.finditer(sentence):
+        role_bonus = 1.0 if analysis.role and analysis.role in m.group("role") else 0.3
+        spans[m.span("name")] = Span(m.start("name"), m.end("name"), m.group("name"), role_bonus)
+    tokens = _token_offsets(sentence)
+    for k, (word, flag, start, end) in enumerate(tokens):
+        next_word = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+        if next_word in _PLACE_TAIL or next_word.endswith(("社区", "小区", "街道")):
+            continue  # "西林泰社区": a name inside a place name
+        if _dictionary_freq(word) >= 100:
+            continue  # a common word the dictionary tags as a name (师傅)
+        if flag in ("nr", "nrfg") and 2 <= len(word) <= 4 and (start, end) not in spans:
+            prior = 0.5
+            if analysis.role:
+                before = sentence[max(0, start - 8):start]
+                if analysis.role in before:
+                    prior += 1.0 - 0.05 * (len(before) - before.rfind(analysis.role) - len(analysis.role))
+            spans[(start, end)] = Span(start, end, word, prior)
+    return list(spans.values())
+
+
+def _merged_names(sentence: str, tails: tuple[str, ...], head_flags: tuple[str, ...]) -> list[Span]:
+    """Noun sequences that end in one of ``tails`` ("青海晶科能源有限公司", "西宁广场")."""
+    tokens = _token_offsets(sentence)
+    spans = []
+    for k, (word, flag, start, end) in enumerate(tokens):
+        if not any(word.endswith(t) for t in tails) and flag not in ("nt",):
+            continue
+        j = k
+        while j > 0 and k - j < 5:
+            w, f, s, e = tokens[j - 1]
+            if e != tokens[j][2] or not (f.startswith(head_flags) or f in ("vn", "b")) or len(w) < 1:
+                break
+            j -= 1
+        if j == k and len(word) < 3 and flag != "nt":
+            continue  # a bare "局" or "区" names nothing
+        spans.append(Span(tokens[j][2], end, sentence[tokens[j][2]:end], 0.3))
+    return spans
+
+
+def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    spans = []
+    for m in _VENUE_RE.finditer(sentence):
+        place = m.group("place")
+        if re.search(r"\d|[年月日]", place) or len(place) > 24:
+            continue
+        spans.append(Span(m.start("place"), m.end("place"), place, 1.0))
+    tokens = _token_offsets(sentence)
+    k = 0
+    while k < len(tokens):
+        word, flag, start, end = tokens[k]
+        if flag == "ns" and len(word) >= 2:
+            j = k + 1
+            while j < len(tokens) and (tokens[j][1] == "ns" or tokens[j][0] in _PLACE_TAIL) and tokens[j][2] == tokens[j - 1][3]:
+                j += 1
+            spans.append(Span(start, tokens[j - 1][3], sentence[start:tokens[j - 1][3]], 0.4))
+            k = j
+        else:
+            k += 1
+    spans += _merged_names(sentence, _PLACE_TAIL[:8] + _ORG_SUFFIXES[:10], ("n", "ns", "nz", "nt", "nr"))
+    return spans
+
+
+def org_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    # "哪个会议" is answered by a name ending in 会议
+    tails = _ORG_SUFFIXES + ((analysis.type_noun,) if analysis.type_noun else ())
+    return _merged_names(sentence, tails, ("n", "ns", "nz", "nt", "m"))
+
+
+def name_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    spans = []
+    for m in _QUOTED_RE.finditer(sentence):
+        group = 1 if m.group(1) else 2
+        spans.append(Span(m.start(), m.end(), m.group(0), 0.5 if group == 1 else 0.6))
+    return spans + org_spans(sentence, analysis)
+
+
+_SPAN_FINDERS = {
+    QUANTITY: quantity_spans,
+    DATE: date_spans,
+    PERSON: person_spans,
+    PLACE: place_spans,
+    ORG: org_spans,
+    NAME: name_spans,
+}
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+
+
+def clause_window(sentence: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[str, str]:
+    """The text before and after a span, within its clause and not past the
+    neighbouring spans ``lo``/``hi`` (in "…增加7个城市，其中47个城市超200万辆" and
+    "深入9个乡镇146个行政村" each number has its own words)."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right_match = _CLAUSE_BREAK.search(sentence, end)
+    right = right_match.start() if right_match else len(sentence)
+    if hi is not None:
+        right = min(right, hi)
+    return sentence[max(left, lo, start - 18):start], sentence[end:min(right, end + 14)]
+
+
+def _local_match(
+    sentence: str, span: Span, analysis: QuestionAnalysis, lo: int = 0, hi: int | None = None
+) -> float:
+    """How much of what the sentence says about the measured thing stands right
+    around this span (0..1): picks the right number among several, and notices a
+    number that belongs to some other clause."""
+    phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
+    if not phrases:
+        return 0.5
+    before, after = clause_window(sentence, span.start, span.end, lo, hi)
+    # the measured thing stands right before the number ("新增就业2047人"), right
+    # after it ("316名干部"), or around it ("确定了52个主要理论宣讲专题")
+    window = f"{before}{span.modifiers}|{after}"
+    in_sentence = coverage(phrases, sentence)
+    relative = min(1.0, coverage(phrases, window) / in_sentence) if in_sentence else 0.0
+    focus = coverage(analysis.focus, window) if analysis.focus else relative
+    # the words next to the wh-word ("同比增长多少") say most precisely which number
+    local = 0.4 * relative + 0.6 * focus
+    # "多少个行政村": the noun right after the classifier is what is counted
+    if analysis.type_noun and after.startswith(analysis.type_noun):
+        local = min(1.0, local + 0.3)
+    # a number the question names is part of the measured thing ("超过300万辆的城市")
+    if any(n in window for n in re.findall(r"\d+(?:\.\d+)?", analysis.text)):
+        local = min(1.0, local + 0.3)
+    return local
+
+
+def _named_in(span: Span, question: str) -> bool:
+    number = re.search(r"\d+(?:\.\d+)?", span.text)
+    return span.text in question or bool(number and number.group(0) in question)
+
+
+# Kinds of named things, by the words their names end in. "哪支球队" is not answered
+# by "博雅小学": a name whose ending puts it in another kind than the one asked.
+_NAME_KINDS = (
+    ("学校", "小学", "中学", "大学", "学院", "幼儿园"),
+    ("球队", "足球队", "篮球队", "队", "队伍"),
+    ("公司", "有限公司", "集团", "企业"),
+    ("银行", "支行", "分行"),
+    ("医院", "卫生院"),
+    ("会议", "大会", "论坛"),
+)
+
+
+def kind_of_name(name: str) -> int | None:
+    endings = [(len(e), i) for i, kind in enumerate(_NAME_KINDS) for e in kind if name.endswith(e)]
+    return max(endings)[1] if endings else None
+
+
+_COUNTED_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*[个所家项座名支条处]")
+
+
+def _fits_type_noun(span: Span, analysis: QuestionAnalysis) -> bool:
+    if analysis.kind not in (ORG, PLACE, NAME) or not analysis.type_noun:
+        return True
+    asked = kind_of_name(analysis.type_noun)
+    found = kind_of_name(span.text.strip("“”《》"))
+    if asked is None or asked == found:
+        return True
+    # a name of no known kind ("…学校10所") is no answer to "哪支球队"; for a quoted
+    # name the ending says nothing, so only a clash of kinds rules it out
+    return analysis.kind == NAME and found is None
+
+
+_CHANGE_WORDS = re.compile(r"增|降|减|涨|升|提高|多了|少了|扩大|缩小|下滑|回落|同比|环比|翻")
+
+
+def _states_change(sentence: str, span: Span) -> bool:
+    """Whether the number's own clause says it is a change ("同比增长4.5%",
+    "比上年增加7个"); "新增就业" names a level, so 新增 does not count."""
+    before, after = clause_window(sentence, span.start, span.end)
+    return bool(_CHANGE_WORDS.search((before + span.text + after).replace("新增", "")))
+
+
+_ALTERNATIVES = re.compile(r"[、和及或至到\-—~～\s]?")
+
+
+def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, float, float]:
+    """The best span of the asked type in ``sentence``: (span, score, local match)."""
+    finder = _SPAN_FINDERS.get(analysis.kind)
+    if finder is None:
+        return None, 0.0, 0.0
+    question_text = analysis.text
+    spans = sorted(finder(sentence, analysis), key=lambda sp: (sp.start, sp.end))
+    best, best_score, best_local = None, float("-inf"), 0.0
+    for i, span in enumerate(spans):
+        if span.text in question_text or any(span.text == e for e in analysis.entities):
+            continue  # the question's own words are not its answer
+        if not _fits_type_noun(span, analysis):
+            continue
+        if analysis.kind in (ORG, NAME, PLACE) and _COUNTED_AFTER.match(sentence, span.end):
+            continue  # "特色学校10所" counts a category; it names no school
+        if analysis.asks_change and not _states_change(sentence, span):
+            continue  # "同比增长了多少" is not answered by "新增就业2047人"
+        # a neighbouring number ends this one's words (only numbers: names nest), unless
+        # the question names it ("超过300万辆的城市有几个": "27个城市超300万辆"), or the two
+        # are alternatives sharing the words before them ("原则上不低于1%、不超过3%")
+        others = [sp for sp in spans if sp is not span and not _named_in(sp, question_text)] if analysis.kind == QUANTITY else []
+        lo = max(
+            (sp.end for sp in others if sp.end <= span.start and not _ALTERNATIVES.fullmatch(sentence[sp.end:span.start])),
+            default=0,
+        )
+        hi = min(
+            (sp.start for sp in others if sp.start >= span.end and not _ALTERNATIVES.fullmatch(sentence[span.end:sp.start])),
+            default=None,
+        )
+        local = _local_match(sentence, span, analysis, lo, hi)
+        score = 2.0 * local + span.prior
+        # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
+        if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
+            score += 0.8
+        if score > best_score:
+            best, best_score, best_local = span, score, local
+    return best, (best_score if best else 0.0), best_local
+
