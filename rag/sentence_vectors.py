@@ -35,6 +35,21 @@ def paragraph_sentences(text: str) -> list[str]:
     return out
 
 
+KEY_BYTES = 32  # sha256 (rag.vector_cache.text_key)
+
+
+def _keys_of(array: np.ndarray) -> list[bytes]:
+    """The stored keys as 32-byte strings. Keys are stored as a uint8 matrix: numpy's "S32" strings
+    drop trailing NUL bytes, so a digest ending in 0x00 would come back one byte short."""
+    if array.dtype.kind == "S":  # the first files of this format
+        return [bytes(k).ljust(KEY_BYTES, b"\0") for k in array]
+    return [row.tobytes() for row in array.reshape(-1, KEY_BYTES)]
+
+
+def _keys_array(keys: list[bytes]) -> np.ndarray:
+    return np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(-1, KEY_BYTES) if keys else np.zeros((0, KEY_BYTES), np.uint8)
+
+
 def write_sentence_vectors(build: Path, previous: Path | None, texts: Iterable[str], encoder) -> int:
     """Store the vectors of the sentences of ``texts`` (new paragraphs) in ``build``,
     with those of ``previous`` carried over; returns how many sentences were stored."""
@@ -42,7 +57,7 @@ def write_sentence_vectors(build: Path, previous: Path | None, texts: Iterable[s
     vectors: list[np.ndarray] = []
     if previous is not None and (previous / SENTENCES_FILE).is_file():
         with np.load(previous / SENTENCES_FILE) as old:
-            keys = [bytes(k) for k in old["keys"]]
+            keys = _keys_of(old["keys"])
             vectors = [old["vectors"]]
     known = set(keys)
     new = list(dict.fromkeys(s for t in texts for s in paragraph_sentences(t) if text_key(s) not in known))
@@ -51,7 +66,7 @@ def write_sentence_vectors(build: Path, previous: Path | None, texts: Iterable[s
         keys += [text_key(s) for s in new]
     matrix = np.concatenate(vectors) if vectors else np.zeros((0, encoder.dim), dtype=np.float16)
     with open(build / SENTENCES_FILE, "wb") as handle:
-        np.savez(handle, keys=np.frombuffer(b"".join(keys), dtype="S32") if keys else np.zeros(0, "S32"), vectors=matrix)
+        np.savez(handle, keys=_keys_array(keys), vectors=matrix)
     return len(keys)
 
 
@@ -76,7 +91,7 @@ class SentenceVectors:
                         try:
                             with np.load(path) as data:
                                 matrix = data["vectors"].astype(np.float32)
-                                rows = {bytes(k): matrix[i] for i, k in enumerate(data["keys"])}
+                                rows = dict(zip(_keys_of(data["keys"]), matrix))
                         except (OSError, ValueError, KeyError) as exc:  # a damaged file only costs lazy encoding
                             log.warning("sentence vectors in %s unreadable (%s); encoding on demand", path, exc)
                     self._rows = rows

@@ -12,7 +12,7 @@ from rag.answer import extract_answer
 from rag.answer.compare import DIFFERENCE, WHICH, parse_comparison
 from rag.answer.settings import AnswerSettings
 from rag.evaluate import QuestionFileError, failure_cause, load_questions
-from rag.sentence_vectors import SENTENCES_FILE, SentenceVectors, paragraph_sentences
+from rag.sentence_vectors import SENTENCES_FILE, SentenceVectors, paragraph_sentences, write_sentence_vectors
 from rag.vector_cache import text_key
 
 from test_extract import CHENGZHONG_GROUPS, CHENGZHONG_LEAD, ranked
@@ -25,7 +25,7 @@ def seed_build(seed_assistant):
 
 def test_a_build_stores_one_vector_per_paragraph_sentence(seed_assistant, seed_build):
     with np.load(seed_build / SENTENCES_FILE) as data:
-        keys = {bytes(k) for k in data["keys"]}
+        keys = {row.tobytes() for row in data["keys"]}
         assert data["vectors"].shape == (len(data["keys"]), seed_assistant.encoder.dim)
     paragraph = seed_assistant.index.table.paragraph("002_edbf45a9668c438f.txt", 15)
     sentences = paragraph_sentences(paragraph.text)
@@ -40,6 +40,18 @@ def test_sentence_vectors_missing_from_a_build_are_encoded_on_demand(seed_assist
     query = seed_assistant.encoder.encode_queries(["城中区新增就业多少"])[0]
     assert lazy.similarities(query, [sentence]) == pytest.approx(stored.similarities(query, [sentence]), abs=2e-3)
     assert lazy.lazily_encoded == 1 and stored.lazily_encoded == 0
+
+
+def test_sentence_keys_ending_in_a_nul_byte_survive_a_derived_build(seed_assistant, tmp_path):
+    """A sha256 key may end in 0x00; it must come back whole when a later build carries it over."""
+    sentence = next(s for i in range(5000) if text_key(s := f"第{i}号测试句子，用于检验键值。")[-1] == 0)
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    write_sentence_vectors(first, None, [sentence], seed_assistant.encoder)
+    assert write_sentence_vectors(second, first, ["另一段新的文字，在派生的版本里加入。"], seed_assistant.encoder) == 2
+    loaded = SentenceVectors(second, seed_assistant.encoder)
+    loaded.vectors([sentence])
+    assert loaded.lazily_encoded == 0
 
 
 def _similarity(assistant, question):
