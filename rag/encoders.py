@@ -47,6 +47,8 @@ from typing import Iterator, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
+from .query_cache import QUERY_VECTORS
+
 log = logging.getLogger(__name__)
 
 DEFAULT_ENCODER = "e5-small"
@@ -183,7 +185,7 @@ class E5SmallEncoder:
         return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(cleaned), self.dim)
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self._embed(list(texts), is_query=True)
+        return QUERY_VECTORS.encode(self.name, texts, lambda missing: self._embed(missing, is_query=True), self.dim)
 
     def encode_passages(self, texts: Sequence[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
         texts = list(texts)
@@ -352,7 +354,8 @@ class SentenceTransformerEncoder:
         return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self._encode(texts, self.query_prefix, batch_size=32, progress=False)
+        encode = lambda missing: self._encode(missing, self.query_prefix, batch_size=32, progress=False)  # noqa: E731
+        return QUERY_VECTORS.encode(self.name, texts, encode, self.dim)
 
     def encode_passages(self, texts: Sequence[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
         return self._encode(texts, self.passage_prefix, batch_size=batch_size, progress=progress)
