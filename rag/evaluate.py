@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from .query_cache import QUERY_VECTORS
 from .metrics import (
     HIT_KS,
     MRR_K,
@@ -297,6 +298,9 @@ def run_evaluation(assistant, questions: Sequence[EvalQuestion], modes: Sequence
     with tqdm(total=len(questions) * len(modes), file=sys.stderr, desc="评测", unit="问", disable=not progress, mininterval=2.0) as bar:
         for question in questions:
             for mode in modes:
+                # Every mode pays for its own question encoding, as a user asking afresh would:
+                # otherwise the first mode fills the query-vector LRU and the others look free.
+                QUERY_VECTORS.clear()
                 results[mode].append(evaluate_question(assistant, question, mode, k))
                 bar.update(1)
     return results

@@ -298,3 +298,13 @@ def test_gold_set_hit_at_5_does_not_regress(mode, seed_index_dir, seeds_dir, cap
     report = json.loads(capsys.readouterr().out)
     assert code == 0
     assert report["hit@5"] >= GOLD_HIT5_FLOOR[mode], f"{mode} hit@5 {report['hit@5']} fell below {GOLD_HIT5_FLOOR[mode]}"
+
+
+def test_every_mode_pays_for_its_own_question_encoding(seed_assistant) -> None:
+    """The query-vector LRU must not make the second mode of one run look free."""
+    from rag.evaluate import run_evaluation
+
+    question = EvalQuestion("t", "祁连县城镇新增就业多少人？", ("568人",), "fact", evidence="城镇新增就业568人")
+    results = run_evaluation(seed_assistant, [question], ["dense", "hybrid"], k=5, progress=False)
+    encode_ms = {mode: results[mode][0].timings_ms["encode"] for mode in ("dense", "hybrid")}
+    assert min(encode_ms.values()) > 1.0, encode_ms  # one e5 query costs ~10 ms or more; a cache hit ~0.01 ms
