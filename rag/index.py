@@ -46,10 +46,10 @@ from .chunking import chunk_paragraphs
 from .corpus import CorpusError, corpus_fingerprint, corpus_group_hashes, corpus_groups
 from .schema import Chunk
 from .sources import ORIGIN_ADDED, ORIGIN_CORPUS, SourceGroup, group_of
-from .dense_store import DenseStore
+from .stores.faiss import DenseStore
 from .encoders import Encoder
 from .ingest import PARSER_VERSION
-from .keyword_store import KeywordStore
+from .stores.bm25 import KeywordStore
 from .tokenize import ChineseTokenizer, extract_user_words
 from .vector_cache import CachedEncoder
 

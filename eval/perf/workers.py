@@ -168,7 +168,7 @@ def ann(index: str | None, bench: str, questions: int, ef_values: list[int], ext
     """
     import faiss
 
-    from rag.dense_store import DenseStore
+    from rag.stores.faiss import DenseStore
     from rag.encoders import make_encoder
 
     encoder = make_encoder()
@@ -338,7 +338,7 @@ def ann_store(dense: str, bench: str, questions: int, ef_values: list[int]) -> d
     """recall@10 of an already built HNSW store (the 1M leg's) against exact search, real query vectors."""
     import faiss
 
-    from rag.dense_store import DenseStore
+    from rag.stores.faiss import DenseStore
     from rag.encoders import make_encoder
 
     store = DenseStore.load(Path(dense), mmap=False)
