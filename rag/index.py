@@ -49,6 +49,7 @@ from .sources import ORIGIN_ADDED, ORIGIN_CORPUS, SourceGroup, group_of
 from .stores.faiss import DenseStore
 from .encoders import Encoder
 from .ingest import PARSER_VERSION
+from .stores import SearchLeg, StoreChoice, StoreUnavailable
 from .stores.bm25 import KeywordStore
 from .tokenize import ChineseTokenizer, extract_user_words
 from .vector_cache import CachedEncoder
@@ -82,6 +83,10 @@ class IndexCorrupt(Exception):
     """An index that exists but cannot be trusted; the message says why."""
 
 
+class StoreUnreachable(IndexCorrupt):
+    """The index's store (a Milvus server or folder) cannot be reached now: not a reason to rebuild."""
+
+
 def expected_settings(encoder: Encoder) -> dict:
     """Everything besides the corpus that makes an index valid for this configuration."""
     return {
@@ -100,9 +105,22 @@ class Index:
     directory: Path
     manifest: dict
     table: ChunkTable
-    keyword: KeywordStore
-    dense: DenseStore
+    keyword: SearchLeg  # KeywordStore (bm25s) or MilvusKeyword
+    dense: SearchLeg  # DenseStore (FAISS) or MilvusDense
     tokenizer: ChineseTokenizer
+
+    @property
+    def store(self) -> StoreChoice:
+        return StoreChoice.from_manifest(self.manifest)
+
+    def allowed_chunks(self, since: str | None, until: str | None, sources: Sequence[str]) -> set[int]:
+        """The chunk ids a filter admits; on Milvus also as a filter expression the server applies itself."""
+        ids = self.table.chunk_ids_where(since, until, sources)
+        if self.store.kind != "milvus":
+            return ids
+        from .stores.milvus import allowed_chunks
+
+        return allowed_chunks(ids, since, until, sources)
 
 
 def _published_build(index_dir: Path) -> Path | None:
@@ -136,8 +154,8 @@ def published_build_name(index_dir: Path) -> str | None:
     return build.name if build is not None else None
 
 
-def staleness(index_dir: Path, corpus: Path, encoder: Encoder) -> str | None:
-    """Why the index must be (re)built, or None when the published one fits."""
+def staleness(index_dir: Path, corpus: Path, encoder: Encoder, store: StoreChoice | None = None) -> str | None:
+    """Why the index must be (re)built, or None when the published one fits (``store`` None: any store)."""
     try:
         manifest = read_manifest(index_dir)
     except IndexCorrupt as exc:
@@ -148,6 +166,8 @@ def staleness(index_dir: Path, corpus: Path, encoder: Encoder) -> str | None:
     for key, value in wanted.items():
         if manifest.get(key) != value:
             return f"索引设置已变化（{key}: {manifest.get(key)!r} → {value!r}）"
+    if store is not None and store.settings() != StoreChoice.from_manifest(manifest).settings():
+        return f"存储方式已变化（{StoreChoice.from_manifest(manifest).settings()} → {store.settings()}）"
     if manifest.get("corpus_fingerprint") != corpus_fingerprint(corpus):
         return CORPUS_CHANGED
     return None
@@ -162,16 +182,37 @@ def load_index(index_dir: Path) -> Index:
     assert build is not None
     try:
         table = ChunkTable(build)
-        keyword = KeywordStore.load(build / "keyword")
-        dense = DenseStore.load(build / "dense")
+        keyword, dense = _load_stores(build, manifest)
         user_words = (build / USER_WORDS_FILE).read_text(encoding="utf-8").split("\n")
+    except StoreUnavailable as exc:
+        raise StoreUnreachable(str(exc)) from exc
     except Exception as exc:  # any unreadable part means the whole build is untrusted
         raise IndexCorrupt(f"索引文件无法读取（{exc.__class__.__name__}: {exc}）") from exc
     counts = table.counts()
-    if counts["chunks"] != manifest.get("counts", {}).get("chunks") or len(dense) != counts["chunks"]:
+    stored = len(dense)
+    if StoreChoice.from_manifest(manifest).kind == "milvus":
+        try:
+            stored = dense.count()  # what the server holds, not what the manifest says
+        except Exception as exc:
+            raise StoreUnreachable(f"Milvus 集合无法读取（{exc.__class__.__name__}: {exc}）") from exc
+    if counts["chunks"] != manifest.get("counts", {}).get("chunks") or stored != counts["chunks"]:
         raise IndexCorrupt("索引各部分的条目数不一致")
     tokenizer = ChineseTokenizer([w for w in user_words if w])
     return Index(build, manifest, table, keyword, dense, tokenizer)
+
+
+def _load_stores(build: Path, manifest: dict) -> tuple[SearchLeg, SearchLeg]:
+    """The keyword and dense legs of a build: files in the build folder, or the build's Milvus generation."""
+    store = manifest.get("store") or {}
+    if store.get("kind", "faiss") == "faiss":
+        return KeywordStore.load(build / "keyword"), DenseStore.load(build / "dense")
+    from .stores.milvus import MilvusDense, MilvusKeyword
+
+    rows = manifest["counts"]["chunks"]
+    dense = MilvusDense(store["uri"], store["collection"], rows, manifest["dim"])
+    if store["keyword"]["library"] == "milvus-bm25":
+        return MilvusKeyword(store["uri"], store["collection"], rows), dense
+    return KeywordStore.load(build / "keyword"), dense
 
 
 @contextmanager
@@ -250,6 +291,7 @@ def _write_build(
     progress: bool,
     report: Report,
     ingest_seconds: float = 0.0,
+    store: StoreChoice = StoreChoice(),
 ) -> UpdateResult:
     """Write a build = ``previous`` (None: empty) minus ``remove`` plus ``add``, and publish it.
 
@@ -339,19 +381,32 @@ def _write_build(
         import numpy as np
 
         new_ids = np.asarray([c.id for c in chunks], dtype=np.int64)
-        if previous is None:
-            dense = DenseStore.build(vectors, new_ids)
+        if store.kind == "milvus":
+            store_settings = _write_milvus_generation(index_dir, build, previous, store, encoder.dim, chunks, vectors,
+                                                      dict(zip(all_ids, all_tokens)))
+            dense_kind = "milvus-flat"
+            lap("milvus")
+            _fault_point("dense_written")
         else:
-            dense = DenseStore.load(previous / "dense", mmap=False)
-            dense.remove(removed_ids)
-            dense.add(vectors, new_ids)
-        dense.save(build / "dense")
-        lap("faiss")
-        _fault_point("dense_written")
-        # Rebuilt from the stored tokens: cheaper and simpler than patching bm25s's matrices (see report timings).
-        keyword = KeywordStore.build(all_tokens, all_ids)
-        keyword.save(build / "keyword")
-        lap("bm25")
+            store_settings = store.settings()
+        if store.kind == "faiss":
+            if previous is None:
+                dense = DenseStore.build(vectors, new_ids)
+            else:
+                dense = DenseStore.load(previous / "dense", mmap=False)
+                dense.remove(removed_ids)
+                dense.add(vectors, new_ids)
+            dense.save(build / "dense")
+            dense_kind = dense.kind
+            lap("faiss")
+            _fault_point("dense_written")
+        if store_settings.get("keyword", {}).get("library", "bm25s") == "bm25s":
+            if store.kind == "milvus":
+                report(f"提示：{store_settings['keyword']['why']}，关键词检索（BM25）留在本机索引目录。")
+            # Rebuilt from the stored tokens: cheaper and simpler than patching bm25s's matrices (see report timings).
+            keyword = KeywordStore.build(all_tokens, all_ids)
+            keyword.save(build / "keyword")
+            lap("bm25")
         _fault_point("keyword_written")
         _write_atomically(build / USER_WORDS_FILE, "\n".join(user_words))
         manifest = {
@@ -359,7 +414,8 @@ def _write_build(
             "corpus": str(corpus.resolve()),
             "corpus_fingerprint": fingerprint,
             "tokenizer": tokenizer.settings(),
-            "dense_index": dense.kind,
+            "dense_index": dense_kind,
+            "store": store_settings,
             "counts": counts,
             "build_seconds": round(time.perf_counter() - started, 3),
             "stage_seconds": timings,
@@ -382,11 +438,56 @@ def _write_build(
         raise
     _publish(index_dir, build)
     _fault_point("after_publish")
-    _remove_old_builds(index_dir, {build.name} | ({previous.name} if previous is not None else set()))
+    keep = {build.name} | ({previous.name} if previous is not None else set())
+    _remove_old_builds(index_dir, keep)
+    if store.kind == "milvus":
+        _publish_milvus_generation(index_dir, store, build.name, keep)
     result.manifest = manifest
     result.seconds = round(time.perf_counter() - started, 3)
     result.stage_seconds = timings
     return result
+
+
+def _write_milvus_generation(index_dir: Path, build: Path, previous: Path | None, store: StoreChoice, dim: int,
+                             new_chunks: Sequence[Chunk], vectors, tokens: dict[int, list[str]]) -> dict:
+    """Write the build's Milvus collection from its (committed) chunk table; returns the manifest's store settings."""
+    from .stores.milvus import collection_prefix, generation_name, write_generation
+
+    table = ChunkTable(build)
+    try:
+        dates = {(p.source, p.number): p.date or "" for p in table.all_paragraphs()}
+        docs = {d.source: d for d in table.docs()}
+        rows = [
+            {"id": c.id, "source": c.source, "group": docs[c.source].group, "label": (docs[c.source].label or "")[:4096],
+             "title": (c.title or "")[:4096], "date": dates.get((c.source, c.paragraph), ""), "paragraph": c.paragraph,
+             "para_start": c.para_start, "para_end": c.para_end}
+            for c in table.all_chunks()
+        ]
+    finally:
+        table.close()
+    previous_store = _manifest_of(previous).get("store", {}) if previous is not None else {}
+    previous_collection = previous_store.get("collection") if previous_store.get("uri") == store.uri else None
+    name = generation_name(collection_prefix(index_dir), build.name)
+    try:
+        settings = write_generation(store.uri, name, dim, rows, tokens, {c.id: v for c, v in zip(new_chunks, vectors)},
+                                    previous_collection)
+    except StoreUnavailable:
+        raise
+    except Exception as exc:  # pymilvus / grpc errors: the build is dropped, the published one stays
+        raise StoreUnavailable(f"写入 Milvus 失败（{store.uri}）：{exc.__class__.__name__}: {str(exc)[:300]}") from exc
+    return {**settings, "alias": collection_prefix(index_dir)}
+
+
+def _publish_milvus_generation(index_dir: Path, store: StoreChoice, build_name: str, keep: set[str]) -> None:
+    """Point the index's alias at the published generation and drop generations no build keeps."""
+    from .stores.milvus import collection_prefix, drop_generations, generation_name, publish_alias
+
+    prefix = collection_prefix(index_dir)
+    try:
+        publish_alias(store.uri, generation_name(prefix, build_name), prefix)
+        drop_generations(store.uri, prefix, {generation_name(prefix, name) for name in keep})
+    except Exception as exc:  # the build is published (CURRENT); the alias is for other readers and catches up next time
+        log.warning("Milvus alias/cleanup after publishing %s failed: %s", build_name, exc)
 
 
 def _disk_is_full(exc: BaseException, index_dir: Path) -> bool:
@@ -428,6 +529,8 @@ def _usable_previous(index_dir: Path, encoder: Encoder) -> Path | None:
         if manifest is None or any(manifest.get(k) != v for k, v in expected_settings(encoder).items()):
             return None
         return load_index(index_dir).directory
+    except StoreUnreachable:
+        raise
     except IndexCorrupt:
         return None
 
@@ -461,10 +564,23 @@ def added_groups_to_keep(index_dir: Path) -> list[SourceGroup]:
     return []
 
 
-def build_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> dict:
-    """Build an index of ``corpus`` (plus the articles added earlier) from scratch and publish it; returns the manifest."""
+def _recorded_store(index_dir: Path) -> StoreChoice:
+    """The store the published build uses (FAISS when there is none or it is unreadable)."""
+    try:
+        return StoreChoice.from_manifest(read_manifest(index_dir))
+    except IndexCorrupt:
+        return StoreChoice()
+
+
+def build_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info,
+                store: StoreChoice | None = None) -> dict:
+    """Build an index of ``corpus`` (plus the articles added earlier) from scratch and publish it; returns the manifest.
+
+    ``store`` None keeps the store the published build uses.
+    """
     fingerprint = corpus_fingerprint(corpus)
     with _build_lock(index_dir):
+        store = store or _recorded_store(index_dir)
         ingest_started = time.perf_counter()
         groups = corpus_groups(corpus, added_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
         if not any(g.paragraphs for g in groups):
@@ -476,13 +592,14 @@ def build_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool 
         report(f"{sum(len(g.articles) for g in groups + added)} 篇文章，{paragraphs} 个段落"
                + (f"（含 {len(added)} 个另外添加的文件）" if added else ""))
         result = _write_build(index_dir, encoder, None, groups + added, set(), corpus, fingerprint, progress, report,
-                              ingest_seconds=time.perf_counter() - ingest_started)
+                              ingest_seconds=time.perf_counter() - ingest_started, store=store)
     assert result.manifest is not None
     report(f"索引已建好：{index_dir}（用时 {result.manifest['build_seconds']:.1f} 秒）")
     return result.manifest
 
 
-def sync_corpus(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> UpdateResult:
+def sync_corpus(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info,
+                store: StoreChoice | None = None) -> UpdateResult:
     """Bring the published index in line with the corpus folder, redoing only the changed files.
 
     Falls back to a full build when there is no usable index for these settings.
@@ -503,8 +620,8 @@ def sync_corpus(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool 
             gone |= changed - {g.name for g in groups}
             report(f"资料有变化：{len(changed)} 个文件新增或修改，{len(gone)} 个文件删除，只更新这些文件…")
             return _write_build(index_dir, encoder, previous, groups, gone, corpus, fingerprint, progress, report,
-                                ingest_seconds=time.perf_counter() - ingest_started)
-    manifest = build_index(corpus, index_dir, encoder, progress=progress, report=report)
+                                ingest_seconds=time.perf_counter() - ingest_started, store=_recorded_store(index_dir))
+    manifest = build_index(corpus, index_dir, encoder, progress=progress, report=report, store=store)
     return UpdateResult([], [], [], [], [], manifest=manifest)
 
 
@@ -523,21 +640,24 @@ def update_index(
             raise IndexCorrupt("索引不存在或与当前设置不符，请先运行 rag index")
         manifest = _manifest_of(previous)
         return _write_build(index_dir, encoder, previous, list(add), set(remove), Path(manifest["corpus"]),
-                            manifest["corpus_fingerprint"], progress, report)
+                            manifest["corpus_fingerprint"], progress, report, store=StoreChoice.from_manifest(manifest))
 
 
-def open_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> Index:
-    """Load the index for ``corpus``: built first when missing, corrupt or made with other settings,
-    updated file by file when only the corpus changed."""
-    reason = staleness(index_dir, corpus, encoder)
+def open_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info,
+               store: StoreChoice | None = None) -> Index:
+    """Load the index for ``corpus``: built first when missing, corrupt or made with other settings
+    (``store`` None: whichever store it uses), updated file by file when only the corpus changed."""
+    reason = staleness(index_dir, corpus, encoder, store)
     if reason is None:
         try:
             return load_index(index_dir)
+        except StoreUnreachable:
+            raise
         except IndexCorrupt as exc:
             reason = f"索引已损坏：{exc}"
     if reason == CORPUS_CHANGED:
-        sync_corpus(corpus, index_dir, encoder, progress=progress, report=report)
+        sync_corpus(corpus, index_dir, encoder, progress=progress, report=report, store=store)
     else:
         report(f"{reason}，正在建立索引…")
-        build_index(corpus, index_dir, encoder, progress=progress, report=report)
+        build_index(corpus, index_dir, encoder, progress=progress, report=report, store=store)
     return load_index(index_dir)
