@@ -402,7 +402,7 @@ def _write_build(
             _fault_point("dense_written")
         if store_settings.get("keyword", {}).get("library", "bm25s") == "bm25s":
             if store.kind == "milvus":
-                report(f"提示：{store_settings['keyword']['why']}，关键词检索（BM25）留在本机索引目录。")
+                report(f"提示：Milvus {store_settings['server_version']} 没有 BM25 全文检索（2.5 起才有），关键词检索（BM25）留在本机索引目录。")
             # Rebuilt from the stored tokens: cheaper and simpler than patching bm25s's matrices (see report timings).
             keyword = KeywordStore.build(all_tokens, all_ids)
             keyword.save(build / "keyword")

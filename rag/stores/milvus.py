@@ -60,8 +60,10 @@ def client_for(uri: str):
         client = _clients.get(uri)
         if client is not None:
             return client
-        from pymilvus import MilvusClient
-
+        try:
+            from pymilvus import MilvusClient
+        except ImportError as exc:
+            raise StoreUnavailable("使用 Milvus 需要安装 pymilvus 和 milvus-lite：pip install 'news-qa[milvus]'") from exc
         try:
             if is_server_uri(uri):
                 client = MilvusClient(uri=uri, token=os.environ.get(TOKEN_ENV, ""), timeout=30)
