@@ -581,6 +581,10 @@ def build_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool 
     fingerprint = corpus_fingerprint(corpus)
     with _build_lock(index_dir):
         store = store or _recorded_store(index_dir)
+        if store.kind == "milvus":  # an unreachable server fails here, not after ingesting and encoding everything
+            from .stores.milvus import check_reachable
+
+            check_reachable(store.uri)
         ingest_started = time.perf_counter()
         groups = corpus_groups(corpus, added_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
         if not any(g.paragraphs for g in groups):

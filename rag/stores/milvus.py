@@ -103,6 +103,15 @@ def _why_unavailable(uri: str, exc: Exception) -> str:
     return f"无法连接 Milvus（{uri}）：{text[:300]}"
 
 
+def check_reachable(uri: str) -> str:
+    """The server's version, or StoreUnavailable saying why it cannot be used."""
+    client = client_for(uri)
+    try:
+        return server_version(client)
+    except Exception as exc:
+        raise StoreUnavailable(_why_unavailable(uri, exc)) from exc
+
+
 def server_version(client) -> str:
     return str(client.get_server_version())
 
