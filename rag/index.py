@@ -386,10 +386,8 @@ def _write_build(
                                                       dict(zip(all_ids, all_tokens)))
             dense_kind = "milvus-flat"
             lap("milvus")
-            _fault_point("dense_written")
         else:
             store_settings = store.settings()
-        if store.kind == "faiss":
             if previous is None:
                 dense = DenseStore.build(vectors, new_ids)
             else:
@@ -399,7 +397,7 @@ def _write_build(
             dense.save(build / "dense")
             dense_kind = dense.kind
             lap("faiss")
-            _fault_point("dense_written")
+        _fault_point("dense_written")
         if store_settings.get("keyword", {}).get("library", "bm25s") == "bm25s":
             if store.kind == "milvus":
                 report(f"提示：Milvus {store_settings['server_version']} 没有 BM25 全文检索（2.5 起才有），关键词检索（BM25）留在本机索引目录。")
@@ -458,8 +456,8 @@ def _write_milvus_generation(index_dir: Path, build: Path, previous: Path | None
         dates = {(p.source, p.number): p.date or "" for p in table.all_paragraphs()}
         docs = {d.source: d for d in table.docs()}
         rows = [
-            {"id": c.id, "source": c.source, "group": docs[c.source].group, "label": (docs[c.source].label or "")[:4096],
-             "title": (c.title or "")[:4096], "date": dates.get((c.source, c.paragraph), ""), "paragraph": c.paragraph,
+            {"id": c.id, "source": c.source, "group": docs[c.source].group, "label": docs[c.source].label or "",
+             "title": c.title or "", "date": dates.get((c.source, c.paragraph), ""), "paragraph": c.paragraph,
              "para_start": c.para_start, "para_end": c.para_end}
             for c in table.all_chunks()
         ]

@@ -59,8 +59,8 @@ def _stop(process: subprocess.Popen) -> None:
         pass
 
 
-def _rag(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+def _rag(*args: str, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **(env or {})}
     return subprocess.run([sys.executable, "-m", "rag.cli", *args], capture_output=True, text=True, timeout=timeout, env=env)
 
 
@@ -227,8 +227,20 @@ def test_two_serve_replicas_on_one_lite_server_see_each_others_add(tmp_path, lit
         for client in clients:
             messages, _ = client.predict(QUESTION, 5, "hybrid", api_name="/ask")
             assert "2047人" in json.dumps(messages, ensure_ascii=False)
+        from rag.stores.milvus import client_for, collection_prefix
+
+        prefix = collection_prefix(index)
+        generations = {c for c in client_for(lite_server).list_collections() if c.startswith(prefix)}
+        killed = _rag("add", str(_inbox(tmp_path)), "--index", str(index), env={"RAG_FAULT_AT": "before_publish"})
+        assert killed.returncode == -signal.SIGKILL
+        messages, _ = clients[0].predict(FACT_QUESTION, 5, "hybrid", api_name="/ask")  # a half-done add is invisible
+        assert "一万三千六百" not in json.dumps(messages, ensure_ascii=False)
+        assert len({c for c in client_for(lite_server).list_collections() if c.startswith(prefix)}) == len(generations) + 1
         added = _rag("add", str(_inbox(tmp_path)), "--index", str(index))
         assert added.returncode == 0, added.stderr
+        current = json.loads((index / "builds" / (index / "CURRENT").read_text().strip() / "manifest.json").read_text())["store"]
+        left = {c for c in client_for(lite_server).list_collections() if c.startswith(prefix)}
+        assert left == generations | {current["collection"]}  # the killed build's generation is dropped
         for client in clients:  # both replicas, at their next question
             messages, _ = client.predict(FACT_QUESTION, 5, "hybrid", api_name="/ask")
             assert "一万三千六百" in json.dumps(messages, ensure_ascii=False)

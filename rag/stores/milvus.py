@@ -228,7 +228,7 @@ def write_generation(
         matrix = _unit_rows(np.vstack([vectors[r["id"]] for r in batch]))
         data = []
         for row, vector in zip(batch, matrix):
-            item = {**row, "vector": vector.tolist()}
+            item = {**row, **{f: row[f][:MAX_TEXT] for f in ("source", "group", "label", "title")}, "vector": vector.tolist()}
             if bm25:
                 item["tokens"] = hashed_tokens(tokens.get(row["id"], ()))
             data.append(item)
@@ -309,7 +309,6 @@ class _Leg:
         self.client = client_for(uri)
         self.collection = collection
         self._rows = rows
-        self._lock = threading.Lock()  # milvus-lite's embedded client is not safe for concurrent calls
         _ensure_loaded(uri, self.client, collection)
 
     def __len__(self) -> int:
@@ -333,9 +332,8 @@ class _Leg:
             elif expression is None:
                 limit = min(max(4 * k, 200), 16384)
         try:
-            with self._lock:
-                found = self.client.search(self.collection, data=[data], anns_field=field, limit=limit,
-                                           filter=expression or "", output_fields=["id"], search_params={"metric_type": metric})
+            found = self.client.search(self.collection, data=[data], anns_field=field, limit=limit,
+                                       filter=expression or "", output_fields=["id"], search_params={"metric_type": metric})
         except Exception as exc:  # a server gone away, a dropped collection: one message for users
             raise StoreUnavailable(f"Milvus 检索失败（{self.collection}）：{exc.__class__.__name__}: {str(exc)[:300]}") from exc
         hits = [(int(hit["id"]), float(hit["distance"])) for hit in found[0]]
