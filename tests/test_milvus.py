@@ -13,7 +13,9 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -57,6 +59,17 @@ def _stop(process: subprocess.Popen) -> None:
         os.killpg(process.pid, signal.SIGKILL)  # children (Milvus's own binary) that outlived their parent
     except ProcessLookupError:
         pass
+
+
+@contextmanager
+def _server(command: list[str], port: int, seconds: float) -> Iterator[str]:
+    """A server process of our own (its own process group), its URL while it answers, stopped at the end."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        _wait_for_port(port, process, seconds)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        _stop(process)
 
 
 def _rag(*args: str, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -196,14 +209,9 @@ def test_add_and_remove_on_embedded_milvus_switch_generations(tmp_path, encoder)
 def lite_server(tmp_path_factory):
     port = _free_port()
     data = tmp_path_factory.mktemp("lite-server") / "data"
-    process = subprocess.Popen([sys.executable, "-m", "milvus_lite.cmdline", "server", "--data-dir", str(data),
-                                "--host", "127.0.0.1", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        _wait_for_port(port, process, 60)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        _stop(process)
+    with _server([sys.executable, "-m", "milvus_lite.cmdline", "server", "--data-dir", str(data),
+                  "--host", "127.0.0.1", "--port", str(port)], port, 60) as url:
+        yield url
 
 
 @pytest.mark.slow
@@ -260,14 +268,9 @@ def milvus23(tmp_path_factory):
             pytest.fail(message)
         pytest.skip(message)
     port = _free_port()
-    process = subprocess.Popen([str(MILVUS23_PYTHON), str(PROJECT_ROOT / "tests" / "milvus_server.py"),
-                                str(tmp_path_factory.mktemp("milvus23")), str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        _wait_for_port(port, process, 180)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        _stop(process)
+    with _server([str(MILVUS23_PYTHON), str(PROJECT_ROOT / "tests" / "milvus_server.py"),
+                  str(tmp_path_factory.mktemp("milvus23")), str(port)], port, 180) as url:
+        yield url
 
 
 @pytest.mark.slow
