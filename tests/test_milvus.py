@@ -173,8 +173,6 @@ def test_filters_become_expressions_and_keep_the_same_hits(faiss_assistant, lite
 
 
 def test_add_and_remove_on_embedded_milvus_switch_generations(tmp_path, encoder):
-    from pymilvus import MilvusClient  # noqa: F401  (the real client the store uses)
-
     from rag.assistant import Assistant
     from rag.library import add_paths, remove_sources
     from rag.stores.milvus import client_for, collection_prefix
