@@ -206,8 +206,9 @@ class Assistant:
         """Open (building when needed) the index of ``corpus`` in ``index_dir``.
 
         ``encoder`` is a spec such as "e5-small" or "st:/path/to/model", or a
-        ready Encoder. ``store`` (see rag.stores) None keeps the index's store. ``llm`` defaults to the endpoint named by RAG_LLM_BASE_URL
-        and RAG_LLM_MODEL, if set; None turns generation off.
+        ready Encoder. ``llm`` defaults to the endpoint named by RAG_LLM_BASE_URL
+        and RAG_LLM_MODEL, if set; None turns generation off. ``store`` (a
+        rag.stores.StoreChoice) None keeps the store the index records.
         """
         encoder = make_encoder(encoder) if isinstance(encoder, str) else encoder
         index = open_index(Path(corpus), Path(index_dir), encoder, progress=progress, report=report, store=store)
