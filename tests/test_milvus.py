@@ -7,6 +7,7 @@ same eval figures.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import socket
@@ -14,10 +15,12 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
+from unix_tcp_relay import relay, tcp_to_unix, unix_to_tcp
 
 from rag.stores import StoreChoice
 
@@ -35,16 +38,23 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_for_port(port: int, process: subprocess.Popen, seconds: float) -> None:
+def _wait_until(ready: Callable[[], bool], what: str, process: subprocess.Popen, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise AssertionError(f"server exited with {process.returncode}")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
+        if ready():
+            return
         time.sleep(0.2)
-    raise AssertionError(f"nothing listens on {port} after {seconds}s")
+    raise AssertionError(f"{what} after {seconds}s")
+
+
+def _wait_for_port(port: int, process: subprocess.Popen, seconds: float) -> None:
+    def listening() -> bool:
+        with socket.socket() as probe:
+            return probe.connect_ex(("127.0.0.1", port)) == 0
+
+    _wait_until(listening, f"nothing listens on {port}", process, seconds)
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -70,6 +80,48 @@ def _server(command: list[str], port: int, seconds: float) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         _stop(process)
+
+
+def _why_no_network_namespace() -> str | None:
+    """None when this machine lets us start a process in a new network namespace with its loopback up, else why not."""
+    try:
+        probe = subprocess.run(["unshare", "--net", "ip", "link", "set", "lo", "up"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return str(error)
+    return None if probe.returncode == 0 else (probe.stderr.strip() or f"exit code {probe.returncode}")
+
+
+@contextmanager
+def _isolated_server(command: list[str], unix_socket: Path, seconds: float) -> Iterator[tuple[str, int]]:
+    """A server in its own network namespace (whatever it binds is reachable from nowhere else) that relays its
+    port to `unix_socket` once it answers; the socket is relayed here to 127.0.0.1:<free port>. Yields that URL
+    and the server's process id; stops both at the end."""
+    process = subprocess.Popen(["unshare", "--net", "sh", "-c", 'ip link set lo up && exec "$@"', "sh", *command],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        _wait_until(unix_socket.exists, f"no relay socket at {unix_socket}", process, seconds)
+        port = _free_port()
+        with relay(tcp_to_unix(port, str(unix_socket))):
+            yield f"http://127.0.0.1:{port}", process.pid
+    finally:
+        _stop(process)
+
+
+def _process_tree(root: int) -> set[int]:
+    """`root` and every process descended from it, read from /proc."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    tree, grew = {root}, True
+    while grew:
+        children = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= children
+        grew = bool(children)
+    return tree
 
 
 def _rag(*args: str, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -258,17 +310,78 @@ def test_two_serve_replicas_on_one_lite_server_see_each_others_add(tmp_path, lit
 # -- the real Milvus 2.3.5 server ------------------------------------------------------------------------------
 
 
+def test_the_relay_carries_bytes_both_ways_through_a_unix_socket_and_stops_with_its_block(tmp_path):
+    import threading
+
+    with socket.socket() as echo:  # a TCP echo server on loopback, one connection at a time
+        echo.bind(("127.0.0.1", 0))
+        echo.listen()
+
+        def serve() -> None:
+            while True:
+                try:
+                    connection, _ = echo.accept()
+                except OSError:
+                    return
+                with connection:
+                    while data := connection.recv(65536):
+                        connection.sendall(data)
+
+        threading.Thread(target=serve, daemon=True).start()
+        unix_socket, port = str(tmp_path / "relay.sock"), _free_port()
+        with relay(unix_to_tcp(unix_socket, echo.getsockname()[1])), relay(tcp_to_unix(port, unix_socket)):
+            for size in (1, 3_000_000):
+                payload = os.urandom(size)
+                with socket.create_connection(("127.0.0.1", port), timeout=30) as client:
+                    client.sendall(payload)
+                    client.shutdown(socket.SHUT_WR)  # the half-close reaches the server, which then closes
+                    assert b"".join(iter(lambda: client.recv(65536), b"")) == payload
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", port)) != 0  # nothing listens once the block ends
+
+
+@dataclass(frozen=True)
+class RunningMilvus:
+    url: str
+    pid: int | None  # the server process, when it runs in its own network namespace
+    isolated: bool
+
+
 @pytest.fixture(scope="module")
 def milvus23(tmp_path_factory):
+    """The real Milvus 2.3.5 server. Its gRPC ports bind all interfaces, so it runs in its own network namespace
+    and is relayed to 127.0.0.1 here; without the privilege for that it runs as before, and says so."""
     if not MILVUS23_PYTHON.exists():
         message = f"no Milvus 2.3.5 virtualenv at {MILVUS23_PYTHON}: run scripts/setup.sh --test"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+    root = tmp_path_factory.mktemp("milvus23")
+    command = [str(MILVUS23_PYTHON), str(PROJECT_ROOT / "tests" / "milvus_server.py"), str(root / "data")]
+    why_not = _why_no_network_namespace()
+    if why_not is None:
+        with _isolated_server([*command, "19530", str(root / "grpc.sock")], root / "grpc.sock", 180) as (url, pid):
+            yield RunningMilvus(url, pid, isolated=True)
+        return
+    logging.getLogger(__name__).warning("Milvus 2.3.5 is NOT isolated (`unshare --net ip link set lo up` failed: %s), "
+                                        "so its ports listen on all interfaces while the tests run", why_not)
     port = _free_port()
-    with _server([str(MILVUS23_PYTHON), str(PROJECT_ROOT / "tests" / "milvus_server.py"),
-                  str(tmp_path_factory.mktemp("milvus23")), str(port)], port, 180) as url:
-        yield url
+    with _server([*command, str(port)], port, 180) as url:
+        yield RunningMilvus(url, None, isolated=False)
+
+
+@pytest.mark.slow
+def test_the_real_milvus_2_3_server_is_reachable_from_this_machine_only(milvus23):
+    if not milvus23.isolated:
+        pytest.skip("Milvus 2.3.5 NOT isolated: `unshare --net` is not permitted here, its ports are open on all interfaces")
+    ours = os.readlink("/proc/self/ns/net")
+    tree = _process_tree(milvus23.pid)
+    assert len(tree) > 1  # the server and the Milvus binary it started
+    for pid in tree:
+        try:
+            assert os.readlink(f"/proc/{pid}/ns/net") != ours, f"process {pid} of the Milvus server shares our network"
+        except FileNotFoundError:  # exited meanwhile
+            continue
 
 
 @pytest.mark.slow
@@ -277,7 +390,7 @@ def test_dense_leg_and_add_remove_on_the_real_milvus_2_3_server(tmp_path, milvus
     from rag.library import add_paths, remove_sources
     from rag.stores.milvus import client_for, collection_prefix
 
-    store = StoreChoice.parse("milvus", milvus23)
+    store = StoreChoice.parse("milvus", milvus23.url)
     assistant = Assistant.open(SEEDS, tmp_path / "index", encoder, llm=None, store=store)
     manifest = assistant.index.manifest
     assert manifest["store"]["server_version"].startswith("v2.3")
