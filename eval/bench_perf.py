@@ -71,6 +71,7 @@ def plan(args: argparse.Namespace) -> dict:
         plan = {"sizes": [1_000, 10_000, 100_000], "questions": 300, "peer_benches": ["rgb_zh", "cmrc2018_dev"], "million": True,
                 "ann_size": 100_000, "peer_questions": 300}
     plan["quick"] = bool(args.quick)
+    plan["store"] = getattr(args, "store", "faiss")
     plan["stages"] = [x for x in args.stages.split(",") if x]
     if args.sizes:
         plan["sizes"] = [int(s) for s in args.sizes.split(",")]
@@ -137,13 +138,16 @@ def bench_scale(args, plan_: dict, work: Path, bench_dir: Path) -> list[dict]:
     base, base_dir = prepare_base(bench_dir, work, copies_needed(base, max_size))
     for size in plan_["sizes"]:
         corpus_dir = work / f"corpus-{size}"
-        index_dir = work / f"index-{size}"
+        index_dir = work / (f"index-{size}" if args.store == "faiss" else f"index-{size}-{args.store}")
         made = write_scaled_corpus(base, size, corpus_dir)
         shutil.rmtree(index_dir, ignore_errors=True)  # measure a fresh build, never an incremental no-op
         synthetic = made["copies"] > 1
         _say(f"[{size}] corpus: {made['documents']} docs, {made['copies']} copies; building index (load {load_average()})…")
         env = {"RAG_CACHE_DIR": str(work / "private-cache")} if synthetic else None
-        built = run_worker("build", env=env, corpus=str(corpus_dir), index=str(index_dir),
+        milvus = {"store": args.store, "milvus_uri": str(work / f"milvus-{size}.db")} if args.store == "milvus" else {}
+        if milvus:
+            shutil.rmtree(milvus["milvus_uri"], ignore_errors=True)
+        built = run_worker("build", env=env, corpus=str(corpus_dir), index=str(index_dir), **milvus,
                            base=str(base_dir) if synthetic else None,
                            fresh_sample=args.fresh_sample if size == plan_["sizes"][0] else 0)
         if "error" in built:
@@ -266,6 +270,8 @@ def main(argv=None) -> int:
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-ann", action="store_true")
     parser.add_argument("--fresh-sample", type=int, default=64, help="passages encoded without the cache to measure real encoding speed")
+    parser.add_argument("--store", choices=("faiss", "milvus"), default="faiss",
+                        help="store of the scale stage's indexes: milvus = embedded milvus-lite under --work (docs/milvus.md)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--args", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

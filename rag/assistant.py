@@ -28,6 +28,7 @@ from .answer.compare import answer_comparison, parse_comparison
 from .answer.settings import AnswerSettings, settings_from_environment
 from .answer.synonyms import synonyms
 from .schema import RETRIEVAL_MODES, Answer, Hit
+from .stores import StoreChoice
 
 if TYPE_CHECKING:
     from .check import CheckReport
@@ -214,15 +215,17 @@ class Assistant:
         progress: bool = False,
         report: Report = log.info,
         llm: LLMConfig | None | object = LLM_FROM_ENV,
+        store: StoreChoice | None = None,
     ) -> "Assistant":
         """Open (building when needed) the index of ``corpus`` in ``index_dir``.
 
         ``encoder`` is a spec such as "e5-small" or "st:/path/to/model", or a
         ready Encoder. ``llm`` defaults to the endpoint named by RAG_LLM_BASE_URL
-        and RAG_LLM_MODEL, if set; None turns generation off.
+        and RAG_LLM_MODEL, if set; None turns generation off. ``store`` (a
+        rag.stores.StoreChoice) None keeps the store the index records.
         """
         encoder = make_encoder(encoder) if isinstance(encoder, str) else encoder
-        index = open_index(Path(corpus), Path(index_dir), encoder, progress=progress, report=report)
+        index = open_index(Path(corpus), Path(index_dir), encoder, progress=progress, report=report, store=store)
         return cls(index, encoder, Path(corpus), LLMConfig.from_env() if llm is LLM_FROM_ENV else llm)
 
     def search(self, question: str, k: int = 5, mode: str = "hybrid", filters: Filters | None = None) -> Retrieval:
@@ -259,7 +262,7 @@ class Assistant:
     def _allowed(index: Index, filters: Filters | None) -> set[int] | None:
         if filters is None or not filters.active:
             return None
-        return index.table.chunk_ids_where(filters.since, filters.until, filters.sources)
+        return index.allowed_chunks(filters.since, filters.until, filters.sources)
 
     def _answer_stream(self, question: str, history: Sequence[str], k: int, mode: str, filters: Filters | None = None) -> Iterator[str | Answer]:
         started = time.perf_counter()

@@ -31,10 +31,26 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
     parser.add_argument("--encoder", default=DEFAULT_ENCODER, help='"e5-small" (bundled, default), "st-e5[:fp32|int8]" (the same model through sentence-transformers) or "st:NAME_OR_PATH" for a sentence-transformers model')
     add_device_option(parser)
+    add_store_options(parser)
 
 
 def add_device_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--device", choices=("cpu", "cuda"), default=None, help="where st-e5 / st: encoders run (default: cpu)")
+
+
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    """--store / --milvus-uri (docs/milvus.md); read with ``store_choice``."""
+    parser.add_argument("--store", choices=("faiss", "milvus"), default=None,
+                        help="where vectors and BM25 live: faiss (files in --index) or milvus (default: what the index records, else faiss)")
+    parser.add_argument("--milvus-uri", default=None, metavar="PATH_OR_URL",
+                        help="a local path (embedded milvus-lite, one process) or http://host:port (a Milvus server or `milvus-lite server`); token from MILVUS_TOKEN")
+
+
+def store_choice(args: argparse.Namespace):
+    """The StoreChoice the options ask for, None for "as the index records"; ValueError with a message for users."""
+    from .stores import StoreChoice
+
+    return StoreChoice.parse(getattr(args, "store", None), getattr(args, "milvus_uri", None))
 
 
 def corpus_of_index(index_dir: Path) -> Path:
@@ -59,7 +75,7 @@ def corpus_of_index(index_dir: Path) -> Path:
 def _open_assistant(args: argparse.Namespace):
     from .assistant import Assistant
 
-    return Assistant.open(args.corpus, args.index, args.encoder, progress=True, report=_say)
+    return Assistant.open(args.corpus, args.index, args.encoder, progress=True, report=_say, store=store_choice(args))
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -67,7 +83,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     from .index import UPDATABLE, build_index, staleness, sync_corpus
 
     encoder = make_encoder(args.encoder)
-    reason = staleness(args.index, args.corpus, encoder)
+    store = store_choice(args)
+    reason = staleness(args.index, args.corpus, encoder, store)
     if reason is None and not args.force:
         _say(f"索引已是最新：{args.index}（加 --force 可强制重建）")
         return EXIT_OK
@@ -75,7 +92,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         _say_update(sync_corpus(args.corpus, args.index, encoder, progress=True, report=_say))
         return EXIT_OK
     _say(f"{reason or '强制重建'}，正在建立索引…")
-    build_index(args.corpus, args.index, encoder, progress=True, report=_say)
+    build_index(args.corpus, args.index, encoder, progress=True, report=_say, store=store)
     return EXIT_OK
 
 
@@ -222,7 +239,7 @@ def _open_for_update(args: argparse.Namespace):
     from .index import open_index
 
     encoder = make_encoder(args.encoder)
-    index = open_index(args.corpus, args.index, encoder, progress=True, report=_say)
+    index = open_index(args.corpus, args.index, encoder, progress=True, report=_say, store=store_choice(args))
     index.table.close()
     return encoder
 
@@ -509,11 +526,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        store_choice(args)
+    except ValueError as exc:
+        _say(f"错误：{exc}")
+        return EXIT_BAD_INPUT
     if getattr(args, "corpus_from_index", False) and args.corpus is None:
         args.corpus = corpus_of_index(args.index)
     from .corpus import CorpusError
     from .encoders import EncoderUnavailable
     from .index import IndexCorrupt
+    from .stores import StoreUnavailable
 
     try:
         if getattr(args, "device", None):  # the encoder is made here, once, on the chosen device
@@ -521,7 +544,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             args.encoder = make_encoder(args.encoder, device=args.device)
         return args.run(args)
-    except (CorpusError, EncoderUnavailable, IndexCorrupt) as exc:
+    except (CorpusError, EncoderUnavailable, IndexCorrupt, StoreUnavailable) as exc:
         _say(f"错误：{exc}")
         return EXIT_FAILED
     except OSError as exc:  # e.g. the port is taken, the index folder is not writable, the disk is full

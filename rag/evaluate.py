@@ -557,6 +557,9 @@ def add_eval_command(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--split", choices=SPLITS, help="only the questions (or, with --claims, the claims/drafts) of this split: files with a \"split\" key")
     parser.add_argument("--json", action="store_true", help="print one JSON object with the metrics")
     parser.add_argument("--out", type=Path, help="write metrics.json, results.md, questions.jsonl (worst first) and hit_at_k.png here")
+    from .cli import add_store_options
+
+    add_store_options(parser)
     parser.set_defaults(run=cmd_eval)
     return parser
 
@@ -599,7 +602,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     questions = questions[: args.limit] if args.limit else questions
     index_dir = args.index or default_index_dir(corpus)
 
-    assistant = Assistant.open(corpus, index_dir, args.encoder, progress=True, report=_say)
+    from .cli import store_choice
+
+    assistant = Assistant.open(corpus, index_dir, args.encoder, progress=True, report=_say, store=store_choice(args))
     _say(f"评测 {len(questions)} 个问题 × {len(modes)} 种检索方式（{', '.join(modes)}），索引：{index_dir}")
     started = time.perf_counter()
     results = run_evaluation(assistant, questions, modes, args.k)

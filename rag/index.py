@@ -58,12 +58,13 @@ from .chunking import chunk_paragraphs
 from .corpus import CorpusError, corpus_fingerprint, corpus_group_hashes, corpus_groups
 from .schema import Chunk
 from .sources import ORIGIN_ADDED, ORIGIN_CORPUS, SourceGroup, group_of
-from .dense_store import DenseStore
+from .stores.faiss import DenseStore
 from .encoders import Encoder
 from .ingest import PARSER_VERSION
-from .keyword_store import KeywordStore
 from .source_store import SourceStore, StoreProblem, record_key, store_digest
 from .sentence_vectors import write_sentence_vectors
+from .stores import SearchLeg, StoreChoice, StoreUnavailable
+from .stores.bm25 import KeywordStore
 from .tokenize import ChineseTokenizer, extract_user_words
 from .vector_cache import CachedEncoder
 
@@ -107,6 +108,10 @@ class BuildDamaged(IndexCorrupt):
         self.build, self.file, self.why = build, file, why
 
 
+class StoreUnreachable(IndexCorrupt):
+    """The index's store (a Milvus server or folder) cannot be reached now: not a reason to rebuild."""
+
+
 def expected_settings(encoder: Encoder) -> dict:
     """Everything besides the corpus that makes an index valid for this configuration."""
     return {
@@ -125,9 +130,22 @@ class Index:
     directory: Path
     manifest: dict
     table: ChunkTable
-    keyword: KeywordStore
-    dense: DenseStore
+    keyword: SearchLeg  # KeywordStore (bm25s) or MilvusKeyword
+    dense: SearchLeg  # DenseStore (FAISS) or MilvusDense
     tokenizer: ChineseTokenizer
+
+    @property
+    def store(self) -> StoreChoice:
+        return StoreChoice.from_manifest(self.manifest)
+
+    def allowed_chunks(self, since: str | None, until: str | None, sources: Sequence[str]) -> set[int]:
+        """The chunk ids a filter admits; on Milvus also as a filter expression the server applies itself."""
+        ids = self.table.chunk_ids_where(since, until, sources)
+        if self.store.kind != "milvus":
+            return ids
+        from .stores.milvus import allowed_chunks
+
+        return allowed_chunks(ids, since, until, sources)
 
 
 def _published_build(index_dir: Path) -> Path | None:
@@ -213,8 +231,8 @@ def published_build_name(index_dir: Path) -> str | None:
     return build.name if build is not None else None
 
 
-def staleness(index_dir: Path, corpus: Path, encoder: Encoder) -> str | None:
-    """Why the index must be (re)built, or None when the published one fits."""
+def staleness(index_dir: Path, corpus: Path, encoder: Encoder, store: StoreChoice | None = None) -> str | None:
+    """Why the index must be (re)built, or None when the published one fits (``store`` None: any store)."""
     try:
         manifest = read_manifest(index_dir)
     except IndexCorrupt as exc:
@@ -225,6 +243,8 @@ def staleness(index_dir: Path, corpus: Path, encoder: Encoder) -> str | None:
     for key, value in wanted.items():
         if manifest.get(key) != value:
             return f"索引设置已变化（{key}: {manifest.get(key)!r} → {value!r}）"
+    if store is not None and store.settings() != StoreChoice.from_manifest(manifest).settings():
+        return f"存储方式已变化（{StoreChoice.from_manifest(manifest).settings()} → {store.settings()}）"
     if manifest.get("corpus_fingerprint") != corpus_fingerprint(corpus):
         return CORPUS_CHANGED
     recorded = manifest.get(STORE_DIGEST)
@@ -259,16 +279,37 @@ def load_index(index_dir: Path) -> Index:
     verify_build(build)
     try:
         table = ChunkTable(build)
-        keyword = KeywordStore.load(build / "keyword")
-        dense = DenseStore.load(build / "dense")
+        keyword, dense = _load_stores(build, manifest)
         user_words = (build / USER_WORDS_FILE).read_text(encoding="utf-8").split("\n")
+    except StoreUnavailable as exc:
+        raise StoreUnreachable(str(exc)) from exc
     except Exception as exc:  # any unreadable part means the whole build is untrusted
         raise BuildDamaged(build, "", f"无法读取（{exc.__class__.__name__}: {exc}）") from exc
     counts = table.counts()
-    if counts["chunks"] != manifest.get("counts", {}).get("chunks") or len(dense) != counts["chunks"]:
+    stored = len(dense)
+    if StoreChoice.from_manifest(manifest).kind == "milvus":
+        try:
+            stored = dense.count()  # what the server holds, not what the manifest says
+        except Exception as exc:
+            raise StoreUnreachable(f"Milvus 集合无法读取（{exc.__class__.__name__}: {exc}）") from exc
+    if counts["chunks"] != manifest.get("counts", {}).get("chunks") or stored != counts["chunks"]:
         raise BuildDamaged(build, "", "各部分的条目数不一致")
     tokenizer = ChineseTokenizer([w for w in user_words if w])
     return Index(build, manifest, table, keyword, dense, tokenizer)
+
+
+def _load_stores(build: Path, manifest: dict) -> tuple[SearchLeg, SearchLeg]:
+    """The keyword and dense legs of a build: files in the build folder, or the build's Milvus generation."""
+    store = manifest.get("store") or {}
+    if store.get("kind", "faiss") == "faiss":
+        return KeywordStore.load(build / "keyword"), DenseStore.load(build / "dense")
+    from .stores.milvus import MilvusDense, MilvusKeyword
+
+    rows = manifest["counts"]["chunks"]
+    dense = MilvusDense(store["uri"], store["collection"], rows, manifest["dim"])
+    if store["keyword"]["library"] == "milvus-bm25":
+        return MilvusKeyword(store["uri"], store["collection"], rows), dense
+    return KeywordStore.load(build / "keyword"), dense
 
 
 @contextmanager
@@ -347,6 +388,7 @@ def _write_build(
     progress: bool,
     report: Report,
     ingest_seconds: float = 0.0,
+    backend: StoreChoice = StoreChoice(),
 ) -> UpdateResult:
     """Write a build = ``previous`` (None: empty) minus ``remove`` plus ``add``, and publish it.
 
@@ -450,19 +492,30 @@ def _write_build(
         import numpy as np
 
         new_ids = np.asarray([c.id for c in chunks], dtype=np.int64)
-        if previous is None:
-            dense = DenseStore.build(vectors, new_ids)
+        if backend.kind == "milvus":
+            store_settings = _write_milvus_generation(index_dir, build, previous, backend, encoder.dim, chunks, vectors,
+                                                      dict(zip(all_ids, all_tokens)))
+            dense_kind = "milvus-flat"
+            lap("milvus")
         else:
-            dense = DenseStore.load(previous / "dense", mmap=False)
-            dense.remove(removed_ids)
-            dense.add(vectors, new_ids)
-        dense.save(build / "dense")
-        lap("faiss")
+            store_settings = backend.settings()
+            if previous is None:
+                dense = DenseStore.build(vectors, new_ids)
+            else:
+                dense = DenseStore.load(previous / "dense", mmap=False)
+                dense.remove(removed_ids)
+                dense.add(vectors, new_ids)
+            dense.save(build / "dense")
+            dense_kind = dense.kind
+            lap("faiss")
         _fault_point("dense_written")
-        # Rebuilt from the stored tokens: cheaper and simpler than patching bm25s's matrices (see report timings).
-        keyword = KeywordStore.build(all_tokens, all_ids)
-        keyword.save(build / "keyword")
-        lap("bm25")
+        if store_settings.get("keyword", {}).get("library", "bm25s") == "bm25s":
+            if backend.kind == "milvus":
+                report(f"提示：Milvus {store_settings['server_version']} 没有 BM25 全文检索（2.5 起才有），关键词检索（BM25）留在本机索引目录。")
+            # Rebuilt from the stored tokens: cheaper and simpler than patching bm25s's matrices (see report timings).
+            keyword = KeywordStore.build(all_tokens, all_ids)
+            keyword.save(build / "keyword")
+            lap("bm25")
         # the answer stage scores sentences by meaning; their vectors come with the build
         write_sentence_vectors(build, previous, [p.text for p in paragraphs], encoder)
         lap("sentence_vectors")
@@ -473,7 +526,8 @@ def _write_build(
             "corpus": str(corpus.resolve()),
             "corpus_fingerprint": fingerprint,
             "tokenizer": tokenizer.settings(),
-            "dense_index": dense.kind,
+            "dense_index": dense_kind,
+            "store": store_settings,
             "counts": counts,
             "build_seconds": round(time.perf_counter() - started, 3),
             "stage_seconds": timings,
@@ -510,11 +564,56 @@ def _write_build(
             store.restore(saved)
         raise
     _fault_point("after_publish")
-    _remove_old_builds(index_dir, {build.name} | ({previous.name} if previous is not None else set()))
+    keep = {build.name} | ({previous.name} if previous is not None else set())
+    _remove_old_builds(index_dir, keep)
+    if backend.kind == "milvus":
+        _publish_milvus_generation(index_dir, backend, build.name, keep)
     result.manifest = manifest
     result.seconds = round(time.perf_counter() - started, 3)
     result.stage_seconds = timings
     return result
+
+
+def _write_milvus_generation(index_dir: Path, build: Path, previous: Path | None, store: StoreChoice, dim: int,
+                             new_chunks: Sequence[Chunk], vectors, tokens: dict[int, list[str]]) -> dict:
+    """Write the build's Milvus collection from its (committed) chunk table; returns the manifest's store settings."""
+    from .stores.milvus import collection_prefix, generation_name, write_generation
+
+    table = ChunkTable(build)
+    try:
+        dates = {(p.source, p.number): p.date or "" for p in table.all_paragraphs()}
+        docs = {d.source: d for d in table.docs()}
+        rows = [
+            {"id": c.id, "source": c.source, "group": docs[c.source].group, "label": docs[c.source].label or "",
+             "title": c.title or "", "date": dates.get((c.source, c.paragraph), ""), "paragraph": c.paragraph,
+             "para_start": c.para_start, "para_end": c.para_end}
+            for c in table.all_chunks()
+        ]
+    finally:
+        table.close()
+    previous_store = _manifest_of(previous).get("store", {}) if previous is not None else {}
+    previous_collection = previous_store.get("collection") if previous_store.get("uri") == store.uri else None
+    name = generation_name(collection_prefix(index_dir), build.name)
+    try:
+        settings = write_generation(store.uri, name, dim, rows, tokens, {c.id: v for c, v in zip(new_chunks, vectors)},
+                                    previous_collection)
+    except StoreUnavailable:
+        raise
+    except Exception as exc:  # pymilvus / grpc errors: the build is dropped, the published one stays
+        raise StoreUnavailable(f"写入 Milvus 失败（{store.uri}）：{exc.__class__.__name__}: {str(exc)[:300]}") from exc
+    return {**settings, "alias": collection_prefix(index_dir)}
+
+
+def _publish_milvus_generation(index_dir: Path, store: StoreChoice, build_name: str, keep: set[str]) -> None:
+    """Point the index's alias at the published generation and drop generations no build keeps."""
+    from .stores.milvus import collection_prefix, drop_generations, generation_name, publish_alias
+
+    prefix = collection_prefix(index_dir)
+    try:
+        publish_alias(store.uri, generation_name(prefix, build_name), prefix)
+        drop_generations(store.uri, prefix, {generation_name(prefix, name) for name in keep})
+    except Exception as exc:  # the build is published (CURRENT); the alias is for other readers and catches up next time
+        log.warning("Milvus alias/cleanup after publishing %s failed: %s", build_name, exc)
 
 
 def _disk_is_full(exc: BaseException, index_dir: Path) -> bool:
@@ -585,6 +684,14 @@ def _added_groups_in_builds(index_dir: Path) -> Iterator[tuple[Path, list[Source
         yield build, [group_of(name, ORIGIN_ADDED, items[0][0].group_hash, items) for name, items in by_group.items()]
 
 
+def _recorded_store(index_dir: Path) -> StoreChoice:
+    """The store the published build uses (FAISS when there is none or it is unreadable)."""
+    try:
+        return StoreChoice.from_manifest(read_manifest(index_dir))
+    except IndexCorrupt:
+        return StoreChoice()
+
+
 def _open_store(index_dir: Path, report: Report) -> SourceStore:
     """The added-articles store, made on first use. An index from before the store existed has its added
     articles imported from its newest readable build, so none is dropped. The caller holds the build lock."""
@@ -652,16 +759,17 @@ def _set_aside(index_dir: Path, damage: IndexCorrupt) -> Path | None:
 
 
 def _recover(corpus: Path, index_dir: Path, encoder: Encoder, store: SourceStore, damage: IndexCorrupt,
-             progress: bool, report: Report) -> dict:
+             progress: bool, report: Report, backend: StoreChoice) -> dict:
     """Move the damaged build aside, say so, and build anew from the store and the corpus. The caller holds the lock."""
     aside = _set_aside(index_dir, damage)
     kept = f"损坏的版本已移到 {aside}（保留，未删除）。" if aside is not None else ""
     report(f"索引已损坏：{damage}。{kept}正在从原始资料库 {store.directory}（{len(store.keys())} 个添加的文件）"
            f"和资料目录 {corpus} 重新建立索引…")
-    return _build_all(corpus, index_dir, encoder, store, progress, report)
+    return _build_all(corpus, index_dir, encoder, store, progress, report, backend)
 
 
-def _build_all(corpus: Path, index_dir: Path, encoder: Encoder, store: SourceStore, progress: bool, report: Report) -> dict:
+def _build_all(corpus: Path, index_dir: Path, encoder: Encoder, store: SourceStore, progress: bool, report: Report,
+               backend: StoreChoice) -> dict:
     """A build of the corpus plus every article in the store, from scratch, published. The caller holds the lock."""
     fingerprint = corpus_fingerprint(corpus)
     ingest_started = time.perf_counter()
@@ -679,41 +787,62 @@ def _build_all(corpus: Path, index_dir: Path, encoder: Encoder, store: SourceSto
     report(f"{sum(len(g.articles) for g in groups + added)} 篇文章，{paragraphs} 个段落"
            + (f"（含 {len(added)} 个另外添加的文件）" if added else ""))
     result = _write_build(index_dir, encoder, None, groups + added, set(), corpus, fingerprint, progress, report,
-                          ingest_seconds=time.perf_counter() - ingest_started)
+                          ingest_seconds=time.perf_counter() - ingest_started, backend=backend)
     assert result.manifest is not None
     report(f"索引已建好：{index_dir}（用时 {result.manifest['build_seconds']:.1f} 秒）")
     return result.manifest
 
 
-def build_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> dict:
+def build_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info,
+                store: StoreChoice | None = None) -> dict:
     """Build an index of ``corpus`` plus the added articles from scratch and publish it; returns the manifest.
+    ``store`` (FAISS or Milvus) None keeps the one the published build uses.
 
     A published build that fails its checks is moved aside first (and the user told), not deleted.
     """
     with _build_lock(index_dir):
-        store = _open_store(index_dir, report)
+        backend = _reachable(store or _recorded_store(index_dir))
+        sources = _open_store(index_dir, report)
         try:
             if read_manifest(index_dir) is not None:
                 verify_build(_published_build(index_dir))
+        except StoreUnreachable:
+            raise
         except IndexCorrupt as damage:
-            return _recover(corpus, index_dir, encoder, store, damage, progress, report)
-        return _build_all(corpus, index_dir, encoder, store, progress, report)
+            return _recover(corpus, index_dir, encoder, sources, damage, progress, report, backend)
+        return _build_all(corpus, index_dir, encoder, sources, progress, report, backend)
 
 
-def _refresh(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool, report: Report) -> UpdateResult:
+def _reachable(backend: StoreChoice) -> StoreChoice:
+    """``backend``, after checking that a Milvus server answers: an unreachable one fails here, not after
+    ingesting and encoding everything."""
+    if backend.kind == "milvus":
+        from .stores.milvus import check_reachable
+
+        check_reachable(backend.uri)
+    return backend
+
+
+def _refresh(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool, report: Report,
+             wanted: StoreChoice | None = None) -> UpdateResult:
     """Bring the index in line with the corpus folder and the store (the caller holds the lock): a damaged build
     is set aside and rebuilt, other settings rebuild everything, otherwise only the changed files are redone."""
     store = _open_store(index_dir, report)
+    backend = _reachable(wanted or _recorded_store(index_dir))
     try:
         previous = _verified_previous(index_dir, encoder)
+    except StoreUnreachable:
+        raise
     except IndexCorrupt as damage:
-        return UpdateResult([], [], [], [], [], manifest=_recover(corpus, index_dir, encoder, store, damage, progress, report))
-    reason = staleness(index_dir, corpus, encoder)
+        return UpdateResult([], [], [], [], [], manifest=_recover(corpus, index_dir, encoder, store, damage, progress, report, backend))
+    reason = staleness(index_dir, corpus, encoder, wanted)
     if reason is None:
         return UpdateResult([], [], [], [], [])
+    if previous is not None and backend.settings() != StoreChoice.from_manifest(_manifest_of(previous)).settings():
+        previous = None  # another store (FAISS ↔ Milvus, another server): everything is written anew
     if previous is None:
         report(f"{reason}，正在建立索引…")
-        return UpdateResult([], [], [], [], [], manifest=_build_all(corpus, index_dir, encoder, store, progress, report))
+        return UpdateResult([], [], [], [], [], manifest=_build_all(corpus, index_dir, encoder, store, progress, report, backend))
     fingerprint = corpus_fingerprint(corpus)
     table = ChunkTable(previous)
     indexed = {d.group: d.group_hash for d in table.docs(origin=ORIGIN_CORPUS)}
@@ -728,14 +857,15 @@ def _refresh(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool, re
     if changed or gone:
         report(f"资料有变化：{len(changed)} 个文件新增或修改，{len(gone)} 个文件删除，只更新这些文件…")
     return _write_build(index_dir, encoder, previous, groups, gone, corpus, fingerprint, progress, report,
-                        ingest_seconds=time.perf_counter() - ingest_started)
+                        ingest_seconds=time.perf_counter() - ingest_started, backend=backend)
 
 
-def sync_corpus(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> UpdateResult:
+def sync_corpus(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info,
+                store: StoreChoice | None = None) -> UpdateResult:
     """Bring the published index in line with the corpus folder and the added-articles store, redoing only the
     changed files. Falls back to a full build when there is no usable index for these settings."""
     with _build_lock(index_dir):
-        return _refresh(corpus, index_dir, encoder, progress, report)
+        return _refresh(corpus, index_dir, encoder, progress, report, store)
 
 
 def update_index(
@@ -755,17 +885,19 @@ def update_index(
         store = _open_store(index_dir, report)
         try:
             previous = _verified_previous(index_dir, encoder)
+        except StoreUnreachable:
+            raise
         except IndexCorrupt as damage:
             corpus = _recorded_corpus(damage)
             if corpus is None:
                 raise IndexCorrupt(f"{damage}；请运行 rag doctor 修复") from damage
-            _recover(corpus, index_dir, encoder, store, damage, progress, report)
+            _recover(corpus, index_dir, encoder, store, damage, progress, report, _recorded_store(index_dir))
             previous = _verified_previous(index_dir, encoder)
         if previous is None:
             raise IndexCorrupt("索引不存在或与当前设置不符，请先运行 rag index")
         manifest = _manifest_of(previous)
         return _write_build(index_dir, encoder, previous, list(add), set(remove), Path(manifest["corpus"]),
-                            manifest["corpus_fingerprint"], progress, report)
+                            manifest["corpus_fingerprint"], progress, report, backend=StoreChoice.from_manifest(manifest))
 
 
 def _recorded_corpus(damage: IndexCorrupt) -> Path | None:
@@ -776,21 +908,25 @@ def _recorded_corpus(damage: IndexCorrupt) -> Path | None:
         return None
 
 
-def open_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info) -> Index:
+def open_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool = False, report: Report = log.info,
+               store: StoreChoice | None = None) -> Index:
     """Load the index for ``corpus``: built first when missing or made with other settings, set aside and rebuilt
-    when damaged, updated file by file when only the corpus or the added articles changed."""
+    when damaged, updated file by file when only the corpus or the added articles changed. ``store`` None:
+    whichever store (FAISS or Milvus) the index uses; an unreachable Milvus is an error, never a reason to rebuild."""
     if not SourceStore(index_dir).exists() and published_build_name(index_dir) is not None and os.access(index_dir, os.W_OK):
         with _build_lock(index_dir):  # an index from before the store: its added articles go into the store first
             _open_store(index_dir, report)
-    reason = staleness(index_dir, corpus, encoder)
+    reason = staleness(index_dir, corpus, encoder, store)
     if reason is None:
         try:
             return load_index(index_dir)
+        except StoreUnreachable:
+            raise
         except IndexCorrupt:
             pass
     elif reason == ADDED_CHANGED and not os.access(index_dir, os.W_OK):
         return load_index(index_dir)  # a read-only index (say, from before the store): serve what it holds
-    sync_corpus(corpus, index_dir, encoder, progress=progress, report=report)
+    sync_corpus(corpus, index_dir, encoder, progress=progress, report=report, store=store)
     return load_index(index_dir)
 
 
@@ -814,10 +950,12 @@ def doctor(corpus: Path, index_dir: Path, encoder: Encoder, repair: bool = True,
                 if "files" not in verify_build(_published_build(index_dir), full=True):
                     report("注意：当前索引版本建于有校验和之前，无法逐个文件核对；运行 rag index --force 可建出带校验和的版本。")
                 load_index(index_dir).table.close()
+        except StoreUnreachable:
+            raise
         except IndexCorrupt as damage:
             problems.append(f"索引已损坏：{damage}")
             if repair:
-                _recover(corpus, index_dir, encoder, store, damage, False, report)
+                _recover(corpus, index_dir, encoder, store, damage, False, report, _recorded_store(index_dir))
                 return problems
         if repair and staleness(index_dir, corpus, encoder) is not None:
             _refresh(corpus, index_dir, encoder, False, report)

@@ -18,6 +18,13 @@ fi
 .venv/bin/python -m pip install --quiet "torch==2.13.0"
 if [[ $want_tests == yes ]]; then
     .venv/bin/python -m pip install --quiet -e ".[test]"
+    # The real Milvus 2.3.5 standalone server for tests/test_milvus.py (PyPI `milvus` ships the binary). It needs an
+    # old pymilvus, so it gets its own virtualenv; the tests start it as a separate process and talk gRPC to it.
+    if [[ ! -x .venv-milvus23/bin/python ]] || ! .venv-milvus23/bin/python -c "import milvus" 2>/dev/null; then
+        python3 -m venv .venv-milvus23
+        timeout 600 .venv-milvus23/bin/python -m pip install --quiet "milvus==2.3.5" "pymilvus<2.4" "setuptools<70" "marshmallow<4" "environs<10" \
+            || echo "warning: the Milvus 2.3.5 test server could not be installed; tests/test_milvus.py will fail in CI" >&2
+    fi
     if [[ ! -x /usr/bin/chromium ]] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy"; then
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq

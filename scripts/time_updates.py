@@ -20,7 +20,7 @@ from rag.chunking import chunk_paragraphs
 from rag.encoders import make_encoder
 from rag.index import CHUNK_MAX_CHARS, build_index, load_index
 from rag.ingest import load_jsonl_corpus
-from rag.keyword_store import KeywordStore
+from rag.stores.bm25 import KeywordStore
 from rag.library import add_paths, remove_sources
 
 BENCH = Path("/work/shared/bench")

@@ -5,7 +5,7 @@ import faiss
 import numpy as np
 import pytest
 
-from rag.dense_store import DenseStore
+from rag.stores.faiss import DenseStore
 
 
 def unit_vectors(n: int, dim: int, seed: int) -> np.ndarray:

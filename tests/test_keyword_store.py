@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from rag.keyword_store import KeywordStore
+from rag.stores.bm25 import KeywordStore
 from rag.tokenize import ChineseTokenizer, extract_user_words
 
 

@@ -70,8 +70,8 @@ def _bm25_store(doc_terms: list[np.ndarray], doc_tfs: list[np.ndarray], doc_lens
 
 
 def build(base: str, out: str, target: int, check: bool = True) -> dict:
-    from rag.dense_store import DenseStore
-    from rag.keyword_store import KeywordStore
+    from rag.stores.faiss import DenseStore
+    from rag.stores.bm25 import KeywordStore
     from rag.tokenize import ChineseTokenizer, extract_user_words
 
     from .synth import copy_tables, noise_sigma
@@ -154,9 +154,9 @@ def build(base: str, out: str, target: int, check: bool = True) -> dict:
 
 
 def query(out: str, bench: str, questions: int) -> dict:
-    from rag.dense_store import DenseStore
+    from rag.stores.faiss import DenseStore
     from rag.encoders import make_encoder
-    from rag.keyword_store import KeywordStore
+    from rag.stores.bm25 import KeywordStore
     from rag.retrieve import CANDIDATE_POOL, fuse_rankings
     from rag.tokenize import ChineseTokenizer
 

@@ -174,7 +174,7 @@ def markdown(result: dict) -> str:
     ann_runs = [r for r in (result.get("ann_real"), result.get("ann")) if r and "sweep" in r]
     if ann_runs:
         lines += ["## FAISS index choice", "",
-                  "rag.dense_store picks the index automatically (`DenseStore.build(kind='auto')`, recorded as `dense_index` in the "
+                  "rag.stores.faiss picks the index automatically (`DenseStore.build(kind='auto')`, recorded as `dense_index` in the "
                   "manifest and in dense/dense.json): exact `IndexFlatIP` below `AUTO_HNSW_THRESHOLD` vectors (now 50k), HNSW above, with efSearch calibrated at "
                   "build time (doubling from 16) until tie-aware recall@10 on noisy probe vectors reaches 0.97.", ""]
     for ann in ann_runs:

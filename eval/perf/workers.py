@@ -39,10 +39,11 @@ def _corpus_doc_ids(corpus: Path) -> set[str]:
 # --------------------------------------------------------------------------- build
 
 
-def build(corpus: str, index: str, base: str | None = None, fresh_sample: int = 0) -> dict:
+def build(corpus: str, index: str, base: str | None = None, fresh_sample: int = 0, store: str = "faiss", milvus_uri: str | None = None) -> dict:
     """Build one index through rag.index.build_index; stage seconds come from its manifest."""
     from rag.encoders import make_encoder
     from rag.index import build_index
+    from rag.stores import StoreChoice
 
     real = make_encoder()
     encoder = real
@@ -55,16 +56,19 @@ def build(corpus: str, index: str, base: str | None = None, fresh_sample: int = 
         vectors = np.load(base_dir / BASE_VECTORS)
         encoder = PerturbedCopyEncoder(real.name, texts, vectors, meta["copies"], query_encoder=real)
     started = time.perf_counter()
-    manifest = build_index(Path(corpus), Path(index), encoder)
+    manifest = build_index(Path(corpus), Path(index), encoder, store=StoreChoice.parse(store, milvus_uri))
     wall = time.perf_counter() - started
     build_dir = _published_build(Path(index))
-    dense_meta = json.loads((build_dir / "dense" / "dense.json").read_text(encoding="utf-8"))
+    dense_json = build_dir / "dense" / "dense.json"
+    dense_meta = json.loads(dense_json.read_text(encoding="utf-8")) if dense_json.is_file() else manifest["store"]["dense"]
     result = {
         "manifest": {k: manifest[k] for k in ("counts", "stage_seconds", "build_seconds", "dense_index", "encoder")},
         "dense": {k: dense_meta.get(k) for k in ("kind", "vectors", "ef_search", "calibrated_recall")},
         "wall_seconds": round(wall, 2),
         "peak_rss_mib": peak_rss_mib(),
         "index_disk_mib": disk_mib(build_dir),
+        "store": manifest.get("store", {"kind": "faiss"}),
+        "milvus_disk_mib": disk_mib(Path(milvus_uri)) if milvus_uri and Path(milvus_uri).is_dir() else None,
         "index_disk_parts_mib": {p.name: disk_mib(p) if p.is_dir() else round(p.stat().st_size / 2**20, 2) for p in build_dir.iterdir()},
         "perturbed_misses": getattr(encoder, "misses", None),
         "load_average": load_average(),
@@ -168,7 +172,7 @@ def ann(index: str | None, bench: str, questions: int, ef_values: list[int], ext
     """
     import faiss
 
-    from rag.dense_store import DenseStore
+    from rag.stores.faiss import DenseStore
     from rag.encoders import make_encoder
 
     encoder = make_encoder()
@@ -338,7 +342,7 @@ def ann_store(dense: str, bench: str, questions: int, ef_values: list[int]) -> d
     """recall@10 of an already built HNSW store (the 1M leg's) against exact search, real query vectors."""
     import faiss
 
-    from rag.dense_store import DenseStore
+    from rag.stores.faiss import DenseStore
     from rag.encoders import make_encoder
 
     store = DenseStore.load(Path(dense), mmap=False)
