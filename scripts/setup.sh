@@ -25,10 +25,11 @@ if [[ $want_tests == yes ]]; then
         timeout 600 .venv-milvus23/bin/python -m pip install --quiet "milvus==2.3.5" "pymilvus<2.4" "setuptools<70" "marshmallow<4" "environs<10" \
             || echo "warning: the Milvus 2.3.5 test server could not be installed; tests/test_milvus.py will fail in CI" >&2
     fi
-    if [[ ! -x /usr/bin/chromium ]] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy"; then
+    # iproute2: `ip` brings up loopback in the network namespace the Milvus 2.3.5 test server runs in.
+    if [[ ! -x /usr/bin/chromium ]] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || ! command -v ip >/dev/null; then
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq
-        apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+        apt-get install -y -qq chromium fonts-wqy-microhei iproute2 >/dev/null
     fi
 else
     .venv/bin/python -m pip install --quiet -e .
