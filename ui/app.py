@@ -242,6 +242,28 @@ def _printable(value: Any) -> str:
     return value.strip()[:MAX_ECHO_CHARS].encode("utf-8", errors="replace").decode("utf-8")
 
 
+def _bad_values_as_none(component: type) -> type:
+    """``component`` whose input check hands a value it rejects (k="五" or 0, mode=["x"] from an API call)
+    to the handler as None, so the user gets the handler's Chinese message instead of gradio's English
+    error and a logged traceback. A gradio template of ``component``: the page draws it the same."""
+
+    class Lenient(component):
+        is_template = True
+
+        def preprocess(self, payload: Any) -> Any:
+            try:
+                return super().preprocess(payload)
+            except (TypeError, ValueError, gr.Error):
+                return None
+
+    Lenient.__name__ = Lenient.__qualname__ = f"Lenient{component.__name__}"
+    return Lenient
+
+
+LenientSlider = _bad_values_as_none(gr.Slider)
+LenientRadio = _bad_values_as_none(gr.Radio)
+
+
 def build_app(assistant: Assistant, gate: AnswerGate | None = None) -> gr.Blocks:
     """The page, with its queue configured; start it with ``launch`` (or ``serve``)."""
     handlers = ChatHandlers(assistant, gate)
@@ -287,8 +309,8 @@ def build_app(assistant: Assistant, gate: AnswerGate | None = None) -> gr.Blocks
                         for example in examples:
                             example_buttons.append(gr.Button(example, size="sm", elem_classes=["qa-example"]))
                 with gr.Accordion("检索设置", open=False):
-                    k = gr.Slider(1, MAX_K_IN_UI, value=DEFAULT_K, step=1, precision=0, label="返回段落数（k）", elem_id="k")
-                    mode = gr.Radio(
+                    k = LenientSlider(1, MAX_K_IN_UI, value=DEFAULT_K, step=1, precision=0, label="返回段落数（k）", elem_id="k")
+                    mode = LenientRadio(
                         choices=[(f"{MODE_LABELS[m]}（{m}）", m) for m in RETRIEVAL_MODES],
                         value=RETRIEVAL_MODES[0],
                         label="检索方式",
