@@ -75,18 +75,18 @@ def _child_serve(index: str, corpus: str, port: int, slots: int) -> None:
 class Server:
     """A `rag serve` process on a free loopback port."""
 
-    def __init__(self, index: Path, corpus: Path, slots: int | None, log: Path):
+    def __init__(self, index: Path, corpus: Path, slots: int | None, log: Path, code: Path = PROJECT_ROOT):
         import httpx
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "RAG_LLM_BASE_URL": ""}
+        env = {**os.environ, "PYTHONPATH": str(code), "RAG_LLM_BASE_URL": ""}
         if slots is None:
             command = [sys.executable, "-m", "rag.cli", "serve", "--index", str(index), "--corpus", str(corpus), "--port", str(self.port)]
         else:
             command = [sys.executable, str(Path(__file__).resolve()), "--child", str(index), str(corpus), str(self.port), str(slots)]
         self._log = open(log, "ab")
-        self.process = subprocess.Popen(command, stdout=self._log, stderr=self._log, env=env, cwd=PROJECT_ROOT)
+        self.process = subprocess.Popen(command, stdout=self._log, stderr=self._log, env=env, cwd=code)
         deadline = time.monotonic() + 300
         while True:
             if self.process.poll() is not None:
@@ -178,7 +178,8 @@ def call_raw(url: str, data: list) -> Outcome:
 def make_client(url: str):
     from gradio_client import Client
 
-    return Client(url, verbose=False, download_files=False)
+    # A generous read timeout: on a loaded machine httpx's default (5 s) fails requests the server still answers.
+    return Client(url, verbose=False, download_files=False, httpx_kwargs={"timeout": REQUEST_TIMEOUT_S})
 
 
 # --------------------------------------------------------------------------- phases
@@ -393,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--soak-seconds", type=float, default=60.0, help="soak duration (0: none; the report used 600)")
     parser.add_argument("--soak-clients", type=int, default=8)
     parser.add_argument("--slots", default=None, help="comma-separated gate sizes to compare (default: rag serve as shipped)")
+    parser.add_argument("--code", type=Path, default=PROJECT_ROOT, help="the checkout whose `rag serve` runs (e.g. main, for a before/after)")
     parser.add_argument("--out", type=Path, default=None, help="write report.json and report.md here")
     args = parser.parse_args(argv)
     if args.soak_seconds > 3600 or args.flood > 1000 or max(int(c) for c in args.clients.split(",")) > 256:
@@ -409,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     pool = questions()
     report: dict = {"cpu_count": os.cpu_count(), "runs": []}
     for slots in ([None] if args.slots is None else [int(s) for s in args.slots.split(",")]):
-        server = Server(index, args.corpus, slots, work / "server.log")
+        server = Server(index, args.corpus, slots, work / "server.log", args.code.resolve())
         try:
             run = {"slots": slots or "rag serve default", "phases": [], "soak": None}
             for clients in (int(c) for c in args.clients.split(",")):

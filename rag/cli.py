@@ -237,12 +237,105 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _users_path(args: argparse.Namespace) -> Path | None:
+    """--users, else $RAG_USERS, else None."""
+    import os
+
+    from .users import USERS_ENV
+
+    if args.users is not None:
+        return args.users
+    return Path(os.environ[USERS_ENV]) if os.environ.get(USERS_ENV) else None
+
+
+LOUD_NO_AUTH_WARNING = """
+!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+!! 警告：--no-auth-i-know —— 服务在 {host} 上无登录开放。
+!! 网络上的任何人都能提问、看到回答和稿件，并占用这台机器。
+!! 只在完全可信的网络里这样做；平时请用 rag users add 添加用户。
+!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"""
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    from ui.security import ServePolicy, exposure_problem
+
+    from .users import UserBook, UsersFileError
+
+    users_file = _users_path(args)
+    if not 0 < args.session_hours <= 24 * 366:  # also refuses nan
+        _say("错误：--session-hours 必须大于 0 且不超过一年。")
+        return EXIT_BAD_INPUT
+    policy = ServePolicy(users_file=users_file, session_seconds=args.session_hours * 3600,
+                         allowed_origins=tuple(args.allow_origin or ()), log_questions=args.log_questions)
+    # Checked before the (possibly slow) index is opened.
+    problem = exposure_problem(args.host, policy)
+    if problem and not args.no_auth_i_know:
+        _say(f"错误：{problem}")
+        return EXIT_BAD_INPUT
+    if problem:
+        _say(LOUD_NO_AUTH_WARNING.format(host=args.host))
+    if users_file is not None:
+        try:
+            count = len(UserBook(users_file))
+        except UsersFileError as exc:
+            _say(f"错误：{exc}")
+            return EXIT_BAD_INPUT
+        if count == 0:
+            _say(f"错误：用户文件 {users_file} 里没有用户，谁也无法登录。请先运行 rag users add 用户名 --users {users_file}。")
+            return EXIT_BAD_INPUT
+        _say(f"需要登录：{count} 个用户（{users_file}），登录有效期 {args.session_hours:g} 小时。")
     from ui.app import serve
 
     assistant = _open_assistant(args)
-    serve(assistant, host=args.host, port=args.port)
+    serve(assistant, host=args.host, port=args.port, policy=policy)
     return EXIT_OK
+
+
+def _read_new_password(name: str) -> str:
+    """The new password: asked twice without echo on a terminal, else the first line of stdin (for scripts)."""
+    import getpass
+
+    from .users import UsersFileError
+
+    if not sys.stdin.isatty():
+        line = sys.stdin.readline()
+        if not line:
+            raise UsersFileError("没有从标准输入读到密码（每行一个密码）。")
+        return line.rstrip("\r\n")
+    first = getpass.getpass(f"{name} 的密码：")
+    if getpass.getpass("再输入一次：") != first:
+        raise UsersFileError("两次输入的密码不一致，没有修改用户文件。")
+    return first
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from .users import UsersFileError, add_user, read_users, remove_user, validate_name
+
+    users_file = _users_path(args)
+    if users_file is None:
+        _say("错误：请用 --users 文件路径（或环境变量 RAG_USERS）指定用户文件。")
+        return EXIT_BAD_INPUT
+    try:
+        if args.action == "list":
+            for user in sorted(read_users(users_file).values(), key=lambda u: u.name):
+                print(f"{user.name}\t{user.added_at}")
+            return EXIT_OK
+        name = validate_name(args.name)
+        if args.action == "add":
+            is_new = add_user(users_file, name, _read_new_password(name))
+            _say(f"已添加用户 {name}（{users_file}）。" if is_new else f"已更新 {name} 的密码（{users_file}）。")
+            return EXIT_OK
+        if not remove_user(users_file, name):
+            _say(f"错误：用户文件里没有 {name}（用 rag users list 查看）。")
+            return EXIT_BAD_INPUT
+        _say(f"已删除用户 {name}；他已登录的会话随即失效。")
+        return EXIT_OK
+    except UsersFileError as exc:
+        _say(f"错误：{exc}")
+        return EXIT_BAD_INPUT
+    except EOFError:
+        _say("错误：没有读到密码。")
+        return EXIT_BAD_INPUT
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -289,7 +382,23 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_options(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=7860)
+    serve.add_argument("--users", type=Path, metavar="FILE", help="require sign-in with the users in FILE (default: $RAG_USERS); required for a non-loopback --host")
+    serve.add_argument("--no-auth-i-know", action="store_true", help="serve a non-loopback --host WITHOUT sign-in (anyone on the network can use it)")
+    serve.add_argument("--session-hours", type=float, default=12.0, help="sign-in lifetime in hours (default: %(default)s)")
+    serve.add_argument("--allow-origin", action="append", metavar="URL", help="another origin (scheme://host[:port]) whose pages may POST to the server (repeatable)")
+    serve.add_argument("--log-questions", action="store_true", help="write question text to the log (default: lengths and timings only)")
     serve.set_defaults(run=cmd_serve)
+
+    users = commands.add_parser("users", help="manage who may sign in to `rag serve --users FILE`")
+    users_actions = users.add_subparsers(dest="action", required=True)
+    for action, text in (("add", "add a user or set a new password (asked without echo; from stdin when not a terminal)"),
+                         ("remove", "remove a user (their sessions end at once)")):
+        sub = users_actions.add_parser(action, help=text)
+        sub.add_argument("name", metavar="NAME")
+        sub.add_argument("--users", type=Path, metavar="FILE", help="the users file (default: $RAG_USERS)")
+    listing_users = users_actions.add_parser("list", help="list user names and when they were added")
+    listing_users.add_argument("--users", type=Path, metavar="FILE", help="the users file (default: $RAG_USERS)")
+    users.set_defaults(run=cmd_users)
 
     try:
         from .evaluate import add_eval_command

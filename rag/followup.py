@@ -239,5 +239,5 @@ def rewrite_followup(question: str, history: Sequence[str]) -> str | None:
             return rewritten
         return None
     except Exception:  # a rewrite is a convenience: never fail the question for it
-        log.exception("follow-up rewrite failed for %r", question)
+        log.exception("follow-up rewrite failed for a question of %d characters", len(question))  # no text: logs stay free of drafts
         return None

@@ -60,9 +60,9 @@ def minilm_encoder(minilm_model_dir):
     return make_encoder(f"st:{minilm_model_dir}")
 
 
-def launch_on_a_free_port(app) -> str:
-    """Launch ``app`` on a port the OS says is free. Another process may take that port
-    before gradio binds it, so a taken port is retried with a new one."""
+def launch_on_a_free_port(app, **options) -> str:
+    """Launch ``app`` on a port the OS says is free (``options`` go to ``ui.app.launch``, e.g. policy=).
+    Another process may take that port before gradio binds it, so a taken port is retried with a new one."""
     import socket
 
     from ui.app import launch
@@ -72,7 +72,7 @@ def launch_on_a_free_port(app) -> str:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         try:
-            return launch(app, "127.0.0.1", port, block=False, quiet=True)
+            return launch(app, "127.0.0.1", port, block=False, quiet=True, **options)
         except OSError:
             if attempt == 4:
                 raise

@@ -15,6 +15,7 @@ import importlib.machinery
 import logging
 import os
 import re
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,7 @@ from rag.validation import (  # noqa: E402
 from rag.schema import RETRIEVAL_MODES, Answer  # noqa: E402
 
 from .gate import AnswerGate  # noqa: E402
+from .security import ServePolicy, protection_options, withhold_request_values_from_gradio_tracebacks  # noqa: E402
 from .render import (  # noqa: E402
     CSS,
     MODE_LABELS,
@@ -154,9 +156,14 @@ def example_questions(assistant: Assistant) -> list[str]:
 class ChatHandlers:
     """The functions the page's events call; plain Python, so tests call them directly."""
 
-    def __init__(self, assistant: Assistant, gate: AnswerGate | None = None):
+    def __init__(self, assistant: Assistant, gate: AnswerGate | None = None, log_questions: bool = False):
         self.assistant = assistant
         self.gate = gate or AnswerGate()
+        self.log_questions = log_questions  # off: logs get lengths and timings, never the text (unpublished drafts)
+
+    def loggable(self, text: str) -> str:
+        """``text`` as it may appear in the server log."""
+        return repr(text) if self.log_questions else f"<{len(text)} characters>"
 
     def respond(
         self, question: Any, k: Any, mode: Any, turns: Sequence[Turn] | None,
@@ -212,14 +219,16 @@ class ChatHandlers:
             except InvalidQuestion as problem:
                 reply = Turn(text, render_error(str(problem)), None)
             except Exception:  # a failure must reach the user as a message, and the log with its traceback
-                log.exception("answering %r failed", text)
+                log.exception("answering %s failed", self.loggable(text))
                 reply = Turn(text, render_error(FAILED_MESSAGE), None)
             else:
                 if answer is None:
-                    log.error("ask_stream ended without an Answer for %r", text)
+                    log.error("ask_stream ended without an Answer for %s", self.loggable(text))
                     reply = Turn(text, render_error(FAILED_MESSAGE), None)
                 else:
                     reply = Turn(text, render_answer(answer, MODE_LABELS.get(mode)), answer.rewritten_question or text)
+                    log.info("answered %s with %d citations; timings %s ms", self.loggable(text), len(answer.citations),
+                             {stage: round(ms) for stage, ms in answer.timings_ms.items()})
         finally:
             if ticket is not None:
                 ticket.leave()
@@ -264,9 +273,9 @@ LenientSlider = _bad_values_as_none(gr.Slider)
 LenientRadio = _bad_values_as_none(gr.Radio)
 
 
-def build_app(assistant: Assistant, gate: AnswerGate | None = None) -> gr.Blocks:
+def build_app(assistant: Assistant, gate: AnswerGate | None = None, log_questions: bool = False) -> gr.Blocks:
     """The page, with its queue configured; start it with ``launch`` (or ``serve``)."""
-    handlers = ChatHandlers(assistant, gate)
+    handlers = ChatHandlers(assistant, gate, log_questions)
     gate = handlers.gate
     examples = example_questions(assistant)
 
@@ -379,15 +388,18 @@ def launch_options(host: str = "127.0.0.1", port: int = 7860, quiet: bool = Fals
     )
 
 
-def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, block: bool = True, quiet: bool = False) -> str:
-    """Start ``app``; returns its local URL (only once the server stops when ``block``).
+def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, block: bool = True, quiet: bool = False,
+           policy: ServePolicy | None = None) -> str:
+    """Start ``app`` under ``policy`` (sign-in, request guards; see ui.security); returns its local URL
+    (only once the server stops when ``block``).
 
     Raises OSError with a Chinese message when the address cannot be used (e.g. the port is taken).
     """
     if os.environ.pop("GRADIO_ALLOWED_PATHS", None):
         log.warning("ignoring GRADIO_ALLOWED_PATHS: the UI serves no files outside its own assets")
     try:
-        _, local_url, _ = app.launch(prevent_thread_lock=not block, **launch_options(host, port, quiet))
+        _, local_url, _ = app.launch(prevent_thread_lock=not block, **launch_options(host, port, quiet),
+                                     **protection_options(policy or ServePolicy()))
     except OSError as exc:
         if exc.errno in (None, errno.EADDRINUSE):  # gradio reports a taken port without an errno
             raise OSError(f"无法在 {host}:{port} 启动网页界面（端口可能已被占用），请用 --port 换一个端口。") from exc
@@ -403,8 +415,14 @@ def warm_up(assistant: Assistant) -> None:
         log.warning("warm-up question failed", exc_info=True)
 
 
-def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860) -> None:
+def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, policy: ServePolicy | None = None) -> None:
     """Run the web UI for ``assistant`` until interrupted (``rag serve``); blocks."""
-    app = build_app(assistant)
+    policy = policy or ServePolicy()
+    if not policy.log_questions:
+        withhold_request_values_from_gradio_tracebacks()
+    app = build_app(assistant, log_questions=policy.log_questions)
     warm_up(assistant)
-    launch(app, host, port, block=True)
+    # A service manager stops servers with SIGTERM: end as on Ctrl-C, so gradio closes the server and
+    # its lifespan removes the private upload folder (by default SIGTERM would end the process at once).
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    launch(app, host, port, block=True, policy=policy)
