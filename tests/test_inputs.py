@@ -75,11 +75,9 @@ def test_non_text_filter_values_are_refused():
 
 @pytest.mark.parametrize("after", ["问" * 600, "问" * 100_000])
 def test_f4_after_is_checked_before_anything_runs(after, capsys, tmp_path):
-    started = time.monotonic()
     code = main(["ask", QUESTION, "--after", after, "--index", str(tmp_path / "never-built")])
     err = capsys.readouterr().err
     assert code == 2 and "之前的问题太长" in err and "Traceback" not in err
-    assert time.monotonic() - started < 5
     assert not (tmp_path / "never-built").exists()  # rejected before any work
 
 
@@ -134,13 +132,6 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _rss_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    raise AssertionError("no VmRSS")
-
-
 @pytest.fixture(scope="module")
 def rag_serve(seed_index_dir, seeds_dir, tmp_path_factory):
     """`rag serve` on a free loopback port, its stderr in a file."""
@@ -176,25 +167,32 @@ def _text(message: dict) -> str:
     return content if isinstance(content, str) else "".join(p.get("text", "") for p in content if isinstance(p, dict))
 
 
-def test_f1_a_huge_question_is_neither_kept_nor_echoed(rag_serve):
+def test_f1_a_long_question_is_neither_kept_nor_echoed(rag_serve):
+    """The request guard caps a body at 256 KB; below that, a refused question must still not be
+    kept in the session or sent back whole (it was: a 20 MB question came back as a 40 MB reply)."""
     from gradio_client import Client
 
-    process, url, _ = rag_serve
+    _, url, _ = rag_serve
     client = Client(url, verbose=False)
-    client.predict(QUESTION, 5, "hybrid", api_name="/ask")  # warm: the session and the first answer exist
-    before = _rss_kb(process.pid)
-    huge = "x" * 4_000_000
-    for _ in range(20):
-        messages, box = client.predict(huge, 5, "hybrid", api_name="/ask")
+    long_question = "x" * 200_000
+    for _ in range(3):
+        messages, box = client.predict(long_question, 5, "hybrid", api_name="/ask")
         assert "问题太长" in _text(messages[-1])
         assert len(box) <= 1000, "the box gets back a bounded part of the text"
-        assert sum(len(_text(m)) for m in messages) < 100_000, "nothing huge is echoed in the chat"
-    grown_mb = (_rss_kb(process.pid) - before) / 1024
-    # Measured: now a plateau of ~35 MB (gradio keeps its last few events' data); before, the kept turns
-    # and echoes grew it ~10 MB a question without end (+124 MB after 12).
-    assert grown_mb < 80, f"RSS grew {grown_mb:.0f} MB over 20 refused 4 MB questions (keeping them takes 80 MB)"
+        assert sum(len(_text(m)) for m in messages) < 20_000, "nothing long is echoed in the chat"
     messages, _ = client.predict(QUESTION, 5, "hybrid", api_name="/ask")
     assert "2047人" in _text(messages[-1]), "the server answers normally afterwards"
+
+
+def test_f1_the_session_keeps_a_bounded_part_of_a_refused_question(seed_assistant):
+    from ui.app import MAX_TURNS_KEPT, ChatHandlers
+
+    handlers = ChatHandlers(seed_assistant)
+    turns: list = []
+    for _ in range(MAX_TURNS_KEPT + 5):
+        *_, (_, turns, _) = handlers.respond("x" * 1_000_000, 5, "hybrid", turns)
+    assert len(turns) == MAX_TURNS_KEPT
+    assert sum(len(turn.question) + len(turn.reply_html) for turn in turns) < MAX_TURNS_KEPT * 2000
 
 
 def _call_ask_raw(url: str, data: list) -> list:
