@@ -391,7 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--code", type=Path, default=PROJECT_ROOT, help="the checkout whose `rag serve` runs (e.g. main, for a before/after)")
     parser.add_argument("--out", type=Path, default=None, help="write report.json and report.md here")
     args = parser.parse_args(argv)
-    if args.soak_seconds > 3600 or args.flood > 1000 or max(int(c) for c in args.clients.split(",")) > 256:
+    clients = [int(c) for c in args.clients.split(",") if c.strip()]
+    if args.soak_seconds > 3600 or args.flood > 1000 or max(clients, default=0) > 256:
         parser.error("bounded by design: soak <= 3600 s, flood <= 1000, clients <= 256")
 
     import tempfile
@@ -408,14 +409,14 @@ def main(argv: list[str] | None = None) -> int:
         server = Server(index, args.corpus, slots, work / "server.log", args.code.resolve())
         try:
             run = {"slots": slots or "rag serve default", "phases": [], "soak": None}
-            for clients in (int(c) for c in args.clients.split(",")):
-                result = run_clients(server, clients, args.questions, pool, f"{clients} × {args.questions}")
+            for count in clients:
+                result = run_clients(server, count, args.questions, pool, f"{count} × {args.questions}")
                 run["phases"].append(result)
                 print(markdown([result], None).splitlines()[-1], result.error_samples, flush=True)
             if args.flood:
                 result = run_flood(server, args.flood, pool)
                 run["phases"].append(result)
-                print(markdown([result], None).splitlines()[-1], flush=True)
+                print(markdown([result], None).splitlines()[-1], result.error_samples, flush=True)
             if args.soak_seconds:
                 run["soak"] = run_soak(server, args.soak_seconds, args.soak_clients, pool)
             print(f"\n## gate slots: {run['slots']}\n\n" + markdown(run["phases"], run["soak"]), flush=True)
