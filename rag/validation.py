@@ -75,12 +75,16 @@ def has_content_word(text: str) -> bool:
     return bool(han) and re.search(r"[A-Za-z][A-Za-z0-9]|[0-9][A-Za-z]", text) is not None
 
 
-def validate_question(question: object) -> str:
-    """The question with surrounding whitespace removed, or InvalidQuestion saying what is wrong."""
+def validate_question(question: object, require_content_word: bool = True) -> str:
+    """The question with surrounding whitespace removed, or InvalidQuestion saying what is wrong.
+
+    ``require_content_word=False`` checks only the form (an evaluation file may hold a meaningless
+    question on purpose; asking it is then refused like any user's).
+    """
     text = check_text(question, "问题", MAX_QUESTION_CHARS)
     if not text or all(unicodedata.category(ch)[0] in "ZC" for ch in text):
         raise InvalidQuestion("问题是空的，请输入要查询的问题。")
-    if not has_content_word(text):
+    if require_content_word and not has_content_word(text):
         raise InvalidQuestion(
             f"没有看懂这个问题（“{_quote(text)}”里没有可查询的中文词语）。"
             "请用中文写出要查的人、地方或事情，例如“城中区一季度新增就业多少”。"

@@ -236,3 +236,16 @@ def test_wrong_types_from_the_api_get_the_chinese_message(rag_serve, data, messa
     reply = _text(_call_ask_raw(url, data)[0][-1])
     assert message in reply and "出错了" not in reply
     assert "Traceback" not in log.read_text(errors="replace")
+
+
+def test_an_evaluation_file_may_hold_a_meaningless_question_and_it_counts_as_refused(seed_assistant, tmp_path):
+    from rag.evaluate import evaluate_question, load_questions
+
+    path = tmp_path / "q.jsonl"
+    rows = [{"qid": "n1", "question": "？？？", "answers": [], "evidence": None, "kind": "unanswerable"},
+            {"qid": "a1", "question": QUESTION, "answers": ["2047人"], "evidence": "城镇新增就业2047人", "kind": "fact"}]
+    path.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in rows), encoding="utf-8")
+    meaningless, real = load_questions(path)
+    refused = evaluate_question(seed_assistant, meaningless, "hybrid", 5)
+    assert refused.refused and refused.cause is None and "没有看懂" in refused.answer
+    assert evaluate_question(seed_assistant, real, "hybrid", 5).correct
