@@ -195,18 +195,22 @@ class ChatHandlers:
         yield chat_messages(turns + [Turn(text, render_pending(), None)]), turns, ""
         ticket = self.gate.join()
         try:
+            shown_ahead = None
             while ticket is not None and not ticket.wait(LINE_REFRESH_SECONDS):
                 if ticket.waited() > 2 * self.gate.max_wait_seconds:  # the line moved far slower than expected
                     break
-                waiting = render_waiting(ticket.ahead(), ticket.expected_wait())
-                yield chat_messages(turns + [Turn(text, waiting, None)]), turns, ""
+                ahead = ticket.ahead()
+                if ahead != shown_ahead:  # an update only when the place changed: each one is a message to the page
+                    shown_ahead = ahead
+                    yield chat_messages(turns + [Turn(text, render_waiting(ahead, ticket.expected_wait()), None)]), turns, ""
             if ticket is None or not ticket.running:
                 seconds = ticket.waited() if ticket is not None else self.gate.max_wait_seconds
                 busy = f"{BUSY_MESSAGE}（现在提问的人较多，要等 {seconds:.0f} 秒以上。）"
                 turns = _keep_last(turns + [Turn(text, render_error(busy), None)])
                 yield chat_messages(turns), turns, ""
                 return
-            history = [turn.asked for turn in turns if turn.asked][-HISTORY_QUESTIONS:]
+            # A rewritten follow-up may be longer than a typed question; history turns are held to the same limit.
+            history = [turn.asked[:MAX_QUESTION_CHARS] for turn in turns if turn.asked][-HISTORY_QUESTIONS:]
             answer: Answer | None = None
             generated = ""
             try:
