@@ -151,10 +151,11 @@ def _print_answer(answer) -> None:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from .assistant import InvalidQuestion, validate_filters, validate_options, validate_question
+    from .validation import InvalidQuestion, validate_filters, validate_history, validate_options, validate_question
 
     try:  # check before the (possibly slow) index is opened
         question = validate_question(args.question)
+        history = validate_history(args.after or ())
         validate_options(args.k, args.mode)
         filters = validate_filters(args.since, args.until, args.source or ())
     except InvalidQuestion as exc:
@@ -162,12 +163,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     assistant = _open_assistant(args)
     try:  # e.g. a --source that names nothing in the index
-        answer = assistant.ask(question, history=args.after or (), k=args.k, mode=args.mode, filters=filters)
+        answer = assistant.ask(question, history=history, k=args.k, mode=args.mode, filters=filters)
     except InvalidQuestion as exc:
         _say(f"错误：{exc}")
         return EXIT_BAD_INPUT
     if args.json:
-        print(json.dumps(answer_to_json(answer), ensure_ascii=False, indent=2))
+        _print_json(answer_to_json(answer))
     else:
         _print_answer(answer)
     return EXIT_OK
@@ -227,10 +228,19 @@ def cmd_check(args: argparse.Namespace) -> int:
         _say(f"错误：{exc}")
         return EXIT_BAD_INPUT
     if args.json:
-        print(json.dumps(report_to_json(report, citation_to_json), ensure_ascii=False, indent=2))
+        _print_json(report_to_json(report, citation_to_json))
     else:
         print(format_report(report), end="")
     return EXIT_OK  # verdicts are results, whatever they are
+
+
+def _print_json(value) -> None:
+    """``value`` as UTF-8 JSON on stdout whatever the locale's encoding; text that is not valid
+    Unicode (a lone surrogate) becomes U+FFFD, so the output always parses."""
+    text = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", errors="replace"))
+    sys.stdout.flush()
 
 
 def _open_for_update(args: argparse.Namespace):
@@ -547,6 +557,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CorpusError, EncoderUnavailable, IndexCorrupt, StoreUnavailable) as exc:
         _say(f"错误：{exc}")
         return EXIT_FAILED
+    except BrokenPipeError:  # stdout was closed early (`rag ask … | head`): nothing left to tell anyone
+        return _quiet_after_closed_stdout()
     except OSError as exc:  # e.g. the port is taken, the index folder is not writable, the disk is full
         if exc.errno == errno.ENOSPC:
             _say("错误：磁盘空间不足，本次操作没有生效，索引保持原样。请清理磁盘后重试。")
@@ -559,6 +571,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("已中断。")
         return 130
+
+
+def _quiet_after_closed_stdout() -> int:
+    """The conventional SIGPIPE exit code, with stdout pointed at /dev/null so that Python's
+    final flush of the closed pipe prints no "Exception ignored" message."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + 13  # SIGPIPE
 
 
 if __name__ == "__main__":

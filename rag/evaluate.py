@@ -138,7 +138,7 @@ def _checked_question(value: Any, where: str) -> str:
     from .assistant import InvalidQuestion, validate_question
 
     try:
-        return validate_question(value)
+        return validate_question(value, require_content_word=False)
     except InvalidQuestion as exc:
         raise QuestionFileError(f"{where}：{exc}") from None
 
@@ -266,7 +266,14 @@ def failure_cause(
 
 def evaluate_question(assistant, question: EvalQuestion, mode: str, k: int) -> QuestionResult:
     """Ask ``question`` as a user would, then rank-check the passages for the question actually searched."""
-    answer = assistant.ask(question.question, history=question.history, k=k, mode=mode)
+    from .assistant import InvalidQuestion
+
+    try:
+        answer = assistant.ask(question.question, history=question.history, k=k, mode=mode)
+    except InvalidQuestion as refusal:  # e.g. no Chinese content word: the user is told why, nothing is searched
+        correct = False if question.answers else None
+        cause = failure_cause(question, None, k, True, correct, False)
+        return QuestionResult(question, mode, None, True, correct, correct, str(refusal), None, None, cause, (), {})
     searched = answer.rewritten_question or question.question
     hits = assistant.search(searched, k=max(SEARCH_K, k), mode=mode).hits
     relevant = [question.is_relevant(hit) for hit in hits[:SEARCH_K]]

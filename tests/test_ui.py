@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import socket
+import time
 from html import unescape
 
 import pytest
@@ -22,6 +23,7 @@ from ui.app import (
     launch_options,
     serve,
 )
+import ui.app as app_module
 from ui.gate import AnswerGate
 from ui.render import highlight, render_answer, render_corpus_panel
 
@@ -112,37 +114,61 @@ def test_bad_input_is_a_chinese_message_in_the_chat(handlers, question, k, mode,
     assert len(messages[0]["content"]) < 400, "a huge question is cut in its chat bubble"
 
 
-def test_a_full_gate_answers_busy_instead_of_waiting(seed_assistant):
-    gate = AnswerGate(slots=1, waiting=0, wait_seconds=0)
+def test_a_long_line_answers_busy_at_once_in_chinese(seed_assistant):
+    # Answers have been taking 10 s each and one runs: a newcomer's wait (~5 s) passes the 1 s limit.
+    gate = AnswerGate(slots=1, max_wait_seconds=1.0, first_estimate_seconds=10.0)
     busy = ChatHandlers(seed_assistant, gate)
     with gate.admit() as admitted:  # another user's answer is running
         assert admitted
+        started = time.monotonic()
         messages, turns, _ = final(busy.respond(QUESTION, 5, "hybrid", []))
-    assert BUSY_MESSAGE in last_reply(messages) and turns[-1].asked is None
+        assert time.monotonic() - started < 1.0, "refused at once, not after waiting"
+    reply = last_reply(messages)
+    assert BUSY_MESSAGE in reply and "秒" in reply and turns[-1].asked is None
     messages, _, _ = final(busy.respond(QUESTION, 5, "hybrid", []))
     assert "2047人" in last_reply(messages), "the gate opens again once the other answer is done"
 
 
-def test_gate_lets_a_waiting_user_in_when_a_slot_frees():
+def test_a_waiting_user_sees_their_place_in_line_then_the_answer(seed_assistant):
     import threading
 
-    gate = AnswerGate(slots=1, waiting=1, wait_seconds=5)
-    entered = threading.Event()
-    release = threading.Event()
+    gate = AnswerGate(slots=1, max_wait_seconds=30.0, first_estimate_seconds=0.5)
+    handlers = ChatHandlers(seed_assistant, gate)
+    first, second = gate.join(), gate.join()  # one answer running, one question waiting before ours
+    assert first.running and not second.running and second.ahead() == 1
+    outputs = []
 
-    def hold():
-        with gate.admit() as ok:
-            assert ok
-            entered.set()
-            release.wait(5)
+    def ask():
+        outputs.extend(handlers.respond(QUESTION, 5, "hybrid", []))
 
-    holder = threading.Thread(target=hold)
-    holder.start()
-    entered.wait(5)
-    threading.Timer(0.2, release.set).start()
-    with gate.admit() as ok:
-        assert ok
-    holder.join(5)
+    asker = threading.Thread(target=ask)
+    asker.start()
+    time.sleep(app_module.LINE_REFRESH_SECONDS * 1.5)
+    first.leave()  # the running answer ends: the waiting question runs, ours is next
+    time.sleep(app_module.LINE_REFRESH_SECONDS * 1.5)
+    second.leave()
+    asker.join(20)
+    shown = [last_reply(messages) for messages, _, _ in outputs]
+    assert any("前面还有 2 个问题" in html for html in shown)
+    assert any("前面还有 1 个问题" in html for html in shown), "the place is updated as the line moves"
+    assert "2047人" in shown[-1]
+    assert gate.load() == (0, 0), "nobody is left in line"
+
+
+def test_the_line_is_first_come_first_served():
+    gate = AnswerGate(slots=1, max_wait_seconds=60.0)
+    running = gate.join()
+    waiting = [gate.join() for _ in range(3)]
+    assert [t.ahead() for t in waiting] == [1, 2, 3]
+    waiting[1].leave()  # someone gives up (closes the page): those behind move up
+    assert waiting[2].ahead() == 2
+    running.leave()
+    assert waiting[0].running and not waiting[2].running
+    assert not waiting[2].wait(0.05)
+    waiting[0].leave()
+    assert waiting[2].wait(1) and waiting[2].running
+    waiting[2].leave()
+    assert gate.load() == (0, 0)
 
 
 class FailingAssistant(Assistant):
@@ -229,7 +255,7 @@ def text_of(message: dict) -> str:
     return "".join(part.get("text", "") for part in content if isinstance(part, dict))
 
 
-RUNNING_GATE = AnswerGate(slots=2, waiting=2, wait_seconds=1.0)
+RUNNING_GATE = AnswerGate(slots=2, max_wait_seconds=1.0)
 
 
 @pytest.fixture(scope="module")
@@ -330,7 +356,7 @@ def test_api_says_busy_when_every_slot_stays_taken(running_app):
     with RUNNING_GATE.admit() as first, RUNNING_GATE.admit() as second:  # two long answers are running
         assert first and second
         messages, _ = client.predict(QUESTION, 5, "hybrid", api_name="/ask")
-    assert BUSY_MESSAGE in text_of(messages[-1]), "after waiting its turn for wait_seconds, the user is told"
+    assert BUSY_MESSAGE in text_of(messages[-1]), "after waiting twice the expected limit, the user is told"
     messages, _ = client.predict(QUESTION, 5, "hybrid", api_name="/ask")
     assert "2047人" in text_of(messages[-1])
 

@@ -69,11 +69,11 @@ try:
 finally:
     sys.meta_path.remove(_stub_finder)
 
-from rag.assistant import (  # noqa: E402
-    DEFAULT_CORPUS,
+from rag.assistant import DEFAULT_CORPUS, Assistant  # noqa: E402
+from rag.validation import (  # noqa: E402
     MAX_QUESTION_CHARS,
-    Assistant,
     InvalidQuestion,
+    check_text,
     validate_filters,
     validate_options,
     validate_question,
@@ -93,18 +93,24 @@ from .render import (  # noqa: E402
     render_pending,
     render_question,
     render_streaming,
+    render_waiting,
 )
 
 log = logging.getLogger(__name__)
 
-BUSY_MESSAGE = "繁忙，请稍后再试。"
+BUSY_MESSAGE = "繁忙，请稍后再试。"  # followed by how long the wait would have been
 FAILED_MESSAGE = "出错了，没能回答这个问题。请稍后再试，或换个问法。"
 DEFAULT_K = 5
 MAX_K_IN_UI = 20
 HISTORY_QUESTIONS = 5  # earlier questions passed to the follow-up rewriter
-MAX_TURNS_KEPT = 50  # a session's chat is cut to its last turns so a long day does not grow memory without end
-QUEUE_MAX_SIZE = 64  # events waiting for a worker; beyond this gradio answers HTTP 503 at once
-BUSY_REPLY_WORKERS = 4  # workers beyond the gate's capacity, so an over-capacity user hears "busy" at once
+MAX_TURNS_KEPT = 30  # a session's chat is cut to its last turns so a long day does not grow memory without end
+SESSION_TTL_SECONDS = 4 * 3600  # a conversation untouched this long is forgotten (gradio drops its state)
+MAX_SESSIONS = 2000  # conversations kept in memory at once; the oldest go first (gradio's default is 10,000)
+ANSWER_WORKERS = 192  # handler calls at once: those answering plus those waiting in the gate's line
+QUEUE_MAX_SIZE = 256  # events waiting for a worker; beyond this gradio answers HTTP 503 at once
+THREADS_FOR_OTHER_EVENTS = 40  # gradio's default thread pool, kept for page loads and clears
+LINE_REFRESH_SECONDS = 1.0  # how often a waiting user's place in line is updated
+MAX_ECHO_CHARS = 2 * MAX_QUESTION_CHARS  # a refused question is handed back to the box at most this long
 WARM_UP_QUESTION = "今年新增就业多少人"  # any question: it only loads the tokenizer and the model
 
 # Questions written for the bundled seed articles; shown only when the seeds are the corpus
@@ -176,22 +182,36 @@ class ChatHandlers:
             text = validate_question(question)
             validate_options(k, mode)
             # The source box takes names separated by commas or spaces (as `rag list` shows them, or a label like 新华社).
-            names = [part for part in re.split(r"[,，、\s]+", sources) if part] if isinstance(sources, str) else []
+            sources = check_text(sources, "来源", 4000) if sources is not None else ""
+            names = [part for part in re.split(r"[,，、\s]+", sources) if part]
             filters = validate_filters(since, until, names)
         except InvalidQuestion as problem:
-            shown = question.strip() if isinstance(question, str) else ""
-            turns = _keep_last(turns + [Turn(shown, render_error(str(problem)), None)])
+            # Only a bounded, printable part of a refused input is kept in the session or sent back.
+            shown = _printable(question)
+            turns = _keep_last(turns + [Turn(shown[:MAX_QUESTION_CHARS], render_error(str(problem)), None)])
             # The text stays in the box, so a too-long question can be shortened instead of retyped.
-            yield chat_messages(turns), turns, question if isinstance(question, str) else ""
+            yield chat_messages(turns), turns, shown[:MAX_ECHO_CHARS]
             return
 
         yield chat_messages(turns + [Turn(text, render_pending(), None)]), turns, ""
-        with self.gate.admit() as admitted:
-            if not admitted:
-                turns = _keep_last(turns + [Turn(text, render_error(BUSY_MESSAGE), None)])
+        ticket = self.gate.join()
+        try:
+            shown_ahead = None
+            while ticket is not None and not ticket.wait(LINE_REFRESH_SECONDS):
+                if ticket.waited() > 2 * self.gate.max_wait_seconds:  # the line moved far slower than expected
+                    break
+                ahead = ticket.ahead()
+                if ahead != shown_ahead:  # an update only when the place changed: each one is a message to the page
+                    shown_ahead = ahead
+                    yield chat_messages(turns + [Turn(text, render_waiting(ahead, ticket.expected_wait()), None)]), turns, ""
+            if ticket is None or not ticket.running:
+                seconds = ticket.waited() if ticket is not None else self.gate.max_wait_seconds
+                busy = f"{BUSY_MESSAGE}（现在提问的人较多，要等 {seconds:.0f} 秒以上。）"
+                turns = _keep_last(turns + [Turn(text, render_error(busy), None)])
                 yield chat_messages(turns), turns, ""
                 return
-            history = [turn.asked for turn in turns if turn.asked][-HISTORY_QUESTIONS:]
+            # A rewritten follow-up may be longer than a typed question; history turns are held to the same limit.
+            history = [turn.asked[:MAX_QUESTION_CHARS] for turn in turns if turn.asked][-HISTORY_QUESTIONS:]
             answer: Answer | None = None
             generated = ""
             try:
@@ -214,6 +234,9 @@ class ChatHandlers:
                     reply = Turn(text, render_answer(answer, MODE_LABELS.get(mode)), answer.rewritten_question or text)
                     log.info("answered %s with %d citations; timings %s ms", self.loggable(text), len(answer.citations),
                              {stage: round(ms) for stage, ms in answer.timings_ms.items()})
+        finally:
+            if ticket is not None:
+                ticket.leave()
         turns = _keep_last(turns + [reply])
         yield chat_messages(turns), turns, ""
 
@@ -224,6 +247,35 @@ class ChatHandlers:
 
 def _keep_last(turns: list[Turn]) -> list[Turn]:
     return turns[-MAX_TURNS_KEPT:]
+
+
+def _printable(value: Any) -> str:
+    """A refused input as it may be shown: text only, at most MAX_ECHO_CHARS, invalid code points replaced."""
+    if not isinstance(value, str):
+        return ""
+    return value.strip()[:MAX_ECHO_CHARS].encode("utf-8", errors="replace").decode("utf-8")
+
+
+def _bad_values_as_none(component: type) -> type:
+    """``component`` whose input check hands a value it rejects (k="五" or 0, mode=["x"] from an API call)
+    to the handler as None, so the user gets the handler's Chinese message instead of gradio's English
+    error and a logged traceback. A gradio template of ``component``: the page draws it the same."""
+
+    class Lenient(component):
+        is_template = True
+
+        def preprocess(self, payload: Any) -> Any:
+            try:
+                return super().preprocess(payload)
+            except (TypeError, ValueError, gr.Error):
+                return None
+
+    Lenient.__name__ = Lenient.__qualname__ = f"Lenient{component.__name__}"
+    return Lenient
+
+
+LenientSlider = _bad_values_as_none(gr.Slider)
+LenientRadio = _bad_values_as_none(gr.Radio)
 
 
 def build_app(assistant: Assistant, gate: AnswerGate | None = None, log_questions: bool = False) -> gr.Blocks:
@@ -237,7 +289,7 @@ def build_app(assistant: Assistant, gate: AnswerGate | None = None, log_question
                 '<p class="qa-subtitle">根据已收录的新闻稿回答问题，每个回答都注明出处；点开“来源”可看原文段落，答案处以黄色标出。</p>')
         with gr.Tabs():
             with gr.Tab("问答", id="chat-tab", elem_id="chat-tab"):
-                turns = gr.State([])
+                turns = gr.State([], time_to_live=SESSION_TTL_SECONDS)
                 with gr.Row():
                     with gr.Column(scale=3):
                         chatbot = gr.Chatbot(
@@ -273,8 +325,8 @@ def build_app(assistant: Assistant, gate: AnswerGate | None = None, log_question
                                 for example in examples:
                                     example_buttons.append(gr.Button(example, size="sm", elem_classes=["qa-example"]))
                         with gr.Accordion("检索设置", open=False):
-                            k = gr.Slider(1, MAX_K_IN_UI, value=DEFAULT_K, step=1, precision=0, label="返回段落数（k）", elem_id="k")
-                            mode = gr.Radio(
+                            k = LenientSlider(1, MAX_K_IN_UI, value=DEFAULT_K, step=1, precision=0, label="返回段落数（k）", elem_id="k")
+                            mode = LenientRadio(
                                 choices=[(f"{MODE_LABELS[m]}（{m}）", m) for m in RETRIEVAL_MODES],
                                 value=RETRIEVAL_MODES[0],
                                 label="检索方式",
@@ -294,8 +346,9 @@ def build_app(assistant: Assistant, gate: AnswerGate | None = None, log_question
             fn=handlers.respond,
             outputs=[chatbot, turns, question],
             concurrency_id="answer",
-            # More workers than the gate admits, so users beyond its capacity are told "busy" at once.
-            concurrency_limit=gate.capacity + BUSY_REPLY_WORKERS,
+            # Every question gets a worker at once and waits in the gate's line, where it is shown its
+            # place in Chinese; gradio's own queue (English, no position) is only reached past this.
+            concurrency_limit=ANSWER_WORKERS,
             show_progress="minimal",
         )
         filter_inputs = [since, until, source_filter]
@@ -335,6 +388,8 @@ def launch_options(host: str = "127.0.0.1", port: int = 7860, quiet: bool = Fals
         ssr_mode=False,
         pwa=False,
         strict_cors=True,
+        max_threads=ANSWER_WORKERS + THREADS_FOR_OTHER_EVENTS,  # a question waiting in line holds a thread
+        state_session_capacity=MAX_SESSIONS,
         theme=theme(),
         css=CSS + CHECK_CSS,
         js=PAGE_JS,

@@ -48,6 +48,12 @@ def render_pending() -> str:
     return '<div class="qa-pending">正在查找资料…</div>'
 
 
+def render_waiting(ahead: int, seconds: float) -> str:
+    """A question waiting in line for its turn: how many are ahead and about how long it will take."""
+    about = f"，大约还要 {seconds:.0f} 秒" if seconds >= 1 else ""
+    return f'<div class="qa-pending">排队中：前面还有 {int(ahead)} 个问题{about}。</div>'
+
+
 def render_streaming(partial: str) -> str:
     """The generated answer while it is still arriving."""
     return f'<div class="qa-answer qa-streaming"><p class="qa-text">{_with_markers(partial)}▍</p></div>'
