@@ -1,7 +1,7 @@
 """What a question asks for: its type, the entities and time qualifiers it names,
 and the thing it measures.
 
-Both the answer extractor (``rag.extract``) and the follow-up rewriter
+Both the answer extractor (``rag.answer.pipeline``) and the follow-up rewriter
 (``rag.followup``) read a question through ``analyze_question``, so they agree
 on what "the entity" or "the measured thing" of a question is.
 
