@@ -220,6 +220,7 @@ def verify_build(build: Path, full: bool = False) -> dict:
     return manifest
 
 
+SENTENCE_VECTORS_ENV = "RAG_SENTENCE_VECTORS"  # "off": builds store no sentence vectors (eval/perf synthetic scale)
 CORPUS_CHANGED = "资料文件有变化"
 ADDED_CHANGED = "添加的文章与索引不一致"
 UPDATABLE = (CORPUS_CHANGED, ADDED_CHANGED)  # reasons an update file by file fixes (no full rebuild)
@@ -516,9 +517,11 @@ def _write_build(
             keyword = KeywordStore.build(all_tokens, all_ids)
             keyword.save(build / "keyword")
             lap("bm25")
-        # the answer stage scores sentences by meaning; their vectors come with the build
-        write_sentence_vectors(build, previous, [p.text for p in paragraphs], encoder)
-        lap("sentence_vectors")
+        # the answer stage scores sentences by meaning; their vectors come with the build (unless a
+        # benchmark of retrieval at scale turns them off: the answer stage then encodes them on demand)
+        if os.environ.get(SENTENCE_VECTORS_ENV, "on") != "off":
+            write_sentence_vectors(build, previous, [p.text for p in paragraphs], encoder)
+            lap("sentence_vectors")
         _fault_point("keyword_written")
         _write_atomically(build / USER_WORDS_FILE, "\n".join(user_words))
         manifest = {

@@ -340,7 +340,7 @@ def build_app(assistant: Assistant, gate: AnswerGate | None = None, log_question
                         with gr.Accordion("语料库", open=True):
                             corpus_panel = gr.HTML(render_corpus_panel(assistant.stats()), elem_id="corpus")
 
-            build_check_tab(assistant, gate)
+            build_check_tab(assistant, gate, workers=ANSWER_WORKERS)
 
         answering = dict(
             fn=handlers.respond,

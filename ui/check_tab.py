@@ -90,12 +90,13 @@ class CheckHandlers:
             except InvalidQuestion as problem:
                 return render_error(str(problem))
             except Exception:  # the user gets a message, the log the traceback
-                log.exception("checking %r failed", draft[:80])
+                log.exception("checking a draft of %d characters failed", len(draft))  # drafts stay out of logs
                 return render_error(FAILED_MESSAGE)
 
 
-def build_check_tab(assistant: Assistant, gate: AnswerGate) -> None:
-    """The 核实 tab's components and events; call inside ``gr.Tabs()`` of the page."""
+def build_check_tab(assistant: Assistant, gate: AnswerGate, workers: int) -> None:
+    """The 核实 tab's components and events; call inside ``gr.Tabs()`` of the page. ``workers``: handler calls
+    at once, shared with the chat (concurrency id "answer"): those checking plus those waiting at the gate."""
     handlers = CheckHandlers(assistant, gate)
     with gr.Tab("核实", id="check-tab", elem_id="check-tab"):
         gr.HTML('<p class="qa-subtitle">粘贴一句话或一段稿件，逐一核对其中的数字、日期和名称：'
@@ -106,7 +107,7 @@ def build_check_tab(assistant: Assistant, gate: AnswerGate) -> None:
         send = gr.Button("核实", variant="primary", elem_id="check-send")
         result = gr.HTML(elem_id="check-result")
         send.click(handlers.check, inputs=[draft], outputs=[result], concurrency_id="answer",
-                   concurrency_limit=gate.capacity + 4, api_name="check", show_progress="minimal")
+                   concurrency_limit=workers, api_name="check", show_progress="minimal")
 
 
 CHECK_CSS = """

@@ -55,6 +55,11 @@ def build(corpus: str, index: str, base: str | None = None, fresh_sample: int = 
         texts = json.loads((base_dir / BASE_TEXTS).read_text(encoding="utf-8"))
         vectors = np.load(base_dir / BASE_VECTORS)
         encoder = PerturbedCopyEncoder(real.name, texts, vectors, meta["copies"], query_encoder=real)
+        # Synthetic copies measure retrieval at scale; their sentences would be encoded for real (hours at 100k),
+        # so such builds store no sentence vectors and the answer stage encodes the few it reads on demand.
+        from rag.index import SENTENCE_VECTORS_ENV
+
+        os.environ[SENTENCE_VECTORS_ENV] = "off"
     started = time.perf_counter()
     manifest = build_index(Path(corpus), Path(index), encoder, store=StoreChoice.parse(store, milvus_uri))
     wall = time.perf_counter() - started
