@@ -105,8 +105,9 @@ def build_check_tab(assistant: Assistant, gate: AnswerGate) -> None:
                            placeholder=f"粘贴要核实的文字（最多 {MAX_DRAFT_CHARS} 字），例如：{EXAMPLE_DRAFT}")
         send = gr.Button("核实", variant="primary", elem_id="check-send")
         result = gr.HTML(elem_id="check-result")
+        # No limit of its own: the chat's "answer" limit applies (gradio keeps the lowest of a shared id).
         send.click(handlers.check, inputs=[draft], outputs=[result], concurrency_id="answer",
-                   concurrency_limit=gate.capacity + 4, api_name="check", show_progress="minimal")
+                   concurrency_limit=None, api_name="check", show_progress="minimal")
 
 
 CHECK_CSS = """
