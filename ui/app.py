@@ -105,7 +105,9 @@ MAX_K_IN_UI = 20
 HISTORY_QUESTIONS = 5  # earlier questions passed to the follow-up rewriter
 MAX_TURNS_KEPT = 30  # a session's chat is cut to its last turns so a long day does not grow memory without end
 SESSION_TTL_SECONDS = 4 * 3600  # a conversation untouched this long is forgotten (gradio drops its state)
-MAX_SESSIONS = 2000  # conversations kept in memory at once; the oldest go first (gradio's default is 10,000)
+# gradio keeps a session (~50 KB of page config, plus its turns) until this cap pushes the least recently used out;
+# expiry clears only its State, so the cap is what bounds memory (each raw API call is a session of its own).
+MAX_SESSIONS = 200  # conversations kept in memory at once: ~6x the 32 users the server is sized for
 ANSWER_WORKERS = 192  # handler calls at once: those answering plus those waiting in the gate's line
 QUEUE_MAX_SIZE = 256  # events waiting for a worker; beyond this gradio answers HTTP 503 at once
 THREADS_FOR_OTHER_EVENTS = 40  # gradio's default thread pool, kept for page loads and clears
