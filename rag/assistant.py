@@ -27,9 +27,6 @@ from .answer.settings import AnswerSettings, settings_from_environment
 from .answer.synonyms import synonyms
 from .schema import Answer, Hit
 from .stores import StoreChoice
-
-if TYPE_CHECKING:
-    from .check import CheckReport
 from .validation import (  # noqa: F401  (re-exported: callers import the checks from here too)
     MAX_K,
     MAX_QUESTION_CHARS,
@@ -40,6 +37,9 @@ from .validation import (  # noqa: F401  (re-exported: callers import the checks
     validate_options,
     validate_question,
 )
+
+if TYPE_CHECKING:
+    from .check import CheckReport
 
 log = logging.getLogger(__name__)
 
