@@ -35,6 +35,7 @@ from .compare import same_written_number, units_match, value_satisfies
 from .figures import Figure, find_figures
 from .measure import direction, direction_word, key_words, measure_words, modality, says_what, share_present
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
+from .subject import article_periods, is_province, place_in, province_wide_in, year_unsaid
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
@@ -139,31 +140,43 @@ def _period_kind(period: str) -> str:
     return "year" if period.isdigit() else period[0]  # Q / H / M
 
 
-def _anchors_hold(claim: Claim, candidate: Candidate, context: str) -> tuple[bool, bool]:
-    """Whether the claim's places and periods hold for the candidate: (place ok, period ok).
+def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources: dict[str, set[str]]) -> tuple[bool, bool, bool]:
+    """Whether the claim's places and periods hold for the candidate: (place ok, period ok, period unsaid).
 
-    Each must stand in the article around the figure; and where the figure's own sentence names a
-    place or period of the same kind as the claim's (乡 and 乡, a year and a year), it must be the claim's.
+    Each must stand in the article around the figure (in any of the forms of ``subject.place_in``, or as
+    全省 of a source that names the province); and where the figure's own sentence names a place or period
+    of the same kind as the claim's (乡 and 乡, a year and a year), it must be the claim's. A claim's year the
+    article says nothing about (it names no year) is unsaid: not ok, but no sign of another period either.
     """
-    place_ok = all(place in context for place in claim.places)
+    source = candidate.paragraph.source
+    place_ok = all(place_in(place, context) or province_wide_in(place, context, source in wide_sources.get(place, ()))
+                   for place in claim.places)
     if place_ok and claim.places and candidate.own_places:
         for own in candidate.own_places:
             same_level = [p for p in claim.places if _level(p) == _level(own)]
             if same_level and not any(p in own or own in p for p in same_level):
                 place_ok = False
-    context_periods = _periods_of(context)
-    period_ok = all(period in context_periods for period in claim.periods)
-    if period_ok and claim.periods and candidate.own_periods:
+    context_periods = _periods_of(context, candidate.paragraph.date)
+    missing = [period for period in claim.periods if period not in context_periods]
+    period_ok = not missing
+    unsaid = bool(missing) and all(year_unsaid(period, context_periods) for period in missing)
+    if claim.periods and candidate.own_periods:
         for own in candidate.own_periods:
             same_kind = [p for p in claim.periods if _period_kind(p) == _period_kind(own)]
             if same_kind and own not in same_kind and not own.startswith("M"):
-                period_ok = False
-    return place_ok, period_ok
+                period_ok = unsaid = False
+    return place_ok, period_ok, unsaid
 
 
 @lru_cache(maxsize=1024)
-def _periods_of(context: str) -> set[str]:
-    return set(periods_in(context.replace("首季", "一季度")))
+def _periods_of(context: str, date: str | None = None) -> set[str]:
+    return article_periods(context, date)
+
+
+def _wide_sources(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> dict[str, set[str]]:
+    """For each province the claim names, the sources among the hits whose text names it."""
+    return {place: {h.paragraph.source for h in hits if place_in(place, context_of(h.paragraph))}
+            for place in claim.places if is_province(place)}
 
 
 def _found_text(candidate: Candidate, with_direction: bool = False) -> str:
@@ -190,6 +203,7 @@ class Scored:
     value_ok: bool
     direction_ok: bool
     said_in_sentence: float = 0.0  # share of the claim's measure words in the article figure's own sentence
+    period_unsaid: bool = False  # the claim's year is neither stated nor contradicted by the article
 
     @property
     def score(self) -> float:
@@ -198,6 +212,11 @@ class Scored:
     @property
     def same_subject(self) -> bool:
         return self.place_ok and self.period_ok and self.co_ok
+
+    @property
+    def subject_not_other(self) -> bool:
+        """Same place and clause, and no other period: enough to contradict, not to confirm."""
+        return self.place_ok and self.co_ok and (self.period_ok or self.period_unsaid)
 
     @property
     def true(self) -> bool:
@@ -210,6 +229,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
     claim_direction = direction(claim.label)
     claim_sentence = claim.sentence or claim.text
     scored = []
+    wide_sources = _wide_sources(claim, hits, context_of)
     for candidate in candidates(hits):
         if candidate.figure.kind != stated.kind:
             continue
@@ -230,12 +250,12 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         if restated < SUPPORT_MIN and not (restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9):
             continue  # the article's sentence says all the claim says, around more words of its own
         said = min(share_present(claim_words, context) + 0.2, share_present(claim_keys, context)) if claim_keys else share_present(claim_words, context)
-        place_ok, period_ok = _anchors_hold(claim, candidate, context)
+        place_ok, period_ok, period_unsaid = _anchors_hold(claim, candidate, context, wide_sources)
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
-                             share_present(claim_words, candidate.sentence)))
+                             share_present(claim_words, candidate.sentence), period_unsaid))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 
@@ -275,7 +295,7 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
         close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
             # the article's sentence says all the claim says and has no other figure of this kind to mean
             row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate))
-        if not close or row.said < SAID_TO_CONTRADICT or not row.same_subject or row.true:
+        if not close or row.said < SAID_TO_CONTRADICT or not row.subject_not_other or row.true:
             continue
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
@@ -408,7 +428,7 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
     for score, _, paragraph, s_start, s_end in ranked:
         sentence = paragraph.text[s_start:s_end]
         at = _aligned_at(claim, sentence)
-        if at >= 0 and all(place in context_of(paragraph) for place in claim.places):
+        if at >= 0 and all(place_in(place, context_of(paragraph)) for place in claim.places):
             span = (paragraph, s_start + at, s_start + at + len("".join(claim.stated.split())))
             return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
     # the sentence that has the name, else the one that tells the event best
@@ -417,7 +437,7 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
     sentence = paragraph.text[s_start:s_end]
     context = context_of(paragraph)
     at = _aligned_at(claim, sentence)
-    places_hold = all(place in context for place in claim.places)
+    places_hold = all(place_in(place, context) for place in claim.places)
     if score < NAME_CONTRADICT_MIN:
         return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
     if at >= 0:  # the name is right, the place is not
