@@ -35,6 +35,8 @@ from .compare import same_written_number, units_match, value_satisfies
 from .figures import Figure, find_figures
 from .measure import direction, direction_word, key_words, measure_words, modality, says_what, share_present
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
+from .ablation import ingredient_on
+from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, Similarity, nearest_sentences
 from .subject import article_periods, is_province, place_in, province_wide_in, year_unsaid
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
@@ -204,6 +206,7 @@ class Scored:
     direction_ok: bool
     said_in_sentence: float = 0.0  # share of the claim's measure words in the article figure's own sentence
     period_unsaid: bool = False  # the claim's year is neither stated nor contradicted by the article
+    semantic: bool = False  # its sentence is the one nearest in meaning to the claim (sentence vectors)
 
     @property
     def score(self) -> float:
@@ -223,7 +226,11 @@ class Scored:
         return self.unit_ok and self.value_ok and self.direction_ok
 
 
-def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_of: ContextOf) -> list[Scored]:
+def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_of: ContextOf,
+                     nearest: frozenset[str] = frozenset()) -> list[Scored]:
+    """Every candidate that may measure what the claim measures. A candidate whose sentence is among
+    ``nearest`` (the article sentences nearest in meaning to the claim, ``semantic.nearest_sentences``) is
+    kept on less word overlap, and marked ``semantic``."""
     claim_words = measure_words(claim.label, claim.places)
     claim_keys = key_words(claim.label, claim.places)
     claim_direction = direction(claim.label)
@@ -247,15 +254,19 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             restated = max(share_present(article_words, claim_sentence), share_present(head, claim_sentence) if len(head) >= 2 else 0.0)
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 restated = min(restated, share_present(claim_words, candidate.sentence))
+        near = candidate.sentence.strip() in nearest
         if restated < SUPPORT_MIN and not (restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9):
-            continue  # the article's sentence says all the claim says, around more words of its own
+            # the article's sentence says all the claim says, around more words of its own; or it is the
+            # sentence nearest in meaning and says at least some of what its figure counts
+            if not (near and restated >= SEMANTIC_RESTATED_MIN):
+                continue
         said = min(share_present(claim_words, context) + 0.2, share_present(claim_keys, context)) if claim_keys else share_present(claim_words, context)
         place_ok, period_ok, period_unsaid = _anchors_hold(claim, candidate, context, wide_sources)
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
-                             share_present(claim_words, candidate.sentence), period_unsaid))
+                             share_present(claim_words, candidate.sentence), period_unsaid, near))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 
@@ -275,13 +286,23 @@ def _head_words(label: str) -> tuple[str, ...]:
     return measure_words(before, places_in(before))[-HEAD_WORDS:] + measure_words(after, places_in(after))
 
 
-def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
+def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context,
+                  similarity: Similarity | None = None) -> Verdict:
+    """The lexical reading decides first; when it finds nothing and ``similarity`` is given, the article
+    sentence nearest in meaning to the claim is read again on looser word overlap."""
     stated = claim.figure
-    related = tuple(hit.paragraph for hit in hits[:2])
     if stated is None:
-        return Verdict(NOT_FOUND, "没能读出这句话里的数字。", related=related)
-    scored = score_candidates(claim, stated, hits, context_of)
+        return Verdict(NOT_FOUND, "没能读出这句话里的数字。", related=tuple(hit.paragraph for hit in hits[:2]))
+    verdict = _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of))
+    if verdict.verdict != NOT_FOUND or similarity is None or stated.kind != "figure" or not ingredient_on("semantic"):
+        # a date's event is told by its words; a paraphrased event is too loose a match to contradict a date
+        return verdict
+    near = nearest_sentences(similarity, claim, [c.sentence for c in candidates(hits) if c.figure.kind == stated.kind])
+    return _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of, near), verdict)
 
+
+def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
+    related = tuple(hit.paragraph for hit in hits[:2])
     for row in scored:
         if row.same_subject and row.true and row.said >= SAID_MIN:
             candidate = row.candidate
@@ -294,8 +315,10 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
         candidate = row.candidate
         close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
             # the article's sentence says all the claim says and has no other figure of this kind to mean
-            row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate))
-        if not close or row.said < SAID_TO_CONTRADICT or not row.subject_not_other or row.true:
+            row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
+            # the sentence nearest in meaning, whose only figure of this kind this is
+            row.semantic and row.said >= SEMANTIC_SAID_MIN and _only_one_of_its_kind(candidate))
+        if not close or row.said < min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0) or not row.subject_not_other or row.true:
             continue
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
@@ -307,6 +330,8 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
         return Verdict(CONTRADICTED, f"资料写的是“{said}”：{found}，而不是{stated_text}（{differs}不同）。",
                        found=found, differs=differs, evidence=evidence)
 
+    if fallback is not None:
+        return fallback
     elsewhere = [row for row in scored if row.true and row.co_ok and row.said >= SAID_MIN and not row.same_subject]
     if elsewhere:
         row = elsewhere[0]
@@ -463,7 +488,7 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
                    evidence=((paragraph, s_start + c_start, s_start + c_end),))
 
 
-def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
+def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context, similarity: Similarity | None = None) -> Verdict:
     if claim.kind in ("name", "place"):
         return verify_name(claim, hits, context_of)
-    return verify_figure(claim, hits, context_of)
+    return verify_figure(claim, hits, context_of, similarity)

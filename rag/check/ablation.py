@@ -1,0 +1,18 @@
+"""Switching single ingredients of the fact checker off, to measure what each one pays (``RAG_CHECK_ABLATE``).
+
+    RAG_CHECK_ABLATE=semantic,abbreviation rag eval --claims eval/claims.jsonl --split dev
+
+Ingredients: ``semantic`` (sentence vectors, rag.check.semantic), ``variants`` (a place's other written forms,
+rag.answer.question.entity_in), ``abbreviation`` (在京 for 北京), ``province_wide`` (全省 for a named province),
+``date_year`` (a dated article states its year), ``unsaid_year`` (a year the article never names does not
+stop a contradiction), ``synonyms`` (a measure word said by a synonym).
+"""
+from __future__ import annotations
+
+import os
+
+INGREDIENTS = ("semantic", "variants", "abbreviation", "province_wide", "date_year", "unsaid_year", "synonyms")
+
+
+def ingredient_on(name: str) -> bool:
+    return name not in {part.strip() for part in os.environ.get("RAG_CHECK_ABLATE", "").split(",")}
