@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 
 from ..answer.question import entity_in, is_province
+from ..answer.synonyms import said_in
+from .ablation import ingredient_on
 from .claims import _posseg, periods_in
 
 # The standard one-character abbreviations of China's provincial-level divisions.
@@ -58,23 +60,47 @@ def abbreviation_in(place: str, text: str) -> bool:
 
 def place_in(place: str, text: str) -> bool:
     """Whether ``text`` names ``place`` in any of the forms the articles use."""
-    return place in text or entity_in(place, text) or abbreviation_in(place, text)
+    return place in text or (ingredient_on("variants") and entity_in(place, text)) or (
+        ingredient_on("abbreviation") and abbreviation_in(place, text))
 
 
 def province_wide_in(place: str, text: str, source_names_it: bool) -> bool:
     """A province the claim names is "全省/我省" in an article whose source names that province."""
-    return source_names_it and is_province(place) and PROVINCE_WIDE.search(text) is not None
+    return ingredient_on("province_wide") and source_names_it and is_province(place) and PROVINCE_WIDE.search(text) is not None
 
 
 def article_periods(context: str, date: str | None = None) -> set[str]:
     """The periods an article context states; a dated article also states its year, unless its context names
     a year itself or speaks of last year (then the figures may be the previous year's)."""
     found = set(periods_in(context.replace("首季", "一季度")))
-    if date and len(date) >= 4 and date[:4].isdigit() and not any(p.isdigit() for p in found) and not _NO_YEAR_CONTEXT.search(context):
+    if ingredient_on("date_year") and date and len(date) >= 4 and date[:4].isdigit() and not any(p.isdigit() for p in found) and not _NO_YEAR_CONTEXT.search(context):
         found.add(date[:4])
     return found
 
 
 def year_unsaid(period: str, periods: set[str]) -> bool:
     """A claim's year about which the article says nothing: it names no year at all."""
-    return period.isdigit() and not any(p.isdigit() for p in periods)
+    return ingredient_on("unsaid_year") and period.isdigit() and not any(p.isdigit() for p in periods)
+
+
+# jieba's tags for names: people, places, organisations, other proper nouns, abbreviations
+NAME_FLAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz", "j")
+_QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
+_NOT_NAMES = frozenset("全国 全省 全市 全县 全区 全乡 我省 本省".split())
+
+
+@lru_cache(maxsize=4096)
+def names_in(text: str) -> tuple[str, ...]:
+    """The names a piece of a claim says its figure is about: words jieba tags as names (吴三女, 省委, 南通市)
+    and quoted titles (“海东快办”, 《…通知》). Who or what a figure is about must be the article's too."""
+    found = [m.group(1) for m in _QUOTED.finditer(text)]
+    for word in _posseg().cut(_QUOTED.sub(" ", text)):
+        w = word.word
+        if word.flag in NAME_FLAGS and len(w) >= 2 and w not in _NOT_NAMES and not re.search(r"\d", w):
+            found.append(w)
+    return tuple(dict.fromkeys(found))
+
+
+def name_said(name: str, text: str) -> bool:
+    """Whether ``text`` says ``name``: as written, in another written form of a place, or by a synonym."""
+    return place_in(name, text) or (ingredient_on("synonyms") and said_in(name, text))

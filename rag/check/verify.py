@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Sequence
 
@@ -37,7 +37,7 @@ from .measure import direction, direction_word, key_words, measure_words, modali
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, Similarity, nearest_sentences
-from .subject import article_periods, is_province, place_in, province_wide_in, year_unsaid
+from .subject import article_periods, is_province, name_said, names_in, place_in, province_wide_in, year_unsaid
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
@@ -207,6 +207,7 @@ class Scored:
     said_in_sentence: float = 0.0  # share of the claim's measure words in the article figure's own sentence
     period_unsaid: bool = False  # the claim's year is neither stated nor contradicted by the article
     semantic: bool = False  # its sentence is the one nearest in meaning to the claim (sentence vectors)
+    unsaid_names: tuple[str, ...] = ()  # names of the claim (people, organisations, titles) the article does not say
 
     @property
     def score(self) -> float:
@@ -237,6 +238,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
     claim_sentence = claim.sentence or claim.text
     scored = []
     wide_sources = _wide_sources(claim, hits, context_of)
+    claim_names = _claim_names(claim)
     for candidate in candidates(hits):
         if candidate.figure.kind != stated.kind:
             continue
@@ -266,7 +268,8 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
-                             share_present(claim_words, candidate.sentence), period_unsaid, near))
+                             share_present(claim_words, candidate.sentence), period_unsaid, near,
+                             tuple(name for name in claim_names if not name_said(name, candidate.sentence if stated.kind == "date" else context))))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 
@@ -304,11 +307,18 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
 def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
     related = tuple(hit.paragraph for hit in hits[:2])
     for row in scored:
-        if row.same_subject and row.true and row.said >= SAID_MIN:
+        if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names:
             candidate = row.candidate
             evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
             return Verdict(SUPPORTED, f"资料写的是“{candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]}”，与“{claim.stated}”一致。",
                            found=candidate.figure.written, evidence=evidence)
+
+    # the figure is right, and the article names someone or something else where the claim names its own
+    for row in scored:
+        if row.same_subject and row.true and row.said >= SAID_MIN and row.restated >= CONTRADICT_MIN:
+            other = _other_name(claim, row.unsaid_names, row.candidate.paragraph, row.candidate.sentence)
+            if other is not None:
+                return other
 
     # the stated value itself under the same measure (another direction or unit) explains the claim best
     for row in sorted(scored, key=lambda r: not (r.value_ok and r.unit_ok)):
@@ -341,6 +351,38 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
     return Verdict(NOT_FOUND, "检索到的资料里没有说到这一数字所指的事项。", related=related)
 
 
+_NAME_LIKE = re.compile(r"[\u4e00-\u9fff·A-Za-z]{2,}")
+
+
+def _claim_names(claim: Claim) -> tuple[str, ...]:
+    """The names of the claim's own words, apart from its places (checked as places) and what it states."""
+    return tuple(name for name in names_in(claim.text) if name not in claim.stated and claim.stated not in name
+                 and not any(name in place or place in name for place in claim.places))
+
+
+def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sentence: str) -> Verdict | None:
+    """A claim that is right but for one name: the article sentence telling the same thing has another name
+    where the claim has it ("吴三女遗失的…收据金额为3808元" against "徐伟遗失的…"). None unless exactly one
+    name is unsaid and the article sentence has a counterpart for it."""
+    if len(unsaid) != 1 or not ingredient_on("names"):
+        return None
+    name = unsaid[0]
+    at = claim.sentence.find(name)
+    if at < 0:
+        return None
+    as_name = replace(claim, stated=name, stated_start=claim.sentence_start + at, stated_end=claim.sentence_start + at + len(name))
+    counterpart = _counterpart(as_name, sentence)
+    if counterpart is None:
+        return None
+    found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ")
+    if not _NAME_LIKE.fullmatch(found) or found == name or name in found or len(found) > len(name) + 8:
+        return None  # a name is written in characters: not a number, a piece of punctuation or a single character
+    differs = "时间" if periods_in(name) or re.search(r"[前后初底末]$", name) else "地点" if places_in(name) else "名称"
+    s_at = paragraph.text.find(sentence)
+    evidence = ((paragraph, s_at + counterpart[0], s_at + counterpart[1]),) if s_at >= 0 else ()
+    return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{name}”（{differs}不同）。", found=found, differs=differs, evidence=evidence)
+
+
 def _only_one_of_its_kind(candidate: Candidate) -> bool:
     return not any(f.unit_class == candidate.figure.unit_class for f in candidate.sentence_figures)
 
@@ -360,6 +402,14 @@ def _what_differs(stated: Figure, row: Scored, scored: Sequence[Scored]) -> str:
             if not other.period_ok:
                 return "时间"
     return "数值"
+
+
+def _frame_words(claim: Claim) -> tuple[str, ...]:
+    """The words of a name claim's clause besides its name and places: what it says about the name."""
+    names = names_in(claim.text)
+    words = measure_words(claim.text.replace(claim.stated, " "), claim.places)
+    return tuple(dict.fromkeys(w for w in (*names, *words) if w not in claim.stated and claim.stated not in w
+                               and not any(w in p or p in w for p in claim.places)))
 
 
 def _sentences_by_frame(claim: Claim, hits: Sequence[Hit]) -> list[tuple[float, int, Paragraph, int, int]]:
@@ -450,10 +500,18 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
     ranked = _sentences_by_frame(claim, hits)
     if not ranked:
         return Verdict(NOT_FOUND, f"检索到的资料里没有说到“{claim.stated}”这件事。", related=related)
+    frame_words = _frame_words(claim)
     for score, _, paragraph, s_start, s_end in ranked:
         sentence = paragraph.text[s_start:s_end]
         at = _aligned_at(claim, sentence)
         if at >= 0 and all(place_in(place, context_of(paragraph)) for place in claim.places):
+            # the rest of the claim must be the article's too: "南通市丝绸协会…" is not "南通市纺织工业协会…"
+            unsaid = [w for w in frame_words if not name_said(w, sentence)] if ingredient_on("frame") else []
+            if unsaid:
+                other = _other_name(claim, unsaid, paragraph, sentence)
+                if other is not None:
+                    return other
+                continue
             span = (paragraph, s_start + at, s_start + at + len("".join(claim.stated.split())))
             return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
     # the sentence that has the name, else the one that tells the event best
