@@ -319,6 +319,12 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             other = _other_name(claim, row.unsaid_names, row.candidate.paragraph, row.candidate.sentence)
             if other is not None:
                 return other
+        # an event told right but for its place: "青岛港1月26日开通…航线" against "…烟台港正式开通…航线"
+        if stated.kind == "date" and row.true and row.co_ok and row.period_ok and not row.place_ok and row.restated >= CONTRADICT_MIN and row.said >= SAID_MIN:
+            unsaid = [place for place in claim.places if not place_in(place, row.candidate.sentence)]
+            other = _other_name(claim, unsaid, row.candidate.paragraph, row.candidate.sentence)
+            if other is not None:
+                return other
 
     # the stated value itself under the same measure (another direction or unit) explains the claim best
     for row in sorted(scored, key=lambda r: not (r.value_ok and r.unit_ok)):
@@ -372,11 +378,16 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
         return None
     as_name = replace(claim, stated=name, stated_start=claim.sentence_start + at, stated_end=claim.sentence_start + at + len(name))
     counterpart = _counterpart(as_name, sentence)
-    if counterpart is None:
-        return None
-    found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ")
+    found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ") if counterpart else ""
     if not _NAME_LIKE.fullmatch(found) or found == name or name in found or len(found) > len(name) + 8:
-        return None  # a name is written in characters: not a number, a piece of punctuation or a single character
+        # a name is written in characters: not a number, a piece of punctuation or a single character;
+        # a place without words around it to align on is the article sentence's place the claim lacks
+        others = [p for p in places_in(sentence) if p not in claim.sentence and p not in SCOPES_IGNORED] if places_in(name) else []
+        others.sort(key=lambda p: p[-1] != name[-1])  # 烟台港 for 青岛港 before 山东
+        if not others:
+            return None
+        found = others[0]
+        counterpart = (sentence.find(found), sentence.find(found) + len(found))
     differs = "时间" if periods_in(name) or re.search(r"[前后初底末]$", name) else "地点" if places_in(name) else "名称"
     s_at = paragraph.text.find(sentence)
     evidence = ((paragraph, s_at + counterpart[0], s_at + counterpart[1]),) if s_at >= 0 else ()
