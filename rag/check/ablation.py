@@ -2,17 +2,15 @@
 
     RAG_CHECK_ABLATE=semantic,abbreviation rag eval --claims eval/claims.jsonl --split dev
 
-Ingredients: ``semantic`` (sentence vectors, rag.check.semantic), ``variants`` (a place's other written forms,
-rag.answer.question.entity_in), ``abbreviation`` (在京 for 北京), ``province_wide`` (全省 for a named province),
-``date_year`` (a dated article states its year), ``unsaid_year`` (a year the article never names does not
-stop a contradiction), ``synonyms`` (a name said by a synonym), ``names`` (a right figure beside another name
-is contradicted), ``frame`` (a name claim is 一致 only when the rest of its clause is the article's too).
+Ingredients: ``semantic`` (sentence vectors, rag.check.semantic), ``abbreviation`` (在京 for 北京),
+``province_wide`` (全省 for a named province), ``names`` (a right figure beside another name is contradicted),
+``frame`` (a name claim is 一致 only when the rest of its clause is the article's too).
 """
 from __future__ import annotations
 
 import os
 
-INGREDIENTS = ("semantic", "variants", "abbreviation", "province_wide", "date_year", "unsaid_year", "synonyms", "names", "frame")
+INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame")
 
 
 def ingredient_on(name: str) -> bool:

@@ -1,25 +1,22 @@
-"""Same subject, same period: whether a claim's place and period hold for an article's figure.
+"""Same subject: whether a claim's places and names hold for an article's figure.
 
 A draft names its subject the way editors write, not the way the article does: "北京" where the article says
-"在京召开", "青海" where an article of a Qinghai paper says "全省", "祁连县" where the article says "祁连".
-Places are matched with the answer stage's own reading of entities (``rag.answer.question.entity_in``:
-the last administrative component, a dropped 县/省/市 suffix, spelled-out levels), plus two general ways
-news text refers to a province: its one-character abbreviation used as a place ("在京", "来沪", "赴京"),
-and "全省/我省/本省" in an article whose source names that province.
+"在京召开", "青海" where an article of a Qinghai paper says "全省".
+Besides the name as written, two general ways news text refers to a province count: its one-character
+abbreviation used as a place ("在京", "来沪", "赴京"), and "全省/我省/本省" in an article whose source names that
+province (the answer stage's reading, ``rag.answer.question.is_province``).
 
-Periods: a paragraph's own text, title and lead say which period it is about; a dated article also says its
-year. A claim's year that the article neither states nor contradicts (the article names no year at all) is
-*unsaid*: it cannot confirm the claim, but it does not stop a contradiction in the same measure.
+Who or what a figure is about must be the article's too: the names of the claim's own words (people,
+organisations, quoted titles) must be said by the article (``names_in``).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from ..answer.question import entity_in, is_province
-from ..answer.synonyms import said_in
+from ..answer.question import is_province
 from .ablation import ingredient_on
-from .claims import _posseg, periods_in
+from .claims import _posseg
 
 # The standard one-character abbreviations of China's provincial-level divisions.
 PROVINCE_ABBREVIATIONS = {
@@ -32,7 +29,6 @@ PROVINCE_ABBREVIATIONS = {
 # verbs of going and staying that take an abbreviated place as one word: "赴京", "来沪", "在京"
 _MOTION = "在来进赴抵驻离返回留"
 PROVINCE_WIDE = re.compile(r"全省|我省|本省")
-_NO_YEAR_CONTEXT = re.compile(r"去年|上年|上一年")
 
 
 def _province_core(place: str) -> str:
@@ -60,27 +56,12 @@ def abbreviation_in(place: str, text: str) -> bool:
 
 def place_in(place: str, text: str) -> bool:
     """Whether ``text`` names ``place`` in any of the forms the articles use."""
-    return place in text or (ingredient_on("variants") and entity_in(place, text)) or (
-        ingredient_on("abbreviation") and abbreviation_in(place, text))
+    return place in text or (ingredient_on("abbreviation") and abbreviation_in(place, text))
 
 
 def province_wide_in(place: str, text: str, source_names_it: bool) -> bool:
     """A province the claim names is "全省/我省" in an article whose source names that province."""
     return ingredient_on("province_wide") and source_names_it and is_province(place) and PROVINCE_WIDE.search(text) is not None
-
-
-def article_periods(context: str, date: str | None = None) -> set[str]:
-    """The periods an article context states; a dated article also states its year, unless its context names
-    a year itself or speaks of last year (then the figures may be the previous year's)."""
-    found = set(periods_in(context.replace("首季", "一季度")))
-    if ingredient_on("date_year") and date and len(date) >= 4 and date[:4].isdigit() and not any(p.isdigit() for p in found) and not _NO_YEAR_CONTEXT.search(context):
-        found.add(date[:4])
-    return found
-
-
-def year_unsaid(period: str, periods: set[str]) -> bool:
-    """A claim's year about which the article says nothing: it names no year at all."""
-    return ingredient_on("unsaid_year") and period.isdigit() and not any(p.isdigit() for p in periods)
 
 
 # jieba's tags for names: people, places, organisations, other proper nouns, abbreviations
@@ -102,5 +83,5 @@ def names_in(text: str) -> tuple[str, ...]:
 
 
 def name_said(name: str, text: str) -> bool:
-    """Whether ``text`` says ``name``: as written, in another written form of a place, or by a synonym."""
-    return place_in(name, text) or (ingredient_on("synonyms") and said_in(name, text))
+    """Whether ``text`` says ``name``: as written or, for a province, by its abbreviation."""
+    return place_in(name, text)

@@ -37,7 +37,7 @@ from .measure import direction, direction_word, key_words, measure_words, modali
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, Similarity, nearest_sentences
-from .subject import article_periods, is_province, name_said, names_in, place_in, province_wide_in, year_unsaid
+from .subject import is_province, name_said, names_in, place_in, province_wide_in
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
@@ -142,13 +142,12 @@ def _period_kind(period: str) -> str:
     return "year" if period.isdigit() else period[0]  # Q / H / M
 
 
-def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources: dict[str, set[str]]) -> tuple[bool, bool, bool]:
-    """Whether the claim's places and periods hold for the candidate: (place ok, period ok, period unsaid).
+def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources: dict[str, set[str]]) -> tuple[bool, bool]:
+    """Whether the claim's places and periods hold for the candidate: (place ok, period ok).
 
-    Each must stand in the article around the figure (in any of the forms of ``subject.place_in``, or as
-    全省 of a source that names the province); and where the figure's own sentence names a place or period
-    of the same kind as the claim's (乡 and 乡, a year and a year), it must be the claim's. A claim's year the
-    article says nothing about (it names no year) is unsaid: not ok, but no sign of another period either.
+    Each must stand in the article around the figure (as written, by a province's abbreviation, or as 全省 of
+    a source that names the province, ``subject``); and where the figure's own sentence names a place or
+    period of the same kind as the claim's (乡 and 乡, a year and a year), it must be the claim's.
     """
     source = candidate.paragraph.source
     place_ok = all(place_in(place, context) or province_wide_in(place, context, source in wide_sources.get(place, ()))
@@ -158,21 +157,19 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
             same_level = [p for p in claim.places if _level(p) == _level(own)]
             if same_level and not any(p in own or own in p for p in same_level):
                 place_ok = False
-    context_periods = _periods_of(context, candidate.paragraph.date)
-    missing = [period for period in claim.periods if period not in context_periods]
-    period_ok = not missing
-    unsaid = bool(missing) and all(year_unsaid(period, context_periods) for period in missing)
-    if claim.periods and candidate.own_periods:
+    context_periods = _periods_of(context)
+    period_ok = all(period in context_periods for period in claim.periods)
+    if period_ok and claim.periods and candidate.own_periods:
         for own in candidate.own_periods:
             same_kind = [p for p in claim.periods if _period_kind(p) == _period_kind(own)]
             if same_kind and own not in same_kind and not own.startswith("M"):
-                period_ok = unsaid = False
-    return place_ok, period_ok, unsaid
+                period_ok = False
+    return place_ok, period_ok
 
 
 @lru_cache(maxsize=1024)
-def _periods_of(context: str, date: str | None = None) -> set[str]:
-    return article_periods(context, date)
+def _periods_of(context: str) -> set[str]:
+    return set(periods_in(context.replace("首季", "一季度")))
 
 
 def _wide_sources(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> dict[str, set[str]]:
@@ -205,7 +202,6 @@ class Scored:
     value_ok: bool
     direction_ok: bool
     said_in_sentence: float = 0.0  # share of the claim's measure words in the article figure's own sentence
-    period_unsaid: bool = False  # the claim's year is neither stated nor contradicted by the article
     semantic: bool = False  # its sentence is the one nearest in meaning to the claim (sentence vectors)
     unsaid_names: tuple[str, ...] = ()  # names of the claim (people, organisations, titles) the article does not say
 
@@ -216,11 +212,6 @@ class Scored:
     @property
     def same_subject(self) -> bool:
         return self.place_ok and self.period_ok and self.co_ok
-
-    @property
-    def subject_not_other(self) -> bool:
-        """Same place and clause, and no other period: enough to contradict, not to confirm."""
-        return self.place_ok and self.co_ok and (self.period_ok or self.period_unsaid)
 
     @property
     def true(self) -> bool:
@@ -263,12 +254,12 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             if not (near and restated >= SEMANTIC_RESTATED_MIN):
                 continue
         said = min(share_present(claim_words, context) + 0.2, share_present(claim_keys, context)) if claim_keys else share_present(claim_words, context)
-        place_ok, period_ok, period_unsaid = _anchors_hold(claim, candidate, context, wide_sources)
+        place_ok, period_ok = _anchors_hold(claim, candidate, context, wide_sources)
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
-                             share_present(claim_words, candidate.sentence), period_unsaid, near,
+                             share_present(claim_words, candidate.sentence), near,
                              tuple(name for name in claim_names if not name_said(name, candidate.sentence if stated.kind == "date" else context))))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
@@ -334,7 +325,7 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
             # the sentence nearest in meaning, whose only figure of this kind this is
             row.semantic and row.said >= SEMANTIC_SAID_MIN and _only_one_of_its_kind(candidate))
-        if not close or row.said < min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0) or not row.subject_not_other or row.true:
+        if not close or row.said < min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0) or not row.same_subject or row.true:
             continue
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
