@@ -318,7 +318,10 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
                 return other
 
     # the stated value itself under the same measure (another direction or unit) explains the claim best
-    for row in sorted(scored, key=lambda r: not (r.value_ok and r.unit_ok)):
+    # (or the same number in another unit: "6211人次" for "6211人"), then a figure in the very unit of the
+    # claim ("160场" for "106场") before one in a generic unit ("5个")
+    for row in sorted(scored, key=lambda r: (not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
+                                             r.candidate.figure.unit_class != stated.unit_class)):
         candidate = row.candidate
         close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
             # the article's sentence says all the claim says and has no other figure of this kind to mean
@@ -383,6 +386,10 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     s_at = paragraph.text.find(sentence)
     evidence = ((paragraph, s_at + counterpart[0], s_at + counterpart[1]),) if s_at >= 0 else ()
     return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{name}”（{differs}不同）。", found=found, differs=differs, evidence=evidence)
+
+
+def _same_number(stated: Figure, found: Figure) -> bool:
+    return stated.kind == "figure" and (stated.value == found.value or same_written_number(stated, found))
 
 
 def _only_one_of_its_kind(candidate: Candidate) -> bool:
