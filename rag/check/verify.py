@@ -354,9 +354,23 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fff·A-Za-z]{2,}")
 
 
+def _lead_in(claim: Claim) -> str:
+    """The clauses without figures right before the claim's own in its sentence, which say whose figure it is
+    ("王芳不慎遗失…发票，金额6449.42元")."""
+    before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
+    pieces = re.split(r"(?<=[，,：:；;])", before)
+    lead: list[str] = []
+    for piece in reversed([p for p in pieces if p]):
+        if find_figures(piece):
+            break
+        lead.insert(0, piece)
+    return "".join(lead)
+
+
 def _claim_names(claim: Claim) -> tuple[str, ...]:
-    """The names of the claim's own words, apart from its places (checked as places) and what it states."""
-    return tuple(name for name in names_in(claim.text) if name not in claim.stated and claim.stated not in name
+    """The names of the claim's own words and lead-in clauses, apart from its places (checked as places) and
+    what it states."""
+    return tuple(name for name in names_in(_lead_in(claim) + claim.text) if name not in claim.stated and claim.stated not in name
                  and not any(name in place or place in name for place in claim.places))
 
 
