@@ -229,7 +229,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
     claim_sentence = claim.sentence or claim.text
     scored = []
     wide_sources = _wide_sources(claim, hits, context_of)
-    claim_names = _claim_names(claim)
+    claim_names = _claim_names(claim) if ingredient_on("names") else ()
     for candidate in candidates(hits):
         if candidate.figure.kind != stated.kind:
             continue
@@ -378,7 +378,7 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     """A claim that is right but for one name: the article sentence telling the same thing has another name
     where the claim has it ("吴三女遗失的…收据金额为3808元" against "徐伟遗失的…"). None unless exactly one
     name is unsaid and the article sentence has a counterpart for it."""
-    if len(unsaid) != 1 or not ingredient_on("names"):
+    if len(unsaid) != 1:
         return None
     name = unsaid[0]
     at = claim.sentence.find(name)
