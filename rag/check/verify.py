@@ -351,6 +351,7 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
     return Verdict(NOT_FOUND, "检索到的资料里没有说到这一数字所指的事项。", related=related)
 
 
+_CLAUSE_MARK = re.compile(r"[，,、；;。：:]")
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fff·A-Za-z]{2,}")
 
 
@@ -562,7 +563,7 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
         return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
     c_start, c_end = counterpart
     found = sentence[c_start:c_end].strip("，。；、“”《》 ")
-    if not found or found == claim.stated:
+    if not found or found == claim.stated or _CLAUSE_MARK.search(found):  # a name does not run across clauses
         return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
     differs = "地点" if claim.kind == "place" else "名称"
     return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{claim.stated}”（{differs}不同）。", found=found, differs=differs,
