@@ -3,8 +3,9 @@
     RAG_CHECK_ABLATE=semantic,abbreviation rag eval --claims eval/claims.jsonl --split dev
 
 Ingredients: ``semantic`` (sentence vectors, rag.check.semantic), ``abbreviation`` (在京 for 北京),
-``province_wide`` (全省 for a named province), ``names`` (the names around a figure must be the article's: no 一致 otherwise, and one other name makes it 不一致),
-``frame`` (a name claim is 一致 only when the rest of its clause is the article's too).
+``province_wide`` (全省 for a named province), ``names`` (the names around a figure must be the article's:
+no 一致 otherwise, and one other name makes it 不一致), ``frame`` (a name claim is 一致 only when the rest
+of its clause is the article's too).
 """
 from __future__ import annotations
 

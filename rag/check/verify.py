@@ -15,7 +15,14 @@ other figures of its clause beside it ("超过500万辆的城市有27个"). Then
   number that stands near similar words about another subject.
 
 A name or place claim is checked in the article sentence that tells the same event: the same name
-beside the same words supports it; another one in its place contradicts it (``名称`` / ``地点``).
+beside the same words, with the rest of its clause said there too, supports it; another one in its
+place contradicts it (``名称`` / ``地点``).
+
+Same subject (``subject``): places count as written, by a province's abbreviation ("在京") or as 全省
+of a source naming the province; the names around a figure (people, organisations, titles) must be
+the article's, and a right figure or event beside one other name is contradicted with the article's
+name. When the words decide nothing, the article sentence nearest in meaning (``semantic``) is read
+again on looser word overlap, for a contradiction only.
 
 The default is conservative: a claim is ``supported`` only on a figure whose measure, place and
 period all match, because a wrong figure marked 一致 is the worst error a fact-checker can make.
@@ -28,6 +35,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Sequence
 
+from ..answer.question import is_province
 from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
 from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
@@ -37,7 +45,7 @@ from .measure import direction, direction_word, key_words, measure_words, modali
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, Similarity, nearest_sentences
-from .subject import is_province, name_said, names_in, place_in, province_wide_in
+from .subject import name_said, names_in, place_in, province_wide_in
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
@@ -288,8 +296,8 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
     if stated is None:
         return Verdict(NOT_FOUND, "没能读出这句话里的数字。", related=tuple(hit.paragraph for hit in hits[:2]))
     verdict = _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of))
+    # a date's event is told by its words: a paraphrased event is too loose a match to contradict a date
     if verdict.verdict != NOT_FOUND or similarity is None or stated.kind != "figure" or not ingredient_on("semantic"):
-        # a date's event is told by its words; a paraphrased event is too loose a match to contradict a date
         return verdict
     near = nearest_sentences(similarity, claim, [c.sentence for c in candidates(hits) if c.figure.kind == stated.kind])
     return _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of, near), verdict)
