@@ -298,9 +298,23 @@ class Assistant:
         try:
             with self._lease() as retriever:  # one build for the lookups of the articles' leads
                 check_sources(retriever.index, filters)
-                return check_text(text, lambda query: self.search(query, k=k, mode=mode, filters=filters).hits, article_context(retriever.index))
+                return check_text(text, lambda query: self.search(query, k=k, mode=mode, filters=filters).hits, article_context(retriever.index),
+                                  self._claim_similarity(retriever.index))
         except InvalidDraft as exc:
             raise InvalidQuestion(str(exc)) from None
+
+    def _claim_similarity(self, index: Index):
+        """rag.check.semantic's similarity: a claim (encoded as a query, once) against article sentences
+        (the build's stored sentence vectors)."""
+        store = self._sentence_vectors(index)
+        vectors: dict[str, object] = {}
+
+        def similarity(claim: str, sentences: Sequence[str]) -> list[float]:
+            if claim not in vectors:
+                vectors[claim] = self.encoder.encode_queries([claim])[0]
+            return store.similarities(vectors[claim], sentences)
+
+        return similarity
 
     def sources(self) -> list[dict]:
         """What is indexed, one row per source (as `rag list` shows it)."""

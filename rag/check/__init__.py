@@ -14,6 +14,7 @@ from ..provenance import span_to_file_offsets
 from ..schema import Citation, Hit, Paragraph
 from .claims import find_claims
 from .report import CheckedClaim, CheckReport, Claim
+from .semantic import Similarity
 from .verify import ContextOf, Verdict, default_context, verify
 
 MAX_DRAFT_CHARS = 5000
@@ -56,9 +57,11 @@ def _citations(verdict: Verdict, hits: Sequence[Hit]) -> tuple[Citation, ...]:
     return tuple(citations)
 
 
-def check_text(text: str, search: Callable[[str], Sequence[Hit]], context_of: ContextOf = default_context) -> CheckReport:
-    """Check every claim of ``text``; ``search`` returns the hits retrieved for a claim's query and
-    ``context_of`` what the article around a paragraph says (its title and lead), for places and periods."""
+def check_text(text: str, search: Callable[[str], Sequence[Hit]], context_of: ContextOf = default_context,
+               similarity: Similarity | None = None) -> CheckReport:
+    """Check every claim of ``text``; ``search`` returns the hits retrieved for a claim's query,
+    ``context_of`` what the article around a paragraph says (its title and lead), for places and periods,
+    and ``similarity`` (optional) how near article sentences are in meaning to a claim (rag.check.semantic)."""
     started = time.perf_counter()
     text = validate_draft(text)
     claims, unchecked = find_claims(text)
@@ -74,7 +77,7 @@ def check_text(text: str, search: Callable[[str], Sequence[Hit]], context_of: Co
         hits = hits_of[query]
         retrieve_ms += (time.perf_counter() - clock) * 1000
         clock = time.perf_counter()
-        verdict = verify(claim, hits, context_of)
+        verdict = verify(claim, hits, context_of, similarity)
         checked.append(CheckedClaim(claim, n, verdict.verdict, verdict.reason, verdict.found, verdict.differs, _citations(verdict, hits)))
         verify_ms += (time.perf_counter() - clock) * 1000
     timings = {"claims": found_ms, "retrieve": retrieve_ms, "verify": verify_ms, "end_to_end": (time.perf_counter() - started) * 1000}

@@ -137,9 +137,13 @@ def figure_label(text: str, figures: list[Figure], i: int, lo: int, hi: int) -> 
     return text[before_start: figure.start] + " " + text[figure.end: after_end]
 
 
-def _name_claims(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+# where something is ("位于申中乡"): a claim of its own even beside a figure ("年增收5.6万元的…项目位于申中乡")
+_LOCATION_PATTERNS = _NAME_PATTERNS[1:2]
+
+
+def _name_claims(text: str, lo: int, hi: int, patterns=_NAME_PATTERNS) -> list[tuple[str, int, int]]:
     found = []
-    for kind, pattern in _NAME_PATTERNS:
+    for kind, pattern in patterns:
         for match in pattern.finditer(text, lo, hi):
             found.append((kind, match.start("name"), match.end("name")))
     found.sort(key=lambda item: item[1])
@@ -179,7 +183,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             own_periods = periods_in(clause_text, most_specific=True)
             places = own_places or last_places
             periods = own_periods or last_periods
-            names = _name_claims(text, c_start, c_end) if not numeric else []
+            names = _name_claims(text, c_start, c_end, _NAME_PATTERNS if not numeric else _LOCATION_PATTERNS)
             # a year inside a named event ("2025年“石榴籽杯”联赛在博雅小学开幕") says when, it is not the claim
             # a date is a claim in a clause that tells what happened then ("成立于1925年8月"); a clause
             # that is only a date ("截至2月19日，") says when the figures after it apply
@@ -208,7 +212,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             if not checked and not names:  # who or where: "海东市乐都区打造了全省首家…"
                 names = [("place", c_start + at, c_start + at + len(place)) for place in own_places[:1]
                          if place not in SCOPES and (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 6]
-            if not checked:
+            if not checked or numeric:
                 for kind, n_start, n_end in names:
                     t_start, t_end = _trimmed(text, c_start, c_end)
                     claims.append(Claim(

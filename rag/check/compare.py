@@ -73,10 +73,26 @@ def value_satisfies(stated: Figure, found: Figure) -> bool:
     if found.qualifier != EXACT and stated.qualifier not in (EXACT, ABOUT):
         if _below(found.qualifier) != _below(stated.qualifier):
             return False
-        # two bounds state a threshold: "降幅不低于30%" misquotes "降幅不低于50%", though implied by it
-        if found.qualifier in (LOWER, UPPER) and stated.qualifier in (LOWER, UPPER) and found.value != stated.value:
+        # a rule's threshold ("不低于", "至少") is quoted, not implied: "降幅不低于30%" misquotes "降幅不低于50%";
+        # a rounded count is implied by a slightly higher one: "超2.46万单" makes "逾2.4万单" true (not "超1万单":
+        # a figure that far off is another statement)
+        if found.qualifier in (LOWER, UPPER) and stated.qualifier in (LOWER, UPPER) and found.value != stated.value and (
+                is_threshold(found) or is_threshold(stated) or not _rounded(stated.value, found.value)):
             return False
     return True
+
+
+THRESHOLD_WORDS = ("不", "至少", "最多", "最高", "最低")  # 不低于, 不得超过, 不少于, 至少…: a rule's bound
+
+
+def _rounded(stated: Decimal, found: Decimal) -> bool:
+    """Whether ``stated`` is ``found`` rounded (within ABOUT_TOLERANCE)."""
+    return abs(found - stated) <= abs(found) * ABOUT_TOLERANCE
+
+
+def is_threshold(figure: Figure) -> bool:
+    """Whether a bound is a rule's threshold ("不低于50%") rather than a rounded amount ("超2.46万单")."""
+    return figure.written.lstrip().startswith(THRESHOLD_WORDS)
 
 
 def same_written_number(stated: Figure, found: Figure) -> bool:

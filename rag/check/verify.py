@@ -15,7 +15,14 @@ other figures of its clause beside it ("超过500万辆的城市有27个"). Then
   number that stands near similar words about another subject.
 
 A name or place claim is checked in the article sentence that tells the same event: the same name
-beside the same words supports it; another one in its place contradicts it (``名称`` / ``地点``).
+beside the same words, with the rest of its clause said there too, supports it; another one in its
+place contradicts it (``名称`` / ``地点``).
+
+Same subject (``subject``): places count as written, by a province's abbreviation ("在京") or as 全省
+of a source naming the province; the names around a figure (people, organisations, titles) must be
+the article's, and a right figure or event beside one other name is contradicted with the article's
+name. When the words decide nothing, the article sentence nearest in meaning (``semantic``) is read
+again on looser word overlap, for a contradiction only.
 
 The default is conservative: a claim is ``supported`` only on a figure whose measure, place and
 period all match, because a wrong figure marked 一致 is the worst error a fact-checker can make.
@@ -24,10 +31,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Sequence
 
+from ..answer.question import is_province
 from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
 from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
@@ -35,6 +43,9 @@ from .compare import same_written_number, units_match, value_satisfies
 from .figures import Figure, find_figures
 from .measure import direction, direction_word, key_words, measure_words, modality, says_what, share_present
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
+from .ablation import ingredient_on
+from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, Similarity, nearest_sentences
+from .subject import name_said, names_in, place_in, province_wide_in
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
@@ -139,13 +150,16 @@ def _period_kind(period: str) -> str:
     return "year" if period.isdigit() else period[0]  # Q / H / M
 
 
-def _anchors_hold(claim: Claim, candidate: Candidate, context: str) -> tuple[bool, bool]:
+def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources: dict[str, set[str]]) -> tuple[bool, bool]:
     """Whether the claim's places and periods hold for the candidate: (place ok, period ok).
 
-    Each must stand in the article around the figure; and where the figure's own sentence names a
-    place or period of the same kind as the claim's (乡 and 乡, a year and a year), it must be the claim's.
+    Each must stand in the article around the figure (as written, by a province's abbreviation, or as 全省 of
+    a source that names the province, ``subject``); and where the figure's own sentence names a place or
+    period of the same kind as the claim's (乡 and 乡, a year and a year), it must be the claim's.
     """
-    place_ok = all(place in context for place in claim.places)
+    source = candidate.paragraph.source
+    place_ok = all(place_in(place, context) or province_wide_in(place, context, source in wide_sources.get(place, ()))
+                   for place in claim.places)
     if place_ok and claim.places and candidate.own_places:
         for own in candidate.own_places:
             same_level = [p for p in claim.places if _level(p) == _level(own)]
@@ -164,6 +178,12 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str) -> tuple[boo
 @lru_cache(maxsize=1024)
 def _periods_of(context: str) -> set[str]:
     return set(periods_in(context.replace("首季", "一季度")))
+
+
+def _wide_sources(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> dict[str, set[str]]:
+    """For each province the claim names, the sources among the hits whose text names it."""
+    return {place: {h.paragraph.source for h in hits if place_in(place, context_of(h.paragraph))}
+            for place in claim.places if is_province(place)}
 
 
 def _found_text(candidate: Candidate, with_direction: bool = False) -> str:
@@ -190,6 +210,8 @@ class Scored:
     value_ok: bool
     direction_ok: bool
     said_in_sentence: float = 0.0  # share of the claim's measure words in the article figure's own sentence
+    semantic: bool = False  # its sentence is the one nearest in meaning to the claim (sentence vectors)
+    unsaid_names: tuple[str, ...] = ()  # names of the claim (people, organisations, titles) the article does not say
 
     @property
     def score(self) -> float:
@@ -204,12 +226,18 @@ class Scored:
         return self.unit_ok and self.value_ok and self.direction_ok
 
 
-def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_of: ContextOf) -> list[Scored]:
+def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_of: ContextOf,
+                     nearest: frozenset[str] = frozenset()) -> list[Scored]:
+    """Every candidate that may measure what the claim measures. A candidate whose sentence is among
+    ``nearest`` (the article sentences nearest in meaning to the claim, ``semantic.nearest_sentences``) is
+    kept on less word overlap, and marked ``semantic``."""
     claim_words = measure_words(claim.label, claim.places)
     claim_keys = key_words(claim.label, claim.places)
     claim_direction = direction(claim.label)
     claim_sentence = claim.sentence or claim.text
     scored = []
+    wide_sources = _wide_sources(claim, hits, context_of)
+    claim_names = _claim_names(claim) if ingredient_on("names") else ()
     for candidate in candidates(hits):
         if candidate.figure.kind != stated.kind:
             continue
@@ -227,15 +255,20 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             restated = max(share_present(article_words, claim_sentence), share_present(head, claim_sentence) if len(head) >= 2 else 0.0)
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 restated = min(restated, share_present(claim_words, candidate.sentence))
+        near = candidate.sentence.strip() in nearest
         if restated < SUPPORT_MIN and not (restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9):
-            continue  # the article's sentence says all the claim says, around more words of its own
+            # the article's sentence says all the claim says, around more words of its own; or it is the
+            # sentence nearest in meaning and says at least some of what its figure counts
+            if not (near and restated >= SEMANTIC_RESTATED_MIN):
+                continue
         said = min(share_present(claim_words, context) + 0.2, share_present(claim_keys, context)) if claim_keys else share_present(claim_words, context)
-        place_ok, period_ok = _anchors_hold(claim, candidate, context)
+        place_ok, period_ok = _anchors_hold(claim, candidate, context, wide_sources)
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
-                             share_present(claim_words, candidate.sentence)))
+                             share_present(claim_words, candidate.sentence), near,
+                             tuple(name for name in claim_names if not name_said(name, candidate.sentence if stated.kind == "date" else context))))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 
@@ -255,27 +288,55 @@ def _head_words(label: str) -> tuple[str, ...]:
     return measure_words(before, places_in(before))[-HEAD_WORDS:] + measure_words(after, places_in(after))
 
 
-def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
+def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context,
+                  similarity: Similarity | None = None) -> Verdict:
+    """The lexical reading decides first; when it finds nothing and ``similarity`` is given, the article
+    sentence nearest in meaning to the claim is read again on looser word overlap."""
     stated = claim.figure
-    related = tuple(hit.paragraph for hit in hits[:2])
     if stated is None:
-        return Verdict(NOT_FOUND, "没能读出这句话里的数字。", related=related)
-    scored = score_candidates(claim, stated, hits, context_of)
+        return Verdict(NOT_FOUND, "没能读出这句话里的数字。", related=tuple(hit.paragraph for hit in hits[:2]))
+    verdict = _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of))
+    # a date's event is told by its words: a paraphrased event is too loose a match to contradict a date
+    if verdict.verdict != NOT_FOUND or similarity is None or stated.kind != "figure" or not ingredient_on("semantic"):
+        return verdict
+    near = nearest_sentences(similarity, claim, [c.sentence for c in candidates(hits) if c.figure.kind == stated.kind])
+    return _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of, near), verdict)
 
+
+def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
+    related = tuple(hit.paragraph for hit in hits[:2])
     for row in scored:
-        if row.same_subject and row.true and row.said >= SAID_MIN:
+        if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names:
             candidate = row.candidate
             evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
             return Verdict(SUPPORTED, f"资料写的是“{candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]}”，与“{claim.stated}”一致。",
                            found=candidate.figure.written, evidence=evidence)
 
+    # the figure is right, and the article names someone or something else where the claim names its own
+    for row in scored:
+        if row.same_subject and row.true and row.said >= SAID_MIN and row.restated >= CONTRADICT_MIN:
+            other = _other_name(claim, row.unsaid_names, row.candidate.paragraph, row.candidate.sentence)
+            if other is not None:
+                return other
+        # an event told right but for its place: "青岛港1月26日开通…航线" against "…烟台港正式开通…航线"
+        if stated.kind == "date" and row.true and row.co_ok and row.period_ok and not row.place_ok and row.restated >= CONTRADICT_MIN and row.said >= SAID_MIN:
+            unsaid = [place for place in claim.places if not place_in(place, row.candidate.sentence)]
+            other = _other_name(claim, unsaid, row.candidate.paragraph, row.candidate.sentence)
+            if other is not None:
+                return other
+
     # the stated value itself under the same measure (another direction or unit) explains the claim best
-    for row in sorted(scored, key=lambda r: not (r.value_ok and r.unit_ok)):
+    # (or the same number in another unit: "6211人次" for "6211人"), then a figure in the very unit of the
+    # claim ("160场" for "106场") before one in a generic unit ("5个")
+    for row in sorted(scored, key=lambda r: (not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
+                                             r.candidate.figure.unit_class != stated.unit_class)):
         candidate = row.candidate
         close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
             # the article's sentence says all the claim says and has no other figure of this kind to mean
-            row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate))
-        if not close or row.said < SAID_TO_CONTRADICT or not row.same_subject or row.true:
+            row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
+            # the sentence nearest in meaning, whose only figure of this kind this is
+            row.semantic and row.said >= SEMANTIC_SAID_MIN and _only_one_of_its_kind(candidate))
+        if not close or row.said < min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0) or not row.same_subject or row.true:
             continue
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
@@ -287,6 +348,8 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
         return Verdict(CONTRADICTED, f"资料写的是“{said}”：{found}，而不是{stated_text}（{differs}不同）。",
                        found=found, differs=differs, evidence=evidence)
 
+    if fallback is not None:
+        return fallback
     elsewhere = [row for row in scored if row.true and row.co_ok and row.said >= SAID_MIN and not row.same_subject]
     if elsewhere:
         row = elsewhere[0]
@@ -294,6 +357,62 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
         reason = f"资料里的“{row.candidate.figure.written}”说的是另一{'地点' if where == '地点' else '时期'}（“{row.candidate.sentence.strip()[:60]}”），没有找到所述{where}的数字。"
         return Verdict(NOT_FOUND, reason, related=(row.candidate.paragraph,) + tuple(p for p in related if p != row.candidate.paragraph)[:1])
     return Verdict(NOT_FOUND, "检索到的资料里没有说到这一数字所指的事项。", related=related)
+
+
+_CLAUSE_MARK = re.compile(r"[，,、；;。：:]")
+_NAME_LIKE = re.compile(r"[\u4e00-\u9fff·A-Za-z]{2,}")
+
+
+def _lead_in(claim: Claim) -> str:
+    """The clauses without figures right before the claim's own in its sentence, which say whose figure it is
+    ("王芳不慎遗失…发票，金额6449.42元")."""
+    before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
+    pieces = re.split(r"(?<=[，,：:；;])", before)
+    lead: list[str] = []
+    for piece in reversed([p for p in pieces if p]):
+        if find_figures(piece):
+            break
+        lead.insert(0, piece)
+    return "".join(lead)
+
+
+def _claim_names(claim: Claim) -> tuple[str, ...]:
+    """The names of the claim's own words and lead-in clauses, apart from its places (checked as places) and
+    what it states."""
+    return tuple(name for name in names_in(_lead_in(claim) + claim.text) if name not in claim.stated and claim.stated not in name
+                 and not any(name in place or place in name for place in claim.places))
+
+
+def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sentence: str) -> Verdict | None:
+    """A claim that is right but for one name: the article sentence telling the same thing has another name
+    where the claim has it ("吴三女遗失的…收据金额为3808元" against "徐伟遗失的…"). None unless exactly one
+    name is unsaid and the article sentence has a counterpart for it."""
+    if len(unsaid) != 1:
+        return None
+    name = unsaid[0]
+    at = claim.sentence.find(name)
+    if at < 0:
+        return None
+    as_name = replace(claim, stated=name, stated_start=claim.sentence_start + at, stated_end=claim.sentence_start + at + len(name))
+    counterpart = _counterpart(as_name, sentence)
+    found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ") if counterpart else ""
+    if not _NAME_LIKE.fullmatch(found) or found == name or name in found or len(found) > len(name) + 8:
+        # a name is written in characters: not a number, a piece of punctuation or a single character;
+        # a place without words around it to align on is the article sentence's place the claim lacks
+        others = [p for p in places_in(sentence) if p not in claim.sentence and p not in SCOPES_IGNORED] if places_in(name) else []
+        others.sort(key=lambda p: p[-1] != name[-1])  # 烟台港 for 青岛港 before 山东
+        if not others:
+            return None
+        found = others[0]
+        counterpart = (sentence.find(found), sentence.find(found) + len(found))
+    differs = "时间" if periods_in(name) or re.search(r"[前后初底末]$", name) else "地点" if places_in(name) else "名称"
+    s_at = paragraph.text.find(sentence)
+    evidence = ((paragraph, s_at + counterpart[0], s_at + counterpart[1]),) if s_at >= 0 else ()
+    return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{name}”（{differs}不同）。", found=found, differs=differs, evidence=evidence)
+
+
+def _same_number(stated: Figure, found: Figure) -> bool:
+    return stated.kind == "figure" and (stated.value == found.value or same_written_number(stated, found))
 
 
 def _only_one_of_its_kind(candidate: Candidate) -> bool:
@@ -315,6 +434,14 @@ def _what_differs(stated: Figure, row: Scored, scored: Sequence[Scored]) -> str:
             if not other.period_ok:
                 return "时间"
     return "数值"
+
+
+def _frame_words(claim: Claim) -> tuple[str, ...]:
+    """The words of a name claim's clause besides its name and places: what it says about the name."""
+    names = names_in(claim.text)
+    words = measure_words(claim.text.replace(claim.stated, " "), claim.places)
+    return tuple(dict.fromkeys(w for w in (*names, *words) if w not in claim.stated and claim.stated not in w
+                               and not any(w in p or p in w for p in claim.places)))
 
 
 def _sentences_by_frame(claim: Claim, hits: Sequence[Hit]) -> list[tuple[float, int, Paragraph, int, int]]:
@@ -405,10 +532,18 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
     ranked = _sentences_by_frame(claim, hits)
     if not ranked:
         return Verdict(NOT_FOUND, f"检索到的资料里没有说到“{claim.stated}”这件事。", related=related)
+    frame_words = _frame_words(claim)
     for score, _, paragraph, s_start, s_end in ranked:
         sentence = paragraph.text[s_start:s_end]
         at = _aligned_at(claim, sentence)
-        if at >= 0 and all(place in context_of(paragraph) for place in claim.places):
+        if at >= 0 and all(place_in(place, context_of(paragraph)) for place in claim.places):
+            # the rest of the claim must be the article's too: "南通市丝绸协会…" is not "南通市纺织工业协会…"
+            unsaid = [w for w in frame_words if not name_said(w, sentence)] if ingredient_on("frame") else []
+            if unsaid:
+                other = _other_name(claim, unsaid, paragraph, sentence)
+                if other is not None:
+                    return other
+                continue
             span = (paragraph, s_start + at, s_start + at + len("".join(claim.stated.split())))
             return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
     # the sentence that has the name, else the one that tells the event best
@@ -417,7 +552,7 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
     sentence = paragraph.text[s_start:s_end]
     context = context_of(paragraph)
     at = _aligned_at(claim, sentence)
-    places_hold = all(place in context for place in claim.places)
+    places_hold = all(place_in(place, context) for place in claim.places)
     if score < NAME_CONTRADICT_MIN:
         return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
     if at >= 0:  # the name is right, the place is not
@@ -436,14 +571,14 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
         return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
     c_start, c_end = counterpart
     found = sentence[c_start:c_end].strip("，。；、“”《》 ")
-    if not found or found == claim.stated:
+    if not found or found == claim.stated or _CLAUSE_MARK.search(found):  # a name does not run across clauses
         return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
     differs = "地点" if claim.kind == "place" else "名称"
     return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{claim.stated}”（{differs}不同）。", found=found, differs=differs,
                    evidence=((paragraph, s_start + c_start, s_start + c_end),))
 
 
-def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
+def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context, similarity: Similarity | None = None) -> Verdict:
     if claim.kind in ("name", "place"):
         return verify_name(claim, hits, context_of)
-    return verify_figure(claim, hits, context_of)
+    return verify_figure(claim, hits, context_of, similarity)

@@ -1,0 +1,18 @@
+"""Switching single ingredients of the fact checker off, to measure what each one pays (``RAG_CHECK_ABLATE``).
+
+    RAG_CHECK_ABLATE=semantic,abbreviation rag eval --claims eval/claims.jsonl --split dev
+
+Ingredients: ``semantic`` (sentence vectors, rag.check.semantic), ``abbreviation`` (在京 for 北京),
+``province_wide`` (全省 for a named province), ``names`` (the names around a figure must be the article's:
+no 一致 otherwise, and one other name makes it 不一致), ``frame`` (a name claim is 一致 only when the rest
+of its clause is the article's too).
+"""
+from __future__ import annotations
+
+import os
+
+INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame")
+
+
+def ingredient_on(name: str) -> bool:
+    return name not in {part.strip() for part in os.environ.get("RAG_CHECK_ABLATE", "").split(",")}

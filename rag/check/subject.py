@@ -1,0 +1,87 @@
+"""Same subject: whether a claim's places and names hold for an article's figure.
+
+A draft names its subject the way editors write, not the way the article does: "北京" where the article says
+"在京召开", "青海" where an article of a Qinghai paper says "全省".
+Besides the name as written, two general ways news text refers to a province count: its one-character
+abbreviation used as a place ("在京", "来沪", "赴京"), and "全省/我省/本省" in an article whose source names that
+province (the answer stage's reading, ``rag.answer.question.is_province``).
+
+Who or what a figure is about must be the article's too: the names of the claim's own words (people,
+organisations, quoted titles) must be said by the article (``names_in``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..answer.question import is_province
+from .ablation import ingredient_on
+from .claims import _posseg
+
+# The standard one-character abbreviations of China's provincial-level divisions.
+PROVINCE_ABBREVIATIONS = {
+    "北京": "京", "天津": "津", "上海": "沪", "重庆": "渝", "河北": "冀", "山西": "晋", "辽宁": "辽", "吉林": "吉",
+    "黑龙江": "黑", "江苏": "苏", "浙江": "浙", "安徽": "皖", "福建": "闽", "江西": "赣", "山东": "鲁", "河南": "豫",
+    "湖北": "鄂", "湖南": "湘", "广东": "粤", "海南": "琼", "四川": "川", "贵州": "黔", "云南": "滇", "陕西": "陕",
+    "甘肃": "甘", "青海": "青", "台湾": "台", "内蒙古": "蒙", "广西": "桂", "西藏": "藏", "宁夏": "宁", "新疆": "新",
+    "香港": "港", "澳门": "澳",
+}
+# verbs of going and staying that take an abbreviated place as one word: "赴京", "来沪", "在京"
+_MOTION = "在来进赴抵驻离返回留"
+PROVINCE_WIDE = re.compile(r"全省|我省|本省")
+
+
+def _province_core(place: str) -> str:
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
+        if place.endswith(suffix) and len(place) > len(suffix) + 1:
+            return place[: -len(suffix)]
+    return place
+
+
+@lru_cache(maxsize=4096)
+def abbreviation_in(place: str, text: str) -> bool:
+    """Whether ``text`` names the province or municipality ``place`` by its abbreviation, as a place of its own
+    ("在京召开", "来沪务工", "赴京参加"), not inside another word ("新时代" is not 新疆)."""
+    short = PROVINCE_ABBREVIATIONS.get(_province_core(place))
+    if short is None or short not in text:
+        return False
+    for word in _posseg().cut(text):
+        w = word.word
+        if w == short and word.flag in ("ns", "j"):
+            return True
+        if len(w) == 2 and w[0] in _MOTION and w[1] == short:
+            return True
+    return False
+
+
+def place_in(place: str, text: str) -> bool:
+    """Whether ``text`` names ``place`` in any of the forms the articles use."""
+    return place in text or (ingredient_on("abbreviation") and abbreviation_in(place, text))
+
+
+def province_wide_in(place: str, text: str, source_names_it: bool) -> bool:
+    """A province the claim names is "全省/我省" in an article whose source names that province."""
+    return ingredient_on("province_wide") and source_names_it and is_province(place) and PROVINCE_WIDE.search(text) is not None
+
+
+# jieba's tags for names: people, places, organisations, other proper nouns, abbreviations
+NAME_FLAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz", "j")
+_QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
+_NOT_NAMES = frozenset("全国 全省 全市 全县 全区 全乡 我省 本省".split())
+
+
+@lru_cache(maxsize=4096)
+def names_in(text: str) -> tuple[str, ...]:
+    """The names a piece of a claim says its figure is about: words jieba tags as names (吴三女, 省委, 南通市)
+    and quoted titles (“海东快办”, 《…通知》). Who or what a figure is about must be the article's too."""
+    found = [m.group(1) for m in _QUOTED.finditer(text)]
+    for word in _posseg().cut(_QUOTED.sub(" ", text)):
+        w = word.word
+        if word.flag in NAME_FLAGS and len(w) >= 2 and w not in _NOT_NAMES and not re.search(r"\d", w):
+            found.append(w)
+    return tuple(dict.fromkeys(found))
+
+
+def name_said(name: str, text: str) -> bool:
+    """Whether ``text`` says ``name``: as written or, for a province, by its abbreviation."""
+    return place_in(name, text)
