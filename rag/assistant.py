@@ -244,7 +244,8 @@ class Assistant:
         """The answer stage (and the hits it cited). A comparison ("A和B哪个多") retrieves and
         answers each side on its own (timed as compare_retrieval), then compares."""
         settings = settings_from_environment()
-        comparison = parse_comparison(asked) if settings.comparison else None
+        names = retriever.index.tokenizer.user_words  # the corpus's names: a 和 inside one joins no sides
+        comparison = parse_comparison(asked, names) if settings.comparison else None
         if comparison is None:
             return self._extract_one(retriever, asked, retrieval, timings, settings), list(retrieval.hits)
         started = time.perf_counter()
