@@ -32,13 +32,14 @@ DIFFERENCE = "difference"  # A比B多多少, A和B相差多少: the difference
 YES_NO = "yes_no"  # A比B多吗, A是不是比B多: yes or no
 RATIO = "ratio"  # A是B的几倍
 
-DIRECTIONS = "多少高低大小长短快慢早晚重轻远近先"
+DIRECTIONS = "多少高低大小长短快慢早晚重轻远近先前后"
 LARGER = "多高大长快晚重远"  # these want the larger value (晚: the later date); the others the smaller
-DATED = "早晚先"
-OPPOSITE = dict(zip("多少高低大小长短快慢早晚重轻远近先", "少多低高小大短长慢快晚早轻重近远晚"))
+DATED = "早晚先前后"
+OPPOSITE = dict(zip("多少高低大小长短快慢早晚重轻远近", "少多低高小大短长慢快晚早轻重近远"))
+_AS_DATE = {"先": "早", "前": "早", "后": "晚"}  # "哪个先/在前": the earlier one
 
 _D = f"[{DIRECTIONS}]"
-_MORE_WORDS = r"(?:更加|更为|更|还要|还|要|稍|略)?"
+_MORE_WORDS = r"(?:更加|更为|更|还要|还|要|稍|略|在|靠)?"
 _AFTER_DIRECTION = r"(?:一些|一点儿?|些|点)?"
 _PARTICLE = r"(?:吗|么|嘛|呢|没有|不)?"
 
@@ -70,7 +71,7 @@ _APART_RE = re.compile(  # A和B相差多少
 _RATIO_RE = re.compile(r"^(?P<a>.+?)(?:是|为|相当于|等于)(?P<b>.+?)的(?:几|多少)倍(?:多)?$")
 # after "A比B": the direction, then what is asked
 _AFTER_BI = re.compile(
-    rf"^(?P<b>.+?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}"
+    rf"^(?P<b>.+?){_MORE_WORDS}(?P<dir>[{DIRECTIONS[:-2]}]){_AFTER_DIRECTION}"
     rf"(?:(?P<ratio>了?(?:几|多少)倍)"
     rf"|(?P<verb>[^{DIRECTIONS}几吗]{{0,3}}?)(?P<diff>了|出|出了)?(?:多少|几)(?P<unit>[^吗]*)"
     rf"|(?P<either>还是{_D})"
@@ -92,7 +93,7 @@ _THAN_DIRECTION = {"超过": "多", "多于": "多", "高于": "高", "大于": 
 _RELATIVE_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|同期|上月|上个月|上季度|上一季度|以前|过去|原来|之前|往年|平时|预期|目标)")
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全乡|我省|本省|我国|省内|市内)")
 _HOW = {"长": "多长", "短": "多长", "远": "多远", "近": "多远", "重": "多重", "轻": "多重"}
-_COUNTED_ENDINGS = "户人家所个场项座条辆次名位支件期"
+_COUNTED_ENDINGS = "户人家所个场项座条辆次"
 _FIGURE_TAIL = re.compile(r"[万亿]?[^\u4e00-\u9fff\d]*[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍单份]?")
 
 
@@ -124,6 +125,18 @@ def _inside_names(text: str, names: Collection[str]) -> set[int]:
         if len(name) >= 2 and any(c in name for c in "和与跟同及还或、比") and name in text:
             for match in re.finditer(re.escape(name), text):
                 covered.update(range(match.start(), match.end()))
+    return covered
+
+
+def _inside_words(text: str) -> set[int]:
+    """Positions inside a dictionary word that merely contains 比/较 ("比对", "比较"): no preposition there."""
+    known = pos_tokenizer().tokenizer.FREQ
+    covered: set[int] = set()
+    at = 0
+    for word, _ in pos_cut(text):
+        start, at = at, at + len(word)
+        if len(word) >= 2 and word not in ("比起",) and known.get(word, 0) >= 5:
+            covered.update(range(start, at))
     return covered
 
 
@@ -160,7 +173,12 @@ def _likeness(a: str, b: str) -> float:
 def _sides(left: str, names: Collection[str]) -> tuple[str, str, str, str] | None:
     """(shared words before, side A, side B, shared words after) of the clause(s) naming both sides."""
     left = _COMPARED.sub("", left.strip(" ，,：:"))
-    clauses = [c for c in re.split(r"[，,：:；;]", left) if c.strip()]
+    clauses: list[str] = []
+    for clause in (c for c in re.split(r"[，,：:；;]", left) if c.strip()):
+        if clauses and clause.startswith(tuple(_CONNECTORS)):  # "A的降幅，和B的增幅": one clause
+            clauses[-1] += clause
+        else:
+            clauses.append(clause)
     for i in range(len(clauses) - 1, -1, -1):
         splits = _connector_splits(clauses[i], names)
         if splits:
@@ -245,7 +263,7 @@ def _build(
     a, b = a.strip(" ，,"), b.strip(" ，,")
     if not a or not b or a == b or _RELATIVE_PERIOD.match(b) or _RELATIVE_PERIOD.match(a):
         return None
-    direction = "早" if direction == "先" else direction
+    direction = _AS_DATE.get(direction, direction)
     full_a, full_b = _complete(a, b), _complete(b, a)
     shared = _measure_words(post) + _measure_words(verb)
     pre = pre.strip(" ，,：:")
@@ -260,12 +278,14 @@ def _build(
         asked_unit = unit if unit and unit not in ("倍",) else _counted_unit(full + shared)
         return f"{pre}{full}{shared}多少{asked_unit}"
 
+    if question(full_a) == question(full_b):
+        return None  # nothing tells the sides apart
     return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit)
 
 
 def _read_bi(text: str, names: Collection[str]) -> Comparison | None:
     """"A比B多多少", "A比B多吗", "A是不是比B多", "A比B多几倍", "A比B多还是少"."""
-    covered = _inside_names(text, names)
+    covered = _inside_names(text, names) | _inside_words(text)
     for bi in _BI.finditer(text):
         start, at = bi.start(), bi.end()
         if start in covered:
@@ -274,9 +294,9 @@ def _read_bi(text: str, names: Collection[str]) -> Comparison | None:
         match = _AFTER_BI.match(rest)
         if not a or not match:
             continue
-        pre, _, a = a.rpartition("，") if "，" in a else ("", "", a)
         yes_no = _YES_NO_CUE.search(a)
-        a = _YES_NO_CUE.sub("", a)
+        a = _YES_NO_CUE.sub("", a).rstrip("，,")
+        pre, _, a = a.rpartition("，") if "，" in a else ("", "", a)
         direction = match.group("dir")
         if match.group("ratio"):
             return _build(pre, a, match.group("b"), "", RATIO, direction)
