@@ -45,6 +45,7 @@ _PARTICLE = r"(?:吗|么|嘛|呢|没有|不)?"
 
 _LEADING = re.compile(r"^(?:请问|请告诉我|我想知道|想知道|想问一下|想问|问一下|麻烦问一下|你知道)[，,：:]?")
 _TRAILING = re.compile(r"[？?。！!\s]+$")
+_FIRST_THEN = re.compile(r"(谁|哪个|孰)[先早](?:谁|哪个|孰)[后晚]")
 _TRAILING_PARTICLE = re.compile(r"(?:呢|啊|呀|哇|哈)$")
 
 # the connectors that join two sides, as jieba tokens
@@ -57,7 +58,14 @@ _COMPARED = re.compile(
 _WH = (r"(?:是)?(?:哪一个|哪一项|哪一种|哪一方|哪个|哪项|哪种|哪边|哪方|哪家|哪座|哪所|哪类|哪样|哪位|谁|"
        r"前者还是后者|后者还是前者|前一个还是后一个)")
 _WHICH_RE = re.compile(
-    rf"^(?P<left>.+?)[，,]?{_WH}(?P<mid>[^，,]*?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}(?P<verb>[^{DIRECTIONS}，,]{{0,4}}?){_PARTICLE}$"
+    rf"^(?P<left>.+?)[，,]?{_WH}(?P<mid>[^，,]*?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}(?P<verb>[^{DIRECTIONS}，,]{{0,4}}?)"
+    rf"(?:{_WH}{_D})?{_PARTICLE}$"
+)
+_WH_FIRST_RE = re.compile(  # 哪个更多：A还是B / 谁更早，A和B
+    rf"^(?P<mid>[^，,：:]*?){_WH}(?P<mid2>[^，,：:]*?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}[，,：:](?P<left>.+)$"
+)
+_WHICH_IS_RE = re.compile(  # A和B中较多的是哪个
+    rf"^(?P<left>.+?)[，,]?(?:更|较|比较|相对)?(?P<dir>{_D})(?:一些|一点|些)?的(?:是|为)?{_WH}$"
 )
 _EITHER_RE = re.compile(  # A多还是B多, A的X高还是B的X高
     rf"^(?P<left>.+?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}[，,]?还是(?P<right>.+?){_MORE_WORDS}(?P=dir){_AFTER_DIRECTION}$"
@@ -77,9 +85,9 @@ _AFTER_BI = re.compile(
     rf"|(?P<either>还是{_D})"
     rf"|(?P<yes>了?(?:吗|么|嘛|没有|不{_D})?))$"
 )
-# 比 as a preposition, not inside a word (jieba glues it to the next character: "比线上"
-# is cut 比线/上), so it is found by character, with the words 比 forms ruled out
-_BI = re.compile(r"(?<![对相同环占评好无类正反比])(?:比起|比|较)(?![例重率赛较如方拼武分值特为])")
+# 比 as a preposition, found by character: jieba glues it to the next one ("比线上" is cut
+# 比线/上, "比分水闸" 比分/水闸), so the words 比 forms (比例, 比对, 同比, …) are ruled out instead
+_BI = re.compile(r"(?<![对相同环占评好无类正反比])(?:比起|比|较)(?![例重率赛较如方拼武值特为对照喻拟划])")
 _YES_NO_CUE = re.compile(r"(?:是不是|是否|有没有|真的|确实|的确)$")
 _THAN_RE = re.compile(  # A超过B了吗, A多于B吗
     r"^(?P<a>.+?)(?:是不是|是否|有没有)?(?P<verb>超过|多于|高于|大于|少于|低于|小于|早于|晚于|不如|不及)了?(?P<b>.+?)了?(?P<q>吗|么|没有)$"
@@ -92,6 +100,9 @@ _THAN_DIRECTION = {"超过": "多", "多于": "多", "高于": "高", "大于": 
 # "比去年/同期多多少" asks for a change the text states itself, not for two figures
 _RELATIVE_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|同期|上月|上个月|上季度|上一季度|以前|过去|原来|之前|往年|平时|预期|目标)")
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全乡|我省|本省|我国|省内|市内)")
+# a side named by its count ("…就业的人数", "…增加的钱") asks in that count's unit: "…就业多少人"
+# reads as the text writes figures ("促进700余名低收入群体就业"), "…的人数多少" names a word it never says
+_COUNT_NOUN = re.compile(r"(?:的)?(?:(?P<unit>人|户|次|个|家|场|所|项|件|辆)数|(?P<money>钱|资金|金额|钱数)|数量|总数|数目)$")
 _HOW = {"长": "多长", "短": "多长", "远": "多远", "近": "多远", "重": "多重", "轻": "多重"}
 _COUNTED_ENDINGS = "户人家所个场项座条辆次"
 _FIGURE_TAIL = re.compile(r"[万亿]?[^\u4e00-\u9fff\d]*[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍单份]?")
@@ -115,7 +126,8 @@ class Comparison:
 def _clean(question: str) -> str:
     text = _TRAILING.sub("", (question or "").strip())
     text = _LEADING.sub("", text)
-    return _TRAILING_PARTICLE.sub("", text)
+    text = _TRAILING_PARTICLE.sub("", text)
+    return _FIRST_THEN.sub(r"\1先", text)  # "谁先谁后" asks which is first
 
 
 def _inside_names(text: str, names: Collection[str]) -> set[int]:
@@ -125,18 +137,6 @@ def _inside_names(text: str, names: Collection[str]) -> set[int]:
         if len(name) >= 2 and any(c in name for c in "和与跟同及还或、比") and name in text:
             for match in re.finditer(re.escape(name), text):
                 covered.update(range(match.start(), match.end()))
-    return covered
-
-
-def _inside_words(text: str) -> set[int]:
-    """Positions inside a dictionary word that merely contains 比/较 ("比对", "比较"): no preposition there."""
-    known = pos_tokenizer().tokenizer.FREQ
-    covered: set[int] = set()
-    at = 0
-    for word, _ in pos_cut(text):
-        start, at = at, at + len(word)
-        if len(word) >= 2 and word not in ("比起",) and known.get(word, 0) >= 5:
-            covered.update(range(start, at))
     return covered
 
 
@@ -275,8 +275,14 @@ def _build(
             return f"{pre}{full}{shared}是什么时候"
         if not unit and direction in _HOW:  # "哪个长": how long each is
             return f"{pre}{full}{shared}{_HOW[direction]}"
-        asked_unit = unit if unit and unit not in ("倍",) else _counted_unit(full + shared)
-        return f"{pre}{full}{shared}多少{asked_unit}"
+        phrase = f"{full}{shared}"
+        count = _COUNT_NOUN.search(phrase)
+        if count and len(phrase) > count.end() - count.start() + 1:
+            phrase = phrase[:count.start()]
+            asked_unit = unit or count.group("unit") or ("钱" if count.group("money") else "")
+        else:
+            asked_unit = unit if unit and unit not in ("倍",) else _counted_unit(phrase)
+        return f"{pre}{phrase}多少{asked_unit}"
 
     if question(full_a) == question(full_b):
         return None  # nothing tells the sides apart
@@ -285,7 +291,7 @@ def _build(
 
 def _read_bi(text: str, names: Collection[str]) -> Comparison | None:
     """"A比B多多少", "A比B多吗", "A是不是比B多", "A比B多几倍", "A比B多还是少"."""
-    covered = _inside_names(text, names) | _inside_words(text)
+    covered = _inside_names(text, names)
     for bi in _BI.finditer(text):
         start, at = bi.start(), bi.end()
         if start in covered:
@@ -342,10 +348,17 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
     match = _EITHER_RE.match(text)
     if match:
         pre, _, left = match.group("left").rpartition("，")
-        measure, is_, a = left.rpartition("是")  # "城镇新增就业是城中区多还是祁连县多"
+        measure, is_, a = left.removeprefix("是").rpartition("是")  # "城镇新增就业是城中区多还是祁连县多"
         if not is_ or not measure:
-            measure, a = "", left
+            measure, a = "", left.removeprefix("是")
         return _build(pre, a, match.group("right"), measure, WHICH, match.group("dir"))
+    match = _WH_FIRST_RE.match(text) or _WHICH_IS_RE.match(text)
+    if match:
+        found = _sides(match.group("left"), names)
+        if found:
+            pre, a, b, after = found
+            mid = (match.groupdict().get("mid") or "") + (match.groupdict().get("mid2") or "")
+            return _build(pre, a, b, after + _measure_words(mid), WHICH, match.group("dir"))
     for pattern in (_WHICH_RE, _HAISHI_RE):
         match = pattern.match(text)
         if not match:
