@@ -257,7 +257,13 @@ class Assistant:
             sides.append(self._extract_one(retriever, side_question, side_retrieval, timings, settings))
             hits += side_retrieval.hits
         elapsed = (time.perf_counter() - started) * 1000 - timings["compare_retrieval"]
-        return answer_comparison(asked, comparison, (sides[0], sides[1]), elapsed), hits
+        answer = answer_comparison(asked, comparison, (sides[0], sides[1]), elapsed)
+        if answer.refused and comparison.stated_change:  # "比2024年多多少": the change the article states
+            change_retrieval = retriever.retrieve(comparison.stated_change, k=k, mode=mode, allowed=allowed)
+            change = self._extract_one(retriever, comparison.stated_change, change_retrieval, timings, settings)
+            if not change.refused:
+                return replace(change, question=asked), list(change_retrieval.hits)
+        return answer, hits
 
     def _extract_one(
         self, retriever: Retriever, asked: str, retrieval: Retrieval, timings: dict[str, float], settings: AnswerSettings

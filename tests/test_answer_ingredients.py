@@ -113,7 +113,7 @@ def test_no_comparison_where_none_is_asked(question):
 
 def test_a_comparison_names_the_winner_with_both_values_citing_both(seed_assistant):
     answer = seed_assistant.ask("城中区和祁连县谁城镇新增就业多？")
-    assert not answer.refused and answer.short == "城中区", answer.answer
+    assert not answer.refused and answer.short == "城中区（2047人）", answer.answer
     assert "2047人" in answer.answer and "568人" in answer.answer
     cited = {(c.source, c.paragraph) for c in answer.citations}
     assert len(cited) == 2 and all(c.text_answer_start is not None for c in answer.citations)

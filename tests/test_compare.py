@@ -66,10 +66,10 @@ def test_no_comparison_where_none_is_asked(question):
 @pytest.mark.parametrize(
     "question, short, both",
     [
-        ("城镇新增就业是城中区多还是祁连县多？", "城中区", ("2047人", "568人")),
+        ("城镇新增就业是城中区多还是祁连县多？", "城中区（2047人）", ("2047人", "568人")),
         ("城中区和祁连县城镇新增就业相差多少？", "1479人", ("2047人", "568人")),
-        ("祁连县城镇新增就业有没有城中区多？", "不是", ("568人", "2047人")),
-        ("新干渠跟支渠相比哪个长？", "支渠", ("3.2公里", "6.8公里")),
+        ("祁连县城镇新增就业有没有城中区多？", "不是，少1479人", ("568人", "2047人")),
+        ("新干渠跟支渠相比哪个长？", "支渠（6.8公里）", ("3.2公里", "6.8公里")),
         ("大同和汇支行比大同庆新路支行早成立几年？", "5年", ("1988年8月18日", "1993年5月7日")),
     ],
 )
@@ -86,7 +86,7 @@ def test_each_side_is_answered_on_its_own_and_both_are_cited(seed_assistant, que
 def test_dates_compare_as_dates_not_as_numbers(seed_assistant):
     """3月1日 comes before 3月20日 although 20 > 1 and the 1 is written first."""
     answer = seed_assistant.ask("全省最大规模招聘会和城北区校园足球联赛哪个先开幕？")
-    assert not answer.refused and answer.short == "全省最大规模招聘会", answer.answer
+    assert not answer.refused and answer.short.startswith("全省最大规模招聘会（3月1日"), answer.answer
     assert "19天" in answer.answer
 
 

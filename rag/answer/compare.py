@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..numbers import figures_in
 from ..schema import Answer, Citation
+from .question import coverage
 from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
 
 __all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parse_comparison"]
@@ -134,6 +135,20 @@ def _same_figure(sides: tuple[Answer, Answer]) -> bool:
     return (a.source, a.paragraph, a.text_answer_start) == (b.source, b.paragraph, b.text_answer_start)
 
 
+# a side's figure "measures something else" when its sentence says at most half of the shared measure
+# while the other side's says it by at least this much more (城镇新增就业568人 against 吸纳就业人员374人)
+MEASURE_GAP = 0.5
+
+
+def _unlike_measure(comparison: Comparison, sides: tuple[Answer, Answer]) -> int | None:
+    """The side whose sentence does not talk about the measure both sides share, when the other's does."""
+    if len(comparison.measure) < 2 or comparison.dated:  # two events may well be dated by other verbs (举行, 开幕)
+        return None
+    said = [coverage([comparison.measure], s.sentence or "") for s in sides]
+    low = min((0, 1), key=lambda i: said[i])
+    return low if said[low] <= 0.5 and said[1 - low] - said[low] >= MEASURE_GAP else None
+
+
 def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer, Answer], elapsed_ms: float = 0.0) -> Answer:
     """The comparison's answer from the two side answers (each an ordinary extractive Answer):
     the winner, the difference, yes or no, or the ratio, always with both values, citing both."""
@@ -148,6 +163,10 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms, f"找到的是{sides[1].short}，与{sides[0].short}不是同一种量")
     if _same_figure(sides):
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms)
+    unlike = _unlike_measure(comparison, sides)
+    if unlike is not None:  # its figure measures something else: comparing it would mislead
+        return _refused_side(question, comparison, unlike, sides[unlike], elapsed_ms,
+                             f"找到的{sides[unlike].short}说的不是“{comparison.measure}”")
     if dated:
         key_a, key_b = _comparable_dates(values[0], values[1])
         if not key_a:
@@ -176,11 +195,11 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
             short = apart or (name_a if a_wins else name_b)
             body = f"{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
         elif comparison.asks == YES_NO:
-            short = "是" if a_wins else "不是"
-            body = f"{short}，{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
+            short = f"{'是' if a_wins else '不是'}，{word}{apart or ''}"
+            body = f"{short[:short.index('，')]}，{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
         else:
             winner = name_a if a_wins else name_b
-            short = winner
+            short = f"{winner}（{sides[0 if a_wins else 1].short}）"  # the winner with its own value
             body = f"{winner}更{direction}（{cited}{gap}）。"
     citations = tuple(c for c in (_side_citation(sides[0], 1), _side_citation(sides[1], 2)) if c is not None)
     return Answer(

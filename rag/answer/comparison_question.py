@@ -55,7 +55,7 @@ _GLUED_CONNECTORS = "和与跟同及"
 _COMPARED = re.compile(
     r"(?:[，,]?(?:相比较|相比|比较起来|比起来|比较|对比|来比|比一比|比|之中|当中|中间|中|里|两者|二者|这两者|这两个|这两项|两个|两项|的话))+$"
 )
-_WH = (r"(?:是)?(?:哪一个|哪一项|哪一种|哪一方|哪个|哪项|哪种|哪边|哪方|哪家|哪座|哪所|哪类|哪样|哪位|谁|"
+_WH = (r"(?:是)?(?:哪一个|哪一项|哪一种|哪一方|哪一年|哪个|哪项|哪种|哪边|哪方|哪家|哪座|哪所|哪类|哪样|哪位|哪年|谁|"
        r"前者还是后者|后者还是前者|前一个还是后一个)")
 _WHICH_RE = re.compile(
     rf"^(?P<left>.+?)[，,]?{_WH}(?P<mid>[^，,]*?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}(?P<verb>[^{DIRECTIONS}，,]{{0,4}}?)"
@@ -117,6 +117,10 @@ class Comparison:
     asks: str  # WHICH, DIFFERENCE, YES_NO or RATIO
     direction: str  # the comparative word: 多, 少, 早, … (先 is read as 早)
     unit: str = ""  # the unit a difference is asked in: "多多少人" → 人, "早几年" → 年
+    measure: str = ""  # the measure both sides share, when the question names one: "城镇新增就业"
+    # "X比2024年多多少": the article may state the change itself ("与2024年相比增加168万辆") rather
+    # than the earlier year's figure; this asks for it, when the two sides cannot be answered
+    stated_change: str | None = None
 
     @property
     def dated(self) -> bool:
@@ -195,6 +199,7 @@ class _Anchors:
     times: tuple[str, ...]
     figures: tuple[str, ...]
     scope: str
+    measure: str  # what is left once the anchors are taken out: "城镇新增就业"
     bare: bool  # the side names only anchors, no measure of its own ("祁连县", "2024年", "超300万辆的")
 
 
@@ -210,7 +215,7 @@ def _anchors(side: str) -> _Anchors:
     rest = _SCOPE.sub("", rest)
     rest = re.sub(r"[的之地得]|超过|超|不足|以上|以下|左右|那个|这个|那|这|时候?|期间|当年|那年", "", rest)
     rest = "".join(w for w, _ in pos_cut(rest) if w not in GENERIC_PLACES) if rest else ""
-    return _Anchors(analysis.entities, analysis.time_terms, figures, scope.group(0) if scope else "", len(rest) < 2)
+    return _Anchors(analysis.entities, analysis.time_terms, figures, scope.group(0) if scope else "", rest, len(rest) < 2)
 
 
 def _swap(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
@@ -286,7 +291,13 @@ def _build(
 
     if question(full_a) == question(full_b):
         return None  # nothing tells the sides apart
-    return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit)
+    anchors_a, anchors_b = _anchors(a), _anchors(b)
+    borrowed = anchors_b.measure if anchors_a.bare else anchors_a.measure if anchors_b.bare else ""
+    measure = shared if len(shared) >= 2 else borrowed
+    change = None
+    if asks == DIFFERENCE and not dated and anchors_b.bare and anchors_b.times and not anchors_b.entities and anchors_a.times:
+        change = f"{pre}{full_a}{shared}与{b}相比{'增加' if direction in LARGER else '减少'}了多少{unit}"
+    return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit, measure, change)
 
 
 def _read_bi(text: str, names: Collection[str]) -> Comparison | None:
