@@ -94,3 +94,26 @@ def test_one_side_missing_refuses_the_comparison_naming_that_side(seed_assistant
     answer = seed_assistant.ask("城东区和城中区谁的零工订单多？")
     assert answer.refused and "城东区" in answer.note and "城中区" not in answer.note, answer.answer
     assert "2047" not in answer.answer and "668" not in answer.answer  # no one-sided answer slips through
+
+
+def test_a_side_takes_the_figure_stated_like_the_other_sides(seed_assistant):
+    """"新办牌照的机动车" on its own answers 保有量 4.69亿辆 (as high as 新注册登记 3535万辆); the other side's
+    figure is stated "新注册登记新能源汽车1293万辆", so the comparison takes 3535万辆."""
+    from rag.answer import extract_answer
+    from rag.answer.compare import parallel_sides
+    from rag.sentence_vectors import SentenceVectors
+
+    comparison = parse_comparison("2025年新办牌照的机动车比新办牌照的新能源车多多少辆？")
+    questions = comparison.side_questions
+    hits = [seed_assistant.search(q).hits for q in questions]
+    vectors = SentenceVectors(seed_assistant.index.directory, seed_assistant.encoder)
+    queries = seed_assistant.encoder.encode_queries(list(questions))
+
+    def answer(i, choose=None):  # as Assistant.ask answers a side: with the sentence vectors
+        return extract_answer(questions[i], list(hits[i]), lambda s: vectors.similarities(queries[i], s), choose=choose)
+
+    alone = (answer(0), answer(1))
+    assert alone[0].short == "4.69亿辆" and alone[1].short == "1293万辆"  # what each side says on its own
+    together = parallel_sides(comparison, alone, answer)
+    assert [a.short for a in together] == ["3535万辆", "1293万辆"]
+    assert seed_assistant.ask("2025年新办牌照的机动车比新办牌照的新能源车多多少辆？").short == "2242万辆"

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Callable
 
 from ..numbers import figures_in
 from ..schema import Answer, Citation
-from .question import coverage
+from .question import bigrams, coverage
+from .scoring import Candidate
 from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
 
-__all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parse_comparison"]
+__all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison"]
 
 @dataclass(frozen=True)
 class _Figure:
@@ -133,6 +135,72 @@ def _same_figure(sides: tuple[Answer, Answer]) -> bool:
     """Both sides answered with one and the same span: one figure cannot stand for both."""
     a, b = sides[0].citations[0], sides[1].citations[0]
     return (a.source, a.paragraph, a.text_answer_start) == (b.source, b.paragraph, b.text_answer_start)
+
+
+# Both sides of a comparison measure one thing, so the article states their figures alike
+# ("2025年新注册登记新能源汽车1293万辆" and "2025年全国新注册登记机动车3535万辆", not "机动车保有量达
+# 4.69亿辆"). Among a side's eligible sentences scoring within PARALLEL_SLACK of its best, with a figure
+# in the same unit, one whose clause shares PARALLEL_GAIN more of the other side's figure clause (the
+# article's own words: those of the two side questions do not count) is taken instead.
+PARALLEL_GAIN = 0.3
+PARALLEL_SLACK = 1.0
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?]")
+
+
+def _clause_grams(sentence: str, start: int, end: int, ignored: set[str]) -> set[str]:
+    """The bigrams of the clause of ``sentence`` around [start, end), without figures and ``ignored``."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
+    clause = re.sub(r"[\d.]+", "", sentence[left:start] + sentence[end:right])
+    return set(bigrams(clause)) - ignored
+
+
+def _alike(a: set[str], b: set[str]) -> float:
+    """Share of the smaller bigram set the other one has."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _unit_after(short: str) -> str:
+    return re.sub(r"^[\d.,]+|^[^\d]*[\d.,]+", "", short)[-1:]
+
+
+def _prefer_stated_like(other: Answer, own: Answer, ignored: set[str]) -> Callable[[list[Candidate]], Candidate]:
+    start = other.sentence.index(other.short)
+    other_grams = _clause_grams(other.sentence, start, start + len(other.short), ignored)
+    unit = _unit_after(own.short)
+
+    def alike(c: Candidate) -> float:
+        return _alike(_clause_grams(c.sentence, c.span.start, c.span.end, ignored), other_grams) if c.span else 0.0
+
+    def choose(eligible: list[Candidate]) -> Candidate:
+        best = max(eligible, key=lambda c: c.score)
+        near = [c for c in eligible if c.score >= best.score - PARALLEL_SLACK and c.span is not None
+                and c.sentence != other.sentence and _unit_after(c.span.text) == unit]
+        if not near:
+            return best
+        parallel = max(near, key=lambda c: (alike(c), c.score))
+        return parallel if alike(parallel) - alike(best) >= PARALLEL_GAIN else best
+    return choose
+
+
+def _stated(answer: Answer) -> bool:
+    return not answer.refused and bool(answer.sentence and answer.short and answer.short in answer.sentence)
+
+
+def parallel_sides(
+    comparison: Comparison, sides: tuple[Answer, Answer],
+    answer_again: Callable[[int, Callable[[list[Candidate]], Candidate]], Answer],
+) -> tuple[Answer, Answer]:
+    """Each side answered again preferring a figure stated like the other side's (``answer_again(i, choose)``
+    answers side i with that choice); a side already stated most alike keeps its answer."""
+    if comparison.dated:
+        return sides
+    ignored = {g for q in comparison.side_questions for g in bigrams(q)}
+    answers = list(sides)
+    for side in (0, 1):
+        if _stated(answers[side]) and _stated(answers[1 - side]):
+            answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored))
+    return answers[0], answers[1]
 
 
 # a side's figure "measures something else" when its sentence says at most half of the shared measure
