@@ -263,7 +263,9 @@ class Assistant:
         elapsed = (time.perf_counter() - started) * 1000 - timings["compare_retrieval"]
         answer = answer_comparison(asked, comparison, sides, elapsed)
         if answer.refused and comparison.stated_change:  # "比2024年多多少": the change the article states
+            retrieve_started = time.perf_counter()
             change_retrieval = retriever.retrieve(comparison.stated_change, k=k, mode=mode, allowed=allowed)
+            timings["compare_retrieval"] += (time.perf_counter() - retrieve_started) * 1000
             change = self._extract_one(retriever, comparison.stated_change, change_retrieval, timings, settings)
             if not change.refused:
                 return replace(change, question=asked), list(change_retrieval.hits)

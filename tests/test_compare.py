@@ -117,3 +117,19 @@ def test_a_side_takes_the_figure_stated_like_the_other_sides(seed_assistant):
     together = parallel_sides(comparison, alone, answer)
     assert [a.short for a in together] == ["3535万辆", "1293万辆"]
     assert seed_assistant.ask("2025年新办牌照的机动车比新办牌照的新能源车多多少辆？").short == "2242万辆"
+
+
+@pytest.mark.parametrize(
+    "question, short",
+    [
+        ("2025年新注册登记的新能源汽车比2024年多多少辆？", "168万辆"),  # "与2024年相比增加168万辆"
+        ("2025年汽车保有量超百万辆的城市比2024年多几个？", "7个"),  # "与2024年相比增加7个城市"
+        ("2025年全国新证驾驶人比2024年多了多少人？", None),  # neither 2024's figure nor the change is given
+    ],
+)
+def test_against_an_earlier_year_the_change_the_article_states_answers(seed_assistant, question, short):
+    answer = seed_assistant.ask(question)
+    if short is None:
+        assert answer.refused and "2024年" in answer.note, answer.answer
+    else:
+        assert not answer.refused and answer.short == short, answer.answer

@@ -1,10 +1,12 @@
-"""Comparison questions: "A和B哪个更多/更早", "A和B谁…多", "A比B多多少".
+"""Answering a comparison from its two sides (the question is read by ``comparison_question``).
 
-A comparison is answered from two ordinary questions, one per side ("城中区城镇
-新增就业多少", "祁连县城镇新增就业多少"), each retrieved and answered on its own
-by the caller; their figures are read by ``rag.numbers`` and compared. The answer
-names the winner (or the difference) with both values, citing both paragraphs,
-and is refused, naming the side, when either side has no figure.
+Each side is an ordinary question ("城中区城镇新增就业多少", "祁连县城镇新增就业多少"), retrieved
+and answered by the caller like any other, so both meet the evidence and refusal standard of a
+normal question. ``parallel_sides`` lets a side prefer, among its near-best figures, the one the
+article states like the other side's. ``answer_comparison`` reads both figures by ``rag.numbers``
+(dates as dates), checks that they measure the same kind of thing (units, the shared measure),
+and answers with the winner, the difference, yes or no, or the ratio, always with both values,
+citing both paragraphs; when a side has no figure it refuses the comparison, naming that side.
 """
 from __future__ import annotations
 

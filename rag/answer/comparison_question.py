@@ -7,9 +7,9 @@ measure, in many forms: "A和B哪个多", "A和B谁更早", "A多还是B多", "A
 
 1. the *relation* is found from the end of the question (the direction word 多/少/早/…,
    with 哪个/谁, 还是, 比, 相差 or 倍 around it);
-2. the *sides* are the two phrases around a connector (和/与/跟/同/及/还是/、, or the
-   preposition 比), found as jieba tokens so the 和 of a name is no connector, never
-   inside a name of the corpus (the index's user words), and, among several
+2. the *sides* are the two phrases around a connector (和/与/跟/同/及/还是/、: jieba tokens,
+   so the 和 of a word is no connector; or the preposition 比, outside the words it forms),
+   never inside a name of the corpus (the index's user words), and, among several
    connectors, the split whose two phrases are most alike;
 3. the *shared* words (a clause before the sides, "哈拉直沟乡渠道工程里"; the measure
    after them, "城镇新增就业") go to both sides, and what one side leaves out
@@ -79,7 +79,7 @@ _APART_RE = re.compile(  # A和B相差多少
 _RATIO_RE = re.compile(r"^(?P<a>.+?)(?:是|为|相当于|等于)(?P<b>.+?)的(?:几|多少)倍(?:多)?$")
 # after "A比B": the direction, then what is asked
 _AFTER_BI = re.compile(
-    rf"^(?P<b>.+?){_MORE_WORDS}(?P<dir>[{DIRECTIONS[:-2]}]){_AFTER_DIRECTION}"
+    rf"^(?P<b>.+?){_MORE_WORDS}(?P<dir>[{DIRECTIONS.rstrip('前后')}]){_AFTER_DIRECTION}"  # "比B前" is no comparison
     rf"(?:(?P<ratio>了?(?:几|多少)倍)"
     rf"|(?P<verb>[^{DIRECTIONS}几吗]{{0,3}}?)(?P<diff>了|出|出了)?(?:多少|几)(?P<unit>[^吗]*)"
     rf"|(?P<either>还是{_D})"
@@ -90,13 +90,13 @@ _AFTER_BI = re.compile(
 _BI = re.compile(r"(?<![对相同环占评好无类正反比])(?:比起|比|较)(?![例重率赛较如方拼武值特为对照喻拟划])")
 _YES_NO_CUE = re.compile(r"(?:是不是|是否|有没有|真的|确实|的确)$")
 _THAN_RE = re.compile(  # A超过B了吗, A多于B吗
-    r"^(?P<a>.+?)(?:是不是|是否|有没有)?(?P<verb>超过|多于|高于|大于|少于|低于|小于|早于|晚于|不如|不及)了?(?P<b>.+?)了?(?P<q>吗|么|没有)$"
+    r"^(?P<a>.+?)(?:是不是|是否|有没有)?(?P<verb>超过|多于|高于|大于|少于|低于|小于|早于|晚于)了?(?P<b>.+?)了?(?P<q>吗|么|没有)$"
 )
 _AS_MUCH_RE = re.compile(  # A有没有B多, A有B多吗
     rf"^(?P<a>.+?)(?P<cue>有没有|没有|有)(?P<b>.+?)(?:那么|这么|那样|这样)?(?P<dir>{_D})(?P<q>吗|么)?$"
 )
 _THAN_DIRECTION = {"超过": "多", "多于": "多", "高于": "高", "大于": "大", "少于": "少", "低于": "低", "小于": "小",
-                   "早于": "早", "晚于": "晚", "不如": "少", "不及": "少"}
+                   "早于": "早", "晚于": "晚"}
 # "比去年/同期多多少" asks for a change the text states itself, not for two figures
 _RELATIVE_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|同期|上月|上个月|上季度|上一季度|以前|过去|原来|之前|往年|平时|预期|目标)")
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全乡|我省|本省|我国|省内|市内)")
@@ -296,7 +296,9 @@ def _build(
     measure = shared if len(shared) >= 2 else borrowed
     change = None
     if asks == DIFFERENCE and not dated and anchors_b.bare and anchors_b.times and not anchors_b.entities and anchors_a.times:
-        change = f"{pre}{full_a}{shared}与{b}相比{'增加' if direction in LARGER else '减少'}了多少{unit}"
+        side_a = question(full_a)  # "2025年…多少人" → "2025年…与2024年相比增加了多少人": the same unit
+        at = side_a.rfind("多")
+        change = f"{side_a[:at]}与{b}相比{'增加' if direction in LARGER else '减少'}了{side_a[at:]}"
     return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit, measure, change)
 
 
