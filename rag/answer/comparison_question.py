@@ -53,8 +53,11 @@ _CONNECTORS = frozenset(("和", "与", "跟", "同", "及", "以及", "还是", 
 _GLUED_CONNECTORS = "和与跟同及"
 # words closing the sides' clause that say only "compared": "A和B相比，哪个多"
 _COMPARED = re.compile(
-    r"(?:[，,]?(?:相比较|相比|比较起来|比起来|比较|对比|来比|比一比|比|之中|当中|中间|中|里|两者|二者|这两者|这两个|这两项|两个|两项|的话))+$"
+    r"(?:[，,]?(?:相比较|相比|比较起来|比起来|比较|对比|来比|比一比|比|之中|当中|中间|中|里|两者|二者|双方|的话|"
+    r"分别是多少|各是多少|分别有多少|各有多少|分别|各自|(?:这)?两(?:个)?[地县区市省乡镇村项类种家所方个者]))+$"
 )
+# "与B相比，A多多少" is "A比B多多少"
+_AGAINST_FIRST = re.compile(r"^(?:和|与|跟|同|较|相比于|相较于)(?P<b>[^，,]+?)(?:相比|相较|比起来|比较|比)[，,]?(?P<a>[^，,]+?)(?P<rest>(?:更|还要|要)?[多少高低大小长短快慢早晚重轻远近].*)$")
 _WH = (r"(?:是)?(?:哪一个|哪一项|哪一种|哪一方|哪一年|哪个|哪项|哪种|哪边|哪方|哪家|哪座|哪所|哪类|哪样|哪位|哪年|谁|"
        r"前者还是后者|后者还是前者|前一个还是后一个)")
 _WHICH_RE = re.compile(
@@ -337,6 +340,9 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
     text = _clean(question)
     if not text:
         return None
+    against = _AGAINST_FIRST.match(text)
+    if against:
+        text = f"{against.group('a')}比{against.group('b')}{against.group('rest')}"
     match = _RATIO_RE.match(text)
     if match:
         pre, _, a = match.group("a").rpartition("，")
