@@ -78,7 +78,11 @@ def _date_difference(a: tuple[int, int, int], b: tuple[int, int, int], unit: str
         return None
     year = 2000  # a leap year, for dates that state no year
     days = abs((date(a[0] or year, a[1], a[2]) - date(b[0] or year, b[1], b[2])).days)
-    return f"{days}天"
+    if unit or days < 365:
+        return f"{days}天"
+    early, late = sorted((a, b))
+    months = (late[0] - early[0]) * 12 + late[1] - early[1] - (late[2] < early[2])  # whole months
+    return f"{months // 12}年" + (f"{months % 12}个月" if months % 12 else "") + f"（{days}天）"
 
 
 def _plain(value: Decimal) -> str:

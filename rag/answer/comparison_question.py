@@ -84,7 +84,7 @@ _RATIO_RE = re.compile(r"^(?P<a>.+?)(?:是|为|相当于|等于)(?P<b>.+?)的(?:
 _AFTER_BI = re.compile(
     rf"^(?P<b>.+?){_MORE_WORDS}(?P<dir>[{DIRECTIONS.rstrip('前后')}]){_AFTER_DIRECTION}"  # "比B前" is no comparison
     rf"(?:(?P<ratio>了?(?:几|多少)倍)"
-    rf"|(?P<verb>[^{DIRECTIONS}几吗]{{0,3}}?)(?P<diff>了|出|出了)?(?:多少|几)(?P<unit>[^吗]*)"
+    rf"|(?P<verb>[^{DIRECTIONS}几吗]{{0,3}}?)(?P<diff>了|出|出了)?(?:多少|几|多久|多长时间)(?P<unit>[^吗]*)"
     rf"|(?P<either>还是{_D})"
     rf"|(?P<yes>了?(?:吗|么|嘛|没有|不{_D})?))$"
 )
@@ -243,6 +243,8 @@ def _complete(side: str, other: str) -> str:
         if mine.scope:
             text = _swap(text, (theirs.scope,) if theirs.scope else (), (mine.scope,))
         return text
+    if side.endswith("的") and not other.endswith("的"):  # "网上的" against "线下提供的岗位": "网上的岗位"
+        side += other.rpartition("的")[2] if "的" in other else (pos_cut(other)[-1][0] if other else "")
     borrowed = ""
     if theirs.scope and not mine.scope and not mine.entities:
         borrowed += theirs.scope
