@@ -5,6 +5,8 @@ The sentences below were written for these tests in forms the development questi
 ("X是A多还是B多", "A有没有B多", "A和B相差多少", "A是B的几倍", "前者还是后者", dates)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from rag.answer.compare import DIFFERENCE, RATIO, WHICH, YES_NO, parse_comparison
@@ -141,3 +143,19 @@ def test_against_an_earlier_year_the_change_the_article_states_answers(seed_assi
         assert answer.refused and "2024年" in answer.note, answer.answer
     else:
         assert not answer.refused and answer.short == short, answer.answer
+
+
+def test_rag_ask_answers_a_comparison_citing_both_paragraphs_in_the_files(seed_index_dir, seeds_dir, capsys):
+    """`rag ask --json`: the winner with both values, [1] and [2] pointing at the two figures in the source files."""
+    from rag.cli import main
+
+    code = main(["ask", "城中区和祁连县谁城镇新增就业多？", "--json", "--corpus", str(seeds_dir), "--index", str(seed_index_dir)])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0 and not result["refused"] and result["short"].startswith("城中区"), result["answer"]
+    figures = []
+    for citation in result["citations"]:
+        original = (seeds_dir / citation["source"]).read_text(encoding="utf-8")
+        figures.append("".join(original[citation["answer_start"]:citation["answer_end"]].split()))
+    assert figures == ["2047人", "568人"] and "[1]" in result["answer"] and "[2]" in result["answer"]
+    code = main(["ask", "城中区和上海市谁城镇新增就业多？", "--corpus", str(seeds_dir), "--index", str(seed_index_dir)])
+    assert "上海市" in capsys.readouterr().out  # refused, naming the side it could not find
