@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from typing import Callable
 
 from ..numbers import figures_in
 from ..schema import Answer, Citation
+from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
 from .question import bigrams, coverage
 from .scoring import Candidate
-from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
 
 __all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison"]
+
 
 @dataclass(frozen=True)
 class _Figure:
@@ -66,8 +68,6 @@ def _comparable_dates(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple
 
 def _date_difference(a: tuple[int, int, int], b: tuple[int, int, int], unit: str) -> str | None:
     """How far apart two dates are, in the unit asked (年/月/天) or the finest both state."""
-    from datetime import date
-
     if unit.startswith("年") or not (a[1] and b[1]):
         return f"{abs(a[0] - b[0])}年" if a[0] and b[0] else None
     if unit.endswith("月") or not (a[2] and b[2]):
