@@ -162,8 +162,9 @@ def _clause_grams(sentence: str, start: int, end: int, ignored: set[str]) -> set
 
 
 def _alike(a: set[str], b: set[str]) -> float:
-    """Share of the smaller bigram set the other one has."""
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    """Share of the smaller bigram set the other one has; one shared bigram ("其中") says nothing."""
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) if shared >= 2 else 0.0
 
 
 def _unit_after(short: str) -> str:
