@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from .encoders import DEFAULT_ENCODER, Encoder, make_encoder
 from .answer import extract_answer
@@ -22,7 +22,8 @@ from .index import Index, IndexCorrupt, Report, load_index, open_index, publishe
 from .llm import LLMConfig, iter_generated_answer
 from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
-from .answer.compare import answer_comparison, parse_comparison
+from .answer.compare import answer_comparison, parallel_sides, parse_comparison
+from .answer.scoring import Candidate
 from .answer.settings import AnswerSettings, settings_from_environment
 from .answer.synonyms import synonyms
 from .schema import Answer, Hit
@@ -244,22 +245,35 @@ class Assistant:
         """The answer stage (and the hits it cited). A comparison ("A和B哪个多") retrieves and
         answers each side on its own (timed as compare_retrieval), then compares."""
         settings = settings_from_environment()
-        comparison = parse_comparison(asked) if settings.comparison else None
+        names = retriever.index.tokenizer.user_words  # the corpus's names: a 和 inside one joins no sides
+        comparison = parse_comparison(asked, names) if settings.comparison else None
         if comparison is None:
             return self._extract_one(retriever, asked, retrieval, timings, settings), list(retrieval.hits)
         started = time.perf_counter()
-        sides, hits = [], list(retrieval.hits)
+        sides, side_retrievals, hits = [], [], list(retrieval.hits)
         for side_question in comparison.side_questions:
             retrieve_started = time.perf_counter()
             side_retrieval = retriever.retrieve(side_question, k=k, mode=mode, allowed=allowed)
             timings["compare_retrieval"] = timings.get("compare_retrieval", 0.0) + (time.perf_counter() - retrieve_started) * 1000
             sides.append(self._extract_one(retriever, side_question, side_retrieval, timings, settings))
+            side_retrievals.append(side_retrieval)
             hits += side_retrieval.hits
+        sides = parallel_sides(comparison, (sides[0], sides[1]), lambda i, choose: self._extract_one(
+            retriever, comparison.side_questions[i], side_retrievals[i], timings, settings, choose))
         elapsed = (time.perf_counter() - started) * 1000 - timings["compare_retrieval"]
-        return answer_comparison(asked, comparison, (sides[0], sides[1]), elapsed), hits
+        answer = answer_comparison(asked, comparison, sides, elapsed)
+        if answer.refused and comparison.stated_change:  # "比2024年多多少": the change the article states
+            retrieve_started = time.perf_counter()
+            change_retrieval = retriever.retrieve(comparison.stated_change, k=k, mode=mode, allowed=allowed)
+            timings["compare_retrieval"] += (time.perf_counter() - retrieve_started) * 1000
+            change = self._extract_one(retriever, comparison.stated_change, change_retrieval, timings, settings)
+            if not change.refused:
+                return replace(change, question=asked), list(change_retrieval.hits)
+        return answer, hits
 
     def _extract_one(
-        self, retriever: Retriever, asked: str, retrieval: Retrieval, timings: dict[str, float], settings: AnswerSettings
+        self, retriever: Retriever, asked: str, retrieval: Retrieval, timings: dict[str, float], settings: AnswerSettings,
+        choose: Callable[[list[Candidate]], Candidate] | None = None,
     ) -> Answer:
         """One extractive answer, with sentence similarity to the question from the build's sentence vectors
         (the question vector comes from retrieval; keyword mode encodes it here, timed as answer_encode)."""
@@ -272,7 +286,7 @@ class Assistant:
                 timings["answer_encode"] = timings.get("answer_encode", 0.0) + (time.perf_counter() - encode_started) * 1000
             store = self._sentence_vectors(retriever.index)
             similarity = lambda sentences: store.similarities(vector, sentences)  # noqa: E731
-        return extract_answer(asked, list(retrieval.hits), similarity, settings)
+        return extract_answer(asked, list(retrieval.hits), similarity, settings, choose)
 
     def _sentence_vectors(self, index: Index) -> SentenceVectors:
         with self._use_lock:

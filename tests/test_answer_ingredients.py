@@ -98,7 +98,7 @@ def test_a_province_named_only_by_its_articles_context_is_shown(seed_assistant):
     [
         ("城中区和祁连县谁城镇新增就业多？", ("城中区城镇新增就业多少", "祁连县城镇新增就业多少"), WHICH),
         ("城中区线下招聘活动比线上网络招聘多来了多少家企业？", ("城中区线下招聘活动多少家企业", "城中区线上网络招聘多少家企业"), DIFFERENCE),
-        ("2025年全国新拿驾照的人比2024年多了多少？", ("2025年全国新拿驾照的人多少", "2024年全国新拿驾照的人多少"), DIFFERENCE),
+        ("2025年全国新拿驾照的人比2024年多了多少？", ("2025年全国新拿驾照的人多少人", "2024年全国新拿驾照的人多少人"), DIFFERENCE),
     ],
 )
 def test_a_comparison_is_read_as_one_question_per_side(question, sides, asks):
@@ -113,7 +113,7 @@ def test_no_comparison_where_none_is_asked(question):
 
 def test_a_comparison_names_the_winner_with_both_values_citing_both(seed_assistant):
     answer = seed_assistant.ask("城中区和祁连县谁城镇新增就业多？")
-    assert not answer.refused and answer.short == "城中区", answer.answer
+    assert not answer.refused and answer.short == "城中区（2047人）", answer.answer
     assert "2047人" in answer.answer and "568人" in answer.answer
     cited = {(c.source, c.paragraph) for c in answer.citations}
     assert len(cited) == 2 and all(c.text_answer_start is not None for c in answer.citations)

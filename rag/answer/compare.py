@@ -1,124 +1,28 @@
-"""Comparison questions: "A和B哪个更多/更早", "A和B谁…多", "A比B多多少".
+"""Answering a comparison from its two sides (the question is read by ``comparison_question``).
 
-A comparison is answered from two ordinary questions, one per side ("城中区城镇
-新增就业多少", "祁连县城镇新增就业多少"), each retrieved and answered on its own
-by the caller; their figures are read by ``rag.numbers`` and compared. The answer
-names the winner (or the difference) with both values, citing both paragraphs,
-and is refused, naming the side, when either side has no figure.
+Each side is an ordinary question ("城中区城镇新增就业多少", "祁连县城镇新增就业多少"), retrieved
+and answered by the caller like any other, so both meet the evidence and refusal standard of a
+normal question. ``parallel_sides`` lets a side prefer, among its near-best figures, the one the
+article states like the other side's. ``answer_comparison`` reads both figures by ``rag.numbers``
+(dates as dates), checks that they measure the same kind of thing (units, the shared measure),
+and answers with the winner, the difference, yes or no, or the ratio, always with both values,
+citing both paragraphs; when a side has no figure it refuses the comparison, naming that side.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
+from typing import Callable
 
 from ..numbers import figures_in
 from ..schema import Answer, Citation
-from .question import analyze_question
+from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
+from .question import bigrams, coverage
+from .scoring import Candidate
 
-WHICH = "which"  # A和B哪个多: the winner
-DIFFERENCE = "difference"  # A比B多多少: the difference
-
-_MORE = ("多", "高", "大", "长", "快", "晚", "重", "远")
-_LESS = ("少", "低", "小", "短", "慢", "早", "轻", "近")
-_DIRECTION = r"(?:更|还要|要)?(?P<dir>多|少|高|低|大|小|长|短|快|慢|早|晚|重|轻|远|近)"
-_PUNCT = r"[？?。！!\s]*$"
-# "X里，A和B哪个建得多？", "A和B谁城镇新增就业多？"
-_WHICH_RE = re.compile(
-    r"^(?P<pre>.*[，,：:])?(?P<a>[^，,：:]+?)(?:和|与|跟|同|还是|、)(?P<b>[^，,：:]+?)[，,]?(?:相比|比起来|比较)?[，,]?"
-    r"(?:哪个|哪一个|谁|哪边|哪里|哪儿|哪项|哪样|哪种|哪家|哪座|哪方)(?P<mid>[^，,]*?)" + _DIRECTION + r"(?:一些|些|一点)?" + _PUNCT
-)
-# "A多还是B多？", "A的X高还是B的X高？"
-_EITHER_RE = re.compile(
-    r"^(?P<pre>.*[，,：:])?(?P<a>[^，,：:]+?)(?:更|要)?(?P<dir>多|少|高|低|大|小|早|晚)(?:一些|些)?[，,]?还是(?P<b>[^，,：:]+?)(?:更|要)?(?P=dir)(?:一些|些)?(?:呢)?" + _PUNCT
-)
-# "A比B多多少（家企业）？", "A比B多来了几场？"
-_DIFFERENCE_RE = re.compile(
-    r"^(?P<a>.+?)(?<![同环对相占])比(?![例重率较])(?P<b>.+?)" + _DIRECTION + r"(?P<verb>[^多少几]{0,3}?)(?:多少|几)(?P<unit>[^？?。！!]*?)" + _PUNCT
-)
-# "比上一年/去年涨了多少" asks for a change the text states itself, not for two figures
-_RELATIVE_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|同期|上月|上季度|以前|过去|原来|之前)")
-_TIME_ONLY = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:同期)?$")
-_LEADING_SCOPE = re.compile(r"^(全国|全省|全市|全县|全区|全州)")
-
-
-_COUNTED_ENDINGS = "户人家所个场项座条辆次"
-
-
-def _counted_unit(side: str) -> str:
-    """"困难户" is counted in 户, "参赛队伍" is not: a side ending in a classifier asks in that unit."""
-    return side[-1] if side and side[-1] in _COUNTED_ENDINGS and len(side) >= 2 else ""
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """A comparison question read: the two sides as worded, one question per side, and what is asked."""
-
-    sides: tuple[str, str]
-    side_questions: tuple[str, str]
-    asks: str  # WHICH or DIFFERENCE
-    direction: str  # the comparative word: 多, 少, 早, …
-
-
-def _context_words(side_a: str, side_b: str) -> str:
-    """What side A names that side B leaves to it: its place, period or scope
-    ("城中区线下招聘活动" and "线上网络招聘": B is also 城中区's)."""
-    a, b = analyze_question(side_a), analyze_question(side_b)
-    words = [e for e in a.entities if e not in side_b] if not b.entities else []
-    if not b.time_terms:
-        words += [t for t in a.time_terms if t not in side_b]
-    scope = _LEADING_SCOPE.match(side_a)
-    if scope and not b.entities and scope.group(1) not in side_b:
-        words.insert(0, scope.group(1))
-    return "".join(words)
-
-
-def _second_side(side_a: str, side_b: str) -> str | None:
-    """Side B as a question of its own: "祁连县" against "城中区城镇新增就业" is
-    "祁连县城镇新增就业"; "2024年" against "2025年全国新拿驾照的人" is "2024年全国新拿驾照的人";
-    "线上网络招聘" against "城中区线下招聘活动" is "城中区线上网络招聘". None when B cannot stand alone."""
-    if _TIME_ONLY.match(side_b):  # the same thing in another year
-        year = re.search(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年", side_a)
-        return side_a.replace(year.group(0), side_b, 1) if year else None
-    a, b = analyze_question(side_a), analyze_question(side_b)
-    if a.entities and b.entities and not b.measure and a.measure:  # B names only the other place
-        return side_a.replace(a.entities[0], b.entities[0], 1)
-    return _context_words(side_a, side_b) + side_b
-
-
-def _which(pre: str, a: str, b: str, mid: str, direction: str) -> Comparison:
-    """"哪个多" of sides ``a`` and ``b``, under the shared ``pre`` and with the shared ``mid`` words."""
-    asked = "是什么时候" if direction in ("早", "晚") else "多少"
-    side_a = f"{pre}{a}{mid}{asked}{_counted_unit(a) if asked == '多少' else ''}"
-    side_b = f"{pre}{_second_side(a, b) or b}{mid}{asked}{_counted_unit(b) if asked == '多少' else ''}"
-    return Comparison((a, b), (side_a, side_b), WHICH, direction)
-
-
-def parse_comparison(question: str) -> Comparison | None:
-    """The comparison a question asks, or None when it asks no comparison."""
-    text = (question or "").strip()
-    match = _WHICH_RE.match(text)
-    if match:
-        pre = (match.group("pre") or "").rstrip("，,：:")
-        a, b = match.group("a").strip(), match.group("b").strip()
-        mid = re.sub(r"得$", "", match.group("mid"))
-        mid = mid if len(mid) >= 2 else ""  # "哪个建得多": a lone verb says nothing the sides do not
-        return _which(pre, a, b, mid, match.group("dir")) if a and b else None
-    match = _EITHER_RE.match(text)
-    if match:
-        pre = (match.group("pre") or "").rstrip("，,：:")
-        return _which(pre, match.group("a").strip(), match.group("b").strip(), "", match.group("dir"))
-    match = _DIFFERENCE_RE.match(text)
-    if match:
-        a, b = match.group("a").strip("，, "), match.group("b").strip("，, ")
-        if not a or not b or _RELATIVE_PERIOD.match(b):
-            return None
-        unit = match.group("unit")
-        side_b = _second_side(a, b)
-        if side_b is None:
-            return None
-        return Comparison((a, b), (f"{a}多少{unit}", f"{side_b}多少{unit}"), DIFFERENCE, match.group("dir"))
-    return None
+__all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison"]
 
 
 @dataclass(frozen=True)
@@ -146,24 +50,57 @@ _DATE_PARTS = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})[日号])
 
 
 def _date_key(short: str | None) -> tuple[int, int, int] | None:
-    match = _DATE_PARTS.search(short or "")
-    if not match or not any(match.groups()):
+    """(year, month, day) of a date span, 0 for a part it leaves out."""
+    for match in _DATE_PARTS.finditer(short or ""):
+        if any(match.groups()):
+            year, month, day = (int(g) if g else 0 for g in match.groups())
+            return (year, month, day)
+    return None
+
+
+def _comparable_dates(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The parts both dates state, from the year down: "3月1日" and "2026年3月20日" compare by month and day."""
+    parts = [i for i in range(3) if a[i] and b[i]]
+    if parts and parts != list(range(parts[0], parts[-1] + 1)):
+        parts = parts[:1]
+    return tuple(a[i] for i in parts), tuple(b[i] for i in parts)
+
+
+def _date_difference(a: tuple[int, int, int], b: tuple[int, int, int], unit: str) -> str | None:
+    """How far apart two dates are, in the unit asked (年/月/天) or the finest both state."""
+    if unit.startswith("年") or not (a[1] and b[1]):
+        return f"{abs(a[0] - b[0])}年" if a[0] and b[0] else None
+    if unit.endswith("月") or not (a[2] and b[2]):
+        if not (a[0] and b[0]) and a[0] != b[0]:
+            return None
+        return f"{abs((a[0] * 12 + a[1]) - (b[0] * 12 + b[1]))}个月"
+    if (a[0] == 0) != (b[0] == 0):
         return None
-    year, month, day = (int(g) if g else 0 for g in match.groups())
-    return (year, month, day)
+    year = 2000  # a leap year, for dates that state no year
+    days = abs((date(a[0] or year, a[1], a[2]) - date(b[0] or year, b[1], b[2])).days)
+    if unit or days < 365:
+        return f"{days}天"
+    early, late = sorted((a, b))
+    months = (late[0] - early[0]) * 12 + late[1] - early[1] - (late[2] < early[2])  # whole months
+    return f"{months // 12}年" + (f"{months % 12}个月" if months % 12 else "") + f"（{days}天）"
 
 
 def _plain(value: Decimal) -> str:
+    value = value.quantize(Decimal("0.01")) if value != value.to_integral() else value
     text = format(value.normalize(), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+_SCALE_VALUE = {"亿": Decimal(10**8), "万": Decimal(10**4), "": Decimal(1)}
+
+
 def _difference_text(a: _Figure, b: _Figure) -> str:
+    """|a - b| written as the text writes figures: in the smaller of the two scales ("4.69亿辆" and
+    "1293万辆" differ by "45607万辆"), with their unit when they share one."""
     difference = abs(a.value - b.value)
-    scale = a.scale if a.scale and a.scale == b.scale else ""
-    shown = difference / (Decimal(10**8) if scale == "亿" else Decimal(10**4) if scale == "万" else 1)
+    scale = min(a.scale, b.scale, key=lambda s: _SCALE_VALUE[s])
     unit = a.unit if a.unit == b.unit or not b.unit else ""
-    return f"{_plain(shown.quantize(Decimal('0.01')) if shown != shown.to_integral() else shown)}{scale}{unit}"
+    return f"{_plain(difference / _SCALE_VALUE[scale])}{scale}{unit}"
 
 
 def _side_citation(answer: Answer, n: int) -> Citation | None:
@@ -189,49 +126,156 @@ def _refused_side(
     question: str, comparison: Comparison, side: int, answer: Answer, started_ms: float, why: str | None = None
 ) -> Answer:
     name = comparison.sides[side]
-    reason = f"没有找到“{name}”的{'时间' if comparison.direction in ('早', '晚') else '数字'}"
+    reason = f"没有找到“{name}”的{'时间' if comparison.dated else '数字'}"
     if why or answer.note:
         reason += f"（{why or answer.note}）"
     citations = tuple(replace(c, n=n) for n, c in enumerate(answer.citations[:3], start=1))
-    text = f"无法比较：资料中{reason}。"
+    text = f"无法比较：资料中{reason}，只凭一方不能回答。"
     if citations:
         text += "可能相关：" + "".join(f"[{c.n}]" for c in citations)
     return Answer(question=question, answer=text, refused=True, citations=citations, note=reason,
                   timings_ms={"extract": started_ms})
 
 
+def _same_figure(sides: tuple[Answer, Answer]) -> bool:
+    """Both sides answered with one and the same span: one figure cannot stand for both."""
+    a, b = sides[0].citations[0], sides[1].citations[0]
+    return (a.source, a.paragraph, a.text_answer_start) == (b.source, b.paragraph, b.text_answer_start)
+
+
+# Both sides of a comparison measure one thing, so the article states their figures alike
+# ("2025年新注册登记新能源汽车1293万辆" and "2025年全国新注册登记机动车3535万辆", not "机动车保有量达
+# 4.69亿辆"). Among a side's eligible sentences scoring within PARALLEL_SLACK of its best, with a figure
+# in the same unit, one whose clause shares PARALLEL_GAIN more of the other side's figure clause (the
+# article's own words: those of the two side questions do not count) is taken instead.
+PARALLEL_GAIN = 0.3
+PARALLEL_SLACK = 1.0
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?]")
+
+
+def _clause_grams(sentence: str, start: int, end: int, ignored: set[str]) -> set[str]:
+    """The bigrams of the clause of ``sentence`` around [start, end), without figures and ``ignored``."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
+    clause = re.sub(r"[\d.]+", "", sentence[left:start] + sentence[end:right])
+    return set(bigrams(clause)) - ignored
+
+
+def _alike(a: set[str], b: set[str]) -> float:
+    """Share of the smaller bigram set the other one has; one shared bigram ("其中") says nothing."""
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) if shared >= 2 else 0.0
+
+
+def _unit_after(short: str) -> str:
+    return re.sub(r"^[\d.,]+|^[^\d]*[\d.,]+", "", short)[-1:]
+
+
+def _prefer_stated_like(other: Answer, own: Answer, ignored: set[str]) -> Callable[[list[Candidate]], Candidate]:
+    start = other.sentence.index(other.short)
+    other_grams = _clause_grams(other.sentence, start, start + len(other.short), ignored)
+    unit = _unit_after(own.short)
+
+    def alike(c: Candidate) -> float:
+        return _alike(_clause_grams(c.sentence, c.span.start, c.span.end, ignored), other_grams) if c.span else 0.0
+
+    def choose(eligible: list[Candidate]) -> Candidate:
+        best = max(eligible, key=lambda c: c.score)
+        near = [c for c in eligible if c.score >= best.score - PARALLEL_SLACK and c.span is not None
+                and c.sentence != other.sentence and _unit_after(c.span.text) == unit]
+        if not near:
+            return best
+        parallel = max(near, key=lambda c: (alike(c), c.score))
+        return parallel if alike(parallel) - alike(best) >= PARALLEL_GAIN else best
+    return choose
+
+
+def _stated(answer: Answer) -> bool:
+    return not answer.refused and bool(answer.sentence and answer.short and answer.short in answer.sentence)
+
+
+def parallel_sides(
+    comparison: Comparison, sides: tuple[Answer, Answer],
+    answer_again: Callable[[int, Callable[[list[Candidate]], Candidate]], Answer],
+) -> tuple[Answer, Answer]:
+    """Each side answered again preferring a figure stated like the other side's (``answer_again(i, choose)``
+    answers side i with that choice); a side already stated most alike keeps its answer."""
+    if comparison.dated:
+        return sides
+    ignored = {g for q in comparison.side_questions for g in bigrams(q)}
+    answers = list(sides)
+    for side in (0, 1):
+        if _stated(answers[side]) and _stated(answers[1 - side]):
+            answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored))
+    return answers[0], answers[1]
+
+
+# a side's figure "measures something else" when its sentence says at most half of the shared measure
+# while the other side's says it by at least this much more (城镇新增就业568人 against 吸纳就业人员374人)
+MEASURE_GAP = 0.5
+
+
+def _unlike_measure(comparison: Comparison, sides: tuple[Answer, Answer]) -> int | None:
+    """The side whose sentence does not talk about the measure both sides share, when the other's does."""
+    if len(comparison.measure) < 2 or comparison.dated:  # two events may well be dated by other verbs (举行, 开幕)
+        return None
+    said = [coverage([comparison.measure], s.sentence or "") for s in sides]
+    low = min((0, 1), key=lambda i: said[i])
+    return low if said[low] <= 0.5 and said[1 - low] - said[low] >= MEASURE_GAP else None
+
+
 def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer, Answer], elapsed_ms: float = 0.0) -> Answer:
-    """The comparison's answer from the two side answers (each an ordinary extractive Answer)."""
-    dated = comparison.direction in ("早", "晚")
+    """The comparison's answer from the two side answers (each an ordinary extractive Answer):
+    the winner, the difference, yes or no, or the ratio, always with both values, citing both."""
+    dated = comparison.dated
     read = _date_key if dated else _figure
-    values = [None if s.refused else read(s.short) for s in sides]
+    values = [None if s.refused or not s.citations else read(s.short) for s in sides]
     for side in (0, 1):
         if values[side] is None:
             return _refused_side(question, comparison, side, sides[side], elapsed_ms)
     if not dated and values[0].unit and values[1].unit and not _comparable_units(values[0].unit, values[1].unit):
         # "103万元" against "247人": one side's figure measures something else
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms, f"找到的是{sides[1].short}，与{sides[0].short}不是同一种量")
-    same_span = sides[0].citations[0].text_answer_start == sides[1].citations[0].text_answer_start and \
-        (sides[0].citations[0].source, sides[0].citations[0].paragraph) == (sides[1].citations[0].source, sides[1].citations[0].paragraph)
-    if same_span:  # one figure cannot stand for both sides
+    if _same_figure(sides):
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms)
-    a, b = sides[0].short, sides[1].short
-    key_a = values[0] if dated else values[0].value
-    key_b = values[1] if dated else values[1].value
-    cited = f"{comparison.sides[0]} {a}[1]，{comparison.sides[1]} {b}[2]"
-    if comparison.asks == DIFFERENCE and not dated:
-        short = _difference_text(values[0], values[1])
-        word = comparison.direction if key_a >= key_b else ("少" if comparison.direction in _MORE else "多")
-        body = f"{comparison.sides[0]}比{comparison.sides[1]}{word}{short}（{cited}）。"
+    unlike = _unlike_measure(comparison, sides)
+    if unlike is not None:  # its figure measures something else: comparing it would mislead
+        return _refused_side(question, comparison, unlike, sides[unlike], elapsed_ms,
+                             f"找到的{sides[unlike].short}说的不是“{comparison.measure}”")
+    if dated:
+        key_a, key_b = _comparable_dates(values[0], values[1])
+        if not key_a:
+            return _refused_side(question, comparison, 1, sides[1], elapsed_ms, f"{sides[0].short}和{sides[1].short}无法按日期比较")
+        apart = _date_difference(values[0], values[1], comparison.unit)
     else:
-        if key_a == key_b:
-            short = "一样" + comparison.direction
-            body = f"两者一样{comparison.direction}（{cited}）。"
+        key_a, key_b = values[0].value, values[1].value
+        apart = _difference_text(values[0], values[1])
+    name_a, name_b = comparison.sides
+    direction = comparison.direction
+    a_larger = key_a > key_b
+    cited = f"{name_a} {sides[0].short}[1]，{name_b} {sides[1].short}[2]"
+    if comparison.asks == RATIO and not dated and key_b:
+        short = f"{_plain(Decimal(key_a) / Decimal(key_b))}倍"
+        body = f"{name_a}是{name_b}的{short}（{cited}）。"
+    elif key_a == key_b:
+        short = "一样" + ("早" if dated else "多")
+        body = f"两者一样（{cited}）。"
+        if comparison.asks == YES_NO:
+            short, body = "不是", f"不是，两者一样（{cited}）。"
+    else:
+        a_wins = a_larger == (direction in LARGER)  # side A is the more "direction" one
+        word = direction if a_wins else OPPOSITE[direction]
+        gap = f"，相差{apart}" if apart else ""
+        if comparison.asks == DIFFERENCE:
+            short = apart or (name_a if a_wins else name_b)
+            body = f"{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
+        elif comparison.asks == YES_NO:
+            short = f"{'是' if a_wins else '不是'}，{word}{apart or ''}"
+            body = f"{short[:short.index('，')]}，{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
         else:
-            a_wins = (key_a > key_b) == (comparison.direction in _MORE)
-            winner = comparison.sides[0 if a_wins else 1]
-            short = winner
-            body = f"{winner}更{comparison.direction}（{cited}）。"
+            winner = name_a if a_wins else name_b
+            short = f"{winner}（{sides[0 if a_wins else 1].short}）"  # the winner with its own value
+            body = f"{winner}更{direction}（{cited}{gap}）。"
     citations = tuple(c for c in (_side_citation(sides[0], 1), _side_citation(sides[1], 2)) if c is not None)
     return Answer(
         question=question,

@@ -60,6 +60,7 @@ def extract_answer(
     hits: list[Hit] | tuple[Hit, ...],
     similarity: Callable[[list[str]], list[float]] | None = None,
     settings: AnswerSettings = AnswerSettings(),
+    choose: Callable[[list[Candidate]], Candidate] | None = None,
 ) -> Answer:
     """The answer to ``question`` found in ``hits`` (best first), or an honest refusal.
 
@@ -70,6 +71,8 @@ def extract_answer(
 
     ``similarity`` gives each sentence's closeness in meaning to the question
     (sentence vectors, see rag.sentence_vectors); without it only the words count.
+    ``choose`` picks among the eligible sentences instead of the best score (a comparison
+    prefers the side's figure stated like the other side's, see rag.answer.compare).
     """
     started = time.perf_counter()
     question = (question or "").strip()
@@ -98,7 +101,7 @@ def extract_answer(
     if not eligible:
         best_rejected = max(candidates, key=lambda c: c.score, default=None)
         return refusal(question, analysis, distinct, best_rejected.reason if best_rejected else None, started)
-    best = max(eligible, key=lambda c: c.score)
+    best = choose(eligible) if choose is not None else max(eligible, key=lambda c: c.score)
 
     p = best.hit.paragraph
     if best.span is not None and analysis.kind != SENTENCE:

@@ -1,0 +1,395 @@
+"""Reading a comparison question: its two sides, the one measure they share, and the relation asked.
+
+A comparison names two sides (places, periods, groups, programmes, dates) and one
+measure, in many forms: "A和B哪个多", "A和B谁更早", "A多还是B多", "A还是B的X高",
+"X是A多还是B多", "A比B多多少", "A比B多吗", "A是不是比B多", "A和B相差多少",
+"A是B的几倍", "…前者还是后者多". One mechanism reads them all:
+
+1. the *relation* is found from the end of the question (the direction word 多/少/早/…,
+   with 哪个/谁, 还是, 比, 相差 or 倍 around it);
+2. the *sides* are the two phrases around a connector (和/与/跟/同/及/还是/、: jieba tokens,
+   so the 和 of a word is no connector; or the preposition 比, outside the words it forms),
+   never inside a name of the corpus (the index's user words), and, among several
+   connectors, the split whose two phrases are most alike;
+3. the *shared* words (a clause before the sides, "哈拉直沟乡渠道工程里"; the measure
+   after them, "城镇新增就业") go to both sides, and what one side leaves out
+   (its place, period or figure, or the whole measure: "城中区的城镇新增就业比
+   祁连县多") is filled in from the other, read by ``analyze_question``.
+
+Each side becomes an ordinary question ("祁连县的城镇新增就业多少"), which the caller
+retrieves and answers like any other; ``rag.answer.compare`` compares the answers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Collection
+
+from .question import GENERIC_PLACES, analyze_question, pos_cut, pos_tokenizer
+
+WHICH = "which"  # A和B哪个多: the winner
+DIFFERENCE = "difference"  # A比B多多少, A和B相差多少: the difference
+YES_NO = "yes_no"  # A比B多吗, A是不是比B多: yes or no
+RATIO = "ratio"  # A是B的几倍
+
+DIRECTIONS = "多少高低大小长短快慢早晚重轻远近先前后"
+LARGER = "多高大长快晚重远"  # these want the larger value (晚: the later date); the others the smaller
+DATED = "早晚先前后"
+OPPOSITE = dict(zip("多少高低大小长短快慢早晚重轻远近", "少多低高小大短长慢快晚早轻重近远"))
+_AS_DATE = {"先": "早", "前": "早", "后": "晚"}  # "哪个先/在前": the earlier one
+
+_D = f"[{DIRECTIONS}]"
+_MORE_WORDS = r"(?:更加|更为|更|还要|还|要|稍|略|在|靠)?"
+_AFTER_DIRECTION = r"(?:一些|一点儿?|些|点)?"
+_PARTICLE = r"(?:吗|么|嘛|呢|没有|不)?"
+
+_LEADING = re.compile(r"^(?:请问|请告诉我|我想知道|想知道|想问一下|想问|问一下|麻烦问一下|你知道)[，,：:]?")
+_TRAILING = re.compile(r"[？?。！!\s]+$")
+_FIRST_THEN = re.compile(r"(谁|哪个|孰)[先早](?:谁|哪个|孰)[后晚]")
+_TRAILING_PARTICLE = re.compile(r"(?:呢|啊|呀|哇|哈)$")
+
+# the connectors that join two sides, as jieba tokens
+_CONNECTORS = frozenset(("和", "与", "跟", "同", "及", "以及", "还是", "或", "或者", "、", "对比", "对", "vs", "VS"))
+_GLUED_CONNECTORS = "和与跟同及"
+# words closing the sides' clause that say only "compared": "A和B相比，哪个多"
+_COMPARED = re.compile(
+    r"(?:[，,]?(?:相比较|相比|比较起来|比起来|比较|对比|来比|比一比|比|之中|当中|中间|中|里|两者|二者|双方|的话|"
+    r"分别是多少|各是多少|分别有多少|各有多少|分别|各自|(?:这)?两(?:个)?[地县区市省乡镇村项类种家所方个者]))+$"
+)
+# "与B相比，A多多少" is "A比B多多少"
+_AGAINST_FIRST = re.compile(r"^(?:和|与|跟|同|较|相比于|相较于)(?P<b>[^，,]+?)(?:相比|相较|比起来|比较|比)[，,]?(?P<a>[^，,]+?)(?P<rest>(?:更|还要|要)?[多少高低大小长短快慢早晚重轻远近].*)$")
+_WH = (r"(?:是)?(?:哪一个|哪一项|哪一种|哪一方|哪一年|哪个|哪项|哪种|哪边|哪方|哪家|哪座|哪所|哪类|哪样|哪位|哪年|谁|"
+       r"前者还是后者|后者还是前者|前一个还是后一个)")
+_WHICH_RE = re.compile(
+    rf"^(?P<left>.+?)[，,]?{_WH}(?P<mid>[^，,]*?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}(?P<verb>[^{DIRECTIONS}，,]{{0,4}}?)"
+    rf"(?:{_WH}{_D})?{_PARTICLE}$"
+)
+_WH_FIRST_RE = re.compile(  # 哪个更多：A还是B / 谁更早，A和B
+    rf"^(?P<mid>[^，,：:]*?){_WH}(?P<mid2>[^，,：:]*?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}[，,：:](?P<left>.+)$"
+)
+_WHICH_IS_RE = re.compile(  # A和B中较多的是哪个
+    rf"^(?P<left>.+?)[，,]?(?:更|较|比较|相对)?(?P<dir>{_D})(?:一些|一点|些)?的(?:是|为)?{_WH}$"
+)
+_EITHER_RE = re.compile(  # A多还是B多, A的X高还是B的X高
+    rf"^(?P<left>.+?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}[，,]?还是(?P<right>.+?){_MORE_WORDS}(?P=dir){_AFTER_DIRECTION}$"
+)
+_HAISHI_RE = re.compile(  # A还是B(的X)多
+    rf"^(?P<left>.+?还是.+?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}(?P<verb>[^{DIRECTIONS}，,]{{0,4}}?)$"
+)
+_APART_RE = re.compile(  # A和B相差多少
+    r"^(?P<left>.+?)(?:之间)?(?:的)?(?:数量|人数)?(?:相差|差了|差距|相距|差值|差额|差)(?:是|有|为)?(?:多少|几|多大|多)(?P<unit>[^吗]*)$"
+)
+_RATIO_RE = re.compile(r"^(?P<a>.+?)(?:是|为|相当于|等于)(?P<b>.+?)的(?:几|多少)倍(?:多)?$")
+# after "A比B": the direction, then what is asked
+_AFTER_BI = re.compile(
+    rf"^(?P<b>.+?){_MORE_WORDS}(?P<dir>[{DIRECTIONS.rstrip('前后')}]){_AFTER_DIRECTION}"  # "比B前" is no comparison
+    rf"(?:(?P<ratio>了?(?:几|多少)倍)"
+    rf"|(?P<verb>[^{DIRECTIONS}几吗]{{0,3}}?)(?P<diff>了|出|出了)?(?:多少|几|多久|多长时间)(?P<unit>[^吗]*)"
+    rf"|(?P<either>还是{_D})"
+    rf"|(?P<yes>了?(?:吗|么|嘛|没有|不{_D})?))$"
+)
+# 比 as a preposition, found by character: jieba glues it to the next one ("比线上" is cut
+# 比线/上, "比分水闸" 比分/水闸), so the words 比 forms (比例, 比对, 同比, …) are ruled out instead
+_BI = re.compile(r"(?<![对相同环占评好无类正反比])(?:比起|比|较)(?![例重率赛较如方拼武值特为对照喻拟划])")
+_YES_NO_CUE = re.compile(r"(?:是不是|是否|有没有|真的|确实|的确)$")
+_THAN_RE = re.compile(  # A超过B了吗, A多于B吗
+    r"^(?P<a>.+?)(?:是不是|是否|有没有)?(?P<verb>超过|多于|高于|大于|少于|低于|小于|早于|晚于)了?(?P<b>.+?)了?(?P<q>吗|么|没有)$"
+)
+_AS_MUCH_RE = re.compile(  # A有没有B多, A有B多吗
+    rf"^(?P<a>.+?)(?P<cue>有没有|没有|有)(?P<b>.+?)(?:那么|这么|那样|这样)?(?P<dir>{_D})(?P<q>吗|么)?$"
+)
+_THAN_DIRECTION = {"超过": "多", "多于": "多", "高于": "高", "大于": "大", "少于": "少", "低于": "低", "小于": "小",
+                   "早于": "早", "晚于": "晚"}
+# "比去年/同期多多少" asks for a change the text states itself, not for two figures
+_RELATIVE_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|同期|上月|上个月|上季度|上一季度|以前|过去|原来|之前|往年|平时|预期|目标)")
+_SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全乡|我省|本省|我国|省内|市内)")
+# a side named by its count ("…就业的人数", "…增加的钱") asks in that count's unit: "…就业多少人"
+# reads as the text writes figures ("促进700余名低收入群体就业"), "…的人数多少" names a word it never says
+_COUNT_NOUN = re.compile(r"(?:的)?(?:(?P<unit>人|户|次|个|家|场|所|项|件|辆)数|(?P<money>钱|资金|金额|钱数)|数量|总数|数目)$")
+_HOW = {"长": "多长", "短": "多长", "远": "多远", "近": "多远", "重": "多重", "轻": "多重"}
+_COUNTED_ENDINGS = "户人家所个场项座条辆次"
+_FIGURE_TAIL = re.compile(r"[万亿]?[^\u4e00-\u9fff\d]*[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍单份]?")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison question read: the two sides as worded, one ordinary question per side, and what is asked."""
+
+    sides: tuple[str, str]
+    side_questions: tuple[str, str]
+    asks: str  # WHICH, DIFFERENCE, YES_NO or RATIO
+    direction: str  # the comparative word: 多, 少, 早, … (先 is read as 早)
+    unit: str = ""  # the unit a difference is asked in: "多多少人" → 人, "早几年" → 年
+    measure: str = ""  # the measure both sides share, when the question names one: "城镇新增就业"
+    # "X比2024年多多少": the article may state the change itself ("与2024年相比增加168万辆") rather
+    # than the earlier year's figure; this asks for it, when the two sides cannot be answered
+    stated_change: str | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.direction in DATED
+
+
+def _clean(question: str) -> str:
+    text = _TRAILING.sub("", (question or "").strip())
+    text = _LEADING.sub("", text)
+    text = _TRAILING_PARTICLE.sub("", text)
+    return _FIRST_THEN.sub(r"\1先", text)  # "谁先谁后" asks which is first
+
+
+def _inside_names(text: str, names: Collection[str]) -> set[int]:
+    """Character positions of ``text`` covered by a corpus name that holds a connector ("和平医院")."""
+    covered: set[int] = set()
+    for name in names:
+        if len(name) >= 2 and any(c in name for c in "和与跟同及还或、比") and name in text:
+            for match in re.finditer(re.escape(name), text):
+                covered.update(range(match.start(), match.end()))
+    return covered
+
+
+def _connector_splits(clause: str, names: Collection[str]) -> list[tuple[str, str]]:
+    """Every (A, B) a connector token of ``clause`` splits it into, both sides non-empty. jieba's
+    guesses at unknown words may glue a connector to a neighbour ("资金和发的" → 和发): in a token
+    the dictionary does not know, a connector character at its edge still joins."""
+    covered = _inside_names(clause, names)
+    known = pos_tokenizer().tokenizer.FREQ
+    splits, at = [], 0
+    for word, flag in pos_cut(clause):
+        start, at = at, at + len(word)
+        if word in _CONNECTORS and flag in ("c", "p", "x", "eng", "zg"):
+            cut = (start, at)
+        elif len(word) >= 2 and known.get(word, 0) < 5 and word[0] in _GLUED_CONNECTORS:
+            cut = (start, start + 1)
+        elif len(word) >= 2 and known.get(word, 0) < 5 and word[-1] in _GLUED_CONNECTORS:
+            cut = (at - 1, at)
+        else:
+            continue
+        a, b = clause[:cut[0]].strip(" ，,"), clause[cut[1]:].strip(" ，,")
+        if a and b and cut[0] not in covered:
+            splits.append((a, b))
+    return splits
+
+
+def _likeness(a: str, b: str) -> float:
+    """How parallel two phrases are: shared ending and beginning, similar length."""
+    suffix = next((n for n in range(min(len(a), len(b)), 0, -1) if a[-n:] == b[-n:]), 0)
+    prefix = next((n for n in range(min(len(a), len(b)), 0, -1) if a[:n] == b[:n]), 0)
+    return suffix + 0.5 * prefix - 0.1 * abs(len(a) - len(b))
+
+
+def _sides(left: str, names: Collection[str]) -> tuple[str, str, str, str] | None:
+    """(shared words before, side A, side B, shared words after) of the clause(s) naming both sides."""
+    left = _COMPARED.sub("", left.strip(" ，,：:"))
+    clauses: list[str] = []
+    for clause in (c for c in re.split(r"[，,：:；;]", left) if c.strip()):
+        if clauses and clause.startswith(tuple(_CONNECTORS)):  # "A的降幅，和B的增幅": one clause
+            clauses[-1] += clause
+        else:
+            clauses.append(clause)
+    for i in range(len(clauses) - 1, -1, -1):
+        splits = _connector_splits(clauses[i], names)
+        if splits:
+            a, b = max(splits, key=lambda s: _likeness(*s))
+            after = "".join(clauses[i + 1:])
+            return "".join(clauses[:i]), _COMPARED.sub("", a), _COMPARED.sub("", b), after
+    return None
+
+
+# --- filling in what one side leaves to the other ------------------------------------
+@dataclass(frozen=True)
+class _Anchors:
+    entities: tuple[str, ...]
+    times: tuple[str, ...]
+    figures: tuple[str, ...]
+    scope: str
+    measure: str  # what is left once the anchors are taken out: "城镇新增就业"
+    bare: bool  # the side names only anchors, no measure of its own ("祁连县", "2024年", "超300万辆的")
+
+
+def _anchors(side: str) -> _Anchors:
+    analysis = analyze_question(side)
+    figures = tuple(written for written, _ in analysis.figures)
+    scope = _SCOPE.match(side)
+    rest = side
+    for word in analysis.entities + analysis.time_terms + analysis.soft_time_terms:
+        rest = rest.replace(word, "")
+    for written in figures:
+        rest = re.sub(re.escape(written) + _FIGURE_TAIL.pattern, "", rest)
+    rest = _SCOPE.sub("", rest)
+    rest = re.sub(r"[的之地得]|超过|超|不足|以上|以下|左右|那个|这个|那|这|时候?|期间|当年|那年", "", rest)
+    rest = "".join(w for w, _ in pos_cut(rest) if w not in GENERIC_PLACES) if rest else ""
+    return _Anchors(analysis.entities, analysis.time_terms, figures, scope.group(0) if scope else "", rest, len(rest) < 2)
+
+
+def _swap(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
+    """``text`` with its first ``old`` anchor replaced by the first ``new`` one, or ``new`` put in front."""
+    if not new:
+        return text
+    if old and old[0] in text:
+        return text.replace(old[0], new[0], 1)
+    return "".join(new) + text
+
+
+def _complete(side: str, other: str) -> str:
+    """``side`` as a phrase that stands alone, borrowing from ``other`` what it leaves out:
+    "祁连县" against "城中区的城镇新增就业" is "祁连县的城镇新增就业"; "线上网络招聘"
+    against "城中区线下招聘活动" is "城中区线上网络招聘"."""
+    mine, theirs = _anchors(side), _anchors(other)
+    if mine.bare and not theirs.bare:  # only anchors: the other side's words with these anchors
+        text = other
+        text = _swap(text, theirs.entities, mine.entities)
+        text = _swap(text, theirs.times, mine.times)
+        text = _swap(text, theirs.figures, mine.figures)
+        if mine.scope:
+            text = _swap(text, (theirs.scope,) if theirs.scope else (), (mine.scope,))
+        return text
+    if side.endswith("的") and not other.endswith("的"):  # "网上的" against "线下提供的岗位": "网上的岗位"
+        side += other.rpartition("的")[2] if "的" in other else (pos_cut(other)[-1][0] if other else "")
+    borrowed = ""
+    if theirs.scope and not mine.scope and not mine.entities:
+        borrowed += theirs.scope
+    if theirs.entities and not mine.entities and not mine.scope:
+        borrowed += "".join(e for e in theirs.entities if e not in side)
+    if theirs.times and not mine.times:
+        borrowed += "".join(t for t in theirs.times if t not in side)
+    return borrowed + side
+
+
+def _counted_unit(side: str) -> str:
+    """"困难户" is counted in 户, "参赛队伍" is not: a side ending in a classifier asks in that unit."""
+    return side[-1] if len(side) >= 2 and side[-1] in _COUNTED_ENDINGS else ""
+
+
+def _measure_words(text: str) -> str:
+    """Shared measure words as they read in a side question: without a leading 的/是 or a trailing 得/了."""
+    text = re.sub(r"^(?:的|是|在|上|里)", "", text.strip(" ，,"))
+    text = re.sub(r"(?:得|了|的|地)$", "", text)
+    return text if len(text) >= 2 else ""
+
+
+def _build(
+    pre: str, a: str, b: str, post: str, asks: str, direction: str, unit: str = "", verb: str = ""
+) -> Comparison | None:
+    a, b = a.strip(" ，,"), b.strip(" ，,")
+    if not a or not b or a == b or _RELATIVE_PERIOD.match(b) or _RELATIVE_PERIOD.match(a):
+        return None
+    direction = _AS_DATE.get(direction, direction)
+    full_a, full_b = _complete(a, b), _complete(b, a)
+    shared = _measure_words(post) + _measure_words(verb)
+    pre = pre.strip(" ，,：:")
+    dated = direction in DATED
+    unit = re.sub(r"^(?:了|的)", "", unit.strip())
+
+    def question(full: str) -> str:
+        if dated:
+            return f"{pre}{full}{shared}是什么时候"
+        if not unit and direction in _HOW:  # "哪个长": how long each is
+            return f"{pre}{full}{shared}{_HOW[direction]}"
+        phrase = f"{full}{shared}"
+        count = _COUNT_NOUN.search(phrase)
+        if count and len(phrase) > count.end() - count.start() + 1:
+            phrase = phrase[:count.start()]
+            asked_unit = unit or count.group("unit") or ("钱" if count.group("money") else "")
+        else:
+            asked_unit = unit if unit and unit not in ("倍",) else _counted_unit(phrase)
+        return f"{pre}{phrase}多少{asked_unit}"
+
+    if question(full_a) == question(full_b):
+        return None  # nothing tells the sides apart
+    anchors_a, anchors_b = _anchors(a), _anchors(b)
+    borrowed = anchors_b.measure if anchors_a.bare else anchors_a.measure if anchors_b.bare else ""
+    measure = shared if len(shared) >= 2 else borrowed
+    change = None
+    if asks == DIFFERENCE and not dated and anchors_b.bare and anchors_b.times and not anchors_b.entities and anchors_a.times:
+        side_a = question(full_a)  # "2025年…多少人" → "2025年…与2024年相比增加了多少人": the same unit
+        at = side_a.rfind("多")
+        change = f"{side_a[:at]}与{b}相比{'增加' if direction in LARGER else '减少'}了{side_a[at:]}"
+    return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit, measure, change)
+
+
+def _read_bi(text: str, names: Collection[str]) -> Comparison | None:
+    """"A比B多多少", "A比B多吗", "A是不是比B多", "A比B多几倍", "A比B多还是少"."""
+    covered = _inside_names(text, names)
+    for bi in _BI.finditer(text):
+        start, at = bi.start(), bi.end()
+        if start in covered:
+            continue
+        a, rest = text[:start], text[at:]
+        match = _AFTER_BI.match(rest)
+        if not a or not match:
+            continue
+        yes_no = _YES_NO_CUE.search(a)
+        a = _YES_NO_CUE.sub("", a).rstrip("，,")
+        pre, _, a = a.rpartition("，") if "，" in a else ("", "", a)
+        direction = match.group("dir")
+        if match.group("ratio"):
+            return _build(pre, a, match.group("b"), "", RATIO, direction)
+        if match.group("unit") is not None:
+            return _build(pre, a, match.group("b"), "", DIFFERENCE, direction, match.group("unit"), match.group("verb") or "")
+        if match.group("either"):
+            return _build(pre, a, match.group("b"), "", DIFFERENCE, direction)
+        if match.group("yes") is not None and (yes_no or match.group("yes")):
+            return _build(pre, a, match.group("b"), "", YES_NO, direction)
+    return None
+
+
+def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison | None:
+    """The comparison ``question`` asks, or None when it asks for no comparison of two sides.
+
+    ``names`` are the corpus's own names (the index's user words): a connector
+    inside one of them ("和平医院") never splits the sides.
+    """
+    text = _clean(question)
+    if not text:
+        return None
+    against = _AGAINST_FIRST.match(text)
+    if against:
+        text = f"{against.group('a')}比{against.group('b')}{against.group('rest')}"
+    match = _RATIO_RE.match(text)
+    if match:
+        pre, _, a = match.group("a").rpartition("，")
+        return _build(pre, a, match.group("b"), "", RATIO, "多")
+    compared = _read_bi(text, names)
+    if compared is not None:
+        return compared
+    match = _THAN_RE.match(text)
+    if match and not analyze_question(match.group("b")).figures:
+        pre, _, a = match.group("a").rpartition("，")
+        return _build(pre, a, match.group("b"), "", YES_NO, _THAN_DIRECTION[match.group("verb")])
+    match = _AS_MUCH_RE.match(text)
+    if match and (match.group("cue") != "有" or match.group("q")) and not analyze_question(match.group("b")).figures:
+        pre, _, a = match.group("a").rpartition("，")
+        return _build(pre, a, match.group("b"), "", YES_NO, match.group("dir"))
+    match = _APART_RE.match(text)
+    if match:
+        found = _sides(match.group("left"), names)
+        if found:
+            pre, a, b, after = found
+            return _build(pre, a, b, after, DIFFERENCE, "多", match.group("unit"))
+    match = _EITHER_RE.match(text)
+    if match:
+        pre, _, left = match.group("left").rpartition("，")
+        measure, is_, a = left.removeprefix("是").rpartition("是")  # "城镇新增就业是城中区多还是祁连县多"
+        if not is_ or not measure:
+            measure, a = "", left.removeprefix("是")
+        return _build(pre, a, match.group("right"), measure, WHICH, match.group("dir"))
+    match = _WH_FIRST_RE.match(text) or _WHICH_IS_RE.match(text)
+    if match:
+        found = _sides(match.group("left"), names)
+        if found:
+            pre, a, b, after = found
+            mid = (match.groupdict().get("mid") or "") + (match.groupdict().get("mid2") or "")
+            return _build(pre, a, b, after + _measure_words(mid), WHICH, match.group("dir"))
+    for pattern in (_WHICH_RE, _HAISHI_RE):
+        match = pattern.match(text)
+        if not match:
+            continue
+        verb = match.group("verb")
+        if verb and match.group("dir") not in DATED:
+            continue  # "哪个大学生多": a trailing word after 多/少 is no verb of a date
+        found = _sides(match.group("left"), names)
+        if found:
+            pre, a, b, after = found
+            mid = match.groupdict().get("mid") or ""
+            return _build(pre, a, b, after + _measure_words(mid), WHICH, match.group("dir"), verb=verb)
+    return None
