@@ -18,6 +18,8 @@ from ..sentences import split_sentences
 from .figures import Figure, find_figures
 from .measure import measure_words, says_what
 from .report import Claim, Unchecked
+from .ablation import ingredient_on
+from .direction import direction_in
 
 CLAUSE_END = re.compile(r"[，,：:；;、]")
 _EDGE = "，,。；;：:、！？!? \t\n"
@@ -209,6 +211,9 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     query=_query(places, claim_periods, text[seg_start:seg_end], sentence), sentence=sentence, sentence_start=s_start, figure=figure,
                     co_figures=tuple(f for f in numeric if f is not figure),
                 ))
+            if not checked and not names and ingredient_on("direction"):  # "城东区逐年压减社会救助财政投入"
+                at = direction_in(clause_text, places)
+                names = [("direction", c_start + at[0], c_start + at[1])] if at else []
             if not checked and not names:  # who or where: "海东市乐都区打造了全省首家…"
                 names = [("place", c_start + at, c_start + at + len(place)) for place in own_places[:1]
                          if place not in SCOPES and (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 6]

@@ -41,9 +41,10 @@ from ..sentences import split_sentences
 from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
 from .compare import same_written_number, units_match, value_satisfies
 from .figures import Figure, find_figures
-from .measure import direction, direction_word, key_words, measure_words, modality, says_what, share_present
+from .measure import direction, direction_word, key_words, measure_words, modality, says_what, share_present, share_present_heads
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
+from .direction import verify_direction
 from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, Similarity, nearest_sentences
 from .subject import name_said, names_in, place_in, province_wide_in
 
@@ -212,6 +213,7 @@ class Scored:
     said_in_sentence: float = 0.0  # share of the claim's measure words in the article figure's own sentence
     semantic: bool = False  # its sentence is the one nearest in meaning to the claim (sentence vectors)
     unsaid_names: tuple[str, ...] = ()  # names of the claim (people, organisations, titles) the article does not say
+    flipped: bool = False  # the stated value and unit in the opposite direction, in a sentence saying what the claim says
 
     @property
     def score(self) -> float:
@@ -256,7 +258,8 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 restated = min(restated, share_present(claim_words, candidate.sentence))
         near = candidate.sentence.strip() in nearest
-        if restated < SUPPORT_MIN and not (restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9):
+        flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
+        if not flipped and restated < SUPPORT_MIN and not (restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9):
             # the article's sentence says all the claim says, around more words of its own; or it is the
             # sentence nearest in meaning and says at least some of what its figure counts
             if not (near and restated >= SEMANTIC_RESTATED_MIN):
@@ -268,9 +271,22 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
                              share_present(claim_words, candidate.sentence), near,
-                             tuple(name for name in claim_names if not name_said(name, candidate.sentence if stated.kind == "date" else context))))
+                             tuple(name for name in claim_names if not name_said(name, candidate.sentence if stated.kind == "date" else context)),
+                             flipped))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
+
+
+def _flipped(stated: Figure, claim_direction: str | None, candidate: Candidate, restated: float, claim_words: Sequence[str]) -> bool:
+    """The article states the claim's very value and unit with the opposite direction ("效率提升38%" for
+    "办事效率下降38%"), in a sentence that says (a compound by its head) all the claim's measure words:
+    the same measure read backwards, though fewer of the article's words are restated."""
+    if not ingredient_on("direction") or stated.kind != "figure" or claim_direction is None:
+        return False
+    article_direction = direction(candidate.label)
+    return (article_direction is not None and article_direction != claim_direction and stated.value == candidate.figure.value
+            and units_match(stated, candidate.figure) and restated >= LOOSE_RESTATED_MIN
+            and share_present_heads(claim_words, candidate.sentence) >= 0.9)
 
 
 @lru_cache(maxsize=8192)
@@ -335,8 +351,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             # the article's sentence says all the claim says and has no other figure of this kind to mean
             row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
             # the sentence nearest in meaning, whose only figure of this kind this is
-            row.semantic and row.said >= SEMANTIC_SAID_MIN and _only_one_of_its_kind(candidate))
-        if not close or row.said < min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0) or not row.same_subject or row.true:
+            row.semantic and row.said >= SEMANTIC_SAID_MIN and _only_one_of_its_kind(candidate)) or row.flipped
+        if not close or row.said < min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0) and not row.flipped or not row.same_subject or row.true:
             continue
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
@@ -579,6 +595,8 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
 
 
 def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context, similarity: Similarity | None = None) -> Verdict:
+    if claim.kind == "direction":
+        return verify_direction(claim, hits, context_of)
     if claim.kind in ("name", "place"):
         return verify_name(claim, hits, context_of)
     return verify_figure(claim, hits, context_of, similarity)
