@@ -45,6 +45,7 @@ from .measure import direction, direction_word, key_words, measure_words, modali
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
 from .direction import verify_direction
+from .place_chain import wrong_parent
 from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, Similarity, nearest_sentences
 from .subject import name_said, names_in, place_in, province_wide_in
 
@@ -596,7 +597,22 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
 
 def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context, similarity: Similarity | None = None) -> Verdict:
     if claim.kind == "direction":
-        return verify_direction(claim, hits, context_of)
-    if claim.kind in ("name", "place"):
-        return verify_name(claim, hits, context_of)
-    return verify_figure(claim, hits, context_of, similarity)
+        verdict = verify_direction(claim, hits, context_of)
+    elif claim.kind in ("name", "place"):
+        verdict = verify_name(claim, hits, context_of)
+    else:
+        verdict = verify_figure(claim, hits, context_of, similarity)
+    if verdict.verdict == NOT_FOUND and ingredient_on("place_chain"):
+        return _under_another_parent(claim, hits, context_of) or verdict
+    return verdict
+
+
+def _under_another_parent(claim: Claim, hits: Sequence[Hit], context_of: ContextOf) -> Verdict | None:
+    """A claim whose small place the article writes under another county or city ("互助县哈拉直沟乡" for
+    "大通县哈拉直沟乡"): 不一致 on 地点, whatever else it says."""
+    wrong = wrong_parent(claim.text, hits, context_of)
+    if wrong is None:
+        return None
+    span = (wrong.paragraph, wrong.at, wrong.at + len(wrong.found)) if wrong.at >= 0 else None
+    return Verdict(CONTRADICTED, f"资料写的是“{wrong.found}”，而不是“{wrong.stated}”（地点不同）。", found=wrong.found, differs="地点",
+                   evidence=(span,) if span else (), related=() if span else (wrong.paragraph,))
