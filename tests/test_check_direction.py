@@ -1,10 +1,12 @@
-"""Direction in fact checking: a stated value read backwards, and claims of a direction without a number
-(rag.check.direction). Sentences written for these tests, not taken from the gold claims."""
+"""Fact checking: a stated value read backwards, claims of a direction without a number (rag.check.direction),
+and a small place under another parent (rag.check.place_chain). Sentences written for these tests, not taken
+from the gold claims."""
 from __future__ import annotations
 
 from rag.check.claims import find_claims
 from rag.check.direction import direction_in
 from rag.check.measure import share_present, share_present_heads
+from rag.check.place_chain import chains
 
 
 def test_a_compound_is_said_by_its_head():
@@ -53,3 +55,24 @@ def test_the_stated_value_in_the_opposite_direction_contradicts_on_looser_overla
     assert all(c.verdict != "supported" for c in seed_assistant.check("海东推出“海东快办”后，办事效率提升了38%。").claims)
     monkeypatch.setenv("RAG_CHECK_ABLATE", "direction")
     assert all(c.verdict != "contradicted" for c in seed_assistant.check(claim).claims)
+
+
+# --------------------------------------------------------------------------- a place under another parent
+
+
+def test_a_small_place_is_read_with_the_county_or_city_before_it():
+    assert chains("湟中区多巴镇的蔬菜大棚扩建完成") == [("湟中区", "多巴镇")]
+    assert chains("请江苏南通市海连社区的居民注意") == [("南通市", "海连社区")]
+    assert chains("城中区一季度城镇新增就业") == []  # a period and 城镇 are not a place
+    assert chains("全省各乡镇都设了站点") == []
+
+
+def test_a_small_place_under_another_parent_is_contradicted(seed_assistant, monkeypatch):
+    wrong = seed_assistant.check("大通县哈拉直沟乡的春灌今年提前开始了。")
+    assert wrong.verdict == "contradicted"
+    assert [(c.found, c.differs) for c in wrong.claims if c.verdict == "contradicted"] == [("互助县", "地点")]
+    assert seed_assistant.check("互助县哈拉直沟乡的春灌今年提前开始了。").verdict != "contradicted"
+    # a small place the articles never write: nothing to conclude
+    assert seed_assistant.check("大通县桥头镇的春灌今年提前开始了。").verdict != "contradicted"
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "place_chain")
+    assert seed_assistant.check("大通县哈拉直沟乡的春灌今年提前开始了。").verdict != "contradicted"
