@@ -22,7 +22,10 @@ Same subject (``subject``): places count as written, by a province's abbreviatio
 of a source naming the province; the names around a figure (people, organisations, titles) must be
 the article's, and a right figure or event beside one other name is contradicted with the article's
 name. When the words decide nothing, the article sentence nearest in meaning (``semantic``) is read
-again on looser word overlap, for a contradiction only.
+again on looser word overlap, for a contradiction only; so is the stated value and unit found with the
+opposite direction ("效率提升38%" for "办事效率下降38%"). A clause with a direction and no number
+("逐年压减…财政投入") is checked by ``direction``; a claim left 未找到 whose small place the article writes
+under another county or city ("互助县哈拉直沟乡" for "大通县哈拉直沟乡") is 不一致 (``place_chain``).
 
 The default is conservative: a claim is ``supported`` only on a figure whose measure, place and
 period all match, because a wrong figure marked 一致 is the worst error a fact-checker can make.
@@ -353,7 +356,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
             # the sentence nearest in meaning, whose only figure of this kind this is
             row.semantic and row.said >= SEMANTIC_SAID_MIN and _only_one_of_its_kind(candidate)) or row.flipped
-        if not close or row.said < min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0) and not row.flipped or not row.same_subject or row.true:
+        said_enough = row.flipped or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
+        if not close or not said_enough or not row.same_subject or row.true:
             continue
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
