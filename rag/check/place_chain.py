@@ -65,6 +65,7 @@ def wrong_parent(sentence: str, hits: Sequence[Hit], context_of: Callable[[Parag
                 if found and found[-CORE - 1:-1] not in sentence:
                     text = hit.paragraph.text
                     at = text.find(found + child)
+                    at = at if at >= 0 else text.find(found)  # the title writes the chain, the paragraph the parent alone
                     return WrongParent(stated, found, hit.paragraph, at)
                 start = context.find(child, start + 1)
     return None
