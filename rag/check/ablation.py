@@ -5,13 +5,15 @@
 Ingredients: ``semantic`` (sentence vectors, rag.check.semantic), ``abbreviation`` (在京 for 北京),
 ``province_wide`` (全省 for a named province), ``names`` (the names around a figure must be the article's:
 no 一致 otherwise, and one other name makes it 不一致), ``frame`` (a name claim is 一致 only when the rest
-of its clause is the article's too).
+of its clause is the article's too), ``direction`` (the stated value read backwards on looser overlap, and
+claims of a direction without a number, rag.check.direction), ``place_chain`` (a small place under another
+county or city, rag.check.place_chain).
 """
 from __future__ import annotations
 
 import os
 
-INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame")
+INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain")
 
 
 def ingredient_on(name: str) -> bool:

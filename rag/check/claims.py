@@ -18,6 +18,9 @@ from ..sentences import split_sentences
 from .figures import Figure, find_figures
 from .measure import measure_words, says_what
 from .report import Claim, Unchecked
+from .ablation import ingredient_on
+from .direction import direction_in
+from .place_chain import chains
 
 CLAUSE_END = re.compile(r"[，,：:；;、]")
 _EDGE = "，,。；;：:、！？!? \t\n"
@@ -209,9 +212,15 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     query=_query(places, claim_periods, text[seg_start:seg_end], sentence), sentence=sentence, sentence_start=s_start, figure=figure,
                     co_figures=tuple(f for f in numeric if f is not figure),
                 ))
+            if not checked and not names and ingredient_on("direction"):  # "城东区逐年压减社会救助财政投入"
+                at = direction_in(clause_text, places)
+                names = [("direction", c_start + at[0], c_start + at[1])] if at else []
             if not checked and not names:  # who or where: "海东市乐都区打造了全省首家…"
                 names = [("place", c_start + at, c_start + at + len(place)) for place in own_places[:1]
                          if place not in SCOPES and (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 6]
+            if not checked and not names and ingredient_on("place_chain"):  # "…是江苏南通市海连社区党委书记"
+                names = [("place", c_start + at, c_start + at + len(parent + child))
+                         for parent, child in chains(clause_text)[:1] if (at := clause_text.find(parent + child)) >= 0]
             if not checked or numeric:
                 for kind, n_start, n_end in names:
                     t_start, t_end = _trimmed(text, c_start, c_end)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-UP = ("增长", "增加", "提高", "提升", "上升", "扩大", "增至", "升至", "上涨", "多出", "增幅")
-DOWN = ("下降", "减少", "降低", "下滑", "压缩", "缩短", "减至", "降至", "回落", "缩减", "下跌", "降幅")
+UP = ("增长", "增加", "提高", "提升", "上升", "扩大", "增至", "升至", "上涨", "多出", "增幅", "加大")
+DOWN = ("下降", "减少", "降低", "下滑", "压缩", "缩短", "减至", "降至", "回落", "缩减", "下跌", "降幅", "压减", "削减", "缩小")
 # Words that turn a figure into another measure: a target is not a result.
 MODALITY = ("目标", "计划", "预计", "预期", "力争", "任务")
 # Words that say nothing about what is measured: "共有", "累计", "达到"... (single characters such as
@@ -90,6 +90,12 @@ def measure_words(label: str, drop: Sequence[str] = ()) -> tuple[str, ...]:
 def key_words(label: str, drop: Sequence[str] = ()) -> tuple[str, ...]:
     """The nouns among ``measure_words``: what is counted ("岗位", "小将"), not what was done ("参赛")."""
     return tuple(dict.fromkeys(w for w, flag in _tagged_words(label, drop) if flag[0] in "nj" or flag in ("vn", "l", "i")))
+
+
+def share_present_heads(words: Sequence[str], text: str) -> float:
+    """As ``share_present``, a compound of four characters or more also counting when its head (its last
+    two characters: Chinese compounds end in what they are) stands in ``text``: "办事效率" by "效率"."""
+    return sum(1 for w in words if w in text or (len(w) >= 4 and w[-2:] in text)) / len(words) if words else 0.0
 
 
 def modality(text: str) -> frozenset[str]:

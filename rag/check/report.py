@@ -29,7 +29,7 @@ class Claim:
     stated: str  # the figure, date or name the claim states, as written
     stated_start: int  # offsets of ``stated`` in the input
     stated_end: int
-    kind: str  # "figure" | "date" | "name" | "place"
+    kind: str  # "figure" | "date" | "name" | "place" | "direction" (a direction without a number)
     label: str  # the words saying what the figure measures (e.g. "城镇新增就业")
     places: tuple[str, ...] = ()  # where it applies (own or inherited from earlier in the sentence/draft)
     periods: tuple[str, ...] = ()  # when it applies (一季度, 2025年, ...)

@@ -22,7 +22,10 @@ Same subject (``subject``): places count as written, by a province's abbreviatio
 of a source naming the province; the names around a figure (people, organisations, titles) must be
 the article's, and a right figure or event beside one other name is contradicted with the article's
 name. When the words decide nothing, the article sentence nearest in meaning (``semantic``) is read
-again on looser word overlap, for a contradiction only.
+again on looser word overlap, for a contradiction only; so is the stated value and unit found with the
+opposite direction ("效率提升38%" for "办事效率下降38%"). A clause with a direction and no number
+("逐年压减…财政投入") is checked by ``direction``; a claim left 未找到 whose small place the article writes
+under another county or city ("互助县哈拉直沟乡" for "大通县哈拉直沟乡") is 不一致 (``place_chain``).
 
 The default is conservative: a claim is ``supported`` only on a figure whose measure, place and
 period all match, because a wrong figure marked 一致 is the worst error a fact-checker can make.
@@ -41,9 +44,11 @@ from ..sentences import split_sentences
 from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
 from .compare import same_written_number, units_match, value_satisfies
 from .figures import Figure, find_figures
-from .measure import direction, direction_word, key_words, measure_words, modality, says_what, share_present
+from .measure import direction, direction_word, key_words, measure_words, modality, says_what, share_present, share_present_heads
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
+from .direction import verify_direction
+from .place_chain import wrong_parent
 from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, Similarity, nearest_sentences
 from .subject import name_said, names_in, place_in, province_wide_in
 
@@ -212,6 +217,7 @@ class Scored:
     said_in_sentence: float = 0.0  # share of the claim's measure words in the article figure's own sentence
     semantic: bool = False  # its sentence is the one nearest in meaning to the claim (sentence vectors)
     unsaid_names: tuple[str, ...] = ()  # names of the claim (people, organisations, titles) the article does not say
+    flipped: bool = False  # the stated value and unit in the opposite direction, in a sentence saying what the claim says
 
     @property
     def score(self) -> float:
@@ -256,7 +262,8 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 restated = min(restated, share_present(claim_words, candidate.sentence))
         near = candidate.sentence.strip() in nearest
-        if restated < SUPPORT_MIN and not (restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9):
+        flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
+        if not flipped and restated < SUPPORT_MIN and not (restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9):
             # the article's sentence says all the claim says, around more words of its own; or it is the
             # sentence nearest in meaning and says at least some of what its figure counts
             if not (near and restated >= SEMANTIC_RESTATED_MIN):
@@ -268,9 +275,22 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
                              share_present(claim_words, candidate.sentence), near,
-                             tuple(name for name in claim_names if not name_said(name, candidate.sentence if stated.kind == "date" else context))))
+                             tuple(name for name in claim_names if not name_said(name, candidate.sentence if stated.kind == "date" else context)),
+                             flipped))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
+
+
+def _flipped(stated: Figure, claim_direction: str | None, candidate: Candidate, restated: float, claim_words: Sequence[str]) -> bool:
+    """The article states the claim's very value and unit with the opposite direction ("效率提升38%" for
+    "办事效率下降38%"), in a sentence that says (a compound by its head) all the claim's measure words:
+    the same measure read backwards, though fewer of the article's words are restated."""
+    if not ingredient_on("direction") or stated.kind != "figure" or claim_direction is None:
+        return False
+    article_direction = direction(candidate.label)
+    return (article_direction is not None and article_direction != claim_direction and stated.value == candidate.figure.value
+            and units_match(stated, candidate.figure) and restated >= LOOSE_RESTATED_MIN
+            and share_present_heads(claim_words, candidate.sentence) >= 0.9)
 
 
 @lru_cache(maxsize=8192)
@@ -335,8 +355,9 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             # the article's sentence says all the claim says and has no other figure of this kind to mean
             row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
             # the sentence nearest in meaning, whose only figure of this kind this is
-            row.semantic and row.said >= SEMANTIC_SAID_MIN and _only_one_of_its_kind(candidate))
-        if not close or row.said < min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0) or not row.same_subject or row.true:
+            row.semantic and row.said >= SEMANTIC_SAID_MIN and _only_one_of_its_kind(candidate)) or row.flipped
+        said_enough = row.flipped or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
+        if not close or not said_enough or not row.same_subject or row.true:
             continue
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
@@ -579,6 +600,23 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
 
 
 def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context, similarity: Similarity | None = None) -> Verdict:
-    if claim.kind in ("name", "place"):
-        return verify_name(claim, hits, context_of)
-    return verify_figure(claim, hits, context_of, similarity)
+    if claim.kind == "direction":
+        verdict = verify_direction(claim, hits, context_of)
+    elif claim.kind in ("name", "place"):
+        verdict = verify_name(claim, hits, context_of)
+    else:
+        verdict = verify_figure(claim, hits, context_of, similarity)
+    if verdict.verdict == NOT_FOUND and ingredient_on("place_chain"):
+        return _under_another_parent(claim, hits, context_of) or verdict
+    return verdict
+
+
+def _under_another_parent(claim: Claim, hits: Sequence[Hit], context_of: ContextOf) -> Verdict | None:
+    """A claim whose small place the article writes under another county or city ("互助县哈拉直沟乡" for
+    "大通县哈拉直沟乡"): 不一致 on 地点, whatever else it says."""
+    wrong = wrong_parent(claim.text, hits, context_of)
+    if wrong is None:
+        return None
+    span = (wrong.paragraph, wrong.at, wrong.at + len(wrong.found)) if wrong.at >= 0 else None
+    return Verdict(CONTRADICTED, f"资料写的是“{wrong.found}”，而不是“{wrong.stated}”（地点不同）。", found=wrong.found, differs="地点",
+                   evidence=(span,) if span else (), related=() if span else (wrong.paragraph,))

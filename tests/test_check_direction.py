@@ -1,0 +1,78 @@
+"""Fact checking: a stated value read backwards, claims of a direction without a number (rag.check.direction),
+and a small place under another parent (rag.check.place_chain). Sentences written for these tests, not taken
+from the gold claims."""
+from __future__ import annotations
+
+from rag.check.claims import find_claims
+from rag.check.direction import direction_in
+from rag.check.measure import share_present, share_present_heads
+from rag.check.place_chain import chains
+
+
+def test_a_compound_is_said_by_its_head():
+    assert share_present_heads(["办事效率", "试点"], "效率提升38%，试点一年") == 1.0
+    assert share_present(["办事效率", "试点"], "效率提升38%，试点一年") == 0.5
+    assert share_present_heads(["效率"], "办事速度提升") == 0.0  # two characters are the word itself
+
+
+def test_a_direction_needs_something_it_governs():
+    clause = "新增工程应提高工资保证金存储比例"
+    start, end = direction_in(clause)
+    assert clause[start:end] == "提高"
+    assert direction_in("同比增长") is None  # leans on a figure: nothing of its own
+    assert direction_in("工业增加值保持稳定") is None  # 增加值 is a noun
+
+
+def test_a_figure_free_clause_with_a_direction_is_a_claim():
+    claims, unchecked = find_claims("城东区每年都在削减社会救助的财政投入。我们会继续努力。")
+    assert [(c.kind, c.stated) for c in claims] == [("direction", "削减")]
+    assert [u.text for u in unchecked] == ["我们会继续努力。"]
+    figure_claims, _ = find_claims("城镇新增就业2047人，同比增长。")
+    assert [c.kind for c in figure_claims] == ["figure"]
+
+
+def _verdicts(report):
+    return [(c.claim.kind, c.verdict, c.found, c.differs) for c in report.claims]
+
+
+def test_a_direction_without_a_number_is_checked_against_the_articles_object(seed_assistant, monkeypatch):
+    wrong = "施工总承包单位连续两年没有拖欠工资的，新增工程须提高存储比例。"
+    assert ("direction", "contradicted", "降低存储比例", "方向") in _verdicts(seed_assistant.check(wrong))
+    right = seed_assistant.check("施工总承包单位连续两年没有拖欠工资的，新增工程须降低存储比例。")
+    assert ("direction", "supported", "降低存储比例", None) in _verdicts(right)
+    assert _verdicts(seed_assistant.check("城东区每年都在削减社会救助的财政投入。")) == [
+        ("direction", "contradicted", "加大财政投入力度", "方向")]
+    # the same place and direction word, but an object the article does not govern: nothing concluded
+    assert seed_assistant.check("城东区逐年压减道路养护经费。").verdict == "not_found"
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "direction")
+    assert seed_assistant.check("城东区每年都在削减社会救助的财政投入。").verdict != "contradicted"
+
+
+def test_the_stated_value_in_the_opposite_direction_contradicts_on_looser_overlap(seed_assistant, monkeypatch):
+    claim = "海东推出“海东快办”后，办事效率下降了38%。"
+    assert ("figure", "contradicted", "提升38%", "方向") in _verdicts(seed_assistant.check(claim))
+    # the right direction is not confirmed on that looser overlap
+    assert all(c.verdict != "supported" for c in seed_assistant.check("海东推出“海东快办”后，办事效率提升了38%。").claims)
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "direction")
+    assert all(c.verdict != "contradicted" for c in seed_assistant.check(claim).claims)
+
+
+# --------------------------------------------------------------------------- a place under another parent
+
+
+def test_a_small_place_is_read_with_the_county_or_city_before_it():
+    assert chains("湟中区多巴镇的蔬菜大棚扩建完成") == [("湟中区", "多巴镇")]
+    assert chains("请江苏南通市海连社区的居民注意") == [("南通市", "海连社区")]
+    assert chains("城中区一季度城镇新增就业") == []  # a period and 城镇 are not a place
+    assert chains("全省各乡镇都设了站点") == []
+
+
+def test_a_small_place_under_another_parent_is_contradicted(seed_assistant, monkeypatch):
+    wrong = seed_assistant.check("大通县哈拉直沟乡的春灌今年提前开始了。")
+    assert wrong.verdict == "contradicted"
+    assert [(c.found, c.differs) for c in wrong.claims if c.verdict == "contradicted"] == [("互助县", "地点")]
+    assert seed_assistant.check("互助县哈拉直沟乡的春灌今年提前开始了。").verdict != "contradicted"
+    # a small place the articles never write: nothing to conclude
+    assert seed_assistant.check("大通县桥头镇的春灌今年提前开始了。").verdict != "contradicted"
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "place_chain")
+    assert seed_assistant.check("大通县哈拉直沟乡的春灌今年提前开始了。").verdict != "contradicted"
