@@ -310,6 +310,22 @@ def _which_kind(text: str) -> str | None:
     return None
 
 
+_NAMED_BEFORE = re.compile(r"([" + _CJK + r"]{1,4})(?:的名字|名字|的名称)?(?:叫什么名字|叫什么)")
+_PERSON_TAILS = ("人", "者", "员", "长", "师", "生", "手", "哥", "姐", "记", "他", "她", "谁")
+
+
+def _names_a_thing(text: str) -> bool:
+    """"那个服务站叫什么名字" asks for a name, not a person: the only person cue is
+    "叫什么名字" and what it names is no person (a role, "…人/者/员")."""
+    if re.search(r"谁|哪位|姓名", text):
+        return False
+    named = _NAMED_BEFORE.search(text)
+    if not named:
+        return False
+    before = named.group(1)
+    return not (before.endswith(_PERSON_TAILS) or any(r in before for r in _PERSON_ROLES))
+
+
 # Search-style questions without a wh-word ("RCEP生效时间", "EMNLP2022的举办地").
 _DATE_TAIL = re.compile(r"(?:时间|日期|年份|时候)[？?。]?$")
 _PLACE_TAIL_CUE = re.compile(r"(?:举办地|举办地点|地点|地址|所在地)[？?。]?$")
@@ -324,7 +340,7 @@ def _question_kind(text: str) -> tuple[str, str | None]:
         return PLACE, None
     if _QUANTITY_TAIL.search(text) and not _WHICH.search(text) and "什么" not in text:
         return QUANTITY, None
-    if _PERSON_CUES.search(text):
+    if _PERSON_CUES.search(text) and not _names_a_thing(text):
         role = next((r for r in _PERSON_ROLES if r in text), None)
         return PERSON, role
     name_cue = _NAME_CUES.search(text)
@@ -348,7 +364,7 @@ def _question_kind(text: str) -> tuple[str, str | None]:
 
 _UNIT_AFTER_WH = re.compile(
     r"(?:多少|几)(万亿|亿|万|千|百)?"
-    r"(个百分点|平方公里|平方米|人次|场次|班次|公里|千米|公顷|岗位|万元|亿元|元|人|名|位|所|家|项|件|场|条|户|支|座|"
+    r"(个百分点|个工作日|平方公里|平方米|人次|场次|班次|公里|千米|公顷|岗位|万元|亿元|元|人|名|位|所|家|项|件|场|条|户|支|座|"
     r"期|吨|单|辆|个|次|天|年|岁|倍|份|套|台|处|亩|米|批|%|％)?"
 )
 
@@ -356,12 +372,20 @@ _UNIT_AFTER_WH = re.compile(
 # "同比增长了多少", "增幅是多少": a change is asked, which a level ("新增就业2047人") does not answer
 _CHANGE_ASKED = re.compile(
     r"(?:增长|增加|下降|减少|提高|提升|降低|上涨|下滑|回落|增多)了?(?:多少|几)|增幅|降幅|涨幅|增速|增长率|同比|环比"
+    # "比上一年多了多少", "跟去年比涨了多少": the difference to another period
+    r"|比(?:上一?年|去年|前一年|上年|以前|之前|\d{4}年)[^，。？?]{0,3}?(?:多|少|涨|增|降|高|低)了?(?:多少|几)"
+    r"|(?:多|少|涨)了(?:多少|几)"
 )
+# "这几年城里新找到工作的有多少人": a time span, not the asked unit
+_TIME_SPAN_WORDS = re.compile(r"(?:这|近|前|过去)几(?:年|天|个月)|几年来")
+# "低收入的人" describes people; it asks no sum of money
+_PEOPLE_BY_INCOME = re.compile(r"[低高]收入")
 
 
 def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
+    text = _PEOPLE_BY_INCOME.sub("", _TIME_SPAN_WORDS.sub("", text))
     if re.search(r"比例|占比|比重|百分之几|百分比|增幅|降幅|增长率|率", text):
         return "%"
     if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|贷款|补贴|工资", text):
