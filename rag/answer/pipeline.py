@@ -89,7 +89,8 @@ def extract_answer(
         candidates = with_similarities(candidates, similarity)
     eligible = [c for c in candidates if c.eligible] or _semantic_paraphrases(analysis, candidates)
     if settings.near_miss and eligible:
-        misses = {id(c): near_miss(c.sentence, c.span, analysis) for c in eligible if c.span is not None}
+        sentences = list(dict.fromkeys(c.sentence for c in candidates))
+        misses = {id(c): near_miss(c, analysis, sentences) for c in eligible if c.span is not None}
         kept = [c for c in eligible if not misses.get(id(c))]
         if not kept:  # every answering sentence's figure measures something else: say what the text gives
             best_miss = max(eligible, key=lambda c: c.score)

@@ -111,6 +111,16 @@ def figure_positions(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUANTITY_RE.finditer(sentence)]
 
 
+def figure_units(sentence: str) -> list[tuple[int, int, str]]:
+    """Every number with a unit in the sentence: (start, end, unit)."""
+    return [(*m.span(), m.group("unit")) for m in _QUANTITY_RE.finditer(sentence)]
+
+
+def same_kind_of_unit(a: str, b: str) -> bool:
+    """Whether two units measure the same kind of thing ("人" and "名", not "人" and "辆")."""
+    return _unit_fit(a, b) > 0
+
+
 def unit_fits_exactly(asked: str, span: Span) -> bool:
     """Whether the span is in the asked unit itself ("个" for "多少个"), not just a kindred one."""
     return _unit_fit(asked, span.text.rstrip("以上下左右内")[-len(asked):]) == 1.0 or span.text.endswith(asked)
