@@ -267,6 +267,10 @@ def time_variants(term: str) -> tuple[str, ...]:
     for key, forms in _TIME_SYNONYMS.items():
         if core in forms or core == key:
             return forms
+    # a day is said "3月1号" and written "3月1日"
+    day = re.fullmatch(r"(.*\d)[号日]", term)
+    if day:
+        return (term, day.group(1) + "日", day.group(1) + "号")
     return (term,)
 
 
