@@ -102,3 +102,13 @@ def test_which_company_is_refused_when_no_company_is_named():
     text = "桃源镇新桥项目安排资金900万元，目前该项目正在进行公开招标。"
     answer = extract_answer("桃源镇新桥项目最后是哪家公司中标的？", ranked(paragraph(text, 1)))
     assert answer.refused and "公司" in (answer.note or ""), answer.answer
+
+
+def test_a_sentence_that_says_the_asked_words_is_not_refused_for_another_places_figure():
+    """柳溪镇's figure names its measure in the clause before ("接待游客…，同比增长12%"); the
+    region's "接待游客增长9%" elsewhere does not make it a near miss."""
+    liuxi = paragraph("去年柳溪镇接待游客达到30万人次，同比增长12%。", 1, "柳溪镇文旅融合", "902_test.txt")
+    region = paragraph("全市接待游客增长9%，文旅市场稳步回升。", 2, "全市文旅市场回暖", "903_test.txt")
+    analysis, candidates, sentences = candidates_with_figures("柳溪镇去年接待游客增长了多少？", liuxi, region)
+    growth = next(c for c in candidates if c.span.text == "12%")
+    assert near_miss(growth, analysis, sentences) is None

@@ -88,10 +88,12 @@ def near_miss(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Itera
     if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):
         return None
     # the asked words stand at another figure, of this sentence ("已注册企业176家", "7场零工相关
-    # 活动") or of another retrieved one that counts the same kind of thing (another place's
-    # "城镇新增就业568人"), not at this one
+    # 活动") or, when this sentence does not say them at all, of another retrieved one that
+    # counts the same kind of thing (another place's "城镇新增就业568人"), not at this one
+    if _asked_words_at(sentence, asked, None, skip=(span.start, span.end)):
+        return clause
     unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
-    if _asked_words_at(sentence, asked, None, skip=(span.start, span.end)) or any(
+    if all(coverage([w], sentence) < MIN_FOCUS_IN_CLAUSE for w in asked) and any(
         _asked_words_at(other, asked, unit) for other in elsewhere if other != sentence
     ):
         return clause
