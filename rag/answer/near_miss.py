@@ -12,6 +12,7 @@ In each case the answer says what the article does give instead ("文中只有�
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable
 
@@ -50,16 +51,21 @@ def _foreign_period(sentence: str, analysis: QuestionAnalysis) -> bool:
     return bool(asked_years and _YEAR.search(own) and not any(time_in(t, own) for t in asked_years))
 
 
+@functools.lru_cache(maxsize=4096)
+def _figure_words(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Each figure of ``sentence`` with its unit and the words of its own clause around it."""
+    return tuple((start, end, unit, "|".join(clause_window(sentence, start, end))) for start, end, unit in figure_units(sentence))
+
+
 def _asked_words_at(sentence: str, asked: list[str], unit: str | None, skip: tuple[int, int] | None = None) -> bool:
     """Whether an asked word stands in the own clause of a figure of ``sentence`` (other than
     ``skip``; with ``unit``, only figures counting the same kind of thing)."""
-    for start, end, other_unit in figure_units(sentence):
+    for start, end, other_unit, words in _figure_words(sentence):
         if skip is not None and (skip[0] <= start < skip[1] or start <= skip[0] < end):
             continue
         if unit is not None and not same_kind_of_unit(unit, other_unit):
             continue
-        before, after = clause_window(sentence, start, end)
-        if any(w in before + after for w in asked):
+        if any(w in words for w in asked):
             return True
     return False
 
