@@ -112,3 +112,14 @@ def test_a_sentence_that_says_the_asked_words_is_not_refused_for_another_places_
     analysis, candidates, sentences = candidates_with_figures("柳溪镇去年接待游客增长了多少？", liuxi, region)
     growth = next(c for c in candidates if c.span.text == "12%")
     assert near_miss(growth, analysis, sentences) is None
+
+
+def test_a_refusal_for_wording_quotes_what_the_text_gives_and_highlights_it():
+    """Without sentence vectors "来观光度假" is not matched to "接待游客": the refusal still
+    says what the passage gives, cited and highlighted, so the user can judge."""
+    text = "今年以来，桃源镇接待游客30万人次，旅游收入达到3亿元。"
+    answer = extract_answer("桃源镇今年有多少人次来观光度假？", ranked(paragraph(text, 1)))
+    assert answer.refused, answer.answer
+    assert "文中只有：桃源镇接待游客30万人次[1]" in answer.answer, answer.answer
+    first = answer.citations[0]
+    assert first.text[first.text_answer_start:first.text_answer_end] == "桃源镇接待游客30万人次"
