@@ -106,13 +106,8 @@ def _unit_fit(asked: str | None, found: str) -> float:
     return -1.5
 
 
-def figure_positions(sentence: str) -> list[tuple[int, int]]:
-    """Where every number with a unit stands in the sentence, whatever its unit."""
-    return [m.span() for m in _QUANTITY_RE.finditer(sentence)]
-
-
 def figure_units(sentence: str) -> list[tuple[int, int, str]]:
-    """Every number with a unit in the sentence: (start, end, unit)."""
+    """Where every number with a unit stands in the sentence, whatever its unit: (start, end, unit)."""
     return [(*m.span(), m.group("unit")) for m in _QUANTITY_RE.finditer(sentence)]
 
 
