@@ -40,10 +40,24 @@ def citation(n: int, hit: Hit, span: tuple[int, int] | None) -> Citation:
     )
 
 
-def refusal(question: str, analysis: QuestionAnalysis, hits: list[Hit], reason: str | None, started: float) -> Answer:
+def refusal(
+    question: str, analysis: QuestionAnalysis, hits: list[Hit], reason: str | None, started: float,
+    given: tuple[Hit, str] | None = None,
+) -> Answer:
+    """A refusal saying why; ``given``: a passage and the words in it that come closest
+    (a figure of the asked kind said of something else), quoted as "文中只有…" and highlighted."""
     topic = analysis.topic or strip_question_words(question) or question
-    citations = tuple(citation(n, hit, None) for n, hit in enumerate(hits[:MAX_CITATIONS], start=1))
+    cited = hits[:MAX_CITATIONS]
+    if given is not None and (given[0] not in cited or given[1] not in given[0].paragraph.text):
+        given = None
+    citations = tuple(
+        citation(n, hit, _span_of(hit, given[1]) if given is not None and hit is given[0] else None)
+        for n, hit in enumerate(cited, start=1)
+    )
     text = f"资料中没有找到关于{topic}的信息"
+    if given is not None:
+        reason = f"{reason}；" if reason else ""
+        reason += f"文中只有：{given[1]}[{cited.index(given[0]) + 1}]"
     text += f"（{reason}）。" if reason else "。"
     if citations:
         text += "可能相关：" + "".join(f"[{c.n}]" for c in citations)
@@ -56,6 +70,11 @@ def refusal(question: str, analysis: QuestionAnalysis, hits: list[Hit], reason: 
         timings_ms={"extract": (time.perf_counter() - started) * 1000},
     )
 
+
+
+def _span_of(hit: Hit, words: str) -> tuple[int, int]:
+    start = hit.paragraph.text.find(words)
+    return start, start + len(words)
 
 
 def near_miss_refusal(

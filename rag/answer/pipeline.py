@@ -17,7 +17,7 @@ from ..schema import Answer, Hit
 from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
 from .near_miss import near_miss
 from .evidence import global_missing
-from .question import NAME, SENTENCE, QuestionAnalysis, analyze_question
+from .question import DATE, NAME, QUANTITY, SENTENCE, QuestionAnalysis, analyze_question
 from .scoring import WORDING, Candidate, distinct_paragraph_hits, score_sentences, with_similarities
 from .settings import AnswerSettings
 
@@ -53,6 +53,20 @@ def _semantic_paraphrases(analysis: QuestionAnalysis, candidates: list[Candidate
         and _retrieval_sure(c)
         and (c.span is not None or analysis.kind in (SENTENCE, NAME))
     ]
+
+
+_CLAUSE_MARKS = "，；,;："
+
+
+def _closest_given(analysis: QuestionAnalysis, candidate: Candidate | None) -> tuple[Hit, str] | None:
+    """What the best refused sentence does give, for the refusal to quote: the clause of its
+    figure or date, when only its wording kept it from answering (same place and period)."""
+    if candidate is None or candidate.span is None or candidate.objection != WORDING or analysis.kind not in (QUANTITY, DATE):
+        return None
+    sentence, span = candidate.sentence, candidate.span
+    left = max(sentence.rfind(mark, 0, span.start) for mark in _CLAUSE_MARKS) + 1
+    rights = [i for i in (sentence.find(mark, span.end) for mark in _CLAUSE_MARKS + "。！？") if i >= 0]
+    return candidate.hit, sentence[left:min(rights, default=len(sentence))]
 
 
 def extract_answer(
@@ -92,7 +106,8 @@ def extract_answer(
         candidates = with_similarities(candidates, similarity)
     eligible = [c for c in candidates if c.eligible] or _semantic_paraphrases(analysis, candidates)
     if settings.near_miss and eligible:
-        misses = {id(c): near_miss(c.sentence, c.span, analysis) for c in eligible if c.span is not None}
+        sentences = list(dict.fromkeys(c.sentence for c in candidates))
+        misses = {id(c): near_miss(c, analysis, sentences) for c in eligible if c.span is not None}
         kept = [c for c in eligible if not misses.get(id(c))]
         if not kept:  # every answering sentence's figure measures something else: say what the text gives
             best_miss = max(eligible, key=lambda c: c.score)
@@ -100,7 +115,10 @@ def extract_answer(
         eligible = kept
     if not eligible:
         best_rejected = max(candidates, key=lambda c: c.score, default=None)
-        return refusal(question, analysis, distinct, best_rejected.reason if best_rejected else None, started)
+        return refusal(
+            question, analysis, distinct, best_rejected.reason if best_rejected else None, started,
+            _closest_given(analysis, best_rejected),
+        )
     best = choose(eligible) if choose is not None else max(eligible, key=lambda c: c.score)
 
     p = best.hit.paragraph

@@ -44,7 +44,7 @@ _PERSON_CUES = re.compile(r"谁|哪位|姓名|叫什么名字")
 _PLACE_CUES = re.compile(r"哪里|哪儿|在哪|什么地方|何地|何处|哪个地方|什么位置|地点")
 _QUANTITY_CUES = re.compile(
     r"多少|多大|多长|多高|多远|多重|多久|几成|百分之几|百分比|比例|占比|比重|增幅|降幅|增长率|"
-    r"几[个名所家项件场条户支座期人次万亿千百天年岁倍批位辆台套处份座]"
+    r"几[个名所家项件场条户支座期人次万亿千百天年岁倍批位辆台套处份座班种类]"
 )
 _NAME_CUES = re.compile(r"叫什么|名称是|名字是|什么名字|什么品牌|称为什么|命名为")
 # "哪个/哪家/哪一个 + noun": the noun decides between a place and an organisation.
@@ -267,6 +267,10 @@ def time_variants(term: str) -> tuple[str, ...]:
     for key, forms in _TIME_SYNONYMS.items():
         if core in forms or core == key:
             return forms
+    # a day is said "3月1号" and written "3月1日"
+    day = re.fullmatch(r"(.*\d)[号日]", term)
+    if day:
+        return (term, day.group(1) + "日", day.group(1) + "号")
     return (term,)
 
 
@@ -310,6 +314,22 @@ def _which_kind(text: str) -> str | None:
     return None
 
 
+_NAMED_BEFORE = re.compile(r"([" + _CJK + r"]{1,4})(?:的名字|名字|的名称)?(?:叫什么名字|叫什么)")
+_PERSON_TAILS = ("人", "者", "员", "长", "师", "生", "手", "哥", "姐", "记", "他", "她", "谁")
+
+
+def _names_a_thing(text: str) -> bool:
+    """"那个服务站叫什么名字" asks for a name, not a person: the only person cue is
+    "叫什么名字" and what it names is no person (a role, "…人/者/员")."""
+    if re.search(r"谁|哪位|姓名", text):
+        return False
+    named = _NAMED_BEFORE.search(text)
+    if not named:
+        return False
+    before = named.group(1)
+    return not (before.endswith(_PERSON_TAILS) or any(r in before for r in _PERSON_ROLES))
+
+
 # Search-style questions without a wh-word ("RCEP生效时间", "EMNLP2022的举办地").
 _DATE_TAIL = re.compile(r"(?:时间|日期|年份|时候)[？?。]?$")
 _PLACE_TAIL_CUE = re.compile(r"(?:举办地|举办地点|地点|地址|所在地)[？?。]?$")
@@ -324,7 +344,7 @@ def _question_kind(text: str) -> tuple[str, str | None]:
         return PLACE, None
     if _QUANTITY_TAIL.search(text) and not _WHICH.search(text) and "什么" not in text:
         return QUANTITY, None
-    if _PERSON_CUES.search(text):
+    if _PERSON_CUES.search(text) and not _names_a_thing(text):
         role = next((r for r in _PERSON_ROLES if r in text), None)
         return PERSON, role
     name_cue = _NAME_CUES.search(text)
@@ -348,20 +368,28 @@ def _question_kind(text: str) -> tuple[str, str | None]:
 
 _UNIT_AFTER_WH = re.compile(
     r"(?:多少|几)(万亿|亿|万|千|百)?"
-    r"(个百分点|平方公里|平方米|人次|场次|班次|公里|千米|公顷|岗位|万元|亿元|元|人|名|位|所|家|项|件|场|条|户|支|座|"
-    r"期|吨|单|辆|个|次|天|年|岁|倍|份|套|台|处|亩|米|批|%|％)?"
+    r"(个百分点|个工作日|平方公里|平方米|人次|场次|班次|公里|千米|公顷|岗位|万元|亿元|元|人|名|位|所|家|项|件|场|条|户|支|座|"
+    r"期|吨|单|辆|个|次|天|年|岁|倍|份|套|台|处|亩|米|批|班|种|%|％)?"
 )
 
 
 # "同比增长了多少", "增幅是多少": a change is asked, which a level ("新增就业2047人") does not answer
 _CHANGE_ASKED = re.compile(
     r"(?:增长|增加|下降|减少|提高|提升|降低|上涨|下滑|回落|增多)了?(?:多少|几)|增幅|降幅|涨幅|增速|增长率|同比|环比"
+    # "比上一年多了多少", "跟去年比涨了多少": the difference to another period
+    r"|比(?:上一?年|去年|前一年|上年|以前|之前|\d{4}年)[^，。？?]{0,3}?(?:多|少|涨|增|降|高|低)了?(?:多少|几)"
+    r"|(?:多|少|涨)了(?:多少|几)"
 )
+# "这几年城里新找到工作的有多少人": a time span, not the asked unit
+_TIME_SPAN_WORDS = re.compile(r"(?:这|近|前|过去)几(?:年|天|个月)|几年来")
+# "低收入的人" describes people; it asks no sum of money
+_PEOPLE_BY_INCOME = re.compile(r"[低高]收入")
 
 
 def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
+    text = _PEOPLE_BY_INCOME.sub("", _TIME_SPAN_WORDS.sub("", text))
     if re.search(r"比例|占比|比重|百分之几|百分比|增幅|降幅|增长率|率", text):
         return "%"
     if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|贷款|补贴|工资", text):

@@ -239,9 +239,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 analysis.kind == PERSON and not analysis.role and measure_score >= 0.75
             ):
                 reason = "相关段落中没有找到所问的" + {QUANTITY: "数量", DATE: "时间", PERSON: "人名"}[analysis.kind]
-            elif (
-                analysis.kind in (ORG, PLACE) and span is None and analysis.type_noun
-                and kind_of_name(analysis.type_noun) is not None
+            elif span is None and analysis.type_noun and (
+                analysis.kind == ORG or (analysis.kind == PLACE and kind_of_name(analysis.type_noun) is not None)
             ):
                 # "哪支球队夺冠" asks for a team's name: a sentence naming none does not answer
                 reason = f"相关段落中没有找到所问的{analysis.type_noun}"

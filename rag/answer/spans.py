@@ -31,7 +31,7 @@ _CJK = "\u4e00-\u9fff"
 
 _NUM = r"(?:\d+(?:[.,]\d+)*|" + CHINESE_NUMERAL + r"(?:点[零〇一二三四五六七八九]+)?)"
 UNITS = sorted(
-    """个百分点 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
+    """个百分点 个工作日 工作日 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
     条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％""".split(),
     key=len,
     reverse=True,
@@ -50,6 +50,7 @@ _UNIT_GROUPS = (
     {"%", "％", "成", "个百分点"},
     {"个", "家", "所", "项", "处", "座"},
     {"场", "场次", "次", "期", "班", "班次"},
+    {"天", "个工作日", "工作日"},
 )
 
 _Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
@@ -105,9 +106,14 @@ def _unit_fit(asked: str | None, found: str) -> float:
     return -1.5
 
 
-def figure_positions(sentence: str) -> list[tuple[int, int]]:
-    """Where every number with a unit stands in the sentence, whatever its unit."""
-    return [m.span() for m in _QUANTITY_RE.finditer(sentence)]
+def figure_units(sentence: str) -> list[tuple[int, int, str]]:
+    """Where every number with a unit stands in the sentence, whatever its unit: (start, end, unit)."""
+    return [(*m.span(), m.group("unit")) for m in _QUANTITY_RE.finditer(sentence)]
+
+
+def same_kind_of_unit(a: str, b: str) -> bool:
+    """Whether two units measure the same kind of thing ("人" and "名", not "人" and "辆")."""
+    return _unit_fit(a, b) > 0
 
 
 def unit_fits_exactly(asked: str, span: Span) -> bool:
@@ -150,6 +156,9 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     return spans
 
 
+_ASKS_DAY = re.compile(r"哪天|哪一天|哪日|几月几[日号]|几号|何日|日期")
+
+
 def date_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     asks_year = bool(re.search(r"哪年|哪一年|年份", analysis.text))
     spans = []
@@ -176,7 +185,7 @@ def date_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         if re.fullmatch(_Y, text) and re.match(r"[“\"]|[" + _CJK + r"]{2,}(会议|联赛|行动|工作|规划|民生实事)", after):
             prior -= 0.5
         spans.append(Span(m.start(), m.end(), text, prior))
-    if not spans:
+    if not spans and not _ASKS_DAY.search(analysis.text):  # "日前" tells no day
         for m in _RELATIVE_DATE_RE.finditer(sentence):
             spans.append(Span(m.start(), m.end(), m.group(0), -1.0))
     return spans
