@@ -63,3 +63,13 @@ def test_pages_are_evicted_oldest_first_once_only_pages_are_left(served):
     kept = list(holder.session_data)
     assert kept == pages[-SMALL_CAPACITY:], json.dumps(kept)
     assert holder._pages <= set(kept), "evicted pages are forgotten too"
+
+
+def test_gradio_keeps_no_history_of_past_events(served):
+    """gradio's queue kept the last 10,000 events (for a monitoring page that is off) and rebuilt a pandas
+    table of them after every event: memory and CPU per answer that grew through the whole soak."""
+    app, url = served
+    for _ in range(5):
+        one_shot_call(url)
+    assert len(app._queue.event_analytics) <= 1
+    assert app._queue.event_count_at_last_cache == 0, "the per-event summary is never recomputed"

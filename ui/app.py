@@ -24,6 +24,11 @@ from typing import Any, Iterator, Sequence
 
 # Before gradio is imported: no usage telemetry and no version check against the internet.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+# gradio's queue keeps the last 10,000 events for its monitoring page (off here, launch_options) and after every
+# event rebuilds a pandas table of all of them for a summary: memory that grew through the whole soak and CPU
+# per answer that grew with it. One event kept, the summary never recomputed.
+os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", str(2**62))
 
 
 def _no_stub_rewrite(*args: Any, **kwargs: Any) -> None:
