@@ -640,7 +640,7 @@ def _write_milvus_build_files(build: Path, store_settings: dict) -> None:
     generation without them."""
     from .stores.milvus import write_build_files
 
-    files = {path.relative_to(build).as_posix(): path.read_bytes() for path in sorted(build.rglob("*")) if path.is_file()}
+    files = {path.relative_to(build).as_posix(): path for path in sorted(build.rglob("*")) if path.is_file()}
     try:
         write_build_files(store_settings["uri"], store_settings["collection"], files)
     except StoreUnavailable:

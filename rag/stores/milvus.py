@@ -393,7 +393,7 @@ class MilvusKeyword(_Leg):
 # every collection needs a vector field, hence a 2-dim placeholder).
 
 FILES_SUFFIX = "_files"
-PIECE_CHARS = 60_000  # base64 is ASCII: under VARCHAR's 65,535-byte limit
+PIECE_BYTES = 45_000  # 60,000 base64 characters (ASCII): under VARCHAR's 65,535-byte limit
 FILES_INSERT_BATCH = 64  # pieces per insert / read batch: ~4 MB, well under gRPC's message limit
 PLACEHOLDER_DIM = 2
 
@@ -402,8 +402,9 @@ def files_collection(generation: str) -> str:
     return generation + FILES_SUFFIX
 
 
-def write_build_files(uri: str, generation: str, files: dict[str, bytes]) -> int:
-    """Store ``files`` (path inside the build -> bytes) as the generation's companion collection; returns pieces."""
+def write_build_files(uri: str, generation: str, files: dict[str, Path]) -> int:
+    """Store ``files`` (path inside the build -> file) as the generation's companion collection, read and sent
+    a batch of pieces at a time (memory stays at one batch, ~4 MB); returns the pieces written."""
     import base64
 
     from pymilvus import DataType, MilvusClient
@@ -423,17 +424,22 @@ def write_build_files(uri: str, generation: str, files: dict[str, bytes]) -> int
     index_params.add_index("placeholder", index_type="FLAT", metric_type="L2")
     strong = {} if server_version(client).startswith("milvus_lite") else {"consistency_level": "Strong"}
     client.create_collection(name, schema=schema, index_params=index_params, **strong)
-    rows = []
-    for path, content in sorted(files.items()):
-        text = base64.b64encode(content).decode("ascii")
-        parts = max(1, -(-len(text) // PIECE_CHARS))
-        rows += [{"key": f"{path}#{part}", "path": path, "part": part, "parts": parts,
-                  "data": text[part * PIECE_CHARS:(part + 1) * PIECE_CHARS], "placeholder": [0.0] * PLACEHOLDER_DIM}
-                 for part in range(parts)]
-    for start in range(0, len(rows), FILES_INSERT_BATCH):
-        client.insert(name, rows[start:start + FILES_INSERT_BATCH])
+    written, batch = 0, []
+    for path, file in sorted(files.items()):
+        parts = max(1, -(-file.stat().st_size // PIECE_BYTES))
+        with open(file, "rb") as handle:
+            for part in range(parts):
+                data = base64.b64encode(handle.read(PIECE_BYTES)).decode("ascii")
+                batch.append({"key": f"{path}#{part}", "path": path, "part": part, "parts": parts, "data": data,
+                              "placeholder": [0.0] * PLACEHOLDER_DIM})
+                if len(batch) == FILES_INSERT_BATCH:
+                    client.insert(name, batch)
+                    written, batch = written + len(batch), []
+    if batch:
+        client.insert(name, batch)
+        written += len(batch)
     client.flush(name)
-    return len(rows)
+    return written
 
 
 def read_build_files(uri: str, generation: str) -> dict[str, bytes]:
