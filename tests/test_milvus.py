@@ -227,7 +227,7 @@ def test_filters_become_expressions_and_keep_the_same_hits(faiss_assistant, lite
 def test_add_and_remove_on_embedded_milvus_switch_generations(tmp_path, encoder):
     from rag.assistant import Assistant
     from rag.library import add_paths, remove_sources
-    from rag.stores.milvus import client_for, collection_prefix
+    from rag.stores.milvus import client_for, collection_prefix, files_collection
 
     store = StoreChoice.parse("milvus", str(tmp_path / "milvus.db"))
     assistant = Assistant.open(SEEDS, tmp_path / "index", encoder, llm=None, store=store)
@@ -249,7 +249,8 @@ def test_add_and_remove_on_embedded_milvus_switch_generations(tmp_path, encoder)
     assert all("观鸟" not in h.chunk.text for h in after.hits)
     third = assistant.index.manifest["store"]["collection"]
     prefix = collection_prefix(tmp_path / "index")
-    assert sorted(c for c in client.list_collections() if c.startswith(prefix)) == sorted({second, third})  # first dropped
+    kept = {second, third}  # the first generation is dropped, with its build files
+    assert sorted(c for c in client.list_collections() if c.startswith(prefix)) == sorted(kept | {files_collection(c) for c in kept})
 
 
 # -- milvus-lite server: two `rag serve` replicas ---------------------------------------------------------------
