@@ -50,6 +50,15 @@ def rss_mib(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far (all its threads), from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -102,6 +111,9 @@ class Server:
 
     def rss(self) -> float:
         return rss_mib(self.process.pid)
+
+    def cpu(self) -> float:
+        return cpu_seconds(self.process.pid)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -203,6 +215,7 @@ class PhaseResult:
     load_before: list[float]
     load_after: list[float]
     normal_after: bool | None = None
+    server_cpu_s: float | None = None  # the server's CPU time over the phase (load-independent work)
     error_samples: list[str] = field(default_factory=list)
 
 
@@ -225,7 +238,8 @@ class RssSampler(threading.Thread):
         return self.peak
 
 
-def _summary(name: str, clients: int, outcomes: list[Outcome], server: Server, rss_before: float, peak: float, seconds: float, load_before) -> PhaseResult:
+def _summary(name: str, clients: int, outcomes: list[Outcome], server: Server, rss_before: float, peak: float, seconds: float, load_before,
+             cpu_before: float) -> PhaseResult:
     answered = [o.seconds for o in outcomes if o.kind == "answer"]
     pct = (lambda q: round(float(np.percentile(answered, q)), 3)) if answered else (lambda q: None)
     return PhaseResult(
@@ -234,6 +248,7 @@ def _summary(name: str, clients: int, outcomes: list[Outcome], server: Server, r
         p50_s=pct(50), p95_s=pct(95), max_s=round(max(answered), 3) if answered else None,
         rss_before_mib=rss_before, rss_max_mib=max(peak, server.rss()), rss_after_mib=server.rss(), seconds=round(seconds, 1),
         load_before=load_before, load_after=[round(x, 2) for x in os.getloadavg()],
+        server_cpu_s=round(server.cpu() - cpu_before, 2),
         error_samples=sorted({o.detail for o in outcomes if o.kind == "error"})[:5],
     )
 
@@ -258,6 +273,7 @@ def run_clients(server: Server, clients: int, per_client: int, pool: list[str], 
 
     load_before = [round(x, 2) for x in os.getloadavg()]
     rss_before = server.rss()
+    cpu_before = server.cpu()
     sampler = RssSampler(server)
     sampler.start()
     began = time.monotonic()
@@ -267,7 +283,7 @@ def run_clients(server: Server, clients: int, per_client: int, pool: list[str], 
     for thread in threads:
         thread.join(max(1.0, deadline - time.monotonic()))
     peak = sampler.stop()
-    result = _summary(name, clients, outcomes, server, rss_before, peak, time.monotonic() - began, load_before)
+    result = _summary(name, clients, outcomes, server, rss_before, peak, time.monotonic() - began, load_before, cpu_before)
     for client in sessions:
         client.close()
     return result
@@ -309,6 +325,7 @@ def run_soak(server: Server, seconds: float, clients: int, pool: list[str]) -> d
     errors: set[str] = set()
     lock = threading.Lock()
     rss_start = server.rss()
+    cpu_start = server.cpu()
     load_before = [round(x, 2) for x in os.getloadavg()]
     sampler = RssSampler(server, every=5.0)
     sampler.start()
@@ -345,6 +362,7 @@ def run_soak(server: Server, seconds: float, clients: int, pool: list[str]) -> d
         "seconds": seconds, "clients": clients, **counts,
         "rss_start_mib": rss_start, "rss_end_mib": rss_end, "rss_max_mib": sampler.peak,
         "rss_growth_pct": round(100 * (rss_end - rss_start) / rss_start, 1),
+        "server_cpu_s": round(server.cpu() - cpu_start, 2),
         "rss_samples_mib": [v for _, v in sampler.samples][:: max(1, len(sampler.samples) // 20)],
         "load_before": load_before, "load_after": [round(x, 2) for x in os.getloadavg()],
         "error_samples": sorted(errors)[:5],
@@ -356,14 +374,15 @@ def run_soak(server: Server, seconds: float, clients: int, pool: list[str]) -> d
 
 def markdown(results: list[PhaseResult], soak: dict | None) -> str:
     lines = [
-        "| clients × questions | requests | answered | busy (繁忙) | errors | p50 s | p95 s | max s | RSS before → max → after MiB | load (1/5/15 min) before → after |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+        "| clients × questions | requests | answered | busy (繁忙) | errors | p50 s | p95 s | max s | server CPU s per answer | RSS before → max → after MiB | load (1/5/15 min) before → after |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for r in results:
         busy_pct = f"{r.busy} ({100 * r.busy / r.requests:.1f} %)" if r.requests else "0"
+        cpu_per_answer = f"{r.server_cpu_s / r.answered:.3f}" if r.answered and r.server_cpu_s is not None else ""
         normal = "" if r.normal_after is None else (" · next question answered" if r.normal_after else " · next question FAILED")
         lines.append(
-            f"| {r.name}{normal} | {r.requests} | {r.answered} | {busy_pct} | {r.errors} | {r.p50_s} | {r.p95_s} | {r.max_s} "
+            f"| {r.name}{normal} | {r.requests} | {r.answered} | {busy_pct} | {r.errors} | {r.p50_s} | {r.p95_s} | {r.max_s} | {cpu_per_answer} "
             f"| {r.rss_before_mib:.0f} → {r.rss_max_mib:.0f} → {r.rss_after_mib:.0f} | {'/'.join(map(str, r.load_before))} → {'/'.join(map(str, r.load_after))} |"
         )
     if soak:

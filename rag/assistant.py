@@ -20,6 +20,7 @@ from .answer import extract_answer
 from .followup import rewrite_followup
 from .index import Index, IndexCorrupt, Report, load_index, open_index, published_build_name
 from .llm import LLMConfig, iter_generated_answer
+from .replica import follow_replica
 from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
 from .answer.compare import answer_comparison, parallel_sides, parse_comparison
@@ -127,6 +128,7 @@ class Assistant:
         Assistant owns its Index: do not share one Index between Assistants
         whose index folder gets new builds.
         """
+        follow_replica(self.index_dir)  # a replica folder first copies the build Milvus now holds (rag.replica)
         try:
             name = published_build_name(self.index_dir)
         except OSError:

@@ -443,6 +443,24 @@ def cmd_users(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
 
 
+def cmd_replica(args: argparse.Namespace) -> int:
+    from .replica import init_replica
+    from .stores import StoreChoice
+    from .stores.milvus import published_indexes
+
+    try:
+        uri = StoreChoice.parse("milvus", args.milvus_uri).uri
+        if args.action == "list":
+            for alias, generation in sorted(published_indexes(uri).items()):
+                print(f"{alias}\t{generation}")
+            return EXIT_OK
+        init_replica(args.directory, uri, args.alias, report=_say)
+    except ValueError as exc:
+        _say(f"错误：{exc}")
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .schema import RETRIEVAL_MODES
 
@@ -508,6 +526,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-origin", action="append", metavar="URL", help="another origin (scheme://host[:port]) whose pages may POST to the server (repeatable)")
     serve.add_argument("--log-questions", action="store_true", help="write question text to the log (default: lengths and timings only)")
     serve.set_defaults(run=cmd_serve)
+
+    replica = commands.add_parser("replica", help="an app server that answers from an index kept in Milvus, with only its URI (docs/milvus.md)")
+    replica_actions = replica.add_subparsers(dest="action", required=True)
+    replica_init = replica_actions.add_parser("init", help="make DIR a read-only replica of an index in Milvus; then use --index DIR")
+    replica_init.add_argument("directory", type=Path, metavar="DIR", help="an empty folder (it gets replica.json and a copy of the current build)")
+    replica_init.add_argument("--alias", help="which index (as `rag replica list` shows it; default: the only one on the server)")
+    replica_list = replica_actions.add_parser("list", help="list the indexes published in a Milvus")
+    for sub in (replica_init, replica_list):
+        sub.add_argument("--milvus-uri", required=True, metavar="URL_OR_PATH", help="the Milvus the writer uses (token from MILVUS_TOKEN)")
+    replica.set_defaults(run=cmd_replica)
 
     users = commands.add_parser("users", help="manage who may sign in to `rag serve --users FILE`")
     users_actions = users.add_subparsers(dest="action", required=True)

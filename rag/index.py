@@ -314,7 +314,10 @@ def _load_stores(build: Path, manifest: dict) -> tuple[SearchLeg, SearchLeg]:
 
 
 @contextmanager
-def _build_lock(index_dir: Path) -> Iterator[None]:
+def _build_lock(index_dir: Path, replica: bool = False) -> Iterator[None]:
+    """Held while a build is written. A replica folder (rag.replica) is written only by its own sync (``replica``)."""
+    if not replica:
+        _refuse_replica(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     with open(index_dir / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -322,6 +325,15 @@ def _build_lock(index_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _refuse_replica(index_dir: Path) -> None:
+    from .replica import replica_of
+
+    source = replica_of(index_dir)
+    if source is not None:
+        raise IndexCorrupt(f"{index_dir} 是 Milvus 索引 {source.alias}（{source.uri}）的只读副本，不能在这里建索引、添加或删除文章；"
+                           "请在写入端（建立该索引的目录）运行，副本会在下一个问题时自动跟上。")
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -544,6 +556,8 @@ def _write_build(
         manifest[MANIFEST_CHECKSUM] = _manifest_checksum(manifest)
         _write_atomically(build / MANIFEST_FILE, json.dumps(manifest, ensure_ascii=False, indent=2))
         _fsync_tree(build)
+        if backend.kind == "milvus":  # what a replica needs besides the search collection (rag.replica)
+            _write_milvus_build_files(build, store_settings)
         _fault_point("before_publish")
         if store is not None and (store_put or store_delete):  # the user's articles, durably, before anyone can see the build
             saved = store.snapshot([g.name for g in store_put] + store_delete)
@@ -609,14 +623,30 @@ def _write_milvus_generation(index_dir: Path, build: Path, previous: Path | None
 
 def _publish_milvus_generation(index_dir: Path, store: StoreChoice, build_name: str, keep: set[str]) -> None:
     """Point the index's alias at the published generation and drop generations no build keeps."""
-    from .stores.milvus import collection_prefix, drop_generations, generation_name, publish_alias
+    from .stores.milvus import collection_prefix, drop_generations, files_collection, generation_name, publish_alias
 
     prefix = collection_prefix(index_dir)
+    kept = {generation_name(prefix, name) for name in keep}
     try:
         publish_alias(store.uri, generation_name(prefix, build_name), prefix)
-        drop_generations(store.uri, prefix, {generation_name(prefix, name) for name in keep})
+        drop_generations(store.uri, prefix, kept | {files_collection(name) for name in kept})
     except Exception as exc:  # the build is published (CURRENT); the alias is for other readers and catches up next time
         log.warning("Milvus alias/cleanup after publishing %s failed: %s", build_name, exc)
+
+
+def _write_milvus_build_files(build: Path, store_settings: dict) -> None:
+    """Every file of the written build (manifest included) into the generation's companion collection, so that a
+    replica with only the URI can answer (rag.replica). Written before publishing: the alias never points at a
+    generation without them."""
+    from .stores.milvus import write_build_files
+
+    files = {path.relative_to(build).as_posix(): path for path in sorted(build.rglob("*")) if path.is_file()}
+    try:
+        write_build_files(store_settings["uri"], store_settings["collection"], files)
+    except StoreUnavailable:
+        raise
+    except Exception as exc:  # pymilvus / grpc errors: the build is dropped, the published one stays
+        raise StoreUnavailable(f"写入 Milvus 失败（{store_settings['uri']}）：{exc.__class__.__name__}: {str(exc)[:300]}") from exc
 
 
 def _disk_is_full(exc: BaseException, index_dir: Path) -> bool:
@@ -915,7 +945,13 @@ def open_index(corpus: Path, index_dir: Path, encoder: Encoder, progress: bool =
                store: StoreChoice | None = None) -> Index:
     """Load the index for ``corpus``: built first when missing or made with other settings, set aside and rebuilt
     when damaged, updated file by file when only the corpus or the added articles changed. ``store`` None:
-    whichever store (FAISS or Milvus) the index uses; an unreachable Milvus is an error, never a reason to rebuild."""
+    whichever store (FAISS or Milvus) the index uses; an unreachable Milvus is an error, never a reason to rebuild.
+    A replica folder (rag.replica) takes the build Milvus holds now, whatever ``corpus`` says."""
+    from .replica import replica_of, sync_replica
+
+    if replica_of(index_dir) is not None:
+        sync_replica(index_dir, store, report)
+        return load_index(index_dir)
     if not SourceStore(index_dir).exists() and published_build_name(index_dir) is not None and os.access(index_dir, os.W_OK):
         with _build_lock(index_dir):  # an index from before the store: its added articles go into the store first
             _open_store(index_dir, report)

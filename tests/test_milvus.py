@@ -227,7 +227,7 @@ def test_filters_become_expressions_and_keep_the_same_hits(faiss_assistant, lite
 def test_add_and_remove_on_embedded_milvus_switch_generations(tmp_path, encoder):
     from rag.assistant import Assistant
     from rag.library import add_paths, remove_sources
-    from rag.stores.milvus import client_for, collection_prefix
+    from rag.stores.milvus import client_for, collection_prefix, files_collection
 
     store = StoreChoice.parse("milvus", str(tmp_path / "milvus.db"))
     assistant = Assistant.open(SEEDS, tmp_path / "index", encoder, llm=None, store=store)
@@ -249,7 +249,8 @@ def test_add_and_remove_on_embedded_milvus_switch_generations(tmp_path, encoder)
     assert all("观鸟" not in h.chunk.text for h in after.hits)
     third = assistant.index.manifest["store"]["collection"]
     prefix = collection_prefix(tmp_path / "index")
-    assert sorted(c for c in client.list_collections() if c.startswith(prefix)) == sorted({second, third})  # first dropped
+    kept = {second, third}  # the first generation is dropped, with its build files
+    assert sorted(c for c in client.list_collections() if c.startswith(prefix)) == sorted(kept | {files_collection(c) for c in kept})
 
 
 # -- milvus-lite server: two `rag serve` replicas ---------------------------------------------------------------
@@ -264,19 +265,71 @@ def lite_server(tmp_path_factory):
         yield url
 
 
+def _as_seen(answer):
+    """What a user sees of an answer (everything but the timings)."""
+    from dataclasses import replace
+
+    return replace(answer, timings_ms={})
+
+
+def test_a_replica_with_only_the_uri_answers_as_the_writer_and_follows_its_updates(tmp_path, lite_server, encoder, capsys):
+    from rag.assistant import Assistant
+    from rag.cli import main
+    from rag.library import add_paths, remove_sources
+    from rag.replica import init_replica
+    from rag.stores import StoreUnavailable
+    from rag.stores.milvus import client_for, collection_prefix, files_collection
+
+    writer_dir, replica_dir = tmp_path / "writer", tmp_path / "replica"
+    writer = Assistant.open(SEEDS, writer_dir, encoder, llm=None, store=StoreChoice.parse("milvus", lite_server))
+    alias = collection_prefix(writer_dir)
+    assert main(["replica", "init", str(replica_dir), "--milvus-uri", lite_server, "--alias", alias]) == 0
+    assert json.loads((replica_dir / "replica.json").read_text()) == {"uri": lite_server, "alias": alias}
+    replica = Assistant.open(SEEDS, replica_dir, encoder, llm=None)  # its build came from Milvus, not from writer_dir
+    assert replica.index.directory.parent.parent == replica_dir
+    questions = [json.loads(line)["question"] for line in (PROJECT_ROOT / "eval" / "heldout.jsonl").read_text().splitlines()[:12]]
+    for question in [QUESTION, *questions]:
+        assert _as_seen(replica.ask(question)) == _as_seen(writer.ask(question)), question
+    assert replica.sources() == writer.sources()
+
+    add_paths(writer_dir, encoder, [_inbox(tmp_path)])
+    found = replica.ask(FACT_QUESTION)  # the replica's next question: it follows the alias to the new generation
+    assert "一万三千六百" in found.answer and _as_seen(found) == _as_seen(writer.ask(FACT_QUESTION))
+    assert main(["add", str(_inbox(tmp_path)), "--index", str(replica_dir)]) == 1  # a replica never writes
+    assert "只读副本" in capsys.readouterr().err
+
+    remove_sources(writer_dir, encoder, ["birds.jsonl"])
+    assert "一万三千六百" not in replica.ask(FACT_QUESTION).answer
+    followed = (replica_dir / "CURRENT").read_text().strip()
+
+    # A generation whose files are incomplete is never taken: the replica keeps answering from the one it has.
+    add_paths(writer_dir, encoder, [_inbox(tmp_path)])
+    newest = client_for(lite_server).describe_alias(alias)["collection_name"]
+    client_for(lite_server).delete(files_collection(newest), filter='path == "chunks.sqlite" and part == 0')
+    assert "一万三千六百" not in replica.ask(FACT_QUESTION).answer
+    assert (replica_dir / "CURRENT").read_text().strip() == followed
+    with pytest.raises(StoreUnavailable, match="不完整"):
+        init_replica(tmp_path / "fresh", lite_server, alias)
+    assert not (tmp_path / "fresh" / "CURRENT").exists()
+
+
 @pytest.mark.slow
 def test_two_serve_replicas_on_one_lite_server_see_each_others_add(tmp_path, lite_server):
     from gradio_client import Client
 
-    index = tmp_path / "index"
+    from rag.stores.milvus import collection_prefix
+
+    index, copy = tmp_path / "index", tmp_path / "replica"
     built = _rag("index", "--index", str(index), "--store", "milvus", "--milvus-uri", lite_server)
     assert built.returncode == 0, built.stderr
+    made = _rag("replica", "init", str(copy), "--milvus-uri", lite_server, "--alias", collection_prefix(index))
+    assert made.returncode == 0, made.stderr
     replicas, urls = [], []
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     try:
-        for _ in range(2):
+        for folder in (index, copy):  # the writer's index folder, and a replica with only the URI
             port = _free_port()
-            replicas.append(subprocess.Popen([sys.executable, "-m", "rag.cli", "serve", "--index", str(index), "--port", str(port)],
+            replicas.append(subprocess.Popen([sys.executable, "-m", "rag.cli", "serve", "--index", str(folder), "--port", str(port)],
                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True))
             urls.append(f"http://127.0.0.1:{port}")
         for process, url in zip(replicas, urls):
@@ -285,20 +338,22 @@ def test_two_serve_replicas_on_one_lite_server_see_each_others_add(tmp_path, lit
         for client in clients:
             messages, _ = client.predict(QUESTION, 5, "hybrid", api_name="/ask")
             assert "2047人" in json.dumps(messages, ensure_ascii=False)
-        from rag.stores.milvus import client_for, collection_prefix
+        from rag.stores.milvus import client_for, files_collection
 
         prefix = collection_prefix(index)
         generations = {c for c in client_for(lite_server).list_collections() if c.startswith(prefix)}
         killed = _rag("add", str(_inbox(tmp_path)), "--index", str(index), env={"RAG_FAULT_AT": "before_publish"})
         assert killed.returncode == -signal.SIGKILL
-        messages, _ = clients[0].predict(FACT_QUESTION, 5, "hybrid", api_name="/ask")  # a half-done add is invisible
-        assert "一万三千六百" not in json.dumps(messages, ensure_ascii=False)
-        assert len({c for c in client_for(lite_server).list_collections() if c.startswith(prefix)}) == len(generations) + 1
+        for client in clients:  # a half-done add is invisible, to the writer's folder and to the replica
+            messages, _ = client.predict(FACT_QUESTION, 5, "hybrid", api_name="/ask")
+            assert "一万三千六百" not in json.dumps(messages, ensure_ascii=False)
+        assert len({c for c in client_for(lite_server).list_collections() if c.startswith(prefix)}) == len(generations) + 2  # + files
         added = _rag("add", str(_inbox(tmp_path)), "--index", str(index))
         assert added.returncode == 0, added.stderr
         current = json.loads((index / "builds" / (index / "CURRENT").read_text().strip() / "manifest.json").read_text())["store"]
         left = {c for c in client_for(lite_server).list_collections() if c.startswith(prefix)}
-        assert left == generations | {current["collection"]}  # the killed build's generation is dropped
+        # the killed build's generation is dropped; each kept generation has its files for replicas
+        assert left == generations | {current["collection"], files_collection(current["collection"])}
         for client in clients:  # both replicas, at their next question
             messages, _ = client.predict(FACT_QUESTION, 5, "hybrid", api_name="/ask")
             assert "一万三千六百" in json.dumps(messages, ensure_ascii=False)
@@ -388,6 +443,7 @@ def test_the_real_milvus_2_3_server_is_reachable_from_this_machine_only(milvus23
 def test_dense_leg_and_add_remove_on_the_real_milvus_2_3_server(tmp_path, milvus23, encoder, faiss_assistant):
     from rag.assistant import Assistant, validate_filters
     from rag.library import add_paths, remove_sources
+    from rag.replica import init_replica
     from rag.stores.milvus import client_for, collection_prefix
 
     store = StoreChoice.parse("milvus", milvus23.url)
@@ -411,6 +467,12 @@ def test_dense_leg_and_add_remove_on_the_real_milvus_2_3_server(tmp_path, milvus
     client = client_for(store.uri)
     current = assistant.index.manifest["store"]["collection"]
     assert client.describe_alias(collection_prefix(tmp_path / "index"))["collection_name"] == current
+    # a replica with only the URI: the dense leg on the server, the keyword leg from the bm25s files Milvus keeps
+    init_replica(tmp_path / "replica", store.uri, collection_prefix(tmp_path / "index"))
+    replica = Assistant.open(SEEDS, tmp_path / "replica", encoder, llm=None)
+    assert replica.index.manifest["store"]["collection"] == current
+    for mode in ("dense", "keyword", "hybrid"):
+        assert _hit_keys(replica.search(FACT_QUESTION, 5, mode)) == _hit_keys(assistant.search(FACT_QUESTION, 5, mode)), mode
     remove_sources(tmp_path / "index", encoder, ["birds.jsonl"])
     assert all("观鸟" not in h.chunk.text for h in assistant.search(FACT_QUESTION, 3, "dense").hits)
     assert int(client.get_collection_stats(assistant.index.manifest["store"]["collection"])["row_count"]) == \

@@ -231,10 +231,23 @@ OPEN_ROUTES = {
     "/gradio_api/startup-events",  # runs the app's startup events once (ours has none); returns a bool
     "/gradio_api/login_check",
     "/gradio_api/cancel", "/gradio_api/reset", "/gradio_api/stream/{event_id}", "/gradio_api/stream/{event_id}/close",
-    "/gradio_api/heartbeat/{session_hash}",
     "/gradio_api/vibe-edit", "/gradio_api/undo-vibe-edit", "/gradio_api/vibe-code",  # refuse unless gradio runs with --vibe
     "/gradio_api/runs", "/gradio_api/run-history/connect",  # off: run_history=False
 }
+
+
+def test_the_heartbeat_stream_is_only_for_signed_in_pages(signed_in_server, users_file):
+    """gradio keeps /gradio_api/heartbeat open to anyone (an endless stream per request); with sign-in only
+    a signed-in page may hold one."""
+    _, url = signed_in_server
+    refused = httpx.get(f"{url}/gradio_api/heartbeat/abcdefghij", timeout=10)
+    assert refused.status_code == 401 and "登录" in refused.json()["detail"]
+    forged = httpx.get(f"{url}/gradio_api/heartbeat/abcdefghij", cookies={"access-token-x": "forged"}, timeout=10)
+    assert forged.status_code == 401
+    client = sign_in(url, "记者甲", users_file[1])
+    with client.stream("GET", "/gradio_api/heartbeat/abcdefghij") as stream:
+        assert stream.status_code == 200
+        assert "ALIVE" in next(stream.iter_text())
 
 
 def every_route(app) -> list[tuple[str, str]]:

@@ -24,6 +24,11 @@ from typing import Any, Iterator, Sequence
 
 # Before gradio is imported: no usage telemetry and no version check against the internet.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+# gradio's queue keeps the last 10,000 events for its monitoring page (off here, launch_options) and after every
+# event rebuilds a pandas table of all of them for a summary: memory that grew through the whole soak and CPU
+# per answer that grew with it. One event kept, the summary never recomputed.
+os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", str(2**62))
 
 
 def _no_stub_rewrite(*args: Any, **kwargs: Any) -> None:
@@ -82,6 +87,7 @@ from rag.schema import RETRIEVAL_MODES, Answer  # noqa: E402
 
 from .check_tab import CHECK_CSS, build_check_tab  # noqa: E402
 from .gate import AnswerGate  # noqa: E402
+from .sessions import PageFirstSessions, limit_malloc_arenas, load_mapped_data_files  # noqa: E402
 from .security import ServePolicy, protection_options, withhold_request_values_from_gradio_tracebacks  # noqa: E402
 from .render import (  # noqa: E402
     CSS,
@@ -107,7 +113,9 @@ MAX_TURNS_KEPT = 30  # a session's chat is cut to its last turns so a long day d
 SESSION_TTL_SECONDS = 4 * 3600  # a conversation untouched this long is forgotten (gradio drops its state)
 # gradio keeps a session (~50 KB of page config, plus its turns) until this cap pushes the least recently used out;
 # expiry clears only its State, so the cap is what bounds memory (each raw API call is a session of its own).
-MAX_SESSIONS = 200  # conversations kept in memory at once: ~6x the 32 users the server is sized for
+# Sessions that loaded the page are kept over one-shot API sessions (ui.sessions), so a flood of API calls cannot
+# push real conversations out; 100 is ~3x the 32 users the server is sized for.
+MAX_SESSIONS = 100  # conversations kept in memory at once
 ANSWER_WORKERS = 192  # handler calls at once: those answering plus those waiting in the gate's line
 QUEUE_MAX_SIZE = 256  # events waiting for a worker; beyond this gradio answers HTTP 503 at once
 THREADS_FOR_OTHER_EVENTS = 40  # gradio's default thread pool, kept for page loads and clears
@@ -363,8 +371,13 @@ def build_app(assistant: Assistant, gate: AnswerGate | None = None, log_question
         # The chat's own trash icon empties the messages; the remembered turns must go with them.
         chatbot.clear(handlers.clear, outputs=[chatbot, turns, question], api_visibility="private")
 
-        # Each page load shows the index as it is now (rag add/remove may have published a new build).
-        app.load(lambda: render_corpus_panel(assistant.stats()), outputs=corpus_panel, api_visibility="private")
+        def on_page_load(request: gr.Request) -> str:
+            # Only the page runs this event, so its session is a conversation to keep (ui.sessions).
+            PageFirstSessions.mark_page(app, request.session_hash)
+            # Each page load shows the index as it is now (rag add/remove may have published a new build).
+            return render_corpus_panel(assistant.stats())
+
+        app.load(on_page_load, outputs=corpus_panel, api_visibility="private")
 
     app.queue(max_size=QUEUE_MAX_SIZE, default_concurrency_limit=gate.slots)
     return app
@@ -409,26 +422,40 @@ def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, block: boo
     if os.environ.pop("GRADIO_ALLOWED_PATHS", None):
         log.warning("ignoring GRADIO_ALLOWED_PATHS: the UI serves no files outside its own assets")
     try:
-        _, local_url, _ = app.launch(prevent_thread_lock=not block, **launch_options(host, port, quiet),
+        _, local_url, _ = app.launch(prevent_thread_lock=True, **launch_options(host, port, quiet),
                                      **protection_options(policy or ServePolicy()))
     except OSError as exc:
         if exc.errno in (None, errno.EADDRINUSE):  # gradio reports a taken port without an errno
             raise OSError(f"无法在 {host}:{port} 启动网页界面（端口可能已被占用），请用 --port 换一个端口。") from exc
         raise OSError(f"无法在 {host}:{port} 启动网页界面：{exc.strerror or exc}") from exc
+    PageFirstSessions.install(app)
+    if block:
+        app.block_thread()
     return local_url
 
 
 def warm_up(assistant: Assistant) -> None:
-    """Answer one throwaway question, so the first user does not wait for tokenizer and model loading."""
+    """Make the server ready before it listens, so neither the first users nor its memory pay for loading.
+
+    One throwaway question goes through the page's own handler (tokenizers, encoder, synonyms, answer
+    stage, chat rendering), gradio's per-event wrapper runs once (it imports matplotlib on the first
+    event, ~30 MiB), and the data files the index and encoder mapped are read into memory (the encoder
+    otherwise pages in its weights token by token over the first hundreds of questions).
+    """
     try:
-        assistant.ask(WARM_UP_QUESTION)
+        for _ in ChatHandlers(assistant, AnswerGate()).respond(WARM_UP_QUESTION, DEFAULT_K, RETRIEVAL_MODES[0], []):
+            pass
     except Exception:  # the page is still useful; the real question will report its own error
         log.warning("warm-up question failed", exc_info=True)
+    with gr.utils.MatplotlibBackendMananger():  # gradio's spelling
+        pass
+    load_mapped_data_files()
 
 
 def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, policy: ServePolicy | None = None) -> None:
     """Run the web UI for ``assistant`` until interrupted (``rag serve``); blocks."""
     policy = policy or ServePolicy()
+    limit_malloc_arenas()  # before gradio starts its worker threads
     if not policy.log_questions:
         withhold_request_values_from_gradio_tracebacks()
     app = build_app(assistant, log_questions=policy.log_questions)

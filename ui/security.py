@@ -38,6 +38,7 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
+from starlette.requests import cookie_parser
 from starlette.responses import JSONResponse
 
 from rag.users import UserBook
@@ -50,6 +51,9 @@ UPLOAD_PATHS = frozenset({"/gradio_api/upload", "/gradio_api/process_recording"}
 # gradio serves third-party components' scripts here and print()s every request's path first, before
 # any sign-in check; the page uses only built-in components, so the route is closed to everyone.
 CUSTOM_COMPONENT_PREFIX = "/gradio_api/custom_component/"
+# gradio answers this stream (one open connection per page) without checking sign-in; with sign-in, only
+# signed-in pages may hold one.
+HEARTBEAT_PREFIX = "/gradio_api/heartbeat/"
 LOGIN_PATH = "/login"
 MAX_BODY_BYTES = 256 * 1024  # a 500-character question or a 5,000-character draft is a few KB of JSON
 UPLOAD_DIR_PREFIX = "rag-serve-uploads-"
@@ -261,6 +265,9 @@ class RequestGuard:
                           "（用别的名字访问时，请用 --allow-origin 写明该地址）。")
         if refusal is None and path.startswith(CUSTOM_COMPONENT_PREFIX):
             refusal = _refusal(404, "没有这个页面。")
+        if refusal is None and path.startswith(HEARTBEAT_PREFIX) and self.policy.users_file is not None \
+                and not _signed_in(scope, headers):
+            refusal = _refusal(401, "请先登录。")
         if refusal is None and (scope["type"] == "websocket" or method not in SAFE_METHODS):
             refusal = self._refuse_write(scope, headers, path)
         if refusal is not None:
@@ -329,6 +336,17 @@ class RequestGuard:
             self.limiter.finish(client, succeeded)
         if not succeeded:
             log.warning("failed sign-in from %s (next attempt allowed in %.0f s)", client, self.limiter.wait_seconds(client))
+
+
+def _signed_in(scope, headers: Headers) -> bool:
+    """Whether the request carries a live gradio sign-in cookie (the check gradio's own routes make)."""
+    app = scope.get("app")  # the gradio App: Starlette puts itself here before its middleware runs
+    tokens, cookie_id = getattr(app, "tokens", None), getattr(app, "cookie_id", None)
+    if tokens is None or cookie_id is None:
+        return False
+    cookies = cookie_parser(headers.get("cookie", ""))
+    return any(tokens.get(cookies.get(name)) is not None
+               for name in (f"access-token-{cookie_id}", f"access-token-unsecure-{cookie_id}"))
 
 
 def password_checker(book: UserBook) -> Callable[[str, str], Any]:

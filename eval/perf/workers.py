@@ -140,10 +140,12 @@ def query(corpus: str, index: str, bench: str, questions: int, process_started: 
         answer = assistant.ask(q.question)
         answer_timings.append(dict(answer.timings_ms))
     stages = stage_percentiles(answer_timings)
+    search_ms = _search_latency_by_mode(assistant, [q.question for q in asked])
     return {
         "questions": len(asked),
         "judged_questions": judged,
         "stages_ms": stages,
+        "search_ms_by_mode": search_ms,
         "hit@1": round(hits1 / judged, 3) if judged else None,
         "hit@5": round(hits5 / judged, 3) if judged else None,
         "startup": startup,
@@ -153,6 +155,22 @@ def query(corpus: str, index: str, bench: str, questions: int, process_started: 
         "chunks": len(loaded.dense),
         "load_average": load_average(),
     }
+
+
+SEARCH_MODES = ("hybrid", "dense", "keyword")
+
+
+def _search_latency_by_mode(assistant, questions: list[str]) -> dict[str, dict]:
+    """``Assistant.search`` (k=5) per retrieval mode, the modes interleaved question by question so that
+    load changes hit all of them alike. The questions were asked before, so their vectors come from the
+    query-vector LRU: these are store + fusion times, without encoding."""
+    timings: dict[str, list[float]] = {mode: [] for mode in SEARCH_MODES}
+    for n, question in enumerate(questions):
+        for mode in SEARCH_MODES[n % 3:] + SEARCH_MODES[:n % 3]:
+            started = time.perf_counter()
+            assistant.search(question, k=5, mode=mode)
+            timings[mode].append((time.perf_counter() - started) * 1000)
+    return {mode: percentiles(values) for mode, values in timings.items()}
 
 
 # --------------------------------------------------------------------------- ANN choice

@@ -64,6 +64,8 @@ def client_for(uri: str):
             from pymilvus import MilvusClient
         except ImportError as exc:
             raise StoreUnavailable("使用 Milvus 需要安装 pymilvus 和 milvus-lite：pip install 'news-qa[milvus]'") from exc
+        # milvus-lite has no MVCC timestamp call; every query iterator warns that it uses the client's clock instead
+        logging.getLogger("pymilvus.client.iterator.query_iterator").setLevel(logging.ERROR)
         try:
             if is_server_uri(uri):
                 client = MilvusClient(uri=uri, token=os.environ.get(TOKEN_ENV, ""), timeout=30)
@@ -382,3 +384,114 @@ class MilvusKeyword(_Leg):
 
     def settings(self) -> dict:
         return {"library": "milvus-bm25", "collection": self.collection, "k1": BM25_K1, "b": BM25_B, "documents": len(self)}
+
+
+# -- a build's files, for replicas ------------------------------------------------------------------------------
+# A replica (rag.replica) needs, besides the search collection, the build's other files: the chunk table, the
+# corpus dictionary, the sentence vectors, the manifest (and on a server without BM25 the bm25s files). They go
+# into a companion collection of the generation as base64 pieces of VARCHAR (Milvus has no byte-string field;
+# every collection needs a vector field, hence a 2-dim placeholder).
+
+FILES_SUFFIX = "_files"
+PIECE_BYTES = 45_000  # 60,000 base64 characters (ASCII): under VARCHAR's 65,535-byte limit
+FILES_INSERT_BATCH = 64  # pieces per insert / read batch: ~4 MB, well under gRPC's message limit
+PLACEHOLDER_DIM = 2
+
+
+def files_collection(generation: str) -> str:
+    return generation + FILES_SUFFIX
+
+
+def write_build_files(uri: str, generation: str, files: dict[str, Path]) -> int:
+    """Store ``files`` (path inside the build -> file) as the generation's companion collection, read and sent
+    a batch of pieces at a time (memory stays at one batch, ~4 MB); returns the pieces written."""
+    import base64
+
+    from pymilvus import DataType, MilvusClient
+
+    client = client_for(uri)
+    name = files_collection(generation)
+    if client.has_collection(name):
+        client.drop_collection(name)
+    schema = MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False)
+    schema.add_field("key", DataType.VARCHAR, is_primary=True, max_length=1100)
+    schema.add_field("path", DataType.VARCHAR, max_length=1024)
+    schema.add_field("part", DataType.INT64)
+    schema.add_field("parts", DataType.INT64)
+    schema.add_field("data", DataType.VARCHAR, max_length=65535)
+    schema.add_field("placeholder", DataType.FLOAT_VECTOR, dim=PLACEHOLDER_DIM)
+    index_params = MilvusClient.prepare_index_params()
+    index_params.add_index("placeholder", index_type="FLAT", metric_type="L2")
+    strong = {} if server_version(client).startswith("milvus_lite") else {"consistency_level": "Strong"}
+    client.create_collection(name, schema=schema, index_params=index_params, **strong)
+    written, batch = 0, []
+    for path, file in sorted(files.items()):
+        parts = max(1, -(-file.stat().st_size // PIECE_BYTES))
+        with open(file, "rb") as handle:
+            for part in range(parts):
+                data = base64.b64encode(handle.read(PIECE_BYTES)).decode("ascii")
+                batch.append({"key": f"{path}#{part}", "path": path, "part": part, "parts": parts, "data": data,
+                              "placeholder": [0.0] * PLACEHOLDER_DIM})
+                if len(batch) == FILES_INSERT_BATCH:
+                    client.insert(name, batch)
+                    written, batch = written + len(batch), []
+    if batch:
+        client.insert(name, batch)
+        written += len(batch)
+    client.flush(name)
+    return written
+
+
+def read_build_files(uri: str, generation: str) -> dict[str, bytes]:
+    """The files ``write_build_files`` stored for ``generation``; StoreUnavailable when absent or incomplete."""
+    import base64
+
+    client = client_for(uri)
+    name = files_collection(generation)
+    try:
+        if not client.has_collection(name):
+            raise StoreUnavailable(f"Milvus 中没有索引版本 {generation} 的文件（{name}）：写入端的索引版本太旧或已被删除，"
+                                   "请在写入端运行一次 rag index 或 rag add")
+        _ensure_loaded(uri, client, name)
+        pieces: dict[str, dict[int, str]] = {}
+        expected: dict[str, int] = {}
+        iterator = client.query_iterator(name, batch_size=FILES_INSERT_BATCH, filter="part >= 0",
+                                         output_fields=["path", "part", "parts", "data"])
+        try:
+            while batch := iterator.next():
+                for row in batch:
+                    pieces.setdefault(row["path"], {})[int(row["part"])] = row["data"]
+                    expected[row["path"]] = int(row["parts"])
+        finally:
+            iterator.close()
+    except StoreUnavailable:
+        raise
+    except Exception as exc:  # a generation dropped while we read it, a server gone away
+        raise StoreUnavailable(f"无法从 Milvus 读取索引版本 {generation} 的文件：{exc.__class__.__name__}: {str(exc)[:300]}") from exc
+    incomplete = sorted(path for path, parts in pieces.items() if sorted(parts) != list(range(expected[path])))
+    if incomplete:
+        raise StoreUnavailable(f"Milvus 中索引版本 {generation} 的文件不完整：{'、'.join(incomplete)}")
+    return {path: base64.b64decode("".join(parts[i] for i in range(len(parts)))) for path, parts in pieces.items()}
+
+
+def resolve_alias(uri: str, alias: str) -> str:
+    """The collection (generation) ``alias`` points at now; StoreUnavailable when there is no such alias."""
+    client = client_for(uri)
+    try:
+        return str(client.describe_alias(alias)["collection_name"])
+    except Exception as exc:
+        raise StoreUnavailable(f"Milvus（{uri}）中没有索引别名 {alias}（{exc.__class__.__name__}）。"
+                               "用 rag replica list --milvus-uri 查看可用的索引") from exc
+
+
+def published_indexes(uri: str) -> dict[str, str]:
+    """alias -> generation, for every index this project published on the server (those with build files)."""
+    client = client_for(uri)
+    names = set(client.list_collections())
+    found = {}
+    for name in sorted(names):
+        if name.startswith("news_qa_") and files_collection(name) in names:
+            for alias in _aliases(client, name):
+                if alias.startswith("news_qa_"):
+                    found[alias] = name
+    return found
