@@ -248,6 +248,7 @@ def peers(bench: str, index: str, questions: int, systems: list[str]) -> dict:
     import faiss
 
     from rag.assistant import Assistant
+    from rag.query_cache import QUERY_VECTORS
     from rag.retrieve import Retriever
 
     from .peers import PEERS
@@ -328,6 +329,7 @@ def peers(bench: str, index: str, questions: int, systems: list[str]) -> dict:
         for q in asked:
             gold = set(q.gold_docs)
             for name, (search, _) in searchers.items():
+                QUERY_VECTORS.clear()  # each system pays its own query encoding (whoever ran first would fill the LRU)
                 t = time.perf_counter()
                 found = search(q.question, 5)
                 times[name].append((time.perf_counter() - t) * 1000)
