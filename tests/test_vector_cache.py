@@ -33,6 +33,8 @@ class CountingEncoder:
         self.inner = inner
         self.name = name or inner.name
         self.dim = inner.dim
+        # the same encoder keeps its per-engine cache files; one renamed is another encoder
+        self.vector_cache_names = None if name else getattr(inner, "vector_cache_names", None)
         self.passage_calls: list[list[str]] = []
         self.query_calls = 0
 
@@ -116,7 +118,7 @@ def test_empty_input(counting, tmp_path):
 
 
 def test_one_cache_file_per_encoder_name(counting, tmp_path):
-    e5_file = cache_file_for(counting.name, tmp_path)
+    e5_file = cache_file_for((counting.vector_cache_names or (counting.name,))[0], tmp_path)  # its engine's file
     assert e5_file.parent == tmp_path / "vectors"
     assert cache_file_for("st:/models/a", tmp_path) != cache_file_for("st:/models_a", tmp_path)
     CachedEncoder(counting, tmp_path).encode_passages(TEXTS[:1])
@@ -138,7 +140,7 @@ def test_default_cache_dir(monkeypatch, tmp_path):
 def test_cache_dir_defaults_to_rag_cache_dir(counting, monkeypatch, tmp_path):
     monkeypatch.setenv("RAG_CACHE_DIR", str(tmp_path))
     cached = CachedEncoder(counting)
-    assert cached.path == cache_file_for(counting.name, tmp_path)
+    assert cached.path == cache_file_for((counting.vector_cache_names or (counting.name,))[0], tmp_path)
     cached.encode_passages(TEXTS[:1])
     assert cached.path.is_file()
 
