@@ -15,6 +15,7 @@ import importlib.machinery
 import logging
 import os
 import re
+import shutil
 import signal
 import sys
 from dataclasses import dataclass
@@ -88,7 +89,7 @@ from rag.schema import RETRIEVAL_MODES, Answer  # noqa: E402
 from .check_tab import CHECK_CSS, build_check_tab  # noqa: E402
 from .gate import AnswerGate  # noqa: E402
 from .sessions import PageFirstSessions, limit_malloc_arenas, load_mapped_data_files  # noqa: E402
-from .security import ServePolicy, protection_options, withhold_request_values_from_gradio_tracebacks  # noqa: E402
+from .security import UPLOAD_DIR_PREFIX, ServePolicy, protection_options, withhold_request_values_from_gradio_tracebacks  # noqa: E402
 from .render import (  # noqa: E402
     CSS,
     MODE_LABELS,
@@ -431,7 +432,22 @@ def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, block: boo
     PageFirstSessions.install(app)
     if block:
         app.block_thread()
+        _finish_shutdown(app)
     return local_url
+
+
+SHUTDOWN_WAIT_SECONDS = 30  # gradio waits only 5 s for its server thread; a busy machine can need more
+
+
+def _finish_shutdown(app: gr.Blocks) -> None:
+    """After an interrupt: let the server thread end (its lifespan removes the private upload folder), and
+    remove that folder here should the thread still not have ended in time."""
+    thread = getattr(app.server, "thread", None)
+    if thread is not None:
+        thread.join(timeout=SHUTDOWN_WAIT_SECONDS)
+    folder = getattr(getattr(app, "server_app", None), "uploaded_file_dir", None)
+    if folder and Path(folder).name.startswith(UPLOAD_DIR_PREFIX):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def warm_up(assistant: Assistant) -> None:
