@@ -8,8 +8,15 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-UP = ("增长", "增加", "提高", "提升", "上升", "扩大", "增至", "升至", "上涨", "多出", "增幅", "加大")
-DOWN = ("下降", "减少", "降低", "下滑", "压缩", "缩短", "减至", "降至", "回落", "缩减", "下跌", "降幅", "压减", "削减", "缩小")
+UP = ("增长", "增加", "提高", "提升", "上升", "扩大", "增至", "升至", "上涨", "多出", "增幅", "加大", "上调", "回升", "攀升",
+      "走高", "涨幅", "翻番")
+# "负增长" is read before "增长": a word of DOWN is looked for first
+DOWN = ("负增长", "下降", "减少", "降低", "下滑", "压缩", "缩短", "减至", "降至", "回落", "缩减", "下跌", "降幅", "压减", "削减", "缩小",
+        "锐减", "骤降", "萎缩", "下调", "缩水", "收窄", "走低", "减幅", "跌幅")
+# a one-character direction verb right before its figure: "同比增3.2%", "比去年降了37%", "较上年少7个"
+# (a label has a space where its figure stood; 至少/不少/最多 are qualifiers of the figure, not directions)
+_VERB_BEFORE_FIGURE = re.compile(r"(?<![至不最许很])(?P<verb>[增涨升多降减跌少])了?(?:达到|达|至|到)?\s")
+_VERB_DIRECTION = {"增": "up", "涨": "up", "升": "up", "多": "up", "降": "down", "减": "down", "跌": "down", "少": "down"}
 # Words that turn a figure into another measure: a target is not a result.
 MODALITY = ("目标", "计划", "预计", "预期", "力争", "任务")
 # Words that say nothing about what is measured: "共有", "累计", "达到"... (single characters such as
@@ -25,20 +32,24 @@ _SINGLE_KEPT = "在于从对向和与及等比较同占已共达为有约的了�
 
 def direction(text: str) -> str | None:
     """"up" for 增长/增加/提高…, "down" for 下降/减少/压缩…, None when the text states no direction."""
-    for word in DOWN:
-        if word in text:
-            return "down"
-    for word in UP:
-        if word in text:
-            return "up"
-    return None
+    word = direction_word(text)
+    if word is None:
+        return None
+    if word in DOWN:
+        return "down"
+    if word in UP:
+        return "up"
+    return _VERB_DIRECTION[word[0]]
 
 
 def direction_word(text: str) -> str | None:
+    """The word that says which way a figure went: one of DOWN / UP, else a one-character verb right before
+    the figure ("增" of "同比增3.2%")."""
     for word in (*DOWN, *UP):
         if word in text:
             return word
-    return None
+    verb = _VERB_BEFORE_FIGURE.search(text)
+    return verb.group("verb") if verb else None
 
 
 def measure_text(label: str, drop: Sequence[str] = ()) -> str:
@@ -47,7 +58,7 @@ def measure_text(label: str, drop: Sequence[str] = ()) -> str:
         label = label.replace(word, " ")
     label = _PERIOD_WORDS.sub(" ", label)
     label = FILLER.sub(" ", label)
-    for word in (*UP, *DOWN):
+    for word in sorted((*UP, *DOWN), key=len, reverse=True):
         label = label.replace(word, " ")
     return label
 
