@@ -144,10 +144,28 @@ def figure_label(text: str, figures: list[Figure], i: int, lo: int, hi: int) -> 
 _LOCATION_PATTERNS = _NAME_PATTERNS[1:2]
 
 
+_TITLE = _NAME_PATTERNS[-1][1]
+
+
+def _title_is_a_word(text: str, match: re.Match) -> bool:
+    """A post before a name stands as a word of its own: "代表团审议" is not 代表 + "团审议"."""
+    at = match.start()
+    end = match.start("name")
+    offset = 0
+    for word in _posseg().cut(text[max(0, at - 4): match.end()]):
+        w_start = max(0, at - 4) + offset
+        offset += len(word.word)
+        if w_start < end and w_start + len(word.word) > end:
+            return False  # a word runs from the post into the name
+    return True
+
+
 def _name_claims(text: str, lo: int, hi: int, patterns=_NAME_PATTERNS) -> list[tuple[str, int, int]]:
     found = []
     for kind, pattern in patterns:
         for match in pattern.finditer(text, lo, hi):
+            if pattern is _TITLE and not _title_is_a_word(text, match):
+                continue
             found.append((kind, match.start("name"), match.end("name")))
     found.sort(key=lambda item: item[1])
     kept: list[tuple[str, int, int]] = []
@@ -216,12 +234,15 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 at = direction_in(clause_text, places)
                 names = [("direction", c_start + at[0], c_start + at[1])] if at else []
             if not checked and not names:  # who or where: "海东市乐都区打造了全省首家…"
-                names = [("place", c_start + at, c_start + at + len(place)) for place in own_places[:1]
-                         if place not in SCOPES and (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 6]
+                names = [("place", c_start + at, c_start + at + len(place)) for place in [p for p in own_places if p not in SCOPES][:1]
+                         if (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 6]
             if not checked and not names and ingredient_on("place_chain"):  # "…是江苏南通市海连社区党委书记"
                 names = [("place", c_start + at, c_start + at + len(parent + child))
                          for parent, child in chains(clause_text)[:1] if (at := clause_text.find(parent + child)) >= 0]
-            if not checked or numeric:
+            # names beside a date are claims of their own too ("“格桑花杯”联赛3月20日开幕"), as beside a figure
+            if not numeric and checked:
+                names = _name_claims(text, c_start, c_end)
+            if True:
                 for kind, n_start, n_end in names:
                     t_start, t_end = _trimmed(text, c_start, c_end)
                     claims.append(Claim(

@@ -27,7 +27,7 @@ FILLER = re.compile(
 )
 _PERIOD_WORDS = re.compile(r"(?:19|20)\d{2}年度?|第?[一二三四首1-4]季度?|[上下]半年|前三季度")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_SINGLE_KEPT = "在于从对向和与及等比较同占已共达为有约的了是将"
+_SINGLE_KEPT = "在于从对向和与及等比较同占已共达为有约的了是将增涨升多降减跌少"  # …and one-character directions ("比2024年多")
 
 
 def direction(text: str) -> str | None:

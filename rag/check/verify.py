@@ -50,7 +50,7 @@ from .ablation import ingredient_on
 from .direction import verify_direction
 from .place_chain import wrong_parent
 from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, Similarity, nearest_sentences
-from .subject import name_said, names_in, place_in, province_wide_in
+from .subject import PROVINCE_ABBREVIATIONS, _province_core, abbreviation_in, name_said, names_in, place_in, province_wide_in
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
@@ -496,10 +496,35 @@ def _aligned_at(claim: Claim, sentence: str) -> int:
             return at + len(context_left)
     if claim.kind == "place" and name in sentence:
         return sentence.find(name)
+    if claim.kind == "place" and ingredient_on("abbreviation") and abbreviation_in(name, sentence):
+        return sentence.find(PROVINCE_ABBREVIATIONS[_province_core(name)])  # "在京召开" for 北京
     return -1
 
 
-def _counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
+def _place_counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
+    """Where the article sentence names another place where the claim names its own: the text between the same
+    words around it ("将在海东市平安区举行" / "将在西宁市城西新区西宁广场举行", "在上海召开" / "在京召开"), else a
+    place of the sentence, unless the claim says where a thing is ("位于…") and the article where something
+    was done ("在塞北播撒火种")."""
+    counterpart = _counterpart(claim, sentence, aligned_only=True)
+    if counterpart is not None:
+        found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ")
+        if found and not _CLAUSE_MARK.search(found) and (places_in(found) or found in PROVINCE_ABBREVIATIONS.values()):
+            return counterpart
+    other = _other_places(claim, sentence, sentence)
+    if other is None:
+        return None
+    at = sentence.find(other)
+    at_claim = claim.stated_start - claim.start + claim.text_offset
+    if claim.sentence[max(0, at_claim - 3): at_claim].endswith(_WHERE_IT_IS) and sentence[max(0, at - 1): at] == "在":
+        return None  # where something is done ("在塞北播撒火种") is not where a thing "位于"
+    return at, at + len(other)
+
+
+_WHERE_IT_IS = ("位于", "坐落于", "落户")
+
+
+def _counterpart(claim: Claim, sentence: str, aligned_only: bool = False) -> tuple[int, int] | None:
     """What the article sentence has where the claim has its name: the text after the same words
     that precede the name in the claim, up to the words that follow it."""
     before = claim.sentence[: claim.stated_start - claim.start + claim.text_offset]
@@ -522,6 +547,8 @@ def _counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
         if end > start:
             cut = re.search(r"[\d，,。；;：:（(]", sentence[start:end])  # "陈振林26日表示": the name ends at the date
             return start, start + cut.start() if cut and cut.start() > 0 else min(end, len(sentence))
+    if aligned_only:
+        return None
     matcher = difflib.SequenceMatcher(None, claim.sentence, sentence, autojunk=False)
     name_start = claim.stated_start - claim.start + claim.text_offset
     name_end = name_start + len(claim.stated)
@@ -565,7 +592,8 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
                 if other is not None:
                     return other
                 continue
-            span = (paragraph, s_start + at, s_start + at + len("".join(claim.stated.split())))
+            name = "".join(claim.stated.split())
+            span = (paragraph, s_start + at, s_start + at + (len(name) if sentence.startswith(name, at) else 1))  # "京" of "在京"
             return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
     # the sentence that has the name, else the one that tells the event best
     score, _, paragraph, s_start, s_end = next(
@@ -584,8 +612,7 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
         span = (paragraph, s_start + place_at, s_start + place_at + len(other)) if place_at >= 0 else (paragraph, s_start, s_end)
         return Verdict(CONTRADICTED, f"资料写的是“{other}”，而不是“{'、'.join(claim.places)}”（地点不同）。", found=other, differs="地点", evidence=(span,))
     if claim.kind == "place":
-        other = _other_places(claim, sentence, sentence)
-        counterpart = (sentence.find(other), sentence.find(other) + len(other)) if other else None
+        counterpart = _place_counterpart(claim, sentence)
     else:
         counterpart = _counterpart(claim, sentence)
     if counterpart is None or not places_hold and claim.kind != "place":
