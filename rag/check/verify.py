@@ -218,6 +218,7 @@ class Scored:
     semantic: bool = False  # its sentence is the one nearest in meaning to the claim (sentence vectors)
     unsaid_names: tuple[str, ...] = ()  # names of the claim (people, organisations, titles) the article does not say
     flipped: bool = False  # the stated value and unit in the opposite direction, in a sentence saying what the claim says
+    said_beside_names: float = 0.0  # ``said`` without the words of the unsaid names: the same measure of someone else?
 
     @property
     def score(self) -> float:
@@ -268,17 +269,28 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             # sentence nearest in meaning and says at least some of what its figure counts
             if not (near and restated >= SEMANTIC_RESTATED_MIN):
                 continue
-        said = min(share_present(claim_words, context) + 0.2, share_present(claim_keys, context)) if claim_keys else share_present(claim_words, context)
+        said = _said(claim_words, claim_keys, context)
         place_ok, period_ok = _anchors_hold(claim, candidate, context, wide_sources)
+        unsaid = tuple(name for name in claim_names if not name_said(name, candidate.sentence if stated.kind == "date" else context))
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
                              share_present(claim_words, candidate.sentence), near,
-                             tuple(name for name in claim_names if not name_said(name, candidate.sentence if stated.kind == "date" else context)),
-                             flipped))
+                             unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
+
+
+def _said(words: Sequence[str], keys: Sequence[str], context: str) -> float:
+    """Share of the claim's measure words the article says, its nouns (``keys``) above all."""
+    return min(share_present(words, context) + 0.2, share_present(keys, context)) if keys else share_present(words, context)
+
+
+def _beside(words: Sequence[str], keys: Sequence[str], names: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The claim's measure words and nouns outside the given names."""
+    outside = tuple(w for w in words if not any(w in name for name in names))
+    return outside, tuple(w for w in keys if w in outside)
 
 
 def _flipped(stated: Figure, claim_direction: str | None, candidate: Candidate, restated: float, claim_words: Sequence[str]) -> bool:
@@ -291,6 +303,16 @@ def _flipped(stated: Figure, claim_direction: str | None, candidate: Candidate, 
     return (article_direction is not None and article_direction != claim_direction and stated.value == candidate.figure.value
             and units_match(stated, candidate.figure) and restated >= LOOSE_RESTATED_MIN
             and share_present_heads(claim_words, candidate.sentence) >= 0.9)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
+
+
+def _near_figure(label: str) -> str:
+    """The part of a label in the figure's own clause: a label joined over clauses ("…与2024年相比增加 ,其中 ")
+    keeps the words of earlier figures, whose direction is not this one's."""
+    before, _, after = label.rpartition(" ")
+    return _CLAUSE_BREAK.split(before)[-1] + " " + _CLAUSE_BREAK.split(after)[0]
 
 
 @lru_cache(maxsize=8192)
@@ -325,6 +347,7 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
 
 def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
     related = tuple(hit.paragraph for hit in hits[:2])
+    claim_direction = direction(_near_figure(claim.label))
     for row in scored:
         if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names:
             candidate = row.candidate
@@ -334,7 +357,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
 
     # the figure is right, and the article names someone or something else where the claim names its own
     for row in scored:
-        if row.same_subject and row.true and row.said >= SAID_MIN and row.restated >= CONTRADICT_MIN:
+        # (a wrong company's words must not hide that the article states the same measure: "入职青海天合光能有限公司")
+        if row.same_subject and row.true and row.said_beside_names >= SAID_MIN and row.restated >= CONTRADICT_MIN:
             other = _other_name(claim, row.unsaid_names, row.candidate.paragraph, row.candidate.sentence)
             if other is not None:
                 return other
@@ -357,8 +381,10 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             # the sentence nearest in meaning, whose only figure of this kind this is
             row.semantic and row.said >= SEMANTIC_SAID_MIN and _only_one_of_its_kind(candidate)) or row.flipped
         said_enough = row.flipped or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
-        if not close or not said_enough or not row.same_subject or row.true:
+        if not close or not said_enough or not row.same_subject or row.true or row.unsaid_names:
             continue
+        if not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
+            continue  # a change ("同比增长25%", "净增2000万人") and a level or share ("占…的12.01%") are different measures
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
         differs = _what_differs(stated, row, scored)
