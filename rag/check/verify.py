@@ -251,8 +251,14 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         if modality(candidate.label) != modality(claim.label):
             continue  # a target (目标, 计划, 预计) is another measure than a result
         context = context_of(candidate.paragraph)
-        if stated.kind == "date":  # a date: the claim's words must tell the article sentence's event
-            restated = share_present(claim_words, candidate.sentence)
+        # a date: the claim's words must tell the article sentence's event; whose event it is may be the title's
+        # ("设立日期:1993年5月7日" under "…大同庆新路支行": a record names its subject once, in its heading)
+        event = f"{candidate.paragraph.title or ''}\n{candidate.sentence}"
+        if stated.kind == "date":
+            restated = share_present(claim_words, event)
+            event_words = _date_event_words(candidate)
+            if event_words and not share_present(event_words, claim_sentence):
+                continue  # the article dates another event right there: "发证日期:2026年1月23日" is not when it was "设立"
         else:
             article_words = _article_words(candidate.label)
             if not article_words:
@@ -271,7 +277,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 continue
         said = _said(claim_words, claim_keys, context)
         place_ok, period_ok = _anchors_hold(claim, candidate, context, wide_sources)
-        unsaid = tuple(name for name in claim_names if not name_said(name, candidate.sentence if stated.kind == "date" else context))
+        unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else context))
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
@@ -306,6 +312,17 @@ def _flipped(stated: Figure, claim_direction: str | None, candidate: Candidate, 
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
+_BEFORE_DATE = 8  # characters before an article's date read for the event it dates
+
+
+def _date_event_words(candidate: Candidate) -> tuple[str, ...]:
+    """The field a record's date is the value of ("设立日期:1993年5月7日" → 设立): the event it dates; () for a
+    date in running text ("始于1925年8月…"), whose event is told by its sentence."""
+    start = candidate.figure.start
+    before = re.split(r"[，,；;。！？!?\n]", candidate.paragraph.text[max(0, start - _BEFORE_DATE): start])[-1].rstrip()
+    if not before.endswith((":", "：")):
+        return ()
+    return tuple(w for w in measure_words(before) if w not in ("日期", "时间"))
 
 
 def _near_figure(label: str) -> str:
