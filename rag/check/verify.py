@@ -365,7 +365,10 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
 def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
     related = tuple(hit.paragraph for hit in hits[:2])
     claim_direction = direction(_near_figure(claim.label))
+    claim_change = claim_direction is not None and not (direction_word(_near_figure(claim.label)) or "").endswith(("至", "到"))
     for row in scored:
+        if claim_change and direction(_near_figure(row.candidate.label)) is None:
+            continue  # "减少2047人" is a change: a level ("新增就业2047人") does not confirm which way it went
         if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names:
             candidate = row.candidate
             evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
