@@ -570,6 +570,20 @@ def _place_counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
 _WHERE_IT_IS = ("位于", "坐落于", "落户")
 
 
+def _other_period(missing: Sequence[str], paragraph: Paragraph, s_start: int, s_end: int) -> Verdict | None:
+    """The article sentence's own date of the kind the claim states (a year for a year), when it is another one."""
+    kinds = {_period_kind(period) for period in missing}
+    for figure in find_figures(paragraph.text[s_start:s_end]):
+        if figure.kind != "date":
+            continue
+        own = [p for p in periods_in(figure.written, most_specific=True) if _period_kind(p) in kinds and p not in missing]
+        if own:
+            span = (paragraph, s_start + figure.start, s_start + figure.end)
+            return Verdict(CONTRADICTED, f"资料写的是“{figure.written}”，而不是所述的时间（时间不同）。", found=figure.written,
+                           differs="时间", evidence=(span,))
+    return None
+
+
 def _counterpart(claim: Claim, sentence: str, aligned_only: bool = False) -> tuple[int, int] | None:
     """What the article sentence has where the claim has its name: the text after the same words
     that precede the name in the claim, up to the words that follow it."""
@@ -639,6 +653,13 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
                     return other
                 continue
             name = "".join(claim.stated.split())
+            own_periods = [period for period in claim.periods if period in periods_in(claim.text, most_specific=True)]
+            missing = [period for period in own_periods if period not in _periods_of(context_of(paragraph))]
+            if missing:  # "城北区2024年“石榴籽杯”联赛…" told of 2025: the right name in another year
+                other = _other_period(missing, paragraph, s_start, s_end)
+                if other is not None:
+                    return other
+                continue
             span = (paragraph, s_start + at, s_start + at + (len(name) if sentence.startswith(name, at) else 1))  # "京" of "在京"
             return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
     # the sentence that has the name, else the one that tells the event best
@@ -651,7 +672,7 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
     if score < NAME_CONTRADICT_MIN:
         return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
     if at >= 0:  # the name is right, the place is not
-        other = _other_places(claim, sentence, context)
+        other = _other_places(claim, sentence, context) if claim.places else None
         if other is None:
             return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有说到{'、'.join(claim.places)}。", related=(paragraph,))
         place_at = sentence.find(other)
