@@ -235,7 +235,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 names = [("direction", c_start + at[0], c_start + at[1])] if at else []
             if not checked and not names:  # who or where: "海东市乐都区打造了全省首家…"
                 names = [("place", c_start + at, c_start + at + len(place)) for place in [p for p in own_places if p not in SCOPES][:1]
-                         if (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 6]
+                         if (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 4]
             if not checked and not names and ingredient_on("place_chain"):  # "…是江苏南通市海连社区党委书记"
                 names = [("place", c_start + at, c_start + at + len(parent + child))
                          for parent, child in chains(clause_text)[:1] if (at := clause_text.find(parent + child)) >= 0]
