@@ -49,7 +49,7 @@ from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
 from .direction import verify_direction
 from .place_chain import wrong_parent
-from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, Similarity, nearest_sentences
+from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
 from .subject import PROVINCE_ABBREVIATIONS, _province_core, abbreviation_in, name_said, names_in, place_in, province_wide_in
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
@@ -399,7 +399,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             # the article's sentence says all the claim says and has no other figure of this kind to mean
             row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
             # the sentence nearest in meaning, whose only figure of this kind this is
-            row.semantic and row.said >= SEMANTIC_SAID_MIN and _only_one_of_its_kind(candidate)) or row.flipped
+            # (saying the claim's words itself: meaning is the loosest match, the words around it do not count)
+            row.semantic and row.said_in_sentence >= SEMANTIC_SENTENCE_MIN and _only_one_of_its_kind(candidate)) or row.flipped
         said_enough = row.flipped or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
         if not close or not said_enough or not row.same_subject or row.true or row.unsaid_names:
             continue
