@@ -571,28 +571,6 @@ def _place_counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
 _WHERE_IT_IS = ("位于", "坐落于", "落户")
 
 
-SUBJECT_FRAME_MIN = 0.9  # a place claim read as the subject of its article: share of its words the sentence says
-
-
-def _article_subject(claim: Claim, ranked: Sequence[tuple], context_of: ContextOf) -> Verdict | None:
-    """A place as the subject of what it did ("祁连县已通过…认定"), told by an article sentence that names no place,
-    of an article whose title and lead name that place and no other of its level: the sentence's subject is the
-    article's (the referent of its unwritten subject), so the claim is 一致."""
-    level = _level(claim.stated)
-    for score, _, paragraph, s_start, s_end in ranked:
-        if score < SUBJECT_FRAME_MIN:
-            break
-        sentence = paragraph.text[s_start:s_end]
-        if any(p not in SCOPES_IGNORED and p not in claim.sentence for p in places_in(sentence)):
-            continue  # (a "place" the claim says too is part of what it says: "…普惠县认定")
-        context = context_of(paragraph)
-        others = [p for p in places_in(context) if _level(p) == level and p not in claim.sentence and claim.stated not in p]
-        if place_in(claim.stated, context) and not others:
-            return Verdict(SUPPORTED, f"资料这句没有写出主语，所在文章说的是{claim.stated}：“{sentence.strip()[:60]}”，与所述一致。",
-                           found=claim.stated, evidence=((paragraph, s_start, s_end),))
-    return None
-
-
 def _other_period(missing: Sequence[str], paragraph: Paragraph, s_start: int, s_end: int) -> Verdict | None:
     """The article sentence's own date of the kind the claim states (a year for a year), when it is another one."""
     kinds = {_period_kind(period) for period in missing}
@@ -685,10 +663,6 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
                 continue
             span = (paragraph, s_start + at, s_start + at + (len(name) if sentence.startswith(name, at) else 1))  # "京" of "在京"
             return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
-    if claim.kind == "place":
-        subject = _article_subject(claim, ranked, context_of)
-        if subject is not None:
-            return subject
     # the sentence that has the name, else the one that tells the event best
     score, _, paragraph, s_start, s_end = next(
         (row for row in ranked if _aligned_at(claim, row[2].text[row[3]:row[4]]) >= 0), ranked[0])
