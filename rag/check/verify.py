@@ -464,6 +464,8 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     as_name = replace(claim, stated=name, stated_start=claim.sentence_start + at, stated_end=claim.sentence_start + at + len(name))
     counterpart = _counterpart(as_name, sentence)
     found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ") if counterpart else ""
+    if found and (set(found) <= set(name) or set(name) <= set(found)):
+        return None  # the same words told shorter or longer ("开幕" for "拉开帷幕"): not another name
     if not _NAME_LIKE.fullmatch(found) or found == name or name in found or len(found) > len(name) + 8:
         # a name is written in characters: not a number, a piece of punctuation or a single character;
         # a place without words around it to align on is the article sentence's place the claim lacks
