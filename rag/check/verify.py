@@ -253,10 +253,10 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         context = context_of(candidate.paragraph)
         # a date: the claim's words must tell the article sentence's event; whose event it is may be the title's
         # ("设立日期:1993年5月7日" under "…大同庆新路支行": a record names its subject once, in its heading)
-        event = f"{candidate.paragraph.title or ''}\n{candidate.sentence}"
+        event = f"{candidate.paragraph.title or ''}\n{candidate.sentence}" if ingredient_on("record") else candidate.sentence
         if stated.kind == "date":
             restated = share_present(claim_words, event)
-            event_words = _date_event_words(candidate)
+            event_words = _date_event_words(candidate) if ingredient_on("record") else ()
             if event_words and not share_present(event_words, claim_sentence):
                 continue  # the article dates another event right there: "发证日期:2026年1月23日" is not when it was "设立"
         else:
@@ -365,7 +365,7 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
 def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
     related = tuple(hit.paragraph for hit in hits[:2])
     claim_direction = direction(_near_figure(claim.label))
-    claim_change = claim_direction is not None and not (direction_word(_near_figure(claim.label)) or "").endswith(("至", "到"))
+    claim_change = ingredient_on("change") and claim_direction is not None and not (direction_word(_near_figure(claim.label)) or "").endswith(("至", "到"))
     for row in scored:
         if claim_change and direction(_near_figure(row.candidate.label)) is None:
             continue  # "减少2047人" is a change: a level ("新增就业2047人") does not confirm which way it went
@@ -404,7 +404,7 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
         said_enough = row.flipped or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
         if not close or not said_enough or not row.same_subject or row.true or row.unsaid_names:
             continue
-        if not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
+        if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
             continue  # a change ("同比增长25%", "净增2000万人") and a level or share ("占…的12.01%") are different measures
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
@@ -555,7 +555,7 @@ def _place_counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
     words around it ("将在海东市平安区举行" / "将在西宁市城西新区西宁广场举行", "在上海召开" / "在京召开"), else a
     place of the sentence, unless the claim says where a thing is ("位于…") and the article where something
     was done ("在塞北播撒火种")."""
-    counterpart = _counterpart(claim, sentence, aligned_only=True)
+    counterpart = _counterpart(claim, sentence, aligned_only=True) if ingredient_on("place_between") else None
     if counterpart is not None:
         found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ")
         if found and not _CLAUSE_MARK.search(found) and (places_in(found) or found in PROVINCE_ABBREVIATIONS.values()):
