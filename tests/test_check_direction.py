@@ -107,3 +107,11 @@ def test_a_direction_word_is_not_a_name(seed_assistant):
     assert "同比增加" not in names_in("2025年社会工作者职业资格考试报名人数同比增加")  # jieba guesses a person
     # the article: "…考试有223.6万人报名,同比增长18.4%": the same fact in other words, not another name
     assert seed_assistant.check("2025年社会工作者职业资格考试报名人数同比增加18.4%。").verdict == "supported"
+
+
+def test_antonyms_of_length_and_speed_are_directions(seed_assistant):
+    from rag.check.measure import direction
+
+    assert direction("时限延长 ") == "up" and direction("时限缩短 ") == "down" and direction("增速放缓 ") == "down"
+    # the article: "西宁“接诉即办”时限压缩30%"
+    assert seed_assistant.check("试点一年来，西宁“接诉即办”时限延长30%。").verdict == "contradicted"
