@@ -447,8 +447,13 @@ def _lead_in(claim: Claim) -> str:
 def _claim_names(claim: Claim) -> tuple[str, ...]:
     """The names of the claim's own words and lead-in clauses, apart from its places (checked as places) and
     what it states."""
-    return tuple(name for name in names_in(_lead_in(claim) + claim.text) if name not in claim.stated and claim.stated not in name
-                 and not any(name in place or place in name for place in claim.places))
+    lead_in = _lead_in(claim)
+    quoted_before = set(_QUOTED_NAME.findall(lead_in))  # a title in a clause before is a claim of its own, checked there
+    return tuple(name for name in names_in(lead_in + claim.text) if name not in claim.stated and claim.stated not in name
+                 and name not in quoted_before and not any(name in place or place in name for place in claim.places))
+
+
+_QUOTED_NAME = re.compile(r"[“《]([^”》]{2,30})[”》]")
 
 
 def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sentence: str) -> Verdict | None:
