@@ -216,7 +216,9 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 seg_end = min([c_end] + [f.start for f in figures[i + 1:] if f.kind == "figure"])
                 seg_start, seg_end = _trimmed(text, seg_start, seg_end)
                 if figure.kind == "date":
-                    label = sentence.replace(figure.written, " ")  # a date is about the event the sentence tells
+                    # a date is about the event its clause tells, else the sentence ("3月1日，招聘会将在…举行")
+                    own = clause_text.replace(figure.written, " ")
+                    label = own if len(measure_words(own)) >= 3 else sentence.replace(figure.written, " ")
                     claim_periods = ()
                 else:
                     label = figure_label(text, figures, i, c_start, c_end)

@@ -83,6 +83,7 @@ _LABEL_FILLER_WORDS = frozenset("本次 本届 此次 这次 该项 上述 "  # 
 
 # words that point back to a subject named before ("该县", "该企业", "上述平台", "这届"): the claim's anchors stand for it
 _REFERRING_WORD = re.compile(r"(?:该|上述|此|这)[\u4e00-\u9fff]{0,4}$")
+_POINTERS = frozenset(("该", "上述", "此", "这", "这一", "这个", "这些", "该项"))
 
 
 def _tagged_words(label: str, drop: Sequence[str]) -> list[tuple[str, str]]:
@@ -92,9 +93,19 @@ def _tagged_words(label: str, drop: Sequence[str]) -> list[tuple[str, str]]:
         label = label.replace(place, " ")
     words = []
     for run in _CJK_RUN.findall(measure_text(label)):
-        words += [(w.word, w.flag) for w in jieba.posseg.cut(run)
-                  if len(w.word) >= 2 and w.word not in _LABEL_FILLER_WORDS and not any(w.word in d for d in drop)
-                  and not _REFERRING_WORD.match(w.word)]
+        pointed = False  # the noun after "这一"/"上述"/"该" names what was named before ("这一平台"): the anchors stand for it
+        for w in jieba.posseg.cut(run):
+            if _REFERRING_WORD.match(w.word) or w.word in _POINTERS:
+                pointed = w.word in _POINTERS or len(w.word) <= 2 and w.word[-1] in "一个些"
+                continue
+            if pointed and w.word in ("一", "个", "些"):  # "这" + "一" + "平台"
+                continue
+            if pointed and w.flag[0] == "n":
+                pointed = False
+                continue
+            pointed = False
+            if len(w.word) >= 2 and w.word not in _LABEL_FILLER_WORDS and not any(w.word in d for d in drop):
+                words.append((w.word, w.flag))
     return words
 
 

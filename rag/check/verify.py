@@ -525,17 +525,28 @@ def _sentences_by_frame(claim: Claim, hits: Sequence[Hit]) -> list[tuple[float, 
     frame_words = measure_words(claim.text.replace(claim.stated, " "), claim.places)
     if len(frame_words) < 3:  # a short clause ("…，在博雅小学开幕") is told by its sentence
         frame_words = measure_words(claim.sentence.replace(claim.stated, " "), claim.places)
+    spaced = None
     if len(frame_words) < 2:
-        return []
+        if claim.kind != "name" or not frame_words:
+            return []
+        spaced = _spaced("".join(claim.stated.split()))  # a title with few words around it is found by itself
     found = []
     for rank, hit in enumerate(hits):
         text = hit.paragraph.text
         for s_start, s_end in split_sentences(text):
             score = share_present(frame_words, text[s_start:s_end])
+            if spaced is not None and not spaced.search(text, s_start, s_end):
+                continue
             if score >= NAME_FRAME_MIN:
                 found.append((score, -rank, hit.paragraph, s_start, s_end))
     found.sort(key=lambda row: (-row[0], -row[1]))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _spaced(text: str) -> re.Pattern:
+    """``text`` as typeset, a space allowed between its characters ("AI 数字人" for "AI数字人")."""
+    return re.compile(r"\s?".join(re.escape(ch) for ch in text))
 
 
 def _aligned_at(claim: Claim, sentence: str) -> int:
@@ -545,9 +556,9 @@ def _aligned_at(claim: Claim, sentence: str) -> int:
     left = claim.sentence[: claim.stated_start - claim.start + claim.text_offset][-2:]
     right = claim.sentence[claim.stated_end - claim.start + claim.text_offset:][:2]
     for context_left, context_right in ((left, ""), ("", right)):
-        at = sentence.find(context_left + name + context_right)
-        if at >= 0 and (context_left or context_right):
-            return at + len(context_left)
+        found = _spaced(context_left + name + context_right).search(sentence)
+        if found and (context_left or context_right):
+            return found.start() + len(context_left)
     if claim.kind == "place" and name in sentence:
         return sentence.find(name)
     if claim.kind == "place" and ingredient_on("abbreviation") and abbreviation_in(name, sentence):
