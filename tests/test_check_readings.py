@@ -87,3 +87,9 @@ def test_reworded_figures_of_the_article_are_confirmed(seed_assistant):
     assert seed_assistant.check("本次校园足球联赛为期六天。").verdict == "supported"
     report = seed_assistant.check("施工总承包单位须在取得施工许可证后20个月内开立工资保证金专门账户。")
     assert ("figure", "20个月", "contradicted", "20个工作日", "单位") in _verdicts(report)
+
+
+def test_a_sentence_set_in_a_place_gives_its_figures_that_place(seed_assistant):
+    # the article: "在北京,接诉即办渠道更加顺畅,2025年12345热线受理诉求2580.2万件" (江苏 named elsewhere in it)
+    assert seed_assistant.check("江苏12345热线受理诉求2580.2万件。").verdict != "supported"
+    assert seed_assistant.check("北京12345热线受理诉求2580.2万件。").verdict == "supported"

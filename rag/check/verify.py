@@ -81,8 +81,10 @@ def _own_places(text: str, c_start: int, s_start: int, at: int) -> tuple[str, ..
     own = places_in(text[c_start:at])
     if own:
         return own
-    # in the clauses before, only places marked as such ("东峡乡"): "青海晶科能源有限公司" is a company
-    return tuple(p for p in places_in(text[s_start:at]) if PLACE_SUFFIX.search(p))
+    # in the clauses before, only places marked as such ("东峡乡") or set as where the sentence is ("在北京，…"):
+    # "青海晶科能源有限公司" is a company
+    before = text[s_start:at]
+    return tuple(p for p in places_in(before) if PLACE_SUFFIX.search(p) or re.search(f"(?:在|于){re.escape(p)}[，,：:]", before))
 
 
 @lru_cache(maxsize=2048)
