@@ -93,3 +93,9 @@ def test_a_sentence_set_in_a_place_gives_its_figures_that_place(seed_assistant):
     # the article: "在北京,接诉即办渠道更加顺畅,2025年12345热线受理诉求2580.2万件" (江苏 named elsewhere in it)
     assert seed_assistant.check("江苏12345热线受理诉求2580.2万件。").verdict != "supported"
     assert seed_assistant.check("北京12345热线受理诉求2580.2万件。").verdict == "supported"
+
+
+def test_meaning_does_not_confirm_a_figure_whose_sentence_names_another_one_better(seed_assistant):
+    # the article: "城镇新增就业568人，农牧区劳动力转移就业6211人次": 568 is not the transfers' figure
+    assert seed_assistant.check("祁连县农牧区劳动力转移就业568人。").verdict != "supported"
+    assert seed_assistant.check("祁连县城镇新增就业568人。").verdict == "supported"

@@ -221,6 +221,7 @@ class Scored:
     unsaid_names: tuple[str, ...] = ()  # names of the claim (people, organisations, titles) the article does not say
     flipped: bool = False  # the stated value and unit in the opposite direction, in a sentence saying what the claim says
     said_beside_names: float = 0.0  # ``said`` without the words of the unsaid names: the same measure of someone else?
+    lexical: bool = True  # kept on its words alone, not only for being the sentence nearest in meaning
 
     @property
     def score(self) -> float:
@@ -272,8 +273,12 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 restated = min(restated, share_present(claim_words, candidate.sentence))
         near = candidate.sentence.strip() in nearest
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
-        if not flipped and restated < SUPPORT_MIN and not (restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9):
-            # the article's sentence says all the claim says, around more words of its own; or it is the
+        loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9 and (
+            not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9)
+        lexical = flipped or restated >= SUPPORT_MIN or loose
+        if not lexical:
+            # the article's sentence says all the claim says, around more words of its own (its other figures of
+            # this kind have their own words: "城镇新增就业568人，农牧区劳动力转移就业6211人次"); or it is the
             # sentence nearest in meaning and says at least some of what its figure counts
             if not (near and restated >= SEMANTIC_RESTATED_MIN):
                 continue
@@ -285,7 +290,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
                              share_present(claim_words, candidate.sentence), near,
-                             unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said))
+                             unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 
@@ -364,6 +369,13 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
     return _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of, near), verdict)
 
 
+def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
+    """Another figure of the same article sentence that restates more of the claim's words."""
+    here = (row.candidate.paragraph.source, row.candidate.paragraph.number, row.candidate.sentence)
+    return any((o.candidate.paragraph.source, o.candidate.paragraph.number, o.candidate.sentence) == here
+               and o.candidate.figure.start != row.candidate.figure.start and o.restated > row.restated for o in scored)
+
+
 def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
     related = tuple(hit.paragraph for hit in hits[:2])
     claim_direction = direction(_near_figure(claim.label))
@@ -371,7 +383,9 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
     for row in scored:
         if claim_change and direction(_near_figure(row.candidate.label)) is None:
             continue  # "减少2047人" is a change: a level ("新增就业2047人") does not confirm which way it went
-        if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names:
+        if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names and (row.lexical or not _better_beside(row, scored)):
+            # (a figure kept for its sentence's meaning alone confirms only when no other figure of that sentence
+            # is named by more of the claim's words: "城镇新增就业568人，农牧区劳动力转移就业6211人次")
             candidate = row.candidate
             evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
             return Verdict(SUPPORTED, f"资料写的是“{candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]}”，与“{claim.stated}”一致。",
