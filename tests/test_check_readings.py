@@ -99,3 +99,11 @@ def test_meaning_does_not_confirm_a_figure_whose_sentence_names_another_one_bett
     # the article: "城镇新增就业568人，农牧区劳动力转移就业6211人次": 568 is not the transfers' figure
     assert seed_assistant.check("祁连县农牧区劳动力转移就业568人。").verdict != "supported"
     assert seed_assistant.check("祁连县城镇新增就业568人。").verdict == "supported"
+
+
+def test_a_clause_about_another_place_does_not_inherit_the_period_of_the_one_before():
+    claims, _ = find_claims("在北京，2025年12345热线受理诉求2580.2万件；江苏672个试点小区普遍建立党支部。")
+    assert [(c.stated, c.places, c.periods) for c in claims] == [
+        ("2580.2万件", ("北京",), ("2025",)), ("672个", ("江苏",), ())]
+    claims, _ = find_claims("2025年，城中区新增就业2047人。")
+    assert claims[0].periods == ("2025",)  # a period before any place dates what follows

@@ -181,6 +181,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
     unchecked: list[Unchecked] = []
     last_places: tuple[str, ...] = ()
     last_periods: tuple[str, ...] = ()
+    period_places: tuple[str, ...] = ()  # the places of the statement that set last_periods
     line_start = 0
     for s_start, full_end in split_sentences(text):
         s_start, s_end = _trimmed(text, s_start, full_end)
@@ -203,7 +204,9 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             own_places = places_in(clause_text)
             own_periods = periods_in(clause_text, most_specific=True)
             places = own_places or last_places
-            periods = own_periods or last_periods
+            # a clause about another place starts another statement: "在北京，2025年…；江苏672个…" (2025 is Beijing's)
+            new_subject = bool(own_places and period_places and not set(own_places) & set(period_places))
+            periods = own_periods or (() if new_subject else last_periods)
             names = _name_claims(text, c_start, c_end, _NAME_PATTERNS if not numeric else _LOCATION_PATTERNS)
             # a year inside a named event ("2025年“石榴籽杯”联赛在博雅小学开幕") says when, it is not the claim
             # a date is a claim in a clause that tells what happened then ("成立于1925年8月"); a clause
@@ -257,6 +260,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 last_places = own_places
             if own_periods and not any(f.kind == "date" for f in checked):
                 last_periods = own_periods  # a date that is itself the claim ("成立于1925年8月") dates nothing else
+                period_places = places
         if len(claims) == before_claims:
             unchecked.append(Unchecked(text[s_start:full_end], s_start, full_end))  # with its 。
     return claims, unchecked
