@@ -107,3 +107,12 @@ def test_a_clause_about_another_place_does_not_inherit_the_period_of_the_one_bef
         ("2580.2万件", ("北京",), ("2025",)), ("672个", ("江苏",), ())]
     claims, _ = find_claims("2025年，城中区新增就业2047人。")
     assert claims[0].periods == ("2025",)  # a period before any place dates what follows
+
+
+def test_the_same_number_in_another_unit_of_the_same_quantity_is_a_misquoted_unit(seed_assistant):
+    # the article: "新干渠长3.2公里，支渠长6.8公里"
+    report = seed_assistant.check("哈拉直沟乡新建支渠长6.8米。")
+    assert [(c.found, c.differs) for c in report.claims if c.verdict == "contradicted"] == [("6.8公里", "单位")]
+    assert seed_assistant.check("哈拉直沟乡新干渠长3.2千米。").verdict != "contradicted"  # 千米 is 公里
+    from rag.check.subject import names_in
+    assert "新建" not in names_in("哈拉直沟乡新建支渠长")  # a common word jieba tags as a place is no name

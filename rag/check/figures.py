@@ -22,7 +22,8 @@ UNITS = sorted(
     reverse=True,
 )
 # Units that count the same thing: "342名" and "342人" state one fact.
-UNIT_CLASS = {"名": "人", "位": "人", "人": "人", "百分点": "个百分点", "个城市": "城市"}
+UNIT_CLASS = {"名": "人", "位": "人", "人": "人", "百分点": "个百分点", "个城市": "城市", "千米": "公里", "公斤": "千克",
+              "个工作日": "工作日", "个小时": "小时"}
 GENERIC_UNIT = "个"  # "11个" may count stations as well as "11座" does
 
 LOWER = "lower"  # the value or more: 超过, 以上, 余, 多

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..answer.question import is_province
 from .ablation import ingredient_on
-from .claims import _posseg
+from .claims import NOT_PLACES, _posseg
 from .measure import DOWN, FILLER, UP
 
 # The standard one-character abbreviations of China's provincial-level divisions.
@@ -78,7 +78,8 @@ def names_in(text: str) -> tuple[str, ...]:
     found = [m.group(1) for m in _QUOTED.finditer(text)]
     for word in _posseg().cut(_QUOTED.sub(" ", text)):
         w = word.word
-        if word.flag in NAME_FLAGS and len(w) >= 2 and w not in _NOT_NAMES and not re.search(r"\d", w) and not _statement_word(w):
+        if (word.flag in NAME_FLAGS and len(w) >= 2 and w not in _NOT_NAMES and not re.search(r"\d", w) and not _statement_word(w)
+                and w not in NOT_PLACES):  # common words jieba tags as places ("新建", "城镇")
             found.append(w)
     return tuple(dict.fromkeys(found))
 

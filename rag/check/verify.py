@@ -222,6 +222,7 @@ class Scored:
     flipped: bool = False  # the stated value and unit in the opposite direction, in a sentence saying what the claim says
     said_beside_names: float = 0.0  # ``said`` without the words of the unsaid names: the same measure of someone else?
     lexical: bool = True  # kept on its words alone, not only for being the sentence nearest in meaning
+    slip: bool = False  # the very number in another unit of the same quantity, its own words restated ("6.8米" / "支渠长6.8公里")
 
     @property
     def score(self) -> float:
@@ -275,7 +276,8 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
         loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9 and (
             not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9)
-        lexical = flipped or restated >= SUPPORT_MIN or loose
+        slip = _unit_slip(stated, candidate, claim_sentence)
+        lexical = flipped or slip or restated >= SUPPORT_MIN or loose
         if not lexical:
             # the article's sentence says all the claim says, around more words of its own (its other figures of
             # this kind have their own words: "城镇新增就业568人，农牧区劳动力转移就业6211人次"); or it is the
@@ -290,7 +292,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
                              share_present(claim_words, candidate.sentence), near,
-                             unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical))
+                             unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 
@@ -304,6 +306,24 @@ def _beside(words: Sequence[str], keys: Sequence[str], names: Sequence[str]) -> 
     """The claim's measure words and nouns outside the given names."""
     outside = tuple(w for w in words if not any(w in name for name in names))
     return outside, tuple(w for w in keys if w in outside)
+
+
+# units that measure the same quantity: the same number in another of them is a misquoted unit
+QUANTITIES = ({"米", "公里", "厘米", "毫米"}, {"克", "千克", "吨"}, {"亩", "公顷", "平方米", "平方公里"},
+              {"天", "个月", "工作日", "小时", "分钟", "周"})
+
+
+def _unit_slip(stated: Figure, candidate: Candidate, claim_sentence: str) -> bool:
+    """The claim's very number in another unit of the same quantity ("支渠长6.8米" against "支渠长6.8公里"), where the
+    words right before the article's figure are all the claim's: a unit misquoted, not another measure."""
+    if not ingredient_on("unit_slip") or stated.kind != "figure" or candidate.figure.kind != "figure":
+        return False
+    if stated.mantissa.replace(",", "") != candidate.figure.mantissa.replace(",", "") or stated.unit_class == candidate.figure.unit_class:
+        return False
+    if not any({stated.unit_class, candidate.figure.unit_class} <= quantity for quantity in QUANTITIES):
+        return False
+    head = _head_words(candidate.label)
+    return bool(head) and share_present(head, claim_sentence) == 1.0
 
 
 def _flipped(stated: Figure, claim_direction: str | None, candidate: Candidate, restated: float, claim_words: Sequence[str]) -> bool:
@@ -416,8 +436,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
             # the sentence nearest in meaning, whose only figure of this kind this is
             # (saying the claim's words itself: meaning is the loosest match, the words around it do not count)
-            row.semantic and row.said_in_sentence >= SEMANTIC_SENTENCE_MIN and _only_one_of_its_kind(candidate)) or row.flipped
-        said_enough = row.flipped or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
+            row.semantic and row.said_in_sentence >= SEMANTIC_SENTENCE_MIN and _only_one_of_its_kind(candidate)) or row.flipped or row.slip
+        said_enough = row.flipped or row.slip or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
         if not close or not said_enough or not row.same_subject or row.true or row.unsaid_names:
             continue
         if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
