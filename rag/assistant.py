@@ -23,7 +23,7 @@ from .llm import LLMConfig, iter_generated_answer
 from .replica import follow_replica
 from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
-from .answer.compare import answer_comparison, parallel_sides, parse_comparison
+from .answer.compare import answer_comparison, parallel_sides, parse_comparison, side_acceptance
 from .answer.scoring import Candidate
 from .answer.settings import AnswerSettings, settings_from_environment
 from .answer.synonyms import synonyms
@@ -257,11 +257,11 @@ class Assistant:
             retrieve_started = time.perf_counter()
             side_retrieval = retriever.retrieve(side_question, k=k, mode=mode, allowed=allowed)
             timings["compare_retrieval"] = timings.get("compare_retrieval", 0.0) + (time.perf_counter() - retrieve_started) * 1000
-            sides.append(self._extract_one(retriever, side_question, side_retrieval, timings, settings))
+            sides.append(self._extract_one(retriever, side_question, side_retrieval, timings, settings, accept=side_acceptance))
             side_retrievals.append(side_retrieval)
             hits += side_retrieval.hits
         sides = parallel_sides(comparison, (sides[0], sides[1]), lambda i, choose: self._extract_one(
-            retriever, comparison.side_questions[i], side_retrievals[i], timings, settings, choose))
+            retriever, comparison.side_questions[i], side_retrievals[i], timings, settings, choose, side_acceptance))
         elapsed = (time.perf_counter() - started) * 1000 - timings["compare_retrieval"]
         answer = answer_comparison(asked, comparison, sides, elapsed)
         if answer.refused and comparison.stated_change:  # "比2024年多多少": the change the article states
@@ -276,6 +276,7 @@ class Assistant:
     def _extract_one(
         self, retriever: Retriever, asked: str, retrieval: Retrieval, timings: dict[str, float], settings: AnswerSettings,
         choose: Callable[[list[Candidate]], Candidate] | None = None,
+        accept: Callable[[list[Candidate]], list[Candidate]] | None = None,
     ) -> Answer:
         """One extractive answer, with sentence similarity to the question from the build's sentence vectors
         (the question vector comes from retrieval; keyword mode encodes it here, timed as answer_encode)."""
@@ -288,7 +289,7 @@ class Assistant:
                 timings["answer_encode"] = timings.get("answer_encode", 0.0) + (time.perf_counter() - encode_started) * 1000
             store = self._sentence_vectors(retriever.index)
             similarity = lambda sentences: store.similarities(vector, sentences)  # noqa: E731
-        return extract_answer(asked, list(retrieval.hits), similarity, settings, choose)
+        return extract_answer(asked, list(retrieval.hits), similarity, settings, choose, accept)
 
     def _sentence_vectors(self, index: Index) -> SentenceVectors:
         with self._use_lock:

@@ -20,9 +20,9 @@ from ..numbers import figures_in
 from ..schema import Answer, Citation
 from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
 from .question import bigrams, coverage
-from .scoring import Candidate
+from .scoring import WORDING, Candidate
 
-__all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison"]
+__all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison", "side_acceptance"]
 
 
 @dataclass(frozen=True)
@@ -188,6 +188,31 @@ def _prefer_stated_like(other: Answer, own: Answer, ignored: set[str]) -> Callab
         parallel = max(near, key=lambda c: (alike(c), c.score))
         return parallel if alike(parallel) - alike(best) >= PARALLEL_GAIN else best
     return choose
+
+
+# A side is an ordinary question, held to the ordinary standard, except for one thing: a
+# sentence the ordinary stage rejects only for its words (a noun of the side said otherwise,
+# 社工 for 社会工作, 电脑班 for 计算机班次; its place, period and figures all stand) may answer
+# the side when its meaning is the closest to the side's question (SEMANTIC_MARGIN), its
+# paragraph is one retrieval is sure of, and it holds a figure. The comparison then checks the
+# figure against the other side's (same kind of unit, not the same span, the shared measure).
+_NOUN_OBJECTION = "相关段落中没有谈到"
+
+
+def side_acceptance(candidates: list[Candidate]) -> list[Candidate]:
+    """The sentences a comparison's side may answer from when none is eligible (``extract_answer``'s ``accept``)."""
+    from .pipeline import SEMANTIC_MARGIN, _retrieval_sure
+
+    sims = [c.similarity for c in candidates if c.similarity is not None]
+    if not sims:
+        return []
+    closest = max(sims)
+    return [
+        c for c in candidates
+        if (c.objection == WORDING or (c.reason or "").startswith(_NOUN_OBJECTION))
+        and c.span is not None and c.similarity is not None and c.similarity >= closest - SEMANTIC_MARGIN
+        and _retrieval_sure(c)
+    ]
 
 
 def _stated(answer: Answer) -> bool:

@@ -58,7 +58,9 @@ _COMPARED = re.compile(
 )
 # "与B相比，A多多少" is "A比B多多少"
 _AGAINST_FIRST = re.compile(r"^(?:和|与|跟|同|较|相比于|相较于)(?P<b>[^，,]+?)(?:相比|相较|比起来|比较|比)[，,]?(?P<a>[^，,]+?)(?P<rest>(?:更|还要|要)?[多少高低大小长短快慢早晚重轻远近].*)$")
-_WH = (r"(?:是)?(?:哪一个|哪一项|哪一种|哪一方|哪一年|哪个|哪项|哪种|哪边|哪方|哪家|哪座|哪所|哪类|哪样|哪位|哪年|谁|"
+# 哪 with any measure word ("哪条更长", "哪张金额大", "哪批多"): the classifier says nothing about the relation
+_CLASSIFIERS = "个项种方年边家座所类样位条张批件份台辆只支场届期次天月本部队组户名道处栋间片块段款门"
+_WH = (rf"(?:是)?(?:哪一?[{_CLASSIFIERS}]|谁|"
        r"前者还是后者|后者还是前者|前一个还是后一个)")
 _WHICH_RE = re.compile(
     rf"^(?P<left>.+?)[，,]?{_WH}(?P<mid>[^，,]*?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}(?P<verb>[^{DIRECTIONS}，,]{{0,4}}?)"
@@ -181,13 +183,16 @@ def _sides(left: str, names: Collection[str]) -> tuple[str, str, str, str] | Non
     """(shared words before, side A, side B, shared words after) of the clause(s) naming both sides."""
     left = _COMPARED.sub("", left.strip(" ，,：:"))
     clauses: list[str] = []
+    joins: dict[int, tuple[str, str]] = {}  # a clause opened by a connector splits there, whatever jieba tags it
     for clause in (c for c in re.split(r"[，,：:；;]", left) if c.strip()):
-        if clauses and clause.startswith(tuple(_CONNECTORS)):  # "A的降幅，和B的增幅": one clause
+        opener = next((c for c in sorted(_CONNECTORS, key=len, reverse=True) if clause.startswith(c)), None)
+        if clauses and opener:  # "A的降幅，和B的增幅", "A，跟B，哪个多": one clause
+            joins[len(clauses) - 1] = (clauses[-1].strip(), clause[len(opener):].strip())
             clauses[-1] += clause
         else:
             clauses.append(clause)
     for i in range(len(clauses) - 1, -1, -1):
-        splits = _connector_splits(clauses[i], names)
+        splits = _connector_splits(clauses[i], names) or ([joins[i]] if i in joins and all(joins[i]) else [])
         if splits:
             a, b = max(splits, key=lambda s: _likeness(*s))
             after = "".join(clauses[i + 1:])
