@@ -19,8 +19,9 @@ from typing import Callable
 from ..numbers import figures_in
 from ..schema import Answer, Citation
 from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
-from .question import bigrams, coverage
+from .question import analyze_question, bigrams, coverage
 from .scoring import WORDING, Candidate
+from .spans import Span, quantity_spans
 
 __all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison", "side_acceptance"]
 
@@ -149,7 +150,7 @@ def _same_figure(sides: tuple[Answer, Answer]) -> bool:
 # in the same unit, one whose clause shares PARALLEL_GAIN more of the other side's figure clause (the
 # article's own words: those of the two side questions do not count) is taken instead.
 PARALLEL_GAIN = 0.3
-PARALLEL_SLACK = 1.0
+PARALLEL_SLACK = 1.5
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?]")
 
 
@@ -172,21 +173,30 @@ def _unit_after(short: str) -> str:
 
 
 def _prefer_stated_like(other: Answer, own: Answer, ignored: set[str]) -> Callable[[list[Candidate]], Candidate]:
+    """Among the near-best sentences, the figure (any of a sentence's figures in the side's unit, not only
+    its best span: "机动车保有量达4.69亿辆，其中汽车3.66亿辆") whose clause is stated most like the other
+    side's figure clause, when it is PARALLEL_GAIN more alike than the best sentence's own figure."""
     start = other.sentence.index(other.short)
     other_grams = _clause_grams(other.sentence, start, start + len(other.short), ignored)
     unit = _unit_after(own.short)
+    analysis = analyze_question(own.question)
 
-    def alike(c: Candidate) -> float:
-        return _alike(_clause_grams(c.sentence, c.span.start, c.span.end, ignored), other_grams) if c.span else 0.0
+    def alike(c: Candidate, span: Span | None) -> float:
+        return _alike(_clause_grams(c.sentence, span.start, span.end, ignored), other_grams) if span else 0.0
 
     def choose(eligible: list[Candidate]) -> Candidate:
         best = max(eligible, key=lambda c: c.score)
-        near = [c for c in eligible if c.score >= best.score - PARALLEL_SLACK and c.span is not None
-                and c.sentence != other.sentence and _unit_after(c.span.text) == unit]
-        if not near:
+        options = [
+            (c, span) for c in eligible if c.score >= best.score - PARALLEL_SLACK and c.sentence != other.sentence
+            for span in ([c.span] if c.span else []) + [s for s in quantity_spans(c.sentence, analysis) if c.span is None or s.start != c.span.start]
+            if _unit_after(span.text) == unit and span.text not in own.question
+        ]
+        if not options:
             return best
-        parallel = max(near, key=lambda c: (alike(c), c.score))
-        return parallel if alike(parallel) - alike(best) >= PARALLEL_GAIN else best
+        chosen, span = max(options, key=lambda o: (alike(*o), o[1] is o[0].span, o[0].score))
+        if alike(chosen, span) - alike(best, best.span) < PARALLEL_GAIN:
+            return best
+        return chosen if span is chosen.span else replace(chosen, span=span)
     return choose
 
 
@@ -295,7 +305,8 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
             short = apart or (name_a if a_wins else name_b)
             body = f"{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
         elif comparison.asks == YES_NO:
-            short = f"{'是' if a_wins else '不是'}，{word}{apart or ''}"
+            # the verdict with both values: "是，700余名比342名多358名"
+            short = f"{'是' if a_wins else '不是'}，{sides[0].short}比{sides[1].short}{word}{apart or ''}"
             body = f"{short[:short.index('，')]}，{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
         else:
             winner = name_a if a_wins else name_b
