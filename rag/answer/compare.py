@@ -311,6 +311,9 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
         else:
             winner = name_a if a_wins else name_b
             short = f"{winner}（{sides[0 if a_wins else 1].short}）"  # the winner with its own value
+            if comparison.with_difference and apart:  # "哪个多？多几所？": in the unit asked when the two differ
+                unit = comparison.unit if comparison.unit and not re.search(r"[^\d.万亿]$", apart) else ""
+                short += f"，{direction}{apart}{unit}"
             body = f"{winner}更{direction}（{cited}{gap}）。"
     citations = tuple(c for c in (_side_citation(sides[0], 1), _side_citation(sides[1], 2)) if c is not None)
     return Answer(

@@ -22,7 +22,7 @@ retrieves and answers like any other; ``rag.answer.compare`` compares the answer
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Collection
 
 from .question import GENERIC_PLACES, analyze_question, pos_cut, pos_tokenizer
@@ -82,6 +82,8 @@ _APART_RE = re.compile(  # A和B相差多少
     r"^(?P<left>.+?)(?:之间)?(?:的)?(?:数量|人数)?(?:相差|差了|差距|相距|差值|差额|差)(?:是|有|为)?(?:多少|几|多大|多)(?P<unit>[^吗]*)$"
 )
 _RATIO_RE = re.compile(r"^(?P<a>.+?)(?:是|为|相当于|等于)(?P<b>.+?)的(?:几|多少)倍(?:多)?$")
+# "…哪个多？多几所？" / "…？相差多少？": a second question asking the difference
+_FOLLOW_DIFFERENCE = re.compile(rf"^(?:那|那么)?(?:{_D}|相差|差|差了|差距)(?:了|出|出了)?(?:多少|几|多久|多长时间)(?P<unit>[^吗？?]*)$")
 # after "A比B": the direction, then what is asked
 _AFTER_BI = re.compile(
     rf"^(?P<b>.+?){_MORE_WORDS}(?P<dir>[{DIRECTIONS.rstrip('前后')}]){_AFTER_DIRECTION}"  # "比B前" is no comparison
@@ -107,7 +109,10 @@ _RELATIVE_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|同期|上�
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全乡|我省|本省|我国|省内|市内)")
 # a side named by its count ("…就业的人数", "…增加的钱") asks in that count's unit: "…就业多少人"
 # reads as the text writes figures ("促进700余名低收入群体就业"), "…的人数多少" names a word it never says
-_COUNT_NOUN = re.compile(r"(?:的)?(?:(?P<unit>人|户|次|个|家|场|所|项|件|辆)数|(?P<money>钱|资金|金额|钱数)|数量|总数|数目)$")
+_COUNT_NOUN = re.compile(
+    r"(?:的)?(?:(?P<unit>人|户|次|个|家|场|所|项|件|辆)数|(?P<money>钱|资金|金额|钱数)|数量|总数|数目"
+    r"|(?P<compound>人次|场次|户次|车次|架次|班次|批次|人数次))$"  # a compound unit named as the measure: "观看人次"
+)
 _HOW = {"长": "多长", "短": "多长", "远": "多远", "近": "多远", "重": "多重", "轻": "多重"}
 _COUNTED_ENDINGS = "户人家所个场项座条辆次"
 _FIGURE_TAIL = re.compile(r"[万亿]?[^\u4e00-\u9fff\d]*[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍单份]?")
@@ -126,6 +131,8 @@ class Comparison:
     # "X比2024年多多少": the article may state the change itself ("与2024年相比增加168万辆") rather
     # than the earlier year's figure; this asks for it, when the two sides cannot be answered
     stated_change: str | None = None
+    # "A和B哪个多？多几所？": the winner and, after a second question, the difference too
+    with_difference: bool = False
 
     @property
     def dated(self) -> bool:
@@ -294,7 +301,7 @@ def _build(
         count = _COUNT_NOUN.search(phrase)
         if count and len(phrase) > count.end() - count.start() + 1:
             phrase = phrase[:count.start()]
-            asked_unit = unit or count.group("unit") or ("钱" if count.group("money") else "")
+            asked_unit = unit or count.group("unit") or count.group("compound") or ("钱" if count.group("money") else "")
         else:
             asked_unit = unit if unit and unit not in ("倍",) else _counted_unit(phrase)
         return f"{pre}{phrase}多少{asked_unit}"
@@ -346,6 +353,13 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
     """
     text = _clean(question)
     if not text:
+        return None
+    first, then = (p.strip(" ，,") for p in (re.split(r"[？?]", text, maxsplit=1) + [""])[:2])
+    if then:  # "A和B哪个多？多几所？": the comparison, then its difference
+        follow = _FOLLOW_DIFFERENCE.match(then)
+        compared = parse_comparison(first, names) if follow else None
+        if compared is not None and compared.asks == WHICH:
+            return replace(compared, with_difference=True, unit=compared.unit or follow.group("unit").strip())
         return None
     against = _AGAINST_FIRST.match(text)
     if against:
