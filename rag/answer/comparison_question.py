@@ -56,11 +56,20 @@ _COMPARED = re.compile(
     r"(?:[，,]?(?:相比较|相比|比较起来|比起来|比较|对比|来比|比一比|比|之中|当中|中间|中|里|两者|二者|双方|的话|"
     r"分别是多少|各是多少|分别有多少|各有多少|分别|各自|(?:这)?两(?:个)?[地县区市省乡镇村项类种家所方个者]))+$"
 )
+# "A和B相比，X多了多少" / "A的X和B的相比，多多少" is "AX比B多了多少"
+_THEN_AGAINST = re.compile(
+    r"^(?P<a>[^，,]+?)(?:和|与|跟|同)(?P<b>[^，,]+?)(?:相比|相较|比起来|比较|对比)[，,]?"
+    r"(?P<measure>[^，,]*?)(?P<rest>(?:更|还要|要)?[多少高低大小长短快慢早晚重轻远近](?:了|出|出了)?(?:多少|几).*)$"
+)
+# "A超出B多少", "A比B高出几个百分点" without 比: the difference
+_EXCEEDS_RE = re.compile(r"^(?P<a>.+?)(?:超出|超过|多出|高出|领先)(?P<b>.+?)(?P<rest>(?:多少|几).*)$")
+# "A和B相隔多少天": two dates apart
+_DATES_APART = re.compile(r"^(?P<left>.+?)(?:之间)?(?:相隔|间隔|隔了|相距)(?:了)?(?:多少|几|多久|多长时间)(?P<unit>[^吗]*)$")
 # "与B相比，A多多少" is "A比B多多少"
 _AGAINST_FIRST = re.compile(r"^(?:和|与|跟|同|较|相比于|相较于)(?P<b>[^，,]+?)(?:相比|相较|比起来|比较|比)[，,]?(?P<a>[^，,]+?)(?P<rest>(?:更|还要|要)?[多少高低大小长短快慢早晚重轻远近].*)$")
 # 哪 with any measure word ("哪条更长", "哪张金额大", "哪批多"): the classifier says nothing about the relation
 _CLASSIFIERS = "个项种方年边家座所类样位条张批件份台辆只支场届期次天月本部队组户名道处栋间片块段款门"
-_WH = (rf"(?:是)?(?:哪一?[{_CLASSIFIERS}]|谁|"
+_WH = (rf"(?:是)?(?:哪一?个(?:地方|地区|数字|数据|数值|数)|哪里|哪儿|哪一?[{_CLASSIFIERS}]|谁|"
        r"前者还是后者|后者还是前者|前一个还是后一个)")
 _WHICH_RE = re.compile(
     rf"^(?P<left>.+?)[，,]?{_WH}(?P<mid>[^，,]*?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}(?P<verb>[^{DIRECTIONS}，,]{{0,4}}?)"
@@ -97,7 +106,7 @@ _AFTER_BI = re.compile(
 _BI = re.compile(r"(?<![对相同环占评好无类正反比])(?:比起|比|较)(?![例重率赛较如方拼武值特为对照喻拟划])")
 _YES_NO_CUE = re.compile(r"(?:是不是|是否|有没有|真的|确实|的确)$")
 _THAN_RE = re.compile(  # A超过B了吗, A多于B吗
-    r"^(?P<a>.+?)(?:是不是|是否|有没有)?(?P<verb>超过|多于|高于|大于|少于|低于|小于|早于|晚于)了?(?P<b>.+?)了?(?P<q>吗|么|没有)$"
+    r"^(?P<a>.+?)(?P<cue>是不是|是否|有没有)?(?P<verb>超过|多于|高于|大于|少于|低于|小于|早于|晚于)了?(?P<b>.+?)了?(?P<q>吗|么|没有)?$"
 )
 _AS_MUCH_RE = re.compile(  # A有没有B多, A有B多吗
     rf"^(?P<a>.+?)(?P<cue>有没有|没有|有)(?P<b>.+?)(?:那么|这么|那样|这样)?(?P<dir>{_D})(?P<q>吗|么)?$"
@@ -189,6 +198,7 @@ def _likeness(a: str, b: str) -> float:
 def _sides(left: str, names: Collection[str]) -> tuple[str, str, str, str] | None:
     """(shared words before, side A, side B, shared words after) of the clause(s) naming both sides."""
     left = _COMPARED.sub("", left.strip(" ，,：:"))
+    left = re.sub(r"^(?:在|从|就|对比|比较|比一比)(?=.{4})", "", left)  # "在A和B中", "对比A和B"
     clauses: list[str] = []
     joins: dict[int, tuple[str, str]] = {}  # a clause opened by a connector splits there, whatever jieba tags it
     for clause in (c for c in re.split(r"[，,：:；;]", left) if c.strip()):
@@ -288,9 +298,10 @@ def _build(
     direction = _AS_DATE.get(direction, direction)
     full_a, full_b = _complete(a, b), _complete(b, a)
     shared = _measure_words(post) + _measure_words(verb)
-    pre = pre.strip(" ，,：:")
+    pre = re.sub(r"(?:方面|来看|来说|而言)$", "", pre.strip(" ，,：:")).strip(" ，,：:")  # "X方面，A和B谁多"
     dated = direction in DATED
     unit = re.sub(r"^(?:了|的)", "", unit.strip())
+    unit = re.sub(r"^个(?=人)", "", unit)  # "多几个人"
 
     def question(full: str) -> str:
         if dated:
@@ -364,6 +375,18 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
     against = _AGAINST_FIRST.match(text)
     if against:
         text = f"{against.group('a')}比{against.group('b')}{against.group('rest')}"
+    then_against = _THEN_AGAINST.match(text)
+    if then_against:
+        text = f"{then_against.group('a')}{then_against.group('measure')}比{then_against.group('b')}{then_against.group('rest')}"
+    exceeds = _EXCEEDS_RE.match(text) if "比" not in text else None
+    if exceeds and not analyze_question(exceeds.group("b")).figures:
+        text = f"{exceeds.group('a')}比{exceeds.group('b')}多{exceeds.group('rest')}"
+    apart = _DATES_APART.match(text)
+    if apart:
+        found = _sides(apart.group("left"), names)
+        if found:
+            pre, a, b, after = found
+            return _build(pre, a, b, after, DIFFERENCE, "早", apart.group("unit"))
     match = _RATIO_RE.match(text)
     if match:
         pre, _, a = match.group("a").rpartition("，")
@@ -372,7 +395,7 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
     if compared is not None:
         return compared
     match = _THAN_RE.match(text)
-    if match and not analyze_question(match.group("b")).figures:
+    if match and (match.group("cue") or match.group("q")) and not analyze_question(match.group("b")).figures:
         pre, _, a = match.group("a").rpartition("，")
         return _build(pre, a, match.group("b"), "", YES_NO, _THAN_DIRECTION[match.group("verb")])
     match = _AS_MUCH_RE.match(text)
