@@ -19,7 +19,7 @@ from typing import Callable
 from ..numbers import figures_in
 from ..schema import Answer, Citation
 from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
-from .question import analyze_question, bigrams, coverage
+from .question import analyze_question, bigrams, coverage, pos_cut
 from .scoring import WORDING, Candidate
 from .spans import Span, quantity_spans
 
@@ -172,29 +172,53 @@ def _unit_after(short: str) -> str:
     return re.sub(r"^[\d.,]+|^[^\d]*[\d.,]+", "", short)[-1:]
 
 
-def _prefer_stated_like(other: Answer, own: Answer, ignored: set[str]) -> Callable[[list[Candidate]], Candidate]:
+def _head_noun(side: str) -> str:
+    """The noun a side ends with ("网上推送的岗位" → 岗位): a figure right before it counts that thing."""
+    words = pos_cut(side)
+    word, flag = words[-1] if words else ("", "")
+    return word if len(word) >= 2 and flag.startswith("n") else ""
+
+
+def _prefer_stated_like(
+    other: Answer, own: Answer, ignored: set[str], head: str = "", yield_figure: bool = False,
+) -> Callable[[list[Candidate]], Candidate]:
     """Among the near-best sentences, the figure (any of a sentence's figures in the side's unit, not only
     its best span: "机动车保有量达4.69亿辆，其中汽车3.66亿辆") whose clause is stated most like the other
-    side's figure clause, when it is PARALLEL_GAIN more alike than the best sentence's own figure."""
+    side's figure clause, when it is PARALLEL_GAIN more alike than the best sentence's own figure. A figure
+    that counts the side's own noun ("605个岗位" for "网上推送的岗位", not "37期") is preferred to one that
+    does not. ``yield_figure``: the other side answered with the very same figure, which cannot stand for
+    both; this side takes its best other figure, in the other side's unit when it has one."""
     start = other.sentence.index(other.short)
     other_grams = _clause_grams(other.sentence, start, start + len(other.short), ignored)
-    unit = _unit_after(own.short)
+    unit, other_unit = _unit_after(own.short), _unit_after(other.short)
     analysis = analyze_question(own.question)
 
     def alike(c: Candidate, span: Span | None) -> float:
         return _alike(_clause_grams(c.sentence, span.start, span.end, ignored), other_grams) if span else 0.0
 
+    def counts_head(c: Candidate, span: Span | None) -> bool:
+        return bool(head and span and c.sentence.startswith(head, span.end))
+
+    def taken(c: Candidate, span: Span) -> bool:
+        return c.sentence == other.sentence and span.text == other.short
+
     def choose(eligible: list[Candidate]) -> Candidate:
         best = max(eligible, key=lambda c: c.score)
         options = [
-            (c, span) for c in eligible if c.score >= best.score - PARALLEL_SLACK and c.sentence != other.sentence
+            (c, span) for c in eligible if c.score >= best.score - PARALLEL_SLACK and (yield_figure or c.sentence != other.sentence)
             for span in ([c.span] if c.span else []) + [s for s in quantity_spans(c.sentence, analysis) if c.span is None or s.start != c.span.start]
-            if _unit_after(span.text) == unit and span.text not in own.question
+            if span.text not in own.question and not taken(c, span)
+            and (_unit_after(span.text) in (unit, other_unit if yield_figure else unit) or counts_head(c, span))
         ]
         if not options:
             return best
-        chosen, span = max(options, key=lambda o: (alike(*o), o[1] is o[0].span, o[0].score))
-        if alike(chosen, span) - alike(best, best.span) < PARALLEL_GAIN:
+        if yield_figure:
+            key = lambda o: (_unit_after(o[1].text) == other_unit, counts_head(*o), alike(*o), o[0].score)  # noqa: E731
+        else:
+            key = lambda o: (counts_head(*o), alike(*o), o[1] is o[0].span, o[0].score)  # noqa: E731
+        chosen, span = max(options, key=key)
+        if not yield_figure and not (counts_head(chosen, span) and not counts_head(best, best.span)) \
+                and alike(chosen, span) - alike(best, best.span) < PARALLEL_GAIN:
             return best
         return chosen if span is chosen.span else replace(chosen, span=span)
     return choose
@@ -239,9 +263,15 @@ def parallel_sides(
         return sides
     ignored = {g for q in comparison.side_questions for g in bigrams(q)}
     answers = list(sides)
+    heads = [_head_noun(side) for side in comparison.sides]
     for side in (0, 1):
         if _stated(answers[side]) and _stated(answers[1 - side]):
-            answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored))
+            answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored, heads[side]))
+    if all(_stated(a) and a.citations for a in answers) and _same_figure((answers[0], answers[1])):
+        # one figure cannot stand for both: the side whose words its sentence says less looks further
+        said = [coverage([name], answers[i].sentence or "") for i, name in enumerate(comparison.sides)]
+        side = 0 if said[0] < said[1] else 1
+        answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored, heads[side], True))
     return answers[0], answers[1]
 
 
