@@ -252,16 +252,25 @@ class Assistant:
         if comparison is None:
             return self._extract_one(retriever, asked, retrieval, timings, settings), list(retrieval.hits)
         started = time.perf_counter()
-        sides, side_retrievals, hits = [], [], list(retrieval.hits)
-        for side_question in comparison.side_questions:
-            retrieve_started = time.perf_counter()
-            side_retrieval = retriever.retrieve(side_question, k=k, mode=mode, allowed=allowed)
-            timings["compare_retrieval"] = timings.get("compare_retrieval", 0.0) + (time.perf_counter() - retrieve_started) * 1000
-            sides.append(self._extract_one(retriever, side_question, side_retrieval, timings, settings, accept=side_acceptance))
-            side_retrievals.append(side_retrieval)
-            hits += side_retrieval.hits
+        sides, side_retrievals, asked_sides, hits = [], [], [], list(retrieval.hits)
+        for side_question, plain in zip(comparison.side_questions, comparison.plain_questions):
+            for attempt in (side_question, plain):  # plain: without the words borrowed from the other side
+                if attempt is None:
+                    continue
+                retrieve_started = time.perf_counter()
+                side_retrieval = retriever.retrieve(attempt, k=k, mode=mode, allowed=allowed)
+                timings["compare_retrieval"] = timings.get("compare_retrieval", 0.0) + (time.perf_counter() - retrieve_started) * 1000
+                side = self._extract_one(retriever, attempt, side_retrieval, timings, settings, accept=side_acceptance)
+                if attempt is side_question or not side.refused:
+                    side_answer, side_used, asked_side = side, side_retrieval, attempt
+                if not side_answer.refused:
+                    break
+            sides.append(side_answer)
+            side_retrievals.append(side_used)
+            asked_sides.append(asked_side)
+            hits += side_used.hits
         sides = parallel_sides(comparison, (sides[0], sides[1]), lambda i, choose: self._extract_one(
-            retriever, comparison.side_questions[i], side_retrievals[i], timings, settings, choose, side_acceptance))
+            retriever, asked_sides[i], side_retrievals[i], timings, settings, choose, side_acceptance))
         elapsed = (time.perf_counter() - started) * 1000 - timings["compare_retrieval"]
         answer = answer_comparison(asked, comparison, sides, elapsed)
         if answer.refused and comparison.stated_change:  # "比2024年多多少": the change the article states

@@ -58,7 +58,7 @@ _COMPARED = re.compile(
 )
 # "A和B相比，X多了多少" / "A的X和B的相比，多多少" is "AX比B多了多少"
 _THEN_AGAINST = re.compile(
-    r"^(?P<a>[^，,]+?)(?:和|与|跟|同)(?P<b>[^，,]+?)(?:相比|相较|比起来|比较|对比)[，,]?"
+    r"^(?P<a>[^，,]+?)(?:和|与|跟|同)(?P<b>[^，,]+?)(?:相比|相较|比起来|比较|对比|比)[，,]?"
     r"(?P<measure>[^，,]*?)(?P<rest>(?:更|还要|要)?[多少高低大小长短快慢早晚重轻远近](?:了|出|出了)?(?:多少|几).*)$"
 )
 # "A超出B多少", "A比B高出几个百分点" without 比: the difference
@@ -142,6 +142,10 @@ class Comparison:
     stated_change: str | None = None
     # "A和B哪个多？多几所？": the winner and, after a second question, the difference too
     with_difference: bool = False
+    # each side asked without what it borrowed from the other (its place, period): a side that
+    # names its own measure but not the other's period ("祁连县城镇新增就业" against "城中区一季度…")
+    # is asked again this way when the borrowed words refuse it; None when nothing was borrowed
+    plain_questions: tuple[str | None, str | None] = (None, None)
 
     @property
     def dated(self) -> bool:
@@ -265,6 +269,10 @@ def _complete(side: str, other: str) -> str:
         if mine.scope:
             text = _swap(text, (theirs.scope,) if theirs.scope else (), (mine.scope,))
         return text
+    words = pos_cut(side)
+    if len(words) == 1 and words[0][1] == "n" and "的" in other and not mine.entities and not mine.times:
+        # one bare noun against "驿站覆盖的站点": "驿站覆盖的劳动者", the modifier is shared
+        return other[:other.rindex("的") + 1] + side
     if side.endswith("的") and not other.endswith("的"):  # "网上的" against "线下提供的岗位": "网上的岗位"
         side += other.rpartition("的")[2] if "的" in other else (pos_cut(other)[-1][0] if other else "")
     borrowed = ""
@@ -279,7 +287,10 @@ def _complete(side: str, other: str) -> str:
 
 def _counted_unit(side: str) -> str:
     """"困难户" is counted in 户, "参赛队伍" is not: a side ending in a classifier asks in that unit."""
-    return side[-1] if len(side) >= 2 and side[-1] in _COUNTED_ENDINGS else ""
+    if len(side) < 2 or side[-1] not in _COUNTED_ENDINGS:
+        return ""
+    # "专家", "国家" are words of their own, counted otherwise (11名 专家)
+    return "" if pos_tokenizer().tokenizer.FREQ.get(side[-2:], 0) >= 5 else side[-1]
 
 
 def _measure_words(text: str) -> str:
@@ -327,7 +338,12 @@ def _build(
         side_a = question(full_a)  # "2025年…多少人" → "2025年…与2024年相比增加了多少人": the same unit
         at = side_a.rfind("多")
         change = f"{side_a[:at]}与{b}相比{'增加' if direction in LARGER else '减少'}了{side_a[at:]}"
-    return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit, measure, change)
+    plain = tuple(
+        question(side) if not anchors.bare and full != side and question(side) != question(full) else None
+        for side, full, anchors in ((a, full_a, anchors_a), (b, full_b, anchors_b))
+    )
+    return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit, measure, change,
+                      plain_questions=(plain[0], plain[1]))
 
 
 def _read_bi(text: str, names: Collection[str]) -> Comparison | None:
