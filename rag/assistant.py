@@ -253,10 +253,8 @@ class Assistant:
             return self._extract_one(retriever, asked, retrieval, timings, settings), list(retrieval.hits)
         started = time.perf_counter()
         sides, side_retrievals, asked_sides, hits = [], [], [], list(retrieval.hits)
-        for side_question, plain in zip(comparison.side_questions, comparison.plain_questions):
-            for attempt in (side_question, plain):  # plain: without the words borrowed from the other side
-                if attempt is None:
-                    continue
+        for side_question, alternatives in zip(comparison.side_questions, comparison.alternatives):
+            for attempt in (side_question, *alternatives):  # other wordings of a side, while it is refused
                 retrieve_started = time.perf_counter()
                 side_retrieval = retriever.retrieve(attempt, k=k, mode=mode, allowed=allowed)
                 timings["compare_retrieval"] = timings.get("compare_retrieval", 0.0) + (time.perf_counter() - retrieve_started) * 1000

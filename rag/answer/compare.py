@@ -154,12 +154,16 @@ PARALLEL_SLACK = 1.5
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?]")
 
 
-def _clause_grams(sentence: str, start: int, end: int, ignored: set[str]) -> set[str]:
-    """The bigrams of the clause of ``sentence`` around [start, end), without figures and ``ignored``."""
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause of ``sentence`` around [start, end), without the span itself."""
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
-    clause = re.sub(r"[\d.]+", "", sentence[left:start] + sentence[end:right])
-    return set(bigrams(clause)) - ignored
+    return sentence[left:start] + sentence[end:right]
+
+
+def _clause_grams(sentence: str, start: int, end: int, ignored: set[str]) -> set[str]:
+    """The bigrams of the clause of ``sentence`` around [start, end), without figures and ``ignored``."""
+    return set(bigrams(re.sub(r"[\d.]+", "", _clause(sentence, start, end)))) - ignored
 
 
 def _alike(a: set[str], b: set[str]) -> float:
@@ -180,14 +184,15 @@ def _head_noun(side: str) -> str:
 
 
 def _prefer_stated_like(
-    other: Answer, own: Answer, ignored: set[str], head: str = "", yield_figure: bool = False,
+    other: Answer, own: Answer, ignored: set[str], head: str = "", yield_figure: bool = False, cost: list[float] | None = None,
 ) -> Callable[[list[Candidate]], Candidate]:
     """Among the near-best sentences, the figure (any of a sentence's figures in the side's unit, not only
     its best span: "机动车保有量达4.69亿辆，其中汽车3.66亿辆") whose clause is stated most like the other
     side's figure clause, when it is PARALLEL_GAIN more alike than the best sentence's own figure. A figure
     that counts the side's own noun ("605个岗位" for "网上推送的岗位", not "37期") is preferred to one that
     does not. ``yield_figure``: the other side answered with the very same figure, which cannot stand for
-    both; this side takes its best other figure, in the other side's unit when it has one."""
+    both; this side takes its best other figure, in the other side's unit when it has one (``cost`` gets
+    how much lower that figure's sentence scores than the side's best)."""
     start = other.sentence.index(other.short)
     other_grams = _clause_grams(other.sentence, start, start + len(other.short), ignored)
     unit, other_unit = _unit_after(own.short), _unit_after(other.short)
@@ -217,6 +222,8 @@ def _prefer_stated_like(
         else:
             key = lambda o: (counts_head(*o), alike(*o), o[1] is o[0].span, o[0].score)  # noqa: E731
         chosen, span = max(options, key=key)
+        if cost is not None:
+            cost.append(best.score - chosen.score)
         if not yield_figure and not (counts_head(chosen, span) and not counts_head(best, best.span)) \
                 and alike(chosen, span) - alike(best, best.span) < PARALLEL_GAIN:
             return best
@@ -264,14 +271,23 @@ def parallel_sides(
     ignored = {g for q in comparison.side_questions for g in bigrams(q)}
     answers = list(sides)
     heads = [_head_noun(side) for side in comparison.sides]
+
+    def one_figure_for_both() -> None:
+        """One figure cannot stand for both: each side looks for its next figure, and the side that loses
+        least by it (its next figure's sentence scores closest to its best) takes it; on a tie, the second."""
+        if not (all(_stated(a) and a.citations for a in answers) and _same_figure((answers[0], answers[1]))):
+            return
+        costs: list[list[float]] = [[], []]
+        moved = [answer_again(i, _prefer_stated_like(answers[1 - i], answers[i], ignored, heads[i], True, costs[i])) for i in (0, 1)]
+        loss = [c[0] if c else float("inf") for c in costs]
+        side = 0 if loss[0] < loss[1] else 1
+        answers[side] = moved[side]
+
+    one_figure_for_both()
     for side in (0, 1):
         if _stated(answers[side]) and _stated(answers[1 - side]):
             answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored, heads[side]))
-    if all(_stated(a) and a.citations for a in answers) and _same_figure((answers[0], answers[1])):
-        # one figure cannot stand for both: the side whose words its sentence says less looks further
-        said = [coverage([name], answers[i].sentence or "") for i, name in enumerate(comparison.sides)]
-        side = 0 if said[0] < said[1] else 1
-        answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored, heads[side], True))
+    one_figure_for_both()
     return answers[0], answers[1]
 
 

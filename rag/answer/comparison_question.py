@@ -142,10 +142,10 @@ class Comparison:
     stated_change: str | None = None
     # "A和B哪个多？多几所？": the winner and, after a second question, the difference too
     with_difference: bool = False
-    # each side asked without what it borrowed from the other (its place, period): a side that
-    # names its own measure but not the other's period ("祁连县城镇新增就业" against "城中区一季度…")
-    # is asked again this way when the borrowed words refuse it; None when nothing was borrowed
-    plain_questions: tuple[str | None, str | None] = (None, None)
+    # other ways to ask each side, tried in turn when it is refused: without what it borrowed from the
+    # other (its place, period: "祁连县城镇新增就业" against "城中区一季度…"), and without the unit the
+    # difference was asked in ("民生问题比惠民实事多几件": 172项 is no 件)
+    alternatives: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
     @property
     def dated(self) -> bool:
@@ -270,7 +270,8 @@ def _complete(side: str, other: str) -> str:
             text = _swap(text, (theirs.scope,) if theirs.scope else (), (mine.scope,))
         return text
     words = pos_cut(side)
-    if len(words) == 1 and words[0][1] == "n" and "的" in other and not mine.entities and not mine.times:
+    if len(words) == 1 and words[0][1] == "n" and len(side) >= 2 and side not in other and "的" in other \
+            and not mine.entities and not mine.times:
         # one bare noun against "驿站覆盖的站点": "驿站覆盖的劳动者", the modifier is shared
         return other[:other.rindex("的") + 1] + side
     if side.endswith("的") and not other.endswith("的"):  # "网上的" against "线下提供的岗位": "网上的岗位"
@@ -326,6 +327,8 @@ def _build(
             asked_unit = unit or count.group("unit") or count.group("compound") or ("钱" if count.group("money") else "")
         else:
             asked_unit = unit if unit and unit not in ("倍",) else _counted_unit(phrase)
+        if asked_unit == "个" and phrase.endswith("人"):  # "…的人少几个": people are counted in 人
+            asked_unit = "人"
         return f"{pre}{phrase}多少{asked_unit}"
 
     if question(full_a) == question(full_b):
@@ -338,12 +341,19 @@ def _build(
         side_a = question(full_a)  # "2025年…多少人" → "2025年…与2024年相比增加了多少人": the same unit
         at = side_a.rfind("多")
         change = f"{side_a[:at]}与{b}相比{'增加' if direction in LARGER else '减少'}了{side_a[at:]}"
-    plain = tuple(
-        question(side) if not anchors.bare and full != side and question(side) != question(full) else None
-        for side, full, anchors in ((a, full_a, anchors_a), (b, full_b, anchors_b))
-    )
+    alternatives = []
+    for side, full, anchors in ((a, full_a, anchors_a), (b, full_b, anchors_b)):
+        asked = [question(full)]
+        if not anchors.bare and full != side:
+            asked.append(question(side))
+        if unit and not dated:
+            unit, kept = "", unit  # question() reads it
+            asked.append(question(full))
+            unit = kept
+        alternatives.append(tuple(dict.fromkeys(q for q in asked[1:] if q != asked[0])))
+    a, b = (re.sub(r"(?<=.)的$", "", side) for side in (a, b))  # "线上的" is shown as 线上
     return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit, measure, change,
-                      plain_questions=(plain[0], plain[1]))
+                      alternatives=(alternatives[0], alternatives[1]))
 
 
 def _read_bi(text: str, names: Collection[str]) -> Comparison | None:
@@ -382,8 +392,12 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
     if not text:
         return None
     first, then = (p.strip(" ，,") for p in (re.split(r"[？?]", text, maxsplit=1) + [""])[:2])
+    if not then and re.search(r"[，,]", text):  # "…哪类多，多几个": the last clause may be the follow-up
+        first, _, then = text.rpartition("，" if "，" in text else ",")
+        then = then if _FOLLOW_DIFFERENCE.match(then.strip()) else ""
+        first = first if then else text
     if then:  # "A和B哪个多？多几所？": the comparison, then its difference
-        follow = _FOLLOW_DIFFERENCE.match(then)
+        follow = _FOLLOW_DIFFERENCE.match(then.strip())
         compared = parse_comparison(first, names) if follow else None
         if compared is not None and compared.asks == WHICH:
             return replace(compared, with_difference=True, unit=compared.unit or follow.group("unit").strip())
@@ -406,7 +420,8 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
     match = _RATIO_RE.match(text)
     if match:
         pre, _, a = match.group("a").rpartition("，")
-        return _build(pre, a, match.group("b"), "", RATIO, "多")
+        b = match.group("b")  # "线下的岗位是线上的几倍": "线上的" borrows 岗位; a bare "祁连县" borrows the whole measure
+        return _build(pre, a, b if _anchors(b).bare else b + "的", "", RATIO, "多")
     compared = _read_bi(text, names)
     if compared is not None:
         return compared
