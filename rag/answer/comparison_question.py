@@ -401,7 +401,6 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
         compared = parse_comparison(first, names) if follow else None
         if compared is not None and compared.asks == WHICH:
             return replace(compared, with_difference=True, unit=compared.unit or follow.group("unit").strip())
-        return None
     against = _AGAINST_FIRST.match(text)
     if against:
         text = f"{against.group('a')}比{against.group('b')}{against.group('rest')}"
