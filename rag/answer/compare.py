@@ -100,7 +100,8 @@ def _difference_text(a: _Figure, b: _Figure) -> str:
     "1293万辆" differ by "45607万辆"), with their unit when they share one."""
     difference = abs(a.value - b.value)
     scale = min(a.scale, b.scale, key=lambda s: _SCALE_VALUE[s])
-    unit = a.unit if a.unit == b.unit or not b.unit else ""
+    people = ("人", "名")  # "38名" and "56人" are both people
+    unit = a.unit if a.unit == b.unit or not b.unit else "人" if a.unit in people and b.unit in people else ""
     return f"{_plain(difference / _SCALE_VALUE[scale])}{scale}{unit}"
 
 
@@ -348,6 +349,8 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
         word = direction if a_wins else OPPOSITE[direction]
         gap = f"，相差{apart}" if apart else ""
         if comparison.asks == DIFFERENCE:
+            if apart and comparison.unit and not dated and re.fullmatch(r"[\d.]+[万亿]?", apart):
+                apart += comparison.unit  # "多几件": 172项 and 74件 differ by 98件
             short = apart or (name_a if a_wins else name_b)
             body = f"{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
         elif comparison.asks == YES_NO:
