@@ -354,8 +354,9 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
             short = apart or (name_a if a_wins else name_b)
             body = f"{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
         elif comparison.asks == YES_NO:
-            # the verdict with both values: "是，700余名比342名多358名"
-            short = f"{'是' if a_wins else '不是'}，{sides[0].short}比{sides[1].short}{word}{apart or ''}"
+            # the verdict, then the winner with its value and the difference: "不是，城中区（2047人）更多，相差1479人"
+            winner, value = (name_a, sides[0].short) if a_wins else (name_b, sides[1].short)
+            short = f"{'是' if a_wins else '不是'}，{winner}（{value}）更{direction}{gap}"
             body = f"{short[:short.index('，')]}，{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
         else:
             winner = name_a if a_wins else name_b
