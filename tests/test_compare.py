@@ -157,6 +157,13 @@ def test_a_side_is_answered_by_the_figure_that_measures_it(seed_assistant, quest
         assert citation.text[citation.text_answer_start:citation.text_answer_end] == value
 
 
+def test_a_record_with_several_dates_gives_the_one_labelled_like_the_asked_verb(seed_assistant):
+    """Each licence notice has 发证日期:2026年1月23日 and 设立日期:…: "成立" takes the 设立 date of each."""
+    answer = seed_assistant.ask("和汇支行与庆新路支行，哪家成立得晚？")
+    assert not answer.refused and answer.short.startswith("庆新路支行（1993年5月7日"), answer.answer
+    assert "1988年8月18日" in answer.answer and "2026年1月23日" not in answer.answer
+
+
 def test_dates_compare_as_dates_not_as_numbers(seed_assistant):
     """3月1日 comes before 3月20日 although 20 > 1 and the 1 is written first."""
     answer = seed_assistant.ask("全省最大规模招聘会和城北区校园足球联赛哪个先开幕？")

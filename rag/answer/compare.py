@@ -21,7 +21,7 @@ from ..schema import Answer, Citation
 from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
 from .question import analyze_question, bigrams, coverage, pos_cut
 from .scoring import WORDING, Candidate
-from .spans import Span, quantity_spans
+from .spans import Span, date_spans, quantity_spans
 
 __all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison", "side_acceptance"]
 
@@ -261,6 +261,32 @@ def _stated(answer: Answer) -> bool:
     return not answer.refused and bool(answer.sentence and answer.short and answer.short in answer.sentence)
 
 
+# A record may date one thing several ways ("发证日期:2026年1月23日 … 设立日期:1988年8月18日"): a side asking
+# when something 成立 takes, in its sentence, the date whose label shares most of the asked verb's characters.
+_LABEL_WINDOW = 8
+_VERB_NOISE = set("的是了在和日期时间年月天号什么候")
+
+
+def _label_overlap(sentence: str, span: Span, verb: str) -> int:
+    label = re.sub(r"[\d\s:：.,，/-]", "", sentence[max(0, span.start - _LABEL_WINDOW):span.start])[-4:]
+    return len((set(verb) - _VERB_NOISE) & set(label))
+
+
+def _prefer_date_labelled(verb: str, own: Answer) -> Callable[[list[Candidate]], Candidate]:
+    analysis = analyze_question(own.question)
+
+    def choose(eligible: list[Candidate]) -> Candidate:
+        best = max(eligible, key=lambda c: c.score)
+        if best.span is None:
+            return best
+        spans = date_spans(best.sentence, analysis)
+        chosen = max(spans, key=lambda sp: (_label_overlap(best.sentence, sp, verb), sp.start == best.span.start), default=None)
+        if chosen is None or _label_overlap(best.sentence, chosen, verb) <= _label_overlap(best.sentence, best.span, verb):
+            return best
+        return replace(best, span=chosen)
+    return choose
+
+
 def parallel_sides(
     comparison: Comparison, sides: tuple[Answer, Answer],
     answer_again: Callable[[int, Callable[[list[Candidate]], Candidate]], Answer],
@@ -268,7 +294,11 @@ def parallel_sides(
     """Each side answered again preferring a figure stated like the other side's (``answer_again(i, choose)``
     answers side i with that choice); a side already stated most alike keeps its answer."""
     if comparison.dated:
-        return sides
+        if len(comparison.measure) < 2:
+            return sides
+        return tuple(  # type: ignore[return-value]
+            answer_again(i, _prefer_date_labelled(comparison.measure, sides[i])) if _stated(sides[i]) else sides[i] for i in (0, 1)
+        )
     ignored = {g for q in comparison.side_questions for g in bigrams(q)}
     answers = list(sides)
     heads = [_head_noun(side) for side in comparison.sides]
