@@ -75,6 +75,7 @@ def extract_answer(
     similarity: Callable[[list[str]], list[float]] | None = None,
     settings: AnswerSettings = AnswerSettings(),
     choose: Callable[[list[Candidate]], Candidate] | None = None,
+    accept: Callable[[list[Candidate]], list[Candidate]] | None = None,
 ) -> Answer:
     """The answer to ``question`` found in ``hits`` (best first), or an honest refusal.
 
@@ -87,6 +88,8 @@ def extract_answer(
     (sentence vectors, see rag.sentence_vectors); without it only the words count.
     ``choose`` picks among the eligible sentences instead of the best score (a comparison
     prefers the side's figure stated like the other side's, see rag.answer.compare).
+    ``accept`` names sentences to answer from when none is eligible (a comparison's side,
+    whose figure the other side's then checks, see rag.answer.compare.side_acceptance).
     """
     started = time.perf_counter()
     question = (question or "").strip()
@@ -105,6 +108,8 @@ def extract_answer(
     if similarity is not None and settings.semantic and candidates:
         candidates = with_similarities(candidates, similarity)
     eligible = [c for c in candidates if c.eligible] or _semantic_paraphrases(analysis, candidates)
+    if not eligible and accept is not None:
+        eligible = accept(candidates)
     if settings.near_miss and eligible:
         sentences = list(dict.fromkeys(c.sentence for c in candidates))
         misses = {id(c): near_miss(c, analysis, sentences) for c in eligible if c.span is not None}
