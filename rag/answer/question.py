@@ -22,7 +22,7 @@ import jieba.posseg
 
 from ..numbers import figures_in
 from ..tokenize import new_jieba_tokenizer
-from .synonyms import synonyms
+from .synonyms import known_common_word, synonyms
 
 # Question types, i.e. the kind of span the answer should be.
 QUANTITY = "quantity"
@@ -39,6 +39,7 @@ _CJK = "\u4e00-\u9fff"
 # Order matters: "几月几日" is a date question although it contains "几".
 _DATE_CUES = re.compile(
     r"什么时候|什么时间|何时|哪天|哪一天|哪日|哪年|哪一年|哪个月|哪月|几月几[日号]|几月份|几号|何日|日期|哪个时间"
+    r"|(?:星期|礼拜|周)几"
 )
 _PERSON_CUES = re.compile(r"谁|哪位|姓名|叫什么名字")
 _PLACE_CUES = re.compile(r"哪里|哪儿|在哪|什么地方|何地|何处|哪个地方|什么位置|地点")
@@ -253,6 +254,29 @@ def is_province(entity: str) -> bool:
     return core in _PROVINCE_NAMES or entity.endswith("省")
 
 
+def place_level(name: str) -> str | None:
+    """The administrative level of a place name: "省" for a province (青海, 辽宁省), else
+    its admin suffix (祁连县 → 县), None when it has none."""
+    if is_province(name):
+        return "省"
+    return name[-1] if len(name) >= 3 and name[-1] in _ADMIN_SUFFIX else None
+
+
+def places_of_level(level: str, text: str) -> set[str]:
+    """The places of ``level`` that ``text`` names (jieba's place tags; provinces by name)."""
+    found = set()
+    for word, flag in pos_cut(text):
+        if flag != "ns" or word in GENERIC_PLACES:
+            continue
+        if level == "省":
+            core = word[:-1] if word.endswith("省") else word
+            if core in _PROVINCE_NAMES:
+                found.add(core)
+        elif len(word) >= 3 and word.endswith(level):
+            found.add(word)
+    return found
+
+
 _COMPARISON_YEAR = re.compile(r"(?:与|较|比|同比)(\d{4}年)(?:相比|同期)?")
 
 
@@ -382,6 +406,8 @@ _CHANGE_ASKED = re.compile(
 )
 # "这几年城里新找到工作的有多少人": a time span, not the asked unit
 _TIME_SPAN_WORDS = re.compile(r"(?:这|近|前|过去)几(?:年|天|个月)|几年来")
+# "多少个失业的人", "几个来报名的人": the counted head is 人
+_PEOPLE_COUNTED = re.compile(r"[^，。？！?!,的]{1,8}的人(?![口员才民数次工力气群士家])")
 # "低收入的人" describes people; it asks no sum of money
 _PEOPLE_BY_INCOME = re.compile(r"[低高]收入")
 
@@ -399,6 +425,9 @@ def _unit_of(text: str, kind: str) -> str | None:
         return "公里"
     match = _UNIT_AFTER_WH.search(text)
     if match and match.group(2):
+        # "多少个失业的人": 个 only counts; the head noun after it says what (people)
+        if match.group(2) == "个" and _PEOPLE_COUNTED.match(text, match.end()):
+            return "人"
         return (match.group(1) or "") + match.group(2)
     # "新增就业多少" with the unit left to the text
     return None
@@ -431,7 +460,9 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
                 else:
                     break
             guessed = flag == "ns" and word not in pos_tokenizer().tokenizer.FREQ and word[-1] not in _ADMIN_SUFFIX
-            if not (j == i + 1 and guessed):  # alone, a word jieba does not know is no place ("新拿驾照")
+            # alone, a word 词林 files as an everyday word is no name ("重新上岗": jieba tags 上岗 ns)
+            common = word[-1] not in _ADMIN_SUFFIX and known_common_word(word)
+            if not (j == i + 1 and (guessed or common)):  # alone, a word jieba does not know is no place ("新拿驾照")
                 spans.append(("".join(t[0] for t in tokens[i:j]), i, j))
             i = j
         else:

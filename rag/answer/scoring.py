@@ -27,10 +27,15 @@ from .question import (
     coverage,
     entity_in,
     is_province,
+    place_level,
+    places_of_level,
     time_in,
     without_baselines,
 )
+from .settings import ablated
 from .synonyms import said_in, synonyms
+
+_CJK = "\u4e00-\u9fff"
 from .spans import UNITS, Span, best_span, kind_of_name
 
 # How much of the measured thing's wording the answer sentence must share
@@ -83,14 +88,27 @@ def _entity_level(
         return 0.6, None
     if not inherit:
         return 0.0, None
-    # an article names its place in the lead paragraph and then says "全县"
-    if entity_in(entity, article_text):
+    # an article names its place in the lead paragraph and then says "全县"; an article
+    # about several places of that level (辽宁 and 四川) gives none of them to a paragraph
+    if entity_in(entity, article_text) and not _other_places(entity, paragraph_text, article_text):
         return 0.5, f"“{entity}”见同一篇文章《{title}》的其他段落"
     # a province asked by name is "全省/我省" in its own paper's articles
     wide = _PROVINCE_WIDE.search(sentence + title) if province_ok else None
     if wide:
         return 0.5, f"文中“{wide.group(0)}”即{entity}（同一来源的文章提到{entity}）"
     return 0.0, None
+
+
+def _other_places(entity: str, paragraph_text: str, article_text: str) -> bool:
+    """Whether the paragraph, or the article it stands in, names another place of the
+    entity's level (the article is then about several, and this paragraph may be another's)."""
+    level = place_level(entity)
+    if level is None or ablated("article_places"):
+        return False
+    named = set()
+    for part in dict.fromkeys([paragraph_text, *article_text.split("\n")]):
+        named |= places_of_level(level, part)
+    return any(not (entity_in(place, entity) or entity_in(entity, place)) for place in named)
 
 
 def distinct_paragraph_hits(hits: list[Hit]) -> list[Hit]:
@@ -122,7 +140,20 @@ def _noun_present(noun: str, text: str) -> bool:
         return True
     # a four-character compound is often written with words inserted between its two
     # halves ("施工单位" as "施工总承包单位")
-    return len(noun) == 4 and bool(re.search(re.escape(noun[:2]) + r"[^，。；！？,;!?]{1,4}" + re.escape(noun[2:]), text))
+    if len(noun) == 4 and re.search(re.escape(noun[:2]) + r"[^，。；！？,;!?]{1,4}" + re.escape(noun[2:]), text):
+        return True
+    return abbreviated(noun, text)
+
+
+def abbreviated(noun: str, text: str) -> bool:
+    """Whether ``text`` says a longer word that ``noun`` abbreviates: a Chinese short form keeps
+    the first character of each part, in order ("社工" is 社会工作, "电车" in 电动汽车, "人社"
+    is 人力资源和社会保障), so each character of the short form stands in the text in order, at
+    most two characters apart, and the longer word starts with the first one."""
+    if ablated("abbreviations") or not 2 <= len(noun) <= 3 or not re.fullmatch(f"[{_CJK}]+", noun):
+        return False
+    gaps = "".join(re.escape(ch) + r"[^，。；！？,;!?、\s]{0,2}?" for ch in noun[:-1])
+    return any(m.end() - m.start() > len(noun) for m in re.finditer(gaps + re.escape(noun[-1]), text))
 
 
 def _asked_noun(noun: str, analysis: QuestionAnalysis) -> bool:
