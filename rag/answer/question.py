@@ -61,7 +61,7 @@ _PERSON_ROLES = ("书记", "局长", "厅长", "部长", "所长", "乡长", "�
 # Words that only make up the question frame, never what is asked about.
 WH_WORDS = (
     "什么时候", "什么时间", "什么地方", "什么名字", "什么品牌", "多少钱", "多少", "多大", "多长", "多高", "多远",
-    "多重", "多久", "几成", "百分之几", "哪里", "哪儿", "在哪", "哪个", "哪一个", "哪家", "哪位", "哪座",
+    "多重", "多久", "几成", "百分之几", "百分之多少", "哪里", "哪儿", "在哪", "哪个", "哪一个", "哪家", "哪位", "哪座",
     "哪所", "哪条", "哪些", "哪年", "哪一年", "哪天", "哪一天", "哪月", "哪个月", "几月几日", "几月几号",
     "几号", "何时", "何地", "何处", "谁", "什么", "怎么", "怎样", "如何", "为什么", "为何", "是否", "吗",
     "呢", "几", "哪",
@@ -151,6 +151,10 @@ class QuestionAnalysis:
     # a passage that states none of them is about something else
     figures: tuple[tuple[str, Decimal], ...] = ()
     asks_change: bool = False  # "同比增长了多少": the answer is a change, not a level
+    asks_level: bool = False  # "比例降到百分之几": the level reached, which a change ("降幅50%") does not answer
+    # what an outcome adverb stresses ("最后有多少人通过" → 通过, "最后是哪支队伍拿了冠军" →
+    # 冠军): the answer's sentence must say it, since a neighbouring figure (报名) is no outcome
+    outcome: tuple[str, ...] = ()
 
     @property
     def topic(self) -> str:
@@ -399,11 +403,36 @@ _UNIT_AFTER_WH = re.compile(
 
 # "同比增长了多少", "增幅是多少": a change is asked, which a level ("新增就业2047人") does not answer
 _CHANGE_ASKED = re.compile(
-    r"(?:增长|增加|下降|减少|提高|提升|降低|上涨|下滑|回落|增多)了?(?:多少|几)|增幅|降幅|涨幅|增速|增长率|同比|环比"
+    r"(?:增长|增加|下降|减少|提高|提升|降低|上涨|下滑|回落|增多)了?(?:百分之)?(?:多少|几)|增幅|降幅|涨幅|增速|增长率|同比|环比"
     # "比上一年多了多少", "跟去年比涨了多少": the difference to another period
     r"|比(?:上一?年|去年|前一年|上年|以前|之前|\d{4}年)[^，。？?]{0,3}?(?:多|少|涨|增|降|高|低)了?(?:多少|几)"
     r"|(?:多|少|涨)了(?:多少|几)"
 )
+# "降到百分之几", "提高到多少": the level reached
+_LEVEL_ASKED = re.compile(r"(?:降|减|提高|提升|增加|增长|增|升|涨|缩短|压缩|下调|上调)(?:到|至)了?(?:百分之)?(?:多少|几)")
+# adverbs that ask for the outcome of a process, not its start or plan: "最后有多少人通过",
+# "正式签了劳动合同"; the predicate after them is the very thing asked
+_OUTCOME_ADVERB = re.compile(r"最后|最终|正式|到底|真正")
+_OUTCOME_SKIP_FLAGS = ("m", "q", "r", "u", "x", "y", "c", "d", "t", "f")
+
+
+def _outcome_words(text: str, type_noun: str | None, unit: str | None) -> tuple[str, ...]:
+    """The content words an outcome adverb stresses, up to the end of its clause."""
+    found = _OUTCOME_ADVERB.search(text)
+    if not found:
+        return ()
+    tail = re.sub(r"的$", "", re.split(r"[，,。？?！!；;]", text[found.end():])[0])
+    words = []
+    for word, flag in pos_cut(tail):
+        if flag.startswith(_OUTCOME_SKIP_FLAGS) or word in WH_WORDS or word in _STOPWORDS or re.match(r"几|多少|哪", word):
+            continue
+        if word in (type_noun, unit) or _OUTCOME_ADVERB.fullmatch(word) or word in _GENERIC_NOUNS:
+            continue
+        words.append(word)
+    long_words = [w for w in words if len(w) >= 2]
+    return tuple(dict.fromkeys(long_words))
+
+
 # "这几年城里新找到工作的有多少人": a time span, not the asked unit
 _TIME_SPAN_WORDS = re.compile(r"(?:这|近|前|过去)几(?:年|天|个月)|几年来")
 # "多少个失业的人", "几个来报名的人": the counted head is 人
@@ -416,7 +445,7 @@ def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
     text = _PEOPLE_BY_INCOME.sub("", _TIME_SPAN_WORDS.sub("", text))
-    if re.search(r"比例|占比|比重|百分之几|百分比|增幅|降幅|增长率|率", text):
+    if re.search(r"比例|占比|比重|百分之(?:几|多少)|百分比|增幅|降幅|增长率|率", text):
         return "%"
     if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|贷款|补贴|工资", text):
         match = _UNIT_AFTER_WH.search(text)
@@ -567,4 +596,6 @@ def analyze_question(question: str) -> QuestionAnalysis:
         type_noun=type_noun,
         figures=tuple(dict.fromkeys(figures)),
         asks_change=kind == QUANTITY and bool(_CHANGE_ASKED.search(text)),
+        asks_level=kind == QUANTITY and bool(_LEVEL_ASKED.search(text)),
+        outcome=_outcome_words(text, type_noun, unit),
     )
