@@ -20,6 +20,7 @@ from .question import (
     GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, pos_cut, time_in, without_baselines,
 )
 from .scoring import WORDING, Candidate, abbreviated
+from .settings import ablated
 from .synonyms import said_in
 from .spans import clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
 
@@ -88,7 +89,7 @@ def outcome_unsaid(candidate: Candidate, analysis: QuestionAnalysis) -> str | No
     """"最后有多少人通过", "最后是哪支队伍拿了冠军": the outcome the question stresses must be said
     in the answer's sentence (its words or synonyms); "223.6万人报名" is no outcome. Any kind of
     question. Returns what the sentence gives instead (the span's clause, or the sentence)."""
-    if not analysis.outcome or all(said_in(w, candidate.sentence) or abbreviated(w, candidate.sentence) for w in analysis.outcome):
+    if ablated("outcome") or not analysis.outcome or all(said_in(w, candidate.sentence) or abbreviated(w, candidate.sentence) for w in analysis.outcome):
         return None
     if candidate.span is None:
         return candidate.sentence
@@ -152,37 +153,37 @@ def near_miss(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Itera
     """What the candidate's figure measures instead of the asked thing (its clause), or None
     when nothing says it measures something else. ``elsewhere``: the other retrieved
     sentences, where the asked words may stand at other figures. Quantity questions only."""
+    found = near_miss_check(candidate, analysis, elsewhere)
+    return found[1] if found else None
+
+
+def near_miss_check(
+    candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Iterable[str] = ()
+) -> tuple[str, str] | None:
+    """(the check that found the near miss, the figure's clause), or None."""
     span, sentence = candidate.span, candidate.sentence
     if analysis.kind != QUANTITY or span is None:
         return None
+    elsewhere = [other for other in elsewhere if other != sentence]
     before, after = clause_window(sentence, span.start, span.end)
     clause = f"{before}{span.text}{after}"
-    if _foreign_place(before, analysis) or _foreign_period(sentence, analysis):
-        return clause
-    if _one_member_asked(sentence, span.start, analysis):
-        return clause
-    if analysis.asks_level and _states_a_change_only(clause):
-        return clause
+    unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
+    if _foreign_place(before, analysis):
+        return "place", clause
+    if _foreign_period(sentence, analysis):
+        return "period", clause
+    own_measure = not ablated("figure_measure")
+    if own_measure and _one_member_asked(sentence, span.start, analysis):
+        return "member", clause
+    if own_measure and analysis.asks_level and _states_a_change_only(clause):
+        return "level", clause
     # "多少名学生" is not answered by "引进专家11名": the figure counts another noun
-    if _counted_noun(analysis) and not _said(analysis.type_noun, clause):
+    if own_measure and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
         counted = _figure_noun(before, after)
         if counted and not set(counted) & set(analysis.type_noun):
-            return clause
-    # a measured noun this sentence does not say stands at a figure in the same unit in another
-    # retrieved sentence ("保有量…增加了多少辆" against "新注册登记…增加168万辆" when another
-    # sentence gives "保有量达4397万辆"): the article measures the asked thing elsewhere
-    unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
-    # (a sentence accepted only for its meaning, in any unit: "志愿者…增长了百分之多少" is not
-    # answered by "报考人员…增加39%" when another sentence gives "志愿者66万名")
-    # (a sentence that opens with a case, "因…被纳入名单的,增幅不低于100%", leaves the measured
-    # thing, 保证金, to the sentence before it)
-    said = sentence
-    if _CASE_OPENING.match(sentence):
-        said = candidate.hit.paragraph.text[max(0, candidate.sent_start - 200):candidate.sent_start].rsplit("。", 2)[-1] + sentence
-    unsaid = [n for n in analysis.nouns if not _said(n, said)]
-    any_unit = None if candidate.objection == WORDING else unit
-    if unsaid and any(_asked_words_at(other, unsaid, any_unit) for other in elsewhere if other != sentence):
-        return clause
+            return "counted", clause
+    if own_measure and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
+        return "noun_elsewhere", clause
     asked = _asked_words(analysis)
     if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):
         return None
@@ -190,13 +191,29 @@ def near_miss(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Itera
     # 活动") or, when this sentence does not say them at all, of another retrieved one that
     # counts the same kind of thing (another place's "城镇新增就业568人"), not at this one
     if _asked_words_at(sentence, asked, None, skip=(span.start, span.end)):
-        return clause
+        return "asked_here", clause
     if all(coverage([w], sentence) < MIN_FOCUS_IN_CLAUSE for w in asked) and any(
-        _asked_words_at(other, asked, unit) for other in elsewhere if other != sentence
+        _asked_words_at(other, asked, unit) for other in elsewhere
     ):
-        return clause
+        return "asked_elsewhere", clause
     # the counted thing ("多少个岗位") is not what this figure counts, nor its unit the asked one
     if analysis.type_noun and analysis.unit and not unit_fits_exactly(analysis.unit, span) \
             and not span.text.rstrip("以上下左右内余多").endswith(analysis.type_noun[0]):
-        return clause
+        return "unit", clause
     return None
+
+
+def _noun_measured_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: list[str], unit: str) -> bool:
+    """A measured noun this sentence does not say stands at a figure in the same unit in another
+    retrieved sentence ("保有量…增加了多少辆" against "新注册登记…增加168万辆" when another
+    sentence gives "保有量达4397万辆"): the article measures the asked thing elsewhere. For a
+    sentence accepted only for its meaning, a figure in any unit counts ("志愿者…增长了百分之
+    多少" is not answered by "报考人员…增加39%" when another sentence gives "志愿者66万名")."""
+    sentence = candidate.sentence
+    said = sentence
+    if _CASE_OPENING.match(sentence):  # "因…被纳入名单的,增幅不低于100%" leaves 保证金 to the sentence before
+        said = candidate.hit.paragraph.text[max(0, candidate.sent_start - 200):candidate.sent_start].rsplit("。", 2)[-1] + sentence
+    head = analysis.measured_nouns[-1:]  # the head of the phrase: "新能源汽车保有量" measures 保有量
+    unsaid = [n for n in head if not _said(n, said) and not (len(n) >= 4 and n[-2:] in said)]
+    any_unit = None if candidate.objection == WORDING else unit
+    return bool(unsaid) and any(_asked_words_at(other, unsaid, any_unit) for other in elsewhere)

@@ -146,6 +146,7 @@ class QuestionAnalysis:
     role: str | None = None  # for person questions: the role asked about ("所长")
     focus: tuple[str, ...] = ()  # the content words right next to the wh-word ("增长了多少" → 增长)
     nouns: tuple[str, ...] = ()  # the measured thing's nouns: each must be talked about somewhere
+    measured_nouns: tuple[str, ...] = ()  # the nouns of the phrase right before the wh-word
     type_noun: str | None = None  # "哪个会议" → 会议: what kind of thing the answer is
     # numbers the question names, as written and by value ("超过1000万辆的城市" → ("1000万", 10000000)):
     # a passage that states none of them is about something else
@@ -528,7 +529,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
 
     wh = set(WH_WORDS)
     unit_words = {unit} if unit else set()
-    wh_index = next((k for k, (w, _) in enumerate(tokens) if w in wh or re.match(r"几|多少", w)), len(tokens))
+    wh_index = next((k for k, (w, _) in enumerate(tokens) if w in wh or re.match(r"几|多少|百分之", w)), len(tokens))
     runs: list[list[tuple[int, str, str]]] = []
     run: list[tuple[int, str, str]] = []
     for k, (word, flag) in enumerate(tokens):
@@ -537,7 +538,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
             and word.strip()
             and not re.fullmatch(r"[\W_]+", word)
             and word not in wh
-            and not re.match(r"几|多少", word)
+            and not re.match(r"几|多少|百分之", word)
             and word not in _STOPWORDS
             and word not in unit_words
             and not (role and word == role)
@@ -556,6 +557,11 @@ def analyze_question(question: str) -> QuestionAnalysis:
     # the words next to the wh-word say most precisely what is asked
     before = [r for r in runs if r[-1][0] < wh_index]
     after = [r for r in runs if r[0][0] > wh_index]
+    # the nouns of the phrase right before the wh-word: the measured thing ("保有量比2024年增加了多少")
+    measured_nouns = [
+        w for k, w, f in (before[-1] if before else [])
+        if f in ("n", "nz", "eng", "nt", "ns") and len(w) >= 2 and w not in _GENERIC_NOUNS
+    ]
     focus: list[str] = []
     if before:
         focus.append("".join(w for _, w, _ in before[-1][-2:]))
@@ -593,6 +599,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
         role=role,
         focus=tuple(focus),
         nouns=tuple(dict.fromkeys(nouns)),
+        measured_nouns=tuple(dict.fromkeys(measured_nouns)),
         type_noun=type_noun,
         figures=tuple(dict.fromkeys(figures)),
         asks_change=kind == QUANTITY and bool(_CHANGE_ASKED.search(text)),

@@ -19,6 +19,8 @@ class AnswerSettings:
     synonyms: bool = True  # 同义词词林 synonyms of question words (礼拜 = 星期)
     word_classes: bool = True  # 词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place
     abbreviations: bool = True  # a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)
+    outcome: bool = True  # "最后有多少人通过": the outcome an adverb stresses must be said in the answer's sentence
+    figure_measure: bool = True  # a figure's own measure: one member of a summed list, a change for a level, another counted noun or head
     article_places: bool = True  # an article about several places of a level gives none of them to a paragraph naming none
 
 
