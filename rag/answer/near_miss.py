@@ -21,7 +21,7 @@ from .question import (
 )
 from .scoring import WORDING, Candidate, abbreviated
 from .settings import ablated
-from .synonyms import said_in
+from .synonyms import kindred_in, said_in
 from .spans import clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
 
 
@@ -89,12 +89,27 @@ def outcome_unsaid(candidate: Candidate, analysis: QuestionAnalysis) -> str | No
     """"最后有多少人通过", "最后是哪支队伍拿了冠军": the outcome the question stresses must be said
     in the answer's sentence (its words or synonyms); "223.6万人报名" is no outcome. Any kind of
     question. Returns what the sentence gives instead (the span's clause, or the sentence)."""
-    if ablated("outcome") or not analysis.outcome or all(said_in(w, candidate.sentence) or abbreviated(w, candidate.sentence) for w in analysis.outcome):
+    p = candidate.hit.paragraph
+    around = f"{p.title or ''}\n{p.text}"  # said anywhere in the paragraph or its headline
+    if ablated("outcome") or not analysis.outcome:
+        return None
+    words = [w for w, _ in pos_cut(around)]
+    if all(_said(w, around) or kindred_in(w, words) for w in analysis.outcome):
         return None
     if candidate.span is None:
         return candidate.sentence
     before, after = clause_window(candidate.sentence, candidate.span.start, candidate.span.end)
+    # a figure is refused only when its own clause says what was done instead ("223.6万人报名",
+    # "输送38名劳动者入职"): a verb the question does not use
+    if analysis.kind == QUANTITY and not any(
+        flag.startswith("v") and len(word) >= 2 and word not in _WEAK_VERBS and word not in analysis.text
+        for word, flag in pos_cut(before) + pos_cut(after)
+    ):
+        return None
     return f"{before}{candidate.span.text}{after}"
+
+
+_WEAK_VERBS = frozenset("达到 达 共有 共计 合计 累计 实现 完成 超过 突破 约为 为 是 有".split())
 
 
 # an enumeration summed by one figure: "廉租房补贴、大学生资助、取暖补助等1400余万元"

@@ -413,7 +413,7 @@ _CHANGE_ASKED = re.compile(
 _LEVEL_ASKED = re.compile(r"(?:降|减|提高|提升|增加|增长|增|升|涨|缩短|压缩|下调|上调)(?:到|至)了?(?:百分之)?(?:多少|几)")
 # adverbs that ask for the outcome of a process, not its start or plan: "最后有多少人通过",
 # "正式签了劳动合同"; the predicate after them is the very thing asked
-_OUTCOME_ADVERB = re.compile(r"最后|最终|正式|到底|真正")
+_OUTCOME_ADVERB = re.compile(r"(?:最后|最终)(?![一二三四五六七八九十几两\d个位次天年月场期批轮名])|正式")
 _OUTCOME_SKIP_FLAGS = ("m", "q", "r", "u", "x", "y", "c", "d", "t", "f")
 
 
@@ -529,7 +529,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
 
     wh = set(WH_WORDS)
     unit_words = {unit} if unit else set()
-    wh_index = next((k for k, (w, _) in enumerate(tokens) if w in wh or re.match(r"几|多少|百分之", w)), len(tokens))
+    wh_index = next((k for k, (w, _) in enumerate(tokens) if w in wh or re.match(r"几|多少", w)), len(tokens))
     runs: list[list[tuple[int, str, str]]] = []
     run: list[tuple[int, str, str]] = []
     for k, (word, flag) in enumerate(tokens):
@@ -538,7 +538,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
             and word.strip()
             and not re.fullmatch(r"[\W_]+", word)
             and word not in wh
-            and not re.match(r"几|多少|百分之", word)
+            and not re.match(r"几|多少", word)
             and word not in _STOPWORDS
             and word not in unit_words
             and not (role and word == role)

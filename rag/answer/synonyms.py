@@ -86,3 +86,15 @@ def said_in(word: str, text: str) -> bool:
     """Whether ``text`` says ``word`` itself or one of its synonyms."""
     return word in text or any(s in text for s in synonyms(word))
 
+
+
+def small_classes(word: str) -> frozenset[str]:
+    """The 词林 small classes (the first five characters of a code, e.g. Hc15B) ``word`` is in."""
+    return frozenset(code[:5] for code in _tree()[1].get(word, ()))
+
+
+def kindred_in(word: str, words: "list[str] | tuple[str, ...]") -> bool:
+    """Whether one of ``words`` shares a 词林 small class with ``word`` (获得 and 取得, 考取 and
+    考上): said in other words, though not as an exact synonym."""
+    classes = small_classes(word)
+    return bool(classes) and any(classes & small_classes(w) for w in words if w != word)
