@@ -89,12 +89,14 @@ def said_in(word: str, text: str) -> bool:
 
 
 def small_classes(word: str) -> frozenset[str]:
-    """The 词林 small classes (the first five characters of a code, e.g. Hc15B) ``word`` is in."""
-    return frozenset(code[:5] for code in _tree()[1].get(word, ()))
+    """The 词林 small classes (the first five characters of a code, e.g. Aa01B) in which ``word``
+    stands in a group of synonyms ("="); its groups of things of one kind ("#": 机动车 and 电动车)
+    and lone words ("@") do not count, since those name different things."""
+    return frozenset(code[:5] for code in _tree()[1].get(word, ()) if code.endswith("="))
 
 
 def kindred_in(word: str, words: "list[str] | tuple[str, ...]") -> bool:
-    """Whether one of ``words`` shares a 词林 small class with ``word`` (获得 and 取得, 考取 and
-    考上): said in other words, though not as an exact synonym."""
+    """Whether one of ``words`` stands in a synonym group of the same 词林 small class as ``word``
+    (老百姓 and 群众, 样板 and 典型): said in other words, though not as an exact synonym."""
     classes = small_classes(word)
     return bool(classes) and any(classes & small_classes(w) for w in words if w != word)
