@@ -88,6 +88,7 @@ def said_in(word: str, text: str) -> bool:
 
 
 
+@functools.lru_cache(maxsize=50_000)
 def small_classes(word: str) -> frozenset[str]:
     """The 词林 small classes (the first five characters of a code, e.g. Aa01B) in which ``word``
     stands in a group of synonyms ("="); its groups of things of one kind ("#": 机动车 and 电动车)
