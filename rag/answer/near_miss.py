@@ -89,10 +89,15 @@ def outcome_unsaid(candidate: Candidate, analysis: QuestionAnalysis) -> str | No
     """"最后有多少人通过", "最后是哪支队伍拿了冠军": the outcome the question stresses must be said
     in the answer's sentence (its words or synonyms); "223.6万人报名" is no outcome. Any kind of
     question. Returns what the sentence gives instead (the span's clause, or the sentence)."""
-    p = candidate.hit.paragraph
-    around = f"{p.title or ''}\n{p.text}"  # said anywhere in the paragraph or its headline
     if ablated("outcome") or not analysis.outcome:
         return None
+    span = candidate.span if analysis.kind == QUANTITY else None
+    if span is not None:  # a figure: said in its own clause
+        before, after = clause_window(candidate.sentence, span.start, span.end)
+        around = before + after
+    else:  # a name or date: said anywhere in the paragraph or its headline
+        p = candidate.hit.paragraph
+        around = f"{p.title or ''}\n{p.text}"
     words = [w for w, _ in pos_cut(around)]
     if all(_said(w, around) or kindred_in(w, words) for w in analysis.outcome):
         return None
@@ -126,7 +131,7 @@ def _one_member_asked(sentence: str, span_start: int, analysis: QuestionAnalysis
     enumerations = list(_ENUMERATION.finditer(sentence, 0, span_start))
     if not enumerations:
         return False
-    items = [i for i in re.split(r"[、和及]", enumerations[-1].group(1)) if i]
+    items = [i for i in enumerations[-1].group(1).split("、") if i]
     named = [i for i in items if coverage([i[-6:]], analysis.text) >= MIN_FOCUS_IN_CLAUSE]  # its head: the last words
     return len(items) >= 2 and len(named) == 1
 

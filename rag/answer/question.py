@@ -587,6 +587,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
         if head_flag in ("vn", "an") and len(head) >= 2 and head not in _GENERIC_NOUNS:
             nouns.append(head)
 
+    # the outcome an adverb stresses ("最后通过了多少人") is the asked thing too
+    outcome = _outcome_words(text, type_noun, unit)
     return QuestionAnalysis(
         text=text,
         kind=kind,
@@ -597,12 +599,12 @@ def analyze_question(question: str) -> QuestionAnalysis:
         key_terms=tuple(dict.fromkeys(entities + hard_times + key_terms)),
         unit=unit,
         role=role,
-        focus=tuple(focus),
+        focus=tuple(dict.fromkeys(focus + list(outcome))),
         nouns=tuple(dict.fromkeys(nouns)),
         measured_nouns=tuple(dict.fromkeys(measured_nouns)),
         type_noun=type_noun,
         figures=tuple(dict.fromkeys(figures)),
         asks_change=kind == QUANTITY and bool(_CHANGE_ASKED.search(text)),
         asks_level=kind == QUANTITY and bool(_LEVEL_ASKED.search(text)),
-        outcome=_outcome_words(text, type_noun, unit),
+        outcome=outcome,
     )
