@@ -19,7 +19,7 @@ from typing import Iterable
 from .question import (
     GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, pos_cut, time_in, without_baselines,
 )
-from .scoring import WORDING, Candidate, abbreviated
+from .scoring import Candidate, abbreviated
 from .settings import ablated
 from .synonyms import kindred_in, said_in
 from .spans import clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
@@ -226,14 +226,11 @@ def near_miss_check(
 def _noun_measured_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: list[str], unit: str) -> bool:
     """A measured noun this sentence does not say stands at a figure in the same unit in another
     retrieved sentence ("保有量…增加了多少辆" against "新注册登记…增加168万辆" when another
-    sentence gives "保有量达4397万辆"): the article measures the asked thing elsewhere. For a
-    sentence accepted only for its meaning, a figure in any unit counts ("志愿者…增长了百分之
-    多少" is not answered by "报考人员…增加39%" when another sentence gives "志愿者66万名")."""
+    sentence gives "保有量达4397万辆"): the article measures the asked thing elsewhere."""
     sentence = candidate.sentence
     said = sentence
     if _CASE_OPENING.match(sentence):  # "因…被纳入名单的,增幅不低于100%" leaves 保证金 to the sentence before
         said = candidate.hit.paragraph.text[max(0, candidate.sent_start - 200):candidate.sent_start].rsplit("。", 2)[-1] + sentence
     head = analysis.measured_nouns[-1:]  # the head of the phrase: "新能源汽车保有量" measures 保有量
     unsaid = [n for n in head if not _said(n, said) and not (len(n) >= 4 and n[-2:] in said)]
-    any_unit = None if candidate.objection == WORDING else unit
-    return bool(unsaid) and any(_asked_words_at(other, unsaid, any_unit) for other in elsewhere)
+    return bool(unsaid) and any(_asked_words_at(other, unsaid, unit) for other in elsewhere)
