@@ -158,3 +158,13 @@ def test_seed_near_misses_are_refused_saying_what_the_text_gives(seed_assistant,
 def test_seed_paraphrases_are_answered(seed_assistant, question, expected):
     answer = seed_assistant.ask(question)
     assert not answer.refused and answer.short == expected, answer.answer
+
+
+def test_a_word_of_the_asked_phrase_standing_at_another_figure_of_the_sentence_makes_a_near_miss():
+    text = paragraph("桃源镇开展7场零工相关活动，进小区服务群众868人。", 1)
+    analysis, candidate, sentences = _candidate("桃源镇零工平台上有多少名零工注册？", "868人", text)
+    assert near_miss_check(candidate, analysis, sentences)[0] == "asked_word_here"
+    # the figure whose clause has the asked word is no near miss
+    text = paragraph("桃源镇零工平台注册零工868人，开展7场相关活动。", 1)
+    analysis, candidate, sentences = _candidate("桃源镇零工平台上有多少名零工注册？", "868人", text)
+    assert near_miss(candidate, analysis, sentences) is None

@@ -212,6 +212,12 @@ def near_miss_check(
     # counts the same kind of thing (another place's "城镇新增就业568人"), not at this one
     if _asked_words_at(sentence, asked, None, skip=(span.start, span.end)):
         return "asked_here", clause
+    # the same for the words of the asked phrase ("零工注册": "已注册企业176家" or "7场零工相关
+    # 活动" beside "服务群众868人"), when this figure's clause has none of them
+    words = _asked_tokens(asked)
+    if own_measure and words and not any(w in clause for w in words) \
+            and _asked_words_at(sentence, words, None, skip=(span.start, span.end)):
+        return "asked_word_here", clause
     if all(coverage([w], sentence) < MIN_FOCUS_IN_CLAUSE for w in asked) and any(
         _asked_words_at(other, asked, unit) for other in elsewhere
     ):
@@ -221,6 +227,14 @@ def near_miss_check(
             and not span.text.rstrip("以上下左右内余多").endswith(analysis.type_noun[0]):
         return "unit", clause
     return None
+
+
+def _asked_tokens(asked: list[str]) -> list[str]:
+    """The content words (nouns, verbs; two characters or more) of the asked phrases."""
+    return list(dict.fromkeys(
+        w for phrase in asked for w, flag in pos_cut(phrase)
+        if len(w) >= 2 and flag[:1] in ("n", "v") and not _FRAME.fullmatch(w)
+    ))
 
 
 def _noun_measured_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: list[str], unit: str) -> bool:
