@@ -168,3 +168,15 @@ def test_a_word_of_the_asked_phrase_standing_at_another_figure_of_the_sentence_m
     text = paragraph("桃源镇零工平台注册零工868人，开展7场相关活动。", 1)
     analysis, candidate, sentences = _candidate("桃源镇零工平台上有多少名零工注册？", "868人", text)
     assert near_miss(candidate, analysis, sentences) is None
+
+
+def test_a_part_of_a_group_is_not_answered_by_the_whole_group():
+    text = paragraph("桃源镇抽调316名干部深入9个乡镇开展宣讲。", 1)
+    question = "桃源镇下乡干部中有多少名女干部？"
+    analysis, candidate, sentences = _candidate(question, "316名", text)
+    assert analysis.subset == ("女", "干部")
+    assert near_miss_check(candidate, analysis, sentences)[0] == "subset"
+    # the part said at the figure is answered
+    text = paragraph("桃源镇招聘活动中932人达成初步意向。", 1)
+    analysis, candidate, sentences = _candidate("桃源镇招聘活动中有多少人达成初步意向？", "932人", text)
+    assert near_miss(candidate, analysis, sentences) is None

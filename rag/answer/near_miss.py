@@ -202,6 +202,9 @@ def near_miss_check(
         counted = _figure_noun(before, after)
         if counted and not set(counted) & set(analysis.type_noun):
             return "counted", clause
+    # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
+    if own_measure and analysis.subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in analysis.subset):
+        return "subset", clause
     if own_measure and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
         return "noun_elsewhere", clause
     asked = _asked_words(analysis)

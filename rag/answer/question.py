@@ -156,6 +156,9 @@ class QuestionAnalysis:
     # what an outcome adverb stresses ("最后有多少人通过" → 通过, "最后是哪支队伍拿了冠军" →
     # 冠军): the answer's sentence must say it, since a neighbouring figure (报名) is no outcome
     outcome: tuple[str, ...] = ()
+    # "A里/中有多少是B": the part of a group asked for ("下乡干部中有多少名女干部" → 女干部); a
+    # figure of the whole group ("316名干部") does not answer it
+    subset: tuple[str, ...] = ()
 
     @property
     def topic(self) -> str:
@@ -417,6 +420,23 @@ _OUTCOME_ADVERB = re.compile(r"(?:最后|最终)(?![一二三四五六七八九�
 _OUTCOME_SKIP_FLAGS = ("m", "q", "r", "u", "x", "y", "c", "d", "t", "f")
 
 
+_SUBSET_ASKED = re.compile(
+    r"(?:中|里|当中|之中)[，,]?(?:有|是)?(?:多少|几)(?:个|名|位|人|家|项|件|条|辆|户)?(?:是|为|人)?([^，。？?！!]+)"
+)
+
+
+def _subset_words(text: str, kind: str) -> tuple[str, ...]:
+    """The content words naming the part asked for in "A里/中有多少是B"."""
+    found = _SUBSET_ASKED.search(text) if kind == QUANTITY else None
+    if not found:
+        return ()
+    words = [
+        w for w, flag in pos_cut(found.group(1))
+        if (len(w) >= 2 or flag == "b") and flag[:1] in ("n", "v", "a", "b") and w not in _STOPWORDS and w not in WH_WORDS
+    ]
+    return tuple(dict.fromkeys(words))
+
+
 def _outcome_words(text: str, type_noun: str | None, unit: str | None) -> tuple[str, ...]:
     """The content words an outcome adverb stresses, up to the end of its clause."""
     found = _OUTCOME_ADVERB.search(text)
@@ -607,4 +627,5 @@ def analyze_question(question: str) -> QuestionAnalysis:
         asks_change=kind == QUANTITY and bool(_CHANGE_ASKED.search(text)),
         asks_level=kind == QUANTITY and bool(_LEVEL_ASKED.search(text)),
         outcome=outcome,
+        subset=_subset_words(text, kind),
     )
