@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..schema import Answer, Hit
 from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
-from .near_miss import near_miss
+from .near_miss import near_miss, outcome_unsaid
 from .evidence import global_missing
 from .question import DATE, NAME, QUANTITY, SENTENCE, QuestionAnalysis, analyze_question
 from .scoring import WORDING, Candidate, distinct_paragraph_hits, score_sentences, with_similarities
@@ -112,7 +112,10 @@ def extract_answer(
         eligible = accept(candidates)
     if settings.near_miss and eligible:
         sentences = list(dict.fromkeys(c.sentence for c in candidates))
-        misses = {id(c): near_miss(c, analysis, sentences) for c in eligible if c.span is not None}
+        misses = {
+            id(c): (near_miss(c, analysis, sentences) if c.span is not None else None) or outcome_unsaid(c, analysis)
+            for c in eligible
+        }
         kept = [c for c in eligible if not misses.get(id(c))]
         if not kept:  # every answering sentence's figure measures something else: say what the text gives
             best_miss = max(eligible, key=lambda c: c.score)
