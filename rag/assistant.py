@@ -23,7 +23,7 @@ from .llm import LLMConfig, iter_generated_answer
 from .replica import follow_replica
 from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
-from .answer.compare import answer_comparison, parallel_sides, parse_comparison
+from .answer.compare import answer_comparison, parallel_sides, parse_comparison, side_acceptance
 from .answer.scoring import Candidate
 from .answer.settings import AnswerSettings, settings_from_environment
 from .answer.synonyms import synonyms
@@ -252,16 +252,23 @@ class Assistant:
         if comparison is None:
             return self._extract_one(retriever, asked, retrieval, timings, settings), list(retrieval.hits)
         started = time.perf_counter()
-        sides, side_retrievals, hits = [], [], list(retrieval.hits)
-        for side_question in comparison.side_questions:
-            retrieve_started = time.perf_counter()
-            side_retrieval = retriever.retrieve(side_question, k=k, mode=mode, allowed=allowed)
-            timings["compare_retrieval"] = timings.get("compare_retrieval", 0.0) + (time.perf_counter() - retrieve_started) * 1000
-            sides.append(self._extract_one(retriever, side_question, side_retrieval, timings, settings))
-            side_retrievals.append(side_retrieval)
-            hits += side_retrieval.hits
+        sides, side_retrievals, asked_sides, hits = [], [], [], list(retrieval.hits)
+        for side_question, alternatives in zip(comparison.side_questions, comparison.alternatives):
+            for attempt in (side_question, *alternatives):  # other wordings of a side, while it is refused
+                retrieve_started = time.perf_counter()
+                side_retrieval = retriever.retrieve(attempt, k=k, mode=mode, allowed=allowed)
+                timings["compare_retrieval"] = timings.get("compare_retrieval", 0.0) + (time.perf_counter() - retrieve_started) * 1000
+                side = self._extract_one(retriever, attempt, side_retrieval, timings, settings, accept=side_acceptance)
+                if attempt is side_question or not side.refused:
+                    side_answer, side_used, asked_side = side, side_retrieval, attempt
+                if not side_answer.refused:
+                    break
+            sides.append(side_answer)
+            side_retrievals.append(side_used)
+            asked_sides.append(asked_side)
+            hits += side_used.hits
         sides = parallel_sides(comparison, (sides[0], sides[1]), lambda i, choose: self._extract_one(
-            retriever, comparison.side_questions[i], side_retrievals[i], timings, settings, choose))
+            retriever, asked_sides[i], side_retrievals[i], timings, settings, choose, side_acceptance))
         elapsed = (time.perf_counter() - started) * 1000 - timings["compare_retrieval"]
         answer = answer_comparison(asked, comparison, sides, elapsed)
         if answer.refused and comparison.stated_change:  # "比2024年多多少": the change the article states
@@ -276,6 +283,7 @@ class Assistant:
     def _extract_one(
         self, retriever: Retriever, asked: str, retrieval: Retrieval, timings: dict[str, float], settings: AnswerSettings,
         choose: Callable[[list[Candidate]], Candidate] | None = None,
+        accept: Callable[[list[Candidate]], list[Candidate]] | None = None,
     ) -> Answer:
         """One extractive answer, with sentence similarity to the question from the build's sentence vectors
         (the question vector comes from retrieval; keyword mode encodes it here, timed as answer_encode)."""
@@ -288,7 +296,7 @@ class Assistant:
                 timings["answer_encode"] = timings.get("answer_encode", 0.0) + (time.perf_counter() - encode_started) * 1000
             store = self._sentence_vectors(retriever.index)
             similarity = lambda sentences: store.similarities(vector, sentences)  # noqa: E731
-        return extract_answer(asked, list(retrieval.hits), similarity, settings, choose)
+        return extract_answer(asked, list(retrieval.hits), similarity, settings, choose, accept)
 
     def _sentence_vectors(self, index: Index) -> SentenceVectors:
         with self._use_lock:

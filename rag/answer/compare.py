@@ -19,10 +19,11 @@ from typing import Callable
 from ..numbers import figures_in
 from ..schema import Answer, Citation
 from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
-from .question import bigrams, coverage
-from .scoring import Candidate
+from .question import analyze_question, bigrams, coverage, pos_cut
+from .scoring import WORDING, Candidate
+from .spans import Span, date_spans, quantity_spans
 
-__all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison"]
+__all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison", "side_acceptance"]
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def _difference_text(a: _Figure, b: _Figure) -> str:
     "1293万辆" differ by "45607万辆"), with their unit when they share one."""
     difference = abs(a.value - b.value)
     scale = min(a.scale, b.scale, key=lambda s: _SCALE_VALUE[s])
-    unit = a.unit if a.unit == b.unit or not b.unit else ""
+    people = ("人", "名")  # "38名" and "56人" are both people
+    unit = a.unit if a.unit == b.unit or not b.unit else "人" if a.unit in people and b.unit in people else ""
     return f"{_plain(difference / _SCALE_VALUE[scale])}{scale}{unit}"
 
 
@@ -149,16 +151,20 @@ def _same_figure(sides: tuple[Answer, Answer]) -> bool:
 # in the same unit, one whose clause shares PARALLEL_GAIN more of the other side's figure clause (the
 # article's own words: those of the two side questions do not count) is taken instead.
 PARALLEL_GAIN = 0.3
-PARALLEL_SLACK = 1.0
+PARALLEL_SLACK = 1.5
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?]")
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause of ``sentence`` around [start, end), without the span itself."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
+    return sentence[left:start] + sentence[end:right]
 
 
 def _clause_grams(sentence: str, start: int, end: int, ignored: set[str]) -> set[str]:
     """The bigrams of the clause of ``sentence`` around [start, end), without figures and ``ignored``."""
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
-    clause = re.sub(r"[\d.]+", "", sentence[left:start] + sentence[end:right])
-    return set(bigrams(clause)) - ignored
+    return set(bigrams(re.sub(r"[\d.]+", "", _clause(sentence, start, end)))) - ignored
 
 
 def _alike(a: set[str], b: set[str]) -> float:
@@ -171,27 +177,114 @@ def _unit_after(short: str) -> str:
     return re.sub(r"^[\d.,]+|^[^\d]*[\d.,]+", "", short)[-1:]
 
 
-def _prefer_stated_like(other: Answer, own: Answer, ignored: set[str]) -> Callable[[list[Candidate]], Candidate]:
+def _head_noun(side: str) -> str:
+    """The noun a side ends with ("网上推送的岗位" → 岗位): a figure right before it counts that thing."""
+    words = pos_cut(side)
+    word, flag = words[-1] if words else ("", "")
+    return word if len(word) >= 2 and flag.startswith("n") else ""
+
+
+def _prefer_stated_like(
+    other: Answer, own: Answer, ignored: set[str], head: str = "", yield_figure: bool = False, cost: list[float] | None = None,
+) -> Callable[[list[Candidate]], Candidate]:
+    """Among the near-best sentences, the figure (any of a sentence's figures in the side's unit, not only
+    its best span: "机动车保有量达4.69亿辆，其中汽车3.66亿辆") whose clause is stated most like the other
+    side's figure clause, when it is PARALLEL_GAIN more alike than the best sentence's own figure. A figure
+    that counts the side's own noun ("605个岗位" for "网上推送的岗位", not "37期") is preferred to one that
+    does not. ``yield_figure``: the other side answered with the very same figure, which cannot stand for
+    both; this side takes its best other figure, in the other side's unit when it has one (``cost`` gets
+    how much lower that figure's sentence scores than the side's best)."""
     start = other.sentence.index(other.short)
     other_grams = _clause_grams(other.sentence, start, start + len(other.short), ignored)
-    unit = _unit_after(own.short)
+    unit, other_unit = _unit_after(own.short), _unit_after(other.short)
+    analysis = analyze_question(own.question)
 
-    def alike(c: Candidate) -> float:
-        return _alike(_clause_grams(c.sentence, c.span.start, c.span.end, ignored), other_grams) if c.span else 0.0
+    def alike(c: Candidate, span: Span | None) -> float:
+        return _alike(_clause_grams(c.sentence, span.start, span.end, ignored), other_grams) if span else 0.0
+
+    def counts_head(c: Candidate, span: Span | None) -> bool:
+        return bool(head and span and c.sentence.startswith(head, span.end))
+
+    def taken(c: Candidate, span: Span) -> bool:
+        return c.sentence == other.sentence and span.text == other.short
 
     def choose(eligible: list[Candidate]) -> Candidate:
         best = max(eligible, key=lambda c: c.score)
-        near = [c for c in eligible if c.score >= best.score - PARALLEL_SLACK and c.span is not None
-                and c.sentence != other.sentence and _unit_after(c.span.text) == unit]
-        if not near:
+        options = [
+            (c, span) for c in eligible if c.score >= best.score - PARALLEL_SLACK and (yield_figure or c.sentence != other.sentence)
+            for span in ([c.span] if c.span else []) + [s for s in quantity_spans(c.sentence, analysis) if c.span is None or s.start != c.span.start]
+            if span.text not in own.question and not taken(c, span)
+            and (_unit_after(span.text) in (unit, other_unit if yield_figure else unit) or counts_head(c, span))
+        ]
+        if not options:
             return best
-        parallel = max(near, key=lambda c: (alike(c), c.score))
-        return parallel if alike(parallel) - alike(best) >= PARALLEL_GAIN else best
+        if yield_figure:
+            key = lambda o: (_unit_after(o[1].text) == other_unit, counts_head(*o), alike(*o), o[0].score)  # noqa: E731
+        else:
+            key = lambda o: (counts_head(*o), alike(*o), o[1] is o[0].span, o[0].score)  # noqa: E731
+        chosen, span = max(options, key=key)
+        if cost is not None:
+            cost.append(best.score - chosen.score)
+        if not yield_figure and not (counts_head(chosen, span) and not counts_head(best, best.span)) \
+                and alike(chosen, span) - alike(best, best.span) < PARALLEL_GAIN:
+            return best
+        return chosen if span is chosen.span else replace(chosen, span=span)
     return choose
+
+
+# A side is an ordinary question, held to the ordinary standard, except for one thing: a
+# sentence the ordinary stage rejects only for its words (a noun of the side said otherwise,
+# 社工 for 社会工作, 电脑班 for 计算机班次; its place, period and figures all stand) may answer
+# the side when its meaning is the closest to the side's question (SEMANTIC_MARGIN), its
+# paragraph is one retrieval is sure of, and it holds a figure. The comparison then checks the
+# figure against the other side's (same kind of unit, not the same span, the shared measure).
+_NOUN_OBJECTION = "相关段落中没有谈到"
+
+
+def side_acceptance(candidates: list[Candidate]) -> list[Candidate]:
+    """The sentences a comparison's side may answer from when none is eligible (``extract_answer``'s ``accept``)."""
+    from .pipeline import SEMANTIC_MARGIN, _retrieval_sure
+
+    sims = [c.similarity for c in candidates if c.similarity is not None]
+    if not sims:
+        return []
+    closest = max(sims)
+    return [
+        c for c in candidates
+        if (c.objection == WORDING or (c.reason or "").startswith(_NOUN_OBJECTION))
+        and c.span is not None and c.similarity is not None and c.similarity >= closest - SEMANTIC_MARGIN
+        and _retrieval_sure(c)
+    ]
 
 
 def _stated(answer: Answer) -> bool:
     return not answer.refused and bool(answer.sentence and answer.short and answer.short in answer.sentence)
+
+
+# A record may date one thing several ways ("发证日期:2026年1月23日 … 设立日期:1988年8月18日"): a side asking
+# when something 成立 takes, in its sentence, the date whose label shares most of the asked verb's characters.
+_LABEL_WINDOW = 8
+_VERB_NOISE = set("的是了在和日期时间年月天号什么候")
+
+
+def _label_overlap(sentence: str, span: Span, verb: str) -> int:
+    label = re.sub(r"[\d\s:：.,，/-]", "", sentence[max(0, span.start - _LABEL_WINDOW):span.start])[-4:]
+    return len((set(verb) - _VERB_NOISE) & set(label))
+
+
+def _prefer_date_labelled(verb: str, own: Answer) -> Callable[[list[Candidate]], Candidate]:
+    analysis = analyze_question(own.question)
+
+    def choose(eligible: list[Candidate]) -> Candidate:
+        best = max(eligible, key=lambda c: c.score)
+        if best.span is None:
+            return best
+        spans = date_spans(best.sentence, analysis)
+        chosen = max(spans, key=lambda sp: (_label_overlap(best.sentence, sp, verb), sp.start == best.span.start), default=None)
+        if chosen is None or _label_overlap(best.sentence, chosen, verb) <= _label_overlap(best.sentence, best.span, verb):
+            return best
+        return replace(best, span=chosen)
+    return choose
 
 
 def parallel_sides(
@@ -201,12 +294,31 @@ def parallel_sides(
     """Each side answered again preferring a figure stated like the other side's (``answer_again(i, choose)``
     answers side i with that choice); a side already stated most alike keeps its answer."""
     if comparison.dated:
-        return sides
+        if len(comparison.measure) < 2:
+            return sides
+        return tuple(  # type: ignore[return-value]
+            answer_again(i, _prefer_date_labelled(comparison.measure, sides[i])) if _stated(sides[i]) else sides[i] for i in (0, 1)
+        )
     ignored = {g for q in comparison.side_questions for g in bigrams(q)}
     answers = list(sides)
+    heads = [_head_noun(side) for side in comparison.sides]
+
+    def one_figure_for_both() -> None:
+        """One figure cannot stand for both: each side looks for its next figure, and the side that loses
+        least by it (its next figure's sentence scores closest to its best) takes it; on a tie, the second."""
+        if not (all(_stated(a) and a.citations for a in answers) and _same_figure((answers[0], answers[1]))):
+            return
+        costs: list[list[float]] = [[], []]
+        moved = [answer_again(i, _prefer_stated_like(answers[1 - i], answers[i], ignored, heads[i], True, costs[i])) for i in (0, 1)]
+        loss = [c[0] if c else float("inf") for c in costs]
+        side = 0 if loss[0] < loss[1] else 1
+        answers[side] = moved[side]
+
+    one_figure_for_both()
     for side in (0, 1):
         if _stated(answers[side]) and _stated(answers[1 - side]):
-            answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored))
+            answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored, heads[side]))
+    one_figure_for_both()
     return answers[0], answers[1]
 
 
@@ -267,14 +379,21 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
         word = direction if a_wins else OPPOSITE[direction]
         gap = f"，相差{apart}" if apart else ""
         if comparison.asks == DIFFERENCE:
+            if apart and comparison.unit and not dated and re.fullmatch(r"[\d.]+[万亿]?", apart):
+                apart += comparison.unit  # "多几件": 172项 and 74件 differ by 98件
             short = apart or (name_a if a_wins else name_b)
             body = f"{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
         elif comparison.asks == YES_NO:
-            short = f"{'是' if a_wins else '不是'}，{word}{apart or ''}"
+            # the verdict, then the winner with its value and the difference: "不是，城中区（2047人）更多，相差1479人"
+            winner, value = (name_a, sides[0].short) if a_wins else (name_b, sides[1].short)
+            short = f"{'是' if a_wins else '不是'}，{winner}（{value}）更{direction}{gap}"
             body = f"{short[:short.index('，')]}，{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
         else:
             winner = name_a if a_wins else name_b
             short = f"{winner}（{sides[0 if a_wins else 1].short}）"  # the winner with its own value
+            if comparison.with_difference and apart:  # "哪个多？多几所？": in the unit asked when the two differ
+                unit = comparison.unit if comparison.unit and not re.search(r"[^\d.万亿]$", apart) else ""
+                short += f"，{direction}{apart}{unit}"
             body = f"{winner}更{direction}（{cited}{gap}）。"
     citations = tuple(c for c in (_side_citation(sides[0], 1), _side_citation(sides[1], 2)) if c is not None)
     return Answer(

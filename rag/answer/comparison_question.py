@@ -22,7 +22,7 @@ retrieves and answers like any other; ``rag.answer.compare`` compares the answer
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Collection
 
 from .question import GENERIC_PLACES, analyze_question, pos_cut, pos_tokenizer
@@ -56,9 +56,20 @@ _COMPARED = re.compile(
     r"(?:[，,]?(?:相比较|相比|比较起来|比起来|比较|对比|来比|比一比|比|之中|当中|中间|中|里|两者|二者|双方|的话|"
     r"分别是多少|各是多少|分别有多少|各有多少|分别|各自|(?:这)?两(?:个)?[地县区市省乡镇村项类种家所方个者]))+$"
 )
+# "A和B相比，X多了多少" / "A的X和B的相比，多多少" is "AX比B多了多少"
+_THEN_AGAINST = re.compile(
+    r"^(?P<a>[^，,]+?)(?:和|与|跟|同)(?P<b>[^，,]+?)(?:相比|相较|比起来|比较|对比|比)[，,]?"
+    r"(?P<measure>[^，,]*?)(?P<rest>(?:更|还要|要)?[多少高低大小长短快慢早晚重轻远近](?:了|出|出了)?(?:多少|几).*)$"
+)
+# "A超出B多少", "A比B高出几个百分点" without 比: the difference
+_EXCEEDS_RE = re.compile(r"^(?P<a>.+?)(?:超出|超过|多出|高出|领先)(?P<b>.+?)(?P<rest>(?:多少|几).*)$")
+# "A和B相隔多少天": two dates apart
+_DATES_APART = re.compile(r"^(?P<left>.+?)(?:之间)?(?:相隔|间隔|隔了|相距)(?:了)?(?:多少|几|多久|多长时间)(?P<unit>[^吗]*)$")
 # "与B相比，A多多少" is "A比B多多少"
 _AGAINST_FIRST = re.compile(r"^(?:和|与|跟|同|较|相比于|相较于)(?P<b>[^，,]+?)(?:相比|相较|比起来|比较|比)[，,]?(?P<a>[^，,]+?)(?P<rest>(?:更|还要|要)?[多少高低大小长短快慢早晚重轻远近].*)$")
-_WH = (r"(?:是)?(?:哪一个|哪一项|哪一种|哪一方|哪一年|哪个|哪项|哪种|哪边|哪方|哪家|哪座|哪所|哪类|哪样|哪位|哪年|谁|"
+# 哪 with any measure word ("哪条更长", "哪张金额大", "哪批多"): the classifier says nothing about the relation
+_CLASSIFIERS = "个项种方年边家座所类样位条张批件份台辆只支场届期次天月本部队组户名道处栋间片块段款门"
+_WH = (rf"(?:是)?(?:哪一?个(?:地方|地区|数字|数据|数值|数)|哪里|哪儿|哪一?[{_CLASSIFIERS}]|谁|"
        r"前者还是后者|后者还是前者|前一个还是后一个)")
 _WHICH_RE = re.compile(
     rf"^(?P<left>.+?)[，,]?{_WH}(?P<mid>[^，,]*?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}(?P<verb>[^{DIRECTIONS}，,]{{0,4}}?)"
@@ -80,6 +91,8 @@ _APART_RE = re.compile(  # A和B相差多少
     r"^(?P<left>.+?)(?:之间)?(?:的)?(?:数量|人数)?(?:相差|差了|差距|相距|差值|差额|差)(?:是|有|为)?(?:多少|几|多大|多)(?P<unit>[^吗]*)$"
 )
 _RATIO_RE = re.compile(r"^(?P<a>.+?)(?:是|为|相当于|等于)(?P<b>.+?)的(?:几|多少)倍(?:多)?$")
+# "…哪个多？多几所？" / "…？相差多少？": a second question asking the difference
+_FOLLOW_DIFFERENCE = re.compile(rf"^(?:那|那么)?(?:{_D}|相差|差|差了|差距)(?:了|出|出了)?(?:多少|几|多久|多长时间)(?P<unit>[^吗？?]*)$")
 # after "A比B": the direction, then what is asked
 _AFTER_BI = re.compile(
     rf"^(?P<b>.+?){_MORE_WORDS}(?P<dir>[{DIRECTIONS.rstrip('前后')}]){_AFTER_DIRECTION}"  # "比B前" is no comparison
@@ -93,7 +106,7 @@ _AFTER_BI = re.compile(
 _BI = re.compile(r"(?<![对相同环占评好无类正反比])(?:比起|比|较)(?![例重率赛较如方拼武值特为对照喻拟划])")
 _YES_NO_CUE = re.compile(r"(?:是不是|是否|有没有|真的|确实|的确)$")
 _THAN_RE = re.compile(  # A超过B了吗, A多于B吗
-    r"^(?P<a>.+?)(?:是不是|是否|有没有)?(?P<verb>超过|多于|高于|大于|少于|低于|小于|早于|晚于)了?(?P<b>.+?)了?(?P<q>吗|么|没有)$"
+    r"^(?P<a>.+?)(?P<cue>是不是|是否|有没有)?(?P<verb>超过|多于|高于|大于|少于|低于|小于|早于|晚于)了?(?P<b>.+?)了?(?P<q>吗|么|没有)?$"
 )
 _AS_MUCH_RE = re.compile(  # A有没有B多, A有B多吗
     rf"^(?P<a>.+?)(?P<cue>有没有|没有|有)(?P<b>.+?)(?:那么|这么|那样|这样)?(?P<dir>{_D})(?P<q>吗|么)?$"
@@ -105,7 +118,10 @@ _RELATIVE_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|同期|上�
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全乡|我省|本省|我国|省内|市内)")
 # a side named by its count ("…就业的人数", "…增加的钱") asks in that count's unit: "…就业多少人"
 # reads as the text writes figures ("促进700余名低收入群体就业"), "…的人数多少" names a word it never says
-_COUNT_NOUN = re.compile(r"(?:的)?(?:(?P<unit>人|户|次|个|家|场|所|项|件|辆)数|(?P<money>钱|资金|金额|钱数)|数量|总数|数目)$")
+_COUNT_NOUN = re.compile(
+    r"(?:的)?(?:(?P<unit>人|户|次|个|家|场|所|项|件|辆)数|(?P<money>钱|资金|金额|钱数)|数量|总数|数目"
+    r"|(?P<compound>人次|场次|户次|车次|架次|班次|批次|人数次))$"  # a compound unit named as the measure: "观看人次"
+)
 _HOW = {"长": "多长", "短": "多长", "远": "多远", "近": "多远", "重": "多重", "轻": "多重"}
 _COUNTED_ENDINGS = "户人家所个场项座条辆次"
 _FIGURE_TAIL = re.compile(r"[万亿]?[^\u4e00-\u9fff\d]*[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍单份]?")
@@ -124,6 +140,12 @@ class Comparison:
     # "X比2024年多多少": the article may state the change itself ("与2024年相比增加168万辆") rather
     # than the earlier year's figure; this asks for it, when the two sides cannot be answered
     stated_change: str | None = None
+    # "A和B哪个多？多几所？": the winner and, after a second question, the difference too
+    with_difference: bool = False
+    # other ways to ask each side, tried in turn when it is refused: without what it borrowed from the
+    # other (its place, period: "祁连县城镇新增就业" against "城中区一季度…"), and without the unit the
+    # difference was asked in ("民生问题比惠民实事多几件": 172项 is no 件)
+    alternatives: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
     @property
     def dated(self) -> bool:
@@ -180,14 +202,18 @@ def _likeness(a: str, b: str) -> float:
 def _sides(left: str, names: Collection[str]) -> tuple[str, str, str, str] | None:
     """(shared words before, side A, side B, shared words after) of the clause(s) naming both sides."""
     left = _COMPARED.sub("", left.strip(" ，,：:"))
+    left = re.sub(r"^(?:在|从|就|对比|比较|比一比)(?=.{4})", "", left)  # "在A和B中", "对比A和B"
     clauses: list[str] = []
+    joins: dict[int, tuple[str, str]] = {}  # a clause opened by a connector splits there, whatever jieba tags it
     for clause in (c for c in re.split(r"[，,：:；;]", left) if c.strip()):
-        if clauses and clause.startswith(tuple(_CONNECTORS)):  # "A的降幅，和B的增幅": one clause
+        opener = next((c for c in sorted(_CONNECTORS, key=len, reverse=True) if clause.startswith(c)), None)
+        if clauses and opener:  # "A的降幅，和B的增幅", "A，跟B，哪个多": one clause
+            joins[len(clauses) - 1] = (clauses[-1].strip(), clause[len(opener):].strip())
             clauses[-1] += clause
         else:
             clauses.append(clause)
     for i in range(len(clauses) - 1, -1, -1):
-        splits = _connector_splits(clauses[i], names)
+        splits = _connector_splits(clauses[i], names) or ([joins[i]] if i in joins and all(joins[i]) else [])
         if splits:
             a, b = max(splits, key=lambda s: _likeness(*s))
             after = "".join(clauses[i + 1:])
@@ -243,6 +269,11 @@ def _complete(side: str, other: str) -> str:
         if mine.scope:
             text = _swap(text, (theirs.scope,) if theirs.scope else (), (mine.scope,))
         return text
+    words = pos_cut(side)
+    if len(words) == 1 and words[0][1] == "n" and len(side) >= 2 and side not in other and "的" in other \
+            and not mine.entities and not mine.times:
+        # one bare noun against "驿站覆盖的站点": "驿站覆盖的劳动者", the modifier is shared
+        return other[:other.rindex("的") + 1] + side
     if side.endswith("的") and not other.endswith("的"):  # "网上的" against "线下提供的岗位": "网上的岗位"
         side += other.rpartition("的")[2] if "的" in other else (pos_cut(other)[-1][0] if other else "")
     borrowed = ""
@@ -257,7 +288,10 @@ def _complete(side: str, other: str) -> str:
 
 def _counted_unit(side: str) -> str:
     """"困难户" is counted in 户, "参赛队伍" is not: a side ending in a classifier asks in that unit."""
-    return side[-1] if len(side) >= 2 and side[-1] in _COUNTED_ENDINGS else ""
+    if len(side) < 2 or side[-1] not in _COUNTED_ENDINGS:
+        return ""
+    # "专家", "国家" are words of their own, counted otherwise (11名 专家)
+    return "" if pos_tokenizer().tokenizer.FREQ.get(side[-2:], 0) >= 5 else side[-1]
 
 
 def _measure_words(text: str) -> str:
@@ -276,9 +310,10 @@ def _build(
     direction = _AS_DATE.get(direction, direction)
     full_a, full_b = _complete(a, b), _complete(b, a)
     shared = _measure_words(post) + _measure_words(verb)
-    pre = pre.strip(" ，,：:")
+    pre = re.sub(r"(?:方面|来看|来说|而言)$", "", pre.strip(" ，,：:")).strip(" ，,：:")  # "X方面，A和B谁多"
     dated = direction in DATED
     unit = re.sub(r"^(?:了|的)", "", unit.strip())
+    unit = re.sub(r"^个(?=人)", "", unit)  # "多几个人"
 
     def question(full: str) -> str:
         if dated:
@@ -289,9 +324,11 @@ def _build(
         count = _COUNT_NOUN.search(phrase)
         if count and len(phrase) > count.end() - count.start() + 1:
             phrase = phrase[:count.start()]
-            asked_unit = unit or count.group("unit") or ("钱" if count.group("money") else "")
+            asked_unit = unit or count.group("unit") or count.group("compound") or ("钱" if count.group("money") else "")
         else:
             asked_unit = unit if unit and unit not in ("倍",) else _counted_unit(phrase)
+        if asked_unit == "个" and phrase.endswith("人"):  # "…的人少几个": people are counted in 人
+            asked_unit = "人"
         return f"{pre}{phrase}多少{asked_unit}"
 
     if question(full_a) == question(full_b):
@@ -304,7 +341,19 @@ def _build(
         side_a = question(full_a)  # "2025年…多少人" → "2025年…与2024年相比增加了多少人": the same unit
         at = side_a.rfind("多")
         change = f"{side_a[:at]}与{b}相比{'增加' if direction in LARGER else '减少'}了{side_a[at:]}"
-    return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit, measure, change)
+    alternatives = []
+    for side, full, anchors in ((a, full_a, anchors_a), (b, full_b, anchors_b)):
+        asked = [question(full)]
+        if not anchors.bare and full != side:
+            asked.append(question(side))
+        if unit and not dated:
+            unit, kept = "", unit  # question() reads it
+            asked.append(question(full))
+            unit = kept
+        alternatives.append(tuple(dict.fromkeys(q for q in asked[1:] if q != asked[0])))
+    a, b = (re.sub(r"(?<=.)的$", "", side) for side in (a, b))  # "线上的" is shown as 线上
+    return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit, measure, change,
+                      alternatives=(alternatives[0], alternatives[1]))
 
 
 def _read_bi(text: str, names: Collection[str]) -> Comparison | None:
@@ -342,18 +391,41 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
     text = _clean(question)
     if not text:
         return None
+    first, then = (p.strip(" ，,") for p in (re.split(r"[？?]", text, maxsplit=1) + [""])[:2])
+    if not then and re.search(r"[，,]", text):  # "…哪类多，多几个": the last clause may be the follow-up
+        first, _, then = text.rpartition("，" if "，" in text else ",")
+        then = then if _FOLLOW_DIFFERENCE.match(then.strip()) else ""
+        first = first if then else text
+    if then:  # "A和B哪个多？多几所？": the comparison, then its difference
+        follow = _FOLLOW_DIFFERENCE.match(then.strip())
+        compared = parse_comparison(first, names) if follow else None
+        if compared is not None and compared.asks == WHICH:
+            return replace(compared, with_difference=True, unit=compared.unit or follow.group("unit").strip())
     against = _AGAINST_FIRST.match(text)
     if against:
         text = f"{against.group('a')}比{against.group('b')}{against.group('rest')}"
+    then_against = _THEN_AGAINST.match(text)
+    if then_against:
+        text = f"{then_against.group('a')}{then_against.group('measure')}比{then_against.group('b')}{then_against.group('rest')}"
+    exceeds = _EXCEEDS_RE.match(text) if "比" not in text else None
+    if exceeds and not analyze_question(exceeds.group("b")).figures:
+        text = f"{exceeds.group('a')}比{exceeds.group('b')}多{exceeds.group('rest')}"
+    apart = _DATES_APART.match(text)
+    if apart:
+        found = _sides(apart.group("left"), names)
+        if found:
+            pre, a, b, after = found
+            return _build(pre, a, b, after, DIFFERENCE, "早", apart.group("unit"))
     match = _RATIO_RE.match(text)
     if match:
         pre, _, a = match.group("a").rpartition("，")
-        return _build(pre, a, match.group("b"), "", RATIO, "多")
+        b = match.group("b")  # "线下的岗位是线上的几倍": "线上的" borrows 岗位; a bare "祁连县" borrows the whole measure
+        return _build(pre, a, b if _anchors(b).bare else b + "的", "", RATIO, "多")
     compared = _read_bi(text, names)
     if compared is not None:
         return compared
     match = _THAN_RE.match(text)
-    if match and not analyze_question(match.group("b")).figures:
+    if match and (match.group("cue") or match.group("q")) and not analyze_question(match.group("b")).figures:
         pre, _, a = match.group("a").rpartition("，")
         return _build(pre, a, match.group("b"), "", YES_NO, _THAN_DIRECTION[match.group("verb")])
     match = _AS_MUCH_RE.match(text)

@@ -19,7 +19,9 @@ from typing import Iterable
 from .question import (
     GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, pos_cut, time_in, without_baselines,
 )
-from .scoring import Candidate
+from .scoring import Candidate, abbreviated
+from .settings import ablated
+from .synonyms import kindred_in, said_in
 from .spans import clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
 
 
@@ -33,6 +35,10 @@ def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
         if not any(entity_in(word, e) or entity_in(e, word) for e in analysis.entities):
             return word
     return None
+
+
+def _said(word: str, text: str) -> bool:
+    return said_in(word, text) or abbreviated(word, text) or coverage([word], text) >= MIN_FOCUS_IN_CLAUSE
 
 
 # How much of an asked word (its character bigrams) the figure's own clause must share
@@ -79,17 +85,128 @@ def _asked_words(analysis: QuestionAnalysis) -> list[str]:
     return [w for w in (_FRAME.sub("", f) for f in analysis.focus) if len(w) >= 2]
 
 
+def outcome_unsaid(candidate: Candidate, analysis: QuestionAnalysis) -> str | None:
+    """"最后有多少人通过", "最后是哪支队伍拿了冠军": the outcome the question stresses must be said
+    in the answer's sentence (its words or synonyms); "223.6万人报名" is no outcome. Any kind of
+    question. Returns what the sentence gives instead (the span's clause, or the sentence)."""
+    if ablated("outcome") or not analysis.outcome:
+        return None
+    span = candidate.span if analysis.kind == QUANTITY else None
+    if span is not None:  # a figure: said in its own clause
+        before, after = clause_window(candidate.sentence, span.start, span.end)
+        around = before + after
+    else:  # a name or date: said anywhere in the paragraph or its headline
+        p = candidate.hit.paragraph
+        around = f"{p.title or ''}\n{p.text}"
+    words = [w for w, _ in pos_cut(around)]
+    if all(_said(w, around) or kindred_in(w, words) for w in analysis.outcome):
+        return None
+    if candidate.span is None:
+        return candidate.sentence
+    before, after = clause_window(candidate.sentence, candidate.span.start, candidate.span.end)
+    # a figure is refused only when its own clause says what was done instead ("223.6万人报名",
+    # "输送38名劳动者入职"): a verb the question does not use
+    if analysis.kind == QUANTITY and not any(
+        flag.startswith("v") and len(word) >= 2 and word not in _WEAK_VERBS and word not in analysis.text
+        for word, flag in pos_cut(before) + pos_cut(after)
+    ):
+        return None
+    return f"{before}{candidate.span.text}{after}"
+
+
+_WEAK_VERBS = frozenset("达到 达 共有 共计 合计 累计 实现 完成 超过 突破 约为 为 是 有".split())
+
+
+# an enumeration summed by one figure: "廉租房补贴、大学生资助、取暖补助等1400余万元"
+_ENUMERATION = re.compile(r"((?:[^，,。；;：:、“”]{2,14}、)+[^，,。；;：:、“”]{2,14}?)等")
+# the question itself asks about a kind, not one member: "化肥、医疗救助包这类物品"
+_KIND_ASKED = re.compile(r"这类|这些|之类|等|各类|哪些|一共|总共|合计")
+
+
+def _one_member_asked(sentence: str, span_start: int, analysis: QuestionAnalysis) -> bool:
+    """Whether the figure sums an enumeration of the sentence ("A、B、C等…N") and the question
+    names exactly one of its members: the figure is the whole, not that member's."""
+    if _KIND_ASKED.search(analysis.text):
+        return False
+    enumerations = list(_ENUMERATION.finditer(sentence, 0, span_start))
+    if not enumerations:
+        return False
+    items = [i for i in enumerations[-1].group(1).split("、") if i]
+    named = [i for i in items if coverage([i[-6:]], analysis.text) >= MIN_FOCUS_IN_CLAUSE]  # its head: the last words
+    return len(items) >= 2 and len(named) == 1
+
+
+def _states_a_change_only(clause: str) -> bool:
+    """"降幅不低于50%", "减少了30%": the clause gives a change, and no level reached (至/到/达)."""
+    return bool(_CHANGE_ONLY.search(clause)) and not re.search(r"[至到达]|降为|升为", clause)
+
+
+_CHANGE_ONLY = re.compile(r"增幅|降幅|涨幅|增长|增加|减少|下降|降低|提高|提升|上涨|下滑|回落|同比|环比")
+
+
+def _counted_noun(analysis: QuestionAnalysis) -> bool:
+    """Whether the question counts a noun right after its classifier ("多少名学生"), not a kind
+    of things it lists ("多少件化肥、医疗救助包这类物品") nor a sum ("多少钱")."""
+    noun, unit = analysis.type_noun, analysis.unit
+    return bool(noun and unit and f"{unit}{noun}" in analysis.text and not _LISTED_KIND.search(analysis.text))
+
+
+_LISTED_KIND = re.compile(r"这类|这些|之类|等|、")
+
+
+def _figure_noun(before: str, after: str) -> str | None:
+    """The noun the figure counts: the one right after it ("316名干部"), else right before it
+    ("专家11名")."""
+    following = pos_cut(after)[:1]
+    if following and following[0][1].startswith("n") and len(following[0][0]) >= 2:
+        return following[0][0]
+    preceding = pos_cut(before)[-1:]
+    if not after.strip() and preceding and preceding[0][1].startswith("n") and len(preceding[0][0]) >= 2:
+        return preceding[0][0]
+    return None
+
+
+_CASE_OPENING = re.compile(r"^[^，,。；;]{2,40}的[，,]")
+
+
 def near_miss(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Iterable[str] = ()) -> str | None:
     """What the candidate's figure measures instead of the asked thing (its clause), or None
     when nothing says it measures something else. ``elsewhere``: the other retrieved
     sentences, where the asked words may stand at other figures. Quantity questions only."""
+    found = near_miss_check(candidate, analysis, elsewhere)
+    return found[1] if found else None
+
+
+def near_miss_check(
+    candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Iterable[str] = ()
+) -> tuple[str, str] | None:
+    """(the check that found the near miss, the figure's clause), or None."""
     span, sentence = candidate.span, candidate.sentence
     if analysis.kind != QUANTITY or span is None:
         return None
+    elsewhere = [other for other in elsewhere if other != sentence]
     before, after = clause_window(sentence, span.start, span.end)
     clause = f"{before}{span.text}{after}"
-    if _foreign_place(before, analysis) or _foreign_period(sentence, analysis):
-        return clause
+    unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
+    if _foreign_place(before, analysis):
+        return "place", clause
+    if _foreign_period(sentence, analysis):
+        return "period", clause
+    own_measure = not ablated("figure_measure")
+    if own_measure and _one_member_asked(sentence, span.start, analysis):
+        return "member", clause
+    if own_measure and analysis.asks_level and _states_a_change_only(clause):
+        return "level", clause
+    # "多少名学生" is not answered by "引进专家11名": the figure counts another noun
+    if own_measure and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
+        counted = _figure_noun(before, after)
+        if counted and not set(counted) & set(analysis.type_noun):
+            return "counted", clause
+    # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
+    if own_measure and analysis.subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in analysis.subset):
+        return "subset", clause
+    if own_measure and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
+        return "noun_elsewhere", clause
     asked = _asked_words(analysis)
     if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):
         return None
@@ -97,14 +214,40 @@ def near_miss(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Itera
     # 活动") or, when this sentence does not say them at all, of another retrieved one that
     # counts the same kind of thing (another place's "城镇新增就业568人"), not at this one
     if _asked_words_at(sentence, asked, None, skip=(span.start, span.end)):
-        return clause
-    unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
+        return "asked_here", clause
+    # the same for the words of the asked phrase ("零工注册": "已注册企业176家" or "7场零工相关
+    # 活动" beside "服务群众868人"), when this figure's clause has none of them
+    words = _asked_tokens(asked)
+    if own_measure and words and not any(w in clause for w in words) \
+            and _asked_words_at(sentence, words, None, skip=(span.start, span.end)):
+        return "asked_word_here", clause
     if all(coverage([w], sentence) < MIN_FOCUS_IN_CLAUSE for w in asked) and any(
-        _asked_words_at(other, asked, unit) for other in elsewhere if other != sentence
+        _asked_words_at(other, asked, unit) for other in elsewhere
     ):
-        return clause
+        return "asked_elsewhere", clause
     # the counted thing ("多少个岗位") is not what this figure counts, nor its unit the asked one
     if analysis.type_noun and analysis.unit and not unit_fits_exactly(analysis.unit, span) \
             and not span.text.rstrip("以上下左右内余多").endswith(analysis.type_noun[0]):
-        return clause
+        return "unit", clause
     return None
+
+
+def _asked_tokens(asked: list[str]) -> list[str]:
+    """The content words (nouns, verbs; two characters or more) of the asked phrases."""
+    return list(dict.fromkeys(
+        w for phrase in asked for w, flag in pos_cut(phrase)
+        if len(w) >= 2 and flag[:1] in ("n", "v") and not _FRAME.fullmatch(w)
+    ))
+
+
+def _noun_measured_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: list[str], unit: str) -> bool:
+    """A measured noun this sentence does not say stands at a figure in the same unit in another
+    retrieved sentence ("保有量…增加了多少辆" against "新注册登记…增加168万辆" when another
+    sentence gives "保有量达4397万辆"): the article measures the asked thing elsewhere."""
+    sentence = candidate.sentence
+    said = sentence
+    if _CASE_OPENING.match(sentence):  # "因…被纳入名单的,增幅不低于100%" leaves 保证金 to the sentence before
+        said = candidate.hit.paragraph.text[max(0, candidate.sent_start - 200):candidate.sent_start].rsplit("。", 2)[-1] + sentence
+    head = analysis.measured_nouns[-1:]  # the head of the phrase: "新能源汽车保有量" measures 保有量
+    unsaid = [n for n in head if not _said(n, said) and not (len(n) >= 4 and n[-2:] in said)]
+    return bool(unsaid) and any(_asked_words_at(other, unsaid, unit) for other in elsewhere)

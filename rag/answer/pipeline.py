@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..schema import Answer, Hit
 from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
-from .near_miss import near_miss
+from .near_miss import near_miss, outcome_unsaid
 from .evidence import global_missing
 from .question import DATE, NAME, QUANTITY, SENTENCE, QuestionAnalysis, analyze_question
 from .scoring import WORDING, Candidate, distinct_paragraph_hits, score_sentences, with_similarities
@@ -75,6 +75,7 @@ def extract_answer(
     similarity: Callable[[list[str]], list[float]] | None = None,
     settings: AnswerSettings = AnswerSettings(),
     choose: Callable[[list[Candidate]], Candidate] | None = None,
+    accept: Callable[[list[Candidate]], list[Candidate]] | None = None,
 ) -> Answer:
     """The answer to ``question`` found in ``hits`` (best first), or an honest refusal.
 
@@ -87,6 +88,8 @@ def extract_answer(
     (sentence vectors, see rag.sentence_vectors); without it only the words count.
     ``choose`` picks among the eligible sentences instead of the best score (a comparison
     prefers the side's figure stated like the other side's, see rag.answer.compare).
+    ``accept`` names sentences to answer from when none is eligible (a comparison's side,
+    whose figure the other side's then checks, see rag.answer.compare.side_acceptance).
     """
     started = time.perf_counter()
     question = (question or "").strip()
@@ -105,9 +108,14 @@ def extract_answer(
     if similarity is not None and settings.semantic and candidates:
         candidates = with_similarities(candidates, similarity)
     eligible = [c for c in candidates if c.eligible] or _semantic_paraphrases(analysis, candidates)
+    if not eligible and accept is not None:
+        eligible = accept(candidates)
     if settings.near_miss and eligible:
         sentences = list(dict.fromkeys(c.sentence for c in candidates))
-        misses = {id(c): near_miss(c, analysis, sentences) for c in eligible if c.span is not None}
+        misses = {
+            id(c): (near_miss(c, analysis, sentences) if c.span is not None else None) or outcome_unsaid(c, analysis)
+            for c in eligible
+        }
         kept = [c for c in eligible if not misses.get(id(c))]
         if not kept:  # every answering sentence's figure measures something else: say what the text gives
             best_miss = max(eligible, key=lambda c: c.score)

@@ -22,7 +22,7 @@ import jieba.posseg
 
 from ..numbers import figures_in
 from ..tokenize import new_jieba_tokenizer
-from .synonyms import synonyms
+from .synonyms import known_common_word, synonyms
 
 # Question types, i.e. the kind of span the answer should be.
 QUANTITY = "quantity"
@@ -39,6 +39,7 @@ _CJK = "\u4e00-\u9fff"
 # Order matters: "几月几日" is a date question although it contains "几".
 _DATE_CUES = re.compile(
     r"什么时候|什么时间|何时|哪天|哪一天|哪日|哪年|哪一年|哪个月|哪月|几月几[日号]|几月份|几号|何日|日期|哪个时间"
+    r"|(?:星期|礼拜|周)几"
 )
 _PERSON_CUES = re.compile(r"谁|哪位|姓名|叫什么名字")
 _PLACE_CUES = re.compile(r"哪里|哪儿|在哪|什么地方|何地|何处|哪个地方|什么位置|地点")
@@ -60,7 +61,7 @@ _PERSON_ROLES = ("书记", "局长", "厅长", "部长", "所长", "乡长", "�
 # Words that only make up the question frame, never what is asked about.
 WH_WORDS = (
     "什么时候", "什么时间", "什么地方", "什么名字", "什么品牌", "多少钱", "多少", "多大", "多长", "多高", "多远",
-    "多重", "多久", "几成", "百分之几", "哪里", "哪儿", "在哪", "哪个", "哪一个", "哪家", "哪位", "哪座",
+    "多重", "多久", "几成", "百分之几", "百分之多少", "哪里", "哪儿", "在哪", "哪个", "哪一个", "哪家", "哪位", "哪座",
     "哪所", "哪条", "哪些", "哪年", "哪一年", "哪天", "哪一天", "哪月", "哪个月", "几月几日", "几月几号",
     "几号", "何时", "何地", "何处", "谁", "什么", "怎么", "怎样", "如何", "为什么", "为何", "是否", "吗",
     "呢", "几", "哪",
@@ -145,11 +146,19 @@ class QuestionAnalysis:
     role: str | None = None  # for person questions: the role asked about ("所长")
     focus: tuple[str, ...] = ()  # the content words right next to the wh-word ("增长了多少" → 增长)
     nouns: tuple[str, ...] = ()  # the measured thing's nouns: each must be talked about somewhere
+    measured_nouns: tuple[str, ...] = ()  # the nouns of the phrase right before the wh-word
     type_noun: str | None = None  # "哪个会议" → 会议: what kind of thing the answer is
     # numbers the question names, as written and by value ("超过1000万辆的城市" → ("1000万", 10000000)):
     # a passage that states none of them is about something else
     figures: tuple[tuple[str, Decimal], ...] = ()
     asks_change: bool = False  # "同比增长了多少": the answer is a change, not a level
+    asks_level: bool = False  # "比例降到百分之几": the level reached, which a change ("降幅50%") does not answer
+    # what an outcome adverb stresses ("最后有多少人通过" → 通过, "最后是哪支队伍拿了冠军" →
+    # 冠军): the answer's sentence must say it, since a neighbouring figure (报名) is no outcome
+    outcome: tuple[str, ...] = ()
+    # "A里/中有多少是B": the part of a group asked for ("下乡干部中有多少名女干部" → 女干部); a
+    # figure of the whole group ("316名干部") does not answer it
+    subset: tuple[str, ...] = ()
 
     @property
     def topic(self) -> str:
@@ -251,6 +260,29 @@ def entity_in(entity: str, text: str) -> bool:
 def is_province(entity: str) -> bool:
     core = entity[:-1] if entity.endswith("省") else entity
     return core in _PROVINCE_NAMES or entity.endswith("省")
+
+
+def place_level(name: str) -> str | None:
+    """The administrative level of a place name: "省" for a province (青海, 辽宁省), else
+    its admin suffix (祁连县 → 县), None when it has none."""
+    if is_province(name):
+        return "省"
+    return name[-1] if len(name) >= 3 and name[-1] in _ADMIN_SUFFIX else None
+
+
+def places_of_level(level: str, text: str) -> set[str]:
+    """The places of ``level`` that ``text`` names (jieba's place tags; provinces by name)."""
+    found = set()
+    for word, flag in pos_cut(text):
+        if flag != "ns" or word in GENERIC_PLACES:
+            continue
+        if level == "省":
+            core = word[:-1] if word.endswith("省") else word
+            if core in _PROVINCE_NAMES:
+                found.add(core)
+        elif len(word) >= 3 and word.endswith(level):
+            found.add(word)
+    return found
 
 
 _COMPARISON_YEAR = re.compile(r"(?:与|较|比|同比)(\d{4}年)(?:相比|同期)?")
@@ -375,13 +407,57 @@ _UNIT_AFTER_WH = re.compile(
 
 # "同比增长了多少", "增幅是多少": a change is asked, which a level ("新增就业2047人") does not answer
 _CHANGE_ASKED = re.compile(
-    r"(?:增长|增加|下降|减少|提高|提升|降低|上涨|下滑|回落|增多)了?(?:多少|几)|增幅|降幅|涨幅|增速|增长率|同比|环比"
+    r"(?:增长|增加|下降|减少|提高|提升|降低|上涨|下滑|回落|增多)了?(?:百分之)?(?:多少|几)|增幅|降幅|涨幅|增速|增长率|同比|环比"
     # "比上一年多了多少", "跟去年比涨了多少": the difference to another period
     r"|比(?:上一?年|去年|前一年|上年|以前|之前|\d{4}年)[^，。？?]{0,3}?(?:多|少|涨|增|降|高|低)了?(?:多少|几)"
     r"|(?:多|少|涨)了(?:多少|几)"
 )
+# "降到百分之几", "提高到多少": the level reached
+_LEVEL_ASKED = re.compile(r"(?:降|减|提高|提升|增加|增长|增|升|涨|缩短|压缩|下调|上调)(?:到|至)了?(?:百分之)?(?:多少|几)")
+# adverbs that ask for the outcome of a process, not its start or plan: "最后有多少人通过",
+# "正式签了劳动合同"; the predicate after them is the very thing asked
+_OUTCOME_ADVERB = re.compile(r"(?:最后|最终)(?![一二三四五六七八九十几两\d个位次天年月场期批轮名])|正式")
+_OUTCOME_SKIP_FLAGS = ("m", "q", "r", "u", "x", "y", "c", "d", "t", "f")
+
+
+_SUBSET_ASKED = re.compile(
+    r"(?:中|里|当中|之中)[，,]?(?:有|是)?(?:多少|几)(?:个|名|位|人|家|项|件|条|辆|户)?(?:是|为|人)?([^，。？?！!]+)"
+)
+
+
+def _subset_words(text: str, kind: str) -> tuple[str, ...]:
+    """The content words naming the part asked for in "A里/中有多少是B"."""
+    found = _SUBSET_ASKED.search(text) if kind == QUANTITY else None
+    if not found:
+        return ()
+    words = [
+        w for w, flag in pos_cut(found.group(1))
+        if (len(w) >= 2 or flag == "b") and flag[:1] in ("n", "v", "a", "b") and w not in _STOPWORDS and w not in WH_WORDS
+    ]
+    return tuple(dict.fromkeys(words))
+
+
+def _outcome_words(text: str, type_noun: str | None, unit: str | None) -> tuple[str, ...]:
+    """The content words an outcome adverb stresses, up to the end of its clause."""
+    found = _OUTCOME_ADVERB.search(text)
+    if not found:
+        return ()
+    tail = re.sub(r"的$", "", re.split(r"[，,。？?！!；;]", text[found.end():])[0])
+    words = []
+    for word, flag in pos_cut(tail):
+        if flag.startswith(_OUTCOME_SKIP_FLAGS) or word in WH_WORDS or word in _STOPWORDS or re.match(r"几|多少|哪", word):
+            continue
+        if word in (type_noun, unit) or _OUTCOME_ADVERB.fullmatch(word) or word in _GENERIC_NOUNS:
+            continue
+        words.append(word)
+    long_words = [w for w in words if len(w) >= 2]
+    return tuple(dict.fromkeys(long_words))
+
+
 # "这几年城里新找到工作的有多少人": a time span, not the asked unit
 _TIME_SPAN_WORDS = re.compile(r"(?:这|近|前|过去)几(?:年|天|个月)|几年来")
+# "多少个失业的人", "几个来报名的人": the counted head is 人
+_PEOPLE_COUNTED = re.compile(r"[^，。？！?!,的]{1,8}的人(?![口员才民数次工力气群士家])")
 # "低收入的人" describes people; it asks no sum of money
 _PEOPLE_BY_INCOME = re.compile(r"[低高]收入")
 
@@ -390,7 +466,7 @@ def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
     text = _PEOPLE_BY_INCOME.sub("", _TIME_SPAN_WORDS.sub("", text))
-    if re.search(r"比例|占比|比重|百分之几|百分比|增幅|降幅|增长率|率", text):
+    if re.search(r"比例|占比|比重|百分之(?:几|多少)|百分比|增幅|降幅|增长率|率", text):
         return "%"
     if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|贷款|补贴|工资", text):
         match = _UNIT_AFTER_WH.search(text)
@@ -399,6 +475,9 @@ def _unit_of(text: str, kind: str) -> str | None:
         return "公里"
     match = _UNIT_AFTER_WH.search(text)
     if match and match.group(2):
+        # "多少个失业的人": 个 only counts; the head noun after it says what (people)
+        if match.group(2) == "个" and _PEOPLE_COUNTED.match(text, match.end()):
+            return "人"
         return (match.group(1) or "") + match.group(2)
     # "新增就业多少" with the unit left to the text
     return None
@@ -431,7 +510,9 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
                 else:
                     break
             guessed = flag == "ns" and word not in pos_tokenizer().tokenizer.FREQ and word[-1] not in _ADMIN_SUFFIX
-            if not (j == i + 1 and guessed):  # alone, a word jieba does not know is no place ("新拿驾照")
+            # alone, a word 词林 files as an everyday word is no name ("重新上岗": jieba tags 上岗 ns)
+            common = word[-1] not in _ADMIN_SUFFIX and known_common_word(word)
+            if not (j == i + 1 and (guessed or common)):  # alone, a word jieba does not know is no place ("新拿驾照")
                 spans.append(("".join(t[0] for t in tokens[i:j]), i, j))
             i = j
         else:
@@ -496,6 +577,11 @@ def analyze_question(question: str) -> QuestionAnalysis:
     # the words next to the wh-word say most precisely what is asked
     before = [r for r in runs if r[-1][0] < wh_index]
     after = [r for r in runs if r[0][0] > wh_index]
+    # the nouns of the phrase right before the wh-word: the measured thing ("保有量比2024年增加了多少")
+    measured_nouns = [
+        w for k, w, f in (before[-1] if before else [])
+        if f in ("n", "nz", "eng", "nt", "ns") and len(w) >= 2 and w not in _GENERIC_NOUNS
+    ]
     focus: list[str] = []
     if before:
         focus.append("".join(w for _, w, _ in before[-1][-2:]))
@@ -521,6 +607,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
         if head_flag in ("vn", "an") and len(head) >= 2 and head not in _GENERIC_NOUNS:
             nouns.append(head)
 
+    # the outcome an adverb stresses ("最后通过了多少人") is the asked thing too
+    outcome = _outcome_words(text, type_noun, unit)
     return QuestionAnalysis(
         text=text,
         kind=kind,
@@ -531,9 +619,13 @@ def analyze_question(question: str) -> QuestionAnalysis:
         key_terms=tuple(dict.fromkeys(entities + hard_times + key_terms)),
         unit=unit,
         role=role,
-        focus=tuple(focus),
+        focus=tuple(dict.fromkeys(focus + list(outcome))),
         nouns=tuple(dict.fromkeys(nouns)),
+        measured_nouns=tuple(dict.fromkeys(measured_nouns)),
         type_noun=type_noun,
         figures=tuple(dict.fromkeys(figures)),
         asks_change=kind == QUANTITY and bool(_CHANGE_ASKED.search(text)),
+        asks_level=kind == QUANTITY and bool(_LEVEL_ASKED.search(text)),
+        outcome=outcome,
+        subset=_subset_words(text, kind),
     )

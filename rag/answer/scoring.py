@@ -27,10 +27,16 @@ from .question import (
     coverage,
     entity_in,
     is_province,
+    pos_cut,
+    place_level,
+    places_of_level,
     time_in,
     without_baselines,
 )
-from .synonyms import said_in, synonyms
+from .settings import ablated
+from .synonyms import kindred_in, said_in, synonyms
+
+_CJK = "\u4e00-\u9fff"
 from .spans import UNITS, Span, best_span, kind_of_name
 
 # How much of the measured thing's wording the answer sentence must share
@@ -83,14 +89,27 @@ def _entity_level(
         return 0.6, None
     if not inherit:
         return 0.0, None
-    # an article names its place in the lead paragraph and then says "全县"
-    if entity_in(entity, article_text):
+    # an article names its place in the lead paragraph and then says "全县"; an article
+    # about several places of that level (辽宁 and 四川) gives none of them to a paragraph
+    if entity_in(entity, article_text) and not _other_places(entity, paragraph_text, article_text):
         return 0.5, f"“{entity}”见同一篇文章《{title}》的其他段落"
     # a province asked by name is "全省/我省" in its own paper's articles
     wide = _PROVINCE_WIDE.search(sentence + title) if province_ok else None
     if wide:
         return 0.5, f"文中“{wide.group(0)}”即{entity}（同一来源的文章提到{entity}）"
     return 0.0, None
+
+
+def _other_places(entity: str, paragraph_text: str, article_text: str) -> bool:
+    """Whether the paragraph, or the article it stands in, names another place of the
+    entity's level (the article is then about several, and this paragraph may be another's)."""
+    level = place_level(entity)
+    if level is None or ablated("article_places"):
+        return False
+    named = set()
+    for part in dict.fromkeys([paragraph_text, *article_text.split("\n")]):
+        named |= places_of_level(level, part)
+    return any(not (entity_in(place, entity) or entity_in(entity, place)) for place in named)
 
 
 def distinct_paragraph_hits(hits: list[Hit]) -> list[Hit]:
@@ -122,7 +141,28 @@ def _noun_present(noun: str, text: str) -> bool:
         return True
     # a four-character compound is often written with words inserted between its two
     # halves ("施工单位" as "施工总承包单位")
-    return len(noun) == 4 and bool(re.search(re.escape(noun[:2]) + r"[^，。；！？,;!?]{1,4}" + re.escape(noun[2:]), text))
+    if len(noun) == 4 and re.search(re.escape(noun[:2]) + r"[^，。；！？,;!?]{1,4}" + re.escape(noun[2:]), text):
+        return True
+    return abbreviated(noun, text)
+
+
+def _said_in_kind(noun: str, parts: tuple[str, ...]) -> bool:
+    if ablated("word_classes"):
+        return False
+    if len(noun) >= 4 and any(noun[-2:] in part for part in parts):
+        return True
+    return any(kindred_in(noun, [w for w, _ in pos_cut(part)]) for part in parts if part)
+
+
+def abbreviated(noun: str, text: str) -> bool:
+    """Whether ``text`` says a longer word that ``noun`` abbreviates: a Chinese short form keeps
+    the first character of each part, in order ("社工" is 社会工作, "电车" in 电动汽车, "人社"
+    is 人力资源和社会保障), so each character of the short form stands in the text in order, at
+    most two characters apart, and the longer word starts with the first one."""
+    if ablated("abbreviations") or not 2 <= len(noun) <= 3 or not re.fullmatch(f"[{_CJK}]+", noun):
+        return False
+    gaps = "".join(re.escape(ch) + r"[^，。；！？,;!?、\s]{0,2}?" for ch in noun[:-1])
+    return any(m.end() - m.start() > len(noun) for m in re.finditer(gaps + re.escape(noun[-1]), text))
 
 
 def _asked_noun(noun: str, analysis: QuestionAnalysis) -> bool:
@@ -210,6 +250,10 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 + 0.2 * coverage(analysis.measure, title + sentence)
             )
             missing_nouns = [n for n in absent_nouns if not _noun_present(n, title + previous + sentence)]
+            # a missing noun the sentence says in a word of the same 词林 small class (老百姓 as
+            # 群众, 动工 as 开工) or by its head alone (办事效率 as 效率) is wording, not absence:
+            # the sentence vectors decide
+            absent_in_kind = [n for n in missing_nouns if not _said_in_kind(n, (title, previous, sentence))]
             soft = coverage(analysis.soft_time_terms, context) if analysis.soft_time_terms else 1.0
             span, span_score, local = best_span(sentence, analysis)
             score = (
@@ -230,8 +274,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 reason = f"相关段落中没有“{analysis.time_terms[0]}”的数据"
             elif unstated_figures:
                 reason = f"相关段落中没有“{unstated_figures[0]}”"
-            elif any(_asked_noun(n, analysis) for n in missing_nouns) or len(missing_nouns) > 1:
-                reason = f"相关段落中没有谈到“{missing_nouns[0]}”"
+            elif any(_asked_noun(n, analysis) for n in absent_in_kind) or len(absent_in_kind) > 1:
+                reason = f"相关段落中没有谈到“{absent_in_kind[0]}”"
             elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
                 reason = f"相关段落中没有提到{analysis.role}"
             elif analysis.kind in (QUANTITY, DATE, PERSON) and span is None and not (
