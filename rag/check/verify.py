@@ -222,7 +222,8 @@ class Scored:
     flipped: bool = False  # the stated value and unit in the opposite direction, in a sentence saying what the claim says
     said_beside_names: float = 0.0  # ``said`` without the words of the unsaid names: the same measure of someone else?
     lexical: bool = True  # kept on its words alone, not only for being the sentence nearest in meaning
-    slip: bool = False  # the very number in another unit of the same quantity, its own words restated ("6.8米" / "支渠长6.8公里")
+    slip: bool = False  # the very number misquoted, its own words restated: in another unit of the same quantity
+    # ("6.8米" / "支渠长6.8公里", ``_unit_slip``) or with its digits in another order ("361名" / "抽调316名干部", ``_transposed``)
 
     @property
     def score(self) -> float:
@@ -276,7 +277,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
         loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9 and (
             not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9)
-        slip = _unit_slip(stated, candidate, claim_sentence)
+        slip = _unit_slip(stated, candidate, claim_sentence) or _transposed(stated, candidate, claim_sentence)
         lexical = flipped or slip or restated >= SUPPORT_MIN or loose
         if not lexical:
             # the article's sentence says all the claim says, around more words of its own (its other figures of
@@ -322,6 +323,28 @@ def _unit_slip(stated: Figure, candidate: Candidate, claim_sentence: str) -> boo
         return False
     if not any({stated.unit_class, candidate.figure.unit_class} <= quantity for quantity in QUANTITIES):
         return False
+    head = _head_words(candidate.label)
+    return bool(head) and share_present(head, claim_sentence) == 1.0
+
+
+def _digits(figure: Figure) -> str:
+    return re.sub(r"\D", "", figure.mantissa)
+
+
+def _transposed(stated: Figure, candidate: Candidate, claim_sentence: str) -> bool:
+    """The article's number with its digits in another order, in the same unit ("抽调361名干部" against "抽调316名干部",
+    "4.96亿辆" / "4.69亿辆"), where the words right before the article's figure are all the claim's: a figure
+    misquoted, not another measure, though the claim words its subject more loosely ("深入乡村" for "9个乡镇")."""
+    if not ingredient_on("transposed") or stated.kind != "figure" or candidate.figure.kind != "figure":
+        return False
+    found = candidate.figure
+    if stated.value == found.value or stated.unit_class != found.unit_class or stated.qualifier != found.qualifier:
+        return False
+    ours, theirs = _digits(stated), _digits(found)
+    if len(ours) < 2 or len(set(ours)) < 2 or sorted(ours) != sorted(theirs) or ours == theirs:
+        return False
+    if stated.mantissa.count(".") != found.mantissa.count(".") or stated.value.adjusted() != found.value.adjusted():
+        return False  # the same order of magnitude: "4.96亿" for "4.69亿", not "0.469亿"
     head = _head_words(candidate.label)
     return bool(head) and share_present(head, claim_sentence) == 1.0
 
