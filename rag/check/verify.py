@@ -412,6 +412,13 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
     return _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of, near), verdict)
 
 
+def _is_change(label: str) -> bool:
+    """Whether a figure's own clause states a change ("增加7个", "同比增长25%") rather than a level it rose or fell to
+    ("升至98%", "增加到…")."""
+    near = _near_figure(label)
+    return direction(near) is not None and not (direction_word(near) or "").endswith(("至", "到"))
+
+
 def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
     """Another figure of the same article sentence that restates more of the claim's words."""
     here = (row.candidate.paragraph.source, row.candidate.paragraph.number, row.candidate.sentence)
@@ -422,10 +429,12 @@ def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
 def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
     related = tuple(hit.paragraph for hit in hits[:2])
     claim_direction = direction(_near_figure(claim.label))
-    claim_change = ingredient_on("change") and claim_direction is not None and not (direction_word(_near_figure(claim.label)) or "").endswith(("至", "到"))
+    claim_change = ingredient_on("change") and _is_change(claim.label)
     for row in scored:
         if claim_change and direction(_near_figure(row.candidate.label)) is None:
             continue  # "减少2047人" is a change: a level ("新增就业2047人") does not confirm which way it went
+        if ingredient_on("level") and stated.kind == "figure" and claim_direction is None and _is_change(row.candidate.label):
+            continue  # "全国有7个城市…" is a level: "与2024年相比增加7个城市" is how many more, not how many
         if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names and (row.lexical or not _better_beside(row, scored)):
             # (a figure kept for its sentence's meaning alone confirms only when no other figure of that sentence
             # is named by more of the claim's words: "城镇新增就业568人，农牧区劳动力转移就业6211人次")
