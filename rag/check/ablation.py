@@ -11,6 +11,8 @@ county or city, rag.check.place_chain), ``change`` (a stated change is neither c
 level or share), ``record`` (a date's event may be named by its paragraph's title, a record's field must be the
 claim's event), ``place_between`` (a place claim compared at the article's place between the same words),
 ``unit_slip`` (the same number in another unit of the same quantity, its words restated, is 不一致 on 单位),
+``counted`` (the word right after the claim's figure, what it counts, standing right after another figure of the
+article sentence and not after this one: no 一致 from this one),
 ``level`` (a level is not confirmed by a change of the same count: "有7个城市" by "增加7个城市"),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
-               "place_between", "unit_slip", "transposed", "level")
+               "place_between", "unit_slip", "transposed", "level", "counted")
 
 
 def ingredient_on(name: str) -> bool:

@@ -412,6 +412,42 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
     return _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of, near), verdict)
 
 
+_COUNTED_END = re.compile(r"[，,；;。、：:！？!?（(）)\d]|$")
+
+
+def _counted_words(text: str, end: int) -> tuple[str, ...]:
+    """The words right after a figure ending at ``end``, to the next mark or number: what it counts
+    ("1315名失业人员实现就业" → 失业, 人员, …)."""
+    after = re.sub(r"\s+", "", text[end: end + 40])
+    after = after[: _COUNTED_END.search(after).start()]
+    return measure_words(after, places_in(after)) if after else ()
+
+
+def _counts_another(claim: Claim, candidate: Candidate) -> bool:
+    """The claim's figure counts what another figure of the article sentence counts: the first word right after
+    the claim's figure is the first word right after another figure of the sentence, in a unit of the same kind,
+    and not the article figure's own ("帮助1315名就业困难人员…" against "帮助342名就业困难人员、1315名失业人员实现就业";
+    "确定165家省级行业管理部门" against "确定39家省级行业管理部门…，对165家…行业协会商会…"). Only the first word
+    is compared: the words after the last of an enumeration ("…实现就业") belong to all of it."""
+    stated = claim.figure
+    if stated is None:
+        return False
+    ours = _counted_words(claim.sentence, stated.end - claim.sentence_start)
+    text = candidate.paragraph.text
+    own = _counted_words(text, candidate.figure.end)
+    if not ours or not own or ours[0] in own[0] or own[0] in ours[0]:
+        return False
+    s_at = text.find(candidate.sentence)
+    if s_at < 0:
+        return False
+    for other in candidate.sentence_figures:
+        if other.start + s_at != candidate.figure.start and units_match(stated, other):
+            theirs = _counted_words(candidate.sentence, other.end)
+            if theirs and theirs[0] == ours[0]:
+                return True
+    return False
+
+
 def _is_change(label: str) -> bool:
     """Whether a figure's own clause states a change ("增加7个", "同比增长25%") rather than a level it rose or fell to
     ("升至98%", "增加到…")."""
@@ -435,6 +471,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             continue  # "减少2047人" is a change: a level ("新增就业2047人") does not confirm which way it went
         if ingredient_on("level") and stated.kind == "figure" and claim_direction is None and _is_change(row.candidate.label):
             continue  # "全国有7个城市…" is a level: "与2024年相比增加7个城市" is how many more, not how many
+        if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
+            continue  # "帮助1315名就业困难人员" where the article's 就业困难人员 are its 342名 and its 1315名 are 失业人员
         if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names and (row.lexical or not _better_beside(row, scored)):
             # (a figure kept for its sentence's meaning alone confirms only when no other figure of that sentence
             # is named by more of the claim's words: "城镇新增就业568人，农牧区劳动力转移就业6211人次")
