@@ -1,0 +1,53 @@
+"""Fact checking, issue 10 fourth round (helper "claims2"): a figure confirms a claim only when its own words say
+the claim's measure; a misquoted figure is told. Sentences written for these tests, not taken from the gold claims."""
+from __future__ import annotations
+
+import pytest
+
+from rag.check import ablation
+
+
+def _contradicted(report):
+    return [(c.found, c.differs) for c in report.claims if c.verdict == "contradicted"]
+
+
+def test_transposed_digits_are_a_misquoted_figure(seed_assistant):
+    # the article: "抽调316名干部深入9个乡镇146个行政村": the claim says 乡村 for the villages, and 361 for 316
+    report = seed_assistant.check("湟源县抽调361名干部深入乡村。")
+    assert _contradicted(report) == [("316名", "数值")]
+    # the right figure is not contradicted, and a number with other digits is no transposition
+    assert seed_assistant.check("湟源县抽调316名干部深入乡村。").verdict != "contradicted"
+    assert seed_assistant.check("湟源县抽调300名干部深入乡村。").verdict != "contradicted"
+
+
+def test_transposed_can_be_switched_off(seed_assistant, monkeypatch):
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "transposed")
+    assert not ablation.ingredient_on("transposed")
+    assert seed_assistant.check("湟源县抽调361名干部深入乡村。").verdict == "not_found"
+
+
+def test_a_level_is_not_confirmed_by_a_change(seed_assistant):
+    # the article: "全国有103个城市的汽车保有量超过百万辆,与2024年相比增加7个城市"
+    assert seed_assistant.check("全国有7个城市汽车保有量超过百万辆。").verdict != "supported"
+    assert seed_assistant.check("全国有103个城市的汽车保有量超过百万辆。").verdict == "supported"
+
+
+@pytest.mark.parametrize("claim, verdict, found", [
+    # the article: "帮助342名就业困难人员、1315名失业人员实现就业"
+    ("城中区帮助1315名就业困难人员实现就业。", "contradicted", "342名"),
+    ("城中区帮助342名失业人员实现就业。", "contradicted", "1315名"),
+    ("城中区帮助342名就业困难人员实现就业。", "supported", None),
+    ("城中区帮助1315名失业人员实现就业。", "supported", None),
+    # the article: "确定39家省级行业管理部门指导监督…名单，对165家“游离之外”的行业协会商会明确行业管理部门"
+    ("我省确定165家省级行业管理部门指导监督全省性行业协会商会名单。", "contradicted", "39家"),
+])
+def test_a_figure_confirms_only_what_it_counts(seed_assistant, claim, verdict, found):
+    report = seed_assistant.check(claim)
+    assert report.verdict == verdict
+    if found:
+        assert [f for f, _ in _contradicted(report)] == [found]
+
+
+def test_counted_can_be_switched_off(seed_assistant, monkeypatch):
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "counted")
+    assert seed_assistant.check("城中区帮助1315名就业困难人员实现就业。").verdict == "supported"
