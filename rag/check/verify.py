@@ -460,14 +460,16 @@ def _noun_pairs(text: str) -> tuple[tuple[str, str], ...]:
 
 def _narrowed(claim: Claim, candidate: Candidate) -> bool:
     """The article's words right before its figure narrow a noun the claim says by a noun the claim does not say
-    ("新能源汽车1293万辆" for "汽车1293万辆"): the article counts a part of what the claim counts. A claim that
+    ("新能源汽车1293万辆" for "汽车1293万辆"): the article counts a part of what the claim counts. Only the last
+    pair of nouns is read ("金融网点、…以及村级站点累计吸纳就业人员" counts them all). A claim that
     narrows the noun by a noun of its own ("爱心驿站" against "工会驿站") is another thing, told by the other rules."""
     before = candidate.paragraph.text[candidate.evidence_start: candidate.figure.start]
     sentence = claim.sentence or claim.text
     claim_words = _words_of(claim.label)
     narrowed_in_claim = {noun for _, noun in _noun_pairs(claim.label)}
+    pairs = _noun_pairs(before)[-1:]  # the last: what the figure counts, not a member of a list before it
     return any(noun in claim_words and noun not in narrowed_in_claim and modifier not in sentence
-               and not any(modifier in p for p in claim.places) for modifier, noun in _noun_pairs(before))
+               and not any(modifier in p for p in claim.places) for modifier, noun in pairs)
 
 
 @lru_cache(maxsize=8192)
