@@ -14,6 +14,8 @@ claim's event), ``place_between`` (a place claim compared at the article's place
 ``counted`` (the word right after the claim's figure, what it counts, standing right after another figure of the
 article sentence and not after this one: no 一致 from this one),
 ``narrowed`` (the article's noun before its figure narrowed by a noun the claim does not say: a part, no 一致),
+``closest`` (a loose match confirms nothing where a close match of the same subject gives another value),
+``span`` (a span of time in words, 今年以来 against 近年来, is another period), ``day_part`` (上午 against 下午),
 ``level`` (a level is not confirmed by a change of the same count: "有7个城市" by "增加7个城市"),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
-               "place_between", "unit_slip", "transposed", "level", "counted", "narrowed")
+               "place_between", "unit_slip", "transposed", "level", "counted", "narrowed", "closest", "span", "day_part")
 
 
 def ingredient_on(name: str) -> bool:

@@ -287,11 +287,16 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 continue
         said = _said(claim_words, claim_keys, context)
         place_ok, period_ok = _anchors_hold(claim, candidate, context, wide_sources)
+        if period_ok and ingredient_on("span") and _other_span(claim, candidate):
+            period_ok = False  # "今年以来…568人" where the article's 568人 are "近年来"
         unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else context))
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
+        value_ok = value_satisfies(stated, candidate.figure)
+        if value_ok and stated.kind == "date" and ingredient_on("day_part") and _other_day_part(claim, candidate):
+            value_ok = False  # "3月5日上午" against "3月5日下午"
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
-                             units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
+                             units_match(stated, candidate.figure), value_ok, direction_ok,
                              share_present(claim_words, candidate.sentence), near,
                              unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
@@ -479,6 +484,46 @@ def _words_of(text: str) -> frozenset[str]:
     return frozenset(jieba.cut(re.sub(r"\s+", "", text)))
 
 
+def _closer_says_otherwise(row: Scored, scored: Sequence[Scored]) -> bool:
+    """A figure that restates the article's words closely, of the same subject and unit, gives another value: the claim's
+    lead-in ("因…被纳入“严重失信主体名单”的，…增幅不低于50%") is that figure's sentence, not the loose match's."""
+    return any(o is not row and o.restated >= CONTRADICT_MIN and o.said >= SAID_MIN and o.same_subject and o.unit_ok
+               and o.direction_ok and not o.value_ok and not o.unsaid_names
+               and o.candidate.figure.unit_class == row.candidate.figure.unit_class for o in scored)
+
+
+# spans of time told by words, not dates: "今年以来" is not "近年来"
+_SPANS = re.compile(r"今年以来|今年|近年来|近几年|近[一二三四五两\d]年|多年来")  # (去年, 上年: mostly the base of a comparison)
+
+
+def _span_of(text: str) -> str | None:
+    match = _SPANS.search(text)
+    return match.group() if match else None
+
+
+def _other_span(claim: Claim, candidate: Candidate) -> bool:
+    """The claim's figure is told for a span of time in words ("今年以来") and the article's figure, in its own sentence,
+    for another one ("近年来"): the same figure of another period."""
+    stated = claim.figure
+    if stated is None or stated.kind != "figure":
+        return False
+    ours = _span_of((claim.sentence or claim.text)[: max(0, stated.start - claim.sentence_start)])
+    s_at = candidate.paragraph.text.find(candidate.sentence)
+    theirs = _span_of(candidate.paragraph.text[s_at: candidate.figure.start]) if s_at >= 0 else None
+    return bool(ours and theirs) and not (ours in theirs or theirs in ours)
+
+
+_DAY_PART = re.compile(r"\s*(上午|下午|晚上|晚间|凌晨|中午|傍晚|早上|清晨)")
+
+
+def _other_day_part(claim: Claim, candidate: Candidate) -> bool:
+    """A date told with a part of the day ("3月5日上午") that the article tells with another one ("3月5日下午")."""
+    stated = claim.figure
+    ours = _DAY_PART.match(claim.sentence, stated.end - claim.sentence_start) if stated is not None else None
+    theirs = _DAY_PART.match(candidate.paragraph.text, candidate.figure.end)
+    return bool(ours and theirs) and ours.group(1) != theirs.group(1)
+
+
 def _is_change(label: str) -> bool:
     """Whether a figure's own clause states a change ("增加7个", "同比增长25%") rather than a level it rose or fell to
     ("升至98%", "增加到…")."""
@@ -502,6 +547,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             continue  # "减少2047人" is a change: a level ("新增就业2047人") does not confirm which way it went
         if ingredient_on("level") and stated.kind == "figure" and claim_direction is None and _is_change(row.candidate.label):
             continue  # "全国有7个城市…" is a level: "与2024年相比增加7个城市" is how many more, not how many
+        if ingredient_on("closest") and row.restated < SUPPORT_MIN and _closer_says_otherwise(row, scored):
+            continue  # a loose match confirms nothing where a close one gives another value ("增幅不低于100%")
         if ingredient_on("narrowed") and stated.kind == "figure" and _narrowed(claim, row.candidate):
             continue  # "新注册登记汽车1293万辆" where the article's 1293万辆 are 新能源汽车: a part is not the whole
         if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
