@@ -524,6 +524,33 @@ def _other_day_part(claim: Claim, candidate: Candidate) -> bool:
     return bool(ours and theirs) and ours.group(1) != theirs.group(1)
 
 
+_NOT_EVENT_WORDS = frozenset("人数 数量 规模 总量 累计 共有 共计 合计 达到 目前 其中 截至 已经 实现".split())
+
+
+@lru_cache(maxsize=8192)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    import jieba.posseg
+
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(re.sub(r"\s+", "", text)))
+
+
+def _other_event(claim: Claim, candidate: Candidate) -> bool:
+    """The article tells what happened to what its figure counts by a verb right after it ("223.6万人报名") that the
+    claim does not say, and the claim says a word of its own the article sentence does not ("通过人数"): another event
+    of the same people (registered, not passed)."""
+    after = _tagged(re.split(r"[，,。；;、：:！？!?\n（(]", candidate.paragraph.text[candidate.figure.end: candidate.figure.end + 8])[0])
+    verb = next((w for w, flag in after[:2] if flag == "v" and len(w) >= 2), None)
+    sentence = claim.sentence or claim.text
+    if verb is None or verb in sentence:
+        return False
+    return any(len(w) >= 2 and flag[0] in "vpn" and w not in _NOT_EVENT_WORDS and w not in candidate.sentence
+               and not any(w in p or p in w for p in claim.places) and not _PERIOD_WORD.search(w)
+               for w, flag in _tagged(claim.label))
+
+
+_PERIOD_WORD = re.compile(r"\d|年|月|季度")
+
+
 def _is_change(label: str) -> bool:
     """Whether a figure's own clause states a change ("增加7个", "同比增长25%") rather than a level it rose or fell to
     ("升至98%", "增加到…")."""
@@ -549,6 +576,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             continue  # "全国有7个城市…" is a level: "与2024年相比增加7个城市" is how many more, not how many
         if ingredient_on("closest") and row.restated < SUPPORT_MIN and _closer_says_otherwise(row, scored):
             continue  # a loose match confirms nothing where a close one gives another value ("增幅不低于100%")
+        if ingredient_on("event") and stated.kind == "figure" and _other_event(claim, row.candidate):
+            continue  # "考试通过人数达223.6万人" where the article's 223.6万人 "报名": another event of the same people
         if ingredient_on("narrowed") and stated.kind == "figure" and _narrowed(claim, row.candidate):
             continue  # "新注册登记汽车1293万辆" where the article's 1293万辆 are 新能源汽车: a part is not the whole
         if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
