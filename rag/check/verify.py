@@ -485,9 +485,9 @@ def _words_of(text: str) -> frozenset[str]:
 
 
 def _closer_says_otherwise(row: Scored, scored: Sequence[Scored]) -> bool:
-    """A figure that restates the article's words closely, of the same subject and unit, gives another value: the claim's
+    """A figure all of whose words the claim restates, of the same subject and unit, gives another value: the claim's
     lead-in ("因…被纳入“严重失信主体名单”的，…增幅不低于50%") is that figure's sentence, not the loose match's."""
-    return any(o is not row and o.restated >= CONTRADICT_MIN and o.said >= SAID_MIN and o.same_subject and o.unit_ok
+    return any(o is not row and o.restated >= 1.0 and o.said >= SAID_MIN and o.same_subject and o.unit_ok
                and o.direction_ok and not o.value_ok and not o.unsaid_names
                and o.candidate.figure.unit_class == row.candidate.figure.unit_class for o in scored)
 
