@@ -61,3 +61,35 @@ def test_a_part_does_not_confirm_the_whole(seed_assistant, monkeypatch):
     assert seed_assistant.check("辽宁建成“爱心驿站”“司机之家”1.2万余个。").verdict == "supported"
     monkeypatch.setenv("RAG_CHECK_ABLATE", "narrowed")
     assert seed_assistant.check("2025年新注册登记汽车1293万辆。").verdict == "supported"
+
+
+def test_a_span_of_time_in_words_is_a_period(seed_assistant, monkeypatch):
+    # the article: "近年来，祁连县…农牧区劳动力转移就业6211人次"
+    assert seed_assistant.check("近年来，祁连县农牧区劳动力转移就业6211人次。").verdict == "supported"
+    assert seed_assistant.check("今年以来，祁连县农牧区劳动力转移就业6211人次。").verdict == "not_found"
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "span")
+    assert seed_assistant.check("今年以来，祁连县农牧区劳动力转移就业6211人次。").verdict == "supported"
+
+
+def test_a_part_of_the_day_is_part_of_the_date(seed_assistant):
+    # the article: "2025年3月5日下午，习近平总书记…参加江苏代表团审议"
+    report = seed_assistant.check("2025年3月5日晚上，习近平总书记到江苏代表团参加审议。")
+    dates = [c for c in report.claims if c.claim.kind == "date"]
+    assert [(c.verdict, c.found, c.differs) for c in dates] == [("contradicted", "2025年3月5日下午", "时间")]
+    report = seed_assistant.check("2025年3月5日下午，习近平总书记到江苏代表团参加审议。")
+    assert [c.verdict for c in report.claims if c.claim.kind == "date"] == ["supported"]
+
+
+def test_a_loose_match_does_not_confirm_beside_a_close_one_with_another_value(seed_assistant, monkeypatch):
+    # the article: "…增幅不低于50%；因拖欠农民工工资被纳入“严重失信主体名单”的,增幅不低于100%"
+    claim = "被纳入“严重失信主体名单”的企业，工资保证金存储比例增幅应不低于50%。"
+    assert _contradicted(seed_assistant.check(claim)) == [("不低于100%", "数值")]
+
+
+def test_another_event_of_the_same_people_is_not_confirmed(seed_assistant, monkeypatch):
+    # the article: "2025年度社会工作者职业资格考试有223.6万人报名"
+    assert seed_assistant.check("2025年度社会工作者职业资格考试报名人数为223.6万人。").verdict == "supported"
+    # 通过 is read as filler ("通过…实现"): the verb right after the article's figure tells the event
+    assert seed_assistant.check("2025年度社会工作者职业资格考试通过人数为223.6万人。").verdict == "not_found"
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "event")
+    assert seed_assistant.check("2025年度社会工作者职业资格考试通过人数为223.6万人。").verdict == "supported"

@@ -628,6 +628,10 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
         evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
         said = candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]
         stated_text = (direction_word(claim.label) or "") + claim.stated if differs == "方向" else claim.stated
+        if stated.kind == "date" and value_satisfies(stated, candidate.figure):  # the day is right, its part is not: "2025年3月5日下午"
+            theirs = _DAY_PART.match(candidate.paragraph.text, candidate.figure.end)
+            ours = _DAY_PART.match(claim.sentence, stated.end - claim.sentence_start)
+            found, stated_text = found + (theirs.group(1) if theirs else ""), stated_text + (ours.group(1) if ours else "")
         return Verdict(CONTRADICTED, f"资料写的是“{said}”：{found}，而不是{stated_text}（{differs}不同）。",
                        found=found, differs=differs, evidence=evidence)
 
