@@ -93,3 +93,9 @@ def test_another_event_of_the_same_people_is_not_confirmed(seed_assistant, monke
     assert seed_assistant.check("2025年度社会工作者职业资格考试通过人数为223.6万人。").verdict == "not_found"
     monkeypatch.setenv("RAG_CHECK_ABLATE", "event")
     assert seed_assistant.check("2025年度社会工作者职业资格考试通过人数为223.6万人。").verdict == "supported"
+
+
+def test_a_word_said_by_an_exact_synonym_is_no_other_name(seed_assistant):
+    # the article: "…“石榴籽杯”校园足球联赛…在博雅小学…开幕": 揭幕 = 开幕 (词林), 闭幕 is another event
+    assert seed_assistant.check("“石榴籽杯”校园足球联赛在博雅小学揭幕。").verdict == "supported"
+    assert _contradicted(seed_assistant.check("“石榴籽杯”校园足球联赛在博雅小学闭幕。")) == [("开幕", "名称")]

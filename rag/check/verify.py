@@ -688,8 +688,8 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     as_name = replace(claim, stated=name, stated_start=claim.sentence_start + at, stated_end=claim.sentence_start + at + len(name))
     counterpart = _counterpart(as_name, sentence)
     found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ") if counterpart else ""
-    if found and (set(found) <= set(name) or set(name) <= set(found)):
-        return None  # the same words told shorter or longer ("开幕" for "拉开帷幕"): not another name
+    if found and (set(found) <= set(name) or set(name) <= set(found) or _synonym_said(name, found)):
+        return None  # the same words told shorter or longer ("开幕" for "拉开帷幕") or by a synonym (揭幕): not another name
     if not _NAME_LIKE.fullmatch(found) or found == name or name in found or len(found) > len(name) + 8:
         # a name is written in characters: not a number, a piece of punctuation or a single character;
         # a place without words around it to align on is the article sentence's place the claim lacks
@@ -703,6 +703,15 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     s_at = paragraph.text.find(sentence)
     evidence = ((paragraph, s_at + counterpart[0], s_at + counterpart[1]),) if s_at >= 0 else ()
     return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{name}”（{differs}不同）。", found=found, differs=differs, evidence=evidence)
+
+
+def _synonym_said(word: str, text: str) -> bool:
+    """``text`` says ``word`` by one of its exact synonyms (词林 "=" groups: 揭幕 = 开幕, never 闭幕)."""
+    if not ingredient_on("synonym"):
+        return False
+    from ..answer.synonyms import synonyms
+
+    return any(s in text for s in synonyms(word))
 
 
 def _same_number(stated: Figure, found: Figure) -> bool:
@@ -884,7 +893,7 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
         at = _aligned_at(claim, sentence)
         if at >= 0 and all(place_in(place, context_of(paragraph)) for place in claim.places):
             # the rest of the claim must be the article's too: "南通市丝绸协会…" is not "南通市纺织工业协会…"
-            unsaid = [w for w in frame_words if not name_said(w, sentence)] if ingredient_on("frame") else []
+            unsaid = [w for w in frame_words if not name_said(w, sentence) and not _synonym_said(w, sentence)] if ingredient_on("frame") else []
             if unsaid:
                 other = _other_name(claim, unsaid, paragraph, sentence)
                 if other is not None:
