@@ -99,3 +99,18 @@ def test_a_word_said_by_an_exact_synonym_is_no_other_name(seed_assistant):
     # the article: "…“石榴籽杯”校园足球联赛…在博雅小学…开幕": 揭幕 = 开幕 (词林), 闭幕 is another event
     assert seed_assistant.check("“石榴籽杯”校园足球联赛在博雅小学揭幕。").verdict == "supported"
     assert _contradicted(seed_assistant.check("“石榴籽杯”校园足球联赛在博雅小学闭幕。")) == [("开幕", "名称")]
+
+
+def test_half_is_a_figure():
+    from rag.check.figures import LOWER, find_figures
+
+    (half,) = find_figures("返乡青年超过一半")
+    assert (half.value, half.unit, half.qualifier) == (50, "%", LOWER)
+    (most,) = find_figures("过半的企业")
+    assert (most.value, most.qualifier) == (50, LOWER)
+
+
+def test_a_share_beside_a_true_figure_is_checked_too(seed_assistant):
+    # the article says 374人 were taken on, nothing of who they were
+    report = seed_assistant.check("大通县邮政系统吸纳的374名就业人员中，返乡青年占一半以上。")
+    assert report.verdict == "not_found"
