@@ -13,7 +13,6 @@ claim's event), ``place_between`` (a place claim compared at the article's place
 ``unit_slip`` (the same number in another unit of the same quantity, its words restated, is 不一致 on 单位),
 ``counted`` (the word right after the claim's figure, what it counts, standing right after another figure of the
 article sentence and not after this one: no 一致 from this one),
-``narrowed`` (the article's noun before its figure narrowed by a noun the claim does not say: a part, no 一致),
 ``closest`` (a loose match confirms nothing where a close match of the same subject gives another value),
 ``span`` (a span of time in words, 今年以来 against 近年来, is another period), ``day_part`` (上午 against 下午),
 ``event`` (a verb right after the article's figure the claim does not say, beside a word of the claim the article does
@@ -27,7 +26,7 @@ from __future__ import annotations
 import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
-               "place_between", "unit_slip", "transposed", "level", "counted", "narrowed", "closest", "span", "day_part", "event", "synonym")
+               "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym")
 
 
 def ingredient_on(name: str) -> bool:

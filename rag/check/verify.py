@@ -453,37 +453,6 @@ def _counts_another(claim: Claim, candidate: Candidate) -> bool:
     return False
 
 
-@lru_cache(maxsize=8192)
-def _noun_pairs(text: str) -> tuple[tuple[str, str], ...]:
-    """Adjacent nouns of ``text`` (jieba), the first narrowing the second: ("新能源", "汽车") of "新注册登记新能源汽车"."""
-    import jieba.posseg
-
-    words = [w for w in jieba.posseg.cut(re.sub(r"\s+", "", text))]
-    return tuple((a.word, b.word) for a, b in zip(words, words[1:])
-                 if a.flag == "n" and b.flag == "n" and len(a.word) >= 2 and len(b.word) >= 2)
-
-
-def _narrowed(claim: Claim, candidate: Candidate) -> bool:
-    """The article's words right before its figure narrow a noun the claim says by a noun the claim does not say
-    ("新能源汽车1293万辆" for "汽车1293万辆"): the article counts a part of what the claim counts. Only the last
-    pair of nouns is read ("金融网点、…以及村级站点累计吸纳就业人员" counts them all). A claim that
-    narrows the noun by a noun of its own ("爱心驿站" against "工会驿站") is another thing, told by the other rules."""
-    before = candidate.paragraph.text[candidate.evidence_start: candidate.figure.start]
-    sentence = claim.sentence or claim.text
-    claim_words = _words_of(claim.label)
-    narrowed_in_claim = {noun for _, noun in _noun_pairs(claim.label)}
-    pairs = _noun_pairs(before)[-1:]  # the last: what the figure counts, not a member of a list before it
-    return any(noun in claim_words and noun not in narrowed_in_claim and modifier not in sentence
-               and not any(modifier in p for p in claim.places) for modifier, noun in pairs)
-
-
-@lru_cache(maxsize=8192)
-def _words_of(text: str) -> frozenset[str]:
-    import jieba
-
-    return frozenset(jieba.cut(re.sub(r"\s+", "", text)))
-
-
 def _closer_says_otherwise(row: Scored, scored: Sequence[Scored]) -> bool:
     """A figure all of whose words the claim restates, of the same subject and unit, gives another value: the claim's
     lead-in ("因…被纳入“严重失信主体名单”的，…增幅不低于50%") is that figure's sentence, not the loose match's."""
@@ -578,8 +547,6 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             continue  # a loose match confirms nothing where a close one gives another value ("增幅不低于100%")
         if ingredient_on("event") and stated.kind == "figure" and _other_event(claim, row.candidate):
             continue  # "考试通过人数达223.6万人" where the article's 223.6万人 "报名": another event of the same people
-        if ingredient_on("narrowed") and stated.kind == "figure" and _narrowed(claim, row.candidate):
-            continue  # "新注册登记汽车1293万辆" where the article's 1293万辆 are 新能源汽车: a part is not the whole
         if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
             continue  # "帮助1315名就业困难人员" where the article's 就业困难人员 are its 342名 and its 1315名 are 失业人员
         if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names and (row.lexical or not _better_beside(row, scored)):
