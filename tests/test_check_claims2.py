@@ -104,3 +104,12 @@ def test_a_share_beside_a_true_figure_is_checked_too(seed_assistant):
     # the article says 374人 were taken on, nothing of who they were
     report = seed_assistant.check("大通县邮政系统吸纳的374名就业人员中，返乡青年占一半以上。")
     assert report.verdict == "not_found"
+
+
+def test_a_contradiction_needs_what_the_claim_counts_in_the_articles_sentence(seed_assistant, monkeypatch):
+    # the article: "2025年新注册登记新能源汽车1293万辆" and, elsewhere, "其中纯电动汽车保有量3022万辆"
+    claim = "2025年新注册登记的纯电动汽车共3022万辆。"
+    assert seed_assistant.check(claim).verdict != "contradicted"
+    assert _contradicted(seed_assistant.check("2025年新注册登记新能源汽车3022万辆。")) == [("1293万辆", "数值")]
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "head_noun")
+    assert seed_assistant.check(claim).verdict == "contradicted"

@@ -18,6 +18,7 @@ article sentence and not after this one: no 一致 from this one),
 ``event`` (a verb right after the article's figure the claim does not say, beside a word of the claim the article does
 not say: another event, no 一致),
 ``synonym`` (a word of a name claim's clause said by an exact 词林 synonym, 揭幕 for 开幕, is said: no 名称 contradiction),
+``head_noun`` (a contradiction needs the noun right before the claim's figure in the article figure's sentence),
 ``level`` (a level is not confirmed by a change of the same count: "有7个城市" by "增加7个城市"),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
@@ -26,7 +27,7 @@ from __future__ import annotations
 import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
-               "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym")
+               "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun")
 
 
 def ingredient_on(name: str) -> bool:

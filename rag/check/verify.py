@@ -520,6 +520,17 @@ def _other_event(claim: Claim, candidate: Candidate) -> bool:
 _PERIOD_WORD = re.compile(r"\d|年|月|季度")
 
 
+def _head_noun_elsewhere(claim: Claim, candidate: Candidate) -> bool:
+    """The noun right before the claim's figure (what it counts: "电动汽车" of "新注册登记纯电动汽车3022万辆") is not in the
+    article figure's sentence: the article counts another thing there, whatever words of the claim it shares."""
+    stated = claim.figure
+    if stated is None:
+        return False
+    before = (claim.sentence or claim.text)[: max(0, stated.start - claim.sentence_start)]
+    nouns = key_words(re.split(r"[，,；;：:、]", before)[-1], claim.places)
+    return bool(nouns) and nouns[-1] not in candidate.sentence
+
+
 def _is_change(label: str) -> bool:
     """Whether a figure's own clause states a change ("增加7个", "同比增长25%") rather than a level it rose or fell to
     ("升至98%", "增加到…")."""
@@ -586,6 +597,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
         said_enough = row.flipped or row.slip or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
         if not close or not said_enough or not row.same_subject or row.true or row.unsaid_names:
             continue
+        if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
+            continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
         if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
             continue  # a change ("同比增长25%", "净增2000万人") and a level or share ("占…的12.01%") are different measures
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
