@@ -522,13 +522,20 @@ _PERIOD_WORD = re.compile(r"\d|年|月|季度")
 
 def _head_noun_elsewhere(claim: Claim, candidate: Candidate) -> bool:
     """The noun right before the claim's figure (what it counts: "电动汽车" of "新注册登记纯电动汽车3022万辆") is not in the
-    article figure's sentence: the article counts another thing there, whatever words of the claim it shares."""
+    article figure's sentence, and a noun of the article figure's own clause is not in the claim: the article counts
+    another thing there, whatever words of the claim it shares."""
     stated = claim.figure
     if stated is None:
         return False
-    before = (claim.sentence or claim.text)[: max(0, stated.start - claim.sentence_start)]
+    sentence = claim.sentence or claim.text
+    before = sentence[: max(0, stated.start - claim.sentence_start)]
     nouns = key_words(re.split(r"[，,；;：:、]", before)[-1], claim.places)
-    return bool(nouns) and nouns[-1] not in candidate.sentence
+    if not nouns or nouns[-1] in candidate.sentence:
+        return False
+    # and the article names its own thing there, which the claim does not say ("新能源"), not only fewer words ("增幅")
+    text = candidate.paragraph.text
+    own = key_words(re.split(r"[，,；;：:、]", text[candidate.evidence_start: candidate.figure.start])[-1], places_in(candidate.sentence))
+    return any(noun not in sentence for noun in own)
 
 
 def _is_change(label: str) -> bool:
