@@ -74,6 +74,10 @@ def test_a_loose_match_does_not_confirm_beside_a_close_one_with_another_value(se
     # the article: "…增幅不低于50%；因拖欠农民工工资被纳入“严重失信主体名单”的,增幅不低于100%"
     claim = "被纳入“严重失信主体名单”的企业，工资保证金存储比例增幅应不低于50%。"
     assert _contradicted(seed_assistant.check(claim)) == [("不低于100%", "数值")]
+    # the same claim without its own subject clause: the figure whose words it restates whole is what it contradicts,
+    # not the same number read backwards ("降幅不低于50%") told of another case
+    report = seed_assistant.check("因拖欠农民工工资被纳入“严重失信主体名单”后，工资保证金存储比例的增幅不低于50%。")
+    assert [f for f, _ in _contradicted(report)] == ["不低于100%"]
 
 
 def test_another_event_of_the_same_people_is_not_confirmed(seed_assistant, monkeypatch):

@@ -453,6 +453,10 @@ def _counts_another(claim: Claim, candidate: Candidate) -> bool:
     return False
 
 
+def _restated_whole(row: Scored, stated: Figure) -> bool:
+    return row.restated >= 1.0 and row.said >= SAID_MIN and row.candidate.figure.unit_class == stated.unit_class
+
+
 def _closer_says_otherwise(row: Scored, scored: Sequence[Scored]) -> bool:
     """A figure all of whose words the claim restates, of the same subject and unit, gives another value: the claim's
     lead-in ("因…被纳入“严重失信主体名单”的，…增幅不低于50%") is that figure's sentence, not the loose match's."""
@@ -592,7 +596,11 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
     # the stated value itself under the same measure (another direction or unit) explains the claim best
     # (or the same number in another unit: "6211人次" for "6211人"), then a figure in the very unit of the
     # claim ("160场" for "106场") before one in a generic unit ("5个")
-    for row in sorted(scored, key=lambda r: (not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
+    # (a value read backwards on loose overlap yields to a figure all of whose words the claim restates: "…被纳入“严重失信主体
+    # 名单”的,增幅不低于100%" for that claim's "增幅不低于50%", not "降幅不低于50%" told of another case)
+    whole = ingredient_on("closest") and any(_restated_whole(r, stated) and not r.true and r.same_subject for r in scored)
+    for row in sorted(scored, key=lambda r: (whole and r.flipped and r.restated < SUPPORT_MIN,
+                                             not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
                                              r.candidate.figure.unit_class != stated.unit_class)):
         candidate = row.candidate
         close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
