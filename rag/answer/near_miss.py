@@ -21,7 +21,7 @@ from .question import (
 )
 from .scoring import Candidate, abbreviated
 from .settings import ablated
-from .synonyms import kindred_in, said_in
+from .synonyms import kindred_in, known_common_word, said_in
 from .spans import clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
 
 
@@ -31,6 +31,9 @@ def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
         return None
     for word, flag in pos_cut(before):
         if flag != "ns" or len(word) < 2 or word in GENERIC_PLACES:
+            continue
+        # a word 词林 files only as an everyday word names no place ("新建": jieba tags it ns)
+        if word[-1] not in "省市县区州乡镇村" and known_common_word(word):
             continue
         if not any(entity_in(word, e) or entity_in(e, word) for e in analysis.entities):
             return word
@@ -205,6 +208,8 @@ def near_miss_check(
     # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
     if own_measure and analysis.subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in analysis.subset):
         return "subset", clause
+    if own_measure and _subject_measures_another(sentence, span.start, clause, analysis, elsewhere):
+        return "subject", clause
     if own_measure and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
         return "noun_elsewhere", clause
     asked = _asked_words(analysis)
@@ -217,7 +222,7 @@ def near_miss_check(
         return "asked_here", clause
     # the same for the words of the asked phrase ("零工注册": "已注册企业176家" or "7场零工相关
     # 活动" beside "服务群众868人"), when this figure's clause has none of them
-    words = _asked_tokens(asked)
+    words = _asked_tokens(asked + _modifiers(analysis, asked))
     if own_measure and words and not any(w in clause for w in words) \
             and _asked_words_at(sentence, words, None, skip=(span.start, span.end)):
         return "asked_word_here", clause
@@ -230,6 +235,37 @@ def near_miss_check(
             and not span.text.rstrip("以上下左右内余多").endswith(analysis.type_noun[0]):
         return "unit", clause
     return None
+
+
+def _modifiers(analysis: QuestionAnalysis, asked: list[str]) -> list[str]:
+    """The phrase an asked word is modified by through 的 ("注册的求职者" → 注册): part of what
+    the figure must measure, in the question's own order."""
+    found = []
+    for word in asked:
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,6})的" + re.escape(word), analysis.text):
+            found.append(m.group(1))
+    return found
+
+
+def _subject_measures_another(
+    sentence: str, span_start: int, clause: str, analysis: QuestionAnalysis, elsewhere: list[str]
+) -> bool:
+    """A bare change ("较去年增加39%", "同比增长18.4%": no noun in its clause) measures what the
+    sentence said before it ("报考人员近6000人，较去年增加39%"): when nothing before it in the
+    sentence says a noun the question measures ("志愿者人数比上一年增长了多少") and the retrieved
+    text does say that noun elsewhere (the articles have a word for it), the change is another
+    thing's."""
+    if not _CHANGE_ONLY.search(clause) or any(
+        flag.startswith("n") and len(word) >= 2 for word, flag in pos_cut(clause)
+    ):
+        return False
+    said_before = sentence[:max(0, sentence.find(clause))] if clause in sentence else sentence[:span_start]
+    if not said_before.strip():
+        return False
+    words = [w for w, _ in pos_cut(said_before)]
+    nouns = [n for n in analysis.nouns if not any(entity_in(e, n) for e in analysis.entities)]
+    unsaid = [n for n in nouns if not _said(n, said_before) and not kindred_in(n, words)]
+    return bool(unsaid) and any(n in other for n in unsaid for other in elsewhere)
 
 
 def _asked_tokens(asked: list[str]) -> list[str]:
