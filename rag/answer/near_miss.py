@@ -208,6 +208,8 @@ def near_miss_check(
     # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
     if own_measure and analysis.subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in analysis.subset):
         return "subset", clause
+    if own_measure and _qualifier_unsaid(clause, analysis):
+        return "qualifier", clause
     if own_measure and _subject_measures_another(sentence, span.start, clause, analysis, elsewhere):
         return "subject", clause
     if own_measure and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
@@ -266,6 +268,49 @@ def _subject_measures_another(
     nouns = [n for n in analysis.nouns if not any(entity_in(e, n) for e in analysis.entities)]
     unsaid = [n for n in nouns if not _said(n, said_before) and not kindred_in(n, words)]
     return bool(unsaid) and any(n in other for n in unsaid for other in elsewhere)
+
+
+_QUALIFIER_FLAGS = ("b", "s", "f", "a", "n", "j")
+_CONJUNCTIONS = "和及与、"
+
+
+def _qualifier_unsaid(clause: str, analysis: QuestionAnalysis) -> bool:
+    """The figure's clause names the asked thing's head with another qualifier: "省外用人单位"
+    against "省内外用人单位", "省级…特色学校" against "国家级…特色学校"; or it counts the asked
+    thing together with another joined by a conjunction ("国家和省级示范学校4所" for 省级 alone).
+    The qualifier is the word of the question's phrase right before the longest head the
+    clause says; it must not be said in the clause (nor a synonym or word of its class)."""
+    words = [w for w, _ in pos_cut(clause)]
+    for phrase in analysis.measure:
+        tokens = pos_cut(phrase)
+        if len(tokens) < 2 or not tokens[-1][1].startswith("n"):
+            continue
+        for cut in range(len(tokens)):
+            head = "".join(w for w, _ in tokens[cut:])
+            at = clause.find(head)
+            if len(head) < 2 or at < 0:
+                continue
+            before = clause[:at]
+            if cut == 0:  # the whole phrase is said: one member of "A和B" said before it?
+                if before[-1:] and before[-1] in _CONJUNCTIONS:
+                    other = (pos_cut(before[:-1])[-1:] or (("", ""),))[0][0]
+                    if len(other) >= 2 and other not in analysis.text:
+                        return True
+                break
+            qualifier, flag = tokens[cut - 1]
+            if len(qualifier) < 2 or not flag.startswith(_QUALIFIER_FLAGS) or flag.startswith("nr"):
+                break
+            # a place or rank word (省外, 省级: tags s, f, b) is read exactly, 省外 is no short form
+            # of 省内外; a noun may be abbreviated (社工 for 社会工作)
+            exact = flag.startswith(("s", "f", "b"))
+            if said_in(qualifier, clause) or coverage([qualifier], clause) >= MIN_FOCUS_IN_CLAUSE \
+                    or kindred_in(qualifier, words) or (not exact and abbreviated(qualifier, clause)):
+                break
+            # the clause qualifies the head itself (a word right before it), not a bare head
+            if re.search(r"[\u4e00-\u9fff]$", before) and not re.search(r"[的有是为在]$", before):
+                return True
+            break
+    return False
 
 
 def _asked_tokens(asked: list[str]) -> list[str]:
