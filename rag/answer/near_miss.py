@@ -126,11 +126,20 @@ _ENUMERATION = re.compile(r"((?:[^，,。；;：:、“”]{2,14}、)+[^，,。�
 _KIND_ASKED = re.compile(r"这类|这些|之类|等|各类|哪些|一共|总共|合计")
 
 
-def _one_member_asked(sentence: str, span_start: int, analysis: QuestionAnalysis) -> bool:
+_QUOTED_AFTER = re.compile(r"[^，,。；;“]{0,3}((?:“[^”]{2,14}”[和及与、]?){2,})")
+
+
+def _one_member_asked(sentence: str, span_start: int, span_end: int, analysis: QuestionAnalysis) -> bool:
     """Whether the figure sums an enumeration of the sentence ("A、B、C等…N") and the question
     names exactly one of its members: the figure is the whole, not that member's."""
     if _KIND_ASKED.search(analysis.text):
         return False
+    # "1.2万余个“爱心驿站”“司机之家”": the figure counts the quoted names after it together
+    quoted = _QUOTED_AFTER.match(sentence, span_end)
+    if quoted:
+        names = re.findall(r"“([^”]{2,14})”", quoted.group(1))
+        if len(names) >= 2 and sum(n in analysis.text for n in names) == 1:
+            return True
     enumerations = list(_ENUMERATION.finditer(sentence, 0, span_start))
     if not enumerations:
         return False
@@ -196,7 +205,7 @@ def near_miss_check(
     if _foreign_period(sentence, analysis):
         return "period", clause
     own_measure = not ablated("figure_measure")
-    if own_measure and _one_member_asked(sentence, span.start, analysis):
+    if own_measure and _one_member_asked(sentence, span.start, span.end, analysis):
         return "member", clause
     if own_measure and analysis.asks_level and _states_a_change_only(clause):
         return "level", clause
@@ -208,6 +217,10 @@ def near_miss_check(
     # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
     if own_measure and analysis.subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in analysis.subset):
         return "subset", clause
+    if own_measure and _rate_unasked(before, analysis):
+        return "rate", clause
+    if own_measure and candidate.objection is None and _other_action(before, after, analysis):
+        return "action", clause
     if own_measure and _qualifier_unsaid(clause, analysis):
         return "qualifier", clause
     if own_measure and _subject_measures_another(sentence, span.start, clause, analysis, elsewhere):
@@ -229,8 +242,8 @@ def near_miss_check(
             and _asked_words_at(sentence, words, None, skip=(span.start, span.end)):
         return "asked_word_here", clause
     if all(coverage([w], sentence) < MIN_FOCUS_IN_CLAUSE for w in asked) and any(
-        _asked_words_at(other, asked, unit) for other in elsewhere
-    ):
+        _asked_words_at(other, asked, unit if analysis.unit else None) for other in elsewhere
+    ):  # a question that asks no unit ("压缩了多少") takes the asked words at a figure of any unit
         return "asked_elsewhere", clause
     # the counted thing ("多少个岗位") is not what this figure counts, nor its unit the asked one
     if analysis.type_noun and analysis.unit and not unit_fits_exactly(analysis.unit, span) \
@@ -311,6 +324,68 @@ def _qualifier_unsaid(clause: str, analysis: QuestionAnalysis) -> bool:
                 return True
             break
     return False
+
+
+# a figure per day, per person, per household… ("日均服务量达200人次")
+_RATE = re.compile(r"[日人年月户周亩]均|平均|每(?:天|日|人|年|月|户|周|亩|名|次)")
+# the question asks a rate ("平均一天挣多少", "每人", "一天能…")
+_RATE_ASKED = re.compile(r"均|每|一(?:天|日|个月|月|周|户|人)(?!一共)|单日|天天")
+
+
+def _rate_unasked(before: str, analysis: QuestionAnalysis) -> bool:
+    """A rate ("日均服务量达200人次") does not answer a question that asks no rate ("一年一共服务了
+    多少人次")."""
+    return bool(_RATE.search(before)) and not _RATE_ASKED.search(analysis.text)
+
+
+# directional complements: "加起来一共多少" asks no action of its own
+_COMPLEMENTS = frozenset("起来 下来 出来 上来 过来 进来 回来 下去 上去 出去".split())
+_ACTION_SKIP = frozenset("了 过 着 一共 共 总共 累计 合计 共计 已 已经 都 最后 最终".split())
+
+
+def _asked_action(analysis: QuestionAnalysis) -> str | None:
+    """The verb governing the asked count: right before the wh-word ("办结了多少件诉求") or right
+    after its classifier ("有多少人通过")."""
+    tokens = pos_cut(analysis.text)
+    at = next((k for k, (w, _) in enumerate(tokens) if re.match(r"多少|几", w)), None)
+    if at is None:
+        return None
+    k = at - 1
+    while k >= 0 and tokens[k][0] in _ACTION_SKIP:
+        k -= 1
+    # before the wh-word only a verb with its aspect ("办结了多少"): "网络招聘多少家企业" names a
+    # thing by a verb, it asks no action
+    perfective = any(w in ("了", "过") for w, _ in tokens[k + 1:at])
+    if k >= 0 and perfective and tokens[k][1].startswith("v") and len(tokens[k][0]) >= 2 and tokens[k][0] not in _WEAK_VERBS \
+            and tokens[k][0] not in _COMPLEMENTS:
+        return tokens[k][0]
+    k = at + 1
+    while k < len(tokens) and (tokens[k][1] in ("m", "q", "zg") or tokens[k][0] in ("人", "名", "个")):
+        k += 1
+    # a preposition ending the question is its verb ("有多少人通过？")
+    ends = k + 1 >= len(tokens) or tokens[k + 1][1] == "x"
+    if k < len(tokens) and (tokens[k][1].startswith("v") or (tokens[k][1] == "p" and ends)) \
+            and len(tokens[k][0]) >= 2 and tokens[k][0] not in _WEAK_VERBS:
+        return tokens[k][0]
+    return None
+
+
+def _other_action(before: str, after: str, analysis: QuestionAnalysis) -> bool:
+    """The figure's clause says the asked thing in the question's own words but under another
+    action: "受理诉求2580.2万件" for "办结了多少件诉求", "223.6万人报名" for "有多少人通过". Only
+    for sentences eligible by their words (a paraphrase says the action in other words too)."""
+    verb = _asked_action(analysis)
+    if verb is None:
+        return False
+    clause = before + after
+    words = [w for w, _ in pos_cut(clause)]
+    if said_in(verb, clause) or coverage([verb], clause) >= MIN_FOCUS_IN_CLAUSE or kindred_in(verb, words):
+        return False
+    nearest_before = [w for w, f in pos_cut(before) if f.startswith("v") and len(w) >= 2 and w not in _WEAK_VERBS][-1:]
+    following = [(w, f) for w, f in pos_cut(after)[:2] if f not in ("m", "q") and w not in ("人", "名", "个")][:1]
+    nearest_after = [w for w, f in following if f.startswith("v") and len(w) >= 2 and w not in _WEAK_VERBS]
+    # the figure's own verb shares no character with the asked one (增加 / 多加, 建成 / 建 are one action)
+    return any(not set(verb) & set(own) for own in nearest_before + nearest_after)
 
 
 def _asked_tokens(asked: list[str]) -> list[str]:
