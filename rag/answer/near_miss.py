@@ -219,9 +219,9 @@ def near_miss_check(
         return "subset", clause
     if own_measure and _rate_unasked(before, analysis):
         return "rate", clause
-    if own_measure and candidate.objection is None and _other_action(before, after, analysis):
+    if own_measure and candidate.objection is None and _other_action(before, after, _whole_clause(sentence, span), analysis):
         return "action", clause
-    if own_measure and _qualifier_unsaid(clause, analysis):
+    if own_measure and _qualifier_unsaid(clause, sentence, analysis):
         return "qualifier", clause
     if own_measure and _subject_measures_another(sentence, span.start, clause, analysis, elsewhere):
         return "subject", clause
@@ -283,11 +283,13 @@ def _subject_measures_another(
     return bool(unsaid) and any(n in other for n in unsaid for other in elsewhere)
 
 
-_QUALIFIER_FLAGS = ("b", "s", "f", "a", "n", "j")
+# a rank or place word qualifies ("省级", "省外", "国家级"); nouns and verbs name the thing itself
+_QUALIFIER_FLAGS = ("b", "s", "f")
 _CONJUNCTIONS = "和及与、"
+_SCOPE = "全我本各当"  # 全国, 全省, 本地: the scope, not a qualifier of the thing
 
 
-def _qualifier_unsaid(clause: str, analysis: QuestionAnalysis) -> bool:
+def _qualifier_unsaid(clause: str, sentence: str, analysis: QuestionAnalysis) -> bool:
     """The figure's clause names the asked thing's head with another qualifier: "省外用人单位"
     against "省内外用人单位", "省级…特色学校" against "国家级…特色学校"; or it counts the asked
     thing together with another joined by a conjunction ("国家和省级示范学校4所" for 省级 alone).
@@ -311,13 +313,11 @@ def _qualifier_unsaid(clause: str, analysis: QuestionAnalysis) -> bool:
                         return True
                 break
             qualifier, flag = tokens[cut - 1]
-            if len(qualifier) < 2 or not flag.startswith(_QUALIFIER_FLAGS) or flag.startswith("nr"):
+            if len(qualifier) < 2 or not flag.startswith(_QUALIFIER_FLAGS) or qualifier[0] in _SCOPE:
                 break
-            # a place or rank word (省外, 省级: tags s, f, b) is read exactly, 省外 is no short form
-            # of 省内外; a noun may be abbreviated (社工 for 社会工作)
-            exact = flag.startswith(("s", "f", "b"))
+            # read exactly: 省外 is no short form of 省内外
             if said_in(qualifier, clause) or coverage([qualifier], clause) >= MIN_FOCUS_IN_CLAUSE \
-                    or kindred_in(qualifier, words) or (not exact and abbreviated(qualifier, clause)):
+                    or kindred_in(qualifier, words):
                 break
             # the clause qualifies the head itself (a word right before it), not a bare head
             if re.search(r"[\u4e00-\u9fff]$", before) and not re.search(r"[的有是为在]$", before):
@@ -370,14 +370,21 @@ def _asked_action(analysis: QuestionAnalysis) -> str | None:
     return None
 
 
-def _other_action(before: str, after: str, analysis: QuestionAnalysis) -> bool:
+def _whole_clause(sentence: str, span) -> str:
+    """The figure's clause between clause marks, not cut to a window."""
+    left = max((m.end() for m in re.finditer(r"[，,；;。！？!?]", sentence[:span.start])), default=0)
+    right = re.search(r"[，,；;。！？!?]", sentence[span.end:])
+    return sentence[left:span.end + right.start() if right else len(sentence)]
+
+
+def _other_action(before: str, after: str, whole: str, analysis: QuestionAnalysis) -> bool:
     """The figure's clause says the asked thing in the question's own words but under another
     action: "受理诉求2580.2万件" for "办结了多少件诉求", "223.6万人报名" for "有多少人通过". Only
     for sentences eligible by their words (a paraphrase says the action in other words too)."""
     verb = _asked_action(analysis)
     if verb is None:
         return False
-    clause = before + after
+    clause = whole
     words = [w for w, _ in pos_cut(clause)]
     if said_in(verb, clause) or coverage([verb], clause) >= MIN_FOCUS_IN_CLAUSE or kindred_in(verb, words):
         return False
