@@ -217,6 +217,10 @@ def near_miss_check(
     # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
     if own_measure and analysis.subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in analysis.subset):
         return "subset", clause
+    if own_measure and _EARLIER_ASKED.search(analysis.text) and _REACHED.search(before):
+        return "earlier", clause
+    if own_measure and _unit_refused(span.text, analysis):
+        return "unit_refused", clause
     if own_measure and _rate_unasked(before, analysis):
         return "rate", clause
     if own_measure and candidate.objection is None and _other_action(before, after, _whole_clause(sentence, span), analysis):
@@ -324,6 +328,19 @@ def _qualifier_unsaid(clause: str, sentence: str, analysis: QuestionAnalysis) ->
                 return True
             break
     return False
+
+
+# "修水渠以前灌溉保证率是多少": the state before a change ("比以前少了多少" compares with it instead)
+_EARLIER_ASKED = re.compile(r"(?<![比较与跟和同])(?:以前|之前|原来|原先|此前)(?!相比|比)")
+# "提升至98%": the level reached after the change
+_REACHED = re.compile(r"(?:提升|提高|增加|增长|降低|下降|减少|压缩|缩短|升|降|增|减)(?:至|到)$|达到$")
+# "（按人数，不是人次）": the question rules out a unit
+_UNIT_RULED_OUT = re.compile(r"(?:不是|不按|而非|不要)([\u4e00-\u9fff%]{1,3})")
+
+
+def _unit_refused(span_text: str, analysis: QuestionAnalysis) -> bool:
+    """The figure is given in the unit the question rules out ("培训农户200余人次" for "按人数，不是人次")."""
+    return any(span_text.endswith(m.group(1)) for m in _UNIT_RULED_OUT.finditer(analysis.text))
 
 
 # a figure per day, per person, per household… ("日均服务量达200人次")
