@@ -205,31 +205,35 @@ def near_miss_check(
     if _foreign_period(sentence, analysis):
         return "period", clause
     own_measure = not ablated("figure_measure")
-    if own_measure and _one_member_asked(sentence, span.start, span.end, analysis):
+
+    def on(check: str) -> bool:  # one check of a figure's own measure, unless ablated ("nm:qualifier")
+        return own_measure and not ablated(f"nm:{check}")
+
+    if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
         return "member", clause
-    if own_measure and analysis.asks_level and _states_a_change_only(clause):
+    if on("level") and analysis.asks_level and _states_a_change_only(clause):
         return "level", clause
     # "多少名学生" is not answered by "引进专家11名": the figure counts another noun
-    if own_measure and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
+    if on("counted") and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
         counted = _figure_noun(before, after)
         if counted and not set(counted) & set(analysis.type_noun):
             return "counted", clause
     # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
-    if own_measure and analysis.subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in analysis.subset):
+    if on("subset") and analysis.subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in analysis.subset):
         return "subset", clause
-    if own_measure and _EARLIER_ASKED.search(analysis.text) and _REACHED.search(before):
+    if on("earlier") and _EARLIER_ASKED.search(analysis.text) and _REACHED.search(before):
         return "earlier", clause
-    if own_measure and _unit_refused(span.text, analysis):
+    if on("unit_refused") and _unit_refused(span.text, analysis):
         return "unit_refused", clause
-    if own_measure and _rate_unasked(before, analysis):
+    if on("rate") and _rate_unasked(before, analysis):
         return "rate", clause
-    if own_measure and candidate.objection is None and _other_action(before, after, _whole_clause(sentence, span), analysis):
+    if on("action") and candidate.objection is None and _other_action(before, after, _whole_clause(sentence, span), analysis):
         return "action", clause
-    if own_measure and _qualifier_unsaid(clause, sentence, analysis):
+    if on("qualifier") and _qualifier_unsaid(clause, sentence, analysis):
         return "qualifier", clause
-    if own_measure and _subject_measures_another(sentence, span.start, clause, analysis, elsewhere):
+    if on("subject") and _subject_measures_another(sentence, span.start, clause, analysis, elsewhere):
         return "subject", clause
-    if own_measure and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
+    if on("noun_elsewhere") and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
         return "noun_elsewhere", clause
     asked = _asked_words(analysis)
     if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):
@@ -242,7 +246,7 @@ def near_miss_check(
     # the same for the words of the asked phrase ("零工注册": "已注册企业176家" or "7场零工相关
     # 活动" beside "服务群众868人"), when this figure's clause has none of them
     words = _asked_tokens(asked + _modifiers(analysis, asked))
-    if own_measure and words and not any(w in clause for w in words) \
+    if on("asked_word_here") and words and not any(w in clause for w in words) \
             and _asked_words_at(sentence, words, None, skip=(span.start, span.end)):
         return "asked_word_here", clause
     if all(coverage([w], sentence) < MIN_FOCUS_IN_CLAUSE for w in asked) and any(
