@@ -76,3 +76,42 @@ def test_a_small_place_under_another_parent_is_contradicted(seed_assistant, monk
     assert seed_assistant.check("大通县桥头镇的春灌今年提前开始了。").verdict != "contradicted"
     monkeypatch.setenv("RAG_CHECK_ABLATE", "place_chain")
     assert seed_assistant.check("大通县哈拉直沟乡的春灌今年提前开始了。").verdict != "contradicted"
+
+
+# --------------------------------------------------------------------------- how a figure's direction is read
+
+
+def test_a_one_character_verb_before_the_figure_says_its_direction():
+    from rag.check.measure import direction
+
+    assert direction("较去年减 ") == "down" and direction("比去年降了 ") == "down" and direction("较上年少 ") == "down"
+    assert direction("同比增 ") == "up" and direction("比上年多 ") == "up"
+    assert direction("较去年负增长 ") == "down"  # not 增长
+    assert direction("较去年锐减 ") == "down" and direction("同比萎缩 ") == "down"
+    assert direction("至少 ") is None and direction("不少 ") is None  # qualifiers of the figure, not directions
+    assert direction("全省共有社会工作专业人才 ") is None
+
+
+def test_a_figure_with_the_opposite_direction_word_is_never_supported(seed_assistant):
+    # the article: "全省共有社会工作专业人才3200人，较去年增长37%"
+    for wrong in ("全省社会工作专业人才较去年减37%。", "全省社会工作专业人才比去年降了37%。", "全省社会工作专业人才较去年锐减37%。"):
+        report = seed_assistant.check(wrong)
+        assert report.verdict == "contradicted", wrong
+        assert [(c.found, c.differs) for c in report.claims] == [("增长37%", "方向")]
+    assert seed_assistant.check("全省社会工作专业人才较去年增37%。").verdict == "supported"
+
+
+def test_a_direction_word_is_not_a_name(seed_assistant):
+    from rag.check.subject import names_in
+
+    assert "同比增加" not in names_in("2025年社会工作者职业资格考试报名人数同比增加")  # jieba guesses a person
+    # the article: "…考试有223.6万人报名,同比增长18.4%": the same fact in other words, not another name
+    assert seed_assistant.check("2025年社会工作者职业资格考试报名人数同比增加18.4%。").verdict == "supported"
+
+
+def test_antonyms_of_length_and_speed_are_directions(seed_assistant):
+    from rag.check.measure import direction
+
+    assert direction("时限延长 ") == "up" and direction("时限缩短 ") == "down" and direction("增速放缓 ") == "down"
+    # the article: "西宁“接诉即办”时限压缩30%"
+    assert seed_assistant.check("试点一年来，西宁“接诉即办”时限延长30%。").verdict == "contradicted"

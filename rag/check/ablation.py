@@ -7,13 +7,17 @@ Ingredients: ``semantic`` (sentence vectors, rag.check.semantic), ``abbreviation
 no 一致 otherwise, and one other name makes it 不一致), ``frame`` (a name claim is 一致 only when the rest
 of its clause is the article's too), ``direction`` (the stated value read backwards on looser overlap, and
 claims of a direction without a number, rag.check.direction), ``place_chain`` (a small place under another
-county or city, rag.check.place_chain).
+county or city, rag.check.place_chain), ``change`` (a stated change is neither confirmed nor contradicted by a
+level or share), ``record`` (a date's event may be named by its paragraph's title, a record's field must be the
+claim's event), ``place_between`` (a place claim compared at the article's place between the same words),
+``unit_slip`` (the same number in another unit of the same quantity, its words restated, is 不一致 on 单位).
 """
 from __future__ import annotations
 
 import os
 
-INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain")
+INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
+               "place_between", "unit_slip")
 
 
 def ingredient_on(name: str) -> bool:

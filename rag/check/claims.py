@@ -144,10 +144,28 @@ def figure_label(text: str, figures: list[Figure], i: int, lo: int, hi: int) -> 
 _LOCATION_PATTERNS = _NAME_PATTERNS[1:2]
 
 
+_TITLE = _NAME_PATTERNS[-1][1]
+
+
+def _title_is_a_word(text: str, match: re.Match) -> bool:
+    """A post before a name stands as a word of its own: "代表团审议" is not 代表 + "团审议"."""
+    at = match.start()
+    end = match.start("name")
+    offset = 0
+    for word in _posseg().cut(text[max(0, at - 4): match.end()]):
+        w_start = max(0, at - 4) + offset
+        offset += len(word.word)
+        if w_start < end and w_start + len(word.word) > end:
+            return False  # a word runs from the post into the name
+    return True
+
+
 def _name_claims(text: str, lo: int, hi: int, patterns=_NAME_PATTERNS) -> list[tuple[str, int, int]]:
     found = []
     for kind, pattern in patterns:
         for match in pattern.finditer(text, lo, hi):
+            if pattern is _TITLE and not _title_is_a_word(text, match):
+                continue
             found.append((kind, match.start("name"), match.end("name")))
     found.sort(key=lambda item: item[1])
     kept: list[tuple[str, int, int]] = []
@@ -163,6 +181,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
     unchecked: list[Unchecked] = []
     last_places: tuple[str, ...] = ()
     last_periods: tuple[str, ...] = ()
+    period_places: tuple[str, ...] = ()  # the places of the statement that set last_periods
     line_start = 0
     for s_start, full_end in split_sentences(text):
         s_start, s_end = _trimmed(text, s_start, full_end)
@@ -185,7 +204,9 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             own_places = places_in(clause_text)
             own_periods = periods_in(clause_text, most_specific=True)
             places = own_places or last_places
-            periods = own_periods or last_periods
+            # a clause about another place starts another statement: "在北京，2025年…；江苏672个…" (2025 is Beijing's)
+            new_subject = bool(own_places and period_places and not set(own_places) & set(period_places))
+            periods = own_periods or (() if new_subject else last_periods)
             names = _name_claims(text, c_start, c_end, _NAME_PATTERNS if not numeric else _LOCATION_PATTERNS)
             # a year inside a named event ("2025年“石榴籽杯”联赛在博雅小学开幕") says when, it is not the claim
             # a date is a claim in a clause that tells what happened then ("成立于1925年8月"); a clause
@@ -198,7 +219,9 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 seg_end = min([c_end] + [f.start for f in figures[i + 1:] if f.kind == "figure"])
                 seg_start, seg_end = _trimmed(text, seg_start, seg_end)
                 if figure.kind == "date":
-                    label = sentence.replace(figure.written, " ")  # a date is about the event the sentence tells
+                    # a date is about the event its clause tells, else the sentence ("3月1日，招聘会将在…举行")
+                    own = clause_text.replace(figure.written, " ")
+                    label = own if len(measure_words(own)) >= 3 else sentence.replace(figure.written, " ")
                     claim_periods = ()
                 else:
                     label = figure_label(text, figures, i, c_start, c_end)
@@ -216,12 +239,15 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 at = direction_in(clause_text, places)
                 names = [("direction", c_start + at[0], c_start + at[1])] if at else []
             if not checked and not names:  # who or where: "海东市乐都区打造了全省首家…"
-                names = [("place", c_start + at, c_start + at + len(place)) for place in own_places[:1]
-                         if place not in SCOPES and (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 6]
+                names = [("place", c_start + at, c_start + at + len(place)) for place in [p for p in own_places if p not in SCOPES][:1]
+                         if (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 4]
             if not checked and not names and ingredient_on("place_chain"):  # "…是江苏南通市海连社区党委书记"
                 names = [("place", c_start + at, c_start + at + len(parent + child))
                          for parent, child in chains(clause_text)[:1] if (at := clause_text.find(parent + child)) >= 0]
-            if not checked or numeric:
+            # names beside a date are claims of their own too ("“格桑花杯”联赛3月20日开幕"), as beside a figure
+            if not numeric and checked:
+                names = _name_claims(text, c_start, c_end)
+            if True:
                 for kind, n_start, n_end in names:
                     t_start, t_end = _trimmed(text, c_start, c_end)
                     claims.append(Claim(
@@ -234,6 +260,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 last_places = own_places
             if own_periods and not any(f.kind == "date" for f in checked):
                 last_periods = own_periods  # a date that is itself the claim ("成立于1925年8月") dates nothing else
+                period_places = places
         if len(claims) == before_claims:
             unchecked.append(Unchecked(text[s_start:full_end], s_start, full_end))  # with its 。
     return claims, unchecked

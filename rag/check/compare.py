@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from .figures import ABOUT, EXACT, GENERIC_UNIT, LOWER, NEAR, UPPER, Figure
+from .figures import ABOUT, BARE_UNIT, EXACT, GENERIC_UNIT, LOWER, NEAR, UPPER, Figure
 
 ABOUT_TOLERANCE = Decimal("0.1")  # "约300家" allows 270..330
 NEAR_TOLERANCE = Decimal("0.1")  # "近6000人" is 5400..6000
@@ -52,6 +52,8 @@ def units_match(stated: Figure, found: Figure) -> bool:
         return True
     if stated.unit_class == found.unit_class:
         return True
+    if BARE_UNIT in (stated.unit_class, found.unit_class):  # "66万" counts what the words around it say: "志愿者66万名"
+        return not {stated.unit_class, found.unit_class} & {"%", "个百分点", "倍"}
     # "11个" may count what "11座" counts, but never people, money or a share
     pair = {stated.unit_class, found.unit_class}
     return GENERIC_UNIT in pair and not pair & SPECIFIC_UNITS

@@ -15,14 +15,15 @@ from ..numbers import ARABIC_NUMBER, CHINESE_NUMERAL, number_values, values_in
 _CN_DIGITS_ALL = "〇零一二三四五六七八九"
 # Longest first, so "人次" wins over "人" and "万元" is read as scale + "元".
 UNITS = sorted(
-    """个百分点 百分点 人次 户次 场次 班次 万人次 公里 千米 公顷 平方米 平方公里 小时 分钟 周岁 千克 公斤 克 美元 欧元 毫米 厘米
+    """个百分点 百分点 人次 户次 场次 班次 万人次 个工作日 工作日 个月 个小时 公里 千米 公顷 平方米 平方公里 小时 分钟 周岁 千克 公斤 克 美元 欧元 毫米 厘米
     元 人 名 位 家 个 项 条 辆 单 场 期 件 份 所 座 支 吨 亩 米 户 次 倍 岁 天 批 台 套 处 篇 种 类 省 城市 个城市
     间 块 张 首 部 起 根 株 只 头 棵 村 乡镇 网点 站点 班""".split(),
     key=len,
     reverse=True,
 )
 # Units that count the same thing: "342名" and "342人" state one fact.
-UNIT_CLASS = {"名": "人", "位": "人", "人": "人", "百分点": "个百分点", "个城市": "城市"}
+UNIT_CLASS = {"名": "人", "位": "人", "人": "人", "百分点": "个百分点", "个城市": "城市", "千米": "公里", "公斤": "千克",
+              "个工作日": "工作日", "个小时": "小时"}
 GENERIC_UNIT = "个"  # "11个" may count stations as well as "11座" does
 
 LOWER = "lower"  # the value or more: 超过, 以上, 余, 多
@@ -74,6 +75,14 @@ class Figure:
     @property
     def unit_class(self) -> str:
         return UNIT_CLASS.get(self.unit.replace("％", "%"), self.unit.replace("％", "%"))
+
+
+# "66万", "223.6万": a scaled number without a unit is a figure too, its unit left to the words around it
+# (Arabic digits only: "千万" and "十万火急" are words)
+_BARE_SCALED = re.compile(f"(?P<before>{_BEFORE})?(?P<num>\\d[\\d,]*(?:\\.\\d+)?)(?P<scale>\\s?[万亿])(?P<mid>[余多])?")
+BARE_UNIT = ""
+# "为期六天": after these words a single numeral counts ("为期六天" is six days, "一人" is a word)
+_COUNTING = re.compile(r"(?:为期|历时|持续|用时|耗时)$")
 
 
 def _number_value(num: str, scale: str | None, counted: bool = False) -> Decimal | None:
@@ -143,7 +152,7 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if num_start and (_NOT_AFTER.search(text[:num_start]) or text[num_start - 1] == "第"):
             continue  # inside a longer number, or an ordinal ("第三届")
-        counted = bool(match.group("before")) or match.group("unit") == "倍"
+        counted = bool(match.group("before")) or match.group("unit") == "倍" or bool(_COUNTING.search(text[max(0, num_start - 2):num_start]))
         value = _number_value(match.group("num"), match.group("scale"), counted)
         if value is None:
             continue
@@ -157,6 +166,18 @@ def find_figures(text: str) -> list[Figure]:
             qualifier = QUALIFIERS_AFTER[match.group("mid") or match.group("after")]
         unit = match.group("unit")
         found.append(Figure(match.start(), match.end(), match.group(), "figure", value, "%" if unit == "％" else unit, qualifier, match.group("num")))
+    for match in _BARE_SCALED.finditer(text):
+        if any(f.start < match.end() and match.start() < f.end for f in found) or any(taken[match.start(): match.end()]):
+            continue
+        num_start = match.start("num")
+        if num_start and _NOT_AFTER.search(text[:num_start]):
+            continue
+        value = _number_value(match.group("num"), match.group("scale"))
+        if value is None:
+            continue
+        qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else (
+            QUALIFIERS_AFTER[match.group("mid")] if match.group("mid") else EXACT)
+        found.append(Figure(match.start(), match.end(), match.group(), "figure", value, BARE_UNIT, qualifier, match.group("num")))
     found.sort(key=lambda f: f.start)
     return found
 

@@ -8,37 +8,49 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-UP = ("增长", "增加", "提高", "提升", "上升", "扩大", "增至", "升至", "上涨", "多出", "增幅", "加大")
-DOWN = ("下降", "减少", "降低", "下滑", "压缩", "缩短", "减至", "降至", "回落", "缩减", "下跌", "降幅", "压减", "削减", "缩小")
+UP = ("增长", "增加", "提高", "提升", "上升", "扩大", "增至", "升至", "上涨", "多出", "增幅", "加大", "上调", "回升", "攀升",
+      "走高", "涨幅", "翻番", "延长", "拉长", "增多", "增大", "升高", "上浮", "增强", "扩容", "加快", "提速", "抬升")
+# "负增长" is read before "增长": a word of DOWN is looked for first
+DOWN = ("负增长", "下降", "减少", "降低", "下滑", "压缩", "缩短", "减至", "降至", "回落", "缩减", "下跌", "降幅", "压减", "削减", "缩小",
+        "锐减", "骤降", "萎缩", "下调", "缩水", "收窄", "走低", "减幅", "跌幅", "减小", "下浮", "减弱", "放缓", "减慢",
+        "降速", "压降", "收缩")
+# a one-character direction verb right before its figure: "同比增3.2%", "比去年降了37%", "较上年少7个"
+# (a label has a space where its figure stood; 至少/不少/最多 are qualifiers of the figure, not directions)
+_VERB_BEFORE_FIGURE = re.compile(r"(?<![至不最许很])(?P<verb>[增涨升多降减跌少])了?(?:达到|达|至|到)?\s")
+_VERB_DIRECTION = {"增": "up", "涨": "up", "升": "up", "多": "up", "降": "down", "减": "down", "跌": "down", "少": "down"}
 # Words that turn a figure into another measure: a target is not a result.
 MODALITY = ("目标", "计划", "预计", "预期", "力争", "任务")
 # Words that say nothing about what is measured: "共有", "累计", "达到"... (single characters such as
 # 达/为/将 are not removed here, where they would cut words like "小将"; jieba's words drop them)
 FILLER = re.compile(
     r"截至目前|截至|今年以来|近年来|目前|其中|累计|共计|共有|总计|合计|达到|实现了|已经|"
-    r"全年|同比|较去年|比去年|较上年|与上年相比|相比|相较|全部|总量|数量|规模|当前|一共|总共"
+    r"全年|同比|环比|(?:较|比|与)?(?:去年|上年|上一年|前一年|上月|上季度)(?:同期)?(?:相比)?|相比|相较|全部|总量|数量|规模|当前|一共|总共"
 )
 _PERIOD_WORDS = re.compile(r"(?:19|20)\d{2}年度?|第?[一二三四首1-4]季度?|[上下]半年|前三季度")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_SINGLE_KEPT = "在于从对向和与及等比较同占已共达为有约的了是将"
+_SINGLE_KEPT = "在于从对向和与及等比较同占已共达为有约的了是将增涨升多降减跌少"  # …and one-character directions ("比2024年多")
 
 
 def direction(text: str) -> str | None:
     """"up" for 增长/增加/提高…, "down" for 下降/减少/压缩…, None when the text states no direction."""
-    for word in DOWN:
-        if word in text:
-            return "down"
-    for word in UP:
-        if word in text:
-            return "up"
-    return None
+    word = direction_word(text)
+    if word is None:
+        return None
+    if word in DOWN:
+        return "down"
+    if word in UP:
+        return "up"
+    return _VERB_DIRECTION[word[0]]
 
 
 def direction_word(text: str) -> str | None:
+    """The word that says which way a figure went: one of DOWN / UP, else a one-character verb right before
+    the figure ("增" of "同比增3.2%")."""
     for word in (*DOWN, *UP):
         if word in text:
             return word
-    return None
+    verb = _VERB_BEFORE_FIGURE.search(text)
+    return verb.group("verb") if verb else None
 
 
 def measure_text(label: str, drop: Sequence[str] = ()) -> str:
@@ -47,7 +59,7 @@ def measure_text(label: str, drop: Sequence[str] = ()) -> str:
         label = label.replace(word, " ")
     label = _PERIOD_WORDS.sub(" ", label)
     label = FILLER.sub(" ", label)
-    for word in (*UP, *DOWN):
+    for word in sorted((*UP, *DOWN), key=len, reverse=True):
         label = label.replace(word, " ")
     return label
 
@@ -66,7 +78,12 @@ def says_what(label: str) -> bool:
 
 
 _LABEL_FILLER_WORDS = frozenset("本次 本届 此次 这次 该项 上述 "  # which one of them: the draft's and the article's differ
-                                "上午 下午 晚上 当天 当日 中旬 上旬 下旬 年底 年初 以及 成功 累计 实现 达到 共有 共计 总计 合计 已经 目前 其中 全年 同比 去年 今年 以来 截至 当前 一共 总共 数量 人数 规模 总量 开展 进行 相比 相较 比例 情况 方面 工作 我们 通过".split())
+                                "上午 下午 晚上 当天 当日 中旬 上旬 下旬 年底 年初 以及 成功 累计 实现 达到 共有 共计 总计 合计 已经 目前 其中 全年 同比 环比 去年 上年 同期 今年 以来 截至 当前 一共 总共 数量 人数 规模 总量 开展 进行 相比 相较 比例 情况 方面 工作 我们 通过".split())
+
+
+# words that point back to a subject named before ("该县", "该企业", "上述平台", "这届"): the claim's anchors stand for it
+_REFERRING_WORD = re.compile(r"(?:该|上述|此|这)[\u4e00-\u9fff]{0,4}$")
+_POINTERS = frozenset(("该", "上述", "此", "这", "这一", "这个", "这些", "该项"))
 
 
 def _tagged_words(label: str, drop: Sequence[str]) -> list[tuple[str, str]]:
@@ -76,8 +93,19 @@ def _tagged_words(label: str, drop: Sequence[str]) -> list[tuple[str, str]]:
         label = label.replace(place, " ")
     words = []
     for run in _CJK_RUN.findall(measure_text(label)):
-        words += [(w.word, w.flag) for w in jieba.posseg.cut(run)
-                  if len(w.word) >= 2 and w.word not in _LABEL_FILLER_WORDS and not any(w.word in d for d in drop)]
+        pointed = False  # the noun after "这一"/"上述"/"该" names what was named before ("这一平台"): the anchors stand for it
+        for w in jieba.posseg.cut(run):
+            if _REFERRING_WORD.match(w.word) or w.word in _POINTERS:
+                pointed = w.word in _POINTERS or len(w.word) <= 2 and w.word[-1] in "一个些"
+                continue
+            if pointed and w.word in ("一", "个", "些"):  # "这" + "一" + "平台"
+                continue
+            if pointed and w.flag[0] == "n":
+                pointed = False
+                continue
+            pointed = False
+            if len(w.word) >= 2 and w.word not in _LABEL_FILLER_WORDS and not any(w.word in d for d in drop):
+                words.append((w.word, w.flag))
     return words
 
 

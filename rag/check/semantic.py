@@ -20,6 +20,7 @@ SEMANTIC_MIN = 0.90  # cosine an article sentence needs to be near the claim at 
 SEMANTIC_MARGIN = 0.01  # ... and how far it may be below the nearest sentence
 SEMANTIC_RESTATED_MIN = 0.3  # share of the article figure's measure words the claim must still restate
 SEMANTIC_SAID_MIN = 0.7  # share of the claim's measure words the article must still say (as without meaning)
+SEMANTIC_SENTENCE_MIN = 0.6  # ... and the nearest sentence itself (the words around it do not make it the same measure)
 MASK = "若干"  # what stands for the claim's figure: a number word, so the sentence still reads as a figure
 
 

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from ..answer.question import is_province
 from .ablation import ingredient_on
-from .claims import _posseg
+from .claims import NOT_PLACES, _posseg
+from .measure import DOWN, FILLER, UP
 
 # The standard one-character abbreviations of China's provincial-level divisions.
 PROVINCE_ABBREVIATIONS = {
@@ -77,9 +78,16 @@ def names_in(text: str) -> tuple[str, ...]:
     found = [m.group(1) for m in _QUOTED.finditer(text)]
     for word in _posseg().cut(_QUOTED.sub(" ", text)):
         w = word.word
-        if word.flag in NAME_FLAGS and len(w) >= 2 and w not in _NOT_NAMES and not re.search(r"\d", w):
+        if (word.flag in NAME_FLAGS and len(w) >= 2 and w not in _NOT_NAMES and not re.search(r"\d", w) and not _statement_word(w)
+                and w not in NOT_PLACES):  # common words jieba tags as places ("新建", "城镇")
             found.append(w)
     return tuple(dict.fromkeys(found))
+
+
+def _statement_word(word: str) -> bool:
+    """A word jieba guessed to be a name that holds a direction or filler word ("同比增加" tagged as a person):
+    it says how a figure went, not whom it is about."""
+    return any(d in word for d in (*UP, *DOWN)) or FILLER.search(word) is not None
 
 
 def name_said(name: str, text: str) -> bool:

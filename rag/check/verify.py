@@ -49,8 +49,8 @@ from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
 from .direction import verify_direction
 from .place_chain import wrong_parent
-from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, Similarity, nearest_sentences
-from .subject import name_said, names_in, place_in, province_wide_in
+from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
+from .subject import PROVINCE_ABBREVIATIONS, _province_core, abbreviation_in, name_said, names_in, place_in, province_wide_in
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
@@ -81,8 +81,10 @@ def _own_places(text: str, c_start: int, s_start: int, at: int) -> tuple[str, ..
     own = places_in(text[c_start:at])
     if own:
         return own
-    # in the clauses before, only places marked as such ("东峡乡"): "青海晶科能源有限公司" is a company
-    return tuple(p for p in places_in(text[s_start:at]) if PLACE_SUFFIX.search(p))
+    # in the clauses before, only places marked as such ("东峡乡") or set as where the sentence is ("在北京，…"):
+    # "青海晶科能源有限公司" is a company
+    before = text[s_start:at]
+    return tuple(p for p in places_in(before) if PLACE_SUFFIX.search(p) or re.search(f"(?:在|于){re.escape(p)}[，,：:]", before))
 
 
 @lru_cache(maxsize=2048)
@@ -218,6 +220,9 @@ class Scored:
     semantic: bool = False  # its sentence is the one nearest in meaning to the claim (sentence vectors)
     unsaid_names: tuple[str, ...] = ()  # names of the claim (people, organisations, titles) the article does not say
     flipped: bool = False  # the stated value and unit in the opposite direction, in a sentence saying what the claim says
+    said_beside_names: float = 0.0  # ``said`` without the words of the unsaid names: the same measure of someone else?
+    lexical: bool = True  # kept on its words alone, not only for being the sentence nearest in meaning
+    slip: bool = False  # the very number in another unit of the same quantity, its own words restated ("6.8米" / "支渠长6.8公里")
 
     @property
     def score(self) -> float:
@@ -250,8 +255,14 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         if modality(candidate.label) != modality(claim.label):
             continue  # a target (目标, 计划, 预计) is another measure than a result
         context = context_of(candidate.paragraph)
-        if stated.kind == "date":  # a date: the claim's words must tell the article sentence's event
-            restated = share_present(claim_words, candidate.sentence)
+        # a date: the claim's words must tell the article sentence's event; whose event it is may be the title's
+        # ("设立日期:1993年5月7日" under "…大同庆新路支行": a record names its subject once, in its heading)
+        event = f"{candidate.paragraph.title or ''}\n{candidate.sentence}" if ingredient_on("record") else candidate.sentence
+        if stated.kind == "date":
+            restated = share_present(claim_words, event)
+            event_words = _date_event_words(candidate) if ingredient_on("record") else ()
+            if event_words and not share_present(event_words, claim_sentence):
+                continue  # the article dates another event right there: "发证日期:2026年1月23日" is not when it was "设立"
         else:
             article_words = _article_words(candidate.label)
             if not article_words:
@@ -263,22 +274,56 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 restated = min(restated, share_present(claim_words, candidate.sentence))
         near = candidate.sentence.strip() in nearest
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
-        if not flipped and restated < SUPPORT_MIN and not (restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9):
-            # the article's sentence says all the claim says, around more words of its own; or it is the
+        loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9 and (
+            not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9)
+        slip = _unit_slip(stated, candidate, claim_sentence)
+        lexical = flipped or slip or restated >= SUPPORT_MIN or loose
+        if not lexical:
+            # the article's sentence says all the claim says, around more words of its own (its other figures of
+            # this kind have their own words: "城镇新增就业568人，农牧区劳动力转移就业6211人次"); or it is the
             # sentence nearest in meaning and says at least some of what its figure counts
             if not (near and restated >= SEMANTIC_RESTATED_MIN):
                 continue
-        said = min(share_present(claim_words, context) + 0.2, share_present(claim_keys, context)) if claim_keys else share_present(claim_words, context)
+        said = _said(claim_words, claim_keys, context)
         place_ok, period_ok = _anchors_hold(claim, candidate, context, wide_sources)
+        unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else context))
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
                              share_present(claim_words, candidate.sentence), near,
-                             tuple(name for name in claim_names if not name_said(name, candidate.sentence if stated.kind == "date" else context)),
-                             flipped))
+                             unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
+
+
+def _said(words: Sequence[str], keys: Sequence[str], context: str) -> float:
+    """Share of the claim's measure words the article says, its nouns (``keys``) above all."""
+    return min(share_present(words, context) + 0.2, share_present(keys, context)) if keys else share_present(words, context)
+
+
+def _beside(words: Sequence[str], keys: Sequence[str], names: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The claim's measure words and nouns outside the given names."""
+    outside = tuple(w for w in words if not any(w in name for name in names))
+    return outside, tuple(w for w in keys if w in outside)
+
+
+# units that measure the same quantity: the same number in another of them is a misquoted unit
+QUANTITIES = ({"米", "公里", "厘米", "毫米"}, {"克", "千克", "吨"}, {"亩", "公顷", "平方米", "平方公里"},
+              {"天", "个月", "工作日", "小时", "分钟", "周"})
+
+
+def _unit_slip(stated: Figure, candidate: Candidate, claim_sentence: str) -> bool:
+    """The claim's very number in another unit of the same quantity ("支渠长6.8米" against "支渠长6.8公里"), where the
+    words right before the article's figure are all the claim's: a unit misquoted, not another measure."""
+    if not ingredient_on("unit_slip") or stated.kind != "figure" or candidate.figure.kind != "figure":
+        return False
+    if stated.mantissa.replace(",", "") != candidate.figure.mantissa.replace(",", "") or stated.unit_class == candidate.figure.unit_class:
+        return False
+    if not any({stated.unit_class, candidate.figure.unit_class} <= quantity for quantity in QUANTITIES):
+        return False
+    head = _head_words(candidate.label)
+    return bool(head) and share_present(head, claim_sentence) == 1.0
 
 
 def _flipped(stated: Figure, claim_direction: str | None, candidate: Candidate, restated: float, claim_words: Sequence[str]) -> bool:
@@ -291,6 +336,27 @@ def _flipped(stated: Figure, claim_direction: str | None, candidate: Candidate, 
     return (article_direction is not None and article_direction != claim_direction and stated.value == candidate.figure.value
             and units_match(stated, candidate.figure) and restated >= LOOSE_RESTATED_MIN
             and share_present_heads(claim_words, candidate.sentence) >= 0.9)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
+_BEFORE_DATE = 8  # characters before an article's date read for the event it dates
+
+
+def _date_event_words(candidate: Candidate) -> tuple[str, ...]:
+    """The field a record's date is the value of ("设立日期:1993年5月7日" → 设立): the event it dates; () for a
+    date in running text ("始于1925年8月…"), whose event is told by its sentence."""
+    start = candidate.figure.start
+    before = re.split(r"[，,；;。！？!?\n]", candidate.paragraph.text[max(0, start - _BEFORE_DATE): start])[-1].rstrip()
+    if not before.endswith((":", "：")):
+        return ()
+    return tuple(w for w in measure_words(before) if w not in ("日期", "时间"))
+
+
+def _near_figure(label: str) -> str:
+    """The part of a label in the figure's own clause: a label joined over clauses ("…与2024年相比增加 ,其中 ")
+    keeps the words of earlier figures, whose direction is not this one's."""
+    before, _, after = label.rpartition(" ")
+    return _CLAUSE_BREAK.split(before)[-1] + " " + _CLAUSE_BREAK.split(after)[0]
 
 
 @lru_cache(maxsize=8192)
@@ -323,10 +389,23 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
     return _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of, near), verdict)
 
 
+def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
+    """Another figure of the same article sentence that restates more of the claim's words."""
+    here = (row.candidate.paragraph.source, row.candidate.paragraph.number, row.candidate.sentence)
+    return any((o.candidate.paragraph.source, o.candidate.paragraph.number, o.candidate.sentence) == here
+               and o.candidate.figure.start != row.candidate.figure.start and o.restated > row.restated for o in scored)
+
+
 def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
     related = tuple(hit.paragraph for hit in hits[:2])
+    claim_direction = direction(_near_figure(claim.label))
+    claim_change = ingredient_on("change") and claim_direction is not None and not (direction_word(_near_figure(claim.label)) or "").endswith(("至", "到"))
     for row in scored:
-        if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names:
+        if claim_change and direction(_near_figure(row.candidate.label)) is None:
+            continue  # "减少2047人" is a change: a level ("新增就业2047人") does not confirm which way it went
+        if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names and (row.lexical or not _better_beside(row, scored)):
+            # (a figure kept for its sentence's meaning alone confirms only when no other figure of that sentence
+            # is named by more of the claim's words: "城镇新增就业568人，农牧区劳动力转移就业6211人次")
             candidate = row.candidate
             evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
             return Verdict(SUPPORTED, f"资料写的是“{candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]}”，与“{claim.stated}”一致。",
@@ -334,7 +413,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
 
     # the figure is right, and the article names someone or something else where the claim names its own
     for row in scored:
-        if row.same_subject and row.true and row.said >= SAID_MIN and row.restated >= CONTRADICT_MIN:
+        # (a wrong company's words must not hide that the article states the same measure: "入职青海天合光能有限公司")
+        if row.same_subject and row.true and row.said_beside_names >= SAID_MIN and row.restated >= CONTRADICT_MIN:
             other = _other_name(claim, row.unsaid_names, row.candidate.paragraph, row.candidate.sentence)
             if other is not None:
                 return other
@@ -355,10 +435,13 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             # the article's sentence says all the claim says and has no other figure of this kind to mean
             row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
             # the sentence nearest in meaning, whose only figure of this kind this is
-            row.semantic and row.said >= SEMANTIC_SAID_MIN and _only_one_of_its_kind(candidate)) or row.flipped
-        said_enough = row.flipped or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
-        if not close or not said_enough or not row.same_subject or row.true:
+            # (saying the claim's words itself: meaning is the loosest match, the words around it do not count)
+            row.semantic and row.said_in_sentence >= SEMANTIC_SENTENCE_MIN and _only_one_of_its_kind(candidate)) or row.flipped or row.slip
+        said_enough = row.flipped or row.slip or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
+        if not close or not said_enough or not row.same_subject or row.true or row.unsaid_names:
             continue
+        if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
+            continue  # a change ("同比增长25%", "净增2000万人") and a level or share ("占…的12.01%") are different measures
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
         differs = _what_differs(stated, row, scored)
@@ -400,8 +483,13 @@ def _lead_in(claim: Claim) -> str:
 def _claim_names(claim: Claim) -> tuple[str, ...]:
     """The names of the claim's own words and lead-in clauses, apart from its places (checked as places) and
     what it states."""
-    return tuple(name for name in names_in(_lead_in(claim) + claim.text) if name not in claim.stated and claim.stated not in name
-                 and not any(name in place or place in name for place in claim.places))
+    lead_in = _lead_in(claim)
+    quoted_before = set(_QUOTED_NAME.findall(lead_in))  # a title in a clause before is a claim of its own, checked there
+    return tuple(name for name in names_in(lead_in + claim.text) if name not in claim.stated and claim.stated not in name
+                 and name not in quoted_before and not any(name in place or place in name for place in claim.places))
+
+
+_QUOTED_NAME = re.compile(r"[“《]([^”》]{2,30})[”》]")
 
 
 def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sentence: str) -> Verdict | None:
@@ -417,6 +505,8 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     as_name = replace(claim, stated=name, stated_start=claim.sentence_start + at, stated_end=claim.sentence_start + at + len(name))
     counterpart = _counterpart(as_name, sentence)
     found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ") if counterpart else ""
+    if found and (set(found) <= set(name) or set(name) <= set(found)):
+        return None  # the same words told shorter or longer ("开幕" for "拉开帷幕"): not another name
     if not _NAME_LIKE.fullmatch(found) or found == name or name in found or len(found) > len(name) + 8:
         # a name is written in characters: not a number, a piece of punctuation or a single character;
         # a place without words around it to align on is the article sentence's place the claim lacks
@@ -471,17 +561,28 @@ def _sentences_by_frame(claim: Claim, hits: Sequence[Hit]) -> list[tuple[float, 
     frame_words = measure_words(claim.text.replace(claim.stated, " "), claim.places)
     if len(frame_words) < 3:  # a short clause ("…，在博雅小学开幕") is told by its sentence
         frame_words = measure_words(claim.sentence.replace(claim.stated, " "), claim.places)
+    spaced = None
     if len(frame_words) < 2:
-        return []
+        if claim.kind != "name" or not frame_words:
+            return []
+        spaced = _spaced("".join(claim.stated.split()))  # a title with few words around it is found by itself
     found = []
     for rank, hit in enumerate(hits):
         text = hit.paragraph.text
         for s_start, s_end in split_sentences(text):
             score = share_present(frame_words, text[s_start:s_end])
+            if spaced is not None and not spaced.search(text, s_start, s_end):
+                continue
             if score >= NAME_FRAME_MIN:
                 found.append((score, -rank, hit.paragraph, s_start, s_end))
     found.sort(key=lambda row: (-row[0], -row[1]))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _spaced(text: str) -> re.Pattern:
+    """``text`` as typeset, a space allowed between its characters ("AI 数字人" for "AI数字人")."""
+    return re.compile(r"\s?".join(re.escape(ch) for ch in text))
 
 
 def _aligned_at(claim: Claim, sentence: str) -> int:
@@ -491,15 +592,54 @@ def _aligned_at(claim: Claim, sentence: str) -> int:
     left = claim.sentence[: claim.stated_start - claim.start + claim.text_offset][-2:]
     right = claim.sentence[claim.stated_end - claim.start + claim.text_offset:][:2]
     for context_left, context_right in ((left, ""), ("", right)):
-        at = sentence.find(context_left + name + context_right)
-        if at >= 0 and (context_left or context_right):
-            return at + len(context_left)
+        found = _spaced(context_left + name + context_right).search(sentence)
+        if found and (context_left or context_right):
+            return found.start() + len(context_left)
     if claim.kind == "place" and name in sentence:
         return sentence.find(name)
+    if claim.kind == "place" and ingredient_on("abbreviation") and abbreviation_in(name, sentence):
+        return sentence.find(PROVINCE_ABBREVIATIONS[_province_core(name)])  # "在京召开" for 北京
     return -1
 
 
-def _counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
+def _place_counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
+    """Where the article sentence names another place where the claim names its own: the text between the same
+    words around it ("将在海东市平安区举行" / "将在西宁市城西新区西宁广场举行", "在上海召开" / "在京召开"), else a
+    place of the sentence, unless the claim says where a thing is ("位于…") and the article where something
+    was done ("在塞北播撒火种")."""
+    counterpart = _counterpart(claim, sentence, aligned_only=True) if ingredient_on("place_between") else None
+    if counterpart is not None:
+        found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ")
+        if found and not _CLAUSE_MARK.search(found) and (places_in(found) or found in PROVINCE_ABBREVIATIONS.values()):
+            return counterpart
+    other = _other_places(claim, sentence, sentence)
+    if other is None:
+        return None
+    at = sentence.find(other)
+    at_claim = claim.stated_start - claim.start + claim.text_offset
+    if claim.sentence[max(0, at_claim - 3): at_claim].endswith(_WHERE_IT_IS) and sentence[max(0, at - 1): at] == "在":
+        return None  # where something is done ("在塞北播撒火种") is not where a thing "位于"
+    return at, at + len(other)
+
+
+_WHERE_IT_IS = ("位于", "坐落于", "落户")
+
+
+def _other_period(missing: Sequence[str], paragraph: Paragraph, s_start: int, s_end: int) -> Verdict | None:
+    """The article sentence's own date of the kind the claim states (a year for a year), when it is another one."""
+    kinds = {_period_kind(period) for period in missing}
+    for figure in find_figures(paragraph.text[s_start:s_end]):
+        if figure.kind != "date":
+            continue
+        own = [p for p in periods_in(figure.written, most_specific=True) if _period_kind(p) in kinds and p not in missing]
+        if own:
+            span = (paragraph, s_start + figure.start, s_start + figure.end)
+            return Verdict(CONTRADICTED, f"资料写的是“{figure.written}”，而不是所述的时间（时间不同）。", found=figure.written,
+                           differs="时间", evidence=(span,))
+    return None
+
+
+def _counterpart(claim: Claim, sentence: str, aligned_only: bool = False) -> tuple[int, int] | None:
     """What the article sentence has where the claim has its name: the text after the same words
     that precede the name in the claim, up to the words that follow it."""
     before = claim.sentence[: claim.stated_start - claim.start + claim.text_offset]
@@ -522,6 +662,8 @@ def _counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
         if end > start:
             cut = re.search(r"[\d，,。；;：:（(]", sentence[start:end])  # "陈振林26日表示": the name ends at the date
             return start, start + cut.start() if cut and cut.start() > 0 else min(end, len(sentence))
+    if aligned_only:
+        return None
     matcher = difflib.SequenceMatcher(None, claim.sentence, sentence, autojunk=False)
     name_start = claim.stated_start - claim.start + claim.text_offset
     name_end = name_start + len(claim.stated)
@@ -565,7 +707,15 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
                 if other is not None:
                     return other
                 continue
-            span = (paragraph, s_start + at, s_start + at + len("".join(claim.stated.split())))
+            name = "".join(claim.stated.split())
+            own_periods = [period for period in claim.periods if period in periods_in(claim.text, most_specific=True)]
+            missing = [period for period in own_periods if period not in _periods_of(context_of(paragraph))]
+            if missing:  # "城北区2024年“石榴籽杯”联赛…" told of 2025: the right name in another year
+                other = _other_period(missing, paragraph, s_start, s_end)
+                if other is not None:
+                    return other
+                continue
+            span = (paragraph, s_start + at, s_start + at + (len(name) if sentence.startswith(name, at) else 1))  # "京" of "在京"
             return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
     # the sentence that has the name, else the one that tells the event best
     score, _, paragraph, s_start, s_end = next(
@@ -577,15 +727,14 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
     if score < NAME_CONTRADICT_MIN:
         return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有提到“{claim.stated}”。", related=(paragraph,))
     if at >= 0:  # the name is right, the place is not
-        other = _other_places(claim, sentence, context)
+        other = _other_places(claim, sentence, context) if claim.places else None
         if other is None:
             return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有说到{'、'.join(claim.places)}。", related=(paragraph,))
         place_at = sentence.find(other)
         span = (paragraph, s_start + place_at, s_start + place_at + len(other)) if place_at >= 0 else (paragraph, s_start, s_end)
         return Verdict(CONTRADICTED, f"资料写的是“{other}”，而不是“{'、'.join(claim.places)}”（地点不同）。", found=other, differs="地点", evidence=(span,))
     if claim.kind == "place":
-        other = _other_places(claim, sentence, sentence)
-        counterpart = (sentence.find(other), sentence.find(other) + len(other)) if other else None
+        counterpart = _place_counterpart(claim, sentence)
     else:
         counterpart = _counterpart(claim, sentence)
     if counterpart is None or not places_hold and claim.kind != "place":
