@@ -104,3 +104,9 @@ def test_seed_near_misses_of_the_fourth_round_are_refused(seed_assistant, questi
 def test_seed_right_answers_stay(seed_assistant, question, expected):
     answer = seed_assistant.ask(question)
     assert not answer.refused and expected in (answer.short or "")
+
+
+def test_a_counted_noun_said_by_a_word_of_its_class_is_the_same_thing():
+    text = "截至3月，桃源驿站小程序已注册企业88家。"
+    assert _check("桃源驿站小程序上有多少家公司注册了？", "88家", text) is None
+    assert _check("桃源驿站小程序上有多少家医院注册了？", "88家", text) == "counted"
