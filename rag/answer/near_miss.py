@@ -227,6 +227,8 @@ def near_miss_check(
         return "earlier", clause
     if on("unit_refused") and _unit_refused(span.text, analysis):
         return "unit_refused", clause
+    if on("named_figure") and _named_figure_later(sentence, span, analysis):
+        return "named_figure", clause
     if on("rate") and _rate_unasked(before, analysis):
         return "rate", clause
     if on("action") and candidate.objection is None and _other_action(before, after, _whole_clause(sentence, span), analysis):
@@ -347,6 +349,24 @@ _UNIT_RULED_OUT = re.compile(r"(?:不是|不按|而非|不要)([\u4e00-\u9fff%]{
 def _unit_refused(span_text: str, analysis: QuestionAnalysis) -> bool:
     """The figure is given in the unit the question rules out ("培训农户200余人次" for "按人数，不是人次")."""
     return any(span_text.endswith(m.group(1)) for m in _UNIT_RULED_OUT.finditer(analysis.text))
+
+
+_TIME_UNITS = ("年", "月", "日", "天", "号", "岁", "周", "次")
+
+
+def _named_figure_later(sentence: str, span, analysis: QuestionAnalysis) -> bool:
+    """The question names a figure of what it asks about ("清运2000余吨垃圾一共花了多少钱") and the
+    sentence states that figure in a later clause than the answer's ("担保贷款6300万元…，清运垃圾
+    2000余吨"): the answer's figure comes before its topic, so it is about something else. (A
+    named figure in an earlier clause can be the topic the answer's clause continues.)"""
+    for start, end, unit in figure_units(analysis.text):
+        named = analysis.text[start:end]
+        if not unit or unit.endswith(_TIME_UNITS) or len(named) < 2:
+            continue
+        at = sentence.find(named, span.end)
+        if at >= 0 and re.search(r"[，,；;]", sentence[span.end:at]) and named not in sentence[:span.end]:
+            return True
+    return False
 
 
 # a figure per day, per person, per household… ("日均服务量达200人次")
