@@ -118,3 +118,6 @@ def test_a_figure_the_question_names_standing_in_a_later_clause():
     # a named figure in an earlier clause is the topic the answer continues
     before = "桃源镇举办培训班12期，培训农户300余人次。"
     assert _check("桃源镇12期培训班一共培训了多少人次？", "300余人次", before) is None
+    # a later clause that only changes the answer's subject says no thing of its own
+    chain = "2025年桃源镇新注册登记汽车1200辆，与2024年相比增加160辆。"
+    assert _check("与2024年相比增加160辆，2025年桃源镇新注册登记汽车多少辆？", "1200辆", chain) is None

@@ -364,7 +364,12 @@ def _named_figure_later(sentence: str, span, analysis: QuestionAnalysis) -> bool
         if not unit or unit.endswith(_TIME_UNITS) or len(named) < 2:
             continue
         at = sentence.find(named, span.end)
-        if at >= 0 and re.search(r"[，,；;]", sentence[span.end:at]) and named not in sentence[:span.end]:
+        if at < 0 or not re.search(r"[，,；;]", sentence[span.end:at]) or named in sentence[:span.end]:
+            continue
+        # the later clause says a thing of its own ("清运垃圾2000余吨"), not only a change of the
+        # answer's subject ("…1293万辆，与2024年相比增加168万辆")
+        left = max(m.end() for m in re.finditer(r"[，,；;]", sentence[:at]))
+        if any(flag.startswith("n") and len(word) >= 2 for word, flag in pos_cut(sentence[left:at])):
             return True
     return False
 
