@@ -21,7 +21,7 @@ from .question import (
 )
 from .scoring import Candidate, abbreviated
 from .settings import ablated
-from .synonyms import kindred_in, said_in
+from .synonyms import kindred_in, known_common_word, said_in
 from .spans import clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
 
 
@@ -31,6 +31,9 @@ def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
         return None
     for word, flag in pos_cut(before):
         if flag != "ns" or len(word) < 2 or word in GENERIC_PLACES:
+            continue
+        # a word 词林 files only as an everyday word names no place ("新建": jieba tags it ns)
+        if word[-1] not in "省市县区州乡镇村" and known_common_word(word):
             continue
         if not any(entity_in(word, e) or entity_in(e, word) for e in analysis.entities):
             return word
@@ -123,11 +126,20 @@ _ENUMERATION = re.compile(r"((?:[^，,。；;：:、“”]{2,14}、)+[^，,。�
 _KIND_ASKED = re.compile(r"这类|这些|之类|等|各类|哪些|一共|总共|合计")
 
 
-def _one_member_asked(sentence: str, span_start: int, analysis: QuestionAnalysis) -> bool:
+_QUOTED_AFTER = re.compile(r"[^，,。；;“]{0,3}((?:“[^”]{2,14}”[和及与、]?){2,})")
+
+
+def _one_member_asked(sentence: str, span_start: int, span_end: int, analysis: QuestionAnalysis) -> bool:
     """Whether the figure sums an enumeration of the sentence ("A、B、C等…N") and the question
     names exactly one of its members: the figure is the whole, not that member's."""
     if _KIND_ASKED.search(analysis.text):
         return False
+    # "1.2万余个“爱心驿站”“司机之家”": the figure counts the quoted names after it together
+    quoted = _QUOTED_AFTER.match(sentence, span_end)
+    if quoted:
+        names = re.findall(r"“([^”]{2,14})”", quoted.group(1))
+        if len(names) >= 2 and sum(n in analysis.text for n in names) == 1:
+            return True
     enumerations = list(_ENUMERATION.finditer(sentence, 0, span_start))
     if not enumerations:
         return False
@@ -193,19 +205,39 @@ def near_miss_check(
     if _foreign_period(sentence, analysis):
         return "period", clause
     own_measure = not ablated("figure_measure")
-    if own_measure and _one_member_asked(sentence, span.start, analysis):
+
+    def on(check: str) -> bool:  # one check of a figure's own measure, unless ablated ("nm:qualifier")
+        return own_measure and not ablated(f"nm:{check}")
+
+    if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
         return "member", clause
-    if own_measure and analysis.asks_level and _states_a_change_only(clause):
+    if on("level") and analysis.asks_level and _states_a_change_only(clause):
         return "level", clause
     # "多少名学生" is not answered by "引进专家11名": the figure counts another noun
-    if own_measure and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
+    if on("counted") and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
         counted = _figure_noun(before, after)
-        if counted and not set(counted) & set(analysis.type_noun):
+        # a synonym or a word of the same 词林 class counts the same thing (公司 / 企业)
+        if counted and not set(counted) & set(analysis.type_noun) and not said_in(analysis.type_noun, counted) \
+                and not kindred_in(analysis.type_noun, [counted]):
             return "counted", clause
     # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
-    if own_measure and analysis.subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in analysis.subset):
+    if on("subset") and analysis.subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in analysis.subset):
         return "subset", clause
-    if own_measure and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
+    if on("earlier") and _EARLIER_ASKED.search(analysis.text) and _REACHED.search(before):
+        return "earlier", clause
+    if on("unit_refused") and _unit_refused(span.text, analysis):
+        return "unit_refused", clause
+    if on("named_figure") and _named_figure_later(sentence, span, analysis):
+        return "named_figure", clause
+    if on("rate") and _rate_unasked(before, analysis):
+        return "rate", clause
+    if on("action") and candidate.objection is None and _other_action(before, after, _whole_clause(sentence, span), analysis):
+        return "action", clause
+    if on("qualifier") and _qualifier_unsaid(clause, sentence, analysis):
+        return "qualifier", clause
+    if on("subject") and _subject_measures_another(sentence, span.start, clause, analysis, elsewhere):
+        return "subject", clause
+    if on("noun_elsewhere") and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
         return "noun_elsewhere", clause
     asked = _asked_words(analysis)
     if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):
@@ -217,19 +249,198 @@ def near_miss_check(
         return "asked_here", clause
     # the same for the words of the asked phrase ("零工注册": "已注册企业176家" or "7场零工相关
     # 活动" beside "服务群众868人"), when this figure's clause has none of them
-    words = _asked_tokens(asked)
-    if own_measure and words and not any(w in clause for w in words) \
+    words = _asked_tokens(asked + _modifiers(analysis, asked))
+    if on("asked_word_here") and words and not any(w in clause for w in words) \
             and _asked_words_at(sentence, words, None, skip=(span.start, span.end)):
         return "asked_word_here", clause
     if all(coverage([w], sentence) < MIN_FOCUS_IN_CLAUSE for w in asked) and any(
-        _asked_words_at(other, asked, unit) for other in elsewhere
-    ):
+        _asked_words_at(other, asked, unit if analysis.unit else None) for other in elsewhere
+    ):  # a question that asks no unit ("压缩了多少") takes the asked words at a figure of any unit
         return "asked_elsewhere", clause
     # the counted thing ("多少个岗位") is not what this figure counts, nor its unit the asked one
     if analysis.type_noun and analysis.unit and not unit_fits_exactly(analysis.unit, span) \
             and not span.text.rstrip("以上下左右内余多").endswith(analysis.type_noun[0]):
         return "unit", clause
     return None
+
+
+def _modifiers(analysis: QuestionAnalysis, asked: list[str]) -> list[str]:
+    """The phrase an asked word is modified by through 的 ("注册的求职者" → 注册): part of what
+    the figure must measure, in the question's own order."""
+    found = []
+    for word in asked:
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,6})的" + re.escape(word), analysis.text):
+            found.append(m.group(1))
+    return found
+
+
+def _subject_measures_another(
+    sentence: str, span_start: int, clause: str, analysis: QuestionAnalysis, elsewhere: list[str]
+) -> bool:
+    """A bare change ("较去年增加39%", "同比增长18.4%": no noun in its clause) measures what the
+    sentence said before it ("报考人员近6000人，较去年增加39%"): when nothing before it in the
+    sentence says a noun the question measures ("志愿者人数比上一年增长了多少") and the retrieved
+    text does say that noun elsewhere (the articles have a word for it), the change is another
+    thing's."""
+    if not _CHANGE_ONLY.search(clause) or any(
+        flag.startswith("n") and len(word) >= 2 for word, flag in pos_cut(clause)
+    ):
+        return False
+    said_before = sentence[:max(0, sentence.find(clause))] if clause in sentence else sentence[:span_start]
+    if not said_before.strip():
+        return False
+    words = [w for w, _ in pos_cut(said_before)]
+    nouns = [n for n in analysis.nouns if not any(entity_in(e, n) for e in analysis.entities)]
+    unsaid = [n for n in nouns if not _said(n, said_before) and not kindred_in(n, words)]
+    return bool(unsaid) and any(n in other for n in unsaid for other in elsewhere)
+
+
+# a rank or place word qualifies ("省级", "省外", "国家级"); nouns and verbs name the thing itself
+_QUALIFIER_FLAGS = ("b", "s", "f")
+_CONJUNCTIONS = "和及与、"
+_SCOPE = "全我本各当"  # 全国, 全省, 本地: the scope, not a qualifier of the thing
+
+
+def _qualifier_unsaid(clause: str, sentence: str, analysis: QuestionAnalysis) -> bool:
+    """The figure's clause names the asked thing's head with another qualifier: "省外用人单位"
+    against "省内外用人单位", "省级…特色学校" against "国家级…特色学校"; or it counts the asked
+    thing together with another joined by a conjunction ("国家和省级示范学校4所" for 省级 alone).
+    The qualifier is the word of the question's phrase right before the longest head the
+    clause says; it must not be said in the clause (nor a synonym or word of its class)."""
+    words = [w for w, _ in pos_cut(clause)]
+    for phrase in analysis.measure:
+        tokens = pos_cut(phrase)
+        if len(tokens) < 2 or not tokens[-1][1].startswith("n"):
+            continue
+        for cut in range(len(tokens)):
+            head = "".join(w for w, _ in tokens[cut:])
+            at = clause.find(head)
+            if len(head) < 2 or at < 0:
+                continue
+            before = clause[:at]
+            if cut == 0:  # the whole phrase is said: one member of "A和B" said before it?
+                if before[-1:] and before[-1] in _CONJUNCTIONS:
+                    other = (pos_cut(before[:-1])[-1:] or (("", ""),))[0][0]
+                    if len(other) >= 2 and other not in analysis.text:
+                        return True
+                break
+            qualifier, flag = tokens[cut - 1]
+            if len(qualifier) < 2 or not flag.startswith(_QUALIFIER_FLAGS) or qualifier[0] in _SCOPE:
+                break
+            # read exactly: 省外 is no short form of 省内外
+            if said_in(qualifier, clause) or coverage([qualifier], clause) >= MIN_FOCUS_IN_CLAUSE \
+                    or kindred_in(qualifier, words):
+                break
+            # the clause qualifies the head itself (a word right before it), not a bare head
+            if re.search(r"[\u4e00-\u9fff]$", before) and not re.search(r"[的有是为在]$", before):
+                return True
+            break
+    return False
+
+
+# "修水渠以前灌溉保证率是多少": the state before a change ("比以前少了多少" compares with it instead)
+_EARLIER_ASKED = re.compile(r"(?<![比较与跟和同])(?:以前|之前|原来|原先|此前)(?!相比|比)")
+# "提升至98%": the level reached after the change
+_REACHED = re.compile(r"(?:提升|提高|增加|增长|降低|下降|减少|压缩|缩短|升|降|增|减)(?:至|到)$|达到$")
+# "（按人数，不是人次）": the question rules out a unit
+_UNIT_RULED_OUT = re.compile(r"(?:不是|不按|而非|不要)([\u4e00-\u9fff%]{1,3})")
+
+
+def _unit_refused(span_text: str, analysis: QuestionAnalysis) -> bool:
+    """The figure is given in the unit the question rules out ("培训农户200余人次" for "按人数，不是人次")."""
+    return any(span_text.endswith(m.group(1)) for m in _UNIT_RULED_OUT.finditer(analysis.text))
+
+
+_TIME_UNITS = ("年", "月", "日", "天", "号", "岁", "周", "次")
+
+
+def _named_figure_later(sentence: str, span, analysis: QuestionAnalysis) -> bool:
+    """The question names a figure of what it asks about ("清运2000余吨垃圾一共花了多少钱") and the
+    sentence states that figure in a later clause than the answer's ("担保贷款6300万元…，清运垃圾
+    2000余吨"): the answer's figure comes before its topic, so it is about something else. (A
+    named figure in an earlier clause can be the topic the answer's clause continues.)"""
+    for start, end, unit in figure_units(analysis.text):
+        named = analysis.text[start:end]
+        if not unit or unit.endswith(_TIME_UNITS) or len(named) < 2:
+            continue
+        at = sentence.find(named, span.end)
+        if at < 0 or not re.search(r"[，,；;]", sentence[span.end:at]) or named in sentence[:span.end]:
+            continue
+        # the later clause says a thing of its own ("清运垃圾2000余吨"), not only a change of the
+        # answer's subject ("…1293万辆，与2024年相比增加168万辆")
+        left = max(m.end() for m in re.finditer(r"[，,；;]", sentence[:at]))
+        if any(flag.startswith("n") and len(word) >= 2 for word, flag in pos_cut(sentence[left:at])):
+            return True
+    return False
+
+
+# a figure per day, per person, per household… ("日均服务量达200人次")
+_RATE = re.compile(r"[日人年月户周亩]均|平均|每(?:天|日|人|年|月|户|周|亩|名|次)")
+# the question asks a rate ("平均一天挣多少", "每人", "一天能…")
+_RATE_ASKED = re.compile(r"均|每|一(?:天|日|个月|月|周|户|人)(?!一共)|单日|天天")
+
+
+def _rate_unasked(before: str, analysis: QuestionAnalysis) -> bool:
+    """A rate ("日均服务量达200人次") does not answer a question that asks no rate ("一年一共服务了
+    多少人次")."""
+    return bool(_RATE.search(before)) and not _RATE_ASKED.search(analysis.text)
+
+
+# directional complements: "加起来一共多少" asks no action of its own
+_COMPLEMENTS = frozenset("起来 下来 出来 上来 过来 进来 回来 下去 上去 出去".split())
+_ACTION_SKIP = frozenset("了 过 着 一共 共 总共 累计 合计 共计 已 已经 都 最后 最终".split())
+
+
+def _asked_action(analysis: QuestionAnalysis) -> str | None:
+    """The verb governing the asked count: right before the wh-word ("办结了多少件诉求") or right
+    after its classifier ("有多少人通过")."""
+    tokens = pos_cut(analysis.text)
+    at = next((k for k, (w, _) in enumerate(tokens) if re.match(r"多少|几", w)), None)
+    if at is None:
+        return None
+    k = at - 1
+    while k >= 0 and tokens[k][0] in _ACTION_SKIP:
+        k -= 1
+    # before the wh-word only a verb with its aspect ("办结了多少"): "网络招聘多少家企业" names a
+    # thing by a verb, it asks no action
+    perfective = any(w in ("了", "过") for w, _ in tokens[k + 1:at])
+    if k >= 0 and perfective and tokens[k][1].startswith("v") and len(tokens[k][0]) >= 2 and tokens[k][0] not in _WEAK_VERBS \
+            and tokens[k][0] not in _COMPLEMENTS:
+        return tokens[k][0]
+    k = at + 1
+    while k < len(tokens) and (tokens[k][1] in ("m", "q", "zg") or tokens[k][0] in ("人", "名", "个")):
+        k += 1
+    # a preposition ending the question is its verb ("有多少人通过？")
+    ends = k + 1 >= len(tokens) or tokens[k + 1][1] == "x"
+    if k < len(tokens) and (tokens[k][1].startswith("v") or (tokens[k][1] == "p" and ends)) \
+            and len(tokens[k][0]) >= 2 and tokens[k][0] not in _WEAK_VERBS:
+        return tokens[k][0]
+    return None
+
+
+def _whole_clause(sentence: str, span) -> str:
+    """The figure's clause between clause marks, not cut to a window."""
+    left = max((m.end() for m in re.finditer(r"[，,；;。！？!?]", sentence[:span.start])), default=0)
+    right = re.search(r"[，,；;。！？!?]", sentence[span.end:])
+    return sentence[left:span.end + right.start() if right else len(sentence)]
+
+
+def _other_action(before: str, after: str, whole: str, analysis: QuestionAnalysis) -> bool:
+    """The figure's clause says the asked thing in the question's own words but under another
+    action: "受理诉求2580.2万件" for "办结了多少件诉求", "223.6万人报名" for "有多少人通过". Only
+    for sentences eligible by their words (a paraphrase says the action in other words too)."""
+    verb = _asked_action(analysis)
+    if verb is None:
+        return False
+    clause = whole
+    words = [w for w, _ in pos_cut(clause)]
+    if said_in(verb, clause) or coverage([verb], clause) >= MIN_FOCUS_IN_CLAUSE or kindred_in(verb, words):
+        return False
+    nearest_before = [w for w, f in pos_cut(before) if f.startswith("v") and len(w) >= 2 and w not in _WEAK_VERBS][-1:]
+    following = [(w, f) for w, f in pos_cut(after)[:2] if f not in ("m", "q") and w not in ("人", "名", "个")][:1]
+    nearest_after = [w for w, f in following if f.startswith("v") and len(w) >= 2 and w not in _WEAK_VERBS]
+    # the figure's own verb shares no character with the asked one (增加 / 多加, 建成 / 建 are one action)
+    return any(not set(verb) & set(own) for own in nearest_before + nearest_after)
 
 
 def _asked_tokens(asked: list[str]) -> list[str]:
