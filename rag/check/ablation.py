@@ -10,14 +10,24 @@ claims of a direction without a number, rag.check.direction), ``place_chain`` (a
 county or city, rag.check.place_chain), ``change`` (a stated change is neither confirmed nor contradicted by a
 level or share), ``record`` (a date's event may be named by its paragraph's title, a record's field must be the
 claim's event), ``place_between`` (a place claim compared at the article's place between the same words),
-``unit_slip`` (the same number in another unit of the same quantity, its words restated, is 不一致 on 单位).
+``unit_slip`` (the same number in another unit of the same quantity, its words restated, is 不一致 on 单位),
+``counted`` (the word right after the claim's figure, what it counts, standing right after another figure of the
+article sentence and not after this one: no 一致 from this one),
+``closest`` (a loose match confirms nothing where a close match of the same subject gives another value),
+``span`` (a span of time in words, 今年以来 against 近年来, is another period), ``day_part`` (上午 against 下午),
+``event`` (a verb right after the article's figure the claim does not say, beside a word of the claim the article does
+not say: another event, no 一致),
+``synonym`` (a word of a name claim's clause said by an exact 词林 synonym, 揭幕 for 开幕, is said: no 名称 contradiction),
+``head_noun`` (a contradiction needs the noun right before the claim's figure in the article figure's sentence),
+``level`` (a level is not confirmed by a change of the same count: "有7个城市" by "增加7个城市"),
+``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
 
 import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
-               "place_between", "unit_slip")
+               "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun")
 
 
 def ingredient_on(name: str) -> bool:

@@ -40,7 +40,7 @@ QUALIFIERS_AFTER = {"以上": LOWER, "之上": LOWER, "余": LOWER, "多": LOWER
 
 _CN = CHINESE_NUMERAL
 _NUM = f"(?:{ARABIC_NUMBER.pattern}|{_CN}点[{_CN_DIGITS_ALL}]+|{_CN})"
-_PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一二三四五六七八九])成(?![为立功绩效果本])(?P<after>以上|以下|左右|多)?)")
+_PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一二三四五六七八九])成(?![为立功绩效果本])(?P<after>以上|以下|左右|多)?|(?P<half>过半|一半|半数)(?P<hafter>以上|以下|左右)?)")  # 一半/半数: 50%
 _BEFORE = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
 _UNIT = "|".join(map(re.escape, UNITS))
 _FIGURE = re.compile(
@@ -137,12 +137,14 @@ def find_figures(text: str) -> list[Figure]:
     for match in _PERCENT_WORDS.finditer(text):  # "百分之百", "八成以上"
         if match.group("pct"):
             value = _number_value(match.group("pct"), None) if match.group("pct") != "百" else Decimal(100)
+        elif match.group("half"):
+            value = Decimal(50)
         else:
             value = Decimal(10 * "一二三四五六七八九".index(match.group("tenths")) + 10)
         if value is None:
             continue
-        qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else (
-            QUALIFIERS_AFTER.get(match.group("after") or "", EXACT))
+        qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else LOWER if match.group("half") == "过半" else (
+            QUALIFIERS_AFTER.get(match.group("after") or match.group("hafter") or "", EXACT))
         found.append(Figure(match.start(), match.end(), match.group(), "figure", value, "%", qualifier, str(value)))
         for i in range(match.start(), match.end()):
             taken[i] = True

@@ -222,7 +222,8 @@ class Scored:
     flipped: bool = False  # the stated value and unit in the opposite direction, in a sentence saying what the claim says
     said_beside_names: float = 0.0  # ``said`` without the words of the unsaid names: the same measure of someone else?
     lexical: bool = True  # kept on its words alone, not only for being the sentence nearest in meaning
-    slip: bool = False  # the very number in another unit of the same quantity, its own words restated ("6.8米" / "支渠长6.8公里")
+    slip: bool = False  # the very number misquoted, its own words restated: in another unit of the same quantity
+    # ("6.8米" / "支渠长6.8公里", ``_unit_slip``) or with its digits in another order ("361名" / "抽调316名干部", ``_transposed``)
 
     @property
     def score(self) -> float:
@@ -276,7 +277,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
         loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9 and (
             not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9)
-        slip = _unit_slip(stated, candidate, claim_sentence)
+        slip = _unit_slip(stated, candidate, claim_sentence) or _transposed(stated, candidate, claim_sentence)
         lexical = flipped or slip or restated >= SUPPORT_MIN or loose
         if not lexical:
             # the article's sentence says all the claim says, around more words of its own (its other figures of
@@ -286,11 +287,16 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 continue
         said = _said(claim_words, claim_keys, context)
         place_ok, period_ok = _anchors_hold(claim, candidate, context, wide_sources)
+        if period_ok and ingredient_on("span") and _other_span(claim, candidate):
+            period_ok = False  # "今年以来…568人" where the article's 568人 are "近年来"
         unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else context))
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
+        value_ok = value_satisfies(stated, candidate.figure)
+        if value_ok and stated.kind == "date" and ingredient_on("day_part") and _other_day_part(claim, candidate):
+            value_ok = False  # "3月5日上午" against "3月5日下午"
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
-                             units_match(stated, candidate.figure), value_satisfies(stated, candidate.figure), direction_ok,
+                             units_match(stated, candidate.figure), value_ok, direction_ok,
                              share_present(claim_words, candidate.sentence), near,
                              unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
@@ -322,6 +328,28 @@ def _unit_slip(stated: Figure, candidate: Candidate, claim_sentence: str) -> boo
         return False
     if not any({stated.unit_class, candidate.figure.unit_class} <= quantity for quantity in QUANTITIES):
         return False
+    head = _head_words(candidate.label)
+    return bool(head) and share_present(head, claim_sentence) == 1.0
+
+
+def _digits(figure: Figure) -> str:
+    return re.sub(r"\D", "", figure.mantissa)
+
+
+def _transposed(stated: Figure, candidate: Candidate, claim_sentence: str) -> bool:
+    """The article's number with its digits in another order, in the same unit ("抽调361名干部" against "抽调316名干部",
+    "4.96亿辆" / "4.69亿辆"), where the words right before the article's figure are all the claim's: a figure
+    misquoted, not another measure, though the claim words its subject more loosely ("深入乡村" for "9个乡镇")."""
+    if not ingredient_on("transposed") or stated.kind != "figure" or candidate.figure.kind != "figure":
+        return False
+    found = candidate.figure
+    if stated.value == found.value or stated.unit_class != found.unit_class or stated.qualifier != found.qualifier:
+        return False
+    ours, theirs = _digits(stated), _digits(found)
+    if len(ours) < 2 or len(set(ours)) < 2 or sorted(ours) != sorted(theirs) or ours == theirs:
+        return False
+    if stated.mantissa.count(".") != found.mantissa.count(".") or stated.value.adjusted() != found.value.adjusted():
+        return False  # the same order of magnitude: "4.96亿" for "4.69亿", not "0.469亿"
     head = _head_words(candidate.label)
     return bool(head) and share_present(head, claim_sentence) == 1.0
 
@@ -389,6 +417,138 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
     return _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of, near), verdict)
 
 
+_COUNTED_END = re.compile(r"[，,；;。、：:！？!?（(）)\d]|$")
+
+
+def _counted_words(text: str, end: int) -> tuple[str, ...]:
+    """The words right after a figure ending at ``end``, to the next mark or number: what it counts
+    ("1315名失业人员实现就业" → 失业, 人员, …)."""
+    after = re.sub(r"\s+", "", text[end: end + 40])
+    after = after[: _COUNTED_END.search(after).start()]
+    return measure_words(after, places_in(after)) if after else ()
+
+
+def _counts_another(claim: Claim, candidate: Candidate) -> bool:
+    """The claim's figure counts what another figure of the article sentence counts: the first word right after
+    the claim's figure is the first word right after another figure of the sentence, in a unit of the same kind,
+    and not the article figure's own ("帮助1315名就业困难人员…" against "帮助342名就业困难人员、1315名失业人员实现就业";
+    "确定165家省级行业管理部门" against "确定39家省级行业管理部门…，对165家…行业协会商会…"). Only the first word
+    is compared: the words after the last of an enumeration ("…实现就业") belong to all of it."""
+    stated = claim.figure
+    if stated is None:
+        return False
+    ours = _counted_words(claim.sentence, stated.end - claim.sentence_start)
+    text = candidate.paragraph.text
+    own = _counted_words(text, candidate.figure.end)
+    if not ours or not own or ours[0] in own[0] or own[0] in ours[0]:
+        return False
+    s_at = text.find(candidate.sentence)
+    if s_at < 0:
+        return False
+    for other in candidate.sentence_figures:
+        if other.start + s_at != candidate.figure.start and units_match(stated, other):
+            theirs = _counted_words(candidate.sentence, other.end)
+            if theirs and theirs[0] == ours[0]:
+                return True
+    return False
+
+
+def _restated_whole(row: Scored, stated: Figure) -> bool:
+    return row.restated >= 1.0 and row.said >= SAID_MIN and row.candidate.figure.unit_class == stated.unit_class
+
+
+def _closer_says_otherwise(row: Scored, scored: Sequence[Scored]) -> bool:
+    """A figure all of whose words the claim restates, of the same subject and unit, gives another value: the claim's
+    lead-in ("因…被纳入“严重失信主体名单”的，…增幅不低于50%") is that figure's sentence, not the loose match's."""
+    return any(o is not row and o.restated >= 1.0 and o.said >= SAID_MIN and o.same_subject and o.unit_ok
+               and o.direction_ok and not o.value_ok and not o.unsaid_names
+               and o.candidate.figure.unit_class == row.candidate.figure.unit_class for o in scored)
+
+
+# spans of time told by words, not dates: "今年以来" is not "近年来"
+_SPANS = re.compile(r"今年以来|今年|近年来|近几年|近[一二三四五两\d]年|多年来")  # (去年, 上年: mostly the base of a comparison)
+
+
+def _span_of(text: str) -> str | None:
+    match = _SPANS.search(text)
+    return match.group() if match else None
+
+
+def _other_span(claim: Claim, candidate: Candidate) -> bool:
+    """The claim's figure is told for a span of time in words ("今年以来") and the article's figure, in its own sentence,
+    for another one ("近年来"): the same figure of another period."""
+    stated = claim.figure
+    if stated is None or stated.kind != "figure":
+        return False
+    ours = _span_of((claim.sentence or claim.text)[: max(0, stated.start - claim.sentence_start)])
+    s_at = candidate.paragraph.text.find(candidate.sentence)
+    theirs = _span_of(candidate.paragraph.text[s_at: candidate.figure.start]) if s_at >= 0 else None
+    return bool(ours and theirs) and not (ours in theirs or theirs in ours)
+
+
+_DAY_PART = re.compile(r"\s*(上午|下午|晚上|晚间|凌晨|中午|傍晚|早上|清晨)")
+
+
+def _other_day_part(claim: Claim, candidate: Candidate) -> bool:
+    """A date told with a part of the day ("3月5日上午") that the article tells with another one ("3月5日下午")."""
+    stated = claim.figure
+    ours = _DAY_PART.match(claim.sentence, stated.end - claim.sentence_start) if stated is not None else None
+    theirs = _DAY_PART.match(candidate.paragraph.text, candidate.figure.end)
+    return bool(ours and theirs) and ours.group(1) != theirs.group(1)
+
+
+_NOT_EVENT_WORDS = frozenset("人数 数量 规模 总量 累计 共有 共计 合计 达到 目前 其中 截至 已经 实现".split())
+
+
+@lru_cache(maxsize=8192)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    import jieba.posseg
+
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(re.sub(r"\s+", "", text)))
+
+
+def _other_event(claim: Claim, candidate: Candidate) -> bool:
+    """The article tells what happened to what its figure counts by a verb right after it ("223.6万人报名") that the
+    claim does not say, and the claim says a word of its own the article sentence does not ("通过人数"): another event
+    of the same people (registered, not passed)."""
+    after = _tagged(re.split(r"[，,。；;、：:！？!?\n（(]", candidate.paragraph.text[candidate.figure.end: candidate.figure.end + 8])[0])
+    verb = next((w for w, flag in after[:2] if flag == "v" and len(w) >= 2), None)
+    sentence = claim.sentence or claim.text
+    if verb is None or verb in sentence:
+        return False
+    return any(len(w) >= 2 and flag[0] in "vpn" and w not in _NOT_EVENT_WORDS and w not in candidate.sentence
+               and not any(w in p or p in w for p in claim.places) and not _PERIOD_WORD.search(w)
+               for w, flag in _tagged(claim.label))
+
+
+_PERIOD_WORD = re.compile(r"\d|年|月|季度")
+
+
+def _head_noun_elsewhere(claim: Claim, candidate: Candidate) -> bool:
+    """The noun right before the claim's figure (what it counts: "电动汽车" of "新注册登记纯电动汽车3022万辆") is not in the
+    article figure's sentence, and a noun of the article figure's own clause is not in the claim: the article counts
+    another thing there, whatever words of the claim it shares."""
+    stated = claim.figure
+    if stated is None:
+        return False
+    sentence = claim.sentence or claim.text
+    before = sentence[: max(0, stated.start - claim.sentence_start)]
+    nouns = key_words(re.split(r"[，,；;：:、]", before)[-1], claim.places)
+    if not nouns or nouns[-1] in candidate.sentence:
+        return False
+    # and the article names its own thing there, which the claim does not say ("新能源"), not only fewer words ("增幅")
+    text = candidate.paragraph.text
+    own = key_words(re.split(r"[，,；;：:、]", text[candidate.evidence_start: candidate.figure.start])[-1], places_in(candidate.sentence))
+    return any(noun not in sentence for noun in own)
+
+
+def _is_change(label: str) -> bool:
+    """Whether a figure's own clause states a change ("增加7个", "同比增长25%") rather than a level it rose or fell to
+    ("升至98%", "增加到…")."""
+    near = _near_figure(label)
+    return direction(near) is not None and not (direction_word(near) or "").endswith(("至", "到"))
+
+
 def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
     """Another figure of the same article sentence that restates more of the claim's words."""
     here = (row.candidate.paragraph.source, row.candidate.paragraph.number, row.candidate.sentence)
@@ -399,10 +559,18 @@ def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
 def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
     related = tuple(hit.paragraph for hit in hits[:2])
     claim_direction = direction(_near_figure(claim.label))
-    claim_change = ingredient_on("change") and claim_direction is not None and not (direction_word(_near_figure(claim.label)) or "").endswith(("至", "到"))
+    claim_change = ingredient_on("change") and _is_change(claim.label)
     for row in scored:
         if claim_change and direction(_near_figure(row.candidate.label)) is None:
             continue  # "减少2047人" is a change: a level ("新增就业2047人") does not confirm which way it went
+        if ingredient_on("level") and stated.kind == "figure" and claim_direction is None and _is_change(row.candidate.label):
+            continue  # "全国有7个城市…" is a level: "与2024年相比增加7个城市" is how many more, not how many
+        if ingredient_on("closest") and row.restated < SUPPORT_MIN and _closer_says_otherwise(row, scored):
+            continue  # a loose match confirms nothing where a close one gives another value ("增幅不低于100%")
+        if ingredient_on("event") and stated.kind == "figure" and _other_event(claim, row.candidate):
+            continue  # "考试通过人数达223.6万人" where the article's 223.6万人 "报名": another event of the same people
+        if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
+            continue  # "帮助1315名就业困难人员" where the article's 就业困难人员 are its 342名 and its 1315名 are 失业人员
         if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names and (row.lexical or not _better_beside(row, scored)):
             # (a figure kept for its sentence's meaning alone confirms only when no other figure of that sentence
             # is named by more of the claim's words: "城镇新增就业568人，农牧区劳动力转移就业6211人次")
@@ -428,7 +596,11 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
     # the stated value itself under the same measure (another direction or unit) explains the claim best
     # (or the same number in another unit: "6211人次" for "6211人"), then a figure in the very unit of the
     # claim ("160场" for "106场") before one in a generic unit ("5个")
-    for row in sorted(scored, key=lambda r: (not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
+    # (a value read backwards on loose overlap yields to a figure all of whose words the claim restates: "…被纳入“严重失信主体
+    # 名单”的,增幅不低于100%" for that claim's "增幅不低于50%", not "降幅不低于50%" told of another case)
+    whole = ingredient_on("closest") and any(_restated_whole(r, stated) and not r.true and r.same_subject for r in scored)
+    for row in sorted(scored, key=lambda r: (whole and r.flipped and r.restated < SUPPORT_MIN,
+                                             not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
                                              r.candidate.figure.unit_class != stated.unit_class)):
         candidate = row.candidate
         close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
@@ -440,6 +612,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
         said_enough = row.flipped or row.slip or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
         if not close or not said_enough or not row.same_subject or row.true or row.unsaid_names:
             continue
+        if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
+            continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
         if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
             continue  # a change ("同比增长25%", "净增2000万人") and a level or share ("占…的12.01%") are different measures
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
@@ -449,6 +623,10 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
         evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
         said = candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]
         stated_text = (direction_word(claim.label) or "") + claim.stated if differs == "方向" else claim.stated
+        if stated.kind == "date" and value_satisfies(stated, candidate.figure):  # the day is right, its part is not: "2025年3月5日下午"
+            theirs = _DAY_PART.match(candidate.paragraph.text, candidate.figure.end)
+            ours = _DAY_PART.match(claim.sentence, stated.end - claim.sentence_start)
+            found, stated_text = found + (theirs.group(1) if theirs else ""), stated_text + (ours.group(1) if ours else "")
         return Verdict(CONTRADICTED, f"资料写的是“{said}”：{found}，而不是{stated_text}（{differs}不同）。",
                        found=found, differs=differs, evidence=evidence)
 
@@ -505,8 +683,8 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     as_name = replace(claim, stated=name, stated_start=claim.sentence_start + at, stated_end=claim.sentence_start + at + len(name))
     counterpart = _counterpart(as_name, sentence)
     found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ") if counterpart else ""
-    if found and (set(found) <= set(name) or set(name) <= set(found)):
-        return None  # the same words told shorter or longer ("开幕" for "拉开帷幕"): not another name
+    if found and (set(found) <= set(name) or set(name) <= set(found) or _synonym_said(name, found)):
+        return None  # the same words told shorter or longer ("开幕" for "拉开帷幕") or by a synonym (揭幕): not another name
     if not _NAME_LIKE.fullmatch(found) or found == name or name in found or len(found) > len(name) + 8:
         # a name is written in characters: not a number, a piece of punctuation or a single character;
         # a place without words around it to align on is the article sentence's place the claim lacks
@@ -520,6 +698,15 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     s_at = paragraph.text.find(sentence)
     evidence = ((paragraph, s_at + counterpart[0], s_at + counterpart[1]),) if s_at >= 0 else ()
     return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{name}”（{differs}不同）。", found=found, differs=differs, evidence=evidence)
+
+
+def _synonym_said(word: str, text: str) -> bool:
+    """``text`` says ``word`` by one of its exact synonyms (词林 "=" groups: 揭幕 = 开幕, never 闭幕)."""
+    if not ingredient_on("synonym"):
+        return False
+    from ..answer.synonyms import synonyms
+
+    return any(s in text for s in synonyms(word))
 
 
 def _same_number(stated: Figure, found: Figure) -> bool:
@@ -701,7 +888,7 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
         at = _aligned_at(claim, sentence)
         if at >= 0 and all(place_in(place, context_of(paragraph)) for place in claim.places):
             # the rest of the claim must be the article's too: "南通市丝绸协会…" is not "南通市纺织工业协会…"
-            unsaid = [w for w in frame_words if not name_said(w, sentence)] if ingredient_on("frame") else []
+            unsaid = [w for w in frame_words if not name_said(w, sentence) and not _synonym_said(w, sentence)] if ingredient_on("frame") else []
             if unsaid:
                 other = _other_name(claim, unsaid, paragraph, sentence)
                 if other is not None:
