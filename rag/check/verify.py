@@ -44,7 +44,7 @@ from ..sentences import split_sentences
 from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
 from .compare import same_written_number, units_match, value_satisfies
 from .figures import Figure, find_figures
-from .measure import direction, direction_word, key_words, measure_words, modality, says_what, share_present, share_present_heads
+from .measure import direction, direction_word, key_words, level_reached, measure_words, modality, says_what, share_present, share_present_heads
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
 from .direction import verify_direction
@@ -399,7 +399,7 @@ def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
 def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
     related = tuple(hit.paragraph for hit in hits[:2])
     claim_direction = direction(_near_figure(claim.label))
-    claim_change = ingredient_on("change") and claim_direction is not None and not (direction_word(_near_figure(claim.label)) or "").endswith(("至", "到"))
+    claim_change = ingredient_on("change") and claim_direction is not None and not level_reached(_near_figure(claim.label))
     for row in scored:
         if claim_change and direction(_near_figure(row.candidate.label)) is None:
             continue  # "减少2047人" is a change: a level ("新增就业2047人") does not confirm which way it went
