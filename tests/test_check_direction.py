@@ -115,3 +115,26 @@ def test_antonyms_of_length_and_speed_are_directions(seed_assistant):
     assert direction("时限延长 ") == "up" and direction("时限缩短 ") == "down" and direction("增速放缓 ") == "down"
     # the article: "西宁“接诉即办”时限压缩30%"
     assert seed_assistant.check("试点一年来，西宁“接诉即办”时限延长30%。").verdict == "contradicted"
+
+
+def test_new_and_as_many_as_are_levels_and_a_level_reached_is_no_change():
+    """新增 names a level ("新增就业2047人"), 多达/较多 say how many; "提升至98%" is the level reached."""
+    from rag.check.measure import direction, level_reached
+
+    assert direction("城镇新增 人") is None and direction("多达 人") is None and direction("较多 个") is None
+    assert direction("同比增 ") == "up" and direction("较上年少 个") == "down" and direction("比去年降了 ") == "down"
+    assert level_reached("满意度提升至 ") and level_reached("提高到 ") and level_reached("降至 ")
+    assert not level_reached("增长 ") and not level_reached("同比增 ") and not level_reached("城镇新增 人")
+
+
+def test_a_level_told_with_new_is_confirmed_by_the_articles_level(seed_assistant, monkeypatch):
+    """The article's "城镇新增就业2047人" confirms "新增2047人就业": 新增 is no change the level cannot confirm."""
+    assert seed_assistant.check("城中区一季度新增2047人就业。").verdict == "supported"
+    assert seed_assistant.check("城中区一季度新增就业减少2047人。").verdict != "supported"  # a change is not confirmed
+
+
+def test_only_the_character_before_a_bare_number_rules_it_out():
+    """A bare scaled number is not read inside a longer number, judged by the one character before it (not the
+    whole text before it, which made a run of 4,000 digits quadratic); digits further back do not matter."""
+    claims, _ = find_claims("1" * 4000 + "万人，城中区新增66万人。")
+    assert any(c.stated == "66万人" for c in claims)

@@ -245,17 +245,15 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 names = [("place", c_start + at, c_start + at + len(parent + child))
                          for parent, child in chains(clause_text)[:1] if (at := clause_text.find(parent + child)) >= 0]
             # names beside a date are claims of their own too ("“格桑花杯”联赛3月20日开幕"), as beside a figure
-            if not numeric and checked:
-                names = _name_claims(text, c_start, c_end)
-            if True:
-                for kind, n_start, n_end in names:
-                    t_start, t_end = _trimmed(text, c_start, c_end)
-                    claims.append(Claim(
-                        text=text[t_start:t_end], start=t_start, end=t_end,
-                        stated=text[n_start:n_end], stated_start=n_start, stated_end=n_end,
-                        kind=kind, label=sentence, places=tuple(p for p in places if p not in text[n_start:n_end]), periods=periods,
-                        query=_query(places, periods, sentence, sentence), sentence=sentence, sentence_start=s_start,
-                    ))
+            # (the names read above with _NAME_PATTERNS when the clause has no figure)
+            for kind, n_start, n_end in names:
+                t_start, t_end = _trimmed(text, c_start, c_end)
+                claims.append(Claim(
+                    text=text[t_start:t_end], start=t_start, end=t_end,
+                    stated=text[n_start:n_end], stated_start=n_start, stated_end=n_end,
+                    kind=kind, label=sentence, places=tuple(p for p in places if p not in text[n_start:n_end]), periods=periods,
+                    query=_query(places, periods, sentence, sentence), sentence=sentence, sentence_start=s_start,
+                ))
             if own_places:
                 last_places = own_places
             if own_periods and not any(f.kind == "date" for f in checked):

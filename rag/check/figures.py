@@ -56,7 +56,7 @@ _MONTH = f"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN_DIGITS[2:]}])月"
 _DAY = f"(?:[12]\\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[{_CN_DIGITS[2:]}])日"
 _DATE = re.compile(f"(?P<year>{_YEAR})?(?P<month>{_MONTH})?(?P<day>{_DAY})?(?<=[年月日])")
 # A figure never starts inside a longer number or word numeral: "一万二千亩" is read whole.
-_NOT_AFTER = re.compile(r"[\d.," + CHINESE_NUMERAL[1:].split("]")[0] + "万亿]$")
+_NOT_AFTER = re.compile(r"[\d.," + CHINESE_NUMERAL[1:].split("]")[0] + "万亿]")  # the character before a bare number
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def find_figures(text: str) -> list[Figure]:
     for match in _DATE.finditer(text):
         if not match.group() or (match.group("year") is None and match.group("month") is None):
             continue  # a bare "26日" says too little to check
-        if match.start() and _NOT_AFTER.search(text[: match.start()]):
+        if match.start() and _NOT_AFTER.match(text, match.start() - 1):
             continue
         value = (_date_part(match.group("year")), _date_part(match.group("month")), _date_part(match.group("day")))
         found.append(Figure(match.start(), match.end(), match.group(), "date", value, ""))
@@ -152,7 +152,7 @@ def find_figures(text: str) -> list[Figure]:
         num_start = match.start("num")
         if any(taken[match.start(): match.end()]):
             continue
-        if num_start and (_NOT_AFTER.search(text[:num_start]) or text[num_start - 1] == "第"):
+        if num_start and (_NOT_AFTER.match(text, num_start - 1) or text[num_start - 1] == "第"):
             continue  # inside a longer number, or an ordinal ("第三届")
         counted = bool(match.group("before")) or match.group("unit") == "倍" or bool(_COUNTING.search(text[max(0, num_start - 2):num_start]))
         value = _number_value(match.group("num"), match.group("scale"), counted)
@@ -172,7 +172,7 @@ def find_figures(text: str) -> list[Figure]:
         if any(f.start < match.end() and match.start() < f.end for f in found) or any(taken[match.start(): match.end()]):
             continue
         num_start = match.start("num")
-        if num_start and _NOT_AFTER.search(text[:num_start]):
+        if num_start and _NOT_AFTER.match(text, num_start - 1):
             continue
         value = _number_value(match.group("num"), match.group("scale"))
         if value is None:

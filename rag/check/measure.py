@@ -16,7 +16,8 @@ DOWN = ("负增长", "下降", "减少", "降低", "下滑", "压缩", "缩短",
         "降速", "压降", "收缩")
 # a one-character direction verb right before its figure: "同比增3.2%", "比去年降了37%", "较上年少7个"
 # (a label has a space where its figure stood; 至少/不少/最多 are qualifiers of the figure, not directions)
-_VERB_BEFORE_FIGURE = re.compile(r"(?<![至不最许很])(?P<verb>[增涨升多降减跌少])了?(?:达到|达|至|到)?\s")
+# (新增 is a level, "新增就业2047人"; 多达/较多 say how many, not which way)
+_VERB_BEFORE_FIGURE = re.compile(r"(?<![至不最许很新较])(?P<verb>[增涨升降减跌少]|多(?!达))了?(?:达到|达|至|到)?\s")
 _VERB_DIRECTION = {"增": "up", "涨": "up", "升": "up", "多": "up", "降": "down", "减": "down", "跌": "down", "少": "down"}
 # Words that turn a figure into another measure: a target is not a result.
 MODALITY = ("目标", "计划", "预计", "预期", "力争", "任务")
@@ -51,6 +52,12 @@ def direction_word(text: str) -> str | None:
             return word
     verb = _VERB_BEFORE_FIGURE.search(text)
     return verb.group("verb") if verb else None
+
+
+def level_reached(text: str) -> bool:
+    """Whether the direction word is one of a level reached ("提升至98%", "降到 "), not of a change."""
+    word = direction_word(text)
+    return word is not None and (word.endswith(("至", "到")) or re.search(re.escape(word) + r"了?[至到]", text) is not None)
 
 
 def measure_text(label: str, drop: Sequence[str] = ()) -> str:

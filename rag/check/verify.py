@@ -44,7 +44,7 @@ from ..sentences import split_sentences
 from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
 from .compare import same_written_number, units_match, value_satisfies
 from .figures import Figure, find_figures
-from .measure import direction, direction_word, key_words, measure_words, modality, says_what, share_present, share_present_heads
+from .measure import direction, direction_word, key_words, level_reached, measure_words, modality, says_what, share_present, share_present_heads
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
 from .direction import verify_direction
@@ -546,7 +546,7 @@ def _is_change(label: str) -> bool:
     """Whether a figure's own clause states a change ("增加7个", "同比增长25%") rather than a level it rose or fell to
     ("升至98%", "增加到…")."""
     near = _near_figure(label)
-    return direction(near) is not None and not (direction_word(near) or "").endswith(("至", "到"))
+    return direction(near) is not None and not level_reached(near)
 
 
 def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
