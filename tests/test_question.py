@@ -193,3 +193,11 @@ def test_the_tagger_reuses_jiebas_stock_word_tags_and_tags_as_jieba_does():
     reference = jieba.posseg.POSTokenizer(new_jieba_tokenizer())  # reads dict.txt itself
     text = "互助县哈拉直沟乡渠道维修改造项目于2025年秋收后开工建设，新干渠长3.2公里。"
     assert list(pos_cut(text)) == [(p.word, p.flag) for p in reference.cut(text)]
+
+
+def test_a_plural_in_men_is_the_noun_it_pluralises():
+    # jieba cuts "小哥们" as 小/哥们: 哥们 ("buddies") is no thing the passages must talk about
+    nouns = analyze_question("总书记见到快递小哥时，小哥们在哪个食堂歇脚？").nouns
+    assert "小哥" in nouns and "哥们" not in nouns
+    # without a noun it pluralises, the word stays what it says
+    assert "哥们" in analyze_question("他的哥们在哪个单位工作？").nouns

@@ -601,6 +601,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
         if (f in ("n", "nz", "eng", "nt", "ns")) and len(w) >= 2 and w not in _GENERIC_NOUNS
         and (k < wh_index or (w == type_noun and kind == QUANTITY))
     ]
+    # "小哥们" is cut 小/哥们: a word "X们" is the plural of a noun of the question ending in X
+    nouns = [w for w in nouns if not (w.endswith("们") and any(n != w and n.endswith(w[:-1]) for n in nouns))]
     # the head word right before the wh-word ("经费是多少") is what is asked, whatever its tag
     if before:
         _, head, head_flag = before[-1][-1]
