@@ -175,10 +175,10 @@ def abbreviated(noun: str, text: str) -> bool:
     """Whether ``text`` says a longer word that ``noun`` abbreviates: a Chinese short form keeps
     the first character of each part, in order ("社工" is 社会工作, "电车" in 电动汽车, "人社"
     is 人力资源和社会保障), so each character of the short form stands in the text in order, at
-    most two characters apart, and the longer word starts with the first one."""
+    most three characters apart ("女队" in 女子足球队), and the longer word starts with the first one."""
     if ablated("abbreviations") or not 2 <= len(noun) <= 3 or not re.fullmatch(f"[{_CJK}]+", noun):
         return False
-    gaps = "".join(re.escape(ch) + r"[^，。；！？,;!?、\s]{0,2}?" for ch in noun[:-1])
+    gaps = "".join(re.escape(ch) + r"[^，。；！？,;!?、\s]{0,3}?" for ch in noun[:-1])
     return any(m.end() - m.start() > len(noun) for m in re.finditer(gaps + re.escape(noun[-1]), text))
 
 
