@@ -416,3 +416,20 @@ def test_followup_end_to_end(seed_assistant):
     answer = seed_assistant.ask("农村劳动力转移就业呢？", history=[first])
     assert answer.rewritten_question == "城中区一季度农村劳动力转移就业多少"
     assert answer.short == "3263人次"
+
+
+CANAL_PHOTOS = seed_paragraph(F000, "↑春灌润良田。 →春耕进行时。 通讯员 张玉善 摄", CANAL_TITLE, 40)
+
+
+@pytest.mark.parametrize("question", ["春灌那组照片是谁拍的？", "这组图片是谁摄的"])
+def test_a_photo_credit_says_who_took_the_photographs(question):
+    # "通讯员张玉善摄" names neither 照片 nor 拍, yet it is the answer (news credits photographs so)
+    answer = extract_answer(question, ranked(CANAL_PHOTOS, CANAL_QUOTE))
+    assert not answer.refused
+    assert "张玉善" in answer.short
+
+
+def test_a_photo_credit_answers_no_other_question():
+    # the credit line is no answer to who said something, nor to a question about another thing
+    answer = extract_answer("哈拉直沟乡乡长是谁", ranked(CANAL_PHOTOS, CANAL_QUOTE))
+    assert "张玉善" not in (answer.short or "")

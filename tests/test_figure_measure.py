@@ -180,3 +180,11 @@ def test_a_part_of_a_group_is_not_answered_by_the_whole_group():
     text = paragraph("桃源镇招聘活动中932人达成初步意向。", 1)
     analysis, candidate, sentences = _candidate("桃源镇招聘活动中有多少人达成初步意向？", "932人", text)
     assert near_miss(candidate, analysis, sentences) is None
+
+
+def test_an_abbreviation_skips_up_to_three_characters_and_a_county_is_no_district():
+    # "女队" shortens "女子足球队" (three characters between 女 and 队), not "女子足球比赛"
+    assert abbreviated("女队", "青海U13女子足球队") and not abbreviated("女队", "女子足球比赛")
+    text = paragraph("当天，来自玉树藏族自治州曲麻莱县的青海U13女子足球队与城北区女子足球队进行了揭幕战。", 1)
+    answer = extract_answer("踢揭幕战的那支U13女队是从哪个县来的？", ranked(text))
+    assert not answer.refused and answer.short.endswith("曲麻莱县")  # 城北区 is a district, not the asked county

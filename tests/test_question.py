@@ -193,3 +193,27 @@ def test_the_tagger_reuses_jiebas_stock_word_tags_and_tags_as_jieba_does():
     reference = jieba.posseg.POSTokenizer(new_jieba_tokenizer())  # reads dict.txt itself
     text = "互助县哈拉直沟乡渠道维修改造项目于2025年秋收后开工建设，新干渠长3.2公里。"
     assert list(pos_cut(text)) == [(p.word, p.flag) for p in reference.cut(text)]
+
+
+def test_a_plural_in_men_is_the_noun_it_pluralises():
+    # jieba cuts "小哥们" as 小/哥们: 哥们 ("buddies") is no thing the passages must talk about
+    nouns = analyze_question("总书记见到快递小哥时，小哥们在哪个食堂歇脚？").nouns
+    assert "小哥" in nouns and "哥们" not in nouns
+    # without a noun it pluralises, the word stays what it says
+    assert "哥们" in analyze_question("他的哥们在哪个单位工作？").nouns
+
+
+@pytest.mark.parametrize(
+    "term, text, found",
+    [
+        ("1月26日", "一月二十六日,山东港口烟台港正式开通塞内加尔航线。", True),  # a date in Chinese numerals
+        ("一月二十六日", "1月26日起航", True),
+        ("10月", "十月中旬", True),
+        ("2日", "3月12日", False),  # not inside a longer numeral
+        ("二月", "十二月", False),
+        ("1月26日", "11月26日", False),
+        ("3月1号", "3月1日", True),
+    ],
+)
+def test_a_month_or_day_in_digits_or_chinese_numerals(term, text, found):
+    assert time_in(term, text) is found

@@ -20,6 +20,8 @@ from typing import Iterable
 import jieba
 import jieba.posseg
 
+from .settings import ablated
+
 from ..numbers import figures_in
 from ..tokenize import new_jieba_tokenizer
 from .synonyms import known_common_word, synonyms
@@ -294,11 +296,45 @@ def without_baselines(text: str) -> str:
     return _COMPARISON_YEAR.sub("", text)
 
 
+_CN_SMALL = "一二三四五六七八九"
+
+
+def _cn_small(n: int) -> str:
+    """1..39 in Chinese numerals as dates write them: 26 → 二十六, 10 → 十."""
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else "十" if tens == 1 else _CN_SMALL[tens - 1] + "十") + (_CN_SMALL[ones - 1] if ones else "")
+
+
+def _small_value(numeral: str) -> int | None:
+    if numeral.isdigit():
+        return int(numeral)
+    return next((n for n in range(1, 40) if _cn_small(n) == numeral), None)
+
+
+def _month_day_forms(term: str) -> tuple[str, ...]:
+    """A month or day said in digits or in Chinese numerals: "1月26日" is written "一月二十六日"."""
+    match = re.fullmatch(r"(?:([\d一二三四五六七八九十]{1,3})月)?(?:([\d一二三四五六七八九十]{1,3})([日号]))?", term)
+    if not match or not (match.group(1) or match.group(2)) or ablated("cn_dates"):
+        return ()
+    month = _small_value(match.group(1)) if match.group(1) else None
+    day = _small_value(match.group(2)) if match.group(2) else None
+    if (match.group(1) and month is None) or (match.group(2) and day is None):
+        return ()
+    forms = []
+    for writing in (str, _cn_small):
+        head = f"{writing(month)}月" if month else ""
+        forms += [head + (f"{writing(day)}{mark}" if day else "") for mark in (("日", "号") if day else ("",))]
+    return tuple(forms)
+
+
 def time_variants(term: str) -> tuple[str, ...]:
     core = term.lstrip("第")
     for key, forms in _TIME_SYNONYMS.items():
         if core in forms or core == key:
             return forms
+    written = _month_day_forms(term)
+    if written:  # "3月1号" is written "3月1日", "1月26日" also "一月二十六日"
+        return tuple(dict.fromkeys((term,) + written))
     # a day is said "3月1号" and written "3月1日"
     day = re.fullmatch(r"(.*\d)[号日]", term)
     if day:
@@ -307,6 +343,9 @@ def time_variants(term: str) -> tuple[str, ...]:
 
 
 def time_in(term: str, text: str) -> bool:
+    written = _month_day_forms(term)
+    if written:  # not inside a longer numeral: "2日" is not in "12日", "二月" not in "十二月"
+        return any(re.search(r"(?<![\d一二三四五六七八九十])" + re.escape(v), text) for v in written + (term,))
     if any(v in text for v in time_variants(term)):
         return True
     # "2022年" is also written "2022世界杯", "2022-12-23"
@@ -601,6 +640,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
         if (f in ("n", "nz", "eng", "nt", "ns")) and len(w) >= 2 and w not in _GENERIC_NOUNS
         and (k < wh_index or (w == type_noun and kind == QUANTITY))
     ]
+    # "小哥们" is cut 小/哥们: a word "X们" is the plural of a noun of the question ending in X
+    nouns = [w for w in nouns if not (w.endswith("们") and any(n != w and n.endswith(w[:-1]) for n in nouns))]
     # the head word right before the wh-word ("经费是多少") is what is asked, whatever its tag
     if before:
         _, head, head_flag = before[-1][-1]

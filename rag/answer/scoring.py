@@ -146,6 +146,23 @@ def _noun_present(noun: str, text: str) -> bool:
     return abbreviated(noun, text)
 
 
+# A news photograph is credited on a line of its own: "通讯员张玉善摄", "本报记者 李静 摄影", "（王强 摄）"
+_PHOTO_CREDIT = re.compile(r"^[（(]?[^，。；！？,;!?]{2,16}(?:摄|摄影)[）)]?[。]?$|^(?:摄影|图)[:：/]")
+# "照片是谁拍的", "这组图片是谁摄的", "谁拍的照片"
+_PHOTOGRAPHER_ASKED = re.compile(r"(?:照片|图片|相片|组图|图)[^，。？?]{0,6}谁[^，。？?]{0,2}[拍摄]|谁[拍摄](?:的|了)?(?:这组|这张|那组|那张)?(?:照片|图片|相片)")
+
+
+def photo_credit(analysis: QuestionAnalysis, sentence: str) -> bool:
+    """Whether ``sentence`` is a photo credit and the question asks who took the photograph: the
+    credit says the photograph and the taking without either word (照片, 拍)."""
+    return (
+        not ablated("photo_credit")
+        and analysis.kind in (PERSON, SENTENCE)
+        and bool(_PHOTOGRAPHER_ASKED.search(analysis.text))
+        and bool(_PHOTO_CREDIT.search(sentence.strip()))
+    )
+
+
 def _said_in_kind(noun: str, parts: tuple[str, ...]) -> bool:
     if ablated("word_classes"):
         return False
@@ -158,10 +175,10 @@ def abbreviated(noun: str, text: str) -> bool:
     """Whether ``text`` says a longer word that ``noun`` abbreviates: a Chinese short form keeps
     the first character of each part, in order ("社工" is 社会工作, "电车" in 电动汽车, "人社"
     is 人力资源和社会保障), so each character of the short form stands in the text in order, at
-    most two characters apart, and the longer word starts with the first one."""
+    most three characters apart ("女队" in 女子足球队), and the longer word starts with the first one."""
     if ablated("abbreviations") or not 2 <= len(noun) <= 3 or not re.fullmatch(f"[{_CJK}]+", noun):
         return False
-    gaps = "".join(re.escape(ch) + r"[^，。；！？,;!?、\s]{0,2}?" for ch in noun[:-1])
+    gaps = "".join(re.escape(ch) + r"[^，。；！？,;!?、\s]{0,3}?" for ch in noun[:-1])
     return any(m.end() - m.start() > len(noun) for m in re.finditer(gaps + re.escape(noun[-1]), text))
 
 
@@ -249,7 +266,12 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 + 0.3 * coverage(analysis.measure, previous + sentence)
                 + 0.2 * coverage(analysis.measure, title + sentence)
             )
-            missing_nouns = [n for n in absent_nouns if not _noun_present(n, title + previous + sentence)]
+            if photo_credit(analysis, sentence):  # "通讯员张玉善摄" says who took the photograph asked about
+                measure_score = 1.0
+            missing_nouns = [
+                n for n in absent_nouns
+                if not _noun_present(n, title + previous + sentence) and not photo_credit(analysis, sentence)
+            ]
             # a missing noun the sentence says in a word of the same 词林 small class (老百姓 as
             # 群众, 动工 as 开工) or by its head alone (办事效率 as 效率) is wording, not absence:
             # the sentence vectors decide

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..numbers import CHINESE_NUMERAL
+from .settings import ablated
 from .question import (
     DATE,
     NAME,
@@ -358,12 +359,21 @@ def kind_of_name(name: str) -> int | None:
     return max(endings)[1] if endings else None
 
 
+_ADMIN_LEVELS = ("省", "州", "市", "县", "区", "乡", "镇", "村")
 _COUNTED_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*[个所家项座名支条处]")
 
 
 def _fits_type_noun(span: Span, analysis: QuestionAnalysis) -> bool:
     if analysis.kind not in (ORG, PLACE, NAME) or not analysis.type_noun:
         return True
+    # "哪个县" is not answered by a name of another administrative level ("城北区"), unless
+    # the name holds the asked level too ("曲麻莱县" in "玉树藏族自治州曲麻莱县", "西宁市城中区" for 市)
+    name = span.text.strip("“”《》")
+    if (
+        analysis.kind == PLACE and analysis.type_noun in _ADMIN_LEVELS and name[-1:] in _ADMIN_LEVELS
+        and analysis.type_noun not in name and not ablated("admin_level")
+    ):
+        return False
     asked = kind_of_name(analysis.type_noun)
     found = kind_of_name(span.text.strip("“”《》"))
     if asked is None or asked == found:
