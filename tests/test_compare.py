@@ -233,3 +233,11 @@ def test_rag_ask_answers_a_comparison_citing_both_paragraphs_in_the_files(seed_i
     assert figures == ["2047人", "568人"] and "[1]" in result["answer"] and "[2]" in result["answer"]
     code = main(["ask", "城中区和上海市谁城镇新增就业多？", "--corpus", str(seeds_dir), "--index", str(seed_index_dir)])
     assert "上海市" in capsys.readouterr().out  # refused, naming the side it could not find
+
+
+def test_a_leading_preposition_is_dropped_only_as_a_word_of_its_own():
+    """"在A和B中" drops 在; the 就 of 就业, the 在 of 在线 and the 从 of 从业 are the sides' own words."""
+    assert parse_comparison("在城中区和祁连县中，哪个城镇新增就业多？").sides == ("城中区", "祁连县")
+    assert parse_comparison("就业人数和创业人数哪个多").sides == ("就业人数", "创业人数")
+    assert parse_comparison("在线招聘岗位和线下招聘岗位哪个多").sides == ("在线招聘岗位", "线下招聘岗位")
+    assert parse_comparison("从业人员和志愿者哪个多").sides == ("从业人员", "志愿者")

@@ -121,3 +121,17 @@ def test_a_figure_the_question_names_standing_in_a_later_clause():
     # a later clause that only changes the answer's subject says no thing of its own
     chain = "2025年桃源镇新注册登记汽车1200辆，与2024年相比增加160辆。"
     assert _check("与2024年相比增加160辆，2025年桃源镇新注册登记汽车多少辆？", "1200辆", chain) is None
+
+
+def test_readings_of_the_question_that_must_not_fire_inside_other_words():
+    """等 closes a list only as a word (二等奖, 等级 do not); 截至/受到/达标 state no level reached; a unit ruled out
+    is the whole unit (不是人次 rules out 人次, not 人), and 是不是 rules out nothing."""
+    from rag.answer import near_miss
+    from rag.answer.question import analyze_question
+
+    assert near_miss._says_etc("多少件化肥、医疗救助包等物品") and near_miss._says_etc("大学生资助等共计多少钱")
+    assert not near_miss._says_etc("获得二等奖的有多少人") and not near_miss._says_etc("等级是多少")
+    assert near_miss._states_a_change_only("截至目前增长了30%") and not near_miss._states_a_change_only("降至30%")
+    ruled = analyze_question("培训了多少名农户（按人数，不是人次）")
+    assert near_miss._unit_refused("200余人次", ruled) and not near_miss._unit_refused("200人", ruled)
+    assert not near_miss._unit_refused("200人次", analyze_question("城中区培训了多少人，是不是人次更多"))

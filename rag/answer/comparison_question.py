@@ -202,7 +202,11 @@ def _likeness(a: str, b: str) -> float:
 def _sides(left: str, names: Collection[str]) -> tuple[str, str, str, str] | None:
     """(shared words before, side A, side B, shared words after) of the clause(s) naming both sides."""
     left = _COMPARED.sub("", left.strip(" ，,：:"))
-    left = re.sub(r"^(?:在|从|就|对比|比较|比一比)(?=.{4})", "", left)  # "在A和B中", "对比A和B"
+    # "在A和B中", "对比A和B": a leading preposition is dropped when jieba cuts it as a word of its own
+    # (not the 就 of 就业, the 在 of 在线, the 从 of 从业)
+    opening = re.match(r"(?:在|从|就|对比|比较|比一比)(?=.{4})", left)
+    if opening and pos_cut(left)[0][0] == opening.group():
+        left = left[opening.end():]
     clauses: list[str] = []
     joins: dict[int, tuple[str, str]] = {}  # a clause opened by a connector splits there, whatever jieba tags it
     for clause in (c for c in re.split(r"[，,：:；;]", left) if c.strip()):

@@ -17,12 +17,12 @@ import re
 from typing import Iterable
 
 from .question import (
-    GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, pos_cut, time_in, without_baselines,
+    GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, pos_cut, pos_tokenizer, time_in, without_baselines,
 )
 from .scoring import Candidate, abbreviated
 from .settings import ablated
 from .synonyms import kindred_in, known_common_word, said_in
-from .spans import clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
+from .spans import UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
 
 
 def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
@@ -123,7 +123,7 @@ _WEAK_VERBS = frozenset("达到 达 共有 共计 合计 累计 实现 完成 �
 # an enumeration summed by one figure: "廉租房补贴、大学生资助、取暖补助等1400余万元"
 _ENUMERATION = re.compile(r"((?:[^，,。；;：:、“”]{2,14}、)+[^，,。；;：:、“”]{2,14}?)等")
 # the question itself asks about a kind, not one member: "化肥、医疗救助包这类物品"
-_KIND_ASKED = re.compile(r"这类|这些|之类|等|各类|哪些|一共|总共|合计")
+_KIND_ASKED = re.compile(r"这类|这些|之类|各类|哪些|一共|总共|合计")
 
 
 _QUOTED_AFTER = re.compile(r"[^，,。；;“]{0,3}((?:“[^”]{2,14}”[和及与、]?){2,})")
@@ -132,7 +132,7 @@ _QUOTED_AFTER = re.compile(r"[^，,。；;“]{0,3}((?:“[^”]{2,14}”[和及
 def _one_member_asked(sentence: str, span_start: int, span_end: int, analysis: QuestionAnalysis) -> bool:
     """Whether the figure sums an enumeration of the sentence ("A、B、C等…N") and the question
     names exactly one of its members: the figure is the whole, not that member's."""
-    if _KIND_ASKED.search(analysis.text):
+    if _KIND_ASKED.search(analysis.text) or _says_etc(analysis.text):
         return False
     # "1.2万余个“爱心驿站”“司机之家”": the figure counts the quoted names after it together
     quoted = _QUOTED_AFTER.match(sentence, span_end)
@@ -150,7 +150,11 @@ def _one_member_asked(sentence: str, span_start: int, span_end: int, analysis: Q
 
 def _states_a_change_only(clause: str) -> bool:
     """"降幅不低于50%", "减少了30%": the clause gives a change, and no level reached (至/到/达)."""
-    return bool(_CHANGE_ONLY.search(clause)) and not re.search(r"[至到达]|降为|升为", clause)
+    return bool(_CHANGE_ONLY.search(clause)) and not _LEVEL_STATED.search(clause)
+
+
+# a level reached: a verb of change + 至/到 ("降至", "提升到"), 达到, 降为/升为 (not 截至, 受到, 达标)
+_LEVEL_STATED = re.compile(r"(?:提升|提高|增加|增长|上升|下降|降低|减少|压缩|扩大|缩小|增|升|降|减|涨)(?:至|到)|达到|降为|升为")
 
 
 _CHANGE_ONLY = re.compile(r"增幅|降幅|涨幅|增长|增加|减少|下降|降低|提高|提升|上涨|下滑|回落|同比|环比")
@@ -160,10 +164,19 @@ def _counted_noun(analysis: QuestionAnalysis) -> bool:
     """Whether the question counts a noun right after its classifier ("多少名学生"), not a kind
     of things it lists ("多少件化肥、医疗救助包这类物品") nor a sum ("多少钱")."""
     noun, unit = analysis.type_noun, analysis.unit
-    return bool(noun and unit and f"{unit}{noun}" in analysis.text and not _LISTED_KIND.search(analysis.text))
+    return bool(noun and unit and f"{unit}{noun}" in analysis.text and not _LISTED_KIND.search(analysis.text)
+                and not _says_etc(analysis.text))
 
 
-_LISTED_KIND = re.compile(r"这类|这些|之类|等|、")
+_LISTED_KIND = re.compile(r"这类|这些|之类|、")
+
+
+def _says_etc(text: str) -> bool:
+    """Whether ``text`` closes a list with 等 ("化肥、医疗救助包等物品"): 等 as a word, or glued by jieba to the word
+    before it ("包等"), not inside a word of its own (二等奖, 等级, 平等)."""
+    tokens = pos_cut(text)
+    frequency = pos_tokenizer().tokenizer.FREQ
+    return any(w == "等" or (w.endswith("等") and not frequency.get(w)) for w, _ in tokens)
 
 
 def _figure_noun(before: str, after: str) -> str | None:
@@ -343,12 +356,14 @@ _EARLIER_ASKED = re.compile(r"(?<![比较与跟和同])(?:以前|之前|原来|�
 # "提升至98%": the level reached after the change
 _REACHED = re.compile(r"(?:提升|提高|增加|增长|降低|下降|减少|压缩|缩短|升|降|增|减)(?:至|到)$|达到$")
 # "（按人数，不是人次）": the question rules out a unit
-_UNIT_RULED_OUT = re.compile(r"(?:不是|不按|而非|不要)([\u4e00-\u9fff%]{1,3})")
+_UNIT_RULED_OUT = re.compile(r"(?:(?<!是)不是|不按|而非|不要)([\u4e00-\u9fff%]{1,3})")
 
 
 def _unit_refused(span_text: str, analysis: QuestionAnalysis) -> bool:
     """The figure is given in the unit the question rules out ("培训农户200余人次" for "按人数，不是人次")."""
-    return any(span_text.endswith(m.group(1)) for m in _UNIT_RULED_OUT.finditer(analysis.text))
+    ruled_out = [next((w[:n] for n in range(len(w), 0, -1) if w[:n] in UNITS), None)  # the longest unit it opens with:
+                 for w in (m.group(1) for m in _UNIT_RULED_OUT.finditer(analysis.text))]  # "不按人次算" rules out 人次
+    return any(unit and span_text.endswith(unit) for unit in ruled_out)
 
 
 _TIME_UNITS = ("年", "月", "日", "天", "号", "岁", "周", "次")
@@ -458,7 +473,8 @@ def _noun_measured_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, e
     sentence = candidate.sentence
     said = sentence
     if _CASE_OPENING.match(sentence):  # "因…被纳入名单的,增幅不低于100%" leaves 保证金 to the sentence before
-        said = candidate.hit.paragraph.text[max(0, candidate.sent_start - 200):candidate.sent_start].rsplit("。", 2)[-1] + sentence
+        before = candidate.hit.paragraph.text[max(0, candidate.sent_start - 200):candidate.sent_start]
+        said = before.rstrip().rstrip("。").rsplit("。", 1)[-1] + sentence  # the sentence before this one
     head = analysis.measured_nouns[-1:]  # the head of the phrase: "新能源汽车保有量" measures 保有量
     unsaid = [n for n in head if not _said(n, said) and not (len(n) >= 4 and n[-2:] in said)]
     return bool(unsaid) and any(_asked_words_at(other, unsaid, unit) for other in elsewhere)
