@@ -34,7 +34,7 @@ from .question import (
     without_baselines,
 )
 from .settings import ablated
-from .synonyms import kindred_in, said_in, synonyms
+from .synonyms import kindred_in, said_in, small_classes, synonyms
 
 _CJK = "\u4e00-\u9fff"
 from .spans import UNITS, Span, best_span, kind_of_name
@@ -168,6 +168,8 @@ def _said_in_kind(noun: str, parts: tuple[str, ...]) -> bool:
         return False
     if len(noun) >= 4 and any(noun[-2:] in part for part in parts):
         return True
+    if not small_classes(noun):  # no 词林 class: nothing is kindred (and tagging the parts is the cost)
+        return False
     return any(kindred_in(noun, [w for w, _ in pos_cut(part)]) for part in parts if part)
 
 
