@@ -19,6 +19,7 @@ from typing import Callable
 from ..numbers import figures_in
 from ..schema import Answer, Citation
 from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
+from .pipeline import semantically_accepted
 from .question import analyze_question, bigrams, coverage, pos_cut
 from .scoring import WORDING, Candidate
 from .spans import Span, date_spans, quantity_spans
@@ -243,18 +244,10 @@ _NOUN_OBJECTION = "相关段落中没有谈到"
 
 def side_acceptance(candidates: list[Candidate]) -> list[Candidate]:
     """The sentences a comparison's side may answer from when none is eligible (``extract_answer``'s ``accept``)."""
-    from .pipeline import SEMANTIC_MARGIN, _retrieval_sure
-
-    sims = [c.similarity for c in candidates if c.similarity is not None]
-    if not sims:
-        return []
-    closest = max(sims)
-    return [
-        c for c in candidates
-        if (c.objection == WORDING or (c.reason or "").startswith(_NOUN_OBJECTION))
-        and c.span is not None and c.similarity is not None and c.similarity >= closest - SEMANTIC_MARGIN
-        and _retrieval_sure(c)
-    ]
+    return semantically_accepted(
+        candidates,
+        lambda c: (c.objection == WORDING or (c.reason or "").startswith(_NOUN_OBJECTION)) and c.span is not None,
+    )
 
 
 def _stated(answer: Answer) -> bool:
