@@ -273,3 +273,21 @@ def test_a_side_and_the_ordinary_stage_accept_by_one_semantic_bar(seed_assistant
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "abbreviations")
     monkeypatch.setattr(pipeline, "_retrieval_sure", lambda candidate: False)  # no paragraph retrieval is sure of
     assert side_acceptance(candidates) == []
+
+
+def test_a_side_reads_what_a_sentence_lacks_not_the_message_saying_it(seed_assistant, monkeypatch):
+    """A sentence rejected for a noun (社工, the abbreviation reading off) says so in a structured field
+    (``Candidate.lacks``); a comparison's side reads it, so rewording the user-facing message changes nothing."""
+    from dataclasses import replace
+
+    from rag.answer.compare import side_acceptance
+    from rag.answer.scoring import HARD, Lack
+
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "abbreviations")
+    _, candidates = _scored(seed_assistant, "青海现有的社工专业人才有多少")
+    lacks = {c.span.text: (c.objection, c.lacks) for c in candidates if c.span is not None}
+    assert lacks["3200人"] == (HARD, Lack.NOUN)
+    assert lacks["223.6万人"] == (HARD, Lack.ENTITY)  # said of the whole country, not 青海
+    assert all((c.reason is None) == (c.lacks is None) for c in candidates)
+    reworded = [replace(c, reason="reworded") if c.reason else c for c in candidates]
+    assert [c.span.text for c in side_acceptance(reworded)] == ["3200人"]
