@@ -35,10 +35,10 @@ from .question import (
     without_baselines,
 )
 from .settings import ablated
+from .spans import UNITS, Span, best_span, kind_of_name
 from .synonyms import kindred_in, said_in, synonyms
 
 _CJK = "\u4e00-\u9fff"
-from .spans import UNITS, Span, best_span, kind_of_name
 
 # How much of the measured thing's wording the answer sentence must share
 # (bigram coverage, see rag.answer.question.coverage). Below this the passages talk
