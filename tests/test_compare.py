@@ -241,3 +241,53 @@ def test_a_leading_preposition_is_dropped_only_as_a_word_of_its_own():
     assert parse_comparison("就业人数和创业人数哪个多").sides == ("就业人数", "创业人数")
     assert parse_comparison("在线招聘岗位和线下招聘岗位哪个多").sides == ("在线招聘岗位", "线下招聘岗位")
     assert parse_comparison("从业人员和志愿者哪个多").sides == ("从业人员", "志愿者")
+
+
+def _scored(assistant, question):
+    """The question's analysis and every sentence of its retrieved paragraphs, scored, with its closeness in meaning."""
+    from rag.answer.question import analyze_question
+    from rag.answer.scoring import distinct_paragraph_hits, score_sentences, with_similarities
+    from rag.sentence_vectors import SentenceVectors
+
+    analysis = analyze_question(question)
+    vectors = SentenceVectors(assistant.index.directory, assistant.encoder)
+    query = assistant.encoder.encode_queries([question])[0]
+    hits = distinct_paragraph_hits(list(assistant.search(question).hits))
+    return analysis, with_similarities(score_sentences(analysis, hits), lambda s: vectors.similarities(query, s))
+
+
+def test_a_side_and_the_ordinary_stage_accept_by_one_semantic_bar(seed_assistant, monkeypatch):
+    """A comparison's side and the ordinary stage accept a rejected sentence by one and the same semantic bar
+    (the margin below the closest sentence, a sure paragraph); only what they admit differs: a side also takes
+    a sentence rejected for a noun it says otherwise (社工 / 社会工作, the abbreviation reading off)."""
+    from rag.answer import pipeline
+    from rag.answer.compare import side_acceptance
+
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "abbreviations")
+    analysis, candidates = _scored(seed_assistant, "青海现有的社工专业人才有多少")
+    assert [c.span.text for c in side_acceptance(candidates)] == ["3200人"]
+    assert pipeline._semantic_paraphrases(analysis, candidates) == []  # the ordinary question: a hard objection
+    monkeypatch.setattr(pipeline, "SEMANTIC_MARGIN", -1.0)  # no sentence is that close: neither accepts
+    assert side_acceptance(candidates) == []
+    monkeypatch.undo()
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "abbreviations")
+    monkeypatch.setattr(pipeline, "_retrieval_sure", lambda candidate: False)  # no paragraph retrieval is sure of
+    assert side_acceptance(candidates) == []
+
+
+def test_a_side_reads_what_a_sentence_lacks_not_the_message_saying_it(seed_assistant, monkeypatch):
+    """A sentence rejected for a noun (社工, the abbreviation reading off) says so in a structured field
+    (``Candidate.lacks``); a comparison's side reads it, so rewording the user-facing message changes nothing."""
+    from dataclasses import replace
+
+    from rag.answer.compare import side_acceptance
+    from rag.answer.scoring import HARD, Lack
+
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "abbreviations")
+    _, candidates = _scored(seed_assistant, "青海现有的社工专业人才有多少")
+    lacks = {c.span.text: (c.objection, c.lacks) for c in candidates if c.span is not None}
+    assert lacks["3200人"] == (HARD, Lack.NOUN)
+    assert lacks["223.6万人"] == (HARD, Lack.ENTITY)  # said of the whole country, not 青海
+    assert all((c.reason is None) == (c.lacks is None) for c in candidates)
+    reworded = [replace(c, reason="reworded") if c.reason else c for c in candidates]
+    assert [c.span.text for c in side_acceptance(reworded)] == ["3200人"]

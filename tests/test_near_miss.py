@@ -123,3 +123,14 @@ def test_a_refusal_for_wording_quotes_what_the_text_gives_and_highlights_it():
     assert "文中只有：桃源镇接待游客30万人次[1]" in answer.answer, answer.answer
     first = answer.citations[0]
     assert first.text[first.text_answer_start:first.text_answer_end] == "桃源镇接待游客30万人次"
+
+
+def test_a_word_ending_in_an_administrative_suffix_is_a_foreign_place_even_if_cilin_knows_it():
+    """词林 files 新建 and 垦区 as everyday words; jieba tags both as places. Only a word without an
+    administrative suffix (spans.ADMIN_LEVELS) is excused as everyday: 垦区 is another place's figure."""
+    from rag.answer.near_miss import _foreign_place
+
+    analysis = analyze_question("城中区新增就业多少人？")
+    assert _foreign_place("新建项目新增就业", analysis) is None
+    assert _foreign_place("垦区新增就业", analysis) == "垦区"
+    assert _foreign_place("海东市新增就业", analysis) == "海东"

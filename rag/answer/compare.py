@@ -19,8 +19,9 @@ from typing import Callable
 from ..numbers import figures_in
 from ..schema import Answer, Citation
 from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
+from .pipeline import semantically_accepted
 from .question import analyze_question, bigrams, coverage, pos_cut
-from .scoring import WORDING, Candidate
+from .scoring import WORDING, Candidate, Lack
 from .spans import Span, date_spans, quantity_spans
 
 __all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison", "side_acceptance"]
@@ -238,23 +239,12 @@ def _prefer_stated_like(
 # the side when its meaning is the closest to the side's question (SEMANTIC_MARGIN), its
 # paragraph is one retrieval is sure of, and it holds a figure. The comparison then checks the
 # figure against the other side's (same kind of unit, not the same span, the shared measure).
-_NOUN_OBJECTION = "相关段落中没有谈到"
-
-
 def side_acceptance(candidates: list[Candidate]) -> list[Candidate]:
     """The sentences a comparison's side may answer from when none is eligible (``extract_answer``'s ``accept``)."""
-    from .pipeline import SEMANTIC_MARGIN, _retrieval_sure
-
-    sims = [c.similarity for c in candidates if c.similarity is not None]
-    if not sims:
-        return []
-    closest = max(sims)
-    return [
-        c for c in candidates
-        if (c.objection == WORDING or (c.reason or "").startswith(_NOUN_OBJECTION))
-        and c.span is not None and c.similarity is not None and c.similarity >= closest - SEMANTIC_MARGIN
-        and _retrieval_sure(c)
-    ]
+    return semantically_accepted(
+        candidates,
+        lambda c: (c.objection == WORDING or c.lacks is Lack.NOUN) and c.span is not None,
+    )
 
 
 def _stated(answer: Answer) -> bool:

@@ -22,7 +22,7 @@ from .question import (
 from .scoring import Candidate, abbreviated
 from .settings import ablated
 from .synonyms import kindred_in, known_common_word, said_in
-from .spans import UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
+from .spans import ADMIN_LEVELS, UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
 
 
 def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
@@ -33,7 +33,7 @@ def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
         if flag != "ns" or len(word) < 2 or word in GENERIC_PLACES:
             continue
         # a word 词林 files only as an everyday word names no place ("新建": jieba tags it ns)
-        if word[-1] not in "省市县区州乡镇村" and known_common_word(word):
+        if word[-1] not in ADMIN_LEVELS and known_common_word(word):
             continue
         if not any(entity_in(word, e) or entity_in(e, word) for e in analysis.entities):
             return word

@@ -38,21 +38,30 @@ def _retrieval_sure(candidate: Candidate) -> bool:
     return candidate.rank == 0 or (len(ranks) >= 2 and max(ranks.values()) <= MAX_AGREEING_RANK)
 
 
-def _semantic_paraphrases(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
-    """Sentences rejected only for their wording whose meaning is closest to the question,
-    from a paragraph retrieval is sure of, and that, for a typed question, hold a span of
-    the asked type."""
+def semantically_accepted(candidates: list[Candidate], admissible: Callable[[Candidate], bool]) -> list[Candidate]:
+    """The rejected sentences that may answer by their meaning: those ``admissible`` lets through
+    (what their objection and span must be) whose meaning is within SEMANTIC_MARGIN of the sentence
+    closest to the question, from a paragraph retrieval is sure of. Both the ordinary stage
+    (``_semantic_paraphrases``) and a comparison's side (rag.answer.compare.side_acceptance) use it."""
     sims = [c.similarity for c in candidates if c.similarity is not None]
     if not sims:
         return []
     closest = max(sims)
     return [
         c for c in candidates
-        if c.objection == WORDING
+        if admissible(c)
         and c.similarity is not None and c.similarity >= closest - SEMANTIC_MARGIN
         and _retrieval_sure(c)
-        and (c.span is not None or analysis.kind in (SENTENCE, NAME))
     ]
+
+
+def _semantic_paraphrases(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
+    """Sentences rejected only for their wording whose meaning is closest to the question,
+    from a paragraph retrieval is sure of, and that, for a typed question, hold a span of
+    the asked type."""
+    return semantically_accepted(
+        candidates, lambda c: c.objection == WORDING and (c.span is not None or analysis.kind in (SENTENCE, NAME))
+    )
 
 
 _CLAUSE_MARKS = "，；,;："

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from enum import Enum
 from typing import Callable
 
 from ..schema import Hit
@@ -34,10 +35,10 @@ from .question import (
     without_baselines,
 )
 from .settings import ablated
+from .spans import UNITS, Span, best_span, kind_of_name
 from .synonyms import kindred_in, said_in, small_classes, synonyms
 
 _CJK = "\u4e00-\u9fff"
-from .spans import UNITS, Span, best_span, kind_of_name
 
 # How much of the measured thing's wording the answer sentence must share
 # (bigram coverage, see rag.answer.question.coverage). Below this the passages talk
@@ -49,6 +50,20 @@ MIN_LOCAL_MATCH = 0.15
 # Objection strengths (Candidate.objection), weakest first.
 WORDING = "wording"
 HARD = "hard"
+
+
+class Lack(str, Enum):
+    """What a rejected sentence does not say (``Candidate.lacks``): the structured reason behind its
+    user-facing ``reason``, for code to read instead of the Chinese message."""
+
+    ENTITY = "entity"  # a place or organisation the question names
+    PERIOD = "period"  # a period the question names
+    FIGURE = "figure"  # a number the question names
+    NOUN = "noun"  # a noun of the question, not even in a word of its class (hard when it is the asked thing)
+    ROLE = "role"  # the role asked about ("副局长是谁")
+    SPAN = "span"  # a span of the asked type, or a name of the asked kind ("哪支球队")
+    MEASURE = "measure"  # the measured thing, barely talked about
+    CLAUSE = "clause"  # the measured thing, in the figure's own clause
 
 # --- matching sentences to the question ------------------------------------------
 
@@ -68,6 +83,7 @@ class Candidate:
     objection: str | None = None
     similarity: float | None = None  # cosine of the sentence and the question (sentence vectors)
     context_used: tuple[str, ...] = ()  # how the article's context supplied an entity the sentence leaves out
+    lacks: Lack | None = None  # what it does not say, when not eligible (the structured ``reason``)
 
 
 _PROVINCE_WIDE = re.compile(r"全省|我省|本省")
@@ -290,41 +306,43 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
             )
             reason = None
             soft_reason = None  # an objection a paraphrase can raise (wording only)
+            lacks = None
             objection = HARD
             if ent_levels and min(ent_levels) == 0.0:
                 missing = [e for e, lv in zip(analysis.entities, ent_levels) if lv == 0.0]
-                reason = f"相关段落中没有提到“{missing[0]}”"
+                reason, lacks = f"相关段落中没有提到“{missing[0]}”", Lack.ENTITY
             elif not times_ok:
-                reason = f"相关段落中没有“{analysis.time_terms[0]}”的数据"
+                reason, lacks = f"相关段落中没有“{analysis.time_terms[0]}”的数据", Lack.PERIOD
             elif unstated_figures:
-                reason = f"相关段落中没有“{unstated_figures[0]}”"
+                reason, lacks = f"相关段落中没有“{unstated_figures[0]}”", Lack.FIGURE
             elif any(_asked_noun(n, analysis) for n in absent_in_kind) or len(absent_in_kind) > 1:
-                reason = f"相关段落中没有谈到“{absent_in_kind[0]}”"
+                reason, lacks = f"相关段落中没有谈到“{absent_in_kind[0]}”", Lack.NOUN
             elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
-                reason = f"相关段落中没有提到{analysis.role}"
+                reason, lacks = f"相关段落中没有提到{analysis.role}", Lack.ROLE
             elif analysis.kind in (QUANTITY, DATE, PERSON) and span is None and not (
                 # "谁在阳台养鸡": "一楼大爷" is no name, but the sentence answers
                 analysis.kind == PERSON and not analysis.role and measure_score >= 0.75
             ):
                 reason = "相关段落中没有找到所问的" + {QUANTITY: "数量", DATE: "时间", PERSON: "人名"}[analysis.kind]
+                lacks = Lack.SPAN
             elif span is None and analysis.type_noun and (
                 analysis.kind == ORG or (analysis.kind == PLACE and kind_of_name(analysis.type_noun) is not None)
             ):
                 # "哪支球队夺冠" asks for a team's name: a sentence naming none does not answer
-                reason = f"相关段落中没有找到所问的{analysis.type_noun}"
+                reason, lacks = f"相关段落中没有找到所问的{analysis.type_noun}", Lack.SPAN
             elif missing_nouns:
-                soft_reason = f"相关段落中没有谈到“{missing_nouns[0]}”"
+                soft_reason, lacks = f"相关段落中没有谈到“{missing_nouns[0]}”", Lack.NOUN
             elif analysis.measure and measure_score < MIN_MEASURE_COVERAGE:
-                soft_reason = f"没有段落谈到“{'、'.join(analysis.measure)}”"
+                soft_reason, lacks = f"没有段落谈到“{'、'.join(analysis.measure)}”", Lack.MEASURE
             elif analysis.kind == QUANTITY and analysis.measure and local < MIN_LOCAL_MATCH:
-                soft_reason = "相关段落中的数字或时间与所问的对不上"
+                soft_reason, lacks = "相关段落中的数字或时间与所问的对不上", Lack.CLAUSE
             if reason is None and soft_reason is not None:
                 objection = WORDING
             reason = reason or soft_reason
             candidates.append(
                 Candidate(
                     hit, rank, s_start, s_end, sentence, score, reason is None, reason, span,
-                    None if reason is None else objection, None, context_used,
+                    None if reason is None else objection, None, context_used, lacks,
                 )
             )
     return candidates

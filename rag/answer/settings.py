@@ -1,13 +1,25 @@
 """Which ingredients of the answer stage are on: all of them, unless switched off for an ablation.
 
-``RAG_ANSWER_ABLATE=semantic,context`` (comma-separated names of ``AnswerSettings``
-fields) turns ingredients off for a measurement run, so each one's contribution
-can be measured through the same `rag eval` users run.
+``RAG_ANSWER_ABLATE=semantic,context`` (comma-separated names) turns ingredients off for a
+measurement run, so each one's contribution can be measured through the same `rag eval` users
+run. One variable, one list of valid names (``ABLATABLE``), read by one parser; an unknown name
+is logged and ignored (a typo would otherwise measure nothing). The names are of three kinds:
+
+- the fields of ``AnswerSettings``: ingredients ``extract_answer`` and the assistant are handed
+  (a caller or a test may switch one off for a single call: ``AnswerSettings(near_miss=False)``);
+  ``settings_from_environment()`` reads them from the variable;
+- ``SWITCHES``: readings deep inside the stage, asked where they are made with ``ablated(name)``;
+- ``nm:<check>``, one per ``NEAR_MISS_CHECKS``: one check of a figure's own measure
+  (rag.answer.near_miss), asked with ``ablated("nm:<check>")``.
 """
 from __future__ import annotations
 
+import functools
+import logging
 import os
 from dataclasses import dataclass, fields, replace
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -16,20 +28,56 @@ class AnswerSettings:
     near_miss: bool = True  # refuse a figure whose own clause measures something else, saying what the text gives
     context: bool = True  # the article's headline/dateline place inherited by its paragraphs (全省 → 青海省)
     comparison: bool = True  # "A和B哪个多", "A比B多多少": both sides retrieved and compared
-    synonyms: bool = True  # 同义词词林 synonyms of question words (礼拜 = 星期)
-    word_classes: bool = True  # 词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place
-    abbreviations: bool = True  # a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)
-    outcome: bool = True  # "最后有多少人通过": the outcome an adverb stresses must be said in the answer's sentence
-    figure_measure: bool = True  # a figure's own measure: one member of a summed list, a change for a level, another counted noun or head
-    article_places: bool = True  # an article about several places of a level gives none of them to a paragraph naming none
+
+
+# Readings switched off with ``ablated(name)`` where they are made.
+SWITCHES = {
+    "synonyms": "同义词词林 synonyms of question words (礼拜 = 星期)",
+    "word_classes": "词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place;"
+                    " a missing noun said by a word of its class is wording",
+    "abbreviations": "a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)",
+    "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
+    "figure_measure": "a figure's own measure: every nm:<check> at once",
+    "article_places": "an article about several places of a level gives none of them to a paragraph naming none",
+    "photo_credit": "a photo credit line (通讯员张玉善摄) answers who took the photograph",
+    "cn_dates": "a month or day asked in digits is found in Chinese numerals (一月二十六日)",
+    "admin_level": "\"哪个县\" is not answered by a name of another administrative level (城北区)",
+}
+
+# The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off
+# alone by ``nm:<check>``.
+NEAR_MISS_CHECKS = (
+    "member", "level", "counted", "subset", "earlier", "unit_refused", "named_figure", "rate", "action",
+    "qualifier", "subject", "noun_elsewhere", "asked_word_here",
+)
+
+ABLATABLE = frozenset(
+    [f.name for f in fields(AnswerSettings)] + list(SWITCHES) + [f"nm:{check}" for check in NEAR_MISS_CHECKS]
+)
+
+
+@functools.lru_cache(maxsize=32)
+def _switched_off(value: str) -> frozenset[str]:
+    """The valid names in a RAG_ANSWER_ABLATE value; each unknown one is logged (once per value)."""
+    names = {name.strip() for name in value.split(",") if name.strip()}
+    unknown = sorted(names - ABLATABLE)
+    if unknown:
+        log.warning(
+            "RAG_ANSWER_ABLATE: unknown name(s) %s ignored; valid: %s", ", ".join(unknown), ", ".join(sorted(ABLATABLE))
+        )
+    return frozenset(names & ABLATABLE)
+
+
+def switched_off() -> frozenset[str]:
+    """The names RAG_ANSWER_ABLATE switches off for this run (unknown names dropped, with a log line)."""
+    return _switched_off(os.environ.get("RAG_ANSWER_ABLATE", ""))
 
 
 def settings_from_environment() -> AnswerSettings:
-    names = {f.name for f in fields(AnswerSettings)}
-    off = {name.strip() for name in os.environ.get("RAG_ANSWER_ABLATE", "").split(",") if name.strip() in names}
-    return replace(AnswerSettings(), **{name: False for name in off})
+    off = switched_off()
+    return replace(AnswerSettings(), **{f.name: False for f in fields(AnswerSettings) if f.name in off})
 
 
 def ablated(name: str) -> bool:
-    """Whether ``name`` is switched off for this run (for the parts that read no AnswerSettings)."""
-    return name in {n.strip() for n in os.environ.get("RAG_ANSWER_ABLATE", "").split(",")}
+    """Whether ``name`` (one of ``SWITCHES`` or ``nm:<check>``) is switched off for this run."""
+    return name in switched_off()

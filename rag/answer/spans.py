@@ -359,7 +359,7 @@ def kind_of_name(name: str) -> int | None:
     return max(endings)[1] if endings else None
 
 
-_ADMIN_LEVELS = ("省", "州", "市", "县", "区", "乡", "镇", "村")
+ADMIN_LEVELS = ("省", "州", "市", "县", "区", "乡", "镇", "村")  # the suffixes of administrative areas
 _COUNTED_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*[个所家项座名支条处]")
 
 
@@ -370,7 +370,7 @@ def _fits_type_noun(span: Span, analysis: QuestionAnalysis) -> bool:
     # the name holds the asked level too ("曲麻莱县" in "玉树藏族自治州曲麻莱县", "西宁市城中区" for 市)
     name = span.text.strip("“”《》")
     if (
-        analysis.kind == PLACE and analysis.type_noun in _ADMIN_LEVELS and name[-1:] in _ADMIN_LEVELS
+        analysis.kind == PLACE and analysis.type_noun in ADMIN_LEVELS and name[-1:] in ADMIN_LEVELS
         and analysis.type_noun not in name and not ablated("admin_level")
     ):
         return False
