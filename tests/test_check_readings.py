@@ -116,3 +116,21 @@ def test_the_same_number_in_another_unit_of_the_same_quantity_is_a_misquoted_uni
     assert seed_assistant.check("哈拉直沟乡新干渠长3.2千米。").verdict != "contradicted"  # 千米 is 公里
     from rag.check.subject import names_in
     assert "新建" not in names_in("哈拉直沟乡新建支渠长")  # a common word jieba tags as a place is no name
+
+
+def test_the_verdict_modules_depend_one_way_and_keep_their_public_names():
+    # candidates -> readings -> scoring -> verify: a module never imports one after it (no cycle to break the split)
+    import ast
+    import importlib
+    from pathlib import Path
+
+    order = ["candidates", "readings", "scoring", "verify"]
+    for i, name in enumerate(order):
+        tree = ast.parse(Path(importlib.import_module(f"rag.check.{name}").__file__).read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1}
+        assert not imported & set(order[i:]), name
+    verify = importlib.import_module("rag.check.verify")
+    for public in ("ContextOf", "Verdict", "default_context", "verify", "verify_figure", "verify_name", "score_candidates"):
+        assert hasattr(verify, public), public
+    from rag.check.subject import province_core
+    assert province_core("新疆维吾尔自治区") == "新疆" and province_core("北京市") == "北京"

@@ -32,7 +32,7 @@ _MOTION = "在来进赴抵驻离返回留"
 PROVINCE_WIDE = re.compile(r"全省|我省|本省")
 
 
-def _province_core(place: str) -> str:
+def province_core(place: str) -> str:
     for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
         if place.endswith(suffix) and len(place) > len(suffix) + 1:
             return place[: -len(suffix)]
@@ -43,7 +43,7 @@ def _province_core(place: str) -> str:
 def abbreviation_in(place: str, text: str) -> bool:
     """Whether ``text`` names the province or municipality ``place`` by its abbreviation, as a place of its own
     ("在京召开", "来沪务工", "赴京参加"), not inside another word ("新时代" is not 新疆)."""
-    short = PROVINCE_ABBREVIATIONS.get(_province_core(place))
+    short = PROVINCE_ABBREVIATIONS.get(province_core(place))
     if short is None or short not in text:
         return False
     for word in _posseg().cut(text):

@@ -1,11 +1,7 @@
 """Verdicts: one claim against the paragraphs retrieved for it.
 
-For a figure, every figure of the paragraphs is a candidate. A candidate speaks about the claim when
-it measures the same thing (the words naming the article figure's measure are restated by the claim,
-and the claim's measure words, its nouns above all, are said by the article: title, lead paragraphs
-or paragraph), for the same place and period (the claim's anchors stand in the article, and the
-figure's own clause or sentence names no other place or period of the same kind), with the claim's
-other figures of its clause beside it ("超过500万辆的城市有27个"). Then:
+For a figure, every figure of the paragraphs is a candidate (``candidates``), read against the claim by ``scoring``
+and the small named readings of ``readings``. Then:
 
 - some candidate's value makes the claim true (``compare.value_satisfies``), in the same unit and
   direction → ``supported``;
@@ -18,9 +14,7 @@ A name or place claim is checked in the article sentence that tells the same eve
 beside the same words, with the rest of its clause said there too, supports it; another one in its
 place contradicts it (``名称`` / ``地点``).
 
-Same subject (``subject``): places count as written, by a province's abbreviation ("在京") or as 全省
-of a source naming the province; the names around a figure (people, organisations, titles) must be
-the article's, and a right figure or event beside one other name is contradicted with the article's
+Same subject (``subject``): a right figure or event beside one other name is contradicted with the article's
 name. When the words decide nothing, the article sentence nearest in meaning (``semantic``) is read
 again on looser word overlap, for a contradiction only; so is the stated value and unit found with the
 opposite direction ("效率提升38%" for "办事效率下降38%"). A clause with a direction and no number
@@ -36,98 +30,26 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Sequence
 
-from ..answer.question import is_province
 from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
-from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
-from .compare import same_written_number, units_match, value_satisfies
+from .claims import periods_in, places_in
+from .compare import same_written_number, value_satisfies
 from .figures import Figure, find_figures
-from .measure import direction, direction_word, key_words, level_reached, measure_words, modality, says_what, share_present, share_present_heads
+from .measure import direction, direction_word, measure_words, share_present
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
 from .direction import verify_direction
 from .place_chain import wrong_parent
-from .semantic import SEMANTIC_RESTATED_MIN, SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
-from .subject import PROVINCE_ABBREVIATIONS, _province_core, abbreviation_in, name_said, names_in, place_in, province_wide_in
+from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
+from .subject import PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
+from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
+from .readings import _DAY_PART, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
+from .scoring import score_candidates
 
-SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
-CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
-LOOSE_RESTATED_MIN = 0.3  # ... when the article's sentence says (nearly) all the claim says, around words of its own
-SAID_MIN = 0.8  # share of the claim's measure words the article must say (title, lead or paragraph) to confirm it
-SAID_TO_CONTRADICT = 0.7  # ... to contradict it (with a closer match of the article's own measure)
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
 NAME_CONTRADICT_MIN = 0.75  # ... to say the article names someone or somewhere else
-
-@dataclass(frozen=True)
-class Candidate:
-    """A figure of a retrieved paragraph, with what it measures."""
-
-    hit_rank: int
-    paragraph: Paragraph
-    figure: Figure
-    label: str
-    sentence: str
-    evidence_start: int  # offsets in the paragraph text of the words measured and the figure
-    evidence_end: int
-    own_places: tuple[str, ...]  # places its own clause names, else the places with a suffix (乡, 县…) before it in its sentence
-    own_periods: tuple[str, ...]  # periods stated before it in its own sentence
-    clause_figures: tuple[Figure, ...] = ()  # the other figures of its clause ("27个城市超300万辆")
-    sentence_figures: tuple[Figure, ...] = ()  # the other figures of its sentence
-
-
-def _own_places(text: str, c_start: int, s_start: int, at: int) -> tuple[str, ...]:
-    own = places_in(text[c_start:at])
-    if own:
-        return own
-    # in the clauses before, only places marked as such ("东峡乡") or set as where the sentence is ("在北京，…"):
-    # "青海晶科能源有限公司" is a company
-    before = text[s_start:at]
-    return tuple(p for p in places_in(before) if PLACE_SUFFIX.search(p) or re.search(f"(?:在|于){re.escape(p)}[，,：:]", before))
-
-
-@lru_cache(maxsize=2048)
-def _paragraph_figures(text: str) -> tuple[tuple, ...]:
-    """(figure, label, sentence, label start, own places, own periods) for every figure of a paragraph's text."""
-    found = []
-    for s_start, s_end in split_sentences(text):
-        sentence = text[s_start:s_end]
-        previous_label = None
-        lead_in = ""  # clauses without figures before this one ("工资保证金按…比例存储,原则上不低于1%")
-        for c_start, c_end in clauses(text, s_start, s_end):
-            figures = [Figure(f.start + c_start, f.end + c_start, f.written, f.kind, f.value, f.unit, f.qualifier, f.mantissa)
-                       for f in find_figures(text[c_start:c_end])]
-            if not any(f.kind == "figure" for f in figures):
-                lead_in += text[c_start:c_end]
-            else:
-                lead_in_here, lead_in = lead_in, ""
-            for i, figure in enumerate(figures):
-                if figure.kind == "date":
-                    label, label_start = sentence.replace(figure.written, " "), figure.start
-                else:
-                    label = figure_label(text, figures, i, c_start, c_end)
-                    if not says_what(label) and (lead_in_here or previous_label):
-                        label = (lead_in_here or previous_label) + label  # "其新增工程应降低存储比例,降幅不低于50%"
-                    elif len(measure_words(label)) < 2 and lead_in_here:
-                        label = lead_in_here + label
-                    previous_label = label
-                    label_start = max([c_start] + [f.end for f in figures[:i] if f.end <= figure.start and f.kind == "figure"])
-                    while label_start < figure.start and text[label_start] in "，,；;：:、 ":
-                        label_start += 1
-                own_periods = periods_in(text[s_start:figure.start]) if figure.kind == "figure" else ()
-                others = tuple(f for f in figures if f is not figure and f.kind == "figure")
-                in_sentence = tuple(f for f in find_figures(sentence) if f.kind == "figure" and f.start + s_start != figure.start)
-                found.append((figure, label, sentence, label_start, _own_places(text, c_start, s_start, figure.start), own_periods, others, in_sentence))
-    return tuple(found)
-
-
-def candidates(hits: Sequence[Hit]) -> list[Candidate]:
-    found = []
-    for rank, hit in enumerate(hits):
-        for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence in _paragraph_figures(hit.paragraph.text):
-            found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods, others, in_sentence))
-    return found
 
 
 @dataclass(frozen=True)
@@ -140,266 +62,9 @@ class Verdict:
     related: tuple[Paragraph, ...] = ()  # closest paragraphs when nothing was concluded
 
 
-def _co_figures_hold(claim: Claim, candidate: Candidate) -> bool:
-    """The other figures of the claim's clause qualify what it counts ("超过500万辆的城市有27个"):
-    each must be in the article figure's clause too."""
-    others = candidate.clause_figures or candidate.sentence_figures  # a clause without others leans on its sentence
-    return all(any(units_match(co, other) and value_satisfies(co, other) for other in others) for co in claim.co_figures)
-
-
-def _level(place: str) -> str:
-    """What kind of place: its suffix (县, 乡, …), or "" for a name without one (西宁, 江苏)."""
-    match = PLACE_SUFFIX.search(place)
-    return match.group() if match else ""
-
-
-def _period_kind(period: str) -> str:
-    return "year" if period.isdigit() else period[0]  # Q / H / M
-
-
-def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources: dict[str, set[str]]) -> tuple[bool, bool]:
-    """Whether the claim's places and periods hold for the candidate: (place ok, period ok).
-
-    Each must stand in the article around the figure (as written, by a province's abbreviation, or as 全省 of
-    a source that names the province, ``subject``); and where the figure's own sentence names a place or
-    period of the same kind as the claim's (乡 and 乡, a year and a year), it must be the claim's.
-    """
-    source = candidate.paragraph.source
-    place_ok = all(place_in(place, context) or province_wide_in(place, context, source in wide_sources.get(place, ()))
-                   for place in claim.places)
-    if place_ok and claim.places and candidate.own_places:
-        for own in candidate.own_places:
-            same_level = [p for p in claim.places if _level(p) == _level(own)]
-            if same_level and not any(p in own or own in p for p in same_level):
-                place_ok = False
-    context_periods = _periods_of(context)
-    period_ok = all(period in context_periods for period in claim.periods)
-    if period_ok and claim.periods and candidate.own_periods:
-        for own in candidate.own_periods:
-            same_kind = [p for p in claim.periods if _period_kind(p) == _period_kind(own)]
-            if same_kind and own not in same_kind and not own.startswith("M"):
-                period_ok = False
-    return place_ok, period_ok
-
-
-@lru_cache(maxsize=1024)
-def _periods_of(context: str) -> set[str]:
-    return set(periods_in(context.replace("首季", "一季度")))
-
-
-def _wide_sources(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> dict[str, set[str]]:
-    """For each province the claim names, the sources among the hits whose text names it."""
-    return {place: {h.paragraph.source for h in hits if place_in(place, context_of(h.paragraph))}
-            for place in claim.places if is_province(place)}
-
-
 def _found_text(candidate: Candidate, with_direction: bool = False) -> str:
     word = direction_word(candidate.label) if with_direction else None
     return (word or "") + candidate.figure.written
-
-
-ContextOf = Callable[[Paragraph], str]
-
-
-def default_context(paragraph: Paragraph) -> str:
-    return f"{paragraph.title or ''}\n{paragraph.text}"
-
-
-@dataclass(frozen=True)
-class Scored:
-    candidate: Candidate
-    restated: float  # share of the article's measure words that the claim's sentence restates
-    said: float  # share of the claim's measure words that the article (title, lead, paragraph) says
-    place_ok: bool
-    period_ok: bool
-    co_ok: bool  # the claim's other figures of its clause stand with the article's figure too
-    unit_ok: bool
-    value_ok: bool
-    direction_ok: bool
-    said_in_sentence: float = 0.0  # share of the claim's measure words in the article figure's own sentence
-    semantic: bool = False  # its sentence is the one nearest in meaning to the claim (sentence vectors)
-    unsaid_names: tuple[str, ...] = ()  # names of the claim (people, organisations, titles) the article does not say
-    flipped: bool = False  # the stated value and unit in the opposite direction, in a sentence saying what the claim says
-    said_beside_names: float = 0.0  # ``said`` without the words of the unsaid names: the same measure of someone else?
-    lexical: bool = True  # kept on its words alone, not only for being the sentence nearest in meaning
-    slip: bool = False  # the very number misquoted, its own words restated: in another unit of the same quantity
-    # ("6.8米" / "支渠长6.8公里", ``_unit_slip``) or with its digits in another order ("361名" / "抽调316名干部", ``_transposed``)
-
-    @property
-    def score(self) -> float:
-        return self.restated + self.said
-
-    @property
-    def same_subject(self) -> bool:
-        return self.place_ok and self.period_ok and self.co_ok
-
-    @property
-    def true(self) -> bool:
-        return self.unit_ok and self.value_ok and self.direction_ok
-
-
-def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_of: ContextOf,
-                     nearest: frozenset[str] = frozenset()) -> list[Scored]:
-    """Every candidate that may measure what the claim measures. A candidate whose sentence is among
-    ``nearest`` (the article sentences nearest in meaning to the claim, ``semantic.nearest_sentences``) is
-    kept on less word overlap, and marked ``semantic``."""
-    claim_words = measure_words(claim.label, claim.places)
-    claim_keys = key_words(claim.label, claim.places)
-    claim_direction = direction(claim.label)
-    claim_sentence = claim.sentence or claim.text
-    scored = []
-    wide_sources = _wide_sources(claim, hits, context_of)
-    claim_names = _claim_names(claim) if ingredient_on("names") else ()
-    for candidate in candidates(hits):
-        if candidate.figure.kind != stated.kind:
-            continue
-        if modality(candidate.label) != modality(claim.label):
-            continue  # a target (目标, 计划, 预计) is another measure than a result
-        context = context_of(candidate.paragraph)
-        # a date: the claim's words must tell the article sentence's event; whose event it is may be the title's
-        # ("设立日期:1993年5月7日" under "…大同庆新路支行": a record names its subject once, in its heading)
-        event = f"{candidate.paragraph.title or ''}\n{candidate.sentence}" if ingredient_on("record") else candidate.sentence
-        if stated.kind == "date":
-            restated = share_present(claim_words, event)
-            event_words = _date_event_words(candidate) if ingredient_on("record") else ()
-            if event_words and not share_present(event_words, claim_sentence):
-                continue  # the article dates another event right there: "发证日期:2026年1月23日" is not when it was "设立"
-        else:
-            article_words = _article_words(candidate.label)
-            if not article_words:
-                continue  # "共有3200人": nothing says what is counted
-            # what the article counts is named next to its figure: "…各乡镇网点以及村级站点累计吸纳就业人员374人"
-            head = _head_words(candidate.label)
-            restated = max(share_present(article_words, claim_sentence), share_present(head, claim_sentence) if len(head) >= 2 else 0.0)
-            if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
-                restated = min(restated, share_present(claim_words, candidate.sentence))
-        near = candidate.sentence.strip() in nearest
-        flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
-        loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9 and (
-            not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9)
-        slip = _unit_slip(stated, candidate, claim_sentence) or _transposed(stated, candidate, claim_sentence)
-        lexical = flipped or slip or restated >= SUPPORT_MIN or loose
-        if not lexical:
-            # the article's sentence says all the claim says, around more words of its own (its other figures of
-            # this kind have their own words: "城镇新增就业568人，农牧区劳动力转移就业6211人次"); or it is the
-            # sentence nearest in meaning and says at least some of what its figure counts
-            if not (near and restated >= SEMANTIC_RESTATED_MIN):
-                continue
-        said = _said(claim_words, claim_keys, context)
-        place_ok, period_ok = _anchors_hold(claim, candidate, context, wide_sources)
-        if period_ok and ingredient_on("span") and _other_span(claim, candidate):
-            period_ok = False  # "今年以来…568人" where the article's 568人 are "近年来"
-        unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else context))
-        article_direction = direction(candidate.label)
-        direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
-        value_ok = value_satisfies(stated, candidate.figure)
-        if value_ok and stated.kind == "date" and ingredient_on("day_part") and _other_day_part(claim, candidate):
-            value_ok = False  # "3月5日上午" against "3月5日下午"
-        scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
-                             units_match(stated, candidate.figure), value_ok, direction_ok,
-                             share_present(claim_words, candidate.sentence), near,
-                             unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip))
-    scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
-    return scored
-
-
-def _said(words: Sequence[str], keys: Sequence[str], context: str) -> float:
-    """Share of the claim's measure words the article says, its nouns (``keys``) above all."""
-    return min(share_present(words, context) + 0.2, share_present(keys, context)) if keys else share_present(words, context)
-
-
-def _beside(words: Sequence[str], keys: Sequence[str], names: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The claim's measure words and nouns outside the given names."""
-    outside = tuple(w for w in words if not any(w in name for name in names))
-    return outside, tuple(w for w in keys if w in outside)
-
-
-# units that measure the same quantity: the same number in another of them is a misquoted unit
-QUANTITIES = ({"米", "公里", "厘米", "毫米"}, {"克", "千克", "吨"}, {"亩", "公顷", "平方米", "平方公里"},
-              {"天", "个月", "工作日", "小时", "分钟", "周"})
-
-
-def _unit_slip(stated: Figure, candidate: Candidate, claim_sentence: str) -> bool:
-    """The claim's very number in another unit of the same quantity ("支渠长6.8米" against "支渠长6.8公里"), where the
-    words right before the article's figure are all the claim's: a unit misquoted, not another measure."""
-    if not ingredient_on("unit_slip") or stated.kind != "figure" or candidate.figure.kind != "figure":
-        return False
-    if stated.mantissa.replace(",", "") != candidate.figure.mantissa.replace(",", "") or stated.unit_class == candidate.figure.unit_class:
-        return False
-    if not any({stated.unit_class, candidate.figure.unit_class} <= quantity for quantity in QUANTITIES):
-        return False
-    head = _head_words(candidate.label)
-    return bool(head) and share_present(head, claim_sentence) == 1.0
-
-
-def _digits(figure: Figure) -> str:
-    return re.sub(r"\D", "", figure.mantissa)
-
-
-def _transposed(stated: Figure, candidate: Candidate, claim_sentence: str) -> bool:
-    """The article's number with its digits in another order, in the same unit ("抽调361名干部" against "抽调316名干部",
-    "4.96亿辆" / "4.69亿辆"), where the words right before the article's figure are all the claim's: a figure
-    misquoted, not another measure, though the claim words its subject more loosely ("深入乡村" for "9个乡镇")."""
-    if not ingredient_on("transposed") or stated.kind != "figure" or candidate.figure.kind != "figure":
-        return False
-    found = candidate.figure
-    if stated.value == found.value or stated.unit_class != found.unit_class or stated.qualifier != found.qualifier:
-        return False
-    ours, theirs = _digits(stated), _digits(found)
-    if len(ours) < 2 or len(set(ours)) < 2 or sorted(ours) != sorted(theirs) or ours == theirs:
-        return False
-    if stated.mantissa.count(".") != found.mantissa.count(".") or stated.value.adjusted() != found.value.adjusted():
-        return False  # the same order of magnitude: "4.96亿" for "4.69亿", not "0.469亿"
-    head = _head_words(candidate.label)
-    return bool(head) and share_present(head, claim_sentence) == 1.0
-
-
-def _flipped(stated: Figure, claim_direction: str | None, candidate: Candidate, restated: float, claim_words: Sequence[str]) -> bool:
-    """The article states the claim's very value and unit with the opposite direction ("效率提升38%" for
-    "办事效率下降38%"), in a sentence that says (a compound by its head) all the claim's measure words:
-    the same measure read backwards, though fewer of the article's words are restated."""
-    if not ingredient_on("direction") or stated.kind != "figure" or claim_direction is None:
-        return False
-    article_direction = direction(candidate.label)
-    return (article_direction is not None and article_direction != claim_direction and stated.value == candidate.figure.value
-            and units_match(stated, candidate.figure) and restated >= LOOSE_RESTATED_MIN
-            and share_present_heads(claim_words, candidate.sentence) >= 0.9)
-
-
-_CLAUSE_BREAK = re.compile(r"[，,；;。]")
-_BEFORE_DATE = 8  # characters before an article's date read for the event it dates
-
-
-def _date_event_words(candidate: Candidate) -> tuple[str, ...]:
-    """The field a record's date is the value of ("设立日期:1993年5月7日" → 设立): the event it dates; () for a
-    date in running text ("始于1925年8月…"), whose event is told by its sentence."""
-    start = candidate.figure.start
-    before = re.split(r"[，,；;。！？!?\n]", candidate.paragraph.text[max(0, start - _BEFORE_DATE): start])[-1].rstrip()
-    if not before.endswith((":", "：")):
-        return ()
-    return tuple(w for w in measure_words(before) if w not in ("日期", "时间"))
-
-
-def _near_figure(label: str) -> str:
-    """The part of a label in the figure's own clause: a label joined over clauses ("…与2024年相比增加 ,其中 ")
-    keeps the words of earlier figures, whose direction is not this one's."""
-    before, _, after = label.rpartition(" ")
-    return _CLAUSE_BREAK.split(before)[-1] + " " + _CLAUSE_BREAK.split(after)[0]
-
-
-@lru_cache(maxsize=8192)
-def _article_words(label: str) -> tuple[str, ...]:
-    return measure_words(label, places_in(label))
-
-
-HEAD_WORDS = 3
-
-
-@lru_cache(maxsize=8192)
-def _head_words(label: str) -> tuple[str, ...]:
-    """The last words before the figure and the words after it: the head of the measure phrase."""
-    before, _, after = label.rpartition(" ")
-    return measure_words(before, places_in(before))[-HEAD_WORDS:] + measure_words(after, places_in(after))
 
 
 def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context,
@@ -415,145 +80,6 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
         return verdict
     near = nearest_sentences(similarity, claim, [c.sentence for c in candidates(hits) if c.figure.kind == stated.kind])
     return _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of, near), verdict)
-
-
-_COUNTED_END = re.compile(r"[，,；;。、：:！？!?（(）)\d]|$")
-
-
-def _counted_words(text: str, end: int) -> tuple[str, ...]:
-    """The words right after a figure ending at ``end``, to the next mark or number: what it counts
-    ("1315名失业人员实现就业" → 失业, 人员, …)."""
-    after = re.sub(r"\s+", "", text[end: end + 40])
-    after = after[: _COUNTED_END.search(after).start()]
-    return measure_words(after, places_in(after)) if after else ()
-
-
-def _counts_another(claim: Claim, candidate: Candidate) -> bool:
-    """The claim's figure counts what another figure of the article sentence counts: the first word right after
-    the claim's figure is the first word right after another figure of the sentence, in a unit of the same kind,
-    and not the article figure's own ("帮助1315名就业困难人员…" against "帮助342名就业困难人员、1315名失业人员实现就业";
-    "确定165家省级行业管理部门" against "确定39家省级行业管理部门…，对165家…行业协会商会…"). Only the first word
-    is compared: the words after the last of an enumeration ("…实现就业") belong to all of it."""
-    stated = claim.figure
-    if stated is None:
-        return False
-    ours = _counted_words(claim.sentence, stated.end - claim.sentence_start)
-    text = candidate.paragraph.text
-    own = _counted_words(text, candidate.figure.end)
-    if not ours or not own or ours[0] in own[0] or own[0] in ours[0]:
-        return False
-    s_at = text.find(candidate.sentence)
-    if s_at < 0:
-        return False
-    for other in candidate.sentence_figures:
-        if other.start + s_at != candidate.figure.start and units_match(stated, other):
-            theirs = _counted_words(candidate.sentence, other.end)
-            if theirs and theirs[0] == ours[0]:
-                return True
-    return False
-
-
-def _restated_whole(row: Scored, stated: Figure) -> bool:
-    return row.restated >= 1.0 and row.said >= SAID_MIN and row.candidate.figure.unit_class == stated.unit_class
-
-
-def _closer_says_otherwise(row: Scored, scored: Sequence[Scored]) -> bool:
-    """A figure all of whose words the claim restates, of the same subject and unit, gives another value: the claim's
-    lead-in ("因…被纳入“严重失信主体名单”的，…增幅不低于50%") is that figure's sentence, not the loose match's."""
-    return any(o is not row and o.restated >= 1.0 and o.said >= SAID_MIN and o.same_subject and o.unit_ok
-               and o.direction_ok and not o.value_ok and not o.unsaid_names
-               and o.candidate.figure.unit_class == row.candidate.figure.unit_class for o in scored)
-
-
-# spans of time told by words, not dates: "今年以来" is not "近年来"
-_SPANS = re.compile(r"今年以来|今年|近年来|近几年|近[一二三四五两\d]年|多年来")  # (去年, 上年: mostly the base of a comparison)
-
-
-def _span_of(text: str) -> str | None:
-    match = _SPANS.search(text)
-    return match.group() if match else None
-
-
-def _other_span(claim: Claim, candidate: Candidate) -> bool:
-    """The claim's figure is told for a span of time in words ("今年以来") and the article's figure, in its own sentence,
-    for another one ("近年来"): the same figure of another period."""
-    stated = claim.figure
-    if stated is None or stated.kind != "figure":
-        return False
-    ours = _span_of((claim.sentence or claim.text)[: max(0, stated.start - claim.sentence_start)])
-    s_at = candidate.paragraph.text.find(candidate.sentence)
-    theirs = _span_of(candidate.paragraph.text[s_at: candidate.figure.start]) if s_at >= 0 else None
-    return bool(ours and theirs) and not (ours in theirs or theirs in ours)
-
-
-_DAY_PART = re.compile(r"\s*(上午|下午|晚上|晚间|凌晨|中午|傍晚|早上|清晨)")
-
-
-def _other_day_part(claim: Claim, candidate: Candidate) -> bool:
-    """A date told with a part of the day ("3月5日上午") that the article tells with another one ("3月5日下午")."""
-    stated = claim.figure
-    ours = _DAY_PART.match(claim.sentence, stated.end - claim.sentence_start) if stated is not None else None
-    theirs = _DAY_PART.match(candidate.paragraph.text, candidate.figure.end)
-    return bool(ours and theirs) and ours.group(1) != theirs.group(1)
-
-
-_NOT_EVENT_WORDS = frozenset("人数 数量 规模 总量 累计 共有 共计 合计 达到 目前 其中 截至 已经 实现".split())
-
-
-@lru_cache(maxsize=8192)
-def _tagged(text: str) -> tuple[tuple[str, str], ...]:
-    import jieba.posseg
-
-    return tuple((w.word, w.flag) for w in jieba.posseg.cut(re.sub(r"\s+", "", text)))
-
-
-def _other_event(claim: Claim, candidate: Candidate) -> bool:
-    """The article tells what happened to what its figure counts by a verb right after it ("223.6万人报名") that the
-    claim does not say, and the claim says a word of its own the article sentence does not ("通过人数"): another event
-    of the same people (registered, not passed)."""
-    after = _tagged(re.split(r"[，,。；;、：:！？!?\n（(]", candidate.paragraph.text[candidate.figure.end: candidate.figure.end + 8])[0])
-    verb = next((w for w, flag in after[:2] if flag == "v" and len(w) >= 2), None)
-    sentence = claim.sentence or claim.text
-    if verb is None or verb in sentence:
-        return False
-    return any(len(w) >= 2 and flag[0] in "vpn" and w not in _NOT_EVENT_WORDS and w not in candidate.sentence
-               and not any(w in p or p in w for p in claim.places) and not _PERIOD_WORD.search(w)
-               for w, flag in _tagged(claim.label))
-
-
-_PERIOD_WORD = re.compile(r"\d|年|月|季度")
-
-
-def _head_noun_elsewhere(claim: Claim, candidate: Candidate) -> bool:
-    """The noun right before the claim's figure (what it counts: "电动汽车" of "新注册登记纯电动汽车3022万辆") is not in the
-    article figure's sentence, and a noun of the article figure's own clause is not in the claim: the article counts
-    another thing there, whatever words of the claim it shares."""
-    stated = claim.figure
-    if stated is None:
-        return False
-    sentence = claim.sentence or claim.text
-    before = sentence[: max(0, stated.start - claim.sentence_start)]
-    nouns = key_words(re.split(r"[，,；;：:、]", before)[-1], claim.places)
-    if not nouns or nouns[-1] in candidate.sentence:
-        return False
-    # and the article names its own thing there, which the claim does not say ("新能源"), not only fewer words ("增幅")
-    text = candidate.paragraph.text
-    own = key_words(re.split(r"[，,；;：:、]", text[candidate.evidence_start: candidate.figure.start])[-1], places_in(candidate.sentence))
-    return any(noun not in sentence for noun in own)
-
-
-def _is_change(label: str) -> bool:
-    """Whether a figure's own clause states a change ("增加7个", "同比增长25%") rather than a level it rose or fell to
-    ("升至98%", "增加到…")."""
-    near = _near_figure(label)
-    return direction(near) is not None and not level_reached(near)
-
-
-def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
-    """Another figure of the same article sentence that restates more of the claim's words."""
-    here = (row.candidate.paragraph.source, row.candidate.paragraph.number, row.candidate.sentence)
-    return any((o.candidate.paragraph.source, o.candidate.paragraph.number, o.candidate.sentence) == here
-               and o.candidate.figure.start != row.candidate.figure.start and o.restated > row.restated for o in scored)
 
 
 def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
@@ -643,31 +169,6 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
 
 _CLAUSE_MARK = re.compile(r"[，,、；;。：:]")
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fff·A-Za-z]{2,}")
-
-
-def _lead_in(claim: Claim) -> str:
-    """The clauses without figures right before the claim's own in its sentence, which say whose figure it is
-    ("王芳不慎遗失…发票，金额6449.42元")."""
-    before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
-    pieces = re.split(r"(?<=[，,：:；;])", before)
-    lead: list[str] = []
-    for piece in reversed([p for p in pieces if p]):
-        if find_figures(piece):
-            break
-        lead.insert(0, piece)
-    return "".join(lead)
-
-
-def _claim_names(claim: Claim) -> tuple[str, ...]:
-    """The names of the claim's own words and lead-in clauses, apart from its places (checked as places) and
-    what it states."""
-    lead_in = _lead_in(claim)
-    quoted_before = set(_QUOTED_NAME.findall(lead_in))  # a title in a clause before is a claim of its own, checked there
-    return tuple(name for name in names_in(lead_in + claim.text) if name not in claim.stated and claim.stated not in name
-                 and name not in quoted_before and not any(name in place or place in name for place in claim.places))
-
-
-_QUOTED_NAME = re.compile(r"[“《]([^”》]{2,30})[”》]")
 
 
 def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sentence: str) -> Verdict | None:
@@ -785,7 +286,7 @@ def _aligned_at(claim: Claim, sentence: str) -> int:
     if claim.kind == "place" and name in sentence:
         return sentence.find(name)
     if claim.kind == "place" and ingredient_on("abbreviation") and abbreviation_in(name, sentence):
-        return sentence.find(PROVINCE_ABBREVIATIONS[_province_core(name)])  # "在京召开" for 北京
+        return sentence.find(PROVINCE_ABBREVIATIONS[province_core(name)])  # "在京召开" for 北京
     return -1
 
 

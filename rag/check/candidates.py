@@ -1,0 +1,165 @@
+"""Candidates: the figures of the paragraphs retrieved for a claim, with what each measures.
+
+For a figure claim, every figure of the paragraphs is a ``Candidate``: its label (the words it measures), its
+sentence, the places and periods its own clause or sentence names, and the other figures of its clause and sentence.
+``Scored`` is a candidate read against a claim (``scoring``); the shares of words below decide what it may confirm or
+contradict (``verify``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from ..schema import Hit, Paragraph
+from ..sentences import split_sentences
+from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
+from .figures import Figure, find_figures
+from .measure import measure_words, says_what
+
+SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
+CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
+LOOSE_RESTATED_MIN = 0.3  # ... when the article's sentence says (nearly) all the claim says, around words of its own
+SAID_MIN = 0.8  # share of the claim's measure words the article must say (title, lead or paragraph) to confirm it
+SAID_TO_CONTRADICT = 0.7  # ... to contradict it (with a closer match of the article's own measure)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A figure of a retrieved paragraph, with what it measures."""
+
+    hit_rank: int
+    paragraph: Paragraph
+    figure: Figure
+    label: str
+    sentence: str
+    evidence_start: int  # offsets in the paragraph text of the words measured and the figure
+    evidence_end: int
+    own_places: tuple[str, ...]  # places its own clause names, else the places with a suffix (乡, 县…) before it in its sentence
+    own_periods: tuple[str, ...]  # periods stated before it in its own sentence
+    clause_figures: tuple[Figure, ...] = ()  # the other figures of its clause ("27个城市超300万辆")
+    sentence_figures: tuple[Figure, ...] = ()  # the other figures of its sentence
+
+
+def _own_places(text: str, c_start: int, s_start: int, at: int) -> tuple[str, ...]:
+    own = places_in(text[c_start:at])
+    if own:
+        return own
+    # in the clauses before, only places marked as such ("东峡乡") or set as where the sentence is ("在北京，…"):
+    # "青海晶科能源有限公司" is a company
+    before = text[s_start:at]
+    return tuple(p for p in places_in(before) if PLACE_SUFFIX.search(p) or re.search(f"(?:在|于){re.escape(p)}[，,：:]", before))
+
+
+@lru_cache(maxsize=2048)
+def _paragraph_figures(text: str) -> tuple[tuple, ...]:
+    """(figure, label, sentence, label start, own places, own periods) for every figure of a paragraph's text."""
+    found = []
+    for s_start, s_end in split_sentences(text):
+        sentence = text[s_start:s_end]
+        previous_label = None
+        lead_in = ""  # clauses without figures before this one ("工资保证金按…比例存储,原则上不低于1%")
+        for c_start, c_end in clauses(text, s_start, s_end):
+            figures = [Figure(f.start + c_start, f.end + c_start, f.written, f.kind, f.value, f.unit, f.qualifier, f.mantissa)
+                       for f in find_figures(text[c_start:c_end])]
+            if not any(f.kind == "figure" for f in figures):
+                lead_in += text[c_start:c_end]
+            else:
+                lead_in_here, lead_in = lead_in, ""
+            for i, figure in enumerate(figures):
+                if figure.kind == "date":
+                    label, label_start = sentence.replace(figure.written, " "), figure.start
+                else:
+                    label = figure_label(text, figures, i, c_start, c_end)
+                    if not says_what(label) and (lead_in_here or previous_label):
+                        label = (lead_in_here or previous_label) + label  # "其新增工程应降低存储比例,降幅不低于50%"
+                    elif len(measure_words(label)) < 2 and lead_in_here:
+                        label = lead_in_here + label
+                    previous_label = label
+                    label_start = max([c_start] + [f.end for f in figures[:i] if f.end <= figure.start and f.kind == "figure"])
+                    while label_start < figure.start and text[label_start] in "，,；;：:、 ":
+                        label_start += 1
+                own_periods = periods_in(text[s_start:figure.start]) if figure.kind == "figure" else ()
+                others = tuple(f for f in figures if f is not figure and f.kind == "figure")
+                in_sentence = tuple(f for f in find_figures(sentence) if f.kind == "figure" and f.start + s_start != figure.start)
+                found.append((figure, label, sentence, label_start, _own_places(text, c_start, s_start, figure.start), own_periods, others, in_sentence))
+    return tuple(found)
+
+
+def candidates(hits: Sequence[Hit]) -> list[Candidate]:
+    found = []
+    for rank, hit in enumerate(hits):
+        for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence in _paragraph_figures(hit.paragraph.text):
+            found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods, others, in_sentence))
+    return found
+
+
+def _level(place: str) -> str:
+    """What kind of place: its suffix (县, 乡, …), or "" for a name without one (西宁, 江苏)."""
+    match = PLACE_SUFFIX.search(place)
+    return match.group() if match else ""
+
+
+def _period_kind(period: str) -> str:
+    return "year" if period.isdigit() else period[0]  # Q / H / M
+
+
+@lru_cache(maxsize=1024)
+def _periods_of(context: str) -> set[str]:
+    return set(periods_in(context.replace("首季", "一季度")))
+
+
+ContextOf = Callable[[Paragraph], str]
+
+
+def default_context(paragraph: Paragraph) -> str:
+    return f"{paragraph.title or ''}\n{paragraph.text}"
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    restated: float  # share of the article's measure words that the claim's sentence restates
+    said: float  # share of the claim's measure words that the article (title, lead, paragraph) says
+    place_ok: bool
+    period_ok: bool
+    co_ok: bool  # the claim's other figures of its clause stand with the article's figure too
+    unit_ok: bool
+    value_ok: bool
+    direction_ok: bool
+    said_in_sentence: float = 0.0  # share of the claim's measure words in the article figure's own sentence
+    semantic: bool = False  # its sentence is the one nearest in meaning to the claim (sentence vectors)
+    unsaid_names: tuple[str, ...] = ()  # names of the claim (people, organisations, titles) the article does not say
+    flipped: bool = False  # the stated value and unit in the opposite direction, in a sentence saying what the claim says
+    said_beside_names: float = 0.0  # ``said`` without the words of the unsaid names: the same measure of someone else?
+    lexical: bool = True  # kept on its words alone, not only for being the sentence nearest in meaning
+    slip: bool = False  # the very number misquoted, its own words restated: in another unit of the same quantity
+    # ("6.8米" / "支渠长6.8公里", ``_unit_slip``) or with its digits in another order ("361名" / "抽调316名干部", ``_transposed``)
+
+    @property
+    def score(self) -> float:
+        return self.restated + self.said
+
+    @property
+    def same_subject(self) -> bool:
+        return self.place_ok and self.period_ok and self.co_ok
+
+    @property
+    def true(self) -> bool:
+        return self.unit_ok and self.value_ok and self.direction_ok
+
+
+@lru_cache(maxsize=8192)
+def _article_words(label: str) -> tuple[str, ...]:
+    return measure_words(label, places_in(label))
+
+
+HEAD_WORDS = 3
+
+
+@lru_cache(maxsize=8192)
+def _head_words(label: str) -> tuple[str, ...]:
+    """The last words before the figure and the words after it: the head of the measure phrase."""
+    before, _, after = label.rpartition(" ")
+    return measure_words(before, places_in(before))[-HEAD_WORDS:] + measure_words(after, places_in(after))

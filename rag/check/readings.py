@@ -1,0 +1,239 @@
+"""Readings: the small named readings of a figure claim against one candidate figure (or the scored rows).
+
+Each tells one way a figure near the claim's words is not the claim's figure, or is its figure misquoted; each is
+switched by its ablation name (``ablation.ingredient_on``), inside it or where ``scoring`` / ``verify`` call it:
+
+- ``_unit_slip`` (unit_slip), ``_transposed`` (transposed): the very number in another unit of the same quantity, or
+  with its digits in another order;
+- ``_flipped`` (direction): the stated value and unit with the opposite direction;
+- ``_date_event_words`` (record): the field a record's date is the value of, the event it dates;
+- ``_other_span`` (span), ``_other_day_part`` (day_part): another span of time in words, another part of the day;
+- ``_counts_another`` (counted), ``_other_event`` (event), ``_head_noun_elsewhere`` (head_noun): the figure counts
+  another thing, or another event of the same things;
+- ``_is_change`` (change, level): a change rather than a level; ``_closer_says_otherwise``, ``_restated_whole``
+  (closest): a closer match gives another value; ``_better_beside``: another figure of the same sentence restates more.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from .claims import places_in
+from .compare import units_match
+from .figures import Figure
+from .measure import direction, key_words, level_reached, measure_words, share_present, share_present_heads
+from .report import Claim
+from .ablation import ingredient_on
+from .candidates import LOOSE_RESTATED_MIN, SAID_MIN, Candidate, Scored, _head_words
+
+# units that measure the same quantity: the same number in another of them is a misquoted unit
+QUANTITIES = ({"米", "公里", "厘米", "毫米"}, {"克", "千克", "吨"}, {"亩", "公顷", "平方米", "平方公里"},
+              {"天", "个月", "工作日", "小时", "分钟", "周"})
+
+
+def _unit_slip(stated: Figure, candidate: Candidate, claim_sentence: str) -> bool:
+    """The claim's very number in another unit of the same quantity ("支渠长6.8米" against "支渠长6.8公里"), where the
+    words right before the article's figure are all the claim's: a unit misquoted, not another measure."""
+    if not ingredient_on("unit_slip") or stated.kind != "figure" or candidate.figure.kind != "figure":
+        return False
+    if stated.mantissa.replace(",", "") != candidate.figure.mantissa.replace(",", "") or stated.unit_class == candidate.figure.unit_class:
+        return False
+    if not any({stated.unit_class, candidate.figure.unit_class} <= quantity for quantity in QUANTITIES):
+        return False
+    head = _head_words(candidate.label)
+    return bool(head) and share_present(head, claim_sentence) == 1.0
+
+
+def _digits(figure: Figure) -> str:
+    return re.sub(r"\D", "", figure.mantissa)
+
+
+def _transposed(stated: Figure, candidate: Candidate, claim_sentence: str) -> bool:
+    """The article's number with its digits in another order, in the same unit ("抽调361名干部" against "抽调316名干部",
+    "4.96亿辆" / "4.69亿辆"), where the words right before the article's figure are all the claim's: a figure
+    misquoted, not another measure, though the claim words its subject more loosely ("深入乡村" for "9个乡镇")."""
+    if not ingredient_on("transposed") or stated.kind != "figure" or candidate.figure.kind != "figure":
+        return False
+    found = candidate.figure
+    if stated.value == found.value or stated.unit_class != found.unit_class or stated.qualifier != found.qualifier:
+        return False
+    ours, theirs = _digits(stated), _digits(found)
+    if len(ours) < 2 or len(set(ours)) < 2 or sorted(ours) != sorted(theirs) or ours == theirs:
+        return False
+    if stated.mantissa.count(".") != found.mantissa.count(".") or stated.value.adjusted() != found.value.adjusted():
+        return False  # the same order of magnitude: "4.96亿" for "4.69亿", not "0.469亿"
+    head = _head_words(candidate.label)
+    return bool(head) and share_present(head, claim_sentence) == 1.0
+
+
+def _flipped(stated: Figure, claim_direction: str | None, candidate: Candidate, restated: float, claim_words: Sequence[str]) -> bool:
+    """The article states the claim's very value and unit with the opposite direction ("效率提升38%" for
+    "办事效率下降38%"), in a sentence that says (a compound by its head) all the claim's measure words:
+    the same measure read backwards, though fewer of the article's words are restated."""
+    if not ingredient_on("direction") or stated.kind != "figure" or claim_direction is None:
+        return False
+    article_direction = direction(candidate.label)
+    return (article_direction is not None and article_direction != claim_direction and stated.value == candidate.figure.value
+            and units_match(stated, candidate.figure) and restated >= LOOSE_RESTATED_MIN
+            and share_present_heads(claim_words, candidate.sentence) >= 0.9)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
+_BEFORE_DATE = 8  # characters before an article's date read for the event it dates
+
+
+def _date_event_words(candidate: Candidate) -> tuple[str, ...]:
+    """The field a record's date is the value of ("设立日期:1993年5月7日" → 设立): the event it dates; () for a
+    date in running text ("始于1925年8月…"), whose event is told by its sentence."""
+    start = candidate.figure.start
+    before = re.split(r"[，,；;。！？!?\n]", candidate.paragraph.text[max(0, start - _BEFORE_DATE): start])[-1].rstrip()
+    if not before.endswith((":", "：")):
+        return ()
+    return tuple(w for w in measure_words(before) if w not in ("日期", "时间"))
+
+
+def _near_figure(label: str) -> str:
+    """The part of a label in the figure's own clause: a label joined over clauses ("…与2024年相比增加 ,其中 ")
+    keeps the words of earlier figures, whose direction is not this one's."""
+    before, _, after = label.rpartition(" ")
+    return _CLAUSE_BREAK.split(before)[-1] + " " + _CLAUSE_BREAK.split(after)[0]
+
+
+_COUNTED_END = re.compile(r"[，,；;。、：:！？!?（(）)\d]|$")
+
+
+def _counted_words(text: str, end: int) -> tuple[str, ...]:
+    """The words right after a figure ending at ``end``, to the next mark or number: what it counts
+    ("1315名失业人员实现就业" → 失业, 人员, …)."""
+    after = re.sub(r"\s+", "", text[end: end + 40])
+    after = after[: _COUNTED_END.search(after).start()]
+    return measure_words(after, places_in(after)) if after else ()
+
+
+def _counts_another(claim: Claim, candidate: Candidate) -> bool:
+    """The claim's figure counts what another figure of the article sentence counts: the first word right after
+    the claim's figure is the first word right after another figure of the sentence, in a unit of the same kind,
+    and not the article figure's own ("帮助1315名就业困难人员…" against "帮助342名就业困难人员、1315名失业人员实现就业";
+    "确定165家省级行业管理部门" against "确定39家省级行业管理部门…，对165家…行业协会商会…"). Only the first word
+    is compared: the words after the last of an enumeration ("…实现就业") belong to all of it."""
+    stated = claim.figure
+    if stated is None:
+        return False
+    ours = _counted_words(claim.sentence, stated.end - claim.sentence_start)
+    text = candidate.paragraph.text
+    own = _counted_words(text, candidate.figure.end)
+    if not ours or not own or ours[0] in own[0] or own[0] in ours[0]:
+        return False
+    s_at = text.find(candidate.sentence)
+    if s_at < 0:
+        return False
+    for other in candidate.sentence_figures:
+        if other.start + s_at != candidate.figure.start and units_match(stated, other):
+            theirs = _counted_words(candidate.sentence, other.end)
+            if theirs and theirs[0] == ours[0]:
+                return True
+    return False
+
+
+def _restated_whole(row: Scored, stated: Figure) -> bool:
+    return row.restated >= 1.0 and row.said >= SAID_MIN and row.candidate.figure.unit_class == stated.unit_class
+
+
+def _closer_says_otherwise(row: Scored, scored: Sequence[Scored]) -> bool:
+    """A figure all of whose words the claim restates, of the same subject and unit, gives another value: the claim's
+    lead-in ("因…被纳入“严重失信主体名单”的，…增幅不低于50%") is that figure's sentence, not the loose match's."""
+    return any(o is not row and o.restated >= 1.0 and o.said >= SAID_MIN and o.same_subject and o.unit_ok
+               and o.direction_ok and not o.value_ok and not o.unsaid_names
+               and o.candidate.figure.unit_class == row.candidate.figure.unit_class for o in scored)
+
+
+# spans of time told by words, not dates: "今年以来" is not "近年来"
+_SPANS = re.compile(r"今年以来|今年|近年来|近几年|近[一二三四五两\d]年|多年来")  # (去年, 上年: mostly the base of a comparison)
+
+
+def _span_of(text: str) -> str | None:
+    match = _SPANS.search(text)
+    return match.group() if match else None
+
+
+def _other_span(claim: Claim, candidate: Candidate) -> bool:
+    """The claim's figure is told for a span of time in words ("今年以来") and the article's figure, in its own sentence,
+    for another one ("近年来"): the same figure of another period."""
+    stated = claim.figure
+    if stated is None or stated.kind != "figure":
+        return False
+    ours = _span_of((claim.sentence or claim.text)[: max(0, stated.start - claim.sentence_start)])
+    s_at = candidate.paragraph.text.find(candidate.sentence)
+    theirs = _span_of(candidate.paragraph.text[s_at: candidate.figure.start]) if s_at >= 0 else None
+    return bool(ours and theirs) and not (ours in theirs or theirs in ours)
+
+
+_DAY_PART = re.compile(r"\s*(上午|下午|晚上|晚间|凌晨|中午|傍晚|早上|清晨)")
+
+
+def _other_day_part(claim: Claim, candidate: Candidate) -> bool:
+    """A date told with a part of the day ("3月5日上午") that the article tells with another one ("3月5日下午")."""
+    stated = claim.figure
+    ours = _DAY_PART.match(claim.sentence, stated.end - claim.sentence_start) if stated is not None else None
+    theirs = _DAY_PART.match(candidate.paragraph.text, candidate.figure.end)
+    return bool(ours and theirs) and ours.group(1) != theirs.group(1)
+
+
+_NOT_EVENT_WORDS = frozenset("人数 数量 规模 总量 累计 共有 共计 合计 达到 目前 其中 截至 已经 实现".split())
+
+
+@lru_cache(maxsize=8192)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    import jieba.posseg
+
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(re.sub(r"\s+", "", text)))
+
+
+def _other_event(claim: Claim, candidate: Candidate) -> bool:
+    """The article tells what happened to what its figure counts by a verb right after it ("223.6万人报名") that the
+    claim does not say, and the claim says a word of its own the article sentence does not ("通过人数"): another event
+    of the same people (registered, not passed)."""
+    after = _tagged(re.split(r"[，,。；;、：:！？!?\n（(]", candidate.paragraph.text[candidate.figure.end: candidate.figure.end + 8])[0])
+    verb = next((w for w, flag in after[:2] if flag == "v" and len(w) >= 2), None)
+    sentence = claim.sentence or claim.text
+    if verb is None or verb in sentence:
+        return False
+    return any(len(w) >= 2 and flag[0] in "vpn" and w not in _NOT_EVENT_WORDS and w not in candidate.sentence
+               and not any(w in p or p in w for p in claim.places) and not _PERIOD_WORD.search(w)
+               for w, flag in _tagged(claim.label))
+
+
+_PERIOD_WORD = re.compile(r"\d|年|月|季度")
+
+
+def _head_noun_elsewhere(claim: Claim, candidate: Candidate) -> bool:
+    """The noun right before the claim's figure (what it counts: "电动汽车" of "新注册登记纯电动汽车3022万辆") is not in the
+    article figure's sentence, and a noun of the article figure's own clause is not in the claim: the article counts
+    another thing there, whatever words of the claim it shares."""
+    stated = claim.figure
+    if stated is None:
+        return False
+    sentence = claim.sentence or claim.text
+    before = sentence[: max(0, stated.start - claim.sentence_start)]
+    nouns = key_words(re.split(r"[，,；;：:、]", before)[-1], claim.places)
+    if not nouns or nouns[-1] in candidate.sentence:
+        return False
+    # and the article names its own thing there, which the claim does not say ("新能源"), not only fewer words ("增幅")
+    text = candidate.paragraph.text
+    own = key_words(re.split(r"[，,；;：:、]", text[candidate.evidence_start: candidate.figure.start])[-1], places_in(candidate.sentence))
+    return any(noun not in sentence for noun in own)
+
+
+def _is_change(label: str) -> bool:
+    """Whether a figure's own clause states a change ("增加7个", "同比增长25%") rather than a level it rose or fell to
+    ("升至98%", "增加到…")."""
+    near = _near_figure(label)
+    return direction(near) is not None and not level_reached(near)
+
+
+def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
+    """Another figure of the same article sentence that restates more of the claim's words."""
+    here = (row.candidate.paragraph.source, row.candidate.paragraph.number, row.candidate.sentence)
+    return any((o.candidate.paragraph.source, o.candidate.paragraph.number, o.candidate.sentence) == here
+               and o.candidate.figure.start != row.candidate.figure.start and o.restated > row.restated for o in scored)

@@ -1,0 +1,169 @@
+"""Scoring: each candidate figure read against a figure claim (``Scored``).
+
+A candidate speaks about the claim when it measures the same thing (the words naming the article figure's measure
+are restated by the claim, and the claim's measure words, its nouns above all, are said by the article: title, lead
+paragraphs or paragraph), for the same place and period (the claim's anchors stand in the article, and the figure's
+own clause or sentence names no other place or period of the same kind), with the claim's other figures of its clause
+beside it ("超过500万辆的城市有27个").
+
+Same subject (``subject``): places count as written, by a province's abbreviation ("在京") or as 全省 of a source
+naming the province; the names around a figure (people, organisations, titles) that the article does not say are
+kept on the row (``unsaid_names``). A candidate whose sentence is the one nearest in meaning (``semantic``) is kept on
+looser word overlap; so is the stated value and unit found with the opposite direction ("效率提升38%" for
+"办事效率下降38%") and the very number misquoted (``readings``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..answer.question import is_province
+from ..schema import Hit
+from .compare import units_match, value_satisfies
+from .figures import Figure, find_figures
+from .measure import direction, key_words, measure_words, modality, share_present
+from .report import Claim
+from .ablation import ingredient_on
+from .semantic import SEMANTIC_RESTATED_MIN
+from .subject import name_said, names_in, place_in, province_wide_in
+from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, _level, _period_kind, _periods_of, candidates
+from .readings import _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
+
+
+def _co_figures_hold(claim: Claim, candidate: Candidate) -> bool:
+    """The other figures of the claim's clause qualify what it counts ("超过500万辆的城市有27个"):
+    each must be in the article figure's clause too."""
+    others = candidate.clause_figures or candidate.sentence_figures  # a clause without others leans on its sentence
+    return all(any(units_match(co, other) and value_satisfies(co, other) for other in others) for co in claim.co_figures)
+
+
+def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources: dict[str, set[str]]) -> tuple[bool, bool]:
+    """Whether the claim's places and periods hold for the candidate: (place ok, period ok).
+
+    Each must stand in the article around the figure (as written, by a province's abbreviation, or as 全省 of
+    a source that names the province, ``subject``); and where the figure's own sentence names a place or
+    period of the same kind as the claim's (乡 and 乡, a year and a year), it must be the claim's.
+    """
+    source = candidate.paragraph.source
+    place_ok = all(place_in(place, context) or province_wide_in(place, context, source in wide_sources.get(place, ()))
+                   for place in claim.places)
+    if place_ok and claim.places and candidate.own_places:
+        for own in candidate.own_places:
+            same_level = [p for p in claim.places if _level(p) == _level(own)]
+            if same_level and not any(p in own or own in p for p in same_level):
+                place_ok = False
+    context_periods = _periods_of(context)
+    period_ok = all(period in context_periods for period in claim.periods)
+    if period_ok and claim.periods and candidate.own_periods:
+        for own in candidate.own_periods:
+            same_kind = [p for p in claim.periods if _period_kind(p) == _period_kind(own)]
+            if same_kind and own not in same_kind and not own.startswith("M"):
+                period_ok = False
+    return place_ok, period_ok
+
+
+def _wide_sources(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> dict[str, set[str]]:
+    """For each province the claim names, the sources among the hits whose text names it."""
+    return {place: {h.paragraph.source for h in hits if place_in(place, context_of(h.paragraph))}
+            for place in claim.places if is_province(place)}
+
+
+def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_of: ContextOf,
+                     nearest: frozenset[str] = frozenset()) -> list[Scored]:
+    """Every candidate that may measure what the claim measures. A candidate whose sentence is among
+    ``nearest`` (the article sentences nearest in meaning to the claim, ``semantic.nearest_sentences``) is
+    kept on less word overlap, and marked ``semantic``."""
+    claim_words = measure_words(claim.label, claim.places)
+    claim_keys = key_words(claim.label, claim.places)
+    claim_direction = direction(claim.label)
+    claim_sentence = claim.sentence or claim.text
+    scored = []
+    wide_sources = _wide_sources(claim, hits, context_of)
+    claim_names = _claim_names(claim) if ingredient_on("names") else ()
+    for candidate in candidates(hits):
+        if candidate.figure.kind != stated.kind:
+            continue
+        if modality(candidate.label) != modality(claim.label):
+            continue  # a target (目标, 计划, 预计) is another measure than a result
+        context = context_of(candidate.paragraph)
+        # a date: the claim's words must tell the article sentence's event; whose event it is may be the title's
+        # ("设立日期:1993年5月7日" under "…大同庆新路支行": a record names its subject once, in its heading)
+        event = f"{candidate.paragraph.title or ''}\n{candidate.sentence}" if ingredient_on("record") else candidate.sentence
+        if stated.kind == "date":
+            restated = share_present(claim_words, event)
+            event_words = _date_event_words(candidate) if ingredient_on("record") else ()
+            if event_words and not share_present(event_words, claim_sentence):
+                continue  # the article dates another event right there: "发证日期:2026年1月23日" is not when it was "设立"
+        else:
+            article_words = _article_words(candidate.label)
+            if not article_words:
+                continue  # "共有3200人": nothing says what is counted
+            # what the article counts is named next to its figure: "…各乡镇网点以及村级站点累计吸纳就业人员374人"
+            head = _head_words(candidate.label)
+            restated = max(share_present(article_words, claim_sentence), share_present(head, claim_sentence) if len(head) >= 2 else 0.0)
+            if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
+                restated = min(restated, share_present(claim_words, candidate.sentence))
+        near = candidate.sentence.strip() in nearest
+        flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
+        loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9 and (
+            not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9)
+        slip = _unit_slip(stated, candidate, claim_sentence) or _transposed(stated, candidate, claim_sentence)
+        lexical = flipped or slip or restated >= SUPPORT_MIN or loose
+        if not lexical:
+            # the article's sentence says all the claim says, around more words of its own (its other figures of
+            # this kind have their own words: "城镇新增就业568人，农牧区劳动力转移就业6211人次"); or it is the
+            # sentence nearest in meaning and says at least some of what its figure counts
+            if not (near and restated >= SEMANTIC_RESTATED_MIN):
+                continue
+        said = _said(claim_words, claim_keys, context)
+        place_ok, period_ok = _anchors_hold(claim, candidate, context, wide_sources)
+        if period_ok and ingredient_on("span") and _other_span(claim, candidate):
+            period_ok = False  # "今年以来…568人" where the article's 568人 are "近年来"
+        unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else context))
+        article_direction = direction(candidate.label)
+        direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
+        value_ok = value_satisfies(stated, candidate.figure)
+        if value_ok and stated.kind == "date" and ingredient_on("day_part") and _other_day_part(claim, candidate):
+            value_ok = False  # "3月5日上午" against "3月5日下午"
+        scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
+                             units_match(stated, candidate.figure), value_ok, direction_ok,
+                             share_present(claim_words, candidate.sentence), near,
+                             unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip))
+    scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
+    return scored
+
+
+def _said(words: Sequence[str], keys: Sequence[str], context: str) -> float:
+    """Share of the claim's measure words the article says, its nouns (``keys``) above all."""
+    return min(share_present(words, context) + 0.2, share_present(keys, context)) if keys else share_present(words, context)
+
+
+def _beside(words: Sequence[str], keys: Sequence[str], names: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The claim's measure words and nouns outside the given names."""
+    outside = tuple(w for w in words if not any(w in name for name in names))
+    return outside, tuple(w for w in keys if w in outside)
+
+
+def _lead_in(claim: Claim) -> str:
+    """The clauses without figures right before the claim's own in its sentence, which say whose figure it is
+    ("王芳不慎遗失…发票，金额6449.42元")."""
+    before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
+    pieces = re.split(r"(?<=[，,：:；;])", before)
+    lead: list[str] = []
+    for piece in reversed([p for p in pieces if p]):
+        if find_figures(piece):
+            break
+        lead.insert(0, piece)
+    return "".join(lead)
+
+
+def _claim_names(claim: Claim) -> tuple[str, ...]:
+    """The names of the claim's own words and lead-in clauses, apart from its places (checked as places) and
+    what it states."""
+    lead_in = _lead_in(claim)
+    quoted_before = set(_QUOTED_NAME.findall(lead_in))  # a title in a clause before is a claim of its own, checked there
+    return tuple(name for name in names_in(lead_in + claim.text) if name not in claim.stated and claim.stated not in name
+                 and name not in quoted_before and not any(name in place or place in name for place in claim.places))
+
+
+_QUOTED_NAME = re.compile(r"[“《]([^”》]{2,30})[”》]")
