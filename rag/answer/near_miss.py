@@ -22,7 +22,7 @@ from .question import (
 from .scoring import Candidate, abbreviated
 from .settings import ablated
 from .synonyms import kindred_in, known_common_word, said_in
-from .spans import ADMIN_LEVELS, UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
+from .spans import ADMIN_LEVELS, LEVEL_REACHED, UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
 
 
 def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
@@ -154,7 +154,7 @@ def _states_a_change_only(clause: str) -> bool:
 
 
 # a level reached: a verb of change + 至/到 ("降至", "提升到"), 达到, 降为/升为 (not 截至, 受到, 达标)
-_LEVEL_STATED = re.compile(r"(?:提升|提高|增加|增长|上升|下降|降低|减少|压缩|扩大|缩小|增|升|降|减|涨)(?:至|到)|达到|降为|升为")
+_LEVEL_STATED = re.compile(LEVEL_REACHED.pattern + "|达到|降为|升为")
 
 
 _CHANGE_ONLY = re.compile(r"增幅|降幅|涨幅|增长|增加|减少|下降|降低|提高|提升|上涨|下滑|回落|同比|环比")

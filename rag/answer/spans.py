@@ -390,12 +390,12 @@ def _states_change(sentence: str, span: Span) -> bool:
     """Whether the number's own clause says it is a change ("同比增长4.5%",
     "比上年增加7个"); "新增就业" names a level, so 新增 does not count."""
     before, after = clause_window(sentence, span.start, span.end)
-    clause = _LEVEL_REACHED.sub("", (before + span.text + after).replace("新增", ""))
+    clause = LEVEL_REACHED.sub("", (before + span.text + after).replace("新增", ""))
     return bool(_CHANGE_WORDS.search(clause))
 
 
 # "提升至98%", "增至150余条": a change verb with 至/到 states the level reached, not the change
-_LEVEL_REACHED = re.compile(r"(?:提升|提高|增加|增长|上升|下降|降低|减少|压缩|扩大|缩小|增|升|降|减|涨)(?:至|到)")
+LEVEL_REACHED = re.compile(r"(?:提升|提高|增加|增长|上升|下降|降低|减少|压缩|扩大|缩小|增|升|降|减|涨)(?:至|到)")
 
 
 _ALTERNATIVES = re.compile(r"[、和及或至到\-—~～\s]?")
