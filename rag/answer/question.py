@@ -201,6 +201,19 @@ class _StockTagsPOSTokenizer(jieba.posseg.POSTokenizer):
             self.load_word_tag(tokenizer.get_dict_file())
 
 
+def _guessed_across_words(word: str) -> bool:
+    """Whether jieba's dictionary lacks ``word``, reads it as single characters only and the last
+    one is a verb or function word alone (水比, 地能, 钱花): jieba guessed it across a word boundary."""
+    if ablated("guessed_nouns") or not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word):
+        return False
+    tagger = pos_tokenizer()
+    tokenizer = tagger.tokenizer
+    # its last character is, on its own, a verb or a function word (比, 能, 花): the guess ran past
+    # the noun into what follows it ("插电式": 式 is a suffix, a word of its own)
+    return not tokenizer.FREQ.get(word) and all(len(w) == 1 for w in tokenizer.cut(word, HMM=False)) \
+        and tagger.word_tag_tab.get(word[-1], "n")[:1] in ("p", "v", "u", "d", "c", "r")
+
+
 @functools.lru_cache(maxsize=50_000)
 def pos_cut(text: str) -> tuple[tuple[str, str], ...]:
     """(word, flag) pairs of ``text``.
@@ -640,6 +653,9 @@ def analyze_question(question: str) -> QuestionAnalysis:
         if (f in ("n", "nz", "eng", "nt", "ns")) and len(w) >= 2 and w not in _GENERIC_NOUNS
         and (k < wh_index or (w == type_noun and kind == QUANTITY))
     ]
+    # a noun jieba only guessed from characters its dictionary reads one by one ("漏掉的水比以前": 水比;
+    # "地能按时浇上水": 地能) is a mis-cut across words, not a thing the passages must name
+    nouns = [w for w in nouns if not _guessed_across_words(w)]
     # "小哥们" is cut 小/哥们: a word "X们" is the plural of a noun of the question ending in X
     nouns = [w for w in nouns if not (w.endswith("们") and any(n != w and n.endswith(w[:-1]) for n in nouns))]
     # the head word right before the wh-word ("经费是多少") is what is asked, whatever its tag
