@@ -17,7 +17,7 @@ import re
 from typing import Iterable
 
 from .question import (
-    GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, pos_cut, pos_tokenizer, time_in, without_baselines,
+    GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, is_province, pos_cut, pos_tokenizer, time_in, without_baselines,
 )
 from .scoring import Candidate, abbreviated
 from .settings import ablated
@@ -38,6 +38,67 @@ def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
         if not any(entity_in(word, e) or entity_in(e, word) for e in analysis.entities):
             return word
     return None
+
+
+def _governing_place(said_before: str, analysis: QuestionAnalysis) -> str | None:
+    """The place a sentence is about, named before the figure in an earlier clause ("分地区看，南昌市
+    新能源汽车保有量达34.5万辆，…，一季度新注册登记新能源汽车2.9万辆"): it governs the later clauses'
+    figures until another place is named, so a question about another place ("赣州市…多少辆") is not
+    answered by them. The last specific place named before the figure, when the question does not
+    ask it and no asked place is named after it."""
+    if not any(e[-1] in ADMIN_LEVELS or is_province(e) for e in analysis.entities):
+        return None  # the question asks about a place ("赣州市"), not a person or an organisation
+    places = [(m, w) for m, w in _places_in(said_before)]
+    if not places:
+        return None
+    at, word = places[-1]
+    if any(entity_in(e, said_before[at:]) for e in analysis.entities):
+        return None
+    if any(entity_in(word, e) or entity_in(e, word) for e in analysis.entities):
+        return None
+    return word
+
+
+_SCOPE_PREFIX = "全我本各当该每这那"
+
+
+def _places_in(text: str) -> list[tuple[int, str]]:
+    """(offset, word) of each specific place jieba tags in ``text`` (not generic ones, nor everyday
+    words 词林 files elsewhere)."""
+    found, at = [], 0
+    for word, flag in pos_cut(text):
+        # a named area: "南昌市", "城东区" (not "乡镇", nor an everyday word jieba tags as a place)
+        if flag == "ns" and len(word) >= 3 and word[-1] in ADMIN_LEVELS and word not in GENERIC_PLACES \
+                and word[0] not in _SCOPE_PREFIX and word[1:] not in GENERIC_PLACES:  # "各乡镇" names none
+            found.append((at, word))
+        at += len(word)
+    return found
+
+
+# "其中重点人群签约率达86.5%": the figure measures a part of what the sentence said before it
+_PART = re.compile(r"(?:^|[，,；;：:])\s*其中([^，,；;。]*)$")
+
+
+def _part_unasked(sentence: str, span_start: int, analysis: QuestionAnalysis) -> bool:
+    """The figure's clause opens with 其中 and names the part it measures ("其中老年人、孕产妇等重点
+    人群签约率达86.5%"); a question naming none of that part's words ("全县所有居民的签约率") asks
+    the whole, not this part."""
+    match = _PART.search(sentence[:span_start])
+    if not match:
+        return False
+    tokens = [(w, flag) for w, flag in pos_cut(match.group(1)) if flag != "x"]
+    while tokens and not tokens[-1][1].startswith("n"):  # "…签约率达": the verb before the figure
+        tokens.pop()
+    # the last noun is what the part measures (签约率, 人口); the words before it name the part
+    words = [w for w, flag in tokens[:-1] if len(w) >= 2 and flag[:1] in ("n", "a", "b")]
+    if not words:
+        return False
+    question_words = [w for w, _ in pos_cut(analysis.text)]
+    if any(_said(w, analysis.text) or kindred_in(w, question_words) for w in words):
+        return False
+    # or the question says the part in a short form ("纯电车" for 其中纯电动汽车)
+    part = match.group(1)
+    return not any(len(n) >= 2 and _said(n, part) for n in analysis.nouns)
 
 
 def _said(word: str, text: str) -> bool:
@@ -144,8 +205,16 @@ def _one_member_asked(sentence: str, span_start: int, span_end: int, analysis: Q
     if not enumerations:
         return False
     items = [i for i in enumerations[-1].group(1).split("、") if i]
-    named = [i for i in items if coverage([i[-6:]], analysis.text) >= MIN_FOCUS_IN_CLAUSE]  # its head: the last words
+    # its head: the last words ("两岸栽下樟树": 樟树)
+    named = [i for i in items if coverage([i[-6:]], analysis.text) >= MIN_FOCUS_IN_CLAUSE] \
+        or [i for i in items if _last_word(i) in analysis.text]
     return len(items) >= 2 and len(named) == 1
+
+
+def _last_word(item: str) -> str:
+    """The last word of two or more characters of an enumerated item (its head), or ""."""
+    words = [w for w, _ in pos_cut(item)]
+    return words[-1] if words and len(words[-1]) >= 2 else ""
 
 
 def _states_a_change_only(clause: str) -> bool:
@@ -215,6 +284,8 @@ def near_miss_check(
     unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
     if _foreign_place(before, analysis):
         return "place", clause
+    if not ablated("nm:place_subject") and _governing_place(sentence[:span.start], analysis):
+        return "place_subject", clause
     if _foreign_period(sentence, analysis):
         return "period", clause
     own_measure = not ablated("figure_measure")
@@ -222,6 +293,8 @@ def near_miss_check(
     def on(check: str) -> bool:  # one check of a figure's own measure, unless ablated ("nm:qualifier")
         return own_measure and not ablated(f"nm:{check}")
 
+    if on("part") and _part_unasked(sentence, span.start, analysis):
+        return "part", clause
     if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
         return "member", clause
     if on("level") and analysis.asks_level and _states_a_change_only(clause):

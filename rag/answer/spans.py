@@ -33,7 +33,8 @@ _CJK = "\u4e00-\u9fff"
 _NUM = r"(?:\d+(?:[.,]\d+)*|" + CHINESE_NUMERAL + r"(?:点[零〇一二三四五六七八九]+)?)"
 UNITS = sorted(
     """个百分点 个工作日 工作日 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
-    条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％""".split(),
+    条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％
+    立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰""".split(),
     key=len,
     reverse=True,
 )
@@ -52,6 +53,8 @@ _UNIT_GROUPS = (
     {"个", "家", "所", "项", "处", "座"},
     {"场", "场次", "次", "期", "班", "班次"},
     {"天", "个工作日", "工作日"},
+    {"株", "棵"},
+    {"吨", "公斤", "千克"},
 )
 
 _Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
@@ -434,6 +437,11 @@ def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, f
         score = 2.0 * local + span.prior
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
+            score += 0.8
+        # "护林员里有多少人是脱贫人口" asks for the figure whose own clause says the part ("其中脱贫人口310名")
+        if analysis.kind == QUANTITY and analysis.subset and all(
+            w in "".join(clause_window(sentence, span.start, span.end)) for w in analysis.subset
+        ):
             score += 0.8
         if score > best_score:
             best, best_score, best_local = span, score, local
