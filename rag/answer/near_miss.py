@@ -97,8 +97,7 @@ def _part_unasked(sentence: str, span_start: int, analysis: QuestionAnalysis) ->
     if any(_said(w, analysis.text) or kindred_in(w, question_words) for w in words):
         return False
     # or the question says the part in a short form ("纯电车" for 其中纯电动汽车)
-    part = match.group(1)
-    return not any(len(n) >= 2 and _said(n, part) for n in analysis.nouns)
+    return not any(len(n) >= 2 and _said(n, w) for n in analysis.nouns for w in words)
 
 
 def _said(word: str, text: str) -> bool:
@@ -187,6 +186,7 @@ _ENUMERATION = re.compile(r"((?:[^，,。；;：:、“”]{2,14}、)+[^，,。�
 _KIND_ASKED = re.compile(r"这类|这些|之类|各类|哪些|一共|总共|合计")
 
 
+_PAIR = re.compile(r"([^，,。；;：:、“”和及与\d]{2,10})[和及与]([^，,。；;：:、“”和及与\d]{2,10})(?:共计|合计|共)?$")
 _QUOTED_AFTER = re.compile(r"[^，,。；;“]{0,3}((?:“[^”]{2,14}”[和及与、]?){2,})")
 
 
@@ -200,6 +200,12 @@ def _one_member_asked(sentence: str, span_start: int, span_end: int, analysis: Q
     if quoted:
         names = re.findall(r"“([^”]{2,14})”", quoted.group(1))
         if len(names) >= 2 and sum(n in analysis.text for n in names) == 1:
+            return True
+    # "中小学和幼儿园14所": the figure counts both things joined right before it
+    pair = _PAIR.search(sentence[:span_start])
+    if pair:
+        heads = [_last_word(pair.group(1)), _last_word(pair.group(2))]
+        if all(heads) and sum(h in analysis.text for h in heads) == 1:
             return True
     enumerations = list(_ENUMERATION.finditer(sentence, 0, span_start))
     if not enumerations:
