@@ -331,6 +331,10 @@ def near_miss_check(
         return "subject", clause
     if on("noun_elsewhere") and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
         return "noun_elsewhere", clause
+    if on("distinguishing") and _distinguishing_word_unsaid(
+        sentence, span, unit, analysis, [o for o in elsewhere if o in candidate.hit.paragraph.text]
+    ):
+        return "distinguishing", clause
     asked = _asked_words(analysis)
     if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):
         return None
@@ -557,3 +561,47 @@ def _noun_measured_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, e
     head = analysis.measured_nouns[-1:]  # the head of the phrase: "新能源汽车保有量" measures 保有量
     unsaid = [n for n in head if not _said(n, said) and not (len(n) >= 4 and n[-2:] in said)]
     return bool(unsaid) and any(_asked_words_at(other, unsaid, unit) for other in elsewhere)
+
+
+def _measure_words(analysis: QuestionAnalysis) -> list[str]:
+    """The content words of the question's measured thing ("新注册登记新能源汽车": 注册, 登记, 新能源,
+    汽车): nouns and verbs of two characters or more, not its places, periods or framing words."""
+    words = []
+    for phrase in analysis.measure:
+        for word, flag in pos_cut(phrase):
+            if len(word) < 2 or flag[:1] not in ("n", "v") or flag in ("ns", "nr", "nt") or word in _WEAK_VERBS \
+                    or word[0] in _SCOPE \
+                    or _FRAME.fullmatch(word) or any(entity_in(e, word) or entity_in(word, e) for e in analysis.entities) \
+                    or any(word in t for t in analysis.time_terms):
+                continue
+            words.append(word)
+    return list(dict.fromkeys(words))
+
+
+def _distinguishing_word_unsaid(sentence: str, span, unit: str, analysis: QuestionAnalysis, elsewhere: list[str]) -> bool:
+    """A word of the asked measure that the sentence does not say up to the end of the figure's clause
+    ("新注册登记" for "赣州市新能源汽车保有量21.3万辆") but that stands in the own clause of a parallel
+    figure of the same paragraph (same kind of unit, the asked words this clause says and the missing
+    one: "一季度新注册登记新能源汽车2.9万辆"): the paragraph tells its figures apart by that word, and
+    this figure is not the one it marks. ``elsewhere``: the paragraph's other sentences."""
+    if not unit:
+        return False
+    right = re.search(r"[，,；;。！？!?]", sentence[span.end:])
+    said = sentence[:span.end + right.start() if right else len(sentence)]
+    unsaid = [w for w in _measure_words(analysis) if not _said(w, said)]
+    if not unsaid:
+        return False
+    # a parallel figure: its clause says the asked words this clause says, and the missing one too
+    here = [w for w in _measure_words(analysis) if w not in unsaid and w in said]
+    if not here:
+        return False  # this clause says the asked thing in other words: a paraphrase, not a parallel figure
+    for other in [sentence, *elsewhere]:
+        for start, end, other_unit, words in _figure_words(other):
+            if other is sentence and start <= span.start < end:
+                continue
+            if same_kind_of_unit(unit, other_unit) and all(w in words for w in here) \
+                    and any(w in words for w in unsaid):
+                # nor said by a word of its 词林 class (tagging the sentence only now: it is the cost)
+                said_words = [w for w, _ in pos_cut(said)]
+                return any(w in words and not kindred_in(w, said_words) for w in unsaid)
+    return False

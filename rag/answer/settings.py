@@ -51,7 +51,7 @@ SWITCHES = {
 # alone by ``nm:<check>``.
 NEAR_MISS_CHECKS = (
     "place_subject", "part", "member", "level", "counted", "subset", "earlier", "unit_refused", "named_figure", "rate", "action",
-    "qualifier", "subject", "noun_elsewhere", "asked_word_here",
+    "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
 )
 
 ABLATABLE = frozenset(
