@@ -17,7 +17,8 @@ import re
 from typing import Iterable
 
 from .question import (
-    GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, is_province, pos_cut, pos_tokenizer, time_in, without_baselines,
+    GENERIC_NOUNS, GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, guessed_across_words, is_province,
+    pos_cut, pos_tokenizer, time_in, without_baselines,
 )
 from .scoring import Candidate, abbreviated
 from .settings import ablated
@@ -144,8 +145,10 @@ _FRAME = re.compile(r"^(?:等|共计|一共|总共|合计|累计|最后|最终|�
 
 
 def _asked_words(analysis: QuestionAnalysis) -> list[str]:
-    """The content words next to the wh-word: what the figure must measure."""
-    return [w for w in (_FRAME.sub("", f) for f in analysis.focus) if len(w) >= 2]
+    """The content words next to the wh-word: what the figure must measure. Not a word naming only
+    the kind of figure ("比例": a rate is said 上线率), nor one jieba guessed across words ("车占")."""
+    return [w for w in (_FRAME.sub("", f) for f in analysis.focus)
+            if len(w) >= 2 and w not in GENERIC_NOUNS and not guessed_across_words(w)]
 
 
 def outcome_unsaid(candidate: Candidate, analysis: QuestionAnalysis) -> str | None:
@@ -558,7 +561,8 @@ def _noun_measured_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, e
     if _CASE_OPENING.match(sentence):  # "因…被纳入名单的,增幅不低于100%" leaves 保证金 to the sentence before
         before = candidate.hit.paragraph.text[max(0, candidate.sent_start - 200):candidate.sent_start]
         said = before.rstrip().rstrip("。").rsplit("。", 1)[-1] + sentence  # the sentence before this one
-    head = analysis.measured_nouns[-1:]  # the head of the phrase: "新能源汽车保有量" measures 保有量
+    # the head of the phrase: "新能源汽车保有量" measures 保有量; a scope (全县) measures nothing
+    head = [n for n in analysis.measured_nouns if n[0] not in _SCOPE][-1:]
     unsaid = [n for n in head if not _said(n, said) and not (len(n) >= 4 and n[-2:] in said)]
     return bool(unsaid) and any(_asked_words_at(other, unsaid, unit) for other in elsewhere)
 

@@ -85,7 +85,7 @@ GENERIC_PLACES = frozenset(
 # Nouns too general to show that a passage talks about the asked thing.
 # Attribute words ("…的原因", "…的举办地", "新任…") name a property the answer
 # has, not something the text must mention, so they are not required either.
-_GENERIC_NOUNS = frozenset(
+GENERIC_NOUNS = _GENERIC_NOUNS = frozenset(
     "工作 情况 数据 方面 问题 内容 时间 地方 全国 全省 城市 人员 单位 部门 活动 项目 方式 比例 占比 比重 "
     "国家 地区 名字 名称 日期 数量 总数 人数 规模 水平 讲话 发言 "
     "地点 举办地 地址 位置 结果 原因 理由 用途 作用 意义 目的 特点 特征 特色 性格 外形 外观 形状 颜色 "
@@ -201,7 +201,7 @@ class _StockTagsPOSTokenizer(jieba.posseg.POSTokenizer):
             self.load_word_tag(tokenizer.get_dict_file())
 
 
-def _guessed_across_words(word: str) -> bool:
+def guessed_across_words(word: str) -> bool:
     """Whether jieba's dictionary lacks ``word``, reads it as single characters only and the last
     one is a verb or function word alone (水比, 地能, 钱花): jieba guessed it across a word boundary."""
     if ablated("guessed_nouns") or not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word):
@@ -655,7 +655,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
     ]
     # a noun jieba only guessed from characters its dictionary reads one by one ("漏掉的水比以前": 水比;
     # "地能按时浇上水": 地能) is a mis-cut across words, not a thing the passages must name
-    nouns = [w for w in nouns if not _guessed_across_words(w)]
+    nouns = [w for w in nouns if not guessed_across_words(w)]
     # "小哥们" is cut 小/哥们: a word "X们" is the plural of a noun of the question ending in X
     nouns = [w for w in nouns if not (w.endswith("们") and any(n != w and n.endswith(w[:-1]) for n in nouns))]
     # the head word right before the wh-word ("经费是多少") is what is asked, whatever its tag
