@@ -551,21 +551,28 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
     i = 0
     while i < len(tokens):
         word, flag = tokens[i]
+        start = i
+        # a name jieba does not know is often cut one character too late: "青" + "岚县", "峨" + "岚山"
+        if len(word) == 1 and flag == "ns" and i + 1 < len(tokens) and tokens[i + 1][1] == "ns" \
+                and is_piece(*tokens[i + 1]) and not ablated("name_first_char"):
+            i += 1
+            word, flag = tokens[i]
         if is_piece(word, flag):
             j = i + 1
             while j < len(tokens):
                 w, f = tokens[j]
                 if is_piece(w, f) and not (f.startswith("nr") and flag.startswith("ns")):
                     j += 1
-                elif len(w) == 1 and w in _ADMIN_SUFFIX and f in ("n", "ns", "q"):
-                    j += 1  # "哈拉直沟" + "乡"
+                elif len(w) == 1 and w in _ADMIN_SUFFIX and f in ("n", "ns", "q") \
+                        and tokens[j - 1][0][-1] not in _ADMIN_SUFFIX:
+                    j += 1  # "哈拉直沟" + "乡" (not "岷川县" + "村": a county is no village's name)
                 else:
                     break
             guessed = flag == "ns" and word not in pos_tokenizer().tokenizer.FREQ and word[-1] not in _ADMIN_SUFFIX
             # alone, a word 词林 files as an everyday word is no name ("重新上岗": jieba tags 上岗 ns)
             common = word[-1] not in _ADMIN_SUFFIX and known_common_word(word)
-            if not (j == i + 1 and (guessed or common)):  # alone, a word jieba does not know is no place ("新拿驾照")
-                spans.append(("".join(t[0] for t in tokens[i:j]), i, j))
+            if not (j == i + 1 and start == i and (guessed or common)):  # alone, a word jieba does not know is no place ("新拿驾照")
+                spans.append(("".join(t[0] for t in tokens[start:j]), start, j))
             i = j
         else:
             i += 1
