@@ -87,6 +87,12 @@ def _date_difference(a: tuple[int, int, int], b: tuple[int, int, int], unit: str
     return f"{months // 12}年" + (f"{months % 12}个月" if months % 12 else "") + f"（{days}天）"
 
 
+def _ratio_text(ratio: Decimal) -> str:
+    """A ratio as news writes it: to one decimal, "约" when rounded ("约2.8倍"; exact: "3倍", "1.5倍")."""
+    rounded = ratio.quantize(Decimal("0.1"))
+    return f"{_plain(ratio)}倍" if rounded == ratio else f"约{_plain(rounded)}倍"
+
+
 def _plain(value: Decimal) -> str:
     value = value.quantize(Decimal("0.01")) if value != value.to_integral() else value
     text = format(value.normalize(), "f")
@@ -357,7 +363,7 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
     a_larger = key_a > key_b
     cited = f"{name_a} {sides[0].short}[1]，{name_b} {sides[1].short}[2]"
     if comparison.asks == RATIO and not dated and key_b:
-        short = f"{_plain(Decimal(key_a) / Decimal(key_b))}倍"
+        short = _ratio_text(Decimal(key_a) / Decimal(key_b))
         body = f"{name_a}是{name_b}的{short}（{cited}）。"
     elif key_a == key_b:
         short = "一样" + ("早" if dated else "多")

@@ -338,6 +338,10 @@ def near_miss_check(
         sentence, span, unit, analysis, [o for o in elsewhere if o in candidate.hit.paragraph.text]
     ):
         return "distinguishing", clause
+    # "护林员里有多少人是脱贫人口": the figure whose clause says the part asked ("其中脱贫人口310名") is
+    # its answer, though the whole (护林员) stands at another figure
+    if analysis.subset and all(said_in(w, clause) for w in analysis.subset):
+        return None
     asked = _asked_words(analysis)
     if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):
         return None

@@ -40,6 +40,7 @@ SWITCHES = {
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "deputy_role": "a deputy's title (副市长, 县委副书记) does not name the office asked (市长, 县委书记)",
     "name_first_char": "a one-character place token before a place word starts the name (青 + 岚县 is 青岚县)",
+    "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
     "figure_measure": "a figure's own measure: every nm:<check> at once",
     "article_places": "an article about several places of a level gives none of them to a paragraph naming none",

@@ -406,12 +406,19 @@ _ALTERNATIVES = re.compile(r"[、和及或至到\-—~～\s]?")
 
 def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, float, float]:
     """The best span of the asked type in ``sentence``: (span, score, local match)."""
+    ranked = ranked_spans(sentence, analysis)
+    return ranked[0] if ranked else (None, 0.0, 0.0)
+
+
+def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, float, float]]:
+    """Every admissible span of the asked type in ``sentence`` as (span, score, local match), best
+    first (ties: the earlier one)."""
     finder = _SPAN_FINDERS.get(analysis.kind)
     if finder is None:
-        return None, 0.0, 0.0
+        return []
     question_text = analysis.text
     spans = sorted(finder(sentence, analysis), key=lambda sp: (sp.start, sp.end))
-    best, best_score, best_local = None, float("-inf"), 0.0
+    ranked: list[tuple[Span, float, float]] = []
     for i, span in enumerate(spans):
         if span.text in question_text or any(span.text == e for e in analysis.entities):
             continue  # the question's own words are not its answer
@@ -443,7 +450,7 @@ def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, f
             w in "".join(clause_window(sentence, span.start, span.end)) for w in analysis.subset
         ):
             score += 0.8
-        if score > best_score:
-            best, best_score, best_local = span, score, local
-    return best, (best_score if best else 0.0), best_local
+        ranked.append((span, score, local))
+    ranked.sort(key=lambda r: -r[1])  # stable: among equal scores the earlier span first
+    return ranked
 
