@@ -88,9 +88,10 @@ def _date_difference(a: tuple[int, int, int], b: tuple[int, int, int], unit: str
 
 
 def _ratio_text(ratio: Decimal) -> str:
-    """A ratio as news writes it: to one decimal, "约" when rounded ("约2.8倍"; exact: "3倍", "1.5倍")."""
-    rounded = ratio.quantize(Decimal("0.1"))
-    return f"{_plain(ratio)}倍" if rounded == ratio else f"约{_plain(rounded)}倍"
+    """A ratio to two decimals, and as news writes it when that differs, to one ("2.78倍（约2.8倍）";
+    "3倍", "1.5倍")."""
+    plain, rounded = _plain(ratio), _plain(ratio.quantize(Decimal("0.1")))
+    return f"{plain}倍" if plain == rounded else f"{plain}倍（约{rounded}倍）"
 
 
 def _plain(value: Decimal) -> str:
