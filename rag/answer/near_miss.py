@@ -31,8 +31,8 @@ def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
     if not analysis.entities or any(entity_in(e, before) for e in analysis.entities):
         return None
     for word, flag in pos_cut(before):
-        if flag != "ns" or len(word) < 2 or word in GENERIC_PLACES:
-            continue
+        if flag != "ns" or len(word) < 2 or word in GENERIC_PLACES or word[1:] in GENERIC_PLACES:
+            continue  # "各乡镇" names no place
         # a word 词林 files only as an everyday word names no place ("新建": jieba tags it ns)
         if word[-1] not in ADMIN_LEVELS and known_common_word(word):
             continue
