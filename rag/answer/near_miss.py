@@ -293,8 +293,6 @@ def near_miss_check(
     unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
     if _foreign_place(before, analysis):
         return "place", clause
-    if not ablated("nm:place_subject") and _governing_place(sentence[:span.start], analysis):
-        return "place_subject", clause
     if _foreign_period(sentence, analysis):
         return "period", clause
     own_measure = not ablated("figure_measure")
@@ -302,6 +300,8 @@ def near_miss_check(
     def on(check: str) -> bool:  # one check of a figure's own measure, unless ablated ("nm:qualifier")
         return own_measure and not ablated(f"nm:{check}")
 
+    if on("place_subject") and _governing_place(sentence[:span.start], analysis):
+        return "place_subject", clause
     if on("part") and _part_unasked(sentence, span.start, analysis):
         return "part", clause
     if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
