@@ -116,3 +116,19 @@ def test_nouns_jieba_guesses_across_words_and_abbreviations_at_word_edges():
 def test_a_ratio_keeps_two_decimals_and_says_the_news_reading():
     assert _ratio_text(Decimal("83.7") / Decimal("30.1")) == "2.78倍（约2.8倍）"
     assert _ratio_text(Decimal(3)) == "3倍" and _ratio_text(Decimal("1.5")) == "1.5倍"
+
+
+def test_a_percentage_does_not_answer_a_count(monkeypatch):
+    text = paragraph("衡山县临时救助困难家庭3200户，保障人口占常住人口的1.25%。", 1)
+    question = "衡山县常住人口有多少？"
+    found = _check(question, "1.25%", text)
+    assert found and found[0] == "percent", found
+    assert _check("衡山县保障人口占常住人口的比例是多少？", "1.25%", text) is None
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:percent")
+    assert (_check(question, "1.25%", text) or ("",))[0] != "percent"
+
+
+def test_a_part_is_read_exactly_against_the_question():
+    cars = paragraph("全省新能源汽车保有量达52万辆。其中纯电动汽车保有量36万辆。", 1)
+    found = _check("全省插电混动汽车保有量有多少辆？", "36万辆", cars)
+    assert found and found[0] == "part", found

@@ -95,10 +95,22 @@ def _part_unasked(sentence: str, span_start: int, analysis: QuestionAnalysis) ->
     if not words:
         return False
     question_words = [w for w, _ in pos_cut(analysis.text)]
-    if any(_said(w, analysis.text) or kindred_in(w, question_words) for w in words):
+    # read exactly: "电动汽车" is not said by "插电混动汽车" though they share most characters
+    if any(said_in(w, analysis.text) or abbreviated(w, analysis.text) or kindred_in(w, question_words) for w in words):
         return False
     # or the question says the part in a short form ("纯电车" for 其中纯电动汽车)
-    return not any(len(n) >= 2 and _said(n, w) for n in analysis.nouns for w in words)
+    return not any(len(n) >= 2 and abbreviated(n, w) for n in analysis.nouns for w in words)
+
+
+# what asks a share, a rate or a change, which a percentage answers
+_SHARE_ASKED = re.compile(r"率|比例|比重|占|百分|几成|多少成|幅|增|降|减|涨|升|提高|下滑|回落|同比|环比|倍|多了|少了")
+
+
+def _percent_unasked(span_text: str, analysis: QuestionAnalysis) -> bool:
+    """A percentage ("保障人口占常住人口的1.13%") does not answer a question asking a count or an
+    amount ("城东区常住人口有多少"): nothing in it asks a share, a rate or a change."""
+    return analysis.unit is None and bool(re.search(r"[%％]|个百分点$|成$", span_text)) \
+        and not _SHARE_ASKED.search(analysis.text)
 
 
 def _said(word: str, text: str) -> bool:
@@ -302,6 +314,8 @@ def near_miss_check(
 
     if on("place_subject") and _governing_place(sentence[:span.start], analysis):
         return "place_subject", clause
+    if on("percent") and _percent_unasked(span.text, analysis):
+        return "percent", clause
     if on("part") and _part_unasked(sentence, span.start, analysis):
         return "part", clause
     if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
