@@ -95,15 +95,18 @@ def _part_unasked(sentence: str, span_start: int, analysis: QuestionAnalysis) ->
     if not words:
         return False
     question_words = [w for w, _ in pos_cut(analysis.text)]
-    # read exactly: "电动汽车" is not said by "插电混动汽车" though they share most characters
-    if any(said_in(w, analysis.text) or abbreviated(w, analysis.text) or kindred_in(w, question_words) for w in words):
+    # read by the modifier, as compounds are head-final: "纯电动车" says 电动汽车, "插电混动汽车" does not
+    # though it shares more characters
+    if any(said_in(w, analysis.text) or abbreviated(w, analysis.text) or kindred_in(w, question_words)
+           or (len(w) >= 3 and w[:2] in analysis.text) for w in words):
         return False
     # or the question says the part in a short form ("纯电车" for 其中纯电动汽车)
     return not any(len(n) >= 2 and abbreviated(n, w) for n in analysis.nouns for w in words)
 
 
 # what asks a share, a rate or a change, which a percentage answers
-_SHARE_ASKED = re.compile(r"率|比例|比重|占|百分|几成|多少成|幅|增|降|减|涨|升|提高|下滑|回落|同比|环比|倍|多了|少了")
+_SHARE_ASKED = re.compile(r"率|比例|比重|占|百分|几成|多少成|幅|增|降|减|涨|升|提高|下滑|回落|同比|环比|倍|多了|少了|"
+                          r"缩|扩|压|省|跌|翻|快|慢|多大|多高|把握|程度")
 
 
 def _percent_unasked(span_text: str, analysis: QuestionAnalysis) -> bool:
