@@ -132,3 +132,9 @@ def test_a_part_is_read_exactly_against_the_question():
     cars = paragraph("全省新能源汽车保有量达52万辆。其中纯电动汽车保有量36万辆。", 1)
     found = _check("全省插电混动汽车保有量有多少辆？", "36万辆", cars)
     assert found and found[0] == "part", found
+
+
+def test_a_subject_pair_before_a_verb_is_no_pair_of_counted_things():
+    text = paragraph("岳阳市和衡阳市共投入资金500万元，用于农村公路养护。", 1)
+    found = _check("衡阳市投入资金多少？", "500万元", text)
+    assert not found or found[0] != "member", found

@@ -221,7 +221,9 @@ def _one_member_asked(sentence: str, span_start: int, span_end: int, analysis: Q
             return True
     # "中小学和幼儿园14所": the figure counts both things joined right before it
     pair = _PAIR.search(sentence[:span_start])
-    if pair:
+    # both joined things are nouns counted by the figure ("中小学和幼儿园"), not a subject pair before a
+    # verb phrase ("青海省和西宁市共投入资金")
+    if pair and all(flag[:1] in ("n", "b", "a") for _, flag in pos_cut(pair.group(2))):
         heads = [_last_word(pair.group(1)), _last_word(pair.group(2))]
         if all(heads) and sum(h in analysis.text for h in heads) == 1:
             return True
