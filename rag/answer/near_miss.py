@@ -23,7 +23,7 @@ from .question import (
 from .scoring import Candidate, abbreviated
 from .settings import ablated
 from .synonyms import kindred_in, known_common_word, said_in
-from .spans import ADMIN_LEVELS, LEVEL_REACHED, UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
+from .spans import ADMIN_LEVELS, UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
 
 
 def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
@@ -243,15 +243,6 @@ def _last_word(item: str) -> str:
     return words[-1] if words and len(words[-1]) >= 2 else ""
 
 
-def _states_a_change_only(clause: str) -> bool:
-    """"降幅不低于50%", "减少了30%": the clause gives a change, and no level reached (至/到/达)."""
-    return bool(_CHANGE_ONLY.search(clause)) and not _LEVEL_STATED.search(clause)
-
-
-# a level reached: a verb of change + 至/到 ("降至", "提升到"), 达到, 降为/升为 (not 截至, 受到, 达标)
-_LEVEL_STATED = re.compile(LEVEL_REACHED.pattern + "|达到|降为|升为")
-
-
 _CHANGE_ONLY = re.compile(r"增幅|降幅|涨幅|增长|增加|减少|下降|降低|提高|提升|上涨|下滑|回落|同比|环比")
 
 
@@ -325,8 +316,6 @@ def near_miss_check(
         return "part", clause
     if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
         return "member", clause
-    if on("level") and analysis.asks_level and _states_a_change_only(clause):
-        return "level", clause
     # "多少名学生" is not answered by "引进专家11名": the figure counts another noun
     if on("counted") and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
         counted = _figure_noun(before, after)

@@ -154,7 +154,6 @@ class QuestionAnalysis:
     # a passage that states none of them is about something else
     figures: tuple[tuple[str, Decimal], ...] = ()
     asks_change: bool = False  # "同比增长了多少": the answer is a change, not a level
-    asks_level: bool = False  # "比例降到百分之几": the level reached, which a change ("降幅50%") does not answer
     # what an outcome adverb stresses ("最后有多少人通过" → 通过, "最后是哪支队伍拿了冠军" →
     # 冠军): the answer's sentence must say it, since a neighbouring figure (报名) is no outcome
     outcome: tuple[str, ...] = ()
@@ -464,8 +463,6 @@ _CHANGE_ASKED = re.compile(
     r"|比(?:上一?年|去年|前一年|上年|以前|之前|\d{4}年)[^，。？?]{0,3}?(?:多|少|涨|增|降|高|低)了?(?:多少|几)"
     r"|(?:多|少|涨)了(?:多少|几)"
 )
-# "降到百分之几", "提高到多少": the level reached
-_LEVEL_ASKED = re.compile(r"(?:降|减|提高|提升|增加|增长|增|升|涨|缩短|压缩|下调|上调)(?:到|至)了?(?:百分之)?(?:多少|几)")
 # adverbs that ask for the outcome of a process, not its start or plan: "最后有多少人通过",
 # "正式签了劳动合同"; the predicate after them is the very thing asked
 _OUTCOME_ADVERB = re.compile(r"(?:最后|最终)(?![一二三四五六七八九十几两\d个位次天年月场期批轮名])|正式")
@@ -551,12 +548,6 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
     i = 0
     while i < len(tokens):
         word, flag = tokens[i]
-        start = i
-        # a name jieba does not know is often cut one character too late: "青" + "岚县", "峨" + "岚山"
-        if len(word) == 1 and flag == "ns" and i + 1 < len(tokens) and tokens[i + 1][1] == "ns" \
-                and is_piece(*tokens[i + 1]) and not ablated("name_first_char"):
-            i += 1
-            word, flag = tokens[i]
         if is_piece(word, flag):
             j = i + 1
             while j < len(tokens):
@@ -571,8 +562,8 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
             guessed = flag == "ns" and word not in pos_tokenizer().tokenizer.FREQ and word[-1] not in _ADMIN_SUFFIX
             # alone, a word 词林 files as an everyday word is no name ("重新上岗": jieba tags 上岗 ns)
             common = word[-1] not in _ADMIN_SUFFIX and known_common_word(word)
-            if not (j == i + 1 and start == i and (guessed or common)):  # alone, a word jieba does not know is no place ("新拿驾照")
-                spans.append(("".join(t[0] for t in tokens[start:j]), start, j))
+            if not (j == i + 1 and (guessed or common)):  # alone, a word jieba does not know is no place ("新拿驾照")
+                spans.append(("".join(t[0] for t in tokens[i:j]), i, j))
             i = j
         else:
             i += 1
@@ -689,7 +680,6 @@ def analyze_question(question: str) -> QuestionAnalysis:
         type_noun=type_noun,
         figures=tuple(dict.fromkeys(figures)),
         asks_change=kind == QUANTITY and bool(_CHANGE_ASKED.search(text)),
-        asks_level=kind == QUANTITY and bool(_LEVEL_ASKED.search(text)),
         outcome=outcome,
         subset=_subset_words(text, kind),
     )

@@ -8,7 +8,6 @@ figure, asked thing or span is *hard*; a wording mismatch is *soft*
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -30,7 +29,6 @@ from .question import (
     entity_in,
     is_province,
     pos_cut,
-    pos_tokenizer,
     place_level,
     places_of_level,
     time_in,
@@ -198,36 +196,8 @@ def abbreviated(noun: str, text: str) -> bool:
     most three characters apart ("女队" in 女子足球队), and the longer word starts with the first one."""
     if ablated("abbreviations") or not 2 <= len(noun) <= 3 or not re.fullmatch(f"[{_CJK}]+", noun):
         return False
-    gaps = "".join(f"({re.escape(ch)})" + r"[^，。；！？,;!?、\s]{0,3}?" for ch in noun[:-1])
-    return any(
-        m.end() - m.start() > len(noun) and _at_word_edges(text, [m.start(k) for k in range(1, len(noun) + 1)])
-        for m in re.finditer(gaps + f"({re.escape(noun[-1])})", text)
-    )
-
-
-_PHRASE_BREAK = re.compile(r"[，。；！？,;!?、\s]")
-
-
-def _at_word_edges(text: str, positions: list[int]) -> bool:
-    """Whether each character of a short form, found at ``positions`` of ``text``, opens a word of
-    the longer one (jieba's words and the dictionary words inside them: 社会工作 is 社会 + 工作),
-    the last one possibly closing a word instead (电车 in 电动汽车, 女队 in 女子足球队): a short
-    form keeps whole parts' heads, so "水比" is not in "输水损失比" (水 is inside 输水)."""
-    if ablated("abbreviation_edges"):
-        return True
-    left = max((m.end() for m in _PHRASE_BREAK.finditer(text, 0, positions[0])), default=0)
-    right = _PHRASE_BREAK.search(text, positions[-1])
-    starts, ends = _word_edges(text[left:right.start() if right else len(text)])
-    rel = [p - left for p in positions]
-    return all(p in starts for p in rel[:-1]) and (rel[-1] in starts or rel[-1] + 1 in ends)
-
-
-@functools.lru_cache(maxsize=8192)
-def _word_edges(phrase: str) -> tuple[frozenset[int], frozenset[int]]:
-    """Where the words of ``phrase`` start and end (jieba's search mode: its words and the
-    dictionary words inside them)."""
-    words = list(pos_tokenizer().tokenizer.tokenize(phrase, mode="search"))
-    return frozenset(s for _, s, _ in words), frozenset(e for _, _, e in words)
+    gaps = "".join(re.escape(ch) + r"[^，。；！？,;!?、\s]{0,3}?" for ch in noun[:-1])
+    return any(m.end() - m.start() > len(noun) for m in re.finditer(gaps + re.escape(noun[-1]), text))
 
 
 # a deputy's title: "副市长" and "县委副书记" name another office than 市长 and 县委书记

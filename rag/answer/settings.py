@@ -36,10 +36,8 @@ SWITCHES = {
     "word_classes": "词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place;"
                     " a missing noun said by a word of its class is wording",
     "abbreviations": "a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)",
-    "abbreviation_edges": "an abbreviation's characters open the longer form's words (the last may close one): 水比 is not in 输水损失比",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "deputy_role": "a deputy's title (副市长, 县委副书记) does not name the office asked (市长, 县委书记)",
-    "name_first_char": "a one-character place token before a place word starts the name (青 + 岚县 is 青岚县)",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
     "figure_measure": "a figure's own measure: every nm:<check> at once",
@@ -52,7 +50,7 @@ SWITCHES = {
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off
 # alone by ``nm:<check>``.
 NEAR_MISS_CHECKS = (
-    "place_subject", "percent", "part", "member", "level", "counted", "subset", "earlier", "unit_refused", "named_figure", "rate", "action",
+    "place_subject", "percent", "part", "member", "counted", "subset", "earlier", "unit_refused", "named_figure", "rate", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
 )
 
