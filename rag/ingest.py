@@ -43,6 +43,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .schema import Article, Paragraph
+from .setting import article_settings
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +53,8 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # 3: offsets in a BOM file count the BOM; 4-5: layout title rules need evidence, no line dropped;
 # 6: a dateline alone on the line under a headline opens the article, "（上接…）" rejoins its article,
 # an interview's "问：…" is no headline; 7: a headline's second line printed apart joins it, a caption
-# block ending with its photo credit is one caption (not glued to the next paragraph)
-PARSER_VERSION = 7
+# block ending with its photo credit is one caption (not glued to the next paragraph); 8: Paragraph.setting
+PARSER_VERSION = 8
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -984,6 +985,7 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
             drafts.append(draft)
 
     dates = [_article_date(draft) for draft in drafts]
+    settings = article_settings([(draft.title, _lead_text(draft)) for draft in drafts])
     placed: list[tuple[_Unit, str | None, int]] = []  # unit, paragraph title, draft index
     for index, draft in enumerate(drafts):
         for unit, section in zip(draft.units, draft.sections):
@@ -1005,7 +1007,7 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
         bisect.insort(kept_texts, unit.text)
         raw = text[unit.start:unit.end]
         number = len(paragraphs) + 1
-        paragraphs.append(Paragraph(source, title, number, unit.start, unit.end, unit.text, raw, dates[index]))
+        paragraphs.append(Paragraph(source, title, number, unit.start, unit.end, unit.text, raw, dates[index], settings[index]))
         spans_by_draft.setdefault(index, []).append((unit.start, unit.end))
 
     articles: list[Article] = []
@@ -1030,6 +1032,14 @@ def _is_repeat(text: str, kept_sorted: list[str]) -> bool:
         return False
     following = kept_sorted[at]
     return following == text or (len(text) >= _TRUNCATED_REPEAT_MIN_CHARS and following.startswith(text))
+
+
+def _lead_text(draft: _Draft) -> str | None:
+    """The article's first paragraph of text (its dateline paragraph, or its first body paragraph)."""
+    for unit in draft.units:
+        if unit.kind in (DATELINE, BODY):
+            return unit.text
+    return None
 
 
 def _article_date(draft: _Draft) -> str | None:

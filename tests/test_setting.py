@@ -1,0 +1,64 @@
+"""An article's setting (issue 11): the places its headline, dateline and lead name, and the
+province a provincial page names, carried by every paragraph (``Paragraph.setting``) so the
+answer stage reads 全省/全县 as that place even when the lead paragraph is not retrieved."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rag.answer import extract_answer
+from rag.ingest import load_corpus, parse_source
+from rag.schema import Chunk, Hit, Paragraph
+from rag.setting import article_setting, article_settings, places_named
+
+FRESH = Path(__file__).resolve().parent.parent / "eval" / "fresh"
+
+
+def test_places_named_by_headline_dateline_and_lead():
+    assert article_setting("我省冬春农田水利建设完成投资28.6亿元", "本报兰州讯（记者程雨婷）记者从省水利厅了解到，截至1月15日") == ["兰州"]
+    assert article_setting("今春全县完成植树造林", "本报讯（记者唐若溪）4月8日，记者从青岚县林业局获悉，今年春季造林") == ["青岚县"]
+    assert article_setting(None, "本报讯（记者邹明远）4月14日，江西省公安厅交通管理局召开新闻发布会，通报2026年第一季度全省情况。") == [
+        "江西省", "2026年"]
+    assert places_named("全县城镇新增就业，该县在全市社区和景区") == []  # references and common words name no place
+
+
+def test_a_page_naming_one_province_gives_it_to_its_other_articles():
+    settings = article_settings([
+        ("一季度全省新注册登记新能源汽车9.6万辆", "4月14日，江西省公安厅交通管理局召开新闻发布会。"),
+        ("全省一季度完成交通投资286.3亿元", "本报讯（记者邹明远）记者4月15日从省交通运输厅获悉，一季度全省完成投资。"),
+        ("九江：新能源汽车下乡", "本报九江讯（记者柯雨桐）4月10日，活动在濂溪区开幕。"),
+    ])
+    assert settings[1] == "江西省"
+    assert settings[2].split()[0] == "江西省" and "九江" in settings[2]
+    two = article_settings([("甲", "江西省公安厅通报。"), ("乙", "四川省文旅厅通报。"), ("丙", "记者从省交通运输厅获悉。")])
+    assert two[2] is None  # a page naming two provinces gives none to the article naming neither
+
+
+def test_every_paragraph_of_an_article_carries_its_setting():
+    _, paragraphs = load_corpus(FRESH)
+    transport = [p for p in paragraphs if p.title and p.title.startswith("全省一季度完成交通投资")]
+    assert transport and all(p.setting and p.setting.split()[0] == "江西省" for p in transport)
+    county = [p for p in paragraphs if p.title == "今春全县完成植树造林2.3万亩"]
+    assert county and all("青岚县" in p.setting.split() for p in county)
+
+
+def _hit(paragraph: Paragraph, rank: int) -> Hit:
+    chunk = Chunk(rank, paragraph.source, paragraph.title, paragraph.number, paragraph.text, 0, len(paragraph.text))
+    return Hit(chunk, paragraph, 1.0 / rank, {"keyword": 1.0, "dense": 1.0}, {"keyword": rank, "dense": rank})
+
+
+def test_a_province_asked_by_name_is_found_in_a_paragraph_that_says_only_quansheng():
+    text = "2025年，全省完成交通运输固定资产投资1286.5亿元，连续5年保持在千亿元以上。"
+    paragraph = Paragraph("p.txt", "全省一季度完成交通投资286.3亿元", 3, 0, len(text), text, text, None, "江西省")
+    answer = extract_answer("江西省2025年完成交通运输固定资产投资多少？", [_hit(paragraph, 1)])
+    assert not answer.refused and answer.short == "1286.5亿元"
+    unset = Paragraph("p.txt", "全省一季度完成交通投资286.3亿元", 3, 0, len(text), text, text)
+    assert extract_answer("江西省2025年完成交通运输固定资产投资多少？", [_hit(unset, 1)]).refused
+    other = Paragraph("p.txt", "全省一季度完成交通投资286.3亿元", 3, 0, len(text), text, text, None, "四川省")
+    assert extract_answer("江西省2025年完成交通运输固定资产投资多少？", [_hit(other, 1)]).refused
+
+
+def test_parse_source_keeps_offsets_with_setting():
+    page = "岷川县：稳就业促增收\n\n本报讯（记者 韩雪松）1月20日，记者从甘肃省岷川县\n统计局获悉，全县地区生产总值达到86.4亿元。\n"
+    _, paragraphs = parse_source("x.txt", page)
+    assert paragraphs[0].setting == "岷川县 甘肃省"
+    assert page[paragraphs[0].start:paragraphs[0].end] == paragraphs[0].raw
