@@ -62,3 +62,35 @@ def test_parse_source_keeps_offsets_with_setting():
     _, paragraphs = parse_source("x.txt", page)
     assert paragraphs[0].setting == "岷川县 甘肃省"
     assert page[paragraphs[0].start:paragraphs[0].end] == paragraphs[0].raw
+
+
+# --- person names: the whole name, and the asked title, not a deputy's --------------------
+
+from rag.answer.question import analyze_question  # noqa: E402
+from rag.answer.spans import person_spans  # noqa: E402
+
+
+def _names(question: str, sentence: str) -> list[str]:
+    return [span.text for span in person_spans(sentence, analyze_question(question))]
+
+
+def test_a_name_span_keeps_the_surname_jieba_cut_off():
+    assert _names("谁出席并宣布新校区正式启用？", "市委常委、副市长刘海燕出席并宣布新校区正式启用。") == ["刘海燕"]
+    assert "赵明远" in _names("岷川县人社局局长是谁？", "县人力资源和社会保障局局长赵明远介绍，全县建成就业服务站63个。")
+
+
+def test_an_asked_title_is_not_answered_by_a_deputy_or_another_title():
+    sentence = "市委常委、副市长刘海燕出席并宣布新校区正式启用。"
+    assert _names("青岚市市长叫什么名字？", sentence) == []
+    assert _names("青岚市副市长叫什么名字？", sentence) == ["刘海燕"]
+    county = "县委副书记、县长谭卫东在新院区启用仪式上表示，力争实现大病不出县。"
+    assert _names("青岚县县委书记是谁？", county) == []
+    assert _names("青岚县县长是谁？", county) == ["谭卫东"]
+
+
+def test_a_question_for_a_title_nobody_holds_is_refused():
+    text = "市委常委、副市长刘海燕出席并宣布新校区正式启用。"
+    paragraph = Paragraph("p.txt", "青岚市第二实验中学新校区正式启用", 1, 0, len(text), text, text, None, "四川省 青岚市")
+    assert extract_answer("青岚市市长叫什么名字？", [_hit(paragraph, 1)]).refused
+    answer = extract_answer("青岚市副市长叫什么名字？", [_hit(paragraph, 1)])
+    assert not answer.refused and answer.short == "刘海燕"
