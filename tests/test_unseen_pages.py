@@ -94,3 +94,47 @@ def test_a_question_for_a_title_nobody_holds_is_refused():
     assert extract_answer("青岚市市长叫什么名字？", [_hit(paragraph, 1)]).refused
     answer = extract_answer("青岚市副市长叫什么名字？", [_hit(paragraph, 1)])
     assert not answer.refused and answer.short == "刘海燕"
+
+
+# --- comparisons: a side named by a place the tagger cuts, its own clause's figure, ratios ------
+
+from rag.answer.compare import _names_side, answer_comparison, parse_comparison, side_marks  # noqa: E402
+from rag.answer.spans import Span  # noqa: E402
+from rag.schema import Answer, Citation  # noqa: E402
+
+
+def test_a_bare_side_replaces_the_whole_name_of_the_other_side():
+    comparison = parse_comparison("春节假期峨岚山景区和云溪镇，哪个接待的游客更多？")
+    assert comparison.side_questions[1] == "春节假期云溪镇接待的游客多少"  # not "峨云溪镇景区"
+
+
+def test_a_sides_figure_is_the_one_stated_of_that_side():
+    comparison = parse_comparison("一季度赣州完成的交通投资比上饶多多少？")
+    marks = side_marks(comparison)
+    own = "上饶市完成31.4亿元；"
+    assert _names_side(own, Span(own.index("31.4"), own.index("31.4") + 7, "31.4亿元"), marks[1])
+    other = "一季度，全省完成交通运输固定资产投资286.3亿元，同比增长7.2%。"
+    assert not _names_side(other, Span(other.index("286.3"), other.index("286.3") + 8, "286.3亿元"), marks[1])
+    ev = parse_comparison("截至3月底，全省纯电动汽车数量大约是插电式混动汽车的几倍？")
+    sentence = "截至3月底，全省新能源汽车保有量达114.2万辆，其中纯电动汽车83.7万辆，插电式混合动力汽车30.1万辆。"
+    spans = {t: Span(sentence.index(t), sentence.index(t) + len(t), t) for t in ("114.2万辆", "83.7万辆", "30.1万辆")}
+    a, b = side_marks(ev)
+    assert [t for t, sp in spans.items() if _names_side(sentence, sp, b)] == ["30.1万辆"]
+    assert _names_side(sentence, spans["83.7万辆"], a) and not _names_side(sentence, spans["114.2万辆"], a)
+
+
+def _side(question: str, short: str, sentence: str, number: int = 1) -> Answer:
+    citation = Citation(1, "p.txt", None, number, 0, len(sentence), sentence, 1.0)
+    return Answer(question, f"{short} —— {sentence}[1]", False, (citation,), short, sentence)
+
+
+def test_a_ratio_of_two_figures_is_said_to_a_tenth():
+    comparison = parse_comparison("截至3月底，全省纯电动汽车数量大约是插电式混动汽车的几倍？")
+    sides = (_side(comparison.side_questions[0], "83.7万辆", "其中纯电动汽车83.7万辆，"),
+             _side(comparison.side_questions[1], "30.1万辆", "插电式混合动力汽车30.1万辆。", 2))
+    answer = answer_comparison("截至3月底，全省纯电动汽车数量大约是插电式混动汽车的几倍？", comparison, sides)
+    assert answer.short == "约2.8倍" and "2.78" in answer.answer
+    exact = parse_comparison("新校区食堂能同时就餐的人数是体育馆能容纳人数的几倍？")
+    sides = (_side(exact.side_questions[0], "2400人", "新校区食堂可容纳2400人同时就餐。"),
+             _side(exact.side_questions[1], "1200人", "可容纳1200人的体育馆。", 2))
+    assert answer_comparison("新校区食堂能同时就餐的人数是体育馆能容纳人数的几倍？", exact, sides).short == "2倍"

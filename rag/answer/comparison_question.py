@@ -260,6 +260,34 @@ def _swap(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
     return "".join(new) + text
 
 
+# nouns that close a place's name ("峨岚山景区"): a side naming another place ("云溪镇") takes their place too
+_NAME_TYPE_NOUNS = ("景区", "景点", "公园", "园区", "街道", "社区", "广场", "古镇", "小镇", "码头", "机场", "车站", "乡镇")
+_NAME_ENDINGS = tuple("省市县区州镇乡村旗") + _NAME_TYPE_NOUNS
+
+
+def _swap_name(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
+    """``_swap`` for a name: the whole name the tagger cut in pieces is replaced ("峨|岚山" with the
+    single character jieba left before it, and a closing "景区" when the new name is a full name of
+    its own), so "云溪镇" against "春节假期峨岚山景区" reads "春节假期云溪镇", not "春节假期峨云溪镇景区"."""
+    if not new or not old or old[0] not in text:
+        return _swap(text, old, new)
+    start = text.index(old[0])
+    end = start + len(old[0])
+    offsets, at = [], 0
+    for word, flag in pos_cut(text):
+        at = text.find(word, at)
+        offsets.append((word, flag, at, at + len(word)))
+        at += len(word)
+    for word, flag, a, b in reversed(offsets):
+        if b == start and len(word) == 1 and flag in ("ns", "nr", "nz", "j", "zg", "ng"):
+            start = a
+    if new[0].endswith(_NAME_ENDINGS):
+        for word, _, a, b in offsets:
+            if a == end and word in _NAME_TYPE_NOUNS:
+                end = b
+    return text[:start] + new[0] + text[end:]
+
+
 def _complete(side: str, other: str) -> str:
     """``side`` as a phrase that stands alone, borrowing from ``other`` what it leaves out:
     "祁连县" against "城中区的城镇新增就业" is "祁连县的城镇新增就业"; "线上网络招聘"
@@ -267,7 +295,7 @@ def _complete(side: str, other: str) -> str:
     mine, theirs = _anchors(side), _anchors(other)
     if mine.bare and not theirs.bare:  # only anchors: the other side's words with these anchors
         text = other
-        text = _swap(text, theirs.entities, mine.entities)
+        text = _swap_name(text, theirs.entities, mine.entities)
         text = _swap(text, theirs.times, mine.times)
         text = _swap(text, theirs.figures, mine.figures)
         if mine.scope:
