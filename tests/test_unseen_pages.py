@@ -138,3 +138,11 @@ def test_a_ratio_of_two_figures_is_said_to_a_tenth():
     sides = (_side(exact.side_questions[0], "2400人", "新校区食堂可容纳2400人同时就餐。"),
              _side(exact.side_questions[1], "1200人", "可容纳1200人的体育馆。", 2))
     assert answer_comparison("新校区食堂能同时就餐的人数是体育馆能容纳人数的几倍？", exact, sides).short == "2倍"
+
+
+def test_growing_faster_compares_growth_rates_of_the_shared_measure():
+    comparison = parse_comparison("岷川县去年城镇居民和农村居民的人均可支配收入，哪个涨得更快？")
+    assert comparison.side_questions == ("岷川县去年城镇居民的人均可支配收入增长了百分之几", "农村居民的人均可支配收入增长了百分之几")
+    # a side that names its rate itself is asked as it stands
+    named = parse_comparison("全省社工专业人才的涨幅和考社工证报名人数的涨幅，哪个涨得更快？")
+    assert all(q.endswith("的涨幅多少") for q in named.side_questions)

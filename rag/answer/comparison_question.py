@@ -308,6 +308,13 @@ def _complete(side: str, other: str) -> str:
         return other[:other.rindex("的") + 1] + side
     if side.endswith("的") and not other.endswith("的"):  # "网上的" against "线下提供的岗位": "网上的岗位"
         side += other.rpartition("的")[2] if "的" in other else (pos_cut(other)[-1][0] if other else "")
+    elif "的" in other and "的" not in side:
+        # "城镇居民" against "农村居民的人均可支配收入": the two heads are parallel (same last word),
+        # so what follows 的 is measured of both
+        head, _, measure = other.rpartition("的")
+        tail = pos_cut(side)[-1][0] if side else ""
+        if len(measure) >= 2 and measure not in side and len(tail) >= 2 and head.endswith(tail[-2:]) and head != side:
+            side += "的" + measure
     borrowed = ""
     if theirs.scope and not mine.scope and not mine.entities:
         borrowed += theirs.scope
@@ -326,10 +333,16 @@ def _counted_unit(side: str) -> str:
     return "" if pos_tokenizer().tokenizer.FREQ.get(side[-2:], 0) >= 5 else side[-1]
 
 
+_NAMES_RATE = re.compile(r"幅|增速|增长|率|百分")
+_GROWTH = {"涨": "增长", "增": "增长", "升": "增长", "降": "下降", "减": "下降", "跌": "下降"}
+
+
 def _measure_words(text: str) -> str:
     """Shared measure words as they read in a side question: without a leading 的/是 or a trailing 得/了."""
     text = re.sub(r"^(?:的|是|在|上|里)", "", text.strip(" ，,"))
     text = re.sub(r"(?:得|了|的|地)$", "", text)
+    if text in _GROWTH:  # "哪个涨得快": how much each grew
+        return _GROWTH[text]
     return text if len(text) >= 2 else ""
 
 
@@ -342,6 +355,10 @@ def _build(
     direction = _AS_DATE.get(direction, direction)
     full_a, full_b = _complete(a, b), _complete(b, a)
     shared = _measure_words(post) + _measure_words(verb)
+    # "哪个涨得快" compares growth rates, unless a side names its rate itself ("…的涨幅")
+    rate = direction in "快慢" and shared.endswith(("增长", "下降")) and not _NAMES_RATE.search(a + b)
+    if direction in "快慢" and shared in _GROWTH.values() and not rate:
+        shared = ""
     pre = re.sub(r"(?:方面|来看|来说|而言)$", "", pre.strip(" ，,：:")).strip(" ，,：:")  # "X方面，A和B谁多"
     dated = direction in DATED
     unit = re.sub(r"^(?:了|的)", "", unit.strip())
@@ -350,6 +367,8 @@ def _build(
     def question(full: str) -> str:
         if dated:
             return f"{pre}{full}{shared}是什么时候"
+        if rate and not unit:
+            return f"{pre}{full}{shared}了百分之几"
         if not unit and direction in _HOW:  # "哪个长": how long each is
             return f"{pre}{full}{shared}{_HOW[direction]}"
         phrase = f"{full}{shared}"
