@@ -146,3 +146,10 @@ def test_growing_faster_compares_growth_rates_of_the_shared_measure():
     # a side that names its rate itself is asked as it stands
     named = parse_comparison("全省社工专业人才的涨幅和考社工证报名人数的涨幅，哪个涨得更快？")
     assert all(q.endswith("的涨幅多少") for q in named.side_questions)
+
+
+def test_two_place_names_each_stand_alone_sharing_only_the_period():
+    comparison = parse_comparison("峨岚山景区和龙泉温泉小镇哪个接待游客多？")
+    assert comparison.side_questions == ("峨岚山景区接待游客多少", "龙泉温泉小镇接待游客多少")
+    spring = parse_comparison("春节假期峨岚山景区和云溪镇，哪个接待的游客更多？")
+    assert spring.side_questions == ("春节假期峨岚山景区接待的游客多少", "春节假期云溪镇接待的游客多少")

@@ -265,6 +265,12 @@ _NAME_TYPE_NOUNS = ("景区", "景点", "公园", "园区", "街道", "社区", 
 _NAME_ENDINGS = tuple("省市县区州镇乡村旗") + _NAME_TYPE_NOUNS
 
 
+def _names_a_place(side: str) -> bool:
+    """Whether a side is one place's name ("龙泉温泉小镇", "峨岚山景区", "祁连县"): it ends like one and
+    holds no verb (not "赣州完成的交通投资")."""
+    return side.endswith(_NAME_ENDINGS) and not any(flag.startswith("v") for _, flag in pos_cut(side))
+
+
 def _swap_name(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
     """``_swap`` for a name: the whole name the tagger cut in pieces is replaced ("峨|岚山" with the
     single character jieba left before it, and a closing "景区" when the new name is a full name of
@@ -293,6 +299,18 @@ def _complete(side: str, other: str) -> str:
     "祁连县" against "城中区的城镇新增就业" is "祁连县的城镇新增就业"; "线上网络招聘"
     against "城中区线下招聘活动" is "城中区线上网络招聘"."""
     mine, theirs = _anchors(side), _anchors(other)
+    if _names_a_place(side) and _names_a_place(other):
+        # "峨岚山景区" and "龙泉温泉小镇": two names, each complete; only a period or scope is shared
+        borrowed = theirs.scope if theirs.scope and not mine.scope and not mine.entities else ""
+        borrowed += "".join(t for t in theirs.times if t not in side) if not mine.times else ""
+        if not borrowed and not mine.times:  # "春节假期峨岚山景区" and "云溪镇": the period before the name
+            prefix = ""
+            for word, flag in pos_cut(other):
+                if flag in ("ns", "nr", "nz", "nt", "j") or word in side:
+                    break
+                prefix += word
+            borrowed = prefix if prefix != other and not side.startswith(prefix) else ""
+        return borrowed + side
     if mine.bare and not theirs.bare:  # only anchors: the other side's words with these anchors
         text = other
         text = _swap_name(text, theirs.entities, mine.entities)
