@@ -6,11 +6,8 @@ lexical mechanisms), each also switched off where it can be, so the test fails i
 from __future__ import annotations
 
 from rag.answer import extract_answer
-from rag.answer.compare import _ratio_text
 from rag.answer.near_miss import near_miss_check
 from rag.answer.question import analyze_question, guessed_across_words
-
-from decimal import Decimal
 
 from test_extract import ranked
 from test_near_miss import candidates_with_figures, paragraph
@@ -104,11 +101,6 @@ def test_nouns_jieba_guesses_across_words():
     assert guessed_across_words("水比") and guessed_across_words("地能")
     assert not guessed_across_words("插电式") and not guessed_across_words("绿牌")
     assert "水比" not in analyze_question("新水渠用上以后，路上漏掉的水比以前少了多少？").nouns
-
-
-def test_a_ratio_keeps_two_decimals_and_says_the_news_reading():
-    assert _ratio_text(Decimal("83.7") / Decimal("30.1")) == "2.78倍（约2.8倍）"
-    assert _ratio_text(Decimal(3)) == "3倍" and _ratio_text(Decimal("1.5")) == "1.5倍"
 
 
 def test_a_percentage_does_not_answer_a_count(monkeypatch):

@@ -45,6 +45,11 @@ SWITCHES = {
     "photo_credit": "a photo credit line (通讯员张玉善摄) answers who took the photograph",
     "cn_dates": "a month or day asked in digits is found in Chinese numerals (一月二十六日)",
     "admin_level": "\"哪个县\" is not answered by a name of another administrative level (城北区)",
+    "article_setting": "a paragraph is read with the places its article's headline, dateline and lead (and the one"
+                       " province its page) name (Paragraph.setting: 全省 under 江西省公安厅's page is 江西省)",
+    "person_title": "\"市长是谁\" is not answered by a name under other titles only (副市长刘海燕)",
+    "side_clause": "a comparison side's figure is the one of the clause naming the side, not one of a sentence about"
+                   " something else (上饶市完成31.4亿元, not 全省…286.3亿元)",
 }
 
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off
