@@ -1,6 +1,6 @@
 """Readings made in the fifth round (issue 11, helper "answers5") from the dev rows of pages the
 product had never seen: what governs a figure (the sentence's place, a 其中 part, a pair joined by
-和, a parallel figure's distinguishing word), a deputy's title, the next figure of a sentence whose
+和, a parallel figure's distinguishing word), the next figure of a sentence whose
 best one is a near miss, a county glued to a village, question nouns jieba guesses across words. Sentences written for these tests (no encoder: the
 lexical mechanisms), each also switched off where it can be, so the test fails if the reading goes."""
 from __future__ import annotations
@@ -68,18 +68,6 @@ def test_a_word_a_parallel_figure_of_the_paragraph_says_distinguishes_it(monkeyp
     assert _check("株洲市的电瓶车现在有多少辆？", "12.4万辆", text) is None
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:distinguishing")
     assert (_check(question, "12.4万辆", text) or ("",))[0] != "distinguishing"
-
-
-def test_a_deputy_title_does_not_name_the_office(monkeypatch):
-    text = paragraph("衡山县委副书记、县长王立新出席活动并讲话。", 1)
-    answer = extract_answer("衡山县县委书记是谁？", ranked(text))
-    assert answer.refused, answer.answer
-    mayor = paragraph("岳阳市副市长张建国宣布活动开幕。", 1)
-    assert extract_answer("岳阳市市长叫什么名字？", ranked(mayor)).refused
-    own = paragraph("岳阳市市长张建国宣布活动开幕。", 1)
-    assert extract_answer("岳阳市市长叫什么名字？", ranked(own)).short == "张建国"
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "deputy_role")
-    assert not extract_answer("岳阳市市长叫什么名字？", ranked(mayor)).refused
 
 
 def test_the_next_figure_of_a_sentence_answers_when_its_best_one_is_a_near_miss(monkeypatch):

@@ -200,18 +200,6 @@ def abbreviated(noun: str, text: str) -> bool:
     return any(m.end() - m.start() > len(noun) for m in re.finditer(gaps + re.escape(noun[-1]), text))
 
 
-# a deputy's title: "副市长" and "县委副书记" name another office than 市长 and 县委书记
-_DEPUTY = re.compile(r"(?:常务)?副$")
-
-
-def role_said(role: str, sentence: str) -> bool:
-    """Whether ``sentence`` names the office ``role`` itself, not its deputy's ("副市长刘海燕" does
-    not say who the 市长 is)."""
-    if ablated("deputy_role"):
-        return role in sentence
-    return any(not _DEPUTY.search(sentence[:m.start()]) for m in re.finditer(re.escape(role), sentence))
-
-
 def _asked_noun(noun: str, analysis: QuestionAnalysis) -> bool:
     """Whether ``noun`` is the very thing asked (its absence means the passages cannot
     answer), rather than wording around it that a paraphrase may change.
@@ -329,7 +317,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 reason, lacks = f"相关段落中没有“{unstated_figures[0]}”", Lack.FIGURE
             elif any(_asked_noun(n, analysis) for n in absent_in_kind) or len(absent_in_kind) > 1:
                 reason, lacks = f"相关段落中没有谈到“{absent_in_kind[0]}”", Lack.NOUN
-            elif analysis.kind == PERSON and analysis.role and not role_said(analysis.role, sentence):
+            elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
                 reason, lacks = f"相关段落中没有提到{analysis.role}", Lack.ROLE
             elif analysis.kind in (QUANTITY, DATE, PERSON) and span is None and not (
                 # "谁在阳台养鸡": "一楼大爷" is no name, but the sentence answers
