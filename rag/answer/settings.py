@@ -36,6 +36,8 @@ SWITCHES = {
     "word_classes": "词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place;"
                     " a missing noun said by a word of its class is wording",
     "abbreviations": "a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)",
+    "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
+    "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
     "figure_measure": "a figure's own measure: every nm:<check> at once",
     "article_places": "an article about several places of a level gives none of them to a paragraph naming none",
@@ -52,8 +54,8 @@ SWITCHES = {
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off
 # alone by ``nm:<check>``.
 NEAR_MISS_CHECKS = (
-    "member", "level", "counted", "subset", "earlier", "unit_refused", "named_figure", "rate", "action",
-    "qualifier", "subject", "noun_elsewhere", "asked_word_here",
+    "place_subject", "percent", "part", "member", "counted", "subset", "earlier", "unit_refused", "named_figure", "rate", "action",
+    "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
 )
 
 ABLATABLE = frozenset(

@@ -33,7 +33,8 @@ _CJK = "\u4e00-\u9fff"
 _NUM = r"(?:\d+(?:[.,]\d+)*|" + CHINESE_NUMERAL + r"(?:点[零〇一二三四五六七八九]+)?)"
 UNITS = sorted(
     """个百分点 个工作日 工作日 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
-    条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％""".split(),
+    条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％
+    立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰""".split(),
     key=len,
     reverse=True,
 )
@@ -52,6 +53,8 @@ _UNIT_GROUPS = (
     {"个", "家", "所", "项", "处", "座"},
     {"场", "场次", "次", "期", "班", "班次"},
     {"天", "个工作日", "工作日"},
+    {"株", "棵"},
+    {"吨", "公斤", "千克"},
 )
 
 _Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
@@ -476,12 +479,19 @@ _ALTERNATIVES = re.compile(r"[、和及或至到\-—~～\s]?")
 
 def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, float, float]:
     """The best span of the asked type in ``sentence``: (span, score, local match)."""
+    ranked = ranked_spans(sentence, analysis)
+    return ranked[0] if ranked else (None, 0.0, 0.0)
+
+
+def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, float, float]]:
+    """Every admissible span of the asked type in ``sentence`` as (span, score, local match), best
+    first (ties: the earlier one)."""
     finder = _SPAN_FINDERS.get(analysis.kind)
     if finder is None:
-        return None, 0.0, 0.0
+        return []
     question_text = analysis.text
     spans = sorted(finder(sentence, analysis), key=lambda sp: (sp.start, sp.end))
-    best, best_score, best_local = None, float("-inf"), 0.0
+    ranked: list[tuple[Span, float, float]] = []
     for i, span in enumerate(spans):
         if span.text in question_text or any(span.text == e for e in analysis.entities):
             continue  # the question's own words are not its answer
@@ -508,7 +518,12 @@ def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, f
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
             score += 0.8
-        if score > best_score:
-            best, best_score, best_local = span, score, local
-    return best, (best_score if best else 0.0), best_local
+        # "护林员里有多少人是脱贫人口" asks for the figure whose own clause says the part ("其中脱贫人口310名")
+        if analysis.kind == QUANTITY and analysis.subset and all(
+            w in "".join(clause_window(sentence, span.start, span.end)) for w in analysis.subset
+        ):
+            score += 0.8
+        ranked.append((span, score, local))
+    ranked.sort(key=lambda r: -r[1])  # stable: among equal scores the earlier span first
+    return ranked
 
