@@ -88,6 +88,24 @@ def test_an_asked_title_is_not_answered_by_a_deputy_or_another_title():
     assert _names("青岚县县长是谁？", county) == ["谭卫东"]
 
 
+def test_a_title_named_in_what_someone_did_does_not_filter_names():
+    # "谁陪同市长" asks who accompanied, not who holds 市长: the deputy is the answer
+    sentence = "3月5日，副市长刘海燕陪同市长王强调研新校区建设。"
+    assert "刘海燕" in _names("谁陪同市长调研了新校区？", sentence)
+    paragraph = Paragraph("p.txt", "新校区", 1, 0, len(sentence), sentence, sentence, None, "四川省 青岚市")
+    answer = extract_answer("谁陪同市长调研了新校区？", [_hit(paragraph, 1)])
+    assert not answer.refused and answer.short == "刘海燕"
+    assert _names("谁是市长？", sentence) == ["王强"]  # the title asked after the wh-word still filters
+
+
+def test_a_surname_is_taken_only_from_a_character_that_reads_as_one():
+    assert _names("谁表示今年要新建村级物流服务站？", "接受记者采访时张伟表示，今年全县将新建村级物流服务站30个。") == ["张伟"]
+    text = "接受记者采访时张伟表示，今年全县将新建村级物流服务站30个。"
+    paragraph = Paragraph("p.txt", "物流", 1, 0, len(text), text, text)
+    assert extract_answer("谁表示今年要新建村级物流服务站？", [_hit(paragraph, 1)]).short == "张伟"
+    assert _names("谁主持了活动？", "活动由县长谭卫东主持。") == ["谭卫东"]  # 谭 tagged as a surname (zg)
+
+
 def test_a_question_for_a_title_nobody_holds_is_refused():
     text = "市委常委、副市长刘海燕出席并宣布新校区正式启用。"
     paragraph = Paragraph("p.txt", "青岚市第二实验中学新校区正式启用", 1, 0, len(text), text, text, None, "四川省 青岚市")
