@@ -53,8 +53,9 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # 3: offsets in a BOM file count the BOM; 4-5: layout title rules need evidence, no line dropped;
 # 6: a dateline alone on the line under a headline opens the article, "（上接…）" rejoins its article,
 # an interview's "问：…" is no headline; 7: a headline's second line printed apart joins it, a caption
-# block ending with its photo credit is one caption (not glued to the next paragraph); 8: Paragraph.setting
-PARSER_VERSION = 8
+# block ending with its photo credit is one caption (not glued to the next paragraph); 8: Paragraph.setting;
+# 9: a setting counts only places jieba reads as words, a page province only an article's own
+PARSER_VERSION = 9
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 

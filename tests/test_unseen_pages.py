@@ -33,6 +33,41 @@ def test_a_page_naming_one_province_gives_it_to_its_other_articles():
     assert two[2] is None  # a page naming two provinces gives none to the article naming neither
 
 
+def test_a_page_province_is_one_an_article_reports_on_as_its_own():
+    # 我省 about another: the province named is not the page's
+    ours = article_settings([("我省与兄弟省份签署文旅合作协议", "本报讯（记者李明）3月3日，我省与四川省在成都签署文旅合作框架协议。"),
+                             ("全省春耕备耕有序推进", "本报讯（记者王强）记者从省农业农村厅获悉，当前全省春耕备耕有序推进。")])
+    assert ours[1] is None and "四川省" not in (ours[0] or "")
+    # 北京时间 and a wire's dateline name no province of the page
+    wire = article_settings([("神舟二十号载人飞船发射成功", "新华社北京3月5日电 北京时间3月5日10时，神舟二十号载人飞船发射成功。"),
+                             ("全省春耕备耕有序推进", "本报讯（记者王强）记者从省农业农村厅获悉，当前全省春耕备耕有序推进。")])
+    assert wire[1] is None
+    # a province in passing is not the article's own; one heading an institution's name is
+    passing = article_settings([("黄河滩区治理", "本报讯 记者在黄河北岸的滩区看到，太行山西麓的村庄已搬迁。"),
+                                ("全省春耕", "本报讯 记者从省农业农村厅获悉，全省春耕。")])
+    assert passing[1] is None
+    page = "我省与四川省签署合作协议\n\n本报讯（记者 李明）3月3日，我省与四川省签署合作协议。\n\n全省春耕备耕有序推进\n\n本报讯（记者 王强）记者从省农业农村厅获悉，全省春耕备耕有序推进。\n\n截至3月1日，全省已完成春播面积120万亩，同比增加8万亩。\n"
+    _, paragraphs = parse_source("x.txt", page)
+    last = paragraphs[-1]
+    assert extract_answer("四川省已完成春播面积多少亩？", [_hit(last, 1)]).refused
+
+
+def test_the_year_an_article_compares_with_is_not_its_year():
+    assert article_setting("青岚县经济运行稳中向好", "本报讯（记者 李明）1月20日，记者从青岚县统计局获悉，全县经济总量较2020年翻了一番。") == ["青岚县"]
+    page = "青岚县经济运行稳中向好\n\n本报讯（记者 李明）1月20日，记者从青岚县统计局获悉，全县经济总量较2020年翻了一番。\n\n去年，全县地区生产总值达到86.4亿元，同比增长6.1%。\n"
+    _, paragraphs = parse_source("x.txt", page)
+    assert extract_answer("2020年全县地区生产总值是多少？", [_hit(paragraphs[-1], 1)]).refused
+
+
+def test_a_place_is_a_word_of_its_own_not_part_of_another():
+    for text in ("近日，广大市民纷纷走进图书馆。", "记者日前从县生态环境局获悉", "，许多市民在农贸市场购物。",
+                 "北京时间3月5日，神舟二十号发射成功。", "黄河北岸的滩区", "太行山西麓"):
+        assert places_named(text) == [], text
+    assert places_named("——互助县哈拉直沟乡春灌现场见") == ["互助县"]
+    assert places_named("记者从甘肃省岷川县统计局获悉") == ["甘肃省", "岷川县"]
+    assert article_setting(None, "本报综合讯 记者从省农业农村厅获悉，全省春耕。") == []
+
+
 def test_every_paragraph_of_an_article_carries_its_setting():
     _, paragraphs = load_corpus(FRESH)
     transport = [p for p in paragraphs if p.title and p.title.startswith("全省一季度完成交通投资")]
