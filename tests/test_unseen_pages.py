@@ -206,3 +206,13 @@ def test_two_place_names_each_stand_alone_sharing_only_the_period():
     assert comparison.side_questions == ("峨岚山景区接待游客多少", "龙泉温泉小镇接待游客多少")
     spring = parse_comparison("春节假期峨岚山景区和云溪镇，哪个接待的游客更多？")
     assert spring.side_questions == ("春节假期峨岚山景区接待的游客多少", "春节假期云溪镇接待的游客多少")
+
+
+def test_two_place_names_lend_each_other_only_a_period():
+    assert parse_comparison("鼓楼社区和钟楼社区哪个志愿者多？").side_questions == ("鼓楼社区志愿者多少", "钟楼社区志愿者多少")
+    assert parse_comparison("文化公园和人民公园哪个游客多？").side_questions == ("文化公园游客多少", "人民公园游客多少")
+
+
+def test_parallel_heads_share_the_measure_after_de():
+    comparison = parse_comparison("城镇居民和农村居民的人均可支配收入哪个高？")
+    assert comparison.side_questions == ("城镇居民的人均可支配收入多少", "农村居民的人均可支配收入多少")
