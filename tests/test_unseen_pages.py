@@ -216,3 +216,42 @@ def test_two_place_names_lend_each_other_only_a_period():
 def test_parallel_heads_share_the_measure_after_de():
     comparison = parse_comparison("城镇居民和农村居民的人均可支配收入哪个高？")
     assert comparison.side_questions == ("城镇居民的人均可支配收入多少", "农村居民的人均可支配收入多少")
+
+
+def test_a_ratio_is_rounded_half_up_and_a_small_one_keeps_two_digits():
+    question = "体育馆能容纳的人数是食堂能就餐人数的几倍？"
+    comparison = parse_comparison(question)
+
+    def ratio(a: str, b: str) -> str:
+        sides = (_side(comparison.side_questions[0], a, f"体育馆可容纳{a}。"),
+                 _side(comparison.side_questions[1], b, f"食堂可容纳{b}同时就餐。", 2))
+        return answer_comparison(question, comparison, sides).short
+
+    assert ratio("530人", "200人") == "约2.7倍"  # 2.65, 四舍五入
+    assert ratio("30人", "2400人") == "约0.013倍"  # not 约0倍
+    assert ratio("100人", "200人") == "0.5倍"
+
+
+def test_a_figure_after_another_sides_clause_is_not_stated_of_it():
+    comparison = parse_comparison("一季度赣州完成的交通投资比上饶多多少？")
+    gan, shang = side_marks(comparison)
+    sentence = "一季度，赣州市完成45.2亿元，上饶市完成31.4亿元。"
+    at = sentence.index("31.4")
+    figure = Span(at, at + len("31.4亿元"), "31.4亿元")
+    assert _names_side(sentence, figure, shang) and not _names_side(sentence, figure, gan)
+    # a clause with no subject of its own is still stated of the one before it
+    rate = "一季度，赣州市完成交通投资45.2亿元，同比增长7.2%。"
+    at = rate.index("7.2%")
+    assert _names_side(rate, Span(at, at + 4, "7.2%"), gan)
+
+
+def test_plain_and_titled_documents_get_a_setting():
+    from rag.sources import KIND_PAGE, KIND_PLAIN, SourceDoc, parse_doc
+
+    plain = SourceDoc("a.jsonl#1", "a.jsonl", "corpus", "h", KIND_PLAIN, "岷川县：稳就业促增收")
+    _, paragraphs = parse_doc(plain, "本报讯 记者从甘肃省岷川县统计局获悉，全县生产总值86.4亿元。\n\n全县新增就业3200人。")
+    assert paragraphs and all(p.setting and "岷川县" in p.setting.split() for p in paragraphs)
+    # a page whose headline is only the document's title: the setting is read with that title
+    page = SourceDoc("b.txt", "b.txt", "upload", "h", KIND_PAGE, "青岚县今春完成植树造林2.3万亩")
+    _, paragraphs = parse_doc(page, "全县今春完成植树造林2.3万亩，成活率达95%以上。\n\n下一步，全县将加强管护。\n")
+    assert paragraphs and all(p.setting and "青岚县" in p.setting.split() for p in paragraphs)
