@@ -255,3 +255,14 @@ def test_plain_and_titled_documents_get_a_setting():
     page = SourceDoc("b.txt", "b.txt", "upload", "h", KIND_PAGE, "青岚县今春完成植树造林2.3万亩")
     _, paragraphs = parse_doc(page, "全县今春完成植树造林2.3万亩，成活率达95%以上。\n\n下一步，全县将加强管护。\n")
     assert paragraphs and all(p.setting and "青岚县" in p.setting.split() for p in paragraphs)
+
+
+def test_two_stacked_headlines_join_only_when_they_read_as_one():
+    page = ("全省春耕备耕有序推进\n\n青岚县人民医院新院区投入使用\n\n本报讯（记者 李明）3月5日，青岚县人民医院新院区正式投入使用，新增床位350张。\n\n"
+            "新院区设有急诊、门诊等科室。\n")
+    _, paragraphs = parse_source("x.txt", page)
+    assert all(p.title != "全省春耕备耕有序推进 青岚县人民医院新院区投入使用" for p in paragraphs)
+    assert any(p.title == "青岚县人民医院新院区投入使用" for p in paragraphs)
+    two_lines = ("青岚春节假期接待游客286.5万人次\n\n旅游收入同比增长16.8%\n\n本报讯（记者 罗嘉怡）2月24日，记者从县文旅局获悉，假期全县接待游客286.5万人次。\n")
+    _, paragraphs = parse_source("y.txt", two_lines)
+    assert paragraphs[0].title == "青岚春节假期接待游客286.5万人次 旅游收入同比增长16.8%"
