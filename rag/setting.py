@@ -117,9 +117,14 @@ def _own_places(title: str, lead: str) -> tuple[list[str], list[str]]:
     places = places_named(title) + _dateline_place(lead) + places_named(first)
     if _OUR_PROVINCE.search(title + first):
         return [p for p in places if not is_province(p)], []
-    own = [p for p in places_named(title) if is_province(p)]
+    # in the headline, a province written as one ("江西省", "江西：") and not a firm's name ("山东港口")
+    own = [_province_name(m) for m in _provinces(title, _words(title)[0]) if m.group(2) or title[m.end():m.end() + 1] in "：: "]
     starts = _words(first)[0]
-    own += [_province_name(m) for m in _provinces(first, starts) if _INSTITUTION.match(first, m.end())]
+    own += [
+        _province_name(m) for m in _provinces(first, starts)
+        # heading an institution's name, or a document's ("《青海省以工代赈…方案》")
+        if _INSTITUTION.match(first, m.end()) or first[m.start() - 1:m.start()] == "《"
+    ]
     if not _is_wire(lead):
         own += [p for p in _dateline_place(lead) if is_province(p)]
     return list(dict.fromkeys(places)), list(dict.fromkeys(own))

@@ -266,3 +266,12 @@ def test_two_stacked_headlines_join_only_when_they_read_as_one():
     two_lines = ("青岚春节假期接待游客286.5万人次\n\n旅游收入同比增长16.8%\n\n本报讯（记者 罗嘉怡）2月24日，记者从县文旅局获悉，假期全县接待游客286.5万人次。\n")
     _, paragraphs = parse_source("y.txt", two_lines)
     assert paragraphs[0].title == "青岚春节假期接待游客286.5万人次 旅游收入同比增长16.8%"
+
+
+def test_a_firms_name_in_a_headline_gives_the_page_no_province():
+    settings = article_settings([("山东港口烟台港开通塞内加尔航线", "一月二十六日，烟台港塞内加尔达喀尔港航线首班货轮从山东港口烟台港起航。"),
+                                 ("遗失声明", "大同市某公司遗失公章一枚，声明作废。")])
+    assert "山东省" not in (settings[1] or "")
+    document = article_settings([("以工代赈开新路", "本报讯 记者从省发展改革委获悉，日前省发展改革委联合印发《青海省以工代赈实施方案》。"),
+                                 ("全省春耕", "本报讯 记者从省农业农村厅获悉，全省春耕。")])
+    assert document[1] == "青海省"  # a document of the province names the paper's own
