@@ -43,7 +43,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .schema import Article, Paragraph
-from .setting import article_settings
+from .answer.question import pos_cut
+from .setting import article_settings, places_named
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +54,10 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # 3: offsets in a BOM file count the BOM; 4-5: layout title rules need evidence, no line dropped;
 # 6: a dateline alone on the line under a headline opens the article, "（上接…）" rejoins its article,
 # an interview's "问：…" is no headline; 7: a headline's second line printed apart joins it, a caption
-# block ending with its photo credit is one caption (not glued to the next paragraph); 8: Paragraph.setting
-PARSER_VERSION = 8
+# block ending with its photo credit is one caption (not glued to the next paragraph); 8: Paragraph.setting;
+# 9: a setting counts only places jieba reads as words, a page province only an article's own; 10: two stacked
+# headlines join only when they read as one (a shared word, or the second names nothing of its own)
+PARSER_VERSION = 10
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -731,7 +734,8 @@ def _assign_articles(
             current = jumped.pop()  # "（上接第一版）…": the rest of the article that jumped pages
             current.closed = False
         elif kind == DATELINE or pending is not None or current is None or current.closed:
-            if pending is not None and lead_in is not None and orphans and orphans[-1] is lead_in and _one_headline(pending):
+            if (pending is not None and lead_in is not None and orphans and orphans[-1] is lead_in and _one_headline(pending)
+                    and _reads_as_one_headline(lead_in.heads[0].text, pending.heads[0].text)):
                 orphans.remove(lead_in)
                 pending.heads[:0] = lead_in.heads
             current = start_article(pending, unit)
@@ -755,6 +759,25 @@ def _assign_articles(
 
 def _one_headline(group: _HeadGroup) -> bool:
     return len(group.heads) == 1 and group.heads[0].kind == HEADLINE and not group.heads[0].heading_level
+
+
+_NAME_FLAGS = ("ns", "nt", "nr", "nz")  # jieba's flags of places, organisations and names
+_HEADLINE_CHARS = 40  # two printed lines of one headline fit in this
+
+
+def _reads_as_one_headline(first: str, second: str) -> bool:
+    """Whether two stacked headlines are one headline printed on two lines ("青岚春节假期接待游客
+    286.5万人次" over "旅游收入同比增长16.8%"), not two articles' headlines ("全省春耕备耕有序推进"
+    over "青岚县人民医院新院区投入使用"): they share a word, or the second names no place,
+    organisation or person of its own (it goes on about the first one's), or the first has no
+    verb (it is not a headline alone) and together they fit one headline."""
+    first_words, second_words = pos_cut(first), pos_cut(second)
+    if {w for w, _ in first_words if len(w) >= 2} & {w for w, _ in second_words if len(w) >= 2}:
+        return True
+    own_names = [w for w, flag in second_words if flag.startswith(_NAME_FLAGS) and w not in first]
+    if not own_names and not places_named(second):
+        return True
+    return not any(flag.startswith("v") for _, flag in first_words) and len(first) + len(second) <= _HEADLINE_CHARS
 
 
 def _lone_headline(group: _HeadGroup) -> bool:

@@ -10,32 +10,41 @@ when the lead paragraph is not among the retrieved ones.
 
 Only place names are read: a province by name, and a name of two or three characters
 ending in an administrative suffix (市/县/区/州/旗/盟) that stands at a word boundary (the
-start, after punctuation, a date, 从/在/走进, or right after a province or city).
+start, after punctuation, a date, 从/在/走进, or right after a province or city), and that
+jieba's cut of the text agrees is a word of its own: it begins (and a local name ends) where
+a word does, and holds no function word ("黄河北岸" names no 河北, "广大市民" no 广大市,
+"记者从县…" no 记者从县).
 """
 from __future__ import annotations
 
 import re
 from typing import Sequence
 
-PROVINCES = (
-    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 "
-    "海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门".split()
-)
+from .answer.question import _PROVINCE_NAMES as PROVINCES, is_province, pos_cut, without_baselines
+
 _PROVINCE = re.compile(
     "(" + "|".join(sorted(PROVINCES, key=len, reverse=True)) + ")(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)?"
+    "(?!时间)"  # 北京时间 is a clock, not a place
 )
 # where a place name may begin: the start, punctuation, a date's 年/月/日/底, 讯 of a dateline,
 # a preposition or verb of going ("从", "在", "走进"), or the end of a larger place
-_BOUNDARY = "，。、；：:（）()“”《》从在对于至到自由经据进年月日底讯省市州盟"
+_BOUNDARY = "，。、；：:（）()“”《》—从在对于至到自由经据进年月日底讯省市州盟"
 _LOCAL = re.compile(rf"(?:^|(?<=[{_BOUNDARY}]))([\u4e00-\u9fff]{{2,3}}?(?:市|县|区|州|旗|盟))")
 # common words with an admin suffix that name no place
 _NOT_PLACES = frozenset(
     "社区 园区 景区 片区 辖区 城区 院区 校区 矿区 牧区 山区 灾区 街区 市区 郊区 地区 小区 专区 新区 老区 "
     "城市 都市 超市 夜市 门市 股市 楼市 车市 上市 开发区 示范区 试验区 保护区 功能区 服务区 商业区 住宅区 "
-    "风景区 自治州 自治区 自治县".split()
+    "风景区 经济区 自贸区 高新区 保税区 自治州 自治区 自治县".split()
 )
+# jieba's tags of words no place name holds: prepositions, conjunctions, particles, adverbs,
+# pronouns, punctuation, numerals, directions, times ("记者|从|县", "前|从|县")
+_FUNCTION_FLAGS = frozenset("p c u uj ul ud uz ug d r x m f t y".split())
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 _LEAD_CHARS = 90  # how much of the lead is read: the dateline and the first sentence or two
+# a province that heads an institution's name ("四川省文化和旅游厅", "甘肃省岷川县统计局"): the
+# article reports that province's own business
+_INSTITUTION = re.compile(r"[^，。、；：:（）()“”《》\s]{0,14}?(?:厅|局|政府|委员会|委|办公室|院|中心)")
+_OUR_PROVINCE = re.compile(r"[我本]省")
 
 
 def _first_sentence(text: str) -> str:
@@ -44,18 +53,46 @@ def _first_sentence(text: str) -> str:
     return head[: end.end()] if end else head
 
 
+def _words(text: str) -> tuple[set[int], set[int], list[tuple[int, int, str]]]:
+    """Where jieba's words of ``text`` begin and end, and each word's (start, end, flag)."""
+    starts, ends, words, at = set(), set(), [], 0
+    for word, flag in pos_cut(text):
+        starts.add(at)
+        words.append((at, at + len(word), flag))
+        at += len(word)
+        ends.add(at)
+    return starts, ends, words
+
+
+def _province_name(match: re.Match) -> str:
+    name = match.group(1)
+    return name + (match.group(2) or ("" if name in ("北京", "天津", "上海", "重庆") else "省"))
+
+
+def _provinces(text: str, starts: set[int]) -> list[re.Match]:
+    """The provinces ``text`` names where a word begins ("黄河北岸" names no 河北)."""
+    return [m for m in _PROVINCE.finditer(text) if m.start() in starts]
+
+
 def places_named(text: str) -> list[str]:
     """The provinces (as "江西省") and local places ("岷川县", "九江市") ``text`` names, in order."""
+    if not text:
+        return []
+    starts, ends, words = _words(text)
     found: dict[str, None] = {}
-    for match in _PROVINCE.finditer(text):
-        name = match.group(1)
-        found.setdefault(name + (match.group(2) or ("" if name in ("北京", "天津", "上海", "重庆") else "省")), None)
+    for match in _provinces(text, starts):
+        found.setdefault(_province_name(match), None)
     for match in _LOCAL.finditer(text):
         name = match.group(1)
         if name in _NOT_PLACES or name[-2:] in _NOT_PLACES or _PROVINCE.fullmatch(name):
             continue
         if name[0] in "全该本我各此其两三四" or name[-2] in "全该本我各此其":  # 全市/该县/今春全县: references
             continue
+        begin, end = match.span(1)
+        if begin not in starts or end not in ends:
+            continue  # "广大|市民", "农贸市场": the suffix is part of another word
+        if any(flag in _FUNCTION_FLAGS for s, e, flag in words if begin <= s and e <= end and e - s < end - begin):
+            continue  # "记者|从|县": a function word inside
         found.setdefault(name, None)
     return list(found)
 
@@ -63,30 +100,52 @@ def places_named(text: str) -> list[str]:
 def _dateline_place(lead: str) -> list[str]:
     """"本报兰州讯" → 兰州, "新华社西宁1月5日电" → 西宁."""
     match = re.match(r"^(?:本报|新华社|中新社)([\u4e00-\u9fff]{2,4}?)(?:\d|讯|电)", lead)
-    if not match or match.group(1) in ("记者", "特约", "讯"):
+    if not match or match.group(1) in ("记者", "特约", "讯", "综合", "专讯", "电"):
         return []
     return [match.group(1)]
 
 
-def is_province(name: str) -> bool:
-    return _PROVINCE.fullmatch(name) is not None
+def _is_wire(lead: str) -> bool:
+    return lead.startswith(("新华社", "中新社"))
+
+
+def _own_places(title: str, lead: str) -> tuple[list[str], list[str]]:
+    """An article's places (headline, dateline, lead) and the provinces among them it reports
+    on as its own (named in the headline or heading an institution's name in the lead). An
+    article saying 我省/本省 is its paper's own province's: a province it names is another."""
+    first = _first_sentence(lead)
+    places = places_named(title) + _dateline_place(lead) + places_named(first)
+    if _OUR_PROVINCE.search(title + first):
+        return [p for p in places if not is_province(p)], []
+    # in the headline, a province written as one ("江西省", "江西：") and not a firm's name ("山东港口")
+    own = [_province_name(m) for m in _provinces(title, _words(title)[0]) if m.group(2) or title[m.end():m.end() + 1] in "：: "]
+    starts = _words(first)[0]
+    own += [
+        _province_name(m) for m in _provinces(first, starts)
+        # heading an institution's name, or a document's ("《青海省以工代赈…方案》")
+        if _INSTITUTION.match(first, m.end()) or first[m.start() - 1:m.start()] == "《"
+    ]
+    if not _is_wire(lead):
+        own += [p for p in _dateline_place(lead) if is_province(p)]
+    return list(dict.fromkeys(places)), list(dict.fromkeys(own))
 
 
 def article_setting(title: str | None, lead: str | None) -> list[str]:
-    """The places one article sets: named in its headline, its dateline, its lead's first sentence."""
+    """The places one article sets: named in its headline, its dateline, its lead's first sentence;
+    and the year its lead reports ("通报2026年第一季度…"), not one it compares with ("较2020年")."""
     lead = lead or ""
-    first = _first_sentence(lead)
-    places = places_named(title or "") + _dateline_place(lead) + places_named(first)
-    years = set(_YEAR.findall(first))  # "通报2026年第一季度…": the period the article reports
+    places, _ = _own_places(title or "", lead)
+    years = set(_YEAR.findall(without_baselines(_first_sentence(lead))))
     return list(dict.fromkeys(places + ([f"{years.pop()}年"] if len(years) == 1 else [])))
 
 
 def article_settings(articles: Sequence[tuple[str | None, str | None]]) -> list[str | None]:
     """``Paragraph.setting`` for each (title, lead) of one file's articles: its own places, and,
-    when the page names exactly one province, that province for the articles naming none
-    (a provincial paper's 全省/我省)."""
+    when the page's articles report on exactly one province as their own (in a headline, as an
+    institution's province, as a local dateline; never 北京时间 or a wire's dateline), that
+    province for the articles naming none (a provincial paper's 全省/我省)."""
     own = [article_setting(title, lead) for title, lead in articles]
-    provinces = {place for places in own for place in places if is_province(place)}
+    provinces = {p for title, lead in articles for p in _own_places(title or "", lead or "")[1]}
     page_province = next(iter(provinces)) if len(provinces) == 1 else None
     settings: list[str | None] = []
     for places in own:
@@ -94,5 +153,3 @@ def article_settings(articles: Sequence[tuple[str | None, str | None]]) -> list[
             places = [page_province, *places]
         settings.append(" ".join(places) or None)
     return settings
-
-

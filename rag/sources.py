@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from .ingest import plain_paragraphs, parse_source
 from .schema import Article, Paragraph
+from .setting import article_settings
 
 ORIGIN_CORPUS, ORIGIN_ADDED = "corpus", "added"
 KIND_PAGE = "page"  # newspaper page text (.txt) or Markdown: rag.ingest.parse_source
@@ -82,17 +83,34 @@ def parse_doc(doc: SourceDoc, text: str) -> tuple[list[Article], list[Paragraph]
     """Articles and paragraphs of one doc; the doc's own title/date fill in what the text does not give."""
     if doc.kind == KIND_PLAIN:
         paragraphs = plain_paragraphs(doc.source, doc.title, text)
-        paragraphs = [replace(p, date=doc.date) for p in paragraphs]
         if not paragraphs:
             return [], []
+        # a plain document is one article: its title and first paragraph set where it is about
+        setting = article_settings([(doc.title, paragraphs[0].text)])[0]
+        paragraphs = [replace(p, date=doc.date, setting=setting) for p in paragraphs]
         return [Article(doc.source, doc.title, paragraphs[0].start, paragraphs[-1].end, doc.date)], paragraphs
     if doc.source.lower().endswith(".md"):
         _, text = front_matter(text)
     articles, paragraphs = parse_source(doc.source, text)
     if doc.title or doc.date:
+        untitled = [a.title is None for a in articles]
         articles = [replace(a, title=a.title or doc.title, date=a.date or doc.date) for a in articles]
         paragraphs = [replace(p, title=p.title or doc.title, date=p.date or doc.date) for p in paragraphs]
+        if doc.title and any(untitled):
+            paragraphs = _reset_settings(articles, paragraphs, untitled)
     return articles, paragraphs
+
+
+def _reset_settings(articles: list[Article], paragraphs: list[Paragraph], renewed: list[bool]) -> list[Paragraph]:
+    """The setting of the ``renewed`` articles' paragraphs read again, now that the doc's title
+    heads them (the page's settings were read before it was filled in)."""
+    leads = [next((p.text for p in paragraphs if a.start <= p.start < a.end), None) for a in articles]
+    settings = article_settings([(a.title, lead) for a, lead in zip(articles, leads)])
+    out = []
+    for p in paragraphs:
+        index = next((i for i, a in enumerate(articles) if a.start <= p.start < a.end), None)
+        out.append(replace(p, setting=settings[index]) if index is not None and renewed[index] else p)
+    return out
 
 
 def group_of(name: str, origin: str, group_hash: str, docs_and_texts: list[tuple[SourceDoc, str]]) -> SourceGroup:

@@ -33,6 +33,41 @@ def test_a_page_naming_one_province_gives_it_to_its_other_articles():
     assert two[2] is None  # a page naming two provinces gives none to the article naming neither
 
 
+def test_a_page_province_is_one_an_article_reports_on_as_its_own():
+    # 我省 about another: the province named is not the page's
+    ours = article_settings([("我省与兄弟省份签署文旅合作协议", "本报讯（记者李明）3月3日，我省与四川省在成都签署文旅合作框架协议。"),
+                             ("全省春耕备耕有序推进", "本报讯（记者王强）记者从省农业农村厅获悉，当前全省春耕备耕有序推进。")])
+    assert ours[1] is None and "四川省" not in (ours[0] or "")
+    # 北京时间 and a wire's dateline name no province of the page
+    wire = article_settings([("神舟二十号载人飞船发射成功", "新华社北京3月5日电 北京时间3月5日10时，神舟二十号载人飞船发射成功。"),
+                             ("全省春耕备耕有序推进", "本报讯（记者王强）记者从省农业农村厅获悉，当前全省春耕备耕有序推进。")])
+    assert wire[1] is None
+    # a province in passing is not the article's own; one heading an institution's name is
+    passing = article_settings([("黄河滩区治理", "本报讯 记者在黄河北岸的滩区看到，太行山西麓的村庄已搬迁。"),
+                                ("全省春耕", "本报讯 记者从省农业农村厅获悉，全省春耕。")])
+    assert passing[1] is None
+    page = "我省与四川省签署合作协议\n\n本报讯（记者 李明）3月3日，我省与四川省签署合作协议。\n\n全省春耕备耕有序推进\n\n本报讯（记者 王强）记者从省农业农村厅获悉，全省春耕备耕有序推进。\n\n截至3月1日，全省已完成春播面积120万亩，同比增加8万亩。\n"
+    _, paragraphs = parse_source("x.txt", page)
+    last = paragraphs[-1]
+    assert extract_answer("四川省已完成春播面积多少亩？", [_hit(last, 1)]).refused
+
+
+def test_the_year_an_article_compares_with_is_not_its_year():
+    assert article_setting("青岚县经济运行稳中向好", "本报讯（记者 李明）1月20日，记者从青岚县统计局获悉，全县经济总量较2020年翻了一番。") == ["青岚县"]
+    page = "青岚县经济运行稳中向好\n\n本报讯（记者 李明）1月20日，记者从青岚县统计局获悉，全县经济总量较2020年翻了一番。\n\n去年，全县地区生产总值达到86.4亿元，同比增长6.1%。\n"
+    _, paragraphs = parse_source("x.txt", page)
+    assert extract_answer("2020年全县地区生产总值是多少？", [_hit(paragraphs[-1], 1)]).refused
+
+
+def test_a_place_is_a_word_of_its_own_not_part_of_another():
+    for text in ("近日，广大市民纷纷走进图书馆。", "记者日前从县生态环境局获悉", "，许多市民在农贸市场购物。",
+                 "北京时间3月5日，神舟二十号发射成功。", "黄河北岸的滩区", "太行山西麓"):
+        assert places_named(text) == [], text
+    assert places_named("——互助县哈拉直沟乡春灌现场见") == ["互助县"]
+    assert places_named("记者从甘肃省岷川县统计局获悉") == ["甘肃省", "岷川县"]
+    assert article_setting(None, "本报综合讯 记者从省农业农村厅获悉，全省春耕。") == []
+
+
 def test_every_paragraph_of_an_article_carries_its_setting():
     _, paragraphs = load_corpus(FRESH)
     transport = [p for p in paragraphs if p.title and p.title.startswith("全省一季度完成交通投资")]
@@ -86,6 +121,24 @@ def test_an_asked_title_is_not_answered_by_a_deputy_or_another_title():
     county = "县委副书记、县长谭卫东在新院区启用仪式上表示，力争实现大病不出县。"
     assert _names("青岚县县委书记是谁？", county) == []
     assert _names("青岚县县长是谁？", county) == ["谭卫东"]
+
+
+def test_a_title_named_in_what_someone_did_does_not_filter_names():
+    # "谁陪同市长" asks who accompanied, not who holds 市长: the deputy is the answer
+    sentence = "3月5日，副市长刘海燕陪同市长王强调研新校区建设。"
+    assert "刘海燕" in _names("谁陪同市长调研了新校区？", sentence)
+    paragraph = Paragraph("p.txt", "新校区", 1, 0, len(sentence), sentence, sentence, None, "四川省 青岚市")
+    answer = extract_answer("谁陪同市长调研了新校区？", [_hit(paragraph, 1)])
+    assert not answer.refused and answer.short == "刘海燕"
+    assert _names("谁是市长？", sentence) == ["王强"]  # the title asked after the wh-word still filters
+
+
+def test_a_surname_is_taken_only_from_a_character_that_reads_as_one():
+    assert _names("谁表示今年要新建村级物流服务站？", "接受记者采访时张伟表示，今年全县将新建村级物流服务站30个。") == ["张伟"]
+    text = "接受记者采访时张伟表示，今年全县将新建村级物流服务站30个。"
+    paragraph = Paragraph("p.txt", "物流", 1, 0, len(text), text, text)
+    assert extract_answer("谁表示今年要新建村级物流服务站？", [_hit(paragraph, 1)]).short == "张伟"
+    assert _names("谁主持了活动？", "活动由县长谭卫东主持。") == ["谭卫东"]  # 谭 tagged as a surname (zg)
 
 
 def test_a_question_for_a_title_nobody_holds_is_refused():
@@ -153,3 +206,72 @@ def test_two_place_names_each_stand_alone_sharing_only_the_period():
     assert comparison.side_questions == ("峨岚山景区接待游客多少", "龙泉温泉小镇接待游客多少")
     spring = parse_comparison("春节假期峨岚山景区和云溪镇，哪个接待的游客更多？")
     assert spring.side_questions == ("春节假期峨岚山景区接待的游客多少", "春节假期云溪镇接待的游客多少")
+
+
+def test_two_place_names_lend_each_other_only_a_period():
+    assert parse_comparison("鼓楼社区和钟楼社区哪个志愿者多？").side_questions == ("鼓楼社区志愿者多少", "钟楼社区志愿者多少")
+    assert parse_comparison("文化公园和人民公园哪个游客多？").side_questions == ("文化公园游客多少", "人民公园游客多少")
+
+
+def test_parallel_heads_share_the_measure_after_de():
+    comparison = parse_comparison("城镇居民和农村居民的人均可支配收入哪个高？")
+    assert comparison.side_questions == ("城镇居民的人均可支配收入多少", "农村居民的人均可支配收入多少")
+
+
+def test_a_ratio_is_rounded_half_up_and_a_small_one_keeps_two_digits():
+    question = "体育馆能容纳的人数是食堂能就餐人数的几倍？"
+    comparison = parse_comparison(question)
+
+    def ratio(a: str, b: str) -> str:
+        sides = (_side(comparison.side_questions[0], a, f"体育馆可容纳{a}。"),
+                 _side(comparison.side_questions[1], b, f"食堂可容纳{b}同时就餐。", 2))
+        return answer_comparison(question, comparison, sides).short
+
+    assert ratio("530人", "200人") == "约2.7倍"  # 2.65, 四舍五入
+    assert ratio("30人", "2400人") == "约0.013倍"  # not 约0倍
+    assert ratio("100人", "200人") == "0.5倍"
+
+
+def test_a_figure_after_another_sides_clause_is_not_stated_of_it():
+    comparison = parse_comparison("一季度赣州完成的交通投资比上饶多多少？")
+    gan, shang = side_marks(comparison)
+    sentence = "一季度，赣州市完成45.2亿元，上饶市完成31.4亿元。"
+    at = sentence.index("31.4")
+    figure = Span(at, at + len("31.4亿元"), "31.4亿元")
+    assert _names_side(sentence, figure, shang) and not _names_side(sentence, figure, gan)
+    # a clause with no subject of its own is still stated of the one before it
+    rate = "一季度，赣州市完成交通投资45.2亿元，同比增长7.2%。"
+    at = rate.index("7.2%")
+    assert _names_side(rate, Span(at, at + 4, "7.2%"), gan)
+
+
+def test_plain_and_titled_documents_get_a_setting():
+    from rag.sources import KIND_PAGE, KIND_PLAIN, SourceDoc, parse_doc
+
+    plain = SourceDoc("a.jsonl#1", "a.jsonl", "corpus", "h", KIND_PLAIN, "岷川县：稳就业促增收")
+    _, paragraphs = parse_doc(plain, "本报讯 记者从甘肃省岷川县统计局获悉，全县生产总值86.4亿元。\n\n全县新增就业3200人。")
+    assert paragraphs and all(p.setting and "岷川县" in p.setting.split() for p in paragraphs)
+    # a page whose headline is only the document's title: the setting is read with that title
+    page = SourceDoc("b.txt", "b.txt", "upload", "h", KIND_PAGE, "青岚县今春完成植树造林2.3万亩")
+    _, paragraphs = parse_doc(page, "全县今春完成植树造林2.3万亩，成活率达95%以上。\n\n下一步，全县将加强管护。\n")
+    assert paragraphs and all(p.setting and "青岚县" in p.setting.split() for p in paragraphs)
+
+
+def test_two_stacked_headlines_join_only_when_they_read_as_one():
+    page = ("全省春耕备耕有序推进\n\n青岚县人民医院新院区投入使用\n\n本报讯（记者 李明）3月5日，青岚县人民医院新院区正式投入使用，新增床位350张。\n\n"
+            "新院区设有急诊、门诊等科室。\n")
+    _, paragraphs = parse_source("x.txt", page)
+    assert all(p.title != "全省春耕备耕有序推进 青岚县人民医院新院区投入使用" for p in paragraphs)
+    assert any(p.title == "青岚县人民医院新院区投入使用" for p in paragraphs)
+    two_lines = ("青岚春节假期接待游客286.5万人次\n\n旅游收入同比增长16.8%\n\n本报讯（记者 罗嘉怡）2月24日，记者从县文旅局获悉，假期全县接待游客286.5万人次。\n")
+    _, paragraphs = parse_source("y.txt", two_lines)
+    assert paragraphs[0].title == "青岚春节假期接待游客286.5万人次 旅游收入同比增长16.8%"
+
+
+def test_a_firms_name_in_a_headline_gives_the_page_no_province():
+    settings = article_settings([("山东港口烟台港开通塞内加尔航线", "一月二十六日，烟台港塞内加尔达喀尔港航线首班货轮从山东港口烟台港起航。"),
+                                 ("遗失声明", "大同市某公司遗失公章一枚，声明作废。")])
+    assert "山东省" not in (settings[1] or "")
+    document = article_settings([("以工代赈开新路", "本报讯 记者从省发展改革委获悉，日前省发展改革委联合印发《青海省以工代赈实施方案》。"),
+                                 ("全省春耕", "本报讯 记者从省农业农村厅获悉，全省春耕。")])
+    assert document[1] == "青海省"  # a document of the province names the paper's own

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 from ..numbers import figures_in
@@ -186,13 +186,30 @@ def _head_noun(side: str) -> str:
     return word if len(word) >= 2 and flag.startswith("n") else ""
 
 
+_SUBJECT_FLAGS = ("n", "ns", "nr", "nz", "nt")  # (prefixes of) jieba's flags of words a clause is stated of
+
+
 def _names_side(sentence: str, span: Span | None, marks: set[str]) -> bool:
     """Whether the figure is stated of its side: the sentence names the side (one of its ``marks``, the
     bigrams that tell it from the other side: 上饶 against 赣州, 插电式混动 against 纯电动) before the
     figure or in the figure's own clause ("…新能源汽车…，同比增长14.93%"; "上饶市完成31.4亿元")."""
     if not (span and marks):
         return False
-    return bool(marks & set(bigrams(sentence[:span.start] + _clause(sentence, span.start, span.end))))
+    if marks & set(bigrams(_clause(sentence, span.start, span.end))):
+        return True
+    # before the figure's clause only while the clauses between name no subject of their own:
+    # "…新能源汽车…，同比增长14.93%" is of 新能源汽车; in "赣州市完成45.2亿元，上饶市完成31.4亿元"
+    # 31.4 is 上饶's, not 赣州's
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, span.start)]
+    left = max(breaks, default=0)
+    text = sentence[left:span.start]
+    while not any(flag[:2] in _SUBJECT_FLAGS for _, flag in pos_cut(text)) and left > 0:
+        prior = max((b for b in breaks if b < left), default=0)
+        text = sentence[prior:left]
+        if marks & set(bigrams(text)):
+            return True
+        left = prior
+    return False
 
 
 def side_marks(comparison: Comparison) -> tuple[set[str], set[str]]:
@@ -386,13 +403,17 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
     cited = f"{name_a} {sides[0].short}[1]，{name_b} {sides[1].short}[2]"
     if comparison.asks == RATIO and not dated and key_b:
         ratio = Decimal(key_a) / Decimal(key_b)
-        tenths = ratio.quantize(Decimal("0.1"))
+        # rounded half up as 四舍五入 (530/200 is 约2.7倍); below 1 to two significant digits
+        # (30/2400 is 约0.013倍, not 约0倍)
+        step = Decimal("0.1") if abs(ratio) >= 1 else Decimal(1).scaleb(ratio.adjusted() - 1)
+        tenths = ratio.quantize(step, rounding=ROUND_HALF_UP)
+        shown = _plain(ratio) if abs(ratio) >= 1 else format(ratio.quantize(step / 10, rounding=ROUND_HALF_UP).normalize(), "f")
         if ratio == tenths:
-            short = f"{_plain(ratio)}倍"
+            short = f"{_plain(ratio) if abs(ratio) >= 1 else format(ratio.normalize(), 'f')}倍"
             body = f"{name_a}是{name_b}的{short}（{cited}）。"
         else:  # a ratio of two figures is said to a tenth, "约2.8倍", with the exact quotient shown
-            short = f"约{_plain(tenths)}倍"
-            body = f"{name_a}是{name_b}的{short}（{cited}，相除约为{_plain(ratio)}）。"
+            short = f"约{format(tenths.normalize(), 'f')}倍"
+            body = f"{name_a}是{name_b}的{short}（{cited}，相除约为{shown}）。"
     elif key_a == key_b:
         short = "一样" + ("早" if dated else "多")
         body = f"两者一样（{cited}）。"

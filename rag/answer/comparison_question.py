@@ -294,6 +294,14 @@ def _swap_name(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
     return text[:start] + new[0] + text[end:]
 
 
+_TIME_ENDINGS = ("假期", "期间", "时期", "节", "季度", "年", "月", "日", "以来", "年初", "年底", "年末", "月底", "上半年", "下半年")
+
+
+def _is_time_word(word: str, flag: str) -> bool:
+    """A word naming a period: jieba's time tags, or a period's ending ("春节假期", "一季度")."""
+    return flag in ("t", "tg", "mq") or (len(word) >= 2 and word.endswith(_TIME_ENDINGS))
+
+
 def _complete(side: str, other: str) -> str:
     """``side`` as a phrase that stands alone, borrowing from ``other`` what it leaves out:
     "祁连县" against "城中区的城镇新增就业" is "祁连县的城镇新增就业"; "线上网络招聘"
@@ -306,7 +314,8 @@ def _complete(side: str, other: str) -> str:
         if not borrowed and not mine.times:  # "春节假期峨岚山景区" and "云溪镇": the period before the name
             prefix = ""
             for word, flag in pos_cut(other):
-                if flag in ("ns", "nr", "nz", "nt", "j") or word in side:
+                # only time words ("春节假期", "今年一季度", "春节|期间"): "鼓楼社区" lends no 鼓楼
+                if not (_is_time_word(word, flag) or (prefix and flag == "f")) or word in side:
                     break
                 prefix += word
             borrowed = prefix if prefix != other and not side.startswith(prefix) else ""
@@ -320,24 +329,27 @@ def _complete(side: str, other: str) -> str:
             text = _swap(text, (theirs.scope,) if theirs.scope else (), (mine.scope,))
         return text
     words = pos_cut(side)
-    if len(words) == 1 and words[0][1] == "n" and len(side) >= 2 and side not in other and "的" in other \
-            and not mine.entities and not mine.times:
+    parallel, tail = False, ""
+    if "的" in other and "的" not in side and not side.endswith("的"):
+        # "城镇居民" against "农村居民的人均可支配收入": the two heads are parallel (same last word),
+        # so what follows 的 is measured of both; read before the one-bare-noun rule below
+        head, _, measure = other.rpartition("的")
+        tail = words[-1][0] if side else ""
+        parallel = len(measure) >= 2 and measure not in side and len(tail) >= 2 and head.endswith(tail[-2:]) and head != side
+    if not parallel and len(words) == 1 and words[0][1] == "n" and len(side) >= 2 and side not in other \
+            and "的" in other and not mine.entities and not mine.times:
         # one bare noun against "驿站覆盖的站点": "驿站覆盖的劳动者", the modifier is shared
         return other[:other.rindex("的") + 1] + side
     if side.endswith("的") and not other.endswith("的"):  # "网上的" against "线下提供的岗位": "网上的岗位"
         side += other.rpartition("的")[2] if "的" in other else (pos_cut(other)[-1][0] if other else "")
-    elif "的" in other and "的" not in side:
-        # "城镇居民" against "农村居民的人均可支配收入": the two heads are parallel (same last word),
-        # so what follows 的 is measured of both
-        head, _, measure = other.rpartition("的")
-        tail = pos_cut(side)[-1][0] if side else ""
-        if len(measure) >= 2 and measure not in side and len(tail) >= 2 and head.endswith(tail[-2:]) and head != side:
-            side += "的" + measure
+    elif parallel:
+        side += "的" + other.rpartition("的")[2]
     borrowed = ""
     if theirs.scope and not mine.scope and not mine.entities:
         borrowed += theirs.scope
     if theirs.entities and not mine.entities and not mine.scope:
-        borrowed += "".join(e for e in theirs.entities if e not in side)
+        # a parallel head ("农村居民" against "城镇居民") is the other side's own, not lent
+        borrowed += "".join(e for e in theirs.entities if e not in side and not (parallel and e.endswith(tail[-2:])))
     if theirs.times and not mine.times:
         borrowed += "".join(t for t in theirs.times if t not in side)
     return borrowed + side

@@ -212,24 +212,39 @@ def _dictionary_freq(word: str) -> int:
 
 # The common single-character surnames (百家姓, most frequent first): jieba often cuts a name
 # it does not know as surname + given name ("刘|海燕", "谭|卫东"); a name span is the whole name.
-_SURNAMES = frozenset(
+_SURNAME_ORDER = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
     "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
     "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
     "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
+_SURNAMES = frozenset(_SURNAME_ORDER)
 _NO_SURNAME_FLAGS = ("c", "p", "u", "d", "r", "x", "uj", "ul", "y")  # function words and punctuation
 _TITLE_ENDINGS = ("书记", "长", "主任", "常委", "委员", "主席", "经理", "负责人", "干部", "代表")
 _TITLE_CHAIN_BREAK = re.compile(r"[，。；：:！？（()）“”\s]")
 
 
-def _with_surname(sentence: str, start: int, end: int) -> int:
-    """Where the name at ``start:end`` begins when the character before it is a surname jieba
-    cut off ("副市长刘|海燕"): that character, unless it ends a longer word of its own."""
-    if start > 0 and end - start <= 2 and sentence[start - 1] in _SURNAMES:
-        return start - 1
-    return start
+# the most frequent surnames: a character among them standing alone before a given name is
+# read as its surname even when jieba does not tag it as one
+_COMMON_SURNAMES = frozenset(_SURNAME_ORDER[:100])
+
+
+def _with_surname(sentence: str, start: int, end: int, before: tuple[str, str]) -> int:
+    """Where the name at ``start:end`` begins when the character before it, the token ``before``
+    (word, flag), is a surname jieba cut off ("副市长刘|海燕"): that character, when jieba tags it
+    as a name or surname (nr/nrfg/zg) or it is a common surname, unless it ends a longer word of
+    its own ("采访时|张伟": 时 is a noun; "前|李明" ends 目前)."""
+    word, flag = before
+    if start == 0 or end - start > 2 or len(word) != 1 or sentence[start - 1] != word:
+        return start
+    if word not in _SURNAMES or flag in _NO_SURNAME_FLAGS:
+        return start
+    if flag not in ("nr", "nrfg", "zg") and word not in _COMMON_SURNAMES:
+        return start
+    if start >= 2 and _dictionary_freq(sentence[start - 2 : start]) >= 100:
+        return start  # the character ends a word of its own
+    return start - 1
 
 
 def titles_before(sentence: str, start: int) -> list[str]:
@@ -252,11 +267,25 @@ def holds_title(titles: list[str], role: str) -> bool:
     return False
 
 
+def title_asked(role: str, question: str) -> bool:
+    """Whether ``question`` asks who holds ``role`` ("市长是谁", "现任县长叫什么", "谁是校长",
+    "哪位是局长"), the title standing right before or after the wh-word, rather than naming it
+    in what someone did ("谁陪同市长调研了新校区")."""
+    role = re.escape(role)
+    return bool(
+        re.search(role + r"(?:是|为|叫)?(?:谁|哪位|哪一位|什么名字|叫什么)", question)
+        or re.search(r"(?:谁|哪位|哪一位)(?:是|任|担任)" + role + r"[？?。！!]?$", question)
+    )
+
+
 def person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = _person_spans(sentence, analysis)
     if not analysis.role or ablated("person_title"):
         return spans
-    # "市长是谁" is not answered by "副市长刘海燕" nor "县长" by a name under other titles only
+    # "市长是谁" is not answered by "副市长刘海燕" nor "县长" by a name under other titles only;
+    # "谁陪同市长调研" names the title but asks who did something, so no name is held to it
+    if not title_asked(analysis.role, analysis.text):
+        return spans
     asked = analysis.role
     at = analysis.text.find(asked)
     if at > 0 and analysis.text[at - 1] == "副":  # "副市长是谁" asks the deputy
@@ -277,8 +306,8 @@ def _person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         if _dictionary_freq(word) >= 100:
             continue  # a common word the dictionary tags as a name (师傅)
         if flag in ("nr", "nrfg") and 2 <= len(word) <= 4 and (start, end) not in spans:
-            if k and len(tokens[k - 1][0]) == 1 and tokens[k - 1][1] not in _NO_SURNAME_FLAGS:
-                start = _with_surname(sentence, start, end)
+            if k:
+                start = _with_surname(sentence, start, end, tokens[k - 1][:2])
             word = sentence[start:end]
             if (start, end) in spans:
                 continue
