@@ -30,7 +30,7 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
@@ -124,26 +124,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
     # claim ("160场" for "106场") before one in a generic unit ("5个")
     # (a value read backwards on loose overlap yields to a figure all of whose words the claim restates: "…被纳入“严重失信主体
     # 名单”的,增幅不低于100%" for that claim's "增幅不低于50%", not "降幅不低于50%" told of another case)
-    whole = ingredient_on("closest") and any(_restated_whole(r, stated) and not r.true and r.same_subject for r in scored)
-    for row in sorted(scored, key=lambda r: (whole and r.flipped and r.restated < SUPPORT_MIN,
-                                             not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
-                                             r.candidate.figure.unit_class != stated.unit_class)):
+    for row in contradicting(claim, stated, scored):
         candidate = row.candidate
-        close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
-            # the article's sentence says all the claim says and has no other figure of this kind to mean
-            row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
-            # the sentence nearest in meaning, whose only figure of this kind this is
-            # (saying the claim's words itself: meaning is the loosest match, the words around it do not count)
-            row.semantic and row.said_in_sentence >= SEMANTIC_SENTENCE_MIN and _only_one_of_its_kind(candidate)) or row.flipped or row.slip
-        said_enough = row.flipped or row.slip or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
-        if not close or not said_enough or not row.same_subject or row.true or row.unsaid_names:
-            continue
-        if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
-            continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
-        if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
-            continue  # a change ("同比增长25%", "净增2000万人") and a level or share ("占…的12.01%") are different measures
-        if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
-            continue  # another unit and another value: most likely another measure
         differs = _what_differs(stated, row, scored)
         found = _found_text(candidate, with_direction=differs == "方向")
         evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
@@ -165,6 +147,33 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
         reason = f"资料里的“{row.candidate.figure.written}”说的是另一{'地点' if where == '地点' else '时期'}（“{row.candidate.sentence.strip()[:60]}”），没有找到所述{where}的数字。"
         return Verdict(NOT_FOUND, reason, related=(row.candidate.paragraph,) + tuple(p for p in related if p != row.candidate.paragraph)[:1])
     return Verdict(NOT_FOUND, "检索到的资料里没有说到这一数字所指的事项。", related=related)
+
+
+def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Iterator[Scored]:
+    """The candidates that may contradict a figure claim (the same subject and measure, another value, unit or
+    direction), best first: what the article says (``found``) is the first one's figure."""
+    claim_direction = direction(_near_figure(claim.label))
+    whole = ingredient_on("closest") and any(_restated_whole(r, stated) and not r.true and r.same_subject for r in scored)
+    for row in sorted(scored, key=lambda r: (whole and r.flipped and r.restated < SUPPORT_MIN,
+                                             not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
+                                             r.candidate.figure.unit_class != stated.unit_class)):
+        candidate = row.candidate
+        close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
+            # the article's sentence says all the claim says and has no other figure of this kind to mean
+            row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
+            # the sentence nearest in meaning, whose only figure of this kind this is
+            # (saying the claim's words itself: meaning is the loosest match, the words around it do not count)
+            row.semantic and row.said_in_sentence >= SEMANTIC_SENTENCE_MIN and _only_one_of_its_kind(candidate)) or row.flipped or row.slip
+        said_enough = row.flipped or row.slip or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
+        if not close or not said_enough or not row.same_subject or row.true or row.unsaid_names:
+            continue
+        if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
+            continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
+        if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
+            continue  # a change ("同比增长25%", "净增2000万人") and a level or share ("占…的12.01%") are different measures
+        if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
+            continue  # another unit and another value: most likely another measure
+        yield row
 
 
 _CLAUSE_MARK = re.compile(r"[，,、；;。：:]")
