@@ -1,0 +1,69 @@
+"""The held-out data files load, keep their fixed split, and quote their corpus.
+
+Every question and claim file under eval/ is read by the same loaders `rag eval` uses, so a malformed row added
+in a later round fails here rather than in the middle of an evaluation. Each evidence phrase must be said by one
+paragraph (or headline) of the corpus the file is evaluated against: a phrase no paragraph contains can never
+count as retrieved, and would quietly lower every figure reported for that file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from rag.check.evaluate import GoldDraft, load_gold
+from rag.evaluate import load_questions
+from rag.ingest import load_corpus
+from rag.metrics import contains_squashed
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FRESH = ROOT / "eval" / "fresh"
+
+QUESTION_FILES = [("everyday.jsonl", SEEDS), ("fresh_questions.jsonl", FRESH)]
+CLAIM_FILES = [("claims.jsonl", SEEDS), ("claim_drafts.jsonl", SEEDS), ("fresh_claims.jsonl", FRESH), ("fresh_drafts.jsonl", FRESH)]
+
+
+@lru_cache(maxsize=None)
+def _said(corpus: Path) -> tuple[str, ...]:
+    articles, paragraphs = load_corpus(corpus)
+    return tuple(p.text for p in paragraphs) + tuple(p.title for p in paragraphs if p.title)
+
+
+def _in_corpus(phrase: str, corpus: Path) -> bool:
+    return any(contains_squashed(text, phrase) for text in _said(corpus))
+
+
+def _hash_split(identifier: str) -> str:
+    """The split every round was given when it was appended: fixed by the id alone, never by a result."""
+    return "dev" if int(hashlib.sha1(identifier.encode()).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def _present(name: str) -> Path:
+    path = ROOT / "eval" / name
+    if not path.exists():
+        pytest.fail(f"eval/{name} is missing")
+    return path
+
+
+@pytest.mark.parametrize("name,corpus", QUESTION_FILES)
+def test_question_files_load_split_and_quote_their_corpus(name, corpus):
+    questions = load_questions(_present(name))
+    assert {q.split for q in questions} == {"dev", "test"}
+    assert all(q.split == _hash_split(q.qid) for q in questions)
+    unquoted = [q.qid for q in questions for phrase in (q.evidence, *q.evidence_all) if phrase and not _in_corpus(phrase, corpus)]
+    assert unquoted == []
+    assert {q.kind for q in questions} >= {"paraphrase", "comparison", "context", "unanswerable"}
+
+
+@pytest.mark.parametrize("name,corpus", CLAIM_FILES)
+def test_claim_files_load_split_and_quote_their_corpus(name, corpus):
+    gold = load_gold(_present(name))
+    assert {g.split for g in gold} == {"dev", "test"}
+    assert all(g.split == _hash_split(g.did if isinstance(g, GoldDraft) else g.cid) for g in gold)
+    claims = [c for g in gold for c in (g.claims if isinstance(g, GoldDraft) else (g,))]
+    assert [c.cid for c in claims if c.evidence and not _in_corpus(c.evidence, corpus)] == []
+    assert {c.verdict for c in claims} == {"supported", "contradicted", "not_found"}
