@@ -20,6 +20,9 @@ not say: another event, no 一致),
 ``synonym`` (a word of a name claim's clause said by an exact 词林 synonym, 揭幕 for 开幕, is said: no 名称 contradiction),
 ``head_noun`` (a contradiction needs the noun right before the claim's figure in the article figure's sentence),
 ``level`` (a level is not confirmed by a change of the same count: "有7个城市" by "增加7个城市"),
+``closeness`` (of the figures that may contradict a claim, ``found`` is the one whose own clause matches the claim's
+measure most closely, read both ways), ``closer`` (no 一致 from a figure where another of the same subject, unit and
+direction, whose clause matches the claim's measure clearly more closely, gives another value),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
@@ -27,7 +30,8 @@ from __future__ import annotations
 import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
-               "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun")
+               "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
+               "closeness", "closer")
 
 
 def ingredient_on(name: str) -> bool:

@@ -136,6 +136,13 @@ class Scored:
     lexical: bool = True  # kept on its words alone, not only for being the sentence nearest in meaning
     slip: bool = False  # the very number misquoted, its own words restated: in another unit of the same quantity
     # ("6.8米" / "支渠长6.8公里", ``_unit_slip``) or with its digits in another order ("361名" / "抽调316名干部", ``_transposed``)
+    in_label: float = 0.0  # share of the claim's measure words in the article figure's own label (its clause, read as for the claim)
+
+    @property
+    def closeness(self) -> float:
+        """How closely the article figure's own clause and the claim's measure match, read both ways: the article's
+        words restated by the claim, and the claim's words said in the article figure's label."""
+        return self.restated + self.in_label
 
     @property
     def score(self) -> float:

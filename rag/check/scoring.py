@@ -128,7 +128,8 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_ok, direction_ok,
                              share_present(claim_words, candidate.sentence), near,
-                             unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip))
+                             unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip,
+                             share_present(claim_words, candidate.label)))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 

@@ -45,7 +45,7 @@ from .place_chain import wrong_parent
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
 from .subject import PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
-from .readings import _DAY_PART, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
+from .readings import _DAY_PART, closer_gives_other, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
 
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
@@ -93,6 +93,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             continue  # "全国有7个城市…" is a level: "与2024年相比增加7个城市" is how many more, not how many
         if ingredient_on("closest") and row.restated < SUPPORT_MIN and _closer_says_otherwise(row, scored):
             continue  # a loose match confirms nothing where a close one gives another value ("增幅不低于100%")
+        if ingredient_on("closer") and closer_gives_other(row, scored):
+            continue  # "公路水路完成投资…同比增长6.4%" is a part: the claim's "交通运输固定资产投资…同比增长" is the 7.2% beside it
         if ingredient_on("event") and stated.kind == "figure" and _other_event(claim, row.candidate):
             continue  # "考试通过人数达223.6万人" where the article's 223.6万人 "报名": another event of the same people
         if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
@@ -156,7 +158,9 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
     whole = ingredient_on("closest") and any(_restated_whole(r, stated) and not r.true and r.same_subject for r in scored)
     for row in sorted(scored, key=lambda r: (whole and r.flipped and r.restated < SUPPORT_MIN,
                                              not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
-                                             r.candidate.figure.unit_class != stated.unit_class)):
+                                             r.candidate.figure.unit_class != stated.unit_class,
+                                             # then the figure whose clause matches the claim's measure most closely, both ways
+                                             -r.closeness if ingredient_on("closeness") else 0.0)):
         candidate = row.candidate
         close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
             # the article's sentence says all the claim says and has no other figure of this kind to mean
