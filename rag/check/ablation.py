@@ -23,6 +23,8 @@ not say: another event, no 一致),
 ``closeness`` (of the figures that may contradict a claim, ``found`` is the one whose own clause matches the claim's
 measure most closely, read both ways), ``closer`` (no 一致 from a figure where another of the same subject, unit and
 direction, whose clause matches the claim's measure clearly more closely, gives another value),
+``respective`` (the figures after 分别 each measure one item of the enumeration before it, or of the figures before
+them: "起数、死亡人数同比分别下降9.1%和12.6%"),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
@@ -31,7 +33,7 @@ import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
-               "closeness", "closer")
+               "closeness", "closer", "respective")
 
 
 def ingredient_on(name: str) -> bool:

@@ -252,3 +252,13 @@ def closer_gives_other(row: Scored, scored: Sequence[Scored]) -> bool:
                # (a bound, "…的汽车保有量超过百万辆" of a count of cities, does not outweigh an exact figure, nor the reverse)
                and o.candidate.figure.qualifier == row.candidate.figure.qualifier
                and o.closeness >= row.closeness + CLOSER_MARGIN for o in scored)
+
+
+def other_item(claim: Claim, candidate: Candidate) -> bool:
+    """The article figure is one of several after 分别 (``Candidate.items``), and the claim names another item of them
+    alone ("道路交通事故死亡人数同比下降9.1%" where "起数、死亡人数同比分别下降9.1%和12.6%": 9.1% is 起数's)."""
+    if not candidate.items or candidate.item_at < 0:
+        return False
+    sentence = claim.sentence or claim.text
+    said = [j for j, words in enumerate(candidate.items) if any(w in sentence for w in words)]
+    return len(said) == 1 and said[0] != candidate.item_at

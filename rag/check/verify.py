@@ -45,7 +45,7 @@ from .place_chain import wrong_parent
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
 from .subject import PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
-from .readings import _DAY_PART, closer_gives_other, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
+from .readings import _DAY_PART, closer_gives_other, other_item, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
 
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
@@ -93,6 +93,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             continue  # "全国有7个城市…" is a level: "与2024年相比增加7个城市" is how many more, not how many
         if ingredient_on("closest") and row.restated < SUPPORT_MIN and _closer_says_otherwise(row, scored):
             continue  # a loose match confirms nothing where a close one gives another value ("增幅不低于100%")
+        if other_item(claim, row.candidate):
+            continue  # "起数、死亡人数同比分别下降9.1%和12.6%": 9.1% is not the deaths' fall
         if ingredient_on("closer") and closer_gives_other(row, scored):
             continue  # "公路水路完成投资…同比增长6.4%" is a part: the claim's "交通运输固定资产投资…同比增长" is the 7.2% beside it
         if ingredient_on("event") and stated.kind == "figure" and _other_event(claim, row.candidate):
@@ -171,6 +173,8 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
         said_enough = row.flipped or row.slip or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
         if not close or not said_enough or not row.same_subject or row.true or row.unsaid_names:
             continue
+        if other_item(claim, candidate):
+            continue  # the claim names another item of the article's 分别 than this figure's
         if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
             continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
         if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
