@@ -43,7 +43,7 @@ from .ablation import ingredient_on
 from .direction import verify_direction
 from .place_chain import wrong_parent
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
-from .subject import PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
+from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
 from .readings import _DAY_PART, closer_gives_other, other_item, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
@@ -203,7 +203,7 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ") if counterpart else ""
     if found and (set(found) <= set(name) or set(name) <= set(found) or _synonym_said(name, found)):
         return None  # the same words told shorter or longer ("开幕" for "拉开帷幕") or by a synonym (揭幕): not another name
-    if not _NAME_LIKE.fullmatch(found) or found == name or name in found or len(found) > len(name) + 8:
+    if not (_NAME_LIKE.fullmatch(found) or CODE.fullmatch(name) and CODE.fullmatch(found)) or found == name or name in found or len(found) > len(name) + 8:
         # a name is written in characters: not a number, a piece of punctuation or a single character;
         # a place without words around it to align on is the article sentence's place the claim lacks
         others = [p for p in places_in(sentence) if p not in claim.sentence and p not in SCOPES_IGNORED] if places_in(name) else []
