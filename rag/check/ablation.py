@@ -26,6 +26,7 @@ direction, whose clause matches the claim's measure clearly more closely, gives 
 ``respective`` (the figures after 分别 each measure one item of the enumeration before it, or of the figures before
 them: "起数、死亡人数同比分别下降9.1%和12.6%"),
 ``codes`` (a grade or model in letters and digits, "5A级", "5G", is a name the article must say),
+``place_after_place`` (a word with a place's suffix written right after a place is a place, "河北省保定市"),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
@@ -34,7 +35,7 @@ import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
-               "closeness", "closer", "respective", "codes")
+               "closeness", "closer", "respective", "codes", "place_after_place")
 
 
 def ingredient_on(name: str) -> bool:
