@@ -27,6 +27,8 @@ direction, whose clause matches the claim's measure clearly more closely, gives 
 them: "起数、死亡人数同比分别下降9.1%和12.6%"),
 ``codes`` (a grade or model in letters and digits, "5A级", "5G", is a name the article must say),
 ``place_after_place`` (a word with a place's suffix written right after a place is a place, "河北省保定市"),
+``scope`` (a claim told of a whole, 全省 or a province, is not told by a figure whose own clause names a smaller place),
+``part_of_year`` (a claim told of a year is not told by a figure of a quarter or half of it),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
@@ -35,7 +37,7 @@ import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
-               "closeness", "closer", "respective", "codes", "place_after_place")
+               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year")
 
 
 def ingredient_on(name: str) -> bool:

@@ -52,6 +52,8 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
             same_level = [p for p in claim.places if _level(p) == _level(own)]
             if same_level and not any(p in own or own in p for p in same_level):
                 place_ok = False
+    if place_ok and claim.places and candidate.own_places and ingredient_on("scope") and _part_of_scope(claim.places, candidate.own_places):
+        place_ok = False  # "江西新能源汽车保有量…" is not told by "南昌市新能源汽车保有量达34.5万辆"
     context_periods = _periods_of(context)
     period_ok = all(period in context_periods for period in claim.periods)
     if period_ok and claim.periods and candidate.own_periods:
@@ -59,7 +61,37 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
             same_kind = [p for p in claim.periods if _period_kind(p) == _period_kind(own)]
             if same_kind and own not in same_kind and not own.startswith("M"):
                 period_ok = False
+        kinds = {_period_kind(p) for p in claim.periods}
+        if period_ok and ingredient_on("part_of_year") and kinds == {"year"} and any(_period_kind(own) in ("Q", "H") for own in candidate.own_periods):
+            period_ok = False  # a year's figure ("2025年…3500公里") is not a quarter's ("一季度，…865公里")
     return place_ok, period_ok
+
+
+# how wide a place is, by its suffix: a province or the whole country holds cities, counties, towns…
+_RANK = {"国": 0, "省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "镇": 4, "乡": 4, "街道": 4, "村": 5}
+
+
+def _rank(place: str) -> int | None:
+    if place.startswith("全") and len(place) == 2:
+        return _RANK.get(place[1])
+    if is_province(place):
+        return 1
+    return next((rank for suffix, rank in _RANK.items() if place.endswith(suffix)), None)
+
+
+def _part_of_scope(claim_places: Sequence[str], own_places: Sequence[str]) -> bool:
+    """The claim is told of a whole (全省, 全国, a province) and the article figure's own clause of a smaller place the
+    claim does not name: a part's figure ("南昌市…34.5万辆" for "江西…"), not the whole's."""
+    wide = [r for r in (_rank(p) for p in claim_places if p.startswith("全") or is_province(p)) if r is not None]
+    if not wide:
+        return False
+    for own in own_places:
+        if any(own in p or p in own for p in claim_places):
+            continue
+        rank = _rank(own)
+        if rank is not None and rank > min(wide):
+            return True
+    return False
 
 
 def _wide_sources(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> dict[str, set[str]]:
