@@ -178,6 +178,10 @@ def _name_claims(text: str, lo: int, hi: int, patterns=_NAME_PATTERNS) -> list[t
     return kept
 
 
+# a date an event happened on: "于2019年启动", "于去年6月投入运营" (not a period figures apply to: "2025年，…", "截至…")
+_EVENT_DATE = re.compile(r"于(?:去年|今年|前年|上年|当年)?$")
+
+
 def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
     """The claims of ``text`` in order, and its sentences with nothing to check."""
     claims: list[Claim] = []
@@ -216,6 +220,9 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             # that is only a date ("截至2月19日，") says when the figures after it apply
             checked = numeric or [f for f in figures if f.kind == "date" and not (names and f.value[1] is None)
                                   and (measure_words(clause_text.replace(f.written, " ")) or not sentence_has_figures)]
+            if numeric and ingredient_on("event_date"):  # "总投资1.2亿元的…基地于去年6月投入运营": the date of an event is a claim too
+                checked = sorted(numeric + [f for f in figures if f.kind == "date" and _EVENT_DATE.search(text, c_start, f.start)],
+                                 key=lambda f: f.start)
             for figure in checked:
                 i = figures.index(figure)
                 seg_start = max([c_start] + [f.end for f in figures[:i] if f.kind == "figure"])
