@@ -61,6 +61,9 @@ def _posseg():
     return jieba.posseg
 
 
+_WHEN_WORD = re.compile(r"年$|^(?:目前|当前|今后|此前|以来|日前|近日)$")
+
+
 @lru_cache(maxsize=4096)
 def places_in(text: str) -> tuple[str, ...]:
     """Place names and scopes ("城中区", "祁连县", "全省") a piece of text names, in order."""
@@ -77,7 +80,8 @@ def places_in(text: str) -> tuple[str, ...]:
             found.append(w)  # a place written right after a larger one, whatever jieba tags it: "河北省保定市"
         elif len(w) == 1 and w in "省市县区州镇乡村旗港":  # cut as "日月" + "乡", "哈拉" + "直沟" + "乡"
             j = i
-            while j > 0 and words[j - 1].flag in _NAME_FLAGS + ("t",) and _CJK_WORD.fullmatch(words[j - 1].word) and i - j < 3:
+            while (j > 0 and words[j - 1].flag in _NAME_FLAGS + ("t",) and _CJK_WORD.fullmatch(words[j - 1].word) and i - j < 3
+                   and not _WHEN_WORD.search(words[j - 1].word)):  # "今年县财政安排…": 今年 is when, not a place's name
                 j -= 1
             name = "".join(x.word for x in words[j:i + 1])
             if j < i and len(name) >= 3:
@@ -228,6 +232,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 seg_start = max([c_start] + [f.end for f in figures[:i] if f.kind == "figure"])
                 seg_end = min([c_end] + [f.start for f in figures[i + 1:] if f.kind == "figure"])
                 seg_start, seg_end = _trimmed(text, seg_start, seg_end)
+                leans = False
                 if figure.kind == "date":
                     # a date is about the event its clause tells, else the sentence ("3月1日，招聘会将在…举行")
                     own = clause_text.replace(figure.written, " ")
@@ -237,12 +242,15 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     label = figure_label(text, figures, i, c_start, c_end)
                     if not says_what(label) and claims and claims[-1].start >= s_start and claims[-1].kind == "figure":
                         label = claims[-1].label + label  # "…3200人，较去年增长37%": the growth of the same measure
+                        leans = True
                     claim_periods = periods
                 claims.append(Claim(
                     text=text[seg_start:seg_end], start=seg_start, end=seg_end,
                     stated=figure.written, stated_start=figure.start, stated_end=figure.end,
                     kind=figure.kind, label=label, places=places, periods=claim_periods,
-                    query=_query(places, claim_periods, text[seg_start:seg_end], sentence), sentence=sentence, sentence_start=s_start, figure=figure,
+                    # (a clause leaning on the measure before it is searched with that measure: "…资金3800万元，比上年减少12%")
+                    query=_query(places, claim_periods, text[claims[-1].start if leans and ingredient_on("lean_query") else seg_start:seg_end], sentence),
+                    sentence=sentence, sentence_start=s_start, figure=figure,
                     co_figures=tuple(f for f in numeric if f is not figure),
                 ))
             if not checked and not names and ingredient_on("direction"):  # "城东区逐年压减社会救助财政投入"
