@@ -161,8 +161,9 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
     for row in sorted(scored, key=lambda r: (whole and r.flipped and r.restated < SUPPORT_MIN,
                                              not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
                                              r.candidate.figure.unit_class != stated.unit_class,
-                                             # then the figure whose clause matches the claim's measure most closely, both ways
-                                             -r.closeness if ingredient_on("closeness") else 0.0)):
+                                             # then the closest match, and of equally close ones the figure whose own clause
+                                             # says most of the claim's measure too (read both ways)
+                                             -r.score, -r.closeness if ingredient_on("closeness") else 0.0)):
         candidate = row.candidate
         close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
             # the article's sentence says all the claim says and has no other figure of this kind to mean
