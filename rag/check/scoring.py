@@ -94,6 +94,17 @@ def _part_of_scope(claim_places: Sequence[str], own_places: Sequence[str]) -> bo
     return False
 
 
+def _said_before(context: str, candidate: Candidate) -> str:
+    """The article as far as the end of the figure's sentence: who and where a figure is about is said before it or in its
+    sentence, not in a later one ("…总投资约412亿元；…。吉安至永新高速公路于3月26日建成通车": 412亿元 is not that road's)."""
+    text = candidate.paragraph.text
+    at = context.rfind(text)
+    s_at = text.find(candidate.sentence)
+    if at < 0 or s_at < 0:
+        return context
+    return context[: at + s_at + len(candidate.sentence)]
+
+
 def _wide_sources(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> dict[str, set[str]]:
     """For each province the claim names, the sources among the hits whose text names it."""
     return {place: {h.paragraph.source for h in hits if place_in(place, context_of(h.paragraph))}
@@ -148,10 +159,11 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             if not (near and restated >= SEMANTIC_RESTATED_MIN):
                 continue
         said = _said(claim_words, claim_keys, context)
-        place_ok, period_ok = _anchors_hold(claim, candidate, context, wide_sources)
+        before = _said_before(context, candidate) if ingredient_on("said_before") else context
+        place_ok, period_ok = _anchors_hold(claim, candidate, before, wide_sources)
         if period_ok and ingredient_on("span") and _other_span(claim, candidate):
             period_ok = False  # "今年以来…568人" where the article's 568人 are "近年来"
-        unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else context))
+        unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else before))
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         value_ok = value_satisfies(stated, candidate.figure)
