@@ -32,6 +32,7 @@ them: "起数、死亡人数同比分别下降9.1%和12.6%"),
 ``event_date`` (a date after 于 in a clause with figures is a claim of its own: "…基地于去年6月投入运营"),
 ``lean_query`` (a clause leaning on the measure before it, "…，比上年减少12%", is searched with that measure),
 ``said_before`` (the claim's places and names must be said before the article's figure or in its sentence, not only later),
+``referent`` (what a pointer stands for, "这家医院" for the 青岚县人民医院 named before, is a name the article must say),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
@@ -40,7 +41,7 @@ import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
-               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before")
+               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent")
 
 
 def ingredient_on(name: str) -> bool:

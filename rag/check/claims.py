@@ -252,6 +252,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     query=_query(places, claim_periods, text[claims[-1].start if leans and ingredient_on("lean_query") else seg_start:seg_end], sentence),
                     sentence=sentence, sentence_start=s_start, figure=figure,
                     co_figures=tuple(f for f in numeric if f is not figure),
+                    referents=referents_of(text, s_start, s_end) if ingredient_on("referent") else (),
                 ))
             if not checked and not names and ingredient_on("direction"):  # "城东区逐年压减社会救助财政投入"
                 at = direction_in(clause_text, places)
@@ -280,6 +281,27 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
         if len(claims) == before_claims:
             unchecked.append(Unchecked(text[s_start:full_end], s_start, full_end))  # with its 。
     return claims, unchecked
+
+
+# a pointer to something named before ("这家医院", "该公司", "这所学校"): the noun it points with
+_POINTER = re.compile(r"(?:这家|这所|这座|这个|该|此)(?P<noun>[\u4e00-\u9fff]{2})")
+_NAME_BEFORE = 12  # characters before the noun read for the name it ends
+
+
+def referents_of(text: str, s_start: int, s_end: int) -> tuple[str, ...]:
+    """The names a sentence's pointers stand for: the last name before the sentence ending with the pointer's noun
+    ("3月28日，青岚县人民医院新院区投入使用。这家医院始建于1958年。" → 青岚县人民医院), from the start of its clause."""
+    found = []
+    for match in _POINTER.finditer(text, s_start, s_end):
+        noun = match.group("noun")
+        at = text.rfind(noun, 0, s_start)
+        if at < 0:
+            continue
+        head = re.split(r"[，,。；;：:！？!?、\s“”《》（）()\d]", text[max(0, at - _NAME_BEFORE): at])[-1]
+        head = re.sub(r"^(?:[日月年]|在|由|是|的|和|与|及)+", "", head)
+        if len(head) >= 2:
+            found.append(head + noun)
+    return tuple(dict.fromkeys(found))
 
 
 def _query(places: tuple[str, ...], periods: tuple[str, ...], clause: str, sentence: str) -> str:

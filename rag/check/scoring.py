@@ -164,6 +164,9 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         if period_ok and ingredient_on("span") and _other_span(claim, candidate):
             period_ok = False  # "今年以来…568人" where the article's 568人 are "近年来"
         unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else before))
+        # what the claim's pointer stands for ("这家医院": 青岚县人民医院) is not the thing of the same kind the article sentence
+        # names ("始建于1958年的青岚县中医院")
+        unsaid += tuple(r for r in claim.referents if r[-2:] in candidate.sentence and r not in candidate.sentence)
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         value_ok = value_satisfies(stated, candidate.figure)
