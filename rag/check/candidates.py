@@ -82,7 +82,7 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                     own_labels.append(label)
                     if i in items:  # "…分别增长13.2%和15.7%": each figure measures its own item
                         prefix = items[i][2]
-                        label = label if label.startswith(prefix) else prefix + " " + text[text.find(_RESPECTIVELY, c_start): figure.start] + " "
+                        label = prefix + " " + text[text.find(_RESPECTIVELY, c_start): figure.start] + " "
                     elif not says_what(label) and (lead_in_here or previous_label):
                         label = (lead_in_here or previous_label) + label  # "其新增工程应降低存储比例,降幅不低于50%"
                     elif len(measure_words(label)) < 2 and lead_in_here:
@@ -130,7 +130,14 @@ def respective_items(text: str, c_start: int, figures: Sequence[Figure], earlier
     if not all(items):
         return {}
     # what each figure measures: the enumeration's clause, or its own item's figure's label, then its own words (分别增长)
-    prefixes = [text[c_start:at]] * k if len(pieces) == k else list(earlier_labels[-k:])
+    if len(pieces) == k:  # the enumeration's clause without the other items' words
+        prefixes = [text[c_start:at] for _ in range(k)]
+        for n in range(k):
+            for j, words in enumerate(items):
+                for w in words if j != n else ():
+                    prefixes[n] = prefixes[n].replace(w, " ")
+    else:
+        prefixes = list(earlier_labels[-k:])
     return {i: (items, n, prefixes[n]) for n, i in enumerate(group)}
 
 
