@@ -37,6 +37,7 @@ CREATE INDEX articles_by_source ON articles (source);
 CREATE TABLE paragraphs (
     source TEXT NOT NULL, number INTEGER NOT NULL, title TEXT, date TEXT,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, raw TEXT NOT NULL, text_hash TEXT NOT NULL,
+    setting TEXT,
     PRIMARY KEY (source, number)
 );
 CREATE INDEX paragraphs_by_hash ON paragraphs (text_hash);
@@ -48,7 +49,7 @@ CREATE INDEX chunks_by_source ON chunks (source, paragraph);
 """
 
 _CHUNK_COLUMNS = "id, source, paragraph, para_start, para_end, text, title"
-_PARAGRAPH_COLUMNS = 'source, number, title, date, start, "end", text, raw'
+_PARAGRAPH_COLUMNS = 'source, number, title, date, start, "end", text, raw, setting'
 _SOURCE_COLUMNS = "source, grp, origin, grp_hash, kind, title, date, url, label, added_at"
 
 
@@ -58,8 +59,8 @@ def _chunk_from_row(row: tuple) -> Chunk:
 
 
 def _paragraph_from_row(row: tuple) -> Paragraph:
-    source, number, title, date, start, end, text, raw = row
-    return Paragraph(source, title, number, start, end, text, raw, date)
+    source, number, title, date, start, end, text, raw, setting = row
+    return Paragraph(source, title, number, start, end, text, raw, date, setting)
 
 
 def _doc_from_row(row: tuple, text: str | None = None) -> SourceDoc:
@@ -117,8 +118,9 @@ class TableWriter:
             [(a.source, a.title, a.start, a.end, a.date) for a in group.articles],
         )
         self._db.executemany(
-            "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(p.source, p.number, p.title, p.date, p.start, p.end, p.text, p.raw, text_hash(p.text)) for p in group.paragraphs],
+            "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(p.source, p.number, p.title, p.date, p.start, p.end, p.text, p.raw, text_hash(p.text), p.setting)
+             for p in group.paragraphs],
         )
 
     def paragraphs_without_chunks(self) -> list[Paragraph]:

@@ -70,7 +70,7 @@ from .vector_cache import CachedEncoder
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2  # 2: sources table, stored tokens, paragraph text hashes
+FORMAT_VERSION = 3  # 2: sources table, stored tokens, paragraph text hashes; 3: paragraph setting
 CHUNK_MAX_CHARS = 200
 CHUNK_OVERLAP_SENTENCES = 0
 MANIFEST_FILE = "manifest.json"

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .schema import Article, Paragraph
+from .setting import article_settings
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +52,9 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # by an older parser are then rebuilt (rag.index.expected_settings).
 # 3: offsets in a BOM file count the BOM; 4-5: layout title rules need evidence, no line dropped;
 # 6: a dateline alone on the line under a headline opens the article, "（上接…）" rejoins its article,
-# an interview's "问：…" is no headline
-PARSER_VERSION = 6
+# an interview's "问：…" is no headline; 7: a headline's second line printed apart joins it, a caption
+# block ending with its photo credit is one caption (not glued to the next paragraph); 8: Paragraph.setting
+PARSER_VERSION = 8
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -344,6 +346,8 @@ def _split_block(text: str, block: list[_Line], page_layout: bool = True) -> lis
     marked = any(_MD_HEADING.match(line.text) or _MD_LIST_ITEM.match(line.text) for line in block)
     if page_layout and not marked and _is_headline(stripped, "".join(stripped)):  # "3月1日！\n全省最大规模招聘会启幕" stays whole
         return [[_trimmed(text, line.start, line.end) for line in block]]
+    if page_layout and not marked and _is_photo_caption(stripped):  # "图为…。\n（本报记者 某某 摄）" is one caption
+        return [[_trimmed(text, line.start, line.end) for line in block]]
     column = _LazyColumnWidth(stripped)
     units: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
@@ -419,6 +423,8 @@ _FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _BYLINE = re.compile(r"^(?:本报|新华社|人民日报|新华网)?(?:特约|见习|实习)?(?:记者|通讯员|评论员|撰稿人)(?:[\s\u4e00-\u9fff·]{0,40})$")
 _NAME_ONLY = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 _CAPTION = re.compile(r"(?:^[↑↓←→▲△▼▽◀▶]|^图为|(?:摄|摄影|供图|新华社发)\s*[)）]?$|[（(][^()（）]*摄[)）]$)")
+_PHOTO_CREDIT = re.compile(r"^[（(][^()（）]{0,30}(?:摄|摄影|供图)[)）]$")
+_CAPTION_MAX_LINES = 5  # a caption's text lines and its credit line
 _AUTHOR_NOTE = re.compile(r"^[（(]作者(?:单位|系|为)[:：]?[^()（）]*[)）]$")
 _MARKER = re.compile(r"^[（(](?:下转|上接|转第|接第|未完|待续)[^()（）]{0,12}[)）]$")
 _TRAILING_MARKER = re.compile(r"[（(](?:下转|转第|未完)[^()（）]{0,12}[)）]\s*$")
@@ -488,13 +494,20 @@ def _classify(unit: _Unit, lines: list[str]) -> str:
         return DATELINE if _has_content(rest) else END_DATELINE
     if _AUTHOR_NOTE.match(text):
         return AUTHOR_NOTE
-    if single and _CAPTION.search(text):
+    if single and _CAPTION.search(text) or _is_photo_caption(lines):
         return CAPTION
     if _SUBTITLE.match(text) and len(text) <= _HEADLINE_MAX_CHARS * 2 and not _ends_sentence(text):
         return SUBTITLE
     if _is_headline(lines, text):
         return HEADLINE
     return BODY
+
+
+def _is_photo_caption(lines: list[str]) -> bool:
+    """A block of a few lines that ends with the photographer's credit on a line of its own
+    ("图为…。" / "4月12日，车主在…充电。" over "（本报记者 某某 摄）"): a photo caption, which is
+    neither part of the paragraph after it nor of the one before."""
+    return 1 < len(lines) <= _CAPTION_MAX_LINES and _PHOTO_CREDIT.match(lines[-1]) is not None
 
 
 def _is_headline(lines: list[str], text: str) -> bool:
@@ -670,6 +683,8 @@ def _assign_articles(
         drafts.append(draft)
         return draft
 
+    heads_in_a_row = 0  # headline groups since the last other unit
+    lead_in: _HeadGroup | None = None
     for unit in units:
         kind = unit.kind
         if kind == EMPTY:
@@ -690,8 +705,14 @@ def _assign_articles(
                 continue
             if pending is not None:
                 orphans.append(pending)
+            # a headline right under another one, the first alone (no byline, no third headline
+            # before it), is the headline's second line printed apart: "青岚春节假期接待游客…"
+            # over "旅游收入同比增长16.8%" (joined when an article starts under them)
+            lead_in = pending if pending is not None and heads_in_a_row == 1 and _lone_headline(pending) else None
+            heads_in_a_row += 1
             pending = _HeadGroup([unit])
             continue
+        heads_in_a_row = 0
         if kind in (BYLINE, CAPTION) and pending is not None:
             pending.extras.append(unit)
             continue
@@ -710,6 +731,9 @@ def _assign_articles(
             current = jumped.pop()  # "（上接第一版）…": the rest of the article that jumped pages
             current.closed = False
         elif kind == DATELINE or pending is not None or current is None or current.closed:
+            if pending is not None and lead_in is not None and orphans and orphans[-1] is lead_in and _one_headline(pending):
+                orphans.remove(lead_in)
+                pending.heads[:0] = lead_in.heads
             current = start_article(pending, unit)
             pending = None
         elif kind == BODY and laid_out and interrupted and unit.text not in repeated:
@@ -727,6 +751,14 @@ def _assign_articles(
     if pending is not None:
         orphans.append(pending)
     return drafts, orphans
+
+
+def _one_headline(group: _HeadGroup) -> bool:
+    return len(group.heads) == 1 and group.heads[0].kind == HEADLINE and not group.heads[0].heading_level
+
+
+def _lone_headline(group: _HeadGroup) -> bool:
+    return not group.extras and _one_headline(group)
 
 
 def _continues_head_group(group: _HeadGroup, unit: _Unit) -> bool:
@@ -953,6 +985,7 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
             drafts.append(draft)
 
     dates = [_article_date(draft) for draft in drafts]
+    settings = article_settings([(draft.title, _lead_text(draft)) for draft in drafts])
     placed: list[tuple[_Unit, str | None, int]] = []  # unit, paragraph title, draft index
     for index, draft in enumerate(drafts):
         for unit, section in zip(draft.units, draft.sections):
@@ -974,7 +1007,7 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
         bisect.insort(kept_texts, unit.text)
         raw = text[unit.start:unit.end]
         number = len(paragraphs) + 1
-        paragraphs.append(Paragraph(source, title, number, unit.start, unit.end, unit.text, raw, dates[index]))
+        paragraphs.append(Paragraph(source, title, number, unit.start, unit.end, unit.text, raw, dates[index], settings[index]))
         spans_by_draft.setdefault(index, []).append((unit.start, unit.end))
 
     articles: list[Article] = []
@@ -999,6 +1032,14 @@ def _is_repeat(text: str, kept_sorted: list[str]) -> bool:
         return False
     following = kept_sorted[at]
     return following == text or (len(text) >= _TRUNCATED_REPEAT_MIN_CHARS and following.startswith(text))
+
+
+def _lead_text(draft: _Draft) -> str | None:
+    """The article's first paragraph of text (its dateline paragraph, or its first body paragraph)."""
+    for unit in draft.units:
+        if unit.kind in (DATELINE, BODY):
+            return unit.text
+    return None
 
 
 def _article_date(draft: _Draft) -> str | None:

@@ -44,6 +44,9 @@ class Paragraph:
     text: str
     raw: str
     date: str | None = None
+    # the places its article (and a provincial page) sets in headline, dateline and lead, for
+    # paragraphs that say only 全县/全省 ("甘肃省 岷川县"; rag.setting), None when none is named
+    setting: str | None = None
 
 
 @dataclass(frozen=True)

@@ -62,14 +62,9 @@ def test_one_member_of_a_summed_list_is_not_answered_by_the_sum():
     assert near_miss(candidate, analysis, sentences) is None
 
 
-def test_a_level_asked_is_not_answered_by_a_change():
-    change = paragraph("连续2年未拖欠工资的，其新增工程应降低存储比例，降幅不低于50%。", 1)
-    analysis, candidate, sentences = _candidate("连续2年没拖欠工资的，保证金比例降到百分之几？", "不低于50%", change)
-    assert analysis.asks_level and near_miss_check(candidate, analysis, sentences)[0] == "level"
-    level = paragraph("连续2年未拖欠工资的，存储比例降至0.5%。", 1)
-    analysis, candidate, sentences = _candidate("连续2年没拖欠工资的，保证金比例降到百分之几？", "0.5%", level)
-    assert near_miss(candidate, analysis, sentences) is None
-    # "提升至98%" states the level reached: no answer to "提高了多少"
+def test_a_level_reached_is_no_change():
+    # "提升至98%" states the level reached: no answer to "提高了多少" (the near-miss check "level", a
+    # change against a level asked, was dropped in the fifth round: it refused nothing on dev, gold or fresh dev)
     assert not _states_change("灌溉保证率提升至98%", Span(8, 11, "98%"))
     assert _states_change("灌溉保证率同比提高8%", Span(10, 12, "8%"))
 

@@ -489,3 +489,33 @@ def test_offsets_in_a_file_with_a_bom_count_the_bom(tmp_path):
     assert original[first.start:first.end] == paragraph.raw
     assert original[first.answer_start:first.answer_end] == "568人"
     assert first.text[first.text_answer_start:first.text_answer_end] == "568人"
+
+
+# --- a page the parser never saw (issue 11): a headline's second line and photo captions ---
+
+_PAGE = (
+    "青岚春节假期接待游客286.5万人次\n\n旅游收入同比增长16.8%\n\n"
+    "本报讯（记者 罗嘉怡）2月24日，\n记者从四川省青岚市文化广电旅游局获\n悉，我市共接待游客286.\n5万人次。\n\n"
+    "重点景区人气旺。峨岚山景区接待游客\n42.6万人次，同比增长18.9%\n，单日最高接待量达7.8万人次。\n\n"
+    "图为2月19日，游客在峨岚山景区游览。\n（本报记者 罗嘉怡 摄）\n\n"
+    "文旅活动精彩纷呈。假期期间，全市推\n出系列活动260余场，其中非遗展\n演118场。\n\n"
+    "驾驶人管理方面，一季度全省新领取驾驶\n证18.4万人，同比下降6.3%。\n\n"
+    "4月12日，车主在南昌市红谷\n滩区一处公共充电站为新能源\n汽车充电。\n（本报记者 万思远 摄）\n"
+)
+
+
+def test_a_headlines_second_line_printed_apart_joins_the_title():
+    articles, paragraphs = parse_source("page.txt", _PAGE)
+    assert [a.title for a in articles] == ["青岚春节假期接待游客286.5万人次 旅游收入同比增长16.8%"]
+    assert all(p.title == articles[0].title for p in paragraphs)
+    assert not any(p.text.startswith("青岚春节假期") for p in paragraphs)  # no title-less paragraph of the headline
+
+
+def test_a_photo_caption_is_its_own_paragraph_not_glued_to_the_next():
+    _, paragraphs = parse_source("page.txt", _PAGE)
+    texts = [p.text for p in paragraphs]
+    assert "图为2月19日，游客在峨岚山景区游览。（本报记者罗嘉怡摄）" in texts
+    assert any(t.startswith("文旅活动精彩纷呈。") for t in texts)
+    assert "4月12日，车主在南昌市红谷滩区一处公共充电站为新能源汽车充电。（本报记者万思远摄）" in texts
+    for p in paragraphs:
+        assert _PAGE[p.start:p.end] == p.raw

@@ -22,6 +22,7 @@ from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES
 from .pipeline import semantically_accepted
 from .question import analyze_question, bigrams, coverage, pos_cut
 from .scoring import WORDING, Candidate, Lack
+from .settings import ablated
 from .spans import Span, date_spans, quantity_spans
 
 __all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison", "side_acceptance"]
@@ -185,8 +186,25 @@ def _head_noun(side: str) -> str:
     return word if len(word) >= 2 and flag.startswith("n") else ""
 
 
+def _names_side(sentence: str, span: Span | None, marks: set[str]) -> bool:
+    """Whether the figure is stated of its side: the sentence names the side (one of its ``marks``, the
+    bigrams that tell it from the other side: 上饶 against 赣州, 插电式混动 against 纯电动) before the
+    figure or in the figure's own clause ("…新能源汽车…，同比增长14.93%"; "上饶市完成31.4亿元")."""
+    if not (span and marks):
+        return False
+    return bool(marks & set(bigrams(sentence[:span.start] + _clause(sentence, span.start, span.end))))
+
+
+def side_marks(comparison: Comparison) -> tuple[set[str], set[str]]:
+    """Per side, the bigrams of its words that the other side's question does not have."""
+    a, b = comparison.sides
+    qa, qb = comparison.side_questions
+    return set(bigrams(a)) - set(bigrams(qb)), set(bigrams(b)) - set(bigrams(qa))
+
+
 def _prefer_stated_like(
     other: Answer, own: Answer, ignored: set[str], head: str = "", yield_figure: bool = False, cost: list[float] | None = None,
+    marks: set[str] = frozenset(),
 ) -> Callable[[list[Candidate]], Candidate]:
     """Among the near-best sentences, the figure (any of a sentence's figures in the side's unit, not only
     its best span: "机动车保有量达4.69亿辆，其中汽车3.66亿辆") whose clause is stated most like the other
@@ -219,6 +237,11 @@ def _prefer_stated_like(
         ]
         if not options:
             return best
+        # a side's figure is the one of the clause naming the side ("上饶市完成31.4亿元"), not a figure
+        # of a sentence about something else that only inherits the side's name (全省…286.3亿元)
+        named = [o for o in options if _names_side(o[0].sentence, o[1], marks)]
+        if named and not _names_side(best.sentence, best.span, marks) and not ablated("side_clause"):
+            options = named
         if yield_figure:
             key = lambda o: (_unit_after(o[1].text) == other_unit, counts_head(*o), alike(*o), o[0].score)  # noqa: E731
         else:
@@ -226,6 +249,8 @@ def _prefer_stated_like(
         chosen, span = max(options, key=key)
         if cost is not None:
             cost.append(best.score - chosen.score)
+        if options is named:
+            return chosen if span is chosen.span else replace(chosen, span=span)
         if not yield_figure and not (counts_head(chosen, span) and not counts_head(best, best.span)) \
                 and alike(chosen, span) - alike(best, best.span) < PARALLEL_GAIN:
             return best
@@ -292,6 +317,7 @@ def parallel_sides(
     ignored = {g for q in comparison.side_questions for g in bigrams(q)}
     answers = list(sides)
     heads = [_head_noun(side) for side in comparison.sides]
+    marks = side_marks(comparison)
 
     def one_figure_for_both() -> None:
         """One figure cannot stand for both: each side looks for its next figure, and the side that loses
@@ -299,7 +325,8 @@ def parallel_sides(
         if not (all(_stated(a) and a.citations for a in answers) and _same_figure((answers[0], answers[1]))):
             return
         costs: list[list[float]] = [[], []]
-        moved = [answer_again(i, _prefer_stated_like(answers[1 - i], answers[i], ignored, heads[i], True, costs[i])) for i in (0, 1)]
+        moved = [answer_again(i, _prefer_stated_like(answers[1 - i], answers[i], ignored, heads[i], True, costs[i], marks[i]))
+                 for i in (0, 1)]
         loss = [c[0] if c else float("inf") for c in costs]
         side = 0 if loss[0] < loss[1] else 1
         answers[side] = moved[side]
@@ -307,7 +334,8 @@ def parallel_sides(
     one_figure_for_both()
     for side in (0, 1):
         if _stated(answers[side]) and _stated(answers[1 - side]):
-            answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored, heads[side]))
+            answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored, heads[side],
+                                                                   marks=marks[side]))
     one_figure_for_both()
     return answers[0], answers[1]
 
@@ -357,8 +385,14 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
     a_larger = key_a > key_b
     cited = f"{name_a} {sides[0].short}[1]，{name_b} {sides[1].short}[2]"
     if comparison.asks == RATIO and not dated and key_b:
-        short = f"{_plain(Decimal(key_a) / Decimal(key_b))}倍"
-        body = f"{name_a}是{name_b}的{short}（{cited}）。"
+        ratio = Decimal(key_a) / Decimal(key_b)
+        tenths = ratio.quantize(Decimal("0.1"))
+        if ratio == tenths:
+            short = f"{_plain(ratio)}倍"
+            body = f"{name_a}是{name_b}的{short}（{cited}）。"
+        else:  # a ratio of two figures is said to a tenth, "约2.8倍", with the exact quotient shown
+            short = f"约{_plain(tenths)}倍"
+            body = f"{name_a}是{name_b}的{short}（{cited}，相除约为{_plain(ratio)}）。"
     elif key_a == key_b:
         short = "一样" + ("早" if dated else "多")
         body = f"两者一样（{cited}）。"

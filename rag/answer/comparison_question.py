@@ -260,14 +260,60 @@ def _swap(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
     return "".join(new) + text
 
 
+# nouns that close a place's name ("峨岚山景区"): a side naming another place ("云溪镇") takes their place too
+_NAME_TYPE_NOUNS = ("景区", "景点", "公园", "园区", "街道", "社区", "广场", "古镇", "小镇", "码头", "机场", "车站", "乡镇")
+_NAME_ENDINGS = tuple("省市县区州镇乡村旗") + _NAME_TYPE_NOUNS
+
+
+def _names_a_place(side: str) -> bool:
+    """Whether a side is one place's name ("龙泉温泉小镇", "峨岚山景区", "祁连县"): it ends like one and
+    holds no verb (not "赣州完成的交通投资")."""
+    return side.endswith(_NAME_ENDINGS) and not any(flag.startswith("v") for _, flag in pos_cut(side))
+
+
+def _swap_name(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
+    """``_swap`` for a name: the whole name the tagger cut in pieces is replaced ("峨|岚山" with the
+    single character jieba left before it, and a closing "景区" when the new name is a full name of
+    its own), so "云溪镇" against "春节假期峨岚山景区" reads "春节假期云溪镇", not "春节假期峨云溪镇景区"."""
+    if not new or not old or old[0] not in text:
+        return _swap(text, old, new)
+    start = text.index(old[0])
+    end = start + len(old[0])
+    offsets, at = [], 0
+    for word, flag in pos_cut(text):
+        at = text.find(word, at)
+        offsets.append((word, flag, at, at + len(word)))
+        at += len(word)
+    for word, flag, a, b in reversed(offsets):
+        if b == start and len(word) == 1 and flag in ("ns", "nr", "nz", "j", "zg", "ng"):
+            start = a
+    if new[0].endswith(_NAME_ENDINGS):
+        for word, _, a, b in offsets:
+            if a == end and word in _NAME_TYPE_NOUNS:
+                end = b
+    return text[:start] + new[0] + text[end:]
+
+
 def _complete(side: str, other: str) -> str:
     """``side`` as a phrase that stands alone, borrowing from ``other`` what it leaves out:
     "祁连县" against "城中区的城镇新增就业" is "祁连县的城镇新增就业"; "线上网络招聘"
     against "城中区线下招聘活动" is "城中区线上网络招聘"."""
     mine, theirs = _anchors(side), _anchors(other)
+    if _names_a_place(side) and _names_a_place(other):
+        # "峨岚山景区" and "龙泉温泉小镇": two names, each complete; only a period or scope is shared
+        borrowed = theirs.scope if theirs.scope and not mine.scope and not mine.entities else ""
+        borrowed += "".join(t for t in theirs.times if t not in side) if not mine.times else ""
+        if not borrowed and not mine.times:  # "春节假期峨岚山景区" and "云溪镇": the period before the name
+            prefix = ""
+            for word, flag in pos_cut(other):
+                if flag in ("ns", "nr", "nz", "nt", "j") or word in side:
+                    break
+                prefix += word
+            borrowed = prefix if prefix != other and not side.startswith(prefix) else ""
+        return borrowed + side
     if mine.bare and not theirs.bare:  # only anchors: the other side's words with these anchors
         text = other
-        text = _swap(text, theirs.entities, mine.entities)
+        text = _swap_name(text, theirs.entities, mine.entities)
         text = _swap(text, theirs.times, mine.times)
         text = _swap(text, theirs.figures, mine.figures)
         if mine.scope:
@@ -280,6 +326,13 @@ def _complete(side: str, other: str) -> str:
         return other[:other.rindex("的") + 1] + side
     if side.endswith("的") and not other.endswith("的"):  # "网上的" against "线下提供的岗位": "网上的岗位"
         side += other.rpartition("的")[2] if "的" in other else (pos_cut(other)[-1][0] if other else "")
+    elif "的" in other and "的" not in side:
+        # "城镇居民" against "农村居民的人均可支配收入": the two heads are parallel (same last word),
+        # so what follows 的 is measured of both
+        head, _, measure = other.rpartition("的")
+        tail = pos_cut(side)[-1][0] if side else ""
+        if len(measure) >= 2 and measure not in side and len(tail) >= 2 and head.endswith(tail[-2:]) and head != side:
+            side += "的" + measure
     borrowed = ""
     if theirs.scope and not mine.scope and not mine.entities:
         borrowed += theirs.scope
@@ -298,10 +351,16 @@ def _counted_unit(side: str) -> str:
     return "" if pos_tokenizer().tokenizer.FREQ.get(side[-2:], 0) >= 5 else side[-1]
 
 
+_NAMES_RATE = re.compile(r"幅|增速|增长|率|百分")
+_GROWTH = {"涨": "增长", "增": "增长", "升": "增长", "降": "下降", "减": "下降", "跌": "下降"}
+
+
 def _measure_words(text: str) -> str:
     """Shared measure words as they read in a side question: without a leading 的/是 or a trailing 得/了."""
     text = re.sub(r"^(?:的|是|在|上|里)", "", text.strip(" ，,"))
     text = re.sub(r"(?:得|了|的|地)$", "", text)
+    if text in _GROWTH:  # "哪个涨得快": how much each grew
+        return _GROWTH[text]
     return text if len(text) >= 2 else ""
 
 
@@ -314,6 +373,10 @@ def _build(
     direction = _AS_DATE.get(direction, direction)
     full_a, full_b = _complete(a, b), _complete(b, a)
     shared = _measure_words(post) + _measure_words(verb)
+    # "哪个涨得快" compares growth rates, unless a side names its rate itself ("…的涨幅")
+    rate = direction in "快慢" and shared.endswith(("增长", "下降")) and not _NAMES_RATE.search(a + b)
+    if direction in "快慢" and shared in _GROWTH.values() and not rate:
+        shared = ""
     pre = re.sub(r"(?:方面|来看|来说|而言)$", "", pre.strip(" ，,：:")).strip(" ，,：:")  # "X方面，A和B谁多"
     dated = direction in DATED
     unit = re.sub(r"^(?:了|的)", "", unit.strip())
@@ -322,6 +385,8 @@ def _build(
     def question(full: str) -> str:
         if dated:
             return f"{pre}{full}{shared}是什么时候"
+        if rate and not unit:
+            return f"{pre}{full}{shared}了百分之几"
         if not unit and direction in _HOW:  # "哪个长": how long each is
             return f"{pre}{full}{shared}{_HOW[direction]}"
         phrase = f"{full}{shared}"

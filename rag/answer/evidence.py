@@ -4,10 +4,14 @@ from __future__ import annotations
 from ..numbers import values_in
 from ..schema import Hit, Paragraph
 from .question import QuestionAnalysis, entity_in, time_in, without_baselines
+from .settings import ablated
 
 def paragraph_context(paragraph: Paragraph) -> str:
+    """What a paragraph is read with: its article's headline, year and setting (the places its
+    headline, dateline and lead name, rag.setting: 全县 under "甘肃省 岷川县"), then its text."""
     year = f"{paragraph.date[:4]}年" if paragraph.date else ""
-    return f"{paragraph.title or ''}\n{year}\n{paragraph.text}"
+    setting = "" if ablated("article_setting") else getattr(paragraph, "setting", None) or ""
+    return f"{paragraph.title or ''}\n{year}\n{setting}\n{paragraph.text}"
 
 
 def global_missing(analysis: QuestionAnalysis, hits: list[Hit]) -> str | None:

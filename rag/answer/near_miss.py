@@ -17,12 +17,13 @@ import re
 from typing import Iterable
 
 from .question import (
-    GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, pos_cut, pos_tokenizer, time_in, without_baselines,
+    GENERIC_NOUNS, GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, guessed_across_words, is_province,
+    pos_cut, pos_tokenizer, time_in, without_baselines,
 )
 from .scoring import Candidate, abbreviated
 from .settings import ablated
 from .synonyms import kindred_in, known_common_word, said_in
-from .spans import ADMIN_LEVELS, LEVEL_REACHED, UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
+from .spans import ADMIN_LEVELS, UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
 
 
 def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
@@ -30,14 +31,89 @@ def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
     if not analysis.entities or any(entity_in(e, before) for e in analysis.entities):
         return None
     for word, flag in pos_cut(before):
-        if flag != "ns" or len(word) < 2 or word in GENERIC_PLACES:
-            continue
+        if flag != "ns" or len(word) < 2 or word in GENERIC_PLACES or word[1:] in GENERIC_PLACES:
+            continue  # "各乡镇" names no place
         # a word 词林 files only as an everyday word names no place ("新建": jieba tags it ns)
         if word[-1] not in ADMIN_LEVELS and known_common_word(word):
             continue
         if not any(entity_in(word, e) or entity_in(e, word) for e in analysis.entities):
             return word
     return None
+
+
+def _governing_place(said_before: str, analysis: QuestionAnalysis) -> str | None:
+    """The place a sentence is about, named before the figure in an earlier clause ("分地区看，南昌市
+    新能源汽车保有量达34.5万辆，…，一季度新注册登记新能源汽车2.9万辆"): it governs the later clauses'
+    figures until another place is named, so a question about another place ("赣州市…多少辆") is not
+    answered by them. The last specific place named before the figure, when the question does not
+    ask it and no asked place is named after it."""
+    if not any(e[-1] in ADMIN_LEVELS or is_province(e) for e in analysis.entities):
+        return None  # the question asks about a place ("赣州市"), not a person or an organisation
+    places = [(m, w) for m, w in _places_in(said_before)]
+    if not places:
+        return None
+    at, word = places[-1]
+    if any(entity_in(e, said_before[at:]) for e in analysis.entities):
+        return None
+    if any(entity_in(word, e) or entity_in(e, word) for e in analysis.entities):
+        return None
+    return word
+
+
+_SCOPE_PREFIX = "全我本各当该每这那"
+
+
+def _places_in(text: str) -> list[tuple[int, str]]:
+    """(offset, word) of each specific place jieba tags in ``text`` (not generic ones, nor everyday
+    words 词林 files elsewhere)."""
+    found, at = [], 0
+    for word, flag in pos_cut(text):
+        # a named area: "南昌市", "城东区" (not "乡镇", nor an everyday word jieba tags as a place)
+        if flag == "ns" and len(word) >= 3 and word[-1] in ADMIN_LEVELS and word not in GENERIC_PLACES \
+                and word[0] not in _SCOPE_PREFIX and word[1:] not in GENERIC_PLACES:  # "各乡镇" names none
+            found.append((at, word))
+        at += len(word)
+    return found
+
+
+# "其中重点人群签约率达86.5%": the figure measures a part of what the sentence said before it
+_PART = re.compile(r"(?:^|[，,；;：:])\s*其中([^，,；;。]*)$")
+
+
+def _part_unasked(sentence: str, span_start: int, analysis: QuestionAnalysis) -> bool:
+    """The figure's clause opens with 其中 and names the part it measures ("其中老年人、孕产妇等重点
+    人群签约率达86.5%"); a question naming none of that part's words ("全县所有居民的签约率") asks
+    the whole, not this part."""
+    match = _PART.search(sentence[:span_start])
+    if not match:
+        return False
+    tokens = [(w, flag) for w, flag in pos_cut(match.group(1)) if flag != "x"]
+    while tokens and not tokens[-1][1].startswith("n"):  # "…签约率达": the verb before the figure
+        tokens.pop()
+    # the last noun is what the part measures (签约率, 人口); the words before it name the part
+    words = [w for w, flag in tokens[:-1] if len(w) >= 2 and flag[:1] in ("n", "a", "b")]
+    if not words:
+        return False
+    question_words = [w for w, _ in pos_cut(analysis.text)]
+    # read by the modifier, as compounds are head-final: "纯电动车" says 电动汽车, "插电混动汽车" does not
+    # though it shares more characters
+    if any(said_in(w, analysis.text) or abbreviated(w, analysis.text) or kindred_in(w, question_words)
+           or (len(w) >= 3 and w[:2] in analysis.text) for w in words):
+        return False
+    # or the question says the part in a short form ("纯电车" for 其中纯电动汽车)
+    return not any(len(n) >= 2 and abbreviated(n, w) for n in analysis.nouns for w in words)
+
+
+# what asks a share, a rate or a change, which a percentage answers
+_SHARE_ASKED = re.compile(r"率|比例|比重|占|百分|几成|多少成|幅|增|降|减|涨|升|提高|下滑|回落|同比|环比|倍|多了|少了|"
+                          r"缩|扩|压|省|跌|翻|快|慢|多大|多高|把握|程度")
+
+
+def _percent_unasked(span_text: str, analysis: QuestionAnalysis) -> bool:
+    """A percentage ("保障人口占常住人口的1.13%") does not answer a question asking a count or an
+    amount ("城东区常住人口有多少"): nothing in it asks a share, a rate or a change."""
+    return analysis.unit is None and bool(re.search(r"[%％]|个百分点$|成$", span_text)) \
+        and not _SHARE_ASKED.search(analysis.text)
 
 
 def _said(word: str, text: str) -> bool:
@@ -84,8 +160,10 @@ _FRAME = re.compile(r"^(?:等|共计|一共|总共|合计|累计|最后|最终|�
 
 
 def _asked_words(analysis: QuestionAnalysis) -> list[str]:
-    """The content words next to the wh-word: what the figure must measure."""
-    return [w for w in (_FRAME.sub("", f) for f in analysis.focus) if len(w) >= 2]
+    """The content words next to the wh-word: what the figure must measure. Not a word naming only
+    the kind of figure ("比例": a rate is said 上线率), nor one jieba guessed across words ("车占")."""
+    return [w for w in (_FRAME.sub("", f) for f in analysis.focus)
+            if len(w) >= 2 and w not in GENERIC_NOUNS and not guessed_across_words(w)]
 
 
 def outcome_unsaid(candidate: Candidate, analysis: QuestionAnalysis) -> str | None:
@@ -126,6 +204,7 @@ _ENUMERATION = re.compile(r"((?:[^，,。；;：:、“”]{2,14}、)+[^，,。�
 _KIND_ASKED = re.compile(r"这类|这些|之类|各类|哪些|一共|总共|合计")
 
 
+_PAIR = re.compile(r"([^，,。；;：:、“”和及与\d]{2,10})[和及与]([^，,。；;：:、“”和及与\d]{2,10})(?:共计|合计|共)?$")
 _QUOTED_AFTER = re.compile(r"[^，,。；;“]{0,3}((?:“[^”]{2,14}”[和及与、]?){2,})")
 
 
@@ -140,21 +219,28 @@ def _one_member_asked(sentence: str, span_start: int, span_end: int, analysis: Q
         names = re.findall(r"“([^”]{2,14})”", quoted.group(1))
         if len(names) >= 2 and sum(n in analysis.text for n in names) == 1:
             return True
+    # "中小学和幼儿园14所": the figure counts both things joined right before it
+    pair = _PAIR.search(sentence[:span_start])
+    # both joined things are nouns counted by the figure ("中小学和幼儿园"), not a subject pair before a
+    # verb phrase ("青海省和西宁市共投入资金")
+    if pair and all(flag[:1] in ("n", "b", "a") for _, flag in pos_cut(pair.group(2))):
+        heads = [_last_word(pair.group(1)), _last_word(pair.group(2))]
+        if all(heads) and sum(h in analysis.text for h in heads) == 1:
+            return True
     enumerations = list(_ENUMERATION.finditer(sentence, 0, span_start))
     if not enumerations:
         return False
     items = [i for i in enumerations[-1].group(1).split("、") if i]
-    named = [i for i in items if coverage([i[-6:]], analysis.text) >= MIN_FOCUS_IN_CLAUSE]  # its head: the last words
+    # its head: the last words ("两岸栽下樟树": 樟树)
+    named = [i for i in items if coverage([i[-6:]], analysis.text) >= MIN_FOCUS_IN_CLAUSE] \
+        or [i for i in items if _last_word(i) in analysis.text]
     return len(items) >= 2 and len(named) == 1
 
 
-def _states_a_change_only(clause: str) -> bool:
-    """"降幅不低于50%", "减少了30%": the clause gives a change, and no level reached (至/到/达)."""
-    return bool(_CHANGE_ONLY.search(clause)) and not _LEVEL_STATED.search(clause)
-
-
-# a level reached: a verb of change + 至/到 ("降至", "提升到"), 达到, 降为/升为 (not 截至, 受到, 达标)
-_LEVEL_STATED = re.compile(LEVEL_REACHED.pattern + "|达到|降为|升为")
+def _last_word(item: str) -> str:
+    """The last word of two or more characters of an enumerated item (its head), or ""."""
+    words = [w for w, _ in pos_cut(item)]
+    return words[-1] if words and len(words[-1]) >= 2 else ""
 
 
 _CHANGE_ONLY = re.compile(r"增幅|降幅|涨幅|增长|增加|减少|下降|降低|提高|提升|上涨|下滑|回落|同比|环比")
@@ -222,10 +308,14 @@ def near_miss_check(
     def on(check: str) -> bool:  # one check of a figure's own measure, unless ablated ("nm:qualifier")
         return own_measure and not ablated(f"nm:{check}")
 
+    if on("place_subject") and _governing_place(sentence[:span.start], analysis):
+        return "place_subject", clause
+    if on("percent") and _percent_unasked(span.text, analysis):
+        return "percent", clause
+    if on("part") and _part_unasked(sentence, span.start, analysis):
+        return "part", clause
     if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
         return "member", clause
-    if on("level") and analysis.asks_level and _states_a_change_only(clause):
-        return "level", clause
     # "多少名学生" is not answered by "引进专家11名": the figure counts another noun
     if on("counted") and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
         counted = _figure_noun(before, after)
@@ -252,6 +342,14 @@ def near_miss_check(
         return "subject", clause
     if on("noun_elsewhere") and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
         return "noun_elsewhere", clause
+    if on("distinguishing") and _distinguishing_word_unsaid(
+        sentence, span, unit, analysis, [o for o in elsewhere if o in candidate.hit.paragraph.text]
+    ):
+        return "distinguishing", clause
+    # "护林员里有多少人是脱贫人口": the figure whose clause says the part asked ("其中脱贫人口310名") is
+    # its answer, though the whole (护林员) stands at another figure
+    if analysis.subset and all(said_in(w, clause) for w in analysis.subset):
+        return None
     asked = _asked_words(analysis)
     if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):
         return None
@@ -475,6 +573,51 @@ def _noun_measured_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, e
     if _CASE_OPENING.match(sentence):  # "因…被纳入名单的,增幅不低于100%" leaves 保证金 to the sentence before
         before = candidate.hit.paragraph.text[max(0, candidate.sent_start - 200):candidate.sent_start]
         said = before.rstrip().rstrip("。").rsplit("。", 1)[-1] + sentence  # the sentence before this one
-    head = analysis.measured_nouns[-1:]  # the head of the phrase: "新能源汽车保有量" measures 保有量
+    # the head of the phrase: "新能源汽车保有量" measures 保有量; a scope (全县) measures nothing
+    head = [n for n in analysis.measured_nouns if n[0] not in _SCOPE][-1:]
     unsaid = [n for n in head if not _said(n, said) and not (len(n) >= 4 and n[-2:] in said)]
     return bool(unsaid) and any(_asked_words_at(other, unsaid, unit) for other in elsewhere)
+
+
+def _measure_words(analysis: QuestionAnalysis) -> list[str]:
+    """The content words of the question's measured thing ("新注册登记新能源汽车": 注册, 登记, 新能源,
+    汽车): nouns and verbs of two characters or more, not its places, periods or framing words."""
+    words = []
+    for phrase in analysis.measure:
+        for word, flag in pos_cut(phrase):
+            if len(word) < 2 or flag[:1] not in ("n", "v") or flag in ("ns", "nr", "nt") or word in _WEAK_VERBS \
+                    or word[0] in _SCOPE \
+                    or _FRAME.fullmatch(word) or any(entity_in(e, word) or entity_in(word, e) for e in analysis.entities) \
+                    or any(word in t for t in analysis.time_terms):
+                continue
+            words.append(word)
+    return list(dict.fromkeys(words))
+
+
+def _distinguishing_word_unsaid(sentence: str, span, unit: str, analysis: QuestionAnalysis, elsewhere: list[str]) -> bool:
+    """A word of the asked measure that the sentence does not say up to the end of the figure's clause
+    ("新注册登记" for "赣州市新能源汽车保有量21.3万辆") but that stands in the own clause of a parallel
+    figure of the same paragraph (same kind of unit, the asked words this clause says and the missing
+    one: "一季度新注册登记新能源汽车2.9万辆"): the paragraph tells its figures apart by that word, and
+    this figure is not the one it marks. ``elsewhere``: the paragraph's other sentences."""
+    if not unit:
+        return False
+    right = re.search(r"[，,；;。！？!?]", sentence[span.end:])
+    said = sentence[:span.end + right.start() if right else len(sentence)]
+    unsaid = [w for w in _measure_words(analysis) if not _said(w, said)]
+    if not unsaid:
+        return False
+    # a parallel figure: its clause says the asked words this clause says, and the missing one too
+    here = [w for w in _measure_words(analysis) if w not in unsaid and w in said]
+    if not here:
+        return False  # this clause says the asked thing in other words: a paraphrase, not a parallel figure
+    for other in [sentence, *elsewhere]:
+        for start, end, other_unit, words in _figure_words(other):
+            if other is sentence and start <= span.start < end:
+                continue
+            if same_kind_of_unit(unit, other_unit) and all(w in words for w in here) \
+                    and any(w in words for w in unsaid):
+                # nor said by a word of its 词林 class (tagging the sentence only now: it is the cost)
+                said_words = [w for w, _ in pos_cut(said)]
+                return any(w in words and not kindred_in(w, said_words) for w in unsaid)
+    return False

@@ -11,6 +11,7 @@ asked type near the question's terms.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Callable
 
 from ..schema import Answer, Hit
@@ -18,8 +19,9 @@ from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
 from .near_miss import near_miss, outcome_unsaid
 from .evidence import global_missing
 from .question import DATE, NAME, QUANTITY, SENTENCE, QuestionAnalysis, analyze_question
-from .scoring import WORDING, Candidate, distinct_paragraph_hits, score_sentences, with_similarities
-from .settings import AnswerSettings
+from .scoring import MIN_LOCAL_MATCH, WORDING, Candidate, distinct_paragraph_hits, score_sentences, with_similarities
+from .settings import AnswerSettings, ablated
+from .spans import ranked_spans
 
 # Semantic evidence. A sentence rejected only for its wording (a paraphrase names the
 # asked thing in other words) is accepted when it is, in meaning (sentence vectors), within
@@ -78,6 +80,24 @@ def _closest_given(analysis: QuestionAnalysis, candidate: Candidate | None) -> t
     return candidate.hit, sentence[left:min(rights, default=len(sentence))]
 
 
+def _other_figure(candidate: Candidate, analysis: QuestionAnalysis, sentences: list[str]) -> Candidate | None:
+    """The next figure of a sentence whose best one measures something else ("全县选聘生态护林员420名，
+    其中脱贫人口310名": 420名 is not the part asked, 310名 is), when its own clause fits the question
+    and no near-miss check refuses it; its score lowered by what its span scores less."""
+    if analysis.kind != QUANTITY or candidate.span is None or ablated("other_figures"):
+        return None
+    ranked = ranked_spans(candidate.sentence, analysis)
+    if not ranked or ranked[0][0] != candidate.span:
+        return None
+    for span, score, local in ranked[1:]:
+        if local < MIN_LOCAL_MATCH:
+            continue
+        alt = replace(candidate, span=span, score=candidate.score - (ranked[0][1] - score))
+        if not near_miss(alt, analysis, sentences) and not outcome_unsaid(alt, analysis):
+            return alt
+    return None
+
+
 def extract_answer(
     question: str,
     hits: list[Hit] | tuple[Hit, ...],
@@ -126,6 +146,10 @@ def extract_answer(
             for c in eligible
         }
         kept = [c for c in eligible if not misses.get(id(c))]
+        kept += [
+            alt for c in eligible if misses.get(id(c))
+            for alt in [_other_figure(c, analysis, sentences)] if alt is not None
+        ]
         if not kept:  # every answering sentence's figure measures something else: say what the text gives
             best_miss = max(eligible, key=lambda c: c.score)
             return near_miss_refusal(question, analysis, distinct, best_miss.hit, misses[id(best_miss)], started)

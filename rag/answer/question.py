@@ -85,7 +85,7 @@ GENERIC_PLACES = frozenset(
 # Nouns too general to show that a passage talks about the asked thing.
 # Attribute words ("…的原因", "…的举办地", "新任…") name a property the answer
 # has, not something the text must mention, so they are not required either.
-_GENERIC_NOUNS = frozenset(
+GENERIC_NOUNS = _GENERIC_NOUNS = frozenset(
     "工作 情况 数据 方面 问题 内容 时间 地方 全国 全省 城市 人员 单位 部门 活动 项目 方式 比例 占比 比重 "
     "国家 地区 名字 名称 日期 数量 总数 人数 规模 水平 讲话 发言 "
     "地点 举办地 地址 位置 结果 原因 理由 用途 作用 意义 目的 特点 特征 特色 性格 外形 外观 形状 颜色 "
@@ -154,7 +154,6 @@ class QuestionAnalysis:
     # a passage that states none of them is about something else
     figures: tuple[tuple[str, Decimal], ...] = ()
     asks_change: bool = False  # "同比增长了多少": the answer is a change, not a level
-    asks_level: bool = False  # "比例降到百分之几": the level reached, which a change ("降幅50%") does not answer
     # what an outcome adverb stresses ("最后有多少人通过" → 通过, "最后是哪支队伍拿了冠军" →
     # 冠军): the answer's sentence must say it, since a neighbouring figure (报名) is no outcome
     outcome: tuple[str, ...] = ()
@@ -199,6 +198,19 @@ class _StockTagsPOSTokenizer(jieba.posseg.POSTokenizer):
             self.word_tag_tab = dict(stock.word_tag_tab)
         else:  # someone pointed jieba at another dictionary
             self.load_word_tag(tokenizer.get_dict_file())
+
+
+def guessed_across_words(word: str) -> bool:
+    """Whether jieba's dictionary lacks ``word``, reads it as single characters only and the last
+    one is a verb or function word alone (水比, 地能, 钱花): jieba guessed it across a word boundary."""
+    if ablated("guessed_nouns") or not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word):
+        return False
+    tagger = pos_tokenizer()
+    tokenizer = tagger.tokenizer
+    # its last character is, on its own, a verb or a function word (比, 能, 花): the guess ran past
+    # the noun into what follows it ("插电式": 式 is a suffix, a word of its own)
+    return not tokenizer.FREQ.get(word) and all(len(w) == 1 for w in tokenizer.cut(word, HMM=False)) \
+        and tagger.word_tag_tab.get(word[-1], "n")[:1] in ("p", "v", "u", "d", "c", "r")
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -440,7 +452,7 @@ def _question_kind(text: str) -> tuple[str, str | None]:
 _UNIT_AFTER_WH = re.compile(
     r"(?:多少|几)(万亿|亿|万|千|百)?"
     r"(个百分点|个工作日|平方公里|平方米|人次|场次|班次|公里|千米|公顷|岗位|万元|亿元|元|人|名|位|所|家|项|件|场|条|户|支|座|"
-    r"期|吨|单|辆|个|次|天|年|岁|倍|份|套|台|处|亩|米|批|班|种|%|％)?"
+    r"期|吨|单|辆|个|次|天|年|岁|倍|份|套|台|处|亩|米|批|班|种|立方米|公斤|千克|株|棵|只|头|例|艘|架|栋|间|张|%|％)?"
 )
 
 
@@ -451,8 +463,6 @@ _CHANGE_ASKED = re.compile(
     r"|比(?:上一?年|去年|前一年|上年|以前|之前|\d{4}年)[^，。？?]{0,3}?(?:多|少|涨|增|降|高|低)了?(?:多少|几)"
     r"|(?:多|少|涨)了(?:多少|几)"
 )
-# "降到百分之几", "提高到多少": the level reached
-_LEVEL_ASKED = re.compile(r"(?:降|减|提高|提升|增加|增长|增|升|涨|缩短|压缩|下调|上调)(?:到|至)了?(?:百分之)?(?:多少|几)")
 # adverbs that ask for the outcome of a process, not its start or plan: "最后有多少人通过",
 # "正式签了劳动合同"; the predicate after them is the very thing asked
 _OUTCOME_ADVERB = re.compile(r"(?:最后|最终)(?![一二三四五六七八九十几两\d个位次天年月场期批轮名])|正式")
@@ -544,8 +554,9 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
                 w, f = tokens[j]
                 if is_piece(w, f) and not (f.startswith("nr") and flag.startswith("ns")):
                     j += 1
-                elif len(w) == 1 and w in _ADMIN_SUFFIX and f in ("n", "ns", "q"):
-                    j += 1  # "哈拉直沟" + "乡"
+                elif len(w) == 1 and w in _ADMIN_SUFFIX and f in ("n", "ns", "q") \
+                        and tokens[j - 1][0][-1] not in _ADMIN_SUFFIX:
+                    j += 1  # "哈拉直沟" + "乡" (not "岷川县" + "村": a county is no village's name)
                 else:
                     break
             guessed = flag == "ns" and word not in pos_tokenizer().tokenizer.FREQ and word[-1] not in _ADMIN_SUFFIX
@@ -640,6 +651,9 @@ def analyze_question(question: str) -> QuestionAnalysis:
         if (f in ("n", "nz", "eng", "nt", "ns")) and len(w) >= 2 and w not in _GENERIC_NOUNS
         and (k < wh_index or (w == type_noun and kind == QUANTITY))
     ]
+    # a noun jieba only guessed from characters its dictionary reads one by one ("漏掉的水比以前": 水比;
+    # "地能按时浇上水": 地能) is a mis-cut across words, not a thing the passages must name
+    nouns = [w for w in nouns if not guessed_across_words(w)]
     # "小哥们" is cut 小/哥们: a word "X们" is the plural of a noun of the question ending in X
     nouns = [w for w in nouns if not (w.endswith("们") and any(n != w and n.endswith(w[:-1]) for n in nouns))]
     # the head word right before the wh-word ("经费是多少") is what is asked, whatever its tag
@@ -666,7 +680,6 @@ def analyze_question(question: str) -> QuestionAnalysis:
         type_noun=type_noun,
         figures=tuple(dict.fromkeys(figures)),
         asks_change=kind == QUANTITY and bool(_CHANGE_ASKED.search(text)),
-        asks_level=kind == QUANTITY and bool(_LEVEL_ASKED.search(text)),
         outcome=outcome,
         subset=_subset_words(text, kind),
     )

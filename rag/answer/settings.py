@@ -36,19 +36,26 @@ SWITCHES = {
     "word_classes": "词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place;"
                     " a missing noun said by a word of its class is wording",
     "abbreviations": "a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)",
+    "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
+    "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
     "figure_measure": "a figure's own measure: every nm:<check> at once",
     "article_places": "an article about several places of a level gives none of them to a paragraph naming none",
     "photo_credit": "a photo credit line (通讯员张玉善摄) answers who took the photograph",
     "cn_dates": "a month or day asked in digits is found in Chinese numerals (一月二十六日)",
     "admin_level": "\"哪个县\" is not answered by a name of another administrative level (城北区)",
+    "article_setting": "a paragraph is read with the places its article's headline, dateline and lead (and the one"
+                       " province its page) name (Paragraph.setting: 全省 under 江西省公安厅's page is 江西省)",
+    "person_title": "\"市长是谁\" is not answered by a name under other titles only (副市长刘海燕)",
+    "side_clause": "a comparison side's figure is the one of the clause naming the side, not one of a sentence about"
+                   " something else (上饶市完成31.4亿元, not 全省…286.3亿元)",
 }
 
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off
 # alone by ``nm:<check>``.
 NEAR_MISS_CHECKS = (
-    "member", "level", "counted", "subset", "earlier", "unit_refused", "named_figure", "rate", "action",
-    "qualifier", "subject", "noun_elsewhere", "asked_word_here",
+    "place_subject", "percent", "part", "member", "counted", "subset", "earlier", "unit_refused", "named_figure", "rate", "action",
+    "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
 )
 
 ABLATABLE = frozenset(

@@ -33,7 +33,8 @@ _CJK = "\u4e00-\u9fff"
 _NUM = r"(?:\d+(?:[.,]\d+)*|" + CHINESE_NUMERAL + r"(?:点[零〇一二三四五六七八九]+)?)"
 UNITS = sorted(
     """个百分点 个工作日 工作日 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
-    条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％""".split(),
+    条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％
+    立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰""".split(),
     key=len,
     reverse=True,
 )
@@ -52,6 +53,8 @@ _UNIT_GROUPS = (
     {"个", "家", "所", "项", "处", "座"},
     {"场", "场次", "次", "期", "班", "班次"},
     {"天", "个工作日", "工作日"},
+    {"株", "棵"},
+    {"吨", "公斤", "千克"},
 )
 
 _Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
@@ -207,7 +210,61 @@ def _dictionary_freq(word: str) -> int:
     return pos_tokenizer().tokenizer.FREQ.get(word, 0)
 
 
+# The common single-character surnames (百家姓, most frequent first): jieba often cuts a name
+# it does not know as surname + given name ("刘|海燕", "谭|卫东"); a name span is the whole name.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
+    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
+    "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
+    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_NO_SURNAME_FLAGS = ("c", "p", "u", "d", "r", "x", "uj", "ul", "y")  # function words and punctuation
+_TITLE_ENDINGS = ("书记", "长", "主任", "常委", "委员", "主席", "经理", "负责人", "干部", "代表")
+_TITLE_CHAIN_BREAK = re.compile(r"[，。；：:！？（()）“”\s]")
+
+
+def _with_surname(sentence: str, start: int, end: int) -> int:
+    """Where the name at ``start:end`` begins when the character before it is a surname jieba
+    cut off ("副市长刘|海燕"): that character, unless it ends a longer word of its own."""
+    if start > 0 and end - start <= 2 and sentence[start - 1] in _SURNAMES:
+        return start - 1
+    return start
+
+
+def titles_before(sentence: str, start: int) -> list[str]:
+    """The titles written right before a name ("县委副书记、县长谭卫东" → [县委副书记, 县长]),
+    back to the clause break; [] when the words before the name are no title."""
+    left = max((m.end() for m in _TITLE_CHAIN_BREAK.finditer(sentence, 0, start)), default=0)
+    titles = [t for t in sentence[left:start].split("、") if t]
+    if not titles or not titles[-1].endswith(_TITLE_ENDINGS) or any(len(t) > 12 for t in titles):
+        return []
+    return titles
+
+
+def holds_title(titles: list[str], role: str) -> bool:
+    """Whether one of the titles is the asked role itself, not a deputy's ("副市长" is not 市长,
+    "县委副书记" not 书记)."""
+    for title in titles:
+        at = title.rfind(role)
+        if at >= 0 and at + len(role) == len(title) and (role.startswith("副") or not title[:at].endswith(("副", "代", "原", "前"))):
+            return True
+    return False
+
+
 def person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
+    spans = _person_spans(sentence, analysis)
+    if not analysis.role or ablated("person_title"):
+        return spans
+    # "市长是谁" is not answered by "副市长刘海燕" nor "县长" by a name under other titles only
+    asked = analysis.role
+    at = analysis.text.find(asked)
+    if at > 0 and analysis.text[at - 1] == "副":  # "副市长是谁" asks the deputy
+        asked = "副" + asked
+    return [sp for sp in spans if not (titles := titles_before(sentence, sp.start)) or holds_title(titles, asked)]
+
+
+def _person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans: dict[tuple[int, int], Span] = {}
     for m in _SPEAKER_RE.finditer(sentence):
         role_bonus = 1.0 if analysis.role and analysis.role in m.group("role") else 0.3
@@ -220,13 +277,32 @@ def person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         if _dictionary_freq(word) >= 100:
             continue  # a common word the dictionary tags as a name (师傅)
         if flag in ("nr", "nrfg") and 2 <= len(word) <= 4 and (start, end) not in spans:
+            if k and len(tokens[k - 1][0]) == 1 and tokens[k - 1][1] not in _NO_SURNAME_FLAGS:
+                start = _with_surname(sentence, start, end)
+            word = sentence[start:end]
+            if (start, end) in spans:
+                continue
             prior = 0.5
             if analysis.role:
                 before = sentence[max(0, start - 8):start]
                 if analysis.role in before:
                     prior += 1.0 - 0.05 * (len(before) - before.rfind(analysis.role) - len(analysis.role))
             spans[(start, end)] = Span(start, end, word, prior)
+    # "局长赵|明远": after a title, a surname cut off with a given name jieba does not tag as one
+    for k in range(1, len(tokens) - 1):
+        (title, _, _, _), (surname, flag, start, _), (given, given_flag, _, end) = tokens[k - 1], tokens[k], tokens[k + 1]
+        if (
+            surname in _SURNAMES and flag not in _NO_SURNAME_FLAGS and title.endswith(_TITLE_ENDINGS)
+            and 1 <= len(given) <= 2 and given_flag not in _NO_SURNAME_FLAGS + ("v", "vn", "f", "m", "q")
+            and all(_is_cjk(ch) for ch in given) and (start, end) not in spans
+        ):
+            prior = 1.0 if analysis.role and title.endswith(analysis.role) else 0.5
+            spans[(start, end)] = Span(start, end, sentence[start:end], prior)
     return list(spans.values())
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _merged_names(sentence: str, tails: tuple[str, ...], head_flags: tuple[str, ...]) -> list[Span]:
@@ -403,12 +479,19 @@ _ALTERNATIVES = re.compile(r"[、和及或至到\-—~～\s]?")
 
 def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, float, float]:
     """The best span of the asked type in ``sentence``: (span, score, local match)."""
+    ranked = ranked_spans(sentence, analysis)
+    return ranked[0] if ranked else (None, 0.0, 0.0)
+
+
+def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, float, float]]:
+    """Every admissible span of the asked type in ``sentence`` as (span, score, local match), best
+    first (ties: the earlier one)."""
     finder = _SPAN_FINDERS.get(analysis.kind)
     if finder is None:
-        return None, 0.0, 0.0
+        return []
     question_text = analysis.text
     spans = sorted(finder(sentence, analysis), key=lambda sp: (sp.start, sp.end))
-    best, best_score, best_local = None, float("-inf"), 0.0
+    ranked: list[tuple[Span, float, float]] = []
     for i, span in enumerate(spans):
         if span.text in question_text or any(span.text == e for e in analysis.entities):
             continue  # the question's own words are not its answer
@@ -435,7 +518,12 @@ def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, f
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
             score += 0.8
-        if score > best_score:
-            best, best_score, best_local = span, score, local
-    return best, (best_score if best else 0.0), best_local
+        # "护林员里有多少人是脱贫人口" asks for the figure whose own clause says the part ("其中脱贫人口310名")
+        if analysis.kind == QUANTITY and analysis.subset and all(
+            w in "".join(clause_window(sentence, span.start, span.end)) for w in analysis.subset
+        ):
+            score += 0.8
+        ranked.append((span, score, local))
+    ranked.sort(key=lambda r: -r[1])  # stable: among equal scores the earlier span first
+    return ranked
 
