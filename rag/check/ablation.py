@@ -20,6 +20,19 @@ not say: another event, no 一致),
 ``synonym`` (a word of a name claim's clause said by an exact 词林 synonym, 揭幕 for 开幕, is said: no 名称 contradiction),
 ``head_noun`` (a contradiction needs the noun right before the claim's figure in the article figure's sentence),
 ``level`` (a level is not confirmed by a change of the same count: "有7个城市" by "增加7个城市"),
+``closeness`` (of the figures that may contradict a claim, ``found`` is the one whose own clause matches the claim's
+measure most closely, read both ways), ``closer`` (no 一致 from a figure where another of the same subject, unit and
+direction, whose clause matches the claim's measure clearly more closely, gives another value),
+``respective`` (the figures after 分别 each measure one item of the enumeration before it, or of the figures before
+them: "起数、死亡人数同比分别下降9.1%和12.6%"),
+``codes`` (a grade or model in letters and digits, "5A级", "5G", is a name the article must say),
+``place_after_place`` (a word with a place's suffix written right after a place is a place, "河北省保定市"),
+``scope`` (a claim told of a whole, 全省 or a province, is not told by a figure whose own clause names a smaller place),
+``part_of_year`` (a claim told of a year is not told by a figure of a quarter or half of it),
+``event_date`` (a date after 于 in a clause with figures is a claim of its own: "…基地于去年6月投入运营"),
+``lean_query`` (a clause leaning on the measure before it, "…，比上年减少12%", is searched with that measure),
+``said_before`` (the claim's places and names must be said before the article's figure or in its sentence, not only later),
+``referent`` (what a pointer stands for, "这家医院" for the 青岚县人民医院 named before, is a name the article must say),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
@@ -27,7 +40,8 @@ from __future__ import annotations
 import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
-               "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun")
+               "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
+               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent")
 
 
 def ingredient_on(name: str) -> bool:

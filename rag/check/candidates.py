@@ -16,6 +16,7 @@ from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
 from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
 from .figures import Figure, find_figures
+from .ablation import ingredient_on
 from .measure import measure_words, says_what
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
@@ -40,6 +41,10 @@ class Candidate:
     own_periods: tuple[str, ...]  # periods stated before it in its own sentence
     clause_figures: tuple[Figure, ...] = ()  # the other figures of its clause ("27个城市超300万辆")
     sentence_figures: tuple[Figure, ...] = ()  # the other figures of its sentence
+    # "起数、死亡人数同比分别下降9.1%和12.6%": the words telling apart each item the figures after 分别 measure, in
+    # order, and which of them this figure's is (``respective_items``); () and -1 outside such a group
+    items: tuple[tuple[str, ...], ...] = ()
+    item_at: int = -1
 
 
 def _own_places(text: str, c_start: int, s_start: int, at: int) -> tuple[str, ...]:
@@ -59,6 +64,7 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
         previous_label = None
+        own_labels: list[str] = []  # the labels of the sentence's figures so far, each of its own clause alone
         lead_in = ""  # clauses without figures before this one ("工资保证金按…比例存储,原则上不低于1%")
         for c_start, c_end in clauses(text, s_start, s_end):
             figures = [Figure(f.start + c_start, f.end + c_start, f.written, f.kind, f.value, f.unit, f.qualifier, f.mantissa)
@@ -67,12 +73,17 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                 lead_in += text[c_start:c_end]
             else:
                 lead_in_here, lead_in = lead_in, ""
+            items = respective_items(text, c_start, figures, own_labels) if ingredient_on("respective") else {}
             for i, figure in enumerate(figures):
                 if figure.kind == "date":
                     label, label_start = sentence.replace(figure.written, " "), figure.start
                 else:
                     label = figure_label(text, figures, i, c_start, c_end)
-                    if not says_what(label) and (lead_in_here or previous_label):
+                    own_labels.append(label)
+                    if i in items:  # "…分别增长13.2%和15.7%": each figure measures its own item
+                        prefix = items[i][2]
+                        label = prefix + " " + text[text.find(_RESPECTIVELY, c_start): figure.start] + " "
+                    elif not says_what(label) and (lead_in_here or previous_label):
                         label = (lead_in_here or previous_label) + label  # "其新增工程应降低存储比例,降幅不低于50%"
                     elif len(measure_words(label)) < 2 and lead_in_here:
                         label = lead_in_here + label
@@ -83,15 +94,59 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                 own_periods = periods_in(text[s_start:figure.start]) if figure.kind == "figure" else ()
                 others = tuple(f for f in figures if f is not figure and f.kind == "figure")
                 in_sentence = tuple(f for f in find_figures(sentence) if f.kind == "figure" and f.start + s_start != figure.start)
-                found.append((figure, label, sentence, label_start, _own_places(text, c_start, s_start, figure.start), own_periods, others, in_sentence))
+                group, at, _ = items.get(i, ((), -1, ""))
+                found.append((figure, label, sentence, label_start, _own_places(text, c_start, s_start, figure.start), own_periods, others, in_sentence,
+                              group, at))
     return tuple(found)
+
+
+_RESPECTIVELY = "分别"
+_ENUMERATION = re.compile(r"、|和|与|及")
+
+
+def respective_items(text: str, c_start: int, figures: Sequence[Figure], earlier_labels: Sequence[str]) -> dict[int, tuple[tuple[tuple[str, ...], ...], int, str]]:
+    """For the figures after 分别 in a clause ("A、B同比分别下降9.1%和12.6%", "接待游客186万人次，实现旅游收入9.3亿元，分别增长13.2%和
+    15.7%"): figure index → (the words telling each item apart, which item is this figure's, what it measures). The items are the
+    clause's enumeration before 分别 when it has as many members as there are figures (the first member's last word of
+    its own and the last member's first: a prefix or suffix they share is no item's), else the labels of as many
+    figures right before in the sentence. {} when neither reading fits."""
+    at = text.find(_RESPECTIVELY, c_start, figures[0].start if figures else c_start) if figures else -1
+    if at < 0:
+        return {}
+    group = [i for i, f in enumerate(figures) if f.kind == "figure" and f.start > at]
+    k = len(group)
+    if k < 2:
+        return {}
+    pieces = [p for p in _ENUMERATION.split(text[c_start:at])]
+    if len(pieces) == k and all(p.strip() for p in pieces):
+        words = [measure_words(p) for p in pieces]
+        own = [tuple(w for w in ws if not any(w in other for j, other in enumerate(words) if j != i)) for i, ws in enumerate(words)]
+        items = tuple((o[-1:] if i == 0 else o[:1] if i == k - 1 else o) for i, o in enumerate(own))
+    elif len(earlier_labels) >= k:
+        words = [measure_words(label) for label in earlier_labels[-k:]]
+        items = tuple(tuple(w for w in ws if not any(w in other for j, other in enumerate(words) if j != i)) for i, ws in enumerate(words))
+    else:
+        return {}
+    if not all(items):
+        return {}
+    # what each figure measures: the enumeration's clause, or its own item's figure's label, then its own words (分别增长)
+    if len(pieces) == k:  # the enumeration's clause without the other items' words
+        prefixes = [text[c_start:at] for _ in range(k)]
+        for n in range(k):
+            for j, words in enumerate(items):
+                for w in words if j != n else ():
+                    prefixes[n] = prefixes[n].replace(w, " ")
+    else:
+        prefixes = list(earlier_labels[-k:])
+    return {i: (items, n, prefixes[n]) for n, i in enumerate(group)}
 
 
 def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     found = []
     for rank, hit in enumerate(hits):
-        for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence in _paragraph_figures(hit.paragraph.text):
-            found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods, others, in_sentence))
+        for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence, group, at in _paragraph_figures(hit.paragraph.text):
+            found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods, others, in_sentence,
+                                   group, at))
     return found
 
 
@@ -136,6 +191,13 @@ class Scored:
     lexical: bool = True  # kept on its words alone, not only for being the sentence nearest in meaning
     slip: bool = False  # the very number misquoted, its own words restated: in another unit of the same quantity
     # ("6.8米" / "支渠长6.8公里", ``_unit_slip``) or with its digits in another order ("361名" / "抽调316名干部", ``_transposed``)
+    in_label: float = 0.0  # share of the claim's measure words in the article figure's own label (its clause, read as for the claim)
+
+    @property
+    def closeness(self) -> float:
+        """How closely the article figure's own clause and the claim's measure match, read both ways: the article's
+        words restated by the claim, and the claim's words said in the article figure's label."""
+        return self.restated + self.in_label
 
     @property
     def score(self) -> float:

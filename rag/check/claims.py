@@ -61,6 +61,9 @@ def _posseg():
     return jieba.posseg
 
 
+_WHEN_WORD = re.compile(r"年$|^(?:目前|当前|今后|此前|以来|日前|近日)$")
+
+
 @lru_cache(maxsize=4096)
 def places_in(text: str) -> tuple[str, ...]:
     """Place names and scopes ("城中区", "祁连县", "全省") a piece of text names, in order."""
@@ -72,9 +75,13 @@ def places_in(text: str) -> tuple[str, ...]:
             found.append(w)
         elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):
             found.append(w)  # a small place jieba tags as a name ("申中乡")
+        elif (PLACE_SUFFIX.search(w) and 3 <= len(w) <= 5 and i > 0 and words[i - 1].flag == "ns" and _CJK_WORD.fullmatch(w)
+              and w not in NOT_PLACES and ingredient_on("place_after_place")):
+            found.append(w)  # a place written right after a larger one, whatever jieba tags it: "河北省保定市"
         elif len(w) == 1 and w in "省市县区州镇乡村旗港":  # cut as "日月" + "乡", "哈拉" + "直沟" + "乡"
             j = i
-            while j > 0 and words[j - 1].flag in _NAME_FLAGS + ("t",) and _CJK_WORD.fullmatch(words[j - 1].word) and i - j < 3:
+            while (j > 0 and words[j - 1].flag in _NAME_FLAGS + ("t",) and _CJK_WORD.fullmatch(words[j - 1].word) and i - j < 3
+                   and not _WHEN_WORD.search(words[j - 1].word)):  # "今年县财政安排…": 今年 is when, not a place's name
                 j -= 1
             name = "".join(x.word for x in words[j:i + 1])
             if j < i and len(name) >= 3:
@@ -175,6 +182,10 @@ def _name_claims(text: str, lo: int, hi: int, patterns=_NAME_PATTERNS) -> list[t
     return kept
 
 
+# a date an event happened on: "于2019年启动", "于去年6月投入运营" (not a period figures apply to: "2025年，…", "截至…")
+_EVENT_DATE = re.compile(r"于(?:去年|今年|前年|上年|当年)?$")
+
+
 def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
     """The claims of ``text`` in order, and its sentences with nothing to check."""
     claims: list[Claim] = []
@@ -213,11 +224,15 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             # that is only a date ("截至2月19日，") says when the figures after it apply
             checked = numeric or [f for f in figures if f.kind == "date" and not (names and f.value[1] is None)
                                   and (measure_words(clause_text.replace(f.written, " ")) or not sentence_has_figures)]
+            if numeric and ingredient_on("event_date"):  # "总投资1.2亿元的…基地于去年6月投入运营": the date of an event is a claim too
+                checked = sorted(numeric + [f for f in figures if f.kind == "date" and _EVENT_DATE.search(text, c_start, f.start)],
+                                 key=lambda f: f.start)
             for figure in checked:
                 i = figures.index(figure)
                 seg_start = max([c_start] + [f.end for f in figures[:i] if f.kind == "figure"])
                 seg_end = min([c_end] + [f.start for f in figures[i + 1:] if f.kind == "figure"])
                 seg_start, seg_end = _trimmed(text, seg_start, seg_end)
+                leans = False
                 if figure.kind == "date":
                     # a date is about the event its clause tells, else the sentence ("3月1日，招聘会将在…举行")
                     own = clause_text.replace(figure.written, " ")
@@ -227,13 +242,17 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     label = figure_label(text, figures, i, c_start, c_end)
                     if not says_what(label) and claims and claims[-1].start >= s_start and claims[-1].kind == "figure":
                         label = claims[-1].label + label  # "…3200人，较去年增长37%": the growth of the same measure
+                        leans = True
                     claim_periods = periods
                 claims.append(Claim(
                     text=text[seg_start:seg_end], start=seg_start, end=seg_end,
                     stated=figure.written, stated_start=figure.start, stated_end=figure.end,
                     kind=figure.kind, label=label, places=places, periods=claim_periods,
-                    query=_query(places, claim_periods, text[seg_start:seg_end], sentence), sentence=sentence, sentence_start=s_start, figure=figure,
+                    # (a clause leaning on the measure before it is searched with that measure: "…资金3800万元，比上年减少12%")
+                    query=_query(places, claim_periods, text[claims[-1].start if leans and ingredient_on("lean_query") else seg_start:seg_end], sentence),
+                    sentence=sentence, sentence_start=s_start, figure=figure,
                     co_figures=tuple(f for f in numeric if f is not figure),
+                    referents=referents_of(text, s_start, s_end) if ingredient_on("referent") else (),
                 ))
             if not checked and not names and ingredient_on("direction"):  # "城东区逐年压减社会救助财政投入"
                 at = direction_in(clause_text, places)
@@ -262,6 +281,27 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
         if len(claims) == before_claims:
             unchecked.append(Unchecked(text[s_start:full_end], s_start, full_end))  # with its 。
     return claims, unchecked
+
+
+# a pointer to something named before ("这家医院", "该公司", "这所学校"): the noun it points with
+_POINTER = re.compile(r"(?:这家|这所|这座|这个|该|此)(?P<noun>[\u4e00-\u9fff]{2})")
+_NAME_BEFORE = 12  # characters before the noun read for the name it ends
+
+
+def referents_of(text: str, s_start: int, s_end: int) -> tuple[str, ...]:
+    """The names a sentence's pointers stand for: the last name before the sentence ending with the pointer's noun
+    ("3月28日，青岚县人民医院新院区投入使用。这家医院始建于1958年。" → 青岚县人民医院), from the start of its clause."""
+    found = []
+    for match in _POINTER.finditer(text, s_start, s_end):
+        noun = match.group("noun")
+        at = text.rfind(noun, 0, s_start)
+        if at < 0:
+            continue
+        head = re.split(r"[，,。；;：:！？!?、\s“”《》（）()\d]", text[max(0, at - _NAME_BEFORE): at])[-1]
+        head = re.sub(r"^(?:[日月年]|在|由|是|的|和|与|及)+", "", head)
+        if len(head) >= 2:
+            found.append(head + noun)
+    return tuple(dict.fromkeys(found))
 
 
 def _query(places: tuple[str, ...], periods: tuple[str, ...], clause: str, sentence: str) -> str:

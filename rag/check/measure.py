@@ -9,7 +9,7 @@ import re
 from typing import Sequence
 
 UP = ("增长", "增加", "提高", "提升", "上升", "扩大", "增至", "升至", "上涨", "多出", "增幅", "加大", "上调", "回升", "攀升",
-      "走高", "涨幅", "翻番", "延长", "拉长", "增多", "增大", "升高", "上浮", "增强", "扩容", "加快", "提速", "抬升")
+      "走高", "涨幅", "翻番", "高出", "延长", "拉长", "增多", "增大", "升高", "上浮", "增强", "扩容", "加快", "提速", "抬升")
 # "负增长" is read before "增长": a word of DOWN is looked for first
 DOWN = ("负增长", "下降", "减少", "降低", "下滑", "压缩", "缩短", "减至", "降至", "回落", "缩减", "下跌", "降幅", "压减", "削减", "缩小",
         "锐减", "骤降", "萎缩", "下调", "缩水", "收窄", "走低", "减幅", "跌幅", "减小", "下浮", "减弱", "放缓", "减慢",
@@ -25,7 +25,7 @@ MODALITY = ("目标", "计划", "预计", "预期", "力争", "任务")
 # 达/为/将 are not removed here, where they would cut words like "小将"; jieba's words drop them)
 FILLER = re.compile(
     r"截至目前|截至|今年以来|近年来|目前|其中|累计|共计|共有|总计|合计|达到|实现了|已经|"
-    r"全年|同比|环比|(?:较|比|与)?(?:去年|上年|上一年|前一年|上月|上季度)(?:同期)?(?:相比)?|相比|相较|全部|总量|数量|规模|当前|一共|总共"
+    r"全年|同比|环比|(?:较|比|与)?(?:去年|上年|上一年|前一年|上月|上季度)(?:底|末|同期)?(?:相比)?|相比|相较|全部|总量|数量|规模|当前|一共|总共"
 )
 _PERIOD_WORDS = re.compile(r"(?:19|20)\d{2}年度?|第?[一二三四首1-4]季度?|[上下]半年|前三季度")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -84,7 +84,7 @@ def says_what(label: str) -> bool:
     return len(measure_bigrams(label)) >= 1 and bool(_CJK_RUN.search(measure_text(label).replace("人", "")))
 
 
-_LABEL_FILLER_WORDS = frozenset("本次 本届 此次 这次 该项 上述 "  # which one of them: the draft's and the article's differ
+_LABEL_FILLER_WORDS = frozenset("本次 本届 此次 这次 该项 上述 分别 "  # which one of them: the draft's and the article's differ
                                 "上午 下午 晚上 当天 当日 中旬 上旬 下旬 年底 年初 以及 成功 累计 实现 达到 共有 共计 总计 合计 已经 目前 其中 全年 同比 环比 去年 上年 同期 今年 以来 截至 当前 一共 总共 数量 人数 规模 总量 开展 进行 相比 相较 比例 情况 方面 工作 我们 通过".split())
 
 

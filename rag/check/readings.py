@@ -237,3 +237,28 @@ def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
     here = (row.candidate.paragraph.source, row.candidate.paragraph.number, row.candidate.sentence)
     return any((o.candidate.paragraph.source, o.candidate.paragraph.number, o.candidate.sentence) == here
                and o.candidate.figure.start != row.candidate.figure.start and o.restated > row.restated for o in scored)
+
+
+CLOSER_MARGIN = 0.5  # how much closer (``Scored.closeness``, 0..2) another figure's clause must match to outweigh a true one
+
+
+def closer_gives_other(row: Scored, scored: Sequence[Scored]) -> bool:
+    """A true figure confirms nothing where another figure of the same subject, unit and direction, whose own clause
+    matches the claim's measure clearly more closely (read both ways, ``Scored.closeness``), gives another value: the
+    claim's measure is that figure's ("一季度全省完成交通运输固定资产投资…同比增长6.4%" where 6.4% is "其中，公路水路完成投资"'s
+    growth and the whole investment's is 7.2%)."""
+    return any(o is not row and o.same_subject and o.unit_ok and o.direction_ok and not o.value_ok and not o.unsaid_names
+               and o.candidate.figure.unit_class == row.candidate.figure.unit_class and o.said >= SAID_MIN
+               # (a bound, "…的汽车保有量超过百万辆" of a count of cities, does not outweigh an exact figure, nor the reverse)
+               and o.candidate.figure.qualifier == row.candidate.figure.qualifier
+               and o.closeness >= row.closeness + CLOSER_MARGIN for o in scored)
+
+
+def other_item(claim: Claim, candidate: Candidate) -> bool:
+    """The article figure is one of several after 分别 (``Candidate.items``), and the claim names another item of them
+    alone ("道路交通事故死亡人数同比下降9.1%" where "起数、死亡人数同比分别下降9.1%和12.6%": 9.1% is 起数's)."""
+    if not candidate.items or candidate.item_at < 0:
+        return False
+    sentence = claim.sentence or claim.text
+    said = [j for j, words in enumerate(candidate.items) if any(w in sentence for w in words)]
+    return len(said) == 1 and said[0] != candidate.item_at

@@ -38,6 +38,7 @@ class Claim:
     sentence_start: int = 0  # offset of ``sentence`` in the input
     figure: "Figure | None" = None  # the stated figure as read (offsets in the input), None for a name
     co_figures: tuple["Figure", ...] = ()  # the other figures of its clause, which qualify what it counts
+    referents: tuple[str, ...] = ()  # what its pointers stand for, named before in the input ("这家医院" → "青岚县人民医院")
 
     @property
     def text_offset(self) -> int:

@@ -52,6 +52,8 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
             same_level = [p for p in claim.places if _level(p) == _level(own)]
             if same_level and not any(p in own or own in p for p in same_level):
                 place_ok = False
+    if place_ok and claim.places and candidate.own_places and ingredient_on("scope") and _part_of_scope(claim.places, candidate.own_places):
+        place_ok = False  # "江西新能源汽车保有量…" is not told by "南昌市新能源汽车保有量达34.5万辆"
     context_periods = _periods_of(context)
     period_ok = all(period in context_periods for period in claim.periods)
     if period_ok and claim.periods and candidate.own_periods:
@@ -59,7 +61,48 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
             same_kind = [p for p in claim.periods if _period_kind(p) == _period_kind(own)]
             if same_kind and own not in same_kind and not own.startswith("M"):
                 period_ok = False
+        kinds = {_period_kind(p) for p in claim.periods}
+        if period_ok and ingredient_on("part_of_year") and kinds == {"year"} and any(_period_kind(own) in ("Q", "H") for own in candidate.own_periods):
+            period_ok = False  # a year's figure ("2025年…3500公里") is not a quarter's ("一季度，…865公里")
     return place_ok, period_ok
+
+
+# how wide a place is, by its suffix: a province or the whole country holds cities, counties, towns…
+_RANK = {"国": 0, "省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "镇": 4, "乡": 4, "街道": 4, "村": 5}
+
+
+def _rank(place: str) -> int | None:
+    if place.startswith("全") and len(place) == 2:
+        return _RANK.get(place[1])
+    if is_province(place):
+        return 1
+    return next((rank for suffix, rank in _RANK.items() if place.endswith(suffix)), None)
+
+
+def _part_of_scope(claim_places: Sequence[str], own_places: Sequence[str]) -> bool:
+    """The claim is told of a whole (全省, 全国, a province) and the article figure's own clause of a smaller place the
+    claim does not name: a part's figure ("南昌市…34.5万辆" for "江西…"), not the whole's."""
+    wide = [r for r in (_rank(p) for p in claim_places if p.startswith("全") or is_province(p)) if r is not None]
+    if not wide:
+        return False
+    for own in own_places:
+        if any(own in p or p in own for p in claim_places):
+            continue
+        rank = _rank(own)
+        if rank is not None and rank > min(wide):
+            return True
+    return False
+
+
+def _said_before(context: str, candidate: Candidate) -> str:
+    """The article as far as the end of the figure's sentence: who and where a figure is about is said before it or in its
+    sentence, not in a later one ("…总投资约412亿元；…。吉安至永新高速公路于3月26日建成通车": 412亿元 is not that road's)."""
+    text = candidate.paragraph.text
+    at = context.rfind(text)
+    s_at = text.find(candidate.sentence)
+    if at < 0 or s_at < 0:
+        return context
+    return context[: at + s_at + len(candidate.sentence)]
 
 
 def _wide_sources(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> dict[str, set[str]]:
@@ -116,10 +159,14 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             if not (near and restated >= SEMANTIC_RESTATED_MIN):
                 continue
         said = _said(claim_words, claim_keys, context)
-        place_ok, period_ok = _anchors_hold(claim, candidate, context, wide_sources)
+        before = _said_before(context, candidate) if ingredient_on("said_before") else context
+        place_ok, period_ok = _anchors_hold(claim, candidate, before, wide_sources)
         if period_ok and ingredient_on("span") and _other_span(claim, candidate):
             period_ok = False  # "今年以来…568人" where the article's 568人 are "近年来"
-        unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else context))
+        unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else before))
+        # what the claim's pointer stands for ("这家医院": 青岚县人民医院) is not the thing of the same kind the article sentence
+        # names ("始建于1958年的青岚县中医院")
+        unsaid += tuple(r for r in claim.referents if r[-2:] in candidate.sentence and r not in candidate.sentence)
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         value_ok = value_satisfies(stated, candidate.figure)
@@ -128,7 +175,8 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_ok, direction_ok,
                              share_present(claim_words, candidate.sentence), near,
-                             unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip))
+                             unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip,
+                             share_present(claim_words, candidate.label)))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 

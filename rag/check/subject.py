@@ -76,12 +76,18 @@ def names_in(text: str) -> tuple[str, ...]:
     """The names a piece of a claim says its figure is about: words jieba tags as names (吴三女, 省委, 南通市)
     and quoted titles (“海东快办”, 《…通知》). Who or what a figure is about must be the article's too."""
     found = [m.group(1) for m in _QUOTED.finditer(text)]
+    if ingredient_on("codes"):
+        found += [m.group() for m in CODE.finditer(text)]
     for word in _posseg().cut(_QUOTED.sub(" ", text)):
         w = word.word
         if (word.flag in NAME_FLAGS and len(w) >= 2 and w not in _NOT_NAMES and not re.search(r"\d", w) and not _statement_word(w)
                 and w not in NOT_PLACES):  # common words jieba tags as places ("新建", "城镇")
             found.append(w)
     return tuple(dict.fromkeys(found))
+
+
+# a grade or model written in letters and digits ("5A级", "4A", "5G", "PM2.5"): a name of what is counted, not a figure
+CODE = re.compile(r"(?<![A-Za-z0-9.])(?=[A-Za-z0-9.]*[A-Za-z])(?=[A-Za-z0-9.]*\d)[A-Za-z0-9.]*[A-Za-z0-9](?![A-Za-z0-9])级?")
 
 
 def _statement_word(word: str) -> bool:

@@ -30,7 +30,7 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
@@ -43,9 +43,9 @@ from .ablation import ingredient_on
 from .direction import verify_direction
 from .place_chain import wrong_parent
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
-from .subject import PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
+from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
-from .readings import _DAY_PART, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
+from .readings import _DAY_PART, closer_gives_other, other_item, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
 
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
@@ -93,6 +93,10 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             continue  # "全国有7个城市…" is a level: "与2024年相比增加7个城市" is how many more, not how many
         if ingredient_on("closest") and row.restated < SUPPORT_MIN and _closer_says_otherwise(row, scored):
             continue  # a loose match confirms nothing where a close one gives another value ("增幅不低于100%")
+        if other_item(claim, row.candidate):
+            continue  # "起数、死亡人数同比分别下降9.1%和12.6%": 9.1% is not the deaths' fall
+        if ingredient_on("closer") and closer_gives_other(row, scored):
+            continue  # "公路水路完成投资…同比增长6.4%" is a part: the claim's "交通运输固定资产投资…同比增长" is the 7.2% beside it
         if ingredient_on("event") and stated.kind == "figure" and _other_event(claim, row.candidate):
             continue  # "考试通过人数达223.6万人" where the article's 223.6万人 "报名": another event of the same people
         if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
@@ -124,26 +128,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
     # claim ("160场" for "106场") before one in a generic unit ("5个")
     # (a value read backwards on loose overlap yields to a figure all of whose words the claim restates: "…被纳入“严重失信主体
     # 名单”的,增幅不低于100%" for that claim's "增幅不低于50%", not "降幅不低于50%" told of another case)
-    whole = ingredient_on("closest") and any(_restated_whole(r, stated) and not r.true and r.same_subject for r in scored)
-    for row in sorted(scored, key=lambda r: (whole and r.flipped and r.restated < SUPPORT_MIN,
-                                             not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
-                                             r.candidate.figure.unit_class != stated.unit_class)):
+    for row in contradicting(claim, stated, scored):
         candidate = row.candidate
-        close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
-            # the article's sentence says all the claim says and has no other figure of this kind to mean
-            row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
-            # the sentence nearest in meaning, whose only figure of this kind this is
-            # (saying the claim's words itself: meaning is the loosest match, the words around it do not count)
-            row.semantic and row.said_in_sentence >= SEMANTIC_SENTENCE_MIN and _only_one_of_its_kind(candidate)) or row.flipped or row.slip
-        said_enough = row.flipped or row.slip or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
-        if not close or not said_enough or not row.same_subject or row.true or row.unsaid_names:
-            continue
-        if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
-            continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
-        if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
-            continue  # a change ("同比增长25%", "净增2000万人") and a level or share ("占…的12.01%") are different measures
-        if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
-            continue  # another unit and another value: most likely another measure
         differs = _what_differs(stated, row, scored)
         found = _found_text(candidate, with_direction=differs == "方向")
         evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
@@ -167,6 +153,38 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
     return Verdict(NOT_FOUND, "检索到的资料里没有说到这一数字所指的事项。", related=related)
 
 
+def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Iterator[Scored]:
+    """The candidates that may contradict a figure claim (the same subject and measure, another value, unit or
+    direction), best first: what the article says (``found``) is the first one's figure."""
+    claim_direction = direction(_near_figure(claim.label))
+    whole = ingredient_on("closest") and any(_restated_whole(r, stated) and not r.true and r.same_subject for r in scored)
+    for row in sorted(scored, key=lambda r: (whole and r.flipped and r.restated < SUPPORT_MIN,
+                                             not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
+                                             r.candidate.figure.unit_class != stated.unit_class,
+                                             # then the closest match, and of equally close ones the figure whose own clause
+                                             # says most of the claim's measure too (read both ways)
+                                             -r.score, -r.closeness if ingredient_on("closeness") else 0.0)):
+        candidate = row.candidate
+        close = row.restated >= CONTRADICT_MIN or (row.restated >= SUPPORT_MIN and row.said_in_sentence >= 0.9) or (
+            # the article's sentence says all the claim says and has no other figure of this kind to mean
+            row.restated >= LOOSE_RESTATED_MIN and row.said_in_sentence >= 0.9 and _only_one_of_its_kind(candidate)) or (
+            # the sentence nearest in meaning, whose only figure of this kind this is
+            # (saying the claim's words itself: meaning is the loosest match, the words around it do not count)
+            row.semantic and row.said_in_sentence >= SEMANTIC_SENTENCE_MIN and _only_one_of_its_kind(candidate)) or row.flipped or row.slip
+        said_enough = row.flipped or row.slip or row.said >= min(SAID_TO_CONTRADICT, SEMANTIC_SAID_MIN if row.semantic else 1.0)
+        if not close or not said_enough or not row.same_subject or row.true or row.unsaid_names:
+            continue
+        if other_item(claim, candidate):
+            continue  # the claim names another item of the article's 分别 than this figure's
+        if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
+            continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
+        if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
+            continue  # a change ("同比增长25%", "净增2000万人") and a level or share ("占…的12.01%") are different measures
+        if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
+            continue  # another unit and another value: most likely another measure
+        yield row
+
+
 _CLAUSE_MARK = re.compile(r"[，,、；;。：:]")
 _NAME_LIKE = re.compile(r"[\u4e00-\u9fff·A-Za-z]{2,}")
 
@@ -186,7 +204,7 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ") if counterpart else ""
     if found and (set(found) <= set(name) or set(name) <= set(found) or _synonym_said(name, found)):
         return None  # the same words told shorter or longer ("开幕" for "拉开帷幕") or by a synonym (揭幕): not another name
-    if not _NAME_LIKE.fullmatch(found) or found == name or name in found or len(found) > len(name) + 8:
+    if not (_NAME_LIKE.fullmatch(found) or CODE.fullmatch(name) and CODE.fullmatch(found)) or found == name or name in found or len(found) > len(name) + 8:
         # a name is written in characters: not a number, a piece of punctuation or a single character;
         # a place without words around it to align on is the article sentence's place the claim lacks
         others = [p for p in places_in(sentence) if p not in claim.sentence and p not in SCOPES_IGNORED] if places_in(name) else []
@@ -195,7 +213,7 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
             return None
         found = others[0]
         counterpart = (sentence.find(found), sentence.find(found) + len(found))
-    differs = "时间" if periods_in(name) or re.search(r"[前后初底末]$", name) else "地点" if places_in(name) else "名称"
+    differs = "时间" if periods_in(name) or re.search(r"[前后初底末]$", name) else "地点" if places_in(name) or name in places_in(claim.sentence) else "名称"
     s_at = paragraph.text.find(sentence)
     evidence = ((paragraph, s_at + counterpart[0], s_at + counterpart[1]),) if s_at >= 0 else ()
     return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{name}”（{differs}不同）。", found=found, differs=differs, evidence=evidence)
