@@ -61,3 +61,11 @@ def test_a_place_of_the_setting_is_still_inherited_from_the_lead():
     body = _paragraph("共完成人工造林1.8万亩，封山育林0.5万亩。", "甘肃省 岷川县", title, 2)
     answer = extract_answer("岷川县完成人工造林多少亩？", [_hit(body, 1), _hit(lead, 2)])
     assert not answer.refused and answer.short == "1.8万亩"
+
+
+def test_a_one_character_place_jieba_cuts_off_begins_the_name(monkeypatch):
+    assert analyze_question("青岚县今春完成植树造林多少亩？").entities == ("青岚县",)  # jieba: 青|岚县
+    assert analyze_question("岷川县村集体经济收入在30万元以上的村有几个？").entities == ("岷川县",)
+    assert analyze_question("去岚县的游客有多少？").entities == ("岚县",)
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "glued_place")
+    assert analyze_question("青岚县今春完成植树造林多少亩？").entities == ("岚县",)

@@ -50,6 +50,7 @@ SWITCHES = {
                     " article's 全县/该县, 全市/我市, as a province is its page's 全省",
     "setting_inherit": "a place named only in another paragraph of the article is inherited only when the article's"
                        " setting names it (分市看，上饶市… does not make 全省's figure 上饶's)",
+    "glued_place": "a one-character place jieba cuts off a name begins it (青|岚县 is 青岚县)",
     "person_title": "\"市长是谁\" is not answered by a name under other titles only (副市长刘海燕)",
     "side_clause": "a comparison side's figure is the one of the clause naming the side, not one of a sentence about"
                    " something else (上饶市完成31.4亿元, not 全省…286.3亿元)",
