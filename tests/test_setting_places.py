@@ -69,3 +69,16 @@ def test_a_one_character_place_jieba_cuts_off_begins_the_name(monkeypatch):
     assert analyze_question("去岚县的游客有多少？").entities == ("岚县",)
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "glued_place")
     assert analyze_question("青岚县今春完成植树造林多少亩？").entities == ("岚县",)
+
+
+def test_an_elliptical_clause_of_a_parallel_list_measures_what_the_clause_before_it_does(monkeypatch):
+    text = ("分地区看，赣州市一季度完成交通投资52.8亿元，居全省首位；上饶市完成31.4亿元；"
+            "南昌市新改建农村公路112公里。")
+    paragraph = _paragraph(text, "江西省", "全省一季度完成交通投资286.3亿元")
+    answer = extract_answer("上饶市一季度完成交通投资多少？", [_hit(paragraph, 1)])
+    assert not answer.refused and answer.short == "31.4亿元"
+    # the clause leans on the list: a clause after a full stop names its own measure
+    alone = _paragraph("赣州市一季度完成交通投资52.8亿元。上饶市完成31.4亿元。", "江西省", "全省一季度完成交通投资286.3亿元")
+    assert extract_answer("上饶市一季度完成交通投资多少？", [_hit(alone, 1)]).refused
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:elliptical")
+    assert extract_answer("上饶市一季度完成交通投资多少？", [_hit(paragraph, 1)]).refused
