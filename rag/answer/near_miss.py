@@ -296,7 +296,7 @@ def near_miss_check(
     if analysis.kind != QUANTITY or candidate.span is None:
         return None
     elsewhere = [other for other in elsewhere if other != candidate.sentence]
-    if not ablated("figure_measure") and not ablated("nm:elliptical"):
+    if not ablated("elliptical"):
         candidate = _with_elided_measure(candidate)
     span, sentence = candidate.span, candidate.sentence
     before, after = clause_window(sentence, span.start, span.end)

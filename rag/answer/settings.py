@@ -51,6 +51,8 @@ SWITCHES = {
     "setting_inherit": "a place named only in another paragraph of the article is inherited only when the article's"
                        " setting names it (分市看，上饶市… does not make 全省's figure 上饶's)",
     "glued_place": "a one-character place jieba cuts off a name begins it (青|岚县 is 青岚县)",
+    "elliptical": "an elliptical clause of a parallel list (赣州市…完成交通投资52.8亿元；上饶市完成31.4亿元) measures"
+                  " what the clause before it names, for the near-miss checks",
     "person_title": "\"市长是谁\" is not answered by a name under other titles only (副市长刘海燕)",
     "side_clause": "a comparison side's figure is the one of the clause naming the side, not one of a sentence about"
                    " something else (上饶市完成31.4亿元, not 全省…286.3亿元)",
@@ -60,7 +62,7 @@ SWITCHES = {
 # alone by ``nm:<check>``.
 NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "counted", "subset", "earlier", "unit_refused", "named_figure", "rate", "action",
-    "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing", "elliptical",
+    "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
 )
 
 ABLATABLE = frozenset(
