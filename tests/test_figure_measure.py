@@ -5,6 +5,8 @@ article's places. Sentences written for these tests (lexical mechanisms, no enco
 seeds with the real encoder and index."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from rag.answer import extract_answer
@@ -130,7 +132,9 @@ def test_an_article_about_several_places_lends_none_of_them_to_a_paragraph():
         return next(c for c in score_sentences(analysis, ranked(*paragraphs)) if c.span and c.span.text == "200人次")
 
     assert served(liaoning, station, chengdu).reason == "相关段落中没有提到“辽宁”"
-    # an article about 辽宁 only lends it, and says so
+    # an article set in 辽宁 (its lead names it: Paragraph.setting) lends it, and says so
+    assert served(liaoning, station).reason == "相关段落中没有提到“辽宁”"  # no setting: nothing is lent
+    liaoning, station = (dataclasses.replace(p, setting="辽宁省") for p in (liaoning, station))
     lent = served(liaoning, station)
     assert lent.objection != HARD and lent.context_used == ("“辽宁”见同一篇文章《管理服务向新，号召力不断增强》的其他段落",)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Iterable
 
 from .question import (
@@ -292,10 +293,12 @@ def near_miss_check(
     candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Iterable[str] = ()
 ) -> tuple[str, str] | None:
     """(the check that found the near miss, the figure's clause), or None."""
-    span, sentence = candidate.span, candidate.sentence
-    if analysis.kind != QUANTITY or span is None:
+    if analysis.kind != QUANTITY or candidate.span is None:
         return None
-    elsewhere = [other for other in elsewhere if other != sentence]
+    elsewhere = [other for other in elsewhere if other != candidate.sentence]
+    if not ablated("elliptical"):
+        candidate = _with_elided_measure(candidate)
+    span, sentence = candidate.span, candidate.sentence
     before, after = clause_window(sentence, span.start, span.end)
     clause = f"{before}{span.text}{after}"
     unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
@@ -373,6 +376,50 @@ def near_miss_check(
             and not span.text.rstrip("以上下左右内余多").endswith(analysis.type_noun[0]):
         return "unit", clause
     return None
+
+
+# a parallel list's clauses end in "；" ("赣州市一季度完成交通投资52.8亿元；上饶市完成31.4亿元")
+_LIST_END = re.compile(r"[；;]\s*$")
+
+
+def _with_elided_measure(candidate: Candidate) -> Candidate:
+    """The candidate with the measure its elliptical clause leaves to the clause before it, written
+    in: a parallel list names the measure once ("赣州市一季度完成交通投资52.8亿元，居全省首位；上饶市完成
+    31.4亿元"), and a clause saying only who and the verb ("上饶市完成") leans on the previous clause's
+    words between that verb and a figure of the same kind of unit (交通投资). The sentence itself when
+    its clause names a measure of its own, or the previous sentence ends no list item."""
+    span, sentence = candidate.span, candidate.sentence
+    left = max((m.end() for m in re.finditer(r"[，,；;：:]", sentence[:span.start])), default=0)
+    own = sentence[left:span.start]
+    tokens = [(w, f) for w, f in pos_cut(own) if w.strip()]
+    if not tokens or not tokens[-1][1].startswith("v") or len(tokens[-1][0]) < 2:
+        return candidate
+    verb = tokens[-1][0]
+    # who, when and the verb only: places, periods, adverbs (no noun of a measure)
+    if any(f.startswith("n") and f not in ("ns", "nt", "nr") or f in ("v", "vn") and w != verb for w, f in tokens[:-1]):
+        return candidate
+    text = candidate.hit.paragraph.text
+    previous = text[:candidate.sent_start]
+    if not _LIST_END.search(previous):
+        return candidate
+    previous = previous.rstrip()
+    previous = previous[max((m.end() for m in re.finditer(r"[。！？!?]", previous)), default=0):]
+    unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
+    for start, end, other_unit in reversed(figure_units(previous)):
+        if not unit or not same_kind_of_unit(unit, other_unit):
+            continue
+        clause_start = max((m.end() for m in re.finditer(r"[，,；;：:]", previous[:start])), default=0)
+        at = previous.rfind(verb, clause_start, start)
+        measure = previous[at + len(verb):start] if at >= 0 else ""
+        if 2 <= len(measure) <= 12 and re.fullmatch(r"[\u4e00-\u9fff]+", measure):
+            shift = len(measure)
+            return replace(
+                candidate,
+                sentence=sentence[:span.start] + measure + sentence[span.start:],
+                span=replace(span, start=span.start + shift, end=span.end + shift),
+            )
+        return candidate
+    return candidate
 
 
 def _modifiers(analysis: QuestionAnalysis, asked: list[str]) -> list[str]:

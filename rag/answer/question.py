@@ -548,7 +548,13 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
     i = 0
     while i < len(tokens):
         word, flag = tokens[i]
-        if is_piece(word, flag):
+        # jieba cuts an unknown county's first character off as a one-character place ("青|岚县"):
+        # it begins the name that follows
+        glued = (
+            len(word) == 1 and flag == "ns" and i + 1 < len(tokens) and tokens[i + 1][1] == "ns"
+            and is_piece(*tokens[i + 1]) and not ablated("glued_place")
+        )
+        if is_piece(word, flag) or glued:
             j = i + 1
             while j < len(tokens):
                 w, f = tokens[j]

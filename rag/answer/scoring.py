@@ -86,16 +86,22 @@ class Candidate:
     lacks: Lack | None = None  # what it does not say, when not eligible (the structured ``reason``)
 
 
-_PROVINCE_WIDE = re.compile(r"全省|我省|本省")
+# how an article refers to its own place once it has named it: 全省 for the province, 全县/该县 for the county
+_WIDE = {
+    level: re.compile(rf"(?:全|该|本|我){level}")
+    for level in ("省", "市", "县", "区", "州", "旗", "盟")
+}
+_WIDE["省"] = re.compile(r"全省|我省|本省")
 
 
 def _entity_level(
     entity: str, sentence: str, title: str, paragraph_text: str, article_text: str, province_ok: bool,
-    inherit: bool = True,
+    inherit: bool = True, setting: str = "",
 ) -> tuple[float, str | None]:
     """1.0 in the sentence, 0.6 elsewhere in the paragraph; inherited from the article
     (``inherit``): 0.8 in the title, 0.5 in another retrieved paragraph of the same
-    article or as its "全省"; else 0. With the level, how the article's context
+    article or as its "全省"/"全县"; else 0. ``setting``: the places the article's headline,
+    dateline and lead name (Paragraph.setting). With the level, how the article's context
     supplied the entity, for the user to see (None when the paragraph names it)."""
     if entity_in(entity, sentence):
         return 1.0, None
@@ -105,15 +111,44 @@ def _entity_level(
         return 0.6, None
     if not inherit:
         return 0.0, None
+    level = place_level(entity)
+    in_setting = _in_setting(entity, setting)
     # an article names its place in the lead paragraph and then says "全县"; an article
-    # about several places of that level (辽宁 and 四川) gives none of them to a paragraph
-    if entity_in(entity, article_text) and not _other_places(entity, paragraph_text, article_text):
+    # about several places of that level (辽宁 and 四川) gives none of them to a paragraph;
+    # and a place another paragraph names in passing (分市看，上饶市…) is not where the
+    # article is: only a place its headline, dateline or lead name is inherited
+    if (
+        entity_in(entity, article_text)
+        and not _other_places(entity, paragraph_text, article_text)
+        and (level is None or in_setting or ablated("setting_inherit"))
+    ):
         return 0.5, f"“{entity}”见同一篇文章《{title}》的其他段落"
-    # a province asked by name is "全省/我省" in its own paper's articles
-    wide = _PROVINCE_WIDE.search(sentence + title) if province_ok else None
-    if wide:
+    # a province asked by name is "全省/我省" in its own paper's articles; a county or city
+    # the article's lead names is "全县/该县", "全市/我市" there
+    if level == "省":
+        wide = _WIDE["省"].search(sentence + title) if province_ok else None
+    elif level in _WIDE and in_setting and not ablated("setting_wide"):
+        wide = None if _other_places(entity, paragraph_text, "") else _WIDE[level].search(sentence + title)
+    else:
+        wide = None
+    if wide and level == "省":
         return 0.5, f"文中“{wide.group(0)}”即{entity}（同一来源的文章提到{entity}）"
+    if wide:
+        return 0.5, f"文中“{wide.group(0)}”即{entity}（文章的标题、电头或导语提到{entity}）"
     return 0.0, None
+
+
+def _in_setting(entity: str, setting: str) -> bool:
+    """Whether ``entity`` is the one place of its level in the article's setting (an article set
+    in two counties gives neither to its 全县)."""
+    if not setting:
+        return False
+    places = setting.split()
+    level = place_level(entity)
+    if not any(entity_in(entity, place) or entity_in(place, entity) for place in places):
+        return False
+    same_level = [p for p in places if level and place_level(p) == level]
+    return all(entity_in(entity, p) or entity_in(p, entity) for p in same_level)
 
 
 def _other_places(entity: str, paragraph_text: str, article_text: str) -> bool:
@@ -236,6 +271,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
         p = hit.paragraph
         title = p.title or ""
         context = paragraph_context(p)
+        setting = "" if ablated("article_setting") else getattr(p, "setting", None) or ""
         article_text = articles[(p.source, p.title)] if p.title else ""
         times_ok = all(time_in(t, without_baselines(context)) for t in analysis.time_terms)
         unstated_figures = figures_missing(analysis, context)
@@ -262,7 +298,9 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 sentence = p.text[s_start:s_end]
             previous = p.text[sentences[index - 1][0]:sentences[index - 1][1]] if index else ""
             levels_and_context = [
-                _entity_level(e, sentence, title, p.text, article_text, p.source in sources_with.get(e, ()), inherit)
+                _entity_level(
+                    e, sentence, title, p.text, article_text, p.source in sources_with.get(e, ()), inherit, setting
+                )
                 for e in analysis.entities
             ]
             ent_levels = [level for level, _ in levels_and_context]

@@ -46,6 +46,13 @@ SWITCHES = {
     "admin_level": "\"哪个县\" is not answered by a name of another administrative level (城北区)",
     "article_setting": "a paragraph is read with the places its article's headline, dateline and lead (and the one"
                        " province its page) name (Paragraph.setting: 全省 under 江西省公安厅's page is 江西省)",
+    "setting_wide": "a county or city its article's headline, dateline or lead name (Paragraph.setting) is that"
+                    " article's 全县/该县, 全市/我市, as a province is its page's 全省",
+    "setting_inherit": "a place named only in another paragraph of the article is inherited only when the article's"
+                       " setting names it (分市看，上饶市… does not make 全省's figure 上饶's)",
+    "glued_place": "a one-character place jieba cuts off a name begins it (青|岚县 is 青岚县)",
+    "elliptical": "an elliptical clause of a parallel list (赣州市…完成交通投资52.8亿元；上饶市完成31.4亿元) measures"
+                  " what the clause before it names, for the near-miss checks",
     "person_title": "\"市长是谁\" is not answered by a name under other titles only (副市长刘海燕)",
     "side_clause": "a comparison side's figure is the one of the clause naming the side, not one of a sentence about"
                    " something else (上饶市完成31.4亿元, not 全省…286.3亿元)",
