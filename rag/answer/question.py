@@ -97,7 +97,7 @@ GENERIC_NOUNS = _GENERIC_NOUNS = frozenset(
     "外地 本地".split()
 )
 _ADMIN_SUFFIX = "省市县区州乡镇村旗盟"
-_PROVINCE_NAMES = frozenset(
+PROVINCE_NAMES = frozenset(
     "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 "
     "海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门".split()
 )
@@ -273,7 +273,7 @@ def entity_in(entity: str, text: str) -> bool:
 
 def is_province(entity: str) -> bool:
     core = entity[:-1] if entity.endswith("省") else entity
-    return core in _PROVINCE_NAMES or entity.endswith("省")
+    return core in PROVINCE_NAMES or entity.endswith("省")
 
 
 def place_level(name: str) -> str | None:
@@ -292,7 +292,7 @@ def places_of_level(level: str, text: str) -> set[str]:
             continue
         if level == "省":
             core = word[:-1] if word.endswith("省") else word
-            if core in _PROVINCE_NAMES:
+            if core in PROVINCE_NAMES:
                 found.add(core)
         elif len(word) >= 3 and word.endswith(level):
             found.add(word)
