@@ -56,12 +56,17 @@ def _governing_place(said_before: str, analysis: QuestionAnalysis) -> str | None
     at, word = places[-1]
     if any(entity_in(e, said_before[at:]) for e in analysis.entities):
         return None
+    # a scope word after it names the figure's place anew ("据西宁市团委介绍，全省注册志愿者达120万人":
+    # the figure is 全省's, which the article's setting may make the asked province)
+    if _SCOPE_WORD.search(said_before, at + len(word)):
+        return None
     if any(entity_in(word, e) or entity_in(e, word) for e in analysis.entities):
         return None
     return word
 
 
 _SCOPE_PREFIX = "全我本各当该每这那"
+_SCOPE_WORD = re.compile(r"[全我本该](?:省|市|县|区|州|旗|盟)(?!场|域)")
 
 
 def _places_in(text: str) -> list[tuple[int, str]]:

@@ -221,7 +221,7 @@ _SURNAME_ORDER = (
 )
 _SURNAMES = frozenset(_SURNAME_ORDER)
 _NO_SURNAME_FLAGS = ("c", "p", "u", "d", "r", "x", "uj", "ul", "y")  # function words and punctuation
-_TITLE_ENDINGS = ("书记", "长", "主任", "常委", "委员", "主席", "经理", "负责人", "干部", "代表")
+_TITLE_ENDINGS = ("书记", "长", "主任", "常委", "委员", "主席", "经理", "负责人", "干部", "代表", "助理", "秘书", "顾问")
 _TITLE_CHAIN_BREAK = re.compile(r"[，。；：:！？（()）“”\s]")
 
 
