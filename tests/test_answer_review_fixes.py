@@ -43,6 +43,9 @@ def test_a_scope_word_after_a_named_place_gives_the_figure_its_own_place():
         assert not answer.refused and answer.short in ("120万人", "5800个"), answer.answer
     # the place still governs a figure with no scope word between ("在西宁市，城中区…" is 城中区's)
     assert extract_answer("西宁市新增就业多少人？", [_hit("在西宁市，城中区新增就业2047人。")]).refused
+    # 全省 inside a phrase ("居全省首位") is no subject: the clauses after it are still 南昌市's
+    text = "分地区看，南昌市新能源汽车保有量达34.5万辆，居全省首位，一季度新注册登记新能源汽车2.9万辆。"
+    assert extract_answer("赣州市一季度新注册登记新能源汽车多少辆？", [_hit(text, "全省新能源汽车", "江西省")]).refused
 
 
 def test_a_deputy_or_assistant_of_the_asked_title_is_not_its_holder():

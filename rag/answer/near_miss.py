@@ -66,7 +66,10 @@ def _governing_place(said_before: str, analysis: QuestionAnalysis) -> str | None
 
 
 _SCOPE_PREFIX = "全我本各当该每这那"
-_SCOPE_WORD = re.compile(r"[全我本该](?:省|市|县|区|州|旗|盟)(?!场|域)")
+# a scope word as a clause's subject ("，全省注册志愿者…", "，一季度全县…"), not inside a phrase ("居全省首位")
+_SCOPE_WORD = re.compile(
+    r"[，,；;：:](?:[^，,；;：:。]{0,8}?(?:年|月|日|季度|底|以来|期间))?[全我本该](?:省|市|县|区|州|旗|盟)(?!场|域)"
+)
 
 
 def _places_in(text: str) -> list[tuple[int, str]]:
