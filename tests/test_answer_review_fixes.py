@@ -51,3 +51,11 @@ def test_a_scope_word_after_a_named_place_gives_the_figure_its_own_place():
 def test_a_deputy_or_assistant_of_the_asked_title_is_not_its_holder():
     assert extract_answer("校长是谁？", [_hit("校长助理李明介绍了情况。")]).refused
     assert extract_answer("谁是校长？", [_hit("副校长李明介绍，校长王芳将出席。")]).short == "王芳"
+
+
+def test_a_province_in_the_question_does_not_make_it_ask_a_share():
+    # 省 of 江西省 is no 节省: a count asked is not answered by a percentage
+    assert extract_answer("江西省常住人口有多少？", [_hit("江西省常住人口占全国的3.2%。")]).refused
+    assert extract_answer("全省快递网点有多少？", [_hit("全省快递网点覆盖率达95%。", None, "江西省")]).refused
+    # a share asked is still answered by one
+    assert extract_answer("江西省常住人口占全国的比重是多少？", [_hit("江西省常住人口占全国的3.2%。")]).short == "3.2%"

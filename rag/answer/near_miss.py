@@ -122,7 +122,19 @@ def _percent_unasked(span_text: str, analysis: QuestionAnalysis) -> bool:
     """A percentage ("保障人口占常住人口的1.13%") does not answer a question asking a count or an
     amount ("城东区常住人口有多少"): nothing in it asks a share, a rate or a change."""
     return analysis.unit is None and bool(re.search(r"[%％]|个百分点$|成$", span_text)) \
-        and not _SHARE_ASKED.search(analysis.text)
+        and not _SHARE_ASKED.search(_without_names(analysis))
+
+
+# words that hold a cue of _SHARE_ASKED but ask no share: a province (江西省, 全省, 省内), 快递
+_NOT_SHARE_CUES = re.compile(r"[全我本该各外]省|省(?:份|内|外|级|委|政府|厅|会)|快递")
+
+
+def _without_names(analysis: QuestionAnalysis) -> str:
+    """The question without its named things and province words ("江西省常住人口有多少": 省 asks no saving)."""
+    text = analysis.text
+    for entity in sorted(analysis.entities, key=len, reverse=True):
+        text = text.replace(entity, " ")
+    return _NOT_SHARE_CUES.sub(" ", text)
 
 
 def _said(word: str, text: str) -> bool:
