@@ -59,3 +59,12 @@ def test_a_province_in_the_question_does_not_make_it_ask_a_share():
     assert extract_answer("全省快递网点有多少？", [_hit("全省快递网点覆盖率达95%。", None, "江西省")]).refused
     # a share asked is still answered by one
     assert extract_answer("江西省常住人口占全国的比重是多少？", [_hit("江西省常住人口占全国的3.2%。")]).short == "3.2%"
+
+
+def test_a_generic_place_and_a_noun_is_no_place_name():
+    # jieba lists 城镇人口 as a place (ns); read as one, the question asked about 全县 only and got the whole
+    from rag.answer.question import analyze_question
+    assert analyze_question("全县城镇人口有多少？").entities == ()
+    assert analyze_question("西宁市人口多少？").entities == ("西宁市",)
+    answer = extract_answer("全县城镇人口有多少？", [_hit("全县常住人口38万人，其中城镇人口20万人。", "青岚县人口统计", "青岚县")])
+    assert answer.short == "20万人", answer.answer
