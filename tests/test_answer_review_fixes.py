@@ -68,3 +68,8 @@ def test_a_generic_place_and_a_noun_is_no_place_name():
     assert analyze_question("西宁市人口多少？").entities == ("西宁市",)
     answer = extract_answer("全县城镇人口有多少？", [_hit("全县常住人口38万人，其中城镇人口20万人。", "青岚县人口统计", "青岚县")])
     assert answer.short == "20万人", answer.answer
+
+
+def test_a_speaker_name_does_not_start_with_a_preposition():
+    assert extract_answer("谁介绍了情况？", [_hit("负责人表示，主任向大家介绍了情况。")]).short != "向大家"
+    assert extract_answer("谁介绍了情况？", [_hit("会上，主任王建国介绍了情况。")]).short == "王建国"
