@@ -86,7 +86,9 @@ def places_named(text: str) -> list[str]:
         name = match.group(1)
         if name in _NOT_PLACES or name[-2:] in _NOT_PLACES or _PROVINCE.fullmatch(name):
             continue
-        if name[0] in "全该本我各此其两三四" or name[-2] in "全该本我各此其":  # 全市/该县/今春全县: references
+        # 全市/该县/今春全县: references; but a name the dictionary holds as one place (本溪市, 全州县)
+        # is a place, and a numeral ("三个县", "两市州") is a word of its own the check below drops
+        if (name[0] in _REFERENCE or name[-2] in _REFERENCE) and not (name[0] in "全本" and _one_place_word(name)):
             continue
         begin, end = match.span(1)
         if begin not in starts or end not in ends:
@@ -95,6 +97,13 @@ def places_named(text: str) -> list[str]:
             continue  # "记者|从|县": a function word inside
         found.setdefault(name, None)
     return list(found)
+
+
+_REFERENCE = "全该本我各此其"  # characters that make 全县/该市/本区/各县 a reference, not a name
+
+
+def _one_place_word(name: str) -> bool:
+    return pos_cut(name) == ((name, "ns"),)
 
 
 def _dateline_place(lead: str) -> list[str]:

@@ -56,12 +56,20 @@ def _governing_place(said_before: str, analysis: QuestionAnalysis) -> str | None
     at, word = places[-1]
     if any(entity_in(e, said_before[at:]) for e in analysis.entities):
         return None
+    # a scope word after it names the figure's place anew ("据西宁市团委介绍，全省注册志愿者达120万人":
+    # the figure is 全省's, which the article's setting may make the asked province)
+    if _SCOPE_WORD.search(said_before, at + len(word)):
+        return None
     if any(entity_in(word, e) or entity_in(e, word) for e in analysis.entities):
         return None
     return word
 
 
 _SCOPE_PREFIX = "全我本各当该每这那"
+# a scope word as a clause's subject ("，全省注册志愿者…", "，一季度全县…"), not inside a phrase ("居全省首位")
+_SCOPE_WORD = re.compile(
+    r"[，,；;：:](?:[^，,；;：:。]{0,8}?(?:年|月|日|季度|底|以来|期间))?[全我本该](?:省|市|县|区|州|旗|盟)(?!场|域)"
+)
 
 
 def _places_in(text: str) -> list[tuple[int, str]]:
@@ -114,7 +122,19 @@ def _percent_unasked(span_text: str, analysis: QuestionAnalysis) -> bool:
     """A percentage ("保障人口占常住人口的1.13%") does not answer a question asking a count or an
     amount ("城东区常住人口有多少"): nothing in it asks a share, a rate or a change."""
     return analysis.unit is None and bool(re.search(r"[%％]|个百分点$|成$", span_text)) \
-        and not _SHARE_ASKED.search(analysis.text)
+        and not _SHARE_ASKED.search(_without_names(analysis))
+
+
+# words that hold a cue of _SHARE_ASKED but ask no share: a province (江西省, 全省, 省内), 快递
+_NOT_SHARE_CUES = re.compile(r"[全我本该各外]省|省(?:份|内|外|级|委|政府|厅|会)|快递")
+
+
+def _without_names(analysis: QuestionAnalysis) -> str:
+    """The question without its named things and province words ("江西省常住人口有多少": 省 asks no saving)."""
+    text = analysis.text
+    for entity in sorted(analysis.entities, key=len, reverse=True):
+        text = text.replace(entity, " ")
+    return _NOT_SHARE_CUES.sub(" ", text)
 
 
 def _said(word: str, text: str) -> bool:

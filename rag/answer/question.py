@@ -200,6 +200,18 @@ class _StockTagsPOSTokenizer(jieba.posseg.POSTokenizer):
             self.load_word_tag(tokenizer.get_dict_file())
 
 
+def _generic_place_and_noun(word: str) -> bool:
+    """Whether a word jieba tags as a place is a generic place word and a common noun ("城镇人口",
+    "农村人口": 城镇 + 人口), a noun phrase its dictionary lists, not a place's name."""
+    freq = pos_tokenizer().tokenizer.FREQ
+    return any(
+        word.startswith(g) and len(word) - len(g) >= 2 and freq.get(word[len(g):], 0) >= 100
+        and pos_tokenizer().word_tag_tab.get(word[len(g):], "")[:1] == "n"
+        and word[len(g):][-1] not in _ADMIN_SUFFIX
+        for g in GENERIC_PLACES
+    )
+
+
 def guessed_across_words(word: str) -> bool:
     """Whether jieba's dictionary lacks ``word``, reads it as single characters only and the last
     one is a verb or function word alone (水比, 地能, 钱花): jieba guessed it across a word boundary."""
@@ -540,6 +552,8 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
             return False
         if flag in ("nr", "nrfg") and pos_tokenizer().tokenizer.FREQ.get(word, 0) >= 100:
             return False  # a common word the dictionary mis-tags as a name (许可证, 师傅)
+        if flag == "ns" and _generic_place_and_noun(word):
+            return False  # "城镇人口": a kind of place and a common noun, no name
         if flag in ("ns", "nr", "nrt", "nt", "nrfg"):
             return len(word) >= 2
         return len(word) >= 3 and word[-1] in _ADMIN_SUFFIX and flag.startswith("n")

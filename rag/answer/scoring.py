@@ -87,8 +87,10 @@ class Candidate:
 
 
 # how an article refers to its own place once it has named it: 全省 for the province, 全县/该县 for the county
+# (not 全市场/该区域: 市场 and 区域 are words of their own, a market and an area)
+_WORD_AFTER = {"市": "场", "区": "域"}
 _WIDE = {
-    level: re.compile(rf"(?:全|该|本|我){level}")
+    level: re.compile(rf"(?:全|该|本|我){level}" + (f"(?!{_WORD_AFTER[level]})" if level in _WORD_AFTER else ""))
     for level in ("省", "市", "县", "区", "州", "旗", "盟")
 }
 _WIDE["省"] = re.compile(r"全省|我省|本省")

@@ -221,7 +221,7 @@ _SURNAME_ORDER = (
 )
 _SURNAMES = frozenset(_SURNAME_ORDER)
 _NO_SURNAME_FLAGS = ("c", "p", "u", "d", "r", "x", "uj", "ul", "y")  # function words and punctuation
-_TITLE_ENDINGS = ("书记", "长", "主任", "常委", "委员", "主席", "经理", "负责人", "干部", "代表")
+_TITLE_ENDINGS = ("书记", "长", "主任", "常委", "委员", "主席", "经理", "负责人", "干部", "代表", "助理", "秘书", "顾问")
 _TITLE_CHAIN_BREAK = re.compile(r"[，。；：:！？（()）“”\s]")
 
 
@@ -295,10 +295,14 @@ def person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
 
 def _person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans: dict[tuple[int, int], Span] = {}
+    tokens = _token_offsets(sentence)
+    # a word starting at each offset, for a speaker's name: "主任向大家介绍" names no one (向 is a preposition)
+    word_at = {start: flag for _, flag, start, _ in tokens}
     for m in _SPEAKER_RE.finditer(sentence):
+        if word_at.get(m.start("name")) in _NO_SURNAME_FLAGS:
+            continue
         role_bonus = 1.0 if analysis.role and analysis.role in m.group("role") else 0.3
         spans[m.span("name")] = Span(m.start("name"), m.end("name"), m.group("name"), role_bonus)
-    tokens = _token_offsets(sentence)
     for k, (word, flag, start, end) in enumerate(tokens):
         next_word = tokens[k + 1][0] if k + 1 < len(tokens) else ""
         if next_word in _PLACE_TAIL or next_word.endswith(("社区", "小区", "街道")):
