@@ -1,0 +1,62 @@
+"""Fact checking, review of the fifth round (helper "rfcheck5"): readings of that round firing beyond what they say.
+The page checked here (tests/data/check_rfcheck5/) and its sentences were written for these tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.check.claims import names_another, referents_of
+from rag.check.subject import names_in
+
+PAGE = Path(__file__).parent / "data" / "check_rfcheck5"
+
+
+@pytest.fixture(scope="module")
+def page_assistant(tmp_path_factory):
+    from rag.assistant import Assistant
+    from rag.encoders import make_encoder
+    from rag.index import build_index
+
+    directory = tmp_path_factory.mktemp("check-rfcheck5-index")
+    build_index(PAGE, directory, make_encoder())
+    return Assistant.open(PAGE, directory, llm=None)
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("青溪县新建110kV变电站2座", ()),  # a number with a unit symbol is a quantity
+    ("新建农村公路全长12km", ()),
+    ("3.5GHz频段", ()),
+    ("实现GDP2.3万亿元", ()),  # letters run into a figure: GDP measures 2.3万亿元
+    ("5A级景区3家", ("5A级",)),  # grades and models stay names
+    ("建成5G基站1200个", ("5G",)),
+    ("PM2.5平均浓度30微克", ("PM2.5",)),
+])
+def test_codes_are_not_quantities(text, codes):
+    assert tuple(n for n in names_in(text) if any(ch.isascii() and ch.isalnum() for ch in n)) == codes
+
+
+def test_referent_is_a_name_not_what_was_done():
+    text = "青溪县共实施重点项目35个。该项目总投资18亿元。"
+    assert referents_of(text, text.find("。") + 1, len(text)) == ()
+    text = "3月28日，青岚县人民医院新院区投入使用。这家医院始建于1958年。"
+    assert referents_of(text, text.find("。") + 1, len(text)) == ("青岚县人民医院",)
+
+
+def test_an_article_pointer_names_no_other_thing():
+    assert not names_another("青溪县重点项目", "该项目总投资18亿元，由县城投公司建设。")
+    assert names_another("青岚县人民医院", "始建于1958年的青岚县中医院")
+
+
+@pytest.mark.parametrize("claim, verdict, found", [
+    ("青溪县新建110kV变电站2座。", "supported", None),  # 110千伏 in the article: kV is a unit, not a model's name
+    ("青溪县共实施重点项目35个。该项目总投资18亿元。", "supported", None),  # the article's own 该项目
+    ("全县一季度接待游客12万人次。", "contradicted", "80万人次"),  # 12万人次 is 河口镇's, a part of the county
+    ("全县一季度接待游客80万人次。", "supported", None),
+    ("河口镇一季度接待游客12万人次。", "supported", None),
+])
+def test_review_readings(page_assistant, claim, verdict, found):
+    report = page_assistant.check(claim)
+    assert report.verdict == verdict, [(c.verdict, c.reason) for c in report.claims]
+    if found:
+        assert [c.found for c in report.claims if c.verdict == "contradicted"] == [found]
