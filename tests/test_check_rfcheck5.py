@@ -82,3 +82,24 @@ def test_respective_places(page_assistant, claim, verdict, found):
     assert report.verdict == verdict, [(c.verdict, c.reason) for c in report.claims]
     if found:
         assert [c.found for c in report.claims if c.verdict == "contradicted"] == [found]
+
+
+def test_whole_year_after_a_quarter():
+    from rag.check.candidates import _own_periods
+
+    assert _own_periods("2025年，规模以上工业企业一季度营业收入增长5%，全年营业收入达到") == ("2025",)
+    assert "Q1" in _own_periods("2025年，规模以上工业企业一季度营业收入")
+
+
+@pytest.mark.parametrize("claim, verdict, found", [
+    # part_of_year: 100亿元 follows 全年, it is the year's figure though a quarter is said earlier in the sentence
+    ("2025年石门县规模以上工业企业营业收入100亿元。", "supported", None),
+    ("2025年石门县规模以上工业企业营业收入120亿元。", "contradicted", "100亿元"),
+    ("2025年石门县规模以上工业企业一季度营业收入增长5%。", "supported", None),
+    ("2025年石门县规模以上工业企业营业收入增长5%。", "not_found", None),  # 5% is the first quarter's
+])
+def test_part_of_year_before_whole_year(page_assistant, claim, verdict, found):
+    report = page_assistant.check(claim)
+    assert report.verdict == verdict, [(c.verdict, c.reason) for c in report.claims]
+    if found:
+        assert [c.found for c in report.claims if c.verdict == "contradicted"] == [found]

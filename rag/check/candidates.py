@@ -91,7 +91,7 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                     label_start = max([c_start] + [f.end for f in figures[:i] if f.end <= figure.start and f.kind == "figure"])
                     while label_start < figure.start and text[label_start] in "，,；;：:、 ":
                         label_start += 1
-                own_periods = periods_in(text[s_start:figure.start]) if figure.kind == "figure" else ()
+                own_periods = _own_periods(text[s_start:figure.start]) if figure.kind == "figure" else ()
                 others = tuple(f for f in figures if f is not figure and f.kind == "figure")
                 in_sentence = tuple(f for f in find_figures(sentence) if f.kind == "figure" and f.start + s_start != figure.start)
                 group, at, _ = items.get(i, ((), -1, ""))
@@ -102,6 +102,17 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                 found.append((figure, label, sentence, label_start, own_places, own_periods, others, in_sentence,
                               group, at))
     return tuple(found)
+
+
+def _own_periods(before: str) -> tuple[str, ...]:
+    """The periods stated before a figure in its sentence, less a part of the year told before a later 全年: "一季度营业收入
+    增长5%，全年营业收入达到100亿元" (100亿元 is the year's, not the first quarter's)."""
+    periods = periods_in(before)
+    at = before.rfind("全年")
+    if at < 0:
+        return periods
+    after = periods_in(before[at:])
+    return tuple(p for p in periods if _period_kind(p) == "year" or p in after)
 
 
 _RESPECTIVELY = "分别"
