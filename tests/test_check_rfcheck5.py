@@ -103,3 +103,23 @@ def test_part_of_year_before_whole_year(page_assistant, claim, verdict, found):
     assert report.verdict == verdict, [(c.verdict, c.reason) for c in report.claims]
     if found:
         assert [c.found for c in report.claims if c.verdict == "contradicted"] == [found]
+
+
+def test_a_year_does_not_confirm_a_month():
+    from rag.check.compare import dates_agree, value_satisfies
+    from rag.check.figures import find_figures
+
+    def date(text):
+        return next(f for f in find_figures(text) if f.kind == "date")
+
+    assert not value_satisfies(date("2025年4月"), date("2025年"))  # the article tells no month
+    assert value_satisfies(date("2025年4月"), date("4月"))  # a month without its year may be the claim's
+    assert value_satisfies(date("2025年"), date("2025年4月"))
+    assert dates_agree(date("2025年4月"), date("2025年")) and not dates_agree(date("2025年4月"), date("2025年3月"))
+
+
+def test_event_month_against_the_sentence_year(page_assistant):
+    # the sentence's "2025年" is no 一致 for the claim's month, and not what the article says instead: 2025年3月 is
+    report = page_assistant.check("2025年石门县新增市场主体1.2万户，于2025年4月启动“个转企”行动。")
+    dated = [c for c in report.claims if c.claim.stated == "2025年4月"]
+    assert [(c.verdict, c.found) for c in dated] == [("contradicted", "2025年3月")]
