@@ -123,3 +123,12 @@ def test_event_month_against_the_sentence_year(page_assistant):
     report = page_assistant.check("2025年石门县新增市场主体1.2万户，于2025年4月启动“个转企”行动。")
     dated = [c for c in report.claims if c.claim.stated == "2025年4月"]
     assert [(c.verdict, c.found) for c in dated] == [("contradicted", "2025年3月")]
+
+
+def test_a_comparison_date_is_no_event_date():
+    from rag.check.claims import find_claims
+
+    claims, _ = find_claims("全县全年营收8亿元高于2024年。")
+    assert [c.stated for c in claims] == ["8亿元"]
+    claims, _ = find_claims("总投资1.2亿元的物流基地于去年6月投入运营。")
+    assert [c.stated for c in claims] == ["1.2亿元", "6月"]

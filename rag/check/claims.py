@@ -183,7 +183,8 @@ def _name_claims(text: str, lo: int, hi: int, patterns=_NAME_PATTERNS) -> list[t
 
 
 # a date an event happened on: "于2019年启动", "于去年6月投入运营" (not a period figures apply to: "2025年，…", "截至…")
-_EVENT_DATE = re.compile(r"于(?:去年|今年|前年|上年|当年)?$")
+# (于 of a comparison, "高于2024年", "早于…", compares with a date, it tells no event's)
+_EVENT_DATE = re.compile(r"(?<![高低大小多少早晚等优好强弱快慢])于(?:去年|今年|前年|上年|当年)?$")
 
 
 def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
