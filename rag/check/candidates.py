@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
-from .claims import PLACE_SUFFIX, clauses, figure_label, periods_in, places_in
+from .claims import PLACE_SUFFIX, _posseg, clauses, figure_label, periods_in, places_in
 from .figures import Figure, find_figures
 from .ablation import ingredient_on
 from .measure import measure_words, says_what
@@ -91,17 +91,44 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                     label_start = max([c_start] + [f.end for f in figures[:i] if f.end <= figure.start and f.kind == "figure"])
                     while label_start < figure.start and text[label_start] in "，,；;：:、 ":
                         label_start += 1
-                own_periods = periods_in(text[s_start:figure.start]) if figure.kind == "figure" else ()
+                own_periods = _own_periods(text[s_start:figure.start]) if figure.kind == "figure" else ()
                 others = tuple(f for f in figures if f is not figure and f.kind == "figure")
                 in_sentence = tuple(f for f in find_figures(sentence) if f.kind == "figure" and f.start + s_start != figure.start)
                 group, at, _ = items.get(i, ((), -1, ""))
-                found.append((figure, label, sentence, label_start, _own_places(text, c_start, s_start, figure.start), own_periods, others, in_sentence,
+                own_places = _own_places(text, c_start, s_start, figure.start)
+                if at >= 0:  # "城中区和城东区分别新增就业2047人和1800人": 1800人 is 城东区's alone
+                    others_words = [w for j, words in enumerate(group) if j != at for w in words]
+                    own_places = tuple(p for p in own_places if not any(w in p or p in w for w in others_words))
+                found.append((figure, label, sentence, label_start, own_places, own_periods, others, in_sentence,
                               group, at))
     return tuple(found)
 
 
+def _own_periods(before: str) -> tuple[str, ...]:
+    """The periods stated before a figure in its sentence, less a part of the year told before a later 全年: "一季度营业收入
+    增长5%，全年营业收入达到100亿元" (100亿元 is the year's, not the first quarter's)."""
+    periods = periods_in(before)
+    at = before.rfind("全年")
+    if at < 0:
+        return periods
+    after = periods_in(before[at:])
+    return tuple(p for p in periods if _period_kind(p) == "year" or p in after)
+
+
 _RESPECTIVELY = "分别"
-_ENUMERATION = re.compile(r"、|和|与|及")
+_ENUMERATION = frozenset(("、", "和", "与", "及", "以及"))
+
+
+def _enumeration(text: str) -> list[str]:
+    """The members of an enumeration ("工业用电量、货运量", "和平街道和河西街道"), split at its marks as words: the 和 of
+    和平 or the 与 of 参与 splits nothing."""
+    pieces = [""]
+    for word in _posseg().cut(text):
+        if word.word in _ENUMERATION:
+            pieces.append("")
+        else:
+            pieces[-1] += word.word
+    return pieces
 
 
 def respective_items(text: str, c_start: int, figures: Sequence[Figure], earlier_labels: Sequence[str]) -> dict[int, tuple[tuple[tuple[str, ...], ...], int, str]]:
@@ -117,7 +144,7 @@ def respective_items(text: str, c_start: int, figures: Sequence[Figure], earlier
     k = len(group)
     if k < 2:
         return {}
-    pieces = [p for p in _ENUMERATION.split(text[c_start:at])]
+    pieces = _enumeration(text[c_start:at])
     if len(pieces) == k and all(p.strip() for p in pieces):
         words = [measure_words(p) for p in pieces]
         own = [tuple(w for w in ws if not any(w in other for j, other in enumerate(words) if j != i)) for i, ws in enumerate(words)]

@@ -183,7 +183,8 @@ def _name_claims(text: str, lo: int, hi: int, patterns=_NAME_PATTERNS) -> list[t
 
 
 # a date an event happened on: "于2019年启动", "于去年6月投入运营" (not a period figures apply to: "2025年，…", "截至…")
-_EVENT_DATE = re.compile(r"于(?:去年|今年|前年|上年|当年)?$")
+# (于 of a comparison, "高于2024年", "早于…", compares with a date, it tells no event's)
+_EVENT_DATE = re.compile(r"(?<![高低大小多少早晚等优好强弱快慢])于(?:去年|今年|前年|上年|当年)?$")
 
 
 def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
@@ -299,9 +300,26 @@ def referents_of(text: str, s_start: int, s_end: int) -> tuple[str, ...]:
             continue
         head = re.split(r"[，,。；;：:！？!?、\s“”《》（）()\d]", text[max(0, at - _NAME_BEFORE): at])[-1]
         head = re.sub(r"^(?:[日月年]|在|由|是|的|和|与|及)+", "", head)
-        if len(head) >= 2:
+        # a name is the run of nouns before the noun: "青溪县共实施重点项目" tells what was done, it names no project
+        words = list(_posseg().cut(head))
+        cut = max((i + 1 for i, w in enumerate(words) if w.flag[:1] in _NOT_NAME_PART), default=0)
+        head = "".join(w.word for w in words[cut:])
+        # and a proper name: a place, person or body in it ("重点项目" is a kind of thing, not one of them)
+        if len(head) >= 2 and any(w.flag in ("ns", "nr", "nt", "nz") for w in words[cut:]):
             found.append(head + noun)
     return tuple(dict.fromkeys(found))
+
+
+_NOT_NAME_PART = frozenset("vdpcurqye")  # verbs, adverbs, prepositions, conjunctions, particles, pronouns… (an ordinal, 第一, is part of a name)
+
+
+def names_another(referent: str, sentence: str) -> bool:
+    """An article sentence names another thing of the referent's kind: its noun is said there, the referent is not,
+    and not through a pointer of the article's own ("该项目总投资18亿元" points at what the article named before)."""
+    noun = referent[-2:]
+    if referent in sentence or noun not in sentence:
+        return False
+    return any(not re.search(r"(?:这家|这所|这座|这个|该|此)$", sentence[:m.start()]) for m in re.finditer(noun, sentence))
 
 
 def _query(places: tuple[str, ...], periods: tuple[str, ...], clause: str, sentence: str) -> str:

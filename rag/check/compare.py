@@ -59,13 +59,26 @@ def units_match(stated: Figure, found: Figure) -> bool:
     return GENERIC_UNIT in pair and not pair & SPECIFIC_UNITS
 
 
+def dates_agree(stated: Figure, found: Figure) -> bool:
+    """Two dates, one less specific than the other, whose parts both state are equal ("2025年" and "2025年4月"): neither
+    says another date (the same date told of another part of the day is for ``_other_day_part`` to read)."""
+    if not stated.kind == found.kind == "date" or stated.value == found.value:
+        return False
+    parts = [(a, b) for a, b in zip(stated.value, found.value) if a is not None and b is not None]
+    return bool(parts) and all(a == b for a, b in parts)
+
+
 def value_satisfies(stated: Figure, found: Figure) -> bool:
     """Whether the article's figure ``found`` makes the stated figure true (units aside)."""
     if stated.kind == "date" or found.kind == "date":
         if stated.kind != found.kind:
             return False
         parts = [(a, b) for a, b in zip(stated.value, found.value) if a is not None and b is not None]
-        return bool(parts) and all(a == b for a, b in parts)
+        # a finer part the article's date lacks where it states the coarser one is not confirmed: "2025年" tells no
+        # month, so not "2025年4月" ("4月" without its year may still tell "2025年4月")
+        finer_unsaid = any(stated.value[i] is not None and found.value[i] is None and found.value[i - 1] is not None
+                           for i in range(1, len(stated.value)))
+        return bool(parts) and all(a == b for a, b in parts) and not finer_unsaid
     stated, found = in_same_terms(stated, found)
     low, high = allowed_range(stated)
     value = found.value

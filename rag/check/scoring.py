@@ -23,6 +23,7 @@ from .compare import units_match, value_satisfies
 from .figures import Figure, find_figures
 from .measure import direction, key_words, measure_words, modality, share_present
 from .report import Claim
+from .claims import names_another
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
@@ -52,7 +53,10 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
             same_level = [p for p in claim.places if _level(p) == _level(own)]
             if same_level and not any(p in own or own in p for p in same_level):
                 place_ok = False
-    if place_ok and claim.places and candidate.own_places and ingredient_on("scope") and _part_of_scope(claim.places, candidate.own_places):
+    # (a whole the claim's own clause says, 全县 or 全市 as well as 全省, counts though it is no place of the claim's:
+    # "全县一季度接待游客12万人次" is not told by "河口镇一季度接待游客12万人次")
+    wholes = tuple(dict.fromkeys(claim.places + tuple(_WHOLE.findall(claim.text))))
+    if place_ok and wholes and candidate.own_places and ingredient_on("scope") and _part_of_scope(wholes, candidate.own_places):
         place_ok = False  # "江西新能源汽车保有量…" is not told by "南昌市新能源汽车保有量达34.5万辆"
     context_periods = _periods_of(context)
     period_ok = all(period in context_periods for period in claim.periods)
@@ -67,6 +71,7 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
     return place_ok, period_ok
 
 
+_WHOLE = re.compile(r"全[国省市县区州]")
 # how wide a place is, by its suffix: a province or the whole country holds cities, counties, towns…
 _RANK = {"国": 0, "省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "镇": 4, "乡": 4, "街道": 4, "村": 5}
 
@@ -166,7 +171,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else before))
         # what the claim's pointer stands for ("这家医院": 青岚县人民医院) is not the thing of the same kind the article sentence
         # names ("始建于1958年的青岚县中医院")
-        unsaid += tuple(r for r in claim.referents if r[-2:] in candidate.sentence and r not in candidate.sentence)
+        unsaid += tuple(r for r in claim.referents if names_another(r, candidate.sentence))
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         value_ok = value_satisfies(stated, candidate.figure)

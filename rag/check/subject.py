@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..answer.question import is_province
 from .ablation import ingredient_on
 from .claims import NOT_PLACES, _posseg
+from .figures import find_figures
 from .measure import DOWN, FILLER, UP
 
 # The standard one-character abbreviations of China's provincial-level divisions.
@@ -77,7 +78,7 @@ def names_in(text: str) -> tuple[str, ...]:
     and quoted titles (“海东快办”, 《…通知》). Who or what a figure is about must be the article's too."""
     found = [m.group(1) for m in _QUOTED.finditer(text)]
     if ingredient_on("codes"):
-        found += [m.group() for m in CODE.finditer(text)]
+        found += codes_in(text)
     for word in _posseg().cut(_QUOTED.sub(" ", text)):
         w = word.word
         if (word.flag in NAME_FLAGS and len(w) >= 2 and w not in _NOT_NAMES and not re.search(r"\d", w) and not _statement_word(w)
@@ -88,6 +89,17 @@ def names_in(text: str) -> tuple[str, ...]:
 
 # a grade or model written in letters and digits ("5A级", "4A", "5G", "PM2.5"): a name of what is counted, not a figure
 CODE = re.compile(r"(?<![A-Za-z0-9.])(?=[A-Za-z0-9.]*[A-Za-z])(?=[A-Za-z0-9.]*\d)[A-Za-z0-9.]*[A-Za-z0-9](?![A-Za-z0-9])级?")
+# a number with a unit symbol in Latin letters ("110kV", "12km", "3.5GHz", "500MW") is a quantity, not a grade or model
+_LATIN_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:[kMGTmμcd]?(?:V|W|Wh|Hz|m|g|t|L|B|J|Pa)|mu)[²³23]?")
+
+
+def codes_in(text: str) -> list[str]:
+    """The grades and models ``CODE`` reads in ``text``, less quantities: a number with a Latin unit symbol ("110kV变电站")
+    and letters run into a figure ("GDP2.3万亿元": 2.3万 is the figure, GDP what it measures)."""
+    figures = [f for f in find_figures(text) if f.kind == "figure"]
+    return [m.group() for m in CODE.finditer(text)
+            if not _LATIN_QUANTITY.fullmatch(m.group())
+            and not any(m.start() < f.start < m.end() for f in figures)]
 
 
 def _statement_word(word: str) -> bool:

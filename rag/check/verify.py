@@ -35,7 +35,7 @@ from typing import Iterator, Sequence
 from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
 from .claims import periods_in, places_in
-from .compare import same_written_number, value_satisfies
+from .compare import dates_agree, same_written_number, value_satisfies
 from .figures import Figure, find_figures
 from .measure import direction, direction_word, measure_words, share_present
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
@@ -176,6 +176,8 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
             continue
         if other_item(claim, candidate):
             continue  # the claim names another item of the article's 分别 than this figure's
+        if dates_agree(stated, candidate.figure):
+            continue  # "2025年" does not tell the month of "2025年4月", nor say another: not what the article says instead
         if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
             continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
         if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
