@@ -22,9 +22,11 @@ from rag.metrics import contains_squashed
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FRESH = ROOT / "eval" / "fresh"
+FRESH2 = ROOT / "eval" / "fresh2"
 
-QUESTION_FILES = [("everyday.jsonl", SEEDS), ("fresh_questions.jsonl", FRESH)]
-CLAIM_FILES = [("claims.jsonl", SEEDS), ("claim_drafts.jsonl", SEEDS), ("fresh_claims.jsonl", FRESH), ("fresh_drafts.jsonl", FRESH)]
+QUESTION_FILES = [("everyday.jsonl", SEEDS), ("fresh_questions.jsonl", FRESH), ("fresh2_questions.jsonl", FRESH2)]
+CLAIM_FILES = [("claims.jsonl", SEEDS), ("claim_drafts.jsonl", SEEDS), ("fresh_claims.jsonl", FRESH), ("fresh_drafts.jsonl", FRESH),
+               ("fresh2_claims.jsonl", FRESH2), ("fresh2_drafts.jsonl", FRESH2)]
 
 
 @lru_cache(maxsize=None)
