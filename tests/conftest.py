@@ -38,6 +38,17 @@ def seed_index_dir(tmp_path_factory) -> Path:
     return directory
 
 
+def assistant_over(corpus: Path, tmp_path_factory, name: str):
+    """An Assistant over a small test corpus, its index built with the default encoder under a fresh temp dir."""
+    from rag.assistant import Assistant
+    from rag.encoders import make_encoder
+    from rag.index import build_index
+
+    directory = tmp_path_factory.mktemp(name)
+    build_index(corpus, directory, make_encoder())
+    return Assistant.open(corpus, directory, llm=None)
+
+
 @pytest.fixture(scope="session")
 def seed_assistant(seed_index_dir):
     from rag.assistant import Assistant

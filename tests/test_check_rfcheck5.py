@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import assistant_over
+
 from rag.check.claims import names_another, referents_of
 from rag.check.subject import names_in
 
@@ -14,13 +16,7 @@ PAGE = Path(__file__).parent / "data" / "check_rfcheck5"
 
 @pytest.fixture(scope="module")
 def page_assistant(tmp_path_factory):
-    from rag.assistant import Assistant
-    from rag.encoders import make_encoder
-    from rag.index import build_index
-
-    directory = tmp_path_factory.mktemp("check-rfcheck5-index")
-    build_index(PAGE, directory, make_encoder())
-    return Assistant.open(PAGE, directory, llm=None)
+    return assistant_over(PAGE, tmp_path_factory, "check-rfcheck5-index")
 
 
 @pytest.mark.parametrize("text, codes", [

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import assistant_over
+
 from rag.check import ablation
 from rag.check.candidates import respective_items
 from rag.check.claims import find_claims, places_in
@@ -17,13 +19,7 @@ PAGE = Path(__file__).parent / "data" / "check_round5"
 
 @pytest.fixture(scope="module")
 def page_assistant(tmp_path_factory):
-    from rag.assistant import Assistant
-    from rag.encoders import make_encoder
-    from rag.index import build_index
-
-    directory = tmp_path_factory.mktemp("check-round5-index")
-    build_index(PAGE, directory, make_encoder())
-    return Assistant.open(PAGE, directory, llm=None)
+    return assistant_over(PAGE, tmp_path_factory, "check-round5-index")
 
 
 def _found(report):
