@@ -30,9 +30,9 @@ from .answer.question import (
     QUANTITY,
     QuestionAnalysis,
     analyze_question,
-    pos_cut,
     strip_question_words,
 )
+from .places import pos_cut
 
 log = logging.getLogger(__name__)
 

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .schema import Article, Paragraph
-from .answer.question import pos_cut
+from .places import pos_cut
 from .setting import article_settings, places_named
 
 log = logging.getLogger(__name__)

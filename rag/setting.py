@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .answer.question import PROVINCE_NAMES as PROVINCES, is_province, pos_cut, without_baselines
+from .places import PROVINCE_NAMES as PROVINCES, is_province, pos_cut, without_baselines
 
 _PROVINCE = re.compile(
     "(" + "|".join(sorted(PROVINCES, key=len, reverse=True)) + ")(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)?"

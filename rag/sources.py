@@ -12,7 +12,9 @@ corpus folder instead (their ``text`` is None).
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
+import heapq
 import re
 from dataclasses import dataclass, replace
 
@@ -103,14 +105,41 @@ def parse_doc(doc: SourceDoc, text: str) -> tuple[list[Article], list[Paragraph]
 
 def _reset_settings(articles: list[Article], paragraphs: list[Paragraph], renewed: list[bool]) -> list[Paragraph]:
     """The setting of the ``renewed`` articles' paragraphs read again, now that the doc's title
-    heads them (the page's settings were read before it was filled in)."""
-    leads = [next((p.text for p in paragraphs if a.start <= p.start < a.end), None) for a in articles]
+    heads them (the page's settings were read before it was filled in).
+
+    An article's lead is its first paragraph, and a paragraph belongs to the first article (in
+    list order) whose span holds its start. ``paragraphs`` are in file order, as ``parse_source``
+    gives them, so each lead is found by bisection and the owners in one sweep: a page of many
+    short articles costs a pass over each list, not one over the paragraphs per article."""
+    starts = [p.start for p in paragraphs]
+    leads = []
+    for article in articles:
+        at = bisect.bisect_left(starts, article.start)
+        leads.append(paragraphs[at].text if at < len(starts) and starts[at] < article.end else None)
     settings = article_settings([(a.title, lead) for a, lead in zip(articles, leads)])
-    out = []
-    for p in paragraphs:
-        index = next((i for i, a in enumerate(articles) if a.start <= p.start < a.end), None)
-        out.append(replace(p, setting=settings[index]) if index is not None and renewed[index] else p)
-    return out
+    owners = _owners(articles, starts)
+    return [replace(p, setting=settings[index]) if index is not None and renewed[index] else p
+            for p, index in zip(paragraphs, owners)]
+
+
+def _owners(articles: list[Article], starts: list[int]) -> list[int | None]:
+    """For each paragraph start, the index of the first article (in list order) whose span holds
+    it, else None; articles may overlap. One sweep in order of position: the articles begun so far
+    wait in a heap by index, and one that has ended before a start has ended for every later one."""
+    spans = [(a.start, a.end) for a in articles]
+    begin_order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    owners: list[int | None] = [None] * len(starts)
+    begun: list[int] = []
+    next_begin = 0
+    for j in sorted(range(len(starts)), key=starts.__getitem__):
+        at = starts[j]
+        while next_begin < len(begin_order) and spans[begin_order[next_begin]][0] <= at:
+            heapq.heappush(begun, begin_order[next_begin])
+            next_begin += 1
+        while begun and spans[begun[0]][1] <= at:
+            heapq.heappop(begun)
+        owners[j] = begun[0] if begun else None
+    return owners
 
 
 def group_of(name: str, origin: str, group_hash: str, docs_and_texts: list[tuple[SourceDoc, str]]) -> SourceGroup:

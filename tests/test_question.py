@@ -184,7 +184,7 @@ def test_a_change_asked(question, change):
 def test_the_tagger_reuses_jiebas_stock_word_tags_and_tags_as_jieba_does():
     import jieba.posseg
 
-    from rag.answer.question import pos_cut, pos_tokenizer
+    from rag.places import pos_cut, pos_tokenizer
     from rag.tokenize import new_jieba_tokenizer
 
     ours = pos_tokenizer()

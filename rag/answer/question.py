@@ -11,19 +11,14 @@ assistant runs offline on a laptop CPU and must answer in well under a second.
 from __future__ import annotations
 
 import re
-import threading
-import functools
 from decimal import Decimal
 from dataclasses import dataclass
 from typing import Iterable
 
-import jieba
-import jieba.posseg
-
 from .settings import ablated
 
 from ..numbers import figures_in
-from ..tokenize import new_jieba_tokenizer
+from ..places import PROVINCE_NAMES, is_province, pos_cut, pos_tokenizer, without_baselines
 from .synonyms import known_common_word, synonyms
 
 # Question types, i.e. the kind of span the answer should be.
@@ -97,10 +92,6 @@ GENERIC_NOUNS = _GENERIC_NOUNS = frozenset(
     "外地 本地".split()
 )
 _ADMIN_SUFFIX = "省市县区州乡镇村旗盟"
-PROVINCE_NAMES = frozenset(
-    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 "
-    "海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门".split()
-)
 
 # --- time qualifiers -----------------------------------------------------------
 # "Hard" qualifiers name a specific period; if the passages never mention it the
@@ -168,38 +159,6 @@ class QuestionAnalysis:
         return "".join(parts) or strip_question_words(self.text)
 
 
-# --- the jieba instance, built on first use --------------------------------------
-_tokenizer_lock = threading.Lock()
-_pos_tokenizer: jieba.posseg.POSTokenizer | None = None
-
-
-def pos_tokenizer() -> jieba.posseg.POSTokenizer:
-    """Our own jieba part-of-speech tokenizer (not the BM25 one: that one carries a
-    corpus user dictionary whose tags we do not control). Built once, lazily."""
-    global _pos_tokenizer
-    if _pos_tokenizer is None:
-        with _tokenizer_lock:
-            if _pos_tokenizer is None:
-                jieba.setLogLevel(60)
-                # A private stock dictionary: never the shared /tmp/jieba.cache.
-                _pos_tokenizer = _StockTagsPOSTokenizer(new_jieba_tokenizer())
-    return _pos_tokenizer
-
-
-class _StockTagsPOSTokenizer(jieba.posseg.POSTokenizer):
-    """jieba's tagger on our private tokenizer, with a copy of the word tags
-    ``jieba.posseg`` read from the stock dictionary when it was imported:
-    reading the 349k lines again took 0.4-0.6 s of every start-up."""
-
-    def __init__(self, tokenizer: jieba.Tokenizer):
-        self.tokenizer = tokenizer
-        stock = jieba.posseg.dt
-        if stock.tokenizer.dictionary == tokenizer.dictionary:  # both the stock dict.txt
-            self.word_tag_tab = dict(stock.word_tag_tab)
-        else:  # someone pointed jieba at another dictionary
-            self.load_word_tag(tokenizer.get_dict_file())
-
-
 def _generic_place_and_noun(word: str) -> bool:
     """Whether a word jieba tags as a place is a generic place word and a common noun ("城镇人口",
     "农村人口": 城镇 + 人口), a noun phrase its dictionary lists, not a place's name."""
@@ -223,16 +182,6 @@ def guessed_across_words(word: str) -> bool:
     # the noun into what follows it ("插电式": 式 is a suffix, a word of its own)
     return not tokenizer.FREQ.get(word) and all(len(w) == 1 for w in tokenizer.cut(word, HMM=False)) \
         and tagger.word_tag_tab.get(word[-1], "n")[:1] in ("p", "v", "u", "d", "c", "r")
-
-
-@functools.lru_cache(maxsize=50_000)
-def pos_cut(text: str) -> tuple[tuple[str, str], ...]:
-    """(word, flag) pairs of ``text``.
-
-    Cached: part-of-speech tagging is ~95% of answer-extraction time, and the
-    same passage sentences come back question after question.
-    """
-    return tuple((pair.word, pair.flag) for pair in pos_tokenizer().cut(text))
 
 
 # --- helpers shared with the extractor -------------------------------------------
@@ -283,11 +232,6 @@ def entity_in(entity: str, text: str) -> bool:
     return len(entity) >= 4 and re.search(spelled_out, text) is not None
 
 
-def is_province(entity: str) -> bool:
-    core = entity[:-1] if entity.endswith("省") else entity
-    return core in PROVINCE_NAMES or entity.endswith("省")
-
-
 def place_level(name: str) -> str | None:
     """The administrative level of a place name: "省" for a province (青海, 辽宁省), else
     its admin suffix (祁连县 → 县), None when it has none."""
@@ -309,15 +253,6 @@ def places_of_level(level: str, text: str) -> set[str]:
         elif len(word) >= 3 and word.endswith(level):
             found.add(word)
     return found
-
-
-_COMPARISON_YEAR = re.compile(r"(?:与|较|比|同比)(\d{4}年)(?:相比|同期)?")
-
-
-def without_baselines(text: str) -> str:
-    """``text`` without years that are only a baseline ("与2024年相比增加168万辆"):
-    such a year does not date the figure next to it."""
-    return _COMPARISON_YEAR.sub("", text)
 
 
 _CN_SMALL = "一二三四五六七八九"
