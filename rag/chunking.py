@@ -153,8 +153,28 @@ def _refine(text: str, piece: _Piece, max_chars: int, protected: _Protected, lev
         (_FORCED_CUT, lambda i: True),  # only a name longer than the cap gets here
     )[level]  # fmt: skip
     bounds = [piece.start, *(i for i in range(piece.start + 1, piece.end) if allowed(i)), piece.end]
+    if level >= 2 and piece.end - piece.start > _LONG_PIECE * max_chars:
+        bounds = _greedy_bounds(bounds, max_chars)
     parts = [_Piece(a, b, cost if b != piece.end else piece.cut_cost) for a, b in zip(bounds, bounds[1:])]
     return [sub for part in parts for sub in _refine(text, part, max_chars, protected, level + 1)]
+
+
+# A run this many caps long with no clause mark (200,000 digits, a page of text without punctuation) is not
+# news prose: cutting it at every allowed position made a piece per character, and packing those took
+# minutes. Such a run is cut greedily into pieces of at most the cap instead; shorter runs are cut as before.
+_LONG_PIECE = 10
+
+
+def _greedy_bounds(bounds: list[int], max_chars: int) -> list[int]:
+    """Of the allowed cut positions ``bounds`` (first and last kept), the furthest each time that keeps a
+    part within ``max_chars`` (or the next one, when none does)."""
+    kept = [bounds[0]]
+    for i in range(1, len(bounds)):
+        if bounds[i] - kept[-1] > max_chars and bounds[i - 1] != kept[-1]:
+            kept.append(bounds[i - 1])
+    if kept[-1] != bounds[-1]:
+        kept.append(bounds[-1])
+    return kept
 
 
 # ---------------------------------------------------------------------------
