@@ -105,3 +105,14 @@ def test_cli_check_with_no_stdin_object(monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(sys, "stdin", None)
     assert main(["check", "-", "--index", str(tmp_path / "never-built")]) == 2
     assert "无法读取标准输入" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text", [
+    "（" * 50_000 + "就业" * 100 + "】" * 50_000,  # unmatched marks
+    "（" * 30_000 + "就业" * 100 + "）" * 30_000,  # deeply nested pairs
+    "“" * 30_000 + "就业。" * 100 + "”" * 30_000,  # nested quotations
+])
+def test_brackets_by_the_ten_thousand_are_chunked_quickly(text):
+    started = time.perf_counter()
+    spans = chunk_spans(text)
+    assert time.perf_counter() - started < 2.0 and spans
