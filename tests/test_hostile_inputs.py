@@ -116,3 +116,14 @@ def test_brackets_by_the_ten_thousand_are_chunked_quickly(text):
     started = time.perf_counter()
     spans = chunk_spans(text)
     assert time.perf_counter() - started < 2.0 and spans
+
+
+def test_the_encoder_reads_a_huge_text_by_its_beginning():
+    """A 200,000-character sentence of an added file took over three minutes and 2 GB to encode."""
+    from rag.encoders import MAX_ENGINE_CHARS, make_encoder
+
+    encoder = make_encoder()
+    started = time.perf_counter()
+    huge = encoder.encode_passages(["就业" * 100_000])
+    assert time.perf_counter() - started < 10.0
+    assert (huge == encoder.encode_passages(["就业" * (MAX_ENGINE_CHARS // 2)])).all()
