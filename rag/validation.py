@@ -27,6 +27,11 @@ MAX_SOURCE_NAMES = 20
 MAX_SOURCE_NAME_CHARS = 200
 MAX_DATE_CHARS = 40
 SHOWN_CHARS = 20  # how much of a bad value a message quotes
+# The longest run of digits (Arabic or Chinese numerals) a draft to check may hold. No figure in the news has
+# more than a few dozen; the figure readers scan a run once per position, so a run of thousands of digits
+# took seconds to minutes (a 5,000-digit claim over 20 s).
+MAX_NUMBER_CHARS = 40
+_LONG_NUMBER = re.compile(f"\\d{{{MAX_NUMBER_CHARS + 1},}}|[〇零一二两三四五六七八九十百千万亿]{{{MAX_NUMBER_CHARS + 1},}}")
 
 # Characters that carry no topic on their own: particles, pronouns of the question itself and
 # question words. A question made only of these (plus punctuation, digits, Latin letters or
@@ -57,6 +62,20 @@ def check_text(value: object, what: str, limit: int) -> str:
         raise InvalidQuestion(f"{what}太长（{len(text)} 字），请控制在 {limit} 字以内。")
     if any("\ud800" <= ch <= "\udfff" for ch in text):
         raise InvalidQuestion(f"{what}含有无法识别的字符（不是有效的 UTF-8 文字），请检查输入的编码后重试。")
+    return text
+
+
+def check_draft_text(text: str) -> str:
+    """``text`` (a draft already checked for length by rag.check.validate_draft) when its characters are valid
+    Unicode and no number in it is absurdly long; else InvalidQuestion saying what is wrong."""
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        raise InvalidQuestion("要核实的内容含有无法识别的字符（不是有效的 UTF-8 文字），请检查输入的编码后重试。")
+    long_number = _LONG_NUMBER.search(text)
+    if long_number:
+        raise InvalidQuestion(
+            f"要核实的内容里有一串长达 {len(long_number.group())} 个字的数字（“{_quote(long_number.group())}”），"
+            f"不像真实的数字，无法核实。一个数字最多 {MAX_NUMBER_CHARS} 位，请检查后重试。"
+        )
     return text
 
 

@@ -39,7 +39,11 @@ QUALIFIERS_BEFORE = {
 QUALIFIERS_AFTER = {"以上": LOWER, "之上": LOWER, "余": LOWER, "多": LOWER, "以下": UPPER, "左右": ABOUT, "上下": ABOUT}
 
 _CN = CHINESE_NUMERAL
-_NUM = f"(?:{ARABIC_NUMBER.pattern}|{_CN}点[{_CN_DIGITS_ALL}]+|{_CN})"
+# A number starts where its run of numerals starts (a match inside a run is refused below by _NOT_AFTER
+# anyway): without the look-behinds a long run that fails to match is retried at each of its characters,
+# in time quadratic in the run.
+_CN_START = f"(?<![{CHINESE_NUMERAL[1:].split(']')[0]}万亿])"
+_NUM = f"(?:{ARABIC_NUMBER.pattern}|{_CN_START}{_CN}点[{_CN_DIGITS_ALL}]+|{_CN_START}{_CN})"
 _PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一二三四五六七八九])成(?![为立功绩效果本])(?P<after>以上|以下|左右|多)?|(?P<half>过半|一半|半数)(?P<hafter>以上|以下|左右)?)")  # 一半/半数: 50%
 _BEFORE = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
 _UNIT = "|".join(map(re.escape, UNITS))
@@ -79,7 +83,7 @@ class Figure:
 
 # "66万", "223.6万": a scaled number without a unit is a figure too, its unit left to the words around it
 # (Arabic digits only: "千万" and "十万火急" are words)
-_BARE_SCALED = re.compile(f"(?P<before>{_BEFORE})?(?P<num>\\d[\\d,]*(?:\\.\\d+)?)(?P<scale>\\s?[万亿])(?P<mid>[余多])?")
+_BARE_SCALED = re.compile(f"(?P<before>{_BEFORE})?(?P<num>(?<![\\d,.])\\d[\\d,]*(?:\\.\\d+)?)(?P<scale>\\s?[万亿])(?P<mid>[余多])?")
 BARE_UNIT = ""
 # "为期六天": after these words a single numeral counts ("为期六天" is six days, "一人" is a word)
 _COUNTING = re.compile(r"(?:为期|历时|持续|用时|耗时)$")
