@@ -416,7 +416,8 @@ _PERSON_TAILS = ("人", "者", "员", "长", "师", "生", "手", "哥", "姐", 
 def _names_a_thing(text: str) -> bool:
     """"那个服务站叫什么名字" asks for a name, not a person: the only person cue is
     "叫什么名字" and what it names is no person (a role, "…人/者/员")."""
-    if re.search(r"谁|哪位|姓名", text):
+    # 位 counts people only: "那位老农叫什么名字" asks a person's name
+    if re.search(r"谁|哪位|姓名|[那这每]位", text):
         return False
     named = _NAMED_BEFORE.search(text)
     if not named:
@@ -447,7 +448,8 @@ def _question_kind(text: str) -> tuple[str, str | None]:
         # "书记叫什么" asks for a person; "领导干部下基层的那个行动叫什么" for the name of a
         # programme: the role must be what is named, right before the cue
         role = next((r for r in _PERSON_ROLES if r in text[max(0, name_cue.start() - 4):name_cue.start()]), None)
-        return (PERSON, role) if role else (NAME, None)
+        # 位 counts people only: "那位老农叫什么" asks a person's name
+        return (PERSON, role) if role or re.search(r"[那这每]位", text[:name_cue.start()]) else (NAME, None)
     # "在哪个会议上" asks for a meeting, not a place: the noun after 哪个 decides first
     which = _which_kind(text)
     if which:
@@ -523,13 +525,24 @@ _PEOPLE_COUNTED = re.compile(r"[^，。？！?!,的]{1,8}的人(?![口员才民�
 _PEOPLE_BY_INCOME = re.compile(r"[低高]收入")
 
 
+# things measured in money, asked right before the wh-word: "光电子信息产业产值多少" is not answered by
+# "320余家" next to it, "挂牌起拍价是多少" not by a plot's area
+_MONEY_MEASURED = re.compile(
+    r"(?:产值|营收|营业额|销售额|利润|税收|经费|费用|成本|造价|价格|售价|[拍始底总单租]价|租金|投资额|总投资|预算|赔款|罚款|奖金)"
+    r"(?:是|为|有|达到?|一共|共|总共|大概|大约|约)*(?:多少|几)"
+)
+
+
 def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
     text = _PEOPLE_BY_INCOME.sub("", _TIME_SPAN_WORDS.sub("", text))
     if re.search(r"比例|占比|比重|百分之(?:几|多少)|百分比|增幅|降幅|增长率|率", text):
         return "%"
-    if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|贷款|补贴|工资", text):
+    if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|贷款|补贴|工资", text) or (
+        # what is measured in money ("产值多少", "起拍价是多少"); a change of it may be a rate
+        _MONEY_MEASURED.search(text) and not _CHANGE_ASKED.search(text)
+    ):
         match = _UNIT_AFTER_WH.search(text)
         return (match.group(1) or "") + match.group(2) if match and match.group(2) else "元"
     if re.search(r"多长|多远", text):

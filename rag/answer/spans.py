@@ -9,7 +9,7 @@ not answered by a school, "同比增长多少" not by a level).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..numbers import CHINESE_NUMERAL
 from .settings import ablated
@@ -72,10 +72,17 @@ _DATE_RE = re.compile(
 )
 _RELATIVE_DATE_RE = re.compile(r"今年以来|近年来|一年来|近日|日前|目前|截至目前|当天|前不久")
 
+# "在西宁广场举行", "于北京召开": a venue is what stands between 在/于 and the event's verb; before
+# 的 or a clause break only a name that ends like a place ("在本院第三审判庭，"), since "属于连带债权，"
+# and "旨在抢抓……关键期，" put 于/在 inside another word. No digits or dates: "定于2025年…在本院…"
+# is read from the second marker.
+_EVENT_VERBS = "举行|举办|开幕|闭幕|召开|开展|启幕|启动|成立|揭牌|进行|起航|开通|开工|落户|建成|投用|亮相|上演|开班|开课|开放"
 _VENUE_RE = re.compile(
-    r"(?:在|于|位于|来到|走进)(?P<place>[^，。；、！？,;!?“”]{2,28}?)"
-    r"(?=举行|举办|开幕|召开|开展|启幕|启动|成立|揭牌|进行|起航|开通|的|，|。)"
+    r"(?:在|于|位于|来到|走进)(?P<place>[^\d年月日，。；、！？,;!?“”（）()]{2,28}?)"
+    r"(?P<verb>" + _EVENT_VERBS + r"|的|，|。)"
 )
+_VENUE_TAILS = ("广场", "学校", "公园", "街道", "社区", "中心", "基地", "礼堂", "会堂", "体育馆", "场馆", "会场",
+                "法庭", "审判庭", "大厅", "会议室", "图书馆", "博物馆", "展览馆", "剧院", "酒店", "宾馆", "大楼")
 _SPEAKER_RE = re.compile(
     r"(?P<role>记者|通讯员|所长|乡长|镇长|县长|局长|书记|主任|负责人|代表|专家|小哥)\s*"
     r"(?P<name>[" + _CJK + r"]{2,4}?)(?=说|表示|介绍|回忆|感慨|指出|认为|告诉|坦言|[）)\s、]|$)"
@@ -163,6 +170,20 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
 _ASKS_DAY = re.compile(r"哪天|哪一天|哪日|几月几[日号]|几号|何日|日期")
 
 
+_ISSUE_ASKED = re.compile(r"发布|印发|公布|公告|发出|签发|落款|发文|出台|下发|发的|通知|通告")
+
+
+def _signs_notice(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at [start, end) signs a notice: the sentence is a name and the date, nothing else."""
+    before = sentence[:start].strip()
+    return (
+        sentence[end:].strip(" 。.") == ""
+        and 2 <= len(before) <= 30
+        and not re.search(r"[，,；;：:。！？\d]", before)
+        and before.endswith(_ORG_SUFFIXES + ("管委会", "法院", "检察院", "办公室", "指挥部", "领导小组"))
+    )
+
+
 def date_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     asks_year = bool(re.search(r"哪年|哪一年|年份", analysis.text))
     spans = []
@@ -182,8 +203,11 @@ def date_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         if re.fullmatch(_Y, text):
             prior += 1.2 if asks_year else -0.2
         after = sentence[m.end():m.end() + 6]
-        # "2月25日，记者从……了解到" and "1月26日电" date the report, not the event
-        if re.match(r"[，,]?\s*(记者|电)", after):
+        # "2月25日，记者从……了解到", "1月26日电" and "本报三明9月28日讯" date the report, not the event;
+        # so does a notice's signature ("荆阳高新区管理委员会2025年9月26日"), unless its issue is asked
+        if re.match(r"[，,]?\s*(记者|电|讯)", after) or (
+            _signs_notice(sentence, m.start(), m.end()) and not _ISSUE_ASKED.search(analysis.text)
+        ):
             prior -= 1.5
         # the year inside a name ("2026年全国气象工作会议") dates nothing by itself
         if re.fullmatch(_Y, text) and re.match(r"[“\"]|[" + _CJK + r"]{2,}(会议|联赛|行动|工作|规划|民生实事)", after):
@@ -278,8 +302,26 @@ def title_asked(role: str, question: str) -> bool:
     )
 
 
+# A report's byline names who wrote it or took its photographs ("本报讯（记者林一帆黄思远）",
+# "（通讯员张玉善摄）", "新华社记者王强报道"), never who did what the news tells
+_BYLINE_RE = re.compile(
+    r"[（(][^（()）]{0,8}(?:记者|通讯员|实习生|特约撰稿|作者)[^（()）]{1,40}[）)]"
+    r"|(?:记者|通讯员)[\s" + _CJK + r"]{2,16}?(?:摄影|摄|报道)(?![" + _CJK + r"])"
+)
+# ... unless the question asks who wrote or photographed it
+_WRITER_ASKED = re.compile(r"记者|通讯员|作者|谁写|写的|撰写|采写|报道|稿子|文章|署名|拍|摄")
+
+
+def byline_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence credits its report's writers or photographers."""
+    return [m.span() for m in _BYLINE_RE.finditer(sentence)]
+
+
 def person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = _person_spans(sentence, analysis)
+    if not ablated("byline") and not _WRITER_ASKED.search(analysis.text):
+        bylines = byline_spans(sentence)
+        spans = [sp for sp in spans if not any(a <= sp.start and sp.end <= b for a, b in bylines)]
     if not analysis.role or ablated("person_title"):
         return spans
     # "市长是谁" is not answered by "副市长刘海燕" nor "县长" by a name under other titles only;
@@ -357,13 +399,24 @@ def _merged_names(sentence: str, tails: tuple[str, ...], head_flags: tuple[str, 
     return spans
 
 
+def _ends_with_place(text: str) -> bool:
+    words = pos_cut(text)
+    return bool(words) and words[-1][1] == "ns"
+
+
 def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = []
     for m in _VENUE_RE.finditer(sentence):
-        place = m.group("place")
-        if re.search(r"\d|[年月日]", place) or len(place) > 24:
+        place, verb = m.group("place"), m.group("verb")
+        if len(place) > 24:
             continue
-        spans.append(Span(m.start("place"), m.end("place"), place, 1.0))
+        if verb in ("的", "，", "。") and not (place.endswith(_PLACE_TAIL + _VENUE_TAILS) or _ends_with_place(place)):
+            continue
+        prior = 1.0 if verb not in ("的", "，", "。") else 0.6
+        # "在哪里开" is answered by the venue of 召开: the event's verb shares the question's
+        if verb not in ("的", "，", "。") and any(ch in verb for w in analysis.focus for ch in w):
+            prior += 0.3
+        spans.append(Span(m.start("place"), m.end("place"), place, prior))
     tokens = _token_offsets(sentence)
     k = 0
     while k < len(tokens):
@@ -510,6 +563,55 @@ LEVEL_REACHED = re.compile(r"(?:提升|提高|增加|增长|上升|下降|降低
 _ALTERNATIVES = re.compile(r"[、和及或至到\-—~～\s]?")
 
 
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|占)?")
+_LIST_SEPARATOR = re.compile(r"[、和与及]")
+_CLAUSE_END = re.compile(r"[；;。！？!?]")
+
+
+def respective_owner(sentence: str, spans: list[Span], analysis: QuestionAnalysis) -> dict[int, tuple[bool, str]]:
+    """"奎文区、潍城区……居前，分别开工42个和35个": the figures after 分别 go, in order, to the items
+    listed before it. For each such figure (by its start): whether its item is the one the question
+    names, and the listing clause that says what the figures measure. Empty when the sentence lists
+    no items the figures match one to one, or the question names none of them (or several)."""
+    owners: dict[int, tuple[bool, str]] = {}
+    for resp in _RESPECTIVELY.finditer(sentence):
+        left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, resp.start())), default=0)
+        right_match = _CLAUSE_END.search(sentence, resp.end())
+        right = right_match.start() if right_match else len(sentence)
+        figures = [sp for sp in spans if resp.end() <= sp.start and sp.end <= right]
+        # the list is the clause before 分别 ("奎文区、潍城区开工改造小区数量居前，"), or the words
+        # right before it in the same clause ("城中区、城东区分别完成…")
+        before = sentence[left:resp.start()].rstrip("，, ")
+        listing = re.split(r"[，,：:]", before)
+        clause = listing[-1] if _LIST_SEPARATOR.search(listing[-1]) or len(listing) == 1 else listing[-2] if len(listing) > 1 else ""
+        items = [part for part in _LIST_SEPARATOR.split(clause) if part]
+        if len(items) < 2 or len(items) != len(figures):
+            continue
+        # the last item runs on into the clause's predicate ("潍城区开工改造小区数量居前"): only its
+        # head, as long as the other items, names it
+        width = max(len(item) for item in items[:-1]) + 1
+        heads = items[:-1] + [items[-1][:width]]
+        terms = [t for t in analysis.key_terms if len(t) >= 2]
+        named = [i for i, item in enumerate(heads) if any(t in item for t in terms)]
+        if len(named) != 1:
+            continue
+        for i, sp in enumerate(figures):
+            owners[sp.start] = (i == named[0], before)
+    return owners
+
+
+def _without_asked_name(span: Span, analysis: QuestionAnalysis) -> Span:
+    """"祁连县归哪个州管" is answered by "海北藏族自治州", not "海北藏族自治州祁连县": a name that ends in
+    the place the question names is cut before it."""
+    if analysis.kind not in (PLACE, ORG):
+        return span
+    for entity in analysis.entities:
+        cut = len(span.text) - len(entity)
+        if cut >= 2 and span.text.endswith(entity):
+            return replace(span, end=span.end - len(entity), text=span.text[:cut])
+    return span
+
+
 def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, float, float]:
     """The best span of the asked type in ``sentence``: (span, score, local match)."""
     ranked = ranked_spans(sentence, analysis)
@@ -524,8 +626,12 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
         return []
     question_text = analysis.text
     spans = sorted(finder(sentence, analysis), key=lambda sp: (sp.start, sp.end))
+    owners = respective_owner(sentence, spans, analysis) if analysis.kind in (QUANTITY, DATE) and not ablated("respectively") else {}
     ranked: list[tuple[Span, float, float]] = []
     for i, span in enumerate(spans):
+        if span.start in owners and not owners[span.start][0]:
+            continue  # another listed item's figure
+        span = _without_asked_name(span, analysis)
         if span.text in question_text or any(span.text == e for e in analysis.entities):
             continue  # the question's own words are not its answer
         if not _fits_type_noun(span, analysis):
@@ -547,6 +653,9 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
             default=None,
         )
         local = _local_match(sentence, span, analysis, lo, hi)
+        if span.start in owners:  # its item's figure: the listing clause says what it measures
+            phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
+            local = max(local, coverage(phrases, owners[span.start][1] + sentence[:span.start]) if phrases else 0.5)
         score = 2.0 * local + span.prior
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
