@@ -616,6 +616,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
     body = dated
     for term in hard_times + soft_times:
         body = body.replace(term, " ")
+    # "同仁市头一个" is "第一个" said colloquially; jieba would cut it 市头|一个
+    body = re.sub(r"头一(?=[个家回次批位名])", "第一", body)
 
     figures = figures_in(body)
     tokens = pos_cut(body)

@@ -184,8 +184,14 @@ def _signs_notice(sentence: str, start: int, end: int) -> bool:
     )
 
 
+# "活动要搞到哪一天", "截止到什么时候": the end of a period is asked, the date after 到/至/截至
+_END_ASKED = re.compile(r"(?:到|至|截至|截止到?|持续到|延续到|结束于?)(?:哪|什么|几|何)|(?:截止|结束)(?:日期|时间)")
+_END_MARK = re.compile(r"(?:到|至|截至|截止|止于|持续到|延续到)\s*$")
+
+
 def date_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     asks_year = bool(re.search(r"哪年|哪一年|年份", analysis.text))
+    asks_end = bool(_END_ASKED.search(analysis.text)) and not ablated("end_date")
     spans = []
     for m in _DATE_RE.finditer(sentence):
         text = m.group(0)
@@ -202,6 +208,8 @@ def date_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
             prior += 0.4
         if re.fullmatch(_Y, text):
             prior += 1.2 if asks_year else -0.2
+        if asks_end and _END_MARK.search(sentence[max(0, m.start() - 4):m.start()]):
+            prior += 1.0
         after = sentence[m.end():m.end() + 6]
         # "2月25日，记者从……了解到", "1月26日电" and "本报三明9月28日讯" date the report, not the event;
         # so does a notice's signature ("荆阳高新区管理委员会2025年9月26日"), unless its issue is asked
@@ -600,6 +608,27 @@ def respective_owner(sentence: str, spans: list[Span], analysis: QuestionAnalysi
     return owners
 
 
+_REFERS_BACK = re.compile(r"(?:该|此|本|这家|这个|那家|那个|上述)$")
+
+
+def _whole_names(sentence: str, spans: list[Span]) -> list[Span]:
+    """The names as the text gives them: "该物业分公司" refers back to a name given before it (the
+    sentence that gives it answers), and "青海景源物业管理有限公司" is cut from the name that goes on
+    "…有限公司黄南分公司" (a name of an organisation continued by one of its parts)."""
+    kept = []
+    for sp in spans:
+        if _REFERS_BACK.search(sentence[max(0, sp.start - 2):sp.start]):
+            continue
+        if any(
+            other.start == sp.start and other.end > sp.end and other.text.endswith(_ORG_SUFFIXES)
+            and not re.search(r"[，。；、,;]", other.text)
+            for other in spans
+        ):
+            continue
+        kept.append(sp)
+    return kept
+
+
 def _without_asked_name(span: Span, analysis: QuestionAnalysis) -> Span:
     """"祁连县归哪个州管" is answered by "海北藏族自治州", not "海北藏族自治州祁连县": a name that ends in
     the place the question names is cut before it."""
@@ -627,6 +656,8 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
     question_text = analysis.text
     spans = sorted(finder(sentence, analysis), key=lambda sp: (sp.start, sp.end))
     owners = respective_owner(sentence, spans, analysis) if analysis.kind in (QUANTITY, DATE) and not ablated("respectively") else {}
+    if analysis.kind in (ORG, PLACE, NAME) and not ablated("whole_names"):
+        spans = _whole_names(sentence, spans)
     ranked: list[tuple[Span, float, float]] = []
     for i, span in enumerate(spans):
         if span.start in owners and not owners[span.start][0]:
