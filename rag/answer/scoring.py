@@ -359,11 +359,11 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 reason, lacks = f"相关段落中没有谈到“{absent_in_kind[0]}”", Lack.NOUN
             elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
                 reason, lacks = f"相关段落中没有提到{analysis.role}", Lack.ROLE
-            elif analysis.kind in (QUANTITY, DATE, PERSON) and span is None and not (
+            elif analysis.kind in (QUANTITY, DATE, PERSON, PLACE) and span is None and not (
                 # "谁在阳台养鸡": "一楼大爷" is no name, but the sentence answers
                 analysis.kind == PERSON and not analysis.role and measure_score >= 0.75
             ):
-                reason = "相关段落中没有找到所问的" + {QUANTITY: "数量", DATE: "时间", PERSON: "人名"}[analysis.kind]
+                reason = "相关段落中没有找到所问的" + {QUANTITY: "数量", DATE: "时间", PERSON: "人名", PLACE: "地点"}[analysis.kind]
                 lacks = Lack.SPAN
             elif span is None and analysis.type_noun and (
                 analysis.kind == ORG or (analysis.kind == PLACE and kind_of_name(analysis.type_noun) is not None)

@@ -438,6 +438,30 @@ def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         else:
             k += 1
     spans += _merged_names(sentence, _PLACE_TAIL[:8] + _ORG_SUFFIXES[:10], ("n", "ns", "nz", "nt", "nr"))
+    spans += _admin_names(tokens)
+    return spans
+
+
+_ADMIN_SUFFIXES = tuple("村镇乡县区市州旗")
+_NOT_A_NAME = re.compile(r"^[全该本各每我此]")
+
+
+def _admin_names(tokens: list[tuple[str, str, int, int]]) -> list[Span]:
+    """Names of villages, towns and counties jieba does not tag as places: one word it does not
+    know ending in the suffix ("池汉村"), or a name and the suffix cut apart ("大华|镇"); not 农村,
+    全县 or 该镇 (common words, or words that refer back)."""
+    spans = []
+    for k, (word, flag, start, end) in enumerate(tokens):
+        if flag == "ns" or _NOT_A_NAME.match(word):
+            continue  # tagged places are read above
+        name_like = flag in ("nr", "nz", "nrt", "nrfg") or _dictionary_freq(word) == 0  # not 农牧区, 协作区
+        if len(word) >= 3 and word.endswith(_ADMIN_SUFFIXES) and name_like:
+            spans.append(Span(start, end, word, 0.5))
+        elif (
+            k + 1 < len(tokens) and tokens[k + 1][0] in _ADMIN_SUFFIXES and tokens[k + 1][2] == end
+            and len(word) >= 2 and name_like and _dictionary_freq(word) < 500
+        ):
+            spans.append(Span(start, tokens[k + 1][3], word + tokens[k + 1][0], 0.5))
     return spans
 
 
@@ -621,6 +645,7 @@ def _whole_names(sentence: str, spans: list[Span]) -> list[Span]:
             continue
         if any(
             other.start == sp.start and other.end > sp.end and other.text.endswith(_ORG_SUFFIXES)
+            and kind_of_name(sp.text) in (None, kind_of_name(other.text))  # not 和平医院 of 和平医院有限公司
             and not re.search(r"[，。；、,;]", other.text)
             for other in spans
         ):
