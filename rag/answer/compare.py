@@ -362,11 +362,25 @@ def parallel_sides(
 MEASURE_GAP = 0.5
 
 
+def _stated_with(answer: Answer) -> str:
+    """The side's sentence with the parallel clauses it continues: "赣州市一季度完成交通投资52.8亿元，居全省
+    首位；上饶市完成31.4亿元；" states 上饶's figure of 完成交通投资 too (the clauses after ；leave out
+    what the first one said). The whole 。-sentence of the paragraph, when the side's ends with ；."""
+    sentence = answer.sentence or ""
+    if not answer.citations or not sentence.rstrip().endswith(("；", ";")) or ablated("parallel_clauses"):
+        return sentence
+    text, at = answer.citations[0].text, answer.citations[0].text_answer_start
+    if at is None or not text:
+        return sentence
+    start = max(text.rfind(mark, 0, at) for mark in "。！？!?\n") + 1
+    return text[start:at] + sentence
+
+
 def _unlike_measure(comparison: Comparison, sides: tuple[Answer, Answer]) -> int | None:
     """The side whose sentence does not talk about the measure both sides share, when the other's does."""
     if len(comparison.measure) < 2 or comparison.dated:  # two events may well be dated by other verbs (举行, 开幕)
         return None
-    said = [coverage([comparison.measure], s.sentence or "") for s in sides]
+    said = [coverage([comparison.measure], _stated_with(s)) for s in sides]
     low = min((0, 1), key=lambda i: said[i])
     return low if said[low] <= 0.5 and said[1 - low] - said[low] >= MEASURE_GAP else None
 

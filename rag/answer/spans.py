@@ -471,11 +471,25 @@ def org_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     return _merged_names(sentence, tails, ("n", "ns", "nz", "nt", "m"))
 
 
+# "《关于做好…的通知》（以下简称《通知》）": the short form stands for the name given before it
+_SHORT_FORM_BEFORE = re.compile(r"(?:以下简称|以下称|下称|简称)[为是]?$")
+_SHORT_FORM_ASKED = re.compile(r"简称|缩写|简写")
+_FULL_NAME_ASKED = re.compile(r"全名|全称|完整(?:的)?名")
+
+
 def name_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = []
+    short_asked = bool(_SHORT_FORM_ASKED.search(analysis.text))
+    full_asked = bool(_FULL_NAME_ASKED.search(analysis.text))
     for m in _QUOTED_RE.finditer(sentence):
         group = 1 if m.group(1) else 2
-        spans.append(Span(m.start(), m.end(), m.group(0), 0.5 if group == 1 else 0.6))
+        prior = 0.5 if group == 1 else 0.6
+        if not ablated("short_forms"):
+            if _SHORT_FORM_BEFORE.search(sentence[max(0, m.start() - 5):m.start()]):
+                prior += 0.8 if short_asked else -1.0
+            if full_asked:  # the longest name is the full one
+                prior += min(1.0, 0.1 * max(0, len(m.group(0)) - 6))
+        spans.append(Span(m.start(), m.end(), m.group(0), prior))
     return spans + org_spans(sentence, analysis)
 
 
