@@ -34,7 +34,7 @@ _NUM = r"(?:\d+(?:[.,]\d+)*|" + CHINESE_NUMERAL + r"(?:点[零〇一二三四五
 UNITS = sorted(
     """个百分点 个工作日 工作日 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
     条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％
-    立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰""".split(),
+    立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰ 枚 块 部 首 册 篇 幅 匹 双 根""".split(),
     key=len,
     reverse=True,
 )
@@ -104,6 +104,7 @@ class Span:
     text: str
     prior: float = 0.0  # how good a span of its type it is, before matching the question
     modifiers: str = ""  # words inside the span that are not the number ("不超过", "以上")
+    venue: bool = False  # a place read as where an event is held ("在…召开")
 
 
 def _unit_fit(asked: str | None, found: str) -> float:
@@ -375,7 +376,9 @@ def _person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     for k in range(1, len(tokens) - 1):
         (title, _, _, _), (surname, flag, start, _), (given, given_flag, _, end) = tokens[k - 1], tokens[k], tokens[k + 1]
         if (
-            surname in _SURNAMES and flag not in _NO_SURNAME_FLAGS and title.endswith(_TITLE_ENDINGS)
+            # 何 is tagged a pronoun; after a title it begins a name ("副书记何宏远")
+            surname in _SURNAMES and (flag not in _NO_SURNAME_FLAGS or (flag == "r" and surname in _COMMON_SURNAMES))
+            and title.endswith(_TITLE_ENDINGS)
             and 1 <= len(given) <= 2 and given_flag not in _NO_SURNAME_FLAGS + ("v", "vn", "f", "m", "q")
             and all(_is_cjk(ch) for ch in given) and (start, end) not in spans
         ):
@@ -424,7 +427,7 @@ def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         # "在哪里开" is answered by the venue of 召开: the event's verb shares the question's
         if verb not in ("的", "，", "。") and any(ch in verb for w in analysis.focus for ch in w):
             prior += 0.3
-        spans.append(Span(m.start("place"), m.end("place"), place, prior))
+        spans.append(Span(m.start("place"), m.end("place"), place, prior, venue=verb not in ("的", "，", "。")))
     tokens = _token_offsets(sentence)
     k = 0
     while k < len(tokens):
@@ -506,16 +509,18 @@ _SPAN_FINDERS = {
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 
 
-def clause_window(sentence: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[str, str]:
+def clause_window(
+    sentence: str, start: int, end: int, lo: int = 0, hi: int | None = None, reach: int = 14
+) -> tuple[str, str]:
     """The text before and after a span, within its clause and not past the
     neighbouring spans ``lo``/``hi`` (in "…增加7个城市，其中47个城市超200万辆" and
-    "深入9个乡镇146个行政村" each number has its own words)."""
+    "深入9个乡镇146个行政村" each number has its own words); after it at most ``reach`` characters."""
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     right_match = _CLAUSE_BREAK.search(sentence, end)
     right = right_match.start() if right_match else len(sentence)
     if hi is not None:
         right = min(right, hi)
-    return sentence[max(left, lo, start - 18):start], sentence[end:min(right, end + 14)]
+    return sentence[max(left, lo, start - 18):start], sentence[end:min(right, end + reach)]
 
 
 def _local_match(
@@ -527,7 +532,8 @@ def _local_match(
     phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
     if not phrases:
         return 0.5
-    before, after = clause_window(sentence, span.start, span.end, lo, hi)
+    # a date dates the event its whole clause tells ("2016年经省政府批准认定为省级现代农业产业园")
+    before, after = clause_window(sentence, span.start, span.end, lo, hi, 40 if analysis.kind == DATE else 14)
     # the measured thing stands right before the number ("新增就业2047人"), right
     # after it ("316名干部"), or around it ("确定了52个主要理论宣讲专题")
     window = f"{before}{span.modifiers}|{after}"
@@ -723,6 +729,9 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
             default=None,
         )
         local = _local_match(sentence, span, analysis, lo, hi)
+        if span.venue and not ablated("venue_clause"):  # where the sentence's event is held: its whole clause
+            phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
+            local = max(local, coverage(phrases, sentence) if phrases else 0.5)
         if span.start in owners:  # its item's figure: the listing clause says what it measures
             phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
             local = max(local, coverage(phrases, owners[span.start][1] + sentence[:span.start]) if phrases else 0.5)
