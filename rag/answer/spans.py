@@ -328,9 +328,13 @@ def byline_spans(sentence: str) -> list[tuple[int, int]]:
 
 def person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = _person_spans(sentence, analysis)
-    if not ablated("byline") and not _WRITER_ASKED.search(analysis.text):
+    if not ablated("byline"):
         bylines = byline_spans(sentence)
-        spans = [sp for sp in spans if not any(a <= sp.start and sp.end <= b for a, b in bylines)]
+        in_byline = lambda sp: any(a <= sp.start and sp.end <= b for a, b in bylines)  # noqa: E731
+        if _WRITER_ASKED.search(analysis.text):  # "是谁报道的": the byline answers
+            spans = [replace(sp, prior=sp.prior + 1.0) if in_byline(sp) else sp for sp in spans]
+        else:
+            spans = [sp for sp in spans if not in_byline(sp)]
     if not analysis.role or ablated("person_title"):
         return spans
     # "市长是谁" is not answered by "副市长刘海燕" nor "县长" by a name under other titles only;
