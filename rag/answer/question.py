@@ -533,6 +533,11 @@ _MONEY_MEASURED = re.compile(
 )
 
 
+# "几个共产党员", "多少个小球员": 个 counts people when the noun after it names people by its ending
+_PERSON_NOUN = re.compile(r"[^，。？！?!,的]{0,5}?(?:党员|队员|球员|会员|成员|学员|职工|员工|工人|农民|居民|村民|市民|学生|"
+                          r"志愿者|参与者|患者|老人|儿童|孩子|选手|运动员|代表|人)(?![口次数才力气群士家])")
+
+
 def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
@@ -547,10 +552,13 @@ def _unit_of(text: str, kind: str) -> str | None:
         return (match.group(1) or "") + match.group(2) if match and match.group(2) else "元"
     if re.search(r"多长|多远", text):
         return "公里"
+    # "种当归的地一共有多大", "面积有多大": land is measured in 亩 (or 公顷, 平方米)
+    if re.search(r"(?:地|田|面积|场地|耕地|林|草原|园区|厂房|展区)[^，。？?！!]{0,6}多大", text):
+        return "亩"
     match = _UNIT_AFTER_WH.search(text)
     if match and match.group(2):
         # "多少个失业的人": 个 only counts; the head noun after it says what (people)
-        if match.group(2) == "个" and _PEOPLE_COUNTED.match(text, match.end()):
+        if match.group(2) == "个" and (_PEOPLE_COUNTED.match(text, match.end()) or _PERSON_NOUN.match(text, match.end())):
             return "人"
         return (match.group(1) or "") + match.group(2)
     # "新增就业多少" with the unit left to the text
@@ -618,6 +626,9 @@ def analyze_question(question: str) -> QuestionAnalysis:
         body = body.replace(term, " ")
     # "同仁市头一个" is "第一个" said colloquially; jieba would cut it 市头|一个
     body = re.sub(r"头一(?=[个家回次批位名])", "第一", body)
+    # "有多大", "多高", "多长": 多 and the adjective ask the amount, as 多少 does; the adjective measures nothing
+    if kind == QUANTITY:
+        body = re.sub(r"多(?:大|高|长|远|重|宽|深|久)(?!的)", "多少", body)
 
     figures = figures_in(body)
     tokens = pos_cut(body)
