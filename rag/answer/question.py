@@ -533,11 +533,6 @@ _MONEY_MEASURED = re.compile(
 )
 
 
-# "几个共产党员", "多少个小球员": 个 counts people when the noun after it names people by its ending
-_PERSON_NOUN = re.compile(r"[^，。？！?!,的]{0,5}?(?:党员|队员|球员|会员|成员|学员|职工|员工|工人|农民|居民|村民|市民|学生|"
-                          r"志愿者|参与者|患者|老人|儿童|孩子|选手|运动员|代表|人)(?![口次数才力气群士家])")
-
-
 def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
@@ -558,7 +553,7 @@ def _unit_of(text: str, kind: str) -> str | None:
     match = _UNIT_AFTER_WH.search(text)
     if match and match.group(2):
         # "多少个失业的人": 个 only counts; the head noun after it says what (people)
-        if match.group(2) == "个" and (_PEOPLE_COUNTED.match(text, match.end()) or _PERSON_NOUN.match(text, match.end())):
+        if match.group(2) == "个" and _PEOPLE_COUNTED.match(text, match.end()):
             return "人"
         return (match.group(1) or "") + match.group(2)
     # "新增就业多少" with the unit left to the text
