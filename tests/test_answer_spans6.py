@@ -138,3 +138,12 @@ def test_a_comparison_finds_both_sides(page_assistant, question, winner, parts):
         assert winner in answer.short
     assert all(part in answer.answer for part in parts)
     assert len({(c.source, c.paragraph) for c in answer.citations}) >= 1 and len(answer.citations) == 2
+
+
+def test_a_period_before_the_first_side_is_no_part_of_its_name():
+    from rag.answer.compare import parse_comparison, shown_sides
+
+    comparison = parse_comparison("上半年东湖区和西湖区哪个新开工项目多？")
+    assert comparison is not None and shown_sides(comparison) == ("东湖区", "西湖区")
+    both = parse_comparison("2024年东湖区和2025年东湖区哪个新开工项目多？")
+    assert both is not None and shown_sides(both) == both.sides  # periods that tell the sides apart stay
