@@ -147,3 +147,10 @@ def test_a_period_before_the_first_side_is_no_part_of_its_name():
     assert comparison is not None and shown_sides(comparison) == ("东湖区", "西湖区")
     both = parse_comparison("2024年东湖区和2025年东湖区哪个新开工项目多？")
     assert both is not None and shown_sides(both) == both.sides  # periods that tell the sides apart stay
+
+
+def test_what_a_thing_is_called_is_answered_by_a_name_or_refused(page_assistant):
+    # 吉祥物 is no organisation: "…部" names none of it, and a sentence giving no name does not answer
+    assert _spans("运动会的吉祥物叫什么名字？", "青少年部比赛共有8700余名运动员参赛。") == []
+    assert _spans("运动会的吉祥物叫什么名字？", "本届运动会吉祥物“溪溪”深受欢迎。") == ["“溪溪”"]
+    assert page_assistant.ask("岚溪县农民运动会的吉祥物叫什么名字？").refused

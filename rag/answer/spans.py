@@ -498,7 +498,28 @@ def name_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
             if full_asked:  # the longest name is the full one
                 prior += min(1.0, 0.1 * max(0, len(m.group(0)) - 6))
         spans.append(Span(m.start(), m.end(), m.group(0), prior))
+    if _names_no_organisation(analysis):
+        return spans
     return spans + org_spans(sentence, analysis)
+
+
+_NAMED_THING = re.compile(r"([" + _CJK + r"]{1,6}?)(?:的名字|名字|的名称|名称)?(?:叫什么|是什么名字|叫做什么|名称是|名字是)")
+_ORG_LIKE = _ORG_SUFFIXES + _PLACE_TAIL + ("店", "馆", "站", "社", "厂", "园", "室", "队", "团", "组", "点", "台", "单位",
+                                           "机构", "部门", "企业", "组织", "品牌", "平台", "项目", "工程", "活动")
+
+
+def asks_a_name(analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks what something is called ("…叫什么名字"), so only a name answers it."""
+    return not ablated("named_kind") and bool(_NAMED_THING.search(analysis.text))
+
+
+def _names_no_organisation(analysis: QuestionAnalysis) -> bool:
+    """"吉祥物叫什么名字" names a thing no organisation is ("青少年部" is none of it): only a quoted name
+    answers it; "那个服务站叫什么名字" may be answered by an organisation's name."""
+    if ablated("named_kind"):
+        return False
+    named = _NAMED_THING.search(analysis.text)
+    return bool(named) and not named.group(1).endswith(_ORG_LIKE)
 
 
 _SPAN_FINDERS = {
