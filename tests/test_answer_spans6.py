@@ -154,3 +154,20 @@ def test_what_a_thing_is_called_is_answered_by_a_name_or_refused(page_assistant)
     assert _spans("运动会的吉祥物叫什么名字？", "青少年部比赛共有8700余名运动员参赛。") == []
     assert _spans("运动会的吉祥物叫什么名字？", "本届运动会吉祥物“溪溪”深受欢迎。") == ["“溪溪”"]
     assert page_assistant.ask("岚溪县农民运动会的吉祥物叫什么名字？").refused
+
+
+def test_how_long_a_wait_is_a_duration_in_any_unit_of_time():
+    analysis = analyze_question("在县城办证平均要等多长时间？")
+    assert analysis.kind == QUANTITY and "多长时间" not in analysis.nouns
+    assert _spans("在县城办证平均要等多长时间？", "群众办证平均等候时间缩短到25分钟以内，比去年少了2.5公里路。") == ["25分钟以内"]
+    assert _spans("新修的公路有多长？", "新修公路全长12公里，工期8个月。")[0] == "12公里"
+
+
+def test_money_asked_after_the_wh_word_is_in_yuan():
+    assert analyze_question("种植户从保险拿到了多少赔款？").unit == "元"
+    assert _spans("种植户从保险拿到了多少赔款？", "他流转土地800亩，保险赔了12万元。") == ["12万元"]
+
+
+def test_land_asked_how_big_is_an_area():
+    assert analyze_question("全镇种茶的地一共有多大？").unit == "亩"
+    assert _spans("全镇种茶的地一共有多大？", "全镇茶园面积3.2万亩，带动农户1200户。") == ["3.2万亩"]

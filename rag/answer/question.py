@@ -434,6 +434,8 @@ _QUANTITY_TAIL = re.compile(r"(?:增长率|增速|增幅|票房|营收|收入|�
 
 def _question_kind(text: str) -> tuple[str, str | None]:
     """The type of span asked for, and for person questions the role named."""
+    if _DURATION_ASKED.search(text):  # "要等多长时间": a number of minutes or days, no date
+        return QUANTITY, None
     if _DATE_CUES.search(text) or _DATE_TAIL.search(text):
         return DATE, None
     if _PLACE_TAIL_CUE.search(text):
@@ -530,7 +532,10 @@ _PEOPLE_BY_INCOME = re.compile(r"[低高]收入")
 _MONEY_MEASURED = re.compile(
     r"(?:产值|营收|营业额|销售额|利润|税收|经费|费用|成本|造价|价格|售价|[拍始底总单租]价|租金|投资额|总投资|预算|赔款|罚款|奖金)"
     r"(?:是|为|有|达到?|一共|共|总共|大概|大约|约)*(?:多少|几)"
+    r"|(?:多少|几)(?:万|亿)?(?:赔款|罚款|奖金|租金|经费|费用|投资|预算|营收|利润|税款)"
 )
+# "多长时间", "多久": a duration, not a length
+_DURATION_ASKED = re.compile(r"多长时间|多少时间|多久|几个小时|多少小时|多少分钟|多长时候")
 
 
 def _unit_of(text: str, kind: str) -> str | None:
@@ -545,6 +550,8 @@ def _unit_of(text: str, kind: str) -> str | None:
     ):
         match = _UNIT_AFTER_WH.search(text)
         return (match.group(1) or "") + match.group(2) if match and match.group(2) else "元"
+    if _DURATION_ASKED.search(text):
+        return "天"  # any unit of time fits (see rag.answer.spans._UNIT_GROUPS)
     if re.search(r"多长|多远", text):
         return "公里"
     # "种当归的地一共有多大", "面积有多大": land is measured in 亩 (or 公顷, 平方米)
@@ -623,7 +630,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
     body = re.sub(r"头一(?=[个家回次批位名])", "第一", body)
     # "有多大", "多高", "多长": 多 and the adjective ask the amount, as 多少 does; the adjective measures nothing
     if kind == QUANTITY:
-        body = re.sub(r"多(?:大|高|长|远|重|宽|深|久)(?!的)", "多少", body)
+        body = re.sub(r"多长时间|多少时间|多长时候|多(?:大|高|长|远|重|宽|深|久)(?!的)", "多少", body)
 
     figures = figures_in(body)
     tokens = pos_cut(body)
