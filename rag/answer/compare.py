@@ -385,7 +385,8 @@ def _stated_with(answer: Answer) -> str:
     if not answer.citations or not sentence.rstrip().endswith(("；", ";")) or ablated("parallel_clauses"):
         return sentence
     text, at = answer.citations[0].text, answer.citations[0].text_answer_start
-    if at is None or not text:
+    at = text.rfind(sentence, 0, (at or 0) + len(sentence)) if text else -1
+    if at < 0:
         return sentence
     start = max(text.rfind(mark, 0, at) for mark in "。！？!?\n") + 1
     return text[start:at] + sentence
