@@ -126,10 +126,25 @@ def _comparable_units(a: str, b: str) -> bool:
     return _measure_of(a) == _measure_of(b)
 
 
+# "上半年奎文区和潍城区哪个多": the period before the first side is said of both, so it is no part of its name
+_LEADING_PERIOD = re.compile(r"^(?:(?:\d{4}|今|去|明)年(?:度)?|上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}月(?:份)?|全年)+")
+
+
+def shown_sides(comparison: Comparison) -> tuple[str, str]:
+    """The two sides as the answer names them: without a period the question puts before the first
+    side only (it dates both)."""
+    names = []
+    for side, other in zip(comparison.sides, reversed(comparison.sides)):
+        period = _LEADING_PERIOD.match(side)
+        trimmed = side[period.end():] if period and not _LEADING_PERIOD.match(other) else side  # not 2024年 vs 2025年
+        names.append(trimmed if len(trimmed) >= 2 and not ablated("shown_sides") else side)
+    return names[0], names[1]
+
+
 def _refused_side(
     question: str, comparison: Comparison, side: int, answer: Answer, started_ms: float, why: str | None = None
 ) -> Answer:
-    name = comparison.sides[side]
+    name = shown_sides(comparison)[side]
     reason = f"没有找到“{name}”的{'时间' if comparison.dated else '数字'}"
     if why or answer.note:
         reason += f"（{why or answer.note}）"
@@ -362,11 +377,26 @@ def parallel_sides(
 MEASURE_GAP = 0.5
 
 
+def _stated_with(answer: Answer) -> str:
+    """The side's sentence with the parallel clauses it continues: "赣州市一季度完成交通投资52.8亿元，居全省
+    首位；上饶市完成31.4亿元；" states 上饶's figure of 完成交通投资 too (the clauses after ；leave out
+    what the first one said). The whole 。-sentence of the paragraph, when the side's ends with ；."""
+    sentence = answer.sentence or ""
+    if not answer.citations or not sentence.rstrip().endswith(("；", ";")) or ablated("parallel_clauses"):
+        return sentence
+    text, at = answer.citations[0].text, answer.citations[0].text_answer_start
+    at = text.rfind(sentence, 0, (at or 0) + len(sentence)) if text else -1
+    if at < 0:
+        return sentence
+    start = max(text.rfind(mark, 0, at) for mark in "。！？!?\n") + 1
+    return text[start:at] + sentence
+
+
 def _unlike_measure(comparison: Comparison, sides: tuple[Answer, Answer]) -> int | None:
     """The side whose sentence does not talk about the measure both sides share, when the other's does."""
     if len(comparison.measure) < 2 or comparison.dated:  # two events may well be dated by other verbs (举行, 开幕)
         return None
-    said = [coverage([comparison.measure], s.sentence or "") for s in sides]
+    said = [coverage([comparison.measure], _stated_with(s)) for s in sides]
     low = min((0, 1), key=lambda i: said[i])
     return low if said[low] <= 0.5 and said[1 - low] - said[low] >= MEASURE_GAP else None
 
@@ -397,7 +427,7 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
     else:
         key_a, key_b = values[0].value, values[1].value
         apart = _difference_text(values[0], values[1])
-    name_a, name_b = comparison.sides
+    name_a, name_b = shown_sides(comparison)
     direction = comparison.direction
     a_larger = key_a > key_b
     cited = f"{name_a} {sides[0].short}[1]，{name_b} {sides[1].short}[2]"

@@ -351,7 +351,8 @@ _PERSON_TAILS = ("人", "者", "员", "长", "师", "生", "手", "哥", "姐", 
 def _names_a_thing(text: str) -> bool:
     """"那个服务站叫什么名字" asks for a name, not a person: the only person cue is
     "叫什么名字" and what it names is no person (a role, "…人/者/员")."""
-    if re.search(r"谁|哪位|姓名", text):
+    # 位 counts people only: "那位老农叫什么名字" asks a person's name
+    if re.search(r"谁|哪位|姓名|[那这每]位", text):
         return False
     named = _NAMED_BEFORE.search(text)
     if not named:
@@ -368,6 +369,8 @@ _QUANTITY_TAIL = re.compile(r"(?:增长率|增速|增幅|票房|营收|收入|�
 
 def _question_kind(text: str) -> tuple[str, str | None]:
     """The type of span asked for, and for person questions the role named."""
+    if _DURATION_ASKED.search(text):  # "要等多长时间": a number of minutes or days, no date
+        return QUANTITY, None
     if _DATE_CUES.search(text) or _DATE_TAIL.search(text):
         return DATE, None
     if _PLACE_TAIL_CUE.search(text):
@@ -382,7 +385,8 @@ def _question_kind(text: str) -> tuple[str, str | None]:
         # "书记叫什么" asks for a person; "领导干部下基层的那个行动叫什么" for the name of a
         # programme: the role must be what is named, right before the cue
         role = next((r for r in _PERSON_ROLES if r in text[max(0, name_cue.start() - 4):name_cue.start()]), None)
-        return (PERSON, role) if role else (NAME, None)
+        # 位 counts people only: "那位老农叫什么" asks a person's name
+        return (PERSON, role) if role or re.search(r"[那这每]位", text[:name_cue.start()]) else (NAME, None)
     # "在哪个会议上" asks for a meeting, not a place: the noun after 哪个 decides first
     which = _which_kind(text)
     if which:
@@ -399,7 +403,7 @@ def _question_kind(text: str) -> tuple[str, str | None]:
 _UNIT_AFTER_WH = re.compile(
     r"(?:多少|几)(万亿|亿|万|千|百)?"
     r"(个百分点|个工作日|平方公里|平方米|人次|场次|班次|公里|千米|公顷|岗位|万元|亿元|元|人|名|位|所|家|项|件|场|条|户|支|座|"
-    r"期|吨|单|辆|个|次|天|年|岁|倍|份|套|台|处|亩|米|批|班|种|立方米|公斤|千克|株|棵|只|头|例|艘|架|栋|间|张|%|％)?"
+    r"期|吨|单|辆|个|次|天|年|岁|倍|份|套|台|处|亩|米|批|班|种|立方米|公斤|千克|株|棵|只|头|例|艘|架|栋|间|张|枚|块|部|首|册|篇|幅|匹|双|根|%|％)?"
 )
 
 
@@ -458,17 +462,36 @@ _PEOPLE_COUNTED = re.compile(r"[^，。？！?!,的]{1,8}的人(?![口员才民�
 _PEOPLE_BY_INCOME = re.compile(r"[低高]收入")
 
 
+# things measured in money, asked right before the wh-word: "光电子信息产业产值多少" is not answered by
+# "320余家" next to it, "挂牌起拍价是多少" not by a plot's area
+_MONEY_MEASURED = re.compile(
+    r"(?:产值|营收|营业额|销售额|利润|税收|经费|费用|成本|造价|价格|售价|[拍始底总单租]价|租金|投资额|总投资|预算|赔款|罚款|奖金)"
+    r"(?:是|为|有|达到?|一共|共|总共|大概|大约|约)*(?:多少|几)"
+    r"|(?:多少|几)(?:万|亿)?(?:赔款|罚款|奖金|租金|经费|费用|投资|预算|营收|利润|税款)"
+)
+# "多长时间", "多久": a duration, not a length
+_DURATION_ASKED = re.compile(r"多长时间|多少时间|多久|几个小时|多少小时|多少分钟|多长时候")
+
+
 def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
     text = _PEOPLE_BY_INCOME.sub("", _TIME_SPAN_WORDS.sub("", text))
     if re.search(r"比例|占比|比重|百分之(?:几|多少)|百分比|增幅|降幅|增长率|率", text):
         return "%"
-    if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|贷款|补贴|工资", text):
+    if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|贷款|补贴|工资", text) or (
+        # what is measured in money ("产值多少", "起拍价是多少"); a change of it may be a rate
+        _MONEY_MEASURED.search(text) and not _CHANGE_ASKED.search(text)
+    ):
         match = _UNIT_AFTER_WH.search(text)
         return (match.group(1) or "") + match.group(2) if match and match.group(2) else "元"
+    if _DURATION_ASKED.search(text):
+        return "天"  # any unit of time fits (see rag.answer.spans._UNIT_GROUPS)
     if re.search(r"多长|多远", text):
         return "公里"
+    # "种当归的地一共有多大", "面积有多大": land is measured in 亩 (or 公顷, 平方米)
+    if re.search(r"(?:地|田|面积|场地|耕地|林|草原|园区|厂房|展区)[^，。？?！!]{0,6}多大", text):
+        return "亩"
     match = _UNIT_AFTER_WH.search(text)
     if match and match.group(2):
         # "多少个失业的人": 个 only counts; the head noun after it says what (people)
@@ -538,6 +561,11 @@ def analyze_question(question: str) -> QuestionAnalysis:
     body = dated
     for term in hard_times + soft_times:
         body = body.replace(term, " ")
+    # "同仁市头一个" is "第一个" said colloquially; jieba would cut it 市头|一个
+    body = re.sub(r"头一(?=[个家回次批位名])", "第一", body)
+    # "有多大", "多高", "多长": 多 and the adjective ask the amount, as 多少 does; the adjective measures nothing
+    if kind == QUANTITY:
+        body = re.sub(r"多长时间|多少时间|多长时候|多(?:大|高|长|远|重|宽|深|久)(?!的)", "多少", body)
 
     figures = figures_in(body)
     tokens = pos_cut(body)

@@ -35,7 +35,7 @@ from .question import (
     without_baselines,
 )
 from .settings import ablated
-from .spans import UNITS, Span, best_span, kind_of_name
+from .spans import UNITS, Span, asks_a_name, best_span, kind_of_name
 from .synonyms import kindred_in, said_in, small_classes, synonyms
 
 _CJK = "\u4e00-\u9fff"
@@ -359,17 +359,20 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 reason, lacks = f"相关段落中没有谈到“{absent_in_kind[0]}”", Lack.NOUN
             elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
                 reason, lacks = f"相关段落中没有提到{analysis.role}", Lack.ROLE
-            elif analysis.kind in (QUANTITY, DATE, PERSON) and span is None and not (
+            elif analysis.kind in (QUANTITY, DATE, PERSON, PLACE) and span is None and not (
                 # "谁在阳台养鸡": "一楼大爷" is no name, but the sentence answers
                 analysis.kind == PERSON and not analysis.role and measure_score >= 0.75
             ):
-                reason = "相关段落中没有找到所问的" + {QUANTITY: "数量", DATE: "时间", PERSON: "人名"}[analysis.kind]
+                reason = "相关段落中没有找到所问的" + {QUANTITY: "数量", DATE: "时间", PERSON: "人名", PLACE: "地点"}[analysis.kind]
                 lacks = Lack.SPAN
             elif span is None and analysis.type_noun and (
                 analysis.kind == ORG or (analysis.kind == PLACE and kind_of_name(analysis.type_noun) is not None)
             ):
                 # "哪支球队夺冠" asks for a team's name: a sentence naming none does not answer
                 reason, lacks = f"相关段落中没有找到所问的{analysis.type_noun}", Lack.SPAN
+            elif span is None and analysis.kind == NAME and asks_a_name(analysis):
+                # "吉祥物叫什么名字": a sentence that gives no name does not answer (span6)
+                reason, lacks = "相关段落中没有找到所问的名称", Lack.SPAN
             elif missing_nouns:
                 soft_reason, lacks = f"相关段落中没有谈到“{missing_nouns[0]}”", Lack.NOUN
             elif analysis.measure and measure_score < MIN_MEASURE_COVERAGE:

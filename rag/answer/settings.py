@@ -56,6 +56,16 @@ SWITCHES = {
     "person_title": "\"市长是谁\" is not answered by a name under other titles only (副市长刘海燕)",
     "side_clause": "a comparison side's figure is the one of the clause naming the side, not one of a sentence about"
                    " something else (上饶市完成31.4亿元, not 全省…286.3亿元)",
+    "byline": "a name in a report's byline (本报讯（记者林一帆）) is the writer, no actor of the news, unless the writer is asked",
+    "respectively": "\"A、B……分别42个和35个\": the figures after 分别 go, in order, to the items listed before it",
+    "whole_names": "a name referred back to (该物业分公司) is no answer, nor a company's name cut short of its branch",
+    "end_date": "\"搞到哪一天\" asks the end of a period: the date after 到/至/截至",
+    "short_forms": "a short form (以下简称《通知》) is no name unless the short form is asked; 全名 asks the longest",
+    "venue_clause": "a venue read from 在/于…召开 is where its whole clause's event is held",
+    "parallel_clauses": "a comparison side continuing a ；-list (上饶市完成31.4亿元；) states the measure the list's first"
+                        " clause names, for the check that both sides measure one thing",
+    "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
+                   " (上半年奎文区 is shown 奎文区)",
 }
 
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off

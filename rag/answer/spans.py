@@ -9,7 +9,7 @@ not answered by a school, "同比增长多少" not by a level).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..numbers import CHINESE_NUMERAL
 from .settings import ablated
@@ -34,7 +34,7 @@ _NUM = r"(?:\d+(?:[.,]\d+)*|" + CHINESE_NUMERAL + r"(?:点[零〇一二三四五
 UNITS = sorted(
     """个百分点 个工作日 工作日 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
     条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％
-    立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰""".split(),
+    立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰ 枚 块 部 首 册 篇 幅 匹 双 根 分钟 小时 个月 周 秒""".split(),
     key=len,
     reverse=True,
 )
@@ -52,8 +52,9 @@ _UNIT_GROUPS = (
     {"%", "％", "成", "个百分点"},
     {"个", "家", "所", "项", "处", "座"},
     {"场", "场次", "次", "期", "班", "班次"},
-    {"天", "个工作日", "工作日"},
+    {"天", "个工作日", "工作日", "分钟", "小时", "个月", "周", "秒"},  # durations
     {"株", "棵"},
+    {"亩", "公顷", "平方米", "平方公里"},  # areas
     {"吨", "公斤", "千克"},
 )
 
@@ -72,10 +73,17 @@ _DATE_RE = re.compile(
 )
 _RELATIVE_DATE_RE = re.compile(r"今年以来|近年来|一年来|近日|日前|目前|截至目前|当天|前不久")
 
+# "在西宁广场举行", "于北京召开": a venue is what stands between 在/于 and the event's verb; before
+# 的 or a clause break only a name that ends like a place ("在本院第三审判庭，"), since "属于连带债权，"
+# and "旨在抢抓……关键期，" put 于/在 inside another word. No digits or dates: "定于2025年…在本院…"
+# is read from the second marker.
+_EVENT_VERBS = "举行|举办|开幕|闭幕|召开|开展|启幕|启动|成立|揭牌|进行|起航|开通|开工|落户|建成|投用|亮相|上演|开班|开课|开放"
 _VENUE_RE = re.compile(
-    r"(?:在|于|位于|来到|走进)(?P<place>[^，。；、！？,;!?“”]{2,28}?)"
-    r"(?=举行|举办|开幕|召开|开展|启幕|启动|成立|揭牌|进行|起航|开通|的|，|。)"
+    r"(?:在|于|位于|来到|走进)(?P<place>[^\d年月日，。；、！？,;!?“”（）()]{2,28}?)"
+    r"(?P<verb>" + _EVENT_VERBS + r"|的|，|。)"
 )
+_VENUE_TAILS = ("广场", "学校", "公园", "街道", "社区", "中心", "基地", "礼堂", "会堂", "体育馆", "场馆", "会场",
+                "法庭", "审判庭", "大厅", "会议室", "图书馆", "博物馆", "展览馆", "剧院", "酒店", "宾馆", "大楼")
 _SPEAKER_RE = re.compile(
     r"(?P<role>记者|通讯员|所长|乡长|镇长|县长|局长|书记|主任|负责人|代表|专家|小哥)\s*"
     r"(?P<name>[" + _CJK + r"]{2,4}?)(?=说|表示|介绍|回忆|感慨|指出|认为|告诉|坦言|[）)\s、]|$)"
@@ -97,6 +105,7 @@ class Span:
     text: str
     prior: float = 0.0  # how good a span of its type it is, before matching the question
     modifiers: str = ""  # words inside the span that are not the number ("不超过", "以上")
+    venue: bool = False  # a place read as where an event is held ("在…召开")
 
 
 def _unit_fit(asked: str | None, found: str) -> float:
@@ -163,8 +172,28 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
 _ASKS_DAY = re.compile(r"哪天|哪一天|哪日|几月几[日号]|几号|何日|日期")
 
 
+_ISSUE_ASKED = re.compile(r"发布|印发|公布|公告|发出|签发|落款|发文|出台|下发|发的|通知|通告")
+
+
+def _signs_notice(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at [start, end) signs a notice: the sentence is a name and the date, nothing else."""
+    before = sentence[:start].strip()
+    return (
+        sentence[end:].strip(" 。.") == ""
+        and 2 <= len(before) <= 30
+        and not re.search(r"[，,；;：:。！？\d]", before)
+        and before.endswith(_ORG_SUFFIXES + ("管委会", "法院", "检察院", "办公室", "指挥部", "领导小组"))
+    )
+
+
+# "活动要搞到哪一天", "截止到什么时候": the end of a period is asked, the date after 到/至/截至
+_END_ASKED = re.compile(r"(?:到|至|截至|截止到?|持续到|延续到|结束于?)(?:哪|什么|几|何)|(?:截止|结束)(?:日期|时间)")
+_END_MARK = re.compile(r"(?:到|至|截至|截止|止于|持续到|延续到)\s*$")
+
+
 def date_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     asks_year = bool(re.search(r"哪年|哪一年|年份", analysis.text))
+    asks_end = bool(_END_ASKED.search(analysis.text)) and not ablated("end_date")
     spans = []
     for m in _DATE_RE.finditer(sentence):
         text = m.group(0)
@@ -181,9 +210,14 @@ def date_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
             prior += 0.4
         if re.fullmatch(_Y, text):
             prior += 1.2 if asks_year else -0.2
+        if asks_end and _END_MARK.search(sentence[max(0, m.start() - 4):m.start()]):
+            prior += 1.0
         after = sentence[m.end():m.end() + 6]
-        # "2月25日，记者从……了解到" and "1月26日电" date the report, not the event
-        if re.match(r"[，,]?\s*(记者|电)", after):
+        # "2月25日，记者从……了解到", "1月26日电" and "本报三明9月28日讯" date the report, not the event;
+        # so does a notice's signature ("荆阳高新区管理委员会2025年9月26日"), unless its issue is asked
+        if re.match(r"[，,]?\s*(记者|电|讯)", after) or (
+            _signs_notice(sentence, m.start(), m.end()) and not _ISSUE_ASKED.search(analysis.text)
+        ):
             prior -= 1.5
         # the year inside a name ("2026年全国气象工作会议") dates nothing by itself
         if re.fullmatch(_Y, text) and re.match(r"[“\"]|[" + _CJK + r"]{2,}(会议|联赛|行动|工作|规划|民生实事)", after):
@@ -278,8 +312,30 @@ def title_asked(role: str, question: str) -> bool:
     )
 
 
+# A report's byline names who wrote it or took its photographs ("本报讯（记者林一帆黄思远）",
+# "（通讯员张玉善摄）", "新华社记者王强报道"), never who did what the news tells
+_BYLINE_RE = re.compile(
+    r"[（(][^（()）]{0,8}(?:记者|通讯员|实习生|特约撰稿|作者)[^（()）]{1,40}[）)]"
+    r"|(?:记者|通讯员)[\s" + _CJK + r"]{2,16}?(?:摄影|摄|报道)(?![" + _CJK + r"])"
+)
+# ... unless the question asks who wrote or photographed it
+_WRITER_ASKED = re.compile(r"记者|通讯员|作者|谁写|写的|撰写|采写|报道|稿子|文章|署名|拍|摄")
+
+
+def byline_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence credits its report's writers or photographers."""
+    return [m.span() for m in _BYLINE_RE.finditer(sentence)]
+
+
 def person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = _person_spans(sentence, analysis)
+    if not ablated("byline"):
+        bylines = byline_spans(sentence)
+        in_byline = lambda sp: any(a <= sp.start and sp.end <= b for a, b in bylines)  # noqa: E731
+        if _WRITER_ASKED.search(analysis.text):  # "是谁报道的": the byline answers
+            spans = [replace(sp, prior=sp.prior + 1.0) if in_byline(sp) else sp for sp in spans]
+        else:
+            spans = [sp for sp in spans if not in_byline(sp)]
     if not analysis.role or ablated("person_title"):
         return spans
     # "市长是谁" is not answered by "副市长刘海燕" nor "县长" by a name under other titles only;
@@ -325,7 +381,9 @@ def _person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     for k in range(1, len(tokens) - 1):
         (title, _, _, _), (surname, flag, start, _), (given, given_flag, _, end) = tokens[k - 1], tokens[k], tokens[k + 1]
         if (
-            surname in _SURNAMES and flag not in _NO_SURNAME_FLAGS and title.endswith(_TITLE_ENDINGS)
+            # 何 is tagged a pronoun; after a title it begins a name ("副书记何宏远")
+            surname in _SURNAMES and (flag not in _NO_SURNAME_FLAGS or (flag == "r" and surname in _COMMON_SURNAMES))
+            and title.endswith(_TITLE_ENDINGS)
             and 1 <= len(given) <= 2 and given_flag not in _NO_SURNAME_FLAGS + ("v", "vn", "f", "m", "q")
             and all(_is_cjk(ch) for ch in given) and (start, end) not in spans
         ):
@@ -357,13 +415,24 @@ def _merged_names(sentence: str, tails: tuple[str, ...], head_flags: tuple[str, 
     return spans
 
 
+def _ends_with_place(text: str) -> bool:
+    words = pos_cut(text)
+    return bool(words) and words[-1][1] == "ns"
+
+
 def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = []
     for m in _VENUE_RE.finditer(sentence):
-        place = m.group("place")
-        if re.search(r"\d|[年月日]", place) or len(place) > 24:
+        place, verb = m.group("place"), m.group("verb")
+        if len(place) > 24:
             continue
-        spans.append(Span(m.start("place"), m.end("place"), place, 1.0))
+        if verb in ("的", "，", "。") and not (place.endswith(_PLACE_TAIL + _VENUE_TAILS) or _ends_with_place(place)):
+            continue
+        prior = 1.0 if verb not in ("的", "，", "。") else 0.6
+        # "在哪里开" is answered by the venue of 召开: the event's verb shares the question's
+        if verb not in ("的", "，", "。") and any(ch in verb for w in analysis.focus for ch in w):
+            prior += 0.3
+        spans.append(Span(m.start("place"), m.end("place"), place, prior, venue=verb not in ("的", "，", "。")))
     tokens = _token_offsets(sentence)
     k = 0
     while k < len(tokens):
@@ -377,6 +446,30 @@ def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         else:
             k += 1
     spans += _merged_names(sentence, _PLACE_TAIL[:8] + _ORG_SUFFIXES[:10], ("n", "ns", "nz", "nt", "nr"))
+    spans += _admin_names(tokens)
+    return spans
+
+
+_ADMIN_SUFFIXES = tuple("村镇乡县区市州旗")
+_NOT_A_NAME = re.compile(r"^[全该本各每我此]")
+
+
+def _admin_names(tokens: list[tuple[str, str, int, int]]) -> list[Span]:
+    """Names of villages, towns and counties jieba does not tag as places: one word it does not
+    know ending in the suffix ("池汉村"), or a name and the suffix cut apart ("大华|镇"); not 农村,
+    全县 or 该镇 (common words, or words that refer back)."""
+    spans = []
+    for k, (word, flag, start, end) in enumerate(tokens):
+        if flag == "ns" or _NOT_A_NAME.match(word):
+            continue  # tagged places are read above
+        name_like = flag in ("nr", "nz", "nrt", "nrfg") or _dictionary_freq(word) == 0  # not 农牧区, 协作区
+        if len(word) >= 3 and word.endswith(_ADMIN_SUFFIXES) and name_like:
+            spans.append(Span(start, end, word, 0.5))
+        elif (
+            k + 1 < len(tokens) and tokens[k + 1][0] in _ADMIN_SUFFIXES and tokens[k + 1][2] == end
+            and len(word) >= 2 and name_like and _dictionary_freq(word) < 500
+        ):
+            spans.append(Span(start, tokens[k + 1][3], word + tokens[k + 1][0], 0.5))
     return spans
 
 
@@ -386,12 +479,47 @@ def org_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     return _merged_names(sentence, tails, ("n", "ns", "nz", "nt", "m"))
 
 
+# "《关于做好…的通知》（以下简称《通知》）": the short form stands for the name given before it
+_SHORT_FORM_BEFORE = re.compile(r"(?:以下简称|以下称|下称|简称)[为是]?$")
+_SHORT_FORM_ASKED = re.compile(r"简称|缩写|简写")
+_FULL_NAME_ASKED = re.compile(r"全名|全称|完整(?:的)?名")
+
+
 def name_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = []
+    short_asked = bool(_SHORT_FORM_ASKED.search(analysis.text))
+    full_asked = bool(_FULL_NAME_ASKED.search(analysis.text))
     for m in _QUOTED_RE.finditer(sentence):
         group = 1 if m.group(1) else 2
-        spans.append(Span(m.start(), m.end(), m.group(0), 0.5 if group == 1 else 0.6))
+        prior = 0.5 if group == 1 else 0.6
+        if not ablated("short_forms"):
+            if _SHORT_FORM_BEFORE.search(sentence[max(0, m.start() - 5):m.start()]):
+                prior += 0.8 if short_asked else -1.0
+            if full_asked:  # the longest name is the full one
+                prior += min(1.0, 0.1 * max(0, len(m.group(0)) - 6))
+        spans.append(Span(m.start(), m.end(), m.group(0), prior))
+    if _names_no_organisation(analysis):
+        return spans
     return spans + org_spans(sentence, analysis)
+
+
+_NAMED_THING = re.compile(r"([" + _CJK + r"]{1,6}?)(?:的名字|名字|的名称|名称)?(?:叫什么|是什么名字|叫做什么|名称是|名字是)")
+_ORG_LIKE = _ORG_SUFFIXES + _PLACE_TAIL + ("店", "馆", "站", "社", "厂", "园", "室", "队", "团", "组", "点", "台", "单位",
+                                           "机构", "部门", "企业", "组织", "品牌", "平台", "项目", "工程", "活动")
+
+
+def asks_a_name(analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks what something is called ("…叫什么名字"), so only a name answers it."""
+    return not ablated("named_kind") and bool(_NAMED_THING.search(analysis.text))
+
+
+def _names_no_organisation(analysis: QuestionAnalysis) -> bool:
+    """"吉祥物叫什么名字" names a thing no organisation is ("青少年部" is none of it): only a quoted name
+    answers it; "那个服务站叫什么名字" may be answered by an organisation's name."""
+    if ablated("named_kind"):
+        return False
+    named = _NAMED_THING.search(analysis.text)
+    return bool(named) and not named.group(1).endswith(_ORG_LIKE)
 
 
 _SPAN_FINDERS = {
@@ -407,16 +535,18 @@ _SPAN_FINDERS = {
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 
 
-def clause_window(sentence: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[str, str]:
+def clause_window(
+    sentence: str, start: int, end: int, lo: int = 0, hi: int | None = None, reach: int = 14
+) -> tuple[str, str]:
     """The text before and after a span, within its clause and not past the
     neighbouring spans ``lo``/``hi`` (in "…增加7个城市，其中47个城市超200万辆" and
-    "深入9个乡镇146个行政村" each number has its own words)."""
+    "深入9个乡镇146个行政村" each number has its own words); after it at most ``reach`` characters."""
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     right_match = _CLAUSE_BREAK.search(sentence, end)
     right = right_match.start() if right_match else len(sentence)
     if hi is not None:
         right = min(right, hi)
-    return sentence[max(left, lo, start - 18):start], sentence[end:min(right, end + 14)]
+    return sentence[max(left, lo, start - 18):start], sentence[end:min(right, end + reach)]
 
 
 def _local_match(
@@ -428,7 +558,8 @@ def _local_match(
     phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
     if not phrases:
         return 0.5
-    before, after = clause_window(sentence, span.start, span.end, lo, hi)
+    # a date dates the event its whole clause tells ("2016年经省政府批准认定为省级现代农业产业园")
+    before, after = clause_window(sentence, span.start, span.end, lo, hi, 40 if analysis.kind == DATE else 14)
     # the measured thing stands right before the number ("新增就业2047人"), right
     # after it ("316名干部"), or around it ("确定了52个主要理论宣讲专题")
     window = f"{before}{span.modifiers}|{after}"
@@ -510,6 +641,77 @@ LEVEL_REACHED = re.compile(r"(?:提升|提高|增加|增长|上升|下降|降低
 _ALTERNATIVES = re.compile(r"[、和及或至到\-—~～\s]?")
 
 
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|占)?")
+_LIST_SEPARATOR = re.compile(r"[、和与及]")
+_CLAUSE_END = re.compile(r"[；;。！？!?]")
+
+
+def respective_owner(sentence: str, spans: list[Span], analysis: QuestionAnalysis) -> dict[int, tuple[bool, str]]:
+    """"奎文区、潍城区……居前，分别开工42个和35个": the figures after 分别 go, in order, to the items
+    listed before it. For each such figure (by its start): whether its item is the one the question
+    names, and the listing clause that says what the figures measure. Empty when the sentence lists
+    no items the figures match one to one, or the question names none of them (or several)."""
+    owners: dict[int, tuple[bool, str]] = {}
+    for resp in _RESPECTIVELY.finditer(sentence):
+        left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, resp.start())), default=0)
+        right_match = _CLAUSE_END.search(sentence, resp.end())
+        right = right_match.start() if right_match else len(sentence)
+        figures = [sp for sp in spans if resp.end() <= sp.start and sp.end <= right]
+        # the list is the clause before 分别 ("奎文区、潍城区开工改造小区数量居前，"), or the words
+        # right before it in the same clause ("城中区、城东区分别完成…")
+        before = sentence[left:resp.start()].rstrip("，, ")
+        listing = re.split(r"[，,：:]", before)
+        clause = listing[-1] if _LIST_SEPARATOR.search(listing[-1]) or len(listing) == 1 else listing[-2] if len(listing) > 1 else ""
+        items = [part for part in _LIST_SEPARATOR.split(clause) if part]
+        if len(items) < 2 or len(items) != len(figures):
+            continue
+        # the last item runs on into the clause's predicate ("潍城区开工改造小区数量居前"): only its
+        # head, as long as the other items, names it
+        width = max(len(item) for item in items[:-1]) + 1
+        heads = items[:-1] + [items[-1][:width]]
+        terms = [t for t in analysis.key_terms if len(t) >= 2]
+        named = [i for i, item in enumerate(heads) if any(t in item for t in terms)]
+        if len(named) != 1:
+            continue
+        for i, sp in enumerate(figures):
+            owners[sp.start] = (i == named[0], before)
+    return owners
+
+
+_REFERS_BACK = re.compile(r"(?:该|此|本|这家|这个|那家|那个|上述)$")
+
+
+def _whole_names(sentence: str, spans: list[Span]) -> list[Span]:
+    """The names as the text gives them: "该物业分公司" refers back to a name given before it (the
+    sentence that gives it answers), and "青海景源物业管理有限公司" is cut from the name that goes on
+    "…有限公司黄南分公司" (a name of an organisation continued by one of its parts)."""
+    kept = []
+    for sp in spans:
+        if _REFERS_BACK.search(sentence[max(0, sp.start - 2):sp.start]):
+            continue
+        if any(
+            other.start == sp.start and other.end > sp.end and other.text.endswith(_ORG_SUFFIXES)
+            and kind_of_name(sp.text) in (None, kind_of_name(other.text))  # not 和平医院 of 和平医院有限公司
+            and not re.search(r"[，。；、,;]", other.text)
+            for other in spans
+        ):
+            continue
+        kept.append(sp)
+    return kept
+
+
+def _without_asked_name(span: Span, analysis: QuestionAnalysis) -> Span:
+    """"祁连县归哪个州管" is answered by "海北藏族自治州", not "海北藏族自治州祁连县": a name that ends in
+    the place the question names is cut before it."""
+    if analysis.kind not in (PLACE, ORG):
+        return span
+    for entity in analysis.entities:
+        cut = len(span.text) - len(entity)
+        if cut >= 2 and span.text.endswith(entity):
+            return replace(span, end=span.end - len(entity), text=span.text[:cut])
+    return span
+
+
 def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, float, float]:
     """The best span of the asked type in ``sentence``: (span, score, local match)."""
     ranked = ranked_spans(sentence, analysis)
@@ -524,8 +726,14 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
         return []
     question_text = analysis.text
     spans = sorted(finder(sentence, analysis), key=lambda sp: (sp.start, sp.end))
+    owners = respective_owner(sentence, spans, analysis) if analysis.kind in (QUANTITY, DATE) and not ablated("respectively") else {}
+    if analysis.kind in (ORG, PLACE, NAME) and not ablated("whole_names"):
+        spans = _whole_names(sentence, spans)
     ranked: list[tuple[Span, float, float]] = []
     for i, span in enumerate(spans):
+        if span.start in owners and not owners[span.start][0]:
+            continue  # another listed item's figure
+        span = _without_asked_name(span, analysis)
         if span.text in question_text or any(span.text == e for e in analysis.entities):
             continue  # the question's own words are not its answer
         if not _fits_type_noun(span, analysis):
@@ -547,6 +755,12 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
             default=None,
         )
         local = _local_match(sentence, span, analysis, lo, hi)
+        if span.venue and not ablated("venue_clause"):  # where the sentence's event is held: its whole clause
+            phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
+            local = max(local, coverage(phrases, sentence) if phrases else 0.5)
+        if span.start in owners:  # its item's figure: the listing clause says what it measures
+            phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
+            local = max(local, coverage(phrases, owners[span.start][1] + sentence[:span.start]) if phrases else 0.5)
         score = 2.0 * local + span.prior
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
