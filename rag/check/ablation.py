@@ -33,6 +33,10 @@ them: "起数、死亡人数同比分别下降9.1%和12.6%"),
 ``lean_query`` (a clause leaning on the measure before it, "…，比上年减少12%", is searched with that measure),
 ``said_before`` (the claim's places and names must be said before the article's figure or in its sentence, not only later),
 ``referent`` (what a pointer stands for, "这家医院" for the 青岚县人民医院 named before, is a name the article must say),
+``level_rank`` (places of one level by rank, not only by the same suffix: 镇 and 乡, 区 and a county-level 市; a figure whose
+own clause names the one is not the other's),
+``action`` (a verb of the claim's words about its figure, what was done, "新购置", "已到位", must be said in the article figure's
+sentence, as written or by an exact 词林 synonym: no 一致 otherwise),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
@@ -41,7 +45,7 @@ import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
-               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent")
+               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action")
 
 
 def ingredient_on(name: str) -> bool:

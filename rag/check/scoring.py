@@ -50,7 +50,7 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
                    for place in claim.places)
     if place_ok and claim.places and candidate.own_places:
         for own in candidate.own_places:
-            same_level = [p for p in claim.places if _level(p) == _level(own)]
+            same_level = [p for p in claim.places if _same_level(p, own)]
             if same_level and not any(p in own or own in p for p in same_level):
                 place_ok = False
     # (a whole the claim's own clause says, 全县 or 全市 as well as 全省, counts though it is no place of the claim's:
@@ -82,6 +82,22 @@ def _rank(place: str) -> int | None:
     if is_province(place):
         return 1
     return next((rank for suffix, rank in _RANK.items() if place.endswith(suffix)), None)
+
+
+# the ranks a place's suffix may stand for: a 市 is a prefecture's city or a county-level one (寿光市 beside 奎文区)
+_RANKS = {"市": {2, 3}, "州": {2}, "盟": {2}, "县": {3}, "区": {3}, "旗": {3}, "镇": {4}, "乡": {4}, "街道": {4}}
+
+
+def _same_level(place: str, other: str) -> bool:
+    """Two places of one level, by their suffixes: the same suffix, or suffixes that may name the same rank (镇 and 乡,
+    县 and 区, 区 and a county-level 市): a figure whose own clause names the one is not the other's ("杜集乡种植小麦5.2万亩"
+    is not 柳河镇's)."""
+    if _level(place) == _level(other):
+        return True
+    if not ingredient_on("level_rank"):
+        return False
+    ranks = [next((r for suffix, r in _RANKS.items() if p.endswith(suffix)), set()) for p in (place, other)]
+    return bool(ranks[0] & ranks[1])
 
 
 def _part_of_scope(claim_places: Sequence[str], own_places: Sequence[str]) -> bool:

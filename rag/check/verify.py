@@ -45,7 +45,7 @@ from .place_chain import wrong_parent
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
 from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
-from .readings import _DAY_PART, closer_gives_other, other_item, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
+from .readings import _DAY_PART, closer_gives_other, other_item, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
 
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
@@ -99,6 +99,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             continue  # "公路水路完成投资…同比增长6.4%" is a part: the claim's "交通运输固定资产投资…同比增长" is the 7.2% beside it
         if ingredient_on("event") and stated.kind == "figure" and _other_event(claim, row.candidate):
             continue  # "考试通过人数达223.6万人" where the article's 223.6万人 "报名": another event of the same people
+        if ingredient_on("action") and stated.kind == "figure" and unsaid_action(claim, row.candidate):
+            continue  # "新购置了6台联合收割机" where the article's 6台 "刚刚结束本地作业": not what the claim says was done
         if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
             continue  # "帮助1315名就业困难人员" where the article's 就业困难人员 are its 342名 and its 1315名 are 失业人员
         if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names and (row.lexical or not _better_beside(row, scored)):
