@@ -273,6 +273,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     stated=text[n_start:n_end], stated_start=n_start, stated_end=n_end,
                     kind=kind, label=sentence, places=tuple(p for p in places if p not in text[n_start:n_end]), periods=periods,
                     query=_query(places, periods, sentence, sentence), sentence=sentence, sentence_start=s_start,
+                    referents=referents_of(text, s_start, s_end) if ingredient_on("referent") else (),
                 ))
             if own_places:
                 last_places = own_places
@@ -296,6 +297,12 @@ def referents_of(text: str, s_start: int, s_end: int) -> tuple[str, ...]:
     for match in _POINTER.finditer(text, s_start, s_end):
         noun = match.group("noun")
         at = text.rfind(noun, 0, s_start)
+        if at < 0 and ingredient_on("referent_head") and noun[0] not in "省市县区州乡镇村旗":  # (该县, 该区: places, carried as places)
+            # a name ending in the noun's head character, in the sentence before: "龙湖南音社…。该社团…" (社 of 社团)
+            before = split_sentences(text[:s_start])
+            lo = s_start - len(text[before[-1][0]:s_start]) if before else 0
+            at = text.rfind(noun[0], lo, s_start)
+            noun = noun[0]
         if at < 0:
             continue
         head = re.split(r"[，,。；;：:！？!?、\s“”《》（）()\d]", text[max(0, at - _NAME_BEFORE): at])[-1]

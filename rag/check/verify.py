@@ -417,6 +417,8 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
                 if other is not None:
                     return other
                 continue
+            if ingredient_on("referent") and any(not name_said(r, sentence) for r in claim.referents):
+                continue  # "该社团还获得了“优秀南音社团”称号": the article sentence must name what 该社团 stands for
             name = "".join(claim.stated.split())
             own_periods = [period for period in claim.periods if period in periods_in(claim.text, most_specific=True)]
             missing = [period for period in own_periods if period not in _periods_of(context_of(paragraph))]
@@ -439,7 +441,8 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
     if at >= 0:  # the name is right, the place is not
         other = _other_places(claim, sentence, context) if claim.places else None
         if other is None:
-            return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有说到{'、'.join(claim.places)}。", related=(paragraph,))
+            unsaid = [p for p in claim.places if not place_in(p, context)] or [r for r in claim.referents if not name_said(r, sentence)] or list(claim.places)
+            return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有说到“{'、'.join(unsaid)}”。", related=(paragraph,))
         place_at = sentence.find(other)
         span = (paragraph, s_start + place_at, s_start + place_at + len(other)) if place_at >= 0 else (paragraph, s_start, s_end)
         return Verdict(CONTRADICTED, f"资料写的是“{other}”，而不是“{'、'.join(claim.places)}”（地点不同）。", found=other, differs="地点", evidence=(span,))
