@@ -39,6 +39,8 @@ own clause names the one is not the other's),
 sentence, as written or by an exact 词林 synonym: no 一致 otherwise),
 ``referent_head`` (a pointer whose noun is not named before stands for the name ending in its head character in the sentence
 before: "龙湖南音社…。该社团…"; a name claim's pointer must be named by the article sentence that confirms it, as a figure's must),
+``scope_name`` (a right figure whose counted thing the claim qualifies by a place or scope the article gives another one of,
+"9项全国青少年纪录" / "9项省青少年纪录": 不一致 on 地点),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
@@ -47,7 +49,7 @@ import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
-               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head")
+               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name")
 
 
 def ingredient_on(name: str) -> bool:

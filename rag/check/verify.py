@@ -125,6 +125,14 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             if other is not None:
                 return other
 
+    # the figure is right, and what it counts is qualified by another scope: "打破9项全国青少年纪录" / "打破9项省青少年纪录"
+    if stated.kind == "figure" and ingredient_on("scope_name"):
+        for row in scored:
+            if row.true and row.co_ok and row.period_ok and not row.place_ok and row.restated >= CONTRADICT_MIN and row.said >= SAID_MIN:
+                other = _other_scope(claim, row.candidate)
+                if other is not None:
+                    return other
+
     # the stated value itself under the same measure (another direction or unit) explains the claim best
     # (or the same number in another unit: "6211人次" for "6211人"), then a figure in the very unit of the
     # claim ("160场" for "106场") before one in a generic unit ("5个")
@@ -223,6 +231,35 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{name}”（{differs}不同）。", found=found, differs=differs, evidence=evidence)
 
 
+_SCOPE_LIKE = re.compile(r"全?[国省市县区州乡镇村]|[\u4e00-\u9fff]{2,6}[省市县区州乡镇村]")
+
+
+def _other_scope(claim: Claim, candidate: Candidate) -> Verdict | None:
+    """The claim's place stands after its figure, in what the figure counts ("9项全国青少年纪录"), and the article figure is
+    followed by the same words with another scope or place in its stead ("9项省青少年纪录"): 不一致, the article's phrase found.
+    (A place before the figure is whose figure it is: a right figure of another place is left to the other readings.)"""
+    after_claim = claim.sentence[claim.stated_end - claim.sentence_start:]
+    after_article = candidate.paragraph.text[candidate.figure.end: candidate.figure.end + 40]
+    for place in claim.places:
+        at = after_claim.find(place)
+        if at < 0 or _CLAUSE_MARK.search(after_claim[:at]):
+            continue
+        gap, rest = after_claim[:at], after_claim[at + len(place):]
+        if len(rest) < 2 or not after_article.startswith(gap):
+            continue
+        end = after_article.find(rest[:2], len(gap))
+        if end <= len(gap):
+            continue
+        found = after_article[len(gap):end]
+        if found == place or place in found or found in place or not _SCOPE_LIKE.fullmatch(found) or _CLAUSE_MARK.search(found):
+            continue
+        phrase = re.split(r"[，,。；;、：:]", after_article[len(gap):])[0]
+        start = candidate.figure.end + len(gap)
+        return Verdict(CONTRADICTED, f"资料写的是“{phrase}”，而不是“{place}{rest.split('，')[0].rstrip('。')}”（地点不同）。", found=phrase, differs="地点",
+                       evidence=((candidate.paragraph, start, start + len(phrase)),))
+    return None
+
+
 def _synonym_said(word: str, text: str) -> bool:
     """``text`` says ``word`` by one of its exact synonyms (词林 "=" groups: 揭幕 = 开幕, never 闭幕)."""
     if not ingredient_on("synonym"):
@@ -318,6 +355,8 @@ def _place_counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
     place of the sentence, unless the claim says where a thing is ("位于…") and the article where something
     was done ("在塞北播撒火种")."""
     counterpart = _counterpart(claim, sentence, aligned_only=True) if ingredient_on("place_between") else None
+    if counterpart is None and ingredient_on("place_between"):
+        counterpart = _between_verb(claim, sentence)
     if counterpart is not None:
         found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ")
         if found and not _CLAUSE_MARK.search(found) and (places_in(found) or found in PROVINCE_ABBREVIATIONS.values()):
@@ -333,6 +372,17 @@ def _place_counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
 
 
 _WHERE_IT_IS = ("位于", "坐落于", "落户")
+
+
+def _between_verb(claim: Claim, sentence: str) -> tuple[int, int] | None:
+    """The article sentence's place between the claim's preposition and verb, whatever is said before them: "闭幕式于10月16日
+    晚在泉州府文庙举行" for "闭幕式在泉州大剧院举行"."""
+    at = claim.stated_start - claim.start + claim.text_offset
+    before, after = claim.sentence[at - 1: at], claim.sentence[at + len(claim.stated):][:2]
+    if before not in ("在", "于") or len(after) < 2 or _CLAUSE_MARK.search(after):
+        return None
+    match = re.search(re.escape(before) + r"([^，,。；;、：:“”\d]{2,15}?)" + re.escape(after), sentence)
+    return match.span(1) if match else None
 
 
 def _other_period(missing: Sequence[str], paragraph: Paragraph, s_start: int, s_end: int) -> Verdict | None:
