@@ -41,6 +41,13 @@ sentence, as written or by an exact 词林 synonym: no 一致 otherwise),
 before: "龙湖南音社…。该社团…"; a name claim's pointer must be named by the article sentence that confirms it, as a figure's must),
 ``scope_name`` (a right figure whose counted thing the claim qualifies by a place or scope the article gives another one of,
 "9项全国青少年纪录" / "9项省青少年纪录": 不一致 on 地点),
+``named_before`` (an article figure counts what its clause names right before it, whatever its words after it say it did:
+"奖牌总数396枚位列…首位" measures 奖牌总数),
+``dateline`` (the date of a dateline, "本报三明9月28日讯", is the report's, no event's: no date claim is read against it),
+``name_end`` (a name ending its clause in the claim, with no words after it to align on, has a counterpart in the article only on word bounds),
+``opposite_event`` (a date of the event that ends or begins the claim's, 闭幕 for 开幕, 竣工 for 开工, neither confirms nor
+contradicts the claim's date),
+``co_sentence`` (a claim's other figure of its clause of a kind the article figure's clause has none of may stand anywhere in its sentence),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
@@ -49,7 +56,7 @@ import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
-               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name")
+               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence")
 
 
 def ingredient_on(name: str) -> bool:

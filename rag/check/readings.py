@@ -219,17 +219,17 @@ def _actions(text: str, drop: Sequence[str]) -> list[str]:
 
 def _action_said(word: str, text: str, words: Sequence[str]) -> bool:
     """``text`` says the action ``word``: as written, by an exact synonym or a word of its small 词林 class, or by a verb of
-    ``words`` sharing a character with it (参加 / 参赛, 设立 / 设有)."""
+    ``words`` with the same head character (参加 / 参赛, 设立 / 设有; not 开幕 / 闭幕)."""
     from ..answer.synonyms import kindred_in, synonyms
 
     return (word in text or any(s in text for s in synonyms(word)) or kindred_in(word, list(words))
-            or any(set(word) & set(w) for w in words))
+            or any(w[0] == word[0] for w in words))
 
 
 def unsaid_action(claim: Claim, candidate: Candidate) -> str | None:
     """The claim says what was done with its figure ("新购置了6台", "已到位…资金9.4亿元") and the article figure's own clause
     tells another action of it ("合作社的6台联合收割机刚刚结束本地作业", "争取…补助资金9.4亿元"): each says an action the
-    other does not (as written, by a synonym, a word of the same small 词林 class or a shared character). The article
+    other does not (as written, by a synonym, a word of the same small 词林 class or the same head character). The article
     then confirms nothing; returns the claim's action unsaid. Light verbs (达到, 实现, 累计…), directions and periods are
     no actions."""
     sentence = candidate.sentence
@@ -243,6 +243,23 @@ def unsaid_action(claim: Claim, candidate: Candidate) -> str | None:
     if any(not _action_said(w, claim.sentence or claim.text, claim_words) for w in own):
         return unsaid
     return None
+
+
+# events that end what the other begins: a date of the one is not the date of the other
+_OPPOSITE_EVENTS = (("开幕", "闭幕"), ("开幕", "落幕"), ("启幕", "闭幕"), ("启幕", "落幕"), ("开工", "竣工"), ("开工", "完工"), ("开始", "结束"),
+                    ("启动", "结束"), ("启动", "收官"), ("开业", "停业"), ("开业", "歇业"), ("开放", "关闭"), ("开通", "停运"), ("上线", "下线"),
+                    ("开园", "闭园"), ("开馆", "闭馆"), ("开学", "放假"), ("入学", "毕业"), ("成立", "撤销"), ("成立", "解散"), ("开赛", "闭赛"))
+
+
+def opposite_event(claim: Claim, candidate: Candidate) -> bool:
+    """The claim dates one event ("9月27日…开幕") and the article sentence the event that ends or begins it ("9月27日晚…闭幕"),
+    without the claim's: the date of the other event tells nothing of the claim's."""
+    text, sentence = claim.text, candidate.sentence
+    for one, other in _OPPOSITE_EVENTS:
+        for ours, theirs in ((one, other), (other, one)):
+            if ours in text and theirs not in text and theirs in sentence and ours not in sentence:
+                return True
+    return False
 
 
 def _head_noun_elsewhere(claim: Claim, candidate: Candidate) -> bool:

@@ -27,7 +27,7 @@ from .claims import names_another
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
-from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, _level, _period_kind, _periods_of, candidates
+from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, _named_before, _level, _period_kind, _periods_of, candidates
 from .readings import _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
 
 
@@ -35,7 +35,13 @@ def _co_figures_hold(claim: Claim, candidate: Candidate) -> bool:
     """The other figures of the claim's clause qualify what it counts ("超过500万辆的城市有27个"):
     each must be in the article figure's clause too."""
     others = candidate.clause_figures or candidate.sentence_figures  # a clause without others leans on its sentence
-    return all(any(units_match(co, other) and value_satisfies(co, other) for other in others) for co in claim.co_figures)
+    if not ingredient_on("co_sentence"):
+        return all(any(units_match(co, other) and value_satisfies(co, other) for other in others) for co in claim.co_figures)
+    # a co-figure of a kind the article figure's clause has none of may stand anywhere in its sentence: "…17岁选手…73公斤级比赛中以
+    # 抓举、挺举…夺得3枚金牌" has the 3枚 of "81公斤级比赛中夺得3枚金牌" ("超过300万辆的城市27个" has no 500万辆 for all that)
+    def pool(co: Figure) -> tuple[Figure, ...]:
+        return others if any(o.unit_class == co.unit_class for o in others) else candidate.sentence_figures
+    return all(any(units_match(co, other) and value_satisfies(co, other) for other in pool(co)) for co in claim.co_figures)
 
 
 def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources: dict[str, set[str]]) -> tuple[bool, bool]:
@@ -153,6 +159,8 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         # a date: the claim's words must tell the article sentence's event; whose event it is may be the title's
         # ("设立日期:1993年5月7日" under "…大同庆新路支行": a record names its subject once, in its heading)
         event = f"{candidate.paragraph.title or ''}\n{candidate.sentence}" if ingredient_on("record") else candidate.sentence
+        if stated.kind == "date" and ingredient_on("dateline") and _DATELINE.match(candidate.paragraph.text, candidate.figure.end):
+            continue  # "本报三明9月28日讯", "新华社北京7月15日电": the day of the report, no event's
         if stated.kind == "date":
             restated = share_present(claim_words, event)
             event_words = _date_event_words(candidate) if ingredient_on("record") else ()
@@ -165,6 +173,9 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             # what the article counts is named next to its figure: "…各乡镇网点以及村级站点累计吸纳就业人员374人"
             head = _head_words(candidate.label)
             restated = max(share_present(article_words, claim_sentence), share_present(head, claim_sentence) if len(head) >= 2 else 0.0)
+            named = _named_before(candidate.label) if ingredient_on("named_before") else ()
+            if len(named) >= 2:  # what is counted is named right before the figure; words after it may tell what it did
+                restated = max(restated, share_present(named, claim_sentence))  # ("奖牌总数396枚位列…金牌榜首位")
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 restated = min(restated, share_present(claim_words, candidate.sentence))
         near = candidate.sentence.strip() in nearest
@@ -200,6 +211,9 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                              share_present(claim_words, candidate.label)))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
+
+
+_DATELINE = re.compile(r"(?:[)）]|\s)?[讯电]")
 
 
 def _said(words: Sequence[str], keys: Sequence[str], context: str) -> float:

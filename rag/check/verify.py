@@ -45,7 +45,7 @@ from .place_chain import wrong_parent
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
 from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
-from .readings import _DAY_PART, closer_gives_other, other_item, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
+from .readings import _DAY_PART, closer_gives_other, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
 
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
@@ -100,6 +100,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
         if ingredient_on("event") and stated.kind == "figure" and _other_event(claim, row.candidate):
             continue  # "考试通过人数达223.6万人" where the article's 223.6万人 "报名": another event of the same people
         if ingredient_on("action") and stated.kind == "figure" and unsaid_action(claim, row.candidate):
+            continue  # "新购置了6台联合收割机" where the article's 6台 "刚刚结束本地作业": not what the claim says was done
+        if ingredient_on("opposite_event") and stated.kind == "date" and opposite_event(claim, row.candidate):
             continue  # "新购置了6台联合收割机" where the article's 6台 "刚刚结束本地作业": not what the claim says was done
         if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
             continue  # "帮助1315名就业困难人员" where the article's 就业困难人员 are its 342名 and its 1315名 are 失业人员
@@ -188,6 +190,8 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
             continue  # the claim names another item of the article's 分别 than this figure's
         if dates_agree(stated, candidate.figure):
             continue  # "2025年" does not tell the month of "2025年4月", nor say another: not what the article says instead
+        if ingredient_on("opposite_event") and stated.kind == "date" and opposite_event(claim, candidate):
+            continue  # "9月18日…开幕" is not told otherwise by "9月27日晚…闭幕": another event's date
         if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
             continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
         if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
@@ -414,11 +418,16 @@ def _counterpart(claim: Claim, sentence: str, aligned_only: bool = False) -> tup
         start = at + len(left)
         window = sentence[start: start + len(claim.stated) + 8]
         end = start + len(claim.stated)
+        bounded = False
         for right_width in (2, 1):
             right = after[:right_width]
             if right and right in window[1:]:
                 end = start + 1 + window[1:].index(right)
+                bounded = True
                 break
+        if (not bounded and re.match(r"[，,。；;：:、！？!?]|$", after) and ingredient_on("name_end")
+                and not {start, end} <= _word_bounds(sentence)):
+            continue  # the claim's name ends its clause and the article's span cuts words ("在三明开幕" / "在三明市奥林匹克…")
         if end > start:
             cut = re.search(r"[\d，,。；;：:（(]", sentence[start:end])  # "陈振林26日表示": the name ends at the date
             return start, start + cut.start() if cut and cut.start() > 0 else min(end, len(sentence))
@@ -433,6 +442,18 @@ def _counterpart(claim: Claim, sentence: str, aligned_only: bool = False) -> tup
             # the unchanged part of the name belongs to the article's name too: "2025年…通知" → "2026年…通知"
             return max(0, j1 - max(0, i1 - name_start)), min(len(sentence), j2 + max(0, name_end - i2))
     return None
+
+
+@lru_cache(maxsize=1024)
+def _word_bounds(sentence: str) -> frozenset[int]:
+    """The offsets between the words of a sentence (jieba)."""
+    import jieba
+
+    bounds, at = {0}, 0
+    for word in jieba.cut(sentence):
+        at += len(word)
+        bounds.add(at)
+    return frozenset(bounds)
 
 
 def _other_places(claim: Claim, sentence: str, context: str) -> str | None:
