@@ -29,7 +29,9 @@ _EDGE = "，,。；;：:、！？!? \t\n"
 SCOPES = ("全国", "全省")
 # jieba tags some common nouns as places; these say nothing about where.
 # jieba's dictionary tags some common words as places ("新建", "播撒"); they say nothing about where
-NOT_PLACES = frozenset("播撒 新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间".split())
+NOT_PLACES = frozenset("播撒 新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间 惠及".split())
+# a word of three characters or more ending as a measure does ("满意度", jieba's ns) is no place ("印度" is)
+_MEASURE_NOUN = re.compile(r"^.{2,}[度率量额性]$")
 PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|旗|街道)$")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -46,7 +48,7 @@ _NAME_PATTERNS = (
     ("place", re.compile(r"(?:位于|来自|开往|前往|落户|坐落于)(?P<name>[^，。；、的\s]{2,20}?)(?=[，。；、的]|$)")),
     ("name", re.compile(r"《(?P<name>[^》]{2,40})》")),
     ("name", re.compile(r"“(?P<name>[^”]{2,20})”")),
-    ("name", re.compile(r"(?:局长|书记|所长|乡长|县长|市长|主任|负责人|院长|总经理|董事长|部长|厅长|代表|记者|通讯员)(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[在说表介指回感认称强，。、；：]|$)")),
+    ("name", re.compile(r"(?:局长|书记|所长|乡长|县长|市长|主任|负责人|院长|总经理|董事长|部长|厅长|代表|记者|通讯员)(?P<name>[\u4e00-\u9fff]{2,4}?)(?=在|说|表示|介绍|指出|回[应答忆]|感[谢慨叹到]|认为|称|强调|[，。、；：]|$)")),
 )
 
 
@@ -71,7 +73,7 @@ def places_in(text: str) -> tuple[str, ...]:
     words = list(_posseg().cut(text))
     for i, word in enumerate(words):
         w = word.word
-        if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全"):
+        if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全") and not _MEASURE_NOUN.search(w):
             found.append(w)
         elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):
             found.append(w)  # a small place jieba tags as a name ("申中乡")

@@ -147,13 +147,14 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
     claim_keys = key_words(claim.label, claim.places)
     claim_direction = direction(claim.label)
     claim_sentence = claim.sentence or claim.text
+    claim_modality = modality(claim.label)
     scored = []
     wide_sources = _wide_sources(claim, hits, context_of)
     claim_names = _claim_names(claim) if ingredient_on("names") else ()
     for candidate in candidates(hits):
         if candidate.figure.kind != stated.kind:
             continue
-        if modality(candidate.label) != modality(claim.label):
+        if claim_modality != (_modality_of(candidate) if claim_modality else modality(candidate.label)):
             continue  # a target (目标, 计划, 预计) is another measure than a result
         context = context_of(candidate.paragraph)
         # a date: the claim's words must tell the article sentence's event; whose event it is may be the title's
@@ -214,6 +215,21 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
 
 
 _DATELINE = re.compile(r"(?:[)）]|\s)?[讯电]")
+
+
+_REALISED = re.compile(r"已|完成|实现|累计|截至|截止")
+
+
+def _modality_of(candidate: Candidate) -> frozenset[str]:
+    """A target's words (计划, 目标…) of the article figure's own clause, else of its sentence before it, when its clause says
+    nothing done: "今年全市计划改造老旧小区320个，惠及居民7.8万户" (7.8万户 is planned too; "…，上半年已完成186个" is not).
+    Read so for a claim that states a target only."""
+    own = modality(candidate.label)
+    if own or not ingredient_on("plan_sentence") or _REALISED.search(candidate.label):
+        return own
+    text = candidate.paragraph.text
+    s_at = text.find(candidate.sentence)
+    return modality(text[s_at: candidate.figure.start]) if 0 <= s_at <= candidate.figure.start else own
 
 
 def _said(words: Sequence[str], keys: Sequence[str], context: str) -> float:
