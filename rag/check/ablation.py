@@ -50,6 +50,7 @@ contradicts the claim's date),
 ``co_sentence`` (a claim's other figure of its clause of a kind the article figure's clause has none of may stand anywhere in its sentence),
 ``plan_sentence`` (an article figure whose clause says nothing done is a target when its sentence states one before it:
 "今年全市计划改造老旧小区320个，惠及居民7.8万户"),
+``part_after`` (a clause after the figure that picks out a part, "…，其中台湾地区…", says no place or name of the figure's),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
@@ -58,7 +59,7 @@ import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
-               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence")
+               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after")
 
 
 def ingredient_on(name: str) -> bool:

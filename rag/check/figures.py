@@ -44,7 +44,7 @@ _PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key
 _BEFORE = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
 _UNIT = "|".join(map(re.escape, UNITS))
 _FIGURE = re.compile(
-    f"(?P<before>{_BEFORE})?(?P<num>{_NUM})(?P<scale>\\s?[万亿千](?![米克瓦]))?(?P<mid>[余多])?"
+    f"(?P<before>{_BEFORE})?(?P<num>{_NUM})(?:(?P<mid0>[余多])(?=[万亿]))?(?P<scale>\\s?[万亿千](?![米克瓦]))?(?P<mid>[余多])?"
     f"(?P<unit>%|％|{_UNIT})(?P<after>以上|之上|以下|左右|上下)?"
 )
 _CN_DIGITS = "〇零一二三四五六七八九"
@@ -180,8 +180,8 @@ def find_figures(text: str) -> list[Figure]:
             qualifier = ABOUT if distant.group("q")[0] == "约" else QUALIFIERS_BEFORE[distant.group("q")]
         if match.group("before"):
             qualifier = QUALIFIERS_BEFORE[match.group("before")]
-        elif match.group("mid") or match.group("after"):
-            qualifier = QUALIFIERS_AFTER[match.group("mid") or match.group("after")]
+        elif match.group("mid") or match.group("mid0") or match.group("after"):  # "1400余万元": 余 before the scale
+            qualifier = QUALIFIERS_AFTER[match.group("mid") or match.group("mid0") or match.group("after")]
         unit = match.group("unit")
         found.append(Figure(match.start(), match.end(), match.group(), "figure", value, "%" if unit == "％" else unit, qualifier, match.group("num")))
     for match in _BARE_SCALED.finditer(text):

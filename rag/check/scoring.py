@@ -129,7 +129,16 @@ def _said_before(context: str, candidate: Candidate) -> str:
     s_at = text.find(candidate.sentence)
     if at < 0 or s_at < 0:
         return context
-    return context[: at + s_at + len(candidate.sentence)]
+    end = s_at + len(candidate.sentence)
+    if ingredient_on("part_after"):
+        # a later clause of the sentence that picks out a part ("…1500余名演员参演，其中台湾地区南音社团19个") tells no place
+        # of this figure's
+        later = _PART_AFTER.search(text, candidate.figure.end, end)
+        end = later.start() if later else end
+    return context[: at + end]
+
+
+_PART_AFTER = re.compile(r"[，,；;](?=其中|包括|含)")
 
 
 def _wide_sources(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> dict[str, set[str]]:
