@@ -39,7 +39,7 @@ own clause names the one is not the other's),
 sentence, as written or by an exact 词林 synonym: no 一致 otherwise),
 ``referent_head`` (a pointer whose noun is not named before stands for the name ending in its head character in the sentence
 before: "龙湖南音社…。该社团…"; a name claim's pointer must be named by the article sentence that confirms it, as a figure's must),
-``scope_name`` (a right figure whose counted thing the claim qualifies by a place or scope the article gives another one of,
+``scope_name`` (a right figure whose counted thing the claim qualifies by a place or scope (全国, 省级) the article gives another one of,
 "9项全国青少年纪录" / "9项省青少年纪录": 不一致 on 地点),
 ``named_before`` (an article figure counts what its clause names right before it, whatever its words after it say it did:
 "奖牌总数396枚位列…首位" measures 奖牌总数),
@@ -51,6 +51,10 @@ contradicts the claim's date),
 ``plan_sentence`` (an article figure whose clause says nothing done is a target when its sentence states one before it:
 "今年全市计划改造老旧小区320个，惠及居民7.8万户"),
 ``part_after`` (a clause after the figure that picks out a part, "…，其中台湾地区…", says no place or name of the figure's),
+``frame_lead`` (a word of a name claim's clause missing from the article sentence but said in its title or lead, "文化节", is
+no sign of another name there: no 名称 contradiction from it),
+``frame_clause`` (a name claim is read in the clause of the article sentence that tells its event: "开幕式于…在县文化广场举行，
+闭幕式于…在县体育馆举行" confirms no 闭幕式 "在县文化广场举行", and gives 县体育馆 for it),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
@@ -59,7 +63,7 @@ import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
-               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after")
+               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead")
 
 
 def ingredient_on(name: str) -> bool:

@@ -109,6 +109,9 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             # (a figure kept for its sentence's meaning alone confirms only when no other figure of that sentence
             # is named by more of the claim's words: "城镇新增就业568人，农牧区劳动力转移就业6211人次")
             candidate = row.candidate
+            other = _other_scope(claim, candidate) if stated.kind == "figure" and ingredient_on("scope_name") else None
+            if other is not None:
+                return other  # "3项省级纪录" / "3项县级纪录": the right number of another scope's
             evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
             return Verdict(SUPPORTED, f"资料写的是“{candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]}”，与“{claim.stated}”一致。",
                            found=candidate.figure.written, evidence=evidence)
@@ -235,16 +238,17 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{name}”（{differs}不同）。", found=found, differs=differs, evidence=evidence)
 
 
-_SCOPE_LIKE = re.compile(r"全?[国省市县区州乡镇村]|[\u4e00-\u9fff]{2,6}[省市县区州乡镇村]")
+_SCOPE_LIKE = re.compile(r"全?[国省市县区州乡镇村]|(?:国家|[国省市县区州乡镇村])级|[\u4e00-\u9fff]{2,6}[省市县区州乡镇村]")
+_SCOPE_WORD = re.compile(r"全[国省市县区州]|国家级|[国省市县区州乡镇村]级")
 
 
 def _other_scope(claim: Claim, candidate: Candidate) -> Verdict | None:
-    """The claim's place stands after its figure, in what the figure counts ("9项全国青少年纪录"), and the article figure is
-    followed by the same words with another scope or place in its stead ("9项省青少年纪录"): 不一致, the article's phrase found.
+    """The claim's place or scope (全国, 省级) stands after its figure, in what the figure counts ("9项全国青少年纪录", "3项省级纪录"),
+    and the article figure is followed by the same words with another in its stead ("9项省青少年纪录"): 不一致, the article's phrase found.
     (A place before the figure is whose figure it is: a right figure of another place is left to the other readings.)"""
     after_claim = claim.sentence[claim.stated_end - claim.sentence_start:]
     after_article = candidate.paragraph.text[candidate.figure.end: candidate.figure.end + 40]
-    for place in claim.places:
+    for place in dict.fromkeys((*claim.places, *_SCOPE_WORD.findall(re.split(r"[，,。；;]", after_claim)[0]))):
         at = after_claim.find(place)
         if at < 0 or _CLAUSE_MARK.search(after_claim[:at]):
             continue
@@ -378,6 +382,24 @@ def _place_counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
 _WHERE_IT_IS = ("位于", "坐落于", "落户")
 
 
+def _frame_in_other_clause(claim: Claim, frame_words: Sequence[str], sentence: str, at: int) -> tuple[int, int] | None:
+    """Where the article sentence tells two events alike, clause by clause, the clause that says the claim's frame words its name's
+    clause lacks ("闭幕式" of "…的闭幕式在县文化广场举行") and those it says ("举行"), against "开幕式于…在县文化广场举行，闭幕式于…在县
+    体育馆举行"; else None."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[，,；;]", sentence)] + [len(sentence)]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
+    own = next(((a, b) for a, b in spans if a <= at < b), None)
+    if own is None or len(spans) < 2:
+        return None
+    own_text = sentence[own[0]:own[1]]
+    lacking = [w for w in frame_words if not name_said(w, own_text) and name_said(w, sentence)]
+    shared = [w for w in frame_words if name_said(w, own_text)]
+    if not lacking or not shared:
+        return None
+    # two clauses told alike, each of its own event: the other says the words the name's clause lacks and those it says
+    return next(((a, b) for a, b in spans if (a, b) != own and all(name_said(w, sentence[a:b]) for w in lacking + shared)), None)
+
+
 def _between_verb(claim: Claim, sentence: str) -> tuple[int, int] | None:
     """The article sentence's place between the claim's preposition and verb, whatever is said before them: "闭幕式于10月16日
     晚在泉州府文庙举行" for "闭幕式在泉州大剧院举行"."""
@@ -483,6 +505,8 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
         if at >= 0 and all(place_in(place, context_of(paragraph)) for place in claim.places):
             # the rest of the claim must be the article's too: "南通市丝绸协会…" is not "南通市纺织工业协会…"
             unsaid = [w for w in frame_words if not name_said(w, sentence) and not _synonym_said(w, sentence)] if ingredient_on("frame") else []
+            if unsaid and ingredient_on("frame_lead") and all(name_said(w, context_of(paragraph)) for w in unsaid):
+                continue  # a word the article's lead says ("文化节"): the sentence may go on with it, it names nothing else here
             if unsaid:
                 other = _other_name(claim, unsaid, paragraph, sentence)
                 if other is not None:
@@ -490,6 +514,19 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
                 continue
             if ingredient_on("referent") and any(not name_said(r, sentence) for r in claim.referents):
                 continue  # "该社团还获得了“优秀南音社团”称号": the article sentence must name what 该社团 stands for
+            if ingredient_on("frame_clause"):
+                other_clause = _frame_in_other_clause(claim, frame_words, sentence, at)
+                if other_clause is not None:
+                    # "开幕式于…在县文化广场举行，闭幕式于…在县体育馆举行": the name stands in another event's clause
+                    c_start, c_end = other_clause
+                    counterpart = _between_verb(claim, sentence[c_start:c_end]) if claim.kind == "place" else None
+                    if counterpart is not None:
+                        found = sentence[c_start + counterpart[0]: c_start + counterpart[1]]
+                        if found != claim.stated and claim.stated not in found:
+                            span = (paragraph, s_start + c_start + counterpart[0], s_start + c_start + counterpart[1])
+                            return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{claim.stated}”（地点不同）。", found=found,
+                                           differs="地点", evidence=(span,))
+                    continue
             name = "".join(claim.stated.split())
             own_periods = [period for period in claim.periods if period in periods_in(claim.text, most_specific=True)]
             missing = [period for period in own_periods if period not in _periods_of(context_of(paragraph))]
