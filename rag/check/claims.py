@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ..sentences import split_sentences
-from .figures import Figure, find_figures
+from .figures import LONG_NUMBER, Figure, find_figures
 from .measure import measure_words, says_what
 from .report import Claim, Unchecked
 from .ablation import ingredient_on
@@ -257,13 +257,22 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     co_figures=tuple(f for f in numeric if f is not figure),
                     referents=referents_of(text, s_start, s_end) if ingredient_on("referent") else (),
                 ))
-            if not checked and not names and ingredient_on("direction"):  # "城东区逐年压减社会救助财政投入"
+            long_number = LONG_NUMBER.search(text, c_start, c_end)
+            if long_number:  # a number too long to be a figure is a claim that cannot be checked, said so: not left 无需核实
+                n_start, n_end = long_number.span()
+                claims.append(Claim(
+                    text=text[n_start:n_end], start=n_start, end=n_end, stated=text[n_start:n_end], stated_start=n_start,
+                    stated_end=n_end, kind="figure", label="", places=places, periods=periods,
+                    query=_query(places, periods, LONG_NUMBER.sub("", clause_text), LONG_NUMBER.sub("", sentence)).strip(),
+                    sentence=sentence, sentence_start=s_start, figure=None,
+                ))
+            if not checked and not names and not long_number and ingredient_on("direction"):  # "城东区逐年压减社会救助财政投入"
                 at = direction_in(clause_text, places)
                 names = [("direction", c_start + at[0], c_start + at[1])] if at else []
-            if not checked and not names:  # who or where: "海东市乐都区打造了全省首家…"
+            if not checked and not names and not long_number:  # who or where: "海东市乐都区打造了全省首家…"
                 names = [("place", c_start + at, c_start + at + len(place)) for place in [p for p in own_places if p not in SCOPES][:1]
                          if (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 4]
-            if not checked and not names and ingredient_on("place_chain"):  # "…是江苏南通市海连社区党委书记"
+            if not checked and not names and not long_number and ingredient_on("place_chain"):  # "…是江苏南通市海连社区党委书记"
                 names = [("place", c_start + at, c_start + at + len(parent + child))
                          for parent, child in chains(clause_text)[:1] if (at := clause_text.find(parent + child)) >= 0]
             # names beside a date are claims of their own too ("“格桑花杯”联赛3月20日开幕"), as beside a figure

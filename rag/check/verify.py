@@ -36,7 +36,7 @@ from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
 from .claims import periods_in, places_in
 from .compare import dates_agree, same_written_number, value_satisfies
-from .figures import Figure, find_figures
+from .figures import MAX_DIGITS, Figure, find_figures
 from .measure import direction, direction_word, measure_words, share_present
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
@@ -73,7 +73,9 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
     sentence nearest in meaning to the claim is read again on looser word overlap."""
     stated = claim.figure
     if stated is None:
-        return Verdict(NOT_FOUND, "没能读出这句话里的数字。", related=tuple(hit.paragraph for hit in hits[:2]))
+        digits = sum(ch.isdigit() for ch in claim.stated)
+        reason = f"这个数字有 {digits} 位，太长，不像新闻里的数字，没有核实。" if digits > MAX_DIGITS else "没能读出这句话里的数字。"
+        return Verdict(NOT_FOUND, reason, related=tuple(hit.paragraph for hit in hits[:2]))
     verdict = _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of))
     # a date's event is told by its words: a paraphrased event is too loose a match to contradict a date
     if verdict.verdict != NOT_FOUND or similarity is None or stated.kind != "figure" or not ingredient_on("semantic"):
