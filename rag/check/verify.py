@@ -225,7 +225,9 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ") if counterpart else ""
     if found and (set(found) <= set(name) or set(name) <= set(found) or _synonym_said(name, found)):
         return None  # the same words told shorter or longer ("开幕" for "拉开帷幕") or by a synonym (揭幕): not another name
-    if not (_NAME_LIKE.fullmatch(found) or CODE.fullmatch(name) and CODE.fullmatch(found)) or found == name or name in found or len(found) > len(name) + 8:
+    # (a long name's counterpart is a thing of its kind, ending as it does: "人民法院" is not told otherwise by "宏达建材有限公司的申请")
+    other_kind = ingredient_on("name_head") and len(name) >= 4 and _NAME_LIKE.fullmatch(name) is not None and found[-1:] != name[-1]
+    if not (_NAME_LIKE.fullmatch(found) or CODE.fullmatch(name) and CODE.fullmatch(found)) or found == name or name in found or len(found) > len(name) + 8 or other_kind:
         # a name is written in characters: not a number, a piece of punctuation or a single character;
         # a place without words around it to align on is the article sentence's place the claim lacks
         others = [p for p in places_in(sentence) if p not in claim.sentence and p not in SCOPES_IGNORED] if places_in(name) else []
