@@ -91,6 +91,9 @@ def test_pointer_by_its_head_character():
     # a pointer's name must be the article sentence's
     ("东坡镇晨光艺术社选送的《麦浪》获得金奖。该社团还获得了“优秀参展团体”称号。", "not_found", None),
     ("县农业农村局局长韩立强介绍，全县小麦收购网点已达28个。", "contradicted", "韩立新"),
+    # a measure noun said short ("总产" for "总产量")
+    ("临水县今年小麦总产17.6万吨。", "supported", None),
+    ("临水县今年小麦总产16.7万吨。", "contradicted", "17.6万吨"),
     # a part picked out after the figure ("其中江北县…") is not whose figure it is
     ("江北县的800余名演员参演了本届文化节。", "not_found", None),
 ])
@@ -104,6 +107,7 @@ def test_check6_readings(page_assistant, claim, verdict, found):
 @pytest.mark.parametrize("ingredient, claim, verdict", [
     ("action", "临水县上半年已到位中央财政补助资金2.4亿元。", "supported"),
     ("scope_name", "本届文化节创下3项省级纪录。", "supported"),
+    ("measure_short", "临水县今年小麦总产17.6万吨。", "not_found"),
     ("referent_head", "东坡镇晨光艺术社选送的《麦浪》获得金奖。该社团还获得了“优秀参展团体”称号。", "supported"),
 ])
 def test_readings_can_be_switched_off(page_assistant, monkeypatch, ingredient, claim, verdict):

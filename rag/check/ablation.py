@@ -53,6 +53,7 @@ contradicts the claim's date),
 ``part_after`` (a clause after the figure that picks out a part, "…，其中台湾地区…", says no place or name of the figure's),
 ``name_head`` (a name of four characters or more is told otherwise only by a name ending as it does, a thing of its kind:
 "…协会" by "…协会", not "人民法院" by "宏达建材有限公司的申请"),
+``measure_short`` (a measure noun of the article is restated by the claim without its last character: "总产" for "总产量"),
 ``frame_lead`` (a word of a name claim's clause missing from the article sentence but said in its title or lead, "文化节", is
 no sign of another name there: no 名称 contradiction from it),
 ``frame_clause`` (a name claim is read in the clause of the article sentence that tells its event: "开幕式于…在县文化广场举行，
@@ -65,7 +66,7 @@ import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
-               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head")
+               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head", "measure_short")
 
 
 def ingredient_on(name: str) -> bool:

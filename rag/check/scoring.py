@@ -182,7 +182,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 continue  # "共有3200人": nothing says what is counted
             # what the article counts is named next to its figure: "…各乡镇网点以及村级站点累计吸纳就业人员374人"
             head = _head_words(candidate.label)
-            restated = max(share_present(article_words, claim_sentence), share_present(head, claim_sentence) if len(head) >= 2 else 0.0)
+            restated = max(_restated(article_words, claim_sentence), _restated(head, claim_sentence) if len(head) >= 2 else 0.0)
             named = _named_before(candidate.label) if ingredient_on("named_before") else ()
             if len(named) >= 2:  # what is counted is named right before the figure; words after it may tell what it did
                 restated = max(restated, share_present(named, claim_sentence))  # ("奖牌总数396枚位列…金牌榜首位")
@@ -224,6 +224,16 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
 
 
 _DATELINE = re.compile(r"(?:[)）]|\s)?[讯电]")
+
+
+_MEASURE_END = "量数额值"
+
+
+def _restated(words: Sequence[str], text: str) -> float:
+    """Share of ``words`` that ``text`` says, a measure noun also without its last character ("总产" for "总产量")."""
+    if not ingredient_on("measure_short"):
+        return share_present(words, text)
+    return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and w[:-1] in text)) / len(words) if words else 0.0
 
 
 _REALISED = re.compile(r"已|完成|实现|累计|截至|截止")
