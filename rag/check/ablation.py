@@ -33,6 +33,31 @@ them: "起数、死亡人数同比分别下降9.1%和12.6%"),
 ``lean_query`` (a clause leaning on the measure before it, "…，比上年减少12%", is searched with that measure),
 ``said_before`` (the claim's places and names must be said before the article's figure or in its sentence, not only later),
 ``referent`` (what a pointer stands for, "这家医院" for the 青岚县人民医院 named before, is a name the article must say),
+``level_rank`` (places of one level by rank, not only by the same suffix: 镇 and 乡, 区 and a county-level 市; a figure whose
+own clause names the one is not the other's),
+``action`` (a verb of the claim's words about its figure, what was done, "新购置", "已到位", must be said in the article figure's
+sentence, as written or by an exact 词林 synonym: no 一致 otherwise),
+``referent_head`` (a pointer whose noun is not named before stands for the name ending in its head character in the sentence
+before: "龙湖南音社…。该社团…"; a name claim's pointer must be named by the article sentence that confirms it, as a figure's must),
+``scope_name`` (a right figure whose counted thing the claim qualifies by a place or scope (全国, 省级) the article gives another one of,
+"9项全国青少年纪录" / "9项省青少年纪录": 不一致 on 地点),
+``named_before`` (an article figure counts what its clause names right before it, whatever its words after it say it did:
+"奖牌总数396枚位列…首位" measures 奖牌总数),
+``dateline`` (the date of a dateline, "本报三明9月28日讯", is the report's, no event's: no date claim is read against it),
+``name_end`` (a name ending its clause in the claim, with no words after it to align on, has a counterpart in the article only on word bounds),
+``opposite_event`` (a date of the event that ends or begins the claim's, 闭幕 for 开幕, 竣工 for 开工, neither confirms nor
+contradicts the claim's date),
+``co_sentence`` (a claim's other figure of its clause of a kind the article figure's clause has none of may stand anywhere in its sentence),
+``plan_sentence`` (an article figure whose clause says nothing done is a target when its sentence states one before it:
+"今年全市计划改造老旧小区320个，惠及居民7.8万户"),
+``part_after`` (a clause after the figure that picks out a part, "…，其中台湾地区…", says no place or name of the figure's),
+``name_head`` (a name of four characters or more is told otherwise only by a name ending as it does, a thing of its kind:
+"…协会" by "…协会", not "人民法院" by "宏达建材有限公司的申请"),
+``measure_short`` (a measure noun of the article is restated by the claim without its last character: "总产" for "总产量"),
+``frame_lead`` (a word of a name claim's clause missing from the article sentence but said in its title or lead, "文化节", is
+no sign of another name there: no 名称 contradiction from it),
+``frame_clause`` (a name claim is read in the clause of the article sentence that tells its event: "开幕式于…在县文化广场举行，
+闭幕式于…在县体育馆举行" confirms no 闭幕式 "在县文化广场举行", and gives 县体育馆 for it),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值).
 """
 from __future__ import annotations
@@ -41,7 +66,7 @@ import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
-               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent")
+               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head", "measure_short")
 
 
 def ingredient_on(name: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ..sentences import split_sentences
-from .figures import Figure, find_figures
+from .figures import LONG_NUMBER, Figure, find_figures
 from .measure import measure_words, says_what
 from .report import Claim, Unchecked
 from .ablation import ingredient_on
@@ -29,7 +29,9 @@ _EDGE = "，,。；;：:、！？!? \t\n"
 SCOPES = ("全国", "全省")
 # jieba tags some common nouns as places; these say nothing about where.
 # jieba's dictionary tags some common words as places ("新建", "播撒"); they say nothing about where
-NOT_PLACES = frozenset("播撒 新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间".split())
+NOT_PLACES = frozenset("播撒 新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间 惠及".split())
+# a word of three characters or more ending as a measure does ("满意度", jieba's ns) is no place ("印度" is)
+_MEASURE_NOUN = re.compile(r"^.{2,}[度率量额性]$")
 PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|旗|街道)$")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -46,7 +48,7 @@ _NAME_PATTERNS = (
     ("place", re.compile(r"(?:位于|来自|开往|前往|落户|坐落于)(?P<name>[^，。；、的\s]{2,20}?)(?=[，。；、的]|$)")),
     ("name", re.compile(r"《(?P<name>[^》]{2,40})》")),
     ("name", re.compile(r"“(?P<name>[^”]{2,20})”")),
-    ("name", re.compile(r"(?:局长|书记|所长|乡长|县长|市长|主任|负责人|院长|总经理|董事长|部长|厅长|代表|记者|通讯员)(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[在说表介指回感认称强，。、；：]|$)")),
+    ("name", re.compile(r"(?:局长|书记|所长|乡长|县长|市长|主任|负责人|院长|总经理|董事长|部长|厅长|代表|记者|通讯员)(?P<name>[\u4e00-\u9fff]{2,4}?)(?=在|说|表示|介绍|指出|回[应答忆]|感[谢慨叹到]|认为|称|强调|[，。、；：]|$)")),
 )
 
 
@@ -71,7 +73,7 @@ def places_in(text: str) -> tuple[str, ...]:
     words = list(_posseg().cut(text))
     for i, word in enumerate(words):
         w = word.word
-        if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全"):
+        if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全") and not _MEASURE_NOUN.search(w):
             found.append(w)
         elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):
             found.append(w)  # a small place jieba tags as a name ("申中乡")
@@ -255,13 +257,22 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     co_figures=tuple(f for f in numeric if f is not figure),
                     referents=referents_of(text, s_start, s_end) if ingredient_on("referent") else (),
                 ))
-            if not checked and not names and ingredient_on("direction"):  # "城东区逐年压减社会救助财政投入"
+            long_number = LONG_NUMBER.search(text, c_start, c_end)
+            if long_number:  # a number too long to be a figure is a claim that cannot be checked, said so: not left 无需核实
+                n_start, n_end = long_number.span()
+                claims.append(Claim(
+                    text=text[n_start:n_end], start=n_start, end=n_end, stated=text[n_start:n_end], stated_start=n_start,
+                    stated_end=n_end, kind="figure", label="", places=places, periods=periods,
+                    query=_query(places, periods, LONG_NUMBER.sub("", clause_text), LONG_NUMBER.sub("", sentence)).strip(),
+                    sentence=sentence, sentence_start=s_start, figure=None,
+                ))
+            if not checked and not names and not long_number and ingredient_on("direction"):  # "城东区逐年压减社会救助财政投入"
                 at = direction_in(clause_text, places)
                 names = [("direction", c_start + at[0], c_start + at[1])] if at else []
-            if not checked and not names:  # who or where: "海东市乐都区打造了全省首家…"
+            if not checked and not names and not long_number:  # who or where: "海东市乐都区打造了全省首家…"
                 names = [("place", c_start + at, c_start + at + len(place)) for place in [p for p in own_places if p not in SCOPES][:1]
                          if (at := clause_text.find(place)) >= 0 and len(clause_text) - len(place) >= 4]
-            if not checked and not names and ingredient_on("place_chain"):  # "…是江苏南通市海连社区党委书记"
+            if not checked and not names and not long_number and ingredient_on("place_chain"):  # "…是江苏南通市海连社区党委书记"
                 names = [("place", c_start + at, c_start + at + len(parent + child))
                          for parent, child in chains(clause_text)[:1] if (at := clause_text.find(parent + child)) >= 0]
             # names beside a date are claims of their own too ("“格桑花杯”联赛3月20日开幕"), as beside a figure
@@ -273,6 +284,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     stated=text[n_start:n_end], stated_start=n_start, stated_end=n_end,
                     kind=kind, label=sentence, places=tuple(p for p in places if p not in text[n_start:n_end]), periods=periods,
                     query=_query(places, periods, sentence, sentence), sentence=sentence, sentence_start=s_start,
+                    referents=referents_of(text, s_start, s_end) if ingredient_on("referent") else (),
                 ))
             if own_places:
                 last_places = own_places
@@ -296,6 +308,12 @@ def referents_of(text: str, s_start: int, s_end: int) -> tuple[str, ...]:
     for match in _POINTER.finditer(text, s_start, s_end):
         noun = match.group("noun")
         at = text.rfind(noun, 0, s_start)
+        if at < 0 and ingredient_on("referent_head") and noun[0] not in "省市县区州乡镇村旗":  # (该县, 该区: places, carried as places)
+            # a name ending in the noun's head character, in the sentence before: "龙湖南音社…。该社团…" (社 of 社团)
+            before = split_sentences(text[:s_start])
+            lo = s_start - len(text[before[-1][0]:s_start]) if before else 0
+            at = text.rfind(noun[0], lo, s_start)
+            noun = noun[0]
         if at < 0:
             continue
         head = re.split(r"[，,。；;：:！？!?、\s“”《》（）()\d]", text[max(0, at - _NAME_BEFORE): at])[-1]

@@ -16,14 +16,14 @@ _CN_DIGITS_ALL = "〇零一二三四五六七八九"
 # Longest first, so "人次" wins over "人" and "万元" is read as scale + "元".
 UNITS = sorted(
     """个百分点 百分点 人次 户次 场次 班次 万人次 个工作日 工作日 个月 个小时 公里 千米 公顷 平方米 平方公里 小时 分钟 周岁 千克 公斤 克 美元 欧元 毫米 厘米
-    元 人 名 位 家 个 项 条 辆 单 场 期 件 份 所 座 支 吨 亩 米 户 次 倍 岁 天 批 台 套 处 篇 种 类 省 城市 个城市
-    间 块 张 首 部 起 根 株 只 头 棵 村 乡镇 网点 站点 班""".split(),
+    元 人 名 位 家 个 项 条 辆 单 场 期 件 份 所 座 支 吨 亩 米 户 次 倍 岁 天 年 批 台 套 处 篇 种 类 省 城市 个城市
+    间 块 张 首 部 起 根 株 只 头 棵 村 乡镇 网点 站点 班 枚 艘 架 栋 幢 层 盏 册 千瓦时 千瓦 兆瓦 立方米 标箱 平方千米 千公顷""".split(),
     key=len,
     reverse=True,
 )
 # Units that count the same thing: "342名" and "342人" state one fact.
 UNIT_CLASS = {"名": "人", "位": "人", "人": "人", "百分点": "个百分点", "个城市": "城市", "千米": "公里", "公斤": "千克",
-              "个工作日": "工作日", "个小时": "小时"}
+              "个工作日": "工作日", "个小时": "小时", "平方千米": "平方公里"}
 GENERIC_UNIT = "个"  # "11个" may count stations as well as "11座" does
 
 LOWER = "lower"  # the value or more: 超过, 以上, 余, 多
@@ -48,7 +48,7 @@ _PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key
 _BEFORE = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
 _UNIT = "|".join(map(re.escape, UNITS))
 _FIGURE = re.compile(
-    f"(?P<before>{_BEFORE})?(?P<num>{_NUM})(?P<scale>\\s?[万亿千](?![米克瓦]))?(?P<mid>[余多])?"
+    f"(?P<before>{_BEFORE})?(?P<num>{_NUM})(?:(?P<mid0>[余多])(?=[万亿]))?(?P<scale>\\s?[万亿千](?![米克瓦]))?(?P<mid>[余多])?"
     f"(?P<unit>%|％|{_UNIT})(?P<after>以上|之上|以下|左右|上下)?"
 )
 _CN_DIGITS = "〇零一二三四五六七八九"
@@ -60,6 +60,12 @@ _MONTH = f"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN_DIGITS[2:]}])月"
 _DAY = f"(?:[12]\\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[{_CN_DIGITS[2:]}])日"
 _DATE = re.compile(f"(?P<year>{_YEAR})?(?P<month>{_MONTH})?(?P<day>{_DAY})?(?<=[年月日])")
 # A figure never starts inside a longer number or word numeral: "一万二千亩" is read whole.
+# the end of a range of days written with its month once: "10月10日至18日" (18日 is 10月18日)
+_RANGE_MARK = "至到—–-~～"
+# a duration in years is a figure ("期限最长可达30年", "已有70多年历史"), not a year ("1850年", "80年代", "3年级", "25年一季度")
+# nor a time frame other figures are told in ("连续2年未发生…", "前2年内", "近5年来", "3年后")
+_NOT_DURATION = re.compile(r"[代级度初底末内来间前后]|第?[一二三四1-4首]季度|[上下]半年|\d{1,2}月|以[来内后前]|之[内后前间]")
+_TIME_FRAME_BEFORE = re.compile(r"(?:连续|前|近|过去|未来|今后|此后|这|最近|头)$")
 _NOT_AFTER = re.compile(r"[\d.," + CHINESE_NUMERAL[1:].split("]")[0] + "万亿]")  # the character before a bare number
 
 
@@ -125,16 +131,30 @@ def _date_part(text: str | None) -> int | None:
     return int(next(iter(value))) if len(value) == 1 else None
 
 
+MAX_DIGITS = 24  # no figure of news text runs longer: a longer run of digits is no figure, and reading it is bounded
+LONG_NUMBER = re.compile(r"\d[\d,.]{%d,}" % (MAX_DIGITS - 1))
+
+
 def find_figures(text: str) -> list[Figure]:
-    """Every figure and date of ``text``, in order, none overlapping."""
+    """Every figure and date of ``text``, in order, none overlapping (none in a run of more than MAX_DIGITS digits, which
+    would cost each pattern time in the square of its length)."""
+    if LONG_NUMBER.search(text):
+        text = LONG_NUMBER.sub(lambda m: "#" * len(m.group()), text)  # same offsets, nothing to read there
     found: list[Figure] = []
     taken = [False] * (len(text) + 1)
     for match in _DATE.finditer(text):
-        if not match.group() or (match.group("year") is None and match.group("month") is None):
-            continue  # a bare "26日" says too little to check
-        if match.start() and _NOT_AFTER.match(text, match.start() - 1):
+        if not match.group():
             continue
         value = (_date_part(match.group("year")), _date_part(match.group("month")), _date_part(match.group("day")))
+        if match.group("year") is None and match.group("month") is None:
+            # a bare "26日" says too little to check, unless it ends a range whose start gives its month
+            start = found[-1] if found and found[-1].kind == "date" else None
+            if (start is None or start.value[1] is None or start.value[2] is None or match.start() != start.end + 1
+                    or text[start.end] not in _RANGE_MARK or value[2] is None):
+                continue
+            value = (start.value[0], start.value[1], value[2])
+        elif match.start() and _NOT_AFTER.match(text, match.start() - 1):
+            continue
         found.append(Figure(match.start(), match.end(), match.group(), "date", value, ""))
         for i in range(match.start(), match.end()):
             taken[i] = True
@@ -162,14 +182,17 @@ def find_figures(text: str) -> list[Figure]:
         value = _number_value(match.group("num"), match.group("scale"), counted)
         if value is None:
             continue
+        if match.group("unit") == "年" and (re.fullmatch(r"\d{3,4}", match.group("num")) or _NOT_DURATION.match(text, match.end())
+                                             or _TIME_FRAME_BEFORE.search(text, max(0, match.start() - 2), match.start())):
+            continue  # a year, a decade, a grade or a time frame, not a duration stated
         qualifier = EXACT
         distant = _DISTANT_QUALIFIER.search(text[max(0, match.start() - 20): match.start()])
         if distant:  # "约占汽车总量的12%", "不得低于施工合同额的0.5%"
             qualifier = ABOUT if distant.group("q")[0] == "约" else QUALIFIERS_BEFORE[distant.group("q")]
         if match.group("before"):
             qualifier = QUALIFIERS_BEFORE[match.group("before")]
-        elif match.group("mid") or match.group("after"):
-            qualifier = QUALIFIERS_AFTER[match.group("mid") or match.group("after")]
+        elif match.group("mid") or match.group("mid0") or match.group("after"):  # "1400余万元": 余 before the scale
+            qualifier = QUALIFIERS_AFTER[match.group("mid") or match.group("mid0") or match.group("after")]
         unit = match.group("unit")
         found.append(Figure(match.start(), match.end(), match.group(), "figure", value, "%" if unit == "％" else unit, qualifier, match.group("num")))
     for match in _BARE_SCALED.finditer(text):

@@ -29,7 +29,7 @@ from .candidates import LOOSE_RESTATED_MIN, SAID_MIN, Candidate, Scored, _head_w
 
 # units that measure the same quantity: the same number in another of them is a misquoted unit
 QUANTITIES = ({"米", "公里", "厘米", "毫米"}, {"克", "千克", "吨"}, {"亩", "公顷", "平方米", "平方公里"},
-              {"天", "个月", "工作日", "小时", "分钟", "周"})
+              {"天", "个月", "工作日", "小时", "分钟", "周", "年"})
 
 
 def _unit_slip(stated: Figure, candidate: Candidate, claim_sentence: str) -> bool:
@@ -205,6 +205,61 @@ def _other_event(claim: Claim, candidate: Candidate) -> bool:
 
 
 _PERIOD_WORD = re.compile(r"\d|年|月|季度")
+
+# verbs that say only that a figure stands, is reached or is reported, not what was done: no action of their own
+_LIGHT_VERBS = frozenset("有 是 为 成为 达 达到 实现 累计 共计 合计 超过 突破 占 约 共有 拥有 已有 设有 进行 开展 完成 获悉 介绍 表示 显示 说 透露 "
+                         "统计 了解 来看 看 据 截至 截止 同比 环比 分别 计划 预计 目标 力争".split())
+
+
+def _actions(text: str, drop: Sequence[str]) -> list[str]:
+    """The verbs of ``text`` that tell what was done (not light verbs, directions, periods or words of ``drop``)."""
+    return [w for w, flag in _tagged(text) if flag == "v" and len(w) >= 2 and w not in _LIGHT_VERBS and direction(w) is None
+            and not _PERIOD_WORD.search(w) and not any(w in p or p in w for p in drop)]
+
+
+def _action_said(word: str, text: str, words: Sequence[str]) -> bool:
+    """``text`` says the action ``word``: as written, by an exact synonym or a word of its small 词林 class, or by a verb of
+    ``words`` with the same head character (参加 / 参赛, 设立 / 设有; not 开幕 / 闭幕)."""
+    from ..answer.synonyms import kindred_in, synonyms
+
+    return (word in text or any(s in text for s in synonyms(word)) or kindred_in(word, list(words))
+            or any(w[0] == word[0] for w in words))
+
+
+def unsaid_action(claim: Claim, candidate: Candidate) -> str | None:
+    """The claim says what was done with its figure ("新购置了6台", "已到位…资金9.4亿元") and the article figure's own clause
+    tells another action of it ("合作社的6台联合收割机刚刚结束本地作业", "争取…补助资金9.4亿元"): each says an action the
+    other does not (as written, by a synonym, a word of the same small 词林 class or the same head character). The article
+    then confirms nothing; returns the claim's action unsaid. Light verbs (达到, 实现, 累计…), directions and periods are
+    no actions."""
+    sentence = candidate.sentence
+    claim_text = claim.text.replace(claim.stated, " ")
+    article_words = _actions(sentence, places_in(sentence))
+    unsaid = next((w for w in _actions(claim_text, claim.places) if not _action_said(w, sentence, article_words)), None)
+    if unsaid is None:
+        return None
+    claim_words = _actions(claim.sentence or claim.text, claim.places)
+    own = _actions(candidate.label, places_in(candidate.label))
+    if any(not _action_said(w, claim.sentence or claim.text, claim_words) for w in own):
+        return unsaid
+    return None
+
+
+# events that end what the other begins: a date of the one is not the date of the other
+_OPPOSITE_EVENTS = (("开幕", "闭幕"), ("开幕", "落幕"), ("启幕", "闭幕"), ("启幕", "落幕"), ("开工", "竣工"), ("开工", "完工"), ("开始", "结束"),
+                    ("启动", "结束"), ("启动", "收官"), ("开业", "停业"), ("开业", "歇业"), ("开放", "关闭"), ("开通", "停运"), ("上线", "下线"),
+                    ("开园", "闭园"), ("开馆", "闭馆"), ("开学", "放假"), ("入学", "毕业"), ("成立", "撤销"), ("成立", "解散"), ("开赛", "闭赛"))
+
+
+def opposite_event(claim: Claim, candidate: Candidate) -> bool:
+    """The claim dates one event ("9月27日…开幕") and the article sentence the event that ends or begins it ("9月27日晚…闭幕"),
+    without the claim's: the date of the other event tells nothing of the claim's."""
+    text, sentence = claim.text, candidate.sentence
+    for one, other in _OPPOSITE_EVENTS:
+        for ours, theirs in ((one, other), (other, one)):
+            if ours in text and theirs not in text and theirs in sentence and ours not in sentence:
+                return True
+    return False
 
 
 def _head_noun_elsewhere(claim: Claim, candidate: Candidate) -> bool:

@@ -27,7 +27,7 @@ from .claims import names_another
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
-from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, _level, _period_kind, _periods_of, candidates
+from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, _named_before, _level, _period_kind, _periods_of, candidates
 from .readings import _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
 
 
@@ -35,7 +35,13 @@ def _co_figures_hold(claim: Claim, candidate: Candidate) -> bool:
     """The other figures of the claim's clause qualify what it counts ("超过500万辆的城市有27个"):
     each must be in the article figure's clause too."""
     others = candidate.clause_figures or candidate.sentence_figures  # a clause without others leans on its sentence
-    return all(any(units_match(co, other) and value_satisfies(co, other) for other in others) for co in claim.co_figures)
+    if not ingredient_on("co_sentence"):
+        return all(any(units_match(co, other) and value_satisfies(co, other) for other in others) for co in claim.co_figures)
+    # a co-figure of a kind the article figure's clause has none of may stand anywhere in its sentence: "…17岁选手…73公斤级比赛中以
+    # 抓举、挺举…夺得3枚金牌" has the 3枚 of "81公斤级比赛中夺得3枚金牌" ("超过300万辆的城市27个" has no 500万辆 for all that)
+    def pool(co: Figure) -> tuple[Figure, ...]:
+        return others if any(o.unit_class == co.unit_class for o in others) else candidate.sentence_figures
+    return all(any(units_match(co, other) and value_satisfies(co, other) for other in pool(co)) for co in claim.co_figures)
 
 
 def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources: dict[str, set[str]]) -> tuple[bool, bool]:
@@ -50,7 +56,7 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
                    for place in claim.places)
     if place_ok and claim.places and candidate.own_places:
         for own in candidate.own_places:
-            same_level = [p for p in claim.places if _level(p) == _level(own)]
+            same_level = [p for p in claim.places if _same_level(p, own)]
             if same_level and not any(p in own or own in p for p in same_level):
                 place_ok = False
     # (a whole the claim's own clause says, 全县 or 全市 as well as 全省, counts though it is no place of the claim's:
@@ -84,6 +90,22 @@ def _rank(place: str) -> int | None:
     return next((rank for suffix, rank in _RANK.items() if place.endswith(suffix)), None)
 
 
+# the ranks a place's suffix may stand for: a 市 is a prefecture's city or a county-level one (寿光市 beside 奎文区)
+_RANKS = {"市": {2, 3}, "州": {2}, "盟": {2}, "县": {3}, "区": {3}, "旗": {3}, "镇": {4}, "乡": {4}, "街道": {4}}
+
+
+def _same_level(place: str, other: str) -> bool:
+    """Two places of one level, by their suffixes: the same suffix, or suffixes that may name the same rank (镇 and 乡,
+    县 and 区, 区 and a county-level 市): a figure whose own clause names the one is not the other's ("杜集乡种植小麦5.2万亩"
+    is not 柳河镇's)."""
+    if _level(place) == _level(other):
+        return True
+    if not ingredient_on("level_rank"):
+        return False
+    ranks = [next((r for suffix, r in _RANKS.items() if p.endswith(suffix)), set()) for p in (place, other)]
+    return bool(ranks[0] & ranks[1])
+
+
 def _part_of_scope(claim_places: Sequence[str], own_places: Sequence[str]) -> bool:
     """The claim is told of a whole (全省, 全国, a province) and the article figure's own clause of a smaller place the
     claim does not name: a part's figure ("南昌市…34.5万辆" for "江西…"), not the whole's."""
@@ -107,7 +129,16 @@ def _said_before(context: str, candidate: Candidate) -> str:
     s_at = text.find(candidate.sentence)
     if at < 0 or s_at < 0:
         return context
-    return context[: at + s_at + len(candidate.sentence)]
+    end = s_at + len(candidate.sentence)
+    if ingredient_on("part_after"):
+        # a later clause of the sentence that picks out a part ("…1500余名演员参演，其中台湾地区南音社团19个") tells no place
+        # of this figure's
+        later = _PART_AFTER.search(text, candidate.figure.end, end)
+        end = later.start() if later else end
+    return context[: at + end]
+
+
+_PART_AFTER = re.compile(r"[，,；;](?=其中|包括|含)")
 
 
 def _wide_sources(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> dict[str, set[str]]:
@@ -125,18 +156,21 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
     claim_keys = key_words(claim.label, claim.places)
     claim_direction = direction(claim.label)
     claim_sentence = claim.sentence or claim.text
+    claim_modality = modality(claim.label)
     scored = []
     wide_sources = _wide_sources(claim, hits, context_of)
     claim_names = _claim_names(claim) if ingredient_on("names") else ()
     for candidate in candidates(hits):
         if candidate.figure.kind != stated.kind:
             continue
-        if modality(candidate.label) != modality(claim.label):
+        if claim_modality != (_modality_of(candidate) if claim_modality else modality(candidate.label)):
             continue  # a target (目标, 计划, 预计) is another measure than a result
         context = context_of(candidate.paragraph)
         # a date: the claim's words must tell the article sentence's event; whose event it is may be the title's
         # ("设立日期:1993年5月7日" under "…大同庆新路支行": a record names its subject once, in its heading)
         event = f"{candidate.paragraph.title or ''}\n{candidate.sentence}" if ingredient_on("record") else candidate.sentence
+        if stated.kind == "date" and ingredient_on("dateline") and _DATELINE.match(candidate.paragraph.text, candidate.figure.end):
+            continue  # "本报三明9月28日讯", "新华社北京7月15日电": the day of the report, no event's
         if stated.kind == "date":
             restated = share_present(claim_words, event)
             event_words = _date_event_words(candidate) if ingredient_on("record") else ()
@@ -148,7 +182,10 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 continue  # "共有3200人": nothing says what is counted
             # what the article counts is named next to its figure: "…各乡镇网点以及村级站点累计吸纳就业人员374人"
             head = _head_words(candidate.label)
-            restated = max(share_present(article_words, claim_sentence), share_present(head, claim_sentence) if len(head) >= 2 else 0.0)
+            restated = max(_restated(article_words, claim_sentence), _restated(head, claim_sentence) if len(head) >= 2 else 0.0)
+            named = _named_before(candidate.label) if ingredient_on("named_before") else ()
+            if len(named) >= 2:  # what is counted is named right before the figure; words after it may tell what it did
+                restated = max(restated, share_present(named, claim_sentence))  # ("奖牌总数396枚位列…金牌榜首位")
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 restated = min(restated, share_present(claim_words, candidate.sentence))
         near = candidate.sentence.strip() in nearest
@@ -184,6 +221,34 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                              share_present(claim_words, candidate.label)))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
+
+
+_DATELINE = re.compile(r"(?:[)）]|\s)?[讯电]")
+
+
+_MEASURE_END = "量数额值"
+
+
+def _restated(words: Sequence[str], text: str) -> float:
+    """Share of ``words`` that ``text`` says, a measure noun also without its last character ("总产" for "总产量")."""
+    if not ingredient_on("measure_short"):
+        return share_present(words, text)
+    return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and w[:-1] in text)) / len(words) if words else 0.0
+
+
+_REALISED = re.compile(r"已|完成|实现|累计|截至|截止")
+
+
+def _modality_of(candidate: Candidate) -> frozenset[str]:
+    """A target's words (计划, 目标…) of the article figure's own clause, else of its sentence before it, when its clause says
+    nothing done: "今年全市计划改造老旧小区320个，惠及居民7.8万户" (7.8万户 is planned too; "…，上半年已完成186个" is not).
+    Read so for a claim that states a target only."""
+    own = modality(candidate.label)
+    if own or not ingredient_on("plan_sentence") or _REALISED.search(candidate.label):
+        return own
+    text = candidate.paragraph.text
+    s_at = text.find(candidate.sentence)
+    return modality(text[s_at: candidate.figure.start]) if 0 <= s_at <= candidate.figure.start else own
 
 
 def _said(words: Sequence[str], keys: Sequence[str], context: str) -> float:

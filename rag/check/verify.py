@@ -36,7 +36,7 @@ from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
 from .claims import periods_in, places_in
 from .compare import dates_agree, same_written_number, value_satisfies
-from .figures import Figure, find_figures
+from .figures import MAX_DIGITS, Figure, find_figures
 from .measure import direction, direction_word, measure_words, share_present
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
@@ -45,7 +45,7 @@ from .place_chain import wrong_parent
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
 from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
-from .readings import _DAY_PART, closer_gives_other, other_item, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
+from .readings import _DAY_PART, closer_gives_other, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
 
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
@@ -73,7 +73,9 @@ def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = def
     sentence nearest in meaning to the claim is read again on looser word overlap."""
     stated = claim.figure
     if stated is None:
-        return Verdict(NOT_FOUND, "没能读出这句话里的数字。", related=tuple(hit.paragraph for hit in hits[:2]))
+        digits = sum(ch.isdigit() for ch in claim.stated)
+        reason = f"这个数字有 {digits} 位，太长，不像新闻里的数字，没有核实。" if digits > MAX_DIGITS else "没能读出这句话里的数字。"
+        return Verdict(NOT_FOUND, reason, related=tuple(hit.paragraph for hit in hits[:2]))
     verdict = _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of))
     # a date's event is told by its words: a paraphrased event is too loose a match to contradict a date
     if verdict.verdict != NOT_FOUND or similarity is None or stated.kind != "figure" or not ingredient_on("semantic"):
@@ -99,12 +101,19 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             continue  # "公路水路完成投资…同比增长6.4%" is a part: the claim's "交通运输固定资产投资…同比增长" is the 7.2% beside it
         if ingredient_on("event") and stated.kind == "figure" and _other_event(claim, row.candidate):
             continue  # "考试通过人数达223.6万人" where the article's 223.6万人 "报名": another event of the same people
+        if ingredient_on("action") and stated.kind == "figure" and unsaid_action(claim, row.candidate):
+            continue  # "新购置了6台联合收割机" where the article's 6台 "刚刚结束本地作业": not what the claim says was done
+        if ingredient_on("opposite_event") and stated.kind == "date" and opposite_event(claim, row.candidate):
+            continue  # "新购置了6台联合收割机" where the article's 6台 "刚刚结束本地作业": not what the claim says was done
         if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
             continue  # "帮助1315名就业困难人员" where the article's 就业困难人员 are its 342名 and its 1315名 are 失业人员
         if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names and (row.lexical or not _better_beside(row, scored)):
             # (a figure kept for its sentence's meaning alone confirms only when no other figure of that sentence
             # is named by more of the claim's words: "城镇新增就业568人，农牧区劳动力转移就业6211人次")
             candidate = row.candidate
+            other = _other_scope(claim, candidate) if stated.kind == "figure" and ingredient_on("scope_name") else None
+            if other is not None:
+                return other  # "3项省级纪录" / "3项县级纪录": the right number of another scope's
             evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
             return Verdict(SUPPORTED, f"资料写的是“{candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]}”，与“{claim.stated}”一致。",
                            found=candidate.figure.written, evidence=evidence)
@@ -122,6 +131,14 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             other = _other_name(claim, unsaid, row.candidate.paragraph, row.candidate.sentence)
             if other is not None:
                 return other
+
+    # the figure is right, and what it counts is qualified by another scope: "打破9项全国青少年纪录" / "打破9项省青少年纪录"
+    if stated.kind == "figure" and ingredient_on("scope_name"):
+        for row in scored:
+            if row.true and row.co_ok and row.period_ok and not row.place_ok and row.restated >= CONTRADICT_MIN and row.said >= SAID_MIN:
+                other = _other_scope(claim, row.candidate)
+                if other is not None:
+                    return other
 
     # the stated value itself under the same measure (another direction or unit) explains the claim best
     # (or the same number in another unit: "6211人次" for "6211人"), then a figure in the very unit of the
@@ -178,6 +195,8 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
             continue  # the claim names another item of the article's 分别 than this figure's
         if dates_agree(stated, candidate.figure):
             continue  # "2025年" does not tell the month of "2025年4月", nor say another: not what the article says instead
+        if ingredient_on("opposite_event") and stated.kind == "date" and opposite_event(claim, candidate):
+            continue  # "9月18日…开幕" is not told otherwise by "9月27日晚…闭幕": another event's date
         if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
             continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
         if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
@@ -206,7 +225,9 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ") if counterpart else ""
     if found and (set(found) <= set(name) or set(name) <= set(found) or _synonym_said(name, found)):
         return None  # the same words told shorter or longer ("开幕" for "拉开帷幕") or by a synonym (揭幕): not another name
-    if not (_NAME_LIKE.fullmatch(found) or CODE.fullmatch(name) and CODE.fullmatch(found)) or found == name or name in found or len(found) > len(name) + 8:
+    # (a long name's counterpart is a thing of its kind, ending as it does: "人民法院" is not told otherwise by "宏达建材有限公司的申请")
+    other_kind = ingredient_on("name_head") and len(name) >= 4 and _NAME_LIKE.fullmatch(name) is not None and found[-1:] != name[-1]
+    if not (_NAME_LIKE.fullmatch(found) or CODE.fullmatch(name) and CODE.fullmatch(found)) or found == name or name in found or len(found) > len(name) + 8 or other_kind:
         # a name is written in characters: not a number, a piece of punctuation or a single character;
         # a place without words around it to align on is the article sentence's place the claim lacks
         others = [p for p in places_in(sentence) if p not in claim.sentence and p not in SCOPES_IGNORED] if places_in(name) else []
@@ -219,6 +240,36 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
     s_at = paragraph.text.find(sentence)
     evidence = ((paragraph, s_at + counterpart[0], s_at + counterpart[1]),) if s_at >= 0 else ()
     return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{name}”（{differs}不同）。", found=found, differs=differs, evidence=evidence)
+
+
+_SCOPE_LIKE = re.compile(r"全?[国省市县区州乡镇村]|(?:国家|[国省市县区州乡镇村])级|[\u4e00-\u9fff]{2,6}[省市县区州乡镇村]")
+_SCOPE_WORD = re.compile(r"全[国省市县区州]|国家级|[国省市县区州乡镇村]级")
+
+
+def _other_scope(claim: Claim, candidate: Candidate) -> Verdict | None:
+    """The claim's place or scope (全国, 省级) stands after its figure, in what the figure counts ("9项全国青少年纪录", "3项省级纪录"),
+    and the article figure is followed by the same words with another in its stead ("9项省青少年纪录"): 不一致, the article's phrase found.
+    (A place before the figure is whose figure it is: a right figure of another place is left to the other readings.)"""
+    after_claim = claim.sentence[claim.stated_end - claim.sentence_start:]
+    after_article = candidate.paragraph.text[candidate.figure.end: candidate.figure.end + 40]
+    for place in dict.fromkeys((*claim.places, *_SCOPE_WORD.findall(re.split(r"[，,。；;]", after_claim)[0]))):
+        at = after_claim.find(place)
+        if at < 0 or _CLAUSE_MARK.search(after_claim[:at]):
+            continue
+        gap, rest = after_claim[:at], after_claim[at + len(place):]
+        if len(rest) < 2 or not after_article.startswith(gap):
+            continue
+        end = after_article.find(rest[:2], len(gap))
+        if end <= len(gap):
+            continue
+        found = after_article[len(gap):end]
+        if found == place or place in found or found in place or not _SCOPE_LIKE.fullmatch(found) or _CLAUSE_MARK.search(found):
+            continue
+        phrase = re.split(r"[，,。；;、：:]", after_article[len(gap):])[0]
+        start = candidate.figure.end + len(gap)
+        return Verdict(CONTRADICTED, f"资料写的是“{phrase}”，而不是“{place}{rest.split('，')[0].rstrip('。')}”（地点不同）。", found=phrase, differs="地点",
+                       evidence=((candidate.paragraph, start, start + len(phrase)),))
+    return None
 
 
 def _synonym_said(word: str, text: str) -> bool:
@@ -316,6 +367,8 @@ def _place_counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
     place of the sentence, unless the claim says where a thing is ("位于…") and the article where something
     was done ("在塞北播撒火种")."""
     counterpart = _counterpart(claim, sentence, aligned_only=True) if ingredient_on("place_between") else None
+    if counterpart is None and ingredient_on("place_between"):
+        counterpart = _between_verb(claim, sentence)
     if counterpart is not None:
         found = sentence[counterpart[0]:counterpart[1]].strip("，。；、“”《》 ")
         if found and not _CLAUSE_MARK.search(found) and (places_in(found) or found in PROVINCE_ABBREVIATIONS.values()):
@@ -331,6 +384,35 @@ def _place_counterpart(claim: Claim, sentence: str) -> tuple[int, int] | None:
 
 
 _WHERE_IT_IS = ("位于", "坐落于", "落户")
+
+
+def _frame_in_other_clause(claim: Claim, frame_words: Sequence[str], sentence: str, at: int) -> tuple[int, int] | None:
+    """Where the article sentence tells two events alike, clause by clause, the clause that says the claim's frame words its name's
+    clause lacks ("闭幕式" of "…的闭幕式在县文化广场举行") and those it says ("举行"), against "开幕式于…在县文化广场举行，闭幕式于…在县
+    体育馆举行"; else None."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[，,；;]", sentence)] + [len(sentence)]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
+    own = next(((a, b) for a, b in spans if a <= at < b), None)
+    if own is None or len(spans) < 2:
+        return None
+    own_text = sentence[own[0]:own[1]]
+    lacking = [w for w in frame_words if not name_said(w, own_text) and name_said(w, sentence)]
+    shared = [w for w in frame_words if name_said(w, own_text)]
+    if not lacking or not shared:
+        return None
+    # two clauses told alike, each of its own event: the other says the words the name's clause lacks and those it says
+    return next(((a, b) for a, b in spans if (a, b) != own and all(name_said(w, sentence[a:b]) for w in lacking + shared)), None)
+
+
+def _between_verb(claim: Claim, sentence: str) -> tuple[int, int] | None:
+    """The article sentence's place between the claim's preposition and verb, whatever is said before them: "闭幕式于10月16日
+    晚在泉州府文庙举行" for "闭幕式在泉州大剧院举行"."""
+    at = claim.stated_start - claim.start + claim.text_offset
+    before, after = claim.sentence[at - 1: at], claim.sentence[at + len(claim.stated):][:2]
+    if before not in ("在", "于") or len(after) < 2 or _CLAUSE_MARK.search(after):
+        return None
+    match = re.search(re.escape(before) + r"([^，,。；;、：:“”\d]{2,15}?)" + re.escape(after), sentence)
+    return match.span(1) if match else None
 
 
 def _other_period(missing: Sequence[str], paragraph: Paragraph, s_start: int, s_end: int) -> Verdict | None:
@@ -362,11 +444,16 @@ def _counterpart(claim: Claim, sentence: str, aligned_only: bool = False) -> tup
         start = at + len(left)
         window = sentence[start: start + len(claim.stated) + 8]
         end = start + len(claim.stated)
+        bounded = False
         for right_width in (2, 1):
             right = after[:right_width]
             if right and right in window[1:]:
                 end = start + 1 + window[1:].index(right)
+                bounded = True
                 break
+        if (not bounded and re.match(r"[，,。；;：:、！？!?]|$", after) and ingredient_on("name_end")
+                and not {start, end} <= _word_bounds(sentence)):
+            continue  # the claim's name ends its clause and the article's span cuts words ("在三明开幕" / "在三明市奥林匹克…")
         if end > start:
             cut = re.search(r"[\d，,。；;：:（(]", sentence[start:end])  # "陈振林26日表示": the name ends at the date
             return start, start + cut.start() if cut and cut.start() > 0 else min(end, len(sentence))
@@ -381,6 +468,18 @@ def _counterpart(claim: Claim, sentence: str, aligned_only: bool = False) -> tup
             # the unchanged part of the name belongs to the article's name too: "2025年…通知" → "2026年…通知"
             return max(0, j1 - max(0, i1 - name_start)), min(len(sentence), j2 + max(0, name_end - i2))
     return None
+
+
+@lru_cache(maxsize=1024)
+def _word_bounds(sentence: str) -> frozenset[int]:
+    """The offsets between the words of a sentence (jieba)."""
+    import jieba
+
+    bounds, at = {0}, 0
+    for word in jieba.cut(sentence):
+        at += len(word)
+        bounds.add(at)
+    return frozenset(bounds)
 
 
 def _other_places(claim: Claim, sentence: str, context: str) -> str | None:
@@ -410,11 +509,28 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
         if at >= 0 and all(place_in(place, context_of(paragraph)) for place in claim.places):
             # the rest of the claim must be the article's too: "南通市丝绸协会…" is not "南通市纺织工业协会…"
             unsaid = [w for w in frame_words if not name_said(w, sentence) and not _synonym_said(w, sentence)] if ingredient_on("frame") else []
+            if unsaid and ingredient_on("frame_lead") and all(name_said(w, context_of(paragraph)) for w in unsaid):
+                continue  # a word the article's lead says ("文化节"): the sentence may go on with it, it names nothing else here
             if unsaid:
                 other = _other_name(claim, unsaid, paragraph, sentence)
                 if other is not None:
                     return other
                 continue
+            if ingredient_on("referent") and any(not name_said(r, sentence) for r in claim.referents):
+                continue  # "该社团还获得了“优秀南音社团”称号": the article sentence must name what 该社团 stands for
+            if ingredient_on("frame_clause"):
+                other_clause = _frame_in_other_clause(claim, frame_words, sentence, at)
+                if other_clause is not None:
+                    # "开幕式于…在县文化广场举行，闭幕式于…在县体育馆举行": the name stands in another event's clause
+                    c_start, c_end = other_clause
+                    counterpart = _between_verb(claim, sentence[c_start:c_end]) if claim.kind == "place" else None
+                    if counterpart is not None:
+                        found = sentence[c_start + counterpart[0]: c_start + counterpart[1]]
+                        if found != claim.stated and claim.stated not in found:
+                            span = (paragraph, s_start + c_start + counterpart[0], s_start + c_start + counterpart[1])
+                            return Verdict(CONTRADICTED, f"资料写的是“{found}”，而不是“{claim.stated}”（地点不同）。", found=found,
+                                           differs="地点", evidence=(span,))
+                    continue
             name = "".join(claim.stated.split())
             own_periods = [period for period in claim.periods if period in periods_in(claim.text, most_specific=True)]
             missing = [period for period in own_periods if period not in _periods_of(context_of(paragraph))]
@@ -437,7 +553,8 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
     if at >= 0:  # the name is right, the place is not
         other = _other_places(claim, sentence, context) if claim.places else None
         if other is None:
-            return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有说到{'、'.join(claim.places)}。", related=(paragraph,))
+            unsaid = [p for p in claim.places if not place_in(p, context)] or [r for r in claim.referents if not name_said(r, sentence)] or list(claim.places)
+            return Verdict(NOT_FOUND, f"资料里有相近的说法，但没有说到“{'、'.join(unsaid)}”。", related=(paragraph,))
         place_at = sentence.find(other)
         span = (paragraph, s_start + place_at, s_start + place_at + len(other)) if place_at >= 0 else (paragraph, s_start, s_end)
         return Verdict(CONTRADICTED, f"资料写的是“{other}”，而不是“{'、'.join(claim.places)}”（地点不同）。", found=other, differs="地点", evidence=(span,))
