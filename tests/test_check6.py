@@ -116,14 +116,10 @@ def test_readings_can_be_switched_off(page_assistant, monkeypatch, ingredient, c
     assert page_assistant.check(claim).verdict == verdict
 
 
-@pytest.mark.parametrize("text", ["临水县小麦种植面积" + "1" * 4900 + "亩。", "1" * 4990, "临水县小麦种植面积" + "1234567890" * 490])
-def test_a_number_too_long_returns_fast_and_says_so(page_assistant, text):
-    import time
-
-    page_assistant.check("临水县小麦种植面积38.5万亩。")  # warm: the first check loads the word lists
-    started = time.perf_counter()
+@pytest.mark.parametrize("text", ["临水县小麦种植面积" + "1" * 30 + "亩。", "临水县小麦种植面积" + "1234567890" * 4 + "亩。"])
+def test_a_number_too_long_to_be_a_figure_is_not_found_and_says_so(page_assistant, text):
+    """Runs of 25–40 digits pass the draft check (rag.validation refuses longer ones) but are no figure of news text."""
     report = page_assistant.check(text)
-    assert time.perf_counter() - started < 2.0  # was ~15 s: every pattern read the run from each of its digits
     assert report.verdict == "not_found"
     assert [c.verdict for c in report.claims] == ["not_found"]
     assert "太长" in report.claims[0].reason and "位" in report.claims[0].reason

@@ -24,6 +24,9 @@ from rag.numbers import values_in
 from rag.validation import MAX_NUMBER_CHARS, MAX_QUESTION_CHARS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Not a speed target (those live in eval/bench_*.py): each input below took minutes, or tens of seconds, before
+# its fix and milliseconds after, so a generous bound tells a regression from a loaded machine.
+HANG_GUARD_S = 30.0
 
 
 @pytest.mark.parametrize("draft", [
@@ -38,7 +41,7 @@ def test_an_absurdly_long_number_is_refused_at_once(seed_assistant, draft):
     started = time.perf_counter()
     with pytest.raises(InvalidQuestion, match="数字"):
         seed_assistant.check(draft)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < HANG_GUARD_S
 
 
 def test_a_long_but_possible_number_is_still_checked(seed_assistant):
@@ -57,7 +60,7 @@ def test_the_figure_readers_take_linear_time_on_long_runs(text):
     started = time.perf_counter()
     find_figures(text)
     values_in(text)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < HANG_GUARD_S
 
 
 def test_a_run_on_claim_is_encoded_by_its_beginning(seed_assistant, monkeypatch):
@@ -77,7 +80,7 @@ def test_a_run_on_claim_is_encoded_by_its_beginning(seed_assistant, monkeypatch)
 def test_a_huge_unpunctuated_paragraph_is_chunked_quickly(text):
     started = time.perf_counter()
     spans = chunk_spans(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < HANG_GUARD_S
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(b - a <= 200 for a, b in spans) and all(a == b for (_, a), (b, _) in zip(spans, spans[1:]))
 
@@ -115,7 +118,7 @@ def test_cli_check_with_no_stdin_object(monkeypatch, capsys, tmp_path):
 def test_brackets_by_the_ten_thousand_are_chunked_quickly(text):
     started = time.perf_counter()
     spans = chunk_spans(text)
-    assert time.perf_counter() - started < 2.0 and spans
+    assert time.perf_counter() - started < HANG_GUARD_S and spans
 
 
 def test_the_encoder_reads_a_huge_text_by_its_beginning():
@@ -125,5 +128,5 @@ def test_the_encoder_reads_a_huge_text_by_its_beginning():
     encoder = make_encoder()
     started = time.perf_counter()
     huge = encoder.encode_passages(["就业" * 100_000])
-    assert time.perf_counter() - started < 10.0
+    assert time.perf_counter() - started < HANG_GUARD_S
     assert (huge == encoder.encode_passages(["就业" * (MAX_ENGINE_CHARS // 2)])).all()
