@@ -196,7 +196,28 @@ def _noun_present(noun: str, text: str) -> bool:
     # halves ("施工单位" as "施工总承包单位")
     if len(noun) == 4 and re.search(re.escape(noun[:2]) + r"[^，。；！？,;!?]{1,4}" + re.escape(noun[2:]), text):
         return True
-    return abbreviated(noun, text)
+    return abbreviated(noun, text) or same_characters(noun, text)
+
+
+# a question phrase ("多长时间", "几天", "哪一年") asks for the answer: it is no word the text must say
+_QUESTION_PHRASE = re.compile(r"^(?:多|几|哪|什么|怎|啥)")
+_NO_PUNCT = r"[^，。；！？,;!?、\s“”（）()]"
+
+
+def same_characters(noun: str, text: str) -> bool:
+    """Whether ``text`` says ``noun`` with its own characters in another compound: a two-character
+    word turned round ("收麦" as 麦收) and a longer one keeping its first and last character
+    around others of the same length ("起拍价" as 起始价: the modifier and the head stay)."""
+    if ablated("same_characters") or not re.fullmatch(f"[{_CJK}]+", noun):
+        return False
+    if len(noun) == 2:
+        return noun[::-1] in text
+    return bool(re.search(re.escape(noun[0]) + _NO_PUNCT + "{%d}" % (len(noun) - 2) + re.escape(noun[-1]), text))
+
+
+def question_phrase(noun: str) -> bool:
+    """Whether ``noun`` is a question phrase ("多长时间", "几天") rather than a thing the text must say."""
+    return not ablated("question_phrases") and bool(_QUESTION_PHRASE.match(noun))
 
 
 # A news photograph is credited on a line of its own: "通讯员张玉善摄", "本报记者 李静 摄影", "（王强 摄）"
@@ -280,7 +301,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
         # nouns named exactly anywhere in the article count; a near match only in the sentence
         absent_nouns = [
             n for n in analysis.nouns
-            if not said_in(n, title + article_text + context)
+            if not question_phrase(n) and not said_in(n, title + article_text + context)
             and not (n == analysis.type_noun and _counted_in(n, context))
         ]
         sentences = [(a, b) for a, b in split_sentences(p.text)]

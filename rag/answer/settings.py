@@ -36,6 +36,8 @@ SWITCHES = {
     "word_classes": "词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place;"
                     " a missing noun said by a word of its class is wording",
     "abbreviations": "a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)",
+    "same_characters": "a question word said with its own characters in another compound (收麦 as 麦收, 起拍价 as 起始价)",
+    "question_phrases": "a question phrase the question's nouns hold (多长时间, 几天) is no word the text must say",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
