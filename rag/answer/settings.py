@@ -38,6 +38,10 @@ SWITCHES = {
     "abbreviations": "a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)",
     "same_characters": "a question word said with its own characters in another compound (收麦 as 麦收, 起拍价 as 起始价)",
     "question_phrases": "a question phrase the question's nouns hold (多长时间, 几天) is no word the text must say",
+    "relative_period": "a figure dated by another relative period (今年 for 去年), or naming the asked one only as its"
+                       " baseline (较去年同期增长), does not answer for that period",
+    "narrower_scope": "a figure of 该镇/全村 does not answer for the county, city or province asked",
+    "part_generic": "the part a 其中-clause names is read without generic words (其中游泳项目: 游泳, not 项目)",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
