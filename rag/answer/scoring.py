@@ -36,7 +36,7 @@ from .question import (
 )
 from .settings import ablated
 from .spans import UNITS, Span, best_span, kind_of_name
-from .synonyms import kindred_in, said_in, small_classes, synonyms
+from .synonyms import kindred_in, said_in, small_classes, synonyms, word_codes as _word_codes
 
 _CJK = "\u4e00-\u9fff"
 
@@ -215,6 +215,17 @@ def same_characters(noun: str, text: str) -> bool:
     return bool(re.search(re.escape(noun[0]) + _NO_PUNCT + "{%d}" % (len(noun) - 2) + re.escape(noun[-1]), text))
 
 
+def names_action(word: str) -> bool:
+    """Whether 词林 files ``word`` only under actions, states and relations (its classes E to L:
+    种树, 动工), not under people, things, time and place or abstract things (A to D): a missing
+    word naming how a thing was done is wording, the sentence vectors decide; a missing thing
+    is absent."""
+    if ablated("action_words"):
+        return False
+    codes = _word_codes(word)
+    return bool(codes) and all(code[0] in "EFGHIJKL" for code in codes)
+
+
 def question_phrase(noun: str) -> bool:
     """Whether ``noun`` is a question phrase ("多长时间", "几天") rather than a thing the text must say."""
     return not ablated("question_phrases") and bool(_QUESTION_PHRASE.match(noun))
@@ -376,7 +387,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 reason, lacks = f"相关段落中没有“{analysis.time_terms[0]}”的数据", Lack.PERIOD
             elif unstated_figures:
                 reason, lacks = f"相关段落中没有“{unstated_figures[0]}”", Lack.FIGURE
-            elif any(_asked_noun(n, analysis) for n in absent_in_kind) or len(absent_in_kind) > 1:
+            elif any(_asked_noun(n, analysis) and not names_action(n) for n in absent_in_kind) or len([n for n in absent_in_kind if not names_action(n)]) > 1:
                 reason, lacks = f"相关段落中没有谈到“{absent_in_kind[0]}”", Lack.NOUN
             elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
                 reason, lacks = f"相关段落中没有提到{analysis.role}", Lack.ROLE

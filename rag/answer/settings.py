@@ -42,6 +42,8 @@ SWITCHES = {
                        " baseline (较去年同期增长), does not answer for that period",
     "narrower_scope": "a figure of 该镇/全村 does not answer for the county, city or province asked",
     "part_generic": "the part a 其中-clause names is read without generic words (其中游泳项目: 游泳, not 项目)",
+    "action_words": "a missing asked word 词林 files only under actions and states (种树, 动工) is wording, not a"
+                    " missing thing: the sentence vectors decide",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",

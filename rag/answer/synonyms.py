@@ -101,3 +101,8 @@ def kindred_in(word: str, words: "list[str] | tuple[str, ...]") -> bool:
     (老百姓 and 群众, 样板 and 典型): said in other words, though not as an exact synonym."""
     classes = small_classes(word)
     return bool(classes) and any(classes & small_classes(w) for w in words if w != word)
+
+
+def word_codes(word: str) -> tuple[str, ...]:
+    """The 词林 codes of ``word`` (e.g. 种树 → Hd20C09#); () when 词林 does not know it."""
+    return _tree()[1].get(word, ())
