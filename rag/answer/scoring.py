@@ -199,9 +199,6 @@ def _noun_present(noun: str, text: str) -> bool:
     return abbreviated(noun, text) or same_characters(noun, text)
 
 
-noun_said = _noun_present  # (for rag.answer.acceptance's features)
-
-
 # a question phrase ("多长时间", "几天", "哪一年") asks for the answer: it is no word the text must say
 _QUESTION_PHRASE = re.compile(r"^(?:多|几|哪|什么|怎|啥)")
 _NO_PUNCT = r"[^，。；！？,;!?、\s“”（）()]"
