@@ -226,6 +226,20 @@ def names_action(word: str) -> bool:
     return bool(codes) and all(code[0] in "EFGHIJKL" for code in codes)
 
 
+def role_said(role: str, sentence: str) -> bool:
+    """Whether ``sentence`` names the role asked ("负责人是谁"): the word itself, or, for a word
+    词林 files in the first group of its small class (the kind's general word: 负责人, 领导), a
+    title of that small class (理事长, 局长 are 负责人)."""
+    if role in sentence:
+        return True
+    if ablated("general_role"):
+        return False
+    general = {code[:5] for code in _word_codes(role) if code[5:7] == "01" and code.endswith("=")}
+    return bool(general) and any(
+        code[:5] in general for word, _ in pos_cut(sentence) if len(word) >= 2 for code in _word_codes(word)
+    )
+
+
 def question_phrase(noun: str) -> bool:
     """Whether ``noun`` is a question phrase ("多长时间", "几天") rather than a thing the text must say."""
     return not ablated("question_phrases") and bool(_QUESTION_PHRASE.match(noun))
@@ -389,7 +403,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 reason, lacks = f"相关段落中没有“{unstated_figures[0]}”", Lack.FIGURE
             elif any(_asked_noun(n, analysis) and not names_action(n) for n in absent_in_kind) or len([n for n in absent_in_kind if not names_action(n)]) > 1:
                 reason, lacks = f"相关段落中没有谈到“{absent_in_kind[0]}”", Lack.NOUN
-            elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
+            elif analysis.kind == PERSON and analysis.role and not role_said(analysis.role, sentence):
                 reason, lacks = f"相关段落中没有提到{analysis.role}", Lack.ROLE
             elif analysis.kind in (QUANTITY, DATE, PERSON) and span is None and not (
                 # "谁在阳台养鸡": "一楼大爷" is no name, but the sentence answers

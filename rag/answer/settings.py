@@ -44,6 +44,8 @@ SWITCHES = {
     "part_generic": "the part a 其中-clause names is read without generic words (其中游泳项目: 游泳, not 项目)",
     "action_words": "a missing asked word 词林 files only under actions and states (种树, 动工) is wording, not a"
                     " missing thing: the sentence vectors decide",
+    "general_role": "a general role word (负责人, 领导: the first 词林 group of its small class) is named by a title"
+                    " of that class (理事长)",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
