@@ -21,7 +21,7 @@ from .question import (
     GENERIC_NOUNS, GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, guessed_across_words, is_province,
     pos_cut, pos_tokenizer, time_in, without_baselines,
 )
-from .scoring import Candidate, abbreviated
+from .scoring import Candidate, abbreviated, same_characters
 from .settings import ablated
 from .synonyms import kindred_in, known_common_word, said_in
 from .spans import ADMIN_LEVELS, UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
@@ -233,6 +233,15 @@ def _asked_words(analysis: QuestionAnalysis) -> list[str]:
             if len(w) >= 2 and w not in GENERIC_NOUNS and not guessed_across_words(w)]
 
 
+def _asked_in_other_words(asked: list[str], clause: str) -> bool:
+    """Whether the figure's own clause says an asked word in other words: a word of its 词林 small
+    class ("保险赔了27万元" says 赔款) or its own characters in another compound (麦收 for 收麦)."""
+    if ablated("clause_other_words"):
+        return False
+    words = [w for w, _ in pos_cut(clause)]
+    return any(kindred_in(w, words) or same_characters(w, clause) for w in asked)
+
+
 def outcome_unsaid(candidate: Candidate, analysis: QuestionAnalysis) -> str | None:
     """"最后有多少人通过", "最后是哪支队伍拿了冠军": the outcome the question stresses must be said
     in the answer's sentence (its words or synonyms); "223.6万人报名" is no outcome. Any kind of
@@ -423,6 +432,8 @@ def near_miss_check(
         return None
     asked = _asked_words(analysis)
     if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):
+        return None
+    if _asked_in_other_words(asked, clause):
         return None
     # the asked words stand at another figure, of this sentence ("已注册企业176家", "7场零工相关
     # 活动") or, when this sentence does not say them at all, of another retrieved one that

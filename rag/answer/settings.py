@@ -46,6 +46,11 @@ SWITCHES = {
                     " missing thing: the sentence vectors decide",
     "general_role": "a general role word (负责人, 领导: the first 词林 group of its small class) is named by a title"
                     " of that class (理事长)",
+    "clause_other_words": "a figure whose own clause says an asked word in other words (赔了 for 赔款: 词林 small class;"
+                          " 麦收 for 收麦) measures the asked thing",
+    "semantic_after_miss": "when every lexically eligible figure is a near miss, a sentence saying the asked thing in"
+                           " other words, closer in meaning than all of them, that passes the checks answers",
+    "semantic_unit": "a sentence accepted by its meaning must count the asked kind of thing (多少部电梯: not 1.6万余户)",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
