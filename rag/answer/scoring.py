@@ -215,17 +215,6 @@ def same_characters(noun: str, text: str) -> bool:
     return bool(re.search(re.escape(noun[0]) + _NO_PUNCT + "{%d}" % (len(noun) - 2) + re.escape(noun[-1]), text))
 
 
-def names_action(word: str) -> bool:
-    """Whether 词林 files ``word`` only under actions, states and relations (its classes E to L:
-    种树, 动工), not under people, things, time and place or abstract things (A to D): a missing
-    word naming how a thing was done is wording, the sentence vectors decide; a missing thing
-    is absent."""
-    if ablated("action_words"):
-        return False
-    codes = _word_codes(word)
-    return bool(codes) and all(code[0] in "EFGHIJKL" for code in codes)
-
-
 def role_said(role: str, sentence: str) -> bool:
     """Whether ``sentence`` names the role asked ("负责人是谁"): the word itself, or, for a word
     词林 files in the first group of its small class (the kind's general word: 负责人, 领导), a
@@ -401,7 +390,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 reason, lacks = f"相关段落中没有“{analysis.time_terms[0]}”的数据", Lack.PERIOD
             elif unstated_figures:
                 reason, lacks = f"相关段落中没有“{unstated_figures[0]}”", Lack.FIGURE
-            elif any(_asked_noun(n, analysis) and not names_action(n) for n in absent_in_kind) or len([n for n in absent_in_kind if not names_action(n)]) > 1:
+            elif any(_asked_noun(n, analysis) for n in absent_in_kind) or len(absent_in_kind) > 1:
                 reason, lacks = f"相关段落中没有谈到“{absent_in_kind[0]}”", Lack.NOUN
             elif analysis.kind == PERSON and analysis.role and not role_said(analysis.role, sentence):
                 reason, lacks = f"相关段落中没有提到{analysis.role}", Lack.ROLE
