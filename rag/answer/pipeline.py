@@ -16,9 +16,10 @@ from typing import Callable
 
 from ..schema import Answer, Hit
 from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
-from .near_miss import near_miss, outcome_unsaid
+from .near_miss import near_miss, near_miss_check, outcome_unsaid
 from .evidence import global_missing
-from .question import DATE, NAME, QUANTITY, SENTENCE, QuestionAnalysis, analyze_question
+from .question import DATE, GENERIC_NOUNS, NAME, QUANTITY, SENTENCE, QuestionAnalysis, analyze_question, entity_in, pos_cut
+from .synonyms import kindred_in, said_in
 from .scoring import MIN_LOCAL_MATCH, WORDING, Candidate, distinct_paragraph_hits, score_sentences, with_similarities
 from .settings import AnswerSettings, ablated
 from .spans import figure_units, ranked_spans, same_kind_of_unit, unit_fits_exactly
@@ -101,6 +102,8 @@ def _other_figure(candidate: Candidate, analysis: QuestionAnalysis, sentences: l
     ranked = ranked_spans(candidate.sentence, analysis)
     if not ranked or ranked[0][0] != candidate.span:
         return None
+    if _other_part_asked(candidate, analysis, sentences):
+        return None
     for span, score, local in ranked[1:]:
         if local < MIN_LOCAL_MATCH:
             continue
@@ -108,6 +111,21 @@ def _other_figure(candidate: Candidate, analysis: QuestionAnalysis, sentences: l
         if not near_miss(alt, analysis, sentences) and not outcome_unsaid(alt, analysis):
             return alt
     return None
+
+
+def _other_part_asked(candidate: Candidate, analysis: QuestionAnalysis, sentences: list[str]) -> bool:
+    """"田径项目有多少人次破纪录" against "共有15人次打破…纪录，其中游泳项目破纪录7人次": the part the
+    sentence names is not the asked one, and the part asked (田径) is not in the sentence, so the
+    whole (15人次) does not answer it either."""
+    if ablated("other_part"):
+        return False
+    found = near_miss_check(candidate, analysis, sentences)
+    if found is None or found[0] != "part":
+        return False
+    words = [w for w, flag in pos_cut(analysis.text) if len(w) >= 2 and (flag[:1] in ("n", "b", "l", "j") or flag == "vn")
+             and w not in GENERIC_NOUNS and not entity_in(w, candidate.sentence)]
+    return any(not said_in(w, candidate.sentence) and not kindred_in(w, [t for t, _ in pos_cut(candidate.sentence)])
+               for w in words)
 
 
 def extract_answer(

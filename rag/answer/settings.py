@@ -49,6 +49,8 @@ SWITCHES = {
     "semantic_after_miss": "when every lexically eligible figure is a near miss, a sentence saying the asked thing in"
                            " other words, closer in meaning than all of them, that passes the checks answers",
     "semantic_unit": "a sentence accepted by its meaning must count the asked kind of thing (多少部电梯: not 1.6万余户)",
+    "other_part": "when a figure is a part the question does not ask (其中游泳项目) and the question names a part the"
+                  " sentence does not (田径), the sentence's other figures (the whole) do not answer either",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
