@@ -100,9 +100,8 @@ def _part_unasked(sentence: str, span_start: int, analysis: QuestionAnalysis) ->
     while tokens and not tokens[-1][1].startswith("n"):  # "…签约率达": the verb before the figure
         tokens.pop()
     # the last noun is what the part measures (签约率, 人口); the words before it name the part
-    # (a verbal noun names a part too: 游泳项目; a generic word such as 项目 names none)
-    words = [w for w, flag in tokens[:-1] if len(w) >= 2 and (flag[:1] in ("n", "a", "b") or flag == "vn")
-             and not (w in GENERIC_NOUNS and not ablated("part_generic"))]
+    # (a verbal noun names a part too: 其中游泳项目)
+    words = [w for w, flag in tokens[:-1] if len(w) >= 2 and (flag[:1] in ("n", "a", "b") or (flag == "vn" and not ablated("part_vn")))]
     if not words:
         return False
     question_words = [w for w, _ in pos_cut(analysis.text)]

@@ -36,7 +36,7 @@ from .question import (
 )
 from .settings import ablated
 from .spans import UNITS, Span, best_span, kind_of_name
-from .synonyms import kindred_in, said_in, small_classes, synonyms, word_codes as _word_codes
+from .synonyms import general_word_for, kindred_in, said_in, small_classes, synonyms
 
 _CJK = "\u4e00-\u9fff"
 
@@ -216,17 +216,9 @@ def same_characters(noun: str, text: str) -> bool:
 
 
 def role_said(role: str, sentence: str) -> bool:
-    """Whether ``sentence`` names the role asked ("负责人是谁"): the word itself, or, for a word
-    词林 files in the first group of its small class (the kind's general word: 负责人, 领导), a
-    title of that small class (理事长, 局长 are 负责人)."""
-    if role in sentence:
-        return True
-    if ablated("general_role"):
-        return False
-    general = {code[:5] for code in _word_codes(role) if code[5:7] == "01" and code.endswith("=")}
-    return bool(general) and any(
-        code[:5] in general for word, _ in pos_cut(sentence) if len(word) >= 2 for code in _word_codes(word)
-    )
+    """Whether ``sentence`` names the role asked ("负责人是谁"): the word itself, or, for the general
+    word of a 词林 small class (负责人, 领导), a title of that class (理事长 is 负责人)."""
+    return role in sentence or any(general_word_for(role, word) for word, _ in pos_cut(sentence))
 
 
 def question_phrase(noun: str) -> bool:

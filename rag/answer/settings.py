@@ -41,7 +41,7 @@ SWITCHES = {
     "relative_period": "a figure dated by another relative period (今年 for 去年), or naming the asked one only as its"
                        " baseline (较去年同期增长), does not answer for that period",
     "narrower_scope": "a figure of 该镇/全村 does not answer for the county, city or province asked",
-    "part_generic": "the part a 其中-clause names is read without generic words (其中游泳项目: 游泳, not 项目)",
+    "part_vn": "a verbal noun names the part of a 其中-clause (其中游泳项目: 游泳)",
     "general_role": "a general role word (负责人, 领导: the first 词林 group of its small class) is named by a title"
                     " of that class (理事长)",
     "clause_other_words": "a figure whose own clause says an asked word in other words (赔了 for 赔款: 词林 small class;"
