@@ -8,7 +8,7 @@ from __future__ import annotations
 from rag.answer import extract_answer
 from rag.answer.pipeline import _unit_differs
 from rag.answer.question import analyze_question
-from rag.answer.scoring import distinct_paragraph_hits, question_phrase, role_said, same_characters, score_sentences
+from rag.answer.scoring import distinct_paragraph_hits, role_said, same_characters, score_sentences
 from rag.sentence_vectors import SentenceVectors
 
 from test_extract import ranked
@@ -25,15 +25,6 @@ def test_a_word_said_with_its_own_characters_is_no_missing_word(monkeypatch):
     assert extract_answer(question, ranked(text)).short == "3150万元"
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "same_characters")
     assert extract_answer(question, ranked(text)).refused
-
-
-def test_a_question_phrase_is_no_word_the_text_must_say(monkeypatch):
-    assert question_phrase("多长时间") and question_phrase("几天") and not question_phrase("时间")
-    analysis = analyze_question("在临河县卖粮，农民平均要等多长时间？")
-    hits = distinct_paragraph_hits(ranked(paragraph("2024年，临河县为农民新建粮食烘干中心9处。", 1)))
-    assert all("谈到“多长时间”" not in (c.reason or "") for c in score_sentences(analysis, hits))
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "question_phrases")
-    assert any("谈到“多长时间”" in (c.reason or "") for c in score_sentences(analysis, hits))
 
 
 def test_a_general_role_is_named_by_a_title_of_its_kind(monkeypatch):

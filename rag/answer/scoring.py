@@ -199,8 +199,6 @@ def _noun_present(noun: str, text: str) -> bool:
     return abbreviated(noun, text) or same_characters(noun, text)
 
 
-# a question phrase ("多长时间", "几天", "哪一年") asks for the answer: it is no word the text must say
-_QUESTION_PHRASE = re.compile(r"^(?:多|几|哪|什么|怎|啥)")
 _NO_PUNCT = r"[^，。；！？,;!?、\s“”（）()]"
 
 
@@ -219,11 +217,6 @@ def role_said(role: str, sentence: str) -> bool:
     """Whether ``sentence`` names the role asked ("负责人是谁"): the word itself, or, for the general
     word of a 词林 small class (负责人, 领导), a title of that class (理事长 is 负责人)."""
     return role in sentence or any(general_word_for(role, word) for word, _ in pos_cut(sentence))
-
-
-def question_phrase(noun: str) -> bool:
-    """Whether ``noun`` is a question phrase ("多长时间", "几天") rather than a thing the text must say."""
-    return not ablated("question_phrases") and bool(_QUESTION_PHRASE.match(noun))
 
 
 # A news photograph is credited on a line of its own: "通讯员张玉善摄", "本报记者 李静 摄影", "（王强 摄）"
@@ -307,7 +300,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
         # nouns named exactly anywhere in the article count; a near match only in the sentence
         absent_nouns = [
             n for n in analysis.nouns
-            if not question_phrase(n) and not said_in(n, title + article_text + context)
+            if not said_in(n, title + article_text + context)
             and not (n == analysis.type_noun and _counted_in(n, context))
         ]
         sentences = [(a, b) for a, b in split_sentences(p.text)]

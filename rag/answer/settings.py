@@ -37,7 +37,6 @@ SWITCHES = {
                     " a missing noun said by a word of its class is wording",
     "abbreviations": "a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)",
     "same_characters": "a question word said with its own characters in another compound (收麦 as 麦收, 起拍价 as 起始价)",
-    "question_phrases": "a question phrase the question's nouns hold (多长时间, 几天) is no word the text must say",
     "relative_period": "a figure dated by another relative period (今年 for 去年), or naming the asked one only as its"
                        " baseline (较去年同期增长), does not answer for that period",
     "narrower_scope": "a figure of 该镇/全村 does not answer for the county, city or province asked",
