@@ -21,7 +21,7 @@ from .question import (
     GENERIC_NOUNS, GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, guessed_across_words, is_province,
     pos_cut, pos_tokenizer, time_in, without_baselines,
 )
-from .scoring import Candidate, abbreviated
+from .scoring import Candidate, abbreviated, same_characters
 from .settings import ablated
 from .synonyms import kindred_in, known_common_word, said_in
 from .spans import ADMIN_LEVELS, UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
@@ -100,7 +100,8 @@ def _part_unasked(sentence: str, span_start: int, analysis: QuestionAnalysis) ->
     while tokens and not tokens[-1][1].startswith("n"):  # "…签约率达": the verb before the figure
         tokens.pop()
     # the last noun is what the part measures (签约率, 人口); the words before it name the part
-    words = [w for w, flag in tokens[:-1] if len(w) >= 2 and flag[:1] in ("n", "a", "b")]
+    # (a verbal noun names a part too: 其中游泳项目)
+    words = [w for w, flag in tokens[:-1] if len(w) >= 2 and (flag[:1] in ("n", "a", "b") or (flag == "vn" and not ablated("part_vn")))]
     if not words:
         return False
     question_words = [w for w, _ in pos_cut(analysis.text)]
@@ -157,6 +158,50 @@ def _foreign_period(sentence: str, analysis: QuestionAnalysis) -> bool:
     return bool(asked_years and _YEAR.search(own) and not any(time_in(t, own) for t in asked_years))
 
 
+# relative periods an article dates its figures by; 上年 is 去年, 本年 is 今年
+_RELATIVE_PERIOD = re.compile(r"今年|去年|前年|明年|上年|本年|上一年")
+_SAME_PERIOD = {"上年": "去年", "上一年": "去年", "本年": "今年"}
+# a period named only as the baseline of a change ("较去年同期增长27%", "比去年增加")
+_RELATIVE_BASELINE = re.compile(r"(?:与|较|比|同比|相比)(?:今年|去年|前年|上年|本年|上一年)(?:同期)?(?:相比)?")
+
+
+def _relative_periods(text: str) -> set[str]:
+    return {_SAME_PERIOD.get(m.group(0), m.group(0)) for m in _RELATIVE_PERIOD.finditer(text)}
+
+
+def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis) -> bool:
+    """The question names a relative period (去年) that the sentence does not date its figures by:
+    it names another ("今年夏季已收购…8.7万吨" for "去年收购了多少"), or names the asked one only as
+    the baseline of a change ("4.3亿元，较去年同期增长27%" for "去年同期的收入")."""
+    if ablated("relative_period"):
+        return False
+    asked = _relative_periods(_RELATIVE_BASELINE.sub("", analysis.text))
+    if not asked:
+        return False
+    own = _RELATIVE_BASELINE.sub("", sentence)
+    if re.search(r"\d{4}年|年度", own):  # dated by a year: which relative period that is, the article's date says
+        return False
+    stated = _relative_periods(own)
+    if stated:
+        return not asked & stated
+    return bool(asked & _relative_periods(sentence))
+
+
+# a town, township or village an article calls its own ("该镇去年新建…"): a smaller place than a county's
+_TOWN_SCOPE = re.compile(r"(?:该|全|本|我)(?:镇|乡|村|街道|社区)")
+_WIDE_ASKED = re.compile(r"(?:全|该|本|我)(?:省|市|县|区)|[省市县区州旗盟]$")
+
+
+def _narrower_scope(before: str, analysis: QuestionAnalysis) -> bool:
+    """The figure's clause speaks of a town or village ("该镇去年新建…2.3万亩") and the question
+    of a county, city or province ("禹阳县去年全县新建"), naming no town: a part's figure, not the whole's."""
+    if ablated("narrower_scope") or not _TOWN_SCOPE.search(before) or re.search(r"镇|乡|村|街道|社区", analysis.text):
+        return False
+    return bool(re.search(r"(?:全|该|本|我)(?:省|市|县|区)", analysis.text)) or any(
+        e[-1] in "省市县区州旗盟" for e in analysis.entities
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def _figure_words(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
     """Each figure of ``sentence`` with its unit and the words of its own clause around it."""
@@ -185,6 +230,15 @@ def _asked_words(analysis: QuestionAnalysis) -> list[str]:
     the kind of figure ("比例": a rate is said 上线率), nor one jieba guessed across words ("车占")."""
     return [w for w in (_FRAME.sub("", f) for f in analysis.focus)
             if len(w) >= 2 and w not in GENERIC_NOUNS and not guessed_across_words(w)]
+
+
+def _asked_in_other_words(asked: list[str], clause: str) -> bool:
+    """Whether the figure's own clause says an asked word in other words: a word of its 词林 small
+    class ("保险赔了27万元" says 赔款) or its own characters in another compound (麦收 for 收麦)."""
+    if ablated("clause_other_words"):
+        return False
+    words = [w for w, _ in pos_cut(clause)]
+    return any(kindred_in(w, words) or same_characters(w, clause) for w in asked)
 
 
 def outcome_unsaid(candidate: Candidate, analysis: QuestionAnalysis) -> str | None:
@@ -324,8 +378,10 @@ def near_miss_check(
     unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
     if _foreign_place(before, analysis):
         return "place", clause
-    if _foreign_period(sentence, analysis):
+    if _foreign_period(sentence, analysis) or _foreign_relative_period(sentence, analysis):
         return "period", clause
+    if _narrower_scope(before, analysis):
+        return "scope", clause
     own_measure = not ablated("figure_measure")
 
     def on(check: str) -> bool:  # one check of a figure's own measure, unless ablated ("nm:qualifier")
@@ -375,6 +431,8 @@ def near_miss_check(
         return None
     asked = _asked_words(analysis)
     if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):
+        return None
+    if _asked_in_other_words(asked, clause):
         return None
     # the asked words stand at another figure, of this sentence ("已注册企业176家", "7场零工相关
     # 活动") or, when this sentence does not say them at all, of another retrieved one that

@@ -36,7 +36,7 @@ from .question import (
 )
 from .settings import ablated
 from .spans import UNITS, Span, asks_a_name, best_span, kind_of_name
-from .synonyms import kindred_in, said_in, small_classes, synonyms
+from .synonyms import general_word_for, kindred_in, said_in, small_classes, synonyms
 
 _CJK = "\u4e00-\u9fff"
 
@@ -196,7 +196,27 @@ def _noun_present(noun: str, text: str) -> bool:
     # halves ("施工单位" as "施工总承包单位")
     if len(noun) == 4 and re.search(re.escape(noun[:2]) + r"[^，。；！？,;!?]{1,4}" + re.escape(noun[2:]), text):
         return True
-    return abbreviated(noun, text)
+    return abbreviated(noun, text) or same_characters(noun, text)
+
+
+_NO_PUNCT = r"[^，。；！？,;!?、\s“”（）()]"
+
+
+def same_characters(noun: str, text: str) -> bool:
+    """Whether ``text`` says ``noun`` with its own characters in another compound: a two-character
+    word turned round ("收麦" as 麦收) and a longer one keeping its first and last character
+    around others of the same length ("起拍价" as 起始价: the modifier and the head stay)."""
+    if ablated("same_characters") or not re.fullmatch(f"[{_CJK}]+", noun):
+        return False
+    if len(noun) == 2:
+        return noun[::-1] in text
+    return bool(re.search(re.escape(noun[0]) + _NO_PUNCT + "{%d}" % (len(noun) - 2) + re.escape(noun[-1]), text))
+
+
+def role_said(role: str, sentence: str) -> bool:
+    """Whether ``sentence`` names the role asked ("负责人是谁"): the word itself, or, for the general
+    word of a 词林 small class (负责人, 领导), a title of that class (理事长 is 负责人)."""
+    return role in sentence or any(general_word_for(role, word) for word, _ in pos_cut(sentence))
 
 
 # A news photograph is credited on a line of its own: "通讯员张玉善摄", "本报记者 李静 摄影", "（王强 摄）"
@@ -357,7 +377,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 reason, lacks = f"相关段落中没有“{unstated_figures[0]}”", Lack.FIGURE
             elif any(_asked_noun(n, analysis) for n in absent_in_kind) or len(absent_in_kind) > 1:
                 reason, lacks = f"相关段落中没有谈到“{absent_in_kind[0]}”", Lack.NOUN
-            elif analysis.kind == PERSON and analysis.role and analysis.role not in sentence:
+            elif analysis.kind == PERSON and analysis.role and not role_said(analysis.role, sentence):
                 reason, lacks = f"相关段落中没有提到{analysis.role}", Lack.ROLE
             elif analysis.kind in (QUANTITY, DATE, PERSON, PLACE) and span is None and not (
                 # "谁在阳台养鸡": "一楼大爷" is no name, but the sentence answers

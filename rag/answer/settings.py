@@ -36,6 +36,20 @@ SWITCHES = {
     "word_classes": "词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place;"
                     " a missing noun said by a word of its class is wording",
     "abbreviations": "a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)",
+    "same_characters": "a question word said with its own characters in another compound (收麦 as 麦收, 起拍价 as 起始价)",
+    "relative_period": "a figure dated by another relative period (今年 for 去年), or naming the asked one only as its"
+                       " baseline (较去年同期增长), does not answer for that period",
+    "narrower_scope": "a figure of 该镇/全村 does not answer for the county, city or province asked",
+    "part_vn": "a verbal noun names the part of a 其中-clause (其中游泳项目: 游泳)",
+    "general_role": "a general role word (负责人, 领导: the first 词林 group of its small class) is named by a title"
+                    " of that class (理事长)",
+    "clause_other_words": "a figure whose own clause says an asked word in other words (赔了 for 赔款: 词林 small class;"
+                          " 麦收 for 收麦) measures the asked thing",
+    "semantic_after_miss": "when every lexically eligible figure is a near miss, a sentence saying the asked thing in"
+                           " other words, closer in meaning than all of them, that passes the checks answers",
+    "semantic_unit": "a sentence accepted by its meaning must count the asked kind of thing (多少部电梯: not 1.6万余户)",
+    "other_part": "when a figure is a part the question does not ask (其中游泳项目) and the question names a part the"
+                  " sentence does not (田径), the sentence's other figures (the whole) do not answer either",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",

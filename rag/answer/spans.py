@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..numbers import CHINESE_NUMERAL
 from .settings import ablated
+from .synonyms import general_word_for
 from .question import (
     DATE,
     NAME,
@@ -346,7 +347,8 @@ def person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     at = analysis.text.find(asked)
     if at > 0 and analysis.text[at - 1] == "副":  # "副市长是谁" asks the deputy
         asked = "副" + asked
-    return [sp for sp in spans if not (titles := titles_before(sentence, sp.start)) or holds_title(titles, asked)]
+    return [sp for sp in spans if not (titles := titles_before(sentence, sp.start)) or holds_title(titles, asked)
+            or any(not t.startswith("副") and general_word_for(asked, t[i:]) for t in titles for i in range(len(t) - 1))]
 
 
 def _person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:

@@ -101,3 +101,17 @@ def kindred_in(word: str, words: "list[str] | tuple[str, ...]") -> bool:
     (老百姓 and 群众, 样板 and 典型): said in other words, though not as an exact synonym."""
     classes = small_classes(word)
     return bool(classes) and any(classes & small_classes(w) for w in words if w != word)
+
+
+def word_codes(word: str) -> tuple[str, ...]:
+    """The 词林 codes of ``word`` (e.g. 种树 → Hd20C09#); () when 词林 does not know it."""
+    return _tree()[1].get(word, ())
+
+
+def general_word_for(general: str, word: str) -> bool:
+    """Whether ``general`` is the general word of a 词林 small class (it stands in the class's first
+    synonym group: 负责人, 领导 in Af10B) that ``word`` belongs to (理事长, 局长 are 负责人)."""
+    if ablated("general_role") or len(word) < 2:
+        return False
+    classes = {code[:5] for code in word_codes(general) if code[5:7] == "01" and code.endswith("=")}
+    return bool(classes) and any(code[:5] in classes for code in word_codes(word))
