@@ -136,6 +136,43 @@ def _counts_another(claim: Claim, candidate: Candidate) -> bool:
     return False
 
 
+_BEFORE_END = re.compile(r"[，,；;。、：:！？!?（(）)\d]")
+
+
+def _named_right_before(text: str, start: int) -> str:
+    """The stretch of a figure's own clause right before the figure starting at ``start``, back to the nearest mark or
+    number: where the thing it counts is named before it ("、奖牌总数102枚" → 奖牌总数)."""
+    return _BEFORE_END.split(text[max(0, start - 20): start])[-1]
+
+
+def _names_another(claim: Claim, candidate: Candidate) -> bool:
+    """The claim names what its figure counts right before it ("金牌102枚", "奖牌总数43枚") and the article figure is
+    preceded by other words, while another figure of the article paragraph, in a unit of the same kind, is preceded by
+    the claim's ("东岸区代表团以金牌43枚、奖牌总数102枚"; "…奖牌总数102枚；西坪县代表团获得金牌31枚" for "西坪县…奖牌总数31枚"): the claim's
+    thing is that figure's kind, not this one's."""
+    stated = claim.figure
+    if stated is None:
+        return False
+    sentence = claim.sentence or claim.text
+    before = _named_right_before(sentence, stated.start - claim.sentence_start)
+    words = [w for w in measure_words(before, places_in(before)) if len(w) >= 2]
+    if not words:
+        return False
+    ours = words[-1]
+    text = candidate.paragraph.text
+    if ours in _named_right_before(text, candidate.figure.start):
+        return False
+    return any(other.start != candidate.figure.start and units_match(stated, other)
+               and ours in _named_right_before(text, other.start) for other in _paragraph_figures(text))
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_figures(text: str) -> tuple[Figure, ...]:
+    from .figures import find_figures
+
+    return tuple(find_figures(text))
+
+
 def _restated_whole(row: Scored, stated: Figure) -> bool:
     return row.restated >= 1.0 and row.said >= SAID_MIN and row.candidate.figure.unit_class == stated.unit_class
 

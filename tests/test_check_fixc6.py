@@ -1,0 +1,40 @@
+"""Fact checking, review fixes of the sixth round (helper "fixc6"): the claim's counted thing, event, action and scope
+must be the article figure's own. Tested on a page written for these tests (tests/data/fixc6/), not on evaluation pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import assistant_over
+
+PAGE = Path(__file__).parent / "data" / "fixc6"
+
+
+@pytest.fixture(scope="module")
+def page_assistant(tmp_path_factory):
+    return assistant_over(PAGE, tmp_path_factory, "fixc6-index")
+
+
+def _verdicts(report):
+    return [(c.text, c.verdict, c.found, c.reason) for c in report.claims]
+
+
+@pytest.mark.parametrize("claim, verdict, found", [
+    # the thing counted is named right before the figure: 金牌 are not 奖牌总数
+    ("南湖区代表队以金牌64枚位列奖牌榜首位", "contradicted", "27枚"),
+    ("南湖区代表队奖牌总数27枚", "contradicted", "64枚"),
+    ("南湖区代表队获得金牌27枚", "supported", None),
+    ("南湖区代表队奖牌总数64枚", "supported", None),
+])
+def test_the_counted_thing_is_the_figures_own(page_assistant, claim, verdict, found):
+    report = page_assistant.check(claim)
+    assert report.verdict == verdict, _verdicts(report)
+    if found:
+        assert found in [c.found for c in report.claims if c.verdict == "contradicted"], _verdicts(report)
+
+
+def test_a_thing_counted_elsewhere_in_the_paragraph_is_not_confirmed(page_assistant):
+    report = page_assistant.check("北岭县代表队获得奖牌总数19枚")  # the page gives 北岭县 19枚 of 金牌, 奖牌总数 only for 南湖区
+    assert report.verdict != "supported", _verdicts(report)
+
