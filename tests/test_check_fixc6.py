@@ -38,3 +38,17 @@ def test_a_thing_counted_elsewhere_in_the_paragraph_is_not_confirmed(page_assist
     report = page_assistant.check("北岭县代表队获得奖牌总数19枚")  # the page gives 北岭县 19枚 of 金牌, 奖牌总数 only for 南湖区
     assert report.verdict != "supported", _verdicts(report)
 
+
+
+@pytest.mark.parametrize("claim, verdict, found", [
+    # one sentence dates both events: each date's own clause tells which
+    ("第五届青山桃花节于3月28日开幕", "contradicted", "3月20日"),
+    ("第五届青山桃花节于3月20日闭幕", "contradicted", "3月28日"),
+    ("第五届青山桃花节于3月20日开幕", "supported", None),
+    ("第五届青山桃花节于3月28日闭幕", "supported", None),
+])
+def test_the_event_is_read_in_the_dates_own_clause(page_assistant, claim, verdict, found):
+    report = page_assistant.check(claim)
+    assert report.verdict == verdict, _verdicts(report)
+    if found:
+        assert found in [c.found for c in report.claims if c.verdict == "contradicted"], _verdicts(report)

@@ -288,10 +288,22 @@ _OPPOSITE_EVENTS = (("开幕", "闭幕"), ("开幕", "落幕"), ("启幕", "闭�
                     ("开园", "闭园"), ("开馆", "闭馆"), ("开学", "放假"), ("入学", "毕业"), ("成立", "撤销"), ("成立", "解散"), ("开赛", "闭赛"))
 
 
+def _own_clause(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` holding the span ``start``–``end``, between the nearest clause marks."""
+    before = _CLAUSE_BREAK.split(text[:start])[-1]
+    after = _CLAUSE_BREAK.split(text[end:])[0]
+    return before + text[start:end] + after
+
+
 def opposite_event(claim: Claim, candidate: Candidate) -> bool:
     """The claim dates one event ("9月27日…开幕") and the article sentence the event that ends or begins it ("9月27日晚…闭幕"),
-    without the claim's: the date of the other event tells nothing of the claim's."""
+    without the claim's: the date of the other event tells nothing of the claim's. The article's event is read in the
+    date's own clause when that clause tells one ("8月18日在县体育中心开幕，8月25日在…闭幕": 8月25日 dates the 闭幕), else
+    in its sentence ("9月27日晚，…闭幕")."""
     text, sentence = claim.text, candidate.sentence
+    clause = _own_clause(candidate.paragraph.text, candidate.figure.start, candidate.figure.end)
+    if any(word in clause for pair in _OPPOSITE_EVENTS for word in pair):
+        sentence = clause
     for one, other in _OPPOSITE_EVENTS:
         for ours, theirs in ((one, other), (other, one)):
             if ours in text and theirs not in text and theirs in sentence and ours not in sentence:
