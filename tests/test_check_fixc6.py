@@ -52,3 +52,10 @@ def test_the_event_is_read_in_the_dates_own_clause(page_assistant, claim, verdic
     assert report.verdict == verdict, _verdicts(report)
     if found:
         assert found in [c.found for c in report.claims if c.verdict == "contradicted"], _verdicts(report)
+
+
+def test_the_action_is_read_in_the_figures_own_stretch(page_assistant):
+    # 报废 belongs to the 9架 beside it, not to the 24架 bought
+    report = page_assistant.check("市农机站已报废植保无人机24架")
+    assert report.verdict != "supported", _verdicts(report)
+    assert page_assistant.check("市农机站新购置植保无人机24架").verdict == "supported"

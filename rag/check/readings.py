@@ -263,13 +263,25 @@ def _action_said(word: str, text: str, words: Sequence[str]) -> bool:
             or any(w[0] == word[0] for w in words))
 
 
+def _own_stretch(candidate: Candidate) -> str:
+    """The part of the article figure's sentence from the end of the figure before it to the start of the figure after it."""
+    sentence = candidate.sentence
+    at = candidate.figure.start - candidate.paragraph.text.find(sentence)
+    if not 0 <= at < len(sentence):
+        return sentence
+    start = max((f.end for f in candidate.sentence_figures if f.end <= at), default=0)
+    end = min((f.start for f in candidate.sentence_figures if f.start >= at + len(candidate.figure.written)), default=len(sentence))
+    return sentence[start:end]
+
+
 def unsaid_action(claim: Claim, candidate: Candidate) -> str | None:
     """The claim says what was done with its figure ("新购置了6台", "已到位…资金9.4亿元") and the article figure's own clause
     tells another action of it ("合作社的6台联合收割机刚刚结束本地作业", "争取…补助资金9.4亿元"): each says an action the
     other does not (as written, by a synonym, a word of the same small 词林 class or the same head character). The article
     then confirms nothing; returns the claim's action unsaid. Light verbs (达到, 实现, 累计…), directions and periods are
-    no actions."""
-    sentence = candidate.sentence
+    no actions. The article's actions are read in the figure's own stretch of its sentence, between the figures beside it:
+    "新购置养护机械18台，另有6台旧机械已报废" does not say 18台 were 报废."""
+    sentence = _own_stretch(candidate)
     claim_text = claim.text.replace(claim.stated, " ")
     article_words = _actions(sentence, places_in(sentence))
     unsaid = next((w for w in _actions(claim_text, claim.places) if not _action_said(w, sentence, article_words)), None)
