@@ -59,3 +59,10 @@ def test_the_action_is_read_in_the_figures_own_stretch(page_assistant):
     report = page_assistant.check("市农机站已报废植保无人机24架")
     assert report.verdict != "supported", _verdicts(report)
     assert page_assistant.check("市农机站新购置植保无人机24架").verdict == "supported"
+
+
+def test_a_bare_scope_after_the_figure_is_the_claims_scope(page_assistant):
+    report = page_assistant.check("比赛期间共有15人次打破8项省农民运动会纪录")
+    assert [c.verdict for c in report.claims] == ["supported", "contradicted"], _verdicts(report)
+    assert "市农民运动会纪录" in report.claims[1].found
+    assert page_assistant.check("比赛期间共有15人次打破8项市农民运动会纪录").verdict == "supported"

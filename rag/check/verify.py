@@ -248,6 +248,7 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
 
 _SCOPE_LIKE = re.compile(r"全?[国省市县区州乡镇村]|(?:国家|[国省市县区州乡镇村])级|[\u4e00-\u9fff]{2,6}[省市县区州乡镇村]")
 _SCOPE_WORD = re.compile(r"全[国省市县区州]|国家级|[国省市县区州乡镇村]级")
+_BARE_SCOPE = re.compile(r"^[国省市县区州](?=[\u4e00-\u9fff]{2})")
 
 
 def _other_scope(claim: Claim, candidate: Candidate) -> Verdict | None:
@@ -256,7 +257,9 @@ def _other_scope(claim: Claim, candidate: Candidate) -> Verdict | None:
     (A place before the figure is whose figure it is: a right figure of another place is left to the other readings.)"""
     after_claim = claim.sentence[claim.stated_end - claim.sentence_start:]
     after_article = candidate.paragraph.text[candidate.figure.end: candidate.figure.end + 40]
-    for place in dict.fromkeys((*claim.places, *_SCOPE_WORD.findall(re.split(r"[，,。；;]", after_claim)[0]))):
+    # (a bare scope character right after the figure's unit is a scope too: "12项省中学生纪录" / "12项市中学生纪录")
+    bare = _BARE_SCOPE.findall(after_claim)
+    for place in dict.fromkeys((*claim.places, *_SCOPE_WORD.findall(re.split(r"[，,。；;]", after_claim)[0]), *bare)):
         at = after_claim.find(place)
         if at < 0 or _CLAUSE_MARK.search(after_claim[:at]):
             continue
