@@ -104,7 +104,7 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
         if ingredient_on("action") and stated.kind == "figure" and unsaid_action(claim, row.candidate):
             continue  # "新购置了6台联合收割机" where the article's 6台 "刚刚结束本地作业": not what the claim says was done
         if ingredient_on("opposite_event") and stated.kind == "date" and opposite_event(claim, row.candidate):
-            continue  # "新购置了6台联合收割机" where the article's 6台 "刚刚结束本地作业": not what the claim says was done
+            continue  # "9月18日…开幕" where the article's 9月18日 dates the 闭幕: another event's date
         if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
             continue  # "帮助1315名就业困难人员" where the article's 就业困难人员 are its 342名 and its 1315名 are 失业人员
         if ingredient_on("counted") and stated.kind == "figure" and _names_another(claim, row.candidate):
