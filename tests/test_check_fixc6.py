@@ -17,7 +17,7 @@ def page_assistant(tmp_path_factory):
 
 
 def _verdicts(report):
-    return [(c.text, c.verdict, c.found, c.reason) for c in report.claims]
+    return [(c.verdict, c.found, c.reason) for c in report.claims]
 
 
 @pytest.mark.parametrize("claim, verdict, found", [
@@ -66,3 +66,22 @@ def test_a_bare_scope_after_the_figure_is_the_claims_scope(page_assistant):
     assert [c.verdict for c in report.claims] == ["supported", "contradicted"], _verdicts(report)
     assert "市农民运动会纪录" in report.claims[1].found
     assert page_assistant.check("比赛期间共有15人次打破8项市农民运动会纪录").verdict == "supported"
+
+
+@pytest.mark.parametrize("claim", [
+    "青山市新建高标准桃园1500亩",  # 柳林镇's figure, a part of the city
+    "全市新增氢能公交车45辆",  # the 45辆 are 冷链货车; the paragraph names the 公交车 elsewhere
+])
+def test_a_figure_of_a_part_or_of_another_thing_is_not_confirmed(page_assistant, claim):
+    report = page_assistant.check(claim)
+    assert report.verdict != "supported", _verdicts(report)
+
+
+@pytest.mark.parametrize("claim", ["柳林镇新建高标准桃园1500亩", "全市新增冷链货车45辆", "青山市新增桃树种植面积2.4万亩"])
+def test_the_figures_own_place_and_thing_still_confirm(page_assistant, claim):
+    assert page_assistant.check(claim).verdict == "supported", _verdicts(page_assistant.check(claim))
+
+
+def test_scope_rank_can_be_switched_off(page_assistant, monkeypatch):
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "scope_rank")
+    assert page_assistant.check("青山市新建高标准桃园1500亩").verdict == "supported"

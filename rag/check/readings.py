@@ -155,15 +155,38 @@ def _names_another(claim: Claim, candidate: Candidate) -> bool:
         return False
     sentence = claim.sentence or claim.text
     before = _named_right_before(sentence, stated.start - claim.sentence_start)
-    words = [w for w in measure_words(before, places_in(before)) if len(w) >= 2]
-    if not words:
-        return False
+    words = _nouns(before)
+    if not words or not before.endswith(words[-1]):
+        return False  # the noun must stand right before the figure ("各类活动120场": 计划 is no counted thing)
     ours = words[-1]
     text = candidate.paragraph.text
-    if ours in _named_right_before(text, candidate.figure.start):
-        return False
-    return any(other.start != candidate.figure.start and units_match(stated, other)
-               and ours in _named_right_before(text, other.start) for other in _paragraph_figures(text))
+    clause = _item_clause(text, candidate.figure.start, candidate.figure.end)
+    if ours in clause:
+        return False  # named there, before or after the figure ("全国有103个城市的汽车保有量…")
+    theirs = _nouns(_named_right_before(text, candidate.figure.start))
+    if not theirs or theirs[-1] in sentence:
+        return False  # the article figure names nothing before it ("111家企业、605个岗位"), or the claim's own thing too
+        # ("7个城市超500万辆" for "7个城市汽车保有量超500万辆")
+    if any(other.start != candidate.figure.start and units_match(stated, other)
+           and ours in _named_right_before(text, other.start) for other in _paragraph_figures(text)):
+        return True
+    # or the paragraph names the claim's thing outside this figure's clause, and this figure its own, which the claim
+    # does not say ("全县新增电商货车120辆，城区新能源公交车也已投入运营" for "新增新能源公交车120辆")
+    return text.replace(clause, "").count(ours) > 0
+
+
+_ITEM_BREAK = re.compile(r"[，,；;。、]")
+
+
+def _item_clause(text: str, start: int, end: int) -> str:
+    """The clause or enumerated item of ``text`` holding the span ``start``–``end``."""
+    return _ITEM_BREAK.split(text[:start])[-1] + text[start:end] + _ITEM_BREAK.split(text[end:])[0]
+
+
+def _nouns(text: str) -> list[str]:
+    """The measure words of ``text`` that are nouns (two characters or more): what may be counted, not what was done."""
+    words = measure_words(text, places_in(text))
+    return [w for w in words if len(w) >= 2 and any(t == w and flag.startswith("n") for t, flag in _tagged(text))]
 
 
 @lru_cache(maxsize=4096)
@@ -264,14 +287,14 @@ def _action_said(word: str, text: str, words: Sequence[str]) -> bool:
 
 
 def _own_stretch(candidate: Candidate) -> str:
-    """The part of the article figure's sentence from the end of the figure before it to the start of the figure after it."""
+    """The article figure's sentence up to the figure after it: what is told after a later figure is that figure's
+    ("…18台，另有6台旧机械已报废"); what is told before is the lead of all ("新注册登记…3000万辆，比上年增加168万辆")."""
     sentence = candidate.sentence
     at = candidate.figure.start - candidate.paragraph.text.find(sentence)
     if not 0 <= at < len(sentence):
         return sentence
-    start = max((f.end for f in candidate.sentence_figures if f.end <= at), default=0)
     end = min((f.start for f in candidate.sentence_figures if f.start >= at + len(candidate.figure.written)), default=len(sentence))
-    return sentence[start:end]
+    return sentence[:end]
 
 
 def unsaid_action(claim: Claim, candidate: Candidate) -> str | None:
@@ -279,7 +302,7 @@ def unsaid_action(claim: Claim, candidate: Candidate) -> str | None:
     tells another action of it ("合作社的6台联合收割机刚刚结束本地作业", "争取…补助资金9.4亿元"): each says an action the
     other does not (as written, by a synonym, a word of the same small 词林 class or the same head character). The article
     then confirms nothing; returns the claim's action unsaid. Light verbs (达到, 实现, 累计…), directions and periods are
-    no actions. The article's actions are read in the figure's own stretch of its sentence, between the figures beside it:
+    no actions. The article's actions are read in its sentence up to the figure after it:
     "新购置养护机械18台，另有6台旧机械已报废" does not say 18台 were 报废."""
     sentence = _own_stretch(candidate)
     claim_text = claim.text.replace(claim.stated, " ")

@@ -109,12 +109,14 @@ def _same_level(place: str, other: str) -> bool:
 def _part_of_scope(claim_places: Sequence[str], own_places: Sequence[str]) -> bool:
     """The claim is told of a whole (全省, 全国, a province) and the article figure's own clause of a smaller place the
     claim does not name: a part's figure ("南昌市…34.5万辆" for "江西…"), not the whole's."""
-    wide = [r for r in (_rank(p) for p in claim_places if p.startswith("全") or is_province(p)) if r is not None]
+    # (a county or city the claim names is a whole too: "鹤川县新建…3200亩" is not told by "其中，金牛镇全镇新建…3200亩")
+    wide = [r for r in (_rank(p) for p in claim_places if p.startswith("全") or is_province(p) or ingredient_on("scope_rank"))
+            if r is not None]
     if not wide:
         return False
     for own in own_places:
-        if any(own in p or p in own for p in claim_places):
-            continue
+        if any(own in p or p in own for p in claim_places) or own.startswith(("各", "全", "每")):
+            continue  # ("各乡镇网点…": every town is the whole again)
         rank = _rank(own)
         if rank is not None and rank > min(wide):
             return True
