@@ -76,7 +76,9 @@ def test_a_grade_in_letters_and_digits_is_a_name(page_assistant):
 def test_a_whole_is_not_told_by_a_smaller_place():
     assert _part_of_scope(("江西",), ("南昌市",))
     assert _part_of_scope(("全省",), ("白石镇",))
-    assert not _part_of_scope(("云溪县",), ("白石镇",))  # a county against a town: left to the same-level rule
+    # a county against a town the claim does not name: the town's figure is a part's (review6 #16, ``scope_rank``)
+    assert _part_of_scope(("云溪县",), ("白石镇",))
+    assert not _part_of_scope(("云溪县",), ("各乡镇",))  # every town is the whole again
     assert not _part_of_scope(("江西",), ("江西",))
 
 

@@ -43,6 +43,8 @@ before: "龙湖南音社…。该社团…"; a name claim's pointer must be name
 "9项全国青少年纪录" / "9项省青少年纪录": 不一致 on 地点),
 ``named_before`` (an article figure counts what its clause names right before it, whatever its words after it say it did:
 "奖牌总数396枚位列…首位" measures 奖牌总数),
+``scope_rank`` (a county or city the claim names is a whole: a figure whose own clause names a smaller place the claim does not,
+"其中，金牛镇全镇新建…3200亩", is the part's, not "鹤川县新建…3200亩"),
 ``dateline`` (the date of a dateline, "本报三明9月28日讯", is the report's, no event's: no date claim is read against it),
 ``name_end`` (a name ending its clause in the claim, with no words after it to align on, has a counterpart in the article only on word bounds),
 ``opposite_event`` (a date of the event that ends or begins the claim's, 闭幕 for 开幕, 竣工 for 开工, neither confirms nor
@@ -66,7 +68,7 @@ import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
-               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head", "measure_short")
+               "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head", "measure_short", "scope_rank")
 
 
 def ingredient_on(name: str) -> bool:

@@ -248,7 +248,7 @@ HEAD_WORDS = 3
 
 
 @lru_cache(maxsize=8192)
-def _named_before(label: str) -> tuple[str, ...]:
+def named_before(label: str) -> tuple[str, ...]:
     """The last words before the figure in its own clause: what it counts, told before it ("奖牌总数396枚位列…")."""
     before = label.rpartition(" ")[0]
     return measure_words(before, places_in(before))[-HEAD_WORDS:]

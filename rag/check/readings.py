@@ -136,6 +136,66 @@ def _counts_another(claim: Claim, candidate: Candidate) -> bool:
     return False
 
 
+_BEFORE_END = re.compile(r"[，,；;。、：:！？!?（(）)\d]")
+
+
+def _named_right_before(text: str, start: int) -> str:
+    """The stretch of a figure's own clause right before the figure starting at ``start``, back to the nearest mark or
+    number: where the thing it counts is named before it ("、奖牌总数102枚" → 奖牌总数)."""
+    return _BEFORE_END.split(text[max(0, start - 20): start])[-1]
+
+
+def _names_another(claim: Claim, candidate: Candidate) -> bool:
+    """The claim names what its figure counts right before it ("金牌102枚", "奖牌总数43枚") and the article figure is
+    preceded by other words, while another figure of the article paragraph, in a unit of the same kind, is preceded by
+    the claim's ("东岸区代表团以金牌43枚、奖牌总数102枚"; "…奖牌总数102枚；西坪县代表团获得金牌31枚" for "西坪县…奖牌总数31枚"): the claim's
+    thing is that figure's kind, not this one's."""
+    stated = claim.figure
+    if stated is None:
+        return False
+    sentence = claim.sentence or claim.text
+    before = _named_right_before(sentence, stated.start - claim.sentence_start)
+    words = _nouns(before)
+    if not words or not before.endswith(words[-1]):
+        return False  # the noun must stand right before the figure ("各类活动120场": 计划 is no counted thing)
+    ours = words[-1]
+    text = candidate.paragraph.text
+    clause = _item_clause(text, candidate.figure.start, candidate.figure.end)
+    if ours in clause:
+        return False  # named there, before or after the figure ("全国有103个城市的汽车保有量…")
+    theirs = _nouns(_named_right_before(text, candidate.figure.start))
+    if not theirs or theirs[-1] in sentence:
+        return False  # the article figure names nothing before it ("111家企业、605个岗位"), or the claim's own thing too
+        # ("7个城市超500万辆" for "7个城市汽车保有量超500万辆")
+    if any(other.start != candidate.figure.start and units_match(stated, other)
+           and ours in _named_right_before(text, other.start) for other in _paragraph_figures(text)):
+        return True
+    # or the paragraph names the claim's thing outside this figure's clause, and this figure its own, which the claim
+    # does not say ("全县新增电商货车120辆，城区新能源公交车也已投入运营" for "新增新能源公交车120辆")
+    return text.replace(clause, "").count(ours) > 0
+
+
+_ITEM_BREAK = re.compile(r"[，,；;。、]")
+
+
+def _item_clause(text: str, start: int, end: int) -> str:
+    """The clause or enumerated item of ``text`` holding the span ``start``–``end``."""
+    return _ITEM_BREAK.split(text[:start])[-1] + text[start:end] + _ITEM_BREAK.split(text[end:])[0]
+
+
+def _nouns(text: str) -> list[str]:
+    """The measure words of ``text`` that are nouns (two characters or more): what may be counted, not what was done."""
+    words = measure_words(text, places_in(text))
+    return [w for w in words if len(w) >= 2 and any(t == w and flag.startswith("n") for t, flag in _tagged(text))]
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_figures(text: str) -> tuple[Figure, ...]:
+    from .figures import find_figures
+
+    return tuple(find_figures(text))
+
+
 def _restated_whole(row: Scored, stated: Figure) -> bool:
     return row.restated >= 1.0 and row.said >= SAID_MIN and row.candidate.figure.unit_class == stated.unit_class
 
@@ -226,13 +286,25 @@ def _action_said(word: str, text: str, words: Sequence[str]) -> bool:
             or any(w[0] == word[0] for w in words))
 
 
+def _own_stretch(candidate: Candidate) -> str:
+    """The article figure's sentence up to the figure after it: what is told after a later figure is that figure's
+    ("…18台，另有6台旧机械已报废"); what is told before is the lead of all ("新注册登记…3000万辆，比上年增加168万辆")."""
+    sentence = candidate.sentence
+    at = candidate.figure.start - candidate.paragraph.text.find(sentence)
+    if not 0 <= at < len(sentence):
+        return sentence
+    end = min((f.start for f in candidate.sentence_figures if f.start >= at + len(candidate.figure.written)), default=len(sentence))
+    return sentence[:end]
+
+
 def unsaid_action(claim: Claim, candidate: Candidate) -> str | None:
     """The claim says what was done with its figure ("新购置了6台", "已到位…资金9.4亿元") and the article figure's own clause
     tells another action of it ("合作社的6台联合收割机刚刚结束本地作业", "争取…补助资金9.4亿元"): each says an action the
     other does not (as written, by a synonym, a word of the same small 词林 class or the same head character). The article
     then confirms nothing; returns the claim's action unsaid. Light verbs (达到, 实现, 累计…), directions and periods are
-    no actions."""
-    sentence = candidate.sentence
+    no actions. The article's actions are read in its sentence up to the figure after it:
+    "新购置养护机械18台，另有6台旧机械已报废" does not say 18台 were 报废."""
+    sentence = _own_stretch(candidate)
     claim_text = claim.text.replace(claim.stated, " ")
     article_words = _actions(sentence, places_in(sentence))
     unsaid = next((w for w in _actions(claim_text, claim.places) if not _action_said(w, sentence, article_words)), None)
@@ -251,10 +323,22 @@ _OPPOSITE_EVENTS = (("开幕", "闭幕"), ("开幕", "落幕"), ("启幕", "闭�
                     ("开园", "闭园"), ("开馆", "闭馆"), ("开学", "放假"), ("入学", "毕业"), ("成立", "撤销"), ("成立", "解散"), ("开赛", "闭赛"))
 
 
+def _own_clause(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` holding the span ``start``–``end``, between the nearest clause marks."""
+    before = _CLAUSE_BREAK.split(text[:start])[-1]
+    after = _CLAUSE_BREAK.split(text[end:])[0]
+    return before + text[start:end] + after
+
+
 def opposite_event(claim: Claim, candidate: Candidate) -> bool:
     """The claim dates one event ("9月27日…开幕") and the article sentence the event that ends or begins it ("9月27日晚…闭幕"),
-    without the claim's: the date of the other event tells nothing of the claim's."""
+    without the claim's: the date of the other event tells nothing of the claim's. The article's event is read in the
+    date's own clause when that clause tells one ("8月18日在县体育中心开幕，8月25日在…闭幕": 8月25日 dates the 闭幕), else
+    in its sentence ("9月27日晚，…闭幕")."""
     text, sentence = claim.text, candidate.sentence
+    clause = _own_clause(candidate.paragraph.text, candidate.figure.start, candidate.figure.end)
+    if any(word in clause for pair in _OPPOSITE_EVENTS for word in pair):
+        sentence = clause
     for one, other in _OPPOSITE_EVENTS:
         for ours, theirs in ((one, other), (other, one)):
             if ours in text and theirs not in text and theirs in sentence and ours not in sentence:

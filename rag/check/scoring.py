@@ -27,7 +27,7 @@ from .claims import names_another
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
-from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, _named_before, _level, _period_kind, _periods_of, candidates
+from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates
 from .readings import _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
 
 
@@ -109,12 +109,14 @@ def _same_level(place: str, other: str) -> bool:
 def _part_of_scope(claim_places: Sequence[str], own_places: Sequence[str]) -> bool:
     """The claim is told of a whole (全省, 全国, a province) and the article figure's own clause of a smaller place the
     claim does not name: a part's figure ("南昌市…34.5万辆" for "江西…"), not the whole's."""
-    wide = [r for r in (_rank(p) for p in claim_places if p.startswith("全") or is_province(p)) if r is not None]
+    # (a county or city the claim names is a whole too: "鹤川县新建…3200亩" is not told by "其中，金牛镇全镇新建…3200亩")
+    wide = [r for r in (_rank(p) for p in claim_places if p.startswith("全") or is_province(p) or ingredient_on("scope_rank"))
+            if r is not None]
     if not wide:
         return False
     for own in own_places:
-        if any(own in p or p in own for p in claim_places):
-            continue
+        if any(own in p or p in own for p in claim_places) or own.startswith(("各", "全", "每")):
+            continue  # ("各乡镇网点…": every town is the whole again)
         rank = _rank(own)
         if rank is not None and rank > min(wide):
             return True
@@ -183,7 +185,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             # what the article counts is named next to its figure: "…各乡镇网点以及村级站点累计吸纳就业人员374人"
             head = _head_words(candidate.label)
             restated = max(_restated(article_words, claim_sentence), _restated(head, claim_sentence) if len(head) >= 2 else 0.0)
-            named = _named_before(candidate.label) if ingredient_on("named_before") else ()
+            named = named_before(candidate.label) if ingredient_on("named_before") else ()
             if len(named) >= 2:  # what is counted is named right before the figure; words after it may tell what it did
                 restated = max(restated, share_present(named, claim_sentence))  # ("奖牌总数396枚位列…金牌榜首位")
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest

@@ -45,7 +45,7 @@ from .place_chain import wrong_parent
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
 from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
-from .readings import _DAY_PART, closer_gives_other, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _is_change, _near_figure, _other_event, _restated_whole
+from .readings import _DAY_PART, closer_gives_other, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
 
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
@@ -104,9 +104,11 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
         if ingredient_on("action") and stated.kind == "figure" and unsaid_action(claim, row.candidate):
             continue  # "新购置了6台联合收割机" where the article's 6台 "刚刚结束本地作业": not what the claim says was done
         if ingredient_on("opposite_event") and stated.kind == "date" and opposite_event(claim, row.candidate):
-            continue  # "新购置了6台联合收割机" where the article's 6台 "刚刚结束本地作业": not what the claim says was done
+            continue  # "9月18日…开幕" where the article's 9月18日 dates the 闭幕: another event's date
         if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
             continue  # "帮助1315名就业困难人员" where the article's 就业困难人员 are its 342名 and its 1315名 are 失业人员
+        if ingredient_on("counted") and stated.kind == "figure" and _names_another(claim, row.candidate):
+            continue  # "金牌102枚" where the article's 102枚 is "奖牌总数102枚" and its 金牌 are 43枚
         if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names and (row.lexical or not _better_beside(row, scored)):
             # (a figure kept for its sentence's meaning alone confirms only when no other figure of that sentence
             # is named by more of the claim's words: "城镇新增就业568人，农牧区劳动力转移就业6211人次")
@@ -197,6 +199,8 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
             continue  # "2025年" does not tell the month of "2025年4月", nor say another: not what the article says instead
         if ingredient_on("opposite_event") and stated.kind == "date" and opposite_event(claim, candidate):
             continue  # "9月18日…开幕" is not told otherwise by "9月27日晚…闭幕": another event's date
+        if ingredient_on("counted") and stated.kind == "figure" and not row.flipped and not row.slip and _names_another(claim, candidate):
+            continue  # "金牌50枚" is not told otherwise by "奖牌总数102枚" beside "金牌43枚"
         if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
             continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
         if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
@@ -244,6 +248,7 @@ def _other_name(claim: Claim, unsaid: Sequence[str], paragraph: Paragraph, sente
 
 _SCOPE_LIKE = re.compile(r"全?[国省市县区州乡镇村]|(?:国家|[国省市县区州乡镇村])级|[\u4e00-\u9fff]{2,6}[省市县区州乡镇村]")
 _SCOPE_WORD = re.compile(r"全[国省市县区州]|国家级|[国省市县区州乡镇村]级")
+_BARE_SCOPE = re.compile(r"^[国省市县区州](?=[\u4e00-\u9fff]{2})")
 
 
 def _other_scope(claim: Claim, candidate: Candidate) -> Verdict | None:
@@ -252,7 +257,9 @@ def _other_scope(claim: Claim, candidate: Candidate) -> Verdict | None:
     (A place before the figure is whose figure it is: a right figure of another place is left to the other readings.)"""
     after_claim = claim.sentence[claim.stated_end - claim.sentence_start:]
     after_article = candidate.paragraph.text[candidate.figure.end: candidate.figure.end + 40]
-    for place in dict.fromkeys((*claim.places, *_SCOPE_WORD.findall(re.split(r"[，,。；;]", after_claim)[0]))):
+    # (a bare scope character right after the figure's unit is a scope too: "12项省中学生纪录" / "12项市中学生纪录")
+    bare = _BARE_SCOPE.findall(after_claim)
+    for place in dict.fromkeys((*claim.places, *_SCOPE_WORD.findall(re.split(r"[，,。；;]", after_claim)[0]), *bare)):
         at = after_claim.find(place)
         if at < 0 or _CLAUSE_MARK.search(after_claim[:at]):
             continue
