@@ -22,7 +22,7 @@ from .question import DATE, GENERIC_NOUNS, NAME, QUANTITY, SENTENCE, QuestionAna
 from .synonyms import kindred_in, said_in
 from .scoring import MIN_LOCAL_MATCH, WORDING, Candidate, distinct_paragraph_hits, score_sentences, with_similarities
 from .settings import AnswerSettings, ablated
-from .spans import figure_units, ranked_spans, same_kind_of_unit, unit_fits_exactly
+from .spans import ranked_spans
 
 # Semantic evidence. A sentence rejected only for its wording (a paraphrase names the
 # asked thing in other words) is accepted when it is, in meaning (sentence vectors), within
@@ -64,19 +64,7 @@ def _semantic_paraphrases(analysis: QuestionAnalysis, candidates: list[Candidate
     the asked type."""
     return semantically_accepted(
         candidates, lambda c: c.objection == WORDING and (c.span is not None or analysis.kind in (SENTENCE, NAME))
-        and not _unit_differs(analysis, c)
     )
-
-
-def _unit_differs(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
-    """"多少部电梯" is not answered, in other words, by "1.6万余户": a figure counting another kind
-    of thing than the unit asked."""
-    # the unit asked: "多少个" (analysis.unit) or the measure word the analysis keeps as its counted thing ("多少部")
-    asked = analysis.unit or (analysis.type_noun if analysis.type_noun and len(analysis.type_noun) == 1 else None)
-    if ablated("semantic_unit") or analysis.kind != QUANTITY or not asked or candidate.span is None:
-        return False
-    unit = next((u for start, end, u in figure_units(candidate.sentence) if start <= candidate.span.start < end), "")
-    return bool(unit) and not same_kind_of_unit(asked, unit) and not unit_fits_exactly(asked, candidate.span)
 
 
 _CLAUSE_MARKS = "，；,;："
@@ -180,15 +168,6 @@ def extract_answer(
             alt for c in eligible if misses.get(id(c))
             for alt in [_other_figure(c, analysis, sentences)] if alt is not None
         ]
-        if not kept and not ablated("semantic_after_miss"):
-            # every sentence saying the question's words gives a figure of something else: a sentence
-            # saying the asked thing in other words, closer in meaning than all of them, answers
-            missed_closest = max((c.similarity for c in eligible if c.similarity is not None), default=None)
-            kept = [
-                c for c in _semantic_paraphrases(analysis, candidates)
-                if missed_closest is not None and c.similarity is not None and c.similarity > missed_closest
-                and c.span is not None and not near_miss(c, analysis, sentences) and not outcome_unsaid(c, analysis)
-            ]
         if not kept:  # every answering sentence's figure measures something else: say what the text gives
             best_miss = max(eligible, key=lambda c: c.score)
             return near_miss_refusal(question, analysis, distinct, best_miss.hit, misses[id(best_miss)], started)

@@ -45,9 +45,6 @@ SWITCHES = {
                     " of that class (理事长)",
     "clause_other_words": "a figure whose own clause says an asked word in other words (赔了 for 赔款: 词林 small class;"
                           " 麦收 for 收麦) measures the asked thing",
-    "semantic_after_miss": "when every lexically eligible figure is a near miss, a sentence saying the asked thing in"
-                           " other words, closer in meaning than all of them, that passes the checks answers",
-    "semantic_unit": "a sentence accepted by its meaning must count the asked kind of thing (多少部电梯: not 1.6万余户)",
     "other_part": "when a figure is a part the question does not ask (其中游泳项目) and the question names a part the"
                   " sentence does not (田径), the sentence's other figures (the whole) do not answer either",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
