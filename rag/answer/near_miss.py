@@ -398,8 +398,10 @@ def near_miss_check(
     # "多少名学生" is not answered by "引进专家11名": the figure counts another noun
     if on("counted") and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
         counted = _figure_noun(before, after)
-        # a synonym or a word of the same 词林 class counts the same thing (公司 / 企业)
-        if counted and not set(counted) & set(analysis.type_noun) and not said_in(analysis.type_noun, counted) \
+        # a synonym or a word of the same 词林 class counts the same thing (公司 / 企业), and so does a word
+        # holding the other (中学生 / 学生); a sibling sharing only a character does not (金牌 / 银牌)
+        noun = analysis.type_noun
+        if counted and not (noun in counted or counted in noun) and not said_in(noun, counted) \
                 and not kindred_in(analysis.type_noun, [counted]):
             return "counted", clause
     # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said

@@ -1,0 +1,17 @@
+"""Review findings of the sixth session on the answer stage (helper "fixa6"). Sentences written for
+these tests, not taken from any eval page."""
+from __future__ import annotations
+
+from rag.answer import extract_answer
+
+from test_extract import ranked
+from test_near_miss import paragraph
+
+
+def test_a_figure_counting_a_sibling_noun_does_not_answer_the_asked_one():
+    # 银奖 and 金奖 share a character but count different things; 奖项 / 二等奖项 hold one another
+    text = paragraph("北岭乡代表队获得金奖14个，南坡镇选手王明远获得3个银奖。", 1)
+    assert extract_answer("北岭乡代表队获得多少个金奖？", ranked(text)).short == "14个"
+    assert extract_answer("北岭乡代表队获得多少个银奖？", ranked(text)).refused
+    assert extract_answer("王明远获得了多少个铜奖？", ranked(text)).refused
+    assert extract_answer("王明远获得了多少个银奖？", ranked(text)).short == "3个"
