@@ -15,3 +15,11 @@ def test_a_figure_counting_a_sibling_noun_does_not_answer_the_asked_one():
     assert extract_answer("北岭乡代表队获得多少个银奖？", ranked(text)).refused
     assert extract_answer("王明远获得了多少个铜奖？", ranked(text)).refused
     assert extract_answer("王明远获得了多少个银奖？", ranked(text)).short == "3个"
+
+
+def test_a_general_role_of_the_organisation_asked_is_not_held_by_another_organisations_head(monkeypatch):
+    text = paragraph("青禾乡茶叶协会理事长钱国栋介绍，青禾乡茶叶合作社现有社员120户。", 1)
+    assert extract_answer("青禾乡茶叶协会的负责人是谁？", ranked(text)).short == "钱国栋"
+    assert extract_answer("青禾乡茶叶合作社的负责人是谁？", ranked(text)).refused
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "role_organisation")
+    assert extract_answer("青禾乡茶叶合作社的负责人是谁？", ranked(text)).short == "钱国栋"

@@ -67,6 +67,8 @@ SWITCHES = {
     "person_title": "\"市长是谁\" is not answered by a name under other titles only (副市长刘海燕)",
     "side_clause": "a comparison side's figure is the one of the clause naming the side, not one of a sentence about"
                    " something else (上饶市完成31.4亿元, not 全省…286.3亿元)",
+    "role_organisation": "a general role (负责人) of an organisation asked is held only by a title of that organisation"
+                         " (县农业农村局负责人: not 协会理事长)",
     "named_kind": "\"…叫什么名字\" asks a name: only a name answers it, and a thing no organisation is (吉祥物) is named by a quoted name, not an organisation's",
     "byline": "a name in a report's byline (本报讯（记者林一帆）) is the writer, no actor of the news, unless the writer is asked",
     "respectively": "\"A、B……分别42个和35个\": the figures after 分别 go, in order, to the items listed before it",

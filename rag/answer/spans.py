@@ -347,8 +347,24 @@ def person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     at = analysis.text.find(asked)
     if at > 0 and analysis.text[at - 1] == "副":  # "副市长是谁" asks the deputy
         asked = "副" + asked
+    organisation = _organisation_asked(analysis.text, at)
     return [sp for sp in spans if not (titles := titles_before(sentence, sp.start)) or holds_title(titles, asked)
-            or any(not t.startswith("副") and general_word_for(asked, t[i:]) for t in titles for i in range(len(t) - 1))]
+            or any(not t.startswith("副") and general_word_for(asked, t[i:]) and _title_of(t[:i], organisation)
+                   for t in titles for i in range(len(t) - 1))]
+
+
+def _organisation_asked(question: str, role_at: int) -> str:
+    """The organisation whose general role is asked, by its last word ("县农业农村局负责人" → 局,
+    "葡萄合作社的负责人" → 合作社); "" when the question names none before the role."""
+    words = pos_cut(question[:max(role_at, 0)].rstrip("的之"))
+    return words[-1][0] if words and not words[-1][1].startswith(("r", "x", "w")) else ""
+
+
+def _title_of(held_by: str, organisation: str) -> bool:
+    """Whether a title whose holder's organisation is written ``held_by`` ("协会理事长": 协会) is one of the
+    organisation asked: a general role (负责人) is held by a title of another organisation's head only when
+    the question names no organisation or the title names none."""
+    return ablated("role_organisation") or not organisation or not held_by or organisation in held_by
 
 
 def _person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
