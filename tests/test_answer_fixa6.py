@@ -23,3 +23,13 @@ def test_a_general_role_of_the_organisation_asked_is_not_held_by_another_organis
     assert extract_answer("青禾乡茶叶合作社的负责人是谁？", ranked(text)).refused
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "role_organisation")
     assert extract_answer("青禾乡茶叶合作社的负责人是谁？", ranked(text)).short == "钱国栋"
+
+
+def test_a_word_with_the_asked_words_first_and_last_character_but_another_head_is_not_the_asked_word(monkeypatch):
+    from rag.answer.scoring import same_characters
+    assert same_characters("起拍价", "挂牌起始价4350万元")
+    assert not same_characters("总收入", "项目总投入3.2亿元") and not same_characters("总人数", "搬迁总户数410户")
+    text = paragraph("北塘镇污水管网改造项目总投入3.2亿元，惠及居民1.1万户。", 1)
+    assert extract_answer("北塘镇污水管网改造项目总收入是多少？", ranked(text)).refused
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "other_word_head")
+    assert extract_answer("北塘镇污水管网改造项目总收入是多少？", ranked(text)).short == "3.2亿元"
