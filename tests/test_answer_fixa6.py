@@ -33,3 +33,13 @@ def test_a_word_with_the_asked_words_first_and_last_character_but_another_head_i
     assert extract_answer("北塘镇污水管网改造项目总收入是多少？", ranked(text)).refused
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "other_word_head")
     assert extract_answer("北塘镇污水管网改造项目总收入是多少？", ranked(text)).short == "3.2亿元"
+
+
+def test_every_township_is_the_countys_scope_and_a_named_towns_whole_is_not_the_countys():
+    from test_fresh_readings import _check
+    every = paragraph("松阳县在全乡镇推广稻渔综合种养4.2万亩。", 1, title="松阳县稻渔产业")
+    assert _check("松阳县推广稻渔综合种养多少亩？", "4.2万亩", every) is None
+    town = paragraph("其中，石门镇全镇新建茶园2600亩，带动农户就业900人。", 1, title="松阳县茶产业")
+    found = _check("松阳县新建了多少亩茶园？", "2600亩", town)
+    assert found and found[0] == "scope", found
+    assert _check("石门镇新建了多少亩茶园？", "2600亩", town) is None

@@ -188,8 +188,9 @@ def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis) -> bool:
 
 
 # a town, township or village an article calls its own ("该镇去年新建…"): a smaller place than a county's
-_TOWN_SCOPE = re.compile(r"(?:该|全|本|我)(?:镇|乡|村|街道|社区)")
-_WIDE_ASKED = re.compile(r"(?:全|该|本|我)(?:省|市|县|区)|[省市县区州旗盟]$")
+# ("全乡镇", every township of a county, is no town's own figure)
+_TOWN_SCOPE = re.compile(r"(?:该|全|本|我)(?:镇|乡|村|街道|社区)(?![镇乡村])")
+_WIDE_LEVEL = "省市县区州旗盟"
 
 
 def _narrower_scope(before: str, analysis: QuestionAnalysis) -> bool:
@@ -197,8 +198,10 @@ def _narrower_scope(before: str, analysis: QuestionAnalysis) -> bool:
     of a county, city or province ("禹阳县去年全县新建"), naming no town: a part's figure, not the whole's."""
     if ablated("narrower_scope") or not _TOWN_SCOPE.search(before) or re.search(r"镇|乡|村|街道|社区", analysis.text):
         return False
+    # a county, city or province asked: said as such, or named (its level character in or right after the entity read)
     return bool(re.search(r"(?:全|该|本|我)(?:省|市|县|区)", analysis.text)) or any(
-        e[-1] in "省市县区州旗盟" for e in analysis.entities
+        any(c in _WIDE_LEVEL for c in (e + analysis.text[analysis.text.find(e) + len(e):][:1])[1:])
+        for e in analysis.entities if e in analysis.text
     )
 
 
