@@ -43,3 +43,11 @@ def test_every_township_is_the_countys_scope_and_a_named_towns_whole_is_not_the_
     found = _check("松阳县新建了多少亩茶园？", "2600亩", town)
     assert found and found[0] == "scope", found
     assert _check("石门镇新建了多少亩茶园？", "2600亩", town) is None
+
+
+def test_a_venue_is_the_asked_events_not_one_sharing_only_a_character(monkeypatch):
+    text = paragraph("第三届青山茶文化节于5月2日在市会展中心开幕，5月9日在白岩村茶园广场闭幕。", 1)
+    assert extract_answer("青山茶文化节在哪里闭幕？", ranked(text)).short == "白岩村茶园广场"
+    assert extract_answer("青山茶文化节在哪里开幕？", ranked(text)).short == "市会展中心"
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "event_head")
+    assert extract_answer("青山茶文化节在哪里闭幕？", ranked(text)).short == "市会展中心"

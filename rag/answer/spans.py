@@ -438,6 +438,12 @@ def _ends_with_place(text: str) -> bool:
     return bool(words) and words[-1][1] == "ns"
 
 
+def _same_event(asked: str, verb: str) -> bool:
+    if ablated("event_head"):
+        return any(ch in verb for ch in asked)
+    return bool(asked and verb) and (asked in verb or verb in asked or asked[0] == verb[0])
+
+
 def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = []
     for m in _VENUE_RE.finditer(sentence):
@@ -447,8 +453,9 @@ def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         if verb in ("的", "，", "。") and not (place.endswith(_PLACE_TAIL + _VENUE_TAILS) or _ends_with_place(place)):
             continue
         prior = 1.0 if verb not in ("的", "，", "。") else 0.6
-        # "在哪里开" is answered by the venue of 召开: the event's verb shares the question's
-        if verb not in ("的", "，", "。") and any(ch in verb for w in analysis.focus for ch in w):
+        # "在哪里开" is answered by the venue of 召开: the event's verb holds the question's (or the other
+        # way round), or both begin with the same action (举行 / 举办); 开幕 shares only 幕 with 闭幕
+        if verb not in ("的", "，", "。") and any(_same_event(w, verb) for w in analysis.focus):
             prior += 0.3
         spans.append(Span(m.start("place"), m.end("place"), place, prior, venue=verb not in ("的", "，", "。")))
     tokens = _token_offsets(sentence)
