@@ -51,3 +51,13 @@ def test_a_venue_is_the_asked_events_not_one_sharing_only_a_character(monkeypatc
     assert extract_answer("青山茶文化节在哪里开幕？", ranked(text)).short == "市会展中心"
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "event_head")
     assert extract_answer("青山茶文化节在哪里闭幕？", ranked(text)).short == "市会展中心"
+
+
+def test_how_often_is_no_length_of_time(monkeypatch):
+    text = paragraph("本届农民丰收节历时5天。主办方表示，今后丰收节将每三年举办一届。", 1)
+    answer = extract_answer("丰收节多久举办一次？", ranked(text))
+    assert answer.short is None or "5天" not in answer.short
+    assert answer.refused or "每三年" in answer.answer
+    assert extract_answer("本届农民丰收节历时多久？", ranked(text)).short == "5天"
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "frequency")
+    assert extract_answer("丰收节多久举办一次？", ranked(text)).short == "5天"

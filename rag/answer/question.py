@@ -369,6 +369,9 @@ _QUANTITY_TAIL = re.compile(r"(?:增长率|增速|增幅|票房|营收|收入|�
 
 def _question_kind(text: str) -> tuple[str, str | None]:
     """The type of span asked for, and for person questions the role named."""
+    if _FREQUENCY_ASKED.search(text) and not ablated("frequency"):
+        # "多久举办一次" asks how often (每两年一届), no length of time: the sentence that says it answers
+        return SENTENCE, None
     if _DURATION_ASKED.search(text):  # "要等多长时间": a number of minutes or days, no date
         return QUANTITY, None
     if _DATE_CUES.search(text) or _DATE_TAIL.search(text):
@@ -470,6 +473,7 @@ _MONEY_MEASURED = re.compile(
     r"|(?:多少|几)(?:万|亿)?(?:赔款|罚款|奖金|租金|经费|费用|投资|预算|营收|利润|税款)"
 )
 # "多长时间", "多久": a duration, not a length
+_FREQUENCY_ASKED = re.compile(r"(?:多长时间|多久|隔多少[天年月]|隔几[天年月])[^，。？?]{0,6}一(?:次|届|回|轮|期)|每隔多久|频次|频率")
 _DURATION_ASKED = re.compile(r"多长时间|多少时间|多久|几个小时|多少小时|多少分钟|多长时候")
 
 
