@@ -61,3 +61,10 @@ def test_how_often_is_no_length_of_time(monkeypatch):
     assert extract_answer("本届农民丰收节历时多久？", ranked(text)).short == "5天"
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "frequency")
     assert extract_answer("丰收节多久举办一次？", ranked(text)).short == "5天"
+
+
+def test_an_area_asked_is_said_by_a_figure_in_mu(monkeypatch):
+    text = paragraph("今年以来，白沙镇新建高标准茶园1800亩，带动农户就业600人。", 1)
+    assert extract_answer("白沙镇茶园面积有多大？", ranked(text)).short == "1800亩"
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "measure_by_unit")
+    assert extract_answer("白沙镇茶园面积有多大？", ranked(text)).refused

@@ -473,6 +473,8 @@ _MONEY_MEASURED = re.compile(
     r"|(?:多少|几)(?:万|亿)?(?:赔款|罚款|奖金|租金|经费|费用|投资|预算|营收|利润|税款)"
 )
 # "多长时间", "多久": a duration, not a length
+# a measure a figure's unit says by itself
+_SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重量": ("吨", "公斤", "千克"), "长度": ("公里", "千米", "米")}
 _FREQUENCY_ASKED = re.compile(r"(?:多长时间|多久|隔多少[天年月]|隔几[天年月])[^，。？?]{0,6}一(?:次|届|回|轮|期)|每隔多久|频次|频率")
 _DURATION_ASKED = re.compile(r"多长时间|多少时间|多久|几个小时|多少小时|多少分钟|多长时候")
 
@@ -651,6 +653,12 @@ def analyze_question(question: str) -> QuestionAnalysis:
 
     # the outcome an adverb stresses ("最后通过了多少人") is the asked thing too
     outcome = _outcome_words(text, type_noun, unit)
+    if unit and not ablated("measure_by_unit"):
+        # "葡萄园面积有多大": a figure in 亩 says the area itself, so 面积 is no word the text must say
+        said = tuple(w for w, units in _SAID_BY_UNIT.items() if unit in units)
+        nouns = [n[:-2] if n.endswith(said) else n for n in nouns if n not in said]
+        measured_nouns = [n[:-2] if n.endswith(said) else n for n in measured_nouns if n not in said]
+        measure = [m for m in (re.sub("|".join(said), "", m) for m in measure) if m] if said else measure
     return QuestionAnalysis(
         text=text,
         kind=kind,
