@@ -68,3 +68,10 @@ def test_an_area_asked_is_said_by_a_figure_in_mu(monkeypatch):
     assert extract_answer("白沙镇茶园面积有多大？", ranked(text)).short == "1800亩"
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "measure_by_unit")
     assert extract_answer("白沙镇茶园面积有多大？", ranked(text)).refused
+
+
+def test_zhe_wei_yu_is_no_person_asked():
+    from rag.answer.question import NAME, analyze_question
+    assert analyze_question("这位于清河的科技馆的吉祥物叫什么名字？").kind == NAME
+    text = paragraph("位于清河的科技馆发布了吉祥物“河河”，市民可在馆内合影。", 1)
+    assert extract_answer("这位于清河的科技馆的吉祥物叫什么名字？", ranked(text)).short.strip("“”") == "河河"

@@ -352,7 +352,7 @@ def _names_a_thing(text: str) -> bool:
     """"那个服务站叫什么名字" asks for a name, not a person: the only person cue is
     "叫什么名字" and what it names is no person (a role, "…人/者/员")."""
     # 位 counts people only: "那位老农叫什么名字" asks a person's name
-    if re.search(r"谁|哪位|姓名|[那这每]位", text):
+    if re.search(r"谁|哪位|姓名|[那这每]位(?![于列置居])", text):
         return False
     named = _NAMED_BEFORE.search(text)
     if not named:
@@ -389,7 +389,7 @@ def _question_kind(text: str) -> tuple[str, str | None]:
         # programme: the role must be what is named, right before the cue
         role = next((r for r in _PERSON_ROLES if r in text[max(0, name_cue.start() - 4):name_cue.start()]), None)
         # 位 counts people only: "那位老农叫什么" asks a person's name
-        return (PERSON, role) if role or re.search(r"[那这每]位", text[:name_cue.start()]) else (NAME, None)
+        return (PERSON, role) if role or re.search(r"[那这每]位(?![于列置居])", text[:name_cue.start()]) else (NAME, None)
     # "在哪个会议上" asks for a meeting, not a place: the noun after 哪个 decides first
     which = _which_kind(text)
     if which:
