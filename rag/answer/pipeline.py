@@ -81,16 +81,19 @@ def _closest_given(analysis: QuestionAnalysis, candidate: Candidate | None) -> t
     return candidate.hit, sentence[left:min(rights, default=len(sentence))]
 
 
-def _other_figure(candidate: Candidate, analysis: QuestionAnalysis, sentences: list[str]) -> Candidate | None:
+def _other_figure(
+    candidate: Candidate, analysis: QuestionAnalysis, sentences: list[str], check: tuple[str, str] | None = None
+) -> Candidate | None:
     """The next figure of a sentence whose best one measures something else ("全县选聘生态护林员420名，
     其中脱贫人口310名": 420名 is not the part asked, 310名 is), when its own clause fits the question
-    and no near-miss check refuses it; its score lowered by what its span scores less."""
+    and no near-miss check refuses it; its score lowered by what its span scores less. ``check``: what
+    near_miss_check found on the best figure (not run again)."""
     if analysis.kind != QUANTITY or candidate.span is None or ablated("other_figures"):
         return None
     ranked = ranked_spans(candidate.sentence, analysis)
     if not ranked or ranked[0][0] != candidate.span:
         return None
-    if _other_part_asked(candidate, analysis, sentences):
+    if _other_part_asked(candidate, analysis, check):
         return None
     for span, score, local in ranked[1:]:
         if local < MIN_LOCAL_MATCH:
@@ -101,13 +104,12 @@ def _other_figure(candidate: Candidate, analysis: QuestionAnalysis, sentences: l
     return None
 
 
-def _other_part_asked(candidate: Candidate, analysis: QuestionAnalysis, sentences: list[str]) -> bool:
+def _other_part_asked(candidate: Candidate, analysis: QuestionAnalysis, found: tuple[str, str] | None) -> bool:
     """"田径项目有多少人次破纪录" against "共有15人次打破…纪录，其中游泳项目破纪录7人次": the part the
     sentence names is not the asked one, and the part asked (田径) is not in the sentence, so the
     whole (15人次) does not answer it either."""
     if ablated("other_part"):
         return False
-    found = near_miss_check(candidate, analysis, sentences)
     if found is None or found[0] != "part":
         return False
     words = [w for w, flag in pos_cut(analysis.text) if len(w) >= 2 and (flag[:1] in ("n", "b", "l", "j") or flag == "vn")
@@ -159,14 +161,12 @@ def extract_answer(
         eligible = accept(candidates)
     if settings.near_miss and eligible:
         sentences = list(dict.fromkeys(c.sentence for c in candidates))
-        misses = {
-            id(c): (near_miss(c, analysis, sentences) if c.span is not None else None) or outcome_unsaid(c, analysis)
-            for c in eligible
-        }
+        checks = {id(c): near_miss_check(c, analysis, sentences) if c.span is not None else None for c in eligible}
+        misses = {id(c): (checks[id(c)] or (None, None))[1] or outcome_unsaid(c, analysis) for c in eligible}
         kept = [c for c in eligible if not misses.get(id(c))]
         kept += [
             alt for c in eligible if misses.get(id(c))
-            for alt in [_other_figure(c, analysis, sentences)] if alt is not None
+            for alt in [_other_figure(c, analysis, sentences, checks[id(c)])] if alt is not None
         ]
         if not kept:  # every answering sentence's figure measures something else: say what the text gives
             best_miss = max(eligible, key=lambda c: c.score)
