@@ -8,13 +8,15 @@ from test_extract import ranked
 from test_near_miss import paragraph
 
 
-def test_a_figure_counting_a_sibling_noun_does_not_answer_the_asked_one():
+def test_a_figure_counting_a_sibling_noun_does_not_answer_the_asked_one(monkeypatch):
     # 银奖 and 金奖 share a character but count different things; 奖项 / 二等奖项 hold one another
     text = paragraph("北岭乡代表队获得金奖14个，南坡镇选手王明远获得3个银奖。", 1)
     assert extract_answer("北岭乡代表队获得多少个金奖？", ranked(text)).short == "14个"
     assert extract_answer("北岭乡代表队获得多少个银奖？", ranked(text)).refused
     assert extract_answer("王明远获得了多少个铜奖？", ranked(text)).refused
     assert extract_answer("王明远获得了多少个银奖？", ranked(text)).short == "3个"
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "counted_sibling")
+    assert not extract_answer("北岭乡代表队获得多少个银奖？", ranked(text)).refused
 
 
 def test_a_general_role_of_the_organisation_asked_is_not_held_by_another_organisations_head(monkeypatch):

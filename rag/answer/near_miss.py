@@ -404,7 +404,8 @@ def near_miss_check(
         # a synonym or a word of the same 词林 class counts the same thing (公司 / 企业), and so does a word
         # holding the other (中学生 / 学生); a sibling sharing only a character does not (金牌 / 银牌)
         noun = analysis.type_noun
-        if counted and not (noun in counted or counted in noun) and not said_in(noun, counted) \
+        held = counted and ((noun in counted or counted in noun) if not ablated("counted_sibling") else set(counted) & set(noun))
+        if counted and not held and not said_in(noun, counted) \
                 and not kindred_in(analysis.type_noun, [counted]):
             return "counted", clause
     # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
