@@ -2,14 +2,11 @@
 does not say must refuse (a question phrase, the word's own characters in another compound, a
 general role), and whether a figure answers for the period, scope and part asked. Sentences written
 for these tests; each reading is also switched off (RAG_ANSWER_ABLATE), so the test fails if it goes.
-The semantic ones use the real encoder (the seeds' build), as tests/test_answer_ingredients.py does."""
+"""
 from __future__ import annotations
 
 from rag.answer import extract_answer
-from rag.answer.pipeline import _unit_differs
-from rag.answer.question import analyze_question
-from rag.answer.scoring import distinct_paragraph_hits, role_said, same_characters, score_sentences
-from rag.sentence_vectors import SentenceVectors
+from rag.answer.scoring import role_said, same_characters
 
 from test_extract import ranked
 from test_fresh_readings import _check
@@ -74,33 +71,3 @@ def test_another_part_and_its_whole_do_not_answer_the_part_asked(monkeypatch):
     assert extract_answer(question, ranked(text)).short == "12人次"  # the whole, without the reading
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "part_vn")
     assert (_check(question, "5人次", text) or ("",))[0] != "part"
-
-
-def test_a_sentence_accepted_by_meaning_counts_the_asked_kind_of_thing(monkeypatch):
-    question = "青州去年加装了多少电梯？"
-    analysis = analyze_question(question)
-    hits = distinct_paragraph_hits(ranked(paragraph("截至目前，全市加装电梯惠及居民1.2万余户。", 1)))
-    households = next(c for c in score_sentences(analysis, hits) if c.span is not None and c.span.text.endswith("户"))
-    assert _unit_differs(analysis, households)
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "semantic_unit")
-    assert not _unit_differs(analysis, households)
-
-
-TITLE = "小麦保险赔款及时到户"
-
-
-def test_a_figure_said_in_other_words_answers_when_the_words_figure_is_a_near_miss(seed_assistant, monkeypatch):
-    """"从保险拿到了多少赔款": the sentence with the question's words (种粮大户…1500亩) measures land; the
-    one saying 保险赔了 is closer in meaning and answers."""
-    vectors = SentenceVectors(seed_assistant.index.directory, seed_assistant.encoder)
-    question = "种粮大户孙建国从保险拿到了多少赔款？"
-    query = seed_assistant.encoder.encode_queries([question])[0]
-    similarity = lambda sentences: vectors.similarities(query, sentences)  # noqa: E731
-    hits = ranked(
-        paragraph("北湖镇种粮大户孙建国流转土地1500亩，受冰雹影响约260亩小麦减产。", 1, title=TITLE),
-        paragraph("“保险赔了23万元，这一季基本没赔本，下一季种玉米的底气更足了。”", 2, title=TITLE),
-    )
-    answer = extract_answer(question, hits, similarity)
-    assert answer.short == "23万元", answer.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "semantic_after_miss")
-    assert extract_answer(question, hits, similarity).refused

@@ -188,8 +188,9 @@ def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis) -> bool:
 
 
 # a town, township or village an article calls its own ("该镇去年新建…"): a smaller place than a county's
-_TOWN_SCOPE = re.compile(r"(?:该|全|本|我)(?:镇|乡|村|街道|社区)")
-_WIDE_ASKED = re.compile(r"(?:全|该|本|我)(?:省|市|县|区)|[省市县区州旗盟]$")
+# ("全乡镇", every township of a county, is no town's own figure)
+_TOWN_SCOPE = re.compile(r"(?:该|全|本|我)(?:镇|乡|村|街道|社区)(?![镇乡村])")
+_WIDE_LEVEL = "省市县区州旗盟"
 
 
 def _narrower_scope(before: str, analysis: QuestionAnalysis) -> bool:
@@ -197,8 +198,10 @@ def _narrower_scope(before: str, analysis: QuestionAnalysis) -> bool:
     of a county, city or province ("禹阳县去年全县新建"), naming no town: a part's figure, not the whole's."""
     if ablated("narrower_scope") or not _TOWN_SCOPE.search(before) or re.search(r"镇|乡|村|街道|社区", analysis.text):
         return False
+    # a county, city or province asked: said as such, or named (its level character in or right after the entity read)
     return bool(re.search(r"(?:全|该|本|我)(?:省|市|县|区)", analysis.text)) or any(
-        e[-1] in "省市县区州旗盟" for e in analysis.entities
+        any(c in _WIDE_LEVEL for c in (e + analysis.text[analysis.text.find(e) + len(e):][:1])[1:])
+        for e in analysis.entities if e in analysis.text
     )
 
 
@@ -398,8 +401,11 @@ def near_miss_check(
     # "多少名学生" is not answered by "引进专家11名": the figure counts another noun
     if on("counted") and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
         counted = _figure_noun(before, after)
-        # a synonym or a word of the same 词林 class counts the same thing (公司 / 企业)
-        if counted and not set(counted) & set(analysis.type_noun) and not said_in(analysis.type_noun, counted) \
+        # a synonym or a word of the same 词林 class counts the same thing (公司 / 企业), and so does a word
+        # holding the other (中学生 / 学生); a sibling sharing only a character does not (金牌 / 银牌)
+        noun = analysis.type_noun
+        held = counted and ((noun in counted or counted in noun) if not ablated("counted_sibling") else set(counted) & set(noun))
+        if counted and not held and not said_in(noun, counted) \
                 and not kindred_in(analysis.type_noun, [counted]):
             return "counted", clause
     # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said

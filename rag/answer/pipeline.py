@@ -22,7 +22,7 @@ from .question import DATE, GENERIC_NOUNS, NAME, QUANTITY, SENTENCE, QuestionAna
 from .synonyms import kindred_in, said_in
 from .scoring import MIN_LOCAL_MATCH, WORDING, Candidate, distinct_paragraph_hits, score_sentences, with_similarities
 from .settings import AnswerSettings, ablated
-from .spans import figure_units, ranked_spans, same_kind_of_unit, unit_fits_exactly
+from .spans import ranked_spans
 
 # Semantic evidence. A sentence rejected only for its wording (a paraphrase names the
 # asked thing in other words) is accepted when it is, in meaning (sentence vectors), within
@@ -64,19 +64,7 @@ def _semantic_paraphrases(analysis: QuestionAnalysis, candidates: list[Candidate
     the asked type."""
     return semantically_accepted(
         candidates, lambda c: c.objection == WORDING and (c.span is not None or analysis.kind in (SENTENCE, NAME))
-        and not _unit_differs(analysis, c)
     )
-
-
-def _unit_differs(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
-    """"多少部电梯" is not answered, in other words, by "1.6万余户": a figure counting another kind
-    of thing than the unit asked."""
-    # the unit asked: "多少个" (analysis.unit) or the measure word the analysis keeps as its counted thing ("多少部")
-    asked = analysis.unit or (analysis.type_noun if analysis.type_noun and len(analysis.type_noun) == 1 else None)
-    if ablated("semantic_unit") or analysis.kind != QUANTITY or not asked or candidate.span is None:
-        return False
-    unit = next((u for start, end, u in figure_units(candidate.sentence) if start <= candidate.span.start < end), "")
-    return bool(unit) and not same_kind_of_unit(asked, unit) and not unit_fits_exactly(asked, candidate.span)
 
 
 _CLAUSE_MARKS = "，；,;："
@@ -93,16 +81,19 @@ def _closest_given(analysis: QuestionAnalysis, candidate: Candidate | None) -> t
     return candidate.hit, sentence[left:min(rights, default=len(sentence))]
 
 
-def _other_figure(candidate: Candidate, analysis: QuestionAnalysis, sentences: list[str]) -> Candidate | None:
+def _other_figure(
+    candidate: Candidate, analysis: QuestionAnalysis, sentences: list[str], check: tuple[str, str] | None = None
+) -> Candidate | None:
     """The next figure of a sentence whose best one measures something else ("全县选聘生态护林员420名，
     其中脱贫人口310名": 420名 is not the part asked, 310名 is), when its own clause fits the question
-    and no near-miss check refuses it; its score lowered by what its span scores less."""
+    and no near-miss check refuses it; its score lowered by what its span scores less. ``check``: what
+    near_miss_check found on the best figure (not run again)."""
     if analysis.kind != QUANTITY or candidate.span is None or ablated("other_figures"):
         return None
     ranked = ranked_spans(candidate.sentence, analysis)
     if not ranked or ranked[0][0] != candidate.span:
         return None
-    if _other_part_asked(candidate, analysis, sentences):
+    if _other_part_asked(candidate, analysis, check):
         return None
     for span, score, local in ranked[1:]:
         if local < MIN_LOCAL_MATCH:
@@ -113,13 +104,12 @@ def _other_figure(candidate: Candidate, analysis: QuestionAnalysis, sentences: l
     return None
 
 
-def _other_part_asked(candidate: Candidate, analysis: QuestionAnalysis, sentences: list[str]) -> bool:
+def _other_part_asked(candidate: Candidate, analysis: QuestionAnalysis, found: tuple[str, str] | None) -> bool:
     """"田径项目有多少人次破纪录" against "共有15人次打破…纪录，其中游泳项目破纪录7人次": the part the
     sentence names is not the asked one, and the part asked (田径) is not in the sentence, so the
     whole (15人次) does not answer it either."""
     if ablated("other_part"):
         return False
-    found = near_miss_check(candidate, analysis, sentences)
     if found is None or found[0] != "part":
         return False
     words = [w for w, flag in pos_cut(analysis.text) if len(w) >= 2 and (flag[:1] in ("n", "b", "l", "j") or flag == "vn")
@@ -171,24 +161,13 @@ def extract_answer(
         eligible = accept(candidates)
     if settings.near_miss and eligible:
         sentences = list(dict.fromkeys(c.sentence for c in candidates))
-        misses = {
-            id(c): (near_miss(c, analysis, sentences) if c.span is not None else None) or outcome_unsaid(c, analysis)
-            for c in eligible
-        }
+        checks = {id(c): near_miss_check(c, analysis, sentences) if c.span is not None else None for c in eligible}
+        misses = {id(c): (checks[id(c)] or (None, None))[1] or outcome_unsaid(c, analysis) for c in eligible}
         kept = [c for c in eligible if not misses.get(id(c))]
         kept += [
             alt for c in eligible if misses.get(id(c))
-            for alt in [_other_figure(c, analysis, sentences)] if alt is not None
+            for alt in [_other_figure(c, analysis, sentences, checks[id(c)])] if alt is not None
         ]
-        if not kept and not ablated("semantic_after_miss"):
-            # every sentence saying the question's words gives a figure of something else: a sentence
-            # saying the asked thing in other words, closer in meaning than all of them, answers
-            missed_closest = max((c.similarity for c in eligible if c.similarity is not None), default=None)
-            kept = [
-                c for c in _semantic_paraphrases(analysis, candidates)
-                if missed_closest is not None and c.similarity is not None and c.similarity > missed_closest
-                and c.span is not None and not near_miss(c, analysis, sentences) and not outcome_unsaid(c, analysis)
-            ]
         if not kept:  # every answering sentence's figure measures something else: say what the text gives
             best_miss = max(eligible, key=lambda c: c.score)
             return near_miss_refusal(question, analysis, distinct, best_miss.hit, misses[id(best_miss)], started)

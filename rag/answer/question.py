@@ -352,7 +352,7 @@ def _names_a_thing(text: str) -> bool:
     """"那个服务站叫什么名字" asks for a name, not a person: the only person cue is
     "叫什么名字" and what it names is no person (a role, "…人/者/员")."""
     # 位 counts people only: "那位老农叫什么名字" asks a person's name
-    if re.search(r"谁|哪位|姓名|[那这每]位", text):
+    if re.search(r"谁|哪位|姓名|[那这每]位(?![于列置居])", text):
         return False
     named = _NAMED_BEFORE.search(text)
     if not named:
@@ -369,6 +369,9 @@ _QUANTITY_TAIL = re.compile(r"(?:增长率|增速|增幅|票房|营收|收入|�
 
 def _question_kind(text: str) -> tuple[str, str | None]:
     """The type of span asked for, and for person questions the role named."""
+    if _FREQUENCY_ASKED.search(text) and not ablated("frequency"):
+        # "多久举办一次" asks how often (每两年一届), no length of time: the sentence that says it answers
+        return SENTENCE, None
     if _DURATION_ASKED.search(text):  # "要等多长时间": a number of minutes or days, no date
         return QUANTITY, None
     if _DATE_CUES.search(text) or _DATE_TAIL.search(text):
@@ -386,7 +389,7 @@ def _question_kind(text: str) -> tuple[str, str | None]:
         # programme: the role must be what is named, right before the cue
         role = next((r for r in _PERSON_ROLES if r in text[max(0, name_cue.start() - 4):name_cue.start()]), None)
         # 位 counts people only: "那位老农叫什么" asks a person's name
-        return (PERSON, role) if role or re.search(r"[那这每]位", text[:name_cue.start()]) else (NAME, None)
+        return (PERSON, role) if role or re.search(r"[那这每]位(?![于列置居])", text[:name_cue.start()]) else (NAME, None)
     # "在哪个会议上" asks for a meeting, not a place: the noun after 哪个 decides first
     which = _which_kind(text)
     if which:
@@ -470,6 +473,9 @@ _MONEY_MEASURED = re.compile(
     r"|(?:多少|几)(?:万|亿)?(?:赔款|罚款|奖金|租金|经费|费用|投资|预算|营收|利润|税款)"
 )
 # "多长时间", "多久": a duration, not a length
+# a measure a figure's unit says by itself
+_SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重量": ("吨", "公斤", "千克"), "长度": ("公里", "千米", "米")}
+_FREQUENCY_ASKED = re.compile(r"(?:多长时间|多久|隔多少[天年月]|隔几[天年月])[^，。？?]{0,6}一(?:次|届|回|轮|期)|每隔多久|频次|频率")
 _DURATION_ASKED = re.compile(r"多长时间|多少时间|多久|几个小时|多少小时|多少分钟|多长时候")
 
 
@@ -647,6 +653,12 @@ def analyze_question(question: str) -> QuestionAnalysis:
 
     # the outcome an adverb stresses ("最后通过了多少人") is the asked thing too
     outcome = _outcome_words(text, type_noun, unit)
+    if unit and not ablated("measure_by_unit"):
+        # "葡萄园面积有多大": a figure in 亩 says the area itself, so 面积 is no word the text must say
+        said = tuple(w for w, units in _SAID_BY_UNIT.items() if unit in units)
+        nouns = [n[:-2] if n.endswith(said) else n for n in nouns if n not in said]
+        measured_nouns = [n[:-2] if n.endswith(said) else n for n in measured_nouns if n not in said]
+        measure = [m for m in (re.sub("|".join(said), "", m) for m in measure) if m] if said else measure
     return QuestionAnalysis(
         text=text,
         kind=kind,

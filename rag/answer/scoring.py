@@ -29,6 +29,7 @@ from .question import (
     entity_in,
     is_province,
     pos_cut,
+    pos_tokenizer,
     place_level,
     places_of_level,
     time_in,
@@ -210,7 +211,17 @@ def same_characters(noun: str, text: str) -> bool:
         return False
     if len(noun) == 2:
         return noun[::-1] in text
-    return bool(re.search(re.escape(noun[0]) + _NO_PUNCT + "{%d}" % (len(noun) - 2) + re.escape(noun[-1]), text))
+    pattern = re.escape(noun[0]) + _NO_PUNCT + "{%d}" % (len(noun) - 2) + re.escape(noun[-1])
+    return any(not _other_word(noun[1:], m.group()[1:]) for m in re.finditer(pattern, text))
+
+
+def _other_word(asked: str, said: str) -> bool:
+    """Whether the head part said ("投入" of 总投入) is a word of its own that means something else than
+    the asked one ("收入" of 总收入; 户数 for 人数): both are dictionary words and no synonyms (词林)."""
+    if asked == said or ablated("other_word_head"):
+        return False
+    frequency = pos_tokenizer().tokenizer.FREQ
+    return bool(frequency.get(asked) and frequency.get(said)) and not kindred_in(asked, [said])
 
 
 def role_said(role: str, sentence: str) -> bool:

@@ -45,9 +45,6 @@ SWITCHES = {
                     " of that class (理事长)",
     "clause_other_words": "a figure whose own clause says an asked word in other words (赔了 for 赔款: 词林 small class;"
                           " 麦收 for 收麦) measures the asked thing",
-    "semantic_after_miss": "when every lexically eligible figure is a near miss, a sentence saying the asked thing in"
-                           " other words, closer in meaning than all of them, that passes the checks answers",
-    "semantic_unit": "a sentence accepted by its meaning must count the asked kind of thing (多少部电梯: not 1.6万余户)",
     "other_part": "when a figure is a part the question does not ask (其中游泳项目) and the question names a part the"
                   " sentence does not (田径), the sentence's other figures (the whole) do not answer either",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
@@ -70,6 +67,17 @@ SWITCHES = {
     "person_title": "\"市长是谁\" is not answered by a name under other titles only (副市长刘海燕)",
     "side_clause": "a comparison side's figure is the one of the clause naming the side, not one of a sentence about"
                    " something else (上饶市完成31.4亿元, not 全省…286.3亿元)",
+    "role_organisation": "a general role (负责人) of an organisation asked is held only by a title of that organisation"
+                         " (县农业农村局负责人: not 协会理事长)",
+    "other_word_head": "a word said with the question word's first and last character is no way of saying it when its"
+                       " part after the first is another word (总投入 for 总收入, 总户数 for 总人数)",
+    "event_head": "a venue's verb is the asked event's when one holds the other or both begin alike (召开/开, 举行/举办),"
+                  " not when they share another character (开幕 is not 闭幕)",
+    "frequency": "\"多久举办一次\" asks how often, no length of time: the sentence saying it answers (每两年一届)",
+    "measure_by_unit": "a measure the asked unit says by itself (面积 of a figure in 亩) is no word the text must say",
+    "counted_sibling": "a figure's counted noun sharing only a character with the asked one counts another thing (金牌"
+                       " for 银牌); off: any shared character counts the same",
+    "named_kind": "\"…叫什么名字\" asks a name: only a name answers it, and a thing no organisation is (吉祥物) is named by a quoted name, not an organisation's",
     "byline": "a name in a report's byline (本报讯（记者林一帆）) is the writer, no actor of the news, unless the writer is asked",
     "respectively": "\"A、B……分别42个和35个\": the figures after 分别 go, in order, to the items listed before it",
     "whole_names": "a name referred back to (该物业分公司) is no answer, nor a company's name cut short of its branch",

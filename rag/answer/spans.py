@@ -347,8 +347,24 @@ def person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     at = analysis.text.find(asked)
     if at > 0 and analysis.text[at - 1] == "副":  # "副市长是谁" asks the deputy
         asked = "副" + asked
+    organisation = _organisation_asked(analysis.text, at)
     return [sp for sp in spans if not (titles := titles_before(sentence, sp.start)) or holds_title(titles, asked)
-            or any(not t.startswith("副") and general_word_for(asked, t[i:]) for t in titles for i in range(len(t) - 1))]
+            or any(not t.startswith("副") and general_word_for(asked, t[i:]) and _title_of(t[:i], organisation)
+                   for t in titles for i in range(len(t) - 1))]
+
+
+def _organisation_asked(question: str, role_at: int) -> str:
+    """The organisation whose general role is asked, by its last word ("县农业农村局负责人" → 局,
+    "葡萄合作社的负责人" → 合作社); "" when the question names none before the role."""
+    words = pos_cut(question[:max(role_at, 0)].rstrip("的之"))
+    return words[-1][0] if words and not words[-1][1].startswith(("r", "x", "w")) else ""
+
+
+def _title_of(held_by: str, organisation: str) -> bool:
+    """Whether a title whose holder's organisation is written ``held_by`` ("协会理事长": 协会) is one of the
+    organisation asked: a general role (负责人) is held by a title of another organisation's head only when
+    the question names no organisation or the title names none."""
+    return ablated("role_organisation") or not organisation or not held_by or organisation in held_by
 
 
 def _person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
@@ -422,6 +438,12 @@ def _ends_with_place(text: str) -> bool:
     return bool(words) and words[-1][1] == "ns"
 
 
+def _same_event(asked: str, verb: str) -> bool:
+    if ablated("event_head"):
+        return any(ch in verb for ch in asked)
+    return bool(asked and verb) and (asked in verb or verb in asked or asked[0] == verb[0])
+
+
 def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = []
     for m in _VENUE_RE.finditer(sentence):
@@ -431,8 +453,9 @@ def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         if verb in ("的", "，", "。") and not (place.endswith(_PLACE_TAIL + _VENUE_TAILS) or _ends_with_place(place)):
             continue
         prior = 1.0 if verb not in ("的", "，", "。") else 0.6
-        # "在哪里开" is answered by the venue of 召开: the event's verb shares the question's
-        if verb not in ("的", "，", "。") and any(ch in verb for w in analysis.focus for ch in w):
+        # "在哪里开" is answered by the venue of 召开: the event's verb holds the question's (or the other
+        # way round), or both begin with the same action (举行 / 举办); 开幕 shares only 幕 with 闭幕
+        if verb not in ("的", "，", "。") and any(_same_event(w, verb) for w in analysis.focus):
             prior += 0.3
         spans.append(Span(m.start("place"), m.end("place"), place, prior, venue=verb not in ("的", "，", "。")))
     tokens = _token_offsets(sentence)
