@@ -23,10 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FRESH = ROOT / "eval" / "fresh"
 FRESH2 = ROOT / "eval" / "fresh2"
+FRESH3 = ROOT / "eval" / "fresh3"
 
-QUESTION_FILES = [("everyday.jsonl", SEEDS), ("fresh_questions.jsonl", FRESH), ("fresh2_questions.jsonl", FRESH2)]
+QUESTION_FILES = [("everyday.jsonl", SEEDS), ("fresh_questions.jsonl", FRESH), ("fresh2_questions.jsonl", FRESH2),
+                  ("fresh3_questions.jsonl", FRESH3)]
 CLAIM_FILES = [("claims.jsonl", SEEDS), ("claim_drafts.jsonl", SEEDS), ("fresh_claims.jsonl", FRESH), ("fresh_drafts.jsonl", FRESH),
-               ("fresh2_claims.jsonl", FRESH2), ("fresh2_drafts.jsonl", FRESH2)]
+               ("fresh2_claims.jsonl", FRESH2), ("fresh2_drafts.jsonl", FRESH2),
+               ("fresh3_claims.jsonl", FRESH3), ("fresh3_drafts.jsonl", FRESH3)]
 
 
 @lru_cache(maxsize=None)
