@@ -13,25 +13,26 @@ from test_fresh_readings import _check
 from test_near_miss import paragraph
 
 
+def _answers_then_refuses_without(monkeypatch, switch, question, text, short):
+    """``question`` over ``text`` answers ``short``; with the reading ``switch`` off it is refused."""
+    assert extract_answer(question, ranked(text)).short == short
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", switch)
+    assert extract_answer(question, ranked(text)).refused
+
+
 def test_a_word_said_with_its_own_characters_is_no_missing_word(monkeypatch):
     assert same_characters("收麦", "今年麦收期间作业收入420万元")
     assert same_characters("起拍价", "挂牌起始价4350万元")
     assert not same_characters("起拍价", "成交价4350万元") and not same_characters("田径", "游泳项目")
     text = paragraph("GX2026-03号地块位于产业园内，出让面积95亩，挂牌起始价3150万元。", 1)
-    question = "GX2026-03号地块的挂牌起拍价是多少？"
-    assert extract_answer(question, ranked(text)).short == "3150万元"
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "same_characters")
-    assert extract_answer(question, ranked(text)).refused
+    _answers_then_refuses_without(monkeypatch, "same_characters", "GX2026-03号地块的挂牌起拍价是多少？", text, "3150万元")
 
 
 def test_a_general_role_is_named_by_a_title_of_its_kind(monkeypatch):
     assert role_said("负责人", "合作社理事长王德田介绍，合作社现有社员60户。")
     assert not role_said("市长", "副局长刘海燕介绍")  # a specific title is not said by another
     text = paragraph("合作社理事长王德田介绍，丰收农机专业合作社现有社员60户。", 1)
-    question = "丰收农机专业合作社的负责人是谁？"
-    assert extract_answer(question, ranked(text)).short == "王德田"
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "general_role")
-    assert extract_answer(question, ranked(text)).refused
+    _answers_then_refuses_without(monkeypatch, "general_role", "丰收农机专业合作社的负责人是谁？", text, "王德田")
 
 
 def test_a_figure_of_another_relative_period_or_only_its_baseline_is_a_near_miss(monkeypatch):
