@@ -1,8 +1,8 @@
 """Dev-half harness for the answer decision (issue 11): runs the dev rows of the seeds
-(eval/everyday.jsonl), eval/fresh and eval/fresh2 in one process and prints totals by kind
+(eval/everyday.jsonl), eval/fresh, eval/fresh2 and eval/fresh3 in one process and prints totals by kind
 per set, and with --rows the failed dev rows. Only --split dev rows are read (never test rows).
 
-    PYTHONPATH=$PWD .venv/bin/python eval/answer_dev.py [--rows] [--sets seeds,fresh,fresh2]
+    PYTHONPATH=$PWD .venv/bin/python eval/answer_dev.py [--rows] [--sets seeds,fresh,fresh2,fresh3]
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ SETS = {
     "seeds": ("eval/everyday.jsonl", None),
     "fresh": ("eval/fresh_questions.jsonl", "eval/fresh"),
     "fresh2": ("eval/fresh2_questions.jsonl", "eval/fresh2"),
+    "fresh3": ("eval/fresh3_questions.jsonl", "eval/fresh3"),
 }
 
 
@@ -50,7 +51,7 @@ def run(name: str, rows: bool, kinds: set[str] | None) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", action="store_true")
-    parser.add_argument("--sets", default="seeds,fresh,fresh2")
+    parser.add_argument("--sets", default="seeds,fresh,fresh2,fresh3")
     parser.add_argument("--kinds", default="")
     args = parser.parse_args()
     kinds = set(args.kinds.split(",")) if args.kinds else None
