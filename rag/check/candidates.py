@@ -45,6 +45,14 @@ class Candidate:
     # order, and which of them this figure's is (``respective_items``); () and -1 outside such a group
     items: tuple[tuple[str, ...], ...] = ()
     item_at: int = -1
+    # the sentence before, when its own sentence opens by pointing back at what it names ("该校位于县城东部新区，占地68亩"):
+    # whose figure it is was said there ("宾川县城东实验学校迎来首批…")
+    named_before_sentence: str = ""
+
+    @property
+    def subject_sentence(self) -> str:
+        """Its sentence, after the sentence that names what a pointer opening it stands for."""
+        return self.named_before_sentence + self.sentence
 
 
 def _own_places(text: str, c_start: int, s_start: int, at: int) -> tuple[str, ...]:
@@ -61,8 +69,11 @@ def _own_places(text: str, c_start: int, s_start: int, at: int) -> tuple[str, ..
 def _paragraph_figures(text: str) -> tuple[tuple, ...]:
     """(figure, label, sentence, label start, own places, own periods) for every figure of a paragraph's text."""
     found = []
+    previous_sentence = ""
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
+        pointed_at = previous_sentence if ingredient_on("pointer_subject") and POINTER_OPENING.match(sentence) else ""
+        previous_sentence = sentence
         previous_label = None
         own_labels: list[str] = []  # the labels of the sentence's figures so far, each of its own clause alone
         lead_in = ""  # clauses without figures before this one ("工资保证金按…比例存储,原则上不低于1%")
@@ -85,7 +96,7 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                         label = prefix + " " + text[text.find(_RESPECTIVELY, c_start): figure.start] + " "
                     elif not says_what(label) and (lead_in_here or previous_label):
                         label = (lead_in_here or previous_label) + label  # "其新增工程应降低存储比例,降幅不低于50%"
-                    elif len(measure_words(label)) < 2 and lead_in_here:
+                    elif len(measure_words(label)) < 2 and lead_in_here and not _subject_clause(lead_in_here):
                         label = lead_in_here + label
                     previous_label = label
                     label_start = max([c_start] + [f.end for f in figures[:i] if f.end <= figure.start and f.kind == "figure"])
@@ -100,8 +111,19 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                     others_words = [w for j, words in enumerate(group) if j != at for w in words]
                     own_places = tuple(p for p in own_places if not any(w in p or p in w for w in others_words))
                 found.append((figure, label, sentence, label_start, own_places, own_periods, others, in_sentence,
-                              group, at))
+                              group, at, pointed_at))
     return tuple(found)
+
+
+# a clause that opens by pointing back at what was named before ("该校", "这所学校", "此项目", "其"), or tells where its
+# subject stands ("…位于县城东部新区"): it says whose the figures after it are, not what they measure
+POINTER_OPENING = re.compile(r"\s*(?:该|这[所家座个项一]|此|上述|其)[\u4e00-\u9fff]")
+_WHERE_IT_STANDS = re.compile(r"位于|地处|坐落")
+
+
+def _subject_clause(lead_in: str) -> bool:
+    """Whether the clauses before a figure's own are its subject ("该校位于县城东部新区，" before "占地68亩"), not its measure."""
+    return ingredient_on("subject_clause") and (POINTER_OPENING.match(lead_in) is not None or _WHERE_IT_STANDS.search(lead_in) is not None)
 
 
 def _own_periods(before: str) -> tuple[str, ...]:
@@ -171,9 +193,9 @@ def respective_items(text: str, c_start: int, figures: Sequence[Figure], earlier
 def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     found = []
     for rank, hit in enumerate(hits):
-        for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence, group, at in _paragraph_figures(hit.paragraph.text):
+        for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence, group, at, pointed_at in _paragraph_figures(hit.paragraph.text):
             found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods, others, in_sentence,
-                                   group, at))
+                                   group, at, pointed_at))
     return found
 
 

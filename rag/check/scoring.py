@@ -189,10 +189,11 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             if len(named) >= 2:  # what is counted is named right before the figure; words after it may tell what it did
                 restated = max(restated, share_present(named, claim_sentence))  # ("奖牌总数396枚位列…金牌榜首位")
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
-                restated = min(restated, share_present(claim_words, candidate.sentence))
+                # (its sentence with the one before when it opens by pointing back at it: "该校…占地68亩")
+                restated = min(restated, share_present(claim_words, candidate.subject_sentence))
         near = candidate.sentence.strip() in nearest
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
-        loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.sentence) >= 0.9 and (
+        loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.subject_sentence) >= 0.9 and (
             not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9)
         slip = _unit_slip(stated, candidate, claim_sentence) or _transposed(stated, candidate, claim_sentence)
         lexical = flipped or slip or restated >= SUPPORT_MIN or loose
@@ -218,7 +219,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             value_ok = False  # "3月5日上午" against "3月5日下午"
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_ok, direction_ok,
-                             share_present(claim_words, candidate.sentence), near,
+                             share_present(claim_words, candidate.subject_sentence), near,
                              unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip,
                              share_present(claim_words, candidate.label)))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
