@@ -412,3 +412,26 @@ def other_item(claim: Claim, candidate: Candidate) -> bool:
     sentence = claim.sentence or claim.text
     said = [j for j, words in enumerate(candidate.items) if any(w in sentence for w in words)]
     return len(said) == 1 and said[0] != candidate.item_at
+
+
+_PART_LABEL = re.compile(r"[\s，,；;：:]*(?:其中|包括)")
+
+
+def qualified_as_another(claim: Claim, candidate: Candidate) -> bool:
+    """A word of the claim's measure that the article figure's own label does not say is what another figure of its sentence
+    counts: the claim measures that kind of thing ("公办幼儿园在园幼儿超过6000人" where "全县现有幼儿园71所，其中公办幼儿园43所，
+    在园幼儿9600余人": 9600余人 are all the children, 公办幼儿园 are the 43所), a part or kind of what this figure counts, which the
+    article does not give: no contradiction from it."""
+    if not ingredient_on("qualified"):
+        return False
+    from .candidates import _paragraph_figures
+    words = [w for w in key_words(claim.label, claim.places) if len(w) >= 3 and w not in candidate.label]
+    if not words:
+        return False
+    # (a part's figure, "其中公办幼儿园43所": a word of another figure's clause that is the sentence's subject, "高校毕业生…，就业率
+    # 达到92%", is no kind of its own)
+    others = [row[1] for row in _paragraph_figures(candidate.paragraph.text)
+              if row[2] == candidate.sentence and row[0].start != candidate.figure.start and row[0].kind == "figure"
+              and _PART_LABEL.match(row[1])]
+    return any(w in label for w in words for label in others)
+

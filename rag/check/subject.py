@@ -93,11 +93,16 @@ CODE = re.compile(r"(?<![A-Za-z0-9.])(?=[A-Za-z0-9.]*[A-Za-z])(?=[A-Za-z0-9.]*\d
 _LATIN_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:[kMGTmμcd]?(?:V|W|Wh|Hz|m|g|t|L|B|J|Pa)|mu)[²³23]?")
 
 
+# a grade in Roman numerals ("Ⅳ类水质", "Ⅱ级响应"; "Ⅰ—Ⅲ类" says Ⅲ类 too)
+ROMAN_GRADE = re.compile(r"[\u2160-\u216B]+(?=[类级])[类级]")
+
+
 def codes_in(text: str) -> list[str]:
     """The grades and models ``CODE`` reads in ``text``, less quantities: a number with a Latin unit symbol ("110kV变电站")
     and letters run into a figure ("GDP2.3万亿元": 2.3万 is the figure, GDP what it measures)."""
     figures = [f for f in find_figures(text) if f.kind == "figure"]
-    return [m.group() for m in CODE.finditer(text)
+    roman = [m.group() for m in ROMAN_GRADE.finditer(text)] if ingredient_on("roman_codes") else []
+    return roman + [m.group() for m in CODE.finditer(text)
             if not _LATIN_QUANTITY.fullmatch(m.group())
             and not any(m.start() < f.start < m.end() for f in figures)]
 

@@ -45,7 +45,7 @@ from .place_chain import wrong_parent
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
 from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
-from .readings import _DAY_PART, closer_gives_other, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
+from .readings import _DAY_PART, closer_gives_other, qualified_as_another, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
 
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
@@ -195,6 +195,8 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
             continue
         if other_item(claim, candidate):
             continue  # the claim names another item of the article's 分别 than this figure's
+        if stated.kind == "figure" and qualified_as_another(claim, candidate):
+            continue  # "公办幼儿园在园幼儿…" where the article's 公办幼儿园 are another figure's: a part it does not give
         if dates_agree(stated, candidate.figure):
             continue  # "2025年" does not tell the month of "2025年4月", nor say another: not what the article says instead
         if ingredient_on("opposite_event") and stated.kind == "date" and opposite_event(claim, candidate):
