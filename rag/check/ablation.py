@@ -69,7 +69,9 @@ whose figures they are),
 企业达到1126家", whose clause lacks the claim's word for that part),
 ``qualified`` (a word of the claim's measure that the article figure's label lacks and another figure of its sentence counts,
 "公办幼儿园" of "其中公办幼儿园43所，在园幼儿9600余人", makes the claim a part the article does not give: no 不一致 from it),
-``roman_codes`` (a grade in Roman numerals, "Ⅳ类", "Ⅱ级", is a name the article must say, as "5A级" is).
+``roman_codes`` (a grade in Roman numerals, "Ⅳ类", "Ⅱ级", is a name the article must say, as "5A级" is),
+``measure_short_claim`` (a measure noun of the claim is said by the article without its last character, "进口额" by "进口574.2亿元",
+as ``measure_short`` reads the article's in the claim).
 """
 from __future__ import annotations
 
@@ -78,7 +80,7 @@ import os
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
                "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head", "measure_short", "scope_rank", "subject_clause",
-               "pointer_subject", "part_named", "qualified", "roman_codes")
+               "pointer_subject", "part_named", "qualified", "roman_codes", "measure_short_claim")
 
 
 def ingredient_on(name: str) -> bool:

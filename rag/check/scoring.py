@@ -190,11 +190,11 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 restated = max(restated, share_present(named, claim_sentence))  # ("奖牌总数396枚位列…金牌榜首位")
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 # (its sentence with the one before when it opens by pointing back at it: "该校…占地68亩")
-                restated = min(restated, share_present(claim_words, candidate.subject_sentence))
+                restated = min(restated, _in_article(claim_words, candidate.subject_sentence))
         near = candidate.sentence.strip() in nearest
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
-        loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.subject_sentence) >= 0.9 and (
-            not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9)
+        loose = restated >= LOOSE_RESTATED_MIN and _in_article(claim_words, candidate.subject_sentence) >= 0.9 and (
+            not candidate.sentence_figures or _in_article(claim_words, candidate.label) >= 0.9)
         slip = _unit_slip(stated, candidate, claim_sentence) or _transposed(stated, candidate, claim_sentence)
         lexical = flipped or slip or restated >= SUPPORT_MIN or loose
         if not lexical:
@@ -219,9 +219,9 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             value_ok = False  # "3月5日上午" against "3月5日下午"
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_ok, direction_ok,
-                             share_present(claim_words, candidate.subject_sentence), near,
+                             _in_article(claim_words, candidate.subject_sentence), near,
                              unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip,
-                             share_present(claim_words, candidate.label)))
+                             _in_article(claim_words, candidate.label)))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 
@@ -237,6 +237,12 @@ def _restated(words: Sequence[str], text: str) -> float:
     if not ingredient_on("measure_short"):
         return share_present(words, text)
     return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and w[:-1] in text)) / len(words) if words else 0.0
+
+
+def _in_article(words: Sequence[str], text: str) -> float:
+    """Share of the claim's measure ``words`` the article ``text`` says, a measure noun also without its last character, both ways
+    ("进口额" said by "进口574.2亿元", "补水量" by "实施生态补水1.6亿立方米")."""
+    return _restated(words, text) if ingredient_on("measure_short_claim") else share_present(words, text)
 
 
 _REALISED = re.compile(r"已|完成|实现|累计|截至|截止")
@@ -256,7 +262,7 @@ def _modality_of(candidate: Candidate) -> frozenset[str]:
 
 def _said(words: Sequence[str], keys: Sequence[str], context: str) -> float:
     """Share of the claim's measure words the article says, its nouns (``keys``) above all."""
-    return min(share_present(words, context) + 0.2, share_present(keys, context)) if keys else share_present(words, context)
+    return min(_in_article(words, context) + 0.2, _in_article(keys, context)) if keys else _in_article(words, context)
 
 
 def _beside(words: Sequence[str], keys: Sequence[str], names: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
