@@ -188,6 +188,10 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             named = named_before(candidate.label) if ingredient_on("named_before") else ()
             if len(named) >= 2:  # what is counted is named right before the figure; words after it may tell what it did
                 restated = max(restated, share_present(named, claim_sentence))  # ("奖牌总数396枚位列…金牌榜首位")
+            elif named and ingredient_on("figure_of") and candidate.paragraph.text.startswith("的", candidate.figure.end):
+                # a figure before 的 qualifies the thing after it, whose figure it is: "这所总投资8600万元的九年一贯制学校" measures
+                # 总投资 (when the claim's words are all said in its sentence)
+                restated = max(restated, min(share_present(named, claim_sentence), _in_article(claim_words, candidate.subject_sentence)))
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 # (its sentence with the one before when it opens by pointing back at it: "该校…占地68亩")
                 restated = min(restated, _in_article(claim_words, candidate.subject_sentence))
@@ -211,7 +215,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else before))
         # what the claim's pointer stands for ("这家医院": 青岚县人民医院) is not the thing of the same kind the article sentence
         # names ("始建于1958年的青岚县中医院")
-        unsaid += tuple(r for r in claim.referents if names_another(r, candidate.sentence))
+        unsaid += tuple(r for r in claim.referents if names_another(r, candidate.sentence) and not _bare_noun(r, candidate.sentence))
         article_direction = direction(candidate.label)
         direction_ok = not (claim_direction and article_direction and claim_direction != article_direction)
         value_ok = value_satisfies(stated, candidate.figure)
@@ -237,6 +241,15 @@ def _restated(words: Sequence[str], text: str) -> float:
     if not ingredient_on("measure_short"):
         return share_present(words, text)
     return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and w[:-1] in text)) / len(words) if words else 0.0
+
+
+def _bare_noun(referent: str, sentence: str) -> bool:
+    """The article sentence says the referent's noun alone, at the start of a clause ("今年前三季度，医院门急诊量达42.6万人次"): the
+    thing its article is about, named before, not another of its kind ("始建于1958年的青岚县中医院")."""
+    if not ingredient_on("bare_noun"):
+        return False
+    noun = referent[-2:]
+    return all(m.start() == 0 or sentence[m.start() - 1] in "，,；;：:。、“（( " for m in re.finditer(noun, sentence))
 
 
 def _in_article(words: Sequence[str], text: str) -> float:
