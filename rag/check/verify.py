@@ -48,6 +48,7 @@ from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CO
 from .readings import _DAY_PART, closer_gives_other, qualified_as_another, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
 
+_CUMULATIVE = re.compile(r"累计|历年|迄今|至今|总计")
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
 NAME_CONTRADICT_MIN = 0.75  # ... to say the article names someone or somewhere else
 
@@ -195,6 +196,9 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
             continue
         if other_item(claim, candidate):
             continue  # the claim names another item of the article's 分别 than this figure's
+        if stated.kind == "figure" and ingredient_on("cumulative") and not claim.periods and _CUMULATIVE.search(claim.label) \
+                and candidate.own_periods and not _CUMULATIVE.search(candidate.label):
+            continue  # "已累计改造老旧小区1000个以上" is a total to date: "上半年，我市共开工改造…186个" is one period's
         if stated.kind == "figure" and qualified_as_another(claim, candidate):
             continue  # "公办幼儿园在园幼儿…" where the article's 公办幼儿园 are another figure's: a part it does not give
         if dates_agree(stated, candidate.figure):
