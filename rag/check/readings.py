@@ -381,7 +381,7 @@ def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
 CLOSER_MARGIN = 0.5  # how much closer (``Scored.closeness``, 0..2) another figure's clause must match to outweigh a true one
 
 
-def closer_gives_other(row: Scored, scored: Sequence[Scored], claim: Claim | None = None) -> bool:
+def closer_gives_other(row: Scored, scored: Sequence[Scored]) -> bool:
     """A true figure confirms nothing where another figure of the same subject, unit and direction, whose own clause
     matches the claim's measure clearly more closely (read both ways, ``Scored.closeness``), gives another value: the
     claim's measure is that figure's ("一季度全省完成交通运输固定资产投资…同比增长6.4%" where 6.4% is "其中，公路水路完成投资"'s
@@ -390,18 +390,7 @@ def closer_gives_other(row: Scored, scored: Sequence[Scored], claim: Claim | Non
                and o.candidate.figure.unit_class == row.candidate.figure.unit_class and o.said >= SAID_MIN
                # (a bound, "…的汽车保有量超过百万辆" of a count of cities, does not outweigh an exact figure, nor the reverse)
                and o.candidate.figure.qualifier == row.candidate.figure.qualifier
-               and o.closeness >= row.closeness + CLOSER_MARGIN and not _part_named(claim, row, o) for o in scored)
-
-
-def _part_named(claim: Claim | None, row: Scored, whole: Scored) -> bool:
-    """The claim names a part of what the closer figure counts, in the words of this figure's own clause: "有进出口实绩的民营
-    企业共有798家" against "全市有进出口实绩的企业达到1126家，…其中，民营企业798家" (民营企业 is said by 798家's clause; 1126家's
-    says only 企业, the kind it is of: the whole's figure, not the claim's)."""
-    if claim is None or not ingredient_on("part_named"):
-        return False
-    own, other = row.candidate.label, whole.candidate.label
-    return any(len(w) >= 4 and w in own and w not in other and w[-2:] in other
-               for w in key_words(claim.label, claim.places))
+               and o.closeness >= row.closeness + CLOSER_MARGIN for o in scored)
 
 
 def other_item(claim: Claim, candidate: Candidate) -> bool:

@@ -303,7 +303,13 @@ def _claim_names(claim: Claim) -> tuple[str, ...]:
     lead_in = _lead_in(claim)
     quoted_before = set(_QUOTED_NAME.findall(lead_in))  # a title in a clause before is a claim of its own, checked there
     return tuple(name for name in names_in(lead_in + claim.text) if name not in claim.stated and claim.stated not in name
-                 and name not in quoted_before and not any(name in place or place in name for place in claim.places))
+                 and name not in quoted_before and not any(name in place or place in name for place in claim.places)
+                 and not _runs_into(name, claim.stated))
+
+
+def _runs_into(name: str, stated: str) -> bool:
+    """A "name" jieba cut across the figure, ending in its first characters ("达二" of "达二万八千平方米"): no name."""
+    return any(stated.startswith(name[i:]) or stated.endswith(name[:i]) for i in range(1, len(name)))
 
 
 _QUOTED_NAME = re.compile(r"[“《]([^”》]{2,30})[”》]")

@@ -98,7 +98,7 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             continue  # a loose match confirms nothing where a close one gives another value ("增幅不低于100%")
         if other_item(claim, row.candidate):
             continue  # "起数、死亡人数同比分别下降9.1%和12.6%": 9.1% is not the deaths' fall
-        if ingredient_on("closer") and closer_gives_other(row, scored, claim):
+        if ingredient_on("closer") and closer_gives_other(row, scored):
             continue  # "公路水路完成投资…同比增长6.4%" is a part: the claim's "交通运输固定资产投资…同比增长" is the 7.2% beside it
         if ingredient_on("event") and stated.kind == "figure" and _other_event(claim, row.candidate):
             continue  # "考试通过人数达223.6万人" where the article's 223.6万人 "报名": another event of the same people
