@@ -62,7 +62,16 @@ def _own_places(text: str, c_start: int, s_start: int, at: int) -> tuple[str, ..
     # in the clauses before, only places marked as such ("东峡乡") or set as where the sentence is ("在北京，…"):
     # "青海晶科能源有限公司" is a company
     before = text[s_start:at]
-    return tuple(p for p in places_in(before) if PLACE_SUFFIX.search(p) or re.search(f"(?:在|于){re.escape(p)}[，,：:]", before))
+    return tuple(p for p in places_in(before) if (PLACE_SUFFIX.search(p) and not _common_noun(p)) or re.search(f"(?:在|于){re.escape(p)}[，,：:]", before))
+
+
+@lru_cache(maxsize=1024)
+def _common_noun(place: str) -> bool:
+    """A word with a place's suffix that is a kind of area, one common noun to jieba ("建成区", "保护区"), no place's name."""
+    if not ingredient_on("common_area"):
+        return False
+    words = list(_posseg().cut(place))
+    return len(words) == 1 and words[0].flag == "n"
 
 
 @lru_cache(maxsize=2048)
