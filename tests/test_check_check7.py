@@ -28,6 +28,8 @@ def _verdicts(report):
     ("澜溪县第二实验中学建筑面积达二万八千平方米", "supported", None),
     # 建成区 is a kind of area, no smaller place the 1300辆 are told of
     ("上半年澜溪县淘汰老旧柴油货车1300辆", "supported", None),
+    # the second figure of "由380张增加到560张" measures what the first does, and 增加到 is no other event
+    ("澜溪县人民医院的编制床位已从380张增至560张", "supported", None),
     # a figure before 的 measures what is named right before it
     ("澜溪县第二实验中学总投资7400万元", "supported", None),
     # "其中，" says whose 415家 are (a part of the 642家), not what they measure: the claim's 民营企业 are 415家
@@ -67,6 +69,7 @@ def test_a_pointers_noun_alone_is_the_articles_own(page_assistant):
     ("qualified", "澜溪县公办幼儿园在园幼儿超过5000人", "contradicted"),
     ("cumulative", "澜溪县已累计改造老旧小区500个以上", "contradicted"),
     ("common_area", "上半年澜溪县淘汰老旧柴油货车1300辆", "not_found"),
+    ("from_to", "澜溪县人民医院的编制床位已从380张增至560张", "not_found"),
 ])
 def test_the_ingredients_can_be_switched_off(page_assistant, monkeypatch, ingredient, claim, verdict):
     from rag.check.candidates import _common_noun, _paragraph_figures

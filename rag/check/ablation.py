@@ -77,7 +77,9 @@ article is about, not of another one of its kind),
 ``cumulative`` (a claim of a total to date, 累计 without a period, is not contradicted by a figure its own sentence gives a period
 and no 累计: "上半年…开工改造…186个" for "已累计改造…1000个以上"),
 ``common_area`` (a word with a place's suffix in a clause before an article figure's own that jieba reads as one common noun,
-"城市建成区", "保护区", is a kind of area, not a smaller place the figure is told of).
+"城市建成区", "保护区", is a kind of area, not a smaller place the figure is told of),
+``from_to`` (a direction verb right after an article figure, "由520张增加到800张", is the way to the next figure, no other event,
+when the claim states the same direction).
 """
 from __future__ import annotations
 
@@ -87,7 +89,7 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
                "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head", "measure_short", "scope_rank", "subject_clause",
                "pointer_subject", "qualified", "roman_codes", "measure_short_claim", "figure_of",
-               "bare_noun", "cumulative", "common_area")
+               "bare_noun", "cumulative", "common_area", "from_to")
 
 
 def ingredient_on(name: str) -> bool:

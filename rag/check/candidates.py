@@ -104,7 +104,9 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                         prefix = items[i][2]
                         label = prefix + " " + text[text.find(_RESPECTIVELY, c_start): figure.start] + " "
                     elif not says_what(label) and (lead_in_here or previous_label):
-                        label = (lead_in_here or previous_label) + label  # "其新增工程应降低存储比例,降幅不低于50%"
+                        # (a figure after another of its clause measures what that one does: "床位由520张增加到800张")
+                        same_clause = previous_label is not None and any(f.kind == "figure" for f in figures[:i])
+                        label = (previous_label if same_clause else lead_in_here or previous_label) + label  # "其新增工程应降低存储比例,降幅不低于50%"
                     elif len(measure_words(label)) < 2 and lead_in_here and not _subject_clause(lead_in_here):
                         label = lead_in_here + label
                     previous_label = label

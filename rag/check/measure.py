@@ -29,7 +29,7 @@ FILLER = re.compile(
 )
 _PERIOD_WORDS = re.compile(r"(?:19|20)\d{2}年度?|第?[一二三四首1-4]季度?|[上下]半年|前三季度")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_SINGLE_KEPT = "在于从对向和与及等比较同占已共达为有约的了是将增涨升多降减跌少"  # …and one-character directions ("比2024年多")
+_SINGLE_KEPT = "在于从对向和与及等比较同占已共达为有约的了是将增涨升多降减跌少至到由"  # …and one-character directions ("比2024年多")
 
 
 def direction(text: str) -> str | None:
@@ -85,7 +85,7 @@ def says_what(label: str) -> bool:
 
 
 _LABEL_FILLER_WORDS = frozenset("本次 本届 此次 这次 该项 上述 分别 "  # which one of them: the draft's and the article's differ
-                                "上午 下午 晚上 当天 当日 中旬 上旬 下旬 年底 年初 以及 成功 累计 实现 达到 共有 共计 总计 合计 已经 目前 其中 全年 同比 环比 去年 上年 同期 今年 以来 截至 当前 一共 总共 数量 人数 规模 总量 开展 进行 相比 相较 比例 情况 方面 工作 我们 通过".split())
+                                "届时 现在 上午 下午 晚上 当天 当日 中旬 上旬 下旬 年底 年初 以及 成功 累计 实现 达到 共有 共计 总计 合计 已经 目前 其中 全年 同比 环比 去年 上年 同期 今年 以来 截至 当前 一共 总共 数量 人数 规模 总量 开展 进行 相比 相较 比例 情况 方面 工作 我们 通过".split())
 
 
 # words that point back to a subject named before ("该县", "该企业", "上述平台", "这届"): the claim's anchors stand for it

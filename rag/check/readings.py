@@ -259,6 +259,8 @@ def _other_event(claim: Claim, candidate: Candidate) -> bool:
     sentence = claim.sentence or claim.text
     if verb is None or verb in sentence:
         return False
+    if ingredient_on("from_to") and direction(verb) is not None and direction(verb) == direction(sentence):
+        return False  # "由520张增加到800张": the way from the first figure to the second, which the claim says too ("从520张增至")
     return any(len(w) >= 2 and flag[0] in "vpn" and w not in _NOT_EVENT_WORDS and w not in candidate.sentence
                and not any(w in p or p in w for p in claim.places) and not _PERIOD_WORD.search(w)
                for w, flag in _tagged(claim.label))
