@@ -30,6 +30,8 @@ def _verdicts(report):
     ("上半年澜溪县淘汰老旧柴油货车1300辆", "supported", None),
     # the second figure of "由380张增加到560张" measures what the first does, and 增加到 is no other event
     ("澜溪县人民医院的编制床位已从380张增至560张", "supported", None),
+    # "两年来，该线路…" points back at the line named in the sentence before
+    ("澜溪至宁川城际公交开通两年来运送旅客超过90万人次", "supported", None),
     # a figure before 的 measures what is named right before it
     ("澜溪县第二实验中学总投资7400万元", "supported", None),
     # "其中，" says whose 415家 are (a part of the 642家), not what they measure: the claim's 民营企业 are 415家

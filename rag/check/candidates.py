@@ -81,7 +81,8 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
     previous_sentence = ""
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
-        pointed_at = previous_sentence if ingredient_on("pointer_subject") and POINTER_OPENING.match(sentence) else ""
+        pointed_at = previous_sentence if ingredient_on("pointer_subject") and (
+            POINTER_OPENING.match(sentence) or _CLAUSE_POINTER.search(sentence)) else ""
         previous_sentence = sentence
         previous_label = None
         own_labels: list[str] = []  # the labels of the sentence's figures so far, each of its own clause alone
@@ -129,6 +130,8 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
 # a clause that opens by pointing back at what was named before ("该校", "这所学校", "此项目", "其"), or tells where its
 # subject stands ("…位于县城东部新区"): it says whose the figures after it are, not what they measure
 POINTER_OPENING = re.compile(r"\s*(?:该|这[所家座个项一]|此|上述|其)[\u4e00-\u9fff]")
+# ... or a later clause of it does ("三年来，该线路累计发车4.6万辆次")
+_CLAUSE_POINTER = re.compile(r"[，,：:；;]\s*(?:该|这[所家座个项]|此|上述)[\u4e00-\u9fff]")
 _WHERE_IT_STANDS = re.compile(r"位于|地处|坐落")
 
 
