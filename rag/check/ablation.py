@@ -68,8 +68,6 @@ whose figures they are),
 ``qualified`` (a word of the claim's measure that the article figure's label lacks and another figure of its sentence counts,
 "公办幼儿园" of "其中公办幼儿园43所，在园幼儿9600余人", makes the claim a part the article does not give: no 不一致 from it),
 ``roman_codes`` (a grade in Roman numerals, "Ⅳ类", "Ⅱ级", is a name the article must say, as "5A级" is),
-``measure_short_claim`` (a measure noun of the claim is said by the article without its last character, "进口额" by "进口574.2亿元",
-as ``measure_short`` reads the article's in the claim),
 ``figure_of`` (an article figure before 的 measures what is named right before it, the thing after 的 being whose it is:
 "这所总投资8600万元的九年一贯制学校"),
 ``bare_noun`` (an article sentence saying a pointer's noun alone at the start of a clause, "…，医院门急诊量…", tells of the thing the
@@ -88,7 +86,7 @@ import os
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
                "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
                "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head", "measure_short", "scope_rank", "subject_clause",
-               "pointer_subject", "qualified", "roman_codes", "measure_short_claim", "figure_of",
+               "pointer_subject", "qualified", "roman_codes", "figure_of",
                "bare_noun", "cumulative", "common_area", "from_to")
 
 

@@ -191,14 +191,14 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             elif named and ingredient_on("figure_of") and candidate.paragraph.text.startswith("的", candidate.figure.end):
                 # a figure before 的 qualifies the thing after it, whose figure it is: "这所总投资8600万元的九年一贯制学校" measures
                 # 总投资 (when the claim's words are all said in its sentence)
-                restated = max(restated, min(share_present(named, claim_sentence), _in_article(claim_words, candidate.subject_sentence)))
+                restated = max(restated, min(share_present(named, claim_sentence), share_present(claim_words, candidate.subject_sentence)))
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 # (its sentence with the one before when it opens by pointing back at it: "该校…占地68亩")
-                restated = min(restated, _in_article(claim_words, candidate.subject_sentence))
+                restated = min(restated, share_present(claim_words, candidate.subject_sentence))
         near = candidate.sentence.strip() in nearest
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
-        loose = restated >= LOOSE_RESTATED_MIN and _in_article(claim_words, candidate.subject_sentence) >= 0.9 and (
-            not candidate.sentence_figures or _in_article(claim_words, candidate.label) >= 0.9)
+        loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.subject_sentence) >= 0.9 and (
+            not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9)
         slip = _unit_slip(stated, candidate, claim_sentence) or _transposed(stated, candidate, claim_sentence)
         lexical = flipped or slip or restated >= SUPPORT_MIN or loose
         if not lexical:
@@ -223,9 +223,9 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             value_ok = False  # "3月5日上午" against "3月5日下午"
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_ok, direction_ok,
-                             _in_article(claim_words, candidate.subject_sentence), near,
+                             share_present(claim_words, candidate.subject_sentence), near,
                              unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip,
-                             _in_article(claim_words, candidate.label)))
+                             share_present(claim_words, candidate.label)))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 
@@ -252,12 +252,6 @@ def _bare_noun(referent: str, sentence: str) -> bool:
     return all(m.start() == 0 or sentence[m.start() - 1] in "，,；;：:。、“（( " for m in re.finditer(noun, sentence))
 
 
-def _in_article(words: Sequence[str], text: str) -> float:
-    """Share of the claim's measure ``words`` the article ``text`` says, a measure noun also without its last character, both ways
-    ("进口额" said by "进口574.2亿元", "补水量" by "实施生态补水1.6亿立方米")."""
-    return _restated(words, text) if ingredient_on("measure_short_claim") else share_present(words, text)
-
-
 _REALISED = re.compile(r"已|完成|实现|累计|截至|截止")
 
 
@@ -275,7 +269,7 @@ def _modality_of(candidate: Candidate) -> frozenset[str]:
 
 def _said(words: Sequence[str], keys: Sequence[str], context: str) -> float:
     """Share of the claim's measure words the article says, its nouns (``keys``) above all."""
-    return min(_in_article(words, context) + 0.2, _in_article(keys, context)) if keys else _in_article(words, context)
+    return min(share_present(words, context) + 0.2, share_present(keys, context)) if keys else share_present(words, context)
 
 
 def _beside(words: Sequence[str], keys: Sequence[str], names: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
