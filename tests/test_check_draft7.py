@@ -85,3 +85,21 @@ def test_drafts_with_pointers_and_kinds_of_area(pages_assistant, draft, verdict,
     assert last.verdict == verdict, last.reason
     if found:
         assert last.found == found
+
+
+@pytest.mark.parametrize("text, written, unit, qualifier", [
+    ("今年已完成310例冠状动脉介入手术", "310例", "例", "exact"),  # counts of cases, containers, vehicle trips are figures
+    ("桥吊平均每小时作业38自然箱", "38自然箱", "自然箱", "exact"),
+    ("全年通行186万辆次", "186万辆次", "辆次", "exact"),
+    ("作业效率已超过每小时38自然箱", "38自然箱", "自然箱", "lower"),  # a qualifier before the rate qualifies the figure
+])
+def test_more_units_and_rate_qualifiers(text, written, unit, qualifier):
+    from rag.check.figures import find_figures
+
+    [figure] = find_figures(text)
+    assert (figure.written, figure.unit, figure.qualifier) == (written, unit, qualifier)
+
+
+def test_a_post_then_is_then_a_name_is_a_claim():
+    claims, _ = find_claims("宾水县城东实验学校正式开学。这所学校的校长是王明远。")
+    assert [c.stated for c in claims if c.kind == "name"] == ["王明远"]
