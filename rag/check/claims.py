@@ -144,8 +144,11 @@ def places_in(text: str) -> tuple[str, ...]:
             if j < i and len(name) >= 3:
                 found.append(name)
     # a place inside a longer one found here ("直沟" of "哈拉直沟乡") is not a place of its own, and
-    # a place written right before a smaller one ("西宁市城中区") only says where that one is
-    found = [p for p in found if not any(p != q and (p in q or p + q in text) for q in found)]
+    # a place written right before a smaller one ("西宁市城中区") only says where that one is (a smaller one named
+    # as such: "宾川县城东实验学校" is 宾川县's school, 城东 no place of its own there)
+    named = [p for p in found if PLACE_SUFFIX.search(p)]
+    found = [p for p in found if not any(p != q and (p in q or p + q in text and (PLACE_SUFFIX.search(q) or p not in named)) for q in found)]
+    found = [q for q in found if q in named or not any(p + q in text for p in named)]
     return tuple(dict.fromkeys(found))
 
 
