@@ -29,7 +29,7 @@ _EDGE = "，,。；;：:、！？!? \t\n"
 SCOPES = ("全国", "全省")
 # jieba tags some common nouns as places; these say nothing about where.
 # jieba's dictionary tags some common words as places ("新建", "播撒"); they say nothing about where
-NOT_PLACES = frozenset("播撒 新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间 惠及".split())
+NOT_PLACES = frozenset("播撒 新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 海峡 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间 惠及".split())
 # a word of three characters or more ending as a measure does ("满意度", jieba's ns) is no place ("印度" is)
 _MEASURE_NOUN = re.compile(r"^.{2,}[度率量额性]$")
 PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|旗|街道)$")
@@ -112,6 +112,21 @@ def _cut_short(words, i: int) -> str:
     return w
 
 
+_COMPANY = re.compile(r"(?:公司|集团)$")
+_COMPANY_NAME_PART = ("n", "b", "nz", "nr", "nt", "vn", "j", "ns")
+
+
+def _in_company_name(words, i: int) -> bool:
+    """Word ``i`` stands inside a company's name: nouns after it run to 公司 or 集团 ("恒昌" + 机械制造 + 有限公司).
+    (Called for a word after a place: the place says where the company is, the word is its trade name.)"""
+    for word in words[i + 1:i + 5]:
+        if _COMPANY.search(word.word):
+            return True
+        if word.flag not in _COMPANY_NAME_PART or not _CJK_WORD.fullmatch(word.word):
+            return False
+    return False
+
+
 @lru_cache(maxsize=4096)
 def places_in(text: str) -> tuple[str, ...]:
     """Place names and scopes ("城中区", "祁连县", "全省") a piece of text names, in order."""
@@ -124,6 +139,8 @@ def places_in(text: str) -> tuple[str, ...]:
                 found.append(words[i - 1].word + w)
             continue
         if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全") and not _MEASURE_NOUN.search(w):
+            if not PLACE_SUFFIX.search(w) and i > 0 and words[i - 1].flag == "ns" and _in_company_name(words, i):
+                continue  # "荆阳恒昌机械制造有限公司", "青海盐湖工业股份有限公司": a trade name after the place, no place
             found.append(_cut_short(words, i) if PLACE_SUFFIX.search(w) else w)
         elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):
             found.append(w)  # a small place jieba tags as a name ("申中乡")
