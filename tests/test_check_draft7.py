@@ -22,6 +22,8 @@ def pages_assistant(tmp_path_factory):
     # a kind of area is no place ("建成区": its stem, 建成, names nothing) ...
     ("淘汰城市建成区10蒸吨/小时及以下燃煤锅炉186台，淘汰老旧柴油货车2.1万辆", ()),
     ("高新区管委会发布通知", ()),
+    ("获得省级黑土地保护奖励资金500万元", ()),  # 黑 + 土地: a common noun jieba tags as a place
+    ("河西走廊", ("河西走廊",)),  # a name + 走廊 is a place
     # ... unless a name stands before it, and then the name and the area are the place
     ("走进四川成都高新区中和街道的职工驿站", ("成都高新区",)),
     ("上半年扎龙保护区生态补水3亿立方米", ("扎龙保护区",)),

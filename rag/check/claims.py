@@ -78,12 +78,14 @@ def _word_tags() -> dict[str, str]:
 
 def common_area_noun(word: str) -> bool:
     """A word for a kind of area, not a place's name: "建成区", "保护区", "开发区", "示范区", "高新区" (its stem, 建成,
-    保护, 开发, is a dictionary word that names nothing). It names a place only with a name before it ("扎龙保护区"),
+    保护, 开发, is a dictionary word that names nothing), or a common noun jieba tags as a place, "黑土地" (黑 + 土地). It names a place only with a name before it ("扎龙保护区"),
     and that name is the place. A district the dictionary knows as a place ("城中区", ns) or whose stem is a name
     ("乐都区") is a place."""
+    tags = _word_tags()
+    if len(word) >= 3 and tags.get(word) == "ns" and tags.get(word[-2:]) == "n" and tags.get(word[:-2]) not in (None, *_NAME_FLAGS):
+        return True  # a common noun under a word that names nothing: "黑土地" (黑 + 土地), not "河西走廊" (河西, ns)
     if not word.endswith("区") or len(word) < 2:
         return False
-    tags = _word_tags()
     if tags.get(word) == "ns":
         return False
     stem_tag = tags.get(word[:-1])
@@ -285,6 +287,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
         sentence = text[s_start:s_end]
         sentence_has_figures = any(f.kind == "figure" for f in find_figures(sentence))
         pointers = tuple(referent_pairs(text, s_start, s_end)) if ingredient_on("referent") else ()
+        pointer_phrases = tuple(text[a:b] for a, b, _ in _pointers(text, s_start, s_end)) if ingredient_on("referent") else ()
         sentence_referents = tuple(dict.fromkeys(name for _, name in pointers))
         before_claims = len(claims)
         for c_start, c_end in clauses(text, s_start, s_end):
@@ -320,7 +323,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     claim_periods = ()
                 else:
                     label = figure_label(text, figures, i, c_start, c_end)
-                    for phrase, _ in pointers:  # "这家医院前三季度门急诊量": the pointer says who (its referent), not what is measured
+                    for phrase in pointer_phrases:  # "这家医院前三季度门急诊量": the pointer says who (its referent), not what is measured
                         label = label.replace(phrase, " ")
                     if not says_what(label) and claims and claims[-1].start >= s_start and claims[-1].kind == "figure":
                         label = claims[-1].label + label  # "…3200人，较去年增长37%": the growth of the same measure
