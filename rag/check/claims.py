@@ -79,7 +79,7 @@ def _word_tags() -> dict[str, str]:
 def common_area_noun(word: str) -> bool:
     """A word for a kind of area, not a place's name: "建成区", "保护区", "开发区", "示范区", "高新区" (its stem, 建成,
     保护, 开发, is a dictionary word that names nothing), or a common noun jieba tags as a place, "黑土地" (黑 + 土地). It names a place only with a name before it ("扎龙保护区"),
-    and that name is the place. A district the dictionary knows as a place ("城中区", ns) or whose stem is a name
+    and then the zone is a place. A district the dictionary knows as a place ("城中区", ns) or whose stem is a name
     ("乐都区") is a place."""
     tags = _word_tags()
     if len(word) >= 3 and tags.get(word) == "ns" and tags.get(word[-2:]) == "n" and tags.get(word[:-2]) not in (None, *_NAME_FLAGS):
@@ -136,9 +136,9 @@ def places_in(text: str) -> tuple[str, ...]:
     words = list(_posseg().cut(text))
     for i, word in enumerate(words):
         w = word.word
-        if common_area_noun(w):  # "城市建成区": a kind of area, no place; with a name before it, a place: "成都高新区"
+        if common_area_noun(w):  # "城市建成区": a kind of area, no place; after a name, the named zone: "成都高新区"
             if i > 0 and words[i - 1].flag == "ns" and words[i - 1].word not in NOT_PLACES and _CJK_WORD.fullmatch(words[i - 1].word):
-                found.append(words[i - 1].word + w)
+                found.append(w)  # (read as the zone, its name then only saying where it is: "成都高新区" beside "锦江区")
             continue
         if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全") and not _MEASURE_NOUN.search(w):
             if not PLACE_SUFFIX.search(w) and i > 0 and words[i - 1].flag == "ns" and _in_company_name(words, i):
