@@ -114,21 +114,6 @@ def _cut_short(words, i: int) -> str:
     return w
 
 
-_COMPANY = re.compile(r"(?:公司|集团)$")
-_COMPANY_NAME_PART = ("n", "b", "nz", "nr", "nt", "vn", "j", "ns")
-
-
-def _in_company_name(words, i: int) -> bool:
-    """Word ``i`` stands inside a company's name: nouns after it run to 公司 or 集团 ("恒昌" + 机械制造 + 有限公司).
-    (Called for a word after a place: the place says where the company is, the word is its trade name.)"""
-    for word in words[i + 1:i + 5]:
-        if _COMPANY.search(word.word):
-            return True
-        if word.flag not in _COMPANY_NAME_PART or not _CJK_WORD.fullmatch(word.word):
-            return False
-    return False
-
-
 @lru_cache(maxsize=4096)
 def places_in(text: str) -> tuple[str, ...]:
     """Place names and scopes ("城中区", "祁连县", "全省") a piece of text names, in order."""
@@ -141,8 +126,6 @@ def places_in(text: str) -> tuple[str, ...]:
                 found.append(w)  # (read as the zone, its name then only saying where it is: "成都高新区" beside "锦江区")
             continue
         if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全") and not _MEASURE_NOUN.search(w):
-            if not PLACE_SUFFIX.search(w) and i > 0 and words[i - 1].flag == "ns" and _in_company_name(words, i):
-                continue  # "荆阳恒昌机械制造有限公司", "青海盐湖工业股份有限公司": a trade name after the place, no place
             found.append(_cut_short(words, i) if PLACE_SUFFIX.search(w) else w)
         elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):
             found.append(w)  # a small place jieba tags as a name ("申中乡")
