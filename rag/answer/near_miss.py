@@ -752,3 +752,139 @@ def _distinguishing_word_unsaid(sentence: str, span, unit: str, analysis: Questi
                 said_words = [w for w, _ in pos_cut(said)]
                 return any(w in words and not kindred_in(w, said_words) for w in unsaid)
     return False
+
+
+# --- another member of a series, another holder of a kind -------------------------------
+#
+# "冷链物流中心二期…投资多少" is not answered by "一期…总投资12.8亿元", "秋季禁渔期从哪天开始" not by
+# "春季禁渔期…", "厅长叫什么" not by "副厅长韩振宇", "鸠兹…公司…专利多少件" not by "星瀚智能装备有限公司…
+# 专利56件": the sentence names a sibling of the asked thing (another member of the same series, the
+# deputy of the asked title, another company or a wider place) and not the asked one. Any kind of question.
+
+_CN_DIGITS = "一二三四五六七八九十"
+# (the values of a series, what may follow them): 一期/二期, Ⅰ类/Ⅳ类, 春季/秋季, 上游/下游, 大型/小型, 初级/高级
+_SERIES = (
+    (_CN_DIGITS + "0123456789", "期|级|类|等奖|标段"),
+    ("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", "类|级"),
+    ("春夏秋冬", "季"),
+    ("上中下", "游|旬"),
+    ("甲乙丙丁", "级|类|等"),
+    ("大中小", "型"),
+    ("初中高", "级"),
+)
+# series whose members are as specific as names (二期, Ⅳ类): a paragraph that never says the asked one
+# is about the others
+_NAMED_SERIES = (0, 1, 4)
+# "哪一级", "这一期", "第一期": a question word, a pointer or an ordinal, no member named
+_NO_MEMBER_BEFORE = "哪这那每同某第"
+_SERIES_RE = tuple(
+    (index, re.compile(rf"(?<![{values}{_NO_MEMBER_BEFORE}])([{values}]+)({suffixes})"))
+    for index, (values, suffixes) in enumerate(_SERIES)
+)
+
+
+def _value(value: str) -> str:
+    """One writing of a series value: 2 and 二 are the same member."""
+    return "".join(_CN_DIGITS[int(c) - 1] if c.isdigit() and c != "0" else c for c in value)
+
+
+def _series_members(text: str) -> set[tuple[int, str, str]]:
+    """(series, value, suffix) of each series member ``text`` names ("二期" → (0, 二, 期))."""
+    return {(index, _value(m.group(1)), m.group(2)) for index, pattern in _SERIES_RE for m in pattern.finditer(text)}
+
+
+def _series_sibling(text: str, analysis: QuestionAnalysis) -> bool:
+    """The question names a member of a series (二期, 秋季, Ⅳ类) that ``text`` does not, and
+    ``text`` names another member of that series."""
+    if ablated("nm:series"):
+        return False
+    said = _series_members(text)
+    for series, value, suffix in _series_members(analysis.text):
+        if (series, value, suffix) in said:
+            continue
+        if any(s == series and x == suffix and v != value for s, v, x in said):
+            return True
+    return False
+
+
+_DEPUTY = "副"
+
+
+def _deputy_only(text: str, analysis: QuestionAnalysis) -> bool:
+    """The question names a title (厅长) that ``text`` says only as its deputy's (副厅长)."""
+    if ablated("nm:deputy"):
+        return False
+    for word, flag in pos_cut(analysis.text):
+        if len(word) < 2 or not flag.startswith("n") or word.startswith(_DEPUTY):
+            continue
+        if analysis.text.find(_DEPUTY + word) >= 0:
+            continue
+        at = [m.start() for m in re.finditer(re.escape(word), text)]
+        if at and all(i > 0 and text[i - 1] == _DEPUTY for i in at):
+            return True
+    return False
+
+
+# the kinds of organisation a question names by its last word ("鸠兹新能源汽车零部件公司"), and a
+# name of that kind in a sentence ("芜湖星瀚智能装备有限公司"); 该公司 refers back to one already named
+_ORG_KINDS = "公司|集团|医院|银行|合作社|协会|大学|学院|中学|小学"
+_ORG_ASKED = re.compile(rf"([\u4e00-\u9fff（）()]{{2,16}}?)({_ORG_KINDS})")
+_BACK_REFERENCE = re.compile(r"[该本这此][家所个]?$")
+# a town or township named after its county ("桦南县驼腰子镇"), or as an entity
+_TOWN_ASKED = re.compile(r"(?<=[省市县区旗])([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))")
+# a question's words that no town's name holds ("有多少家乡镇", "去年城镇居民")
+_NOT_IN_NAME = re.compile(r"[有多少几的是在和与及各全该本每年月日乡镇村城]")
+_TOWN_REFERRED = re.compile(r"(?:该|全|本|我|这个|各)(?:镇|乡|街道)")
+_WIDER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗)(?![场域])|(?:全|该|本|我)(?:省|市|县|区|旗)")
+
+
+def _other_holder(text: str, analysis: QuestionAnalysis) -> bool:
+    """The question names an organisation or a town that ``text`` does not name, and ``text`` names
+    another organisation of that kind (its subject), or, for a town, speaks of a wider place."""
+    if ablated("nm:other_holder"):
+        return False
+    for entity in analysis.entities:
+        at = analysis.text.find(entity)
+        if at < 0 or entity_in(entity, text):
+            continue
+        asked = _ORG_ASKED.match(analysis.text, at + len(entity))
+        if asked is None or re.search(r"[，,。？?！!]|哪|什么|多少|几", asked.group(0)):
+            continue
+        kind = asked.group(2)
+        for m in re.finditer(rf"([\u4e00-\u9fff（）()]{{0,20}}?){kind}", text):
+            if m.group(1) and not _BACK_REFERENCE.search(m.group(1)) and not entity_in(entity, m.group(0)):
+                return True
+    towns = [e for e in analysis.entities if e.endswith(("镇", "乡", "街道"))]
+    towns += [m.group(1) for m in _TOWN_ASKED.finditer(analysis.text)
+              if not known_common_word(m.group(1)) and not _NOT_IN_NAME.search(m.group(1)[:-1])]
+    for town in dict.fromkeys(towns):
+        if town in text or town.rstrip("镇乡") in text or _TOWN_REFERRED.search(text):
+            continue
+        if _WIDER_PLACE.search(text):
+            return True
+    return False
+
+
+def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | None:
+    """What the candidate's sentence gives when it names a sibling of the asked thing instead of it
+    (another member of its series, its deputy, another organisation of its kind or a wider place
+    than the asked town): the figure's sentence up to its clause for a figure, else the sentence.
+    None when it names no sibling."""
+    if ablated("figure_measure"):
+        return None
+    sentence, span = candidate.sentence, candidate.span
+    if span is not None and analysis.kind == QUANTITY:
+        right = re.search(r"[，,；;。！？!?]", sentence[span.end:])
+        text = sentence[:span.end + right.start() if right else len(sentence)]
+        given = _whole_clause(sentence, span)
+    else:
+        text = given = sentence
+    if _series_sibling(text, analysis) or _deputy_only(text, analysis) or _other_holder(text, analysis):
+        return given
+    # a member of a series asked (Ⅳ类, 二期) is as specific as a name: a paragraph that never says it
+    # is about the others
+    p = candidate.hit.paragraph
+    unsaid = _series_members(analysis.text) - _series_members(f"{p.title or ''}\n{p.text}")
+    if not ablated("nm:series") and any(series in _NAMED_SERIES for series, _, _ in unsaid):
+        return given
+    return None

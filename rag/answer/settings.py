@@ -94,7 +94,7 @@ SWITCHES = {
 # alone by ``nm:<check>``.
 NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "counted", "subset", "earlier", "unit_refused", "named_figure", "rate", "action",
-    "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
+    "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing", "series", "deputy", "other_holder",
 )
 
 ABLATABLE = frozenset(
