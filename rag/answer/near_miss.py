@@ -277,7 +277,10 @@ _WEAK_VERBS = frozenset("达到 达 共有 共计 合计 累计 实现 完成 �
 
 
 # an enumeration summed by one figure: "廉租房补贴、大学生资助、取暖补助等1400余万元"
-_ENUMERATION = re.compile(r"((?:[^，,。；;：:、“”]{2,14}、)+[^，,。；;：:、“”]{2,14}?)等")
+# or by the count of its items ("原油、铁矿砂、粮食三类大宗商品合计进口361.8亿元")
+_ENUMERATION = re.compile(
+    r"((?:[^，,。；;：:、“”]{2,14}、)+[^，,。；;：:、“”]{2,14}?)(?:等|[两二三四五六七八九十]+(?:类|种|项|个|大|家|条))"
+)
 # the question itself asks about a kind, not one member: "化肥、医疗救助包这类物品"
 _KIND_ASKED = re.compile(r"这类|这些|之类|各类|哪些|一共|总共|合计")
 
@@ -313,6 +316,21 @@ def _one_member_asked(sentence: str, span_start: int, span_end: int, analysis: Q
     named = [i for i in items if coverage([i[-6:]], analysis.text) >= MIN_FOCUS_IN_CLAUSE] \
         or [i for i in items if _last_word(i) in analysis.text]
     return len(items) >= 2 and len(named) == 1
+
+
+# "光原油一项", "仅粮食这一类", "单是门票": the question restricts the figure to one part
+_ONLY_PART = re.compile(r"(?:光|仅|只|单)(?:是|有)?([\u4e00-\u9fff]{2,8}?)(?:这?一(?:项|类|种|块|样|个)|方面)")
+
+
+def _only_part_unsaid(clause: str, analysis: QuestionAnalysis) -> bool:
+    """The question asks one part only ("光原油一项进口了多少钱") and the figure's clause does not say
+    that part ("进口574.2亿元": the whole)."""
+    words = [w for w, _ in pos_cut(clause)]
+    for m in _ONLY_PART.finditer(analysis.text):
+        part = m.group(1)
+        if not (_said(part, clause) or kindred_in(part, words)):
+            return True
+    return False
 
 
 def _last_word(item: str) -> str:
@@ -398,6 +416,8 @@ def near_miss_check(
         return "part", clause
     if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
         return "member", clause
+    if on("only_part") and _only_part_unsaid(clause, analysis):
+        return "only_part", clause
     # "多少名学生" is not answered by "引进专家11名": the figure counts another noun
     if on("counted") and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
         counted = _figure_noun(before, after)
