@@ -435,6 +435,10 @@ def near_miss_check(
         return "earlier", clause
     if on("unit_refused") and _unit_refused(span.text, analysis):
         return "unit_refused", clause
+    if on("people_unit") and _people_in_measure_unit(unit, analysis):
+        return "people_unit", clause
+    if on("unit_word") and _unit_word_elsewhere(sentence, span, analysis, elsewhere):
+        return "unit_word", clause
     if on("named_figure") and _named_figure_later(sentence, span, analysis):
         return "named_figure", clause
     if on("rate") and _rate_unasked(before, analysis):
@@ -613,6 +617,34 @@ def _unit_refused(span_text: str, analysis: QuestionAnalysis) -> bool:
     ruled_out = [next((w[:n] for n in range(len(w), 0, -1) if w[:n] in UNITS), None)  # the longest unit it opens with:
                  for w in (m.group(1) for m in _UNIT_RULED_OUT.finditer(analysis.text))]  # "不按人次算" rules out 人次
     return any(unit and span_text.endswith(unit) for unit in ruled_out)
+
+
+# what counts people ("研发人员", "游客"): a figure in money, length, area or weight does not
+_PEOPLE_ASKED = re.compile(
+    r"(?:人员|人数|员工|职工|人口|学生|人才|居民|群众|游客|志愿者|工人|农民|党员|干部|医生|教师|老师|劳动者|求职者)$"
+)
+_MEASURE_UNITS = ("元", "米", "公里", "千米", "亩", "公顷", "吨", "公斤", "千克")
+
+
+def _people_in_measure_unit(unit: str, analysis: QuestionAnalysis) -> bool:
+    """"江城微电子有多少研发人员" is not answered by "研发投入1.45亿元": people are counted, not measured
+    in money, length, area or weight."""
+    if not unit or not unit.endswith(_MEASURE_UNITS) or (analysis.unit or "").endswith(_MEASURE_UNITS):
+        return False
+    asked = [w for w in (*analysis.measured_nouns, *analysis.focus, analysis.type_noun or "") if w]
+    return any(_PEOPLE_ASKED.search(w) for w in asked) and not _SHARE_ASKED.search(_without_names(analysis))
+
+
+def _unit_word_elsewhere(sentence: str, span, analysis: QuestionAnalysis, elsewhere: list[str]) -> bool:
+    """The question asks in a unit the articles write right after their figures though no unit list
+    knows it ("多少万标箱": "吞吐量达612.4万标箱"), and this figure is in another ("增加约150辆")."""
+    noun = analysis.type_noun
+    if analysis.unit or not noun or not re.search(rf"(?:多少|几)(?:万亿|亿|万|千|百)?{re.escape(noun)}", analysis.text):
+        return False
+    if sentence[span.end:].startswith(noun) or span.text.endswith(noun):
+        return False
+    written = re.compile(rf"\d(?:万亿|亿|万|千|百)?(?:余|多)?{re.escape(noun)}")
+    return any(written.search(other) for other in [sentence, *elsewhere])
 
 
 _TIME_UNITS = ("年", "月", "日", "天", "号", "岁", "周", "次")
@@ -858,19 +890,29 @@ _TOWN_REFERRED = re.compile(r"(?:该|全|本|我|这个|各)(?:镇|乡|街道)")
 _WIDER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗)(?![场域])|(?:全|该|本|我)(?:省|市|县|区|旗)")
 
 
-def _other_holder(text: str, analysis: QuestionAnalysis) -> bool:
+def _org_kind(entity: str, analysis: QuestionAnalysis, paragraph: str) -> str | None:
+    """The kind of organisation ``entity`` names: the question's ("鸠兹新能源汽车零部件公司"), else the
+    one its full name in the paragraph ends with ("芜湖江城微电子科技有限公司" for 江城)."""
+    at = analysis.text.find(entity)
+    asked = _ORG_ASKED.match(analysis.text, at + len(entity)) if at >= 0 else None
+    if asked is not None and not re.search(r"[，,。？?！!]|哪|什么|多少|几", asked.group(0)):
+        return asked.group(2)
+    named = re.search(rf"{re.escape(entity)}[\u4e00-\u9fff（）()]{{0,16}}?({_ORG_KINDS})", paragraph)
+    return named.group(1) if named else None
+
+
+def _other_holder(text: str, analysis: QuestionAnalysis, paragraph: str = "") -> bool:
     """The question names an organisation or a town that ``text`` does not name, and ``text`` names
-    another organisation of that kind (its subject), or, for a town, speaks of a wider place."""
+    another organisation of that kind (its subject), or, for a town, speaks of a wider place.
+    ``paragraph``: where the organisation's full name may be read."""
     if ablated("nm:other_holder"):
         return False
     for entity in analysis.entities:
-        at = analysis.text.find(entity)
-        if at < 0 or entity_in(entity, text):
+        if entity_in(entity, text):
             continue
-        asked = _ORG_ASKED.match(analysis.text, at + len(entity))
-        if asked is None or re.search(r"[，,。？?！!]|哪|什么|多少|几", asked.group(0)):
+        kind = _org_kind(entity, analysis, paragraph)
+        if kind is None:
             continue
-        kind = asked.group(2)
         for m in re.finditer(rf"([\u4e00-\u9fff（）()]{{0,20}}?){kind}", text):
             if m.group(1) and not _BACK_REFERENCE.search(m.group(1)) and not entity_in(entity, m.group(0)):
                 return True
@@ -899,11 +941,11 @@ def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | Non
         given = _whole_clause(sentence, span)
     else:
         text = given = sentence
-    if _series_sibling(text, analysis) or _deputy_only(text, analysis) or _other_holder(text, analysis):
+    p = candidate.hit.paragraph
+    if _series_sibling(text, analysis) or _deputy_only(text, analysis) or _other_holder(text, analysis, p.text):
         return given
     # a member of a series asked (Ⅳ类, 二期) is as specific as a name: a paragraph that never says it
     # is about the others
-    p = candidate.hit.paragraph
     unsaid = _series_members(analysis.text) - _series_members(f"{p.title or ''}\n{p.text}")
     if not ablated("nm:series") and any(series in _NAMED_SERIES for series, _, _ in unsaid):
         return given
