@@ -859,7 +859,7 @@ def _series_members(text: str) -> set[tuple[int, str, str]]:
 def _series_sibling(text: str, analysis: QuestionAnalysis) -> bool:
     """The question names a member of a series (二期, 秋季, Ⅳ类) that ``text`` does not, and
     ``text`` names another member of that series."""
-    if ablated("nm:series"):
+    if ablated("series"):
         return False
     said = _series_members(text)
     for series, value, suffix in _series_members(analysis.text):
@@ -875,7 +875,7 @@ _DEPUTY = "副"
 
 def _deputy_only(text: str, analysis: QuestionAnalysis) -> bool:
     """The question names a title (厅长) that ``text`` says only as its deputy's (副厅长)."""
-    if ablated("nm:deputy"):
+    if ablated("deputy"):
         return False
     for word, flag in pos_cut(analysis.text):
         if len(word) < 2 or not flag.startswith("n") or word.startswith(_DEPUTY):
@@ -916,7 +916,7 @@ def _other_holder(text: str, analysis: QuestionAnalysis, paragraph: str = "") ->
     """The question names an organisation or a town that ``text`` does not name, and ``text`` names
     another organisation of that kind (its subject), or, for a town, speaks of a wider place.
     ``paragraph``: where the organisation's full name may be read."""
-    if ablated("nm:other_holder"):
+    if ablated("other_holder"):
         return False
     for entity in analysis.entities:
         if entity_in(entity, text):
@@ -958,6 +958,6 @@ def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | Non
     # a member of a series asked (Ⅳ类, 二期) is as specific as a name: a paragraph that never says it
     # is about the others
     unsaid = _series_members(analysis.text) - _series_members(f"{p.title or ''}\n{p.text}")
-    if not ablated("nm:series") and any(series in _NAMED_SERIES for series, _, _ in unsaid):
+    if not ablated("series") and any(series in _NAMED_SERIES for series, _, _ in unsaid):
         return given
     return None
