@@ -1,10 +1,28 @@
 """Evidence checks that decide a refusal: what the question names that the passages do not."""
 from __future__ import annotations
 
+import re
+
 from ..numbers import values_in
 from ..schema import Hit, Paragraph
 from .question import QuestionAnalysis, entity_in, time_in, without_baselines
 from .settings import ablated
+
+
+def entity_said(entity: str, text: str) -> bool:
+    """Whether ``text`` names ``entity``, also in full when the question says it short: a name keeps
+    its own first word and its kind, and a full name inserts its rank between them ("扎龙保护区" is
+    扎龙国家级自然保护区). The head kept is two characters or more and the kind three or more, in order,
+    at most eight characters apart, within one clause."""
+    if entity_in(entity, text):
+        return True
+    if ablated("short_names") or len(entity) < 5:
+        return False
+    for cut in range(2, len(entity) - 2):
+        head, kind = entity[:cut], entity[cut:]
+        if re.search(re.escape(head) + r"[^，。；！？,;!?、\s]{1,8}?" + re.escape(kind), text):
+            return True
+    return False
 
 def paragraph_context(paragraph: Paragraph) -> str:
     """What a paragraph is read with: its article's headline, year and setting (the places its
@@ -18,7 +36,7 @@ def global_missing(analysis: QuestionAnalysis, hits: list[Hit]) -> str | None:
     """A named place/organisation or period that no retrieved passage mentions."""
     contexts = [paragraph_context(h.paragraph) for h in hits]
     for entity in analysis.entities:
-        if not any(entity_in(entity, c) for c in contexts):
+        if not any(entity_said(entity, c) for c in contexts):
             return f"检索到的段落中没有提到“{entity}”"
     for term in analysis.time_terms:
         if not any(time_in(term, without_baselines(c)) for c in contexts):

@@ -56,6 +56,9 @@ SWITCHES = {
     "deputy": "a title asked (厅长) that the sentence says only as its deputy's (副厅长) is not answered there",
     "other_holder": "an organisation asked (鸠兹…公司, or 江城 read as 芜湖江城微电子科技有限公司) is not answered by a sentence"
                     " naming another of its kind and not it; a town asked (桦南县驼腰子镇) not by one of a wider place",
+    "short_names": "a name the question says short, its first word and its kind (扎龙保护区), is named by the full name"
+                   " that inserts a rank between them (扎龙国家级自然保护区)",
+    "measure_unit_said": "a measure named by its unit (吨位, 户数) is said by a figure in that unit (20万吨级, 3200户)",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
     "figure_measure": "a figure's own measure: every nm:<check> at once",
     "article_places": "an article about several places of a level gives none of them to a paragraph naming none",
