@@ -300,6 +300,13 @@ def _asked_noun(noun: str, analysis: QuestionAnalysis) -> bool:
     return any(noun in phrase for phrase in analysis.focus)
 
 
+def _used_as_verb(noun: str, question: str) -> bool:
+    """A word the tagger reads as a noun that the question uses as a verb, with its aspect particle
+    ("新装了多少个", "一共用了多少个场馆": 共用 is jieba's cut of 一共|用): an action in the user's
+    words, which the sentence vectors judge, not a thing the passages must name."""
+    return not ablated("noun_as_verb") and re.search(re.escape(noun) + r"(?:了|过|着)", question) is not None
+
+
 def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool = True) -> list[Candidate]:
     """Every sentence of ``hits`` as a Candidate; ``inherit``: a paragraph inherits its
     article's headline and its other paragraphs' places (全省 under 青海 is 青海省)."""
@@ -325,7 +332,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
         # nouns named exactly anywhere in the article count; a near match only in the sentence
         absent_nouns = [
             n for n in analysis.nouns
-            if not said_in(n, title + article_text + context)
+            if not said_in(n, title + article_text + context) and not _used_as_verb(n, analysis.text)
             and not (n == analysis.type_noun and _counted_in(n, context))
         ]
         sentences = [(a, b) for a, b in split_sentences(p.text)]

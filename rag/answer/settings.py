@@ -59,6 +59,8 @@ SWITCHES = {
     "short_names": "a name the question says short, its first word and its kind (扎龙保护区), is named by the full name"
                    " that inserts a rank between them (扎龙国家级自然保护区)",
     "measure_unit_said": "a measure named by its unit (吨位, 户数) is said by a figure in that unit (20万吨级, 3200户)",
+    "noun_as_verb": "a question word tagged a noun but used as a verb, with 了/过/着 (新装了, 一共用了), is wording the"
+                    " passages need not say",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
     "figure_measure": "a figure's own measure: every nm:<check> at once",
     "article_places": "an article about several places of a level gives none of them to a paragraph naming none",
