@@ -871,20 +871,22 @@ def _series_sibling(text: str, analysis: QuestionAnalysis) -> bool:
 
 
 _DEPUTY = "副"
+# the last characters of titles (厅长, 主任, 书记, 总经理, 主席, 总监, 总工程师): 副食品 names no deputy
+_TITLE_ENDS = "长任记理席监师"
 
 
 def _deputy_only(text: str, analysis: QuestionAnalysis) -> bool:
-    """The question names a title (厅长) that ``text`` says only as its deputy's (副厅长)."""
+    """The question names a title (厅长, 总经理) that ``text`` says only as its deputy's (副厅长)."""
     if ablated("deputy"):
         return False
-    for word, flag in pos_cut(analysis.text):
-        if len(word) < 2 or not flag.startswith("n") or word.startswith(_DEPUTY):
-            continue
-        if analysis.text.find(_DEPUTY + word) >= 0:
-            continue
-        at = [m.start() for m in re.finditer(re.escape(word), text)]
-        if at and all(i > 0 and text[i - 1] == _DEPUTY for i in at):
-            return True
+    for m in re.finditer(_DEPUTY, text):
+        for size in (3, 2):
+            title = text[m.end():m.end() + size]
+            if len(title) < size or title[-1] not in _TITLE_ENDS or title not in analysis.text \
+                    or _DEPUTY + title in analysis.text:
+                continue
+            if all(i > 0 and text[i - 1] == _DEPUTY for i in (t.start() for t in re.finditer(re.escape(title), text))):
+                return True
     return False
 
 
