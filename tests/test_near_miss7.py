@@ -139,3 +139,18 @@ def test_a_change_does_not_answer_a_question_asking_no_change(monkeypatch):
     assert _check("2025年石门镇试点又多加了几种作物？", "6种", paragraph(added)) != "change"
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:change")
     assert _check("石门镇茶叶加工厂改造花了多少钱？", "300万元", paragraph(text)) != "change"
+
+
+def test_a_years_part_asked_with_the_year_is_the_articles_own(monkeypatch):
+    """"2025年上半年…" is answered by a paragraph saying "上半年" when its article's lead says 2025年上半年;
+    not when the article is of another year."""
+    title = "上半年青禾县生态环境质量持续向好"
+    lead = paragraph("7月15日，青禾县生态环境局通报2025年上半年全县生态环境质量状况。", 1, title, "973_test.txt")
+    body = paragraph("上半年，全县城市环境空气质量优良天数比例为91.6%，同比上升1.2个百分点。", 2, title, "973_test.txt")
+    question = "2025年上半年青禾县空气质量优良天数比例是多少？"
+    answer = ask(question, body, lead)
+    assert not answer.refused and answer.short == "91.6%", answer.answer
+    other_year = paragraph("7月15日，青禾县生态环境局通报2024年上半年全县生态环境质量状况。", 1, title, "973_test.txt")
+    assert ask(question, body, other_year).refused
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "own_year")
+    assert ask(question, body, lead).refused

@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..schema import Hit
 from ..sentences import split_sentences
-from .evidence import entity_said, figures_missing, paragraph_context
+from .evidence import entity_said, figures_missing, paragraph_context, period_in
 from .question import (
     DATE,
     NAME,
@@ -334,7 +334,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
         context = paragraph_context(p)
         setting = "" if ablated("article_setting") else getattr(p, "setting", None) or ""
         article_text = articles[(p.source, p.title)] if p.title else ""
-        times_ok = all(time_in(t, without_baselines(context)) for t in analysis.time_terms)
+        times_ok = all(period_in(t, p, article_text) for t in analysis.time_terms)
         unstated_figures = figures_missing(analysis, context)
         # nouns named exactly anywhere in the article count; a near match only in the sentence
         absent_nouns = [

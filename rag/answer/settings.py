@@ -61,6 +61,8 @@ SWITCHES = {
     "measure_unit_said": "a measure named by its unit (吨位, 户数) is said by a figure in that unit (20万吨级, 3200户)",
     "noun_as_verb": "a question word tagged a noun but used as a verb, with 了/过/着 (新装了, 一共用了), is wording the"
                     " passages need not say",
+    "own_year": "a year's part asked with its year (2025年上半年) is the article's own 上半年 when the article is dated"
+                " that year",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
     "figure_measure": "a figure's own measure: every nm:<check> at once",
     "article_places": "an article about several places of a level gives none of them to a paragraph naming none",
