@@ -90,12 +90,9 @@ def test_a_unit_the_articles_write_after_their_figures_must_be_the_figures(monke
 
 
 def test_a_whole_is_no_answer_for_one_part_asked(monkeypatch):
-    """A list closed by the count of its items (三类) sums them, like one closed by 等; and 光…一项 asks
-    the part, which a total's clause does not say."""
-    listed = paragraph("运输方面，煤炭、矿石、粮食三类大宗货物合计运出420万吨，占货运总量的七成。")
+    """光…一项 asks the part, which a total's clause does not say."""
     total = paragraph("今年青禾港共运出货物600万吨，同比增长5%。", 2, "青禾港货运量增长", "972_test.txt")
     question = "今年光煤炭一项运出了多少吨？"
-    assert _check(question, "420万吨", listed) == "member"
     assert _check(question, "600万吨", total) == "only_part"
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:only_part")
     assert _check(question, "600万吨", total) != "only_part"

@@ -277,10 +277,7 @@ _WEAK_VERBS = frozenset("达到 达 共有 共计 合计 累计 实现 完成 �
 
 
 # an enumeration summed by one figure: "廉租房补贴、大学生资助、取暖补助等1400余万元"
-# or by the count of its items ("原油、铁矿砂、粮食三类大宗商品合计进口361.8亿元")
-_ENUMERATION = re.compile(
-    r"((?:[^，,。；;：:、“”]{2,14}、)+[^，,。；;：:、“”]{2,14}?)(?:等|[两二三四五六七八九十]+(?:类|种|项|个|大|家|条))"
-)
+_ENUMERATION = re.compile(r"((?:[^，,。；;：:、“”]{2,14}、)+[^，,。；;：:、“”]{2,14}?)等")
 # the question itself asks about a kind, not one member: "化肥、医疗救助包这类物品"
 _KIND_ASKED = re.compile(r"这类|这些|之类|各类|哪些|一共|总共|合计")
 
