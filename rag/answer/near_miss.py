@@ -440,8 +440,6 @@ def near_miss_check(
         return "named_figure", clause
     if on("rate") and _rate_unasked(before, analysis):
         return "rate", clause
-    if on("change") and _change_unasked(sentence, span, analysis):
-        return "change", clause
     if on("action") and (candidate.objection is None or _action_at_figure_elsewhere(analysis, elsewhere)) \
             and _other_action(before, after, _whole_clause(sentence, span), analysis):
         return "action", clause
@@ -680,22 +678,6 @@ def _rate_unasked(before: str, analysis: QuestionAnalysis) -> bool:
     """A rate ("日均服务量达200人次") does not answer a question that asks no rate ("一年一共服务了
     多少人次")."""
     return bool(_RATE.search(before)) and not _RATE_ASKED.search(analysis.text)
-
-
-# a figure that is the size of a change: "预计年产值增长200万元", "比去年增加约150辆" (not 新增: a level)
-_CHANGE_BEFORE = re.compile(r"(?<!新)(?:增长|增加|减少|下降|降低|提高|提升|上涨|回落|下滑|扩大|缩小|增|减)了?$")
-
-
-def _change_unasked(sentence: str, span, analysis: QuestionAnalysis) -> bool:
-    """A change ("年产值增长200万元") does not answer a question asking no change, share or rate
-    ("改造花了多少钱"): nothing in it asks how much something grew or fell."""
-    asked = _without_names(analysis)
-    return bool(_CHANGE_BEFORE.search(sentence[:span.start])) and not analysis.asks_change \
-        and not _SHARE_ASKED.search(asked) and not _ADDED_ASKED.search(asked)
-
-
-# "又多加了几种", "添了多少": an addition asked in everyday words
-_ADDED_ASKED = re.compile(r"多加|加了|又加|添了|新添|补了")
 
 
 # directional complements: "加起来一共多少" asks no action of its own

@@ -107,7 +107,7 @@ SWITCHES = {
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off
 # alone by ``nm:<check>``.
 NEAR_MISS_CHECKS = (
-    "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "change", "action",
+    "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
 )
 
