@@ -315,6 +315,21 @@ def _one_member_asked(sentence: str, span_start: int, span_end: int, analysis: Q
     return len(items) >= 2 and len(named) == 1
 
 
+# "光原油一项", "仅粮食这一类", "单是门票": the question restricts the figure to one part
+_ONLY_PART = re.compile(r"(?:光|仅|只|单)(?:是|有)?([\u4e00-\u9fff]{2,8}?)(?:这?一(?:项|类|种|块|样|个)|方面)")
+
+
+def _only_part_unsaid(clause: str, analysis: QuestionAnalysis) -> bool:
+    """The question asks one part only ("光原油一项进口了多少钱") and the figure's clause does not say
+    that part ("进口574.2亿元": the whole)."""
+    words = [w for w, _ in pos_cut(clause)]
+    for m in _ONLY_PART.finditer(analysis.text):
+        part = m.group(1)
+        if not (_said(part, clause) or kindred_in(part, words)):
+            return True
+    return False
+
+
 def _last_word(item: str) -> str:
     """The last word of two or more characters of an enumerated item (its head), or ""."""
     words = [w for w, _ in pos_cut(item)]
@@ -398,6 +413,8 @@ def near_miss_check(
         return "part", clause
     if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
         return "member", clause
+    if on("only_part") and _only_part_unsaid(clause, analysis):
+        return "only_part", clause
     # "多少名学生" is not answered by "引进专家11名": the figure counts another noun
     if on("counted") and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
         counted = _figure_noun(before, after)
@@ -415,11 +432,16 @@ def near_miss_check(
         return "earlier", clause
     if on("unit_refused") and _unit_refused(span.text, analysis):
         return "unit_refused", clause
+    if on("people_unit") and _people_in_measure_unit(unit, analysis):
+        return "people_unit", clause
+    if on("unit_word") and _unit_word_elsewhere(sentence, span, analysis, elsewhere):
+        return "unit_word", clause
     if on("named_figure") and _named_figure_later(sentence, span, analysis):
         return "named_figure", clause
     if on("rate") and _rate_unasked(before, analysis):
         return "rate", clause
-    if on("action") and candidate.objection is None and _other_action(before, after, _whole_clause(sentence, span), analysis):
+    if on("action") and (candidate.objection is None or _action_at_figure_elsewhere(analysis, elsewhere)) \
+            and _other_action(before, after, _whole_clause(sentence, span), analysis):
         return "action", clause
     if on("qualifier") and _qualifier_unsaid(clause, sentence, analysis):
         return "qualifier", clause
@@ -595,6 +617,34 @@ def _unit_refused(span_text: str, analysis: QuestionAnalysis) -> bool:
     return any(unit and span_text.endswith(unit) for unit in ruled_out)
 
 
+# what counts people ("研发人员", "游客"): a figure in money, length, area or weight does not
+_PEOPLE_ASKED = re.compile(
+    r"(?:人员|人数|员工|职工|人口|学生|人才|居民|群众|游客|志愿者|工人|农民|党员|干部|医生|教师|老师|劳动者|求职者)$"
+)
+_MEASURE_UNITS = ("元", "米", "公里", "千米", "亩", "公顷", "吨", "公斤", "千克")
+
+
+def _people_in_measure_unit(unit: str, analysis: QuestionAnalysis) -> bool:
+    """"江城微电子有多少研发人员" is not answered by "研发投入1.45亿元": people are counted, not measured
+    in money, length, area or weight."""
+    if not unit or not unit.endswith(_MEASURE_UNITS) or (analysis.unit or "").endswith(_MEASURE_UNITS):
+        return False
+    asked = [w for w in (*analysis.measured_nouns, *analysis.focus, analysis.type_noun or "") if w]
+    return any(_PEOPLE_ASKED.search(w) for w in asked) and not _SHARE_ASKED.search(_without_names(analysis))
+
+
+def _unit_word_elsewhere(sentence: str, span, analysis: QuestionAnalysis, elsewhere: list[str]) -> bool:
+    """The question asks in a unit the articles write right after their figures though no unit list
+    knows it ("多少万标箱": "吞吐量达612.4万标箱"), and this figure is in another ("增加约150辆")."""
+    noun = analysis.type_noun
+    if analysis.unit or not noun or not re.search(rf"(?:多少|几)(?:万亿|亿|万|千|百)?{re.escape(noun)}", analysis.text):
+        return False
+    if sentence[span.end:].startswith(noun) or span.text.endswith(noun):
+        return False
+    written = re.compile(rf"\d(?:万亿|亿|万|千|百)?(?:余|多)?{re.escape(noun)}")
+    return any(written.search(other) for other in [sentence, *elsewhere])
+
+
 _TIME_UNITS = ("年", "月", "日", "天", "号", "岁", "周", "次")
 
 
@@ -660,6 +710,16 @@ def _asked_action(analysis: QuestionAnalysis) -> str | None:
             and len(tokens[k][0]) >= 2 and tokens[k][0] not in _WEAK_VERBS:
         return tokens[k][0]
     return None
+
+
+def _action_at_figure_elsewhere(analysis: QuestionAnalysis, elsewhere: list[str]) -> bool:
+    """Whether the asked action ("达成了就业意向") stands in the own clause of a figure of another retrieved
+    sentence: the articles say it in the question's words, so a paraphrase-accepted sentence that says
+    another action ("累计观看超过45万人次") is not a rewording of it."""
+    if ablated("action_elsewhere"):
+        return False
+    verb = _asked_action(analysis)
+    return verb is not None and any(_asked_words_at(other, [verb], None) for other in elsewhere)
 
 
 def _whole_clause(sentence: str, span) -> str:
@@ -752,3 +812,151 @@ def _distinguishing_word_unsaid(sentence: str, span, unit: str, analysis: Questi
                 said_words = [w for w, _ in pos_cut(said)]
                 return any(w in words and not kindred_in(w, said_words) for w in unsaid)
     return False
+
+
+# --- another member of a series, another holder of a kind -------------------------------
+#
+# "冷链物流中心二期…投资多少" is not answered by "一期…总投资12.8亿元", "秋季禁渔期从哪天开始" not by
+# "春季禁渔期…", "厅长叫什么" not by "副厅长韩振宇", "鸠兹…公司…专利多少件" not by "星瀚智能装备有限公司…
+# 专利56件": the sentence names a sibling of the asked thing (another member of the same series, the
+# deputy of the asked title, another company or a wider place) and not the asked one. Any kind of question.
+
+_CN_DIGITS = "一二三四五六七八九十"
+# (the values of a series, what may follow them): 一期/二期, Ⅰ类/Ⅳ类, 春季/秋季, 上游/下游, 大型/小型, 初级/高级
+_SERIES = (
+    (_CN_DIGITS + "0123456789", "期|级|类|等奖|标段"),
+    ("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", "类|级"),
+    ("春夏秋冬", "季"),
+    ("上中下", "游|旬"),
+    ("甲乙丙丁", "级|类|等"),
+    ("大中小", "型"),
+    ("初中高", "级"),
+)
+# series whose members are as specific as names (二期, Ⅳ类): a paragraph that never says the asked one
+# is about the others
+_NAMED_SERIES = (0, 1, 4)
+# "哪一级", "这一期", "第一期": a question word, a pointer or an ordinal, no member named
+_NO_MEMBER_BEFORE = "哪这那每同某第"
+_SERIES_RE = tuple(
+    (index, re.compile(rf"(?<![{values}{_NO_MEMBER_BEFORE}])([{values}]+)({suffixes})"))
+    for index, (values, suffixes) in enumerate(_SERIES)
+)
+
+
+def _value(value: str) -> str:
+    """One writing of a series value: 2 and 二 are the same member."""
+    return "".join(_CN_DIGITS[int(c) - 1] if c.isdigit() and c != "0" else c for c in value)
+
+
+def _series_members(text: str) -> set[tuple[int, str, str]]:
+    """(series, value, suffix) of each series member ``text`` names ("二期" → (0, 二, 期))."""
+    return {(index, _value(m.group(1)), m.group(2)) for index, pattern in _SERIES_RE for m in pattern.finditer(text)}
+
+
+def _series_sibling(text: str, analysis: QuestionAnalysis) -> bool:
+    """The question names a member of a series (二期, 秋季, Ⅳ类) that ``text`` does not, and
+    ``text`` names another member of that series."""
+    if ablated("series"):
+        return False
+    said = _series_members(text)
+    for series, value, suffix in _series_members(analysis.text):
+        if (series, value, suffix) in said:
+            continue
+        if any(s == series and x == suffix and v != value for s, v, x in said):
+            return True
+    return False
+
+
+_DEPUTY = "副"
+# the last characters of titles (厅长, 主任, 书记, 总经理, 主席, 总监, 总工程师): 副食品 names no deputy
+_TITLE_ENDS = "长任记理席监师"
+
+
+def _deputy_only(text: str, analysis: QuestionAnalysis) -> bool:
+    """The question names a title (厅长, 总经理) that ``text`` says only as its deputy's (副厅长)."""
+    if ablated("deputy"):
+        return False
+    for m in re.finditer(_DEPUTY, text):
+        for size in (3, 2):
+            title = text[m.end():m.end() + size]
+            if len(title) < size or title[-1] not in _TITLE_ENDS or title not in analysis.text \
+                    or _DEPUTY + title in analysis.text:
+                continue
+            if all(i > 0 and text[i - 1] == _DEPUTY for i in (t.start() for t in re.finditer(re.escape(title), text))):
+                return True
+    return False
+
+
+# the kinds of organisation a question names by its last word ("鸠兹新能源汽车零部件公司"), and a
+# name of that kind in a sentence ("芜湖星瀚智能装备有限公司"); 该公司 refers back to one already named
+_ORG_KINDS = "公司|集团|医院|银行|合作社|协会|大学|学院|中学|小学"
+_ORG_ASKED = re.compile(rf"([\u4e00-\u9fff（）()]{{2,16}}?)({_ORG_KINDS})")
+_BACK_REFERENCE = re.compile(r"[该本这此][家所个]?$")
+# a town or township named after its county ("桦南县驼腰子镇"), or as an entity
+_TOWN_ASKED = re.compile(r"(?<=[省市县区旗])([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))")
+# a question's words that no town's name holds ("有多少家乡镇", "去年城镇居民")
+_NOT_IN_NAME = re.compile(r"[有多少几的是在和与及各全该本每年月日乡镇村城]")
+_TOWN_REFERRED = re.compile(r"(?:该|全|本|我|这个|各)(?:镇|乡|街道)")
+_WIDER_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗)(?![场域])|(?:全|该|本|我)(?:省|市|县|区|旗)")
+
+
+def _org_kind(entity: str, analysis: QuestionAnalysis, paragraph: str) -> str | None:
+    """The kind of organisation ``entity`` names: the question's ("鸠兹新能源汽车零部件公司"), else the
+    one its full name in the paragraph ends with ("芜湖江城微电子科技有限公司" for 江城)."""
+    at = analysis.text.find(entity)
+    asked = _ORG_ASKED.match(analysis.text, at + len(entity)) if at >= 0 else None
+    if asked is not None and not re.search(r"[，,。？?！!]|哪|什么|多少|几", asked.group(0)):
+        return asked.group(2)
+    named = re.search(rf"{re.escape(entity)}[\u4e00-\u9fff（）()]{{0,16}}?({_ORG_KINDS})", paragraph)
+    return named.group(1) if named else None
+
+
+def _other_holder(text: str, analysis: QuestionAnalysis, paragraph: str = "") -> bool:
+    """The question names an organisation or a town that ``text`` does not name, and ``text`` names
+    another organisation of that kind (its subject), or, for a town, speaks of a wider place.
+    ``paragraph``: where the organisation's full name may be read."""
+    if ablated("other_holder"):
+        return False
+    for entity in analysis.entities:
+        if entity_in(entity, text):
+            continue
+        kind = _org_kind(entity, analysis, paragraph)
+        if kind is None:
+            continue
+        for m in re.finditer(rf"([\u4e00-\u9fff（）()]{{0,20}}?){kind}", text):
+            if m.group(1) and not _BACK_REFERENCE.search(m.group(1)) and not entity_in(entity, m.group(0)):
+                return True
+    towns = [e for e in analysis.entities if e.endswith(("镇", "乡", "街道"))]
+    towns += [m.group(1) for m in _TOWN_ASKED.finditer(analysis.text)
+              if not known_common_word(m.group(1)) and not _NOT_IN_NAME.search(m.group(1)[:-1])]
+    for town in dict.fromkeys(towns):
+        if town in text or town.rstrip("镇乡") in text or _TOWN_REFERRED.search(text):
+            continue
+        if _WIDER_PLACE.search(text):
+            return True
+    return False
+
+
+def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | None:
+    """What the candidate's sentence gives when it names a sibling of the asked thing instead of it
+    (another member of its series, its deputy, another organisation of its kind or a wider place
+    than the asked town): the figure's sentence up to its clause for a figure, else the sentence.
+    None when it names no sibling."""
+    if ablated("figure_measure"):
+        return None
+    sentence, span = candidate.sentence, candidate.span
+    if span is not None and analysis.kind == QUANTITY:
+        right = re.search(r"[，,；;。！？!?]", sentence[span.end:])
+        text = sentence[:span.end + right.start() if right else len(sentence)]
+        given = _whole_clause(sentence, span)
+    else:
+        text = given = sentence
+    p = candidate.hit.paragraph
+    if _series_sibling(text, analysis) or _deputy_only(text, analysis) or _other_holder(text, analysis, p.text):
+        return given
+    # a member of a series asked (Ⅳ类, 二期) is as specific as a name: a paragraph that never says it
+    # is about the others
+    unsaid = _series_members(analysis.text) - _series_members(f"{p.title or ''}\n{p.text}")
+    if not ablated("series") and any(series in _NAMED_SERIES for series, _, _ in unsaid):
+        return given
+    return None

@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..schema import Answer, Hit
 from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
-from .near_miss import near_miss, near_miss_check, outcome_unsaid
+from .near_miss import near_miss, near_miss_check, other_of_kind, outcome_unsaid
 from .evidence import global_missing
 from .question import DATE, GENERIC_NOUNS, NAME, QUANTITY, SENTENCE, QuestionAnalysis, analyze_question, entity_in, pos_cut
 from .synonyms import kindred_in, said_in
@@ -99,7 +99,8 @@ def _other_figure(
         if local < MIN_LOCAL_MATCH:
             continue
         alt = replace(candidate, span=span, score=candidate.score - (ranked[0][1] - score))
-        if not near_miss(alt, analysis, sentences) and not outcome_unsaid(alt, analysis):
+        if not near_miss(alt, analysis, sentences) and not outcome_unsaid(alt, analysis) \
+                and not other_of_kind(alt, analysis):
             return alt
     return None
 
@@ -162,7 +163,10 @@ def extract_answer(
     if settings.near_miss and eligible:
         sentences = list(dict.fromkeys(c.sentence for c in candidates))
         checks = {id(c): near_miss_check(c, analysis, sentences) if c.span is not None else None for c in eligible}
-        misses = {id(c): (checks[id(c)] or (None, None))[1] or outcome_unsaid(c, analysis) for c in eligible}
+        misses = {
+            id(c): (checks[id(c)] or (None, None))[1] or outcome_unsaid(c, analysis) or other_of_kind(c, analysis)
+            for c in eligible
+        }
         kept = [c for c in eligible if not misses.get(id(c))]
         kept += [
             alt for c in eligible if misses.get(id(c))

@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..schema import Hit
 from ..sentences import split_sentences
-from .evidence import figures_missing, paragraph_context
+from .evidence import entity_said, figures_missing, paragraph_context, period_in
 from .question import (
     DATE,
     NAME,
@@ -106,11 +106,11 @@ def _entity_level(
     article or as its "全省"/"全县"; else 0. ``setting``: the places the article's headline,
     dateline and lead name (Paragraph.setting). With the level, how the article's context
     supplied the entity, for the user to see (None when the paragraph names it)."""
-    if entity_in(entity, sentence):
+    if entity_said(entity, sentence):
         return 1.0, None
-    if inherit and entity_in(entity, title):
+    if inherit and entity_said(entity, title):
         return 0.8, f"“{entity}”见文章标题《{title}》"
-    if entity_in(entity, paragraph_text):
+    if entity_said(entity, paragraph_text):
         return 0.6, None
     if not inherit:
         return 0.0, None
@@ -121,7 +121,7 @@ def _entity_level(
     # and a place another paragraph names in passing (分市看，上饶市…) is not where the
     # article is: only a place its headline, dateline or lead name is inherited
     if (
-        entity_in(entity, article_text)
+        entity_said(entity, article_text)
         and not _other_places(entity, paragraph_text, article_text)
         and (level is None or in_setting or ablated("setting_inherit"))
     ):
@@ -181,9 +181,23 @@ def _counted_in(noun: str, text: str) -> bool:
     return bool(re.search(r"\d\s*" + re.escape(noun[0]), text)) and noun[0] in UNITS
 
 
+# a measure named by its unit: 吨位 (a ship's 20万吨级), 亩数, 户数
+_BY_UNIT = re.compile(r"(.{1,2}?)(?:位|数|量|级)")
+
+
+def _measured_by_unit(noun: str, text: str) -> bool:
+    """Whether ``text`` states ``noun`` by its unit: "多大吨位" is said by "20万吨级", "户数" by "3200户"."""
+    m = _BY_UNIT.fullmatch(noun)
+    if m is None or m.group(1) not in UNITS or ablated("measure_unit_said"):
+        return False
+    return bool(re.search(r"\d\s*(?:万亿|亿|万|千|百)?(?:余|多)?" + re.escape(m.group(1)), text))
+
+
 def _noun_present(noun: str, text: str) -> bool:
     """Whether the passages talk about ``noun``: most of its bigrams, so "户籍人口"
     matches "人口户籍" wording but "失业率" does not match "就业率"."""
+    if _measured_by_unit(noun, text):
+        return True
     if re.fullmatch(r"[A-Za-z0-9]+", noun):
         return noun.lower() in re.sub(r"\s", "", text.lower())
     if noun in text or any(s in text for s in synonyms(noun)):  # 邮编 is 邮政编码
@@ -286,11 +300,25 @@ def _asked_noun(noun: str, analysis: QuestionAnalysis) -> bool:
     return any(noun in phrase for phrase in analysis.focus)
 
 
+def _used_as_verb(noun: str, question: str) -> bool:
+    """A word the tagger cut across the question's words and reads as a noun, used with an aspect
+    particle ("一共用了多少个场馆": 共用 is jieba's cut of 一共|用了): the verb of the user's wording, which
+    the passages need not name. (Any noun before 了 is not enough: "新装了" is refused on heldout
+    near misses when read so.)"""
+    if ablated("noun_as_verb"):
+        return False
+    at = question.find(noun + "了")
+    if at < 1:
+        return False
+    frequency = pos_tokenizer().tokenizer.FREQ
+    return bool(frequency.get(question[at - 1] + noun[0])) and bool(frequency.get(noun[1:]))
+
+
 def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool = True) -> list[Candidate]:
     """Every sentence of ``hits`` as a Candidate; ``inherit``: a paragraph inherits its
     article's headline and its other paragraphs' places (全省 under 青海 is 青海省)."""
     sources_with = {
-        e: {h.paragraph.source for h in hits if entity_in(e, paragraph_context(h.paragraph))}
+        e: {h.paragraph.source for h in hits if entity_said(e, paragraph_context(h.paragraph))}
         for e in analysis.entities
         if is_province(e)
     }
@@ -306,12 +334,12 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
         context = paragraph_context(p)
         setting = "" if ablated("article_setting") else getattr(p, "setting", None) or ""
         article_text = articles[(p.source, p.title)] if p.title else ""
-        times_ok = all(time_in(t, without_baselines(context)) for t in analysis.time_terms)
+        times_ok = all(period_in(t, p, article_text) for t in analysis.time_terms)
         unstated_figures = figures_missing(analysis, context)
         # nouns named exactly anywhere in the article count; a near match only in the sentence
         absent_nouns = [
             n for n in analysis.nouns
-            if not said_in(n, title + article_text + context)
+            if not said_in(n, title + article_text + context) and not _used_as_verb(n, analysis.text)
             and not (n == analysis.type_noun and _counted_in(n, context))
         ]
         sentences = [(a, b) for a, b in split_sentences(p.text)]

@@ -49,6 +49,20 @@ SWITCHES = {
                   " sentence does not (田径), the sentence's other figures (the whole) do not answer either",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
+    "action_elsewhere": "a sentence accepted for its meaning is refused for another action too when the asked one (达成)"
+                        " stands at a figure of another retrieved sentence",
+    "series": "a sentence naming another member of the asked one's series (一期 for 二期, 春季 for 秋季, Ⅰ—Ⅲ类 for Ⅳ类)"
+              " and not it, or a paragraph never naming an asked 二期/Ⅳ类/乙级, does not answer (any question kind)",
+    "deputy": "a title asked (厅长) that the sentence says only as its deputy's (副厅长) is not answered there",
+    "other_holder": "an organisation asked (鸠兹…公司, or 江城 read as 芜湖江城微电子科技有限公司) is not answered by a sentence"
+                    " naming another of its kind and not it; a town asked (桦南县驼腰子镇) not by one of a wider place",
+    "short_names": "a name the question says short, its first word and its kind (扎龙保护区), is named by the full name"
+                   " that inserts a rank between them (扎龙国家级自然保护区)",
+    "measure_unit_said": "a measure named by its unit (吨位, 户数) is said by a figure in that unit (20万吨级, 3200户)",
+    "noun_as_verb": "a question word tagged a noun but used as a verb, with 了/过/着 (新装了, 一共用了), is wording the"
+                    " passages need not say",
+    "own_year": "a year's part asked with its year (2025年上半年) is the article's own 上半年 when the article is dated"
+                " that year",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
     "figure_measure": "a figure's own measure: every nm:<check> at once",
     "article_places": "an article about several places of a level gives none of them to a paragraph naming none",
@@ -93,7 +107,7 @@ SWITCHES = {
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off
 # alone by ``nm:<check>``.
 NEAR_MISS_CHECKS = (
-    "place_subject", "percent", "part", "member", "counted", "subset", "earlier", "unit_refused", "named_figure", "rate", "action",
+    "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
 )
 
