@@ -301,6 +301,33 @@ def time_variants(term: str) -> tuple[str, ...]:
     return (term,)
 
 
+_PERIOD_WORD = (
+    r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|全年|年[初底末]|(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?:份|底|初|末)?)"
+)
+_RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
+# "去年上半年", "今年前三季度": a period of a year said relative to the article's own year
+_RELATIVE_PERIOD = re.compile(r"(?<![与较比])(今年|本年|去年|上年|明年|前年)(" + _PERIOD_WORD + r")(?!同期)")
+# "上半年，全省…": a period said with no year at all is one of the article's year; not inside a
+# longer time ("2024年上半年", "十二月", "第一季度") or a baseline ("同期")
+_BARE_PERIOD = re.compile(r"(?<![\d〇零一二三四五六七八九十年第今去明本上度—\-~～至到])(" + _PERIOD_WORD + r")")
+_YEAR_OF = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+def resolved_periods(text: str, year: str | None) -> str:
+    """The periods ``text`` says relative to its article's ``year`` ("2025", or "2025年"), written out
+    ("今年上半年", "上半年" → 2025年上半年; "去年下半年" → 2024年下半年), one per line: a question
+    naming the absolute period ("2025年上半年…多少") asks about what the article dated 2025 says of
+    今年上半年. Baselines ("比去年同期", "与去年上半年相比") are no period the figure is of."""
+    found = _YEAR_OF.match(year or "") or re.fullmatch(r"((?:19|20)\d\d)", year or "")
+    if not found or ablated("relative_periods"):
+        return ""
+    base = int(found.group(1))
+    text = without_baselines(text)
+    resolved = [f"{base + _RELATIVE_YEAR[m.group(1)]}年{m.group(2)}" for m in _RELATIVE_PERIOD.finditer(text)]
+    resolved += [f"{base}年{m.group(1)}" for m in _BARE_PERIOD.finditer(_RELATIVE_PERIOD.sub(" ", text))]
+    return "\n".join(dict.fromkeys(resolved))
+
+
 def time_in(term: str, text: str) -> bool:
     written = _month_day_forms(term)
     if written:  # not inside a longer numeral: "2日" is not in "12日", "二月" not in "十二月"
