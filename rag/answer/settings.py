@@ -86,6 +86,8 @@ SWITCHES = {
     "venue_clause": "a venue read from 在/于…召开 is where its whole clause's event is held",
     "parallel_clauses": "a comparison side continuing a ；-list (上饶市完成31.4亿元；) states the measure the list's first"
                         " clause names, for the check that both sides measure one thing",
+    "article_one": "一 with a classifier (一张“名片”, 一个平台) is an article, no figure, unless in the asked unit",
+    "verb_at_figure": "a one-character verb of the question (招) next to a figure (招聘120人) says what it measures",
     "relative_periods": "a period said relative to the article's year (今年上半年, 上半年) is that year's (2025年上半年)",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",

@@ -8,6 +8,7 @@ not answered by a school, "同比增长多少" not by a level).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -35,7 +36,8 @@ _NUM = r"(?:\d+(?:[.,]\d+)*|" + CHINESE_NUMERAL + r"(?:点[零〇一二三四五
 UNITS = sorted(
     """个百分点 个工作日 工作日 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
     条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％
-    立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰ 枚 块 部 首 册 篇 幅 匹 双 根 分钟 小时 个月 周 秒""".split(),
+    立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰ 枚 块 部 首 册 篇 幅 匹 双 根 分钟 小时 个月 周 秒
+    趟 趟次 车次 航次 列 班列""".split(),
     key=len,
     reverse=True,
 )
@@ -53,6 +55,8 @@ _UNIT_GROUPS = (
     {"%", "％", "成", "个百分点"},
     {"个", "家", "所", "项", "处", "座"},
     {"场", "场次", "次", "期", "班", "班次"},
+    # runs of a train, ship or bus: "跑了多少趟" is answered by "开行7836列"
+    {"趟", "趟次", "车次", "航次", "列", "班列", "班", "班次", "次"},
     {"天", "个工作日", "工作日", "分钟", "小时", "个月", "周", "秒"},  # durations
     {"株", "棵"},
     {"亩", "公顷", "平方米", "平方公里"},  # areas
@@ -149,6 +153,9 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         if unit in ("省", "种", "成") and num.isdigit() and len(num) > 2:
             continue
         if not re.search(r"[\d一二两三四五六七八九十百千]", num):
+            continue
+        # "一张“名片”", "一个平台": 一 with a classifier is an article, no figure, unless it is in the asked unit
+        if num == "一" and not m.group("mult") and _unit_fit(analysis.unit, unit) < 1.0 and not ablated("article_one"):
             continue
         text = m.group(0).strip()
         found_unit = (m.group("mult") or "") + unit if unit in ("元", "人次") and m.group("mult") else unit
@@ -599,7 +606,18 @@ def _local_match(
     # a number the question names is part of the measured thing ("超过300万辆的城市")
     if any(n in window for n in re.findall(r"\d+(?:\.\d+)?", analysis.text)):
         local = min(1.0, local + 0.3)
+    # a one-character verb of the question ("准备招多少人") is said in the text as a word it begins
+    # ("计划招聘120人"); bigrams never see it, so it counts where it stands next to the figure
+    if any(v in window for v in one_character_verbs(analysis.text)) and not ablated("verb_at_figure"):
+        local = min(1.0, local + 0.3)
     return local
+
+
+@functools.lru_cache(maxsize=256)
+def one_character_verbs(question: str) -> tuple[str, ...]:
+    """The question's one-character verbs that say what is done (招, 跑, 花), not the copula or
+    modal ones (是, 有, 能, 要)."""
+    return tuple(w for w, flag in pos_cut(question) if len(w) == 1 and flag == "v" and w not in "是有在为能会要想让给到得")
 
 
 def _named_in(span: Span, question: str) -> bool:
