@@ -621,7 +621,7 @@ def _named_figure_later(sentence: str, span, analysis: QuestionAnalysis) -> bool
 # a figure per day, per person, per household… ("日均服务量达200人次")
 _RATE = re.compile(r"[日人年月户周亩]均|平均|每(?:天|日|人|年|月|户|周|亩|名|次)")
 # the question asks a rate ("平均一天挣多少", "每人", "一天能…")
-_RATE_ASKED = re.compile(r"均|每|一(?:天|日|个月|月|周|户|人)(?!一共)|单日|天天")
+_RATE_ASKED = re.compile(r"均|每|一(?:天|日|个月|月|周|户|人)(?!一共)|一年(?:能|可以?|就)|单日|天天")  # 一年能拿: per year
 
 
 def _rate_unasked(before: str, analysis: QuestionAnalysis) -> bool:

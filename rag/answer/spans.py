@@ -712,6 +712,10 @@ def respective_owner(sentence: str, spans: list[Span], analysis: QuestionAnalysi
         # head, as long as the other items, names it
         width = max(len(item) for item in items[:-1]) + 1
         heads = items[:-1] + [items[-1][:width]]
+        # the first item runs on back into the clause's start ("对新引进…企业工作的全日制博士、硕士"):
+        # only its tail, as long as the other items, names it
+        if not ablated("first_item_tail"):
+            heads[0] = heads[0][-(max(len(item) for item in items[1:]) + 1):]
         terms = [t for t in analysis.key_terms if len(t) >= 2]
         named = [i for i, item in enumerate(heads) if any(t in item for t in terms)]
         if len(named) != 1:
