@@ -263,7 +263,7 @@ _SURNAME_ORDER = (
 )
 _SURNAMES = frozenset(_SURNAME_ORDER)
 _NO_SURNAME_FLAGS = ("c", "p", "u", "d", "r", "x", "uj", "ul", "y")  # function words and punctuation
-_TITLE_ENDINGS = ("书记", "长", "主任", "常委", "委员", "主席", "经理", "负责人", "干部", "代表", "助理", "秘书", "顾问")
+_TITLE_ENDINGS = ("书记", "长", "主任", "常委", "委员", "主席", "经理", "负责人", "干部", "代表", "助理", "秘书", "顾问", "总监", "总裁")
 _TITLE_CHAIN_BREAK = re.compile(r"[，。；：:！？（()）“”\s]")
 
 
@@ -414,7 +414,20 @@ def _person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         ):
             prior = 1.0 if analysis.role and title.endswith(analysis.role) else 0.5
             spans[(start, end)] = Span(start, end, sentence[start:end], prior)
+    # "董事长欧阳靖远说": a compound surname, which jieba cuts across ("欧阳靖|远"), after a title
+    if not ablated("compound_surname"):
+        for m in _COMPOUND_NAME_RE.finditer(sentence):
+            if sentence[:m.start()].endswith(_TITLE_ENDINGS) and m.span() not in spans:
+                title_end = sentence[:m.start()]
+                prior = 1.0 if analysis.role and title_end.endswith(analysis.role) else 0.5
+                spans[m.span()] = Span(m.start(), m.end(), m.group(0), prior)
     return list(spans.values())
+
+
+_COMPOUND_NAME_RE = re.compile(
+    r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|夏侯|长孙|宇文|司徒|端木|独孤|南宫|西门|呼延|万俟)"
+    r"[\u4e00-\u9fff]{1,2}?(?=说|表示|介绍|告诉|指出|认为|坦言|称|[，。、；：）)\s]|$)"
+)
 
 
 def _is_cjk(ch: str) -> bool:
