@@ -628,9 +628,11 @@ def _local_match(
 
 @functools.lru_cache(maxsize=256)
 def one_character_verbs(question: str) -> tuple[str, ...]:
-    """The question's one-character verbs that say what is done (招, 跑, 花), not the copula or
-    modal ones (是, 有, 能, 要)."""
-    return tuple(w for w, flag in pos_cut(question) if len(w) == 1 and flag == "v" and w not in "是有在为能会要想让给到得")
+    """The question's one-character verbs before its wh-word, the predicate of the asked figure
+    (招, 跑, 花), not the copula or modal ones (是, 有, 能, 要)."""
+    tokens = pos_cut(question)
+    at = next((k for k, (w, _) in enumerate(tokens) if re.match(r"多少|几", w)), len(tokens))
+    return tuple(w for w, flag in tokens[:at] if len(w) == 1 and flag == "v" and w not in "是有在为能会要想让给到得")
 
 
 def _named_in(span: Span, question: str) -> bool:
