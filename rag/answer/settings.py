@@ -90,6 +90,7 @@ SWITCHES = {
     "verb_at_figure": "a one-character verb of the question (招) next to a figure (招聘120人) says what it measures",
     "first_item_tail": "the first item of a 分别 list runs on back into its clause's start: only its tail names it (…全日制博士、硕士)",
     "compound_surname": "after a title, a compound surname and its given name (董事长欧阳靖远) is one person's name",
+    "shared_predicate": "a comparison's bare subject borrows the predicate the other side puts after its own parallel subject (A和B新增授权发明专利)",
     "relative_periods": "a period said relative to the article's year (今年上半年, 上半年) is that year's (2025年上半年)",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",
