@@ -86,6 +86,8 @@ GENERIC_NOUNS = _GENERIC_NOUNS = frozenset(
     "地点 举办地 地址 位置 结果 原因 理由 用途 作用 意义 目的 特点 特征 特色 性格 外形 外观 形状 颜色 "
     "含义 定义 职责 职业 身份 成绩 名次 成员 新任 现任 前任 首任 类型 种类 区别 影响 过程 经过 背景 来源 "
     "前身 别称 别名 称号 简称 全称 时候 年份 月份 具体 主要 "
+    # "外贸总体增速", "整体水平": the whole itself, which the text says with no such word
+    "总体 整体 全体 "
     # the kind of article a question refers to ("评论里引用的俗话") is not in its text
     "消息 新闻 报道 评论 文章 社论 短评 通讯 "
     # "从外地请来" says where from relative to the asker, not a thing the text names
@@ -670,6 +672,9 @@ def analyze_question(question: str) -> QuestionAnalysis:
     # a noun jieba only guessed from characters its dictionary reads one by one ("漏掉的水比以前": 水比;
     # "地能按时浇上水": 地能) is a mis-cut across words, not a thing the passages must name
     nouns = [w for w in nouns if not guessed_across_words(w)]
+    # a scope ("全市外贸", "全省") is the article's own area, said 我市 or not at all: no thing measured
+    if not ablated("scope_no_noun"):
+        nouns = [w for w in nouns if not (w in GENERIC_PLACES and w[0] in "全我本")]
     # "小哥们" is cut 小/哥们: a word "X们" is the plural of a noun of the question ending in X
     nouns = [w for w in nouns if not (w.endswith("们") and any(n != w and n.endswith(w[:-1]) for n in nouns))]
     # the head word right before the wh-word ("经费是多少") is what is asked, whatever its tag

@@ -603,6 +603,26 @@ def _local_match(
     phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
     if not phrases:
         return 0.5
+    local = _phrases_at(sentence, span, analysis, phrases, analysis.focus, lo, hi)
+    # "增速多少" is said "同比增长12.3%": a rate of change is named by the change itself
+    if analysis.asks_change and not ablated("rate_said_by_change"):
+        said = [_RATE_NAMES.sub(lambda m: RATE_AS_CHANGE[m.group(0)], p) for p in phrases]
+        focus = tuple(_RATE_NAMES.sub(lambda m: RATE_AS_CHANGE[m.group(0)], f) for f in analysis.focus)
+        if said != phrases:
+            local = max(local, _phrases_at(sentence, span, analysis, said, focus, lo, hi))
+    return local
+
+
+RATE_AS_CHANGE = {"增速": "增长", "增幅": "增长", "增长率": "增长", "涨幅": "上涨", "降幅": "下降"}
+_RATE_NAMES = re.compile("|".join(sorted(RATE_AS_CHANGE, key=len, reverse=True)))
+
+
+def _phrases_at(
+    sentence: str, span: Span, analysis: QuestionAnalysis, phrases: list[str], focus_words: tuple[str, ...],
+    lo: int = 0, hi: int | None = None,
+) -> float:
+    """How much of ``phrases`` (and the words next to the wh-word, ``focus_words``) stands right
+    around the span rather than elsewhere in the sentence (0..1)."""
     # a date dates the event its whole clause tells ("2016年经省政府批准认定为省级现代农业产业园")
     before, after = clause_window(sentence, span.start, span.end, lo, hi, 40 if analysis.kind == DATE else 14)
     # the measured thing stands right before the number ("新增就业2047人"), right
@@ -610,7 +630,7 @@ def _local_match(
     window = f"{before}{span.modifiers}|{after}"
     in_sentence = coverage(phrases, sentence)
     relative = min(1.0, coverage(phrases, window) / in_sentence) if in_sentence else 0.0
-    focus = coverage(analysis.focus, window) if analysis.focus else relative
+    focus = coverage(focus_words, window) if focus_words else relative
     # the words next to the wh-word ("同比增长多少") say most precisely which number
     local = 0.4 * relative + 0.6 * focus
     # "多少个行政村": the noun right after the classifier is what is counted
@@ -780,6 +800,10 @@ def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, f
     return ranked[0] if ranked else (None, 0.0, 0.0)
 
 
+_RATE_GAP = re.compile(r"(?:增速|增幅|涨幅|降幅|率|比重|占比)(?<!同比)(?:比|较|高于|低于|快于|慢于)[^，。；;,]{0,12}$")
+_GAP_ASKED = re.compile(r"(?<!同)比|高出|低出|高于|低于|快于|慢于|差距|相差|差了|差多少|快多少|慢多少|高多少|低多少")
+
+
 def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, float, float]]:
     """Every admissible span of the asked type in ``sentence`` as (span, score, local match), best
     first (ties: the earlier one)."""
@@ -824,6 +848,11 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
             phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
             local = max(local, coverage(phrases, owners[span.start][1] + sentence[:span.start]) if phrases else 0.5)
         score = 2.0 * local + span.prior
+        # "增速比全区平均水平高4.1个百分点" is the gap between two rates, not the rate asked ("增速多少"),
+        # unless the question asks that gap (比, 高出, 差)
+        if analysis.kind == QUANTITY and _RATE_GAP.search(clause_window(sentence, span.start, span.end)[0]) \
+                and not _GAP_ASKED.search(question_text) and not ablated("rate_gap"):
+            continue
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
             score += 0.8
