@@ -398,6 +398,9 @@ _QUANTITY_TAIL = re.compile(r"(?:增长率|增速|增幅|票房|营收|收入|�
 
 def _question_kind(text: str) -> tuple[str, str | None]:
     """The type of span asked for, and for person questions the role named."""
+    if _WHETHER_CHANGED.search(text) and not ablated("whether_changed"):
+        # "比例变了没有" asks whether it changed: the sentence saying so answers (持平, 上升3.6个百分点)
+        return SENTENCE, None
     if _FREQUENCY_ASKED.search(text) and not ablated("frequency"):
         # "多久举办一次" asks how often (每两年一届), no length of time: the sentence that says it answers
         return SENTENCE, None
@@ -505,6 +508,10 @@ _MONEY_MEASURED = re.compile(
 # a measure a figure's unit says by itself
 _SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重量": ("吨", "公斤", "千克"), "长度": ("公里", "千米", "米")}
 _FREQUENCY_ASKED = re.compile(r"(?:多长时间|多久|隔多少[天年月]|隔几[天年月])[^，。？?]{0,6}一(?:次|届|回|轮|期)|每隔多久|频次|频率")
+_WHETHER_CHANGED = re.compile(
+    r"变(?:了|化了)?没有|有没有(?:变|变化)|变没变|(?:有|发生)(?:了)?变化(?:吗|没有)|变了吗|变化了吗|是升是降|是涨是跌"
+    r"|(?:升|涨|增|提高)了?还是(?:降|跌|减|下降)了?"
+)
 _DURATION_ASKED = re.compile(r"多长时间|多少时间|多久|几个小时|多少小时|多少分钟|多长时候")
 
 
@@ -583,14 +590,19 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
     return spans
 
 
+_WHICH_SEVERAL = re.compile(r"哪几[个家座所位项条种类名支座]?")
+
+
 def analyze_question(question: str) -> QuestionAnalysis:
     """Read a Chinese question: what it asks for and about what."""
     text = (question or "").strip()
-    kind, role = _question_kind(text)
-    unit = _unit_of(text, kind)
+    # "哪几个城市" asks which ones, as "哪些城市" does, no count
+    read = text if ablated("which_several") else _WHICH_SEVERAL.sub("哪些", text)
+    kind, role = _question_kind(read)
+    unit = _unit_of(read, kind)
 
     # "与2024年相比增加了多少" compares with 2024; it does not ask about 2024
-    dated = without_baselines(text)
+    dated = without_baselines(read)
     hard_times = [m.group(0) for m in _HARD_TIME.finditer(dated)]
     soft_times = [m.group(0) for m in _SOFT_TIME.finditer(dated)]
     body = dated

@@ -94,6 +94,8 @@ SWITCHES = {
     "rate_gap": "a figure after 增速/率 比… (增速比全区高4.1个百分点) is a gap between rates, not the rate asked",
     "rate_said_by_change": "a rate of change asked (增速, 增幅) is said by the change next to the figure (同比增长12.3%)",
     "scope_no_noun": "a scope word of the question (全市, 全省, 我省) is no noun the answer's sentence must say",
+    "whether_changed": "\"变了没有\" asks whether a figure changed: the sentence saying so answers (与去年同期持平)",
+    "which_several": "\"哪几个城市\" asks which ones, as 哪些城市 does, no count",
     "relative_periods": "a period said relative to the article's year (今年上半年, 上半年) is that year's (2025年上半年)",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",
