@@ -13,8 +13,8 @@ def paragraph_context(paragraph: Paragraph) -> str:
     headline, dateline and lead name, rag.setting: 全县 under "甘肃省 岷川县"), then its text."""
     year = f"{paragraph.date[:4]}年" if paragraph.date else ""
     setting = "" if ablated("article_setting") else getattr(paragraph, "setting", None) or ""
-    # the periods its text says relative to the article's year (今年上半年 → 2025年上半年)
-    periods = resolved_periods(paragraph.text, year or next(iter(re.findall(r"(?:19|20)\d\d年", setting)), None))
+    # the periods its headline and text say relative to the article's year (今年上半年 → 2025年上半年)
+    periods = resolved_periods(f"{paragraph.title or ''}\n{paragraph.text}", year or next(iter(re.findall(r"(?:19|20)\d\d年", setting)), None))
     return f"{paragraph.title or ''}\n{year}\n{setting}\n{paragraph.text}\n{periods}"
 
 

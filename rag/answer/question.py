@@ -590,14 +590,21 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
     return spans
 
 
+_BASELINE_PHRASE = re.compile(
+    r"(?:跟|和|与|同|较)\s*(?:上一?年|前一年|往年|以前|之前|上个?月|上季度)?(?:同一?(?:时段|时期|时间段|阶段)|同期)?"
+    r"(?:相比|比起来|比较|比)[，,]?"
+)
 _WHICH_SEVERAL = re.compile(r"哪几[个家座所位项条种类名支座]?")
 
 
 def analyze_question(question: str) -> QuestionAnalysis:
     """Read a Chinese question: what it asks for and about what."""
     text = (question or "").strip()
-    # "哪几个城市" asks which ones, as "哪些城市" does, no count
-    read = text if ablated("which_several") else _WHICH_SEVERAL.sub("哪些", text)
+    # "哪几个城市" asks which ones, no count: places or organisations of the kind named ("哪个城市"
+    # types its answer, the sentence shows them all), other things as "哪些" does
+    read = text if ablated("which_several") else _WHICH_SEVERAL.sub(
+        lambda m: "哪个" if text[m.end():].startswith(_PLACE_NOUNS + _ORG_NOUNS) else "哪些", text
+    )
     kind, role = _question_kind(read)
     unit = _unit_of(read, kind)
 
@@ -608,6 +615,9 @@ def analyze_question(question: str) -> QuestionAnalysis:
     body = dated
     for term in hard_times + soft_times:
         body = body.replace(term, " ")
+    # "跟去年同一时段比": the baseline a change is measured against names nothing the answer measures
+    if not ablated("baseline_phrase"):
+        body = _BASELINE_PHRASE.sub(" ", body)
     # "同仁市头一个" is "第一个" said colloquially; jieba would cut it 市头|一个
     body = re.sub(r"头一(?=[个家回次批位名])", "第一", body)
     # "有多大", "多高", "多长": 多 and the adjective ask the amount, as 多少 does; the adjective measures nothing
@@ -671,9 +681,12 @@ def analyze_question(question: str) -> QuestionAnalysis:
     # the text names the thing itself, not its kind, so it need not appear there
     # a classifier between them ("哪支球队", "几个组别") is skipped: the noun is the kind
     head = [(k, w, f) for r in after[:1] for k, w, f in r[:2]]
-    if len(head) > 1 and (head[0][2] in ("m", "q") or (len(head[0][1]) == 1 and not head[0][2].startswith("n"))):
+    # ("哪个县试点": 县, tagged zg, is the noun itself)
+    admin = lambda w: len(w) == 1 and w in _ADMIN_SUFFIX and not ablated("admin_type_noun")  # noqa: E731
+    if len(head) > 1 and (head[0][2] in ("m", "q") or (len(head[0][1]) == 1 and not head[0][2].startswith("n")
+                                                        and not admin(head[0][1]))):
         head = head[1:]
-    type_noun = next((w for k, w, f in head[:1] if k <= wh_index + 2 and f.startswith("n")), None)
+    type_noun = next((w for k, w, f in head[:1] if k <= wh_index + 2 and (f.startswith("n") or admin(w))), None)
     # what the passages must talk about: the nouns before the wh-word, and the counted
     # thing ("多少张床位"); words after it are mostly predicates ("多少支球队参赛")
     nouns = [

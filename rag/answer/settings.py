@@ -96,6 +96,10 @@ SWITCHES = {
     "scope_no_noun": "a scope word of the question (全市, 全省, 我省) is no noun the answer's sentence must say",
     "whether_changed": "\"变了没有\" asks whether a figure changed: the sentence saying so answers (与去年同期持平)",
     "which_several": "\"哪几个城市\" asks which ones, as 哪些城市 does, no count",
+    "admin_type_noun": "a one-character admin level after the wh-word (哪个县试点: 县) is the answer's kind",
+    "admin_place": "\"哪个县/哪几个城市\" is answered by a place of an admin level or a known place name, not any name",
+    "listed_names": "\"哪几个城市\" asks them all: names listed one after another (哈尔滨、齐齐哈尔、牡丹江) are one span",
+    "baseline_phrase": "\"跟去年同一时段比\" names the baseline of a change, nothing the answer must say",
     "relative_periods": "a period said relative to the article's year (今年上半年, 上半年) is that year's (2025年上半年)",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",

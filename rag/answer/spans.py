@@ -418,6 +418,9 @@ def _person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     if not ablated("compound_surname"):
         for m in _COMPOUND_NAME_RE.finditer(sentence):
             if sentence[:m.start()].endswith(_TITLE_ENDINGS) and m.span() not in spans:
+                # the given name alone, or the surname's second character with it, is no name
+                for inner in [key for key in spans if m.start() <= key[0] and key[1] <= m.end()]:
+                    del spans[inner]
                 title_end = sentence[:m.start()]
                 prior = 1.0 if analysis.role and title_end.endswith(analysis.role) else 0.5
                 spans[m.span()] = Span(m.start(), m.end(), m.group(0), prior)
@@ -692,6 +695,13 @@ def _fits_type_noun(span: Span, analysis: QuestionAnalysis) -> bool:
         and analysis.type_noun not in name and not ablated("admin_level")
     ):
         return False
+    # "哪个县", "哪几个城市": a place of an admin level, or one jieba knows as a place ("哈尔滨"), not
+    # any name ("基层党组织")
+    if (
+        analysis.kind == PLACE and analysis.type_noun in ADMIN_LEVELS + ("城市",) and name[-1:] not in ADMIN_LEVELS
+        and [flag for _, flag in pos_cut(re.split("[、和及与]", name)[-1])] != ["ns"] and not ablated("admin_place")
+    ):
+        return False
     asked = kind_of_name(analysis.type_noun)
     found = kind_of_name(span.text.strip("“”《》"))
     if asked is None or asked == found:
@@ -804,6 +814,23 @@ _RATE_GAP = re.compile(r"(?:增速|增幅|涨幅|降幅|率|比重|占比)(?<!�
 _GAP_ASKED = re.compile(r"(?<!同)比|高出|低出|高于|低于|快于|慢于|差距|相差|差了|差多少|快多少|慢多少|高多少|低多少")
 
 
+_SEVERAL_ASKED = re.compile(r"哪几|哪些")
+
+
+def _listed(sentence: str, spans: list[Span]) -> list[Span]:
+    """"哪几个城市" asks them all: names listed one after another ("哈尔滨、齐齐哈尔、牡丹江") are one span."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        # an item between two names that no finder read ("哈尔滨、齐齐哈尔、牡丹江") is listed too
+        if last is not None and re.fullmatch(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*(?:、|和|及|与|以及)", sentence[last.end:span.start]):
+            out[-1] = Span(last.start, span.end, sentence[last.start:span.end], max(last.prior, span.prior),
+                           venue=last.venue or span.venue)
+        else:
+            out.append(span)
+    return out
+
+
 def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, float, float]]:
     """Every admissible span of the asked type in ``sentence`` as (span, score, local match), best
     first (ties: the earlier one)."""
@@ -815,6 +842,8 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
     owners = respective_owner(sentence, spans, analysis) if analysis.kind in (QUANTITY, DATE) and not ablated("respectively") else {}
     if analysis.kind in (ORG, PLACE, NAME) and not ablated("whole_names"):
         spans = _whole_names(sentence, spans)
+    if analysis.kind in (ORG, PLACE) and _SEVERAL_ASKED.search(question_text) and not ablated("listed_names"):
+        spans = _listed(sentence, spans)
     ranked: list[tuple[Span, float, float]] = []
     for i, span in enumerate(spans):
         if span.start in owners and not owners[span.start][0]:
