@@ -125,3 +125,9 @@ def test_comparisons_of_a_shared_predicate_and_of_a_whole_against_its_part(page_
     assert not answer.refused and answer.answer.startswith("云帆机器人") and "18件" in answer.answer
     answer = page_assistant.ask("临江前两个月对东盟进出口的增速和全市外贸总体增速哪个更快？")
     assert not answer.refused and "9.4%" in answer.answer and "15.1%" in answer.answer and "个百分点" in answer.answer
+
+
+def test_a_baseline_phrase_is_no_measured_thing_but_tongbi_stays():
+    assert "时段" not in "".join(analyze_question("跟去年同一时段比，澄江流域的水质优良比例变了没有？").measure)
+    # 同比 is said of the figure itself, no baseline phrase to take out
+    assert "同比提高" in "".join(analyze_question("上半年青溪流域优良比例同比提高多少").measure)

@@ -590,9 +590,12 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
     return spans
 
 
+_BASELINE_YEAR = r"(?:上一?年|前一年|往年|以前|之前|上个?月|上季度)"
+_BASELINE_SAME = r"(?:同一?(?:时段|时期|时间段|阶段)|同期)"
+# a connector, then the baseline (a period; or a space where 去年 was taken out), then 比: not 同比 itself
 _BASELINE_PHRASE = re.compile(
-    r"(?:跟|和|与|同|较)\s*(?:上一?年|前一年|往年|以前|之前|上个?月|上季度)?(?:同一?(?:时段|时期|时间段|阶段)|同期)?"
-    r"(?:相比|比起来|比较|比)[，,]?"
+    r"(?:跟|和|与|同|较)(?:\s+|\s*" + _BASELINE_YEAR + r"|\s*" + _BASELINE_SAME + r")"
+    r"(?:\s*" + _BASELINE_YEAR + r")?(?:\s*" + _BASELINE_SAME + r")?\s*(?:相比|比起来|比较|比)[，,]?"
 )
 _WHICH_SEVERAL = re.compile(r"哪几[个家座所位项条种类名支座]?")
 
