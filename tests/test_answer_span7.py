@@ -131,3 +131,14 @@ def test_a_baseline_phrase_is_no_measured_thing_but_tongbi_stays():
     assert "时段" not in "".join(analyze_question("跟去年同一时段比，澄江流域的水质优良比例变了没有？").measure)
     # 同比 is said of the figure itself, no baseline phrase to take out
     assert "同比提高" in "".join(analyze_question("上半年青溪流域优良比例同比提高多少").measure)
+
+
+def test_the_value_now_not_the_old_one_and_no_kind_guessed_across_words():
+    sentence = "平均办理时限由原来的12个工作日压缩至4个工作日。"
+    assert analyze_question("现在平均多少天能办完？").type_noun is None
+    assert _spans("现在平均多少天能办完？", sentence)[0] == "4个工作日"
+    assert _spans("原来平均多少天能办完？", sentence)[0] == "12个工作日"
+
+
+def test_yigong_only_frames_the_question():
+    assert "共用" not in analyze_question("这届运动会的比赛一共用了多少个场馆？").nouns

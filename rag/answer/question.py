@@ -621,6 +621,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
     # "跟去年同一时段比": the baseline a change is measured against names nothing the answer measures
     if not ablated("baseline_phrase"):
         body = _BASELINE_PHRASE.sub(" ", body)
+    # "一共用了多少个场馆": jieba cuts 一|共用, a noun the text never says; 一共 only frames the question
+    body = re.sub(r"一共|总共", " ", body) if not ablated("total_word") else body
     # "同仁市头一个" is "第一个" said colloquially; jieba would cut it 市头|一个
     body = re.sub(r"头一(?=[个家回次批位名])", "第一", body)
     # "有多大", "多高", "多长": 多 and the adjective ask the amount, as 多少 does; the adjective measures nothing
@@ -690,6 +692,9 @@ def analyze_question(question: str) -> QuestionAnalysis:
                                                         and not admin(head[0][1]))):
         head = head[1:]
     type_noun = next((w for k, w, f in head[:1] if k <= wh_index + 2 and (f.startswith("n") or admin(w))), None)
+    # "多少天能办完": jieba guessed 天能 across the unit and a modal verb; no kind of thing is named
+    if type_noun and guessed_across_words(type_noun) and not ablated("guessed_type_noun"):
+        type_noun = None
     # what the passages must talk about: the nouns before the wh-word, and the counted
     # thing ("多少张床位"); words after it are mostly predicates ("多少支球队参赛")
     nouns = [

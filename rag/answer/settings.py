@@ -100,6 +100,9 @@ SWITCHES = {
     "admin_place": "\"哪个县/哪几个城市\" is answered by a place of an admin level or a known place name, not any name",
     "listed_names": "\"哪几个城市\" asks them all: names listed one after another (哈尔滨、齐齐哈尔、牡丹江) are one span",
     "baseline_phrase": "\"跟去年同一时段比\" names the baseline of a change, nothing the answer must say",
+    "total_word": "一共/总共 only frame a question (jieba would cut 一共用了 as 一|共用)",
+    "old_value": "a figure said as the old value (由原来的15个工作日压缩至…) does not answer unless the old one is asked",
+    "guessed_type_noun": "a noun after the wh-word jieba guessed across words (多少天能办完: 天能) names no kind of answer",
     "relative_periods": "a period said relative to the article's year (今年上半年, 上半年) is that year's (2025年上半年)",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",
