@@ -816,6 +816,7 @@ _GAP_ASKED = re.compile(r"(?<!同)比|高出|低出|高于|低于|快于|慢于|
 
 _SEVERAL_ASKED = re.compile(r"哪几|哪些")
 _OLD_VALUE = re.compile(r"(?:由|从)(?:原来的?|原先的?|以前的?|过去的?)?$|(?:原来|原先|以前|过去)的?$")
+_NEW_VALUE = re.compile(r"^[^，。；;,]{0,8}(?:至|到|为)$")  # "…压缩至" the new value follows in its clause
 _OLD_ASKED = re.compile(r"原来|原先|以前|过去|之前|以往|此前|改革前|起初|当初")
 
 
@@ -886,8 +887,9 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
             continue
         # "由原来的15个工作日压缩至5个工作日": the old value, not the one now, unless the old one is asked
         if analysis.kind == QUANTITY and _OLD_VALUE.search(clause_window(sentence, span.start, span.end)[0]) \
-                and not _OLD_ASKED.search(question_text) and not ablated("old_value"):
-            score -= 1.0
+                and not _OLD_ASKED.search(question_text) and not ablated("old_value") \
+                and any(sp.start >= span.end and _NEW_VALUE.search(sentence[span.end:sp.start]) for sp in spans):
+            continue
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
             score += 0.8
