@@ -142,3 +142,8 @@ def test_the_value_now_not_the_old_one_and_no_kind_guessed_across_words():
 
 def test_yigong_only_frames_the_question():
     assert "共用" not in analyze_question("这届运动会的比赛一共用了多少个场馆？").nouns
+
+
+def test_the_new_value_of_a_change_keeps_the_words_before_the_old_one():
+    sentence = "县污水处理厂提标改造工程于今年完工，日处理能力由2万吨提高到4万吨。"
+    assert _spans("污水处理厂改造后每天能处理多少污水？", sentence) == ["4万吨"]

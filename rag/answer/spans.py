@@ -847,6 +847,14 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
         spans = _whole_names(sentence, spans)
     if analysis.kind in (ORG, PLACE) and _SEVERAL_ASKED.search(question_text) and not ablated("listed_names"):
         spans = _listed(sentence, spans)
+    # "由原来的15个工作日压缩至5个工作日": the old value, when its new value follows in the clause, does
+    # not answer what it is now, unless the old one is asked
+    replaced = {
+        span.start for span in spans
+        if analysis.kind == QUANTITY and not ablated("old_value") and not _OLD_ASKED.search(question_text)
+        and _OLD_VALUE.search(clause_window(sentence, span.start, span.end)[0])
+        and any(sp.start >= span.end and _NEW_VALUE.search(sentence[span.end:sp.start]) for sp in spans)
+    }
     ranked: list[tuple[Span, float, float]] = []
     for i, span in enumerate(spans):
         if span.start in owners and not owners[span.start][0]:
@@ -863,7 +871,9 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
         # a neighbouring number ends this one's words (only numbers: names nest), unless
         # the question names it ("超过300万辆的城市有几个": "27个城市超300万辆"), or the two
         # are alternatives sharing the words before them ("原则上不低于1%、不超过3%")
-        others = [sp for sp in spans if sp is not span and not _named_in(sp, question_text)] if analysis.kind == QUANTITY else []
+        # (an old value replaced by this one does not end its words: "日处理能力由3万吨提高到5万吨")
+        others = [sp for sp in spans if sp is not span and not _named_in(sp, question_text) and sp.start not in replaced] \
+            if analysis.kind == QUANTITY else []
         lo = max(
             (sp.end for sp in others if sp.end <= span.start and not _ALTERNATIVES.fullmatch(sentence[sp.end:span.start])),
             default=0,
@@ -886,9 +896,7 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
                 and not _GAP_ASKED.search(question_text) and not ablated("rate_gap"):
             continue
         # "由原来的15个工作日压缩至5个工作日": the old value, not the one now, unless the old one is asked
-        if analysis.kind == QUANTITY and _OLD_VALUE.search(clause_window(sentence, span.start, span.end)[0]) \
-                and not _OLD_ASKED.search(question_text) and not ablated("old_value") \
-                and any(sp.start >= span.end and _NEW_VALUE.search(sentence[span.end:sp.start]) for sp in spans):
+        if span.start in replaced:
             continue
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
