@@ -147,3 +147,7 @@ def test_yigong_only_frames_the_question():
 def test_the_new_value_of_a_change_keeps_the_words_before_the_old_one():
     sentence = "县污水处理厂提标改造工程于今年完工，日处理能力由2万吨提高到4万吨。"
     assert _spans("污水处理厂改造后每天能处理多少污水？", sentence) == ["4万吨"]
+
+
+def test_a_clause_opening_with_the_asked_level_names_the_place():
+    assert _spans("哪个乡在搞蒜苗加工项目？", "日月乡积极推动青蒜苗深加工项目落地。") == ["日月乡"]

@@ -103,6 +103,7 @@ SWITCHES = {
     "total_word": "一共/总共 only frame a question (jieba would cut 一共用了 as 一|共用)",
     "old_value": "a figure said as the old value (由原来的15个工作日压缩至…) does not answer unless the old one is asked",
     "guessed_type_noun": "a noun after the wh-word jieba guessed across words (多少天能办完: 天能) names no kind of answer",
+    "asked_level_name": "\"哪个乡\": a clause opening with a name and the asked level (日月乡积极推动…) names a place, whatever jieba reads",
     "relative_periods": "a period said relative to the article's year (今年上半年, 上半年) is that year's (2025年上半年)",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",

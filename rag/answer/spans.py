@@ -16,6 +16,7 @@ from ..numbers import CHINESE_NUMERAL
 from .settings import ablated
 from .synonyms import general_word_for
 from .question import (
+    GENERIC_PLACES,
     DATE,
     NAME,
     ORG,
@@ -495,6 +496,14 @@ def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
             k += 1
     spans += _merged_names(sentence, _PLACE_TAIL[:8] + _ORG_SUFFIXES[:10], ("n", "ns", "nz", "nt", "nr"))
     spans += _admin_names(tokens)
+    # "哪个乡": a clause opening with a name and the asked level ("日月乡积极推动…"), though jieba reads
+    # the name as a common word (日月)
+    level = analysis.type_noun
+    if level and len(level) == 1 and level in _ADMIN_SUFFIXES and not ablated("asked_level_name"):
+        for m in re.finditer(r"(?:^|(?<=[，。；：、]))([\u4e00-\u9fff]{2,3}?" + level + ")", sentence):
+            name = m.group(1)
+            if not _NOT_A_NAME.match(name) and name not in GENERIC_PLACES and (m.start(1), m.end(1)) not in {(sp.start, sp.end) for sp in spans}:
+                spans.append(Span(m.start(1), m.end(1), name, 0.3))
     return spans
 
 
