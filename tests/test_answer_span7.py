@@ -151,3 +151,4 @@ def test_the_new_value_of_a_change_keeps_the_words_before_the_old_one():
 
 def test_a_clause_opening_with_the_asked_level_names_the_place():
     assert _spans("哪个乡在搞蒜苗加工项目？", "日月乡积极推动青蒜苗深加工项目落地。") == ["日月乡"]
+    assert _spans("第一批选了哪几个县试点？", "积极探索村民自建模式，构建了县、乡、村三级推动体系。") == []

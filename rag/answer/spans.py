@@ -502,6 +502,10 @@ def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     if level and len(level) == 1 and level in _ADMIN_SUFFIXES and not ablated("asked_level_name"):
         for m in re.finditer(r"(?:^|(?<=[，。；：、]))([\u4e00-\u9fff]{2,3}?" + level + ")", sentence):
             name = m.group(1)
+            # no verb or particle in the name ("构建了县、乡、村三级"), no list of levels after it
+            words = pos_cut(name[:-1])
+            if any(flag[:1] in ("v", "u", "d", "p", "c", "r", "m") for _, flag in words) or sentence[m.end(1):m.end(1) + 1] == "、":
+                continue
             if not _NOT_A_NAME.match(name) and name not in GENERIC_PLACES and (m.start(1), m.end(1)) not in {(sp.start, sp.end) for sp in spans}:
                 spans.append(Span(m.start(1), m.end(1), name, 0.3))
     return spans
