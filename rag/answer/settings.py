@@ -86,7 +86,6 @@ SWITCHES = {
     "venue_clause": "a venue read from 在/于…召开 is where its whole clause's event is held",
     "parallel_clauses": "a comparison side continuing a ；-list (上饶市完成31.4亿元；) states the measure the list's first"
                         " clause names, for the check that both sides measure one thing",
-    "article_one": "一 with a classifier (一张“名片”, 一个平台) is an article, no figure, unless in the asked unit",
     "verb_at_figure": "a one-character verb of the question (招) next to a figure (招聘120人) says what it measures",
     "first_item_tail": "the first item of a 分别 list runs on back into its clause's start: only its tail names it (…全日制博士、硕士)",
     "compound_surname": "after a title, a compound surname and its given name (董事长欧阳靖远) is one person's name",
@@ -101,7 +100,6 @@ SWITCHES = {
     "listed_names": "\"哪几个城市\" asks them all: names listed one after another (哈尔滨、齐齐哈尔、牡丹江) are one span",
     "baseline_phrase": "\"跟去年同一时段比\" names the baseline of a change, nothing the answer must say",
     "total_word": "一共/总共 only frame a question (jieba would cut 一共用了 as 一|共用)",
-    "old_value": "a figure said as the old value (由原来的15个工作日压缩至…) does not answer unless the old one is asked",
     "guessed_type_noun": "a noun after the wh-word jieba guessed across words (多少天能办完: 天能) names no kind of answer",
     "asked_level_name": "\"哪个乡\": a clause opening with a name and the asked level (日月乡积极推动…) names a place, whatever jieba reads",
     "relative_periods": "a period said relative to the article's year (今年上半年, 上半年) is that year's (2025年上半年)",

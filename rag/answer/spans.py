@@ -155,9 +155,6 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
             continue
         if not re.search(r"[\d一二两三四五六七八九十百千]", num):
             continue
-        # "一张“名片”", "一个平台": 一 with a classifier is an article, no figure, unless it is in the asked unit
-        if num == "一" and not m.group("mult") and _unit_fit(analysis.unit, unit) < 1.0 and not ablated("article_one"):
-            continue
         text = m.group(0).strip()
         found_unit = (m.group("mult") or "") + unit if unit in ("元", "人次") and m.group("mult") else unit
         prior = _unit_fit(analysis.unit, found_unit if analysis.unit and analysis.unit in ("万元", "亿元", "万人次") else unit)
@@ -828,9 +825,6 @@ _GAP_ASKED = re.compile(r"(?<!同)比|高出|低出|高于|低于|快于|慢于|
 
 
 _SEVERAL_ASKED = re.compile(r"哪几|哪些")
-_OLD_VALUE = re.compile(r"(?:由|从)(?:原来的?|原先的?|以前的?|过去的?)?$|(?:原来|原先|以前|过去)的?$")
-_NEW_VALUE = re.compile(r"^[^，。；;,]{0,8}(?:至|到|为)$")  # "…压缩至" the new value follows in its clause
-_OLD_ASKED = re.compile(r"原来|原先|以前|过去|之前|以往|此前|改革前|起初|当初")
 
 
 def _listed(sentence: str, spans: list[Span]) -> list[Span]:
@@ -860,14 +854,6 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
         spans = _whole_names(sentence, spans)
     if analysis.kind in (ORG, PLACE) and _SEVERAL_ASKED.search(question_text) and not ablated("listed_names"):
         spans = _listed(sentence, spans)
-    # "由原来的15个工作日压缩至5个工作日": the old value, when its new value follows in the clause, does
-    # not answer what it is now, unless the old one is asked
-    replaced = {
-        span.start for span in spans
-        if analysis.kind == QUANTITY and not ablated("old_value") and not _OLD_ASKED.search(question_text)
-        and _OLD_VALUE.search(clause_window(sentence, span.start, span.end)[0])
-        and any(sp.start >= span.end and _NEW_VALUE.search(sentence[span.end:sp.start]) for sp in spans)
-    }
     ranked: list[tuple[Span, float, float]] = []
     for i, span in enumerate(spans):
         if span.start in owners and not owners[span.start][0]:
@@ -884,9 +870,7 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
         # a neighbouring number ends this one's words (only numbers: names nest), unless
         # the question names it ("超过300万辆的城市有几个": "27个城市超300万辆"), or the two
         # are alternatives sharing the words before them ("原则上不低于1%、不超过3%")
-        # (an old value replaced by this one does not end its words: "日处理能力由3万吨提高到5万吨")
-        others = [sp for sp in spans if sp is not span and not _named_in(sp, question_text) and sp.start not in replaced] \
-            if analysis.kind == QUANTITY else []
+        others = [sp for sp in spans if sp is not span and not _named_in(sp, question_text)] if analysis.kind == QUANTITY else []
         lo = max(
             (sp.end for sp in others if sp.end <= span.start and not _ALTERNATIVES.fullmatch(sentence[sp.end:span.start])),
             default=0,
@@ -909,8 +893,6 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
                 and not _GAP_ASKED.search(question_text) and not ablated("rate_gap"):
             continue
         # "由原来的15个工作日压缩至5个工作日": the old value, not the one now, unless the old one is asked
-        if span.start in replaced:
-            continue
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
             score += 0.8
