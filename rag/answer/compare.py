@@ -104,6 +104,8 @@ def _difference_text(a: _Figure, b: _Figure) -> str:
     scale = min(a.scale, b.scale, key=lambda s: _SCALE_VALUE[s])
     people = ("人", "名")  # "38名" and "56人" are both people
     unit = a.unit if a.unit == b.unit or not b.unit else "人" if a.unit in people and b.unit in people else ""
+    if unit in ("%", "％"):  # two rates differ by percentage points: 18.2% and 12.3% by 5.9个百分点
+        unit = "个百分点"
     return f"{_plain(difference / _SCALE_VALUE[scale])}{scale}{unit}"
 
 

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Collection
 
+from .settings import ablated
 from .question import GENERIC_PLACES, analyze_question, pos_cut, pos_tokenizer
 
 WHICH = "which"  # A和B哪个多: the winner
@@ -329,6 +330,10 @@ def _complete(side: str, other: str) -> str:
             text = _swap(text, (theirs.scope,) if theirs.scope else (), (mine.scope,))
         return text
     words = pos_cut(side)
+    predicate = _shared_predicate(side, other)
+    if predicate:  # "星瀚智能和江城微电子新增授权发明专利": what B does is said of A too
+        side += predicate
+        words = pos_cut(side)
     parallel, tail = False, ""
     if "的" in other and "的" not in side and not side.endswith("的"):
         # "城镇居民" against "农村居民的人均可支配收入": the two heads are parallel (same last word),
@@ -353,6 +358,31 @@ def _complete(side: str, other: str) -> str:
     if theirs.times and not mine.times:
         borrowed += "".join(t for t in theirs.times if t not in side)
     return borrowed + side
+
+
+_NOUN_FLAGS = ("n", "nr", "ns", "nt", "nz", "j", "m", "t", "mq")
+
+
+def _shared_predicate(side: str, other: str) -> str:
+    """"A和B新增授权发明专利": when ``side`` is a bare subject (nouns and names only, no 的) and
+    ``other`` is a parallel subject of about its length followed by a predicate (from its first
+    verb on), that predicate, which the question says of both; "" otherwise."""
+    if ablated("shared_predicate") or "的" in side or "的" in other:
+        return ""
+    mine = [(w, f) for w, f in pos_cut(side) if not _is_time_word(w, f) and f not in ("m", "mq")]
+    if not mine or not all(f.startswith(_NOUN_FLAGS) for _, f in mine):
+        return ""
+    subject = ""
+    for word, flag in pos_cut(other):
+        if flag.startswith("v") and len(word) >= 2 and len(subject) >= 2:
+            rest = other[other.index(word, len(subject)):]
+            if abs(len(subject) - sum(len(w) for w, _ in mine)) <= 2 and rest not in side and len(rest) >= 4:
+                return rest
+            return ""
+        if not flag.startswith(_NOUN_FLAGS):
+            return ""
+        subject += word
+    return ""
 
 
 def _counted_unit(side: str) -> str:
@@ -432,6 +462,11 @@ def _build(
             asked.append(question(full))
             unit = kept
         alternatives.append(tuple(dict.fromkeys(q for q in asked[1:] if q != asked[0])))
+    # "星瀚智能和江城微电子新增授权发明专利": the predicate both share is no part of B's name
+    predicate = _shared_predicate(a, b)
+    b = b[:-len(predicate)] if predicate and b.endswith(predicate) else b
+    predicate = _shared_predicate(b, a)
+    a = a[:-len(predicate)] if predicate and a.endswith(predicate) else a
     a, b = (re.sub(r"(?<=.)的$", "", side) for side in (a, b))  # "线上的" is shown as 线上
     return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit, measure, change,
                       alternatives=(alternatives[0], alternatives[1]))

@@ -5,7 +5,7 @@ import re
 
 from ..numbers import values_in
 from ..schema import Hit, Paragraph
-from .question import QuestionAnalysis, entity_in, time_in, without_baselines
+from .question import QuestionAnalysis, entity_in, resolved_periods, time_in, without_baselines
 from .settings import ablated
 
 
@@ -29,7 +29,9 @@ def paragraph_context(paragraph: Paragraph) -> str:
     headline, dateline and lead name, rag.setting: 全县 under "甘肃省 岷川县"), then its text."""
     year = f"{paragraph.date[:4]}年" if paragraph.date else ""
     setting = "" if ablated("article_setting") else getattr(paragraph, "setting", None) or ""
-    return f"{paragraph.title or ''}\n{year}\n{setting}\n{paragraph.text}"
+    # the periods its headline and text say relative to the article's year (今年上半年 → 2025年上半年)
+    periods = resolved_periods(f"{paragraph.title or ''}\n{paragraph.text}", year or next(iter(re.findall(r"(?:19|20)\d\d年", setting)), None))
+    return f"{paragraph.title or ''}\n{year}\n{setting}\n{paragraph.text}\n{periods}"
 
 
 _YEAR_AND_PART = re.compile(r"(\d{4})年(.+)")

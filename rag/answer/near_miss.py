@@ -24,7 +24,7 @@ from .question import (
 from .scoring import Candidate, abbreviated, same_characters
 from .settings import ablated
 from .synonyms import kindred_in, known_common_word, said_in
-from .spans import ADMIN_LEVELS, UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
+from .spans import ADMIN_LEVELS, RATE_AS_CHANGE, UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
 
 
 def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
@@ -241,6 +241,9 @@ def _asked_in_other_words(asked: list[str], clause: str) -> bool:
     if ablated("clause_other_words"):
         return False
     words = [w for w, _ in pos_cut(clause)]
+    # a rate of change asked (总值增速) is said by the change at its figure (同比增长12.3%)
+    if not ablated("rate_said_by_change") and any(r in w and c in clause for w in asked for r, c in RATE_AS_CHANGE.items()):
+        return True
     return any(kindred_in(w, words) or same_characters(w, clause) for w in asked)
 
 
@@ -671,7 +674,7 @@ def _named_figure_later(sentence: str, span, analysis: QuestionAnalysis) -> bool
 # a figure per day, per person, per household… ("日均服务量达200人次")
 _RATE = re.compile(r"[日人年月户周亩]均|平均|每(?:天|日|人|年|月|户|周|亩|名|次)")
 # the question asks a rate ("平均一天挣多少", "每人", "一天能…")
-_RATE_ASKED = re.compile(r"均|每|一(?:天|日|个月|月|周|户|人)(?!一共)|单日|天天")
+_RATE_ASKED = re.compile(r"均|每|一(?:天|日|个月|月|周|户|人)(?!一共)|一年(?:能|可以?|就)|单日|天天")  # 一年能拿: per year
 
 
 def _rate_unasked(before: str, analysis: QuestionAnalysis) -> bool:

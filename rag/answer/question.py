@@ -53,7 +53,7 @@ _ORG_NOUNS = ("单位", "部门", "机构", "公司", "企业", "协会", "商�
               "委", "组织", "球队", "支球队", "团队", "媒体", "平台", "会议", "大会", "工作室", "驿站", "集团")
 _PERSON_ROLES = ("书记", "局长", "厅长", "部长", "所长", "乡长", "镇长", "县长", "市长", "主任", "负责人",
                  "记者", "代表", "作者", "院长", "校长", "主席", "经理", "董事长", "村民", "农户", "通讯员",
-                 "摄影", "小哥", "骑手", "专家", "网格员", "带头人", "领导", "干部")
+                 "摄影", "小哥", "骑手", "专家", "网格员", "带头人", "领导", "干部", "总监", "总裁", "总经理")
 
 # Words that only make up the question frame, never what is asked about.
 WH_WORDS = (
@@ -86,6 +86,8 @@ GENERIC_NOUNS = _GENERIC_NOUNS = frozenset(
     "地点 举办地 地址 位置 结果 原因 理由 用途 作用 意义 目的 特点 特征 特色 性格 外形 外观 形状 颜色 "
     "含义 定义 职责 职业 身份 成绩 名次 成员 新任 现任 前任 首任 类型 种类 区别 影响 过程 经过 背景 来源 "
     "前身 别称 别名 称号 简称 全称 时候 年份 月份 具体 主要 "
+    # "外贸总体增速", "整体水平": the whole itself, which the text says with no such word
+    "总体 整体 全体 "
     # the kind of article a question refers to ("评论里引用的俗话") is not in its text
     "消息 新闻 报道 评论 文章 社论 短评 通讯 "
     # "从外地请来" says where from relative to the asker, not a thing the text names
@@ -301,6 +303,33 @@ def time_variants(term: str) -> tuple[str, ...]:
     return (term,)
 
 
+_PERIOD_WORD = (
+    r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|全年|年[初底末]|(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?:份|底|初|末)?)"
+)
+_RELATIVE_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
+# "去年上半年", "今年前三季度": a period of a year said relative to the article's own year
+_RELATIVE_PERIOD = re.compile(r"(?<![与较比])(今年|本年|去年|上年|明年|前年)(" + _PERIOD_WORD + r")(?!同期)")
+# "上半年，全省…": a period said with no year at all is one of the article's year; not inside a
+# longer time ("2024年上半年", "十二月", "第一季度") or a baseline ("同期")
+_BARE_PERIOD = re.compile(r"(?<![\d〇零一二三四五六七八九十年第今去明本上度—\-~～至到])(" + _PERIOD_WORD + r")")
+_YEAR_OF = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+def resolved_periods(text: str, year: str | None) -> str:
+    """The periods ``text`` says relative to its article's ``year`` ("2025", or "2025年"), written out
+    ("今年上半年", "上半年" → 2025年上半年; "去年下半年" → 2024年下半年), one per line: a question
+    naming the absolute period ("2025年上半年…多少") asks about what the article dated 2025 says of
+    今年上半年. Baselines ("比去年同期", "与去年上半年相比") are no period the figure is of."""
+    found = _YEAR_OF.match(year or "") or re.fullmatch(r"((?:19|20)\d\d)", year or "")
+    if not found or ablated("relative_periods"):
+        return ""
+    base = int(found.group(1))
+    text = without_baselines(text)
+    resolved = [f"{base + _RELATIVE_YEAR[m.group(1)]}年{m.group(2)}" for m in _RELATIVE_PERIOD.finditer(text)]
+    resolved += [f"{base}年{m.group(1)}" for m in _BARE_PERIOD.finditer(_RELATIVE_PERIOD.sub(" ", text))]
+    return "\n".join(dict.fromkeys(resolved))
+
+
 def time_in(term: str, text: str) -> bool:
     written = _month_day_forms(term)
     if written:  # not inside a longer numeral: "2日" is not in "12日", "二月" not in "十二月"
@@ -369,6 +398,9 @@ _QUANTITY_TAIL = re.compile(r"(?:增长率|增速|增幅|票房|营收|收入|�
 
 def _question_kind(text: str) -> tuple[str, str | None]:
     """The type of span asked for, and for person questions the role named."""
+    if _WHETHER_CHANGED.search(text) and not ablated("whether_changed"):
+        # "比例变了没有" asks whether it changed: the sentence saying so answers (持平, 上升3.6个百分点)
+        return SENTENCE, None
     if _FREQUENCY_ASKED.search(text) and not ablated("frequency"):
         # "多久举办一次" asks how often (每两年一届), no length of time: the sentence that says it answers
         return SENTENCE, None
@@ -406,7 +438,7 @@ def _question_kind(text: str) -> tuple[str, str | None]:
 _UNIT_AFTER_WH = re.compile(
     r"(?:多少|几)(万亿|亿|万|千|百)?"
     r"(个百分点|个工作日|平方公里|平方米|人次|场次|班次|公里|千米|公顷|岗位|万元|亿元|元|人|名|位|所|家|项|件|场|条|户|支|座|"
-    r"期|吨|单|辆|个|次|天|年|岁|倍|份|套|台|处|亩|米|批|班|种|立方米|公斤|千克|株|棵|只|头|例|艘|架|栋|间|张|枚|块|部|首|册|篇|幅|匹|双|根|%|％)?"
+    r"期|吨|单|辆|趟|列|个|次|天|年|岁|倍|份|套|台|处|亩|米|批|班|种|立方米|公斤|千克|株|棵|只|头|例|艘|架|栋|间|张|枚|块|部|首|册|篇|幅|匹|双|根|%|％)?"
 )
 
 
@@ -476,6 +508,10 @@ _MONEY_MEASURED = re.compile(
 # a measure a figure's unit says by itself
 _SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重量": ("吨", "公斤", "千克"), "长度": ("公里", "千米", "米")}
 _FREQUENCY_ASKED = re.compile(r"(?:多长时间|多久|隔多少[天年月]|隔几[天年月])[^，。？?]{0,6}一(?:次|届|回|轮|期)|每隔多久|频次|频率")
+_WHETHER_CHANGED = re.compile(
+    r"变(?:了|化了)?没有|有没有(?:变|变化)|变没变|(?:有|发生)(?:了)?变化(?:吗|没有)|变了吗|变化了吗|是升是降|是涨是跌"
+    r"|(?:升|涨|增|提高)了?还是(?:降|跌|减|下降)了?"
+)
 _DURATION_ASKED = re.compile(r"多长时间|多少时间|多久|几个小时|多少小时|多少分钟|多长时候")
 
 
@@ -554,19 +590,39 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
     return spans
 
 
+_BASELINE_YEAR = r"(?:上一?年|前一年|往年|以前|之前|上个?月|上季度)"
+_BASELINE_SAME = r"(?:同一?(?:时段|时期|时间段|阶段)|同期)"
+# a connector, then the baseline (a period; or a space where 去年 was taken out), then 比: not 同比 itself
+_BASELINE_PHRASE = re.compile(
+    r"(?:跟|和|与|同|较)(?:\s+|\s*" + _BASELINE_YEAR + r"|\s*" + _BASELINE_SAME + r")"
+    r"(?:\s*" + _BASELINE_YEAR + r")?(?:\s*" + _BASELINE_SAME + r")?\s*(?:相比|比起来|比较|比)[，,]?"
+)
+_WHICH_SEVERAL = re.compile(r"哪几[个家座所位项条种类名支座]?")
+
+
 def analyze_question(question: str) -> QuestionAnalysis:
     """Read a Chinese question: what it asks for and about what."""
     text = (question or "").strip()
-    kind, role = _question_kind(text)
-    unit = _unit_of(text, kind)
+    # "哪几个城市" asks which ones, no count: places or organisations of the kind named ("哪个城市"
+    # types its answer, the sentence shows them all), other things as "哪些" does
+    read = text if ablated("which_several") else _WHICH_SEVERAL.sub(
+        lambda m: "哪个" if text[m.end():].startswith(_PLACE_NOUNS + _ORG_NOUNS) else "哪些", text
+    )
+    kind, role = _question_kind(read)
+    unit = _unit_of(read, kind)
 
     # "与2024年相比增加了多少" compares with 2024; it does not ask about 2024
-    dated = without_baselines(text)
+    dated = without_baselines(read)
     hard_times = [m.group(0) for m in _HARD_TIME.finditer(dated)]
     soft_times = [m.group(0) for m in _SOFT_TIME.finditer(dated)]
     body = dated
     for term in hard_times + soft_times:
         body = body.replace(term, " ")
+    # "跟去年同一时段比": the baseline a change is measured against names nothing the answer measures
+    if not ablated("baseline_phrase"):
+        body = _BASELINE_PHRASE.sub(" ", body)
+    # "一共用了多少个场馆": jieba cuts 一|共用, a noun the text never says; 一共 only frames the question
+    body = re.sub(r"一共|总共", " ", body) if not ablated("total_word") else body
     # "同仁市头一个" is "第一个" said colloquially; jieba would cut it 市头|一个
     body = re.sub(r"头一(?=[个家回次批位名])", "第一", body)
     # "有多大", "多高", "多长": 多 and the adjective ask the amount, as 多少 does; the adjective measures nothing
@@ -630,9 +686,15 @@ def analyze_question(question: str) -> QuestionAnalysis:
     # the text names the thing itself, not its kind, so it need not appear there
     # a classifier between them ("哪支球队", "几个组别") is skipped: the noun is the kind
     head = [(k, w, f) for r in after[:1] for k, w, f in r[:2]]
-    if len(head) > 1 and (head[0][2] in ("m", "q") or (len(head[0][1]) == 1 and not head[0][2].startswith("n"))):
+    # ("哪个县试点": 县, tagged zg, is the noun itself)
+    admin = lambda w: len(w) == 1 and w in _ADMIN_SUFFIX and not ablated("admin_type_noun")  # noqa: E731
+    if len(head) > 1 and (head[0][2] in ("m", "q") or (len(head[0][1]) == 1 and not head[0][2].startswith("n")
+                                                        and not admin(head[0][1]))):
         head = head[1:]
-    type_noun = next((w for k, w, f in head[:1] if k <= wh_index + 2 and f.startswith("n")), None)
+    type_noun = next((w for k, w, f in head[:1] if k <= wh_index + 2 and (f.startswith("n") or admin(w))), None)
+    # "多少天能办完": jieba guessed 天能 across the unit and a modal verb; no kind of thing is named
+    if type_noun and guessed_across_words(type_noun) and not ablated("guessed_type_noun"):
+        type_noun = None
     # what the passages must talk about: the nouns before the wh-word, and the counted
     # thing ("多少张床位"); words after it are mostly predicates ("多少支球队参赛")
     nouns = [
@@ -643,6 +705,9 @@ def analyze_question(question: str) -> QuestionAnalysis:
     # a noun jieba only guessed from characters its dictionary reads one by one ("漏掉的水比以前": 水比;
     # "地能按时浇上水": 地能) is a mis-cut across words, not a thing the passages must name
     nouns = [w for w in nouns if not guessed_across_words(w)]
+    # a scope ("全市外贸", "全省") is the article's own area, said 我市 or not at all: no thing measured
+    if not ablated("scope_no_noun"):
+        nouns = [w for w in nouns if not (w in GENERIC_PLACES and w[0] in "全我本")]
     # "小哥们" is cut 小/哥们: a word "X们" is the plural of a noun of the question ending in X
     nouns = [w for w in nouns if not (w.endswith("们") and any(n != w and n.endswith(w[:-1]) for n in nouns))]
     # the head word right before the wh-word ("经费是多少") is what is asked, whatever its tag

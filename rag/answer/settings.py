@@ -100,6 +100,23 @@ SWITCHES = {
     "venue_clause": "a venue read from 在/于…召开 is where its whole clause's event is held",
     "parallel_clauses": "a comparison side continuing a ；-list (上饶市完成31.4亿元；) states the measure the list's first"
                         " clause names, for the check that both sides measure one thing",
+    "verb_at_figure": "a one-character verb of the question (招) next to a figure (招聘120人) says what it measures",
+    "first_item_tail": "the first item of a 分别 list runs on back into its clause's start: only its tail names it (…全日制博士、硕士)",
+    "compound_surname": "after a title, a compound surname and its given name (董事长欧阳靖远) is one person's name",
+    "shared_predicate": "a comparison's bare subject borrows the predicate the other side puts after its own parallel subject (A和B新增授权发明专利)",
+    "rate_gap": "a figure after 增速/率 比… (增速比全区高4.1个百分点) is a gap between rates, not the rate asked",
+    "rate_said_by_change": "a rate of change asked (增速, 增幅) is said by the change next to the figure (同比增长12.3%)",
+    "scope_no_noun": "a scope word of the question (全市, 全省, 我省) is no noun the answer's sentence must say",
+    "whether_changed": "\"变了没有\" asks whether a figure changed: the sentence saying so answers (与去年同期持平)",
+    "which_several": "\"哪几个城市\" asks which ones, as 哪些城市 does, no count",
+    "admin_type_noun": "a one-character admin level after the wh-word (哪个县试点: 县) is the answer's kind",
+    "admin_place": "\"哪个县/哪几个城市\" is answered by a place of an admin level or a known place name, not any name",
+    "listed_names": "\"哪几个城市\" asks them all: names listed one after another (哈尔滨、齐齐哈尔、牡丹江) are one span",
+    "baseline_phrase": "\"跟去年同一时段比\" names the baseline of a change, nothing the answer must say",
+    "total_word": "一共/总共 only frame a question (jieba would cut 一共用了 as 一|共用)",
+    "guessed_type_noun": "a noun after the wh-word jieba guessed across words (多少天能办完: 天能) names no kind of answer",
+    "asked_level_name": "\"哪个乡\": a clause opening with a name and the asked level (日月乡积极推动…) names a place, whatever jieba reads",
+    "relative_periods": "a period said relative to the article's year (今年上半年, 上半年) is that year's (2025年上半年)",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",
 }

@@ -8,6 +8,7 @@ not answered by a school, "同比增长多少" not by a level).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -15,6 +16,7 @@ from ..numbers import CHINESE_NUMERAL
 from .settings import ablated
 from .synonyms import general_word_for
 from .question import (
+    GENERIC_PLACES,
     DATE,
     NAME,
     ORG,
@@ -36,6 +38,9 @@ UNITS = sorted(
     """个百分点 个工作日 工作日 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
     条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％
     立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰ 枚 块 部 首 册 篇 幅 匹 双 对 根 分钟 小时 个月 周 秒""".split(),
+
+    立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰ 枚 块 部 首 册 篇 幅 匹 双 根 分钟 小时 个月 周 秒
+    趟 趟次 车次 航次 列 班列""".split(),
     key=len,
     reverse=True,
 )
@@ -53,6 +58,8 @@ _UNIT_GROUPS = (
     {"%", "％", "成", "个百分点"},
     {"个", "家", "所", "项", "处", "座"},
     {"场", "场次", "次", "期", "班", "班次"},
+    # runs of a train, ship or bus: "跑了多少趟" is answered by "开行7836列"
+    {"趟", "趟次", "车次", "航次", "列", "班列", "班", "班次", "次"},
     {"天", "个工作日", "工作日", "分钟", "小时", "个月", "周", "秒"},  # durations
     {"株", "棵"},
     {"亩", "公顷", "平方米", "平方公里"},  # areas
@@ -256,7 +263,7 @@ _SURNAME_ORDER = (
 )
 _SURNAMES = frozenset(_SURNAME_ORDER)
 _NO_SURNAME_FLAGS = ("c", "p", "u", "d", "r", "x", "uj", "ul", "y")  # function words and punctuation
-_TITLE_ENDINGS = ("书记", "长", "主任", "常委", "委员", "主席", "经理", "负责人", "干部", "代表", "助理", "秘书", "顾问")
+_TITLE_ENDINGS = ("书记", "长", "主任", "常委", "委员", "主席", "经理", "负责人", "干部", "代表", "助理", "秘书", "顾问", "总监", "总裁")
 _TITLE_CHAIN_BREAK = re.compile(r"[，。；：:！？（()）“”\s]")
 
 
@@ -407,7 +414,23 @@ def _person_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         ):
             prior = 1.0 if analysis.role and title.endswith(analysis.role) else 0.5
             spans[(start, end)] = Span(start, end, sentence[start:end], prior)
+    # "董事长欧阳靖远说": a compound surname, which jieba cuts across ("欧阳靖|远"), after a title
+    if not ablated("compound_surname"):
+        for m in _COMPOUND_NAME_RE.finditer(sentence):
+            if sentence[:m.start()].endswith(_TITLE_ENDINGS) and m.span() not in spans:
+                # the given name alone, or the surname's second character with it, is no name
+                for inner in [key for key in spans if m.start() <= key[0] and key[1] <= m.end()]:
+                    del spans[inner]
+                title_end = sentence[:m.start()]
+                prior = 1.0 if analysis.role and title_end.endswith(analysis.role) else 0.5
+                spans[m.span()] = Span(m.start(), m.end(), m.group(0), prior)
     return list(spans.values())
+
+
+_COMPOUND_NAME_RE = re.compile(
+    r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|夏侯|长孙|宇文|司徒|端木|独孤|南宫|西门|呼延|万俟)"
+    r"[\u4e00-\u9fff]{1,2}?(?=说|表示|介绍|告诉|指出|认为|坦言|称|[，。、；：）)\s]|$)"
+)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -472,6 +495,18 @@ def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
             k += 1
     spans += _merged_names(sentence, _PLACE_TAIL[:8] + _ORG_SUFFIXES[:10], ("n", "ns", "nz", "nt", "nr"))
     spans += _admin_names(tokens)
+    # "哪个乡": a clause opening with a name and the asked level ("日月乡积极推动…"), though jieba reads
+    # the name as a common word (日月)
+    level = analysis.type_noun
+    if level and len(level) == 1 and level in _ADMIN_SUFFIXES and not ablated("asked_level_name"):
+        for m in re.finditer(r"(?:^|(?<=[，。；：、]))([\u4e00-\u9fff]{2,3}?" + level + ")", sentence):
+            name = m.group(1)
+            # no verb or particle in the name ("构建了县、乡、村三级"), no list of levels after it
+            words = pos_cut(name[:-1])
+            if any(flag[:1] in ("v", "u", "d", "p", "c", "r", "m") for _, flag in words) or sentence[m.end(1):m.end(1) + 1] == "、":
+                continue
+            if not _NOT_A_NAME.match(name) and name not in GENERIC_PLACES and (m.start(1), m.end(1)) not in {(sp.start, sp.end) for sp in spans}:
+                spans.append(Span(m.start(1), m.end(1), name, 0.3))
     return spans
 
 
@@ -583,6 +618,26 @@ def _local_match(
     phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
     if not phrases:
         return 0.5
+    local = _phrases_at(sentence, span, analysis, phrases, analysis.focus, lo, hi)
+    # "增速多少" is said "同比增长12.3%": a rate of change is named by the change itself
+    if analysis.asks_change and not ablated("rate_said_by_change"):
+        said = [_RATE_NAMES.sub(lambda m: RATE_AS_CHANGE[m.group(0)], p) for p in phrases]
+        focus = tuple(_RATE_NAMES.sub(lambda m: RATE_AS_CHANGE[m.group(0)], f) for f in analysis.focus)
+        if said != phrases:
+            local = max(local, _phrases_at(sentence, span, analysis, said, focus, lo, hi))
+    return local
+
+
+RATE_AS_CHANGE = {"增速": "增长", "增幅": "增长", "增长率": "增长", "涨幅": "上涨", "降幅": "下降"}
+_RATE_NAMES = re.compile("|".join(sorted(RATE_AS_CHANGE, key=len, reverse=True)))
+
+
+def _phrases_at(
+    sentence: str, span: Span, analysis: QuestionAnalysis, phrases: list[str], focus_words: tuple[str, ...],
+    lo: int = 0, hi: int | None = None,
+) -> float:
+    """How much of ``phrases`` (and the words next to the wh-word, ``focus_words``) stands right
+    around the span rather than elsewhere in the sentence (0..1)."""
     # a date dates the event its whole clause tells ("2016年经省政府批准认定为省级现代农业产业园")
     before, after = clause_window(sentence, span.start, span.end, lo, hi, 40 if analysis.kind == DATE else 14)
     # the measured thing stands right before the number ("新增就业2047人"), right
@@ -590,7 +645,7 @@ def _local_match(
     window = f"{before}{span.modifiers}|{after}"
     in_sentence = coverage(phrases, sentence)
     relative = min(1.0, coverage(phrases, window) / in_sentence) if in_sentence else 0.0
-    focus = coverage(analysis.focus, window) if analysis.focus else relative
+    focus = coverage(focus_words, window) if focus_words else relative
     # the words next to the wh-word ("同比增长多少") say most precisely which number
     local = 0.4 * relative + 0.6 * focus
     # "多少个行政村": the noun right after the classifier is what is counted
@@ -599,7 +654,20 @@ def _local_match(
     # a number the question names is part of the measured thing ("超过300万辆的城市")
     if any(n in window for n in re.findall(r"\d+(?:\.\d+)?", analysis.text)):
         local = min(1.0, local + 0.3)
+    # a one-character verb of the question ("准备招多少人") is said in the text as a word it begins
+    # ("计划招聘120人"); bigrams never see it, so it counts where it stands next to the figure
+    if any(v in window for v in one_character_verbs(analysis.text)) and not ablated("verb_at_figure"):
+        local = min(1.0, local + 0.3)
     return local
+
+
+@functools.lru_cache(maxsize=256)
+def one_character_verbs(question: str) -> tuple[str, ...]:
+    """The question's one-character verbs before its wh-word, the predicate of the asked figure
+    (招, 跑, 花), not the copula or modal ones (是, 有, 能, 要)."""
+    tokens = pos_cut(question)
+    at = next((k for k, (w, _) in enumerate(tokens) if re.match(r"多少|几", w)), len(tokens))
+    return tuple(w for w, flag in tokens[:at] if len(w) == 1 and flag == "v" and w not in "是有在为能会要想让给到得")
 
 
 def _named_in(span: Span, question: str) -> bool:
@@ -637,6 +705,13 @@ def _fits_type_noun(span: Span, analysis: QuestionAnalysis) -> bool:
     if (
         analysis.kind == PLACE and analysis.type_noun in ADMIN_LEVELS and name[-1:] in ADMIN_LEVELS
         and analysis.type_noun not in name and not ablated("admin_level")
+    ):
+        return False
+    # "哪个县", "哪几个城市": a place of an admin level, or one jieba knows as a place ("哈尔滨"), not
+    # any name ("基层党组织")
+    if (
+        analysis.kind == PLACE and analysis.type_noun in ADMIN_LEVELS + ("城市",) and name[-1:] not in ADMIN_LEVELS
+        and [flag for _, flag in pos_cut(re.split("[、和及与]", name)[-1])] != ["ns"] and not ablated("admin_place")
     ):
         return False
     asked = kind_of_name(analysis.type_noun)
@@ -694,6 +769,10 @@ def respective_owner(sentence: str, spans: list[Span], analysis: QuestionAnalysi
         # head, as long as the other items, names it
         width = max(len(item) for item in items[:-1]) + 1
         heads = items[:-1] + [items[-1][:width]]
+        # the first item runs on back into the clause's start ("对新引进…企业工作的全日制博士、硕士"):
+        # only its tail, as long as the other items, names it
+        if not ablated("first_item_tail"):
+            heads[0] = heads[0][-(max(len(item) for item in items[1:]) + 1):]
         terms = [t for t in analysis.key_terms if len(t) >= 2]
         named = [i for i, item in enumerate(heads) if any(t in item for t in terms)]
         if len(named) != 1:
@@ -743,6 +822,27 @@ def best_span(sentence: str, analysis: QuestionAnalysis) -> tuple[Span | None, f
     return ranked[0] if ranked else (None, 0.0, 0.0)
 
 
+_RATE_GAP = re.compile(r"(?:增速|增幅|涨幅|降幅|率|比重|占比)(?<!同比)(?:比|较|高于|低于|快于|慢于)[^，。；;,]{0,12}$")
+_GAP_ASKED = re.compile(r"(?<!同)比|高出|低出|高于|低于|快于|慢于|差距|相差|差了|差多少|快多少|慢多少|高多少|低多少")
+
+
+_SEVERAL_ASKED = re.compile(r"哪几|哪些")
+
+
+def _listed(sentence: str, spans: list[Span]) -> list[Span]:
+    """"哪几个城市" asks them all: names listed one after another ("哈尔滨、齐齐哈尔、牡丹江") are one span."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        # an item between two names that no finder read ("哈尔滨、齐齐哈尔、牡丹江") is listed too
+        if last is not None and re.fullmatch(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*(?:、|和|及|与|以及)", sentence[last.end:span.start]):
+            out[-1] = Span(last.start, span.end, sentence[last.start:span.end], max(last.prior, span.prior),
+                           venue=last.venue or span.venue)
+        else:
+            out.append(span)
+    return out
+
+
 def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, float, float]]:
     """Every admissible span of the asked type in ``sentence`` as (span, score, local match), best
     first (ties: the earlier one)."""
@@ -754,6 +854,8 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
     owners = respective_owner(sentence, spans, analysis) if analysis.kind in (QUANTITY, DATE) and not ablated("respectively") else {}
     if analysis.kind in (ORG, PLACE, NAME) and not ablated("whole_names"):
         spans = _whole_names(sentence, spans)
+    if analysis.kind in (ORG, PLACE) and _SEVERAL_ASKED.search(question_text) and not ablated("listed_names"):
+        spans = _listed(sentence, spans)
     ranked: list[tuple[Span, float, float]] = []
     for i, span in enumerate(spans):
         if span.start in owners and not owners[span.start][0]:
@@ -787,6 +889,12 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
             phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
             local = max(local, coverage(phrases, owners[span.start][1] + sentence[:span.start]) if phrases else 0.5)
         score = 2.0 * local + span.prior
+        # "增速比全区平均水平高4.1个百分点" is the gap between two rates, not the rate asked ("增速多少"),
+        # unless the question asks that gap (比, 高出, 差)
+        if analysis.kind == QUANTITY and _RATE_GAP.search(clause_window(sentence, span.start, span.end)[0]) \
+                and not _GAP_ASKED.search(question_text) and not ablated("rate_gap"):
+            continue
+        # "由原来的15个工作日压缩至5个工作日": the old value, not the one now, unless the old one is asked
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
             score += 0.8
