@@ -29,7 +29,7 @@ _EDGE = "，,。；;：:、！？!? \t\n"
 SCOPES = ("全国", "全省")
 # jieba tags some common nouns as places; these say nothing about where.
 # jieba's dictionary tags some common words as places ("新建", "播撒"); they say nothing about where
-NOT_PLACES = frozenset("播撒 新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 海峡 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间 惠及".split())
+NOT_PLACES = frozenset("播撒 新建 新区 城镇 乡镇 城乡 农村 乡村 城市 地区 基层 社区 小区 辖区 县区 市州 农牧区 牧区 山区 城区 市区 家门口 本地 当地 各地 省内外 省内 省外 国内 国外 海外 田间 惠及".split())
 # a word of three characters or more ending as a measure does ("满意度", jieba's ns) is no place ("印度" is)
 _MEASURE_NOUN = re.compile(r"^.{2,}[度率量额性]$")
 PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|旗|街道)$")
@@ -48,7 +48,7 @@ _NAME_PATTERNS = (
     ("place", re.compile(r"(?:位于|来自|开往|前往|落户|坐落于)(?P<name>[^，。；、的\s]{2,20}?)(?=[，。；、的]|$)")),
     ("name", re.compile(r"《(?P<name>[^》]{2,40})》")),
     ("name", re.compile(r"“(?P<name>[^”]{2,20})”")),
-    ("name", re.compile(r"(?:局长|书记|所长|乡长|县长|市长|镇长|区长|村长|校长|行长|社长|会长|站长|厂长|主席|主任|负责人|院长|总经理|经理|董事长|部长|厅长|代表|记者|通讯员)(?:是|为)?(?P<name>[\u4e00-\u9fff]{2,4}?)(?=在|说|表示|介绍|指出|回[应答忆]|感[谢慨叹到]|认为|称|强调|[，。、；：]|$)")),
+    ("name", re.compile(r"(?:局长|书记|所长|乡长|县长|市长|主任|负责人|院长|总经理|董事长|部长|厅长|代表|记者|通讯员)(?P<name>[\u4e00-\u9fff]{2,4}?)(?=在|说|表示|介绍|指出|回[应答忆]|感[谢慨叹到]|认为|称|强调|[，。、；：]|$)")),
 )
 
 
@@ -66,54 +66,6 @@ def _posseg():
 _WHEN_WORD = re.compile(r"年$|^(?:目前|当前|今后|此前|以来|日前|近日)$")
 
 
-_FUNCTION_FLAGS = ("p", "c", "u", "r", "d", "f", "m", "q", "x", "t")
-
-
-@lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
-    from ..places import pos_tokenizer
-
-    return pos_tokenizer().word_tag_tab
-
-
-def common_area_noun(word: str) -> bool:
-    """A word for a kind of area, not a place's name: "建成区", "保护区", "开发区", "示范区", "高新区" (its stem, 建成,
-    保护, 开发, is a dictionary word that names nothing), or a common noun jieba tags as a place, "黑土地" (黑 + 土地). It names a place only with a name before it ("扎龙保护区"),
-    and then the zone is a place. A district the dictionary knows as a place ("城中区", ns) or whose stem is a name
-    ("乐都区") is a place."""
-    tags = _word_tags()
-    if len(word) >= 3 and tags.get(word) == "ns" and tags.get(word[-2:]) == "n" and tags.get(word[:-2]) not in (None, *_NAME_FLAGS):
-        return True  # a common noun under a word that names nothing: "黑土地" (黑 + 土地), not "河西走廊" (河西, ns)
-    if not word.endswith("区") or len(word) < 2:
-        return False
-    if tags.get(word) == "ns":
-        return False
-    stem_tag = tags.get(word[:-1])
-    return stem_tag is not None and stem_tag not in _NAME_FLAGS
-
-
-RARE_WORD = 1000  # jieba's dictionary count under which a word read as a verb may be a name ("安化" 27, "设立" 8773)
-
-
-def _word_freq(word: str) -> int:
-    from ..places import pos_tokenizer
-
-    tokenizer = pos_tokenizer().tokenizer
-    tokenizer.check_initialized()
-    return tokenizer.FREQ.get(word, 0)
-
-
-def _cut_short(words, i: int) -> str:
-    """A place jieba cut off its first character ("临" + "沅县", "青" + "岚县"): a two-character place after a
-    one-character name ("青", ns), or one the dictionary does not know after a one-character word that is not a
-    function word, starts with that character."""
-    w = words[i].word
-    if (len(w) == 2 and i > 0 and len(words[i - 1].word) == 1 and _CJK_WORD.fullmatch(words[i - 1].word)
-            and (words[i - 1].flag in _NAME_FLAGS or w not in _word_tags() and not words[i - 1].flag.startswith(_FUNCTION_FLAGS))):
-        return words[i - 1].word + w
-    return w
-
-
 @lru_cache(maxsize=4096)
 def places_in(text: str) -> tuple[str, ...]:
     """Place names and scopes ("城中区", "祁连县", "全省") a piece of text names, in order."""
@@ -121,36 +73,24 @@ def places_in(text: str) -> tuple[str, ...]:
     words = list(_posseg().cut(text))
     for i, word in enumerate(words):
         w = word.word
-        if common_area_noun(w):  # "城市建成区": a kind of area, no place; after a name, the named zone: "成都高新区"
-            if i > 0 and words[i - 1].flag == "ns" and words[i - 1].word not in NOT_PLACES and _CJK_WORD.fullmatch(words[i - 1].word):
-                found.append(w)  # (read as the zone, its name then only saying where it is: "成都高新区" beside "锦江区")
-            continue
         if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全") and not _MEASURE_NOUN.search(w):
-            found.append(_cut_short(words, i) if PLACE_SUFFIX.search(w) else w)
+            found.append(w)
         elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):
             found.append(w)  # a small place jieba tags as a name ("申中乡")
         elif (PLACE_SUFFIX.search(w) and 3 <= len(w) <= 5 and i > 0 and words[i - 1].flag == "ns" and _CJK_WORD.fullmatch(w)
-              and words[i - 1].word not in NOT_PLACES and w not in NOT_PLACES and ingredient_on("place_after_place")):
+              and w not in NOT_PLACES and ingredient_on("place_after_place")):
             found.append(w)  # a place written right after a larger one, whatever jieba tags it: "河北省保定市"
         elif len(w) == 1 and w in "省市县区州镇乡村旗港":  # cut as "日月" + "乡", "哈拉" + "直沟" + "乡"
             j = i
             while (j > 0 and words[j - 1].flag in _NAME_FLAGS + ("t",) and _CJK_WORD.fullmatch(words[j - 1].word) and i - j < 3
                    and not _WHEN_WORD.search(words[j - 1].word)):  # "今年县财政安排…": 今年 is when, not a place's name
                 j -= 1
-            if (j == i and i > 0 and len(words[i - 1].word) == 2 and _CJK_WORD.fullmatch(words[i - 1].word)
-                    and not words[i - 1].flag.startswith(_FUNCTION_FLAGS) and words[i - 1].word not in NOT_PLACES
-                    and _word_freq(words[i - 1].word) < RARE_WORD  # a name, rare as a word: not "设立" of "设立县、乡、村三级河长"
-                    and (i == 1 or not _CJK_WORD.fullmatch(words[i - 2].word) or words[i - 2].flag.startswith(_FUNCTION_FLAGS))):
-                j = i - 1  # a name jieba reads as a verb, standing alone before the suffix: "安化" + "市"
             name = "".join(x.word for x in words[j:i + 1])
             if j < i and len(name) >= 3:
                 found.append(name)
     # a place inside a longer one found here ("直沟" of "哈拉直沟乡") is not a place of its own, and
-    # a place written right before a smaller one ("西宁市城中区") only says where that one is (a smaller one named
-    # as such: "宾川县城东实验学校" is 宾川县's school, 城东 no place of its own there)
-    named = [p for p in found if PLACE_SUFFIX.search(p)]
-    found = [p for p in found if not any(p != q and (p in q or p + q in text and (PLACE_SUFFIX.search(q) or p not in named)) for q in found)]
-    found = [q for q in found if q in named or not any(p + q in text for p in named)]
+    # a place written right before a smaller one ("西宁市城中区") only says where that one is
+    found = [p for p in found if not any(p != q and (p in q or p + q in text) for q in found)]
     return tuple(dict.fromkeys(found))
 
 
@@ -269,9 +209,6 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
         line_start = s_start
         sentence = text[s_start:s_end]
         sentence_has_figures = any(f.kind == "figure" for f in find_figures(sentence))
-        pointers = tuple(referent_pairs(text, s_start, s_end)) if ingredient_on("referent") else ()
-        pointer_phrases = tuple(text[a:b] for a, b, _ in _pointers(text, s_start, s_end)) if ingredient_on("referent") else ()
-        sentence_referents = tuple(dict.fromkeys(name for _, name in pointers))
         before_claims = len(claims)
         for c_start, c_end in clauses(text, s_start, s_end):
             figures = find_figures(text[c_start:c_end])
@@ -306,8 +243,6 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     claim_periods = ()
                 else:
                     label = figure_label(text, figures, i, c_start, c_end)
-                    for phrase in pointer_phrases:  # "这家医院前三季度门急诊量": the pointer says who (its referent), not what is measured
-                        label = label.replace(phrase, " ")
                     if not says_what(label) and claims and claims[-1].start >= s_start and claims[-1].kind == "figure":
                         label = claims[-1].label + label  # "…3200人，较去年增长37%": the growth of the same measure
                         leans = True
@@ -317,11 +252,10 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     stated=figure.written, stated_start=figure.start, stated_end=figure.end,
                     kind=figure.kind, label=label, places=places, periods=claim_periods,
                     # (a clause leaning on the measure before it is searched with that measure: "…资金3800万元，比上年减少12%")
-                    query=_query(places, claim_periods, text[claims[-1].start if leans and ingredient_on("lean_query") else seg_start:seg_end], sentence,
-                                 pointers),
+                    query=_query(places, claim_periods, text[claims[-1].start if leans and ingredient_on("lean_query") else seg_start:seg_end], sentence),
                     sentence=sentence, sentence_start=s_start, figure=figure,
                     co_figures=tuple(f for f in numeric if f is not figure),
-                    referents=sentence_referents,
+                    referents=referents_of(text, s_start, s_end) if ingredient_on("referent") else (),
                 ))
             long_number = LONG_NUMBER.search(text, c_start, c_end)
             if long_number:  # a number too long to be a figure is a claim that cannot be checked, said so: not left 无需核实
@@ -349,8 +283,8 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     text=text[t_start:t_end], start=t_start, end=t_end,
                     stated=text[n_start:n_end], stated_start=n_start, stated_end=n_end,
                     kind=kind, label=sentence, places=tuple(p for p in places if p not in text[n_start:n_end]), periods=periods,
-                    query=_query(places, periods, sentence, sentence, pointers), sentence=sentence, sentence_start=s_start,
-                    referents=sentence_referents,
+                    query=_query(places, periods, sentence, sentence), sentence=sentence, sentence_start=s_start,
+                    referents=referents_of(text, s_start, s_end) if ingredient_on("referent") else (),
                 ))
             if own_places:
                 last_places = own_places
@@ -362,84 +296,36 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
     return claims, unchecked
 
 
-# a pointer to something named before ("这家医院", "该公司", "这所学校", "该校"): read with jieba's cut, the noun it points with
-_POINTER_WORDS = frozenset("该 此 这 这家 这所 这座 这个 这位 这名 这支 这条".split())
-_PLACE_CHARS = "省市县区州乡镇村旗"  # 该县, 该市, 这座城市…: places, carried as places
+# a pointer to something named before ("这家医院", "该公司", "这所学校"): the noun it points with
+_POINTER = re.compile(r"(?:这家|这所|这座|这个|该|此)(?P<noun>[\u4e00-\u9fff]{2})")
 _NAME_BEFORE = 12  # characters before the noun read for the name it ends
-_LOOK_BACK = 6  # earlier mentions of the noun tried, latest first
-
-
-def _pointers(text: str, s_start: int, s_end: int) -> list[tuple[int, int, str]]:
-    """(start, end, noun) of each pointer phrase of a sentence: "这家医院" (医院), "该校" (校), "这所学校" (学校)."""
-    found, at = [], s_start
-    words = list(_posseg().cut(text[s_start:s_end]))
-    for k, word in enumerate(words):
-        w, start = word.word, at
-        at += len(w)
-        if word.flag != "r":
-            continue
-        if len(w) == 2 and w[0] == "该" and w[1] not in _PLACE_CHARS and _CJK_WORD.fullmatch(w):
-            found.append((start, start + 2, w[1]))  # one word with its noun's head: 该校, 该院, 该楼
-            continue
-        if w not in _POINTER_WORDS:
-            continue
-        rest, end = words[k + 1:k + 3], at
-        if w == "这" and rest and rest[0].flag in ("q", "u") and len(rest[0].word) == 1:  # 这 + 所 + 学校
-            end += len(rest[0].word)
-            rest = rest[1:]
-        if rest and rest[0].flag.startswith("n") and len(rest[0].word) >= 2 and _CJK_WORD.fullmatch(rest[0].word):
-            noun = rest[0].word
-            if noun[-1] not in _PLACE_CHARS:
-                found.append((start, end + len(noun), noun))
-    return found
-
-
-def _name_ending_at(text: str, at: int) -> str:
-    """The proper name ending right before ``text[at]``, "" when the words there name nothing (a kind of thing)."""
-    head = re.split(r"[，,。；;：:！？!?、\s“”《》（）()\d]", text[max(0, at - _NAME_BEFORE): at])[-1]
-    head = re.sub(r"^(?:[日月年]|在|由|是|的|和|与|及)+", "", head)
-    # a name is the run of nouns before the noun: "青溪县共实施重点项目" tells what was done, it names no project
-    words = list(_posseg().cut(head))
-    # (a verbal noun is a name's part: "实验" of "城东实验学校")
-    cut = max((i + 1 for i, w in enumerate(words) if w.flag[:1] in _NOT_NAME_PART and w.flag != "vn"), default=0)
-    head = "".join(w.word for w in words[cut:])
-    # and a proper name: a place, person or body in it ("重点项目" is a kind of thing, not one of them)
-    if len(head) >= 2 and any(w.flag in ("ns", "nr", "nt", "nz") for w in words[cut:]):
-        return head
-    return ""
-
-
-def referent_pairs(text: str, s_start: int, s_end: int) -> list[tuple[str, str]]:
-    """(pointer phrase, name) for the pointers of a sentence: the name is the latest one before the sentence ending with
-    the pointer's noun ("…青岚县人民医院新院区投入使用。这家医院始建于1958年。" → 青岚县人民医院), or with its head, the
-    noun's last character ("宾川县城东实验学校…。该校总投资8600万元" → 宾川县城东实验学校)."""
-    found = []
-    for p_start, p_end, noun in _pointers(text, s_start, s_end):
-        name = ""
-        for target in dict.fromkeys((noun, noun[-1])):
-            at, tries = s_start, 0
-            while not name and tries < _LOOK_BACK and (at := text.rfind(target, 0, at)) >= 0:
-                tries += 1
-                stem = _name_ending_at(text, at)
-                if stem and not any(stem.endswith(w) for w in _POINTER_WORDS):
-                    name = stem + (noun if target == noun else text[at:at + 1])
-            if name:
-                break
-        if not name and ingredient_on("referent_head") and len(noun) >= 2:
-            # a name ending in the noun's first character, in the sentence before: "龙湖南音社…。该社团…" (社 of 社团)
-            before = split_sentences(text[:s_start])
-            lo = s_start - len(text[before[-1][0]:s_start]) if before else 0
-            at = text.rfind(noun[0], lo, s_start)
-            stem = _name_ending_at(text, at) if at >= 0 else ""
-            name = stem + noun[0] if stem else ""
-        if name:
-            found.append((text[p_start:p_end], name))
-    return found
 
 
 def referents_of(text: str, s_start: int, s_end: int) -> tuple[str, ...]:
-    """The names a sentence's pointers stand for (``referent_pairs``)."""
-    return tuple(dict.fromkeys(name for _, name in referent_pairs(text, s_start, s_end)))
+    """The names a sentence's pointers stand for: the last name before the sentence ending with the pointer's noun
+    ("3月28日，青岚县人民医院新院区投入使用。这家医院始建于1958年。" → 青岚县人民医院), from the start of its clause."""
+    found = []
+    for match in _POINTER.finditer(text, s_start, s_end):
+        noun = match.group("noun")
+        at = text.rfind(noun, 0, s_start)
+        if at < 0 and ingredient_on("referent_head") and noun[0] not in "省市县区州乡镇村旗":  # (该县, 该区: places, carried as places)
+            # a name ending in the noun's head character, in the sentence before: "龙湖南音社…。该社团…" (社 of 社团)
+            before = split_sentences(text[:s_start])
+            lo = s_start - len(text[before[-1][0]:s_start]) if before else 0
+            at = text.rfind(noun[0], lo, s_start)
+            noun = noun[0]
+        if at < 0:
+            continue
+        head = re.split(r"[，,。；;：:！？!?、\s“”《》（）()\d]", text[max(0, at - _NAME_BEFORE): at])[-1]
+        head = re.sub(r"^(?:[日月年]|在|由|是|的|和|与|及)+", "", head)
+        # a name is the run of nouns before the noun: "青溪县共实施重点项目" tells what was done, it names no project
+        words = list(_posseg().cut(head))
+        cut = max((i + 1 for i, w in enumerate(words) if w.flag[:1] in _NOT_NAME_PART), default=0)
+        head = "".join(w.word for w in words[cut:])
+        # and a proper name: a place, person or body in it ("重点项目" is a kind of thing, not one of them)
+        if len(head) >= 2 and any(w.flag in ("ns", "nr", "nt", "nz") for w in words[cut:]):
+            found.append(head + noun)
+    return tuple(dict.fromkeys(found))
 
 
 _NOT_NAME_PART = frozenset("vdpcurqye")  # verbs, adverbs, prepositions, conjunctions, particles, pronouns… (an ordinal, 第一, is part of a name)
@@ -451,19 +337,11 @@ def names_another(referent: str, sentence: str) -> bool:
     noun = referent[-2:]
     if referent in sentence or noun not in sentence:
         return False
-    # the noun names another thing when a name stands right before it ("青岚县中医院"); after a pointer ("该项目") or
-    # words that name nothing ("这所总投资8600万元的九年一贯制学校") it is the article's own referent, unnamed
-    return any(not re.search(r"(?:这家|这所|这座|这个|该|此)$", sentence[:m.start()]) and _name_ending_at(sentence, m.start())
-               for m in re.finditer(noun, sentence))
+    return any(not re.search(r"(?:这家|这所|这座|这个|该|此)$", sentence[:m.start()]) for m in re.finditer(noun, sentence))
 
 
-def _query(places: tuple[str, ...], periods: tuple[str, ...], clause: str, sentence: str,
-           pointers: tuple[tuple[str, str], ...] = ()) -> str:
-    """What to search for a claim: its clause, with the places it inherited put in front, and what its sentence's
-    pointers stand for said by name ("该校总投资8600万元" → "宾川县城东实验学校总投资8600万元")."""
-    for phrase, name in pointers:
-        clause = clause.replace(phrase, name) if phrase in clause else clause if name in clause else name + clause
-        sentence = sentence.replace(phrase, name)
+def _query(places: tuple[str, ...], periods: tuple[str, ...], clause: str, sentence: str) -> str:
+    """What to search for a claim: its clause, with the places it inherited put in front."""
     missing = [p for p in places if p not in clause]
     query = "".join(missing) + clause
     return query if len(query) >= 6 else sentence

@@ -17,8 +17,7 @@ _CN_DIGITS_ALL = "〇零一二三四五六七八九"
 UNITS = sorted(
     """个百分点 百分点 人次 户次 场次 班次 万人次 个工作日 工作日 个月 个小时 公里 千米 公顷 平方米 平方公里 小时 分钟 周岁 千克 公斤 克 美元 欧元 毫米 厘米
     元 人 名 位 家 个 项 条 辆 单 场 期 件 份 所 座 支 吨 亩 米 户 次 倍 岁 天 年 批 台 套 处 篇 种 类 省 城市 个城市
-    间 块 张 首 部 起 根 株 只 头 棵 村 乡镇 网点 站点 班 枚 艘 架 栋 幢 层 盏 册 千瓦时 千瓦 兆瓦 立方米 标箱 平方千米 千公顷
-    例 自然箱 辆次 架次 艘次 车次 宗 笔 趟 列 尾 门""".split(),
+    间 块 张 首 部 起 根 株 只 头 棵 村 乡镇 网点 站点 班 枚 艘 架 栋 幢 层 盏 册 千瓦时 千瓦 兆瓦 立方米 标箱 平方千米 千公顷""".split(),
     key=len,
     reverse=True,
 )
@@ -53,8 +52,6 @@ _FIGURE = re.compile(
     f"(?P<unit>%|％|{_UNIT})(?P<after>以上|之上|以下|左右|上下)?"
 )
 _CN_DIGITS = "〇零一二三四五六七八九"
-# a qualifier before the rate a figure is told in: "超过每小时38自然箱" is more than 38 an hour
-_RATE_QUALIFIER = re.compile(f"(?P<q>{_BEFORE})(?:平均)?每(?:小时|天|日|周|月|年|人|户|亩|公里|平方米|分钟)$")
 _DISTANT_QUALIFIER = re.compile(
     r"(?P<q>(?<![节制签预契])约(?:占|为|有|合)|不得低于|不低于|不得超过|不超过|不得少于|不少于)[^，,。；;、\d]*的$"
 )
@@ -192,9 +189,6 @@ def find_figures(text: str) -> list[Figure]:
         distant = _DISTANT_QUALIFIER.search(text[max(0, match.start() - 20): match.start()])
         if distant:  # "约占汽车总量的12%", "不得低于施工合同额的0.5%"
             qualifier = ABOUT if distant.group("q")[0] == "约" else QUALIFIERS_BEFORE[distant.group("q")]
-        rate = _RATE_QUALIFIER.search(text[max(0, match.start() - 12): match.start()])
-        if rate:
-            qualifier = QUALIFIERS_BEFORE[rate.group("q")]
         if match.group("before"):
             qualifier = QUALIFIERS_BEFORE[match.group("before")]
         elif match.group("mid") or match.group("mid0") or match.group("after"):  # "1400余万元": 余 before the scale
