@@ -24,12 +24,14 @@ SEEDS = ROOT / "seeds"
 FRESH = ROOT / "eval" / "fresh"
 FRESH2 = ROOT / "eval" / "fresh2"
 FRESH3 = ROOT / "eval" / "fresh3"
+FRESH4 = ROOT / "eval" / "fresh4"
 
 QUESTION_FILES = [("everyday.jsonl", SEEDS), ("fresh_questions.jsonl", FRESH), ("fresh2_questions.jsonl", FRESH2),
-                  ("fresh3_questions.jsonl", FRESH3)]
+                  ("fresh3_questions.jsonl", FRESH3), ("fresh4_questions.jsonl", FRESH4)]
 CLAIM_FILES = [("claims.jsonl", SEEDS), ("claim_drafts.jsonl", SEEDS), ("fresh_claims.jsonl", FRESH), ("fresh_drafts.jsonl", FRESH),
                ("fresh2_claims.jsonl", FRESH2), ("fresh2_drafts.jsonl", FRESH2),
-               ("fresh3_claims.jsonl", FRESH3), ("fresh3_drafts.jsonl", FRESH3)]
+               ("fresh3_claims.jsonl", FRESH3), ("fresh3_drafts.jsonl", FRESH3),
+               ("fresh4_claims.jsonl", FRESH4), ("fresh4_drafts.jsonl", FRESH4)]
 
 
 @lru_cache(maxsize=None)
