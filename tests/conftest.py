@@ -88,3 +88,8 @@ def launch_on_a_free_port(app, **options) -> str:
             if attempt == 4:
                 raise
     raise AssertionError("unreachable")
+
+
+def claim_verdicts(report) -> list[tuple]:
+    """(verdict, found, reason) of each claim of a check report, for asserting a claim's outcome."""
+    return [(c.verdict, c.found, c.reason) for c in report.claims]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over
+from conftest import assistant_over, claim_verdicts
 
 PAGE = Path(__file__).parent / "data" / "check7"
 
@@ -15,10 +15,6 @@ PAGE = Path(__file__).parent / "data" / "check7"
 @pytest.fixture(scope="module")
 def page_assistant(tmp_path_factory):
     return assistant_over(PAGE, tmp_path_factory, "check7-index")
-
-
-def _verdicts(report):
-    return [(c.verdict, c.found, c.reason) for c in report.claims]
 
 
 @pytest.mark.parametrize("claim, verdict, found", [
@@ -39,9 +35,9 @@ def _verdicts(report):
 ])
 def test_the_figures_own_clause_and_subject(page_assistant, claim, verdict, found):
     report = page_assistant.check(claim)
-    assert report.verdict == verdict, _verdicts(report)
+    assert report.verdict == verdict, claim_verdicts(report)
     if found:
-        assert found in [c.found for c in report.claims if c.verdict == "contradicted"], _verdicts(report)
+        assert found in [c.found for c in report.claims if c.verdict == "contradicted"], claim_verdicts(report)
 
 
 @pytest.mark.parametrize("claim", [
@@ -51,17 +47,17 @@ def test_the_figures_own_clause_and_subject(page_assistant, claim, verdict, foun
 ])
 def test_another_part_grade_or_span_is_not_contradicted(page_assistant, claim):
     report = page_assistant.check(claim)
-    assert report.verdict == "not_found", _verdicts(report)
+    assert report.verdict == "not_found", claim_verdicts(report)
 
 
 def test_the_wholes_figure_still_contradicts_the_whole(page_assistant):
     report = page_assistant.check("澜溪县在园幼儿超过9000人")
-    assert report.verdict == "contradicted", _verdicts(report)
+    assert report.verdict == "contradicted", claim_verdicts(report)
 
 
 def test_a_pointers_noun_alone_is_the_articles_own(page_assistant):
     report = page_assistant.check("澜溪县人民医院新门诊楼于8月投入使用。这家医院前三季度门急诊量达到35.1万人次。")
-    assert "31.5万人次" in [c.found for c in report.claims if c.verdict == "contradicted"], _verdicts(report)
+    assert "31.5万人次" in [c.found for c in report.claims if c.verdict == "contradicted"], claim_verdicts(report)
 
 
 @pytest.mark.parametrize("ingredient, claim, verdict", [
@@ -76,7 +72,7 @@ def test_the_ingredients_can_be_switched_off(page_assistant, monkeypatch, ingred
     monkeypatch.setenv("RAG_CHECK_ABLATE", ingredient)
     _paragraph_figures.cache_clear(), _common_noun.cache_clear()  # (the figures of a paragraph are read once)
     try:
-        assert page_assistant.check(claim).verdict == verdict, _verdicts(page_assistant.check(claim))
+        assert page_assistant.check(claim).verdict == verdict, claim_verdicts(page_assistant.check(claim))
     finally:
         _paragraph_figures.cache_clear(), _common_noun.cache_clear()
 

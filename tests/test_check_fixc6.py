@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over
+from conftest import assistant_over, claim_verdicts
 
 PAGE = Path(__file__).parent / "data" / "fixc6"
 
@@ -14,10 +14,6 @@ PAGE = Path(__file__).parent / "data" / "fixc6"
 @pytest.fixture(scope="module")
 def page_assistant(tmp_path_factory):
     return assistant_over(PAGE, tmp_path_factory, "fixc6-index")
-
-
-def _verdicts(report):
-    return [(c.verdict, c.found, c.reason) for c in report.claims]
 
 
 @pytest.mark.parametrize("claim, verdict, found", [
@@ -34,27 +30,27 @@ def _verdicts(report):
 ])
 def test_the_counted_thing_and_the_event_are_the_figures_own(page_assistant, claim, verdict, found):
     report = page_assistant.check(claim)
-    assert report.verdict == verdict, _verdicts(report)
+    assert report.verdict == verdict, claim_verdicts(report)
     if found:
-        assert found in [c.found for c in report.claims if c.verdict == "contradicted"], _verdicts(report)
+        assert found in [c.found for c in report.claims if c.verdict == "contradicted"], claim_verdicts(report)
 
 
 def test_a_thing_counted_elsewhere_in_the_paragraph_is_not_confirmed(page_assistant):
     report = page_assistant.check("北岭县代表队获得奖牌总数19枚")  # the page gives 北岭县 19枚 of 金牌, 奖牌总数 only for 南湖区
-    assert report.verdict != "supported", _verdicts(report)
+    assert report.verdict != "supported", claim_verdicts(report)
 
 
 
 def test_the_action_is_read_in_the_figures_own_stretch(page_assistant):
     # 报废 belongs to the 9架 beside it, not to the 24架 bought
     report = page_assistant.check("市农机站已报废植保无人机24架")
-    assert report.verdict != "supported", _verdicts(report)
+    assert report.verdict != "supported", claim_verdicts(report)
     assert page_assistant.check("市农机站新购置植保无人机24架").verdict == "supported"
 
 
 def test_a_bare_scope_after_the_figure_is_the_claims_scope(page_assistant):
     report = page_assistant.check("比赛期间共有15人次打破8项省农民运动会纪录")
-    assert [c.verdict for c in report.claims] == ["supported", "contradicted"], _verdicts(report)
+    assert [c.verdict for c in report.claims] == ["supported", "contradicted"], claim_verdicts(report)
     assert "市农民运动会纪录" in report.claims[1].found
     assert page_assistant.check("比赛期间共有15人次打破8项市农民运动会纪录").verdict == "supported"
 
@@ -65,12 +61,12 @@ def test_a_bare_scope_after_the_figure_is_the_claims_scope(page_assistant):
 ])
 def test_a_figure_of_a_part_or_of_another_thing_is_not_confirmed(page_assistant, claim):
     report = page_assistant.check(claim)
-    assert report.verdict != "supported", _verdicts(report)
+    assert report.verdict != "supported", claim_verdicts(report)
 
 
 @pytest.mark.parametrize("claim", ["柳林镇新建高标准桃园1500亩", "全市新增冷链货车45辆", "青山市新增桃树种植面积2.4万亩"])
 def test_the_figures_own_place_and_thing_still_confirm(page_assistant, claim):
-    assert page_assistant.check(claim).verdict == "supported", _verdicts(page_assistant.check(claim))
+    assert page_assistant.check(claim).verdict == "supported", claim_verdicts(page_assistant.check(claim))
 
 
 def test_scope_rank_can_be_switched_off(page_assistant, monkeypatch):

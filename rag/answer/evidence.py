@@ -24,13 +24,19 @@ def entity_said(entity: str, text: str) -> bool:
             return True
     return False
 
+
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
 def paragraph_context(paragraph: Paragraph) -> str:
     """What a paragraph is read with: its article's headline, year and setting (the places its
     headline, dateline and lead name, rag.setting: 全县 under "甘肃省 岷川县"), then its text."""
     year = f"{paragraph.date[:4]}年" if paragraph.date else ""
     setting = "" if ablated("article_setting") else getattr(paragraph, "setting", None) or ""
-    # the periods its headline and text say relative to the article's year (今年上半年 → 2025年上半年)
-    periods = resolved_periods(f"{paragraph.title or ''}\n{paragraph.text}", year or next(iter(re.findall(r"(?:19|20)\d\d年", setting)), None))
+    # the periods its headline and text say relative to the article's year (今年上半年 → 2025年上半年);
+    # an undated article's year is the one its setting names
+    article_year = year or next(iter(_YEAR.findall(setting)), None)
+    periods = resolved_periods(f"{paragraph.title or ''}\n{paragraph.text}", article_year)
     return f"{paragraph.title or ''}\n{year}\n{setting}\n{paragraph.text}\n{periods}"
 
 

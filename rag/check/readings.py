@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from .candidates import _paragraph_figures as _figure_rows  # (label, sentence… of each figure; this module's own _paragraph_figures gives the figures alone)
 from .claims import places_in
 from .compare import units_match
 from .figures import Figure
@@ -415,13 +416,12 @@ def qualified_as_another(claim: Claim, candidate: Candidate) -> bool:
     article does not give: no contradiction from it."""
     if not ingredient_on("qualified"):
         return False
-    from .candidates import _paragraph_figures
     words = [w for w in key_words(claim.label, claim.places) if len(w) >= 3 and w not in candidate.label]
     if not words:
         return False
     # (a part's figure, "其中公办幼儿园43所": a word of another figure's clause that is the sentence's subject, "高校毕业生…，就业率
     # 达到92%", is no kind of its own)
-    others = [row[1] for row in _paragraph_figures(candidate.paragraph.text)
+    others = [row[1] for row in _figure_rows(candidate.paragraph.text)
               if row[2] == candidate.sentence and row[0].start != candidate.figure.start and row[0].kind == "figure"
               and _PART_LABEL.match(row[1])]
     return any(w in label for w in words for label in others)
