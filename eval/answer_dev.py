@@ -1,8 +1,8 @@
 """Dev-half harness for the answer decision (issue 11): runs the dev rows of the seeds
-(eval/everyday.jsonl), eval/fresh, eval/fresh2 and eval/fresh3 in one process and prints totals by kind
-per set, and with --rows the failed dev rows. Only --split dev rows are read (never test rows).
+(eval/everyday.jsonl) and every unseen-page set eval/freshN (found on disk) in one process and prints totals by
+kind per set, and with --rows the failed dev rows. Only --split dev rows are read (never test rows).
 
-    PYTHONPATH=$PWD .venv/bin/python eval/answer_dev.py [--rows] [--sets seeds,fresh,fresh2,fresh3]
+    PYTHONPATH=$PWD .venv/bin/python eval/answer_dev.py [--rows] [--sets seeds,fresh,fresh2,fresh3,fresh4]
 """
 from __future__ import annotations
 
@@ -14,11 +14,9 @@ from pathlib import Path
 from rag.assistant import DEFAULT_CORPUS, DEFAULT_INDEX, Assistant
 from rag.evaluate import default_index_dir, evaluate_question, load_questions
 
-SETS = {
-    "seeds": ("eval/everyday.jsonl", None),
-    "fresh": ("eval/fresh_questions.jsonl", "eval/fresh"),
-    "fresh2": ("eval/fresh2_questions.jsonl", "eval/fresh2"),
-    "fresh3": ("eval/fresh3_questions.jsonl", "eval/fresh3"),
+SETS = {"seeds": ("eval/everyday.jsonl", None)} | {
+    path.name.removesuffix("_questions.jsonl"): (str(path), str(path.parent / path.name.removesuffix("_questions.jsonl")))
+    for path in sorted(Path("eval").glob("fresh*_questions.jsonl"))
 }
 
 
@@ -51,7 +49,7 @@ def run(name: str, rows: bool, kinds: set[str] | None) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", action="store_true")
-    parser.add_argument("--sets", default="seeds,fresh,fresh2,fresh3")
+    parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--kinds", default="")
     args = parser.parse_args()
     kinds = set(args.kinds.split(",")) if args.kinds else None
