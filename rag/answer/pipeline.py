@@ -67,6 +67,20 @@ def _semantic_paraphrases(analysis: QuestionAnalysis, candidates: list[Candidate
     )
 
 
+def _closest_figure(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
+    """The best-scoring sentence of all, when only its wording kept it from answering and its figure or
+    date is the one closest in meaning to the question of every retrieved figure or date of the asked
+    type: the words the question says otherwise (签了征收协议 for 征收签约, 动工 for 开工建设) are other words
+    for it, whatever retrieval ranked its paragraph. The near-miss checks still judge its figure."""
+    if ablated("closest_figure") or analysis.kind not in (QUANTITY, DATE) or not candidates:
+        return []
+    best = max(candidates, key=lambda c: c.score)
+    if best.objection != WORDING or best.span is None or best.similarity is None:
+        return []
+    typed = [c.similarity for c in candidates if c.span is not None and c.similarity is not None]
+    return [best] if best.similarity >= max(typed) else []
+
+
 _CLAUSE_MARKS = "，；,;："
 
 
@@ -157,7 +171,10 @@ def extract_answer(
     candidates = score_sentences(analysis, distinct, inherit=settings.context)
     if similarity is not None and settings.semantic and candidates:
         candidates = with_similarities(candidates, similarity)
-    eligible = [c for c in candidates if c.eligible] or _semantic_paraphrases(analysis, candidates)
+    eligible = [c for c in candidates if c.eligible]
+    if not eligible:
+        eligible = _semantic_paraphrases(analysis, candidates)
+        eligible += [c for c in _closest_figure(analysis, candidates) if all(c is not e for e in eligible)]
     if not eligible and accept is not None:
         eligible = accept(candidates)
     if settings.near_miss and eligible:
