@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from .question import (
-    GENERIC_NOUNS, GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, guessed_across_words, is_province,
+    DATE, GENERIC_NOUNS, GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, guessed_across_words, is_province,
     pos_cut, pos_tokenizer, time_in, without_baselines,
 )
 from .scoring import Candidate, abbreviated, same_characters
@@ -216,13 +216,13 @@ def _asked_words_at(
 ) -> bool:
     """Whether an asked word stands in the own clause of a figure of ``sentence`` (other than
     ``skip``; with ``unit``, only figures counting the same kind of thing; with ``rival``, the unit of
-    the figure asked about, not figures of another kind of thing, which cannot answer: see _own_kind)."""
+    the figure ``skip`` asked about, not figures of another kind before it: see _own_kind)."""
     for start, end, other_unit, words in _figure_words(sentence):
         if skip is not None and (skip[0] <= start < skip[1] or start <= skip[0] < end):
             continue
         if unit is not None and not same_kind_of_unit(unit, other_unit):
             continue
-        if rival is not None and not same_kind_of_unit(rival, other_unit) and other_unit not in _TIME_UNITS:
+        if rival is not None and start < skip[0] and not same_kind_of_unit(rival, other_unit):
             continue
         if any(w in words for w in asked):
             return True
@@ -516,22 +516,20 @@ def _part_named_first(analysis: QuestionAnalysis) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
-# "每人每月多少钱", "人均多少", "每亩多少": an amount per person, month or unit of land; a figure whose own clause
+# "每人每月多少钱", "人均多少", "每亩多少": an amount per person, household or unit of land (not per day: 日处理
+# says that without 每); a figure whose own clause
 # says no 每/人均/均/"元/人" is a total ("安排区级预算资金103万元"), not the amount asked
-_PER_UNIT_ASKED = re.compile(r"每(?:个|一)?(?:人|户|月|年|天|亩|吨|平方米|公里|场|次|名|家)[^，。？?]{0,8}(?:多少|几)|人均[^，。？?]{0,6}(?:多少|几)")
+_PER_UNIT_ASKED = re.compile(r"每(?:个|一)?(?:人|户|亩|名|家)[^，。？?]{0,8}(?:多少|几)|[人户亩]均[^，。？?]{0,6}(?:多少|几)")
 _PER_UNIT_SAID = re.compile(r"每|人均|户均|亩均|均|/|／|平均")
-
-
-# a date or a length of time dates or bounds a clause ("签订合同前一年内…未发生工资拖欠"): it counts no
-# other kind of thing, so the asked words standing there still compete with the asked figure
-_TIME_UNITS = frozenset({"年", "月", "个月", "日", "天", "周", "小时", "分钟", "秒"})
 
 
 def _own_kind(unit: str, span: Span, analysis: QuestionAnalysis) -> str | None:
     """The figure's unit when it is the very unit the question asks in ("户" for "多少户", "亿元" for
-    "多少钱"): then a figure of another kind of thing (两个…改造项目, 面积4.2万平方米) cannot answer, and an
-    asked word standing at it names the subject the sentence is about, not another measure. Else None
-    (any figure competes: "已注册企业176家" beside 4300余人次 for "注册了多少名")."""
+    "多少钱"): then a figure of another kind of thing before it (两个…改造项目, 面积4.2万平方米) cannot answer,
+    and an asked word standing there names the subject the sentence opens on, which its later figures go on
+    to measure. A figure after it still competes ("购车意向1260余台，意向成交金额约1.8亿元": 成交 is the
+    money's), and so does any figure when this one is not in the asked unit ("已注册企业176家" beside
+    4300余人次 for "注册了多少名"). Else None."""
     if ablated("asked_kind_only") or not unit or not analysis.unit or not unit_fits_exactly(analysis.unit, span):
         return None
     return unit
@@ -1012,4 +1010,29 @@ def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | Non
     unsaid = _series_members(analysis.text) - _series_members(f"{p.title or ''}\n{p.text}")
     if not ablated("series") and any(series in _NAMED_SERIES for series, _, _ in unsaid):
         return given
+    return None
+
+
+# the first character of a two-character verb of an event's stage: its start (开工, 动工, 开幕, 启用) or its
+# end (完工, 竣工, 闭幕, 收官, 结束, 停运)
+_STAGE_START = "开动启始"
+_STAGE_END = "完竣闭收结终停"
+
+
+def other_stage(candidate: Candidate, analysis: QuestionAnalysis) -> str | None:
+    """"大桥哪天开工建设" against "大桥于9月30日完工", "哪天完工" against "于秋收后开工建设": the date's own
+    clause dates the other end of the same action (the same head, 工 or 幕, after a start for an end or an
+    end for a start), not the asked one. Returns that clause, or None. Date questions only."""
+    if ablated("other_stage") or analysis.kind != DATE or candidate.span is None:
+        return None
+    span, sentence = candidate.span, candidate.sentence
+    before, after = clause_window(sentence, span.start, span.end)
+    clause = f"{before}{span.text}{after}"
+    asked = [w for phrase in analysis.focus for w, _ in pos_cut(phrase) if len(w) == 2 and w[0] in _STAGE_START + _STAGE_END]
+    if not asked or any(w in clause for w in asked):
+        return None
+    for word in asked:
+        other = _STAGE_END if word[0] in _STAGE_START else _STAGE_START
+        if any(len(w) == 2 and w[1] == word[1] and w[0] in other for w, _ in pos_cut(clause)):
+            return clause
     return None

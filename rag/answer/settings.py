@@ -123,6 +123,8 @@ SWITCHES = {
                       " closest in meaning to the question of all the retrieved ones (征收签约1260户 for 签了征收协议)",
     "part_named_first": "\"入境游客中，来自东南亚的有多少\": the part of a group named before the wh-word must be said in the"
                         " figure's clause (the group's 3.8万人次 does not answer it)",
+    "other_stage": "\"哪天开工\" is not answered by a date of the other end of the same action (于9月30日完工; 开幕 for"
+                   " 闭幕): a start asked, an end given, or the reverse",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",
 }
