@@ -516,11 +516,14 @@ def _part_named_first(analysis: QuestionAnalysis) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
-# "每人每月多少钱", "人均多少", "每亩多少": an amount per person, household or unit of land (not per day: 日处理
-# says that without 每); a figure whose own clause
+# "每人每月多少钱", "人均多少", "每亩多少", "每天处理多少": an amount per person, household, unit of land or time; a figure whose own clause
 # says no 每/人均/均/"元/人" is a total ("安排区级预算资金103万元"), not the amount asked
-_PER_UNIT_ASKED = re.compile(r"每(?:个|一)?(?:人|户|亩|名|家)[^，。？?]{0,8}(?:多少|几)|[人户亩]均[^，。？?]{0,6}(?:多少|几)")
-_PER_UNIT_SAID = re.compile(r"每|人均|户均|亩均|均|/|／|平均")
+_PER_UNIT_ASKED = re.compile(
+    r"每(?:个|一)?(?:人|户|亩|名|家|天|日|月|年)[^，。？?]{0,8}(?:多少|几)|[人户亩日月年]均[^，。？?]{0,6}(?:多少|几)"
+)
+# 每, 均, "元/人"; or a day, month or year glued to what it measures (日处理能力, 年产, 月租), not a date's (9月30日)
+# nor a period's (今年, 去年, 上半年)
+_PER_UNIT_SAID = re.compile(r"每|均|/|／|(?<![\d一二三四五六七八九十两今去明前本当同上下全该首末])[日月年](?=[\u4e00-\u9fff])")
 
 
 def _own_kind(unit: str, span: Span, analysis: QuestionAnalysis) -> str | None:
