@@ -18,13 +18,13 @@ from dataclasses import replace
 from typing import Iterable
 
 from .question import (
-    GENERIC_NOUNS, GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, guessed_across_words, is_province,
+    DATE, GENERIC_NOUNS, GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, guessed_across_words, is_province,
     pos_cut, pos_tokenizer, time_in, without_baselines,
 )
 from .scoring import Candidate, abbreviated, same_characters
 from .settings import ablated
 from .synonyms import kindred_in, known_common_word, said_in
-from .spans import ADMIN_LEVELS, RATE_AS_CHANGE, UNITS, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
+from .spans import ADMIN_LEVELS, RATE_AS_CHANGE, UNITS, Span, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
 
 
 def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
@@ -211,13 +211,18 @@ def _figure_words(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
     return tuple((start, end, unit, "|".join(clause_window(sentence, start, end))) for start, end, unit in figure_units(sentence))
 
 
-def _asked_words_at(sentence: str, asked: list[str], unit: str | None, skip: tuple[int, int] | None = None) -> bool:
+def _asked_words_at(
+    sentence: str, asked: list[str], unit: str | None, skip: tuple[int, int] | None = None, rival: str | None = None
+) -> bool:
     """Whether an asked word stands in the own clause of a figure of ``sentence`` (other than
-    ``skip``; with ``unit``, only figures counting the same kind of thing)."""
+    ``skip``; with ``unit``, only figures counting the same kind of thing; with ``rival``, the unit of
+    the figure ``skip`` asked about, not figures of another kind before it: see _own_kind)."""
     for start, end, other_unit, words in _figure_words(sentence):
         if skip is not None and (skip[0] <= start < skip[1] or start <= skip[0] < end):
             continue
         if unit is not None and not same_kind_of_unit(unit, other_unit):
+            continue
+        if rival is not None and start < skip[0] and not same_kind_of_unit(rival, other_unit):
             continue
         if any(w in words for w in asked):
             return True
@@ -429,7 +434,8 @@ def near_miss_check(
                 and not kindred_in(analysis.type_noun, [counted]):
             return "counted", clause
     # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
-    if on("subset") and analysis.subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in analysis.subset):
+    subset = analysis.subset or _part_named_first(analysis)
+    if on("subset") and subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in subset):
         return "subset", clause
     if on("earlier") and _EARLIER_ASKED.search(analysis.text) and _REACHED.search(before):
         return "earlier", clause
@@ -443,6 +449,8 @@ def near_miss_check(
         return "named_figure", clause
     if on("rate") and _rate_unasked(before, analysis):
         return "rate", clause
+    if on("per_unit") and _PER_UNIT_ASKED.search(analysis.text) and not _PER_UNIT_SAID.search(clause):
+        return "per_unit", clause
     if on("action") and (candidate.objection is None or _action_at_figure_elsewhere(analysis, elsewhere)) \
             and _other_action(before, after, _whole_clause(sentence, span), analysis):
         return "action", clause
@@ -458,7 +466,7 @@ def near_miss_check(
         return "distinguishing", clause
     # "护林员里有多少人是脱贫人口": the figure whose clause says the part asked ("其中脱贫人口310名") is
     # its answer, though the whole (护林员) stands at another figure
-    if analysis.subset and all(said_in(w, clause) for w in analysis.subset):
+    if subset and all(said_in(w, clause) for w in subset):
         return None
     asked = _asked_words(analysis)
     if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):
@@ -468,13 +476,16 @@ def near_miss_check(
     # the asked words stand at another figure, of this sentence ("已注册企业176家", "7场零工相关
     # 活动") or, when this sentence does not say them at all, of another retrieved one that
     # counts the same kind of thing (another place's "城镇新增就业568人"), not at this one
-    if _asked_words_at(sentence, asked, None, skip=(span.start, span.end)):
+    # (when this figure is of the asked kind, "多少户" at 1260户, a figure of another kind, 两个…改造项目 or
+    # 面积4.2万平方米, cannot answer: an asked word standing there names the subject, not another measure)
+    others_unit = _own_kind(unit, span, analysis)
+    if _asked_words_at(sentence, asked, None, skip=(span.start, span.end), rival=others_unit):
         return "asked_here", clause
     # the same for the words of the asked phrase ("零工注册": "已注册企业176家" or "7场零工相关
     # 活动" beside "服务群众868人"), when this figure's clause has none of them
     words = _asked_tokens(asked + _modifiers(analysis, asked))
     if on("asked_word_here") and words and not any(w in clause for w in words) \
-            and _asked_words_at(sentence, words, None, skip=(span.start, span.end)):
+            and _asked_words_at(sentence, words, None, skip=(span.start, span.end), rival=others_unit):
         return "asked_word_here", clause
     if all(coverage([w], sentence) < MIN_FOCUS_IN_CLAUSE for w in asked) and any(
         _asked_words_at(other, asked, unit if analysis.unit else None) for other in elsewhere
@@ -485,6 +496,46 @@ def near_miss_check(
             and not span.text.rstrip("以上下左右内余多").endswith(analysis.type_noun[0]):
         return "unit", clause
     return None
+
+
+# "入境游客中，来自东南亚的有多少", "示范学校里，国家级的有几所": the group, then the part asked, before the
+# wh-word (rag.answer.question reads "A里有多少是B", the part after it)
+_PART_NAMED_FIRST = re.compile(r"(?:中|里|当中|之中)[，,]\s*([^，。？?！!]{2,12}?)的?(?:有|是|为|占)?(?:多少|几)")
+
+
+def _part_named_first(analysis: QuestionAnalysis) -> tuple[str, ...]:
+    """The nouns and distinguishing words (国家级, 东南亚) naming the part of a group asked before the
+    wh-word: the figure of the whole group's clause says none of them."""
+    if ablated("part_named_first"):
+        return ()
+    found = _PART_NAMED_FIRST.search(analysis.text)
+    if not found:
+        return ()
+    words = [w for w, flag in pos_cut(found.group(1))
+             if len(w) >= 2 and (flag[:1] in ("n", "b") or flag == "ns") and w not in GENERIC_NOUNS]
+    return tuple(dict.fromkeys(words))
+
+
+# "每人每月多少钱", "人均多少", "每亩多少", "每天处理多少": an amount per person, household, unit of land or time; a figure whose own clause
+# says no 每/人均/均/"元/人" is a total ("安排区级预算资金103万元"), not the amount asked
+_PER_UNIT_ASKED = re.compile(
+    r"每(?:个|一)?(?:人|户|亩|名|家|天|日|月|年)[^，。？?]{0,8}(?:多少|几)|[人户亩日月年]均[^，。？?]{0,6}(?:多少|几)"
+)
+# 每, 均, "元/人"; or a day, month or year glued to what it measures (日处理能力, 年产, 月租), not a date's (9月30日)
+# nor a period's (今年, 去年, 上半年)
+_PER_UNIT_SAID = re.compile(r"每|均|/|／|(?<![\d一二三四五六七八九十两今去明前本当同上下全该首末])[日月年](?=[\u4e00-\u9fff])")
+
+
+def _own_kind(unit: str, span: Span, analysis: QuestionAnalysis) -> str | None:
+    """The figure's unit when it is the very unit the question asks in ("户" for "多少户", "亿元" for
+    "多少钱"): then a figure of another kind of thing before it (两个…改造项目, 面积4.2万平方米) cannot answer,
+    and an asked word standing there names the subject the sentence opens on, which its later figures go on
+    to measure. A figure after it still competes ("购车意向1260余台，意向成交金额约1.8亿元": 成交 is the
+    money's), and so does any figure when this one is not in the asked unit ("已注册企业176家" beside
+    4300余人次 for "注册了多少名"). Else None."""
+    if ablated("asked_kind_only") or not unit or not analysis.unit or not unit_fits_exactly(analysis.unit, span):
+        return None
+    return unit
 
 
 # a parallel list's clauses end in "；" ("赣州市一季度完成交通投资52.8亿元；上饶市完成31.4亿元")
@@ -962,4 +1013,29 @@ def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | Non
     unsaid = _series_members(analysis.text) - _series_members(f"{p.title or ''}\n{p.text}")
     if not ablated("series") and any(series in _NAMED_SERIES for series, _, _ in unsaid):
         return given
+    return None
+
+
+# the first character of a two-character verb of an event's stage: its start (开工, 动工, 开幕, 启用) or its
+# end (完工, 竣工, 闭幕, 收官, 结束, 停运)
+_STAGE_START = "开动启始"
+_STAGE_END = "完竣闭收结终停"
+
+
+def other_stage(candidate: Candidate, analysis: QuestionAnalysis) -> str | None:
+    """"大桥哪天开工建设" against "大桥于9月30日完工", "哪天完工" against "于秋收后开工建设": the date's own
+    clause dates the other end of the same action (the same head, 工 or 幕, after a start for an end or an
+    end for a start), not the asked one. Returns that clause, or None. Date questions only."""
+    if ablated("other_stage") or analysis.kind != DATE or candidate.span is None:
+        return None
+    span, sentence = candidate.span, candidate.sentence
+    before, after = clause_window(sentence, span.start, span.end)
+    clause = f"{before}{span.text}{after}"
+    asked = [w for phrase in analysis.focus for w, _ in pos_cut(phrase) if len(w) == 2 and w[0] in _STAGE_START + _STAGE_END]
+    if not asked or any(w in clause for w in asked):
+        return None
+    for word in asked:
+        other = _STAGE_END if word[0] in _STAGE_START else _STAGE_START
+        if any(len(w) == 2 and w[1] == word[1] and w[0] in other for w, _ in pos_cut(clause)):
+            return clause
     return None

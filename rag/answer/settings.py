@@ -117,6 +117,14 @@ SWITCHES = {
     "guessed_type_noun": "a noun after the wh-word jieba guessed across words (多少天能办完: 天能) names no kind of answer",
     "asked_level_name": "\"哪个乡\": a clause opening with a name and the asked level (日月乡积极推动…) names a place, whatever jieba reads",
     "relative_periods": "a period said relative to the article's year (今年上半年, 上半年) is that year's (2025年上半年)",
+    "asked_kind_only": "a figure of the asked kind (1260户 for 多少户) is no near miss for an asked word standing at a"
+                       " figure of another kind in its sentence (两个城中村改造项目, 面积4.2万平方米)",
+    "closest_figure": "the best-scoring sentence, rejected only for its wording, answers when its figure or date is the"
+                      " closest in meaning to the question of all the retrieved ones (征收签约1260户 for 签了征收协议)",
+    "part_named_first": "\"入境游客中，来自东南亚的有多少\": the part of a group named before the wh-word must be said in the"
+                        " figure's clause (the group's 3.8万人次 does not answer it)",
+    "other_stage": "\"哪天开工\" is not answered by a date of the other end of the same action (于9月30日完工; 开幕 for"
+                   " 闭幕): a start asked, an end given, or the reverse",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",
 }
@@ -124,7 +132,7 @@ SWITCHES = {
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off
 # alone by ``nm:<check>``.
 NEAR_MISS_CHECKS = (
-    "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "action",
+    "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
 )
 
