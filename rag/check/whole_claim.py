@@ -25,6 +25,7 @@ from decimal import Decimal
 from ..numbers import CHINESE_NUMERAL, _chinese_numeral_value
 from ..schema import Paragraph
 from ..sentences import split_sentences
+from .figures import find_figures
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
 _TIME_UNITS = "年月日天时点分秒周"
@@ -130,24 +131,30 @@ def recheck(claim: Claim, verdict, context_of) -> object:
                                 found=verdict.found + found, differs="名称",
                                 evidence=((paragraph, s_start + fig_at, s_start + fig_end + head),))
 
-    # 3. a word of the claim the article sentence binds to a figure of a later clause of its own
+    # 3. a word of a figure claim the article sentence binds to another figure, in a later clause of its own
     # (a subject named in an earlier clause carries over to the clauses after it: it binds nothing)
+    if claim.kind != "figure" or len(_parts(claim.text)) > 1:
+        return verdict  # a clause of several figures: its words may be any one's
     # (clauses after "；" are the same sentence's: "…接待游客623万人次；观音桥商圈实现销售额…")
     stop = re.compile(r"[。！？!?\n]").search(text, s_start)
     sentence = text[s_start:stop.end() if stop else len(text)]
     clauses = _clauses(sentence)
     own = next(((c, d) for c, d in clauses if c <= fig_at < d), (0, len(sentence)))
     before = sentence[:own[1]]
+    stated_values = {v for v, _, _, _ in _parts(claim.stated)}
     for word in _words(claim.text[:own_start] + "　" + claim.text[own_end:]):
         if word in before:
             continue
-        later = next(((c, d) for c, d in clauses if c >= own[1] and word in _words(sentence[c:d])), None)
-        if later is None or not _FIGURE_IN.search(sentence[later[0]:later[1]]):
+        later = next(((c, d) for c, d in clauses if c >= own[1] and _opens_with_noun(sentence[c:d], word)), None)
+        if later is None:
             continue
         c, d = later
-        other = next((f for f in _figures(sentence[c:d]) if f[2] == _unit_of(verdict.found)), None)
+        figures = [f for f in find_figures(sentence[c:d]) if f.kind == "figure"]
+        if not figures or stated_values & {v for f in figures for v, _, _, _ in _parts(f.written)}:
+            continue  # no figure of its own there, or the claim's own value
+        other = next((f for f in figures if f.unit == claim.figure.unit), None) if claim.figure else None
         if other is not None:
-            o_start, o_end = c + other[0], c + other[1]
+            o_start, o_end = c + other.start, c + other.end
             found = sentence[o_start:o_end]
             return _verdict(CONTRADICTED, reason=f"资料写的是“{sentence[c:d].strip()}”：{found}，而不是{claim.stated}（数值不同）。",
                             found=found, differs="数值", evidence=((paragraph, s_start + o_start, s_start + o_end),))
@@ -155,18 +162,13 @@ def recheck(claim: Claim, verdict, context_of) -> object:
     return verdict
 
 
+def _opens_with_noun(clause: str, word: str) -> bool:
+    """The clause opens with ``word``, a noun: it names its own subject ("社区食堂5个", "观音桥商圈实现销售额…")."""
+    import jieba.posseg
+    first = next(iter(jieba.posseg.lcut(clause.strip(" “”\"《》"))), None)
+    return first is not None and first.word == word and first.flag.startswith("n")
+
+
 def _words(text: str) -> list[str]:
     import jieba
     return [w for w in jieba.lcut(text) if _WORD.fullmatch(w)]
-
-
-_UNIT_AFTER = re.compile(r"\d+(?:\.\d+)?[万亿]?(?P<unit>[^\d\s.,，。；、：:]{0,1})")
-
-
-def _unit_of(written: str) -> str:
-    match = _UNIT_AFTER.search(written)
-    return match.group("unit") if match else ""
-
-
-def _figures(clause: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group("unit")) for m in _UNIT_AFTER.finditer(clause)]
