@@ -32,7 +32,7 @@ _TIME_UNITS = "年月日天时点分秒周"
 # a number and the first character after it: "5年内" (5, 年), "7时30分" (7, 时); Chinese numerals only before a unit of time
 _PART = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?P<unit>[^\d\s.,，。；、：:]?)"
                    f"|(?P<cn>{CHINESE_NUMERAL})(?P<cnunit>个月|小时|[{_TIME_UNITS}])")
-_CLAUSE = re.compile(r"[，,；;：:、（）()]")
+_CLAUSE = re.compile(r"[，,；;：:、]")
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 _FIGURE_IN = re.compile(r"\d|[一二三四五六七八九十百千万两]+[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍]")
 _TIME_MORE = re.compile(r"\d+分|以?内")  # "7时30分", "3年内"
@@ -140,7 +140,7 @@ def recheck(claim: Claim, verdict, context_of) -> object:
     sentence = text[s_start:stop.end() if stop else len(text)]
     clauses = _clauses(sentence)
     own = next(((c, d) for c, d in clauses if c <= fig_at < d), (0, len(sentence)))
-    before = sentence[:own[1]]
+    before = (paragraph.title or "") + "\n" + text[:s_start] + sentence[:own[1]]  # said before: the claim's subject carries over
     stated_values = {v for v, _, _, _ in _parts(claim.stated)}
     for word in _words(claim.text[:own_start] + "　" + claim.text[own_end:]):
         if word in before:
