@@ -34,7 +34,6 @@ _PART = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?P<unit>[^\d\s.,，。；�
                    f"|(?P<cn>{CHINESE_NUMERAL})(?P<cnunit>个月|小时|[{_TIME_UNITS}])")
 _CLAUSE = re.compile(r"[，,；;：:、]")
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
-_FIGURE_IN = re.compile(r"\d|[一二三四五六七八九十百千万两]+[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍]")
 _TIME_MORE = re.compile(r"\d+分|以?内")  # "7时30分", "3年内"
 
 
@@ -115,9 +114,8 @@ def recheck(claim: Claim, verdict, context_of) -> object:
     # 2. the thing counted right after the figure: "200米自由泳" / "200米蝶泳"
     after_claim = _WORD.match(claim.text, own_end)
     after_article = _WORD.match(sentence, fig_end)
-    if after_claim and after_article:
-        ours, theirs = _words(after_claim.group())[0], _words(after_article.group())[:1]
-        theirs = theirs[0] if theirs else ""
+    ours, theirs = (_words(after_claim.group())[:1] or [""])[0] if after_claim else "", (_words(after_article.group())[:1] or [""])[0] if after_article else ""
+    if ours and theirs:  # words of two characters or more, each the first of its run
         for n in range(len(ours), 1, -1):  # the longest head of ours the article says
             if ours[:n] in context:
                 break
