@@ -47,6 +47,7 @@ from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, n
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
 from .readings import _DAY_PART, closer_gives_other, qualified_as_another, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
+from .whole_claim import recheck
 
 _CUMULATIVE = re.compile(r"累计|历年|迄今|至今|总计")
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
@@ -595,6 +596,8 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
         verdict = verify_figure(claim, hits, context_of, similarity)
     if verdict.verdict == NOT_FOUND and ingredient_on("place_chain"):
         return _under_another_parent(claim, hits, context_of) or verdict
+    if ingredient_on("whole_claim"):  # every part of a claim found 一致 must be the article's (rag.check.whole_claim)
+        return recheck(claim, verdict, context_of)
     return verdict
 
 
