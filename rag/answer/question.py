@@ -153,6 +153,9 @@ class QuestionAnalysis:
     # "A里/中有多少是B": the part of a group asked for ("下乡干部中有多少名女干部" → 女干部); a
     # figure of the whole group ("316名干部") does not answer it
     subset: tuple[str, ...] = ()
+    # "花了多少钱", "挣了多少钱": the kind of money asked, as the text names it ("完成投资6.8亿元",
+    # "旅游收入21.7亿元"); a sum of another kind next to it ("带动消费约4.2亿元") does not answer
+    money_words: tuple[str, ...] = ()
 
     @property
     def topic(self) -> str:
@@ -515,13 +518,34 @@ _WHETHER_CHANGED = re.compile(
 _DURATION_ASKED = re.compile(r"多长时间|多少时间|多久|几个小时|多少小时|多少分钟|多长时候")
 
 
+# money asked by what is done with it, in everyday words: spent ("花了多少钱", "投了多少钱", "掏了多少")
+# or taken in ("挣了多少钱", "收了多少营业款"); the text names that kind of money with its own words
+SPENT_WORDS = ("投资", "投入", "花费", "耗资", "支出", "资金", "费用", "经费", "造价", "成本", "预算", "出资")
+EARNED_WORDS = ("收入", "营收", "营业额", "销售额", "收益", "创收", "营业款", "进账", "成交额", "交易额", "工资", "薪酬", "报酬")
+# other kinds of money a figure may measure: "带动消费约4.2亿元" is no spending on the thing asked
+OTHER_MONEY_WORDS = ("产值", "消费", "补贴", "补助", "奖励", "奖补", "利润", "税收", "贷款", "融资", "增加值", "生产总值",
+                     "存款", "价格", "售价", "租金")
+_SPENT_ASKED = re.compile(r"(?:花|投|掏|砸|拿出|出)(?:了|掉|费了?|入了?)?(?=(?:多少|几)[万亿千百]*(?:块)?(?:钱|预算|资金))|花钱|花销")
+_EARNED_ASKED = re.compile(r"(?:挣|赚|收|进)(?:了|到|回)?(?=(?:多少|几)[万亿千百]*(?:块)?(?:钱|营业款|款))|挣钱|赚钱")
+_MONEY_NOUN_AFTER = re.compile(r"(?:(?<=多少)|(?<=几))(?:[万亿千百]*(?:块)?钱|营业款)")
+
+
+def _money_asked(text: str) -> tuple[str, ...]:
+    """The words the text names the asked kind of money with, when the question asks it by a verb."""
+    if _SPENT_ASKED.search(text):
+        return SPENT_WORDS
+    if _EARNED_ASKED.search(text):
+        return EARNED_WORDS
+    return ()
+
+
 def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
     text = _PEOPLE_BY_INCOME.sub("", _TIME_SPAN_WORDS.sub("", text))
     if re.search(r"比例|占比|比重|百分之(?:几|多少)|百分比|增幅|降幅|增长率|率", text):
         return "%"
-    if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|贷款|补贴|工资", text) or (
+    if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|(?:贷|营业|货|善|捐|拨)款|补贴|工资", text) or (
         # what is measured in money ("产值多少", "起拍价是多少"); a change of it may be a rate
         _MONEY_MEASURED.search(text) and not _CHANGE_ASKED.search(text)
     ):
@@ -629,6 +653,11 @@ def analyze_question(question: str) -> QuestionAnalysis:
     if kind == QUANTITY:
         body = re.sub(r"多长时间|多少时间|多长时候|多(?:大|高|长|远|重|宽|深|久)(?!的)", "多少", body)
 
+    # "花了多少钱": the verb and 钱 say the money's kind, which the text names in its own words (投资),
+    # and the unit 元 says it is money: neither is a word the text must say
+    money_words = _money_asked(read) if unit and unit.endswith("元") and not ablated("money_role") else ()
+    if money_words:
+        body = _MONEY_NOUN_AFTER.sub("", _SPENT_ASKED.sub(" ", _EARNED_ASKED.sub(" ", body)))
     figures = figures_in(body)
     tokens = pos_cut(body)
     entity_spans = _merge_entities(tokens)
@@ -734,7 +763,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
         key_terms=tuple(dict.fromkeys(entities + hard_times + key_terms)),
         unit=unit,
         role=role,
-        focus=tuple(dict.fromkeys(focus + list(outcome))),
+        # the money's kind (投资, 收入) is what the figure's own clause must say
+        focus=tuple(dict.fromkeys(list(money_words) + focus + list(outcome))),
         nouns=tuple(dict.fromkeys(nouns)),
         measured_nouns=tuple(dict.fromkeys(measured_nouns)),
         type_noun=type_noun,
@@ -742,4 +772,5 @@ def analyze_question(question: str) -> QuestionAnalysis:
         asks_change=kind == QUANTITY and bool(_CHANGE_ASKED.search(text)),
         outcome=outcome,
         subset=_subset_words(text, kind),
+        money_words=money_words,
     )

@@ -16,6 +16,9 @@ from ..numbers import CHINESE_NUMERAL
 from .settings import ablated
 from .synonyms import general_word_for
 from .question import (
+    EARNED_WORDS,
+    OTHER_MONEY_WORDS,
+    SPENT_WORDS,
     GENERIC_PLACES,
     DATE,
     NAME,
@@ -616,6 +619,13 @@ def _local_match(
     phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
     if not phrases:
         return 0.5
+    if analysis.money_words and not ablated("money_role"):
+        # "花了多少钱": the thing's words are matched as usual; the money's kind by any of its words
+        focus = tuple(f for f in analysis.focus if f not in analysis.money_words)
+        local = _phrases_at(sentence, span, analysis, phrases, focus, lo, hi)
+        if _money_label(sentence, span, analysis, lo) == "asked":
+            local = min(1.0, local + 0.5)
+        return local
     local = _phrases_at(sentence, span, analysis, phrases, analysis.focus, lo, hi)
     # "增速多少" is said "同比增长12.3%": a rate of change is named by the change itself
     if analysis.asks_change and not ablated("rate_said_by_change"):
@@ -841,6 +851,16 @@ def _listed(sentence: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _money_label(sentence: str, span: Span, analysis: QuestionAnalysis, lo: int = 0) -> str | None:
+    """Which kind of money the words right before a figure name (the nearest wins): "asked" (one of the
+    question's ``money_words``), "other" (some other money: 产值, 消费, 补贴…), or None (none named)."""
+    before = clause_window(sentence, span.start, span.end, lo)[0] + span.modifiers
+    found = [(before.rfind(w), w) for w in (*SPENT_WORDS, *EARNED_WORDS, *OTHER_MONEY_WORDS) if w in before]
+    if not found:
+        return None
+    return "asked" if max(found)[1] in analysis.money_words else "other"
+
+
 def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, float, float]]:
     """Every admissible span of the asked type in ``sentence`` as (span, score, local match), best
     first (ties: the earlier one)."""
@@ -892,6 +912,14 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
         if analysis.kind == QUANTITY and _RATE_GAP.search(clause_window(sentence, span.start, span.end)[0]) \
                 and not _GAP_ASKED.search(question_text) and not ablated("rate_gap"):
             continue
+        # "花了多少钱" is answered by the sum the text names as spent ("完成投资6.8亿元"), not by another
+        # kind of money beside it ("带动消费约4.2亿元", "补助金额最高不超过200万元")
+        if analysis.money_words and analysis.kind == QUANTITY:
+            said = _money_label(sentence, span, analysis, lo)
+            if said == "asked":
+                score += 0.8
+            elif said == "other":
+                continue
         # "由原来的15个工作日压缩至5个工作日": the old value, not the one now, unless the old one is asked
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
