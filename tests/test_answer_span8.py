@@ -1,0 +1,62 @@
+"""Issue 11, eighth round (helper "span8"): money asked by what is done with it ("花了多少钱" = spent,
+"挣了多少钱" = taken in) is answered by the figure the text names as that kind of money (投资, 收入),
+not by another sum beside it (带动消费, 产值). The page in tests/data/span8/ and the sentences below were
+written for these tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import assistant_over
+
+from rag.answer.question import EARNED_WORDS, SPENT_WORDS, analyze_question
+from rag.answer.spans import ranked_spans
+
+PAGES = Path(__file__).parent / "data" / "span8"
+
+
+@pytest.fixture(scope="module")
+def page_assistant(tmp_path_factory):
+    return assistant_over(PAGES, tmp_path_factory, "answer-span8-index")
+
+
+def _spans(question: str, sentence: str) -> list[str]:
+    return [span.text for span, _, _ in ranked_spans(sentence, analyze_question(question))]
+
+
+@pytest.mark.parametrize("question, words", [
+    ("这座桥一共花了多少钱？", SPENT_WORDS),
+    ("项目整个要投多少钱？", SPENT_WORDS),
+    ("区里掏了多少预算？", SPENT_WORDS),
+    ("春节假期旅游一共挣了多少钱？", EARNED_WORDS),
+    ("饭店一共收了多少营业款？", EARNED_WORDS),
+    ("这座桥的造价是多少？", ()),  # the text's own word is asked: nothing to translate
+])
+def test_the_kind_of_money_is_read_from_the_verb(question, words):
+    analysis = analyze_question(question)
+    assert analysis.unit and analysis.unit.endswith("元")
+    assert analysis.money_words == words
+    assert "钱" not in analysis.measure and "花" not in analysis.key_terms
+
+
+def test_a_sum_of_another_kind_beside_the_spending_is_no_answer():
+    sentence = "改造完成投资6.8亿元，带动建材、家装等消费约4.2亿元。"
+    assert _spans("老旧小区改造一共花了多少钱？", sentence)[0] == "6.8亿元"
+    assert _spans("老旧小区改造一共花了多少钱？", "改造带动建材、家装等消费约4.2亿元。") == []
+    assert _spans("车间改造花了多少钱？", "车间完成改造，预计年产值增长150万元。") == []
+
+
+@pytest.mark.parametrize("question, short", [
+    ("岚山上半年搞老旧小区改造一共花了多少钱？", "9.6亿元"),
+    ("新盖的岚山图书馆花了多少钱？", "约5.4亿元"),
+    ("端午假期岚山的餐饮企业一共挣了多少钱？", "2.3亿元"),
+])
+def test_the_money_of_the_asked_kind_is_answered(page_assistant, question, short):
+    answer = page_assistant.ask(question)
+    assert not answer.refused and answer.short == short
+
+
+def test_a_sum_of_another_kind_is_refused(page_assistant):
+    # the page gives only the workshop's 产值, no spending on it
+    assert page_assistant.ask("东坪镇粉条加工车间改造花了多少钱？").refused
