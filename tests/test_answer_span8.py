@@ -60,3 +60,23 @@ def test_the_money_of_the_asked_kind_is_answered(page_assistant, question, short
 def test_a_sum_of_another_kind_is_refused(page_assistant):
     # the page gives only the workshop's 产值, no spending on it
     assert page_assistant.ask("东坪镇粉条加工车间改造花了多少钱？").refused
+
+
+# --- a rate named by what is rated ("满意的比例", "满意程度" → 满意度) --------------------------------
+
+@pytest.mark.parametrize("question", ["居民对改造的满意程度是多少？", "居民对改造满意的比例有多高？"])
+def test_a_rate_is_named_by_the_rated_word(question):
+    analysis = analyze_question(question)
+    assert analysis.unit == "%" and analysis.rated == "满意"
+    sentence = "上半年完成投资9.6亿元，同比增长12.7%，居民对改造工作的满意度达95.1%。"
+    assert _spans(question, sentence)[0] == "95.1%"
+
+
+def test_a_share_asked_names_no_rated_word():
+    assert analyze_question("新上牌的汽车里，新能源车占了多大比例？").rated is None
+    assert analyze_question("按合同额的多大比例存？").rated is None
+
+
+def test_the_rate_of_the_rated_word_is_answered(page_assistant):
+    answer = page_assistant.ask("岚山居民对老旧小区改造的满意程度是多少？")
+    assert not answer.refused and answer.short == "95.1%"

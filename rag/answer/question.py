@@ -156,6 +156,8 @@ class QuestionAnalysis:
     # "花了多少钱", "挣了多少钱": the kind of money asked, as the text names it ("完成投资6.8亿元",
     # "旅游收入21.7亿元"); a sum of another kind next to it ("带动消费约4.2亿元") does not answer
     money_words: tuple[str, ...] = ()
+    # "满意的比例", "满意程度": the word a rate is named by (满意 → 满意度/满意率 in the text)
+    rated: str | None = None
 
     @property
     def topic(self) -> str:
@@ -509,7 +511,8 @@ _MONEY_MEASURED = re.compile(
 )
 # "多长时间", "多久": a duration, not a length
 # a measure a figure's unit says by itself
-_SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重量": ("吨", "公斤", "千克"), "长度": ("公里", "千米", "米")}
+_SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重量": ("吨", "公斤", "千克"), "长度": ("公里", "千米", "米"),
+                 "程度": ("%",)}
 _FREQUENCY_ASKED = re.compile(r"(?:多长时间|多久|隔多少[天年月]|隔几[天年月])[^，。？?]{0,6}一(?:次|届|回|轮|期)|每隔多久|频次|频率")
 _WHETHER_CHANGED = re.compile(
     r"变(?:了|化了)?没有|有没有(?:变|变化)|变没变|(?:有|发生)(?:了)?变化(?:吗|没有)|变了吗|变化了吗|是升是降|是涨是跌"
@@ -543,7 +546,7 @@ def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
     text = _PEOPLE_BY_INCOME.sub("", _TIME_SPAN_WORDS.sub("", text))
-    if re.search(r"比例|占比|比重|百分之(?:几|多少)|百分比|增幅|降幅|增长率|率", text):
+    if re.search(r"比例|占比|比重|百分之(?:几|多少)|百分比|增幅|降幅|增长率|率|(?<=[满合达])[意格标]程度", text):
         return "%"
     if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|(?:贷|营业|货|善|捐|拨)款|补贴|工资", text) or (
         # what is measured in money ("产值多少", "起拍价是多少"); a change of it may be a rate
@@ -622,6 +625,10 @@ _BASELINE_PHRASE = re.compile(
     r"(?:\s*" + _BASELINE_YEAR + r")?(?:\s*" + _BASELINE_SAME + r")?\s*(?:相比|比起来|比较|比)[，,]?"
 )
 _WHICH_SEVERAL = re.compile(r"哪几[个家座所位项条种类名支座]?")
+
+
+_RATE_NOUNS = r"比例|程度|比重|占比"
+_RATED = re.compile(r"([" + _CJK + r"]{2})的?(?:" + _RATE_NOUNS + r")")
 
 
 def analyze_question(question: str) -> QuestionAnalysis:
@@ -745,6 +752,17 @@ def analyze_question(question: str) -> QuestionAnalysis:
         if head_flag in ("vn", "an") and len(head) >= 2 and head not in _GENERIC_NOUNS:
             nouns.append(head)
 
+    # "满意的比例", "满意程度": a rate named by what is rated; the text says it 满意度/满意率 ("满意度达96.3%"),
+    # so the rated word, not the generic 比例/程度, is what the figure's clause must say
+    if unit == "%" and not ablated("rated_word"):
+        found = _RATED.search(body)
+        cut = pos_cut(found.group(1)) if found else []
+        # a verb or adjective (满意, 合格, 达标): "多大比例", "车占比" name no rated thing
+        rated = cut[-1][0] if len(cut) == 1 and cut[0][1][:1] in ("v", "a") and cut[0][0] not in WH_WORDS else None
+        if rated:
+            focus = [rated] + [f for f in focus if not re.search(_RATE_NOUNS, f)]
+    else:
+        rated = None
     # the outcome an adverb stresses ("最后通过了多少人") is the asked thing too
     outcome = _outcome_words(text, type_noun, unit)
     if unit and not ablated("measure_by_unit"):
@@ -773,4 +791,5 @@ def analyze_question(question: str) -> QuestionAnalysis:
         outcome=outcome,
         subset=_subset_words(text, kind),
         money_words=money_words,
+        rated=rated,
     )

@@ -920,6 +920,9 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
                 score += 0.8
             elif said == "other":
                 continue
+        # "满意的比例有多高": the rate its own clause names by the rated word ("满意度达96.3%")
+        if analysis.rated and analysis.kind == QUANTITY and analysis.rated in clause_window(sentence, span.start, span.end, lo)[0]:
+            score += 0.8
         # "由原来的15个工作日压缩至5个工作日": the old value, not the one now, unless the old one is asked
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
