@@ -10,7 +10,8 @@ import pytest
 
 from conftest import assistant_over
 
-from rag.answer.question import EARNED_WORDS, SPENT_WORDS, analyze_question
+from rag.answer.comparison_question import parse_comparison
+from rag.answer.question import EARNED_WORDS, QUANTITY, SPENT_WORDS, analyze_question
 from rag.answer.spans import ranked_spans
 
 PAGES = Path(__file__).parent / "data" / "span8"
@@ -80,3 +81,25 @@ def test_a_share_asked_names_no_rated_word():
 def test_the_rate_of_the_rated_word_is_answered(page_assistant):
     answer = page_assistant.ask("岚山居民对老旧小区改造的满意程度是多少？")
     assert not answer.refused and answer.short == "95.1%"
+
+
+# --- "比去年多了还是少了，幅度多少": one change, not two sides -------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "农村公路上的交通事故比去年是多了还是少了，幅度多少？",
+    "坐长途客车的人比去年多了还是少了，变化幅度多大？",
+])
+def test_more_or_less_than_last_year_with_its_size_is_one_change(question):
+    assert parse_comparison(question) is None
+    analysis = analyze_question(question)
+    assert analysis.kind == QUANTITY and analysis.asks_change
+    assert "幅度" not in analysis.key_terms and "变化" not in analysis.key_terms
+
+
+def test_two_things_compared_by_their_size_of_change_stay_a_comparison():
+    assert parse_comparison("西宁压缩时限的幅度和海东提升效率的幅度，哪个大？") is not None
+
+
+def test_the_change_against_last_year_is_answered(page_assistant):
+    answer = page_assistant.ask("岚山今年前9个月农村公路上的交通事故比去年是多了还是少了，幅度多少？")
+    assert not answer.refused and answer.short == "11.6%" and "下降11.6%" in answer.sentence

@@ -115,6 +115,7 @@ _AS_MUCH_RE = re.compile(  # A有没有B多, A有B多吗
 _THAN_DIRECTION = {"超过": "多", "多于": "多", "高于": "高", "大于": "大", "少于": "少", "低于": "低", "小于": "小",
                    "早于": "早", "晚于": "晚"}
 # "比去年/同期多多少" asks for a change the text states itself, not for two figures
+_DIRECTION_ONLY = re.compile(r"(?:是)?(?:多|少|高|低|增加|减少|增长|下降|上升|提高|降低|升|降|涨|跌)了?")
 _RELATIVE_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|同期|上月|上个月|上季度|上一季度|以前|过去|原来|之前|往年|平时|预期|目标)")
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全乡|我省|本省|我国|省内|市内)")
 # a side named by its count ("…就业的人数", "…增加的钱") asks in that count's unit: "…就业多少人"
@@ -411,6 +412,10 @@ def _build(
 ) -> Comparison | None:
     a, b = a.strip(" ，,"), b.strip(" ，,")
     if not a or not b or a == b or _RELATIVE_PERIOD.match(b) or _RELATIVE_PERIOD.match(a):
+        return None
+    # "A比去年是多了还是少了": the two "sides" around 还是 are the two directions of one change against
+    # an earlier period (a change question, one figure: 下降3.2%), not two things to compare
+    if not ablated("one_sided_change") and (_DIRECTION_ONLY.fullmatch(a) or _DIRECTION_ONLY.fullmatch(b)):
         return None
     direction = _AS_DATE.get(direction, direction)
     full_a, full_b = _complete(a, b), _complete(b, a)

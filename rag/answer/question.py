@@ -403,7 +403,9 @@ _QUANTITY_TAIL = re.compile(r"(?:增长率|增速|增幅|票房|营收|收入|�
 
 def _question_kind(text: str) -> tuple[str, str | None]:
     """The type of span asked for, and for person questions the role named."""
-    if _WHETHER_CHANGED.search(text) and not ablated("whether_changed"):
+    if _WHETHER_CHANGED.search(text) and not ablated("whether_changed") and not (
+        _MAGNITUDE_ASKED.search(text[_WHETHER_CHANGED.search(text).end():]) and not ablated("one_sided_change")
+    ):
         # "比例变了没有" asks whether it changed: the sentence saying so answers (持平, 上升3.6个百分点)
         return SENTENCE, None
     if _FREQUENCY_ASKED.search(text) and not ablated("frequency"):
@@ -516,8 +518,10 @@ _SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重�
 _FREQUENCY_ASKED = re.compile(r"(?:多长时间|多久|隔多少[天年月]|隔几[天年月])[^，。？?]{0,6}一(?:次|届|回|轮|期)|每隔多久|频次|频率")
 _WHETHER_CHANGED = re.compile(
     r"变(?:了|化了)?没有|有没有(?:变|变化)|变没变|(?:有|发生)(?:了)?变化(?:吗|没有)|变了吗|变化了吗|是升是降|是涨是跌"
-    r"|(?:升|涨|增|提高)了?还是(?:降|跌|减|下降)了?"
+    r"|(?:升|涨|增|提高)了?还是(?:降|跌|减|下降)了?|(?:多|高)了还是(?:少|低)了|(?:少|低)了还是(?:多|高)了"
 )
+# "多了还是少了，幅度多少": whether it changed, and by how much: the figure of the change answers
+_MAGNITUDE_ASKED = re.compile(r"幅度|多少|几|多大")
 _DURATION_ASKED = re.compile(r"多长时间|多少时间|多久|几个小时|多少小时|多少分钟|多长时候")
 
 
@@ -660,6 +664,11 @@ def analyze_question(question: str) -> QuestionAnalysis:
     if kind == QUANTITY:
         body = re.sub(r"多长时间|多少时间|多长时候|多(?:大|高|长|远|重|宽|深|久)(?!的)", "多少", body)
 
+    # "多了还是少了，变化幅度多大": the change's figure says its direction and size (下降3.2%); 幅度 and
+    # 变化 name no word the text says
+    one_change = kind == QUANTITY and bool(_WHETHER_CHANGED.search(read)) and not ablated("one_sided_change")
+    if one_change:
+        body = re.sub(r"(?:变化)?幅度|变化", " ", _WHETHER_CHANGED.sub(" ", body))
     # "花了多少钱": the verb and 钱 say the money's kind, which the text names in its own words (投资),
     # and the unit 元 says it is money: neither is a word the text must say
     money_words = _money_asked(read) if unit and unit.endswith("元") and not ablated("money_role") else ()
@@ -787,7 +796,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
         measured_nouns=tuple(dict.fromkeys(measured_nouns)),
         type_noun=type_noun,
         figures=tuple(dict.fromkeys(figures)),
-        asks_change=kind == QUANTITY and bool(_CHANGE_ASKED.search(text)),
+        asks_change=kind == QUANTITY and (bool(_CHANGE_ASKED.search(text)) or one_change),
         outcome=outcome,
         subset=_subset_words(text, kind),
         money_words=money_words,

@@ -106,6 +106,7 @@ SWITCHES = {
     "shared_predicate": "a comparison's bare subject borrows the predicate the other side puts after its own parallel subject (A和B新增授权发明专利)",
     "money_role": "\"花了多少钱\"/\"挣了多少钱\": the figure the text names as that kind of money (投资, 收入), not another sum",
     "rated_word": "\"满意的比例\", \"满意程度\": a rate named by the rated word, said 满意度 at its figure",
+    "one_sided_change": "\"比去年多了还是少了，幅度多少\" asks one change (下降3.2%), not two sides to compare",
     "rate_gap": "a figure after 增速/率 比… (增速比全区高4.1个百分点) is a gap between rates, not the rate asked",
     "rate_said_by_change": "a rate of change asked (增速, 增幅) is said by the change next to the figure (同比增长12.3%)",
     "scope_no_noun": "a scope word of the question (全市, 全省, 我省) is no noun the answer's sentence must say",
