@@ -103,3 +103,9 @@ def test_two_things_compared_by_their_size_of_change_stay_a_comparison():
 def test_the_change_against_last_year_is_answered(page_assistant):
     answer = page_assistant.ask("岚山今年前9个月农村公路上的交通事故比去年是多了还是少了，幅度多少？")
     assert not answer.refused and answer.short == "11.6%" and "下降11.6%" in answer.sentence
+
+
+def test_a_kind_of_money_the_question_names_is_the_asked_one():
+    # "拿出了多少钱补贴": the subsidy is the money spent; unasked, a subsidy is another sum
+    assert _spans("市里为这次活动拿出了多少钱补贴？", "市里为活动发放补贴1500万元。") == ["1500万元"]
+    assert _spans("企业在研发上花了多少钱？", "单家企业补助金额最高不超过200万元。") == []

@@ -528,9 +528,9 @@ _DURATION_ASKED = re.compile(r"多长时间|多少时间|多久|几个小时|多
 # money asked by what is done with it, in everyday words: spent ("花了多少钱", "投了多少钱", "掏了多少")
 # or taken in ("挣了多少钱", "收了多少营业款"); the text names that kind of money with its own words
 SPENT_WORDS = ("投资", "投入", "花费", "耗资", "支出", "资金", "费用", "经费", "造价", "成本", "预算", "出资")
-EARNED_WORDS = ("收入", "营收", "营业额", "销售额", "收益", "创收", "营业款", "进账", "成交额", "交易额", "工资", "薪酬", "报酬")
+EARNED_WORDS = ("收入", "营收", "营业额", "销售额", "收益", "创收", "营业款", "进账", "成交额", "交易额", "工资", "薪酬", "报酬", "利润", "盈利")
 # other kinds of money a figure may measure: "带动消费约4.2亿元" is no spending on the thing asked
-OTHER_MONEY_WORDS = ("产值", "消费", "补贴", "补助", "奖励", "奖补", "利润", "税收", "贷款", "融资", "增加值", "生产总值",
+OTHER_MONEY_WORDS = ("产值", "消费", "补贴", "补助", "奖励", "奖补", "税收", "贷款", "融资", "增加值", "生产总值",
                      "存款", "价格", "售价", "租金")
 _SPENT_ASKED = re.compile(r"(?:花|投|掏|砸|拿出|出)(?:了|掉|费了?|入了?)?(?=(?:多少|几)[万亿千百]*(?:块)?(?:钱|预算|资金))|花钱|花销")
 _EARNED_ASKED = re.compile(r"(?:挣|赚|收|进)(?:了|到|回)?(?=(?:多少|几)[万亿千百]*(?:块)?(?:钱|营业款|款))|挣钱|赚钱")

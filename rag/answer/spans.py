@@ -853,12 +853,14 @@ def _listed(sentence: str, spans: list[Span]) -> list[Span]:
 
 def _money_label(sentence: str, span: Span, analysis: QuestionAnalysis, lo: int = 0) -> str | None:
     """Which kind of money the words right before a figure name (the nearest wins): "asked" (one of the
-    question's ``money_words``), "other" (some other money: 产值, 消费, 补贴…), or None (none named)."""
+    question's ``money_words``, or named by the question), "other" (some other money: 产值, 消费, 补贴…), or None (none named)."""
     before = clause_window(sentence, span.start, span.end, lo)[0] + span.modifiers
     found = [(before.rfind(w), w) for w in (*SPENT_WORDS, *EARNED_WORDS, *OTHER_MONEY_WORDS) if w in before]
     if not found:
         return None
-    return "asked" if max(found)[1] in analysis.money_words else "other"
+    # a kind of money the question names itself ("拿出了多少钱补贴": 补贴) is the asked money
+    nearest = max(found)[1]
+    return "asked" if nearest in analysis.money_words or nearest in analysis.text else "other"
 
 
 def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, float, float]]:
