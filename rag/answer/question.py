@@ -550,7 +550,9 @@ def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
     text = _PEOPLE_BY_INCOME.sub("", _TIME_SPAN_WORDS.sub("", text))
-    if re.search(r"比例|占比|比重|百分之(?:几|多少)|百分比|增幅|降幅|增长率|率|(?<=[满合达])[意格标]程度", text):
+    if re.search(r"比例|占比|比重|百分之(?:几|多少)|百分比|增幅|降幅|增长率|率", text) or (
+        re.search(r"(?<=[满合达])[意格标]程度", text) and not ablated("rated_word")  # "满意程度": a rate
+    ):
         return "%"
     if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|(?:贷|营业|货|善|捐|拨)款|补贴|工资", text) or (
         # what is measured in money ("产值多少", "起拍价是多少"); a change of it may be a rate
