@@ -534,13 +534,15 @@ OTHER_MONEY_WORDS = ("产值", "消费", "补贴", "补助", "奖励", "奖补",
                      "存款", "价格", "售价", "租金")
 _SPENT_ASKED = re.compile(r"(?:花|投|掏|砸|拿出|出)(?:了|掉|费了?|入了?)?(?=(?:多少|几)[万亿千百]*(?:块)?(?:钱|预算|资金))|花钱|花销")
 _EARNED_ASKED = re.compile(r"(?:挣|赚|收|进)(?:了|到|回)?(?=(?:多少|几)[万亿千百]*(?:块)?(?:钱|营业款|款))|挣钱|赚钱")
+_SPENT_BY_PEOPLE = re.compile(r"人均|每人|每位|每名|每户|平均每|游客|市民|居民|消费者|顾客|观众")
 _MONEY_NOUN_AFTER = re.compile(r"(?:(?<=多少)|(?<=几))(?:[万亿千百]*(?:块)?钱|营业款)")
 
 
 def _money_asked(text: str) -> tuple[str, ...]:
     """The words the text names the asked kind of money with, when the question asks it by a verb."""
     if _SPENT_ASKED.search(text):
-        return SPENT_WORDS
+        # what people spend per head or as consumers ("选手平均每人花了多少钱") is their 消费 ("人均消费2650元")
+        return SPENT_WORDS + ("消费",) if _SPENT_BY_PEOPLE.search(text) and not ablated("money_role") else SPENT_WORDS
     if _EARNED_ASKED.search(text):
         return EARNED_WORDS
     return ()
