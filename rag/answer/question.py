@@ -55,6 +55,26 @@ _PERSON_ROLES = ("书记", "局长", "厅长", "部长", "所长", "乡长", "�
                  "记者", "代表", "作者", "院长", "校长", "主席", "经理", "董事长", "村民", "农户", "通讯员",
                  "摄影", "小哥", "骑手", "专家", "网格员", "带头人", "领导", "干部", "总监", "总裁", "总经理")
 
+# A role asked in everyday words, which a news text says with a title: "谁创办的" → 创始人, "谁跑了第一" →
+# 冠军, "大学老师" → 教授. (words said, title)
+_ROLE_IN_WORDS = (
+    (re.compile(r"创办|创立|创建|创始"), "创始人"),
+    (re.compile(r"(?:跑|拿|得|获|夺)(?:了|得)?(?:第一名?|头名)|第一名|夺冠"), "冠军"),
+    (re.compile(r"(?:大学|高校)(?:的)?(?:老师|教师)"), "教授"),
+)
+
+
+def _role_in_words(text: str) -> tuple[str, str] | None:
+    """(the question's words, the title they ask) for a role asked in everyday words, or None."""
+    if ablated("role_in_words"):
+        return None
+    for said, title in _ROLE_IN_WORDS:
+        match = said.search(text)
+        if match:
+            return match.group(0), title
+    return None
+
+
 # Words that only make up the question frame, never what is asked about.
 WH_WORDS = (
     "什么时候", "什么时间", "什么地方", "什么名字", "什么品牌", "多少钱", "多少", "多大", "多长", "多高", "多远",
@@ -421,7 +441,8 @@ def _question_kind(text: str) -> tuple[str, str | None]:
         return QUANTITY, None
     if _PERSON_CUES.search(text) and not _names_a_thing(text):
         role = next((r for r in _PERSON_ROLES if r in text), None)
-        return PERSON, role
+        in_words = _role_in_words(text)
+        return PERSON, role or (in_words[1] if in_words else None)
     name_cue = _NAME_CUES.search(text)
     if name_cue:
         # "书记叫什么" asks for a person; "领导干部下基层的那个行动叫什么" for the name of a
@@ -678,6 +699,10 @@ def analyze_question(question: str) -> QuestionAnalysis:
     money_words = _money_asked(read) if unit and unit.endswith("元") and not ablated("money_role") else ()
     if money_words:
         body = _MONEY_NOUN_AFTER.sub("", _SPENT_ASKED.sub(" ", _EARNED_ASKED.sub(" ", body)))
+    # "谁跑了第一": the everyday words of a role the text says by its title (冠军) are no words it says
+    in_words = _role_in_words(read) if kind == PERSON else None
+    if in_words and role == in_words[1]:
+        body = body.replace(in_words[0], " ")
     figures = figures_in(body)
     tokens = pos_cut(body)
     entity_spans = _merge_entities(tokens)

@@ -830,7 +830,7 @@ def respective_owner(sentence: str, spans: list[Span], analysis: QuestionAnalysi
     return owners
 
 
-_ITEM_GAP = re.compile(r"[、，,；;]\s*(?P<label>[" + _CJK + r"（）()·]{1,14})")
+_ITEM_GAP = re.compile(r"[、；;]\s*(?P<label>[" + _CJK + r"（）()·]{1,14})")
 _ITEM_START = re.compile(r"[，,；;：:。！？!?、]|其中")
 
 
