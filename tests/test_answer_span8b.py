@@ -78,3 +78,11 @@ def test_a_role_in_everyday_words_is_the_title(question, role):
 def test_answered_on_the_page(page_assistant, question, short):
     answer = page_assistant.ask(question)
     assert not answer.refused and answer.short == short
+
+
+@pytest.mark.parametrize("question", ["首批入选者平均多大年纪？", "入选者的平均年龄是多少？"])
+def test_an_age_is_asked_in_years(question):
+    analysis = analyze_question(question)
+    assert analysis.unit == "岁" and "年纪" not in analysis.key_terms
+    sentence = "首批入选者共有84人，平均年龄为36.5岁。"
+    assert _spans(question, sentence)[0] == "36.5岁"

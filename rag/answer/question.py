@@ -535,7 +535,8 @@ _MONEY_MEASURED = re.compile(
 # "多长时间", "多久": a duration, not a length
 # a measure a figure's unit says by itself
 _SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重量": ("吨", "公斤", "千克"), "长度": ("公里", "千米", "米"),
-                 "程度": ("%",)}
+                 "程度": ("%",), "年纪": ("岁",), "年龄": ("岁",), "岁数": ("岁",)}
+_AGE_ASKED = re.compile(r"年纪|年龄|岁数|多少岁|几岁")
 _FREQUENCY_ASKED = re.compile(r"(?:多长时间|多久|隔多少[天年月]|隔几[天年月])[^，。？?]{0,6}一(?:次|届|回|轮|期)|每隔多久|频次|频率")
 _WHETHER_CHANGED = re.compile(
     r"变(?:了|化了)?没有|有没有(?:变|变化)|变没变|(?:有|发生)(?:了)?变化(?:吗|没有)|变了吗|变化了吗|是升是降|是涨是跌"
@@ -583,6 +584,8 @@ def _unit_of(text: str, kind: str) -> str | None:
     ):
         match = _UNIT_AFTER_WH.search(text)
         return (match.group(1) or "") + match.group(2) if match and match.group(2) else "元"
+    if _AGE_ASKED.search(text) and not ablated("age_asked"):
+        return "岁"  # "平均多大年纪": an age, not a count of people ("84人")
     if _DURATION_ASKED.search(text):
         return "天"  # any unit of time fits (see rag.answer.spans._UNIT_GROUPS)
     if re.search(r"多长|多远", text):

@@ -109,6 +109,7 @@ SWITCHES = {
     "list_items": "in a list of name+figure items (蓝塘镇段7.2公里、凤安镇段6.5公里) a figure belongs to the name right before it",
     "parallel_item": "a comparison side ending as the other does (水墩镇段 against 秋香江堤防蓝塘镇段) borrows the words before the other's item",
     "role_in_words": "a role asked in everyday words (谁创办的, 谁跑了第一, 大学老师) is the title the text says (创始人, 冠军, 教授)",
+    "age_asked": "\"多大年纪\", \"年龄多少\": an age, answered in 岁, which says the 年纪 itself",
     "rated_word": "\"满意的比例\", \"满意程度\": a rate named by the rated word, said 满意度 at its figure",
     "one_sided_change": "\"比去年多了还是少了，幅度多少\" asks one change (下降3.2%), not two sides to compare",
     "rate_gap": "a figure after 增速/率 比… (增速比全区高4.1个百分点) is a gap between rates, not the rate asked",
