@@ -83,6 +83,6 @@ def test_answered_on_the_page(page_assistant, question, short):
 @pytest.mark.parametrize("question", ["首批入选者平均多大年纪？", "入选者的平均年龄是多少？"])
 def test_an_age_is_asked_in_years(question):
     analysis = analyze_question(question)
-    assert analysis.unit == "岁" and "年纪" not in analysis.key_terms
+    assert analysis.unit == "岁" and "年纪" not in analysis.nouns
     sentence = "首批入选者共有84人，平均年龄为36.5岁。"
     assert _spans(question, sentence)[0] == "36.5岁"
