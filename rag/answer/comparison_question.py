@@ -315,7 +315,7 @@ def _parallel_item(side: str, other: str) -> str:
     shared = 0  # how much of the ending the two share
     while shared < len(side) and item[-shared - 1] == side[-shared - 1]:
         shared += 1
-    if not shared or re.search(r"[的\d]", item + side) or _anchors(side).times:
+    if shared * 2 < len(side) or re.search(r"[的\d]", item + side) or _anchors(side).times:
         return ""
     starts, at = set(), 0
     for word, _ in pos_cut(other):
