@@ -839,8 +839,8 @@ def item_owner(sentence: str, spans: list[Span], analysis: QuestionAnalysis) -> 
     figure, a figure belongs to the name right before it. For each listed figure (by its start): whether
     its name is the one the question asks of (a word of the question names that item alone). Empty when
     the sentence has no such list or the question names none of its items (or several)."""
-    if ablated("list_items"):
-        return {}
+    if ablated("list_items") or not analysis.unit:
+        return {}  # only a figure in the asked unit is an item's answer ("占几成" is not "新能源公交车420辆")
     ordered = sorted(spans, key=lambda sp: sp.start)
     runs: list[list[Span]] = []
     for prev, sp in zip(ordered, ordered[1:]):
