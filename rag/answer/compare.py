@@ -23,7 +23,7 @@ from .pipeline import semantically_accepted
 from .question import analyze_question, bigrams, coverage, pos_cut
 from .scoring import WORDING, Candidate, Lack
 from .settings import ablated
-from .spans import Span, date_spans, quantity_spans
+from .spans import Span, date_spans, duration_seconds, duration_text, quantity_spans
 
 __all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison", "side_acceptance"]
 
@@ -34,11 +34,15 @@ class _Figure:
     written: str  # the span as the text has it: "2047人"
     scale: str  # "万" / "亿" when the text writes the number with one
     unit: str  # what follows the number: "人", "家", "万辆" → "辆"
+    duration: bool = False  # a time written in parts ("2小时08分41秒"), its value in seconds
 
 
 def _figure(short: str | None) -> _Figure | None:
     if not short:
         return None
+    seconds = duration_seconds(short)
+    if seconds is not None:
+        return _Figure(Decimal(str(seconds)), short, "", "秒", True)
     found = figures_in(short)
     if not found:
         return None
@@ -101,6 +105,8 @@ def _difference_text(a: _Figure, b: _Figure) -> str:
     """|a - b| written as the text writes figures: in the smaller of the two scales ("4.69亿辆" and
     "1293万辆" differ by "45607万辆"), with their unit when they share one."""
     difference = abs(a.value - b.value)
+    if a.duration or b.duration:  # "2小时08分41秒" and "2小时10分05秒" differ by "1分24秒"
+        return duration_text(float(difference)) if a.duration and b.duration else ""
     scale = min(a.scale, b.scale, key=lambda s: _SCALE_VALUE[s])
     people = ("人", "名")  # "38名" and "56人" are both people
     unit = a.unit if a.unit == b.unit or not b.unit else "人" if a.unit in people and b.unit in people else ""
@@ -452,7 +458,9 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
         if comparison.asks == YES_NO:
             short, body = "不是", f"不是，两者一样（{cited}）。"
     else:
-        a_wins = a_larger == (direction in LARGER)  # side A is the more "direction" one
+        # side A is the more "direction" one; a time taken is 快 when it is the shorter one
+        timed = not dated and direction in "快慢" and values[0].duration and values[1].duration
+        a_wins = (a_larger == (direction in LARGER)) != bool(timed)
         word = direction if a_wins else OPPOSITE[direction]
         gap = f"，相差{apart}" if apart else ""
         if comparison.asks == DIFFERENCE:

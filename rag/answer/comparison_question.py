@@ -115,7 +115,9 @@ _AS_MUCH_RE = re.compile(  # A有没有B多, A有B多吗
 _THAN_DIRECTION = {"超过": "多", "多于": "多", "高于": "高", "大于": "大", "少于": "少", "低于": "低", "小于": "小",
                    "早于": "早", "晚于": "晚"}
 # "比去年/同期多多少" asks for a change the text states itself, not for two figures
+_DIRECTION_ONLY = re.compile(r"(?:是)?(?:多|少|高|低|增加|减少|增长|下降|上升|提高|降低|升|降|涨|跌)了?")
 _RELATIVE_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|同期|上月|上个月|上季度|上一季度|以前|过去|原来|之前|往年|平时|预期|目标)")
+_EARLIER_THING = re.compile(r"^(?:原来|以前|之前|过去)的[\u4e00-\u9fff]{2,}")
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全乡|我省|本省|我国|省内|市内)")
 # a side named by its count ("…就业的人数", "…增加的钱") asks in that count's unit: "…就业多少人"
 # reads as the text writes figures ("促进700余名低收入群体就业"), "…的人数多少" names a word it never says
@@ -303,6 +305,25 @@ def _is_time_word(word: str, flag: str) -> bool:
     return flag in ("t", "tg", "mq") or (len(word) >= 2 and word.endswith(_TIME_ENDINGS))
 
 
+def _parallel_item(side: str, other: str) -> str:
+    """The words of ``other`` parallel to ``side``: its last words, as long as ``side`` and ending as it
+    does ("蓝塘镇段" of "秋香江堤防蓝塘镇段" against "水墩镇段", both a 镇's 段), when what comes before them
+    is a whole phrase of its own that ``side`` leaves out. Empty otherwise."""
+    if ablated("parallel_item") or len(other) < len(side) + 2 or len(side) < 3 or side in other:
+        return ""
+    item = other[-len(side):]
+    shared = 0  # how much of the ending the two share
+    while shared < len(side) and item[-shared - 1] == side[-shared - 1]:
+        shared += 1
+    if shared * 2 < len(side) or re.search(r"[的\d]", item + side) or _anchors(side).times:
+        return ""
+    starts, at = set(), 0
+    for word, _ in pos_cut(other):
+        starts.add(at)
+        at += len(word)
+    return item if len(other) - len(item) in starts else ""
+
+
 def _complete(side: str, other: str) -> str:
     """``side`` as a phrase that stands alone, borrowing from ``other`` what it leaves out:
     "祁连县" against "城中区的城镇新增就业" is "祁连县的城镇新增就业"; "线上网络招聘"
@@ -321,6 +342,9 @@ def _complete(side: str, other: str) -> str:
                 prefix += word
             borrowed = prefix if prefix != other and not side.startswith(prefix) else ""
         return borrowed + side
+    item = _parallel_item(side, other)
+    if item:  # "水墩镇段" against "秋香江堤防蓝塘镇段": one more item of what the other names, "秋香江堤防水墩镇段"
+        return other[: len(other) - len(item)] + side
     if mine.bare and not theirs.bare:  # only anchors: the other side's words with these anchors
         text = other
         text = _swap_name(text, theirs.entities, mine.entities)
@@ -410,7 +434,15 @@ def _build(
     pre: str, a: str, b: str, post: str, asks: str, direction: str, unit: str = "", verb: str = ""
 ) -> Comparison | None:
     a, b = a.strip(" ，,"), b.strip(" ，,")
-    if not a or not b or a == b or _RELATIVE_PERIOD.match(b) or _RELATIVE_PERIOD.match(a):
+    if not a or not b or a == b or _RELATIVE_PERIOD.match(a):
+        return None
+    # "比去年多了多少" is one change against an earlier period; "比原来的赛会纪录快了多少" names the earlier
+    # thing itself (原赛会纪录, a figure of its own): two sides
+    if _RELATIVE_PERIOD.match(b) and (ablated("durations") or not _EARLIER_THING.match(b)):
+        return None
+    # "A比去年是多了还是少了": the two "sides" around 还是 are the two directions of one change against
+    # an earlier period (a change question, one figure: 下降3.2%), not two things to compare
+    if not ablated("one_sided_change") and (_DIRECTION_ONLY.fullmatch(a) or _DIRECTION_ONLY.fullmatch(b)):
         return None
     direction = _AS_DATE.get(direction, direction)
     full_a, full_b = _complete(a, b), _complete(b, a)

@@ -24,7 +24,7 @@ from .question import (
 from .scoring import Candidate, abbreviated, same_characters
 from .settings import ablated
 from .synonyms import kindred_in, known_common_word, said_in
-from .spans import ADMIN_LEVELS, RATE_AS_CHANGE, UNITS, Span, clause_window, figure_units, same_kind_of_unit, unit_fits_exactly
+from .spans import ADMIN_LEVELS, RATE_AS_CHANGE, UNITS, Span, clause_window, figure_units, item_owner, quantity_spans, same_kind_of_unit, unit_fits_exactly
 
 
 def _foreign_place(before: str, analysis: QuestionAnalysis) -> str | None:
@@ -467,6 +467,9 @@ def near_miss_check(
     # "护林员里有多少人是脱贫人口": the figure whose clause says the part asked ("其中脱贫人口310名") is
     # its answer, though the whole (护林员) stands at another figure
     if subset and all(said_in(w, clause) for w in subset):
+        return None
+    # "其中蓝塘镇段7.2公里": the figure of the listed item the question names (span8: spans.item_owner)
+    if item_owner(sentence, quantity_spans(sentence, analysis), analysis).get(span.start):
         return None
     asked = _asked_words(analysis)
     if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):

@@ -55,6 +55,26 @@ _PERSON_ROLES = ("书记", "局长", "厅长", "部长", "所长", "乡长", "�
                  "记者", "代表", "作者", "院长", "校长", "主席", "经理", "董事长", "村民", "农户", "通讯员",
                  "摄影", "小哥", "骑手", "专家", "网格员", "带头人", "领导", "干部", "总监", "总裁", "总经理")
 
+# A role asked in everyday words, which a news text says with a title: "谁创办的" → 创始人, "谁跑了第一" →
+# 冠军, "大学老师" → 教授. (words said, title)
+_ROLE_IN_WORDS = (
+    (re.compile(r"创办|创立|创建|创始"), "创始人"),
+    (re.compile(r"(?:跑|拿|得|获|夺)(?:了|得)?(?:第一名?|头名)|第一名|夺冠"), "冠军"),
+    (re.compile(r"(?:大学|高校)(?:的)?(?:老师|教师)"), "教授"),
+)
+
+
+def _role_in_words(text: str) -> tuple[str, str] | None:
+    """(the question's words, the title they ask) for a role asked in everyday words, or None."""
+    if ablated("role_in_words"):
+        return None
+    for said, title in _ROLE_IN_WORDS:
+        match = said.search(text)
+        if match:
+            return match.group(0), title
+    return None
+
+
 # Words that only make up the question frame, never what is asked about.
 WH_WORDS = (
     "什么时候", "什么时间", "什么地方", "什么名字", "什么品牌", "多少钱", "多少", "多大", "多长", "多高", "多远",
@@ -153,6 +173,11 @@ class QuestionAnalysis:
     # "A里/中有多少是B": the part of a group asked for ("下乡干部中有多少名女干部" → 女干部); a
     # figure of the whole group ("316名干部") does not answer it
     subset: tuple[str, ...] = ()
+    # "花了多少钱", "挣了多少钱": the kind of money asked, as the text names it ("完成投资6.8亿元",
+    # "旅游收入21.7亿元"); a sum of another kind next to it ("带动消费约4.2亿元") does not answer
+    money_words: tuple[str, ...] = ()
+    # "满意的比例", "满意程度": the word a rate is named by (满意 → 满意度/满意率 in the text)
+    rated: str | None = None
 
     @property
     def topic(self) -> str:
@@ -398,7 +423,9 @@ _QUANTITY_TAIL = re.compile(r"(?:增长率|增速|增幅|票房|营收|收入|�
 
 def _question_kind(text: str) -> tuple[str, str | None]:
     """The type of span asked for, and for person questions the role named."""
-    if _WHETHER_CHANGED.search(text) and not ablated("whether_changed"):
+    if _WHETHER_CHANGED.search(text) and not ablated("whether_changed") and not (
+        _MAGNITUDE_ASKED.search(text[_WHETHER_CHANGED.search(text).end():]) and not ablated("one_sided_change")
+    ):
         # "比例变了没有" asks whether it changed: the sentence saying so answers (持平, 上升3.6个百分点)
         return SENTENCE, None
     if _FREQUENCY_ASKED.search(text) and not ablated("frequency"):
@@ -414,7 +441,8 @@ def _question_kind(text: str) -> tuple[str, str | None]:
         return QUANTITY, None
     if _PERSON_CUES.search(text) and not _names_a_thing(text):
         role = next((r for r in _PERSON_ROLES if r in text), None)
-        return PERSON, role
+        in_words = _role_in_words(text)
+        return PERSON, role or (in_words[1] if in_words else None)
     name_cue = _NAME_CUES.search(text)
     if name_cue:
         # "书记叫什么" asks for a person; "领导干部下基层的那个行动叫什么" for the name of a
@@ -506,27 +534,58 @@ _MONEY_MEASURED = re.compile(
 )
 # "多长时间", "多久": a duration, not a length
 # a measure a figure's unit says by itself
-_SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重量": ("吨", "公斤", "千克"), "长度": ("公里", "千米", "米")}
+_SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重量": ("吨", "公斤", "千克"), "长度": ("公里", "千米", "米"),
+                 "程度": ("%",), "年纪": ("岁",), "年龄": ("岁",), "岁数": ("岁",)}
+_AGE_ASKED = re.compile(r"年纪|年龄|岁数|多少岁|几岁")
 _FREQUENCY_ASKED = re.compile(r"(?:多长时间|多久|隔多少[天年月]|隔几[天年月])[^，。？?]{0,6}一(?:次|届|回|轮|期)|每隔多久|频次|频率")
 _WHETHER_CHANGED = re.compile(
     r"变(?:了|化了)?没有|有没有(?:变|变化)|变没变|(?:有|发生)(?:了)?变化(?:吗|没有)|变了吗|变化了吗|是升是降|是涨是跌"
-    r"|(?:升|涨|增|提高)了?还是(?:降|跌|减|下降)了?"
+    r"|(?:升|涨|增|提高)了?还是(?:降|跌|减|下降)了?|(?:多|高)了还是(?:少|低)了|(?:少|低)了还是(?:多|高)了"
 )
+# "多了还是少了，幅度多少": whether it changed, and by how much: the figure of the change answers
+_MAGNITUDE_ASKED = re.compile(r"幅度|多少|几|多大")
 _DURATION_ASKED = re.compile(r"多长时间|多少时间|多久|几个小时|多少小时|多少分钟|多长时候")
+
+
+# money asked by what is done with it, in everyday words: spent ("花了多少钱", "投了多少钱", "掏了多少")
+# or taken in ("挣了多少钱", "收了多少营业款"); the text names that kind of money with its own words
+SPENT_WORDS = ("投资", "投入", "花费", "耗资", "支出", "资金", "费用", "经费", "造价", "成本", "预算", "出资")
+EARNED_WORDS = ("收入", "营收", "营业额", "销售额", "收益", "创收", "营业款", "进账", "成交额", "交易额", "工资", "薪酬", "报酬", "利润", "盈利")
+# other kinds of money a figure may measure: "带动消费约4.2亿元" is no spending on the thing asked
+OTHER_MONEY_WORDS = ("产值", "消费", "补贴", "补助", "奖励", "奖补", "税收", "贷款", "融资", "增加值", "生产总值",
+                     "存款", "价格", "售价", "租金")
+_SPENT_ASKED = re.compile(r"(?:花|投|掏|砸|拿出|出)(?:了|掉|费了?|入了?)?(?=(?:多少|几)[万亿千百]*(?:块)?(?:钱|预算|资金))|花钱|花销")
+_EARNED_ASKED = re.compile(r"(?:挣|赚|收|进)(?:了|到|回)?(?=(?:多少|几)[万亿千百]*(?:块)?(?:钱|营业款|款))|挣钱|赚钱")
+_SPENT_BY_PEOPLE = re.compile(r"人均|每人|每位|每名|每户|平均每|游客|市民|居民|消费者|顾客|观众")
+_MONEY_NOUN_AFTER = re.compile(r"(?:(?<=多少)|(?<=几))(?:[万亿千百]*(?:块)?钱|营业款)")
+
+
+def _money_asked(text: str) -> tuple[str, ...]:
+    """The words the text names the asked kind of money with, when the question asks it by a verb."""
+    if _SPENT_ASKED.search(text):
+        # what people spend per head or as consumers ("选手平均每人花了多少钱") is their 消费 ("人均消费2650元")
+        return SPENT_WORDS + ("消费",) if _SPENT_BY_PEOPLE.search(text) and not ablated("money_role") else SPENT_WORDS
+    if _EARNED_ASKED.search(text):
+        return EARNED_WORDS
+    return ()
 
 
 def _unit_of(text: str, kind: str) -> str | None:
     if kind != QUANTITY:
         return None
     text = _PEOPLE_BY_INCOME.sub("", _TIME_SPAN_WORDS.sub("", text))
-    if re.search(r"比例|占比|比重|百分之(?:几|多少)|百分比|增幅|降幅|增长率|率", text):
+    if re.search(r"比例|占比|比重|百分之(?:几|多少)|百分比|增幅|降幅|增长率|率", text) or (
+        re.search(r"(?<=[满合达])[意格标]程度", text) and not ablated("rated_word")  # "满意程度": a rate
+    ):
         return "%"
-    if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|贷款|补贴|工资", text) or (
+    if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|(?:贷|营业|货|善|捐|拨)款|补贴|工资", text) or (
         # what is measured in money ("产值多少", "起拍价是多少"); a change of it may be a rate
         _MONEY_MEASURED.search(text) and not _CHANGE_ASKED.search(text)
     ):
         match = _UNIT_AFTER_WH.search(text)
         return (match.group(1) or "") + match.group(2) if match and match.group(2) else "元"
+    if _AGE_ASKED.search(text) and not ablated("age_asked"):
+        return "岁"  # "平均多大年纪": an age, not a count of people ("84人")
     if _DURATION_ASKED.search(text):
         return "天"  # any unit of time fits (see rag.answer.spans._UNIT_GROUPS)
     if re.search(r"多长|多远", text):
@@ -600,6 +659,10 @@ _BASELINE_PHRASE = re.compile(
 _WHICH_SEVERAL = re.compile(r"哪几[个家座所位项条种类名支座]?")
 
 
+_RATE_NOUNS = r"比例|程度|比重|占比"
+_RATED = re.compile(r"([" + _CJK + r"]{2})的?(?:" + _RATE_NOUNS + r")")
+
+
 def analyze_question(question: str) -> QuestionAnalysis:
     """Read a Chinese question: what it asks for and about what."""
     text = (question or "").strip()
@@ -629,6 +692,20 @@ def analyze_question(question: str) -> QuestionAnalysis:
     if kind == QUANTITY:
         body = re.sub(r"多长时间|多少时间|多长时候|多(?:大|高|长|远|重|宽|深|久)(?!的)", "多少", body)
 
+    # "多了还是少了，变化幅度多大": the change's figure says its direction and size (下降3.2%); 幅度 and
+    # 变化 name no word the text says
+    one_change = kind == QUANTITY and bool(_WHETHER_CHANGED.search(read)) and not ablated("one_sided_change")
+    if one_change:
+        body = re.sub(r"(?:变化)?幅度|变化", " ", _WHETHER_CHANGED.sub(" ", body))
+    # "花了多少钱": the verb and 钱 say the money's kind, which the text names in its own words (投资),
+    # and the unit 元 says it is money: neither is a word the text must say
+    money_words = _money_asked(read) if unit and unit.endswith("元") and not ablated("money_role") else ()
+    if money_words:
+        body = _MONEY_NOUN_AFTER.sub("", _SPENT_ASKED.sub(" ", _EARNED_ASKED.sub(" ", body)))
+    # "谁跑了第一": the everyday words of a role the text says by its title (冠军) are no words it says
+    in_words = _role_in_words(read) if kind == PERSON else None
+    if in_words and role == in_words[1]:
+        body = body.replace(in_words[0], " ")
     figures = figures_in(body)
     tokens = pos_cut(body)
     entity_spans = _merge_entities(tokens)
@@ -716,6 +793,17 @@ def analyze_question(question: str) -> QuestionAnalysis:
         if head_flag in ("vn", "an") and len(head) >= 2 and head not in _GENERIC_NOUNS:
             nouns.append(head)
 
+    # "满意的比例", "满意程度": a rate named by what is rated; the text says it 满意度/满意率 ("满意度达96.3%"),
+    # so the rated word, not the generic 比例/程度, is what the figure's clause must say
+    if unit == "%" and not ablated("rated_word"):
+        found = _RATED.search(body)
+        cut = pos_cut(found.group(1)) if found else []
+        # a verb or adjective (满意, 合格, 达标): "多大比例", "车占比" name no rated thing
+        rated = cut[-1][0] if len(cut) == 1 and cut[0][1][:1] in ("v", "a") and cut[0][0] not in WH_WORDS else None
+        if rated:
+            focus = [rated] + [f for f in focus if not re.search(_RATE_NOUNS, f)]
+    else:
+        rated = None
     # the outcome an adverb stresses ("最后通过了多少人") is the asked thing too
     outcome = _outcome_words(text, type_noun, unit)
     if unit and not ablated("measure_by_unit"):
@@ -734,12 +822,15 @@ def analyze_question(question: str) -> QuestionAnalysis:
         key_terms=tuple(dict.fromkeys(entities + hard_times + key_terms)),
         unit=unit,
         role=role,
-        focus=tuple(dict.fromkeys(focus + list(outcome))),
+        # the money's kind (投资, 收入) is what the figure's own clause must say
+        focus=tuple(dict.fromkeys(list(money_words) + focus + list(outcome))),
         nouns=tuple(dict.fromkeys(nouns)),
         measured_nouns=tuple(dict.fromkeys(measured_nouns)),
         type_noun=type_noun,
         figures=tuple(dict.fromkeys(figures)),
-        asks_change=kind == QUANTITY and bool(_CHANGE_ASKED.search(text)),
+        asks_change=kind == QUANTITY and (bool(_CHANGE_ASKED.search(text)) or one_change),
         outcome=outcome,
         subset=_subset_words(text, kind),
+        money_words=money_words,
+        rated=rated,
     )

@@ -16,6 +16,9 @@ from ..numbers import CHINESE_NUMERAL
 from .settings import ablated
 from .synonyms import general_word_for
 from .question import (
+    EARNED_WORDS,
+    OTHER_MONEY_WORDS,
+    SPENT_WORDS,
     GENERIC_PLACES,
     DATE,
     NAME,
@@ -48,6 +51,36 @@ _QUANTITY_RE = re.compile(
     r"(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")"
     r"(?P<post>以上|以下|左右|以内)?"
 )
+# A time written in several parts is one figure: "2小时08分41秒", "1分24秒", "3小时20分" (a race's
+# time, a record); its parts ("41秒", "05秒") answer nothing by themselves.
+DURATION_RE = re.compile(
+    r"(?<![\d.])(?:\d{1,3}小时\d{1,2}分(?:钟)?(?:\d{1,2}(?:\.\d+)?秒)?|\d{1,3}小时\d{1,2}(?:\.\d+)?秒"
+    r"|\d{1,3}分(?:钟)?\d{1,2}(?:\.\d+)?秒)"
+)
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(小时|时|分钟|分|秒)")
+_SECONDS = {"小时": 3600, "时": 3600, "分钟": 60, "分": 60, "秒": 1}
+
+
+def duration_seconds(text: str) -> float | None:
+    """The seconds a time written in parts stands for ("2小时08分41秒" → 7721), None for another figure."""
+    match = DURATION_RE.search(text or "")
+    if not match or ablated("durations"):
+        return None
+    return sum(float(n) * _SECONDS[u] for n, u in _DURATION_PART.findall(match.group(0)))
+
+
+def duration_text(seconds: float) -> str:
+    """Seconds written as the text writes a time: 84 → "1分24秒", 7721 → "2小时8分41秒"."""
+    whole = int(round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return (f"{hours}小时" if hours else "") + (f"{minutes}分" if minutes or (hours and secs) else "") + (f"{secs}秒" if secs or not whole else "")
+
+
+def _durations(sentence: str) -> list[tuple[int, int]]:
+    return [] if ablated("durations") else [m.span() for m in DURATION_RE.finditer(sentence)]
+
+
 # Units that measure the same kind of thing, so "多少人" accepts "4300余人次".
 _UNIT_GROUPS = (
     {"人", "人次", "名", "位", "万人次", "户次"},
@@ -127,7 +160,10 @@ def _unit_fit(asked: str | None, found: str) -> float:
 
 def figure_units(sentence: str) -> list[tuple[int, int, str]]:
     """Where every number with a unit stands in the sentence, whatever its unit: (start, end, unit)."""
-    return [(*m.span(), m.group("unit")) for m in _QUANTITY_RE.finditer(sentence)]
+    durations = _durations(sentence)
+    inside = lambda m: any(a <= m.start() and m.end() <= b for a, b in durations)  # noqa: E731
+    return sorted([(*m.span(), m.group("unit")) for m in _QUANTITY_RE.finditer(sentence) if not inside(m)]
+                  + [(a, b, "秒") for a, b in durations])
 
 
 def same_kind_of_unit(a: str, b: str) -> bool:
@@ -146,7 +182,14 @@ _CODE_RE = re.compile(r"(?<![\d.])\d{4,}(?![\d.])")
 
 def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = []
+    durations = _durations(sentence)
+    for a, b in durations:
+        prior = _unit_fit(analysis.unit, "秒") if analysis.unit else 0.0
+        if prior >= 0:
+            spans.append(Span(a, b, sentence[a:b], prior))
     for m in _QUANTITY_RE.finditer(sentence):
+        if any(a <= m.start() and m.end() <= b for a, b in durations):
+            continue  # "05秒" of "2小时10分05秒"
         unit = m.group("unit")
         num = m.group("num")
         if unit == "年" and (analysis.unit != "年" or re.fullmatch(r"\d{4}|[〇零一二三四五六七八九]{4}", num)):
@@ -616,6 +659,13 @@ def _local_match(
     phrases = [m for m in analysis.measure if not re.fullmatch(r"\d+", m)]
     if not phrases:
         return 0.5
+    if analysis.money_words and not ablated("money_role"):
+        # "花了多少钱": the thing's words are matched as usual; the money's kind by any of its words
+        focus = tuple(f for f in analysis.focus if f not in analysis.money_words)
+        local = _phrases_at(sentence, span, analysis, phrases, focus, lo, hi)
+        if _money_label(sentence, span, analysis, lo) == "asked":
+            local = min(1.0, local + 0.5)
+        return local
     local = _phrases_at(sentence, span, analysis, phrases, analysis.focus, lo, hi)
     # "增速多少" is said "同比增长12.3%": a rate of change is named by the change itself
     if analysis.asks_change and not ablated("rate_said_by_change"):
@@ -780,6 +830,47 @@ def respective_owner(sentence: str, spans: list[Span], analysis: QuestionAnalysi
     return owners
 
 
+_ITEM_GAP = re.compile(r"[、；;]\s*(?P<label>[" + _CJK + r"（）()·]{1,14})")
+_ITEM_START = re.compile(r"[，,；;：:。！？!?、]|其中")
+
+
+def item_owner(sentence: str, spans: list[Span], analysis: QuestionAnalysis) -> dict[int, bool]:
+    """"其中蓝塘镇段7.2公里、凤安镇段6.5公里、水墩镇段4.9公里": in a list of items each a name with its
+    figure, a figure belongs to the name right before it. For each listed figure (by its start): whether
+    its name is the one the question asks of (a word of the question names that item alone). Empty when
+    the sentence has no such list or the question names none of its items (or several)."""
+    if ablated("list_items") or not analysis.unit:
+        return {}  # only a figure in the asked unit is an item's answer ("占几成" is not "新能源公交车420辆")
+    ordered = sorted(spans, key=lambda sp: sp.start)
+    runs: list[list[Span]] = []
+    for prev, sp in zip(ordered, ordered[1:]):
+        gap = _ITEM_GAP.fullmatch(sentence, prev.end, sp.start)
+        if not gap:
+            continue
+        if runs and runs[-1][-1] is prev:
+            runs[-1].append(sp)
+        else:
+            runs.append([prev, sp])
+    owners: dict[int, bool] = {}
+    terms = [t for t in (*analysis.entities, *analysis.key_terms) if len(t) >= 2]
+    for run in runs:
+        labels = []
+        for sp in run:
+            starts = [m.end() for m in _ITEM_START.finditer(sentence, 0, sp.start)]
+            labels.append(sentence[max(starts, default=0):sp.start])
+        # a word names an item when it is in that item's name alone
+        # the question says an item's whole name ("秋香江堤防水墩镇段多长"), or a word of it that names that
+        # item alone
+        names = [re.sub(r"^其中", "", label) for label in labels]
+        named = {i for i, name in enumerate(names) if len(name) >= 2 and name in analysis.text}
+        if not named:
+            named = {i for t in terms for i, label in enumerate(labels) if t in label and sum(t in other for other in labels) == 1}
+        if len(named) == 1:
+            for i, sp in enumerate(run):
+                owners[sp.start] = i in named
+    return owners
+
+
 _REFERS_BACK = re.compile(r"(?:该|此|本|这家|这个|那家|那个|上述)$")
 
 
@@ -841,6 +932,18 @@ def _listed(sentence: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _money_label(sentence: str, span: Span, analysis: QuestionAnalysis, lo: int = 0) -> str | None:
+    """Which kind of money the words right before a figure name (the nearest wins): "asked" (one of the
+    question's ``money_words``, or named by the question), "other" (some other money: 产值, 消费, 补贴…), or None (none named)."""
+    before = clause_window(sentence, span.start, span.end, lo)[0] + span.modifiers
+    found = [(before.rfind(w), w) for w in (*SPENT_WORDS, *EARNED_WORDS, *OTHER_MONEY_WORDS) if w in before]
+    if not found:
+        return None
+    # a kind of money the question names itself ("拿出了多少钱补贴": 补贴) is the asked money
+    nearest = max(found)[1]
+    return "asked" if nearest in analysis.money_words or nearest in analysis.text else "other"
+
+
 def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, float, float]]:
     """Every admissible span of the asked type in ``sentence`` as (span, score, local match), best
     first (ties: the earlier one)."""
@@ -850,6 +953,7 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
     question_text = analysis.text
     spans = sorted(finder(sentence, analysis), key=lambda sp: (sp.start, sp.end))
     owners = respective_owner(sentence, spans, analysis) if analysis.kind in (QUANTITY, DATE) and not ablated("respectively") else {}
+    items = item_owner(sentence, spans, analysis) if analysis.kind == QUANTITY else {}
     if analysis.kind in (ORG, PLACE, NAME) and not ablated("whole_names"):
         spans = _whole_names(sentence, spans)
     if analysis.kind in (ORG, PLACE) and _SEVERAL_ASKED.search(question_text) and not ablated("listed_names"):
@@ -858,6 +962,8 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
     for i, span in enumerate(spans):
         if span.start in owners and not owners[span.start][0]:
             continue  # another listed item's figure
+        if span.start in items and not items[span.start]:
+            continue  # "凤安镇段6.5公里": the figure of another item of the list
         span = _without_asked_name(span, analysis)
         if span.text in question_text or any(span.text == e for e in analysis.entities):
             continue  # the question's own words are not its answer
@@ -892,6 +998,21 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
         if analysis.kind == QUANTITY and _RATE_GAP.search(clause_window(sentence, span.start, span.end)[0]) \
                 and not _GAP_ASKED.search(question_text) and not ablated("rate_gap"):
             continue
+        # "花了多少钱" is answered by the sum the text names as spent ("完成投资6.8亿元"), not by another
+        # kind of money beside it ("带动消费约4.2亿元", "补助金额最高不超过200万元")
+        if analysis.money_words and analysis.kind == QUANTITY:
+            said = _money_label(sentence, span, analysis, lo)
+            if said == "asked":
+                score += 0.8
+            elif said == "other":
+                continue
+        # "满意的比例有多高": the rate its own clause names by the rated word ("满意度达96.3%")
+        if analysis.rated and analysis.kind == QUANTITY and analysis.rated in clause_window(sentence, span.start, span.end, lo)[0]:
+            score += 0.8
+        # "其中蓝塘镇段7.2公里": the figure of the item asked, not the whole before the list ("堤防18.6公里")
+        if items.get(span.start):  # its own name is the question's words
+            score += 0.8 + 2.0 * max(0.0, 1.0 - local)
+            local = max(local, 1.0)
         # "由原来的15个工作日压缩至5个工作日": the old value, not the one now, unless the old one is asked
         # "…其中汽车有多少" asks for the part the text gives after "其中", not the whole
         if analysis.kind == QUANTITY and "其中" in question_text and "其中" in clause_window(sentence, span.start, span.end)[0]:
