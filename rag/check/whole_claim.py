@@ -21,12 +21,20 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import jieba
+import jieba.posseg
 
 from ..numbers import CHINESE_NUMERAL, _chinese_numeral_value
 from ..schema import Paragraph
 from ..sentences import split_sentences
 from .figures import find_figures
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
+
+if TYPE_CHECKING:
+    from .candidates import ContextOf
+    from .verify import Verdict
 
 _TIME_UNITS = "年月日天时点分秒周"
 # a number and the first character after it: "5年内" (5, 年), "7时30分" (7, 时); Chinese numerals only before a unit of time
@@ -66,12 +74,12 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _verdict(kind: str, **fields):
-    from .verify import Verdict  # verify imports this module
+def _verdict(kind: str, **fields) -> "Verdict":
+    from .verify import Verdict  # (verify imports this module)
     return Verdict(kind, **fields)
 
 
-def recheck(claim: Claim, verdict, context_of) -> object:
+def recheck(claim: Claim, verdict: "Verdict", context_of: "ContextOf") -> "Verdict":
     """``verdict`` unless a part of the claim other than the figure it was found on is not the article's."""
     if verdict.verdict != SUPPORTED or claim.kind not in ("figure", "date") or not verdict.evidence or not verdict.found:
         return verdict
@@ -162,11 +170,9 @@ def recheck(claim: Claim, verdict, context_of) -> object:
 
 def _opens_with_noun(clause: str, word: str) -> bool:
     """The clause opens with ``word``, a noun: it names its own subject ("社区食堂5个", "观音桥商圈实现销售额…")."""
-    import jieba.posseg
     first = next(iter(jieba.posseg.lcut(clause.strip(" “”\"《》"))), None)
     return first is not None and first.word == word and first.flag.startswith("n")
 
 
 def _words(text: str) -> list[str]:
-    import jieba
     return [w for w in jieba.lcut(text) if _WORD.fullmatch(w)]
