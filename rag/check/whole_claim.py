@@ -3,6 +3,10 @@
 A figure or date claim is found 一致 on one figure of an article sentence. The rest of the claim may still say
 something the article says otherwise, and a wrong part marked 一致 is the worst error a fact-checker can make:
 
+- **The claim's whole year**: a claim whose figure is said of 全年 (the last period before it in its sentence) is not the
+  article's when the article gives that figure for a part of the year (上半年, 前三季度, 一季度) before it in its sentence,
+  or, where the article never says 全年 before it, anywhere before it (a line break may split "今年\n上半年，…") → 未找到.
+  Found by eval/claim_mutations.py (上半年 → 全年 mutants marked 一致 on fresh2, fresh3 and fresh4 dev).
 - **Other figures of the claim** (a duration "5年内", a time of day "8时", a count "200米") are read by value with
   their unit's first character, as the article writes them ("3年内", "7时30分"). Each must be said by the article
   (its sentence, or its title and lead when the number is a year). Where the article sentence has a number in the
