@@ -3,6 +3,10 @@
 A figure or date claim is found 一致 on one figure of an article sentence. The rest of the claim may still say
 something the article says otherwise, and a wrong part marked 一致 is the worst error a fact-checker can make:
 
+- **The claim's whole year**: a claim whose figure is said of 全年 (the last period before it in its sentence) is not the
+  article's when the article gives that figure for a part of the year (上半年, 前三季度, 一季度) before it in its sentence,
+  or, where the article never says 全年 before it, anywhere before it (a line break may split "今年\n上半年，…") → 未找到.
+  Found by eval/claim_mutations.py (上半年 → 全年 mutants marked 一致 on fresh2, fresh3 and fresh4 dev).
 - **Other figures of the claim** (a duration "5年内", a time of day "8时", a count "200米") are read by value with
   their unit's first character, as the article writes them ("3年内", "7时30分"). Each must be said by the article
   (its sentence, or its title and lead when the number is a year). Where the article sentence has a number in the
@@ -29,6 +33,8 @@ import jieba.posseg
 from ..numbers import CHINESE_NUMERAL, _chinese_numeral_value
 from ..schema import Paragraph
 from ..sentences import split_sentences
+from .candidates import _period_kind
+from .claims import periods_in
 from .figures import find_figures
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
@@ -42,6 +48,8 @@ _PART = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?P<unit>[^\d\s.,，。；�
                    f"|(?P<cn>{CHINESE_NUMERAL})(?P<cnunit>个月|小时|[{_TIME_UNITS}])")
 _CLAUSE = re.compile(r"[，,；;：:、]")
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_FULL_YEAR = re.compile(r"全年")
+_PART_NAMES = {"Q1": "一季度", "Q2": "二季度", "Q3": "三季度", "Q4": "四季度", "Q1-3": "前三季度", "H1": "上半年", "H2": "下半年"}
 _TIME_MORE = re.compile(r"\d+分|以?内")  # "7时30分", "3年内"
 
 
@@ -94,6 +102,16 @@ def recheck(claim: Claim, verdict: "Verdict", context_of: "ContextOf") -> "Verdi
     context = context_of(paragraph)
     own_start, own_end = claim.stated_start - claim.start, claim.stated_end - claim.start
     related = (paragraph,)
+
+    # 0. a claim of the whole year ("全年…") found on a figure the article gives for a part of it ("上半年…", "前三季度…")
+    # (the sentence's own part of the year; else, where the article never says 全年, one said before the figure: a
+    # newspaper line break may split "今年\n上半年，全省…比例为82.4%")
+    if _says_full_year(claim) and not _FULL_YEAR.search(sentence[:fig_at]):
+        said_before = sentence[:fig_at] if _FULL_YEAR.search(context) else context[:context.find(text) + at] if text in context else sentence[:fig_at]
+        part = next((p for p in periods_in(sentence[:fig_at]) + periods_in(said_before) if _period_kind(p) in "QH"), None)
+        if part is not None:
+            return _verdict(NOT_FOUND, reason=f"资料里的“{verdict.found}”说的是{_PART_NAMES.get(part, '一年中的一段时间')}，不是全年。",
+                            related=related)
 
     # 1. the claim's other figures: durations, times of day, counts
     article_parts = _parts(sentence)
@@ -166,6 +184,15 @@ def recheck(claim: Claim, verdict: "Verdict", context_of: "ContextOf") -> "Verdi
                             found=found, differs="数值", evidence=((paragraph, s_start + o_start, s_start + o_end),))
         return _verdict(NOT_FOUND, reason=f"资料里的“{verdict.found}”说的不是“{word}”（“{sentence[c:d].strip()}”另有所指）。", related=related)
     return verdict
+
+
+def _says_full_year(claim: Claim) -> bool:
+    """The claim's figure is said of a whole year: 全年 is the last period before it in its sentence ("今年全年，…达到82.4%")."""
+    before = claim.sentence[:max(0, claim.stated_start - claim.sentence_start)]
+    last = None
+    for last in _FULL_YEAR.finditer(before):
+        pass
+    return last is not None and not any(_period_kind(p) in "QHM" for p in periods_in(before[last.end():]))
 
 
 def _opens_with_noun(clause: str, word: str) -> bool:
