@@ -114,6 +114,41 @@ def _part_unasked(sentence: str, span_start: int, analysis: QuestionAnalysis) ->
     return not any(len(n) >= 2 and abbreviated(n, w) for n in analysis.nouns for w in words)
 
 
+_WHOLE_THEN_PARTS = re.compile(r"其中")
+_CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]$")
+
+
+def _whole_of_parts(sentence: str, span_start: int, span_end: int, clause: str, analysis: QuestionAnalysis) -> bool:
+    """The mirror of ``_part_unasked``: the figure is a whole the same sentence then breaks down
+    ("专利授权量为1.52万件，其中发明专利授权4380件", "共投入联合收割机2150台，其中外地跨区作业机械近400台",
+    "工程总投资9800万元，…其中蓝塘镇段7.2公里、凤安镇段6.5公里"), and the question asks a part: a word of
+    it that the whole's clause does not say is said among the parts (凤安镇段, 跨区), or qualifies a
+    head the parts qualify otherwise (实用新型专利 against 发明专利). The whole does not answer a part."""
+    if _PART.search(sentence[:span_start]):  # the figure is itself a part
+        return False
+    found = _WHOLE_THEN_PARTS.search(sentence, span_end)
+    if not found:
+        return False
+    parts = sentence[found.end():]
+    tokens = [(w, flag) for w, flag in pos_cut(analysis.text) if flag != "x"]
+    clause_words = [w for w, _ in pos_cut(clause)]
+    for i, (word, flag) in enumerate(tokens):
+        if len(word) < 2 or flag[:1] not in ("n", "v", "a", "b", "j", "l") or word in GENERIC_NOUNS \
+                or any(word in t or t in word for t in analysis.time_terms) \
+                or any(entity_in(e, word) and entity_in(e, clause) for e in analysis.entities):
+            continue
+        if said_in(word, clause) or abbreviated(word, clause) or kindred_in(word, clause_words):
+            continue
+        if word in parts:  # the part asked is listed
+            return True
+        head = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if len(head) >= 2 and head in clause and any(
+            _CJK_BEFORE.search(parts[:m.start()]) for m in re.finditer(re.escape(head), parts)
+        ):  # the parts qualify the asked head otherwise
+            return True
+    return False
+
+
 # what asks a share, a rate or a change, which a percentage answers
 _SHARE_ASKED = re.compile(r"率|比例|比重|占|百分|几成|多少成|幅|增|降|减|涨|升|提高|下滑|回落|同比|环比|倍|多了|少了|"
                           r"缩|扩|压|省|跌|翻|快|慢|多大|多高|把握|程度")
@@ -419,6 +454,8 @@ def near_miss_check(
         return "percent", clause
     if on("part") and _part_unasked(sentence, span.start, analysis):
         return "part", clause
+    if on("whole") and _whole_of_parts(sentence, span.start, span.end, clause, analysis):
+        return "whole", clause
     if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
         return "member", clause
     if on("only_part") and _only_part_unsaid(clause, analysis):
@@ -435,7 +472,10 @@ def near_miss_check(
             return "counted", clause
     # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
     subset = analysis.subset or _part_named_first(analysis)
-    if on("subset") and subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in subset):
+    if on("subset") and subset and not all(
+        said_in(w, clause) or (abbreviated(w, clause) and not (_distinguishing(w) and not ablated("part_modifier")))
+        for w in subset
+    ):
         return "subset", clause
     if on("earlier") and _EARLIER_ASKED.search(analysis.text) and _REACHED.search(before):
         return "earlier", clause
@@ -514,9 +554,27 @@ def _part_named_first(analysis: QuestionAnalysis) -> tuple[str, ...]:
     found = _PART_NAMED_FIRST.search(analysis.text)
     if not found:
         return ()
-    words = [w for w, flag in pos_cut(found.group(1))
+    tokens = pos_cut(found.group(1))
+    words = [w for w, flag in tokens
              if len(w) >= 2 and (flag[:1] in ("n", "b") or flag == "ns") and w not in GENERIC_NOUNS]
+    # the word right before the part's noun that marks it off from the group ("过夜游客" among 游客, "新增
+    # 用户" among 用户): tagged as a time, verb or adjective, it still names the part, unless it is a period
+    if not ablated("part_modifier"):
+        for (word, flag), (_, next_flag) in zip(tokens, tokens[1:]):
+            if len(word) >= 2 and flag[:1] in ("t", "v", "a") and next_flag.startswith("n") \
+                    and not _PERIOD_WORD.search(word) and not any(word in t for t in analysis.time_terms):
+                words.append(word)
     return tuple(dict.fromkeys(words))
+
+
+_PERIOD_WORD = re.compile(r"\d|[年月日天周季旬]|今|去|明|前|后|以来|期间|目前|现在|当前")
+
+
+def _distinguishing(word: str) -> bool:
+    """A distinguishing word (区别词: 国家级, 省级, 大型): no short form of a longer word, so "国家和省级"
+    does not say 国家级."""
+    tokens = pos_cut(word)
+    return len(tokens) == 1 and tokens[0][1] == "b"
 
 
 # "每人每月多少钱", "人均多少", "每亩多少", "每天处理多少": an amount per person, household, unit of land or time; a figure whose own clause
