@@ -115,6 +115,7 @@ def _part_unasked(sentence: str, span_start: int, analysis: QuestionAnalysis) ->
 
 
 _WHOLE_THEN_PARTS = re.compile(r"其中")
+_TOTAL_WORD = re.compile(r"总|全|共|合计|累计|整体")
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]$")
 
 
@@ -135,12 +136,14 @@ def _whole_of_parts(sentence: str, span_start: int, span_end: int, clause: str, 
     for i, (word, flag) in enumerate(tokens):
         if len(word) < 2 or flag[:1] not in ("n", "v", "a", "b", "j", "l") or word in GENERIC_NOUNS \
                 or any(word in t or t in word for t in analysis.time_terms) \
-                or any(entity_in(e, word) and entity_in(e, clause) for e in analysis.entities):
+                or _TOTAL_WORD.search(word):  # 总量 asks the whole itself
             continue
         if said_in(word, clause) or abbreviated(word, clause) or kindred_in(word, clause_words):
             continue
-        if word in parts:  # the part asked is listed
+        if word in parts:  # the part asked is listed (凤安镇段)
             return True
+        if flag in ("ns", "nr", "nt") or any(entity_in(e, word) for e in analysis.entities):
+            continue  # a place the clause does not say is for the place checks
         head = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         if len(head) >= 2 and head in clause and any(
             _CJK_BEFORE.search(parts[:m.start()]) for m in re.finditer(re.escape(head), parts)
