@@ -60,3 +60,16 @@ def test_the_whole_or_the_part_said_still_answers(question, text, given):
     answer = ask(question, paragraph(text))
     assert not answer.refused, answer.answer
     assert answer.short == given
+
+
+def test_a_lower_own_place_does_not_answer_a_wider_one(monkeypatch):
+    """全国 asked, 我市's figure given: refused saying what the article gives; with own_scope off it answers."""
+    text = "今年上半年，我市新开工改造城镇老旧小区186个，涉及居民2.3万户，完成投资6.8亿元，同比增长21.4%。"
+    question = "全国上半年老旧小区改造一共完成了多少投资？"
+    answer = ask(question, paragraph(text))
+    assert answer.refused and "文中只有" in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "own_scope")
+    assert ask(question, paragraph(text)).short == "6.8亿元"
+    monkeypatch.delenv("RAG_ANSWER_ABLATE")
+    # the own place asked at its level answers
+    assert ask("我市上半年老旧小区改造一共完成了多少投资？", paragraph(text)).short == "6.8亿元"

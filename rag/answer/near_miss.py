@@ -243,6 +243,23 @@ def _narrower_scope(before: str, analysis: QuestionAnalysis) -> bool:
     )
 
 
+# the levels of a scope an article speaks of its own place by ("我市", "全县"); a nation holds provinces, a
+# province cities, a city counties (自治区 is a province, so 全区 is read as no level)
+_SCOPE_LEVEL = {"国": 0, "省": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "旗": 3, "镇": 4, "乡": 4, "村": 5}
+_OWN_SCOPE = re.compile(r"(?:全|该|本|我)(国|省|市|州|盟|县|旗|镇|乡|村)(?![镇乡村民级委直属域内外])")
+
+
+def _narrower_own_scope(said_before: str, analysis: QuestionAnalysis) -> bool:
+    """The question asks a nation's or a province's figure ("全国…完成了多少投资", "全省新改建…") and the
+    figure's sentence, before it, last names its own place at a lower level ("我市…完成投资6.8亿元"): the
+    figure is that place's, not the wider one's."""
+    if ablated("own_scope"):
+        return False
+    asked = [_SCOPE_LEVEL[m.group(1)] for m in _OWN_SCOPE.finditer(analysis.text)]
+    said = [_SCOPE_LEVEL[m.group(1)] for m in _OWN_SCOPE.finditer(said_before)]
+    return bool(asked and said) and min(asked) <= 1 and said[-1] > min(asked)
+
+
 @functools.lru_cache(maxsize=4096)
 def _figure_words(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
     """Each figure of ``sentence`` with its unit and the words of its own clause around it."""
@@ -445,6 +462,8 @@ def near_miss_check(
     if _foreign_period(sentence, analysis) or _foreign_relative_period(sentence, analysis):
         return "period", clause
     if _narrower_scope(before, analysis):
+        return "scope", clause
+    if _narrower_own_scope(sentence[:span.start], analysis):
         return "scope", clause
     own_measure = not ablated("figure_measure")
 

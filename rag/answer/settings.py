@@ -135,6 +135,7 @@ SWITCHES = {
                    " 闭幕): a start asked, an end given, or the reverse",
     "part_modifier": "the part named first keeps the word marking it off (过夜游客 among 游客); 国家级 is no short form of"
                      " 国家和省级",
+    "own_scope": "全国/全省 asked: a figure its sentence gives for 我市/全县 (a lower own place) is that place's",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",
 }
