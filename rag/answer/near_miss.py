@@ -114,6 +114,44 @@ def _part_unasked(sentence: str, span_start: int, analysis: QuestionAnalysis) ->
     return not any(len(n) >= 2 and abbreviated(n, w) for n in analysis.nouns for w in words)
 
 
+_WHOLE_THEN_PARTS = re.compile(r"其中")
+_TOTAL_WORD = re.compile(r"总|全|共|合计|累计|整体")
+_CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]$")
+
+
+def _whole_of_parts(sentence: str, span_start: int, span_end: int, clause: str, analysis: QuestionAnalysis) -> bool:
+    """The mirror of ``_part_unasked``: the figure is a whole the same sentence then breaks down
+    ("专利授权量为1.52万件，其中发明专利授权4380件", "共投入联合收割机2150台，其中外地跨区作业机械近400台",
+    "工程总投资9800万元，…其中蓝塘镇段7.2公里、凤安镇段6.5公里"), and the question asks a part: a word of
+    it that the whole's clause does not say is said among the parts (凤安镇段, 跨区), or qualifies a
+    head the parts qualify otherwise (实用新型专利 against 发明专利). The whole does not answer a part."""
+    if _PART.search(sentence[:span_start]):  # the figure is itself a part
+        return False
+    found = _WHOLE_THEN_PARTS.search(sentence, span_end)
+    if not found:
+        return False
+    parts = sentence[found.end():]
+    tokens = [(w, flag) for w, flag in pos_cut(analysis.text) if flag != "x"]
+    clause_words = [w for w, _ in pos_cut(clause)]
+    for i, (word, flag) in enumerate(tokens):
+        if len(word) < 2 or flag[:1] not in ("n", "v", "a", "b", "j", "l") or word in GENERIC_NOUNS \
+                or any(word in t or t in word for t in analysis.time_terms) \
+                or _TOTAL_WORD.search(word):  # 总量 asks the whole itself
+            continue
+        if said_in(word, clause) or abbreviated(word, clause) or kindred_in(word, clause_words):
+            continue
+        if word in parts:  # the part asked is listed (凤安镇段)
+            return True
+        if flag in ("ns", "nr", "nt") or any(entity_in(e, word) for e in analysis.entities):
+            continue  # a place the clause does not say is for the place checks
+        head = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if len(head) >= 2 and head in clause and any(
+            _CJK_BEFORE.search(parts[:m.start()]) for m in re.finditer(re.escape(head), parts)
+        ):  # the parts qualify the asked head otherwise
+            return True
+    return False
+
+
 # what asks a share, a rate or a change, which a percentage answers
 _SHARE_ASKED = re.compile(r"率|比例|比重|占|百分|几成|多少成|幅|增|降|减|涨|升|提高|下滑|回落|同比|环比|倍|多了|少了|"
                           r"缩|扩|压|省|跌|翻|快|慢|多大|多高|把握|程度")
@@ -203,6 +241,23 @@ def _narrower_scope(before: str, analysis: QuestionAnalysis) -> bool:
         any(c in _WIDE_LEVEL for c in (e + analysis.text[analysis.text.find(e) + len(e):][:1])[1:])
         for e in analysis.entities if e in analysis.text
     )
+
+
+# the levels of a scope an article speaks of its own place by ("我市", "全县"); a nation holds provinces, a
+# province cities, a city counties (自治区 is a province, so 全区 is read as no level)
+_SCOPE_LEVEL = {"国": 0, "省": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "旗": 3, "镇": 4, "乡": 4, "村": 5}
+_OWN_SCOPE = re.compile(r"(?:全|该|本|我)(国|省|市|州|盟|县|旗|镇|乡|村)(?![镇乡村民级委直属域内外])")
+
+
+def _narrower_own_scope(said_before: str, analysis: QuestionAnalysis) -> bool:
+    """The question asks a nation's or a province's figure ("全国…完成了多少投资", "全省新改建…") and the
+    figure's sentence, before it, last names its own place at a lower level ("我市…完成投资6.8亿元"): the
+    figure is that place's, not the wider one's."""
+    if ablated("own_scope"):
+        return False
+    asked = [_SCOPE_LEVEL[m.group(1)] for m in _OWN_SCOPE.finditer(analysis.text)]
+    said = [_SCOPE_LEVEL[m.group(1)] for m in _OWN_SCOPE.finditer(said_before)]
+    return bool(asked and said) and min(asked) <= 1 and said[-1] > min(asked)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -411,6 +466,8 @@ def near_miss_check(
         return "period", clause
     if _narrower_scope(before, analysis):
         return "scope", clause
+    if _narrower_own_scope(sentence[:span.start], analysis):
+        return "scope", clause
     own_measure = not ablated("figure_measure")
 
     def on(check: str) -> bool:  # one check of a figure's own measure, unless ablated ("nm:qualifier")
@@ -422,6 +479,8 @@ def near_miss_check(
         return "percent", clause
     if on("part") and _part_unasked(sentence, span.start, analysis):
         return "part", clause
+    if on("whole") and _whole_of_parts(sentence, span.start, span.end, clause, analysis):
+        return "whole", clause
     if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
         return "member", clause
     if on("only_part") and _only_part_unsaid(clause, analysis):
@@ -438,7 +497,10 @@ def near_miss_check(
             return "counted", clause
     # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
     subset = analysis.subset or _part_named_first(analysis)
-    if on("subset") and subset and not all(said_in(w, clause) or abbreviated(w, clause) for w in subset):
+    if on("subset") and subset and not all(
+        said_in(w, clause) or (abbreviated(w, clause) and not (_distinguishing(w) and not ablated("part_modifier")))
+        for w in subset
+    ):
         return "subset", clause
     if on("earlier") and _EARLIER_ASKED.search(analysis.text) and _REACHED.search(before):
         return "earlier", clause
@@ -517,9 +579,27 @@ def _part_named_first(analysis: QuestionAnalysis) -> tuple[str, ...]:
     found = _PART_NAMED_FIRST.search(analysis.text)
     if not found:
         return ()
-    words = [w for w, flag in pos_cut(found.group(1))
+    tokens = pos_cut(found.group(1))
+    words = [w for w, flag in tokens
              if len(w) >= 2 and (flag[:1] in ("n", "b") or flag == "ns") and w not in GENERIC_NOUNS]
+    # the word right before the part's noun that marks it off from the group ("过夜游客" among 游客, "新增
+    # 用户" among 用户): tagged as a time, verb or adjective, it still names the part, unless it is a period
+    if not ablated("part_modifier"):
+        for (word, flag), (_, next_flag) in zip(tokens, tokens[1:]):
+            if len(word) >= 2 and flag[:1] in ("t", "v", "a") and next_flag.startswith("n") \
+                    and not _PERIOD_WORD.search(word) and not any(word in t for t in analysis.time_terms):
+                words.append(word)
     return tuple(dict.fromkeys(words))
+
+
+_PERIOD_WORD = re.compile(r"\d|[年月日天周季旬]|今|去|明|前|后|以来|期间|目前|现在|当前")
+
+
+def _distinguishing(word: str) -> bool:
+    """A distinguishing word (区别词: 国家级, 省级, 大型): no short form of a longer word, so "国家和省级"
+    does not say 国家级."""
+    tokens = pos_cut(word)
+    return len(tokens) == 1 and tokens[0][1] == "b"
 
 
 # "每人每月多少钱", "人均多少", "每亩多少", "每天处理多少": an amount per person, household, unit of land or time; a figure whose own clause

@@ -132,7 +132,7 @@ def _other_part_asked(candidate: Candidate, analysis: QuestionAnalysis, found: t
     whole (15人次) does not answer it either."""
     if ablated("other_part"):
         return False
-    if found is None or found[0] != "part":
+    if found is None or found[0] not in ("part", "whole"):  # a part refused, or a whole broken down by other parts
         return False
     words = [w for w, flag in pos_cut(analysis.text) if len(w) >= 2 and (flag[:1] in ("n", "b", "l", "j") or flag == "vn")
              and w not in GENERIC_NOUNS and not entity_in(w, candidate.sentence)]

@@ -133,6 +133,9 @@ SWITCHES = {
                         " figure's clause (the group's 3.8万人次 does not answer it)",
     "other_stage": "\"哪天开工\" is not answered by a date of the other end of the same action (于9月30日完工; 开幕 for"
                    " 闭幕): a start asked, an end given, or the reverse",
+    "part_modifier": "the part named first keeps the word marking it off (过夜游客 among 游客); 国家级 is no short form of"
+                     " 国家和省级",
+    "own_scope": "全国/全省 asked: a figure its sentence gives for 我市/全县 (a lower own place) is that place's",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",
 }
@@ -142,6 +145,7 @@ SWITCHES = {
 NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
+    "whole",
 )
 
 ABLATABLE = frozenset(
