@@ -63,3 +63,13 @@ def test_measure_words_are_the_same_cached_or_not(label):
     _clear()
     first = (measure.measure_words(label, ("城中区",)), measure.key_words(label, ("城中区",)))
     assert (measure.measure_words(label, ["城中区"]), measure.key_words(label, ["城中区"])) == first  # a list of places too
+
+
+def test_the_readings_use_the_candidates_figures_of_a_paragraph():
+    """One reading of a paragraph's figures (clause by clause, cached per text) for the candidates and the readings:
+    read whole, "…为主要方式,672个试点小区" lost 672个 to the ASCII comma before it."""
+    from rag.check import candidates, readings
+
+    assert readings._paragraph_figures is candidates._paragraph_figures
+    text = "以小区为单元、单独组建为主要方式,672个试点小区普遍建立了党组织。"
+    assert "672个" in [row[0].written for row in candidates._paragraph_figures(text)]
