@@ -43,6 +43,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .schema import Article, Paragraph
+from .dateline import BYLINE as _BYLINE, DATELINE as _DATELINE  # (DATELINE, BYLINE here are kinds of unit)
 from .places import pos_cut
 from .setting import article_settings, places_named
 
@@ -418,13 +419,7 @@ class _Unit:
     continues_article: bool = False  # starts with "（上接第X版）"
 
 
-_DATELINE = re.compile(
-    r"^据?(?:本报(?!记者|特约|评论员)[\u4e00-\u9fff]{0,6}?讯(?!员)"
-    r"|(?:新华社|中新社)[\u4e00-\u9fff0-9]{0,16}?电"
-    r"|(?:新华网|人民网|中新网|央视网|中国日报网|中国新闻网)[\u4e00-\u9fff0-9]{0,16}?(?:电|讯|消息))"
-)
 _FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_BYLINE = re.compile(r"^(?:本报|新华社|人民日报|新华网)?(?:特约|见习|实习)?(?:记者|通讯员|评论员|撰稿人)(?:[\s\u4e00-\u9fff·]{0,40})$")
 _NAME_ONLY = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 _CAPTION = re.compile(r"(?:^[↑↓←→▲△▼▽◀▶]|^图为|(?:摄|摄影|供图|新华社发)\s*[)）]?$|[（(][^()（）]*摄[)）]$)")
 _PHOTO_CREDIT = re.compile(r"^[（(][^()（）]{0,30}(?:摄|摄影|供图)[)）]$")

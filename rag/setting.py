@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from .dateline import dateline_place, is_wire
 from .places import PROVINCE_NAMES as PROVINCES, is_province, pos_cut, without_baselines
 
 _PROVINCE = re.compile(
@@ -106,24 +107,12 @@ def _one_place_word(name: str) -> bool:
     return pos_cut(name) == ((name, "ns"),)
 
 
-def _dateline_place(lead: str) -> list[str]:
-    """"本报兰州讯" → 兰州, "新华社西宁1月5日电" → 西宁."""
-    match = re.match(r"^(?:本报|新华社|中新社)([\u4e00-\u9fff]{2,4}?)(?:\d|讯|电)", lead)
-    if not match or match.group(1) in ("记者", "特约", "讯", "综合", "专讯", "电"):
-        return []
-    return [match.group(1)]
-
-
-def _is_wire(lead: str) -> bool:
-    return lead.startswith(("新华社", "中新社"))
-
-
 def _own_places(title: str, lead: str) -> tuple[list[str], list[str]]:
     """An article's places (headline, dateline, lead) and the provinces among them it reports
     on as its own (named in the headline or heading an institution's name in the lead). An
     article saying 我省/本省 is its paper's own province's: a province it names is another."""
     first = _first_sentence(lead)
-    places = places_named(title) + _dateline_place(lead) + places_named(first)
+    places = places_named(title) + dateline_place(lead) + places_named(first)
     if _OUR_PROVINCE.search(title + first):
         return [p for p in places if not is_province(p)], []
     # in the headline, a province written as one ("江西省", "江西：") and not a firm's name ("山东港口")
@@ -134,8 +123,8 @@ def _own_places(title: str, lead: str) -> tuple[list[str], list[str]]:
         # heading an institution's name, or a document's ("《青海省以工代赈…方案》")
         if _INSTITUTION.match(first, m.end()) or first[m.start() - 1:m.start()] == "《"
     ]
-    if not _is_wire(lead):
-        own += [p for p in _dateline_place(lead) if is_province(p)]
+    if not is_wire(lead):
+        own += [p for p in dateline_place(lead) if is_province(p)]
     return list(dict.fromkeys(places)), list(dict.fromkeys(own))
 
 

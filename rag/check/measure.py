@@ -6,6 +6,7 @@ reduce to the same measure, and "较去年增长" keeps only its direction.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 UP = ("增长", "增加", "提高", "提升", "上升", "扩大", "增至", "升至", "上涨", "多出", "增幅", "加大", "上调", "回升", "攀升",
@@ -93,27 +94,43 @@ _REFERRING_WORD = re.compile(r"(?:该|上述|此|这)[\u4e00-\u9fff]{0,4}$")
 _POINTERS = frozenset(("该", "上述", "此", "这", "这一", "这个", "这些", "该项"))
 
 
-def _tagged_words(label: str, drop: Sequence[str]) -> list[tuple[str, str]]:
+# What a label is read for at most (as the encoder reads 1,024 characters): a run-on sentence of hundreds of
+# dates is every date's label, and reading it whole for each of them made a draft's check quadratic in its length
+MAX_LABEL_CHARS = 1024
+
+
+@lru_cache(maxsize=8192)
+def _cut_run(run: str) -> tuple[tuple[str, str], ...]:
+    """jieba's (word, flag) of one Chinese run, cut once (the runs of a draft and its articles repeat)."""
     import jieba.posseg
 
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(run))
+
+
+def _tagged_words(label: str, drop: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    return _tagged_label(label[:MAX_LABEL_CHARS], tuple(drop))
+
+
+@lru_cache(maxsize=4096)
+def _tagged_label(label: str, drop: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     for place in sorted(drop, key=len, reverse=True):
         label = label.replace(place, " ")
     words = []
     for run in _CJK_RUN.findall(measure_text(label)):
         pointed = False  # the noun after "这一"/"上述"/"该" names what was named before ("这一平台"): the anchors stand for it
-        for w in jieba.posseg.cut(run):
-            if _REFERRING_WORD.match(w.word) or w.word in _POINTERS:
-                pointed = w.word in _POINTERS or len(w.word) <= 2 and w.word[-1] in "一个些"
+        for word, flag in _cut_run(run):
+            if _REFERRING_WORD.match(word) or word in _POINTERS:
+                pointed = word in _POINTERS or len(word) <= 2 and word[-1] in "一个些"
                 continue
-            if pointed and w.word in ("一", "个", "些"):  # "这" + "一" + "平台"
+            if pointed and word in ("一", "个", "些"):  # "这" + "一" + "平台"
                 continue
-            if pointed and w.flag[0] == "n":
+            if pointed and flag[0] == "n":
                 pointed = False
                 continue
             pointed = False
-            if len(w.word) >= 2 and w.word not in _LABEL_FILLER_WORDS and not any(w.word in d for d in drop):
-                words.append((w.word, w.flag))
-    return words
+            if len(word) >= 2 and word not in _LABEL_FILLER_WORDS and not any(word in d for d in drop):
+                words.append((word, flag))
+    return tuple(words)
 
 
 def measure_words(label: str, drop: Sequence[str] = ()) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from .candidates import _paragraph_figures as _figure_rows  # (label, sentence… of each figure; this module's own _paragraph_figures gives the figures alone)
+from .candidates import _paragraph_figures  # (figure, label, sentence… of each figure of a paragraph, read once per text)
 from .claims import places_in
 from .compare import units_match
 from .figures import Figure
@@ -169,7 +169,7 @@ def _names_another(claim: Claim, candidate: Candidate) -> bool:
         return False  # the article figure names nothing before it ("111家企业、605个岗位"), or the claim's own thing too
         # ("7个城市超500万辆" for "7个城市汽车保有量超500万辆")
     if any(other.start != candidate.figure.start and units_match(stated, other)
-           and ours in _named_right_before(text, other.start) for other in _paragraph_figures(text)):
+           and ours in _named_right_before(text, other.start) for other, *_ in _paragraph_figures(text)):
         return True
     # or the paragraph names the claim's thing outside this figure's clause, and this figure its own, which the claim
     # does not say ("全县新增电商货车120辆，城区新能源公交车也已投入运营" for "新增新能源公交车120辆")
@@ -188,13 +188,6 @@ def _nouns(text: str) -> list[str]:
     """The measure words of ``text`` that are nouns (two characters or more): what may be counted, not what was done."""
     words = measure_words(text, places_in(text))
     return [w for w in words if len(w) >= 2 and any(t == w and flag.startswith("n") for t, flag in _tagged(text))]
-
-
-@lru_cache(maxsize=4096)
-def _paragraph_figures(text: str) -> tuple[Figure, ...]:
-    from .figures import find_figures
-
-    return tuple(find_figures(text))
 
 
 def _restated_whole(row: Scored, stated: Figure) -> bool:
@@ -421,7 +414,7 @@ def qualified_as_another(claim: Claim, candidate: Candidate) -> bool:
         return False
     # (a part's figure, "其中公办幼儿园43所": a word of another figure's clause that is the sentence's subject, "高校毕业生…，就业率
     # 达到92%", is no kind of its own)
-    others = [row[1] for row in _figure_rows(candidate.paragraph.text)
+    others = [row[1] for row in _paragraph_figures(candidate.paragraph.text)
               if row[2] == candidate.sentence and row[0].start != candidate.figure.start and row[0].kind == "figure"
               and _PART_LABEL.match(row[1])]
     return any(w in label for w in words for label in others)

@@ -1,0 +1,46 @@
+"""The patterns that recognise a report's dateline and byline, for every reader of them.
+
+A news report opens with its dateline, who reports it from where ("本报兰州讯", "新华社西宁1月5日电",
+"人民网北京3月2日电"), and may carry a byline, who wrote it ("本报记者 张三", "通讯员 李四"). ``rag.ingest``
+reads them to cut a page into articles (a dateline opens one, a byline stands on a line of its own), and
+``rag.setting`` reads the dateline's place as where the article is about (a local paper's, not a wire's).
+"""
+from __future__ import annotations
+
+import re
+
+LOCAL_PAPER = "本报"  # "本报讯", "本报兰州讯": the paper's own report
+WIRES = ("新华社", "中新社")  # news agencies: "新华社北京1月26日电"; their place is where they report from
+NEWS_SITES = ("新华网", "人民网", "中新网", "央视网", "中国日报网", "中国新闻网")
+BYLINE_PUBLISHERS = ("本报", "新华社", "人民日报", "新华网")  # "本报记者", "新华社记者"
+_ROLE = r"(?:特约|见习|实习)?(?:记者|通讯员|评论员|撰稿人)"
+
+
+def _either(words) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+# "本报讯", "据本报兰州讯" (not "本报记者", "本报通讯员"), "新华社北京1月26日电", "人民网北京3月2日消息"
+DATELINE = re.compile(
+    rf"^据?(?:{LOCAL_PAPER}(?!记者|特约|评论员)[\u4e00-\u9fff]{{0,6}}?讯(?!员)"
+    rf"|{_either(WIRES)}[\u4e00-\u9fff0-9]{{0,16}}?电"
+    rf"|{_either(NEWS_SITES)}[\u4e00-\u9fff0-9]{{0,16}}?(?:电|讯|消息))"
+)
+# a line of its own naming who wrote the report: "本报记者 张三 李四", "通讯员 王五", "特约评论员"
+BYLINE = re.compile(rf"^{_either(BYLINE_PUBLISHERS)}?{_ROLE}(?:[\s\u4e00-\u9fff·]{{0,40}})$")
+# the place of a dateline: "本报兰州讯" → 兰州, "新华社西宁1月5日电" → 西宁
+_DATELINE_PLACE = re.compile(rf"^{_either((LOCAL_PAPER, *WIRES))}([\u4e00-\u9fff]{{2,4}}?)(?:\d|讯|电)")
+_NO_PLACE = ("记者", "特约", "讯", "综合", "专讯", "电")  # "本报记者…讯", "本报综合讯": no place named
+
+
+def dateline_place(lead: str) -> list[str]:
+    """The place a lead's dateline reports from, as a one-item list ([] when it names none)."""
+    match = _DATELINE_PLACE.match(lead)
+    if not match or match.group(1) in _NO_PLACE:
+        return []
+    return [match.group(1)]
+
+
+def is_wire(lead: str) -> bool:
+    """Whether a lead opens with a news agency's dateline: its place is where the agency reports from."""
+    return lead.startswith(WIRES)

@@ -1,0 +1,69 @@
+"""rag.dateline: the one home of the patterns that recognise a dateline and a byline, read by rag.ingest (to cut a
+page into articles) and rag.setting (the dateline's place). The readers must read what they read before the
+patterns moved: the seeds' units (offsets and kinds) and paragraphs (offsets, settings, dates) are pinned below."""
+from __future__ import annotations
+
+import collections
+import hashlib
+
+import pytest
+
+from rag import dateline, ingest, setting
+
+
+@pytest.mark.parametrize("text, opens", [
+    ("本报讯（记者 林一帆）3月5日，城中区举办招聘会。", True),
+    ("据本报兰州讯 甘肃省…", True),
+    ("新华社北京1月26日电（记者王强）公安部26日发布…", True),
+    ("中新社西宁1月5日电 青海省…", True),
+    ("人民网北京3月2日消息 …", True),
+    ("本报记者 林一帆", False),  # a byline, not a dateline
+    ("本报通讯员讯员", False),
+    ("城中区一季度新增就业2470人。", False),
+])
+def test_a_dateline_opens_a_report(text, opens):
+    assert bool(dateline.DATELINE.match(text)) == opens
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("本报记者 林一帆 黄思远", True), ("通讯员 张玉善", True), ("新华社特约记者 王强", True), ("特约评论员", True),
+    ("记者从城中区人社局获悉，一季度新增就业2470人。", False),  # a lead, not a byline line
+])
+def test_a_byline_names_the_writer(line, byline):
+    assert bool(dateline.BYLINE.match(line)) == byline
+
+
+def test_the_place_of_a_dateline_and_a_wire():
+    assert dateline.dateline_place("本报兰州讯 …") == ["兰州"]
+    assert dateline.dateline_place("新华社西宁1月5日电 …") == ["西宁"]
+    assert dateline.dateline_place("本报记者讯 …") == [] and dateline.dateline_place("本报综合讯 …") == []
+    assert dateline.dateline_place("城中区一季度…") == []
+    assert dateline.is_wire("新华社西宁1月5日电") and dateline.is_wire("中新社北京电") and not dateline.is_wire("本报兰州讯")
+
+
+def test_the_readers_use_the_one_home():
+    assert ingest._DATELINE is dateline.DATELINE and ingest._BYLINE is dateline.BYLINE
+    assert setting.dateline_place is dateline.dateline_place and setting.is_wire is dateline.is_wire
+
+
+def test_a_page_is_cut_at_its_dateline_and_byline():
+    page = "城中区稳就业促增收\n\n本报记者 林一帆\n\n本报城中讯 一季度，城中区城镇新增就业2470人。\n\n新华社西宁1月5日电 青海省今年…\n"
+    kinds = [(u.kind, page[u.start:u.end]) for u in ingest._units(page) if u.kind != ingest.EMPTY]
+    assert kinds == [
+        (ingest.HEADLINE, "城中区稳就业促增收"), (ingest.BYLINE, "本报记者 林一帆"),
+        (ingest.DATELINE, "本报城中讯 一季度，城中区城镇新增就业2470人。"), (ingest.DATELINE, "新华社西宁1月5日电 青海省今年…"),
+    ]
+    assert setting.article_setting("稳就业促增收", "本报城中讯 一季度，城中区…")[:1] == ["城中"]
+
+
+def test_the_seeds_are_read_as_before(seeds_dir):
+    digest, kinds = hashlib.sha1(), collections.Counter()
+    for path in ingest.source_files(seeds_dir):
+        for unit in ingest._units(ingest.read_source(path)):
+            digest.update(f"{path.relative_to(seeds_dir).as_posix()}|{unit.start}|{unit.end}|{unit.kind}\n".encode())
+            kinds[unit.kind] += 1
+    _, paragraphs = ingest.load_corpus(seeds_dir)
+    for p in paragraphs:
+        digest.update(f"{p.source}|{p.start}|{p.end}|{p.setting}|{p.date}\n".encode())
+    assert (kinds[ingest.DATELINE], kinds[ingest.END_DATELINE], kinds[ingest.BYLINE], len(paragraphs)) == (12, 1, 3, 145)
+    assert digest.hexdigest() == "410e1f39a29d681b353de6c5267abbb3ba0c5c16"  # (if the seeds or ingest's rules change, renew it)
