@@ -472,7 +472,7 @@ _GROWTH = {"涨": "增长", "增": "增长", "升": "增长", "降": "下降", "
 
 def _measure_words(text: str) -> str:
     """Shared measure words as they read in a side question: without a leading 的/是 or a trailing 得/了."""
-    text = re.sub(r"^(?:的|是|在|上|里)", "", text.strip(" ，,"))
+    text = re.sub(r"^(?:的|是|在|上(?!半年|半月|个?月|季度|旬|周)|里)", "", text.strip(" ，,"))  # 上半年 keeps its 上
     text = re.sub(r"(?:得|了|的|地)$", "", text)
     if text in _GROWTH:  # "哪个涨得快": how much each grew
         return _GROWTH[text]
