@@ -385,10 +385,11 @@ def _complete(side: str, other: str) -> str:
         return other[: len(other) - len(item)] + side
     if mine.bare and not theirs.bare:  # only anchors: the other side's words with these anchors
         text = other
-        if theirs.entities or ablated("anchor_kind"):
-            text = _swap_name(text, theirs.entities, mine.entities)
-        else:
+        level = mine.entities[0][-1:] if mine.entities else ""
+        if level and _place_word(text)[-1:] == level and not ablated("anchor_kind"):
             text = _swap_kind(text, mine.entities, _place_word)
+        else:
+            text = _swap_name(text, theirs.entities, mine.entities)
         if ablated("anchor_kind") or not _period(side) or not _period(text):
             text = _swap(text, theirs.times, mine.times)
         else:
