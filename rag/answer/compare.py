@@ -445,7 +445,7 @@ def parallel_sides(
         side = 0 if loss[0] < loss[1] else 1
         # the figure stays with the side its clause names ("上半年高新区…21.7万平方米" is 高新区's, not 渭滨区's)
         named = [_names_side(answers[i].sentence or "", _span_of(answers[i]), marks[i]) for i in (0, 1)]
-        if named[0] != named[1] and not ablated("from_to"):
+        if named[0] != named[1] and not ablated("named_side"):
             side = 1 if named[0] else 0
         answers[side] = moved[side]
 
