@@ -358,12 +358,6 @@ def _from_to(sentence: str, analysis) -> tuple[Span, Span] | None:
     return None
 
 
-def _span_of(answer: Answer) -> Span | None:
-    sentence, short = answer.sentence or "", answer.short or ""
-    at = sentence.find(short) if short else -1
-    return Span(at, at + len(short), short) if at >= 0 else None
-
-
 def _prefer_span(sentence: str, figure: Span, own: Answer) -> Callable[[list[Candidate]], Candidate]:
     """The candidate of ``sentence`` answering with ``figure`` (the best one when no eligible one is that sentence)."""
     analysis = analyze_question(own.question)
@@ -443,10 +437,6 @@ def parallel_sides(
                  for i in (0, 1)]
         loss = [c[0] if c else float("inf") for c in costs]
         side = 0 if loss[0] < loss[1] else 1
-        # the figure stays with the side its clause names ("上半年高新区…21.7万平方米" is 高新区's, not 渭滨区's)
-        named = [_names_side(answers[i].sentence or "", _span_of(answers[i]), marks[i]) for i in (0, 1)]
-        if named[0] != named[1] and not ablated("named_side"):
-            side = 1 if named[0] else 0
         answers[side] = moved[side]
 
     if _from_to_sides(comparison, answers, marks, answer_again):  # each side has its end of the change
