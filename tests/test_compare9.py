@@ -8,7 +8,9 @@ tests/data/compare9/ (not taken from the eval data):
 - "A比B提高/增加/减少了多少" reads the change verb as the direction (提高 was read 提 + 高);
 - one sentence stating a change "由X的a提高到b" gives each side its own end: the earlier figure to the side
   named before it (or the side compared against), the later one to the other;
-- a shared measure word opening with 上半年 keeps its 上.
+- a shared measure word opening with 上半年 keeps its 上;
+- "A比2023年提高了多少" (a bare period compared against) falls back to the question as asked when the two figures
+  are not both found: the article may state the change itself ("较2023年提高31个百分点").
 Each new reading is switched off by RAG_ANSWER_ABLATE (anchor_kind, change_verb, from_to)."""
 from __future__ import annotations
 
@@ -97,3 +99,10 @@ def test_one_from_to_sentence_gives_each_side_its_own_end(page_assistant, monkey
     # without the reading both sides read one figure, or swap them
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "from_to")
     assert page_assistant.ask(question).answer != answer.answer
+
+
+def test_against_a_bare_period_the_change_the_article_states_answers_when_two_figures_are_not_found(page_assistant):
+    comparison = parse_comparison("云岭县改造小区的物业覆盖率比2023年提高了多少个百分点？")
+    assert comparison.stated_change == "云岭县改造小区的物业覆盖率比2023年提高了多少个百分点"
+    answer = page_assistant.ask("云岭县改造小区的物业覆盖率比2023年提高了多少个百分点？")
+    assert not answer.refused and answer.short == "31个百分点", answer.answer

@@ -253,7 +253,8 @@ def _anchors(side: str) -> _Anchors:
     for written in figures:
         rest = re.sub(re.escape(written) + _FIGURE_TAIL.pattern, "", rest)
     rest = _SCOPE.sub("", rest)
-    rest = re.sub(r"[的之地得]|超过|超|不足|以上|以下|左右|那个|这个|那|这|时候?|期间|当年|那年|全年", "", rest)
+    rest = re.sub(r"[的之地得]|超过|超|不足|以上|以下|左右|那个|这个|那|这|时候?|期间|当年|那年", "", rest)
+    rest = rest if ablated("anchor_kind") else rest.replace("全年", "")  # "2024年全年" names a period only
     rest = "".join(w for w, _ in pos_cut(rest) if w not in GENERIC_PLACES) if rest else ""
     return _Anchors(analysis.entities, analysis.time_terms, figures, scope.group(0) if scope else "", rest, len(rest) < 2)
 
@@ -622,6 +623,11 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
         b = match.group("b")  # "线下的岗位是线上的几倍": "线上的" borrows 岗位; a bare "祁连县" borrows the whole measure
         return _build(pre, a, b if _anchors(b).bare else b + "的", "", RATIO, "多")
     compared = _read_bi(text, names)
+    if compared is not None and compared.asks == DIFFERENCE and compared.stated_change is None \
+            and not compared.dated and _anchors(compared.sides[1]).bare and not _anchors(compared.sides[1]).entities:
+        # "A比2023年提高了多少": when the two figures are not both found, the question as asked (the article
+        # may state the change itself: "较2023年提高43个百分点")
+        compared = replace(compared, stated_change=text)
     if compared is not None:
         return compared
     match = _THAN_RE.match(text)
