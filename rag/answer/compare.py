@@ -342,6 +342,74 @@ def _prefer_date_labelled(verb: str, own: Answer) -> Callable[[list[Candidate]],
     return choose
 
 
+# "物业覆盖率由2023年的35%提高到78%": one sentence states a figure's earlier and later value. The figure after
+# 由/从 is the earlier one, the figure after 到/至 the later one.
+_FROM = re.compile(r"(?:由|从)")
+_TO_BETWEEN = re.compile(r"^[^，,；;。：:\d]{0,8}(?:到|至)[^，,；;。：:\d]{0,6}$")
+
+
+def _from_to(sentence: str, analysis) -> tuple[Span, Span] | None:
+    """The (earlier, later) figures of a "由X…到Y" change stated in ``sentence``, or None."""
+    spans = sorted(quantity_spans(sentence, analysis), key=lambda sp: sp.start)
+    for first, second in zip(spans, spans[1:]):
+        left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, first.start)), default=0)
+        if _FROM.search(sentence, left, first.start) and _TO_BETWEEN.match(sentence[first.end:second.start]):
+            return first, second
+    return None
+
+
+def _prefer_span(sentence: str, figure: Span, own: Answer) -> Callable[[list[Candidate]], Candidate]:
+    """The candidate of ``sentence`` answering with ``figure`` (the best one when no eligible one is that sentence)."""
+    analysis = analyze_question(own.question)
+
+    def choose(eligible: list[Candidate]) -> Candidate:
+        best = max(eligible, key=lambda c: c.score)
+        for c in sorted(eligible, key=lambda c: -c.score):
+            if c.sentence == sentence:
+                span = next((sp for sp in quantity_spans(c.sentence, analysis) if sp.start == figure.start), None)
+                if span is not None:
+                    return replace(c, span=span)
+        return best
+    return choose
+
+
+def _earlier_side(comparison: Comparison, sentence: str, earlier: Span, later: Span, marks: tuple[set[str], set[str]]) -> int:
+    """Which side the earlier figure of a from–to sentence is: the side named between 由 and that figure
+    ("由2023年的35%"), else the side not named before the later one ("到现在的4100亩"), else the side compared
+    against ("A比B": B)."""
+    before_earlier = set(bigrams(sentence[max(0, earlier.start - 10):earlier.start]))
+    before_later = set(bigrams(sentence[earlier.end:later.start]))
+    for side in (0, 1):
+        if marks[side] & before_earlier and not marks[1 - side] & before_earlier:
+            return side
+    for side in (0, 1):
+        if marks[side] & before_later and not marks[1 - side] & before_later:
+            return 1 - side
+    return 1
+
+
+def _from_to_sides(
+    comparison: Comparison, answers: list[Answer], marks: tuple[set[str], set[str]],
+    answer_again: Callable[[int, Callable[[list[Candidate]], Candidate]], Answer],
+) -> bool:
+    """Both sides answered from one sentence stating a change from one figure to another: each side takes
+    its own end of the change (the earlier figure the side of the earlier state). Whether both now do."""
+    if ablated("from_to") or not all(_stated(a) and a.citations for a in answers) or answers[0].sentence != answers[1].sentence:
+        return False
+    sentence = answers[0].sentence or ""
+    found = _from_to(sentence, analyze_question(answers[0].question))
+    if found is None:
+        return False
+    earlier, later = found
+    first = _earlier_side(comparison, sentence, earlier, later, marks)
+    for side, figure in ((first, earlier), (1 - first, later)):
+        if answers[side].short != figure.text:
+            moved = answer_again(side, _prefer_span(sentence, figure, answers[side]))
+            if moved.short == figure.text:
+                answers[side] = moved
+    return answers[first].short == earlier.text and answers[1 - first].short == later.text
+
+
 def parallel_sides(
     comparison: Comparison, sides: tuple[Answer, Answer],
     answer_again: Callable[[int, Callable[[list[Candidate]], Candidate]], Answer],
@@ -371,6 +439,8 @@ def parallel_sides(
         side = 0 if loss[0] < loss[1] else 1
         answers[side] = moved[side]
 
+    if _from_to_sides(comparison, answers, marks, answer_again):  # each side has its end of the change
+        return answers[0], answers[1]
     one_figure_for_both()
     for side in (0, 1):
         if _stated(answers[side]) and _stated(answers[1 - side]):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Collection
+from typing import Callable, Collection
 
 from .settings import ablated
 from .question import GENERIC_PLACES, analyze_question, pos_cut, pos_tokenizer
@@ -105,6 +105,10 @@ _AFTER_BI = re.compile(
 # 比 as a preposition, found by character: jieba glues it to the next one ("比线上" is cut
 # 比线/上, "比分水闸" 比分/水闸), so the words 比 forms (比例, 比对, 同比, …) are ruled out instead
 _BI = re.compile(r"(?<![对相同环占评好无类正反比])(?:比起|比|较)(?![例重率赛较如方拼武值特为对照喻拟划])")
+# "A比B提高/增加/减少了多少": a change verb before the difference asked is its direction (提高 is no 提 and 高)
+_CHANGE_DIRECTION = {"提高": "高", "提升": "高", "上升": "高", "增加": "多", "增长": "多", "增多": "多", "扩大": "多",
+                     "减少": "少", "下降": "低", "降低": "低", "缩小": "少", "缩减": "少"}
+_CHANGE_VERB = re.compile(f"(?:{'|'.join(_CHANGE_DIRECTION)})(?=(?:了|出|出了)?(?:多少|几))")
 _YES_NO_CUE = re.compile(r"(?:是不是|是否|有没有|真的|确实|的确)$")
 _THAN_RE = re.compile(  # A超过B了吗, A多于B吗
     r"^(?P<a>.+?)(?P<cue>是不是|是否|有没有)?(?P<verb>超过|多于|高于|大于|少于|低于|小于|早于|晚于)了?(?P<b>.+?)了?(?P<q>吗|么|没有)?$"
@@ -250,6 +254,7 @@ def _anchors(side: str) -> _Anchors:
         rest = re.sub(re.escape(written) + _FIGURE_TAIL.pattern, "", rest)
     rest = _SCOPE.sub("", rest)
     rest = re.sub(r"[的之地得]|超过|超|不足|以上|以下|左右|那个|这个|那|这|时候?|期间|当年|那年", "", rest)
+    rest = rest if ablated("anchor_kind") else rest.replace("全年", "")  # "2024年全年" names a period only
     rest = "".join(w for w, _ in pos_cut(rest) if w not in GENERIC_PLACES) if rest else ""
     return _Anchors(analysis.entities, analysis.time_terms, figures, scope.group(0) if scope else "", rest, len(rest) < 2)
 
@@ -295,6 +300,40 @@ def _swap_name(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
             if a == end and word in _NAME_TYPE_NOUNS:
                 end = b
     return text[:start] + new[0] + text[end:]
+
+
+# a period as a whole phrase ("今年1至9月", "2024年全年", "现在"): a side naming another period replaces all of it
+_PERIOD = re.compile(
+    r"(?:(?:\d{4}|今|去|明|前|当)年度?|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|年初|年底|年末"
+    r"|\d{1,2}(?:月份?)?(?:至|到|-|—|～)\d{1,2}月份?|\d{1,2}月份?|\d{1,2}[日号]|现在|目前|当前|如今|眼下)+"
+)
+
+
+def _period(text: str) -> str:
+    """The first period phrase of ``text`` ("" when none)."""
+    match = _PERIOD.search(text)
+    return match.group() if match else ""
+
+
+def _place_word(text: str) -> str:
+    """A word of ``text`` naming a place of some level the analysis did not read as a name ("宝鸡|高新区",
+    jieba's 高新区/nr): a word of two or more characters ending in an admin level, not a scope (全区)."""
+    for word, _ in pos_cut(text):
+        if len(word) >= 2 and word[-1] in "省市县区州镇乡村旗" and not _SCOPE.match(word) and word not in GENERIC_PLACES:
+            return word
+    return ""
+
+
+def _swap_kind(text: str, new: tuple[str, ...], find: Callable[[str], str]) -> str:
+    """``text`` with its phrase of one kind (a period, a place word: ``find``) replaced by ``new``'s first,
+    or ``new`` put in front when it has none: "2020年" against "阿热勒村现在的苹果种植面积" is
+    "阿热勒村2020年的苹果种植面积", "渭滨区" against "上半年宝鸡高新区的…" is "上半年宝鸡渭滨区的…"."""
+    if not new:
+        return text
+    old = find(text)
+    if old and new[0] != old and (new[0][-1:] == old[-1:] or find is _period):
+        return text.replace(old, new[0], 1)
+    return _swap(text, (), new) if new[0] not in text else text
 
 
 _TIME_ENDINGS = ("假期", "期间", "时期", "节", "季度", "年", "月", "日", "以来", "年初", "年底", "年末", "月底", "上半年", "下半年")
@@ -347,8 +386,15 @@ def _complete(side: str, other: str) -> str:
         return other[: len(other) - len(item)] + side
     if mine.bare and not theirs.bare:  # only anchors: the other side's words with these anchors
         text = other
-        text = _swap_name(text, theirs.entities, mine.entities)
-        text = _swap(text, theirs.times, mine.times)
+        level = mine.entities[0][-1:] if mine.entities else ""
+        if level and _place_word(text)[-1:] == level and not ablated("anchor_kind"):
+            text = _swap_kind(text, mine.entities, _place_word)
+        else:
+            text = _swap_name(text, theirs.entities, mine.entities)
+        if ablated("anchor_kind") or not _period(side) or not _period(text):
+            text = _swap(text, theirs.times, mine.times)
+        else:
+            text = _swap_kind(text, (_period(side),), _period)
         text = _swap(text, theirs.figures, mine.figures)
         if mine.scope:
             text = _swap(text, (theirs.scope,) if theirs.scope else (), (mine.scope,))
@@ -376,10 +422,15 @@ def _complete(side: str, other: str) -> str:
     borrowed = ""
     if theirs.scope and not mine.scope and not mine.entities:
         borrowed += theirs.scope
-    if theirs.entities and not mine.entities and not mine.scope:
+    # a side with a place word of the other's level (宝鸡高新区 against 渭滨区) or a period of its own (现在
+    # against 2020年) is already placed or dated: it borrows neither
+    own_place = not ablated("anchor_kind") and theirs.entities and theirs.entities[0][-1:] == _place_word(side)[-1:]
+    if theirs.entities and not mine.entities and not mine.scope and not own_place:
         # a parallel head ("农村居民" against "城镇居民") is the other side's own, not lent
         borrowed += "".join(e for e in theirs.entities if e not in side and not (parallel and e.endswith(tail[-2:])))
-    if theirs.times and not mine.times:
+    # nor the period a bare period is (A比2023年: A is the current figure, the period tells the two apart)
+    only_period = theirs.bare and not theirs.entities and not theirs.figures
+    if theirs.times and not mine.times and (ablated("anchor_kind") or not (_period(side) or only_period)):
         borrowed += "".join(t for t in theirs.times if t not in side)
     return borrowed + side
 
@@ -423,7 +474,7 @@ _GROWTH = {"涨": "增长", "增": "增长", "升": "增长", "降": "下降", "
 
 def _measure_words(text: str) -> str:
     """Shared measure words as they read in a side question: without a leading 的/是 or a trailing 得/了."""
-    text = re.sub(r"^(?:的|是|在|上|里)", "", text.strip(" ，,"))
+    text = re.sub(r"^(?:的|是|在|上(?!半年|半月|个?月|季度|旬|周)|里)", "", text.strip(" ，,"))  # 上半年 keeps its 上
     text = re.sub(r"(?:得|了|的|地)$", "", text)
     if text in _GROWTH:  # "哪个涨得快": how much each grew
         return _GROWTH[text]
@@ -512,6 +563,8 @@ def _read_bi(text: str, names: Collection[str]) -> Comparison | None:
         if start in covered:
             continue
         a, rest = text[:start], text[at:]
+        if not ablated("change_verb"):  # "比2023年提高了多少个百分点": the change verb says the direction
+            rest = _CHANGE_VERB.sub(lambda m: _CHANGE_DIRECTION[m.group()], rest, count=1)
         match = _AFTER_BI.match(rest)
         if not a or not match:
             continue
@@ -570,6 +623,11 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
         b = match.group("b")  # "线下的岗位是线上的几倍": "线上的" borrows 岗位; a bare "祁连县" borrows the whole measure
         return _build(pre, a, b if _anchors(b).bare else b + "的", "", RATIO, "多")
     compared = _read_bi(text, names)
+    if compared is not None and compared.asks == DIFFERENCE and compared.stated_change is None \
+            and not compared.dated and _anchors(compared.sides[1]).bare and not _anchors(compared.sides[1]).entities:
+        # "A比2023年提高了多少": when the two figures are not both found, the question as asked (the article
+        # may state the change itself: "较2023年提高43个百分点")
+        compared = replace(compared, stated_change=text)
     if compared is not None:
         return compared
     match = _THAN_RE.match(text)

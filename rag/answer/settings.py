@@ -136,6 +136,10 @@ SWITCHES = {
     "part_modifier": "the part named first keeps the word marking it off (过夜游客 among 游客); 国家级 is no short form of"
                      " 国家和省级",
     "own_scope": "全国/全省 asked: a figure its sentence gives for 我市/全县 (a lower own place) is that place's",
+    "anchor_kind": "a comparison side naming only a period or place replaces the other side's whole period (今年1至9月,"
+                   " 现在) or place word of its level (宝鸡高新区), not only one the analysis read",
+    "from_to": "comparison sides both answered from one 由X到Y sentence: each takes its own end (由2023年的35%: 2023年's)",
+    "change_verb": "\"A比B提高/增加/减少了多少\": the change verb is the comparison's direction",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",
 }
