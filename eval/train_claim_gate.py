@@ -37,7 +37,8 @@ SETS = ("seeds", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 ORDER = ("contradicted", "not_found", "supported")
 C = 0.5
 DROP_GRID = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
-PROMOTE_GRID = (1.01, 0.9, 0.8, 0.7, 0.6, 0.5)
+PROMOTE_GRID = (1.01, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4)
+DEMOTE_GRID = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3)
 WRONG_SUPPORTED_COST = 3  # a wrong 一致 counts as three wrong verdicts when the thresholds are chosen
 
 
@@ -58,15 +59,16 @@ def collect(sets=SETS, progress=True) -> list[dict]:
     from rag.evaluate import default_index_dir
 
     recorded: dict[tuple[int, int], tuple] = {}
-    gate.RECORDER = lambda claim, vec, rule, gated, rival: recorded.__setitem__((claim.stated_start, claim.stated_end), (vec, rival))
+    gate.RECORDER = lambda claim, vec, rule, gated, rival, rival_ok: recorded.__setitem__(
+        (claim.stated_start, claim.stated_end), (vec, rival, rival_ok))
 
     def parts_of(report, start=None, end=None):
         out = []
         for c in report.claims:
             if start is not None and not (start <= c.claim.stated_start and c.claim.stated_end <= end):
                 continue
-            vec, rival = recorded.get((c.claim.stated_start, c.claim.stated_end), (None, None))
-            out.append({"verdict": c.verdict, "found": c.found, "vec": vec, "rival": rival})
+            vec, rival, rival_ok = recorded.get((c.claim.stated_start, c.claim.stated_end), (None, None, False))
+            out.append({"verdict": c.verdict, "found": c.found, "vec": vec, "rival": rival, "rival_ok": rival_ok})
         return out
 
     records = []
@@ -152,24 +154,26 @@ def attach(records: list[dict], model: dict) -> None:
 HAS_RIVAL = None  # index of "has_rival" in the feature vector, set in main
 
 
-def gated(part: dict, drop: float | None, promote: float | None) -> tuple[str, str | None]:
+def gated(part: dict, drop: float | None, promote: float | None, demote: float = 0.0) -> tuple[str, str | None]:
     verdict, found = part["verdict"], part["found"]
     if drop is None or part["vec"] is None or "p" not in part:
         return verdict, found
     ps, pc, _ = part["p"]
     if verdict == "supported" and ps < drop:
         return "not_found", None
-    if verdict == "not_found" and part["vec"][HAS_RIVAL] and part["rival"] is not None and pc > promote:
+    if verdict == "contradicted" and pc < demote:
+        return "not_found", None
+    if verdict == "not_found" and part["rival"] is not None and part["rival_ok"] and pc > promote:
         return "contradicted", part["rival"]
     return verdict, found
 
 
-def score(records: list[dict], drop: float | None = None, promote: float | None = None) -> dict:
+def score(records: list[dict], drop: float | None = None, promote: float | None = None, demote: float = 0.0) -> dict:
     from rag.check.evaluate import found_holds
 
     n = right = wrong_sup = c_n = c_right = fc_n = fc_right = 0
     for r in records:
-        verdicts = [gated(p, drop, promote) for p in r["parts"]]
+        verdicts = [gated(p, drop, promote, demote) for p in r["parts"]]
         if not verdicts:
             predicted, found = ("missed" if r["source"] == "draft" else "not_found"), None
         else:
@@ -211,6 +215,15 @@ def loso(records: list[dict]) -> dict[str, list[dict]]:
     return held
 
 
+def _moved(records: list[dict], drop: float, promote: float, demote: float) -> str:
+    fixed = broken = 0
+    for r in records:
+        before, after = score([r])["right"], score([r], drop, promote, demote)["right"]
+        fixed += after > before
+        broken += after < before
+    return f"{fixed} / {broken}"
+
+
 def objective(s: dict, m: dict) -> float:
     return s["right"] - WRONG_SUPPORTED_COST * s["wrong_supported"] + m["right"] - WRONG_SUPPORTED_COST * m["wrong_supported"]
 
@@ -243,27 +256,29 @@ def main(argv=None) -> int:
     best = None
     for drop in DROP_GRID:
         for promote in PROMOTE_GRID:
-            value = objective(score(dev(every), drop, promote), score(mut(every), drop, promote))
-            if best is None or value > best[0] + 1e-9:
-                best = (value, drop, promote)
-    _, drop, promote = best
+            for demote in DEMOTE_GRID:
+                value = objective(score(dev(every), drop, promote, demote), score(mut(every), drop, promote, demote))
+                if best is None or value > best[0] + 1e-9:
+                    best = (value, drop, promote, demote)
+    _, drop, promote, demote = best
     print(f"thresholds chosen on the summed leave-one-set-out figures: drop 一致 below P(supported) {drop}, "
-          f"promote 未找到 above P(contradicted) {promote}")
+          f"promote 未找到 above P(contradicted) {promote}, demote 不一致 below P(contradicted) {demote}")
     totals = defaultdict(dict)
-    print("| set | rows | rules | gate (leave this set out) | mutants 一致 rules → gate |")
+    print("| set | rows | rules | gate (leave this set out) | mutants 一致 rules → gate | mutants right rules → gate | dev rows fixed / broken |")
     for name, rs in held.items():
-        rules, gated_ = score(dev(rs)), score(dev(rs), drop, promote)
-        m_rules, m_gate = score(mut(rs)), score(mut(rs), drop, promote)
+        rules, gated_ = score(dev(rs)), score(dev(rs), drop, promote, demote)
+        m_rules, m_gate = score(mut(rs)), score(mut(rs), drop, promote, demote)
         print(f"| {name} | {rules['n']} | {_fmt(rules)} | {_fmt(gated_)} | {m_rules['n'] - 0 and m_rules['wrong_supported']} → "
-              f"{m_gate['wrong_supported']} of {m_rules['n']} |")
+              f"{m_gate['wrong_supported']} of {m_rules['n']} | {m_rules['right']} → {m_gate['right']} | {_moved(dev(rs), drop, promote, demote)} |")
         for key, s in (("rules", rules), ("gate", gated_), ("m_rules", m_rules), ("m_gate", m_gate)):
             totals[key] = _add(totals[key], s)
     print(f"| all | | {_fmt(totals['rules'])} | {_fmt(totals['gate'])} | {totals['m_rules']['wrong_supported']} → "
-          f"{totals['m_gate']['wrong_supported']} of {totals['m_rules']['n']} |")
+          f"{totals['m_gate']['wrong_supported']} of {totals['m_rules']['n']} | {totals['m_rules']['right']} → {totals['m_gate']['right']} | |")
     model = fit(*examples(records))
     if not args.no_write:
         out = {k: v for k, v in model.items() if not k.startswith("_")}
-        out.update({"features": list(FEATURE_NAMES), "C": C, "thresholds": {"drop_supported": drop, "promote_contradicted": promote},
+        out.update({"features": list(FEATURE_NAMES), "C": C, "thresholds": {"drop_supported": drop, "promote_contradicted": promote,
+                                                                   "demote_contradicted": demote},
                     "trained_on": "dev rows of claims and drafts of " + ",".join(SETS) + " and their mutants (eval/claim_mutations.py, seed 8)"})
         MODEL_PATH.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH.relative_to(ROOT)}")

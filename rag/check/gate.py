@@ -21,14 +21,18 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
 
-from .candidates import Scored
-from .compare import units_match
+from dataclasses import dataclass
+
+from .candidates import Candidate, Scored, _periods_of, candidates
+from .compare import units_match, value_satisfies
+from .subject import place_in
 from .measure import direction, direction_word
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
@@ -44,10 +48,16 @@ FEATURE_NAMES = (
      "claim_label_len", "has_chosen")
     + tuple(f"chosen_{name}" for name in ROW_FEATURES)
     + ("has_rival",) + tuple(f"rival_{name}" for name in ROW_FEATURES)
-    + ("rival_minus_chosen_score", "rival_same_sentence"))
+    + ("rival_minus_chosen_score", "rival_same_sentence",
+       # what the rules do not read: the claim's own characters in the article (pairs of them), and meaning (e5 cosine)
+       "chosen_pairs_sentence", "chosen_pairs_context", "rival_pairs_sentence", "chosen_cos", "rival_cos", "rival_minus_chosen_cos",
+       # the loose rival: of every figure of the retrieved paragraphs in the claim's unit with another value, the one whose clause
+       # and sentence say most of the claim's characters (scored or not)
+       "has_loose", "loose_pairs_label", "loose_pairs_sentence", "loose_place_ok", "loose_period_ok", "loose_only_one", "loose_rank",
+       "loose_same_change", "loose_is_rival", "loose_cos", "loose_margin"))
 
-# (claim, features, rule verdict, gated verdict, rival found or None); set by eval/train_claim_gate.py only
-RECORDER: Callable[[Claim, list[float], str, str, str | None], None] | None = None
+# (claim, features, rule verdict, gated verdict, rival found or None, rival fit to report); set by eval/train_claim_gate.py only
+RECORDER: Callable[[Claim, list[float], str, str, str | None, bool], None] | None = None
 
 
 def _row(row: Scored | None) -> list[float]:
@@ -92,9 +102,75 @@ def rival_row(claim: Claim, chosen: Scored | None, scored: Sequence[Scored]) -> 
     return None
 
 
-def features(claim: Claim, verdict, scored: Sequence[Scored], before_whole: str | None = None) -> list[float]:
+_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _pairs(text: str) -> set[str]:
+    return set(_CJK_PAIR.findall(text))
+
+
+def _pairs_in(pairs: set[str], text: str) -> float:
+    return sum(1 for p in pairs if p in text) / len(pairs) if pairs else 0.0
+
+
+@dataclass(frozen=True)
+class Loose:
+    candidate: Candidate
+    in_label: float
+    in_sentence: float
+    place_ok: bool
+    period_ok: bool
+    same_change: bool
+    margin: float
+
+    @property
+    def fit(self) -> bool:
+        """Fit to be reported as what the article says: its place and period hold, a change for a change."""
+        return self.place_ok and self.period_ok and self.same_change and self.in_label + self.in_sentence >= 0.8
+
+
+def loose_rival(claim: Claim, hits: Sequence, context_of: Callable | None) -> Loose | None:
+    """Of every figure of the retrieved paragraphs of the claim's kind and unit with another value, the one whose clause and
+    sentence say most of the claim's own characters (pairs of them); its place and period read in its article's context."""
+    stated = claim.figure
+    pairs = _pairs(claim.text.replace(claim.stated, "，"))
+    if stated is None or not pairs or not hits:
+        return None
+    ranked = []
+    for c in candidates(hits):
+        if c.figure.kind != stated.kind or c.figure.unit_class != stated.unit_class:
+            continue
+        if stated.kind == "figure" and not units_match(stated, c.figure):
+            continue
+        if value_satisfies(stated, c.figure):
+            continue
+        in_label, in_sentence = _pairs_in(pairs, c.label), _pairs_in(pairs, c.sentence)
+        ranked.append((in_label + in_sentence, -c.hit_rank, id(c), c, in_label, in_sentence))
+    if not ranked:
+        return None
+    ranked.sort(reverse=True)
+    total, _, _, c, in_label, in_sentence = ranked[0]
+    margin = total - ranked[1][0] if len(ranked) > 1 else total
+    context = context_of(c.paragraph) if context_of is not None else c.paragraph.text
+    periods = _periods_of(context)
+    return Loose(c, in_label, in_sentence, all(place_in(p, context) for p in claim.places), all(p in periods for p in claim.periods),
+                 (direction(c.label) is None) == (direction(claim.label) is None), margin)
+
+
+def features(claim: Claim, verdict, scored: Sequence[Scored], before_whole: str | None = None,
+             context_of: Callable | None = None, similarity: Callable | None = None, hits: Sequence = ()) -> list[float]:
     chosen = chosen_row(verdict, scored)
     rival = rival_row(claim, chosen, scored)
+    loose = loose_rival(claim, hits, context_of)
+    pairs = _pairs(claim.text.replace(claim.stated, "，"))
+    cosines = [0.0, 0.0, 0.0]
+    rows = (chosen.candidate if chosen else None, rival.candidate if rival else None, loose.candidate if loose else None)
+    if similarity is not None and any(rows):
+        from .semantic import masked_claim
+
+        sentences = [c.sentence.strip() or "。" for c in rows if c is not None]
+        got = list(similarity(masked_claim(claim), sentences))
+        cosines = [float(got.pop(0)) if c is not None else 0.0 for c in rows]
     label = claim.label or ""
     near = claim.text
     vec = [float(claim.kind == "date"), float(verdict.verdict == SUPPORTED), float(verdict.verdict == CONTRADICTED),
@@ -108,6 +184,17 @@ def features(claim: Claim, verdict, scored: Sequence[Scored], before_whole: str 
     vec += [float(rival is not None)] + _row(rival)
     vec += [(rival.score - chosen.score) if rival is not None and chosen is not None else 0.0,
             float(rival is not None and chosen is not None and rival.candidate.sentence == chosen.candidate.sentence)]
+    vec += [_pairs_in(pairs, chosen.candidate.sentence) if chosen is not None else 0.0,
+            _pairs_in(pairs, context_of(chosen.candidate.paragraph)) if chosen is not None and context_of is not None else 0.0,
+            _pairs_in(pairs, rival.candidate.sentence) if rival is not None else 0.0,
+            cosines[0], cosines[1], cosines[1] - cosines[0] if chosen is not None and rival is not None else 0.0]
+    if loose is None:
+        vec += [0.0] * 11
+    else:
+        c = loose.candidate
+        vec += [1.0, loose.in_label, loose.in_sentence, float(loose.place_ok), float(loose.period_ok),
+                float(not any(f.unit_class == c.figure.unit_class for f in c.sentence_figures)), 1.0 / (1.0 + c.hit_rank),
+                float(loose.same_change), float(rival is not None and rival.candidate is c), cosines[2], loose.margin]
     return vec
 
 
@@ -137,7 +224,9 @@ def decide(rule: str, p: dict[str, float], has_rival: bool, rival_ok: bool, thre
     """The gated verdict from the rules' one and the model's probabilities."""
     if rule == SUPPORTED and p[SUPPORTED] < thresholds["drop_supported"]:
         return NOT_FOUND
-    if rule == NOT_FOUND and has_rival and rival_ok and p[CONTRADICTED] > thresholds["promote_contradicted"]:
+    if rule == CONTRADICTED and p[CONTRADICTED] < thresholds.get("demote_contradicted", 0.0):
+        return NOT_FOUND
+    if rule == NOT_FOUND and rival_ok and p[CONTRADICTED] > thresholds["promote_contradicted"]:
         return CONTRADICTED
     return rule
 
@@ -148,44 +237,52 @@ def _rival_ok(claim: Claim, rival: Scored | None) -> bool:
     return rival is not None and rival.same_subject and not rival.unsaid_names and rival.said >= 0.5
 
 
-def apply(claim: Claim, verdict, scored: Sequence[Scored], before_whole: str | None = None):
+def apply(claim: Claim, verdict, scored: Sequence[Scored], before_whole: str | None = None,
+          context_of: Callable | None = None, similarity: Callable | None = None, hits: Sequence = ()):
     """``verdict`` as the gate reads it (figure and date claims only)."""
     from .ablation import ingredient_on
 
     if claim.kind not in ("figure", "date") or claim.figure is None:
         return verdict
     model = load_model()
-    vec = features(claim, verdict, scored, before_whole)
+    vec = features(claim, verdict, scored, before_whole, context_of, similarity, hits)
     chosen = chosen_row(verdict, scored)
     rival = rival_row(claim, chosen, scored)
-    rival_ok = _rival_ok(claim, rival)
+    found_as: Candidate | None = rival.candidate if _rival_ok(claim, rival) else None
+    with_direction = found_as is not None and rival.value_ok and rival.unit_ok and not rival.direction_ok
+    if found_as is None:
+        loose = loose_rival(claim, hits, context_of)
+        found_as = loose.candidate if loose is not None and loose.fit else None
     gated = verdict.verdict
     if model is not None:
-        gated = decide(verdict.verdict, probabilities(vec, model), rival is not None, rival_ok, model["thresholds"])
+        gated = decide(verdict.verdict, probabilities(vec, model), rival is not None, found_as is not None, model["thresholds"])
     if RECORDER is not None:
-        RECORDER(claim, vec, verdict.verdict, gated, _rival_found(claim, rival) if rival_ok else None)
+        found = _found_of(found_as, with_direction) if found_as is not None else None
+        RECORDER(claim, vec, verdict.verdict, gated, found, found_as is not None)
     if not ingredient_on("gate") or gated == verdict.verdict:
         return verdict
-    return _rewrite(claim, verdict, gated, rival)
+    return _rewrite(claim, verdict, gated, found_as, with_direction)
 
 
-def _rival_found(claim: Claim, rival: Scored) -> str:
-    with_direction = rival.value_ok and rival.unit_ok and not rival.direction_ok
-    return ((direction_word(rival.candidate.label) or "") if with_direction else "") + rival.candidate.figure.written
+def _found_of(candidate: Candidate, with_direction: bool) -> str:
+    return ((direction_word(candidate.label) or "") if with_direction else "") + candidate.figure.written
 
 
-def _rewrite(claim: Claim, verdict, gated: str, rival: Scored | None):
+def _rewrite(claim: Claim, verdict, gated: str, c: Candidate | None, with_direction: bool):
     from .verify import Verdict
 
+    if gated == NOT_FOUND and verdict.verdict == CONTRADICTED:
+        related = tuple(p for p, _, _ in verdict.evidence)[:1] + tuple(verdict.related)
+        return Verdict(NOT_FOUND, f"资料里的“{verdict.found}”未必说的是所述事项（地点、时间或所指不能确认），没有找到能核实这一说法的原文。",
+                       related=tuple(dict.fromkeys(related))[:2])
     if gated == NOT_FOUND:
         related = tuple(p for p, _, _ in verdict.evidence)[:1] + tuple(verdict.related)
         return Verdict(NOT_FOUND, f"资料里的“{verdict.found or claim.stated}”与所述事项不完全对得上（地点、时间或所指不能确认），"
                                   "没有找到能证实这一说法的原文。", related=tuple(dict.fromkeys(related))[:2])
-    assert rival is not None
-    c = rival.candidate
-    found = _rival_found(claim, rival)
+    assert c is not None
+    found = _found_of(c, with_direction)
     stated = claim.figure
-    if rival.value_ok and rival.unit_ok and not rival.direction_ok:
+    if with_direction:
         differs, stated_text = "方向", (direction_word(claim.label) or "") + claim.stated
     elif claim.kind == "date":
         differs, stated_text = "时间", claim.stated
