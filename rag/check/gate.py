@@ -31,7 +31,7 @@ import numpy as np
 from dataclasses import dataclass
 
 from .candidates import Candidate, Scored, _periods_of, candidates
-from .compare import units_match, value_satisfies
+from .compare import dates_agree, units_match, value_satisfies
 from .subject import place_in
 from .measure import direction, direction_word
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
@@ -96,6 +96,8 @@ def rival_row(claim: Claim, chosen: Scored | None, scored: Sequence[Scored]) -> 
             continue
         if stated is not None and row.candidate.figure.unit_class != stated.unit_class:
             continue
+        if stated is not None and stated.kind == "date" and dates_agree(stated, row.candidate.figure):
+            continue
         if (direction(row.candidate.label) is not None) != claim_change:
             continue
         return row
@@ -142,8 +144,8 @@ def loose_rival(claim: Claim, hits: Sequence, context_of: Callable | None) -> Lo
             continue
         if stated.kind == "figure" and not units_match(stated, c.figure):
             continue
-        if value_satisfies(stated, c.figure):
-            continue
+        if value_satisfies(stated, c.figure) or stated.kind == "date" and dates_agree(stated, c.figure):
+            continue  # ("2025年" neither tells nor contradicts the day of "3月20日")
         in_label, in_sentence = _pairs_in(pairs, c.label), _pairs_in(pairs, c.sentence)
         ranked.append((in_label + in_sentence, -c.hit_rank, id(c), c, in_label, in_sentence))
     if not ranked:
