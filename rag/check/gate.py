@@ -10,8 +10,14 @@ eval/train_claim_gate.py on the dev halves of every open set and on the mutation
 leave-one-set-out). Two moves only, both toward the safe side of a fact-checker's worst error:
 
 - a 一致 with P(supported) below ``drop_supported`` becomes 未找到 (the closest paragraph cited);
-- a 未找到 with P(contradicted) above ``promote_contradicted`` and a rival whose value differs, in the claim's direction
-  and with its place and period holding, becomes 不一致 with that rival's figure as ``found`` (its span highlighted).
+- a 未找到 with P(contradicted) above ``promote_contradicted`` and a rival fit to report becomes 不一致 with that rival's
+  figure as ``found`` (its span highlighted): the scored rival when its place and period hold, else the **loose rival**
+  (of every figure of the retrieved paragraphs in the claim's unit with another value, the one whose clause and sentence
+  say most of the claim's own characters, the claim's place and period said in its article, a change for a change);
+- (a 不一致 with P(contradicted) below ``demote_contradicted`` becomes 未找到.)
+
+Leave-one-set-out chose the drop and demote thresholds off (0.0): the rules' wrong 一致 look like right ones to every
+feature here; see eval/README.md, "Session 9: claim gate".
 
 Everything else stands as the rules gave it. Only figure and date claims are read (names are told by their words).
 ``RAG_CHECK_ABLATE=gate`` switches it off. ``RECORDER`` (a callable, None in use) receives every claim's features
