@@ -166,10 +166,12 @@ def loose_rival(claim: Claim, hits: Sequence, context_of: Callable | None) -> Lo
 
 
 def features(claim: Claim, verdict, scored: Sequence[Scored], before_whole: str | None = None,
-             context_of: Callable | None = None, similarity: Callable | None = None, hits: Sequence = ()) -> list[float]:
+             context_of: Callable | None = None, similarity: Callable | None = None, hits: Sequence = (),
+             loose: "Loose | None | bool" = False) -> list[float]:
     chosen = chosen_row(verdict, scored)
     rival = rival_row(claim, chosen, scored)
-    loose = loose_rival(claim, hits, context_of)
+    if loose is False:  # (not read yet)
+        loose = loose_rival(claim, hits, context_of)
     pairs = _pairs(claim.text.replace(claim.stated, "，"))
     cosines = [0.0, 0.0, 0.0]
     rows = (chosen.candidate if chosen else None, rival.candidate if rival else None, loose.candidate if loose else None)
@@ -253,13 +255,13 @@ def apply(claim: Claim, verdict, scored: Sequence[Scored], before_whole: str | N
     if claim.kind not in ("figure", "date") or claim.figure is None:
         return verdict
     model = load_model()
-    vec = features(claim, verdict, scored, before_whole, context_of, similarity, hits)
+    loose = loose_rival(claim, hits, context_of)
+    vec = features(claim, verdict, scored, before_whole, context_of, similarity, hits, loose)
     chosen = chosen_row(verdict, scored)
     rival = rival_row(claim, chosen, scored)
     found_as: Candidate | None = rival.candidate if _rival_ok(claim, rival) else None
     with_direction = found_as is not None and rival.value_ok and rival.unit_ok and not rival.direction_ok
     if found_as is None:
-        loose = loose_rival(claim, hits, context_of)
         found_as = loose.candidate if loose is not None and loose.fit else None
     gated = verdict.verdict
     if model is not None:
