@@ -77,7 +77,8 @@ and no 累计: "上半年…开工改造…186个" for "已累计改造…1000�
 ``common_area`` (a word with a place's suffix in a clause before an article figure's own that jieba reads as one common noun,
 "城市建成区", "保护区", is a kind of area, not a smaller place the figure is told of),
 ``from_to`` (a direction verb right after an article figure, "由520张增加到800张", is the way to the next figure, no other event,
-when the claim states the same direction).
+when the claim states the same direction), ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
+the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
 from __future__ import annotations
 
@@ -88,7 +89,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head", "measure_short", "scope_rank", "subject_clause",
                "pointer_subject", "qualified", "roman_codes", "figure_of",
                "bare_noun", "cumulative", "common_area", "from_to",
-               "whole_claim")  # rag.check.whole_claim: every part of a claim found 一致 must be the article's
+               "whole_claim",  # rag.check.whole_claim: every part of a claim found 一致 must be the article's
+               "gate")  # rag.check.gate: a learned check of each figure verdict (a doubtful 一致 → 未找到, a 未找到 → 不一致)
 
 
 def ingredient_on(name: str) -> bool:

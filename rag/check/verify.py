@@ -48,6 +48,7 @@ from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CO
 from .readings import _DAY_PART, closer_gives_other, qualified_as_another, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
 from .whole_claim import recheck
+from . import gate
 
 _CUMULATIVE = re.compile(r"累计|历年|迄今|至今|总计")
 NAME_FRAME_MIN = 0.6  # a name claim: share of the words of the rest of its sentence found in the article sentence
@@ -70,20 +71,27 @@ def _found_text(candidate: Candidate, with_direction: bool = False) -> str:
 
 
 def verify_figure(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context,
-                  similarity: Similarity | None = None) -> Verdict:
+                  similarity: Similarity | None = None, rows: list | None = None) -> Verdict:
     """The lexical reading decides first; when it finds nothing and ``similarity`` is given, the article
-    sentence nearest in meaning to the claim is read again on looser word overlap."""
+    sentence nearest in meaning to the claim is read again on looser word overlap. ``rows`` (a list, optional)
+    receives the scored candidates the verdict was decided on (for ``gate``)."""
     stated = claim.figure
     if stated is None:
         digits = sum(ch.isdigit() for ch in claim.stated)
         reason = f"这个数字有 {digits} 位，太长，不像新闻里的数字，没有核实。" if digits > MAX_DIGITS else "没能读出这句话里的数字。"
         return Verdict(NOT_FOUND, reason, related=tuple(hit.paragraph for hit in hits[:2]))
-    verdict = _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of))
+    scored = score_candidates(claim, stated, hits, context_of)
+    if rows is not None:
+        rows[:] = scored
+    verdict = _decide(claim, stated, hits, scored)
     # a date's event is told by its words: a paraphrased event is too loose a match to contradict a date
     if verdict.verdict != NOT_FOUND or similarity is None or stated.kind != "figure" or not ingredient_on("semantic"):
         return verdict
     near = nearest_sentences(similarity, claim, [c.sentence for c in candidates(hits) if c.figure.kind == stated.kind])
-    return _decide(claim, stated, hits, score_candidates(claim, stated, hits, context_of, near), verdict)
+    scored = score_candidates(claim, stated, hits, context_of, near)
+    if rows is not None:
+        rows[:] = scored
+    return _decide(claim, stated, hits, scored, verdict)
 
 
 def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scored], fallback: Verdict | None = None) -> Verdict:
@@ -588,16 +596,22 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
 
 
 def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context, similarity: Similarity | None = None) -> Verdict:
+    rows: list[Scored] = []
     if claim.kind == "direction":
         verdict = verify_direction(claim, hits, context_of)
     elif claim.kind in ("name", "place"):
         verdict = verify_name(claim, hits, context_of)
     else:
-        verdict = verify_figure(claim, hits, context_of, similarity)
+        verdict = verify_figure(claim, hits, context_of, similarity, rows)
     if verdict.verdict == NOT_FOUND and ingredient_on("place_chain"):
-        return _under_another_parent(claim, hits, context_of) or verdict
+        chained = _under_another_parent(claim, hits, context_of)
+        if chained is not None:
+            return chained
+    before_whole = verdict.verdict
     if ingredient_on("whole_claim"):  # every part of a claim found 一致 must be the article's (rag.check.whole_claim)
-        return recheck(claim, verdict, context_of)
+        verdict = recheck(claim, verdict, context_of)
+    if ingredient_on("gate") or gate.RECORDER is not None:  # a learned check of the verdict (rag.check.gate)
+        verdict = gate.apply(claim, verdict, rows, before_whole, context_of, similarity, hits)
     return verdict
 
 
