@@ -225,6 +225,45 @@ def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis) -> bool:
     return bool(asked & _relative_periods(sentence))
 
 
+_YEAR_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
+_RELATIVE_YEAR = re.compile("|".join(sorted(_YEAR_OFFSET, key=len, reverse=True)))
+_OWN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+def _years_read(text: str, base: int) -> tuple[set[int], set[int]]:
+    """(the years ``text`` names, the years its relative ones are in an article of year ``base``),
+    baselines of a change ("比2024年同期", "较去年") left out."""
+    own = without_baselines(_RELATIVE_BASELINE.sub("", text))
+    return {int(y) for y in _OWN_YEAR.findall(own)}, {base + _YEAR_OFFSET[w] for w in _RELATIVE_YEAR.findall(own)}
+
+
+def _other_year_dated(sentence: str, analysis: QuestionAnalysis, paragraph) -> bool:
+    """Read with its article's year, the sentence is dated by another year than the one asked:
+    a relative year asked (今年) and the sentence dated by another year only ("2024年全省…投入"
+    in an article of 2025), or a year asked (2024年) and the sentence dated only by a relative
+    year that is another ("今年1至10月" in an article of 2025). An undated article's year is the
+    one its setting names; when none does, a paragraph that dates other figures by 今年 says by
+    it another year than the one it names ("2024年…累计投入86.4亿元。今年上半年，…").
+    Baselines of a change ("比2024年同期", "较去年") date nothing."""
+    if ablated("dated_year"):
+        return False
+    year = re.match(r"(?:19|20)\d\d", paragraph.date or "") or _OWN_YEAR.search(getattr(paragraph, "setting", None) or "")
+    if year is None:
+        asked_years, asked_relative = _years_read(analysis.text, 0)
+        own_years, own_relative = _years_read(sentence, 0)
+        elsewhere = paragraph.text.replace(sentence, "")
+        return (asked_relative == {0} and not asked_years and bool(own_years) and not own_relative
+                and 0 in _years_read(elsewhere, 0)[1])
+    base = int(year.group(1) if year.groups() else year.group())
+    asked_years, asked_relative = _years_read(analysis.text, base)
+    own_years, own_relative = _years_read(sentence, base)
+    if asked_relative and not asked_years and own_years and not own_relative:
+        return not asked_relative & own_years
+    if asked_years and not asked_relative and own_relative and not own_years:
+        return not asked_years & own_relative
+    return False
+
+
 # a town, township or village an article calls its own ("该镇去年新建…"): a smaller place than a county's
 # ("全乡镇", every township of a county, is no town's own figure)
 _TOWN_SCOPE = re.compile(r"(?:该|全|本|我)(?:镇|乡|村|街道|社区)(?![镇乡村])")
@@ -462,7 +501,8 @@ def near_miss_check(
     unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
     if _foreign_place(before, analysis):
         return "place", clause
-    if _foreign_period(sentence, analysis) or _foreign_relative_period(sentence, analysis):
+    if (_foreign_period(sentence, analysis) or _foreign_relative_period(sentence, analysis)
+            or _other_year_dated(sentence, analysis, candidate.hit.paragraph)):
         return "period", clause
     if _narrower_scope(before, analysis):
         return "scope", clause
