@@ -66,6 +66,10 @@ _NO_PLACE = re.compile(r"^[全该本我各每这那此某其同外邻临]|(?:开
 _PLACE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,5}?[" + _PLACE_SUFFIX + r"])(?=[\u4e00-\u9fff]{2,})")
 
 
+# pieces no name is made of: particles, prepositions, conjunctions, pronouns, adverbs, numbers, measure and time words
+_NOT_NAME_FLAGS = "upcrdmqxtf"
+
+
 def _a_place(name: str) -> bool:
     return len(name) >= 3 and name[-1] in _PLACE_SUFFIX and name not in GENERIC_PLACES and not _NO_PLACE.search(name)
 
@@ -90,7 +94,7 @@ def asked_places(analysis: QuestionAnalysis) -> list[str]:
             # the one to three name pieces right before a bare suffix, two to four characters in all
             name = ""
             for piece, piece_flag in reversed(tokens[max(0, i - 3):i]):
-                if piece_flag[0] not in "ngj" or len(name + piece) > 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", piece):
+                if piece_flag[0] in _NOT_NAME_FLAGS or len(name + piece) > 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", piece):
                     break
                 name = piece + name
             if len(name) >= 2 and _a_place(name + word):
