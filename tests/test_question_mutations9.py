@@ -1,8 +1,9 @@
 """Session 9 question mutations (issue 11, helper qmutate9): eval/question_mutations.py makes near-miss questions in
 bulk from the dev questions, each unanswerable by construction (the changed part asserted absent from the real corpus
-files), and reports per kind the share answered. The mechanism kept from it (dated_year: a sentence dated by another
-year than the asked one, read with its article's year, or, undated, against a paragraph that dates other figures by
-今年) is tested on written paragraphs, answered with its switch off (RAG_ANSWER_ABLATE) and refused with it on."""
+files), and reports per kind the share answered. Two mechanisms it showed missing are tested here with the real
+seed index (a place at the head of a longer name, 渝中区人社局; a township jieba cuts apart, 桃源|乡) and on written
+paragraphs (a sentence dated by another year than the asked relative one, read with its article's year), each
+answered with its switch off (RAG_ANSWER_ABLATE) and refused with it on."""
 from __future__ import annotations
 
 import importlib.util
@@ -86,6 +87,27 @@ def test_report_shape():
     assert summary["by_kind"]["place"]["answers"][0]["answer"] == "5个"
     assert summary["by_kind"]["part"]["n"] == 0 and summary["by_kind"]["part"]["answered_share"] is None
     assert summary["by_set"] == {"s": {"n": 2, "answered": 1}}
+
+
+# place mutants the rules answered before (城中区 → 渝中区 inside an office's name; 哈拉直沟乡 → 桃源乡, cut 桃源|乡)
+PLACE_MUTANTS = [
+    "渝中区人社局今年帮多少名失业人员找到了工作？",
+    "桃源乡现在浇地的保证率能到多少？",
+]
+
+
+@pytest.mark.parametrize("question", PLACE_MUTANTS)
+def test_a_place_no_passage_names_is_refused(seed_assistant, monkeypatch, question):
+    answer = seed_assistant.ask(question)
+    assert answer.refused, answer.answer
+    assert "没有提到" in answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "asked_places")
+    assert not seed_assistant.ask(question).refused
+
+
+def test_the_place_said_still_answers(seed_assistant):
+    answer = seed_assistant.ask("城中区人社局今年帮多少名失业人员找到了工作？")
+    assert not answer.refused, answer.answer
 
 
 def _dated(text: str, date: str = "2025-09-02") -> Paragraph:

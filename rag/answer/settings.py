@@ -136,6 +136,8 @@ SWITCHES = {
     "part_modifier": "the part named first keeps the word marking it off (过夜游客 among 游客); 国家级 is no short form of"
                      " 国家和省级",
     "own_scope": "全国/全省 asked: a figure its sentence gives for 我市/全县 (a lower own place) is that place's",
+    "asked_places": "a county, district or town the question names at the head of a longer name (渝中区人社局) or in"
+                    " pieces jieba cut (桃源|乡) must be said by a passage or its article's setting, as a name must",
     "dated_year": "read with its article's year, a sentence dated by another year than the asked one (2024年 for 今年"
                   " in a 2025 article, 今年 for 2024年) does not answer",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
