@@ -110,34 +110,36 @@ def test_the_place_said_still_answers(seed_assistant):
     assert not answer.refused, answer.answer
 
 
-def _dated(text: str, date: str = "2025-09-02") -> Paragraph:
+def _dated(text: str, date: str | None = None) -> Paragraph:
     return Paragraph(source="991_test.txt", number=1, text=text, start=0, end=len(text), title="青禾县教育投入持续加大",
                      raw=text, date=date)
 
 
+INVESTED = "2024年，青禾县教育基础设施建设累计投入8.6亿元，同比增长11.2%。"
+THIS_YEAR = "今年上半年，全县已下达各类教育建设资金3.2亿元。"
 YEAR_CASES = [
-    # a relative year asked, the sentence dated by another year (of a 2025 article)
-    ("青禾县今年教育基础设施建设投入了多少钱？", "2024年，青禾县教育基础设施建设累计投入8.6亿元，同比增长11.2%。", "8.6亿元"),
-    # a year asked, the sentence dated only by a relative year that is another
-    ("青禾县2024年新增了多少个学位？", "今年，青禾县新增学位1.56万个，新建改扩建学校12所。2024年，全县新建学校8所。", "1.56万个"),
+    # 今年 asked; the sentence is dated by a year only, and its paragraph dates other figures by 今年 (dated or not)
+    ("青禾县今年教育基础设施建设投入了多少钱？", INVESTED + THIS_YEAR, "8.6亿元", None),
+    ("青禾县今年教育基础设施建设投入了多少钱？", INVESTED + THIS_YEAR, "8.6亿元", "2025-09-02"),
 ]
 
 
-@pytest.mark.parametrize("question,text,given", YEAR_CASES)
-def test_a_sentence_of_another_year_does_not_answer(monkeypatch, question, text, given):
-    answer = extract_answer(question, ranked(_dated(text)))
+@pytest.mark.parametrize("question,text,given,date", YEAR_CASES)
+def test_a_sentence_of_another_year_does_not_answer(monkeypatch, question, text, given, date):
+    answer = extract_answer(question, ranked(_dated(text, date)))
     assert answer.refused, answer.answer
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "dated_year")
-    off = extract_answer(question, ranked(_dated(text)))
+    off = extract_answer(question, ranked(_dated(text, date)))
     assert not off.refused, off.answer
     assert off.short == given
 
 
 @pytest.mark.parametrize("question,text,given", [
-    ("青禾县去年教育基础设施建设投入了多少钱？", "2024年，青禾县教育基础设施建设累计投入8.6亿元，同比增长11.2%。", "8.6亿元"),
-    ("青禾县2025年新增了多少个学位？", "今年，青禾县新增学位1.56万个，新建改扩建学校12所。", "1.56万个"),
+    ("青禾县去年教育基础设施建设投入了多少钱？", INVESTED + THIS_YEAR, "8.6亿元"),  # 去年 asked
+    ("青禾县2024年教育基础设施建设投入了多少钱？", INVESTED + THIS_YEAR, "8.6亿元"),  # the year asked
+    ("青禾县今年教育基础设施建设投入了多少钱？", INVESTED, "8.6亿元"),  # no 今年 beside it: may be this year's
 ])
-def test_the_same_year_said_otherwise_still_answers(question, text, given):
+def test_the_year_not_set_apart_still_answers(question, text, given):
     answer = extract_answer(question, ranked(_dated(text)))
     assert not answer.refused, answer.answer
     assert answer.short == given

@@ -225,43 +225,28 @@ def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis) -> bool:
     return bool(asked & _relative_periods(sentence))
 
 
-_YEAR_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
-_RELATIVE_YEAR = re.compile("|".join(sorted(_YEAR_OFFSET, key=len, reverse=True)))
+_RELATIVE_YEAR = re.compile("上一年|今年|本年|去年|上年|前年|明年")
 _OWN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
-def _years_read(text: str, base: int) -> tuple[set[int], set[int]]:
-    """(the years ``text`` names, the years its relative ones are in an article of year ``base``),
-    baselines of a change ("比2024年同期", "较去年") left out."""
+def _years_read(text: str) -> tuple[set[str], set[str]]:
+    """(the years ``text`` names, the relative years it says: 本年 is 今年, 上年 去年), baselines of a
+    change ("比2024年同期", "较去年") left out."""
     own = without_baselines(_RELATIVE_BASELINE.sub("", text))
-    return {int(y) for y in _OWN_YEAR.findall(own)}, {base + _YEAR_OFFSET[w] for w in _RELATIVE_YEAR.findall(own)}
+    return set(_OWN_YEAR.findall(own)), {_SAME_PERIOD.get(w, w) for w in _RELATIVE_YEAR.findall(own)}
 
 
 def _other_year_dated(sentence: str, analysis: QuestionAnalysis, paragraph) -> bool:
-    """Read with its article's year, the sentence is dated by another year than the one asked:
-    a relative year asked (今年) and the sentence dated by another year only ("2024年全省…投入"
-    in an article of 2025), or a year asked (2024年) and the sentence dated only by a relative
-    year that is another ("今年1至10月" in an article of 2025). An undated article's year is the
-    one its setting names; when none does, a paragraph that dates other figures by 今年 says by
-    it another year than the one it names ("2024年…累计投入86.4亿元。今年上半年，…").
-    Baselines of a change ("比2024年同期", "较去年") date nothing."""
+    """今年 asked, and the sentence dated by a year only ("2024年全省…累计投入86.4亿元") in a paragraph that
+    dates other figures by 今年 ("今年上半年，全省已下达…"): a paragraph naming both says by its year
+    another year than 今年, so the sentence's figure is not this year's. Baselines of a change
+    ("比2024年同期", "较去年") date nothing."""
     if ablated("dated_year"):
         return False
-    year = re.match(r"(?:19|20)\d\d", paragraph.date or "") or _OWN_YEAR.search(getattr(paragraph, "setting", None) or "")
-    if year is None:
-        asked_years, asked_relative = _years_read(analysis.text, 0)
-        own_years, own_relative = _years_read(sentence, 0)
-        elsewhere = paragraph.text.replace(sentence, "")
-        return (asked_relative == {0} and not asked_years and bool(own_years) and not own_relative
-                and 0 in _years_read(elsewhere, 0)[1])
-    base = int(year.group(1) if year.groups() else year.group())
-    asked_years, asked_relative = _years_read(analysis.text, base)
-    own_years, own_relative = _years_read(sentence, base)
-    if asked_relative and not asked_years and own_years and not own_relative:
-        return not asked_relative & own_years
-    if asked_years and not asked_relative and own_relative and not own_years:
-        return not asked_years & own_relative
-    return False
+    asked_years, asked_relative = _years_read(analysis.text)
+    own_years, own_relative = _years_read(sentence)
+    return (asked_relative == {"今年"} and not asked_years and bool(own_years) and not own_relative
+            and "今年" in _years_read(paragraph.text.replace(sentence, ""))[1])
 
 
 # a town, township or village an article calls its own ("该镇去年新建…"): a smaller place than a county's

@@ -138,8 +138,8 @@ SWITCHES = {
     "own_scope": "全国/全省 asked: a figure its sentence gives for 我市/全县 (a lower own place) is that place's",
     "asked_places": "a county, district or town the question names at the head of a longer name (渝中区人社局) or in"
                     " pieces jieba cut (桃源|乡) must be said by a passage or its article's setting, as a name must",
-    "dated_year": "read with its article's year, a sentence dated by another year than the asked one (2024年 for 今年"
-                  " in a 2025 article, 今年 for 2024年) does not answer",
+    "dated_year": "今年 asked: a sentence dated by a year only (2024年…), in a paragraph dating other figures by 今年,"
+                  " is of another year and does not answer",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",
 }
