@@ -5,7 +5,8 @@ import re
 
 from ..numbers import values_in
 from ..schema import Hit, Paragraph
-from .question import QuestionAnalysis, entity_in, resolved_periods, time_in, without_baselines
+from ..places import pos_cut
+from .question import GENERIC_PLACES, QuestionAnalysis, entity_in, resolved_periods, time_in, without_baselines
 from .settings import ablated
 
 
@@ -58,10 +59,53 @@ def period_in(term: str, paragraph: Paragraph, article_text: str = "") -> bool:
     return own_year and time_in(m.group(2), context)
 
 
+_PLACE_SUFFIX = "县区乡镇旗"
+# a head that makes a word no place of its own: 开发区, 保护区 (kinds of zone), 全县, 该镇 (scope words)
+_NO_PLACE = re.compile(r"^[全该本我各每这那此某其同外邻临]|(?:开发|示范|保护|试验|实验|自贸|功能|行政|集聚|产业|风景|旅游|服务|城中|核心|高新|综保|保税|经开|湾|新)区$")
+# a place at the head of a longer name: 渝中区人社局, 沂水县城中村, 曲阜县城东实验学校
+_PLACE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,5}?[" + _PLACE_SUFFIX + r"])(?=[\u4e00-\u9fff]{2,})")
+
+
+# pieces no name is made of: particles, prepositions, conjunctions, pronouns, adverbs, numbers, measure and time words
+_NOT_NAME_FLAGS = "upcrdmqxtf"
+
+
+def _a_place(name: str) -> bool:
+    return len(name) >= 3 and name[-1] in _PLACE_SUFFIX and name not in GENERIC_PLACES and not _NO_PLACE.search(name)
+
+
+def asked_places(analysis: QuestionAnalysis) -> list[str]:
+    """The county, district, township or town names a question asks about, also where the
+    question's reading took none as a name: one at the head of a longer name (渝中区人社局:
+    渝中区), one jieba cut apart from its suffix (桃源|乡, 篁|岭|乡) or tagged another kind
+    (申中乡)."""
+    if ablated("asked_places"):
+        return []
+    found = []
+    for entity in analysis.entities:
+        head = _PLACE_HEAD.match(entity)
+        if head and _a_place(head.group(1)) and head.group(1) != entity:
+            found.append(head.group(1))
+    tokens = pos_cut(analysis.text)
+    for i, (word, flag) in enumerate(tokens):
+        if _a_place(word) and flag in ("ns", "nr", "nz", "nt"):
+            found.append(word)
+        elif word in tuple(_PLACE_SUFFIX) and flag == "n":
+            # the one to three name pieces right before a bare suffix, two to four characters in all
+            name = ""
+            for piece, piece_flag in reversed(tokens[max(0, i - 3):i]):
+                if piece_flag[0] in _NOT_NAME_FLAGS or len(name + piece) > 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", piece):
+                    break
+                name = piece + name
+            if len(name) >= 2 and _a_place(name + word):
+                found.append(name + word)
+    return list(dict.fromkeys(p for p in found if p not in analysis.entities))
+
+
 def global_missing(analysis: QuestionAnalysis, hits: list[Hit]) -> str | None:
     """A named place/organisation or period that no retrieved passage mentions."""
     contexts = [paragraph_context(h.paragraph) for h in hits]
-    for entity in analysis.entities:
+    for entity in list(analysis.entities) + asked_places(analysis):
         if not any(entity_said(entity, c) for c in contexts):
             return f"检索到的段落中没有提到“{entity}”"
     for term in analysis.time_terms:

@@ -225,6 +225,30 @@ def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis) -> bool:
     return bool(asked & _relative_periods(sentence))
 
 
+_RELATIVE_YEAR = re.compile("上一年|今年|本年|去年|上年|前年|明年")
+_OWN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+def _years_read(text: str) -> tuple[set[str], set[str]]:
+    """(the years ``text`` names, the relative years it says: 本年 is 今年, 上年 去年), baselines of a
+    change ("比2024年同期", "较去年") left out."""
+    own = without_baselines(_RELATIVE_BASELINE.sub("", text))
+    return set(_OWN_YEAR.findall(own)), {_SAME_PERIOD.get(w, w) for w in _RELATIVE_YEAR.findall(own)}
+
+
+def _other_year_dated(sentence: str, analysis: QuestionAnalysis, paragraph) -> bool:
+    """今年 asked, and the sentence dated by a year only ("2024年全省…累计投入86.4亿元") in a paragraph that
+    dates other figures by 今年 ("今年上半年，全省已下达…"): a paragraph naming both says by its year
+    another year than 今年, so the sentence's figure is not this year's. Baselines of a change
+    ("比2024年同期", "较去年") date nothing."""
+    if ablated("dated_year"):
+        return False
+    asked_years, asked_relative = _years_read(analysis.text)
+    own_years, own_relative = _years_read(sentence)
+    return (asked_relative == {"今年"} and not asked_years and bool(own_years) and not own_relative
+            and "今年" in _years_read(paragraph.text.replace(sentence, ""))[1])
+
+
 # a town, township or village an article calls its own ("该镇去年新建…"): a smaller place than a county's
 # ("全乡镇", every township of a county, is no town's own figure)
 _TOWN_SCOPE = re.compile(r"(?:该|全|本|我)(?:镇|乡|村|街道|社区)(?![镇乡村])")
@@ -462,7 +486,8 @@ def near_miss_check(
     unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
     if _foreign_place(before, analysis):
         return "place", clause
-    if _foreign_period(sentence, analysis) or _foreign_relative_period(sentence, analysis):
+    if (_foreign_period(sentence, analysis) or _foreign_relative_period(sentence, analysis)
+            or _other_year_dated(sentence, analysis, candidate.hit.paragraph)):
         return "period", clause
     if _narrower_scope(before, analysis):
         return "scope", clause

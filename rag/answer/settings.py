@@ -140,6 +140,10 @@ SWITCHES = {
                    " 现在) or place word of its level (宝鸡高新区), not only one the analysis read",
     "from_to": "comparison sides both answered from one 由X到Y sentence: each takes its own end (由2023年的35%: 2023年's)",
     "change_verb": "\"A比B提高/增加/减少了多少\": the change verb is the comparison's direction",
+    "asked_places": "a county, district or town the question names at the head of a longer name (渝中区人社局) or in"
+                    " pieces jieba cut (桃源|乡) must be said by a passage or its article's setting, as a name must",
+    "dated_year": "今年 asked: a sentence dated by a year only (2024年…), in a paragraph dating other figures by 今年,"
+                  " is of another year and does not answer",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",
 }
