@@ -28,10 +28,15 @@ _FUNCTION_CHARS = set("的了是在有和与及或")
 # sentence term below, .02 (session 9: grid .005-.08 on the dev halves of the seeds and
 # eval/fresh..fresh6, leave-one-set-out; .02-.03 is a plateau).
 COVERAGE_WEIGHT = 0.02
-# Weight of a paragraph's closest sentence in meaning (its best stored e5 sentence similarity to
-# the question, minus the best of the pool, so <= 0) in the rerank; 0 turns the term off. Chosen with
-# COVERAGE_WEIGHT on the same grid (0-.2); .08 sits inside the plateau .04-.2.
+# Weight of a paragraph's closest sentence in meaning: the rerank subtracts this times how far its best
+# stored e5 sentence similarity to the question falls behind the pool's best (beyond SENTENCE_MARGIN);
+# 0 turns the term off. Chosen with COVERAGE_WEIGHT on the same grid (0-.2); .08 sits inside the plateau .04-.2.
 SENTENCE_WEIGHT = 0.08
+# Sentence similarities within this of the pool's closest count as equally close: e5's cosines of one
+# article's near-identical sentences differ in the second or third decimal, and there the words and the
+# legs' ranks decide (grid 0-.03: equal totals up to .02; without it a comparison side's near tie among
+# four paragraphs of one article flipped, tests/test_compare.py).
+SENTENCE_MARGIN = 0.02
 
 
 def question_bigrams(question: str) -> frozenset[str]:

@@ -17,7 +17,7 @@ import numpy as np
 
 from .encoders import Encoder
 from .index import Index
-from .rerank import COVERAGE_WEIGHT, SENTENCE_WEIGHT, question_bigrams, question_coverage
+from .rerank import COVERAGE_WEIGHT, SENTENCE_MARGIN, SENTENCE_WEIGHT, question_bigrams, question_coverage
 from .schema import RETRIEVAL_MODES, Chunk, Hit
 from .sentence_vectors import paragraph_sentences, stored_sentence_vectors
 from .vector_cache import text_key
@@ -36,8 +36,8 @@ def rerank_by_coverage(query: str, fused: list[Fused], chunks: Mapping[int, Chun
                        closeness: Mapping[tuple[str, int], float] | None = None,
                        sentence_weight: float = SENTENCE_WEIGHT) -> list[Fused]:
     """Add the question's coverage by each candidate (see rag.rerank) to its fused score, and, given
-    ``closeness`` (each paragraph's best sentence similarity to the question), how far its paragraph's
-    closest sentence falls behind the pool's closest."""
+    ``closeness`` (each paragraph's best sentence similarity to the question), a penalty for how far its
+    paragraph's closest sentence falls behind the pool's closest (beyond SENTENCE_MARGIN)."""
     bigrams = question_bigrams(query)
     top = max(closeness.values()) if closeness else 0.0
     rescored = []
@@ -46,7 +46,8 @@ def rerank_by_coverage(query: str, fused: list[Fused], chunks: Mapping[int, Chun
         coverage = question_coverage(bigrams, chunk.index_text) if chunk is not None else 0.0
         score += COVERAGE_WEIGHT * coverage
         if closeness and chunk is not None:
-            score += sentence_weight * (closeness.get((chunk.source, chunk.paragraph), 0.0) - top)
+            behind = top - closeness.get((chunk.source, chunk.paragraph), 0.0)
+            score -= sentence_weight * max(0.0, behind - SENTENCE_MARGIN)
         rescored.append((item, score, {**leg_scores, "overlap": round(coverage, 4)}, leg_ranks))
     rescored.sort(key=lambda row: (-row[1], row[0]))
     return rescored

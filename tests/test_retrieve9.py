@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from conftest import assistant_over
-from rag.rerank import SENTENCE_WEIGHT
+from rag.rerank import SENTENCE_MARGIN, SENTENCE_WEIGHT
 from rag.retrieve import rerank_by_coverage
 from rag.schema import Chunk
 
 CORPUS = Path(__file__).resolve().parent / "data" / "retrieve9"
 WALK = "步行两个多小时才能到校"  # the answer sentence, inside a long paragraph about school buildings
-QUESTIONS = ["学生上学路上要花多少时间？", "以前学生上学要花多少时间？"]
+QUESTIONS = ["以前学生上学要走多长时间？", "学生上学要走多久？"]
 
 
 def _compact(text: str) -> str:
@@ -94,3 +94,6 @@ def test_the_rerank_term_prefers_the_closer_paragraph_and_keeps_the_score_keys()
     assert all(set(scores) <= {"keyword", "dense", "overlap"} for _, _, scores, _ in reranked)
     # the pool's closest paragraph loses nothing: the term only lowers the others
     assert reranked[0][1] == pytest.approx(0.03)
+    # within SENTENCE_MARGIN of the closest counts as equally close: the fused order stands
+    near = {("a.txt", 1): 0.86 - SENTENCE_MARGIN / 2, ("a.txt", 2): 0.86}
+    assert [i for i, *_ in rerank_by_coverage(question, fused, chunks, near)] == [1, 2]
