@@ -87,6 +87,9 @@ class Retriever:
         self.encoder = encoder
         self.pool = pool
         self.sentence_weight = sentence_weight
+        # each paragraph's rows in the build's stored sentence vectors (None: some sentence is not stored);
+        # a build's paragraphs never change, and a refresh makes a new Retriever
+        self._sentence_rows: dict[tuple[str, int], tuple[int, ...] | None] = {}
 
     def sentence_closeness(self, vector: Any, chunks: Mapping[int, Chunk]) -> dict[tuple[str, int], float] | None:
         """Each candidate paragraph's best cosine similarity of a stored sentence vector to the question
@@ -98,13 +101,15 @@ class Retriever:
         keys = list(dict.fromkeys((chunk.source, chunk.paragraph) for chunk in chunks.values()))
         owners: list[int] = []
         wanted: list[int] = []
-        for n, (source, number) in enumerate(keys):
-            for sentence in paragraph_sentences(self.index.table.paragraph(source, number).text):
-                row = rows.get(text_key(sentence))
-                if row is None:
-                    return None
-                owners.append(n)
-                wanted.append(row)
+        for n, key in enumerate(keys):
+            if key not in self._sentence_rows:
+                found = [rows.get(text_key(s)) for s in paragraph_sentences(self.index.table.paragraph(*key).text)]
+                self._sentence_rows[key] = None if None in found else tuple(found)
+            paragraph_rows = self._sentence_rows[key]
+            if paragraph_rows is None:
+                return None
+            owners += [n] * len(paragraph_rows)
+            wanted += paragraph_rows
         best = [0.0] * len(keys)
         if wanted:
             vectors = matrix[wanted]
