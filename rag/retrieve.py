@@ -3,7 +3,7 @@
 Each leg returns a generous pool; fusion works on ranks (reciprocal rank
 fusion), so the legs' incomparable score scales never have to be calibrated;
 the fused pool is then reranked by how much of the question each candidate
-covers (rag.rerank). Each hit keeps both legs' own scores and ranks, and the
+covers and how close in meaning its paragraph's closest sentence is (rag.rerank). Each hit keeps both legs' own scores and ranks, and the
 coverage as "overlap", so a user can see why a passage ranked where it did. Hits are per paragraph: the best chunk of a
 paragraph stands for it, since a paragraph is what gets cited.
 """
@@ -13,10 +13,14 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+import numpy as np
+
 from .encoders import Encoder
 from .index import Index
-from .rerank import COVERAGE_WEIGHT, question_bigrams, question_coverage
+from .rerank import COVERAGE_WEIGHT, SENTENCE_MARGIN, SENTENCE_WEIGHT, question_bigrams, question_coverage
 from .schema import RETRIEVAL_MODES, Chunk, Hit
+from .sentence_vectors import paragraph_sentences, stored_sentence_vectors
+from .vector_cache import text_key
 
 CANDIDATE_POOL = 50
 RRF_K = 60
@@ -28,14 +32,23 @@ LEG_WEIGHTS = {"keyword": 1.0, "dense": 1.0}
 Fused = tuple[int, float, dict[str, float], dict[str, int]]
 
 
-def rerank_by_coverage(query: str, fused: list[Fused], chunks: Mapping[int, Chunk]) -> list[Fused]:
-    """Add the question's coverage by each candidate (see rag.rerank) to its fused score."""
+def rerank_by_coverage(query: str, fused: list[Fused], chunks: Mapping[int, Chunk],
+                       closeness: Mapping[tuple[str, int], float] | None = None,
+                       sentence_weight: float = SENTENCE_WEIGHT) -> list[Fused]:
+    """Add the question's coverage by each candidate (see rag.rerank) to its fused score, and, given
+    ``closeness`` (each paragraph's best sentence similarity to the question), a penalty for how far its
+    paragraph's closest sentence falls behind the pool's closest (beyond SENTENCE_MARGIN)."""
     bigrams = question_bigrams(query)
+    top = max(closeness.values()) if closeness else 0.0
     rescored = []
     for item, score, leg_scores, leg_ranks in fused:
         chunk = chunks.get(item)
         coverage = question_coverage(bigrams, chunk.index_text) if chunk is not None else 0.0
-        rescored.append((item, score + COVERAGE_WEIGHT * coverage, {**leg_scores, "overlap": round(coverage, 4)}, leg_ranks))
+        score += COVERAGE_WEIGHT * coverage
+        if closeness and chunk is not None:
+            behind = top - closeness.get((chunk.source, chunk.paragraph), 0.0)
+            score -= sentence_weight * max(0.0, behind - SENTENCE_MARGIN)
+        rescored.append((item, score, {**leg_scores, "overlap": round(coverage, 4)}, leg_ranks))
     rescored.sort(key=lambda row: (-row[1], row[0]))
     return rescored
 
@@ -69,10 +82,45 @@ def fuse_rankings(
 
 
 class Retriever:
-    def __init__(self, index: Index, encoder: Encoder, pool: int = CANDIDATE_POOL):
+    def __init__(self, index: Index, encoder: Encoder, pool: int = CANDIDATE_POOL, sentence_weight: float = SENTENCE_WEIGHT):
         self.index = index
         self.encoder = encoder
         self.pool = pool
+        self.sentence_weight = sentence_weight
+        # each paragraph's rows in the build's stored sentence vectors (None: some sentence is not stored);
+        # a build's paragraphs never change, and a refresh makes a new Retriever
+        self._sentence_rows: dict[tuple[str, int], tuple[int, ...] | None] = {}
+
+    def sentence_closeness(self, vector: Any, chunks: Mapping[int, Chunk]) -> dict[tuple[str, int], float] | None:
+        """Each candidate paragraph's best cosine similarity of a stored sentence vector to the question
+        (0 for a paragraph with no sentence of 4 characters or more). None, and the term is off, when
+        the build stores no sentence vectors or lacks some of these paragraphs' (nothing is encoded here)."""
+        rows, matrix = stored_sentence_vectors(getattr(self.index, "directory", None))
+        if not rows:
+            return None
+        keys = list(dict.fromkeys((chunk.source, chunk.paragraph) for chunk in chunks.values()))
+        owners: list[int] = []
+        wanted: list[int] = []
+        for n, key in enumerate(keys):
+            if key not in self._sentence_rows:
+                found = [rows.get(text_key(s)) for s in paragraph_sentences(self.index.table.paragraph(*key).text)]
+                self._sentence_rows[key] = None if None in found else tuple(found)
+            paragraph_rows = self._sentence_rows[key]
+            if paragraph_rows is None:
+                return None
+            owners += [n] * len(paragraph_rows)
+            wanted += paragraph_rows
+        best = [0.0] * len(keys)
+        if wanted:
+            vectors = matrix[wanted]
+            q = np.asarray(vector, dtype=np.float32)
+            norms = np.linalg.norm(vectors, axis=1) * (float(np.linalg.norm(q)) or 1.0)
+            similarity = (vectors @ q) / np.where(norms == 0, 1.0, norms)
+            seen: set[int] = set()
+            for n, value in zip(owners, similarity.tolist()):
+                best[n] = value if n not in seen else max(best[n], value)
+                seen.add(n)
+        return dict(zip(keys, best))
 
     def retrieve(self, query: str, k: int = 5, mode: str = "hybrid", allowed: set[int] | None = None) -> Retrieval:
         if mode not in RETRIEVAL_MODES:
@@ -109,7 +157,8 @@ class Retriever:
         chunks = self.index.table.chunks([item for item, *_ in fused])
         lap("lookup")
         if mode == "hybrid":
-            fused = rerank_by_coverage(query, fused, chunks)
+            closeness = self.sentence_closeness(vector, chunks) if self.sentence_weight else None
+            fused = rerank_by_coverage(query, fused, chunks, closeness, self.sentence_weight)
             lap("rerank")
         hits = self._paragraph_hits(fused, chunks, k)
         lap("paragraphs")

@@ -70,6 +70,34 @@ def write_sentence_vectors(build: Path, previous: Path | None, texts: Iterable[s
     return len(keys)
 
 
+_STORED_LOCK = threading.Lock()
+_STORED: dict[Path, tuple[dict[bytes, int], np.ndarray]] = {}  # the last builds read, shared by the answer stage and retrieval
+_STORED_KEEP = 2
+
+
+def stored_sentence_vectors(build: Path | None) -> tuple[dict[bytes, int], np.ndarray]:
+    """The sentence vectors stored with ``build`` as (key -> row, float32 matrix), read once per build and
+    shared; empty when the build has none (made with RAG_SENTENCE_VECTORS=off, or before they existed)."""
+    empty: tuple[dict[bytes, int], np.ndarray] = ({}, np.zeros((0, 0), dtype=np.float32))
+    path = build / SENTENCES_FILE if build is not None else None
+    if path is None or not path.is_file():
+        return empty
+    with _STORED_LOCK:
+        if build in _STORED:
+            return _STORED[build]
+        try:
+            with np.load(path) as data:
+                matrix = data["vectors"].astype(np.float32)
+                rows = {key: n for n, key in enumerate(_keys_of(data["keys"]))}
+        except (OSError, ValueError, KeyError) as exc:  # a damaged file only costs lazy encoding
+            log.warning("sentence vectors in %s unreadable (%s); encoding on demand", path, exc)
+            rows, matrix = empty
+        while len(_STORED) >= _STORED_KEEP:
+            _STORED.pop(next(iter(_STORED)))
+        _STORED[build] = (rows, matrix)
+        return rows, matrix
+
+
 class SentenceVectors:
     """The sentence vectors of one index build, loaded on first use; sentences the build
     lacks are encoded through the vector cache (and kept in memory)."""
@@ -85,15 +113,8 @@ class SentenceVectors:
         if self._rows is None:
             with self._lock:
                 if self._rows is None:
-                    rows: dict[bytes, np.ndarray] = {}
-                    path = self.build / SENTENCES_FILE if self.build is not None else None
-                    if path is not None and path.is_file():
-                        try:
-                            with np.load(path) as data:
-                                matrix = data["vectors"].astype(np.float32)
-                                rows = dict(zip(_keys_of(data["keys"]), matrix))
-                        except (OSError, ValueError, KeyError) as exc:  # a damaged file only costs lazy encoding
-                            log.warning("sentence vectors in %s unreadable (%s); encoding on demand", path, exc)
+                    index, matrix = stored_sentence_vectors(self.build)
+                    rows: dict[bytes, np.ndarray] = {key: matrix[n] for key, n in index.items()}
                     self._rows = rows
         return self._rows
 
