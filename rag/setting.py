@@ -138,10 +138,7 @@ def article_setting(title: str | None, lead: str | None) -> list[str]:
     and the year its lead reports ("通报2026年第一季度…"), not one it compares with ("较2020年")."""
     lead = lead or ""
     places, _ = _own_places(title or "", lead)
-    from .answer.settings import ablated  # (rag.answer imports this module)
-
-    first = without_baselines(_first_sentence(lead))
-    years = set(_YEAR.findall(first if ablated("setting_year") else _NOT_OWN_YEAR.sub("", first)))
+    years = set(_YEAR.findall(_NOT_OWN_YEAR.sub("", without_baselines(_first_sentence(lead)))))
     return list(dict.fromkeys(places + ([f"{years.pop()}年"] if len(years) == 1 else [])))
 
 
