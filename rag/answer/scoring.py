@@ -432,7 +432,11 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
             # a sentence's 全区/该县 names the one place of that level its article's setting names (和平区):
             # the question's words naming that place are said there (和平区智慧养老平台 by 平台与全区…)
             referred = _referred_places(sentence, setting, p.text) if inherit else []
-            said = sentence + "".join(f"\n{place}" for _, place in referred)
+            # (only a place the question names, and not as an entity: the entity check scores that one)
+            said = sentence + "".join(
+                f"\n{place}" for _, place in referred
+                if place in analysis.text and not any(entity_in(e, place) or entity_in(place, e) for e in analysis.entities)
+            )
             measure_score = (
                 0.5 * coverage(analysis.measure, said)
                 + 0.3 * coverage(analysis.measure, previous + said)
