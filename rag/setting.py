@@ -41,6 +41,11 @@ _NOT_PLACES = frozenset(
 # pronouns, punctuation, numerals, directions, times ("记者|从|县", "前|从|县")
 _FUNCTION_FLAGS = frozenset("p c u uj ul ud uz ug d r x m f t y".split())
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# a year the lead names and does not report on: a start ("2024年以来"), a stock counted at an earlier
+# year's end ("截至2024年底"), a level passed or compared with ("已超过2024年全年的"): the article is of a later year
+_NOT_OWN_YEAR = re.compile(
+    r"(?:19|20)\d\d年(?:以来|来)|截至(?:19|20)\d\d年(?:底|末)|(?:超过|超出|高于|低于|多于|少于|相当于|接近)(?:了)?(?:19|20)\d\d年"
+)
 _LEAD_CHARS = 90  # how much of the lead is read: the dateline and the first sentence or two
 # a province that heads an institution's name ("四川省文化和旅游厅", "甘肃省岷川县统计局"): the
 # article reports that province's own business
@@ -133,7 +138,7 @@ def article_setting(title: str | None, lead: str | None) -> list[str]:
     and the year its lead reports ("通报2026年第一季度…"), not one it compares with ("较2020年")."""
     lead = lead or ""
     places, _ = _own_places(title or "", lead)
-    years = set(_YEAR.findall(without_baselines(_first_sentence(lead))))
+    years = set(_YEAR.findall(_NOT_OWN_YEAR.sub("", without_baselines(_first_sentence(lead)))))
     return list(dict.fromkeys(places + ([f"{years.pop()}年"] if len(years) == 1 else [])))
 
 

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Callable
 
 from ..schema import Hit
+from ..setting import places_named
 from ..sentences import split_sentences
 from .evidence import entity_said, figures_missing, paragraph_context, period_in
 from .question import (
@@ -114,24 +115,26 @@ def _entity_level(
         return 0.6, None
     if not inherit:
         return 0.0, None
-    level = place_level(entity)
-    in_setting = _in_setting(entity, setting)
+    level = setting_level(entity, setting)
+    in_setting = _in_setting(entity, setting, level)
     # an article names its place in the lead paragraph and then says "全县"; an article
     # about several places of that level (辽宁 and 四川) gives none of them to a paragraph;
     # and a place another paragraph names in passing (分市看，上饶市…) is not where the
     # article is: only a place its headline, dateline or lead name is inherited
     if (
         entity_said(entity, article_text)
-        and not _other_places(entity, paragraph_text, article_text)
+        and not _other_places(entity, paragraph_text, article_text, level)
         and (level is None or in_setting or ablated("setting_inherit"))
     ):
         return 0.5, f"“{entity}”见同一篇文章《{title}》的其他段落"
     # a province asked by name is "全省/我省" in its own paper's articles; a county or city
     # the article's lead names is "全县/该县", "全市/我市" there
     if level == "省":
-        wide = _WIDE["省"].search(sentence + title) if province_ok else None
+        # a municipality (重庆, 天津) is a province its own articles call 全市/我市 once their setting names it
+        city = entity.removesuffix("市") in _MUNICIPALITIES and _only_within(entity, setting) and not ablated("setting_level")
+        wide = (_WIDE["省"].search(sentence + title) or (city and _WIDE["市"].search(sentence + title))) if province_ok else None
     elif level in _WIDE and in_setting and not ablated("setting_wide"):
-        wide = None if _other_places(entity, paragraph_text, "") else _WIDE[level].search(sentence + title)
+        wide = None if _other_places(entity, paragraph_text, "", level) else _WIDE[level].search(sentence + title)
     else:
         wide = None
     if wide and level == "省":
@@ -141,23 +144,69 @@ def _entity_level(
     return 0.0, None
 
 
-def _in_setting(entity: str, setting: str) -> bool:
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+
+
+def _only_within(entity: str, setting: str) -> bool:
+    """Whether the article's setting names ``entity`` and nothing but it and places within it (its
+    区/县): a page province given to an article datelined in another city (成都) is not its 全市."""
+    places = setting.split()
+    core = entity.removesuffix("市")
+    return any(core in p for p in places) and all(core in p or place_level(p) in ("区", "县") for p in places)
+
+
+def setting_level(entity: str, setting: str) -> str | None:
+    """The administrative level of a place asked (rag.answer.question.place_level); a name asked
+    without its suffix (温宿, 包头) has the level of the place its article's setting writes in full
+    (温宿县: 县), so the article's 全县/该县 speaks of it."""
+    level = place_level(entity)
+    if level is not None or not setting or ablated("setting_level"):
+        return level
+    full = {place_level(p) for p in setting.split() if p.startswith(entity) and len(p) > len(entity)}
+    return full.pop() if len(full) == 1 else None
+
+
+def _in_setting(entity: str, setting: str, level: str | None = None) -> bool:
     """Whether ``entity`` is the one place of its level in the article's setting (an article set
     in two counties gives neither to its 全县)."""
     if not setting:
         return False
     places = setting.split()
-    level = place_level(entity)
+    level = level or place_level(entity)
     if not any(entity_in(entity, place) or entity_in(place, entity) for place in places):
         return False
     same_level = [p for p in places if level and place_level(p) == level]
     return all(entity_in(entity, p) or entity_in(p, entity) for p in same_level)
 
 
-def _other_places(entity: str, paragraph_text: str, article_text: str) -> bool:
+def _referred_places(sentence: str, setting: str, paragraph_text: str) -> list[tuple[str, str]]:
+    """The places a sentence refers to as its article's (全区, 该县, 我市: ``_WIDE``), each the one place
+    of that level its article's setting names (Paragraph.setting), while the paragraph names no other."""
+    if not setting or ablated("setting_reference"):
+        return []
+    found = []
+    for level, pattern in _WIDE.items():
+        word = pattern.search(sentence)
+        places = list(dict.fromkeys(p for p in setting.split() if place_level(p) == level))
+        if word and len(places) == 1 and not _other_places(places[0], paragraph_text, "", level):
+            found.append((word.group(0), places[0]))
+    return found
+
+
+def _contradicted(referred: list[tuple[str, str]], asked_places: list[str]) -> str | None:
+    """Why a sentence whose 全区/该县 is its article's place (金口河区) does not answer for another place
+    of that level the question names (光明区), or None."""
+    for word, place in referred:
+        for asked in asked_places:
+            if place_level(asked) == place_level(place) and not (entity_in(asked, place) or entity_in(place, asked)):
+                return f"相关段落中的“{word}”指{place}，不是{asked}"
+    return None
+
+
+def _other_places(entity: str, paragraph_text: str, article_text: str, level: str | None = None) -> bool:
     """Whether the paragraph, or the article it stands in, names another place of the
     entity's level (the article is then about several, and this paragraph may be another's)."""
-    level = place_level(entity)
+    level = level or place_level(entity)
     if level is None or ablated("article_places"):
         return False
     named = set()
@@ -327,6 +376,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
     for h in hits:
         key = (h.paragraph.source, h.paragraph.title)
         articles[key] = articles.get(key, "") + "\n" + h.paragraph.text
+    # the places the question names (also those its analysis reads as words: 和平区智慧养老平台)
+    asked_places = [] if ablated("setting_reference") else places_named(analysis.text)
     candidates = []
     for rank, hit in enumerate(hits):
         p = hit.paragraph
@@ -378,16 +429,28 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
             )
             # the measured thing in this sentence, in it and the one before (a sentence
             # often says "本次联赛" after the previous one named it), and in the title
+            # a sentence's 全区/该县 names the one place of that level its article's setting names (和平区):
+            # the question's words naming that place are said there (和平区智慧养老平台 by 平台与全区…)
+            referred = _referred_places(sentence, setting, p.text) if inherit else []
+            # (only a place the question names, and not as an entity: the entity check scores that one)
+            said = sentence + "".join(
+                f"\n{place}" for _, place in referred
+                if place in analysis.text and not any(entity_in(e, place) or entity_in(place, e) for e in analysis.entities)
+            )
             measure_score = (
-                0.5 * coverage(analysis.measure, sentence)
-                + 0.3 * coverage(analysis.measure, previous + sentence)
-                + 0.2 * coverage(analysis.measure, title + sentence)
+                0.5 * coverage(analysis.measure, said)
+                + 0.3 * coverage(analysis.measure, previous + said)
+                + 0.2 * coverage(analysis.measure, title + said)
+            )
+            context_used += tuple(
+                f"文中“{word}”即{place}（文章的标题、电头或导语提到{place}）" for word, place in referred
+                if place in analysis.text and place not in sentence and all(place not in how for how in context_used)
             )
             if photo_credit(analysis, sentence):  # "通讯员张玉善摄" says who took the photograph asked about
                 measure_score = 1.0
             missing_nouns = [
                 n for n in absent_nouns
-                if not _noun_present(n, title + previous + sentence) and not photo_credit(analysis, sentence)
+                if not _noun_present(n, title + previous + said) and not photo_credit(analysis, sentence)
             ]
             # a missing noun the sentence says in a word of the same 词林 small class (老百姓 as
             # 群众, 动工 as 开工) or by its head alone (办事效率 as 效率) is wording, not absence:
@@ -407,9 +470,12 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
             soft_reason = None  # an objection a paraphrase can raise (wording only)
             lacks = None
             objection = HARD
+            contradicted = _contradicted(referred, asked_places)
             if ent_levels and min(ent_levels) == 0.0:
                 missing = [e for e, lv in zip(analysis.entities, ent_levels) if lv == 0.0]
                 reason, lacks = f"相关段落中没有提到“{missing[0]}”", Lack.ENTITY
+            elif contradicted:
+                reason, lacks = contradicted, Lack.ENTITY
             elif not times_ok:
                 reason, lacks = f"相关段落中没有“{analysis.time_terms[0]}”的数据", Lack.PERIOD
             elif unstated_figures:

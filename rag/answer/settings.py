@@ -73,6 +73,8 @@ SWITCHES = {
                        " province its page) name (Paragraph.setting: 全省 under 江西省公安厅's page is 江西省)",
     "setting_wide": "a county or city its article's headline, dateline or lead name (Paragraph.setting) is that"
                     " article's 全县/该县, 全市/我市, as a province is its page's 全省",
+    "setting_level": "a place asked without its suffix (温宿) has the level its article's setting writes (温宿县); a municipality (重庆) is its own articles' 全市",
+    "setting_reference": "a sentence's 全区/该县 names its article's setting place of that level (和平区): said for the question's words, refused for another place",
     "setting_inherit": "a place named only in another paragraph of the article is inherited only when the article's"
                        " setting names it (分市看，上饶市… does not make 全省's figure 上饶's)",
     "glued_place": "a one-character place jieba cuts off a name begins it (青|岚县 is 青岚县)",
