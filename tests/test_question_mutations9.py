@@ -143,3 +143,48 @@ def test_the_year_not_set_apart_still_answers(question, text, given):
     answer = extract_answer(question, ranked(_dated(text)))
     assert not answer.refused, answer.answer
     assert answer.short == given
+
+
+# the article's own year written as a number is 今年: a 2025 article's "2025年全县计划…" beside a 今年 sentence answers
+OWN_YEAR_CASES = [
+    ("青禾县今年计划新建多少个5G基站？", "2025年全县计划新建5G基站1200个。今年上半年，全县已建成5G基站560个。", "1200个",
+     "2025-07-20"),
+]
+
+
+@pytest.mark.parametrize("question,text,given,date", OWN_YEAR_CASES)
+def test_the_articles_own_year_is_this_year(question, text, given, date):
+    answer = extract_answer(question, ranked(_dated(text, date)))
+    assert not answer.refused, answer.answer
+    assert answer.short == given
+    # the same sentence in an article of another year is another year's figure
+    assert extract_answer(question, ranked(_dated(text, "2026-03-01"))).refused
+
+
+def _analysis(question: str):
+    from rag.answer.question import analyze_question
+    return analyze_question(question)
+
+
+@pytest.mark.parametrize("question,places", [
+    # a head ends on a jieba word boundary and holds no wider level: 江苏省|镇江市 has no place "江苏省镇"
+    ("江苏省镇江市今年新建了多少个5G基站？", []),
+    ("渝中区人社局今年帮多少名失业人员找到了工作？", ["渝中区"]),
+    ("沂水县城中村改造了多少户？", ["沂水县"]),
+    # a bare 镇/村 after an everyday word is a kind of town, no place; a rarer word before it is a name
+    ("重点镇建设今年投入了多少钱？", []),
+    ("试点村今年有多少户？", []),
+    ("桃源乡现在浇地的保证率能到多少？", ["桃源乡"]),
+])
+def test_asked_places_are_whole_words(question, places):
+    from rag.answer.evidence import asked_places
+    assert asked_places(_analysis(question)) == places
+
+
+def test_a_city_under_its_province_is_not_refused():
+    text = "镇江市今年新建5G基站1200个，实现城区全覆盖。"
+    para = Paragraph(source="992_test.txt", number=1, text=text, start=0, end=len(text), title="镇江5G建设提速", raw=text,
+                     date="2025-07-20")
+    answer = extract_answer("江苏省镇江市今年新建了多少个5G基站？", ranked(para))
+    assert "江苏省镇" not in answer.answer
+    assert not answer.refused, answer.answer
