@@ -316,11 +316,20 @@ def _period(text: str) -> str:
 
 
 def _place_word(text: str) -> str:
-    """A word of ``text`` naming a place of some level the analysis did not read as a name ("宝鸡|高新区",
-    jieba's 高新区/nr): a word of two or more characters ending in an admin level, not a scope (全区)."""
-    for word, _ in pos_cut(text):
+    """The whole phrase of ``text`` naming a place of some level the analysis did not read as a name: its
+    first word ending in an admin level, not a scope (全区), with the name words jieba cut off before it
+    back to the period, a 的 or a clause break ("宝鸡|高新区", "云岭|经|开区": the phrase is 云岭经开区, so a
+    side replacing it leaves no fragment nor the other side's city)."""
+    words = pos_cut(text)
+    for i, (word, _) in enumerate(words):
         if len(word) >= 2 and word[-1] in "省市县区州镇乡村旗" and not _SCOPE.match(word) and word not in GENERIC_PLACES:
-            return word
+            phrase = word
+            for before, flag in reversed(words[max(0, i - 3):i]):
+                if (_is_time_word(before, flag) or flag in ("uj", "x", "c", "v", "m") or _SCOPE.match(before)
+                        or not re.fullmatch(r"[\u4e00-\u9fff]+", before)):
+                    break
+                phrase = before + phrase
+            return phrase
     return ""
 
 
