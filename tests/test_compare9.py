@@ -108,3 +108,25 @@ def test_against_a_bare_period_the_change_the_article_states_answers_when_two_fi
     assert comparison.stated_change == "云岭县改造小区的物业覆盖率比2023年提高了多少个百分点"
     answer = page_assistant.ask("云岭县改造小区的物业覆盖率比2023年提高了多少个百分点？")
     assert not answer.refused and answer.short == "31个百分点", answer.answer
+
+
+def _side(question: str, short: str, sentence: str, number: int = 1):
+    from rag.schema import Answer, Citation
+    citation = Citation(1, "p.txt", None, number, 0, len(sentence), sentence, 1.0)
+    return Answer(question, f"{short} —— {sentence}[1]", False, (citation,), short, sentence)
+
+
+@pytest.mark.parametrize("question, short", [
+    # 增长了X倍 is the growth multiple (3600 against 1200: 增长了2倍), 是…的X倍 the ratio (3倍)
+    ("青石村今年的茶叶产量比2023年增长了多少倍？", "2倍"),
+    ("青石村今年的茶叶产量比2023年提高了几倍？", "2倍"),
+    ("青石村今年的茶叶产量是2023年的几倍？", "3倍"),
+])
+def test_grown_by_times_is_the_ratio_less_one(question, short):
+    from rag.answer.compare import answer_comparison
+    comparison = parse_comparison(question)
+    sides = (_side(comparison.side_questions[0], "3600吨", "今年青石村茶叶产量3600吨。"),
+             _side(comparison.side_questions[1], "1200吨", "2023年青石村茶叶产量1200吨。", 2))
+    answer = answer_comparison(question, comparison, sides)
+    assert answer.short == short, answer.answer
+    assert "3600吨" in answer.answer and "1200吨" in answer.answer
