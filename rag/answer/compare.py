@@ -373,7 +373,7 @@ def _prefer_span(sentence: str, figure: Span, own: Answer) -> Callable[[list[Can
     return choose
 
 
-def _earlier_side(comparison: Comparison, sentence: str, earlier: Span, later: Span, marks: tuple[set[str], set[str]]) -> int:
+def _earlier_side(sentence: str, earlier: Span, later: Span, marks: tuple[set[str], set[str]]) -> int:
     """Which side the earlier figure of a from–to sentence is: the side named between 由 and that figure
     ("由2023年的35%"), else the side not named before the later one ("到现在的4100亩"), else the side compared
     against ("A比B": B)."""
@@ -401,7 +401,7 @@ def _from_to_sides(
     if found is None:
         return False
     earlier, later = found
-    first = _earlier_side(comparison, sentence, earlier, later, marks)
+    first = _earlier_side(sentence, earlier, later, marks)
     for side, figure in ((first, earlier), (1 - first, later)):
         if answers[side].short != figure.text:
             moved = answer_again(side, _prefer_span(sentence, figure, answers[side]))
