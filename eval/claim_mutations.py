@@ -20,13 +20,15 @@ import json
 import random
 import re
 import sys
-import time
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from _probe import probe  # noqa: E402
 
 KINDS = ("value", "unit", "direction", "place", "org", "period", "date", "name")
 _QUALIFIED = re.compile(r"(超过|超|近|约|逾|以上|余|多|左右|接近|突破|不低于|不少于|上下)")
@@ -261,26 +263,19 @@ def _pages(corpus: Path) -> list[str]:
 
 
 def run(sets: list[str], seed: int = 8, kinds=KINDS, limit: int | None = None, progress: bool = True):
-    from rag.assistant import DEFAULT_CORPUS, Assistant
     from rag.check.evaluate import _decisive, found_holds
-    from rag.evaluate import default_index_dir
 
-    records, started = [], time.perf_counter()
-    for name, corpus, files in _sets(sets):
-        corpus = corpus or DEFAULT_CORPUS
-        mutants = make_mutants(name, supported_dev(files), _pages(corpus), seed, kinds)
-        if limit:
-            mutants = mutants[:limit]
-        if progress:
-            print(f"{name}: {len(mutants)} mutants", file=sys.stderr)
-        assistant = Assistant.open(corpus, default_index_dir(corpus), llm=None)
-        for m in mutants:
-            report = assistant.check(m.claim)
-            verdict, chosen = _decisive(report.claims)
-            found = chosen.found if chosen is not None and verdict == "contradicted" else None
-            records.append({**asdict(m), "verdict": verdict, "found": found,
-                            "found_correct": found_holds(found, m.correct) if verdict == "contradicted" and m.correct else None})
-    return summarise(records, time.perf_counter() - started), records
+    def mutants_of(name, corpus, files):
+        return make_mutants(name, supported_dev(files), _pages(corpus), seed, kinds)
+
+    def judge(assistant, m):
+        verdict, chosen = _decisive(assistant.check(m.claim).claims)
+        found = chosen.found if chosen is not None and verdict == "contradicted" else None
+        return {"verdict": verdict, "found": found,
+                "found_correct": found_holds(found, m.correct) if verdict == "contradicted" and m.correct else None}
+
+    records, seconds = probe(_sets(sets), mutants_of, judge, limit, progress)
+    return summarise(records, seconds), records
 
 
 def summarise(records, seconds: float) -> dict:

@@ -24,13 +24,15 @@ import json
 import random
 import re
 import sys
-import time
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from _probe import probe  # noqa: E402
 
 KINDS = ("place", "year", "period", "part", "measure")
 NEVER_SEEN = ("fresh7",)
@@ -226,27 +228,24 @@ def mutate_period(q: str, page: str, corpus: list[str], rng: random.Random) -> t
     return None
 
 
+def mutate_word(q: str, page: str, pairs: list[tuple[str, str]], rng: random.Random, said_in: str | None = None
+                ) -> tuple[str, str] | None:
+    """A word of ``q`` (said in ``said_in``, by default the page) → its partner of ``pairs`` (either way round) that
+    the page never names: a sibling part (出口 → 进口) or a related measure (产量 → 产值)."""
+    pairs = pairs + [(b, a) for a, b in pairs]
+    rng.shuffle(pairs)
+    for word, other in pairs:
+        if word in q and word in (page if said_in is None else said_in) and other not in q and absent_from((other,), [page]):
+            return q.replace(word, other, 1), f"{word} → {other}"
+    return None
+
+
 def mutate_part(q: str, page: str, evidence: str, rng: random.Random) -> tuple[str, str] | None:
+    """A part the evidence sentence's "其中…" names → a sibling part."""
     sentence = next((s for s in re.split(r"(?<=[。！？；])", _paragraph_of(evidence, page) or evidence)
                      if _squash(evidence)[:12] in _squash(s)), evidence)
     parts = " ".join(_PART.findall(sentence))
-    if not parts:
-        return None
-    pairs = SIBLINGS + [(b, a) for a, b in SIBLINGS]
-    rng.shuffle(pairs)
-    for word, sibling in pairs:
-        if word in q and word in parts and sibling not in q and absent_from((sibling,), [page]):
-            return q.replace(word, sibling, 1), f"{word} → {sibling}"
-    return None
-
-
-def mutate_measure(q: str, page: str, rng: random.Random) -> tuple[str, str] | None:
-    pairs = MEASURES + [(b, a) for a, b in MEASURES]
-    rng.shuffle(pairs)
-    for word, other in pairs:
-        if word in q and word in page and other not in q and absent_from((other,), [page]):
-            return q.replace(word, other, 1), f"{word} → {other}"
-    return None
+    return mutate_word(q, page, SIBLINGS, rng, parts) if parts else None
 
 
 def make_mutants(set_name: str, rows: list[dict], pages: dict[str, str], seed: int, kinds=KINDS) -> list[Mutant]:
@@ -268,7 +267,7 @@ def make_mutants(set_name: str, rows: list[dict], pages: dict[str, str], seed: i
             elif kind == "part":
                 made = mutate_part(q, page, row.get("evidence") or "", rng)
             else:
-                made = mutate_measure(q, page, rng)
+                made = mutate_word(q, page, MEASURES, rng)
             if made is None or made[0] == q:
                 continue
             out.append(Mutant(f"{set_name}:{row['qid']}:{kind}", made[0], row["qid"], q, kind, set_name, made[1]))
@@ -276,23 +275,15 @@ def make_mutants(set_name: str, rows: list[dict], pages: dict[str, str], seed: i
 
 
 def run(sets: list[str], seed: int = 9, kinds=KINDS, limit: int | None = None, progress: bool = True):
-    from rag.assistant import DEFAULT_CORPUS, Assistant
-    from rag.evaluate import default_index_dir
+    def mutants_of(name, corpus, questions):
+        return make_mutants(name, answerable_dev(questions), corpus_pages(corpus), seed, kinds)
 
-    records, started = [], time.perf_counter()
-    for name, corpus, questions in _sets(sets):
-        corpus = corpus or DEFAULT_CORPUS
-        mutants = make_mutants(name, answerable_dev(questions), corpus_pages(corpus), seed, kinds)
-        if limit:
-            mutants = mutants[:limit]
-        if progress:
-            print(f"{name}: {len(mutants)} mutants", file=sys.stderr)
-        assistant = Assistant.open(corpus, default_index_dir(corpus), llm=None)
-        for m in mutants:
-            answer = assistant.ask(m.question, k=5, mode="hybrid")
-            records.append({**asdict(m), "answered": not answer.refused,
-                            "answer": None if answer.refused else (answer.short or answer.answer)[:120]})
-    return summarise(records, time.perf_counter() - started, kinds), records
+    def judge(assistant, m):
+        answer = assistant.ask(m.question, k=5, mode="hybrid")
+        return {"answered": not answer.refused, "answer": None if answer.refused else (answer.short or answer.answer)[:120]}
+
+    records, seconds = probe(_sets(sets), mutants_of, judge, limit, progress)
+    return summarise(records, seconds, kinds), records
 
 
 def summarise(records: list[dict], seconds: float, kinds=KINDS) -> dict:

@@ -373,7 +373,7 @@ def _prefer_span(sentence: str, figure: Span, own: Answer) -> Callable[[list[Can
     return choose
 
 
-def _earlier_side(comparison: Comparison, sentence: str, earlier: Span, later: Span, marks: tuple[set[str], set[str]]) -> int:
+def _earlier_side(sentence: str, earlier: Span, later: Span, marks: tuple[set[str], set[str]]) -> int:
     """Which side the earlier figure of a from–to sentence is: the side named between 由 and that figure
     ("由2023年的35%"), else the side not named before the later one ("到现在的4100亩"), else the side compared
     against ("A比B": B)."""
@@ -401,7 +401,7 @@ def _from_to_sides(
     if found is None:
         return False
     earlier, later = found
-    first = _earlier_side(comparison, sentence, earlier, later, marks)
+    first = _earlier_side(sentence, earlier, later, marks)
     for side, figure in ((first, earlier), (1 - first, later)):
         if answers[side].short != figure.text:
             moved = answer_again(side, _prefer_span(sentence, figure, answers[side]))
@@ -511,6 +511,8 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
     cited = f"{name_a} {sides[0].short}[1]，{name_b} {sides[1].short}[2]"
     if comparison.asks == RATIO and not dated and key_b:
         ratio = Decimal(key_a) / Decimal(key_b)
+        grew = comparison.growth and ratio > 1  # "增长了几倍": the growth multiple, A÷B − 1
+        ratio -= 1 if grew else 0
         # rounded half up as 四舍五入 (530/200 is 约2.7倍); below 1 to two significant digits
         # (30/2400 is 约0.013倍, not 约0倍)
         step = Decimal("0.1") if abs(ratio) >= 1 else Decimal(1).scaleb(ratio.adjusted() - 1)
@@ -522,6 +524,8 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
         else:  # a ratio of two figures is said to a tenth, "约2.8倍", with the exact quotient shown
             short = f"约{format(tenths.normalize(), 'f')}倍"
             body = f"{name_a}是{name_b}的{short}（{cited}，相除约为{shown}）。"
+        if grew:
+            body = f"{name_a}比{name_b}增长了{short}（{cited}，即是{name_b}的{_plain(ratio + 1)}倍）。"
     elif key_a == key_b:
         short = "一样" + ("早" if dated else "多")
         body = f"两者一样（{cited}）。"

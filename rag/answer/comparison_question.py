@@ -153,6 +153,8 @@ class Comparison:
     # other (its place, period: "祁连县城镇新增就业" against "城中区一季度…"), and without the unit the
     # difference was asked in ("民生问题比惠民实事多几件": 172项 is no 件)
     alternatives: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    # "A比B增长了几倍" asks the growth multiple (A÷B − 1: 300 against 100 增长了2倍), not the ratio "A是B的几倍"
+    growth: bool = False
 
     @property
     def dated(self) -> bool:
@@ -316,11 +318,20 @@ def _period(text: str) -> str:
 
 
 def _place_word(text: str) -> str:
-    """A word of ``text`` naming a place of some level the analysis did not read as a name ("宝鸡|高新区",
-    jieba's 高新区/nr): a word of two or more characters ending in an admin level, not a scope (全区)."""
-    for word, _ in pos_cut(text):
+    """The whole phrase of ``text`` naming a place of some level the analysis did not read as a name: its
+    first word ending in an admin level, not a scope (全区), with the name words jieba cut off before it
+    back to the period, a 的 or a clause break ("宝鸡|高新区", "云岭|经|开区": the phrase is 云岭经开区, so a
+    side replacing it leaves no fragment nor the other side's city)."""
+    words = pos_cut(text)
+    for i, (word, _) in enumerate(words):
         if len(word) >= 2 and word[-1] in "省市县区州镇乡村旗" and not _SCOPE.match(word) and word not in GENERIC_PLACES:
-            return word
+            phrase = word
+            for before, flag in reversed(words[max(0, i - 3):i]):
+                if (_is_time_word(before, flag) or flag in ("uj", "x", "c", "v", "m") or _SCOPE.match(before)
+                        or not re.fullmatch(r"[\u4e00-\u9fff]+", before)):
+                    break
+                phrase = before + phrase
+            return phrase
     return ""
 
 
@@ -563,7 +574,9 @@ def _read_bi(text: str, names: Collection[str]) -> Comparison | None:
         if start in covered:
             continue
         a, rest = text[:start], text[at:]
+        verb = ""
         if not ablated("change_verb"):  # "比2023年提高了多少个百分点": the change verb says the direction
+            verb = next((m.group() for m in _CHANGE_VERB.finditer(rest)), "")
             rest = _CHANGE_VERB.sub(lambda m: _CHANGE_DIRECTION[m.group()], rest, count=1)
         match = _AFTER_BI.match(rest)
         if not a or not match:
@@ -573,7 +586,9 @@ def _read_bi(text: str, names: Collection[str]) -> Comparison | None:
         pre, _, a = a.rpartition("，") if "，" in a else ("", "", a)
         direction = match.group("dir")
         if match.group("ratio"):
-            return _build(pre, a, match.group("b"), "", RATIO, direction)
+            ratio = _build(pre, a, match.group("b"), "", RATIO, direction)
+            # a verb of growth before 几倍 ("增长了几倍", "提高了多少倍") asks how many times it grew: A÷B − 1
+            return replace(ratio, growth=True) if ratio and verb and _CHANGE_DIRECTION[verb] in ("多", "高") else ratio
         if match.group("unit") is not None:
             return _build(pre, a, match.group("b"), "", DIFFERENCE, direction, match.group("unit"), match.group("verb") or "")
         if match.group("either"):

@@ -5,7 +5,7 @@ import re
 
 from ..numbers import values_in
 from ..schema import Hit, Paragraph
-from ..places import pos_cut
+from ..places import pos_cut, pos_tokenizer
 from .question import GENERIC_PLACES, QuestionAnalysis, entity_in, resolved_periods, time_in, without_baselines
 from .settings import ablated
 
@@ -62,12 +62,39 @@ def period_in(term: str, paragraph: Paragraph, article_text: str = "") -> bool:
 _PLACE_SUFFIX = "县区乡镇旗"
 # a head that makes a word no place of its own: 开发区, 保护区 (kinds of zone), 全县, 该镇 (scope words)
 _NO_PLACE = re.compile(r"^[全该本我各每这那此某其同外邻临]|(?:开发|示范|保护|试验|实验|自贸|功能|行政|集聚|产业|风景|旅游|服务|城中|核心|高新|综保|保税|经开|湾|新)区$")
-# a place at the head of a longer name: 渝中区人社局, 沂水县城中村, 曲阜县城东实验学校
-_PLACE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,5}?[" + _PLACE_SUFFIX + r"])(?=[\u4e00-\u9fff]{2,})")
+
+
+def _place_head(entity: str) -> str:
+    """A place at the head of a longer name (渝中区人社局: 渝中区, 沂水县城中村: 沂水县): the entity's first
+    jieba words, two to six characters ending in a county/district/town suffix, never cutting a word
+    ("江苏省|镇江市" has no 江苏省镇) nor holding a wider level (省, 市, 州) inside. "" when none."""
+    head = ""
+    for word, _ in pos_cut(entity):
+        head += word
+        if len(head) > 6 or len(head) >= len(entity) or re.search("[省市州]", head[:-1]):
+            return ""
+        if head[-1] in _PLACE_SUFFIX and len(head) >= 2:
+            return head
+    return ""
 
 
 # pieces no name is made of: particles, prepositions, conjunctions, pronouns, adverbs, numbers, measure and time words
 _NOT_NAME_FLAGS = "upcrdmqxtf"
+
+
+def _generic_kind(name: str) -> bool:
+    """A bare 镇/乡/村 after a common word of the language names a kind of town, not a town: 重点|镇,
+    特色|镇, 中心|村, 试点|村 (one dictionary word, no name tag, of a frequency only everyday words
+    reach); 桃源|乡 (a rarer word) and 太平|镇 (tagged a place) stay names."""
+    words = pos_cut(name)
+    if len(words) != 1 or words[0][1] in ("ns", "nr", "nz", "nt"):
+        return False
+    return pos_tokenizer().tokenizer.FREQ.get(name, 0) >= _COMMON_WORD_FREQ
+
+
+# jieba's dictionary frequency of an everyday word (重点 12694, 特色 8092, 试点 1130); place-like nouns
+# run lower (桃源 353, 集镇 361)
+_COMMON_WORD_FREQ = 900
 
 
 def _a_place(name: str) -> bool:
@@ -83,9 +110,9 @@ def asked_places(analysis: QuestionAnalysis) -> list[str]:
         return []
     found = []
     for entity in analysis.entities:
-        head = _PLACE_HEAD.match(entity)
-        if head and _a_place(head.group(1)) and head.group(1) != entity:
-            found.append(head.group(1))
+        head = _place_head(entity)
+        if head and _a_place(head):
+            found.append(head)
     tokens = pos_cut(analysis.text)
     for i, (word, flag) in enumerate(tokens):
         if _a_place(word) and flag in ("ns", "nr", "nz", "nt"):
@@ -97,7 +124,7 @@ def asked_places(analysis: QuestionAnalysis) -> list[str]:
                 if piece_flag[0] in _NOT_NAME_FLAGS or len(name + piece) > 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", piece):
                     break
                 name = piece + name
-            if len(name) >= 2 and _a_place(name + word):
+            if len(name) >= 2 and not _generic_kind(name) and _a_place(name + word):
                 found.append(name + word)
     return list(dict.fromkeys(p for p in found if p not in analysis.entities))
 

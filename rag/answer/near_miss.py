@@ -236,15 +236,25 @@ def _years_read(text: str) -> tuple[set[str], set[str]]:
     return set(_OWN_YEAR.findall(own)), {_SAME_PERIOD.get(w, w) for w in _RELATIVE_YEAR.findall(own)}
 
 
+def _article_year(paragraph) -> set[str]:
+    """The year an article is of: its date's, else the one its setting names ("" when neither)."""
+    date = getattr(paragraph, "date", None) or ""
+    if date[:4].isdigit():
+        return {date[:4]}
+    return set(_OWN_YEAR.findall(getattr(paragraph, "setting", None) or "")[:1])
+
+
 def _other_year_dated(sentence: str, analysis: QuestionAnalysis, paragraph) -> bool:
     """今年 asked, and the sentence dated by a year only ("2024年全省…累计投入86.4亿元") in a paragraph that
     dates other figures by 今年 ("今年上半年，全省已下达…"): a paragraph naming both says by its year
     another year than 今年, so the sentence's figure is not this year's. Baselines of a change
-    ("比2024年同期", "较去年") date nothing."""
+    ("比2024年同期", "较去年") date nothing. The article's own year ("2025年" in a 2025 article) is 今年."""
     if ablated("dated_year"):
         return False
     asked_years, asked_relative = _years_read(analysis.text)
     own_years, own_relative = _years_read(sentence)
+    # the article's own year written as a number ("2025年全市计划新建…" dated 2025-07-20) is 今年
+    own_years -= _article_year(paragraph)
     return (asked_relative == {"今年"} and not asked_years and bool(own_years) and not own_relative
             and "今年" in _years_read(paragraph.text.replace(sentence, ""))[1])
 
