@@ -110,8 +110,6 @@ def article_context(index) -> ContextOf:
                 if earlier is None or earlier.title != paragraph.title:
                     break
                 parts.append(earlier.text)
-            else:
-                number = -1
             kicker = headline_lines(index, paragraph, number) if paragraph.title and ingredient_on("kicker") else []
             setting = (getattr(paragraph, "setting", None) or "") if ingredient_on("kicker") else ""
             cache[key] = "\n".join([*kicker, paragraph.title or "", setting, *reversed(parts)])
@@ -128,7 +126,15 @@ def headline_lines(index, paragraph: Paragraph, number: int) -> list[str]:
     "达到286.9万吨", the kicker "山西：秋季学期新增公办学位15.6万个" over "新建改扩建中小学幼儿园312所"): where the article's
     place is named once, before its lead writes 全县, 全省."""
     lines: list[str] = []
-    for earlier_number in range(number, max(0, number - 2), -1):
+    while number >= 0:  # back to the article's first paragraph (its lead may be further back than LEAD_PARAGRAPHS)
+        try:
+            earlier = index.table.paragraph(paragraph.source, number)
+        except KeyError:
+            return lines
+        if earlier is None or earlier.title != paragraph.title:
+            break
+        number -= 1
+    for earlier_number in range(number, max(-1, number - 2), -1):
         try:
             earlier = index.table.paragraph(paragraph.source, earlier_number)
         except KeyError:
