@@ -88,8 +88,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head", "measure_short", "scope_rank", "subject_clause",
                "pointer_subject", "qualified", "roman_codes", "figure_of",
                "bare_noun", "cumulative", "common_area", "from_to",
-               "whole_claim",
-               "kicker")  # rag.check.article_context: the headline lines before an article's title and its setting are its context  # rag.check.whole_claim: every part of a claim found 一致 must be the article's
+               "whole_claim",  # rag.check.whole_claim: every part of a claim found 一致 must be the article's
+               "kicker",  # rag.check.article_context: the headline lines before an article's title and its setting are its context
+               "named_whole")  # rag.check.claims.places_in: "吉林全省" is 吉林 as a whole, not 全省 of another province
 
 
 def ingredient_on(name: str) -> bool:
