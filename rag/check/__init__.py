@@ -94,7 +94,9 @@ LEAD_PARAGRAPHS = 8  # how far back a paragraph's article is read for where and 
 
 def article_context(index) -> ContextOf:
     """``context_of`` for an index: a paragraph's title, the paragraphs of its article before it (up to
-    LEAD_PARAGRAPHS; an article names its place and period once, in its lead) and its own text."""
+    LEAD_PARAGRAPHS; an article names its place and period once, in its lead) and its own text; also (switch
+    ``kicker``) its headline lines before the title (``headline_lines``) and its setting (rag.setting), as the
+    answer stage reads an article's place."""
     cache: dict[tuple[str, int], str] = {}
 
     def context_of(paragraph: Paragraph) -> str:
