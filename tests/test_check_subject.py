@@ -119,7 +119,8 @@ def test_the_abbreviation_of_a_place_supports_it(seed_assistant, monkeypatch):
 def test_a_province_is_its_papers_whole_province(seed_assistant, monkeypatch):
     assert seed_assistant.check("青海确定了52个主要理论宣讲专题。").verdict == "supported"
     assert seed_assistant.check("江苏确定了52个主要理论宣讲专题。").verdict != "supported"  # not this paper's province
-    monkeypatch.setenv("RAG_CHECK_ABLATE", "province_wide")
+    # (the article's setting, 青海省, is its context too: rag.check.article_context, switch "kicker")
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "province_wide,kicker")
     assert seed_assistant.check("青海确定了52个主要理论宣讲专题。").verdict == "not_found"
 
 

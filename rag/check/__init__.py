@@ -14,6 +14,7 @@ from ..provenance import span_to_file_offsets
 from ..schema import Citation, Hit, Paragraph
 from .claims import find_claims
 from .report import CheckedClaim, CheckReport, Claim
+from .ablation import ingredient_on
 from .semantic import Similarity
 from .verify import ContextOf, Verdict, default_context, verify
 
@@ -93,13 +94,16 @@ LEAD_PARAGRAPHS = 8  # how far back a paragraph's article is read for where and 
 
 def article_context(index) -> ContextOf:
     """``context_of`` for an index: a paragraph's title, the paragraphs of its article before it (up to
-    LEAD_PARAGRAPHS; an article names its place and period once, in its lead) and its own text."""
+    LEAD_PARAGRAPHS; an article names its place and period once, in its lead) and its own text; also (switch
+    ``kicker``) its headline lines before the title (``headline_lines``) and its setting (rag.setting), as the
+    answer stage reads an article's place."""
     cache: dict[tuple[str, int], str] = {}
 
     def context_of(paragraph: Paragraph) -> str:
         key = (paragraph.source, paragraph.number)
         if key not in cache:
             parts = [paragraph.text]
+            number = paragraph.number - 1
             for number in range(paragraph.number - 1, max(0, paragraph.number - 1 - LEAD_PARAGRAPHS), -1):
                 try:
                     earlier = index.table.paragraph(paragraph.source, number)
@@ -108,7 +112,36 @@ def article_context(index) -> ContextOf:
                 if earlier is None or earlier.title != paragraph.title:
                     break
                 parts.append(earlier.text)
-            cache[key] = "\n".join([paragraph.title or "", *reversed(parts)])
+            kicker = headline_lines(index, paragraph, number) if paragraph.title and ingredient_on("kicker") else []
+            setting = (getattr(paragraph, "setting", None) or "") if ingredient_on("kicker") else ""
+            cache[key] = "\n".join([*kicker, paragraph.title or "", setting, *reversed(parts)])
         return cache[key]
 
     return context_of
+
+
+KICKER_MAX = 40  # a headline line is short and ends no sentence
+
+
+def headline_lines(index, paragraph: Paragraph, number: int) -> list[str]:
+    """The lines of an article's headline before its title, read as paragraphs of no title ("农安县粮食总产量" over
+    "达到286.9万吨", the kicker "山西：秋季学期新增公办学位15.6万个" over "新建改扩建中小学幼儿园312所"): where the article's
+    place is named once, before its lead writes 全县, 全省."""
+    lines: list[str] = []
+    while number >= 0:  # back to the article's first paragraph (its lead may be further back than LEAD_PARAGRAPHS)
+        try:
+            earlier = index.table.paragraph(paragraph.source, number)
+        except KeyError:
+            return lines
+        if earlier is None or earlier.title != paragraph.title:
+            break
+        number -= 1
+    for earlier_number in range(number, max(-1, number - 2), -1):
+        try:
+            earlier = index.table.paragraph(paragraph.source, earlier_number)
+        except KeyError:
+            break
+        if earlier is None or earlier.title is not None or len(earlier.text) > KICKER_MAX or "。" in earlier.text:
+            break
+        lines.insert(0, earlier.text)
+    return lines

@@ -90,7 +90,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "pointer_subject", "qualified", "roman_codes", "figure_of",
                "bare_noun", "cumulative", "common_area", "from_to",
                "whole_claim",  # rag.check.whole_claim: every part of a claim found 一致 must be the article's
-               "gate")  # rag.check.gate: a learned check of each figure verdict (a doubtful 一致 → 未找到, a 未找到 → 不一致)
+               "gate",  # rag.check.gate: a learned check of each figure verdict (a doubtful 一致 → 未找到, a 未找到 → 不一致)
+               "kicker",  # rag.check.article_context: the headline lines before an article's title and its setting are its context
+               "named_whole")  # rag.check.claims.places_in: "吉林全省" is 吉林 as a whole, not 全省 of another province
 
 
 def ingredient_on(name: str) -> bool:

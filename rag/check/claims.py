@@ -90,7 +90,10 @@ def places_in(text: str) -> tuple[str, ...]:
                 found.append(name)
     # a place inside a longer one found here ("直沟" of "哈拉直沟乡") is not a place of its own, and
     # a place written right before a smaller one ("西宁市城中区") only says where that one is
-    found = [p for p in found if not any(p != q and (p in q or p + q in text) for q in found)]
+    named_whole = ingredient_on("named_whole")
+    found = [p for p in found if not any(p != q and (p in q or p + q in text and not (named_whole and q.startswith("全"))) for q in found)]
+    if named_whole:  # "吉林全省", "运城全市": the whole of the place named, that place ("吉林"), not any province's 全省
+        found = [q for q in found if not (q.startswith("全") and any(p != q and p + q in text for p in found))]
     return tuple(dict.fromkeys(found))
 
 
