@@ -151,21 +151,20 @@ def attach(records: list[dict], model: dict) -> None:
         p["p"] = row.tolist()
 
 
-HAS_RIVAL = None  # index of "has_rival" in the feature vector, set in main
-
-
 def gated(part: dict, drop: float | None, promote: float | None, demote: float = 0.0) -> tuple[str, str | None]:
+    """A part's verdict and found under the thresholds, decided by gate.decide itself (the code that runs in use)."""
+    from rag.check.gate import decide
+
     verdict, found = part["verdict"], part["found"]
     if drop is None or part["vec"] is None or "p" not in part:
         return verdict, found
-    ps, pc, _ = part["p"]
-    if verdict == "supported" and ps < drop:
-        return "not_found", None
-    if verdict == "contradicted" and pc < demote:
-        return "not_found", None
-    if verdict == "not_found" and part["rival"] is not None and part["rival_ok"] and pc > promote:
-        return "contradicted", part["rival"]
-    return verdict, found
+    ps, pc, pn = part["p"]
+    rival_ok = part["rival"] is not None and part["rival_ok"]
+    after = decide(verdict, {"supported": ps, "contradicted": pc, "not_found": pn}, rival_ok,
+                   {"drop_supported": drop, "promote_contradicted": promote, "demote_contradicted": demote})
+    if after == verdict:
+        return verdict, found
+    return after, (part["rival"] if after == "contradicted" else None)
 
 
 def score(records: list[dict], drop: float | None = None, promote: float | None = None, demote: float = 0.0) -> dict:
@@ -228,8 +227,29 @@ def objective(s: dict, m: dict) -> float:
     return s["right"] - WRONG_SUPPORTED_COST * s["wrong_supported"] + m["right"] - WRONG_SUPPORTED_COST * m["wrong_supported"]
 
 
+def cache_meta() -> dict:
+    """What a cache of collected rows depends on: the feature names and the gate's source (a hash)."""
+    from rag.check.gate import FEATURE_NAMES, model_hash
+
+    return {"features": list(FEATURE_NAMES), "gate_hash": model_hash(), "sets": list(SETS)}
+
+
+def read_cache(path: Path) -> list[dict]:
+    """The cached rows, refused when they were computed by other features or another gate.py."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    meta = data.get("meta") if isinstance(data, dict) else None
+    want = cache_meta()
+    if meta != want:
+        why = ("no meta (an older cache)" if meta is None else
+               ", ".join(k for k in want if meta.get(k) != want[k]) + " differ")
+        raise SystemExit(f"{path}: computed by other code ({why}); run again with --collect")
+    n = len(want["features"])
+    if any(p["vec"] is not None and len(p["vec"]) != n for r in data["records"] for p in r["parts"]):
+        raise SystemExit(f"{path}: a feature vector is not {n} long; run again with --collect")
+    return data["records"]
+
+
 def main(argv=None) -> int:
-    global HAS_RIVAL
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claimgate9-data.json"))
     parser.add_argument("--collect", action="store_true", help="check every row again (else read the cache when it exists)")
@@ -238,12 +258,11 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     from rag.check.gate import FEATURE_NAMES, MODEL_PATH
 
-    HAS_RIVAL = FEATURE_NAMES.index("has_rival")
     if args.collect or not args.cache.exists():
         records = collect()
-        args.cache.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        args.cache.write_text(json.dumps({"meta": cache_meta(), "records": records}, ensure_ascii=False), encoding="utf-8")
     else:
-        records = json.loads(args.cache.read_text(encoding="utf-8"))
+        records = read_cache(args.cache)
     if args.drop:
         for r in records:
             for p in r["parts"]:
@@ -268,7 +287,7 @@ def main(argv=None) -> int:
     for name, rs in held.items():
         rules, gated_ = score(dev(rs)), score(dev(rs), drop, promote, demote)
         m_rules, m_gate = score(mut(rs)), score(mut(rs), drop, promote, demote)
-        print(f"| {name} | {rules['n']} | {_fmt(rules)} | {_fmt(gated_)} | {m_rules['n'] - 0 and m_rules['wrong_supported']} → "
+        print(f"| {name} | {rules['n']} | {_fmt(rules)} | {_fmt(gated_)} | {m_rules['wrong_supported']} → "
               f"{m_gate['wrong_supported']} of {m_rules['n']} | {m_rules['right']} → {m_gate['right']} | {_moved(dev(rs), drop, promote, demote)} |")
         for key, s in (("rules", rules), ("gate", gated_), ("m_rules", m_rules), ("m_gate", m_gate)):
             totals[key] = _add(totals[key], s)

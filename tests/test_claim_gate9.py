@@ -1,9 +1,9 @@
 """Fact checking, helper "claimgate9": the learned check of each figure verdict (rag/check/gate.py, trained by
 eval/train_claim_gate.py), with the real encoder and indexes.
 
-A 未找到 the gate turns to 不一致 with the article's figure, found on the DEV claims of three sets (the rules find the
-claim's measure nowhere close enough, the loose rival of the paragraphs is the figure the writer meant):
-seeds n069 ("本次联赛共有48支球队参赛" → 42支), fresh4 yh038 ("二手房交易…同比下降11.8%" → 增长11.8%, 方向), fresh6 yn044 ("沿途设置了22个补给站" → 18个). ``RAG_CHECK_ABLATE=gate`` gives the rules' 未找到 back.
+A 未找到 the gate turns to 不一致 with the article's figure: one TRAINED dev row (seeds n069, "本次联赛共有48支球队参赛"
+→ 42支), kept as the move's example; it can flip with a retrain. The tests that cannot pass by fit (helper "fixgate9"):
+decide() on hand-made probabilities, a stable tie order, a coarse date never a rival for a day, a bad gate.json.
 
 A wrong 一致 turned to 未找到: leave-one-set-out chose no threshold for that move (the wrong 一致 of the dev rows and
 mutants, 4 + 4 of 2,039, have P(supported) ≥ 0.9 like the right ones), so the shipped model never drops a 一致; the move
@@ -71,15 +71,8 @@ def _promoted(assistant, claim: str, found: str, monkeypatch, differs: str = "�
 
 
 def test_not_found_to_contradicted_on_seeds_dev(seed_assistant, monkeypatch):
+    # a TRAINED row (seeds dev n069): the one example of this move kept; a retrain may flip it, the tests below cannot
     _promoted(seed_assistant, "本次联赛共有48支球队参赛。", "42支", monkeypatch)
-
-
-def test_not_found_to_contradicted_on_fresh4_dev(fresh4_assistant, monkeypatch):
-    _promoted(fresh4_assistant, "宝鸡上半年二手房交易6120套，同比下降11.8%。", "增长11.8%", monkeypatch, differs="方向")
-
-
-def test_not_found_to_contradicted_on_fresh6_dev(fresh6_assistant, monkeypatch):
-    _promoted(fresh6_assistant, "侨乡马拉松赛道沿途设置了22个补给站。", "18个", monkeypatch)
 
 
 def test_drop_move_turns_a_supported_to_not_found_when_its_threshold_asks(seed_assistant, monkeypatch):
@@ -114,3 +107,99 @@ def test_done_when_cli_claims_of_issue_10_keep_their_verdicts(seed_index_dir, se
     assert cited["answer_start"] is not None and cited["answer_end"] > cited["answer_start"]
     assert cli("城中区一季度城镇新增就业两千零四十七人")["verdict"] == "supported"
     assert cli("城中区二季度新增就业3000人")["verdict"] == "not_found"
+
+
+# --- tests that cannot pass by fit (helper "fixgate9") ---
+
+def test_decide_on_hand_made_probabilities():
+    from rag.check.gate import decide
+
+    t = {"drop_supported": 0.3, "promote_contradicted": 0.7, "demote_contradicted": 0.2}
+    p = lambda s, c: {"supported": s, "contradicted": c, "not_found": 1 - s - c}
+    assert decide("supported", p(0.2, 0.5), True, t) == "not_found"
+    assert decide("supported", p(0.4, 0.5), True, t) == "supported"
+    assert decide("contradicted", p(0.5, 0.1), True, t) == "not_found"
+    assert decide("contradicted", p(0.5, 0.3), True, t) == "contradicted"
+    assert decide("not_found", p(0.1, 0.8), True, t) == "contradicted"
+    assert decide("not_found", p(0.1, 0.8), False, t) == "not_found"  # no rival fit to report: never 不一致
+    assert decide("not_found", p(0.1, 0.6), True, t) == "not_found"
+    off = {"drop_supported": 0.0, "promote_contradicted": 1.01, "demote_contradicted": 0.0}
+    for rule in ("supported", "contradicted", "not_found"):
+        assert decide(rule, p(0.0, 1.0), True, off) == rule
+
+
+TIED = "6月1日举行的是“春暖行动暨就业援助季”省级专场招聘会。"  # two dates of one sentence say the same words: a tie
+
+
+def test_tied_rivals_give_the_same_found_every_time(seed_assistant):
+    seen = set()
+    for _ in range(6):
+        report = seed_assistant.check(TIED)
+        seen.add(tuple((c.verdict, c.found) for c in report.claims))
+    assert len(seen) == 1, seen
+    [claims] = seen
+    assert all(found != "2026年" for _, found in claims)  # a bare year is no rival for a day
+
+
+def test_a_coarse_date_is_never_a_rival_for_a_day(seed_assistant, monkeypatch):
+    from rag.check import gate
+    from rag.check.figures import find_figures
+
+    [day] = find_figures("6月1日")
+    [year] = find_figures("2026年")
+    [other_day] = find_figures("3月1日")
+    [month] = find_figures("3月")
+    [dated] = find_figures("2025年6月1日")
+    assert not gate.date_contradicts(day, year) and not gate.date_contradicts(year, day)
+    assert gate.date_contradicts(day, other_day) and gate.date_contradicts(day, month)
+    assert gate.date_contradicts(dated, year)  # the year both state differs
+    assert not gate.date_contradicts(dated, find_figures("2025年")[0])
+    rivals = []
+    real_loose = gate.loose_rival
+    monkeypatch.setattr(gate, "loose_rival", lambda *a: rivals.append(real_loose(*a)) or rivals[-1])
+    seed_assistant.check(TIED)
+    assert rivals and all(r is None or r.candidate.figure.value[1] is not None for r in rivals)
+
+
+def _write(tmp_path, name, model):
+    import json
+
+    path = tmp_path / name
+    path.write_text(model if isinstance(model, str) else json.dumps(model), encoding="utf-8")
+    return str(path)
+
+
+def test_a_bad_gate_file_turns_the_gate_off_with_one_warning(tmp_path, caplog):
+    import json
+
+    from rag.check import gate
+
+    good = json.loads(gate.MODEL_PATH.read_text(encoding="utf-8"))
+    short = dict(good, coef=[row[:-1] for row in good["coef"]])
+    renamed = dict(good, features=good["features"][:-1] + ["something_else"])
+    no_thresholds = {k: v for k, v in good.items() if k != "thresholds"}
+    partial = dict(good, thresholds={"drop_supported": 0.0})
+    cases = {"missing": str(tmp_path / "none.json"), "corrupt": _write(tmp_path, "corrupt.json", "{\"coef\": [1, "),
+             "short": _write(tmp_path, "short.json", short), "renamed": _write(tmp_path, "renamed.json", renamed),
+             "no_thresholds": _write(tmp_path, "nt.json", no_thresholds), "partial": _write(tmp_path, "partial.json", partial)}
+    for name, path in cases.items():
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="rag.check.gate"):
+            assert gate.load_model(path) is None, name
+            assert gate.load_model(path) is None, name  # read once: one warning
+        assert len(caplog.records) == 1 and "claim gate off" in caplog.records[0].getMessage(), name
+        if name != "missing":
+            with pytest.raises(gate.BadModel):
+                gate.read_model(path)
+    assert gate.load_model(_write(tmp_path, "good.json", good)) is not None
+
+
+def test_without_a_model_the_rules_verdict_stands(seed_assistant, monkeypatch):
+    from rag.check import gate
+
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "gate")
+    rules = [(c.verdict, c.found) for c in seed_assistant.check("本次联赛共有48支球队参赛。").claims]
+    monkeypatch.delenv("RAG_CHECK_ABLATE")
+    monkeypatch.setattr(gate, "load_model", lambda *a: None)
+    monkeypatch.setattr(gate, "features", lambda *a, **k: pytest.fail("features computed with no model"))
+    assert [(c.verdict, c.found) for c in seed_assistant.check("本次联赛共有48支球队参赛。").claims] == rules

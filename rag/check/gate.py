@@ -25,7 +25,9 @@ and both verdicts: the training script's hook.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import math
 import re
 from functools import lru_cache
@@ -37,12 +39,15 @@ import numpy as np
 from dataclasses import dataclass
 
 from .candidates import Candidate, Scored, _periods_of, candidates
-from .compare import dates_agree, units_match, value_satisfies
+from .compare import units_match, value_satisfies
 from .subject import place_in
 from .measure import direction, direction_word
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
+log = logging.getLogger(__name__)
+
 MODEL_PATH = Path(__file__).with_name("gate.json")
+THRESHOLDS = ("drop_supported", "promote_contradicted", "demote_contradicted")
 VERDICT_ORDER = (SUPPORTED, CONTRADICTED, NOT_FOUND)
 _QUALIFIER = ("超过", "以上", "近", "约", "余", "不低于", "不少于", "逾", "多", "左右", "突破")
 
@@ -102,12 +107,33 @@ def rival_row(claim: Claim, chosen: Scored | None, scored: Sequence[Scored]) -> 
             continue
         if stated is not None and row.candidate.figure.unit_class != stated.unit_class:
             continue
-        if stated is not None and stated.kind == "date" and dates_agree(stated, row.candidate.figure):
+        if stated is not None and stated.kind == "date" and not date_contradicts(stated, row.candidate.figure):
             continue
         if (direction(row.candidate.label) is not None) != claim_change:
             continue
         return row
     return None
+
+
+def date_contradicts(stated, found) -> bool:
+    """Whether the date ``found`` says another date than ``stated``: a part both state differs. A date lacking every
+    part the other states tells nothing of it ("2026年" neither tells nor contradicts "6月1日"; "3月" does contradict it)."""
+    return stated.kind == found.kind == "date" and any(
+        a is not None and b is not None and a != b for a, b in zip(stated.value, found.value))
+
+
+def _distance(stated, found) -> float:
+    """How far the article's figure is from the claim's (ratio for amounts, days for dates): among rivals the claim's words
+    fit equally ("由现在的300万标箱提升至450万标箱" for "提升到500万标箱"), the nearer is the one the writer misstated."""
+    if stated.kind == "date":
+        return float(sum(abs(a - b) * w for a, b, w in zip(stated.value, found.value, (372, 31, 1)) if a is not None and b is not None))
+    a, b = float(stated.value), float(found.value)
+    return abs(math.log(b / a)) if a > 0 and b > 0 else abs(b - a)
+
+
+def _order(c: Candidate) -> tuple:
+    """A stable order among equally scored candidates: retrieval rank, then where the figure stands (never identity)."""
+    return (c.hit_rank, c.paragraph.source, c.paragraph.number, c.figure.start, c.figure.end)
 
 
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
@@ -150,14 +176,16 @@ def loose_rival(claim: Claim, hits: Sequence, context_of: Callable | None) -> Lo
             continue
         if stated.kind == "figure" and not units_match(stated, c.figure):
             continue
-        if value_satisfies(stated, c.figure) or stated.kind == "date" and dates_agree(stated, c.figure):
+        if value_satisfies(stated, c.figure) or stated.kind == "date" and not date_contradicts(stated, c.figure):
             continue  # ("2025年" neither tells nor contradicts the day of "3月20日")
         in_label, in_sentence = _pairs_in(pairs, c.label), _pairs_in(pairs, c.sentence)
-        ranked.append((in_label + in_sentence, -c.hit_rank, id(c), c, in_label, in_sentence))
+        ranked.append((in_label + in_sentence, in_label, c, in_sentence))
     if not ranked:
         return None
-    ranked.sort(reverse=True)
-    total, _, _, c, in_label, in_sentence = ranked[0]
+    # the most of the claim's characters, then the most in its own clause, then the nearest value, then a stable order
+    # (ties are common: the same words before two figures of one sentence)
+    ranked.sort(key=lambda r: (-r[0], -r[1], _distance(stated, r[2].figure), _order(r[2])))
+    total, in_label, c, in_sentence = ranked[0]
     margin = total - ranked[1][0] if len(ranked) > 1 else total
     context = context_of(c.paragraph) if context_of is not None else c.paragraph.text
     periods = _periods_of(context)
@@ -208,17 +236,61 @@ def features(claim: Claim, verdict, scored: Sequence[Scored], before_whole: str 
     return vec
 
 
+class BadModel(ValueError):
+    """gate.json is unreadable or does not fit the features this code computes."""
+
+
+def read_model(path: str | Path = MODEL_PATH) -> dict:
+    """gate.json checked against this code: the feature names in order, three classes, every array's shape, finite
+    numbers, every threshold. Raises ``BadModel`` (FileNotFoundError for a missing file) saying what is wrong."""
+    p = Path(path)
+    try:
+        model = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise BadModel(f"{p}: not readable JSON ({err})") from err
+    if not isinstance(model, dict):
+        raise BadModel(f"{p}: not a JSON object")
+    n = len(FEATURE_NAMES)
+    if model.get("features") != list(FEATURE_NAMES):
+        got = model.get("features")
+        raise BadModel(f"{p}: its features ({len(got) if isinstance(got, list) else got!r}) are not this code's "
+                       f"{n} FEATURE_NAMES in order; retrain with eval/train_claim_gate.py --collect")
+    if not isinstance(model.get("classes"), list) or sorted(model["classes"]) != sorted(VERDICT_ORDER):
+        raise BadModel(f"{p}: classes {model.get('classes')!r} are not {sorted(VERDICT_ORDER)}")
+    thresholds = model.get("thresholds")
+    if not isinstance(thresholds, dict) or any(not isinstance(thresholds.get(k), (int, float)) for k in THRESHOLDS):
+        raise BadModel(f"{p}: thresholds {thresholds!r} lack one of {THRESHOLDS}")
+    for key, shape in (("coef", (3, n)), ("intercept", (3,)), ("mean", (n,)), ("scale", (n,))):
+        try:
+            array = np.asarray(model.get(key), dtype=float)
+        except (TypeError, ValueError) as err:
+            raise BadModel(f"{p}: {key} is not an array of numbers ({err})") from err
+        if array.shape != shape or not np.all(np.isfinite(array)):
+            raise BadModel(f"{p}: {key} has shape {array.shape}, wants {shape} of finite numbers")
+        model["_" + key] = array
+    if np.any(model["_scale"] == 0):
+        raise BadModel(f"{p}: a scale of 0")
+    return model
+
+
 @lru_cache(maxsize=4)
 def load_model(path: str = str(MODEL_PATH)) -> dict | None:
-    p = Path(path)
-    if not p.exists():
-        return None
-    model = json.loads(p.read_text(encoding="utf-8"))
-    model["_coef"] = np.asarray(model["coef"], dtype=float)
-    model["_intercept"] = np.asarray(model["intercept"], dtype=float)
-    model["_mean"] = np.asarray(model["mean"], dtype=float)
-    model["_scale"] = np.asarray(model["scale"], dtype=float)
-    return model
+    """The gate's model, or None, once per path: a missing or bad gate.json leaves the rules' verdicts as they are (the
+    gate off, as with RAG_CHECK_ABLATE=gate) and logs one warning saying why."""
+    try:
+        return read_model(path)
+    except FileNotFoundError:
+        log.warning("claim gate off: no model file %s; the rules' verdicts stand (train it: eval/train_claim_gate.py)", path)
+    except BadModel as err:
+        log.warning("claim gate off: %s; the rules' verdicts stand", err)
+    return None
+
+
+def model_hash() -> str:
+    """A hash of this module's source: what the training cache was computed by."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 def probabilities(vec: Sequence[float], model: dict) -> dict[str, float]:
@@ -230,18 +302,18 @@ def probabilities(vec: Sequence[float], model: dict) -> dict[str, float]:
     return {label: float(p[i]) for i, label in enumerate(model["classes"])}
 
 
-def decide(rule: str, p: dict[str, float], has_rival: bool, rival_ok: bool, thresholds: dict) -> str:
-    """The gated verdict from the rules' one and the model's probabilities."""
+def decide(rule: str, p: dict[str, float], rival_ok: bool, thresholds: dict) -> str:
+    """The gated verdict from the rules' one and the model's probabilities (also what eval/train_claim_gate.py scores)."""
     if rule == SUPPORTED and p[SUPPORTED] < thresholds["drop_supported"]:
         return NOT_FOUND
-    if rule == CONTRADICTED and p[CONTRADICTED] < thresholds.get("demote_contradicted", 0.0):
+    if rule == CONTRADICTED and p[CONTRADICTED] < thresholds["demote_contradicted"]:
         return NOT_FOUND
     if rule == NOT_FOUND and rival_ok and p[CONTRADICTED] > thresholds["promote_contradicted"]:
         return CONTRADICTED
     return rule
 
 
-def _rival_ok(claim: Claim, rival: Scored | None) -> bool:
+def _rival_ok(rival: Scored | None) -> bool:
     """A rival fit to be reported as what the article says: the same place and period, no name of the claim unsaid,
     and the claim's measure said in its own sentence."""
     return rival is not None and rival.same_subject and not rival.unsaid_names and rival.said >= 0.5
@@ -255,17 +327,19 @@ def apply(claim: Claim, verdict, scored: Sequence[Scored], before_whole: str | N
     if claim.kind not in ("figure", "date") or claim.figure is None:
         return verdict
     model = load_model()
+    if model is None and RECORDER is None:
+        return verdict
     loose = loose_rival(claim, hits, context_of)
     vec = features(claim, verdict, scored, before_whole, context_of, similarity, hits, loose)
     chosen = chosen_row(verdict, scored)
     rival = rival_row(claim, chosen, scored)
-    found_as: Candidate | None = rival.candidate if _rival_ok(claim, rival) else None
+    found_as: Candidate | None = rival.candidate if _rival_ok(rival) else None
     with_direction = found_as is not None and rival.value_ok and rival.unit_ok and not rival.direction_ok
     if found_as is None:
         found_as = loose.candidate if loose is not None and loose.fit else None
     gated = verdict.verdict
     if model is not None:
-        gated = decide(verdict.verdict, probabilities(vec, model), rival is not None, found_as is not None, model["thresholds"])
+        gated = decide(verdict.verdict, probabilities(vec, model), found_as is not None, model["thresholds"])
     if RECORDER is not None:
         found = _found_of(found_as, with_direction) if found_as is not None else None
         RECORDER(claim, vec, verdict.verdict, gated, found, found_as is not None)
@@ -305,4 +379,5 @@ def _rewrite(claim: Claim, verdict, gated: str, c: Candidate | None, with_direct
                    evidence=((c.paragraph, c.evidence_start, c.evidence_end),))
 
 
-__all__ = ["FEATURE_NAMES", "MODEL_PATH", "RECORDER", "apply", "decide", "features", "load_model", "probabilities"]
+__all__ = ["FEATURE_NAMES", "MODEL_PATH", "RECORDER", "BadModel", "apply", "date_contradicts", "decide", "features", "load_model",
+           "model_hash", "probabilities", "read_model"]
