@@ -2,6 +2,7 @@
 mutants, keep the first ``limit``, open the set's corpus once and judge every mutant on it."""
 from __future__ import annotations
 
+import json
 import sys
 import time
 from dataclasses import asdict
@@ -28,3 +29,15 @@ def probe(sets: Iterable[tuple[str, Path | None, object]], mutants_of: Callable,
         for m in mutants:
             records.append({**asdict(m), **judge(assistant, m)})
     return records, time.perf_counter() - started
+
+
+def write_report(summary: dict, records: list[dict], out: Path | None, as_json: bool) -> None:
+    """``--out DIR``: summary.json and one line per mutant in mutants.jsonl; ``--json``: the summary on stdout."""
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+        with open(out / "mutants.jsonl", "w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from _probe import probe  # noqa: E402
+from _probe import probe, write_report  # noqa: E402
 
 KINDS = ("value", "unit", "direction", "place", "org", "period", "date", "name")
 _QUALIFIED = re.compile(r"(超过|超|近|约|逾|以上|余|多|左右|接近|突破|不低于|不少于|上下)")
@@ -299,22 +299,15 @@ def summarise(records, seconds: float) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="seeds,fresh,fresh2,fresh3,fresh4,fresh6")
+    parser.add_argument("--sets", default="seeds,fresh,fresh2,fresh3,fresh4,fresh5,fresh6")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--show", action="store_true", help="print the mutants marked 一致")
     args = parser.parse_args(argv)
     summary, records = run([s for s in args.sets.split(",") if s], args.seed)
-    if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-        with open(args.out / "mutants.jsonl", "w", encoding="utf-8") as f:
-            for r in records:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
-    else:
+    write_report(summary, records, args.out, args.json)
+    if not args.json:
         print(f"mutants {summary['n']}, marked 一致 {summary['supported']} ({summary['seconds']} s)")
         print("| kind | n | 一致 | share 一致 | share 不一致 | found correct |")
         for kind, s in summary["by_kind"].items():

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from _probe import probe  # noqa: E402
+from _probe import probe, write_report  # noqa: E402
 
 KINDS = ("place", "year", "period", "part", "measure")
 NEVER_SEEN = ("fresh7",)
@@ -316,15 +316,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     kinds = tuple(k for k in args.kinds.split(",") if k in KINDS)
     summary, records = run([s for s in args.sets.split(",") if s], args.seed, kinds, args.limit)
-    if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-        with open(args.out / "mutants.jsonl", "w", encoding="utf-8") as f:
-            for r in records:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
-    else:
+    write_report(summary, records, args.out, args.json)
+    if not args.json:
         print(f"mutants {summary['n']}, answered {summary['answered']} ({summary['seconds']} s)")
         print("| kind | n | answered | share answered |")
         for kind, s in summary["by_kind"].items():
