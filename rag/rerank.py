@@ -6,7 +6,7 @@ character bigrams that the passage (with its title) contains lifts the fused
 ranking above both legs on every set we measured, with no model: Chinese
 bigrams survive jieba's segmentation choices and most paraphrases of names.
 
-A second term (session 9) reads meaning at the sentence level: a chunk's dense score is
+A second term (eighth session, helper retrieve9) reads meaning at the sentence level: a chunk's dense score is
 one vector for up to a few hundred characters, where the question usually asks about one
 sentence. The index stores an e5 vector per paragraph sentence (rag.sentence_vectors, for
 the answer stage); the rerank adds how close the paragraph's closest sentence is to the
@@ -25,7 +25,7 @@ _FUNCTION_CHARS = set("的了是在有和与及或")
 
 # Weight of question coverage (0..1) against reciprocal-rank scores (~0.016-0.033 per leg).
 # First chosen (.005) on a coarse grid over the seed gold set, rgb_zh and cmrc2018_dev; with the
-# sentence term below, .02 (session 9: grid .005-.08 on the dev halves of the seeds and
+# sentence term below, .02 (eighth session: grid .005-.08 on the dev halves of the seeds and
 # eval/fresh..fresh6, leave-one-set-out; .02-.03 is a plateau).
 COVERAGE_WEIGHT = 0.02
 # Weight of a paragraph's closest sentence in meaning: the rerank subtracts this times how far its best

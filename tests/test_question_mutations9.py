@@ -1,4 +1,4 @@
-"""Session 9 question mutations (issue 11, helper qmutate9): eval/question_mutations.py makes near-miss questions in
+"""Question mutations (eighth session, issue 11, helper qmutate9): eval/question_mutations.py makes near-miss questions in
 bulk from the dev questions, each unanswerable by construction (the changed part asserted absent from the real corpus
 files), and reports per kind the share answered. Two mechanisms it showed missing are tested here with the real
 seed index (a place at the head of a longer name, 渝中区人社局; a township jieba cuts apart, 桃源|乡) and on written

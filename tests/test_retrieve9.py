@@ -1,4 +1,4 @@
-"""Session 9 retrieval: a paragraph's closest stored sentence vector in the rerank (real encoder, real index).
+"""Retrieval (eighth session, helper retrieve9): a paragraph's closest stored sentence vector in the rerank (real encoder, real index).
 
 The small corpus under tests/data/retrieve9 is written for these tests: one article says in a single
 sentence of a long paragraph how long pupils used to walk to school ("步行两个多小时才能到校"); another

@@ -17,7 +17,7 @@ leave-one-set-out). Two moves only, both toward the safe side of a fact-checker'
 - (a 不一致 with P(contradicted) below ``demote_contradicted`` becomes 未找到.)
 
 Leave-one-set-out chose the drop and demote thresholds off (0.0): the rules' wrong 一致 look like right ones to every
-feature here; see eval/README.md, "Session 9: claim gate".
+feature here; see eval/README.md, "Eighth session, helper claimgate9: claim gate".
 
 Everything else stands as the rules gave it. Only figure and date claims are read (names are told by their words).
 ``RAG_CHECK_ABLATE=gate`` switches it off. ``RECORDER`` (a callable, None in use) receives every claim's features
