@@ -848,6 +848,8 @@ def _named_figure_later(sentence: str, span, analysis: QuestionAnalysis) -> bool
 _RATE = re.compile(r"[日人年月户周亩]均|平均|每(?:天|日|人|年|月|户|周|亩|名|次)")
 # a price or yield per unit of measure ("每公斤400元") is a rate as well ("销售额多少" is no price)
 _RATE_PER_MEASURE = re.compile(r"每(?:公斤|千克|斤|吨|平方米|立方米|千瓦时|度|公里|小时)")
+# a price or rate per unit of measure asked ("一公斤收多少钱", "收购价", "单价")
+_PER_MEASURE_ASKED = re.compile(r"[一每](?:公斤|千克|斤|吨|平方米|平米|立方米|千瓦时|度|公里|小时)|价")
 # the question asks a rate ("平均一天挣多少", "每人", "一天能…")
 _RATE_ASKED = re.compile(r"均|每|一(?:天|日|个月|月|周|户|人)(?!一共)|一年(?:能|可以?|就)|单日|天天")  # 一年能拿: per year
 
@@ -855,7 +857,9 @@ _RATE_ASKED = re.compile(r"均|每|一(?:天|日|个月|月|周|户|人)(?!一�
 def _rate_unasked(before: str, analysis: QuestionAnalysis) -> bool:
     """A rate ("日均服务量达200人次") does not answer a question that asks no rate ("一年一共服务了
     多少人次")."""
-    rate = _RATE.search(before) or (not ablated("rate_units") and _RATE_PER_MEASURE.search(before))
+    rate = _RATE.search(before) or (
+        not ablated("rate_units") and _RATE_PER_MEASURE.search(before) and not _PER_MEASURE_ASKED.search(analysis.text)
+    )
     return bool(rate) and not _RATE_ASKED.search(analysis.text)
 
 
@@ -1124,19 +1128,28 @@ def _other_holder(text: str, analysis: QuestionAnalysis, paragraph: str = "") ->
 
 # a place the question names by its level's suffix: a county, district, city or banner (rag.setting.places_named)
 # or a 街道/镇/乡 (two to four characters before the suffix)
-_SUB_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(街道|镇|乡)(?![镇乡村民级委直属域内外])")
+# (after a boundary: "，望京街道", not "整合了街道城管")
+_SUB_PLACE = re.compile(
+    r"(?:^|(?<=[，。、；：:（）()“”《》—\s从在对于至到自由经据进年月日底讯省市州盟区县旗]))"
+    r"([\u4e00-\u9fff]{2,4}?)(街道|镇|乡)(?![镇乡村民级委直属域内外])"
+)
 
 
 def _named_places(text: str) -> list[tuple[str, str]]:
     """(name, level) of each specific place ``text`` names at a level of its own (吴江区 → 区, 望京街道 →
     街道); references (全区, 该街道) and everyday words (乡镇街道) name none."""
     found = [(name, name[-1]) for name in places_named(text)]
+    found += [  # a place jieba reads as one word (松山区, whose 山区 alone is a generic word)
+        (word, word[-1]) for word, flag in pos_cut(text)
+        if flag == "ns" and len(word) >= 3 and word[-1] in "市县区州旗盟" and word[0] not in _SCOPE_PREFIX
+        and word not in GENERIC_PLACES
+    ]
     for m in _SUB_PLACE.finditer(text):
-        core = m.group(1)[-2:]  # "中，望京": the name is the last two characters before 街道 at least
-        if core[0] in _SCOPE_PREFIX or known_common_word(core) or core in GENERIC_PLACES \
-                or re.search(r"[\d个和与及、各乡镇村城]", core):
+        name = m.group(1)
+        if name[0] in _SCOPE_PREFIX or known_common_word(name) or name in GENERIC_PLACES \
+                or re.search(r"[\d个和与及、各乡镇村城了的是在把被将]", name):
             continue
-        found.append((m.group(1) if len(m.group(1)) == 2 else core, m.group(2)))
+        found.append((name, m.group(2)))
     return found
 
 
