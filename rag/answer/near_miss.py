@@ -1150,7 +1150,9 @@ def _named_places(text: str) -> list[tuple[str, str]]:
                 or re.search(r"[\d个和与及、各乡镇村城了的是在把被将]", name):
             continue
         found.append((name, m.group(2)))
-    return found
+    # "设立县、乡、村三级河长": a verb before the suffix names no place
+    return [(name, level) for name, level in found
+            if not (pos_cut(name.removesuffix(level))[-1:] or (("", ""),))[0][1].startswith("v")]
 
 
 def _neighbour_place(text: str, analysis: QuestionAnalysis) -> bool:
