@@ -21,6 +21,7 @@ from .question import (
     DATE, GENERIC_NOUNS, GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, guessed_across_words, is_province,
     pos_cut, pos_tokenizer, time_in, without_baselines,
 )
+from ..setting import places_named
 from .scoring import Candidate, abbreviated, same_characters
 from .settings import ablated
 from .synonyms import kindred_in, known_common_word, said_in
@@ -845,6 +846,10 @@ def _named_figure_later(sentence: str, span, analysis: QuestionAnalysis) -> bool
 
 # a figure per day, per person, per household… ("日均服务量达200人次")
 _RATE = re.compile(r"[日人年月户周亩]均|平均|每(?:天|日|人|年|月|户|周|亩|名|次)")
+# a price or yield per unit of measure ("每公斤400元") is a rate as well ("销售额多少" is no price)
+_RATE_PER_MEASURE = re.compile(r"每(?:公斤|千克|斤|吨|平方米|立方米|千瓦时|度|公里|小时)")
+# a price or rate per unit of measure asked ("一公斤收多少钱", "收购价", "单价")
+_PER_MEASURE_ASKED = re.compile(r"[一每](?:公斤|千克|斤|吨|平方米|平米|立方米|千瓦时|度|公里|小时)|价")
 # the question asks a rate ("平均一天挣多少", "每人", "一天能…")
 _RATE_ASKED = re.compile(r"均|每|一(?:天|日|个月|月|周|户|人)(?!一共)|一年(?:能|可以?|就)|单日|天天")  # 一年能拿: per year
 
@@ -852,7 +857,10 @@ _RATE_ASKED = re.compile(r"均|每|一(?:天|日|个月|月|周|户|人)(?!一�
 def _rate_unasked(before: str, analysis: QuestionAnalysis) -> bool:
     """A rate ("日均服务量达200人次") does not answer a question that asks no rate ("一年一共服务了
     多少人次")."""
-    return bool(_RATE.search(before)) and not _RATE_ASKED.search(analysis.text)
+    rate = _RATE.search(before) or (
+        not ablated("rate_units") and _RATE_PER_MEASURE.search(before) and not _PER_MEASURE_ASKED.search(analysis.text)
+    )
+    return bool(rate) and not _RATE_ASKED.search(analysis.text)
 
 
 # directional complements: "加起来一共多少" asks no action of its own
@@ -1015,6 +1023,10 @@ _NO_MEMBER_BEFORE = "哪这那每同某第"
 _SERIES_RE = tuple(
     (index, re.compile(rf"(?<![{values}{_NO_MEMBER_BEFORE}])([{values}]+)({suffixes})"))
     for index, (values, suffixes) in enumerate(_SERIES)
+) + (
+    # the ordinals of a recurring event or a batch: 第二届 and 第三届 are two members, 第一批 and 第二批 too
+    # ("第二届交易会签约多少" is not answered by "第三届…签约金额4.3亿元")
+    (len(_SERIES), re.compile(rf"(?<=第)([{_CN_DIGITS}0-9]+)(届|批)")),
 )
 
 
@@ -1029,12 +1041,14 @@ def _series_members(text: str) -> set[tuple[int, str, str]]:
 
 
 def _series_sibling(text: str, analysis: QuestionAnalysis) -> bool:
-    """The question names a member of a series (二期, 秋季, Ⅳ类) that ``text`` does not, and
+    """The question names a member of a series (二期, 秋季, Ⅳ类, 第二届) that ``text`` does not, and
     ``text`` names another member of that series."""
     if ablated("series"):
         return False
     said = _series_members(text)
     for series, value, suffix in _series_members(analysis.text):
+        if series == len(_SERIES) and ablated("ordinal_series"):
+            continue
         if (series, value, suffix) in said:
             continue
         if any(s == series and x == suffix and v != value for s, v, x in said):
@@ -1112,6 +1126,55 @@ def _other_holder(text: str, analysis: QuestionAnalysis, paragraph: str = "") ->
     return False
 
 
+# a place the question names by its level's suffix: a county, district, city or banner (rag.setting.places_named)
+# or a 街道/镇/乡 (two to four characters before the suffix)
+# (after a boundary: "，望京街道", not "整合了街道城管")
+_SUB_PLACE = re.compile(
+    r"(?:^|(?<=[，。、；：:（）()“”《》—\s从在对于至到自由经据进年月日底讯省市州盟区县旗]))"
+    r"([\u4e00-\u9fff]{2,4}?)(街道|镇|乡)(?![镇乡村民级委直属域内外])"
+)
+
+
+def _named_places(text: str) -> list[tuple[str, str]]:
+    """(name, level) of each specific place ``text`` names at a level of its own (吴江区 → 区, 望京街道 →
+    街道); references (全区, 该街道) and everyday words (乡镇街道) name none."""
+    found = [(name, name[-1]) for name in places_named(text)]
+    found += [  # a place jieba reads as one word (松山区, whose 山区 alone is a generic word)
+        (word, word[-1]) for word, flag in pos_cut(text)
+        if flag == "ns" and len(word) >= 3 and word[-1] in "市县区州旗盟" and word[0] not in _SCOPE_PREFIX
+        and word not in GENERIC_PLACES
+    ]
+    for m in _SUB_PLACE.finditer(text):
+        name = m.group(1)
+        if name[0] in _SCOPE_PREFIX or known_common_word(name) or name in GENERIC_PLACES \
+                or re.search(r"[\d个和与及、各乡镇村城了的是在把被将]", name):
+            continue
+        found.append((name, m.group(2)))
+    # "设立县、乡、村三级河长": a verb before the suffix names no place
+    return [(name, level) for name, level in found
+            if not (pos_cut(name.removesuffix(level))[-1:] or (("", ""),))[0][1].startswith("v")]
+
+
+def _neighbour_place(text: str, analysis: QuestionAnalysis) -> bool:
+    """"双井街道全年受理了多少件工单" is not answered by "望京街道全年受理工单14.2万件", "姑苏区接待读者多少"
+    not by "吴江区…全年接待读者近40万人次": the sentence (up to the figure's clause) names another place of the
+    asked one's level (街道, 区, 县…) as its subject and never the asked one, so its figure is the neighbour's."""
+    if ablated("neighbour_place"):
+        return False
+    asked = _named_places(analysis.text)
+    if not asked:
+        return False
+    said = _named_places(text)
+    for name, level in asked:
+        core = name[:-len(level)] if name.endswith(level) else name
+        if core in text or entity_in(name, text):
+            continue
+        if any(lv == level and other[:2] != core[:2] and core not in other and other not in name
+               for other, lv in said):
+            return True
+    return False
+
+
 def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | None:
     """What the candidate's sentence gives when it names a sibling of the asked thing instead of it
     (another member of its series, its deputy, another organisation of its kind or a wider place
@@ -1127,7 +1190,8 @@ def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | Non
     else:
         text = given = sentence
     p = candidate.hit.paragraph
-    if _series_sibling(text, analysis) or _deputy_only(text, analysis) or _other_holder(text, analysis, p.text):
+    if _series_sibling(text, analysis) or _deputy_only(text, analysis) or _other_holder(text, analysis, p.text) \
+            or _neighbour_place(text, analysis):
         return given
     # a member of a series asked (Ⅳ类, 二期) is as specific as a name: a paragraph that never says it
     # is about the others

@@ -392,6 +392,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
             n for n in analysis.nouns
             if not said_in(n, title + article_text + context) and not _used_as_verb(n, analysis.text)
             and not (n == analysis.type_noun and _counted_in(n, context))
+            # the paragraph's short or turned form of it (电动自行车 for 电动车) is said for all its sentences
+            and not (not ablated("paragraph_wording") and (abbreviated(n, context) or same_characters(n, context)))
         ]
         sentences = [(a, b) for a, b in split_sentences(p.text)]
         for index, (start, end) in enumerate(sentences):

@@ -53,6 +53,14 @@ SWITCHES = {
                         " stands at a figure of another retrieved sentence",
     "series": "a sentence naming another member of the asked one's series (一期 for 二期, 春季 for 秋季, Ⅰ—Ⅲ类 for Ⅳ类)"
               " and not it, or a paragraph never naming an asked 二期/Ⅳ类/乙级, does not answer (any question kind)",
+    "neighbour_place": "a sentence naming another place of the asked one's level (望京街道 for 双井街道, 吴江区 for 姑苏区)"
+                       " and never the asked one gives the neighbour's figure, not the asked place's",
+    "ordinal_series": "an ordinal of a recurring event or batch (第二届, 第一批) is a series member: a sentence naming"
+                      " another (第三届) and not it does not answer",
+    "rate_units": "a figure per unit of measure (每公斤400元, 每平方米22元) is a rate, no answer to a question asking"
+                  " no rate (nm:rate)",
+    "paragraph_wording": "a question noun its paragraph says in a short or turned form (电动车 for 电动自行车) is said"
+                         " for every sentence of that paragraph, as a word said exactly in the article is",
     "deputy": "a title asked (厅长) that the sentence says only as its deputy's (副厅长) is not answered there",
     "other_holder": "an organisation asked (鸠兹…公司, or 江城 read as 芜湖江城微电子科技有限公司) is not answered by a sentence"
                     " naming another of its kind and not it; a town asked (桦南县驼腰子镇) not by one of a wider place",
