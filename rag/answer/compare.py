@@ -236,6 +236,12 @@ def _names_side(sentence: str, span: Span | None, marks: set[str]) -> bool:
     return False
 
 
+def _own_clause(sentence: str, span: Span, marks: set[str]) -> bool:
+    """Whether the clause of ``sentence`` holding ``span`` names the side itself: two of its ``marks`` (one when it
+    has one), as one bigram may be part of another name (州市 of 泉州市 for 福州市)."""
+    return len(marks & set(bigrams(_clause(sentence, span.start, span.end)))) >= min(2, len(marks)) > 0
+
+
 def side_marks(comparison: Comparison) -> tuple[set[str], set[str]]:
     """Per side, the bigrams of its words that the other side's question does not have."""
     a, b = comparison.sides
@@ -281,9 +287,12 @@ def _prefer_stated_like(
     def choose(eligible: list[Candidate]) -> Candidate:
         best = max(eligible, key=lambda c: c.score)
         options = [
-            (c, span) for c in eligible if c.score >= best.score - PARALLEL_SLACK and (yield_figure or c.sentence != other.sentence)
+            (c, span) for c in eligible if c.score >= best.score - PARALLEL_SLACK
             for span in ([c.span] if c.span else []) + [s for s in quantity_spans(c.sentence, analysis) if c.span is None or s.start != c.span.start]
             if span.text not in own.question and not taken(c, span)
+            # the other side's sentence only for a figure in a clause naming this side ("…158枚…，厦门市代表团以金牌
+            # 142枚位居第二")
+            and (yield_figure or c.sentence != other.sentence or (not ablated("same_sentence") and _own_clause(c.sentence, span, marks)))
             and (_unit_after(span.text) in (unit, other_unit if yield_figure else unit) or counts_head(c, span))
         ]
         if not options:
@@ -463,10 +472,16 @@ def parallel_sides(
     if _from_to_sides(comparison, answers, marks, answer_again):  # each side has its end of the change
         return answers[0], answers[1]
     one_figure_for_both()
-    for side in (0, 1):
-        if _stated(answers[side]) and _stated(answers[1 - side]):
-            answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored, heads[side],
-                                                                   marks=marks[side]))
+    # a side moved to be stated like the other's first figure ("5枚" of one athlete, not the team's "142枚") may
+    # have drawn the first side along: once the second side has moved, the first is chosen again against it
+    for _ in range(1 if ablated("second_pass") else 2):
+        before = [a.short for a in answers]
+        for side in (0, 1):
+            if _stated(answers[side]) and _stated(answers[1 - side]):
+                answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored, heads[side],
+                                                                       marks=marks[side]))
+        if [a.short for a in answers] == before:
+            break
     one_figure_for_both()
     return answers[0], answers[1]
 

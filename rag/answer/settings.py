@@ -160,6 +160,10 @@ SWITCHES = {
                     " (明年的奶牛存栏目标: 现在的奶牛存栏)",
     "shared_measure": "\"A和B的X\": a short bare side (高血压) against one ending in 的+measure (2型糖尿病患者的规范管理率)"
                       " asks that measure too",
+    "second_pass": "comparison sides are chosen alike a second time when the first pass moved one (a side drawn to the"
+                   " other's first, wrong figure goes back once that side has moved)",
+    "same_sentence": "a comparison side may take a figure of the other side's sentence when that figure's clause names"
+                     " it (…158枚…，厦门市代表团以金牌142枚位居第二)",
     "remainder": "\"还有多少处没整改完\": the whole (共排查1870处) less the part done (已整改1842处)",
 }
 
