@@ -23,7 +23,7 @@ from .llm import LLMConfig, iter_generated_answer
 from .replica import follow_replica
 from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
-from .answer.compare import answer_comparison, parallel_sides, parse_comparison, side_acceptance
+from .answer.compare import answer_comparison, parallel_sides, parse_comparison, remainder_answer, side_acceptance
 from .answer.scoring import Candidate
 from .answer.settings import AnswerSettings, settings_from_environment
 from .answer.synonyms import synonyms
@@ -252,6 +252,10 @@ class Assistant:
         comparison = parse_comparison(asked, names) if settings.comparison else None
         if comparison is None:
             return self._extract_one(retriever, asked, retrieval, timings, settings), list(retrieval.hits)
+        if comparison.remainder:  # "还有多少处没整改完": the whole and the part done, as one sentence states them
+            left = remainder_answer(asked, comparison, self._extract_one(retriever, asked, retrieval, timings, settings))
+            if left is not None:
+                return left, list(retrieval.hits)
         started = time.perf_counter()
         sides, side_retrievals, asked_sides, hits = [], [], [], list(retrieval.hits)
         for side_question, alternatives in zip(comparison.side_questions, comparison.alternatives):

@@ -25,7 +25,8 @@ from .scoring import WORDING, Candidate, Lack
 from .settings import ablated
 from .spans import Span, date_spans, duration_seconds, duration_text, quantity_spans
 
-__all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison", "side_acceptance"]
+__all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison", "remainder_answer",
+           "side_acceptance"]
 
 
 @dataclass(frozen=True)
@@ -235,11 +236,27 @@ def _names_side(sentence: str, span: Span | None, marks: set[str]) -> bool:
     return False
 
 
+def _own_clause(sentence: str, span: Span, marks: set[str]) -> bool:
+    """Whether the clause of ``sentence`` holding ``span`` names the side itself: two of its ``marks`` (one when it
+    has one), as one bigram may be part of another name (州市 of 泉州市 for 福州市)."""
+    return len(marks & set(bigrams(_clause(sentence, span.start, span.end)))) >= min(2, len(marks)) > 0
+
+
 def side_marks(comparison: Comparison) -> tuple[set[str], set[str]]:
     """Per side, the bigrams of its words that the other side's question does not have."""
     a, b = comparison.sides
     qa, qb = comparison.side_questions
     return set(bigrams(a)) - set(bigrams(qb)), set(bigrams(b)) - set(bigrams(qa))
+
+
+# words saying a figure is a target or a forecast, not a figure of the present
+_PLANNED = re.compile(r"力争|争取|目标|计划|预计|预期|有望")
+
+
+def _planned(sentence: str, span: Span) -> bool:
+    """Whether the clause of ``sentence`` before the figure ``span`` says it is a target or forecast."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, span.start)), default=0)
+    return bool(_PLANNED.search(sentence, left, span.start))
 
 
 def _prefer_stated_like(
@@ -270,9 +287,12 @@ def _prefer_stated_like(
     def choose(eligible: list[Candidate]) -> Candidate:
         best = max(eligible, key=lambda c: c.score)
         options = [
-            (c, span) for c in eligible if c.score >= best.score - PARALLEL_SLACK and (yield_figure or c.sentence != other.sentence)
+            (c, span) for c in eligible if c.score >= best.score - PARALLEL_SLACK
             for span in ([c.span] if c.span else []) + [s for s in quantity_spans(c.sentence, analysis) if c.span is None or s.start != c.span.start]
             if span.text not in own.question and not taken(c, span)
+            # the other side's sentence only for a figure in a clause naming this side ("…158枚…，厦门市代表团以金牌
+            # 142枚位居第二")
+            and (yield_figure or c.sentence != other.sentence or (not ablated("same_sentence") and _own_clause(c.sentence, span, marks)))
             and (_unit_after(span.text) in (unit, other_unit if yield_figure else unit) or counts_head(c, span))
         ]
         if not options:
@@ -282,6 +302,16 @@ def _prefer_stated_like(
         named = [o for o in options if _names_side(o[0].sentence, o[1], marks)]
         if named and not _names_side(best.sentence, best.span, marks) and not ablated("side_clause"):
             options = named
+        # a target ("明年力争奶牛存栏突破9万头") is no figure of the present the other side states
+        # ("肉牛存栏12.4万头"): when the best one is a target and neither the question nor the other side's is
+        if not yield_figure and not ablated("target_parity") and best.span is not None and not _PLANNED.search(own.question) \
+                and _planned(best.sentence, best.span) and not _planned(other.sentence, Span(start, start + len(other.short), other.short)):
+            present = [o for o in options if not _planned(o[0].sentence, o[1])]
+            if present:
+                chosen, span = max(present, key=lambda o: (counts_head(*o), alike(*o), o[0].score))
+                if cost is not None:
+                    cost.append(best.score - chosen.score)
+                return chosen if span is chosen.span else replace(chosen, span=span)
         if yield_figure:
             key = lambda o: (_unit_after(o[1].text) == other_unit, counts_head(*o), alike(*o), o[0].score)  # noqa: E731
         else:
@@ -442,10 +472,16 @@ def parallel_sides(
     if _from_to_sides(comparison, answers, marks, answer_again):  # each side has its end of the change
         return answers[0], answers[1]
     one_figure_for_both()
-    for side in (0, 1):
-        if _stated(answers[side]) and _stated(answers[1 - side]):
-            answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored, heads[side],
-                                                                   marks=marks[side]))
+    # a side moved to be stated like the other's first figure ("5枚" of one athlete, not the team's "142枚") may
+    # have drawn the first side along: once the second side has moved, the first is chosen again against it
+    for _ in range(1 if ablated("second_pass") else 2):
+        before = [a.short for a in answers]
+        for side in (0, 1):
+            if _stated(answers[side]) and _stated(answers[1 - side]):
+                answers[side] = answer_again(side, _prefer_stated_like(answers[1 - side], answers[side], ignored, heads[side],
+                                                                       marks=marks[side]))
+        if [a.short for a in answers] == before:
+            break
     one_figure_for_both()
     return answers[0], answers[1]
 
@@ -537,7 +573,16 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
         a_wins = (a_larger == (direction in LARGER)) != bool(timed)
         word = direction if a_wins else OPPOSITE[direction]
         gap = f"，相差{apart}" if apart else ""
-        if comparison.asks == DIFFERENCE:
+        if comparison.remainder:  # "还有多少处没整改完": the whole less the part done
+            if not a_larger or not apart:
+                return _refused_side(question, comparison, 0, sides[0], elapsed_ms,
+                                     f"找到的{sides[0].short}不多于已{comparison.measure}的{sides[1].short}")
+            if comparison.unit and re.fullmatch(r"[\d.]+[万亿]?", apart):
+                apart += comparison.unit
+            short = apart
+            body = (f"还有{apart}没有{comparison.measure}（共{sides[0].short}[1]，已{comparison.measure}{sides[1].short}[2]，"
+                    f"相减得出）。")
+        elif comparison.asks == DIFFERENCE:
             if apart and comparison.unit and not dated and re.fullmatch(r"[\d.]+[万亿]?", apart):
                 apart += comparison.unit  # "多几件": 172项 and 74件 differ by 98件
             short = apart or (name_a if a_wins else name_b)
@@ -564,3 +609,47 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
         sentence=f"{sides[0].sentence or ''}{sides[1].sentence or ''}" or None,
         timings_ms={"extract": elapsed_ms},
     )
+
+
+# "还有多少处没整改完": an article usually states the whole and the part done in one sentence ("共排查隐患1870处，
+# 已整改1842处"). The ordinary answer to the question finds that sentence; the part done is the figure after
+# 已+the asked verb, the whole the figure before it in the same unit that is larger.
+_DONE_BEFORE = re.compile(r"(?:已经|已)[^，,；;。：:\d]{0,6}$")
+_WHOLE_BEFORE = re.compile(r"(?:共|总|累计|合计|全部|一共)[^，,；;。：:\d]{0,6}$")
+
+
+def remainder_answer(question: str, comparison: Comparison, answer: Answer) -> Answer | None:
+    """The remainder ``comparison`` asks (whole − done) read from the sentence of ``answer`` (the ordinary
+    answer to the question), citing it; None when that sentence does not state both figures."""
+    if not comparison.remainder or not _stated(answer) or not answer.citations or ablated("remainder"):
+        return None
+    sentence = answer.sentence or ""
+    spans = sorted(quantity_spans(sentence, analyze_question(answer.question)), key=lambda sp: sp.start)
+    verb = set(comparison.measure)
+
+    def clause_before(span: Span) -> str:
+        left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, span.start)), default=0)
+        return sentence[left:span.start]
+
+    for i, done in enumerate(spans):
+        before = clause_before(done)
+        if not (_DONE_BEFORE.search(before) and verb & set(before)):
+            continue
+        done_figure = _figure(done.text)
+        if done_figure is None:
+            continue
+        wholes = [sp for sp in reversed(spans[:i]) if (f := _figure(sp.text)) is not None
+                  and f.unit == done_figure.unit and f.scale == done_figure.scale and f.value > done_figure.value]
+        whole = next((sp for sp in wholes if _WHOLE_BEFORE.search(clause_before(sp))), wholes[0] if wholes else None)
+        if whole is None:
+            return None
+        whole_figure = _figure(whole.text)
+        left = _difference_text(whole_figure, done_figure)
+        if comparison.unit and re.fullmatch(r"[\d.]+[万亿]?", left):
+            left += comparison.unit
+        cited = replace(answer.citations[0], n=1)
+        body = (f"还有{left}没有{comparison.measure}（{sentence[whole.start - len(clause_before(whole)):whole.end]}，"
+                f"{sentence[done.start - len(before):done.end]}[1]，相减得出）。")
+        return Answer(question=question, answer=body, refused=False, citations=(cited,), short=left,
+                      sentence=sentence, timings_ms=dict(answer.timings_ms))
+    return None

@@ -96,7 +96,8 @@ _RATIO_RE = re.compile(r"^(?P<a>.+?)(?:是|为|相当于|等于)(?P<b>.+?)的(?:
 _FOLLOW_DIFFERENCE = re.compile(rf"^(?:那|那么)?(?:{_D}|相差|差|差了|差距)(?:了|出|出了)?(?:多少|几|多久|多长时间)(?P<unit>[^吗？?]*)$")
 # after "A比B": the direction, then what is asked
 _AFTER_BI = re.compile(
-    rf"^(?P<b>.+?){_MORE_WORDS}(?P<dir>[{DIRECTIONS.rstrip('前后')}]){_AFTER_DIRECTION}"  # "比B前" is no comparison
+    # "比B前" is no comparison, so neither is 在/靠 (在前, 靠前) a word before the direction: "比现在多" is 现在's
+    rf"^(?P<b>.+?){_MORE_WORDS.replace('|在|靠', '')}(?P<dir>[{DIRECTIONS.rstrip('前后')}]){_AFTER_DIRECTION}"
     rf"(?:(?P<ratio>了?(?:几|多少)倍)"
     rf"|(?P<verb>[^{DIRECTIONS}几吗]{{0,3}}?)(?P<diff>了|出|出了)?(?:多少|几|多久|多长时间)(?P<unit>[^吗]*)"
     rf"|(?P<either>还是{_D})"
@@ -155,16 +156,24 @@ class Comparison:
     alternatives: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     # "A比B增长了几倍" asks the growth multiple (A÷B − 1: 300 against 100 增长了2倍), not the ratio "A是B的几倍"
     growth: bool = False
+    # "还有多少处没整改完": what is left, the whole (side A) less the part done (side B)
+    remainder: bool = False
 
     @property
     def dated(self) -> bool:
         return self.direction in DATED
 
 
+# words that hedge the asked figure ("大约是…的几倍", "比现在至少多多少"): they say how exact the answer
+# may be, never which side or measure, so a side's question does not carry them
+_HEDGE = re.compile(r"大约|大概|大致|差不多|至少|起码")
+
+
 def _clean(question: str) -> str:
     text = _TRAILING.sub("", (question or "").strip())
     text = _LEADING.sub("", text)
     text = _TRAILING_PARTICLE.sub("", text)
+    text = text if ablated("hedge") else _HEDGE.sub("", text)
     return _FIRST_THEN.sub(r"\1先", text)  # "谁先谁后" asks which is first
 
 
@@ -255,7 +264,7 @@ def _anchors(side: str) -> _Anchors:
     for written in figures:
         rest = re.sub(re.escape(written) + _FIGURE_TAIL.pattern, "", rest)
     rest = _SCOPE.sub("", rest)
-    rest = re.sub(r"[的之地得]|超过|超|不足|以上|以下|左右|那个|这个|那|这|时候?|期间|当年|那年", "", rest)
+    rest = re.sub(r"[的之地得]|超过|超|不足|以上|以下|左右|那个|这个|那|这|时候?|期间|当年|那年|现在|目前|当前|如今|眼下", "", rest)
     rest = rest if ablated("anchor_kind") else rest.replace("全年", "")  # "2024年全年" names a period only
     rest = "".join(w for w, _ in pos_cut(rest) if w not in GENERIC_PLACES) if rest else ""
     return _Anchors(analysis.entities, analysis.time_terms, figures, scope.group(0) if scope else "", rest, len(rest) < 2)
@@ -430,6 +439,12 @@ def _complete(side: str, other: str) -> str:
         side += other.rpartition("的")[2] if "的" in other else (pos_cut(other)[-1][0] if other else "")
     elif parallel:
         side += "的" + other.rpartition("的")[2]
+    elif not ablated("shared_measure") and "的" in other and "的" not in side and 2 <= len(mine.measure) <= 4 \
+            and re.fullmatch(r"[\u4e00-\u9fff]{2,}", other.rpartition("的")[2]) and other.rpartition("的")[2] not in side \
+            and len(_anchors(other.rpartition("的")[0]).measure) >= 2:  # "湟源县的下乡演出": a place's, no thing's measure
+        # "高血压和2型糖尿病患者的规范管理率": a short bare thing against one followed by 的 and a measure
+        # ("A和B的X") has that measure too
+        side += "的" + other.rpartition("的")[2]
     borrowed = ""
     if theirs.scope and not mine.scope and not mine.entities:
         borrowed += theirs.scope
@@ -492,6 +507,52 @@ def _measure_words(text: str) -> str:
     return text if len(text) >= 2 else ""
 
 
+# the last character of a side naming one kind among several ("物业服务类", "国家级", "A型"): the other side may
+# go on after its own such word with the noun both kinds are of ("市场管理类诉求", "省级重点龙头企业")
+_KIND_ENDINGS = "类级型式档等种"
+
+
+def _kind_tail(side: str, other: str) -> str:
+    """The noun ``other`` puts after its word of the kind ``side`` ends with ("诉求" of "市场管理类诉求" for
+    "物业服务类"), when that word comes early in ``other`` (its parallel of ``side``) at a word boundary; "" otherwise."""
+    if ablated("kind_tail") or len(side) < 2 or side[-1] not in _KIND_ENDINGS or side[-1] in other[-1:]:
+        return ""
+    at = 0
+    for word, _ in pos_cut(other):
+        at += len(word)
+        if word.endswith(side[-1]):
+            tail = other[at:]
+            if at <= len(side) + 2 and len(tail) >= 2 and "的" not in tail and tail not in side:
+                return tail
+            return ""
+    return ""
+
+
+def _unplaced(full: str, side: str, lent: tuple[str, ...]) -> str:
+    """``full`` without the place the other side lent it (``lent``, not in ``side``) when it opens the phrase,
+    after its period at most ("厦门前三季度轨道交通的客运量" → "前三季度轨道交通的客运量"), and what is left
+    opens with a noun or a period (not "办的零工活动"); "" otherwise."""
+    if ablated("unplaced_side"):
+        return ""
+    for entity in lent:
+        if entity in side:
+            continue
+        period = _PERIOD.match(full)
+        at = period.end() if period else 0
+        if full.startswith(entity, at) or full.startswith(entity):
+            start = at if full.startswith(entity, at) else 0
+            rest = (full[:start] + full[start + len(entity):].lstrip("的")).strip()
+            words = pos_cut(rest)
+            if len(rest) >= 2 and words and (words[0][1][:1] in ("n", "t", "m") or _PERIOD.match(rest)):
+                return rest
+    return ""
+
+
+# a side that is the present only ("比现在多多少") and the words of a target it may borrow from the other side
+_PRESENT = re.compile(r"(?:现在|目前|当前|如今|眼下)(?:的)?")
+_TARGET_WORDS = r"(?:的)?(?:目标|计划)"
+
+
 def _build(
     pre: str, a: str, b: str, post: str, asks: str, direction: str, unit: str = "", verb: str = ""
 ) -> Comparison | None:
@@ -507,13 +568,18 @@ def _build(
     if not ablated("one_sided_change") and (_DIRECTION_ONLY.fullmatch(a) or _DIRECTION_ONLY.fullmatch(b)):
         return None
     direction = _AS_DATE.get(direction, direction)
-    full_a, full_b = _complete(a, b), _complete(b, a)
+    a_head, b_head = a + _kind_tail(a, b), b + _kind_tail(b, a)  # "物业服务类" against "市场管理类诉求"
+    full_a, full_b = _complete(a_head, b_head), _complete(b_head, a_head)
+    if not ablated("present_side"):  # "明年的存栏目标比现在多多少": the present's figure is no target
+        full_a, full_b = (re.sub(_TARGET_WORDS, "", full) if _PRESENT.fullmatch(side) and not re.search(_TARGET_WORDS, side) else full
+                          for full, side in ((full_a, a), (full_b, b)))
     shared = _measure_words(post) + _measure_words(verb)
     # "哪个涨得快" compares growth rates, unless a side names its rate itself ("…的涨幅")
     rate = direction in "快慢" and shared.endswith(("增长", "下降")) and not _NAMES_RATE.search(a + b)
     if direction in "快慢" and shared in _GROWTH.values() and not rate:
         shared = ""
-    pre = re.sub(r"(?:方面|来看|来说|而言)$", "", pre.strip(" ，,：:")).strip(" ，,：:")  # "X方面，A和B谁多"
+    # "X方面，A和B谁多"; "新建的分馆里，A和B哪个多": the 里/中 only says the sides are among X
+    pre = re.sub(r"(?:方面|来看|来说|而言|之中|当中|中间|里面|里|中)$", "", pre.strip(" ，,：:")).strip(" ，,：:")
     dated = direction in DATED
     unit = re.sub(r"^(?:了|的)", "", unit.strip())
     unit = re.sub(r"^个(?=人)", "", unit)  # "多几个人"
@@ -547,9 +613,14 @@ def _build(
         at = side_a.rfind("多")
         change = f"{side_a[:at]}与{b}相比{'增加' if direction in LARGER else '减少'}了{side_a[at:]}"
     alternatives = []
-    for side, full, anchors in ((a, full_a, anchors_a), (b, full_b, anchors_b)):
+    for side, full, anchors, other in ((a, full_a, anchors_a, anchors_b), (b, full_b, anchors_b, anchors_a)):
         asked = [question(full)]
         if not anchors.bare and full != side:
+            # the place lent by the other side may be one this side's article never names ("厦门…轨道交通" where
+            # the paragraph says 全市): the side with the borrowed measure but not that place, then the side alone
+            unplaced = _unplaced(full, side, other.entities)
+            if unplaced:
+                asked.append(question(unplaced))
             asked.append(question(side))
         if unit and not dated:
             unit, kept = "", unit  # question() reads it
@@ -598,6 +669,28 @@ def _read_bi(text: str, names: Collection[str]) -> Comparison | None:
     return None
 
 
+# "隐患还有多少处没整改完", "还剩几户没搬迁": the whole less the part the verb is done for. The article
+# states the whole ("共排查隐患1870处") and the part done ("已整改1842处"); the remainder is their difference.
+_REMAINDER_RE = re.compile(
+    r"^(?P<pre>.+?)[，,]?(?:现在|目前)?(?:还有|还剩下?|尚有|剩下|剩余|还差)(?:多少|几)(?P<unit>[^没未\d]{0,2}?)"
+    r"(?:还|仍然|仍)?(?:没有|没|未|尚未|还没有?)(?P<verb>[\u4e00-\u9fff]{1,6}?)(?:完成|完毕|完|好|到位|结束)?(?:的)?$"
+)
+
+
+def _read_remainder(text: str) -> Comparison | None:
+    """"X还有多少处没整改完": side A the whole X ("X多少处"), side B the part done ("X已整改多少处")."""
+    match = _REMAINDER_RE.match(text) if not ablated("remainder") else None
+    if not match:
+        return None
+    pre, unit, verb = match.group("pre").strip(" ，,"), match.group("unit"), match.group("verb")
+    if len(pre) < 2:
+        return None
+    unit = re.sub(r"^个(?=人)", "", unit)
+    whole, done = f"{pre}多少{unit}", f"{pre}已{verb}多少{unit}"
+    return Comparison((pre, f"已{verb}"), (whole, done), DIFFERENCE, "多", unit, verb, stated_change=text,
+                      alternatives=((), (f"已{verb}多少{unit}",)), remainder=True)
+
+
 def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison | None:
     """The comparison ``question`` asks, or None when it asks for no comparison of two sides.
 
@@ -616,7 +709,17 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
         follow = _FOLLOW_DIFFERENCE.match(then.strip())
         compared = parse_comparison(first, names) if follow else None
         if compared is not None and compared.asks == WHICH:
+            # a side refused is asked again in the follow-up's unit ("多几个": "…多少个"); only then, as the
+            # difference's unit need not be each side's (12座 and 28个 differ by 16个; 头 and 只)
+            asked_unit = "" if ablated("follow_unit") else re.sub(r"^个(?=人)", "", follow.group("unit").strip())
+            if asked_unit and len(asked_unit) <= 2:
+                compared = replace(compared, alternatives=tuple(  # type: ignore[arg-type]
+                    alternatives + ((asked + asked_unit,) if asked.endswith("多少") else ())
+                    for asked, alternatives in zip(compared.side_questions, compared.alternatives)))
             return replace(compared, with_difference=True, unit=compared.unit or follow.group("unit").strip())
+    left = _read_remainder(text)
+    if left is not None:
+        return left
     against = _AGAINST_FIRST.match(text)
     if against:
         text = f"{against.group('a')}比{against.group('b')}{against.group('rest')}"

@@ -156,6 +156,23 @@ SWITCHES = {
                   " is of another year and does not answer",
     "shown_sides": "a comparison's answer names its first side without the period the question puts before it only"
                    " (上半年奎文区 is shown 奎文区)",
+    "hedge": "a comparison's hedge words (大约是…几倍, 比现在至少多) say how exact the answer may be, no part of a side",
+    "kind_tail": "a comparison side ending in a kind (物业服务类, 国家级) borrows the noun the other side puts after its"
+                 " own kind word (市场管理类诉求: 物业服务类诉求)",
+    "follow_unit": "\"哪个多？多几所？\": a side refused is asked again in the follow-up's unit (…多少所)",
+    "unplaced_side": "a comparison side refused with the place it borrowed from the other side is asked again without"
+                     " that place, keeping the borrowed measure (轨道交通的客运量, not 厦门轨道交通的客运量)",
+    "target_parity": "a comparison side's best figure that is a target (力争…突破9万头) gives way to a near-best figure of"
+                     " the present when neither the question nor the other side's figure is a target",
+    "present_side": "a comparison side naming only the present (比现在多多少) does not borrow the other side's target word"
+                    " (明年的奶牛存栏目标: 现在的奶牛存栏)",
+    "shared_measure": "\"A和B的X\": a short bare side (高血压) against one ending in 的+measure (2型糖尿病患者的规范管理率)"
+                      " asks that measure too",
+    "second_pass": "comparison sides are chosen alike a second time when the first pass moved one (a side drawn to the"
+                   " other's first, wrong figure goes back once that side has moved)",
+    "same_sentence": "a comparison side may take a figure of the other side's sentence when that figure's clause names"
+                     " it (…158枚…，厦门市代表团以金牌142枚位居第二)",
+    "remainder": "\"还有多少处没整改完\": the whole (共排查1870处) less the part done (已整改1842处)",
 }
 
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off
