@@ -58,6 +58,7 @@ def test_a_wrong_figure_is_contradicted(page_assistant, claim, found):
     "县电力公司的应急抢修队伍配了96辆抢修车。",  # 96人, not 96辆
     "鹤川县现有专职消防队员174名。",  # another county the article does not name
     "岚水县今年新建和改扩建规模化养殖场38家。",  # 38家 is the total, 6家 are new
+    "岚水县前三季度出口额超过45亿元。",  # 58.6亿元 are 进出口总值: "出口" inside it names no export figure
 ])
 def test_a_wrong_claim_is_not_supported(page_assistant, claim):
     report = page_assistant.check(claim)

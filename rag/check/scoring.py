@@ -300,7 +300,13 @@ def _said_share(words: Sequence[str], text: str) -> float:
     ``_restated`` read the other way."""
     if not ingredient_on("measure_stem"):
         return share_present(words, text)
-    return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and w[:-1] in text)) / len(words) if words else 0.0
+    return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and _stem_before_figure(w[:-1], text))) / len(words) if words else 0.0
+
+
+def _stem_before_figure(stem: str, text: str) -> bool:
+    """The stem of a measure noun names a figure right after it ("进口17.4亿元", "进口为17.4亿元"), as its own word: "出口" inside
+    "进出口总值146.2亿元" names no export figure."""
+    return re.search(re.escape(stem) + r"(?:额|量|为|达到|达|约|共)*[\d一二三四五六七八九十百千万亿两]", text) is not None
 
 
 def _beside(words: Sequence[str], keys: Sequence[str], names: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
