@@ -53,7 +53,7 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
     """
     source = candidate.paragraph.source
     place_ok = all(place_in(place, context) or province_wide_in(place, context, source in wide_sources.get(place, ()))
-                   for place in claim.places)
+                   or short_place_in(place, context) for place in claim.places)
     if place_ok and claim.places and candidate.own_places:
         for own in candidate.own_places:
             same_level = [p for p in claim.places if _same_level(p, own)]
@@ -78,6 +78,28 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
 
 
 _WHOLE = re.compile(r"全[国省市县区州]")
+_COUNTY_LIKE = "县市区旗"
+_PLACE_END = re.compile(r"[省市县区州镇乡村旗]|街道")
+
+
+def short_place_in(place: str, context: str) -> bool:
+    """With ``short_place``, a county, district or city the article names by its name alone and then as the whole of its kind
+    ("五峰地处武陵山区，全县…" or "五峰土家族自治县" for 五峰县): its stem stands in the context not followed by another place
+    suffix ("五峰镇" is a town), and the context speaks of 全县 / 该县 / 本县 (the suffix of the claim's place), or its stem is
+    followed by a minority's 自治县."""
+    if not ingredient_on("short_place") or len(place) < 3 or place[-1] not in _COUNTY_LIKE:
+        return False
+    stem, suffix = place[:-1], place[-1]
+    if len(stem) < 2:
+        return False
+    bare = autonomous = False
+    for match in re.finditer(re.escape(stem), context):
+        after = context[match.end(): match.end() + 12]
+        if re.match(r"[\u4e00-\u9fff]{1,6}族自治" + suffix, after):
+            autonomous = True
+        elif not _PLACE_END.match(after):
+            bare = True
+    return autonomous or (bare and re.search(f"[全该本]{suffix}", context) is not None)
 # how wide a place is, by its suffix: a province or the whole country holds cities, counties, towns…
 _RANK = {"国": 0, "省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "镇": 4, "乡": 4, "街道": 4, "村": 5}
 
@@ -194,7 +216,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 restated = max(restated, min(share_present(named, claim_sentence), share_present(claim_words, candidate.subject_sentence)))
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 # (its sentence with the one before when it opens by pointing back at it: "该校…占地68亩")
-                restated = min(restated, share_present(claim_words, candidate.subject_sentence))
+                restated = min(restated, _said_share(claim_words, candidate.subject_sentence))
         near = candidate.sentence.strip() in nearest
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
         loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.subject_sentence) >= 0.9 and (
@@ -269,7 +291,22 @@ def _modality_of(candidate: Candidate) -> frozenset[str]:
 
 def _said(words: Sequence[str], keys: Sequence[str], context: str) -> float:
     """Share of the claim's measure words the article says, its nouns (``keys``) above all."""
-    return min(share_present(words, context) + 0.2, share_present(keys, context)) if keys else share_present(words, context)
+    return min(_said_share(words, context) + 0.2, _said_share(keys, context)) if keys else _said_share(words, context)
+
+
+def _said_share(words: Sequence[str], text: str) -> float:
+    """Share of the claim's ``words`` that ``text`` says, with ``measure_stem`` a measure noun of the claim's also by its stem, as
+    the article names the same measure without 额/量/数/值 ("进口512.2亿元" for "进口额为512.2亿元", "用电" for "用电量"):
+    ``_restated`` read the other way."""
+    if not ingredient_on("measure_stem"):
+        return share_present(words, text)
+    return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and _stem_before_figure(w[:-1], text))) / len(words) if words else 0.0
+
+
+def _stem_before_figure(stem: str, text: str) -> bool:
+    """The stem of a measure noun names a figure right after it ("进口17.4亿元", "进口为17.4亿元"), as its own word: "出口" inside
+    "进出口总值146.2亿元" names no export figure."""
+    return re.search(re.escape(stem) + r"(?:额|量|为|达到|达|约|共)*[\d一二三四五六七八九十百千万亿两]", text) is not None
 
 
 def _beside(words: Sequence[str], keys: Sequence[str], names: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
