@@ -34,7 +34,6 @@ def test_a_total_is_another_measure_than_what_is_new():
 
 @pytest.mark.parametrize("claim", [
     "岚水县现有专职消防队员174名。",  # the county is 岚水 and 全县 in the article
-    "县电力公司的应急抢修队伍配了31辆抢修车。",  # 96人 count people: no better reading of 31辆
     "岚水县前三季度进口额为17.4亿元。",  # the article's 进口 is the claim's 进口额
 ])
 def test_a_true_claim_is_found(page_assistant, claim):
@@ -67,7 +66,7 @@ def test_a_wrong_claim_is_not_supported(page_assistant, claim):
 
 @pytest.mark.parametrize("ingredient, claim", [
     ("short_place", "岚水县现有专职消防队员174名。"),
-    ("beside_unit", "县电力公司的应急抢修队伍配了31辆抢修车。"),
+    ("measure_stem", "岚水县前三季度进口额为17.4亿元。"),
 ])
 def test_each_reading_has_its_switch(page_assistant, monkeypatch, ingredient, claim):
     monkeypatch.setenv("RAG_CHECK_ABLATE", ingredient)

@@ -93,7 +93,6 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "gate",  # rag.check.gate: a learned check of each figure verdict (a doubtful 一致 → 未找到, a 未找到 → 不一致)
                "kicker",  # rag.check.article_context: the headline lines before an article's title and its setting are its context
                "named_whole",  # rag.check.claims.places_in: "吉林全省" is 吉林 as a whole, not 全省 of another province
-               "beside_unit",  # rag.check.readings._better_beside: only a figure in the same kind of unit is a better reading
                "measure_stem",  # rag.check.scoring._said_share: the claim's "进口额" said by the article's "进口"
                "short_place")  # rag.check.scoring.short_place_in: 五峰县 named "五峰" beside 全县, or 五峰土家族自治县
 

@@ -368,14 +368,10 @@ def _is_change(label: str) -> bool:
 
 
 def _better_beside(row: Scored, scored: Sequence[Scored]) -> bool:
-    """Another figure of the same article sentence that restates more of the claim's words; with ``beside_unit``, only one
-    in the same kind of unit: "组建了由120人组成的…抢修队伍，配备抢修车辆26辆" counts people in its 120人, so it is no better
-    a reading of "配了26辆抢修车" than the 26辆 itself."""
+    """Another figure of the same article sentence that restates more of the claim's words."""
     here = (row.candidate.paragraph.source, row.candidate.paragraph.number, row.candidate.sentence)
-    same_unit = ingredient_on("beside_unit")
     return any((o.candidate.paragraph.source, o.candidate.paragraph.number, o.candidate.sentence) == here
-               and o.candidate.figure.start != row.candidate.figure.start and o.restated > row.restated
-               and (not same_unit or o.candidate.figure.unit_class == row.candidate.figure.unit_class) for o in scored)
+               and o.candidate.figure.start != row.candidate.figure.start and o.restated > row.restated for o in scored)
 
 
 CLOSER_MARGIN = 0.5  # how much closer (``Scored.closeness``, 0..2) another figure's clause must match to outweigh a true one
