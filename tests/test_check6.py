@@ -106,7 +106,7 @@ def test_check6_readings(page_assistant, claim, verdict, found):
 
 @pytest.mark.parametrize("ingredient, claim, verdict", [
     ("action", "临水县上半年已到位中央财政补助资金2.4亿元。", "supported"),
-    ("scope_name,whole_claim", "本届文化节创下3项省级纪录。", "supported"),  # whole_claim alone reads the other scope too (名称)
+    ("scope_name,whole_claim,agreement", "本届文化节创下3项省级纪录。", "supported"),  # whole_claim and agreement read the other scope too
     ("measure_short", "临水县今年小麦总产17.6万吨。", "not_found"),
     ("referent_head", "东坡镇晨光艺术社选送的《麦浪》获得金奖。该社团还获得了“优秀参展团体”称号。", "supported"),
 ])

@@ -77,7 +77,9 @@ and no 累计: "上半年…开工改造…186个" for "已累计改造…1000�
 ``common_area`` (a word with a place's suffix in a clause before an article figure's own that jieba reads as one common noun,
 "城市建成区", "保护区", is a kind of area, not a smaller place the figure is told of),
 ``from_to`` (a direction verb right after an article figure, "由520张增加到800张", is the way to the next figure, no other event,
-when the claim states the same direction), ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
+when the claim states the same direction), ``agreement`` (rag.check.agreement: a 一致 is reread against the article words bound
+to the found figure or name, what it counts, whose and when it is, target or result; each part ``agree_…`` by itself),
+``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
 from __future__ import annotations
@@ -94,7 +96,10 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "kicker",  # rag.check.article_context: the headline lines before an article's title and its setting are its context
                "named_whole",  # rag.check.claims.places_in: "吉林全省" is 吉林 as a whole, not 全省 of another province
                "measure_stem",  # rag.check.scoring._said_share: the claim's "进口额" said by the article's "进口"
-               "short_place")  # rag.check.scoring.short_place_in: 五峰县 named "五峰" beside 全县, or 五峰土家族自治县
+               "short_place",  # rag.check.scoring.short_place_in: 五峰县 named "五峰" beside 全县, or 五峰土家族自治县
+               # rag.check.agreement: the claim's own words bound to the found figure or name, before 一致 (all, then each part)
+               "agreement", "agree_counted", "agree_object", "agree_scope", "agree_place", "agree_year", "agree_target", "agree_that",
+               "agree_all_done", "agree_list", "agree_item", "agree_heading")
 
 
 def ingredient_on(name: str) -> bool:

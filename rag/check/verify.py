@@ -48,6 +48,7 @@ from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CO
 from .readings import _DAY_PART, closer_gives_other, qualified_as_another, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
 from .whole_claim import recheck
+from .agreement import reread
 from . import gate
 
 _CUMULATIVE = re.compile(r"累计|历年|迄今|至今|总计")
@@ -612,7 +613,8 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
         verdict = recheck(claim, verdict, context_of)
     if ingredient_on("gate") or gate.RECORDER is not None:  # a learned check of the verdict (rag.check.gate)
         verdict = gate.apply(claim, verdict, rows, before_whole, context_of, similarity, hits)
-    return verdict
+    # the claim's own words bound to the found figure or name must be the article's (rag.check.agreement)
+    return reread(claim, verdict, context_of)
 
 
 def _under_another_parent(claim: Claim, hits: Sequence[Hit], context_of: ContextOf) -> Verdict | None:
