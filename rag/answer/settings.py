@@ -55,8 +55,6 @@ SWITCHES = {
               " and not it, or a paragraph never naming an asked 二期/Ⅳ类/乙级, does not answer (any question kind)",
     "neighbour_place": "a sentence naming another place of the asked one's level (望京街道 for 双井街道, 吴江区 for 姑苏区)"
                        " and never the asked one gives the neighbour's figure, not the asked place's",
-    "old_value": "the old value of a 由X到Y change (由每公斤400元提高到每公斤1600元: 400元) does not answer what the thing is"
-                 " now, unless the question asks the old one (原来, 之初)",
     "ordinal_series": "an ordinal of a recurring event or batch (第二届, 第一批) is a series member: a sentence naming"
                       " another (第三届) and not it does not answer",
     "rate_units": "a figure per unit of measure (每公斤400元, 每平方米22元) is a rate, no answer to a question asking"

@@ -916,11 +916,6 @@ _GAP_ASKED = re.compile(r"(?<!同)比|高出|低出|高于|低于|快于|慢于|
 
 
 _SEVERAL_ASKED = re.compile(r"哪几|哪些")
-# "价格由成立之初的每公斤400元提高到每公斤1600元": the figure after 由/从 (its clause up to it) is the old value
-# the one after 到/至 replaces; it does not answer what the thing is now, unless the question asks the old one
-_OLD_VALUE = re.compile(r"(?:由|从)[^，,；;。\d]{0,10}$")
-_NEW_VALUE = re.compile(r"^[^，,；;。\d]{0,8}(?:到|至)[^，,；;。\d]{0,6}$")
-_OLD_ASKED = re.compile(r"原来|原先|以前|过去|之前|以往|此前|起初|当初|之初|最初|由|从")
 
 
 def _listed(sentence: str, spans: list[Span]) -> list[Span]:
@@ -963,16 +958,8 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
         spans = _whole_names(sentence, spans)
     if analysis.kind in (ORG, PLACE) and _SEVERAL_ASKED.search(question_text) and not ablated("listed_names"):
         spans = _listed(sentence, spans)
-    replaced = {
-        span.start for span in spans
-        if analysis.kind == QUANTITY and not ablated("old_value") and not _OLD_ASKED.search(question_text)
-        and _OLD_VALUE.search(clause_window(sentence, span.start, span.end)[0])
-        and any(sp.start >= span.end and _NEW_VALUE.match(sentence[span.end:sp.start]) for sp in spans)
-    }
     ranked: list[tuple[Span, float, float]] = []
     for i, span in enumerate(spans):
-        if span.start in replaced:
-            continue  # the old value of a 由X到Y change
         if span.start in owners and not owners[span.start][0]:
             continue  # another listed item's figure
         if span.start in items and not items[span.start]:
@@ -989,9 +976,7 @@ def ranked_spans(sentence: str, analysis: QuestionAnalysis) -> list[tuple[Span, 
         # a neighbouring number ends this one's words (only numbers: names nest), unless
         # the question names it ("超过300万辆的城市有几个": "27个城市超300万辆"), or the two
         # are alternatives sharing the words before them ("原则上不低于1%、不超过3%")
-        # (an old value replaced by this one does not end its words: "毛茶价格由…每公斤400元提高到每公斤1600元")
-        others = [sp for sp in spans if sp is not span and not _named_in(sp, question_text) and sp.start not in replaced] \
-            if analysis.kind == QUANTITY else []
+        others = [sp for sp in spans if sp is not span and not _named_in(sp, question_text)] if analysis.kind == QUANTITY else []
         lo = max(
             (sp.end for sp in others if sp.end <= span.start and not _ALTERNATIVES.fullmatch(sentence[sp.end:span.start])),
             default=0,
