@@ -21,6 +21,7 @@ from .question import (
     DATE, GENERIC_NOUNS, GENERIC_PLACES, QUANTITY, QuestionAnalysis, coverage, entity_in, guessed_across_words, is_province,
     pos_cut, pos_tokenizer, time_in, without_baselines,
 )
+from ..numbers import values_in
 from ..setting import places_named
 from .scoring import Candidate, abbreviated, same_characters
 from .settings import ablated
@@ -847,9 +848,18 @@ def _named_figure_later(sentence: str, span, analysis: QuestionAnalysis) -> bool
 # a figure per day, per person, per household… ("日均服务量达200人次")
 _RATE = re.compile(r"[日人年月户周亩]均|平均|每(?:天|日|人|年|月|户|周|亩|名|次)")
 # a price or yield per unit of measure ("每公斤400元") is a rate as well ("销售额多少" is no price)
-_RATE_PER_MEASURE = re.compile(r"每(?:公斤|千克|斤|吨|平方米|立方米|千瓦时|度|公里|小时)")
-# a price or rate per unit of measure asked ("一公斤收多少钱", "收购价", "单价")
-_PER_MEASURE_ASKED = re.compile(r"[一每](?:公斤|千克|斤|吨|平方米|平米|立方米|千瓦时|度|公里|小时)|价")
+_RATE_PER_MEASURE = re.compile(r"每(?:公斤|千克|斤|吨|平方米|平米|立方米|千瓦时|度|公里|小时)")
+# a price or rate per unit of measure asked ("一公斤收多少钱", "收购价", "单价", "设计时速", "卖到多少钱"); a sum
+# of money asked in all ("一共卖了多少钱") is no price
+_PER_MEASURE_ASKED = re.compile(r"[一每](?:公斤|千克|斤|吨|平方米|平米|立方米|千瓦时|度|公里|小时)|价|速")
+_PRICE_ASKED = re.compile(r"(?<![了共计])多少钱")
+_SUM_ASKED = re.compile(r"[一总]共|累计|合计|共计")
+
+
+def _per_measure_asked(question: str) -> bool:
+    """Whether the question asks a price or rate per unit of measure ("设计时速", "毛茶卖到多少钱")."""
+    return bool(_PER_MEASURE_ASKED.search(question)) or (
+        bool(_PRICE_ASKED.search(question)) and not _SUM_ASKED.search(question))
 # the question asks a rate ("平均一天挣多少", "每人", "一天能…")
 _RATE_ASKED = re.compile(r"均|每|一(?:天|日|个月|月|周|户|人)(?!一共)|一年(?:能|可以?|就)|单日|天天")  # 一年能拿: per year
 
@@ -858,7 +868,7 @@ def _rate_unasked(before: str, analysis: QuestionAnalysis) -> bool:
     """A rate ("日均服务量达200人次") does not answer a question that asks no rate ("一年一共服务了
     多少人次")."""
     rate = _RATE.search(before) or (
-        not ablated("rate_units") and _RATE_PER_MEASURE.search(before) and not _PER_MEASURE_ASKED.search(analysis.text)
+        not ablated("rate_units") and _RATE_PER_MEASURE.search(before) and not _per_measure_asked(analysis.text)
     )
     return bool(rate) and not _RATE_ASKED.search(analysis.text)
 
@@ -1031,8 +1041,12 @@ _SERIES_RE = tuple(
 
 
 def _value(value: str) -> str:
-    """One writing of a series value: 2 and 二 are the same member."""
-    return "".join(_CN_DIGITS[int(c) - 1] if c.isdigit() and c != "0" else c for c in value)
+    """One writing of a series value: 2 and 二, 12 and 十二, 10 and 十 are the same member."""
+    if re.fullmatch(rf"[{_CN_DIGITS}0-9]+", value):
+        read = values_in(value)
+        if len(read) == 1:
+            return str(int(next(iter(read))))
+    return value
 
 
 def _series_members(text: str) -> set[tuple[int, str, str]]:
@@ -1040,9 +1054,14 @@ def _series_members(text: str) -> set[tuple[int, str, str]]:
     return {(index, _value(m.group(1)), m.group(2)) for index, pattern in _SERIES_RE for m in pattern.finditer(text)}
 
 
-def _series_sibling(text: str, analysis: QuestionAnalysis) -> bool:
+# "本届交易会…较第一届多出10个": the edition the article reports on, named by a pointer
+_THIS_ORDINAL = re.compile(r"[本此该这今](届|批)")
+
+
+def _series_sibling(text: str, analysis: QuestionAnalysis, title: str = "") -> bool:
     """The question names a member of a series (二期, 秋季, Ⅳ类, 第二届) that ``text`` does not, and
-    ``text`` names another member of that series."""
+    ``text`` names another member of that series. An edition or batch (第二届) is the one the article
+    reports on when its ``title`` names it or ``text`` points at its own (本届, 此批)."""
     if ablated("series"):
         return False
     said = _series_members(text)
@@ -1050,6 +1069,9 @@ def _series_sibling(text: str, analysis: QuestionAnalysis) -> bool:
         if series == len(_SERIES) and ablated("ordinal_series"):
             continue
         if (series, value, suffix) in said:
+            continue
+        if series == len(_SERIES) and ((series, value, suffix) in _series_members(title)
+                                       or any(m.group(1) == suffix for m in _THIS_ORDINAL.finditer(text))):
             continue
         if any(s == series and x == suffix and v != value for s, v, x in said):
             return True
@@ -1135,6 +1157,13 @@ _SUB_PLACE = re.compile(
 )
 
 
+def _kind_of_place(word: str) -> bool:
+    """An everyday word before a generic place word names a kind of place, not one: 文明城市, 旅游景区
+    (松山区 is a name: 松 is one character)."""
+    return any(word.endswith(g) and len(word) - len(g) >= 2 and known_common_word(word[:-len(g)])
+               for g in GENERIC_PLACES if len(g) >= 2)
+
+
 def _named_places(text: str) -> list[tuple[str, str]]:
     """(name, level) of each specific place ``text`` names at a level of its own (吴江区 → 区, 望京街道 →
     街道); references (全区, 该街道) and everyday words (乡镇街道) name none."""
@@ -1142,12 +1171,13 @@ def _named_places(text: str) -> list[tuple[str, str]]:
     found += [  # a place jieba reads as one word (松山区, whose 山区 alone is a generic word)
         (word, word[-1]) for word, flag in pos_cut(text)
         if flag == "ns" and len(word) >= 3 and word[-1] in "市县区州旗盟" and word[0] not in _SCOPE_PREFIX
-        and word not in GENERIC_PLACES
+        and word not in GENERIC_PLACES and not _kind_of_place(word)
     ]
     for m in _SUB_PLACE.finditer(text):
         name = m.group(1)
+        # (城南街道, 东城街道, 城关镇 are names; 城镇, 城乡 are not)
         if name[0] in _SCOPE_PREFIX or known_common_word(name) or name in GENERIC_PLACES \
-                or re.search(r"[\d个和与及、各乡镇村城了的是在把被将]", name):
+                or re.search(r"[\d个和与及、各乡镇村了的是在把被将]|城镇|城乡", name):
             continue
         found.append((name, m.group(2)))
     # "设立县、乡、村三级河长": a verb before the suffix names no place
@@ -1170,7 +1200,25 @@ def _neighbour_place(text: str, analysis: QuestionAnalysis) -> bool:
         if core in text or entity_in(name, text):
             continue
         if any(lv == level and other[:2] != core[:2] and core not in other and other not in name
-               for other, lv in said):
+               and _opens_clause(other, level, text) for other, lv in said):
+            return True
+    return False
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;。！？!?：:]")
+
+
+def _opens_clause(name: str, level: str, text: str) -> bool:
+    """Whether the place ``name`` is the subject of a clause of ``text``: only a time or a number before it
+    in its clause ("，望京街道全年受理…", "今年吴江区…"), not a preposition, a verb or a list it ends
+    ("来自上海市的游客", "作为苏州市下辖县级市", "在吴江区、吴中区分馆带动下")."""
+    whole = name if name.endswith(level) else name + level
+    for m in re.finditer(re.escape(name), text):
+        if not text.startswith(whole, m.start()):
+            continue
+        left = max((b.end() for b in _CLAUSE_MARK.finditer(text, 0, m.start())), default=0)
+        if all(flag[:1] in ("t", "m", "q", "x") or word in ("其中", "今年以来") for word, flag in pos_cut(text[left:m.start()])
+               if word.strip() and word not in "“”\"'"):
             return True
     return False
 
@@ -1190,7 +1238,7 @@ def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | Non
     else:
         text = given = sentence
     p = candidate.hit.paragraph
-    if _series_sibling(text, analysis) or _deputy_only(text, analysis) or _other_holder(text, analysis, p.text) \
+    if _series_sibling(text, analysis, p.title or "") or _deputy_only(text, analysis) or _other_holder(text, analysis, p.text) \
             or _neighbour_place(text, analysis):
         return given
     # a member of a series asked (Ⅳ类, 二期) is as specific as a name: a paragraph that never says it
