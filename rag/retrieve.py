@@ -19,7 +19,7 @@ import numpy as np
 from .encoders import Encoder
 from .index import Index
 from .asked_figure import asked_figure, states_asked_figure
-from .rerank import COVERAGE_WEIGHT, FIGURE_WEIGHT, SENTENCE_MARGIN, SENTENCE_WEIGHT, question_bigrams, question_coverage
+from .rerank import COVERAGE_WEIGHT, FIGURE_MIN_COVERAGE, FIGURE_WEIGHT, SENTENCE_MARGIN, SENTENCE_WEIGHT, question_bigrams, question_coverage
 from .schema import RETRIEVAL_MODES, Chunk, Hit
 from .sentence_vectors import paragraph_sentences, stored_sentence_vectors
 from .vector_cache import text_key
@@ -43,20 +43,23 @@ def rerank_by_coverage(query: str, fused: list[Fused], chunks: Mapping[int, Chun
     ``closeness`` (each paragraph's best sentence similarity to the question), a penalty for how far its
     paragraph's closest sentence falls behind the pool's closest (beyond SENTENCE_MARGIN). Given
     ``paragraph_text`` ((source, paragraph number) -> text), a bonus for a paragraph that states a figure of
-    the kind the question asks for (rag.asked_figure)."""
+    the kind the question asks for (rag.asked_figure), when the candidate covers at least FIGURE_MIN_COVERAGE of the
+best coverage in the pool (a figure in a paragraph about something else answers nothing)."""
     bigrams = question_bigrams(query)
     top = max(closeness.values()) if closeness else 0.0
     asked = asked_figure(query) if paragraph_text is not None and figure_weight else None
     stated: dict[tuple[str, int], bool] = {}
+    coverages = {item: question_coverage(bigrams, chunks[item].index_text) if item in chunks else 0.0 for item, *_ in fused}
+    enough = FIGURE_MIN_COVERAGE * max(coverages.values(), default=0.0)
     rescored = []
     for item, score, leg_scores, leg_ranks in fused:
         chunk = chunks.get(item)
-        coverage = question_coverage(bigrams, chunk.index_text) if chunk is not None else 0.0
+        coverage = coverages[item]
         score += COVERAGE_WEIGHT * coverage
         if closeness and chunk is not None:
             behind = top - closeness.get((chunk.source, chunk.paragraph), 0.0)
             score -= sentence_weight * max(0.0, behind - SENTENCE_MARGIN)
-        if asked is not None and chunk is not None and paragraph_text is not None:
+        if asked is not None and chunk is not None and paragraph_text is not None and coverage >= enough:
             key = (chunk.source, chunk.paragraph)
             if key not in stated:
                 stated[key] = states_asked_figure(asked, paragraph_text(*key))
