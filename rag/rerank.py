@@ -37,6 +37,14 @@ SENTENCE_WEIGHT = 0.08
 # legs' ranks decide (grid 0-.03: equal totals up to .02; without it a comparison side's near tie among
 # four paragraphs of one article flipped, tests/test_compare.py).
 SENTENCE_MARGIN = 0.02
+# Bonus for a paragraph that states a figure of the kind the question asks for (rag.asked_figure: 多少块 →
+# "36.2万块", 哪天 → a date, 花了多少钱 → a sum in 元); 0 turns the term off. Ninth session: grid .002-.015 on the
+# dev halves of the seeds and eval/fresh..fresh7, with the weights above (leave-one-set-out); .004-.01 is a plateau.
+FIGURE_WEIGHT = 0.008
+# ...only for a candidate covering at least this share of the pool's best coverage: a figure of the asked kind in a
+# paragraph about something else ("1.2万余个"驿站 for 托管班收了多少个孩子) made the answer stage answer questions the
+# articles cannot (seeds dev: 2 unanswerable questions, fresh4 1); .8 keeps them refused (.6 left the fresh4 one) and costs 5 of the +25 rows (retrieval-only dev sum 648 of 746).
+FIGURE_MIN_COVERAGE = 0.8
 
 
 def question_bigrams(question: str) -> frozenset[str]:

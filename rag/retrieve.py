@@ -3,7 +3,8 @@
 Each leg returns a generous pool; fusion works on ranks (reciprocal rank
 fusion), so the legs' incomparable score scales never have to be calibrated;
 the fused pool is then reranked by how much of the question each candidate
-covers and how close in meaning its paragraph's closest sentence is (rag.rerank). Each hit keeps both legs' own scores and ranks, and the
+covers, how close in meaning its paragraph's closest sentence is (rag.rerank), and whether its
+paragraph states a figure of the kind the question asks for (rag.asked_figure). Each hit keeps both legs' own scores and ranks, and the
 coverage as "overlap", so a user can see why a passage ranked where it did. Hits are per paragraph: the best chunk of a
 paragraph stands for it, since a paragraph is what gets cited.
 """
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import numpy as np
 
 from .encoders import Encoder
 from .index import Index
-from .rerank import COVERAGE_WEIGHT, SENTENCE_MARGIN, SENTENCE_WEIGHT, question_bigrams, question_coverage
+from .asked_figure import asked_figure, states_asked_figure
+from .rerank import COVERAGE_WEIGHT, FIGURE_MIN_COVERAGE, FIGURE_WEIGHT, SENTENCE_MARGIN, SENTENCE_WEIGHT, question_bigrams, question_coverage
 from .schema import RETRIEVAL_MODES, Chunk, Hit
 from .sentence_vectors import paragraph_sentences, stored_sentence_vectors
 from .vector_cache import text_key
@@ -34,20 +36,34 @@ Fused = tuple[int, float, dict[str, float], dict[str, int]]
 
 def rerank_by_coverage(query: str, fused: list[Fused], chunks: Mapping[int, Chunk],
                        closeness: Mapping[tuple[str, int], float] | None = None,
-                       sentence_weight: float = SENTENCE_WEIGHT) -> list[Fused]:
+                       sentence_weight: float = SENTENCE_WEIGHT,
+                       paragraph_text: Callable[[str, int], str] | None = None,
+                       figure_weight: float = FIGURE_WEIGHT) -> list[Fused]:
     """Add the question's coverage by each candidate (see rag.rerank) to its fused score, and, given
     ``closeness`` (each paragraph's best sentence similarity to the question), a penalty for how far its
-    paragraph's closest sentence falls behind the pool's closest (beyond SENTENCE_MARGIN)."""
+    paragraph's closest sentence falls behind the pool's closest (beyond SENTENCE_MARGIN). Given
+    ``paragraph_text`` ((source, paragraph number) -> text), a bonus for a paragraph that states a figure of
+    the kind the question asks for (rag.asked_figure), when the candidate covers at least FIGURE_MIN_COVERAGE of the
+best coverage in the pool (a figure in a paragraph about something else answers nothing)."""
     bigrams = question_bigrams(query)
     top = max(closeness.values()) if closeness else 0.0
+    asked = asked_figure(query) if paragraph_text is not None and figure_weight else None
+    stated: dict[tuple[str, int], bool] = {}
+    coverages = {item: question_coverage(bigrams, chunks[item].index_text) if item in chunks else 0.0 for item, *_ in fused}
+    enough = FIGURE_MIN_COVERAGE * max(coverages.values(), default=0.0)
     rescored = []
     for item, score, leg_scores, leg_ranks in fused:
         chunk = chunks.get(item)
-        coverage = question_coverage(bigrams, chunk.index_text) if chunk is not None else 0.0
+        coverage = coverages[item]
         score += COVERAGE_WEIGHT * coverage
         if closeness and chunk is not None:
             behind = top - closeness.get((chunk.source, chunk.paragraph), 0.0)
             score -= sentence_weight * max(0.0, behind - SENTENCE_MARGIN)
+        if asked is not None and chunk is not None and paragraph_text is not None and coverage >= enough:
+            key = (chunk.source, chunk.paragraph)
+            if key not in stated:
+                stated[key] = states_asked_figure(asked, paragraph_text(*key))
+            score += figure_weight * stated[key]
         rescored.append((item, score, {**leg_scores, "overlap": round(coverage, 4)}, leg_ranks))
     rescored.sort(key=lambda row: (-row[1], row[0]))
     return rescored
@@ -82,11 +98,13 @@ def fuse_rankings(
 
 
 class Retriever:
-    def __init__(self, index: Index, encoder: Encoder, pool: int = CANDIDATE_POOL, sentence_weight: float = SENTENCE_WEIGHT):
+    def __init__(self, index: Index, encoder: Encoder, pool: int = CANDIDATE_POOL, sentence_weight: float = SENTENCE_WEIGHT,
+                 figure_weight: float = FIGURE_WEIGHT):
         self.index = index
         self.encoder = encoder
         self.pool = pool
         self.sentence_weight = sentence_weight
+        self.figure_weight = figure_weight
         # each paragraph's rows in the build's stored sentence vectors (None: some sentence is not stored);
         # a build's paragraphs never change, and a refresh makes a new Retriever
         self._sentence_rows: dict[tuple[str, int], tuple[int, ...] | None] = {}
@@ -158,7 +176,8 @@ class Retriever:
         lap("lookup")
         if mode == "hybrid":
             closeness = self.sentence_closeness(vector, chunks) if self.sentence_weight else None
-            fused = rerank_by_coverage(query, fused, chunks, closeness, self.sentence_weight)
+            fused = rerank_by_coverage(query, fused, chunks, closeness, self.sentence_weight,
+                                       lambda source, number: self.index.table.paragraph(source, number).text, self.figure_weight)
             lap("rerank")
         hits = self._paragraph_hits(fused, chunks, k)
         lap("paragraphs")

@@ -343,6 +343,12 @@ def _stock_prefix_dictionary(cache_dir: Path) -> tuple[dict[str, int], int]:
         return _STOCK_DICTIONARY_CACHE
 
 
+def stock_word_frequencies() -> dict[str, int]:
+    """jieba's stock dictionary as word -> frequency (its prefixes map to 0), shared and read-only:
+    whether some characters make a dictionary word, without cutting any text."""
+    return _stock_prefix_dictionary(default_cache_dir() / "jieba")[0]
+
+
 JIEBA_CACHE_FILE = "jieba.cache"  # jieba's own name and marshal format, so caches it wrote earlier are reused
 
 
