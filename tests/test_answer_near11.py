@@ -27,8 +27,8 @@ BRIDGES = paragraph(
 def test_a_whole_citys_figure_does_not_answer_a_districts_question():
     answer = extract_answer("柳塘区去年修缮了多少座古桥？", ranked(BRIDGES))
     assert answer.refused and "文中只有" in answer.answer and "全市" in answer.answer, answer.answer
-    assert wider_scope("2025年全市已完成古桥抢救性修缮", "2025年全市已完成古桥抢救性修缮20座",
-                       analyze_question("柳塘区去年修缮了多少座古桥？")) == "全市"
+    before = "2025年全市已完成古桥抢救性修缮"
+    assert wider_scope(before, before + "20座", analyze_question("柳塘区去年修缮了多少座古桥？"), before) == "全市"
     # the city's own question is answered by it
     whole = extract_answer("2025年全市修缮了多少座古桥？", ranked(BRIDGES))
     assert not whole.refused and whole.short == "20座", whole.answer
@@ -39,8 +39,17 @@ def test_a_districts_own_figure_answers_it():
     answer = extract_answer("柳塘区去年修缮了多少座古桥？", ranked(paragraph(text, 2, "青州古桥保护行动启动")))
     assert not answer.refused and answer.short == "9座", answer.answer
     # a scope word of the asked level (全区) does not make a wider figure
-    assert wider_scope("2025年全区已完成古桥修缮", "2025年全区已完成古桥修缮9座",
-                       analyze_question("柳塘区去年修缮了多少座古桥？")) is None
+    before = "2025年全区已完成古桥修缮"
+    assert wider_scope(before, before + "9座", analyze_question("柳塘区去年修缮了多少座古桥？"), before) is None
+
+
+def test_a_place_listed_after_the_wholes_figure_does_not_own_it():
+    text = "全州新建的6所农村寄宿制学校主要分布在禾川县、岷源县等山区县，共新增寄宿床位4200张。"
+    schools = paragraph(text, 7, "河州今年新建6所农村寄宿制学校")
+    answer = extract_answer("岷源县今年新建了几所学校？", ranked(schools))
+    assert answer.refused and "文中只有" in answer.answer and "全州" in answer.note, answer.answer
+    whole = extract_answer("全州今年新建了几所农村寄宿制学校？", ranked(schools))
+    assert not whole.refused and whole.short == "6所", whole.answer
 
 
 SCHOOLS = paragraph(

@@ -52,14 +52,15 @@ _SCOPE = re.compile(r"全(省|州|市|盟|县|旗|镇|乡)(?![镇乡村民级委
 _OPENING = re.compile(r"^[^，,；;。]{0,12}?(?:年|月|季度|以来|期间|假期)[，,]?")
 
 
-def wider_scope(before: str, sentence: str, analysis: QuestionAnalysis) -> str | None:
+def wider_scope(before: str, sentence: str, analysis: QuestionAnalysis, said_before: str = "") -> str | None:
     """The scope word (全市) that is the subject of the figure's own clause (``before``: the clause up to the
     figure) or opens its sentence, when it is wider than every place the question names by its suffix
-    (上虞区) and none of them is named in the sentence."""
+    (上虞区) and none of them is named in the sentence before the figure (``said_before``; a place listed after it,
+    "全州新建的8所学校主要分布在…康乐县等", is where the whole's figure lies, not its own figure)."""
     if ablated("wider_scope"):
         return None
     places = tuple(p for p in _named_places(analysis) if p[-1] in _LEVEL)
-    if not places or any(_named(p, sentence) for p in places):
+    if not places or any(_named(p, said_before) for p in places):
         return None
     opening = _OPENING.match(sentence)
     said = _SCOPE.search(before) or _SCOPE.match(sentence, opening.end() if opening else 0)

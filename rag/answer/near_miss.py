@@ -517,7 +517,7 @@ def near_miss_check(
     if (_foreign_period(sentence, analysis) or _foreign_relative_period(sentence, analysis)
             or _other_year_dated(sentence, analysis, candidate.hit.paragraph) or other_period(sentence, analysis)):
         return "period", clause
-    scope = wider_scope(before, sentence, analysis)
+    scope = wider_scope(before, sentence, analysis, sentence[:span.start])
     if scope:
         return "wider_scope", _from_word(sentence, scope, span, clause)
     if place_unsaid(candidate.hit.paragraph, analysis):
