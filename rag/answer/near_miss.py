@@ -23,6 +23,7 @@ from .question import (
 )
 from ..numbers import values_in
 from ..setting import places_named
+from .asked_place import other_period, place_unsaid, wider_scope, with_places
 from .scoring import Candidate, abbreviated, same_characters
 from .settings import ablated
 from .synonyms import kindred_in, known_common_word, said_in
@@ -475,6 +476,20 @@ def _figure_noun(before: str, after: str) -> str | None:
 _CASE_OPENING = re.compile(r"^[^，,。；;]{2,40}的[，,]")
 
 
+# how long a clause said from its place or scope word may run ("临夏市新建学校7所，新增学位5400个")
+_MAX_GIVEN = 60
+
+
+def _from_word(sentence: str, word: str, span: Span, clause: str) -> str:
+    """What the figure's sentence gives, said from the place or scope word its figure belongs to
+    (文中只有：临夏市新建学校7所，新增学位5400个) rather than its clause alone, when that word stands before
+    the clause in the sentence; the clause otherwise."""
+    at, start = sentence.rfind(word, 0, span.start), sentence.find(clause)
+    if at < 0 or start < 0 or at >= start or start + len(clause) - at > _MAX_GIVEN:
+        return clause
+    return sentence[at:start + len(clause)]
+
+
 def near_miss(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Iterable[str] = ()) -> str | None:
     """What the candidate's figure measures instead of the asked thing (its clause), or None
     when nothing says it measures something else. ``elsewhere``: the other retrieved
@@ -496,11 +511,17 @@ def near_miss_check(
     before, after = clause_window(sentence, span.start, span.end)
     clause = f"{before}{span.text}{after}"
     unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
-    if _foreign_place(before, analysis):
+    placed = with_places(analysis)  # the places the question names by their suffix, read by asked_place
+    if _foreign_place(before, placed):
         return "place", clause
     if (_foreign_period(sentence, analysis) or _foreign_relative_period(sentence, analysis)
-            or _other_year_dated(sentence, analysis, candidate.hit.paragraph)):
+            or _other_year_dated(sentence, analysis, candidate.hit.paragraph) or other_period(sentence, analysis)):
         return "period", clause
+    scope = wider_scope(before, sentence, analysis, sentence[:span.start])
+    if scope:
+        return "wider_scope", _from_word(sentence, scope, span, clause)
+    if place_unsaid(candidate.hit.paragraph, analysis):
+        return "place_unsaid", clause
     if _narrower_scope(before, analysis):
         return "scope", clause
     if _narrower_own_scope(sentence[:span.start], analysis):
@@ -510,8 +531,9 @@ def near_miss_check(
     def on(check: str) -> bool:  # one check of a figure's own measure, unless ablated ("nm:qualifier")
         return own_measure and not ablated(f"nm:{check}")
 
-    if on("place_subject") and _governing_place(sentence[:span.start], analysis):
-        return "place_subject", clause
+    governing = on("place_subject") and _governing_place(sentence[:span.start], placed)
+    if governing:
+        return "place_subject", _from_word(sentence, governing, span, clause)
     if on("percent") and _percent_unasked(span.text, analysis):
         return "percent", clause
     if on("part") and _part_unasked(sentence, span.start, analysis):

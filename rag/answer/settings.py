@@ -71,6 +71,12 @@ SWITCHES = {
                     " passages need not say",
     "own_year": "a year's part asked with its year (2025年上半年) is the article's own 上半年 when the article is dated"
                 " that year",
+    "wider_scope": "a figure its sentence gives for a wider scope (全市) and naming no asked place does not answer for the"
+                   " district or town asked (上虞区): rag.answer.asked_place",
+    "other_period": "a figure dated by another holiday, season or span of months (冰雪季, “十一”假期) and not the asked"
+                    " one (春节假期, 前11个月) does not answer: rag.answer.asked_place",
+    "place_unsaid": "a figure whose paragraph, with its headline and setting, never names the narrowest place asked"
+                    " is another place's: rag.answer.asked_place",
     "outcome": "\"最后有多少人通过\": the outcome an adverb stresses must be said in the answer's sentence",
     "figure_measure": "a figure's own measure: every nm:<check> at once",
     "article_places": "an article about several places of a level gives none of them to a paragraph naming none",
