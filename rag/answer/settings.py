@@ -33,6 +33,7 @@ class AnswerSettings:
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
     "synonyms": "同义词词林 synonyms of question words (礼拜 = 星期)",
+    "measure_words": "a measure word the unit list lacks, as the tagger's dictionary tags one (多少幢 is answered by 67幢)",
     "word_classes": "词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place;"
                     " a missing noun said by a word of its class is wording",
     "abbreviations": "a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)",

@@ -28,6 +28,7 @@ from .question import (
     QUANTITY,
     QuestionAnalysis,
     coverage,
+    measure_word,
     pos_cut,
     pos_tokenizer,
 )
@@ -212,6 +213,13 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
             prior += 0.6
         modifiers = (m.group("pre") or "") + (m.group("post") or "")
         spans.append(Span(m.start(), m.end(), text, prior, modifiers))
+    # a unit the question asks that UNITS lacks (a measure word: "多少幢" is answered by "67幢")
+    unit = analysis.unit or ""
+    asked = unit if measure_word(unit) == unit else unit.lstrip("万亿千百")  # 千瓦时 keeps its 千
+    if asked and asked not in UNITS and not ablated("measure_words"):
+        pattern = r"(?<![\d.])(?:超过|约|近|逾)?" + _NUM + r"\s*(?:万亿|亿|万|千|百)?(?:余|多)?" + re.escape(asked)
+        spans += [Span(m.start(), m.end(), m.group(0), 1.0) for m in re.finditer(pattern, sentence)
+                  if re.search(r"[\d一二两三四五六七八九十百千]", m.group(0))]
     # "邮政编码是多少" is answered by a bare digit string ("037005"), which has no unit
     if _CODE_ASKED.search(analysis.text):
         spans += [Span(m.start(), m.end(), m.group(0), 1.0) for m in _CODE_RE.finditer(sentence)]
