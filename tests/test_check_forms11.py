@@ -32,6 +32,8 @@ def _figure(text: str):
     ("约占全市的三成", Decimal(30), "about"),  # 约 before the whole the share is of
     ("已超过计划的九成", Decimal(90), "lower"),
     ("五十八万余人次", Decimal("580000"), "lower"),
+    ("完成了年度计划的近四分之一", Decimal(25), "near"),  # a fraction is a share
+    ("约占三分之一", Decimal(100) / 3, "about"),
 ])
 def test_chinese_numerals_and_shares_are_read_whole(text, value, qualifier):
     figure = _figure(text)
@@ -55,6 +57,7 @@ def test_precision_is_the_place_of_the_last_digit_stated(text, unit):
     ("六十多幢", "67幢"), ("接近1.4亿人次", "1.38亿人次"), ("增幅超过两成", "22.7%"), ("约占全市的三成", "31%"),
     ("23700万件", "2.37亿件"), ("一亿五千万元", "1.5亿元"), ("五千四百个", "5400个"), ("一百二十万平方米", "120万平方米"),
     ("两万一千亩", "2.1万亩"), ("六百余座", "604座"), ("近一成", "9.6%"),
+    ("近四分之一", "23.9%"), ("约占三分之一", "32.8%"),
 ])
 def test_a_figure_in_another_form_or_rounded_matches(stated, found):
     ours, theirs = _figure(stated), _figure(found)
@@ -71,6 +74,8 @@ def test_a_figure_in_another_form_or_rounded_matches(stated, found):
     ("六十多幢", "72幢"),
     ("约占三成", "36%"),
     ("三成", "41%"),
+    ("近四分之一", "21%"),
+    ("三分之一", "38%"),
 ])
 def test_a_rounded_figure_does_not_match_another(stated, found):
     assert not value_satisfies(_figure(stated), _figure(found))

@@ -16,7 +16,7 @@ ABOUT_TOLERANCE = Decimal("0.1")  # "约300家" allows 270..330: never more than
 NEAR_TOLERANCE = Decimal("0.1")  # "近6000人" is 5400..6000
 SPECIFIC_UNITS = frozenset({"人", "人次", "元", "%", "个百分点", "倍"})
 _MORE_AFTER = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿][多余]")  # "六十多幢", "1400余万元", "五十八万余人次"
-_TENTHS = re.compile(r"[一两二三四五六七八九]成")  # "三成": a share rounded to tenths
+_TENTHS = re.compile(r"[一两二三四五六七八九]成|[二三四五六七八九十]分之")  # "三成", "四分之一": a share rounded to tenths
 
 
 def precision(figure: Figure) -> Decimal:
@@ -27,6 +27,8 @@ def precision(figure: Figure) -> Decimal:
     assert isinstance(value, Decimal)
     if not value:
         return Decimal(1)
+    if _TENTHS.search(figure.written):
+        return Decimal(10)  # "三成", "三分之一" (33.3…%): a share told to the nearest tenth or so
     return Decimal(1).scaleb(value.normalize().as_tuple().exponent)
 
 

@@ -46,6 +46,9 @@ _CN_START = f"(?<![{CHINESE_NUMERAL[1:].split(']')[0]}万亿])"
 _NUM = f"(?:{ARABIC_NUMBER.pattern}|{_CN_START}{_CN}点[{_CN_DIGITS_ALL}]+|{_CN_START}{_CN})"
 _PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一两二三四五六七八九])成(?![为立功绩效果本])(?P<after>以上|以下|左右|多)?|(?P<half>过半|一半|半数)(?P<hafter>以上|以下|左右)?)")  # 一半/半数: 50%
 _BEFORE = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
+_FRACTION_DENOMINATORS = "二三四五六七八九十"
+# a share told as a fraction: "四分之一" (25%), "近三分之一"; never 百分之 (a percentage, read above)
+_FRACTION = re.compile(f"(?P<before>{_BEFORE})?(?<!百)(?P<whole>[{_FRACTION_DENOMINATORS}])分之(?P<part>[一二三四五六七八九])(?P<after>以上|以下|左右|多)?")
 _UNIT = "|".join(map(re.escape, UNITS))
 _FIGURE = re.compile(
     f"(?P<before>{_BEFORE})?(?P<num>{_NUM})(?:(?P<mid0>[余多])(?=[万亿]))?(?P<scale>\\s?[万亿千](?![米克瓦]))?(?P<mid>[余多])?"
@@ -56,7 +59,7 @@ _DISTANT_QUALIFIER = re.compile(
     r"(?P<q>(?<![节制签预契])约(?:占|为|有|合)|不得低于|不低于|不得超过|不超过|不得少于|不少于)[^，,。；;、\d]*的$"
 )
 # a share told of a whole named between ("已超过计划的九成", "接近全市的一半"): only before a share word, whose "的" names the whole
-_DISTANT_SHARE_QUALIFIER = re.compile(r"(?P<q>超过|接近|将近|不到|不足)[^，,。；;、\d]{1,12}的$")
+_DISTANT_SHARE_QUALIFIER = re.compile(r"(?P<q>超过|接近|将近|不到|不足)[^，,。；;、\d]{1,12}的$|(?P<q2>约占)$")
 
 
 def _distant_qualifier(text: str, start: int, share: bool = True) -> str | None:
@@ -67,7 +70,9 @@ def _distant_qualifier(text: str, start: int, share: bool = True) -> str | None:
     if distant:
         return ABOUT if distant.group("q")[0] == "约" else QUALIFIERS_BEFORE[distant.group("q")]
     found = _DISTANT_SHARE_QUALIFIER.search(before) if share else None
-    return QUALIFIERS_BEFORE[found.group("q")] if found else None
+    if found is None:
+        return None
+    return ABOUT if found.group("q2") else QUALIFIERS_BEFORE[found.group("q")]  # "约占三分之一"
 
 
 _YEAR = f"(?:(?:19|20)\\d{{2}}|[{_CN_DIGITS}]{{4}})年"
@@ -191,6 +196,17 @@ def find_figures(text: str) -> list[Figure]:
         qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else LOWER if match.group("half") == "过半" else (
             QUALIFIERS_AFTER.get(match.group("after") or match.group("hafter") or "", EXACT))
         if qualifier == EXACT:  # "约占全市的三成", "已超过计划的九成": the qualifier stands before what the share is of
+            qualifier = _distant_qualifier(text, match.start()) or EXACT
+        found.append(Figure(match.start(), match.end(), match.group(), "figure", value, "%", qualifier, str(value)))
+        for i in range(match.start(), match.end()):
+            taken[i] = True
+    for match in _FRACTION.finditer(text):  # "近四分之一", "三分之一以上": a share
+        if any(taken[match.start(): match.end()]):
+            continue
+        value = Decimal("一二三四五六七八九".index(match.group("part")) + 1) / (_FRACTION_DENOMINATORS.index(match.group("whole")) + 2) * 100
+        qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else (
+            QUALIFIERS_AFTER.get(match.group("after") or "", EXACT))
+        if qualifier == EXACT:
             qualifier = _distant_qualifier(text, match.start()) or EXACT
         found.append(Figure(match.start(), match.end(), match.group(), "figure", value, "%", qualifier, str(value)))
         for i in range(match.start(), match.end()):
