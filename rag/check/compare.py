@@ -5,28 +5,60 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
+from .ablation import ingredient_on
 from .figures import ABOUT, BARE_UNIT, EXACT, GENERIC_UNIT, LOWER, NEAR, UPPER, Figure
 
-ABOUT_TOLERANCE = Decimal("0.1")  # "约300家" allows 270..330
+ABOUT_TOLERANCE = Decimal("0.1")  # "约300家" allows 270..330: never more than a tenth of the value either way
 NEAR_TOLERANCE = Decimal("0.1")  # "近6000人" is 5400..6000
 SPECIFIC_UNITS = frozenset({"人", "人次", "元", "%", "个百分点", "倍"})
+_MORE_AFTER = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿][多余]")  # "六十多幢", "1400余万元", "五十八万余人次"
+_TENTHS = re.compile(r"[一两二三四五六七八九]成|[二三四五六七八九十]分之")  # "三成", "四分之一": a share rounded to tenths
+
+
+def precision(figure: Figure) -> Decimal:
+    """The place of the last digit a figure states, in its unit: "404亿" 1亿, "2200亿" 100亿, "403.6亿" 0.1亿, "六十" 10,
+    "一千多万" 1000万, "1.38亿" 100万, "三成" 10 (points). A round figure ("400亿") is read as stated to its last non-zero
+    digit: a reporter rounds a precise figure to it."""
+    value = figure.value
+    assert isinstance(value, Decimal)
+    if not value:
+        return Decimal(1)
+    if _TENTHS.search(figure.written):
+        return Decimal(10)  # "三成", "三分之一" (33.3…%): a share told to the nearest tenth or so
+    return Decimal(1).scaleb(value.normalize().as_tuple().exponent)
 
 
 def allowed_range(figure: Figure) -> tuple[Decimal | None, Decimal | None]:
-    """The values a stated figure allows (None: unbounded)."""
+    """The values a stated figure allows (None: unbounded), from its qualifier and the precision it is stated to
+    (``precision``). One rule for every form:
+
+    - 约/左右 (and a share in 成 without a qualifier, a rounded figure by its form): within one unit of the last place
+      stated, never more than a tenth of the value: "约404亿元" is 403..405亿 (403.6亿, not 440亿), "约400亿元" 360..440亿,
+      "约占三成" 27..33%;
+    - 近/接近/将近: the same below it, never above: "接近400亿元" is 360..400亿, "接近1.4亿人次" 1.3..1.4亿;
+    - 多/余 after the number: up to one unit of its last place more: "六十多幢" 60..70, "一千多万人次" 1000..2000万
+      (never 6280 for "一千四百多家");
+    - 超过/逾/以上: the value or more; 不到/以下: the value or less; no qualifier: the value exactly."""
     value = figure.value
     assert isinstance(value, Decimal)
-    if figure.qualifier == LOWER:
-        return value, None
-    if figure.qualifier == UPPER:
+    by_precision = ingredient_on("precision")
+    step = min(precision(figure), abs(value) * ABOUT_TOLERANCE) if by_precision else abs(value) * ABOUT_TOLERANCE
+    qualifier = figure.qualifier
+    if by_precision and qualifier == EXACT and _TENTHS.search(figure.written):
+        qualifier = ABOUT
+    if qualifier == LOWER:
+        more = by_precision and _MORE_AFTER.search(figure.written) and not figure.written.startswith("多于")
+        return value, (value + precision(figure) if more else None)
+    if qualifier == UPPER:
         return None, value
-    if figure.qualifier == NEAR:
-        return value * (1 - NEAR_TOLERANCE), value
-    if figure.qualifier == ABOUT:
-        return value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE)
+    if qualifier == NEAR:
+        return value - min(step, abs(value) * NEAR_TOLERANCE), value
+    if qualifier == ABOUT:
+        return value - step, value + step
     return value, value
 
 

@@ -44,8 +44,11 @@ _CN = CHINESE_NUMERAL
 # in time quadratic in the run.
 _CN_START = f"(?<![{CHINESE_NUMERAL[1:].split(']')[0]}万亿])"
 _NUM = f"(?:{ARABIC_NUMBER.pattern}|{_CN_START}{_CN}点[{_CN_DIGITS_ALL}]+|{_CN_START}{_CN})"
-_PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一二三四五六七八九])成(?![为立功绩效果本])(?P<after>以上|以下|左右|多)?|(?P<half>过半|一半|半数)(?P<hafter>以上|以下|左右)?)")  # 一半/半数: 50%
+_PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一两二三四五六七八九])成(?![为立功绩效果本])(?P<after>以上|以下|左右|多)?|(?P<half>过半|一半|半数)(?P<hafter>以上|以下|左右)?)")  # 一半/半数: 50%
 _BEFORE = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
+_FRACTION_DENOMINATORS = "二三四五六七八九十"
+# a share told as a fraction: "四分之一" (25%), "近三分之一"; never 百分之 (a percentage, read above)
+_FRACTION = re.compile(f"(?P<before>{_BEFORE})?(?<!百)(?P<whole>[{_FRACTION_DENOMINATORS}])分之(?P<part>[一二三四五六七八九])(?P<after>以上|以下|左右|多)?")
 _UNIT = "|".join(map(re.escape, UNITS))
 _FIGURE = re.compile(
     f"(?P<before>{_BEFORE})?(?P<num>{_NUM})(?:(?P<mid0>[余多])(?=[万亿]))?(?P<scale>\\s?[万亿千](?![米克瓦]))?(?P<mid>[余多])?"
@@ -55,6 +58,23 @@ _CN_DIGITS = "〇零一二三四五六七八九"
 _DISTANT_QUALIFIER = re.compile(
     r"(?P<q>(?<![节制签预契])约(?:占|为|有|合)|不得低于|不低于|不得超过|不超过|不得少于|不少于)[^，,。；;、\d]*的$"
 )
+# a share told of a whole named between ("已超过计划的九成", "接近全市的一半"): only before a share word, whose "的" names the whole
+_DISTANT_SHARE_QUALIFIER = re.compile(r"(?P<q>超过|接近|将近|不到|不足)[^，,。；;、\d]{1,12}的$|(?P<q2>约占)$")
+
+
+def _distant_qualifier(text: str, start: int, share: bool = True) -> str | None:
+    """The qualifier of a figure stated before the whole it is a share of: "约占汽车总量的12%" (约), "超过计划的九成"
+    (``share``: the figure is a share, a % or a 成)."""
+    before = text[max(0, start - 20): start]
+    distant = _DISTANT_QUALIFIER.search(before)
+    if distant:
+        return ABOUT if distant.group("q")[0] == "约" else QUALIFIERS_BEFORE[distant.group("q")]
+    found = _DISTANT_SHARE_QUALIFIER.search(before) if share else None
+    if found is None:
+        return None
+    return ABOUT if found.group("q2") else QUALIFIERS_BEFORE[found.group("q")]  # "约占三分之一"
+
+
 _YEAR = f"(?:(?:19|20)\\d{{2}}|[{_CN_DIGITS}]{{4}})年"
 _MONTH = f"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN_DIGITS[2:]}])月"
 _DAY = f"(?:[12]\\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[{_CN_DIGITS[2:]}])日"
@@ -66,6 +86,8 @@ _RANGE_MARK = "至到—–-~～"
 # nor a time frame other figures are told in ("连续2年未发生…", "前2年内", "近5年来", "3年后")
 _NOT_DURATION = re.compile(r"[代级度初底末内来间前后]|第?[一二三四1-4首]季度|[上下]半年|\d{1,2}月|以[来内后前]|之[内后前间]")
 _TIME_FRAME_BEFORE = re.compile(r"(?:连续|前|近|过去|未来|今后|此后|这|最近|头)$")
+# (months: "连续3个月增长" states a duration, "前10个月" is the period of the year so far)
+_MONTHS_FRAME_BEFORE = re.compile(r"(?:前|近|过去|最近|头)$")
 _NOT_AFTER = re.compile(r"[\d.," + CHINESE_NUMERAL[1:].split("]")[0] + "万亿]")  # the character before a bare number
 
 
@@ -107,6 +129,10 @@ def _number_value(num: str, scale: str | None, counted: bool = False) -> Decimal
         return value * {"万": Decimal(10**4), "亿": Decimal(10**8), "千": Decimal(1000)}[scale.strip()] if scale else value
     plain = num.replace(",", "")
     match = ARABIC_NUMBER.fullmatch(plain)
+    if not match and scale and scale.strip() in "万亿" and "亿" in num:
+        # "一亿五千" + "万" is one numeral, 1亿 and 5000万 (150000000), never (1亿 + 5000) × 1万
+        whole = values_in(num + scale.strip())
+        return next(iter(whole)) if len(whole) == 1 else None
     if match:
         value = Decimal(plain)
     else:
@@ -164,11 +190,24 @@ def find_figures(text: str) -> list[Figure]:
         elif match.group("half"):
             value = Decimal(50)
         else:
-            value = Decimal(10 * "一二三四五六七八九".index(match.group("tenths")) + 10)
+            value = Decimal(10 * "一二三四五六七八九".index(match.group("tenths").replace("两", "二")) + 10)
         if value is None:
             continue
         qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else LOWER if match.group("half") == "过半" else (
             QUALIFIERS_AFTER.get(match.group("after") or match.group("hafter") or "", EXACT))
+        if qualifier == EXACT:  # "约占全市的三成", "已超过计划的九成": the qualifier stands before what the share is of
+            qualifier = _distant_qualifier(text, match.start()) or EXACT
+        found.append(Figure(match.start(), match.end(), match.group(), "figure", value, "%", qualifier, str(value)))
+        for i in range(match.start(), match.end()):
+            taken[i] = True
+    for match in _FRACTION.finditer(text):  # "近四分之一", "三分之一以上": a share
+        if any(taken[match.start(): match.end()]):
+            continue
+        value = Decimal("一二三四五六七八九".index(match.group("part")) + 1) / (_FRACTION_DENOMINATORS.index(match.group("whole")) + 2) * 100
+        qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else (
+            QUALIFIERS_AFTER.get(match.group("after") or "", EXACT))
+        if qualifier == EXACT:
+            qualifier = _distant_qualifier(text, match.start()) or EXACT
         found.append(Figure(match.start(), match.end(), match.group(), "figure", value, "%", qualifier, str(value)))
         for i in range(match.start(), match.end()):
             taken[i] = True
@@ -185,10 +224,9 @@ def find_figures(text: str) -> list[Figure]:
         if match.group("unit") == "年" and (re.fullmatch(r"\d{3,4}", match.group("num")) or _NOT_DURATION.match(text, match.end())
                                              or _TIME_FRAME_BEFORE.search(text, max(0, match.start() - 2), match.start())):
             continue  # a year, a decade, a grade or a time frame, not a duration stated
-        qualifier = EXACT
-        distant = _DISTANT_QUALIFIER.search(text[max(0, match.start() - 20): match.start()])
-        if distant:  # "约占汽车总量的12%", "不得低于施工合同额的0.5%"
-            qualifier = ABOUT if distant.group("q")[0] == "约" else QUALIFIERS_BEFORE[distant.group("q")]
+        if match.group("unit") == "个月" and _MONTHS_FRAME_BEFORE.search(text, max(0, match.start() - 2), match.start()):
+            continue  # "前10个月", "近3个月": the months the figures after it are told for, not a duration stated
+        qualifier = _distant_qualifier(text, match.start(), match.group("unit") in "%％") or EXACT  # "约占汽车总量的12%", "不得低于施工合同额的0.5%"
         if match.group("before"):
             qualifier = QUALIFIERS_BEFORE[match.group("before")]
         elif match.group("mid") or match.group("mid0") or match.group("after"):  # "1400余万元": 余 before the scale

@@ -146,6 +146,50 @@ def _named_right_before(text: str, start: int) -> str:
     return _BEFORE_END.split(text[max(0, start - 20): start])[-1]
 
 
+_LEAD = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
+def _leads_another(claim: Claim, candidate: Candidate) -> bool:
+    """Parallel clauses of an article paragraph that tell the same measure of different subjects ("石湖港区完成集装箱吞吐量
+    142.6万标箱，…；深沪港区完成61.3万标箱"): the article figure's clause and another figure's clause, in a unit of the same
+    kind, differ only in what they start with before the first word they share ("石湖" / "深沪" before "港区"), and the claim
+    says the other clause's lead and not this one's ("深沪港区…142.6万标箱"): this figure is the other subject's."""
+    stated = claim.figure
+    if stated is None or not ingredient_on("parallel_lead"):
+        return False
+    sentence = claim.sentence or claim.text
+    text = candidate.paragraph.text
+    own = _item_clause(text, candidate.figure.start, candidate.figure.end)
+    for other, *_ in _paragraph_figures(text):
+        if other.start == candidate.figure.start or other.kind != "figure" or not units_match(stated, other):
+            continue
+        theirs = _item_clause(text, other.start, other.end)
+        leads = _leads(own, theirs)
+        if leads and leads[1] in sentence and leads[0] not in sentence:
+            return True
+    return False
+
+
+def _leads(one: str, other: str) -> tuple[str, str] | None:
+    """What two clauses start with before the first two characters they share ("石湖港区完成…", "深沪港区完成…" → 石湖, 深沪),
+    when both are names (``_is_name``) and differ."""
+    for i in range(2, min(len(one) - 1, 9)):
+        j = other.find(one[i: i + 2], 2)
+        if 2 <= j <= 8:
+            a, b = one[:i], other[:j]
+            return (a, b) if a != b and _is_name(a) and _is_name(b) and a not in b and b not in a else None
+    return None
+
+
+_NOT_IN_NAME = ("v", "r", "p", "d", "f", "t", "m", "q", "c", "u")  # verbs, pronouns, prepositions, adverbs, times, numerals…
+
+
+def _is_name(lead: str) -> bool:
+    """Two to eight Chinese characters, no verb, pronoun, time or other function word among them: a subject ("石湖",
+    "深沪"), not what was done or when ("全年承办", "其中城镇")."""
+    return bool(_LEAD.fullmatch(lead)) and not any(flag.startswith(_NOT_IN_NAME) for _, flag in _tagged(lead))
+
+
 def _names_another(claim: Claim, candidate: Candidate) -> bool:
     """The claim names what its figure counts right before it ("金牌102枚", "奖牌总数43枚") and the article figure is
     preceded by other words, while another figure of the article paragraph, in a unit of the same kind, is preceded by
@@ -154,6 +198,8 @@ def _names_another(claim: Claim, candidate: Candidate) -> bool:
     stated = claim.figure
     if stated is None:
         return False
+    if _leads_another(claim, candidate):
+        return True
     sentence = claim.sentence or claim.text
     before = _named_right_before(sentence, stated.start - claim.sentence_start)
     words = _nouns(before)
