@@ -69,3 +69,10 @@ def test_a_wrong_figure_is_contradicted(page_assistant, claim, found):
     report = page_assistant.check(claim)
     assert report.verdict == "contradicted", claim_verdicts(report)
     assert found in [c.found for c in report.claims], claim_verdicts(report)
+
+
+def test_an_article_figure_of_a_change_measures_what_its_sentence_named_before():
+    from rag.check.candidates import _paragraph_figures
+
+    labels = {f[0].written: f[1] for f in _paragraph_figures("上半年湿地生态补水1.2亿立方米，比去年同期多补0.35亿立方米。")}
+    assert "补水" in measure_words(labels["0.35亿立方米"])  # "比去年同期多补" names no measure of its own

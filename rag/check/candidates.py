@@ -18,6 +18,7 @@ from .claims import PLACE_SUFFIX, _posseg, clauses, figure_label, periods_in, pl
 from .figures import Figure, find_figures
 from .ablation import ingredient_on
 from .measure import measure_words, says_what
+from .claims import _names_measure
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
@@ -104,7 +105,7 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                     if i in items:  # "…分别增长13.2%和15.7%": each figure measures its own item
                         prefix = items[i][2]
                         label = prefix + " " + text[text.find(_RESPECTIVELY, c_start): figure.start] + " "
-                    elif not says_what(label) and (lead_in_here or previous_label):
+                    elif (not says_what(label) or not _names_measure(label)) and (lead_in_here or previous_label):
                         # (a figure after another of its clause measures what that one does: "床位由520张增加到800张")
                         same_clause = previous_label is not None and any(f.kind == "figure" for f in figures[:i])
                         label = (previous_label if same_clause else lead_in_here or previous_label) + label  # "其新增工程应降低存储比例,降幅不低于50%"

@@ -160,9 +160,9 @@ _COMPARED_WITH = re.compile(r"(?:比|较|与|同)[\u4e00-\u9fff]{0,4}?(?:年|赛
 
 
 def _names_measure(label: str) -> bool:
-    """Whether a figure's label names what it measures with words of its own: "扩大到了", "降幅为", "比上赛季多了" do not
-    (they tell a change of what was named before)."""
-    return bool(measure_words(_COMPARED_WITH.sub(" ", label))) and says_what(label)
+    """Whether a figure's label names what it measures with words of its own: "扩大到了", "降幅为", "比上赛季多了",
+    "同比分别下降" do not (they tell a change of what was named before). Always True without ``lean_measure``."""
+    return not ingredient_on("lean_measure") or bool(measure_words(_COMPARED_WITH.sub(" ", label))) and says_what(label)
 
 
 def figure_label(text: str, figures: list[Figure], i: int, lo: int, hi: int) -> str:
