@@ -76,3 +76,15 @@ def test_an_article_figure_of_a_change_measures_what_its_sentence_named_before()
 
     labels = {f[0].written: f[1] for f in _paragraph_figures("上半年湿地生态补水1.2亿立方米，比去年同期多补0.35亿立方米。")}
     assert "补水" in measure_words(labels["0.35亿立方米"])  # "比去年同期多补" names no measure of its own
+
+
+def test_a_ranking_lead_is_no_measure_of_the_figure():
+    (ranked,) = _figure_claims("在各类诉求中，物业服务类诉求最多，达41.7万件。")
+    assert "物业" not in ranked.label  # 最多 is a claim of its own: the figure alone does not tell it
+
+
+def test_a_level_at_another_time_keeps_its_own_label():
+    from rag.check.candidates import _paragraph_figures
+
+    labels = {f[0].written: f[1] for f in _paragraph_figures("全县茶园面积6.2万亩，年底达到6.5万亩。")}
+    assert "茶园" not in labels["6.5万亩"]  # "年底达到" tells no change of the measure before it

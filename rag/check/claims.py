@@ -159,6 +159,9 @@ def months_period(text: str, figure: Figure) -> bool:
 _COMPARED_WITH = re.compile(r"(?:比|较|与|同)[\u4e00-\u9fff]{0,4}?(?:年|赛季|季度|月|届|期|周)(?:底|末|同期)?")
 
 
+_RANKED = re.compile(r"最[多少高低大小快慢好]|首位|之首|第一|居首|榜首")
+
+
 def _names_measure(label: str) -> bool:
     """Whether a figure's label names what it measures with words of its own: "扩大到了", "降幅为", "比上赛季多了",
     "同比分别下降" do not (they tell a change of what was named before). Always True without ``lean_measure``."""
@@ -277,7 +280,8 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                         # 多了24支": the second figure of a change measures what the first does
                         label = (before[-1] if before else claims[-1]).label + label
                         leans = True
-                    elif not _names_measure(label) and not before and ingredient_on("lean_measure") and sentence_lead:
+                    elif not _names_measure(label) and not before and ingredient_on("lean_measure") and sentence_lead and not _RANKED.search(sentence_lead):
+                        # (a lead that ranks, "市场管理类诉求最多，达32.5万件", is a claim of its own the figure does not tell)
                         label = sentence_lead + label  # "水产品产量略有下滑，降幅为1.4%": the clause before says what fell
                     claim_periods = periods
                 claims.append(Claim(
