@@ -18,6 +18,8 @@ from .claims import PLACE_SUFFIX, _posseg, clauses, figure_label, periods_in, pl
 from .figures import Figure, find_figures
 from .ablation import ingredient_on
 from .measure import measure_words, says_what
+from .claims import _COMPARED_WITH, _names_measure
+from .measure import direction
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
@@ -104,7 +106,7 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                     if i in items:  # "…分别增长13.2%和15.7%": each figure measures its own item
                         prefix = items[i][2]
                         label = prefix + " " + text[text.find(_RESPECTIVELY, c_start): figure.start] + " "
-                    elif not says_what(label) and (lead_in_here or previous_label):
+                    elif (not says_what(label) or _change_of_before(label)) and (lead_in_here or previous_label):
                         # (a figure after another of its clause measures what that one does: "床位由520张增加到800张")
                         same_clause = previous_label is not None and any(f.kind == "figure" for f in figures[:i])
                         label = (previous_label if same_clause else lead_in_here or previous_label) + label  # "其新增工程应降低存储比例,降幅不低于50%"
@@ -125,6 +127,12 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                 found.append((figure, label, sentence, label_start, own_places, own_periods, others, in_sentence,
                               group, at, pointed_at))
     return tuple(found)
+
+
+def _change_of_before(label: str) -> bool:
+    """A label of a change with no measure of its own ("同比分别下降", "比去年同期多补"): it measures what was named before it.
+    ("年底达到" tells a level at another time, not a change: it is left alone.)"""
+    return not _names_measure(label) and (direction(label) is not None or _COMPARED_WITH.search(label) is not None or _RESPECTIVELY in label)
 
 
 # a clause that opens by pointing back at what was named before ("该校", "这所学校", "此项目", "其"), or tells where its

@@ -63,7 +63,8 @@ def _posseg():
     return jieba.posseg
 
 
-_WHEN_WORD = re.compile(r"年$|^(?:目前|当前|今后|此前|以来|日前|近日)$")
+_PORT_AREA = re.compile(r"(?:^|(?<=[，,。；;：:、\s“（(]))([\u4e00-\u9fff]{2}港区)")
+_WHEN_WORD = re.compile(r"[年季]$|^(?:目前|当前|今后|此前|以来|日前|近日)$")  # ("本赛季村超": 本赛季 is when)
 
 
 @lru_cache(maxsize=4096)
@@ -88,6 +89,8 @@ def places_in(text: str) -> tuple[str, ...]:
             name = "".join(x.word for x in words[j:i + 1])
             if j < i and len(name) >= 3:
                 found.append(name)
+    if ingredient_on("port_area"):  # a port's district, its name of two characters opening a clause: "石湖港区", "深沪港区"
+        found += [m.group(1) for m in _PORT_AREA.finditer(text)]
     # a place inside a longer one found here ("直沟" of "哈拉直沟乡") is not a place of its own, and
     # a place written right before a smaller one ("西宁市城中区") only says where that one is
     named_whole = ingredient_on("named_whole")
@@ -141,6 +144,28 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return start, end
+
+
+# "前10个月", "前三季度"-like spans: the months a figure covers ("今年前10个月，进出口…")
+_MONTHS_BEFORE = re.compile(r"[前头首近]$")
+
+
+def months_period(text: str, figure: Figure) -> bool:
+    """A count of months right after 前/头/首 ("前10个月", "头十个月"): the period the figures after it cover, no figure."""
+    return figure.kind == "figure" and figure.unit == "个月" and figure.qualifier == "exact" and _MONTHS_BEFORE.search(text, 0, figure.start) is not None
+
+
+# words of a label that say what it is compared with, not what it measures: "比上赛季多了", "比前一年", "较上年"
+_COMPARED_WITH = re.compile(r"(?:比|较|与|同)[\u4e00-\u9fff]{0,4}?(?:年|赛季|季度|月|届|期|周)(?:底|末|同期)?")
+
+
+_RANKED = re.compile(r"最[多少高低大小快慢好]|首位|之首|第一|居首|榜首")
+
+
+def _names_measure(label: str) -> bool:
+    """Whether a figure's label names what it measures with words of its own: "扩大到了", "降幅为", "比上赛季多了",
+    "同比分别下降" do not (they tell a change of what was named before). Always True without ``lean_measure``."""
+    return not ingredient_on("lean_measure") or bool(measure_words(_COMPARED_WITH.sub(" ", label))) and says_what(label)
 
 
 def figure_label(text: str, figures: list[Figure], i: int, lo: int, hi: int) -> str:
@@ -213,9 +238,12 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
         sentence = text[s_start:s_end]
         sentence_has_figures = any(f.kind == "figure" for f in find_figures(sentence))
         before_claims = len(claims)
+        sentence_lead = ""
         for c_start, c_end in clauses(text, s_start, s_end):
             figures = find_figures(text[c_start:c_end])
             figures = [Figure(f.start + c_start, f.end + c_start, f.written, f.kind, f.value, f.unit, f.qualifier, f.mantissa) for f in figures]
+            if ingredient_on("months_period"):  # "前10个月，…": the months a figure covers, a period, not a figure of the claim
+                figures = [f for f in figures if not months_period(text, f)]
             numeric = [f for f in figures if f.kind == "figure"]
             clause_text = text[c_start:c_end]
             own_places = places_in(clause_text)
@@ -246,9 +274,15 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     claim_periods = ()
                 else:
                     label = figure_label(text, figures, i, c_start, c_end)
-                    if not says_what(label) and claims and claims[-1].start >= s_start and claims[-1].kind == "figure":
-                        label = claims[-1].label + label  # "…3200人，较去年增长37%": the growth of the same measure
+                    before = [c for c in claims if c.start >= s_start and c.kind == "figure"]
+                    if not _names_measure(label) and before and ingredient_on("lean_measure") or not says_what(label) and claims and claims[-1].start >= s_start and claims[-1].kind == "figure":
+                        # "…3200人，较去年增长37%": the growth of the same measure; "从38平方米扩大到了52平方米", "比上赛季
+                        # 多了24支": the second figure of a change measures what the first does
+                        label = (before[-1] if before else claims[-1]).label + label
                         leans = True
+                    elif not _names_measure(label) and not before and ingredient_on("lean_measure") and sentence_lead and not _RANKED.search(sentence_lead):
+                        # (a lead that ranks, "市场管理类诉求最多，达32.5万件", is a claim of its own the figure does not tell)
+                        label = sentence_lead + label  # "水产品产量略有下滑，降幅为1.4%": the clause before says what fell
                     claim_periods = periods
                 claims.append(Claim(
                     text=text[seg_start:seg_end], start=seg_start, end=seg_end,
@@ -294,6 +328,10 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             if own_periods and not any(f.kind == "date" for f in checked):
                 last_periods = own_periods  # a date that is itself the claim ("成立于1925年8月") dates nothing else
                 period_places = places
+            if not numeric:
+                sentence_lead += clause_text  # clauses without a figure before the next figure's: what it measures
+            else:
+                sentence_lead = ""
         if len(claims) == before_claims:
             unchecked.append(Unchecked(text[s_start:full_end], s_start, full_end))  # with its 。
     return claims, unchecked

@@ -10,11 +10,11 @@ from functools import lru_cache
 from typing import Sequence
 
 UP = ("增长", "增加", "提高", "提升", "上升", "扩大", "增至", "升至", "上涨", "多出", "增幅", "加大", "上调", "回升", "攀升",
-      "走高", "涨幅", "翻番", "高出", "延长", "拉长", "增多", "增大", "升高", "上浮", "增强", "扩容", "加快", "提速", "抬升")
+      "走高", "涨幅", "翻番", "增到", "升到", "涨到", "高出", "延长", "拉长", "增多", "增大", "升高", "上浮", "增强", "扩容", "加快", "提速", "抬升")
 # "负增长" is read before "增长": a word of DOWN is looked for first
 DOWN = ("负增长", "下降", "减少", "降低", "下滑", "压缩", "缩短", "减至", "降至", "回落", "缩减", "下跌", "降幅", "压减", "削减", "缩小",
         "锐减", "骤降", "萎缩", "下调", "缩水", "收窄", "走低", "减幅", "跌幅", "减小", "下浮", "减弱", "放缓", "减慢",
-        "降速", "压降", "收缩")
+        "降速", "压降", "收缩", "降到", "减到", "跌到")
 # a one-character direction verb right before its figure: "同比增3.2%", "比去年降了37%", "较上年少7个"
 # (a label has a space where its figure stood; 至少/不少/最多 are qualifiers of the figure, not directions)
 # (新增 is a level, "新增就业2047人"; 多达/较多 say how many, not which way)
