@@ -99,7 +99,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "short_place",  # rag.check.scoring.short_place_in: 五峰县 named "五峰" beside 全县, or 五峰土家族自治县
                # rag.check.agreement: the claim's own words bound to the found figure or name, before 一致 (all, then each part)
                "agreement", "agree_counted", "agree_object", "agree_scope", "agree_place", "agree_year", "agree_target", "agree_that",
-               "agree_all_done", "agree_list", "agree_item", "agree_heading")
+               "agree_all_done", "agree_list", "agree_item", "agree_heading",
+               "binding", "bind_place", "bind_period", "bind_list")  # rag.check.binding: whose figure it is
 
 
 def ingredient_on(name: str) -> bool:
