@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .ablation import ingredient_on
 from .candidates import _level
+from .subject import PROVINCE_ABBREVIATIONS, province_core
 from .claims import PLACE_SUFFIX, places_in
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_MARK = re.compile(r"[，,；;。！？!?：:\n]")
 _SEPARATE = re.compile(r"[，,；;、和及与：:]")
+# a place pointed back to, no new one: "镇里投资860万元", "县上", "当地"
+_BACK = re.compile(r"[省市县区州镇乡村旗][里上内]|当地|本地|这里|此地")
 _WHOLE = re.compile(r"全(省|市|县|区|州|盟|旗|镇|乡)")
 # holidays and seasons a figure is told of (a closed class of the calendar, not of any article)
 _HOLIDAY = re.compile(r"元旦|春节|清明|五一|劳动节|端午|中秋|国庆|暑期|暑假|寒假|黄金周|小长假|冰雪季|旅游季|雪季|雨季|旺季|淡季|赛季|汛期")
@@ -55,6 +58,15 @@ def _verdict(kind: str, **fields) -> "Verdict":
     return Verdict(kind, **fields)
 
 
+def _kind(place: str) -> str:
+    """What kind of place: 省 for a province however written ("贵州", "广西壮族自治区"), else its suffix, a two-character
+    name ending in 州 left unknown ("杭州" is a city; "临夏州" a prefecture)."""
+    if province_core(place) in PROVINCE_ABBREVIATIONS:
+        return "省"
+    kind = _level(place)
+    return "" if kind == "州" and len(place) < 3 else kind
+
+
 def _stem(place: str) -> str:
     return PLACE_SUFFIX.sub("", place) or place
 
@@ -68,7 +80,9 @@ def _placed(text: str) -> list[tuple[int, str]]:
     """The places named in ``text`` with where each is last said, in order (scopes 全X left out)."""
     out = []
     for place in places_in(text):
-        if place.startswith(("全", "各", "本", "该", "自治")):  # a scope, every one of a kind ("各乡镇网点"), a cut-off
+        if place.startswith(("全", "各", "本", "该", "自治")) or _BACK.fullmatch(place) or (len(place) < 3 and _level(place)
+                                                                                   and _kind(place) != "省"):
+            # (a two-character word with a place's suffix is a kind of place, "古镇", "新区", not one of its own)  # a scope, every one of a kind ("各乡镇网点"), a cut-off
             # name's end ("…彝族自治县"): no place of its own
             continue
         at = text.rfind(place)
@@ -123,8 +137,8 @@ def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
         return None
     before = text[s_start:at]
     named = _placed(before)
-    suffixed = [(i, p) for i, p in named if _level(p)]
-    if suffixed and any(_level(p) for p in ours):
+    suffixed = [(i, p) for i, p in named if _kind(p)]
+    if suffixed and any(_kind(p) for p in ours):
         i, last = suffixed[-1]
         whole = [m for m in _WHOLE.finditer(before) if m.start() > i + len(last)]
         if not whole and not any(_same_place(last, p) for p in ours):
@@ -137,17 +151,23 @@ def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
                 j = before.find(p)
                 if 0 <= j < i and _SEPARATE.search(before[j + len(p):i]) and _parallel(before, j, p, i, last):
                     return last
+        # a place without a suffix in the figure's own clause ("2025年，长岛综试区水产品产量26.8万吨"), where the sentence says
+        # none of the claim's places before the figure
+        clause = max((m.end() for m in _CLAUSE_MARK.finditer(before)), default=0)
+        if (i >= clause and not _kind(last) and any(_kind(p) for p in ours) and not any(p in before for p in ours)
+                and not any(_same_place(last, p) for p in claim.places)):
+            return last
         if suffixed:
             return None
     whole = list(_WHOLE.finditer(before))
     if not whole or named:
         return None
     kind = whole[-1].group(1)
-    earlier = [p for _, p in _placed(text[:s_start]) if _level(p) == kind]
+    earlier = [p for _, p in _placed(text[:s_start]) if _kind(p) == kind]
     if earlier:
         return None if any(_same_place(earlier[-1], p) for p in ours) else earlier[-1]
-    levels = {_level(p) for p in ours} - {""}
-    if levels and kind not in levels and not any(_level(p) == kind for p in claim.places):
+    levels = {_kind(p) for p in ours} - {""}
+    if levels and kind not in levels and not any(_kind(p) == kind for p in claim.places):
         return whole[-1].group()
     return None
 
