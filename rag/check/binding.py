@@ -25,7 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .ablation import ingredient_on
-from .candidates import _level
+from .candidates import _common_noun, _level
 from .subject import PROVINCE_ABBREVIATIONS, province_core
 from .claims import PLACE_SUFFIX, places_in
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
@@ -67,6 +67,16 @@ def _kind(place: str) -> str:
     return "" if kind == "州" and len(place) < 3 else kind
 
 
+def _suffixed(place: str) -> bool:
+    """Written with its own suffix ("蓬莱区", "临夏州", "福建省"): a province named bare ("福建鸿步鞋业", "天津康颐…公司")
+    often opens a company's name."""
+    kind = _kind(place)
+    return bool(kind) and (kind != "省" or place.endswith(("省", "自治区")))
+
+
+_RANK = {"省": 5, "州": 4, "盟": 4, "市": 4, "县": 3, "区": 3, "旗": 3, "镇": 2, "乡": 2, "街道": 2, "村": 1}
+
+
 def _stem(place: str) -> str:
     return PLACE_SUFFIX.sub("", place) or place
 
@@ -86,7 +96,9 @@ def _placed(text: str) -> list[tuple[int, str]]:
             # name's end ("…彝族自治县"): no place of its own
             continue
         at = text.rfind(place)
-        if at >= 0:
+        if _level(place) and _common_noun(place):  # a kind of area ("建成区"), no place's name
+            continue
+        if at >= 0 and text[at - 1:at] != "全":  # "全苏木" is a scope
             out.append((at, place))
     return sorted(out)
 
@@ -137,8 +149,8 @@ def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
         return None
     before = text[s_start:at]
     named = _placed(before)
-    suffixed = [(i, p) for i, p in named if _kind(p)]
-    if suffixed and any(_kind(p) for p in ours):
+    suffixed = [(i, p) for i, p in named if _suffixed(p)]
+    if suffixed and any(_suffixed(p) for p in ours):
         i, last = suffixed[-1]
         whole = [m for m in _WHOLE.finditer(before) if m.start() > i + len(last)]
         if not whole and not any(_same_place(last, p) for p in ours):
@@ -154,7 +166,7 @@ def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
         # a place without a suffix in the figure's own clause ("2025年，长岛综试区水产品产量26.8万吨"), where the sentence says
         # none of the claim's places before the figure
         clause = max((m.end() for m in _CLAUSE_MARK.finditer(before)), default=0)
-        if (i >= clause and not _kind(last) and any(_kind(p) for p in ours) and not any(p in before for p in ours)
+        if (i >= clause and not _kind(last) and any(_suffixed(p) for p in ours) and not any(p in before for p in ours)
                 and not any(_same_place(last, p) for p in claim.places)):
             return last
         if suffixed:
@@ -166,8 +178,9 @@ def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     earlier = [p for _, p in _placed(text[:s_start]) if _kind(p) == kind]
     if earlier:
         return None if any(_same_place(earlier[-1], p) for p in ours) else earlier[-1]
-    levels = {_kind(p) for p in ours} - {""}
-    if levels and kind not in levels and not any(_kind(p) == kind for p in claim.places):
+    # the whole of a larger kind than the claim's place ("全州新建的8所" for 康乐县): the figure is not the part's
+    ranks = {_RANK.get(_kind(p), 0) for p in ours} - {0}
+    if ranks and _RANK.get(kind, 0) > max(ranks) and not any(_kind(p) == kind for p in claim.places):
         return whole[-1].group()
     return None
 
