@@ -86,18 +86,20 @@ def _same_place(a: str, b: str) -> bool:
     return sa in b or sb in a or a in b or b in a
 
 
+def _no_place(place: str) -> bool:
+    """A word read as a place that names none of its own: a scope or every one of a kind ("全区", "各县区", "该县"), a
+    cut-off name's end ("…彝族自治县"), a pointer back ("镇里"), a kind of place ("古镇", "建成区")."""
+    return (place.startswith(("全", "各", "本", "该", "自治")) or _BACK.fullmatch(place) is not None
+            or (len(place) < 3 and bool(_level(place)) and _kind(place) != "省") or (bool(_level(place)) and _common_noun(place)))
+
+
 def _placed(text: str) -> list[tuple[int, str]]:
-    """The places named in ``text`` with where each is last said, in order (scopes 全X left out)."""
+    """The places named in ``text`` with where each is last said, in order (those that name none left out)."""
     out = []
     for place in places_in(text):
-        if place.startswith(("全", "各", "本", "该", "自治")) or _BACK.fullmatch(place) or (len(place) < 3 and _level(place)
-                                                                                   and _kind(place) != "省"):
-            # (a two-character word with a place's suffix is a kind of place, "古镇", "新区", not one of its own)  # a scope, every one of a kind ("各乡镇网点"), a cut-off
-            # name's end ("…彝族自治县"): no place of its own
+        if _no_place(place):
             continue
         at = text.rfind(place)
-        if _level(place) and _common_noun(place):  # a kind of area ("建成区"), no place's name
-            continue
         if at >= 0 and text[at - 1:at] != "全":  # "全苏木" is a scope
             out.append((at, place))
     return sorted(out)
@@ -144,7 +146,7 @@ def _claim_before(claim: Claim) -> str:
 
 def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     """The place the figure at ``at`` is bound to where it is not one of the claim's places (else None)."""
-    ours = [p for p in claim.places if not p.startswith("全")]
+    ours = [p for p in claim.places if not _no_place(p)]
     if not ours:
         return None
     before = text[s_start:at]
@@ -153,7 +155,10 @@ def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     if suffixed and any(_suffixed(p) for p in ours):
         i, last = suffixed[-1]
         whole = [m for m in _WHOLE.finditer(before) if m.start() > i + len(last)]
-        if not whole and not any(_same_place(last, p) for p in ours):
+        # (a claim place the sentence names before the figure is told by the parallel frame below; a 分别 list pairs
+        # its names in order: "城中区和城东区分别新增就业2047人和1800人")
+        if (not whole and not any(_same_place(last, p) for p in ours) and not any(_stem(p) in before for p in ours)
+                and _RESPECTIVELY not in before[i:]):
             return last
     if named:
         # a claim place said earlier in the sentence, another place named nearer the figure, a clause apart
