@@ -102,7 +102,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "agree_all_done", "agree_list", "agree_item", "agree_heading",
                "parallel_lead",  # rag.check.readings._leads_another: "石湖港区完成…；深沪港区完成…": a parallel clause's subject
                "precision",  # rag.check.compare.allowed_range: a qualified figure's tolerance from the place of its last digit
-               "months_period", "lean_measure", "port_area")  # rag.check.claims: "前10个月" is a period; "扩大到了52平方米" leans on the measure before
+               "months_period", "lean_measure", "port_area",  # rag.check.claims: "前10个月" is a period; "扩大到了52平方米" leans on the measure before
+               "binding", "bind_place", "bind_period", "bind_list")  # rag.check.binding: whose figure it is
 
 
 def ingredient_on(name: str) -> bool:

@@ -84,7 +84,8 @@ def _words(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _sentence_at(text: str, at: int) -> tuple[int, int]:
+def sentence_at(text: str, at: int) -> tuple[int, int]:
+    """The offsets of the sentence of ``text`` that holds offset ``at`` (the whole text where none does)."""
     for start, end in split_sentences(text):
         if start <= at < end:
             return start, end
@@ -142,7 +143,7 @@ class _Found:
             self.at, self.end = span_start, span_end
         else:
             self.at, self.end = at, at + len(verdict.found)
-        self.s_start, self.s_end = _sentence_at(text, at)
+        self.s_start, self.s_end = sentence_at(text, at)
         self.c_start, self.c_end = _clause_at(text, at)
 
     @property

@@ -49,6 +49,7 @@ from .readings import _DAY_PART, closer_gives_other, qualified_as_another, other
 from .scoring import score_candidates
 from .whole_claim import recheck
 from .agreement import reread
+from .binding import rebind
 from . import gate
 
 _CUMULATIVE = re.compile(r"累计|历年|迄今|至今|总计")
@@ -614,7 +615,9 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
     if ingredient_on("gate") or gate.RECORDER is not None:  # a learned check of the verdict (rag.check.gate)
         verdict = gate.apply(claim, verdict, rows, before_whole, context_of, similarity, hits)
     # the claim's own words bound to the found figure or name must be the article's (rag.check.agreement)
-    return reread(claim, verdict, context_of)
+    verdict = reread(claim, verdict, context_of)
+    # each article figure bound to its own place, period and list item (rag.check.binding)
+    return rebind(claim, verdict, context_of)
 
 
 def _under_another_parent(claim: Claim, hits: Sequence[Hit], context_of: ContextOf) -> Verdict | None:

@@ -31,9 +31,8 @@ import jieba
 import jieba.posseg
 
 from ..numbers import CHINESE_NUMERAL, _chinese_numeral_value
-from ..schema import Paragraph
-from ..sentences import split_sentences
 from .candidates import _period_kind
+from .agreement import sentence_at
 from .claims import periods_in
 from .figures import find_figures
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
@@ -66,13 +65,6 @@ def _parts(text: str) -> list[tuple[Decimal, str, int, int]]:
     return parts
 
 
-def _sentence_at(paragraph: Paragraph, at: int) -> tuple[int, int]:
-    for start, end in split_sentences(paragraph.text):
-        if start <= at < end:
-            return start, end
-    return 0, len(paragraph.text)
-
-
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for mark in _CLAUSE.finditer(sentence):
@@ -96,7 +88,7 @@ def recheck(claim: Claim, verdict: "Verdict", context_of: "ContextOf") -> "Verdi
     at = text.find(verdict.found, span_start)
     if at < 0 or at > span_end:
         at = span_start
-    s_start, s_end = _sentence_at(paragraph, at)
+    s_start, s_end = sentence_at(text, at)
     sentence = text[s_start:s_end]
     fig_at, fig_end = at - s_start, at - s_start + len(verdict.found)
     context = context_of(paragraph)
