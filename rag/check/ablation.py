@@ -103,7 +103,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "parallel_lead",  # rag.check.readings._leads_another: "石湖港区完成…；深沪港区完成…": a parallel clause's subject
                "precision",  # rag.check.compare.allowed_range: a qualified figure's tolerance from the place of its last digit
                "months_period", "lean_measure", "port_area",  # rag.check.claims: "前10个月" is a period; "扩大到了52平方米" leans on the measure before
-               "binding", "bind_place", "bind_period", "bind_list")  # rag.check.binding: whose figure it is
+               "binding", "bind_place", "bind_period", "bind_list",
+               "parallel_measure")  # rag.check.parallel_measure: "…；南岭港区完成52.7万标箱" takes the parallel clause's measure  # rag.check.binding: whose figure it is
 
 
 def ingredient_on(name: str) -> bool:

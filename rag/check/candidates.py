@@ -20,6 +20,7 @@ from .ablation import ingredient_on
 from .measure import measure_words, says_what
 from .claims import _COMPARED_WITH, _names_measure
 from .measure import direction
+from .parallel_measure import elided_measure
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
@@ -81,8 +82,11 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
     """(figure, label, sentence, label start, own places, own periods) for every figure of a paragraph's text."""
     found = []
     previous_sentence = ""
+    befores: list[str] = []  # the words before each figure so far, in its clause, of the sentence (up to its 。, over ；)
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
+        if not previous_sentence.rstrip().endswith(("；", ";")):
+            befores = []
         pointed_at = previous_sentence if ingredient_on("pointer_subject") and (
             POINTER_OPENING.match(sentence) or _CLAUSE_POINTER.search(sentence)) else ""
         previous_sentence = sentence
@@ -103,7 +107,13 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                 else:
                     label = figure_label(text, figures, i, c_start, c_end)
                     own_labels.append(label)
-                    if i in items:  # "…分别增长13.2%和15.7%": each figure measures its own item
+                    before_start = max([c_start] + [f.end for f in figures[:i] if f.end <= figure.start and f.kind == "figure"])
+                    before = text[before_start: figure.start]
+                    elided = elided_measure(before, befores) if i not in items else ""
+                    befores.append(before)
+                    if elided:  # "…；南岭港区完成52.7万标箱": the measure its parallel clause names before
+                        label = before + elided + label[len(before):]
+                    elif i in items:  # "…分别增长13.2%和15.7%": each figure measures its own item
                         prefix = items[i][2]
                         label = prefix + " " + text[text.find(_RESPECTIVELY, c_start): figure.start] + " "
                     elif (not says_what(label) or _change_of_before(label)) and (lead_in_here or previous_label):

@@ -1,0 +1,50 @@
+"""The measure a parallel clause leaves out: "北湾港区完成集装箱吞吐量86.4万标箱，…；南岭港区完成52.7万标箱".
+
+A clause of an article sentence that tells another subject's figure by repeating only the words of an earlier clause
+of the same sentence before their measure (its lead differs, "南岭" for "北湾", the rest up to its figure, "港区完成",
+is where the earlier clause goes on with its measure, "集装箱吞吐量") measures what that clause measures. Its figure's
+label takes those words, so the figure is read as the same measure of its own subject, not as a figure of no measure.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from .ablation import ingredient_on
+
+
+def elided_measure(before: str, earlier: Sequence[str]) -> str:
+    """The words an earlier parallel clause says after the words ``before`` repeats ("集装箱吞吐量"), else "".
+
+    ``before``: the words before a figure in its clause ("南岭港区完成"); ``earlier``: the words before each earlier figure
+    of its sentence in its clause, in order. The latest earlier clause whose lead differs (``readings._leads``) and
+    whose rest starts with this clause's rest and goes on is the parallel one: its measure is taken when this clause
+    ends with a verb and that clause goes on with a noun."""
+    if not ingredient_on("parallel_measure"):
+        return ""
+    from .readings import _leads, _tagged  # readings reads candidates: imported here, not at the top
+
+    own = before.strip()
+    for other in reversed(earlier):
+        other = other.strip()
+        leads = _leads(other, own)
+        if not leads:
+            continue
+        theirs, ours = other[len(leads[0]):], own[len(leads[1]):]
+        if ours and theirs.startswith(ours) and len(theirs) > len(ours):
+            elided = theirs[len(ours):]
+            # it repeats the verb only ("完成"), and what the earlier clause goes on with is a measure ("集装箱吞吐量"),
+            # not more words of a clause that has its own ("马铃薯种植面积" / "…稳定在")
+            if _last_flag(_tagged(ours)).startswith("v") and _first_flag(_tagged(elided)).startswith("n"):
+                return elided
+        return ""  # the nearest parallel clause alone is read
+    return ""
+
+
+def _last_flag(tagged) -> str:
+    tagged = list(tagged)
+    return tagged[-1][1] if tagged else ""
+
+
+def _first_flag(tagged) -> str:
+    tagged = list(tagged)
+    return tagged[0][1] if tagged else ""
