@@ -25,6 +25,8 @@ SUPPORTED = [
     # "国庆黄金周" is the 国庆 holiday, "清明小长假" the 清明 one
     "国庆假期全市共接待游客428万人次",
     "清明假期全市共接待游客96.3万人次",
+    # "五一劳动节" is one holiday: 劳动节 is 五一
+    "五一假期全市共接待游客183.6万人次",
     # "2021年以来" is a span opening in 2021: the later figure of "由2021年的…提高到…" is its
     "2021年以来，河西区居民人均可支配收入提高到5.1万元",
 ]

@@ -48,6 +48,7 @@ _HOLIDAY = re.compile(r"(元旦|春节|清明|五一|劳动节|端午|中秋|国
                       r"|暑期|暑假|寒假|黄金周|小长假|冰雪季|旅游季|雪季|雨季|旺季|淡季|赛季|汛期")
 # a break of any named holiday: "国庆黄金周" is 国庆's, a bare "黄金周" may be any of them
 _GENERIC_BREAK = ("黄金周", "小长假")
+_SAME_HOLIDAY = {"劳动节": "五一"}
 _YEAR = r"(?:19|20)\d\d年"
 # "由2020年的93.4%提高到96.2%": the figure after 提高到 is the later one
 _TO_LATER = re.compile(r"(?:提高|提升|增加|增长|上升|下降|减少|降低|扩大|缩小|达|升|降)(?:到|至)$")
@@ -214,12 +215,16 @@ def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     return None
 
 
+def _holidays(text: str) -> list[str]:
+    """The holidays and seasons named in ``text``, in order, each by its own name ("国庆黄金周" 国庆, "劳动节" 五一)."""
+    return [_SAME_HOLIDAY.get(m.group(1) or m.group(), m.group(1) or m.group()) for m in _HOLIDAY.finditer(text)]
+
+
 def bind_period(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     """The holiday, season or year the figure is bound to where the claim's before its figure is another (else None)."""
     before = text[s_start:at]
     ours_before = _claim_before(claim)
-    ours = [m.group(1) or m.group() for m in _HOLIDAY.finditer(ours_before)]
-    theirs = [m.group(1) or m.group() for m in _HOLIDAY.finditer(before)]
+    ours, theirs = _holidays(ours_before), _holidays(before)
     if ours and theirs and theirs[-1] not in ours and not (set(ours) & set(_GENERIC_BREAK) or theirs[-1] in _GENERIC_BREAK):
         return theirs[-1]
     since = {y for m in _SINCE_YEAR.finditer(ours_before) for y in m.groups() if y}
