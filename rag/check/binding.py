@@ -7,12 +7,14 @@ subject only, so the claim is 未找到, not 不一致. The binding, read from t
 
 - ``bind_place`` — **the nearest place before it**: the last place with a place suffix (区, 县, 市, …) named in the figure's
   sentence before it ("南岗区冰雪季…实现旅游收入295.1亿元" is 南岗区's); where none is, a 全区 / 全州 before it in its
-  sentence is the last place of that kind named before it in the paragraph ("蓬莱区是…。…全区…146万千瓦" is 蓬莱区's),
+  sentence is the last place of that kind named before it in the paragraph ("蓬莱区是…。…全区…146万千瓦" is 蓬莱区's) —
+  one named as a neighbour or for comparison ("毗邻城东区", "比城东区") left out — or the paragraph's subject, its first place,
   and where the paragraph names none, a whole of another kind than the claim's place ("全州新建的8所" is not 康乐县's).
   A claim place said earlier in the sentence with another place named after it, a clause apart, before the figure, is
   that other place's ("对拉丁美洲进出口…；…对非洲进出口…，增长15.3%").
 - ``bind_period`` — **the holiday or season before it** in its sentence ("元旦假期…412.6万人次。春节假期…183.5亿元"; "冰雪季
-  共…完成旅客吞吐量…"), and **from A to B**: "由2020年的93.4%提高到96.2%" binds 93.4% to 2020 and 96.2% to the later time.
+  共…完成旅客吞吐量…"; "国庆黄金周" is 国庆's, a bare 黄金周 / 小长假 any holiday's), and **from A to B**: "由2020年的93.4%提高到96.2%"
+  binds 93.4% to 2020 and 96.2% to the later time (which a claim's "2020年以来" / "自2020年" span includes).
 - ``bind_list`` — **its position in a 分别 list**: "甲、乙和丙分别为146万千瓦、96万千瓦和70万千瓦" pairs the names in order with
   the figures; a claim naming one of the names is told only by its own figure.
 
@@ -42,11 +44,20 @@ _SEPARATE = re.compile(r"[，,；;、和及与：:]")
 _BACK = re.compile(r"[省市县区州镇乡村旗][里上内]|当地|本地|这里|此地")
 _WHOLE = re.compile(r"全(省|市|县|区|州|盟|旗|镇|乡)")
 # holidays and seasons a figure is told of (a closed class of the calendar, not of any article)
-_HOLIDAY = re.compile(r"元旦|春节|清明|五一|劳动节|端午|中秋|国庆|暑期|暑假|寒假|黄金周|小长假|冰雪季|旅游季|雪季|雨季|旺季|淡季|赛季|汛期")
+_HOLIDAY = re.compile(r"(元旦|春节|清明|五一|劳动节|端午|中秋|国庆)(?:黄金周|小长假|长假|假期)?"
+                      r"|暑期|暑假|寒假|黄金周|小长假|冰雪季|旅游季|雪季|雨季|旺季|淡季|赛季|汛期")
+# a break of any named holiday: "国庆黄金周" is 国庆's, a bare "黄金周" may be any of them
+_GENERIC_BREAK = ("黄金周", "小长假")
+_SAME_HOLIDAY = {"劳动节": "五一"}
 _YEAR = r"(?:19|20)\d\d年"
 # "由2020年的93.4%提高到96.2%": the figure after 提高到 is the later one
 _TO_LATER = re.compile(r"(?:提高|提升|增加|增长|上升|下降|减少|降低|扩大|缩小|达|升|降)(?:到|至)$")
 _FROM_YEAR = re.compile(rf"[由从]({_YEAR})")
+# "2020年以来", "自2020年", "2020年起": a span opening then, not the year itself
+_SINCE_YEAR = re.compile(rf"({_YEAR})(?:以来|起|至今|开始)|自从?({_YEAR})")
+# a place named as a neighbour or for comparison, not the paragraph's subject: "毗邻城东区", "与城东区相邻", "比城东区"
+_NEIGHBOUR_BEFORE = re.compile(r"(?:毗邻|紧邻|邻近|相邻|接壤|比|较|和|与|同|及)$")
+_NEIGHBOUR_AFTER = re.compile(r"^(?:相邻|接壤|毗邻|交界|相比|比较)")
 _OWN_YEAR = re.compile(rf"[由从]({_YEAR})的?$")
 _RESPECTIVELY = "分别"
 _ITEM_SPLIT = re.compile(r"[、和及与]")
@@ -144,6 +155,20 @@ def _claim_before(claim: Claim) -> str:
 # --------------------------------------------------------------------------- the parts
 
 
+def _whole_of(text: str, kind: str) -> list[str]:
+    """The places of ``kind`` a 全区 / 全州 after ``text`` may stand for: the paragraph's subject (its first place, if of
+    that kind) and the last of that kind named before, places named as a neighbour or for comparison ("毗邻城东区",
+    "与城东区相邻", "比城东区") left out; all of that kind if every one is such a neighbour."""
+    placed = _placed(text)
+    of_kind = [(i, p) for i, p in placed if _kind(p) == kind]
+    own = [(i, p) for i, p in of_kind
+           if not _NEIGHBOUR_BEFORE.search(text[max(0, i - 2):i]) and not _NEIGHBOUR_AFTER.search(text[i + len(p):])]
+    out = [p for _, p in (own or of_kind)[-1:]]
+    if placed and _kind(placed[0][1]) == kind and placed[0][1] not in out and (placed[0] in own or not own):
+        out.insert(0, placed[0][1])
+    return out
+
+
 def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     """The place the figure at ``at`` is bound to where it is not one of the claim's places (else None)."""
     ours = [p for p in claim.places if not _no_place(p)]
@@ -180,9 +205,9 @@ def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     if not whole or named:
         return None
     kind = whole[-1].group(1)
-    earlier = [p for _, p in _placed(text[:s_start]) if _kind(p) == kind]
+    earlier = _whole_of(text[:s_start], kind)
     if earlier:
-        return None if any(_same_place(earlier[-1], p) for p in ours) else earlier[-1]
+        return None if any(_same_place(e, p) for e in earlier for p in ours) else earlier[-1]
     # the whole of a larger kind than the claim's place ("全州新建的8所" for 康乐县): the figure is not the part's
     ranks = {_RANK.get(_kind(p), 0) for p in ours} - {0}
     if ranks and _RANK.get(kind, 0) > max(ranks) and not any(_kind(p) == kind for p in claim.places):
@@ -190,17 +215,23 @@ def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     return None
 
 
+def _holidays(text: str) -> list[str]:
+    """The holidays and seasons named in ``text``, in order, each by its own name ("国庆黄金周" 国庆, "劳动节" 五一)."""
+    return [_SAME_HOLIDAY.get(m.group(1) or m.group(), m.group(1) or m.group()) for m in _HOLIDAY.finditer(text)]
+
+
 def bind_period(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     """The holiday, season or year the figure is bound to where the claim's before its figure is another (else None)."""
     before = text[s_start:at]
     ours_before = _claim_before(claim)
-    ours = [m.group() for m in _HOLIDAY.finditer(ours_before)]
-    theirs = [m.group() for m in _HOLIDAY.finditer(before)]
-    if ours and theirs and theirs[-1] not in ours:
+    ours, theirs = _holidays(ours_before), _holidays(before)
+    if ours and theirs and theirs[-1] not in ours and not (set(ours) & set(_GENERIC_BREAK) or theirs[-1] in _GENERIC_BREAK):
         return theirs[-1]
+    since = {y for m in _SINCE_YEAR.finditer(ours_before) for y in m.groups() if y}
     years = set(re.findall(_YEAR, ours_before))
     if years:
-        if _TO_LATER.search(before) and not _FROM_YEAR.search(ours_before):  # the claim's own "由…提高到…" says it
+        # the claim's own "由…提高到…" or "2020年以来…提高到…" says it
+        if _TO_LATER.search(before) and not _FROM_YEAR.search(ours_before) and not years <= since:
             start = _FROM_YEAR.search(before[-30:])
             if start and start.group(1) in years and len(set(re.findall(_YEAR, before))) == 1:
                 return f"{start.group(1)}以后"
