@@ -44,17 +44,23 @@ _CN = CHINESE_NUMERAL
 # in time quadratic in the run.
 _CN_START = f"(?<![{CHINESE_NUMERAL[1:].split(']')[0]}万亿])"
 _NUM = f"(?:{ARABIC_NUMBER.pattern}|{_CN_START}{_CN}点[{_CN_DIGITS_ALL}]+|{_CN_START}{_CN})"
-_PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一两二三四五六七八九])成(?![为立功绩效果本])(?P<after>以上|以下|左右|多)?|(?P<half>过半|一半|半数)(?P<hafter>以上|以下|左右)?)")  # 一半/半数: 50%
+_PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一两二三四五六七八九])成(?![为立功绩效果本])(?P<fifth>[一二三四五六七八九半](?![0-9一二三四五六七八九十百千万亿个年月日天人名家项元成倍%％]))?(?P<after>以上|以下|左右|多)?|(?P<half>过半|一半|半数)(?P<hafter>以上|以下|左右)?)")  # 一半/半数: 50%
 _BEFORE = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
 _FRACTION_DENOMINATORS = "二三四五六七八九十"
 # a share told as a fraction: "四分之一" (25%), "近三分之一"; never 百分之 (a percentage, read above)
-_FRACTION = re.compile(f"(?P<before>{_BEFORE})?(?<!百)(?P<whole>[{_FRACTION_DENOMINATORS}])分之(?P<part>[一二三四五六七八九])(?P<after>以上|以下|左右|多)?")
+# the whole denominator, never its last character: "二十分之一" is 5%, "十二分之一" 8.3%, "近三十分之一" near 3.3%
+_FRACTION = re.compile(f"(?P<before>{_BEFORE})?(?<![百一二三四五六七八九十])(?P<whole>[二三四五六七八九]?十[一二三四五六七八九]?|[{_FRACTION_DENOMINATORS}])"
+                       "分之(?P<part>[一二三四五六七八九])(?P<after>以上|以下|左右|多)?")
 _UNIT = "|".join(map(re.escape, UNITS))
 _FIGURE = re.compile(
-    f"(?P<before>{_BEFORE})?(?P<num>{_NUM})(?:(?P<mid0>[余多])(?=[万亿]))?(?P<scale>\\s?[万亿千](?![米克瓦]))?(?P<mid>[余多])?"
+    f"(?P<before>{_BEFORE})?(?P<num>{_NUM})(?:(?P<mid0>[余多])(?=[万亿]))?(?P<scale>\\s?(?:万亿|[万亿千])(?![米克瓦]))?(?P<mid>[余多])?"
     f"(?P<unit>%|％|{_UNIT})(?P<after>以上|之上|以下|左右|上下)?"
 )
 _CN_DIGITS = "〇零一二三四五六七八九"
+# 亿 and 万 parts of one amount in Arabic digits: "3亿5000万元" is 350000000, "1亿5千万元" 150000000 (never 3亿 alone)
+_YI_WAN = re.compile(
+    f"(?P<before>{_BEFORE})?(?<![\\d.,])(?P<yi>\\d+)亿(?P<wan>\\d{{1,4}}|\\d千)万(?P<mid>[余多])?(?P<unit>{_UNIT})?"
+)
 _DISTANT_QUALIFIER = re.compile(
     r"(?P<q>(?<![节制签预契])约(?:占|为|有|合)|不得低于|不低于|不得超过|不超过|不得少于|不少于)[^，,。；;、\d]*的$"
 )
@@ -85,9 +91,11 @@ _RANGE_MARK = "至到—–-~～"
 # a duration in years is a figure ("期限最长可达30年", "已有70多年历史"), not a year ("1850年", "80年代", "3年级", "25年一季度")
 # nor a time frame other figures are told in ("连续2年未发生…", "前2年内", "近5年来", "3年后")
 _NOT_DURATION = re.compile(r"[代级度初底末内来间前后]|第?[一二三四1-4首]季度|[上下]半年|\d{1,2}月|以[来内后前]|之[内后前间]")
-_TIME_FRAME_BEFORE = re.compile(r"(?:连续|前|近|过去|未来|今后|此后|这|最近|头)$")
+# (the 前 of 提前/以前/之前/目前/此前 opens no frame: "提前3个月建成" states how early, a figure)
+_FRAME_前 = r"(?<![提以之目此日])前"
+_TIME_FRAME_BEFORE = re.compile(f"(?:连续|{_FRAME_前}|近|过去|未来|今后|此后|这|最近|头)$")
 # (months: "连续3个月增长" states a duration, "前10个月" is the period of the year so far)
-_MONTHS_FRAME_BEFORE = re.compile(r"(?:前|近|过去|最近|头)$")
+_MONTHS_FRAME_BEFORE = re.compile(f"(?:{_FRAME_前}|近|过去|最近|头)$")
 _NOT_AFTER = re.compile(r"[\d.," + CHINESE_NUMERAL[1:].split("]")[0] + "万亿]")  # the character before a bare number
 
 
@@ -111,7 +119,7 @@ class Figure:
 
 # "66万", "223.6万": a scaled number without a unit is a figure too, its unit left to the words around it
 # (Arabic digits only: "千万" and "十万火急" are words)
-_BARE_SCALED = re.compile(f"(?P<before>{_BEFORE})?(?P<num>(?<![\\d,.])\\d[\\d,]*(?:\\.\\d+)?)(?P<scale>\\s?[万亿])(?P<mid>[余多])?")
+_BARE_SCALED = re.compile(f"(?P<before>{_BEFORE})?(?P<num>(?<![\\d,.])\\d[\\d,]*(?:\\.\\d+)?)(?P<scale>\\s?(?:万亿|[万亿]))(?P<mid>[余多])?")
 BARE_UNIT = ""
 # "为期六天": after these words a single numeral counts ("为期六天" is six days, "一人" is a word)
 _COUNTING = re.compile(r"(?:为期|历时|持续|用时|耗时)$")
@@ -126,7 +134,7 @@ def _number_value(num: str, scale: str | None, counted: bool = False) -> Decimal
             return None
         digits = "".join(str(max(0, "〇零一二三四五六七八九".index(ch) - 1)) for ch in fraction)
         value = Decimal(f"{int(next(iter(whole_values)))}.{digits}")
-        return value * {"万": Decimal(10**4), "亿": Decimal(10**8), "千": Decimal(1000)}[scale.strip()] if scale else value
+        return value * {"万": Decimal(10**4), "亿": Decimal(10**8), "千": Decimal(1000), "万亿": Decimal(10**12)}[scale.strip()] if scale else value
     plain = num.replace(",", "")
     match = ARABIC_NUMBER.fullmatch(plain)
     if not match and scale and scale.strip() in "万亿" and "亿" in num:
@@ -143,7 +151,7 @@ def _number_value(num: str, scale: str | None, counted: bool = False) -> Decimal
         if value < 10 and len(num) == 1 and not scale and not counted:
             return None  # "一人", "三届", "五个认同": a single numeral is a word here, not a figure
     if scale:
-        value *= {"万": Decimal(10**4), "亿": Decimal(10**8), "千": Decimal(1000)}[scale.strip()]
+        value *= {"万": Decimal(10**4), "亿": Decimal(10**8), "千": Decimal(1000), "万亿": Decimal(10**12)}[scale.strip()]
     return value
 
 
@@ -191,6 +199,8 @@ def find_figures(text: str) -> list[Figure]:
             value = Decimal(50)
         else:
             value = Decimal(10 * "一二三四五六七八九".index(match.group("tenths").replace("两", "二")) + 10)
+            if match.group("fifth"):  # "三成五" is 35%, "一成半" 15%
+                value += Decimal(5) if match.group("fifth") == "半" else Decimal("一二三四五六七八九".index(match.group("fifth")) + 1)
         if value is None:
             continue
         qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else LOWER if match.group("half") == "过半" else (
@@ -203,12 +213,23 @@ def find_figures(text: str) -> list[Figure]:
     for match in _FRACTION.finditer(text):  # "近四分之一", "三分之一以上": a share
         if any(taken[match.start(): match.end()]):
             continue
-        value = Decimal("一二三四五六七八九".index(match.group("part")) + 1) / (_FRACTION_DENOMINATORS.index(match.group("whole")) + 2) * 100
+        value = Decimal("一二三四五六七八九".index(match.group("part")) + 1) / next(iter(values_in(match.group("whole")))) * 100
         qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else (
             QUALIFIERS_AFTER.get(match.group("after") or "", EXACT))
         if qualifier == EXACT:
             qualifier = _distant_qualifier(text, match.start()) or EXACT
         found.append(Figure(match.start(), match.end(), match.group(), "figure", value, "%", qualifier, str(value)))
+        for i in range(match.start(), match.end()):
+            taken[i] = True
+    for match in _YI_WAN.finditer(text):
+        if any(taken[match.start(): match.end()]):
+            continue
+        wan = int(match.group("wan")[0]) * 1000 if match.group("wan").endswith("千") else int(match.group("wan"))
+        value = Decimal(int(match.group("yi")) * 10**8 + wan * 10**4)
+        qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else (
+            QUALIFIERS_AFTER[match.group("mid")] if match.group("mid") else EXACT)
+        found.append(Figure(match.start(), match.end(), match.group(), "figure", value, match.group("unit") or BARE_UNIT, qualifier,
+                            str(int(match.group("yi")) * 10**4 + wan)))  # in 万, as "35000万" would be
         for i in range(match.start(), match.end()):
             taken[i] = True
     for match in _FIGURE.finditer(text):
@@ -222,9 +243,9 @@ def find_figures(text: str) -> list[Figure]:
         if value is None:
             continue
         if match.group("unit") == "年" and (re.fullmatch(r"\d{3,4}", match.group("num")) or _NOT_DURATION.match(text, match.end())
-                                             or _TIME_FRAME_BEFORE.search(text, max(0, match.start() - 2), match.start())):
+                                             or _TIME_FRAME_BEFORE.search(text[max(0, match.start() - 3):match.start()])):
             continue  # a year, a decade, a grade or a time frame, not a duration stated
-        if match.group("unit") == "个月" and _MONTHS_FRAME_BEFORE.search(text, max(0, match.start() - 2), match.start()):
+        if match.group("unit") == "个月" and _MONTHS_FRAME_BEFORE.search(text[max(0, match.start() - 3):match.start()]):
             continue  # "前10个月", "近3个月": the months the figures after it are told for, not a duration stated
         qualifier = _distant_qualifier(text, match.start(), match.group("unit") in "%％") or EXACT  # "约占汽车总量的12%", "不得低于施工合同额的0.5%"
         if match.group("before"):
