@@ -94,3 +94,22 @@ def test_the_paraphrased_question_is_answered_from_the_page(page_assistant, ques
 def test_a_question_the_page_does_not_answer_is_still_refused(page_assistant):
     for question in ("清河港今年头一个季度进口了多少原油？", "清河市文旅局的副局长是谁？", "清河市发改委的主任是谁？"):
         assert page_assistant.ask(question).refused, question
+
+
+def test_a_role_asked_in_everyday_words_is_said_in_such_words(monkeypatch):
+    from rag.answer.scoring import role_said
+    analysis = analyze_question("技能大赛拉坯项目拿了第一的是谁？")
+    assert analysis.role == "冠军"
+    assert role_said("冠军", "来自昌江区的选手林晓雯获得拉坯项目第一名。")
+    assert not role_said("冠军", "来自昌江区的选手林晓雯获得拉坯项目二等奖。")
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "role_in_words")
+    assert not role_said("冠军", "来自昌江区的选手林晓雯获得拉坯项目第一名。")
+
+
+def test_a_verb_object_word_said_again_as_its_verb_is_no_noun_the_text_must_say(monkeypatch):
+    from rag.answer.scoring import _used_as_verb
+    assert _used_as_verb("装车", "电驱系统去年装车装了多少套？")
+    assert not _used_as_verb("装车", "去年一共有多少辆装车？")
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "verb_copy")
+    assert not _used_as_verb("装车", "电驱系统去年装车装了多少套？")
+

@@ -64,6 +64,14 @@ _ROLE_IN_WORDS = (
 )
 
 
+def role_said_in_words(role: str, sentence: str) -> bool:
+    """Whether ``sentence`` says the role asked in everyday words in such words itself ("获得青花项目第一名"
+    says the 冠军 of "拿了第一的是谁"), as _ROLE_IN_WORDS reads them."""
+    if ablated("role_in_words"):
+        return False
+    return any(title == role and said.search(sentence) for said, title in _ROLE_IN_WORDS)
+
+
 def _role_in_words(text: str) -> tuple[str, str] | None:
     """(the question's words, the title they ask) for a role asked in everyday words, or None."""
     if ablated("role_in_words"):
