@@ -23,7 +23,27 @@ def entity_said(entity: str, text: str) -> bool:
         head, kind = entity[:cut], entity[cut:]
         if re.search(re.escape(head) + r"[^，。；！？,;!?、\s]{1,8}?" + re.escape(kind), text):
             return True
-    return False
+    return _office_said(entity, text)
+
+
+# an office named short after its place: 洛阳市|文旅局, 黔东南州|文旅局, 渝中区|人社局
+_OFFICE_SHORT = re.compile(r"(.{2,8}?[省市州县区])([\u4e00-\u9fff]{2,4}[局委厅办])")
+
+
+def _office_said(entity: str, text: str) -> bool:
+    """Whether ``text`` names a government office the question calls by its short name after its place
+    ("洛阳市文旅局"): the place said in the text, and the office's full name (文化广电和旅游局: each
+    character of 文旅局 in order, at most five apart, ending the same) right after the place or after its
+    level ("市文化广电和旅游局", as an article calls its own city's office)."""
+    m = _OFFICE_SHORT.fullmatch(entity)
+    if m is None or ablated("org_short_names"):
+        return False
+    place, short = m.groups()
+    if not entity_in(place, text) and not entity_in(place[:-1], text):
+        return False
+    gaps = "".join(re.escape(ch) + r"[^，。；！？,;!?、\s]{0,5}?" for ch in short[:-1])
+    pattern = "(?:" + re.escape(place) + "|" + re.escape(place[:-1]) + "|" + re.escape(place[-1]) + ")(" + gaps + re.escape(short[-1]) + ")"
+    return any(len(found.group(1)) > len(short) for found in re.finditer(pattern, text))
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d年")

@@ -64,6 +64,14 @@ _ROLE_IN_WORDS = (
 )
 
 
+def role_said_in_words(role: str, sentence: str) -> bool:
+    """Whether ``sentence`` says the role asked in everyday words in such words itself ("获得青花项目第一名"
+    says the 冠军 of "拿了第一的是谁"), as _ROLE_IN_WORDS reads them."""
+    if ablated("role_in_words"):
+        return False
+    return any(title == role and said.search(sentence) for said, title in _ROLE_IN_WORDS)
+
+
 def _role_in_words(text: str) -> tuple[str, str] | None:
     """(the question's words, the title they ask) for a role asked in everyday words, or None."""
     if ablated("role_in_words"):
@@ -578,11 +586,13 @@ def _unit_of(text: str, kind: str) -> str | None:
         re.search(r"(?<=[满合达])[意格标]程度", text) and not ablated("rated_word")  # "满意程度": a rate
     ):
         return "%"
-    if "多少钱" in text or re.search(r"金额|资金|多少万元|多少元|收入|(?:贷|营业|货|善|捐|拨)款|补贴|工资", text) or (
+    if "多少钱" in text or re.search(r"(?:多少|几)[万千百]*块钱|金额|资金|多少万元|多少元|收入|(?:贷|营业|货|善|捐|拨)款|补贴|工资", text) or (
         # what is measured in money ("产值多少", "起拍价是多少"); a change of it may be a rate
         _MONEY_MEASURED.search(text) and not _CHANGE_ASKED.search(text)
     ):
         match = _UNIT_AFTER_WH.search(text)
+        if match and match.group(2) == "块":  # "多少块钱": 块 is 元 in everyday words
+            match = None
         return (match.group(1) or "") + match.group(2) if match and match.group(2) else "元"
     if _AGE_ASKED.search(text) and not ablated("age_asked"):
         return "岁"  # "平均多大年纪": an age, not a count of people ("84人")
@@ -594,6 +604,8 @@ def _unit_of(text: str, kind: str) -> str | None:
     if re.search(r"(?:地|田|面积|场地|耕地|林|草原|园区|厂房|展区)[^，。？?！!]{0,6}多大", text):
         return "亩"
     match = _UNIT_AFTER_WH.search(text)
+    if match and match.group(2) and _opens_longer_word(text, match.start(2), match.group(2)):
+        match = None  # "多少天然气": 天 opens 天然气, the thing counted, and is no unit
     if match and match.group(2):
         # "多少个失业的人": 个 only counts; the head noun after it says what (people)
         if match.group(2) == "个" and _PEOPLE_COUNTED.match(text, match.end()):
@@ -614,6 +626,16 @@ def _unit_of(text: str, kind: str) -> str | None:
 
 
 _MULTIPLIER = re.compile(r"万亿|亿|万|千|百")
+
+
+def _opens_longer_word(text: str, at: int, unit: str) -> bool:
+    """Whether the one-character unit read at ``at`` opens a word of three characters or more that the
+    tagger cuts whole ("多少天然气": 天然气 is the thing asked, not 天). Two-character cuts stay units:
+    "几支队参赛" counts teams with 支 though jieba cuts 支队, "多少所在…" counts schools."""
+    if len(unit) != 1 or ablated("unit_word_start"):
+        return False
+    first = next(iter(pos_cut(text[at:])), ("", ""))[0]
+    return len(first) > 2
 
 
 def measure_word(text: str) -> str | None:
@@ -695,6 +717,9 @@ _RATE_NOUNS = r"比例|程度|比重|占比"
 _RATED = re.compile(r"([" + _CJK + r"]{2})的?(?:" + _RATE_NOUNS + r")")
 
 
+_QUARTER_IN_WORDS = re.compile(r"(?:头|第)([一二三四])个季度")
+
+
 def analyze_question(question: str) -> QuestionAnalysis:
     """Read a Chinese question: what it asks for and about what."""
     text = (question or "").strip()
@@ -703,6 +728,8 @@ def analyze_question(question: str) -> QuestionAnalysis:
     read = text if ablated("which_several") else _WHICH_SEVERAL.sub(
         lambda m: "哪个" if text[m.end():].startswith(_PLACE_NOUNS + _ORG_NOUNS) else "哪些", text
     )
+    # "头一个季度", "第一个季度": the quarter the text calls 一季度
+    read = _QUARTER_IN_WORDS.sub(r"\1季度", read)
     kind, role = _question_kind(read)
     unit = _unit_of(read, kind)
 

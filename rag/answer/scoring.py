@@ -33,6 +33,7 @@ from .question import (
     pos_tokenizer,
     place_level,
     places_of_level,
+    role_said_in_words,
     time_in,
     without_baselines,
 )
@@ -290,7 +291,8 @@ def _other_word(asked: str, said: str) -> bool:
 def role_said(role: str, sentence: str) -> bool:
     """Whether ``sentence`` names the role asked ("负责人是谁"): the word itself, or, for the general
     word of a 词林 small class (负责人, 领导), a title of that class (理事长 is 负责人)."""
-    return role in sentence or any(general_word_for(role, word) for word, _ in pos_cut(sentence))
+    return role in sentence or any(general_word_for(role, word) for word, _ in pos_cut(sentence)) \
+        or role_said_in_words(role, sentence)
 
 
 # A news photograph is credited on a line of its own: "通讯员张玉善摄", "本报记者 李静 摄影", "（王强 摄）"
@@ -356,6 +358,9 @@ def _used_as_verb(noun: str, question: str) -> bool:
     near misses when read so.)"""
     if ablated("noun_as_verb"):
         return False
+    # "装车装了多少套", "吃饭吃了几顿": a verb and its object, the verb said again before 了 (离合词)
+    if len(noun) == 2 and re.search(re.escape(noun) + re.escape(noun[0]) + "[了过得]", question) and not ablated("verb_copy"):
+        return True
     at = question.find(noun + "了")
     if at < 1:
         return False

@@ -32,6 +32,11 @@ class AnswerSettings:
 
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
+    "unit_word_start": "a one-character unit after 多少/几 that opens a longer word (多少天然气: 天) is no unit",
+    "counted_at_figure": "a figure in another count word (活动196项 for 几场活动) answers when the question's counted"
+                         " noun stands right at it",
+    "verb_copy": "a verb-object word said again as its verb (装车装了) is the question's verb, no noun the text must say",
+    "org_short_names": "an organisation asked short (洛阳市文旅局) is said by its full name (市文化广电和旅游局)",
     "synonyms": "同义词词林 synonyms of question words (礼拜 = 星期)",
     "measure_words": "a measure word the unit list lacks, as the tagger's dictionary tags one (多少幢 is answered by 67幢)",
     "word_classes": "词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place;"

@@ -42,7 +42,7 @@ UNITS = sorted(
     """个百分点 个工作日 工作日 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
     条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％
     立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰ 枚 块 部 首 册 篇 幅 匹 双 对 根 分钟 小时 个月 周 秒
-    趟 趟次 车次 航次 列 班列""".split(),
+    趟 趟次 车次 航次 列 班列 块钱""".split(),
     key=len,
     reverse=True,
 )
@@ -85,7 +85,7 @@ def _durations(sentence: str) -> list[tuple[int, int]]:
 # Units that measure the same kind of thing, so "多少人" accepts "4300余人次".
 _UNIT_GROUPS = (
     {"人", "人次", "名", "位", "万人次", "户次"},
-    {"元", "万元", "亿元"},
+    {"元", "万元", "亿元", "块钱"},  # "一餐只要3块钱": everyday words for 元
     {"公里", "千米", "米", "平方公里"},
     {"%", "％", "成", "个百分点"},
     {"个", "家", "所", "项", "处", "座"},
@@ -181,6 +181,30 @@ _CODE_ASKED = re.compile(r"编码|编号|代码|号码|电话|邮编|账号|代�
 _CODE_RE = re.compile(r"(?<![\d.])\d{4,}(?![\d.])")
 
 
+# count words (量词) that only count things, one as good as another for the thing the question names
+# ("几场活动" / "活动196项", "几个党员" / "7名党员"); measures (吨, 元, 米, %, 天) are not among them
+_COUNT_WORDS = frozenset("个 家 所 项 处 座 场 次 期 名 位 人 件 张 条 套 台 部 批 种 支 只 头 艘 架 栋 间 枚 首 篇 册 幅 根 辆 户 例 单 份 株 棵".split())
+# the noun a count word counts in the question: "几场活动？" → 活动, "多少张养老床位" → 养老床位
+_COUNTED_AFTER_WH = re.compile(r"(?:多少|几)(?:万|千|百)?(?:个|家|所|项|处|座|场|次|期|名|位|件|张|条|套|台|部|批|种|支|只|头|艘|架|栋|间|枚|首|篇|册|幅|根|辆|户|例|单|份|株|棵)"
+                               r"([\u4e00-\u9fff]{2,8}?)(?=[？?。！!，,]|$|的|是|呢|吗|有|在|被|参加|参与)")
+
+
+def _counted_at_figure(sentence: str, start: int, end: int, unit: str, analysis: QuestionAnalysis) -> bool:
+    """Whether a figure counted in another count word than the asked one counts the very thing the
+    question names: its head noun (last two characters: 活动 of 活动, 床位 of 养老床位) stands right
+    before the figure ("各类活动196项") or right after its count word ("7名早期共产党员"). Both count
+    words must only count (_COUNT_WORDS); a measure (吨, 元, %) never stands for another."""
+    asked = (analysis.unit or "").lstrip("万千百")
+    if unit not in _COUNT_WORDS or asked not in _COUNT_WORDS or ablated("counted_at_figure"):
+        return False
+    match = _COUNTED_AFTER_WH.search(analysis.text)
+    if match is None:
+        return False
+    head = match.group(1)[-2:]
+    before, after = sentence[max(0, start - 2):start], sentence[end:end + 2 + 4]
+    return before == head or (head in after and not re.search(r"[，。；、,;]", after[:after.find(head)]))
+
+
 def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = []
     durations = _durations(sentence)
@@ -204,6 +228,8 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         prior = _unit_fit(analysis.unit, found_unit if analysis.unit and analysis.unit in ("万元", "亿元", "万人次") else unit)
         if analysis.type_noun and unit in analysis.type_noun:
             prior = max(prior, 1.0)  # "几个省份" is answered by "10省"
+        if prior < 0 and _counted_at_figure(sentence, m.start(), m.end(), unit, analysis):
+            prior = 0.5  # "几场活动" is answered by "各类活动196项": the thing counted stands at the figure
         if prior < 0:
             continue  # "失业率是多少" is not answered by "1315名失业人员"
         if m.group("approx") or m.group("pre") or m.group("post"):
