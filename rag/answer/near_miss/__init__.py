@@ -12,7 +12,10 @@ In each case the answer says what the article does give instead ("文中只有�
 
 The checks, by job: ``place`` (another place or scope), ``period`` (another year or period), ``words``
 (where the asked words stand), ``parts`` (a part against the whole), ``measure`` (the figure's own
-measure), ``kind`` (another of the same kind: edition, holder, stage), and ``check`` (runs them in order).
+measure), ``kind`` (another of the same kind: edition, holder, stage), and ``check`` (runs them in order);
+and, of a restricting part of the question the figure's sentence does not cover: ``named`` (another port area,
+market or district of the asked one's kind), ``partner`` (对美国出口), ``edition`` (上一届, 上一产季), ``share`` (a change
+for a share asked) and ``rank`` (全省 for a rank within 全国).
 """
 from .check import near_miss, near_miss_check
 from .kind import other_of_kind, other_stage

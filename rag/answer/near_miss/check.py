@@ -12,10 +12,12 @@ from ..scoring import Candidate, abbreviated
 from ..settings import ablated
 from ..spans import Span, clause_window, figure_units, item_owner, quantity_spans, unit_fits_exactly
 from ..synonyms import kindred_in, said_in
+from .edition import previous_edition_unsaid
 from .measure import _EARLIER_ASKED, _PERIOD_WORD, _PER_UNIT_ASKED, _PER_UNIT_SAID, _REACHED, _action_at_figure_elsewhere, _asked_tokens, _distinguishing, _distinguishing_word_unsaid, _modifiers, _named_figure_later, _noun_measured_elsewhere, _other_action, _own_kind, _people_in_measure_unit, _qualifier_unsaid, _rate_unasked, _subject_measures_another, _unit_refused, _unit_word_elsewhere, _whole_clause, _with_elided_measure
 from .parts import _counted_noun, _figure_noun, _one_member_asked, _only_part_unsaid, _part_unasked, _percent_unasked, _whole_of_parts
 from .period import _foreign_period, _foreign_relative_period, _other_year_dated
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
+from .share import share_or_change_crossed
 from .words import MIN_FOCUS_IN_CLAUSE, _asked_in_other_words, _asked_words, _asked_words_at, _said
 
 
@@ -58,7 +60,8 @@ def near_miss_check(
     if _foreign_place(before, placed):
         return "place", clause
     if (_foreign_period(sentence, analysis) or _foreign_relative_period(sentence, analysis)
-            or _other_year_dated(sentence, analysis, candidate.hit.paragraph) or other_period(sentence, analysis)):
+            or _other_year_dated(sentence, analysis, candidate.hit.paragraph) or other_period(sentence, analysis)
+            or previous_edition_unsaid(sentence, analysis, candidate.hit.paragraph.title or "")):
         return "period", clause
     scope = wider_scope(before, sentence, analysis, sentence[:span.start])
     if scope:
@@ -79,6 +82,8 @@ def near_miss_check(
         return "place_subject", _from_word(sentence, governing, span, clause)
     if on("percent") and _percent_unasked(span.text, analysis):
         return "percent", clause
+    if on("share_change") and share_or_change_crossed(span.text, before, analysis):
+        return "share_change", clause
     if on("part") and _part_unasked(sentence, span.start, analysis):
         return "part", clause
     if on("whole") and _whole_of_parts(sentence, span.start, span.end, clause, analysis):

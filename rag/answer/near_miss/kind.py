@@ -13,6 +13,9 @@ from ..settings import ablated
 from ..spans import clause_window
 from ..synonyms import known_common_word
 from .measure import _whole_clause
+from .named import other_named
+from .partner import partner_unsaid
+from .rank import other_rank_scope
 from .place import _SCOPE_PREFIX
 
 
@@ -235,7 +238,8 @@ def _opens_clause(name: str, level: str, text: str) -> bool:
 def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | None:
     """What the candidate's sentence gives when it names a sibling of the asked thing instead of it
     (another member of its series, its deputy, another organisation of its kind or a wider place
-    than the asked town): the figure's sentence up to its clause for a figure, else the sentence.
+    than the asked town, another name of the asked one's kind: near_miss.named), or never names the asked trade
+    partner (near_miss.partner) or ranks within another scope (near_miss.rank): the figure's sentence up to its clause for a figure, else the sentence.
     None when it names no sibling."""
     if ablated("figure_measure"):
         return None
@@ -248,7 +252,8 @@ def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | Non
         text = given = sentence
     p = candidate.hit.paragraph
     if _series_sibling(text, analysis, p.title or "") or _deputy_only(text, analysis) or _other_holder(text, analysis, p.text) \
-            or _neighbour_place(text, analysis):
+            or _neighbour_place(text, analysis) or other_named(text, analysis) \
+            or partner_unsaid(text, analysis) or other_rank_scope(text, analysis):
         return given
     # a member of a series asked (Ⅳ类, 二期) is as specific as a name: a paragraph that never says it
     # is about the others
