@@ -12,7 +12,7 @@ ANSWER = Path(settings.__file__).parent
 
 
 def _literals(pattern: str) -> set[str]:
-    return {name for path in ANSWER.glob("*.py") for name in re.findall(pattern, path.read_text(encoding="utf-8"))}
+    return {name for path in ANSWER.glob("**/*.py") for name in re.findall(pattern, path.read_text(encoding="utf-8"))}
 
 
 def test_every_switch_the_answer_stage_asks_is_a_valid_name():
@@ -20,7 +20,8 @@ def test_every_switch_the_answer_stage_asks_is_a_valid_name():
     asked = _literals(r"\bablated\(\"([a-z_]+)\"\)")
     assert asked and asked <= set(SWITCHES), asked - set(SWITCHES)
     assert set(SWITCHES) <= asked  # and no listed switch is one the code no longer asks
-    checks = set(re.findall(r"\bon\(\"([a-z_]+)\"\)", (ANSWER / "near_miss.py").read_text(encoding="utf-8")))
+    checks = {name for path in (ANSWER / "near_miss").glob("*.py")
+              for name in re.findall(r"\bon\(\"([a-z_]+)\"\)", path.read_text(encoding="utf-8"))}
     assert checks == set(NEAR_MISS_CHECKS)
 
 

@@ -61,6 +61,14 @@ SWITCHES = {
               " and not it, or a paragraph never naming an asked 二期/Ⅳ类/乙级, does not answer (any question kind)",
     "neighbour_place": "a sentence naming another place of the asked one's level (望京街道 for 双井街道, 吴江区 for 姑苏区)"
                        " and never the asked one gives the neighbour's figure, not the asked place's",
+    "named_kind": "a sentence whose clause opens with another name of the asked one's kind (金塘港区 for 六横港区,"
+                  " 叠石桥市场 for 志浩市场) and never says the asked name gives the sibling's figure: near_miss.named",
+    "partner": "a trade figure asked for one partner (对美国出口) is not answered by a sentence never naming it (全市出口额):"
+               " near_miss.partner",
+    "rank_scope": "a rank asked within one scope (全国) is not answered by a sentence ranking within another (全省) and"
+                  " never saying the asked one: near_miss.rank",
+    "previous_edition": "the previous edition or season asked (上一届, 上一产季) is not answered by a sentence naming it only"
+                        " as a baseline (比上一产季增长) or not at all: near_miss.edition",
     "ordinal_series": "an ordinal of a recurring event or batch (第二届, 第一批) is a series member: a sentence naming"
                       " another (第三届) and not it does not answer",
     "rate_units": "a figure per unit of measure (每公斤400元, 每平方米22元) is a rate, no answer to a question asking"
@@ -192,7 +200,7 @@ SWITCHES = {
 NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
-    "whole",
+    "whole", "share_change",
 )
 
 ABLATABLE = frozenset(

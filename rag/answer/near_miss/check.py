@@ -1,0 +1,199 @@
+"""The near-miss check itself: runs the checks of place, period, scope and the figure's own measure on
+the best candidate, in order, and says which found the near miss and what the figure's clause gives.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..asked_place import other_period, place_unsaid, wider_scope, with_places
+from ..question import GENERIC_NOUNS, QUANTITY, QuestionAnalysis, coverage, pos_cut
+from ..scoring import Candidate, abbreviated
+from ..settings import ablated
+from ..spans import Span, clause_window, figure_units, item_owner, quantity_spans, unit_fits_exactly
+from ..synonyms import kindred_in, said_in
+from .edition import previous_edition_unsaid
+from .measure import _EARLIER_ASKED, _PERIOD_WORD, _PER_UNIT_ASKED, _PER_UNIT_SAID, _REACHED, _action_at_figure_elsewhere, _asked_tokens, _distinguishing, _distinguishing_word_unsaid, _modifiers, _named_figure_later, _noun_measured_elsewhere, _other_action, _own_kind, _people_in_measure_unit, _qualifier_unsaid, _rate_unasked, _subject_measures_another, _unit_refused, _unit_word_elsewhere, _whole_clause, _with_elided_measure
+from .parts import _counted_noun, _figure_noun, _one_member_asked, _only_part_unsaid, _part_unasked, _percent_unasked, _whole_of_parts
+from .period import _foreign_period, _foreign_relative_period, _other_year_dated
+from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
+from .share import share_or_change_crossed
+from .words import MIN_FOCUS_IN_CLAUSE, _asked_in_other_words, _asked_words, _asked_words_at, _said
+
+
+# how long a clause said from its place or scope word may run ("临夏市新建学校7所，新增学位5400个")
+_MAX_GIVEN = 60
+
+
+def _from_word(sentence: str, word: str, span: Span, clause: str) -> str:
+    """What the figure's sentence gives, said from the place or scope word its figure belongs to
+    (文中只有：临夏市新建学校7所，新增学位5400个) rather than its clause alone, when that word stands before
+    the clause in the sentence; the clause otherwise."""
+    at, start = sentence.rfind(word, 0, span.start), sentence.find(clause)
+    if at < 0 or start < 0 or at >= start or start + len(clause) - at > _MAX_GIVEN:
+        return clause
+    return sentence[at:start + len(clause)]
+
+
+def near_miss(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Iterable[str] = ()) -> str | None:
+    """What the candidate's figure measures instead of the asked thing (its clause), or None
+    when nothing says it measures something else. ``elsewhere``: the other retrieved
+    sentences, where the asked words may stand at other figures. Quantity questions only."""
+    found = near_miss_check(candidate, analysis, elsewhere)
+    return found[1] if found else None
+
+
+def near_miss_check(
+    candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Iterable[str] = ()
+) -> tuple[str, str] | None:
+    """(the check that found the near miss, the figure's clause), or None."""
+    if analysis.kind != QUANTITY or candidate.span is None:
+        return None
+    elsewhere = [other for other in elsewhere if other != candidate.sentence]
+    if not ablated("elliptical"):
+        candidate = _with_elided_measure(candidate)
+    span, sentence = candidate.span, candidate.sentence
+    before, after = clause_window(sentence, span.start, span.end)
+    clause = f"{before}{span.text}{after}"
+    unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
+    placed = with_places(analysis)  # the places the question names by their suffix, read by asked_place
+    if _foreign_place(before, placed):
+        return "place", clause
+    if (_foreign_period(sentence, analysis) or _foreign_relative_period(sentence, analysis)
+            or _other_year_dated(sentence, analysis, candidate.hit.paragraph) or other_period(sentence, analysis)
+            or previous_edition_unsaid(sentence, analysis, candidate.hit.paragraph.title or "")):
+        return "period", clause
+    scope = wider_scope(before, sentence, analysis, sentence[:span.start])
+    if scope:
+        return "wider_scope", _from_word(sentence, scope, span, clause)
+    if place_unsaid(candidate.hit.paragraph, analysis):
+        return "place_unsaid", clause
+    if _narrower_scope(before, analysis):
+        return "scope", clause
+    if _narrower_own_scope(sentence[:span.start], analysis):
+        return "scope", clause
+    own_measure = not ablated("figure_measure")
+
+    def on(check: str) -> bool:  # one check of a figure's own measure, unless ablated ("nm:qualifier")
+        return own_measure and not ablated(f"nm:{check}")
+
+    governing = on("place_subject") and _governing_place(sentence[:span.start], placed)
+    if governing:
+        return "place_subject", _from_word(sentence, governing, span, clause)
+    if on("percent") and _percent_unasked(span.text, analysis):
+        return "percent", clause
+    if on("share_change") and share_or_change_crossed(span.text, before, analysis):
+        return "share_change", clause
+    if on("part") and _part_unasked(sentence, span.start, analysis):
+        return "part", clause
+    if on("whole") and _whole_of_parts(sentence, span.start, span.end, clause, analysis):
+        return "whole", clause
+    if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
+        return "member", clause
+    if on("only_part") and _only_part_unsaid(clause, analysis):
+        return "only_part", clause
+    # "多少名学生" is not answered by "引进专家11名": the figure counts another noun
+    if on("counted") and _counted_noun(analysis) and not _said(analysis.type_noun, clause):
+        counted = _figure_noun(before, after)
+        # a synonym or a word of the same 词林 class counts the same thing (公司 / 企业), and so does a word
+        # holding the other (中学生 / 学生); a sibling sharing only a character does not (金牌 / 银牌)
+        noun = analysis.type_noun
+        held = counted and ((noun in counted or counted in noun) if not ablated("counted_sibling") else set(counted) & set(noun))
+        if counted and not held and not said_in(noun, counted) \
+                and not kindred_in(analysis.type_noun, [counted]):
+            return "counted", clause
+    # "下乡干部中有多少名女干部" is not answered by "抽调316名干部": the part asked is not said
+    subset = analysis.subset or _part_named_first(analysis)
+    if on("subset") and subset and not all(
+        said_in(w, clause) or (abbreviated(w, clause) and not (_distinguishing(w) and not ablated("part_modifier")))
+        for w in subset
+    ):
+        return "subset", clause
+    if on("earlier") and _EARLIER_ASKED.search(analysis.text) and _REACHED.search(before):
+        return "earlier", clause
+    if on("unit_refused") and _unit_refused(span.text, analysis):
+        return "unit_refused", clause
+    if on("people_unit") and _people_in_measure_unit(unit, analysis):
+        return "people_unit", clause
+    if on("unit_word") and _unit_word_elsewhere(sentence, span, analysis, elsewhere):
+        return "unit_word", clause
+    if on("named_figure") and _named_figure_later(sentence, span, analysis):
+        return "named_figure", clause
+    if on("rate") and _rate_unasked(before, analysis):
+        return "rate", clause
+    if on("per_unit") and _PER_UNIT_ASKED.search(analysis.text) and not _PER_UNIT_SAID.search(clause):
+        return "per_unit", clause
+    if on("action") and (candidate.objection is None or _action_at_figure_elsewhere(analysis, elsewhere)) \
+            and _other_action(before, after, _whole_clause(sentence, span), analysis):
+        return "action", clause
+    if on("qualifier") and _qualifier_unsaid(clause, sentence, analysis):
+        return "qualifier", clause
+    if on("subject") and _subject_measures_another(sentence, span.start, clause, analysis, elsewhere):
+        return "subject", clause
+    if on("noun_elsewhere") and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
+        return "noun_elsewhere", clause
+    if on("distinguishing") and _distinguishing_word_unsaid(
+        sentence, span, unit, analysis, [o for o in elsewhere if o in candidate.hit.paragraph.text]
+    ):
+        return "distinguishing", clause
+    # "护林员里有多少人是脱贫人口": the figure whose clause says the part asked ("其中脱贫人口310名") is
+    # its answer, though the whole (护林员) stands at another figure
+    if subset and all(said_in(w, clause) for w in subset):
+        return None
+    # "其中蓝塘镇段7.2公里": the figure of the listed item the question names (span8: spans.item_owner)
+    if item_owner(sentence, quantity_spans(sentence, analysis), analysis).get(span.start):
+        return None
+    asked = _asked_words(analysis)
+    if not asked or any(coverage([w], clause) >= MIN_FOCUS_IN_CLAUSE for w in asked):
+        return None
+    if _asked_in_other_words(asked, clause):
+        return None
+    # the asked words stand at another figure, of this sentence ("已注册企业176家", "7场零工相关
+    # 活动") or, when this sentence does not say them at all, of another retrieved one that
+    # counts the same kind of thing (another place's "城镇新增就业568人"), not at this one
+    # (when this figure is of the asked kind, "多少户" at 1260户, a figure of another kind, 两个…改造项目 or
+    # 面积4.2万平方米, cannot answer: an asked word standing there names the subject, not another measure)
+    others_unit = _own_kind(unit, span, analysis)
+    if _asked_words_at(sentence, asked, None, skip=(span.start, span.end), rival=others_unit):
+        return "asked_here", clause
+    # the same for the words of the asked phrase ("零工注册": "已注册企业176家" or "7场零工相关
+    # 活动" beside "服务群众868人"), when this figure's clause has none of them
+    words = _asked_tokens(asked + _modifiers(analysis, asked))
+    if on("asked_word_here") and words and not any(w in clause for w in words) \
+            and _asked_words_at(sentence, words, None, skip=(span.start, span.end), rival=others_unit):
+        return "asked_word_here", clause
+    if all(coverage([w], sentence) < MIN_FOCUS_IN_CLAUSE for w in asked) and any(
+        _asked_words_at(other, asked, unit if analysis.unit else None) for other in elsewhere
+    ):  # a question that asks no unit ("压缩了多少") takes the asked words at a figure of any unit
+        return "asked_elsewhere", clause
+    # the counted thing ("多少个岗位") is not what this figure counts, nor its unit the asked one
+    if analysis.type_noun and analysis.unit and not unit_fits_exactly(analysis.unit, span) \
+            and not span.text.rstrip("以上下左右内余多").endswith(analysis.type_noun[0]):
+        return "unit", clause
+    return None
+
+
+# "入境游客中，来自东南亚的有多少", "示范学校里，国家级的有几所": the group, then the part asked, before the
+# wh-word (rag.answer.question reads "A里有多少是B", the part after it)
+_PART_NAMED_FIRST = re.compile(r"(?:中|里|当中|之中)[，,]\s*([^，。？?！!]{2,12}?)的?(?:有|是|为|占)?(?:多少|几)")
+
+
+def _part_named_first(analysis: QuestionAnalysis) -> tuple[str, ...]:
+    """The nouns and distinguishing words (国家级, 东南亚) naming the part of a group asked before the
+    wh-word: the figure of the whole group's clause says none of them."""
+    if ablated("part_named_first"):
+        return ()
+    found = _PART_NAMED_FIRST.search(analysis.text)
+    if not found:
+        return ()
+    tokens = pos_cut(found.group(1))
+    words = [w for w, flag in tokens
+             if len(w) >= 2 and (flag[:1] in ("n", "b") or flag == "ns") and w not in GENERIC_NOUNS]
+    # the word right before the part's noun that marks it off from the group ("过夜游客" among 游客, "新增
+    # 用户" among 用户): tagged as a time, verb or adjective, it still names the part, unless it is a period
+    if not ablated("part_modifier"):
+        for (word, flag), (_, next_flag) in zip(tokens, tokens[1:]):
+            if len(word) >= 2 and flag[:1] in ("t", "v", "a") and next_flag.startswith("n") \
+                    and not _PERIOD_WORD.search(word) and not any(word in t for t in analysis.time_terms):
+                words.append(word)
+    return tuple(dict.fromkeys(words))

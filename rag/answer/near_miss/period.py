@@ -1,0 +1,83 @@
+"""The figure's period against the asked one: another year, a relative year (去年 for 今年), or a year
+the article dates its sentence by that the question does not ask.
+"""
+from __future__ import annotations
+
+import re
+
+from ..question import QuestionAnalysis, time_in, without_baselines
+from ..settings import ablated
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}年")
+
+
+def _foreign_period(sentence: str, analysis: QuestionAnalysis) -> bool:
+    """The question names a year and the sentence dates its figures by another year only
+    ("2024年…几种" against "2025年,…增加9种"); baselines ("与2024年相比") do not count."""
+    asked_years = [t for t in analysis.time_terms if _YEAR.fullmatch(t)]
+    own = without_baselines(sentence)
+    return bool(asked_years and _YEAR.search(own) and not any(time_in(t, own) for t in asked_years))
+
+
+# relative periods an article dates its figures by; 上年 is 去年, 本年 is 今年
+_RELATIVE_PERIOD = re.compile(r"今年|去年|前年|明年|上年|本年|上一年")
+_SAME_PERIOD = {"上年": "去年", "上一年": "去年", "本年": "今年"}
+# a period named only as the baseline of a change ("较去年同期增长27%", "比去年增加")
+_RELATIVE_BASELINE = re.compile(r"(?:与|较|比|同比|相比)(?:今年|去年|前年|上年|本年|上一年)(?:同期)?(?:相比)?")
+
+
+def _relative_periods(text: str) -> set[str]:
+    return {_SAME_PERIOD.get(m.group(0), m.group(0)) for m in _RELATIVE_PERIOD.finditer(text)}
+
+
+def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis) -> bool:
+    """The question names a relative period (去年) that the sentence does not date its figures by:
+    it names another ("今年夏季已收购…8.7万吨" for "去年收购了多少"), or names the asked one only as
+    the baseline of a change ("4.3亿元，较去年同期增长27%" for "去年同期的收入")."""
+    if ablated("relative_period"):
+        return False
+    asked = _relative_periods(_RELATIVE_BASELINE.sub("", analysis.text))
+    if not asked:
+        return False
+    own = _RELATIVE_BASELINE.sub("", sentence)
+    if re.search(r"\d{4}年|年度", own):  # dated by a year: which relative period that is, the article's date says
+        return False
+    stated = _relative_periods(own)
+    if stated:
+        return not asked & stated
+    return bool(asked & _relative_periods(sentence))
+
+
+_RELATIVE_YEAR = re.compile("上一年|今年|本年|去年|上年|前年|明年")
+_OWN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+def _years_read(text: str) -> tuple[set[str], set[str]]:
+    """(the years ``text`` names, the relative years it says: 本年 is 今年, 上年 去年), baselines of a
+    change ("比2024年同期", "较去年") left out."""
+    own = without_baselines(_RELATIVE_BASELINE.sub("", text))
+    return set(_OWN_YEAR.findall(own)), {_SAME_PERIOD.get(w, w) for w in _RELATIVE_YEAR.findall(own)}
+
+
+def _article_year(paragraph) -> set[str]:
+    """The year an article is of: its date's, else the one its setting names ("" when neither)."""
+    date = getattr(paragraph, "date", None) or ""
+    if date[:4].isdigit():
+        return {date[:4]}
+    return set(_OWN_YEAR.findall(getattr(paragraph, "setting", None) or "")[:1])
+
+
+def _other_year_dated(sentence: str, analysis: QuestionAnalysis, paragraph) -> bool:
+    """今年 asked, and the sentence dated by a year only ("2024年全省…累计投入86.4亿元") in a paragraph that
+    dates other figures by 今年 ("今年上半年，全省已下达…"): a paragraph naming both says by its year
+    another year than 今年, so the sentence's figure is not this year's. Baselines of a change
+    ("比2024年同期", "较去年") date nothing. The article's own year ("2025年" in a 2025 article) is 今年."""
+    if ablated("dated_year"):
+        return False
+    asked_years, asked_relative = _years_read(analysis.text)
+    own_years, own_relative = _years_read(sentence)
+    # the article's own year written as a number ("2025年全市计划新建…" dated 2025-07-20) is 今年
+    own_years -= _article_year(paragraph)
+    return (asked_relative == {"今年"} and not asked_years and bool(own_years) and not own_relative
+            and "今年" in _years_read(paragraph.text.replace(sentence, ""))[1])
