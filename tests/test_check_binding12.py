@@ -102,3 +102,12 @@ def test_the_opening_place_is_the_claims_subject(monkeypatch):
 @pytest.mark.parametrize("claim", ["柳塘村的民宿户均年增收1.6万元", "东平区聚集了86家会展服务企业", "2025年，鹿鸣市共接待研学旅游团队4.2万个"])
 def test_the_claims_own_place_and_time_still_agree(page_assistant, claim):
     assert page_assistant.check(claim).verdict == "supported", claim
+
+
+
+def test_a_neighbour_named_before_the_whole_is_not_whose_the_figure_is():
+    from rag.check.agreement import _neighbour
+    assert _neighbour("该区紧邻城北区，全区今年新建口袋公园", "城北区")
+    assert _neighbour("河东区与城北区交界，全区今年新建口袋公园", "城北区")
+    assert not _neighbour("城北区今年新建口袋公园", "城北区")
+    assert not _neighbour("河东区和城北区分别新建口袋公园", "城北区")

@@ -233,12 +233,25 @@ def _place(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None":
     for start, end in reversed([(s, min(e, found.at)) for s, e in split_sentences(text) if s < found.at]):
         said = text[start:end]
         named = [p for p in places_in(said) if _level(p) in levels and not p.startswith("全")]
+        if ingredient_on("agree_place_neighbour"):  # "紧邻城北区", "与城北区交界": a neighbour is not whose the figure is
+            named = [p for p in named if not _neighbour(said, p)]
         if not named:
             continue
         if any(_stem(p) in said for p in claim.places):
             return None
         return _not_found(found, f"资料里的“{verdict.found}”说的是{named[-1]}，不是{'、'.join(claim.places)}。")
     return None
+
+
+_NEIGHBOUR_BEFORE = re.compile(r"(?:毗邻|紧邻|邻近|相邻|接壤|比|较|同)$")
+_NEIGHBOUR_AFTER = re.compile(r"^(?:相邻|接壤|毗邻|交界|相比|比较)")
+
+
+def _neighbour(said: str, place: str) -> bool:
+    """Every time ``said`` names ``place`` it is as a neighbour or for comparison ("紧邻城北区", "与城北区交界", "比城北区")."""
+    spots = [m.start() for m in re.finditer(re.escape(place), said)]
+    return bool(spots) and all(_NEIGHBOUR_BEFORE.search(said[max(0, i - 2):i]) or _NEIGHBOUR_AFTER.search(said[i + len(place):])
+                               for i in spots)
 
 
 def _year(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None":
