@@ -18,6 +18,18 @@ subject only, so the claim is 未找到, not 不一致. The binding, read from t
 - ``bind_list`` — **its position in a 分别 list**: "甲、乙和丙分别为146万千瓦、96万千瓦和70万千瓦" pairs the names in order with
   the figures; a claim naming one of the names is told only by its own figure.
 
+- ``bind_role`` — **from or to**: a claim's "提高到每人每月148元" is told by the to-value of "由每人每月148元提高到168元",
+  not by its from-value (→ 不一致 with 168元).
+- ``bind_subject`` — **the claim's subject's own figure**: where the paragraph gives the claim's subject (a run of its words
+  holding one of its names) its own figure of the claim's unit after the claim's words ("陶溪川文创街区5天接待游客47.6万
+  人次"), a figure of a list's total or of other names ("甲、乙、丙机场…累计完成…138.6万人次") tells the claim not: the own
+  figure does (一致 or 不一致). ``bind_list`` likewise tells the claim by its own item's figure where the claim names one.
+- Whose place: the claim's opening place ("天元区聚集了…", switch ``opening_place``) where the place reading missed it; a
+  "该村" pointing back is the last 村 named before (``pointer_place``, a place written after a larger one's suffix too:
+  "攀莲镇贤家村"); a 全市 that neither opens a clause nor stands in the figure's own clause is no subject
+  (``whole_as_subject``: "东平区作为全市…的核心承载区，聚集…" is 东平区's); a 分别 item named with a scope or followed by 等
+  ("全市带鱼", "鲳鱼等主要经济鱼类…") is its name (``list_items``).
+
 Only figure claims found 一致, or 不一致 on a value, are reread (``RAG_CHECK_ABLATE=binding`` switches all off, each part by
 its own name too).
 """
