@@ -370,12 +370,19 @@ def bind_subject(claim: Claim, text: str, s_start: int, at: int) -> "tuple[str, 
     names = [n for n in names_in(before) if not _no_place(n)] + own_places(claim)
     if not names:
         return None
-    found_sentence = text[max([s_start] + [m.end() for m in re.finditer(r"[；;]", text[:at])]):at]  # the figure's own part
+    found_start = max([s_start] + [m.end() for m in re.finditer(r"[；;]", text[:at])])
+    found_sentence = text[found_start:at]  # the figure's own part
+    part_end = re.compile(r"[；;。！？!?\n]").search(text, at)
+    found_end = part_end.start() if part_end else len(text)
     own = []
     for figure in find_figures(text):
         if figure.kind != "figure" or figure.start <= at < figure.end or figure.unit != claim.figure.unit:
             continue
+        if found_start <= figure.start < found_end:  # (a figure of the found one's own part is a list's, its pairing bind_list's)
+            continue
         start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, figure.start)), default=0)
+        if _RESPECTIVELY in text[start:figure.start]:
+            continue
         lead = _REACHING.sub("", text[start:figure.start])
         if not lead.endswith(tail):
             continue
