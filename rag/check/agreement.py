@@ -18,6 +18,9 @@ the figure counts, whose it is, when and what kind of figure it is are not the a
   that sentence states years before its figure ("比2020年提高…").
 - ``agree_target`` — **a target is not a result**: an article figure whose sentence sets a target before it ("力争到2027年
   培育产值超百亿元的…企业"), its clause saying nothing done, does not confirm a claim that states no target.
+- ``agree_plan`` — **a result is not a target**: a claim that sets a figure for the time to come ("今年将接待…62.4万人次",
+  "计划…") is not confirmed by an article figure its sentence tells as done in a stated year ("2025年，全市共接待…62.4万人次"),
+  setting no target before it.
 - ``agree_that`` — **those of them that did something**: "已有216家养老机构与…签订合作协议" counts the homes that signed, not
   "全市共有养老机构216家" (the article figure after 有, its counted noun followed by a verb the claim does not say).
 - ``agree_list`` — **a name's list**: a place listed with the claim's name ("舟山、温州两市") must be the article's beside it;
@@ -230,12 +233,25 @@ def _place(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None":
     for start, end in reversed([(s, min(e, found.at)) for s, e in split_sentences(text) if s < found.at]):
         said = text[start:end]
         named = [p for p in places_in(said) if _level(p) in levels and not p.startswith("全")]
+        if ingredient_on("agree_place_neighbour"):  # "紧邻城北区", "与城北区交界": a neighbour is not whose the figure is
+            named = [p for p in named if not _neighbour(said, p)]
         if not named:
             continue
         if any(_stem(p) in said for p in claim.places):
             return None
         return _not_found(found, f"资料里的“{verdict.found}”说的是{named[-1]}，不是{'、'.join(claim.places)}。")
     return None
+
+
+_NEIGHBOUR_BEFORE = re.compile(r"(?:毗邻|紧邻|邻近|相邻|接壤|比|较|同)$")
+_NEIGHBOUR_AFTER = re.compile(r"^(?:相邻|接壤|毗邻|交界|相比|比较)")
+
+
+def _neighbour(said: str, place: str) -> bool:
+    """Every time ``said`` names ``place`` it is as a neighbour or for comparison ("紧邻城北区", "与城北区交界", "比城北区")."""
+    spots = [m.start() for m in re.finditer(re.escape(place), said)]
+    return bool(spots) and all(_NEIGHBOUR_BEFORE.search(said[max(0, i - 2):i]) or _NEIGHBOUR_AFTER.search(said[i + len(place):])
+                               for i in spots)
 
 
 def _year(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None":
@@ -257,6 +273,24 @@ def _target(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None"
     if target is None or _DONE.search(found.text[found.c_start:found.end]):
         return None
     return _not_found(found, f"资料里的“{verdict.found}”是{target.group()}的目标，不是已经实现的数字。")
+
+
+# a claim's figure set for the time to come: "今年将接待", "计划新增", "力争达到"
+_CLAIM_PLAN = re.compile(r"将(?!近)|计划|力争|预计|预期|目标|争取|拟")
+_ARTICLE_PLAN = re.compile(r"将(?!近)|计划|力争|预计|预期|目标|争取|拟|确保|要")
+_DONE_MARK = re.compile(r"共|累计|已|实现|完成|全年")
+
+
+def _plan(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None":
+    """"今年将接待康养旅居人员62.4万人次" against "2025年，全市共接待康养旅居人员62.4万人次": a result told of a stated year."""
+    at, _ = _claim_figure(claim)
+    if not _CLAIM_PLAN.search(_QUOTED.sub("", claim.sentence[:at])):
+        return None
+    before = _QUOTED.sub("", found.text[found.s_start:found.at])
+    if _ARTICLE_PLAN.search(before) or not _YEAR.search(before) or not _DONE_MARK.search(before):
+        return None
+    year = _YEAR.findall(before)[-1]
+    return _not_found(found, f"资料里的“{verdict.found}”是{year}年已经实现的数字，不是所述的目标或计划。")
 
 
 def _those_that(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None":
@@ -359,6 +393,6 @@ def _heading(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None
 
 
 _FIGURE_PARTS = (("agree_counted", _counted), ("agree_object", _object), ("agree_scope", _scope), ("agree_place", _place),
-                 ("agree_year", _year), ("agree_target", _target), ("agree_that", _those_that), ("agree_all_done", _all_done))
+                 ("agree_year", _year), ("agree_target", _target), ("agree_plan", _plan), ("agree_that", _those_that), ("agree_all_done", _all_done))
 _NAME_PARTS = (("agree_list", _list), ("agree_item", _item), ("agree_heading", _heading))
 PARTS = tuple(switch for switch, _ in _FIGURE_PARTS + _NAME_PARTS)

@@ -18,6 +18,18 @@ subject only, so the claim is 未找到, not 不一致. The binding, read from t
 - ``bind_list`` — **its position in a 分别 list**: "甲、乙和丙分别为146万千瓦、96万千瓦和70万千瓦" pairs the names in order with
   the figures; a claim naming one of the names is told only by its own figure.
 
+- ``bind_role`` — **from or to**: a claim's "提高到每人每月148元" is told by the to-value of "由每人每月148元提高到168元",
+  not by its from-value (→ 不一致 with 168元).
+- ``bind_subject`` — **the claim's subject's own figure**: where the paragraph gives the claim's subject (a run of its words
+  holding one of its names) its own figure of the claim's unit after the claim's words ("陶溪川文创街区5天接待游客47.6万
+  人次"), a figure of a list's total or of other names ("甲、乙、丙机场…累计完成…138.6万人次") tells the claim not: the own
+  figure does (一致 or 不一致). ``bind_list`` likewise tells the claim by its own item's figure where the claim names one.
+- Whose place: the claim's opening place ("天元区聚集了…", switch ``opening_place``) where the place reading missed it; a
+  "该村" pointing back is the last 村 named before (``pointer_place``, a place written after a larger one's suffix too:
+  "攀莲镇贤家村"); a 全市 that neither opens a clause nor stands in the figure's own clause is no subject
+  (``whole_as_subject``: "东平区作为全市…的核心承载区，聚集…" is 东平区's); a 分别 item named with a scope or followed by 等
+  ("全市带鱼", "鲳鱼等主要经济鱼类…") is its name (``list_items``).
+
 Only figure claims found 一致, or 不一致 on a value, are reread (``RAG_CHECK_ABLATE=binding`` switches all off, each part by
 its own name too).
 """
@@ -28,8 +40,9 @@ from typing import TYPE_CHECKING
 
 from .ablation import ingredient_on
 from .candidates import _common_noun, _level
-from .subject import PROVINCE_ABBREVIATIONS, province_core
+from .subject import PROVINCE_ABBREVIATIONS, names_in, province_core
 from .claims import PLACE_SUFFIX, places_in
+from .figures import find_figures
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
 if TYPE_CHECKING:
@@ -43,6 +56,8 @@ _SEPARATE = re.compile(r"[，,；;、和及与：:]")
 # a place pointed back to, no new one: "镇里投资860万元", "县上", "当地"
 _BACK = re.compile(r"[省市县区州镇乡村旗][里上内]|当地|本地|这里|此地")
 _WHOLE = re.compile(r"全(省|市|县|区|州|盟|旗|镇|乡)")
+# a place pointed back to by its kind: "该村去年有37户…" is the last 村 named before
+_POINTER = re.compile(r"(?:该|这个|此)(省|市|县|区|州|盟|旗|镇|乡|村)")
 # holidays and seasons a figure is told of (a closed class of the calendar, not of any article)
 _HOLIDAY = re.compile(r"(元旦|春节|清明|五一|劳动节|端午|中秋|国庆)(?:黄金周|小长假|长假|假期)?"
                       r"|暑期|暑假|寒假|黄金周|小长假|冰雪季|旅游季|雪季|雨季|旺季|淡季|赛季|汛期")
@@ -95,6 +110,30 @@ def _stem(place: str) -> str:
 def _same_place(a: str, b: str) -> bool:
     sa, sb = _stem(a), _stem(b)
     return sa in b or sb in a or a in b or b in a
+
+
+# the place a claim sentence opens with, its subject ("天元区聚集了…", "迤沙拉村的旅居民宿…"), which a cut of the words may miss
+_OPENING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:区|县|市|州|旗|镇|乡|村))")
+_NOT_A_NAME = re.compile(r"[一二三四五六七八九十百千万全首各该本每季度年月日个家所城农今去上下前后这那]")
+# kinds of area, no place's name ("核心区", "保护区", "景区")
+_AREA = re.compile(r"(?:城|景|园|街|社|新|片|辖|矿|山|牧|市|郊|校|库|老|湾|港|保护|开发|建成|示范|功能|核心|承载|试验|集聚|产业)区$")
+# a smaller place written right after a larger one's suffix: "攀莲镇贤家村" (the place reading may miss it)
+_CHAINED = r"(?<=[省市县区州旗镇乡])[\u4e00-\u9fff]{{2,4}}?{kind}(?![民委务])"
+
+
+def own_places(claim: Claim) -> list[str]:
+    """The claim's places that name one of their own, its opening place added where the place reading missed it or cut
+    its first character ("迤沙拉村" read as "沙拉村")."""
+    ours = [p for p in claim.places if not _no_place(p)]
+    if not ingredient_on("opening_place"):
+        return ours
+    opening = _OPENING_PLACE.match(claim.sentence.lstrip())
+    if opening is not None:
+        name = opening.group(1)
+        if (not _NOT_A_NAME.search(name[:-1]) and not _AREA.search(name) and not (_no_place(name) and not _common_noun(name))
+                and not any(name in p for p in ours)):
+            ours = [p for p in ours if p not in name] + [name]
+    return ours
 
 
 def _no_place(place: str) -> bool:
@@ -171,7 +210,7 @@ def _whole_of(text: str, kind: str) -> list[str]:
 
 def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     """The place the figure at ``at`` is bound to where it is not one of the claim's places (else None)."""
-    ours = [p for p in claim.places if not _no_place(p)]
+    ours = own_places(claim)
     if not ours:
         return None
     before = text[s_start:at]
@@ -180,6 +219,9 @@ def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     if suffixed and any(_suffixed(p) for p in ours):
         i, last = suffixed[-1]
         whole = [m for m in _WHOLE.finditer(before) if m.start() > i + len(last)]
+        if ingredient_on("whole_as_subject"):  # "东平区作为全市…的核心区，聚集…": a 全市 qualifying a noun is no subject
+            clause = max((m.end() for m in _CLAUSE_MARK.finditer(before)), default=0)
+            whole = [m for m in whole if m.start() >= clause or _CLAUSE_MARK.match(before, m.start() - 1)]
         # (a claim place the sentence names before the figure is told by the parallel frame below; a 分别 list pairs
         # its names in order: "城中区和城东区分别新增就业2047人和1800人")
         if (not whole and not any(_same_place(last, p) for p in ours) and not any(_stem(p) in before for p in ours)
@@ -202,6 +244,15 @@ def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
         if suffixed:
             return None
     whole = list(_WHOLE.finditer(before))
+    pointer = list(_POINTER.finditer(before)) if ingredient_on("pointer_place") else []
+    if pointer and not named and (not whole or pointer[-1].start() > whole[-1].start()):
+        kind = pointer[-1].group(1)
+        said = text[:s_start]
+        earlier = [p for _, p in sorted(_placed(said) + [(m.start(), m.group()) for m in re.finditer(_CHAINED.format(kind=kind), said)])
+                   if _kind(p) == kind]
+        if earlier and not any(_same_place(earlier[-1], p) for p in ours):
+            return earlier[-1]
+        return None
     if not whole or named:
         return None
     kind = whole[-1].group(1)
@@ -241,14 +292,23 @@ def bind_period(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     return None
 
 
-def bind_list(claim: Claim, text: str, s_start: int, at: int) -> str | None:
-    """The name of the 分别 list the figure is paired with, where the claim names another of the list (else None)."""
+def _item_name(item: str) -> str:
+    """A 分别 list item's own name: its scope opening ("全市带鱼") and what follows 等 ("鲳鱼等主要经济鱼类…") left out."""
+    item = _WHOLE.sub("", item, count=1) if _WHOLE.match(item) else item
+    return item.split("等")[0].strip()
+
+
+def bind_list(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[str, int, int] | None":
+    """The name of the 分别 list the figure is paired with, where the claim names another of the list (else None); where
+    the claim's own name has its own figure there, that figure's offsets too (the claim is told by it: 不一致 or 一致)."""
     before = text[s_start:at]
     r = before.rfind(_RESPECTIVELY)
     if r < 0 or _CLAUSE_MARK.search(before[r:]):
         return None
     start = max((m.end() for m in _CLAUSE_MARK.finditer(before[:r])), default=0)
     items = [i.strip() for i in _ITEM_SPLIT.split(before[start:r]) if i.strip()]
+    if ingredient_on("list_items"):
+        items = [_item_name(i) for i in items]
     if len(items) < 2:
         return None
     # the figure's position among the figures after 分别
@@ -259,14 +319,117 @@ def bind_list(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     mine = items[position]
 
     def said(item: str) -> bool:
-        return any(item[:n] in claim.text for n in range(len(item), 1, -1))
+        return len(item) >= 2 and any(item[:n] in claim.text for n in range(len(item), 1, -1))
     if said(mine):
         return None
-    others = [item for k, item in enumerate(items) if k != position and said(item)]
-    return mine if others else None
+    others = [k for k, item in enumerate(items) if k != position and said(item)]
+    if not others:
+        return None
+    if ingredient_on("list_items") and len(others) == 1:
+        # the figures after 分别, in order, up to the clause's end: the claim's item's own
+        end = _CLAUSE_MARK.search(text, at)
+        run = text[s_start + r:end.start() if end else len(text)]
+        figures = [f for f in find_figures(run) if f.kind == "figure"]
+        if len(figures) == len(items) and claim.figure is not None and figures[others[0]].unit == claim.figure.unit:
+            f = figures[others[0]]
+            return mine, s_start + r + f.start, s_start + r + f.end
+    return mine
 
 
-_PARTS = (("bind_place", bind_place, "地点"), ("bind_period", bind_period, "时期"), ("bind_list", bind_list, "对象"))
+# qualifiers and verbs of reaching between a label and its figure: "接待游客超过", "吞吐量达到"
+_REACHING = re.compile(r"(?:超过|超|近|约|逾|达到|达|为|共|累计|合计|了|已|有|突破|分别)+$")
+_LISTED_NEXT = "、和与及"
+_LABEL_TAIL = 4  # characters of the claim's words right before its figure that the subject's own figure must have too
+_SUBJECT_MIN = 4  # characters of the claim's subject said before that figure
+
+
+def _common_run(a: str, b: str) -> str:
+    """The longest run of characters both texts have."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
+
+
+def bind_subject(claim: Claim, text: str, s_start: int, at: int) -> "tuple[str, int, int] | None":
+    """The claim's own subject with its own figure in the paragraph: "陶溪川文创街区5天接待游客47.6万人次；陶阳里…和…分别接待
+    游客39.2万人次" tells "陶溪川文创街区接待游客39.2万人次" by 47.6万人次; "甲机场、乙机场、丙机场…累计完成旅客吞吐量138.6万
+    人次；其中甲机场完成旅客吞吐量82.4万人次" tells 甲机场's by 82.4万人次. The subject is a run of the claim's words before its
+    figure holding a name of the claim, said before another figure of the claim's unit with the claim's words right before its
+    figure; the found figure's sentence says that subject not at all, or only as an item of a list."""
+    if claim.figure is None:
+        return None
+    before = _REACHING.sub("", _claim_before(claim))
+    tail = before[-_LABEL_TAIL:]
+    if len(tail) < _LABEL_TAIL or re.search(r"\d", tail):
+        return None
+    names = [n for n in names_in(before) if not _no_place(n)] + own_places(claim)
+    if not names:
+        return None
+    found_start = max([s_start] + [m.end() for m in re.finditer(r"[；;]", text[:at])])
+    found_sentence = text[found_start:at]  # the figure's own part
+    part_end = re.compile(r"[；;。！？!?\n]").search(text, at)
+    found_end = part_end.start() if part_end else len(text)
+    own = []
+    for figure in find_figures(text):
+        if figure.kind != "figure" or figure.start <= at < figure.end or figure.unit != claim.figure.unit:
+            continue
+        if found_start <= figure.start < found_end:  # (a figure of the found one's own part is a list's, its pairing bind_list's)
+            continue
+        start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, figure.start)), default=0)
+        if _RESPECTIVELY in text[start:figure.start]:
+            continue
+        lead = _REACHING.sub("", text[start:figure.start])
+        if not lead.endswith(tail):
+            continue
+        subject = _common_run(before[:-len(tail)], lead[:-len(tail)])
+        if len(subject) < _SUBJECT_MIN or not any(n in subject or subject in n for n in names):
+            continue
+        k = found_sentence.find(subject)
+        listed = k >= 0 and (found_sentence[k + len(subject):k + len(subject) + 1] in _LISTED_NEXT and k + len(subject) < len(found_sentence)
+                             or k > 0 and found_sentence[k - 1] in _LISTED_NEXT)
+        if k >= 0 and not listed:
+            return None
+        own.append((subject, figure))
+    if len(own) != 1:
+        return None
+    subject, figure = own[0]
+    return subject, figure.start, figure.end
+
+
+def _role_to(claim: Claim) -> bool:
+    """The claim's figure is the value something was raised or cut to: "提高到每人每月148元"."""
+    return _CLAIM_TO.search(_claim_before(claim)) is not None
+
+
+# "由每人每月148元提高到168元": a from-value, its to-value after the verb
+_CLAIM_TO = re.compile(r"(?:提高|提升|增加|增长|上升|上调|下降|减少|降低|下调|扩大|缩小|调整|增|降)(?:到|至)了?[^\d，,；;。]{0,6}$")
+_FROM_BEFORE = re.compile(r"[由从][^\d，,；;。由从]{0,8}$")
+_TO_AFTER = re.compile(r"^[^\d，,；;。]{0,6}?(?:提高|提升|增加|增长|上升|上调|下降|减少|降低|下调|扩大|缩小|调整|增|降)(?:到|至)了?[^\d，,；;。]{0,6}")
+
+
+def bind_role(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[str, int, int] | None":
+    """A from-value taken for the claim's to-value: "提高到每人每月148元" against "由每人每月148元提高到168元" is told by
+    168元 (its offsets returned); a from-value against a claim that states no change is not bound here."""
+    if not _role_to(claim) or _FROM_BEFORE.search(text[s_start:at]) is None:
+        return None
+    figures = [f for f in find_figures(text[at:at + 40]) if f.kind == "figure"]
+    if len(figures) < 2 or figures[0].start != 0:
+        return None
+    between = text[at + figures[0].end:at + figures[1].start]
+    if _TO_AFTER.match(between) is None or not _TO_AFTER.match(between).end() == len(between):
+        return None
+    to = figures[1]
+    return "变化后的数值", at + to.start, at + to.end
+
+
+_PARTS = (("bind_place", bind_place, "地点"), ("bind_period", bind_period, "时期"), ("bind_list", bind_list, "对象"),
+          ("bind_subject", bind_subject, "对象"),
+          ("bind_role", bind_role, "变化"))
 
 
 def rebind(claim: Claim, verdict: "Verdict", context_of: "ContextOf") -> "Verdict":
@@ -286,6 +449,26 @@ def rebind(claim: Claim, verdict: "Verdict", context_of: "ContextOf") -> "Verdic
         if not ingredient_on(switch):
             continue
         other = part(claim, text, s_start, at)
+        if isinstance(other, tuple):
+            return _own_figure(claim, verdict, paragraph, at, end, *other)
         if other is not None:
             return _verdict(NOT_FOUND, reason=f"资料里的“{text[at:end]}”说的是{other}，不是所述{what}的数字。", related=(paragraph,))
     return verdict
+
+
+def _own_figure(claim: Claim, verdict: "Verdict", paragraph: "Paragraph", at: int, end: int, whose: str, o_start: int,
+                o_end: int) -> "Verdict":
+    """The claim told by the figure the article binds to the claim's own subject or role (at ``o_start:o_end``): 一致 where
+    it holds the claim's value, else 不一致 on 数值."""
+    from .compare import units_match, value_satisfies
+    text = paragraph.text
+    written = text[o_start:o_end]
+    theirs = next((f for f in find_figures(written) if f.kind == "figure"), None)
+    if theirs is None or claim.figure is None or not units_match(claim.figure, theirs):
+        return _verdict(NOT_FOUND, reason=f"资料里的“{text[at:end]}”说的是{whose}，不是所述的数字。", related=(paragraph,))
+    if value_satisfies(claim.figure, theirs):
+        return _verdict(SUPPORTED, reason=f"资料写的是“{written}”，与“{claim.stated}”一致。", found=written,
+                        evidence=((paragraph, o_start, o_end),))
+    said = text[max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, o_start)), default=0):o_end]
+    return _verdict(CONTRADICTED, reason=f"资料写的是“{said}”：{written}，而不是{claim.stated}（数值不同）。",
+                    found=written, differs="数值", evidence=((paragraph, o_start, o_end),))
