@@ -239,10 +239,13 @@ def first_ranked(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> 
     return _verdict(theirs, item, paragraph, start, start + len(theirs), f"排在第一")
 
 
-def other_in_slot(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> "Verdict | None":
-    """A 不一致 where the article names another person, organisation or first item in the claim's slot, else None."""
+def other_in_slot(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf", ranked_only: bool = False) -> "Verdict | None":
+    """A 不一致 where the article names another person, organisation or first item in the claim's slot, else None
+    (``ranked_only``: the first item only, the slot most exactly told)."""
     if not hits:
         return None
+    if ranked_only:
+        return first_ranked(claim, hits, context_of) if ingredient_on("first_ranked") else None
     if ingredient_on("first_ranked"):
         ranked = first_ranked(claim, hits, context_of)
         if ranked is not None:

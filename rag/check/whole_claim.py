@@ -88,6 +88,11 @@ def _verdict(kind: str, **fields) -> "Verdict":
 def recheck(claim: Claim, verdict: "Verdict", context_of: "ContextOf", hits: "Sequence[Hit]" = ()) -> "Verdict":
     """``verdict`` unless a part of the claim other than the figure it was found on is not the article's; a 一致 or
     未找到 whose person, organisation or first-ranked item the article names otherwise is 不一致 (``names``)."""
+    if verdict.verdict == CONTRADICTED and verdict.differs in ("名称", "地点"):
+        # another name told by the words around it: the article's first-ranked item, where the claim ranks one, is more exact
+        ranked = other_in_slot(claim, hits, context_of, ranked_only=True)
+        if ranked is not None:
+            return ranked
     if verdict.verdict in (SUPPORTED, NOT_FOUND):
         other = other_in_slot(claim, hits, context_of)
         if other is None and verdict.verdict == NOT_FOUND and ingredient_on("direction_slot"):
