@@ -74,6 +74,16 @@ def _person_at(text: str, at: int) -> str:
     return name if len(name) >= 2 else ""
 
 
+_FUNCTION_CHARS = re.compile(r"[\d\s]|[在从于对向与和把被将了的由经]|年|月|日|率先")
+_POINTER = re.compile(r"^(?:该|这|此|其|本)")
+
+
+def _noun_phrase(text: str) -> str:
+    """The name at the end of ``text``: what follows its last digit or function word ("出席了第二实验中学" → "第二实验中学")."""
+    cut = max((m.end() for m in _FUNCTION_CHARS.finditer(text)), default=0)
+    return text[cut:]
+
+
 def _looks_like_person(name: str) -> bool:
     """A surname and given name, not a word of the language ("一刻"): its first word is a name or a single character."""
     first = next(iter(jieba.posseg.lcut(name)), None)
@@ -95,8 +105,8 @@ def person_by_role(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -
     sentence = claim.sentence
     for title in _TITLE.finditer(sentence):
         name = _person_at(sentence, title.end())
-        if not name:
-            continue
+        if not name or not _looks_like_person(name):
+            continue  # "总书记参加…": no person after the title
         clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, title.start())), default=0)
         role = sentence[clause_start:title.end()]
         role = role[role.rfind("的") + 1:]  # "61岁的把桩师傅": the role is what comes after 的
@@ -123,7 +133,7 @@ def organisation_doing(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf
     sentence = claim.sentence
     for end in _ORG_END.finditer(sentence):
         clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, end.start())), default=0)
-        name = sentence[clause_start:end.end()]
+        name = _noun_phrase(sentence[clause_start:end.end()])
         rest_end = _CLAUSE_MARK.search(sentence, end.end())
         rest = sentence[end.end(): rest_end.start() if rest_end else len(sentence)]
         if len(name) < 4 or len(rest) < 4:
@@ -140,7 +150,9 @@ def organisation_doing(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf
                 continue
             start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, at)), default=0)
             start = max(start, at - len(name) - 6)
-            theirs = text[start:at]
+            theirs = _noun_phrase(text[start:at])
+            if theirs in name or name in theirs or _POINTER.match(theirs):
+                continue  # the same organisation written shorter or longer, or "该公司"
             if len(theirs) >= 3 and theirs[-1] == name[-1] and theirs != name and _ORG_END.search(theirs):
                 return _verdict(theirs, name, paragraph, start, at, rest)
     return None
@@ -162,6 +174,8 @@ def _claimed_first(sentence: str) -> tuple[str, str] | None:
     clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, rank.start())), default=0)
     item = _COPULA_BEFORE.sub("", sentence[clause_start:rank.start()])
     item = _LEAD_WORDS.sub("", item)
+    if re.match(r"[在从于对按据]", item) or re.search(r"[中里内间]$", item):
+        return None  # "在全市各乡镇中位列第一": a scope, the ranked one is named before it
     return (item, rank.group()) if 2 <= len(item) <= 8 else None
 
 
