@@ -87,7 +87,11 @@ def _noun_phrase(text: str) -> str:
 def _looks_like_person(name: str) -> bool:
     """A surname and given name, not a word of the language ("一刻"): its first word is a name or a single character."""
     first = next(iter(jieba.posseg.lcut(name)), None)
-    return first is not None and (len(first.word) == 1 or first.flag.startswith("nr"))
+    if first is None:
+        return False
+    if len(first.word) == 1:  # a surname, not a verb, preposition or pointer ("到江苏代表团")
+        return first.flag[:1] not in ("v", "p", "c", "u", "d", "f") and first.word not in _AFTER_NAME and first.word not in "该这此其本各每"
+    return first.flag.startswith("nr")
 
 
 def _paragraphs(hits: Sequence[Hit]) -> list[Paragraph]:
