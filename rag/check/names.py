@@ -140,8 +140,8 @@ def organisation_doing(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf
         name = _noun_phrase(sentence[clause_start:end.end()])
         rest_end = _CLAUSE_MARK.search(sentence, end.end())
         rest = sentence[end.end(): rest_end.start() if rest_end else len(sentence)]
-        if len(name) < 4 or len(rest) < 4:
-            continue
+        if len(name) < 4 or len(rest) < 4 or _POINTER.match(name) or not _CJK.match(rest):
+            continue  # "这家医院…" points back; "…医院2023年6月…": a date, not what it did
         rest = rest[:10]
         if any(name + rest[:4] in paragraph.text for paragraph in _paragraphs(hits)):
             return None  # the article says the claim's organisation doing it
