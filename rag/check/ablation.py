@@ -91,6 +91,7 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head", "measure_short", "scope_rank", "subject_clause",
                "pointer_subject", "qualified", "roman_codes", "figure_of",
                "bare_noun", "cumulative", "common_area", "from_to",
+               "name_slot", "first_ranked", "direction_slot",  # rag.check.names, direction.opposite_at_figure: another person, organisation or first item in the claim's slot
                "whole_claim",  # rag.check.whole_claim: every part of a claim found 一致 must be the article's
                "gate",  # rag.check.gate: a learned check of each figure verdict (a doubtful 一致 → 未找到, a 未找到 → 不一致)
                "kicker",  # rag.check.article_context: the headline lines before an article's title and its setting are its context

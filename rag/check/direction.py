@@ -77,3 +77,45 @@ def verify_direction(claim: Claim, hits: Sequence[Hit], context_of: Callable[[Pa
                 if share_present_heads(objects, governed) >= OBJECT_TO_SUPPORT and share_present_heads(frame, sentence) >= FRAME_TO_SUPPORT:
                     return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=found, evidence=span)
     return Verdict(NOT_FOUND, f"检索到的资料里没有说到“{claim.text}”的增减。", related=related)
+
+
+# ----------------------------------------------------------------------------- a figure's direction in its slot
+# "水土流失面积比上年增加8.5%" against "果园水土流失面积比上年下降8.5%": the same figure, right after a direction word,
+# with the claim's words before it: the opposite direction is 不一致 on 方向 (the same one concludes nothing here)
+_DIRECTION_BEFORE = re.compile("(?P<word>" + DIRECTION_WORD.pattern + r")了?(?:达到|达|到|至)?$")
+SLOT_WORDS_SAID = 0.75  # share of the claim's words before its direction word the article clause must say
+
+
+def opposite_at_figure(claim: Claim, hits: Sequence[Hit], context_of: Callable[[Paragraph], str]):
+    """A 不一致 on 方向 where the article says the claim's figure, of the claim's measure, in the other direction; else None."""
+    from .verify import Verdict
+
+    if claim.kind != "figure" or not claim.stated:
+        return None
+    at = claim.stated_start - claim.sentence_start
+    before = claim.sentence[:at]
+    own = _DIRECTION_BEFORE.search(before)
+    if own is None or any(before.endswith(noun, 0, own.end()) for noun in NOT_DIRECTIONS):
+        return None
+    stated = direction(own.group("word"))
+    clause_start = max((m.end() for m in _OBJECT_END.finditer(before, 0, own.start())), default=0)
+    words = measure_words(before[clause_start:own.start()], claim.places)
+    if len(words) < 2 or stated is None:
+        return None
+    for hit in hits:
+        paragraph = hit.paragraph
+        text = paragraph.text
+        start = text.find(claim.stated)
+        while start >= 0:
+            theirs = _DIRECTION_BEFORE.search(text[max(0, start - 8):start])
+            end = start + len(claim.stated)
+            if theirs is not None and not text[end:end + 1].isdigit() and not text[max(0, start - 1):start].isdigit():
+                t_start = start - len(theirs.group())
+                t_clause = max((m.end() for m in _OBJECT_END.finditer(text, 0, t_start)), default=0)
+                said = share_present_heads(words, text[t_clause:t_start])
+                if said >= SLOT_WORDS_SAID and direction(theirs.group("word")) not in (None, stated):
+                    found = text[t_start:end]
+                    return Verdict(CONTRADICTED, f"资料写的是“{text[t_clause:end].strip()}”，而不是“{own.group()}{claim.stated}”（方向不同）。",
+                                   found=found, differs="方向", evidence=((paragraph, t_start, end),))
+            start = text.find(claim.stated, start + 1)
+    return None

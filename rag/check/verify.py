@@ -611,7 +611,7 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
             return chained
     before_whole = verdict.verdict
     if ingredient_on("whole_claim"):  # every part of a claim found 一致 must be the article's (rag.check.whole_claim)
-        verdict = recheck(claim, verdict, context_of)
+        verdict = recheck(claim, verdict, context_of, hits)
     if ingredient_on("gate") or gate.RECORDER is not None:  # a learned check of the verdict (rag.check.gate)
         verdict = gate.apply(claim, verdict, rows, before_whole, context_of, similarity, hits)
     # the claim's own words bound to the found figure or name must be the article's (rag.check.agreement)

@@ -35,9 +35,15 @@ from .candidates import _period_kind
 from .agreement import sentence_at
 from .claims import periods_in
 from .figures import find_figures
+from .names import other_in_slot
+from .direction import opposite_at_figure
+from .ablation import ingredient_on
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
 if TYPE_CHECKING:
+    from typing import Sequence
+
+    from ..schema import Hit
     from .candidates import ContextOf
     from .verify import Verdict
 
@@ -79,8 +85,20 @@ def _verdict(kind: str, **fields) -> "Verdict":
     return Verdict(kind, **fields)
 
 
-def recheck(claim: Claim, verdict: "Verdict", context_of: "ContextOf") -> "Verdict":
-    """``verdict`` unless a part of the claim other than the figure it was found on is not the article's."""
+def recheck(claim: Claim, verdict: "Verdict", context_of: "ContextOf", hits: "Sequence[Hit]" = ()) -> "Verdict":
+    """``verdict`` unless a part of the claim other than the figure it was found on is not the article's; a 一致 or
+    未找到 whose person, organisation or first-ranked item the article names otherwise is 不一致 (``names``)."""
+    if verdict.verdict == CONTRADICTED and verdict.differs in ("名称", "地点"):
+        # another name told by the words around it: the article's first-ranked item, where the claim ranks one, is more exact
+        ranked = other_in_slot(claim, hits, context_of, ranked_only=True)
+        if ranked is not None:
+            return ranked
+    if verdict.verdict in (SUPPORTED, NOT_FOUND):
+        other = other_in_slot(claim, hits, context_of)
+        if other is None and verdict.verdict == NOT_FOUND and ingredient_on("direction_slot"):
+            other = opposite_at_figure(claim, hits, context_of)
+        if other is not None:
+            return other
     if verdict.verdict != SUPPORTED or claim.kind not in ("figure", "date") or not verdict.evidence or not verdict.found:
         return verdict
     paragraph, span_start, span_end = verdict.evidence[0]
