@@ -421,7 +421,11 @@ def _lead_name(text: str, like: str) -> str:
         return ""
     # the short side must be a name itself (read as one, or ending in a level: "蓬莱区"), not a kind ("中职"
     # against "临夏州今年普通高中招生" is parallel to 普通高中, not to the place)
-    if not analyze_question(like).entities and _PERIOD.sub("", like)[-1:] not in _NAME_LEVELS:
+    # and all of it a name, less its period ("岷川县去年城镇居民" names 城镇居民 of 岷川县: 农村居民 is parallel to it)
+    name = _PERIOD.sub("", like)
+    for term in _anchors_times(like):
+        name = name.replace(term, "")
+    if name not in analyze_question(like).entities and name[-1:] not in _NAME_LEVELS:
         return ""
     ends: list[int] = []
     if "的" in text:
