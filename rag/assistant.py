@@ -23,6 +23,7 @@ from .llm import LLMConfig, iter_generated_answer
 from .replica import follow_replica
 from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
+from .answer.from_to import from_to_answer
 from .answer.compare import answer_comparison, parallel_sides, parse_comparison, remainder_answer, side_acceptance
 from .answer.scoring import Candidate
 from .answer.settings import AnswerSettings, settings_from_environment
@@ -251,7 +252,12 @@ class Assistant:
         names = retriever.index.tokenizer.user_words  # the corpus's names: a 和 inside one joins no sides
         comparison = parse_comparison(asked, names) if settings.comparison else None
         if comparison is None:
-            return self._extract_one(retriever, asked, retrieval, timings, settings), list(retrieval.hits)
+            answer = self._extract_one(retriever, asked, retrieval, timings, settings)
+            if answer.refused:  # "…增加了几个": the article may state only where the measure went from and to
+                change = from_to_answer(asked, retrieval.hits)
+                if change is not None:
+                    return replace(change, timings_ms=dict(answer.timings_ms)), list(retrieval.hits)
+            return answer, list(retrieval.hits)
         if comparison.remainder:  # "还有多少处没整改完": the whole and the part done, as one sentence states them
             left = remainder_answer(asked, comparison, self._extract_one(retriever, asked, retrieval, timings, settings))
             if left is not None:

@@ -375,7 +375,8 @@ def _prefer_date_labelled(verb: str, own: Answer) -> Callable[[list[Candidate]],
 # "物业覆盖率由2023年的35%提高到78%": one sentence states a figure's earlier and later value. The figure after
 # 由/从 is the earlier one, the figure after 到/至 the later one.
 _FROM = re.compile(r"(?:由|从)")
-_TO_BETWEEN = re.compile(r"^[^，,；;。：:\d]{0,8}(?:到|至)[^，,；;。：:\d]{0,6}$")
+# (the later end may carry its year: "由2024年底的146个增加到2025年底的198个")
+_TO_BETWEEN = re.compile(r"^[^，,；;。：:\d]{0,8}(?:到|至)(?:\d{4}年)?[^，,；;。：:\d]{0,6}$")
 
 
 def _from_to(sentence: str, analysis) -> tuple[Span, Span] | None:
@@ -386,6 +387,10 @@ def _from_to(sentence: str, analysis) -> tuple[Span, Span] | None:
         if _FROM.search(sentence, left, first.start) and _TO_BETWEEN.match(sentence[first.end:second.start]):
             return first, second
     return None
+
+
+# read by ``rag.answer.from_to``, which answers a change of one measure from its two ends
+figure_of, difference_text, from_to_figures = _figure, _difference_text, _from_to
 
 
 def _prefer_span(sentence: str, figure: Span, own: Answer) -> Callable[[list[Candidate]], Candidate]:

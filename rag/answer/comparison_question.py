@@ -383,11 +383,104 @@ def _parallel_item(side: str, other: str) -> str:
     return item if len(other) - len(item) in starts else ""
 
 
+# --- sides the analysis reads no name in ---------------------------------------------
+# "如皋市和海安市去年城镇新增就业": the tagger may read one side's name ("如皋市") and not the other's ("海安|市",
+# "瀍|河|回族|区", "中车|株|机|公司"), so the second side looked like a measure of its own and the first borrowed
+# all of it, name included. A short side naming a subject only is matched against the name opening the other
+# side instead: the words up to its first 的, its first period, or a word ending like the short side ("海安市").
+_NAME_LEVELS = "省市县区州镇乡村旗所局院厂站馆"
+
+
+def _subject_only(side: str) -> bool:
+    """Whether ``side`` names a subject (and at most its period) and nothing measured: short, no 的, no verb,
+    and more than a period."""
+    if "的" in side or len(side) > 10 or not side:
+        return False
+    words = pos_cut(side)
+    if any(flag.startswith("v") for _, flag in words):
+        return False
+    rest = _PERIOD.sub("", side)
+    for term in _anchors_times(side):
+        rest = rest.replace(term, "")
+    return len(rest) >= 2 and not re.search(r"\d", rest)
+
+
+def _anchors_times(text: str) -> tuple[str, ...]:
+    analysis = analyze_question(text)
+    return analysis.time_terms + analysis.soft_time_terms
+
+
+_PERIOD_OPENING = re.compile(r"(?:前|头)(?:\d+|[一二三四五六七八九十两]+)个?月|" + _PERIOD.pattern)
+
+
+def _lead_name(text: str, like: str) -> str:
+    """The name opening ``text`` parallel to the subject-only side ``like``: ``text`` up to its first 的, its
+    first time word, or the end of a word ending as ``like`` does in a level of place or body (市, 区, 所);
+    no verb in it, not a period, about as long as ``like``. "" when none."""
+    if ablated("lead_name") or not _subject_only(like) or len(text) < 4:
+        return ""
+    # the short side must be a name itself (read as one, or ending in a level: "蓬莱区"), not a kind ("中职"
+    # against "临夏州今年普通高中招生" is parallel to 普通高中, not to the place)
+    # and all of it a name, less its period ("岷川县去年城镇居民" names 城镇居民 of 岷川县: 农村居民 is parallel to it)
+    name = _PERIOD.sub("", like)
+    for term in _anchors_times(like):
+        name = name.replace(term, "")
+    if name not in analyze_question(like).entities and name[-1:] not in _NAME_LEVELS:
+        return ""
+    ends: list[int] = []
+    if "的" in text:
+        ends.append(text.index("的"))
+    ends += [m.start() for m in _PERIOD_OPENING.finditer(text) if m.start()]
+    at = 0
+    for word, flag in pos_cut(text):
+        if at and _is_time_word(word, flag):
+            ends.append(at)
+        at += len(word)
+        if like[-1] in _NAME_LEVELS and word.endswith(like[-1]) and at < len(text):
+            ends.append(at)
+    for end in sorted(set(ends)):
+        lead = text[:end]
+        if not 2 <= len(lead) <= len(like) + 4 or len(text) - end < 2:
+            continue
+        if any(flag.startswith("v") for _, flag in pos_cut(lead)) or _PERIOD.fullmatch(lead) or _anchors_times(lead) \
+                or re.search(r"\d", lead):
+            return ""
+        return lead
+    return ""
+
+
+def _period_sides(side: str, other: str) -> str:
+    """"南通家纺市场群2025年上半年和下半年成交额": two periods of one subject, the first side ending in its period
+    and the second opening with its own before the measure. ``side`` completed from ``other`` this way ("" when
+    the two are not so): the first takes the measure, the second the subject and the year."""
+    if ablated("period_sides"):
+        return ""
+    end = next((m for m in _PERIOD.finditer(side) if m.end() == len(side) and m.start() > 0), None)
+    start = _PERIOD.match(other)
+    if end and start and len(side[:end.start()]) >= 2 and len(other) - start.end() >= 2 and not _PERIOD.search(other, start.end()):
+        return side + other[start.end():]
+    end = next((m for m in _PERIOD.finditer(other) if m.end() == len(other) and m.start() > 0), None)
+    start = _PERIOD.match(side)
+    if end and start and len(other[:end.start()]) >= 2 and len(side) - start.end() >= 2 and not _PERIOD.search(side, start.end()):
+        year = re.match(r"(?:\d{4}|今|去|明|前|当)年度?", end.group())
+        own_year = re.match(r"(?:\d{4}|今|去|明|前|当)年", start.group())
+        return other[:end.start()] + (year.group() if year and not own_year and year.group() != end.group() else "") + side
+    return ""
+
+
 def _complete(side: str, other: str) -> str:
     """``side`` as a phrase that stands alone, borrowing from ``other`` what it leaves out:
     "祁连县" against "城中区的城镇新增就业" is "祁连县的城镇新增就业"; "线上网络招聘"
     against "城中区线下招聘活动" is "城中区线上网络招聘"."""
     mine, theirs = _anchors(side), _anchors(other)
+    by_period = _period_sides(side, other)
+    if by_period:
+        return by_period
+    lead = _lead_name(other, side)
+    if lead:  # "海安市" against "如皋市去年城镇新增就业" is "海安市去年城镇新增就业"
+        return side + other[len(lead):]
+    if _lead_name(side, other):  # the side with the name of its own borrows only the other's period
+        return ("" if _anchors_times(side) or _PERIOD.search(side) else "".join(_anchors_times(other))) + side
     if _names_a_place(side) and _names_a_place(other):
         # "峨岚山景区" and "龙泉温泉小镇": two names, each complete; only a period or scope is shared
         borrowed = theirs.scope if theirs.scope and not mine.scope and not mine.entities else ""
@@ -557,7 +650,9 @@ def _build(
     pre: str, a: str, b: str, post: str, asks: str, direction: str, unit: str = "", verb: str = ""
 ) -> Comparison | None:
     a, b = a.strip(" ，,"), b.strip(" ，,")
-    if not a or not b or a == b or _RELATIVE_PERIOD.match(a):
+    # "去年越城区和柯桥区的…": a relative period opening a side that names a subject (the other side opening
+    # with a name parallel to it) dates both sides, it is no earlier side
+    if not a or not b or a == b or (_RELATIVE_PERIOD.match(a) and not _lead_name(b, a)):
         return None
     # "比去年多了多少" is one change against an earlier period; "比原来的赛会纪录快了多少" names the earlier
     # thing itself (原赛会纪录, a figure of its own): two sides
@@ -606,6 +701,10 @@ def _build(
         return None  # nothing tells the sides apart
     anchors_a, anchors_b = _anchors(a), _anchors(b)
     borrowed = anchors_b.measure if anchors_a.bare else anchors_a.measure if anchors_b.bare else ""
+    leads = (_lead_name(a, b), _lead_name(b, a))  # a side opening with a name the analysis did not read
+    for side, lead in zip((a, b), leads):
+        if lead:
+            borrowed = _anchors(side[len(lead):]).measure
     measure = shared if len(shared) >= 2 else borrowed
     change = None
     if asks == DIFFERENCE and not dated and anchors_b.bare and anchors_b.times and not anchors_b.entities and anchors_a.times:
@@ -632,6 +731,7 @@ def _build(
     b = b[:-len(predicate)] if predicate and b.endswith(predicate) else b
     predicate = _shared_predicate(b, a)
     a = a[:-len(predicate)] if predicate and a.endswith(predicate) else a
+    a, b = (lead or side for side, lead in zip((a, b), leads))  # "海安市去年城镇新增就业" is shown as 海安市
     a, b = (re.sub(r"(?<=.)的$", "", side) for side in (a, b))  # "线上的" is shown as 线上
     return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit, measure, change,
                       alternatives=(alternatives[0], alternatives[1]))

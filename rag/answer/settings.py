@@ -193,6 +193,13 @@ SWITCHES = {
     "same_sentence": "a comparison side may take a figure of the other side's sentence when that figure's clause names"
                      " it (…158枚…，厦门市代表团以金牌142枚位居第二)",
     "remainder": "\"还有多少处没整改完\": the whole (共排查1870处) less the part done (已整改1842处)",
+    "lead_name": "\"如皋市和海安市去年城镇新增就业\": a short side naming a place or body is matched against the name"
+                 " opening the other side (海安市, up to its 的, its period or a word ending as the short side does),"
+                 " which the analysis may not read as a name",
+    "period_sides": "\"X2025年上半年和下半年成交额\": two periods of one subject, the first taking the measure, the"
+                    " second the subject and year",
+    "from_to_change": "\"…增加了几个\", \"比原来多了多少张\" refused: the later less the earlier figure of a 由X…增加到Y"
+                      " sentence saying what the question names",
 }
 
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off
