@@ -45,6 +45,7 @@ def test_a_report_of_what_was_done_measures_nothing_by_its_verb():
     "2024年底，全市社区养老服务站有132个。",
     "2025年青禾港域集装箱吞吐量同比增长13.4%。",
     "2025年青禾港域集装箱吞吐量约236.8万标箱。",
+    "园区内新材料企业已从2022年的28家增加到57家。",  # the claim's 57家 ends its change as the article's does
 ])
 def test_a_true_claim_is_found(page_assistant, claim):
     report = page_assistant.check(claim)
