@@ -86,7 +86,7 @@ def says_what(label: str) -> bool:
 
 
 _LABEL_FILLER_WORDS = frozenset("本次 本届 此次 这次 该项 上述 分别 "  # which one of them: the draft's and the article's differ
-                                "届时 现在 上午 下午 晚上 当天 当日 中旬 上旬 下旬 年底 年初 以及 成功 累计 实现 完成 达到 共有 共计 总计 合计 已经 目前 其中 全年 同比 环比 去年 上年 同期 今年 以来 截至 当前 一共 总共 数量 人数 规模 总量 开展 进行 相比 相较 比例 情况 方面 工作 我们 通过".split())
+                                "届时 现在 上午 下午 晚上 当天 当日 中旬 上旬 下旬 年底 年初 以及 成功 累计 实现 达到 共有 共计 总计 合计 已经 目前 其中 全年 同比 环比 去年 上年 同期 今年 以来 截至 当前 一共 总共 数量 人数 规模 总量 开展 进行 相比 相较 比例 情况 方面 工作 我们 通过".split())
 
 
 # words that point back to a subject named before ("该县", "该企业", "上述平台", "这届"): the claim's anchors stand for it
