@@ -105,8 +105,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "precision",  # rag.check.compare.allowed_range: a qualified figure's tolerance from the place of its last digit
                "months_period", "lean_measure", "port_area",  # rag.check.claims: "前10个月" is a period; "扩大到了52平方米" leans on the measure before
                "binding", "bind_place", "bind_period", "bind_list",
-               "bind_role", "bind_subject", "opening_place", "pointer_place", "whole_as_subject", "list_items",  # rag.check.binding (session 12)
-               "parallel_measure")  # rag.check.parallel_measure: "…；南岭港区完成52.7万标箱" takes the parallel clause's measure  # rag.check.binding: whose figure it is
+               "bind_role", "bind_subject", "opening_place", "pointer_place", "whole_as_subject", "list_items",  # rag.check.binding: whose figure it is
+               "parallel_measure",  # rag.check.parallel_measure: "…；南岭港区完成52.7万标箱" takes the parallel clause's measure
+               "change_ends", "level_of_change", "own_measure_lead")  # rag.check.candidates._from_to: "由2022年的41家增加到73家": the start and end of a change are levels of their own periods
 
 
 def ingredient_on(name: str) -> bool:

@@ -160,13 +160,45 @@ def _subject_clause(lead_in: str) -> bool:
 
 def _own_periods(before: str) -> tuple[str, ...]:
     """The periods stated before a figure in its sentence, less a part of the year told before a later 全年: "一季度营业收入
-    增长5%，全年营业收入达到100亿元" (100亿元 is the year's, not the first quarter's)."""
+    增长5%，全年营业收入达到100亿元" (100亿元 is the year's, not the first quarter's); a figure a change ends at is not of
+    the period its start is told of (``_from_to``)."""
+    periods = _from_to(before) if ingredient_on("change_ends") else None
+    if periods is not None:
+        return periods
     periods = periods_in(before)
     at = before.rfind("全年")
     if at < 0:
         return periods
     after = periods_in(before[at:])
     return tuple(p for p in periods if _period_kind(p) == "year" or p in after)
+
+
+# "由2022年的41家增加到73家", "从一季度的9.8%提高至": the start of a change, its figure, and the clause it runs to
+_FROM = re.compile(r"[由从](?=[^，,；;。：:]*?(?:到|至)[^，,；;。：:]*$)")
+_TO = re.compile(r"(?:到|至)(?P<to>[^，,；;。：:到至]*)$")
+LATER = "+"  # a period marked so is some time after it: the end of a change told from that period
+
+
+def _from_to(before: str) -> tuple[str, ...] | None:
+    """The periods of a figure that ends a change told from another figure ("由2022年的41家增加到73家",
+    "由2022年的11.3亿元增加到2024年的19.6亿元"): the periods said before the change opens, those of its end ("2024年的"),
+    and for a period of its start with no end of its kind, that period marked later (``LATER``: 73家 is not 2022's, nor
+    19.6亿元). None when the figure ends no such change."""
+    opening = None
+    for opening in _FROM.finditer(before):
+        pass
+    if opening is None:
+        return None
+    to = _TO.search(before, opening.end())
+    if to is None:
+        return None
+    start = before[opening.end():to.start()]
+    if not any(f.kind == "figure" for f in find_figures(start)) or any(f.kind == "figure" for f in find_figures(to.group("to"))):
+        return None
+    end_periods = periods_in(to.group("to"))
+    end_kinds = {_period_kind(p) for p in end_periods}
+    later = tuple(p + LATER for p in periods_in(start) if _period_kind(p) not in end_kinds)
+    return tuple(dict.fromkeys(periods_in(before[:opening.start()]) + end_periods + later))
 
 
 _RESPECTIVELY = "分别"
@@ -238,6 +270,7 @@ def _level(place: str) -> str:
 
 
 def _period_kind(period: str) -> str:
+    period = period.rstrip(LATER)
     return "year" if period.isdigit() else period[0]  # Q / H / M
 
 

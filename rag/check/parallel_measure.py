@@ -34,10 +34,22 @@ def elided_measure(before: str, earlier: Sequence[str]) -> str:
             elided = theirs[len(ours):]
             # it repeats the verb only ("完成"), and what the earlier clause goes on with is a measure ("集装箱吞吐量"),
             # not more words of a clause that has its own ("马铃薯种植面积" / "…稳定在")
-            if _last_flag(_tagged(ours)).startswith("v") and _first_flag(_tagged(elided)).startswith("n"):
+            # (a clause whose own lead names that measure's head has its measure: "集装箱吞吐量完成…" after "…港域完成货物吞吐量…")
+            if _last_flag(_tagged(ours)).startswith("v") and _first_flag(_tagged(elided)).startswith("n") \
+                    and not _names_head(leads[1], elided):
                 return elided
         return ""  # the nearest parallel clause alone is read
     return ""
+
+
+def _names_head(lead: str, measure: str) -> bool:
+    """Whether a clause's lead already names the head of a measure (its last word: "吞吐量" of "货物吞吐量")."""
+    if not ingredient_on("own_measure_lead"):
+        return False
+    from .readings import _tagged
+
+    words = [word for word, _ in _tagged(measure)]
+    return bool(words) and len(words[-1]) >= 2 and words[-1] in lead
 
 
 def _last_flag(tagged) -> str:

@@ -27,7 +27,7 @@ from .claims import names_another
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
-from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates
+from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
 from .readings import _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
 
 
@@ -66,15 +66,25 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
         place_ok = False  # "江西新能源汽车保有量…" is not told by "南昌市新能源汽车保有量达34.5万辆"
     context_periods = _periods_of(context)
     period_ok = all(period in context_periods for period in claim.periods)
+    claim_periods = _claim_own_periods(claim) or claim.periods
     if period_ok and claim.periods and candidate.own_periods:
         for own in candidate.own_periods:
-            same_kind = [p for p in claim.periods if _period_kind(p) == _period_kind(own)]
+            same_kind = [p for p in claim_periods if _period_kind(p) == _period_kind(own)]
             if same_kind and own not in same_kind and not own.startswith("M"):
                 period_ok = False
         kinds = {_period_kind(p) for p in claim.periods}
         if period_ok and ingredient_on("part_of_year") and kinds == {"year"} and any(_period_kind(own) in ("Q", "H") for own in candidate.own_periods):
             period_ok = False  # a year's figure ("2025年…3500公里") is not a quarter's ("一季度，…865公里")
     return place_ok, period_ok
+
+
+def _claim_own_periods(claim: Claim) -> tuple[str, ...]:
+    """The periods of a claim whose figure ends a change told from another ("从2023年的35%升至78%": 78% is after 2023, as
+    ``candidates._from_to`` reads an article's), else ()."""
+    if not ingredient_on("change_ends") or claim.figure is None or not claim.sentence:
+        return ()
+    at = claim.figure.start - claim.sentence_start
+    return (_from_to(claim.sentence[:at]) or ()) if 0 <= at <= len(claim.sentence) else ()
 
 
 _WHOLE = re.compile(r"全[国省市县区州]")

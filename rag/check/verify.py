@@ -220,11 +220,16 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
             continue  # "金牌50枚" is not told otherwise by "奖牌总数102枚" beside "金牌43枚"
         if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
             continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
-        if ingredient_on("change") and not row.flipped and (claim_direction is None) != (direction(_near_figure(candidate.label)) is None):
+        if ingredient_on("change") and not row.flipped and _changes(claim.label, claim_direction) != _changes(candidate.label, direction(_near_figure(candidate.label))):
             continue  # a change ("同比增长25%", "净增2000万人") and a level or share ("占…的12.01%") are different measures
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
         yield row
+
+
+def _changes(label: str, its_direction: str | None) -> bool:
+    """Whether a figure's clause tells a change, not a level: the start or end of one ("由2024年底的146个增加到…") is a level."""
+    return its_direction is not None and not (ingredient_on("level_of_change") and not _is_change(label))
 
 
 _CLAUSE_MARK = re.compile(r"[，,、；;。：:]")
