@@ -23,12 +23,19 @@ def page_assistant(tmp_path_factory):
 WRONG_SUPPORTED = [
     # 18.6% is 大洋洲's, told in the same frame ("对…进出口") after 中东's
     ("青川市对中东进出口增长18.6%", "bind_place"),
-    # 95.4% is the later rate of "由2021年的91.6%提高到95.4%"
-    ("石门县2021年义务教育巩固率为95.4%", "bind_period"),
     # 126.9亿元 is 春节假期's, 236.8万人次 元旦假期's
     ("元旦假期江城市实现旅游总花费126.9亿元", "bind_period"),
     ("春节假期全市接待游客236.8万人次", "bind_period"),
 ]
+
+def test_the_later_figure_of_a_change_is_not_the_start_year_s(page_assistant, monkeypatch):
+    # 95.4% is the later rate of "由2021年的91.6%提高到95.4%": not 2021's (binding), which is 91.6% (recall12's level_of_change)
+    claim = "石门县2021年义务教育巩固率为95.4%"
+    report = page_assistant.check(claim)
+    assert [(c.verdict, c.found, c.differs) for c in report.claims] == [("contradicted", "91.6%", "时间")], claim_verdicts(report)
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "level_of_change")  # the start no level: binding still keeps it off 一致
+    assert page_assistant.check(claim).verdict == "not_found", claim
+
 
 # (claim, the part that reads it): each was 不一致 with a figure the article tells of another subject or period only
 WRONG_CONTRADICTED = [
