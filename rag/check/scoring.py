@@ -28,6 +28,7 @@ from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
 from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
+from .binding import _SINCE_YEAR
 from .readings import _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
 
 
@@ -80,11 +81,16 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
 
 def _claim_own_periods(claim: Claim) -> tuple[str, ...]:
     """The periods of a claim whose figure ends a change told from another ("从2023年的35%升至78%": 78% is after 2023, as
-    ``candidates._from_to`` reads an article's), else ()."""
+    ``candidates._from_to`` reads an article's) or follows a span opening in a year ("2021年以来…提高到5.1万元": after
+    2021, so not the start "由2021年的3.6万元" of the article's change), else ()."""
     if not ingredient_on("change_ends") or claim.figure is None or not claim.sentence:
         return ()
     at = claim.figure.start - claim.sentence_start
-    return (_from_to(claim.sentence[:at]) or ()) if 0 <= at <= len(claim.sentence) else ()
+    if not 0 <= at <= len(claim.sentence):
+        return ()
+    before = claim.sentence[:at]
+    since = [year for match in _SINCE_YEAR.finditer(before) for year in match.groups() if year]
+    return _from_to(before) or tuple(period + LATER if period + "年" in since else period for period in claim.periods)
 
 
 _WHOLE = re.compile(r"全[国省市县区州]")
