@@ -281,7 +281,7 @@ class Assistant:
         sides = parallel_sides(comparison, (sides[0], sides[1]), lambda i, choose: self._extract_one(
             retriever, asked_sides[i], side_retrievals[i], timings, settings, choose, side_acceptance))
         elapsed = (time.perf_counter() - started) * 1000 - timings["compare_retrieval"]
-        answer = answer_comparison(asked, comparison, sides, elapsed)
+        answer = answer_comparison(asked, comparison, sides, elapsed, hits)
         if answer.refused and comparison.stated_change:  # "比2024年多多少": the change the article states
             retrieve_started = time.perf_counter()
             change_retrieval = retriever.retrieve(comparison.stated_change, k=k, mode=mode, allowed=allowed)

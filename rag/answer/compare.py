@@ -14,16 +14,17 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..numbers import figures_in
-from ..schema import Answer, Citation
+from ..schema import Answer, Citation, Hit
 from .comparison_question import DIFFERENCE, LARGER, OPPOSITE, RATIO, WHICH, YES_NO, Comparison, parse_comparison
 from .pipeline import semantically_accepted
 from .question import analyze_question, bigrams, coverage, pos_cut
 from .scoring import WORDING, Candidate, Lack
 from .settings import ablated
 from .spans import Span, date_spans, duration_seconds, duration_text, quantity_spans
+from .stated_sides import stated_sides
 
 __all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison", "remainder_answer",
            "side_acceptance"]
@@ -520,9 +521,24 @@ def _unlike_measure(comparison: Comparison, sides: tuple[Answer, Answer]) -> int
     return low if said[low] <= 0.5 and said[1 - low] - said[low] >= MEASURE_GAP else None
 
 
-def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer, Answer], elapsed_ms: float = 0.0) -> Answer:
+def answer_comparison(
+    question: str, comparison: Comparison, sides: tuple[Answer, Answer], elapsed_ms: float = 0.0, hits: Sequence[Hit] = (),
+) -> Answer:
     """The comparison's answer from the two side answers (each an ordinary extractive Answer):
-    the winner, the difference, yes or no, or the ratio, always with both values, citing both."""
+    the winner, the difference, yes or no, or the ratio, always with both values, citing both. When they cannot
+    answer it, the two figures one sentence of ``hits`` (the paragraphs retrieved) states side by side
+    (``stated_sides``: "A、B分别X和Y")."""
+    answer = _composed(question, comparison, sides, elapsed_ms)
+    if answer.refused and hits and not comparison.remainder:
+        stated = stated_sides(comparison, shown_sides(comparison), hits)
+        if stated is not None:
+            again = _composed(question, comparison, stated, elapsed_ms)
+            if not again.refused:
+                return again
+    return answer
+
+
+def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer], elapsed_ms: float) -> Answer:
     dated = comparison.dated
     read = _date_key if dated else _figure
     values = [None if s.refused or not s.citations else read(s.short) for s in sides]

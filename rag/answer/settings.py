@@ -200,6 +200,8 @@ SWITCHES = {
                     " second the subject and year",
     "from_to_change": "\"…增加了几个\", \"比原来多了多少张\" refused: the later less the earlier figure of a 由X…增加到Y"
                       " sentence saying what the question names",
+    "stated_sides": "a comparison the side answers cannot answer takes both figures from one sentence stating them"
+                    " side by side (A、B分别X和Y; 江安县完成12.4公里，南溪区完成9.7公里) that says the shared measure",
 }
 
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off

@@ -1,0 +1,162 @@
+"""Both sides of a comparison read from the one sentence that states them side by side.
+
+News roundups state the figures of parallel places in one sentence, in two general ways:
+
+- respectively (分别): "其中潮阳区、潮南区分别新增4860个和3920个", "鄂托克旗、达拉特旗和杭锦旗分别为578万千瓦、
+  541万千瓦和496万千瓦": the i-th name listed before 分别 has the i-th figure after it;
+- parallel clauses: "江安县今年完成岸线修复12.4公里，南溪区完成9.7公里": a clause opening with a name states
+  that name's figure, its measure said once in the sentence's first clause.
+
+When the side-by-side answering of a comparison cannot answer (a side has no figure, the two figures are one
+span or do not measure alike), ``stated_sides`` looks in the retrieved paragraphs for one sentence giving both
+sides a figure this way, in one unit, whose words say the shared measure; the comparison is then composed
+from those two figures. A name in the text may be the side's full form ("十堰经开区" for 十堰经济技术开发区:
+the side's characters in order, the same opening two and the same last one).
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..schema import Answer, Hit
+from .compose import citation
+from .question import analyze_question, coverage
+from .settings import ablated
+from .spans import Span, quantity_spans
+
+# how much of the shared measure (its character bigrams) the sentence up to the later figure must say
+MIN_MEASURE = 0.6
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_LIST_JOIN = re.compile(r"以及|、|和|与|及|同")
+_LIST_OPENING = re.compile(r"^(?:其中|此外|另外|而|分区域看|分区县看|从[^，]{1,8}看)")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
+# a figure with any unit written up to the next break ("612万千瓦，", "8.93亿斤和", "5.37亿美元；"): roundups list
+# figures in units the answer stage's unit list may not have
+_FIGURE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万|千|百)?(?P<unit>[^\d\s，,；;。：:、和及与（()）“”]{1,4}?)"
+                     r"(?=[，,；;。：:、和及与（()）]|同比|$)")
+
+
+def _figures(sentence: str, analysis) -> list[Span]:
+    """The figures of ``sentence``: the answer stage's quantities and any number with a unit up to a break."""
+    spans = {sp.start: sp for sp in quantity_spans(sentence, analysis)}
+    for m in _FIGURE.finditer(sentence):
+        if m.start() in spans or any(sp.start < m.start() < sp.end for sp in spans.values()):
+            continue
+        if m.group("unit")[0] in "年月日号时" or m.group("unit").startswith(("多", "余")):
+            continue  # dates and rough counts are not the figures listed
+        spans[m.start()] = Span(m.start(), m.end(), m.group(), 0.0)
+    return sorted(spans.values(), key=lambda sp: sp.start)
+
+
+def _names(item: str, name: str) -> bool:
+    """Whether a name of the text (``item``) is the side ``name``: the same, ending with it ("其中潮阳区"), or its
+    full form (the side's characters in order, the same first two and the same last one: 十堰经开区 of
+    十堰经济技术开发区)."""
+    if len(name) < 2:
+        return False
+    if item.endswith(name):
+        return True
+    if len(name) < 4 or not (item.startswith(name[:2]) and item.endswith(name[-1])) \
+            or not len(name) + 2 <= len(item) <= 2 * len(name) + 2:
+        return False
+    rest = iter(item)
+    return all(ch in rest for ch in name)
+
+
+def _named_at(text: str, name: str) -> int | None:
+    """Where ``text`` opens with ``name`` (or its full form), the length of that name; else None."""
+    if text.startswith(name):
+        return len(name)
+    return next((n for n in range(len(name) + 2, min(len(text), 2 * len(name) + 2) + 1) if _names(text[:n], name)), None)
+
+
+def _mentions(sentence: str, name: str) -> bool:
+    return name in sentence or any(_named_at(sentence[m.start():], name) for m in re.finditer(re.escape(name[:2]), sentence))
+
+
+def _clause_bounds(sentence: str, at: int) -> tuple[int, int]:
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, at)), len(sentence))
+    return left, right
+
+
+def _respectively(sentence: str, spans: list[Span], names: tuple[str, str]) -> list[Span | None]:
+    """Per side, its figure by a "A、B分别X和Y" listing of ``sentence``."""
+    found: list[Span | None] = [None, None]
+    for m in re.finditer("分别", sentence):
+        left, right = _clause_bounds(sentence, m.start())
+        listed = _LIST_OPENING.sub("", sentence[left:m.start()])
+        items = [item for item in _LIST_JOIN.split(listed) if item]
+        figures = [sp for sp in spans if m.end() <= sp.start and sp.end <= right]
+        if len(items) < 2 or len(figures) != len(items):
+            continue
+        for side, name in enumerate(names):
+            at = [i for i, item in enumerate(items) if _names(item, name)]
+            if len(at) == 1 and found[side] is None:
+                found[side] = figures[at[0]]
+    return found
+
+
+def _own_clause(sentence: str, spans: list[Span], names: tuple[str, str], measure: str) -> list[Span | None]:
+    """Per side, the figure stated of a clause opening with its name, up to the next ；or the next clause opening with
+    the other side ("南溪区完成9.7公里"; "枣阳市依托…等景区，上半年接待游客512.6万人次"): of the figures there, the one
+    whose own clause says most of the measure (the first on a tie)."""
+    found: list[Span | None] = [None, None]
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
+    for side, name in enumerate(names):
+        for left in starts:
+            clause = _LIST_OPENING.sub("", sentence[left:_clause_bounds(sentence, left)[1]])
+            if not _named_at(clause, name) or "分别" in clause:
+                continue
+            end = next((m.start() for m in re.finditer(r"[；;]", sentence[left:])), len(sentence) - left) + left
+            end = next((s for s in starts if left < s < end and _named_at(_LIST_OPENING.sub("", sentence[s:]), names[1 - side])), end)
+            figures = [sp for sp in spans if left <= sp.start and sp.end <= end]
+            if figures:
+                said = [coverage([measure], sentence[_clause_bounds(sentence, sp.start)[0]:sp.start]) for sp in figures]
+                found[side] = figures[max(range(len(figures)), key=lambda i: (said[i], -i))]
+            break
+    return found
+
+
+def _unit(span: Span) -> str:
+    return re.sub(r"^[^\d]*[\d.,]+[万亿千百]?", "", span.text)
+
+
+def stated_sides(
+    comparison, names: tuple[str, str], hits: Sequence[Hit],
+) -> tuple[Answer, Answer] | None:
+    """The two sides' answers read from one retrieved sentence stating both ("分别", or parallel clauses), or None."""
+    measure = (comparison.measure or "").replace("的", "")
+    if ablated("stated_sides") or comparison.dated or len(measure) < 2 or any(len(n) < 2 for n in names):
+        return None
+    analyses = [analyze_question(q) for q in comparison.side_questions]
+    years = set(_YEAR.findall("".join(comparison.side_questions)))
+    seen = set()
+    for hit in hits:
+        key = (hit.paragraph.source, hit.paragraph.number)
+        if key in seen:
+            continue
+        seen.add(key)
+        text = hit.paragraph.text
+        for m in _SENTENCE.finditer(text):
+            sentence = m.group()
+            if not all(_mentions(sentence, n) for n in names):
+                continue
+            if years and (stated := set(_YEAR.findall(sentence))) and not years & stated:
+                continue  # the sentence is of another year than the one asked
+            spans = _figures(sentence, analyses[0])
+            found = _respectively(sentence, spans, names)
+            if None in found:
+                own = _own_clause(sentence, spans, names, measure)
+                found = [f if f is not None else o for f, o in zip(found, own)]
+            if None in found or found[0].start == found[1].start or _unit(found[0]) != _unit(found[1]) or not _unit(found[0]):
+                continue
+            if coverage([measure], sentence[:max(sp.end for sp in found)]) < MIN_MEASURE:
+                continue
+            return tuple(  # type: ignore[return-value]
+                Answer(question=comparison.side_questions[i], answer=sp.text, refused=False,
+                       citations=(citation(1, hit, (m.start() + sp.start, m.start() + sp.end)),), short=sp.text, sentence=sentence)
+                for i, sp in enumerate(found)
+            )
+    return None
