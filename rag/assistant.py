@@ -23,7 +23,7 @@ from .llm import LLMConfig, iter_generated_answer
 from .replica import follow_replica
 from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
-from .answer.from_to import from_to_answer
+from .answer.from_to import answers_an_end, from_to_answer
 from .answer.compare import answer_comparison, parallel_sides, parse_comparison, remainder_answer, side_acceptance
 from .answer.scoring import Candidate
 from .answer.settings import AnswerSettings, settings_from_environment
@@ -253,7 +253,7 @@ class Assistant:
         comparison = parse_comparison(asked, names) if settings.comparison else None
         if comparison is None:
             answer = self._extract_one(retriever, asked, retrieval, timings, settings)
-            if answer.refused:  # "…增加了几个": the article may state only where the measure went from and to
+            if answer.refused or answers_an_end(asked, answer):  # "…增加了几个": the article may state only where the measure went from and to
                 change = from_to_answer(asked, retrieval.hits)
                 if change is not None:
                     return replace(change, timings_ms=dict(answer.timings_ms)), list(retrieval.hits)

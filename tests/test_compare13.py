@@ -73,3 +73,19 @@ def test_a_measure_the_sentence_does_not_say_is_not_compared(page_assistant):
     # the page states the two districts' new school places, not their new jobs
     answer = page_assistant.ask("东岗区和西岗区上半年新增用工谁更多？")
     assert answer.refused or "2150" not in answer.answer
+
+
+# --- a change asked of one measure, read from the two ends a sentence states (rag.answer.from_to) -------------
+@pytest.mark.parametrize("question, change", [
+    # the second of two from–to changes in one sentence is the one asked
+    ("青石街道那家服装企业一条生产线的日产量增加了多少件？", "4万件"),
+    # a change asked in 个百分点 (a four-character unit) of two shares
+    ("兰溪农产品加工产值占工业总产值的比重从2024年到2025年提高了多少个百分点？", "3.5个百分点"),
+    # one end of the change found by the ordinary answer is a level, not the change asked
+    ("白沙镇农产品质检平均用时比去年缩短了多少？", "1.7小时"),
+])
+def test_a_change_is_the_later_end_less_the_earlier(page_assistant, monkeypatch, question, change):
+    answer = page_assistant.ask(question)
+    assert not answer.refused and answer.short == change, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "from_to_change")
+    assert page_assistant.ask(question).short != change

@@ -380,18 +380,25 @@ _FROM = re.compile(r"(?:由|从)")
 _TO_BETWEEN = re.compile(r"^[^，,；;。：:\d]{0,8}(?:到|至)(?:\d{4}年)?[^，,；;。：:\d]{0,6}$")
 
 
-def _from_to(sentence: str, analysis) -> tuple[Span, Span] | None:
-    """The (earlier, later) figures of a "由X…到Y" change stated in ``sentence``, or None."""
+def _from_tos(sentence: str, analysis) -> list[tuple[Span, Span]]:
+    """The (earlier, later) figures of each "由X…到Y" change stated in ``sentence`` ("用工由42人减少到15人，日产量却由
+    8万件增加到12万件" states two)."""
     spans = sorted(quantity_spans(sentence, analysis), key=lambda sp: sp.start)
+    found = []
     for first, second in zip(spans, spans[1:]):
         left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, first.start)), default=0)
         if _FROM.search(sentence, left, first.start) and _TO_BETWEEN.match(sentence[first.end:second.start]):
-            return first, second
-    return None
+            found.append((first, second))
+    return found
+
+
+def _from_to(sentence: str, analysis) -> tuple[Span, Span] | None:
+    """The (earlier, later) figures of the first "由X…到Y" change stated in ``sentence``, or None."""
+    return next(iter(_from_tos(sentence, analysis)), None)
 
 
 # read by ``rag.answer.from_to``, which answers a change of one measure from its two ends
-figure_of, difference_text, from_to_figures = _figure, _difference_text, _from_to
+figure_of, difference_text, from_to_figures, all_from_to_figures = _figure, _difference_text, _from_to, _from_tos
 
 
 def _prefer_span(sentence: str, figure: Span, own: Answer) -> Callable[[list[Candidate]], Candidate]:

@@ -13,14 +13,14 @@ import re
 from typing import Sequence
 
 from ..schema import Answer, Hit
-from .compare import difference_text, figure_of, from_to_figures
+from .compare import all_from_to_figures, difference_text, figure_of
 from .compose import citation
 from .question import analyze_question, coverage
 from .settings import ablated
 
 # the change asked: its verb (the direction) and 多少/几 with the unit after it
 _ASKED = re.compile(
-    r"(?P<verb>增加|提高|增长|上升|扩大|增多|新增|减少|下降|降低|缩小|缩减|缩短|延长|多|少)了?(?:多少|几)(?P<unit>[^吗？?，,。]{0,3})[吗？?。]*$"
+    r"(?P<verb>增加|提高|增长|上升|扩大|增多|新增|减少|下降|降低|缩小|缩减|缩短|延长|多|少)了?(?:多少|几)(?P<unit>[^吗？?，,。]{0,4})[吗？?。]*$"
 )
 _UP = ("增加", "提高", "增长", "上升", "扩大", "增多", "新增", "多", "延长")
 # words of the question that say only "over what time" the change is asked, not what changed
@@ -34,6 +34,15 @@ _SENTENCES = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 def asks_change(question: str) -> bool:
     """Whether ``question`` asks how much one measure changed ("…增加了几个", "…比原来多了多少张")."""
     return not ablated("from_to_change") and bool(_ASKED.search((question or "").strip()))
+
+
+def answers_an_end(question: str, answer: Answer) -> bool:
+    """Whether ``answer`` to a question asking a change ("比去年缩短了多少") is only one end of a from–to change its
+    sentence states ("由去年的4.5小时压缩至2.8小时": 4.5小时 is a level, not how much it changed)."""
+    if answer.refused or not answer.short or not answer.sentence or not asks_change(question):
+        return False
+    ends = all_from_to_figures(answer.sentence, analyze_question(question))
+    return any(answer.short in (earlier.text, later.text) for earlier, later in ends)
 
 
 def _named(question: str) -> str:
@@ -60,18 +69,17 @@ def from_to_answer(question: str, hits: Sequence[Hit]) -> Answer | None:
             continue  # the question's place or body is not this paragraph's
         for found in _SENTENCES.finditer(text):
             sentence = found.group()
-            ends = from_to_figures(sentence, analysis)
-            if ends is None:
-                continue
-            earlier, later = (figure_of(span.text) for span in ends)
-            if earlier is None or later is None or earlier.unit != later.unit or later.value == earlier.value or (later.value > earlier.value) != up:
-                continue
-            said = coverage([named], sentence[:ends[1].end])
-            if said < MIN_COVERAGE:
-                continue
-            key = (said, -rank)
-            if best is None or key > best[:2]:
-                best = (said, -rank, hit, sentence, found.start(), ends, (earlier, later))
+            for ends in all_from_to_figures(sentence, analysis):  # "用工由42人减少到15人，日产量却由8万件增加到12万件"
+                earlier, later = (figure_of(span.text) for span in ends)
+                if earlier is None or later is None or earlier.unit != later.unit or later.value == earlier.value \
+                        or (later.value > earlier.value) != up:
+                    continue
+                said = coverage([named], sentence[:ends[1].end])
+                if said < MIN_COVERAGE:
+                    continue
+                key = (said, -rank)
+                if best is None or key > best[:2]:
+                    best = (said, -rank, hit, sentence, found.start(), ends, (earlier, later))
     if best is None:
         return None
     _, _, hit, sentence, at, ends, (earlier, later) = best
