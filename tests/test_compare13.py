@@ -37,6 +37,9 @@ def test_respectively_gives_the_ith_name_the_ith_figure():
     assert [sp.text for sp in found] == ["1870个", "2150个"]
     three = "甲旗、乙旗和丙旗分别为578万千瓦、541万千瓦和496万千瓦。"
     assert [sp.text for sp in _respectively(three, _spans(three), ("丙旗", "甲旗"))] == ["496万千瓦", "578万千瓦"]
+    # 分别 opening its clause: the names are the clause before, the last one carrying what is said of them all
+    before = "东岗区、西岗区、南岗区受理诉求量位列前三位，分别为12.6万件、9.8万件和7.1万件。"
+    assert [sp.text for sp in _respectively(before, _spans(before), ("南岗区", "东岗区"))] == ["7.1万件", "12.6万件"]
     # as many figures as names, or none is read
     uneven = "东岗区、西岗区分别新增2150个。"
     assert _respectively(uneven, _spans(uneven), ("东岗区", "西岗区")) == [None, None]

@@ -87,12 +87,15 @@ def _respectively(sentence: str, spans: list[Span], names: tuple[str, str]) -> l
     for m in re.finditer("分别", sentence):
         left, right = _clause_bounds(sentence, m.start())
         listed = _LIST_OPENING.sub("", sentence[left:m.start()])
+        if not listed.strip() and left > 0:  # "A、B、C承办工单量位列前三位，分别为…": the names are the clause before
+            listed = _LIST_OPENING.sub("", sentence[_clause_bounds(sentence, left - 1)[0]:left - 1])
         items = [item for item in _LIST_JOIN.split(listed) if item]
         figures = [sp for sp in spans if m.end() <= sp.start and sp.end <= right]
         if len(items) < 2 or len(figures) != len(items):
             continue
         for side, name in enumerate(names):
-            at = [i for i, item in enumerate(items) if _names(item, name)]
+            # the last name may carry what the clause says of them all ("区城市管理委承办工单量位列前三位")
+            at = [i for i, item in enumerate(items) if _names(item, name) or (i == len(items) - 1 and item.startswith(name))]
             if len(at) == 1 and found[side] is None:
                 found[side] = figures[at[0]]
     return found
