@@ -17,7 +17,7 @@ from conftest import assistant_over
 
 from rag.answer.comparison_question import parse_comparison
 from rag.answer.question import analyze_question
-from rag.answer.stated_sides import _figures, _names, _own_clause, _respectively
+from rag.answer.stated_sides import _figures, _names, _other_period, _own_clause, _respectively
 
 PAGE = Path(__file__).parent / "data" / "cmp13"
 
@@ -49,6 +49,13 @@ def test_a_clause_opening_with_a_name_states_its_figure():
     sentence = "赤水镇今年完成河道整治21.5公里，木桥镇完成16.8公里，其余乡镇合计完成9.3公里。"
     found = _own_clause(sentence, _spans(sentence), ("赤水镇", "木桥镇"), "完成河道整治")
     assert [sp.text for sp in found] == ["21.5公里", "16.8公里"]
+
+
+def test_a_sentence_of_another_period_is_not_read():
+    assert _other_period("上半年东岗区新增公办学位多少", "前三季度，东岗区、西岗区分别新增2150个和1870个。")
+    assert _other_period("2024年东岗区新增公办学位多少", "2025年，东岗区、西岗区分别新增2150个和1870个。")
+    assert not _other_period("上半年东岗区新增公办学位多少", "其中东岗区、西岗区分别新增2150个和1870个。")
+    assert not _other_period("东岗区新增公办学位多少", "2025年，东岗区、西岗区分别新增2150个和1870个。")
 
 
 def test_a_short_name_is_its_full_form_only_when_it_shortens_it():

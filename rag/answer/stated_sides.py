@@ -31,6 +31,17 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _LIST_JOIN = re.compile(r"以及|、|和|与|及|同")
 _LIST_OPENING = re.compile(r"^(?:其中|此外|另外|而|分区域看|分区县看|从[^，]{1,8}看)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)年")
+# a part of the year (上半年, 一季度, 前三季度, 1至8月): a sentence stating only other parts is of another period
+_PART_OF_YEAR = re.compile(r"[上下]半年|前[一二三]季度|第?[一二三四1-4]季度|\d{1,2}(?:至|-|—)\d{1,2}月|前\d{1,2}个?月|全年")
+
+
+def _other_period(asked: str, sentence: str) -> bool:
+    """Whether ``sentence`` is dated by other years or parts of the year than the ``asked`` ones (and none of them)."""
+    for pattern in (_YEAR, _PART_OF_YEAR):
+        wanted, stated = set(pattern.findall(asked)), set(pattern.findall(sentence))
+        if wanted and stated and not wanted & stated:
+            return True
+    return False
 # a figure with any unit written up to the next break ("612万千瓦，", "8.93亿斤和", "5.37亿美元；"): roundups list
 # figures in units the answer stage's unit list may not have
 _FIGURE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万|千|百)?(?P<unit>[^\d\s，,；;。：:、和及与（()）“”]{1,4}?)"
@@ -134,7 +145,7 @@ def stated_sides(
     if ablated("stated_sides") or comparison.dated or len(measure) < 2 or any(len(n) < 2 for n in names):
         return None
     analyses = [analyze_question(q) for q in comparison.side_questions]
-    years = set(_YEAR.findall("".join(comparison.side_questions)))
+    asked = "".join(comparison.side_questions)
     seen = set()
     for hit in hits:
         key = (hit.paragraph.source, hit.paragraph.number)
@@ -146,8 +157,8 @@ def stated_sides(
             sentence = m.group()
             if not all(_mentions(sentence, n) for n in names):
                 continue
-            if years and (stated := set(_YEAR.findall(sentence))) and not years & stated:
-                continue  # the sentence is of another year than the one asked
+            if _other_period(asked, sentence):
+                continue  # the sentence is of another year or part of the year than the one asked
             spans = _figures(sentence, analyses[0])
             found = _respectively(sentence, spans, names)
             if None in found:
