@@ -538,6 +538,10 @@ def answer_comparison(
     answer = _composed(question, comparison, sides, elapsed_ms)
     if answer.refused and hits and not comparison.remainder:
         stated = stated_sides(comparison, shown_sides(comparison), hits)
+        read = _figure(stated[0].short) if stated is not None else None
+        # the unit asked ("快几个百分点") says what kind of figure compares: a share, not 万人次
+        if read is not None and comparison.unit and _measure_of(comparison.unit) != _measure_of(read.unit):
+            stated = None
         if stated is not None:
             again = _composed(question, comparison, stated, elapsed_ms)
             if not again.refused:
