@@ -69,6 +69,8 @@ def test_a_neighbouring_figure_does_not_answer(monkeypatch, switch, question, gi
     ("青禾县今年计划新改建多少公里农村公路？", ROADS, "260公里"),  # the plan asked
     ("青禾县去年发放了多少亿元创业担保贷款？", LOANS, "2.6亿元"),  # the asked unit's kind
     ("青禾县聚集了多少家风电装备企业？", FIRMS, "26家"),
+    # one measure in two units: the asked one (笔) written beside the figure the span reading gives
+    ("青禾县上半年发放了多少笔住房公积金贷款？", "上半年，青禾县发放住房公积金贷款1860笔、6.2亿元，同比分别增长8.3%和9.6%。", "6.2亿元"),
 ])
 def test_the_asked_figure_still_answers(question, text, given):
     answer = ask(question, paragraph(text))

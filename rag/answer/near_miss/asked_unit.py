@@ -92,9 +92,28 @@ def unit_of_other_kind(span: Span, sentence: str, analysis: QuestionAnalysis) ->
     found = _figure_unit(span, sentence)
     if found is None:
         return False
+    if _asked_unit_written(span, sentence, analysis):
+        return False
     kind, _ = found
     if kind == asked:
         return False
     # a duration asked ("几天") may be answered by a count of days written as a count ("3次"?) — never; but a
     # percentage answers no sum and a count no measure
     return True
+
+
+def _asked_unit_written(span: Span, sentence: str, analysis: QuestionAnalysis) -> bool:
+    """Whether the figure's own clause writes a number in the very unit the question asks ("发放住房公积金个人
+    贷款2960笔、10.7亿元" for 多少笔): one measure given in two units, the asked one beside the figure, which
+    the span reading may not know as a unit."""
+    asked = re.search(r"(?:多少|几)" + _MULT + r"([\u4e00-\u9fff]{1,3})", analysis.text)
+    if not asked:
+        return False
+    left = max((m.end() for m in re.finditer(r"[，,；;。！？!?]", sentence[:span.start])), default=0)
+    right = re.search(r"[，,；;。！？!?]", sentence[span.end:])
+    clause = sentence[left:span.end + right.start() if right else len(sentence)]
+    return any(re.search(r"\d" + _MULT + re.escape(asked.group(1)[:n]), clause) and asked.group(1)[:n] in _UNITS_WRITTEN
+               for n in range(len(asked.group(1)), 0, -1))
+
+
+_UNITS_WRITTEN = frozenset(_ALL) | _COUNT | {"笔"}
