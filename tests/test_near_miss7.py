@@ -36,8 +36,8 @@ CASES = [
     ("other_holder", "青禾县云岭食品公司去年新增授权发明专利多少件？",
      [paragraph("青禾县的食品企业加快创新。云岭食品的新品今年上市。"
                 "青禾县禾丰农业科技有限公司去年研发投入0.8亿元，新增授权发明专利21件。")], "21件"),
-    # a wider place than the asked town
-    ("other_holder", "青禾县石门镇今年治理了多少条侵蚀沟？",
+    # a wider place than the asked town (and a plan, 计划到2028年: nm:plan refuses it as well)
+    ("other_holder,nm:plan", "青禾县石门镇今年治理了多少条侵蚀沟？",
      [paragraph("石门镇村民说，沟治好了地也保住了。据了解，青禾县计划到2028年累计治理侵蚀沟600条以上。")], "600条以上"),
 ]
 

@@ -28,7 +28,18 @@ def _named_places(analysis: QuestionAnalysis) -> tuple[str, ...]:
     """The places the question names with a level: its entities that are places, and the counties,
     districts and towns its reading took for no name (rag.answer.evidence.asked_places: 和政县, 蓬莱|区)."""
     found = [e for e in analysis.entities if place_level(e)] + asked_places(analysis)
+    if not ablated("short_places"):
+        # a county of two characters (房县, 沛县) the reading took as a name but gave no level
+        found += [e for e in analysis.entities if len(e) == 2 and e[-1] in "县旗"]
+        # a town or township named first, cut apart by the reading ("莲上镇有多少家…": 莲|上|镇有)
+        opening = _TOWN_OPENING.match(analysis.text)
+        if opening and not re.search(r"[乡镇村城]", opening.group(1)[:2]):
+            found.append(opening.group(1))
     return tuple(dict.fromkeys(found))
+
+
+# a question opening on a town's or township's name of two characters and its suffix
+_TOWN_OPENING = re.compile(r"^((?![全各该本每我])[\u4e00-\u9fff]{2}[镇乡])(?![镇村])")
 
 
 def with_places(analysis: QuestionAnalysis) -> QuestionAnalysis:
@@ -47,9 +58,9 @@ def _named(place: str, text: str) -> bool:
 
 # a scope word as the figure's own subject: "全市", "全县" (not "全市第一", a rank; "我市…项目之一" and "本市居民"
 # more often name a thing's owner than the figure's scope)
-_SCOPE = re.compile(r"全(省|州|市|盟|县|旗|镇|乡)(?![镇乡村民级委直属域内外])")
+_SCOPE = re.compile(r"全(省|州|市|盟|县|旗|区|镇|乡)(?![镇乡村民级委直属域内外])")
 # a sentence's opening time phrase, before its subject ("2025年全市…", "今年以来，全县…")
-_OPENING = re.compile(r"^[^，,；;。]{0,12}?(?:年|月|季度|以来|期间|假期)[，,]?")
+_OPENING = re.compile(r"^[^，,；;。]{0,12}?(?:年|月|季度|以来|期间|假期)[，,]?|^(?:目前|如今|当前|现在|截至目前)[，,]?")
 
 
 def wider_scope(before: str, sentence: str, analysis: QuestionAnalysis, said_before: str = "") -> str | None:

@@ -170,6 +170,10 @@ SWITCHES = {
                    " 现在) or place word of its level (宝鸡高新区), not only one the analysis read",
     "from_to": "comparison sides both answered from one 由X到Y sentence: each takes its own end (由2023年的35%: 2023年's)",
     "change_verb": "\"A比B提高/增加/减少了多少\": the change verb is the comparison's direction",
+    "asked_count": "nm:asked_unit: a count word after the wh-word (多少笔, 几座) asks a count, not a sum or a measure",
+    "asked_amount": "nm:asked_unit: an amount named by 额 (进口额是多少) asks a sum of money, not a time or a count",
+    "short_places": "wider_scope: a county of two characters (房县) and a town the question opens on (莲上镇|有) are"
+                    " asked places too",
     "asked_places": "a county, district or town the question names at the head of a longer name (渝中区人社局) or in"
                     " pieces jieba cut (桃源|乡) must be said by a passage or its article's setting, as a name must",
     "dated_year": "今年 asked: a sentence dated by a year only (2024年…), in a paragraph dating other figures by 今年,"
@@ -209,7 +213,7 @@ SWITCHES = {
 NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
-    "whole", "share_change",
+    "whole", "share_change", "asked_unit", "opposite", "plan",
 )
 
 ABLATABLE = frozenset(

@@ -15,7 +15,9 @@ The checks, by job: ``place`` (another place or scope), ``period`` (another year
 measure), ``kind`` (another of the same kind: edition, holder, stage), and ``check`` (runs them in order);
 and, of a restricting part of the question the figure's sentence does not cover: ``named`` (another port area,
 market or district of the asked one's kind), ``partner`` (对美国出口), ``edition`` (上一届, 上一产季), ``share`` (a change
-for a share asked) and ``rank`` (全省 for a rank within 全国).
+for a share asked) and ``rank`` (全省 for a rank within 全国); and, of the kind of measure: ``asked_unit`` (a unit of
+another kind than the question writes: 多少万千瓦 against 企业38家), ``opposite`` (支出 for 收入 asked) and ``plan``
+(力争…突破1750亿元 for what was done).
 """
 from .check import near_miss, near_miss_check
 from .kind import other_of_kind, other_stage

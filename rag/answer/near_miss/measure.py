@@ -235,7 +235,7 @@ def _named_figure_later(sentence: str, span, analysis: QuestionAnalysis) -> bool
 
 
 # a figure per day, per person, per household… ("日均服务量达200人次")
-_RATE = re.compile(r"[日人年月户周亩]均|平均|每(?:天|日|人|年|月|户|周|亩|名|次)")
+_RATE = re.compile(r"[日人年月户周亩]均|平均|每(?:天|日|人|年|月|户|周|亩|名|次)|亩产|单产")
 # a price or yield per unit of measure ("每公斤400元") is a rate as well ("销售额多少" is no price)
 _RATE_PER_MEASURE = re.compile(r"每(?:公斤|千克|斤|吨|平方米|平米|立方米|千瓦时|度|公里|小时)")
 # a price or rate per unit of measure asked ("一公斤收多少钱", "收购价", "单价", "设计时速", "卖到多少钱"); a sum
@@ -250,7 +250,7 @@ def _per_measure_asked(question: str) -> bool:
     return bool(_PER_MEASURE_ASKED.search(question)) or (
         bool(_PRICE_ASKED.search(question)) and not _SUM_ASKED.search(question))
 # the question asks a rate ("平均一天挣多少", "每人", "一天能…")
-_RATE_ASKED = re.compile(r"均|每|一(?:天|日|个月|月|周|户|人)(?!一共)|一年(?:能|可以?|就)|单日|天天")  # 一年能拿: per year
+_RATE_ASKED = re.compile(r"均|每|亩产|单产|一亩|一(?:天|日|个月|月|周|户|人)(?!一共)|一年(?:能|可以?|就)|单日|天天")  # 一年能拿: per year
 
 
 def _rate_unasked(before: str, analysis: QuestionAnalysis) -> bool:

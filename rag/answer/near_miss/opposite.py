@@ -1,0 +1,43 @@
+"""The opposite measure: "医保基金收入是多少" is not answered by "全市医保基金支出126.8亿元", nor "一般公共预算
+支出" by "一般公共预算收入183.7亿元", nor "出口额" by "进口额": news states a flow and its counterflow side by side
+in the same words but for one, and the figure whose own clause names the other side of the pair (and not the asked
+one) measures the other flow.
+
+A clause naming both sides in one word (进出口, 收支, 出入境) is the two together and left to the other checks.
+"""
+from __future__ import annotations
+
+import re
+
+from ..question import QuestionAnalysis
+
+# pairs of opposite flows, each side by the words that name it; a word holding both sides names the two together
+_PAIRS = (
+    (r"收入|营收", r"支出"),
+    (r"(?<![进])出口", r"进口(?!出)"),
+    (r"流入|净流入", r"流出|净流出"),
+    (r"调入", r"调出"),
+    (r"迁入", r"迁出"),
+    (r"(?<![出])入境", r"出境"),
+    (r"盈利|利润|赢利", r"亏损"),
+    (r"存款", r"贷款"),
+)
+# words naming both sides at once
+_BOTH = re.compile(r"进出口|收支|出入境|进出境|出入|存贷款|盈亏|进出")
+
+
+def _sides(text: str) -> set[int]:
+    """The sides of the pairs ``text`` names: 2k for the first side of pair k, 2k+1 for its opposite."""
+    text = _BOTH.sub(" ", text)
+    return {2 * k + j for k, pair in enumerate(_PAIRS) for j, side in enumerate(pair) if re.search(side, text)}
+
+
+def opposite_measure(clause: str, analysis: QuestionAnalysis) -> bool:
+    """Whether the figure's own clause names the other side of a flow the question asks one side of, and not
+    the asked side."""
+    asked = _sides(analysis.text)
+    if not asked:
+        return False
+    said = _sides(clause)
+    # the opposite of each asked side (2k ↔ 2k+1) said, the asked side not
+    return any((side ^ 1) in said and side not in said and (side ^ 1) not in asked for side in asked)
