@@ -200,6 +200,11 @@ SWITCHES = {
                     " second the subject and year",
     "from_to_change": "\"…增加了几个\", \"比原来多了多少张\" refused: the later less the earlier figure of a 由X…增加到Y"
                       " sentence saying what the question names",
+    "common_word_tail": "a word 词林 files as an everyday word (新建, tagged ns by jieba) does not end a longer name"
+                        " (鄂尔多斯|新建一座加氢站: the name is 鄂尔多斯)",
+    "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"
+                           " noun_elsewhere, action, subject…) is overruled for the sentence closest in meaning, from a"
+                           " paragraph retrieval is sure of, whose figure is of the asked type (rag.answer.paraphrased)",
 }
 
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off
