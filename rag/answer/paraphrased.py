@@ -30,7 +30,7 @@ from .question import GENERIC_NOUNS, QUANTITY, QuestionAnalysis, entity_in, pos_
 from .scoring import Candidate
 from .settings import ablated
 from .spans import figure_units, same_kind_of_unit
-from .synonyms import kindred_in, said_in
+from .synonyms import kindred_in, said_in, word_codes
 
 # checks that read where the question's own words stand (rag.answer.near_miss.check)
 WORD_CHECKS = frozenset({"asked_here", "asked_word_here", "asked_elsewhere", "noun_elsewhere", "action", "subject"})
@@ -77,11 +77,15 @@ def lacked_words(candidate: Candidate, analysis: QuestionAnalysis) -> list[str]:
 _RESTRICTING = re.compile(r"^新|[不没未非无除]")
 
 
-def _unsaid_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, passages: str) -> bool:
+def _unsaid_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, passages: str, check: str | None = None) -> bool:
     """Whether the sentence lacks some of the question's words, none of them restricting what is counted,
-    and all said nowhere else in the retrieved passages."""
+    and all said nowhere else in the retrieved passages. Against the ``action`` check (the figure's own verb
+    is another) the lacked words must also be everyday words 词林 files (报名, 拿出): a verb it does not know
+    (办结 for 受理) is a term naming a stage of its own."""
     lacked = lacked_words(candidate, analysis)
     if not lacked or any(_RESTRICTING.search(w) for w in lacked):
+        return False
+    if check == "action" and not all(word_codes(w) for w in lacked):
         return False
     others = passages.replace(candidate.sentence, "\n")
     return not any(said_in(w, others) for w in lacked)
@@ -103,5 +107,5 @@ def overruled(
     return [
         c for c, check in refused
         if check in WORD_CHECKS and c.similarity is not None and c.similarity >= closest - PARAPHRASE_MARGIN
-        and retrieval_sure(c) and answer_type_agrees(c, analysis) and _unsaid_elsewhere(c, analysis, passages)
+        and retrieval_sure(c) and answer_type_agrees(c, analysis) and _unsaid_elsewhere(c, analysis, passages, check)
     ]
