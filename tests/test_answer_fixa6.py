@@ -43,7 +43,8 @@ def test_every_township_is_the_countys_scope_and_a_named_towns_whole_is_not_the_
     assert _check("松阳县推广稻渔综合种养多少亩？", "4.2万亩", every) is None
     town = paragraph("其中，石门镇全镇新建茶园2600亩，带动农户就业900人。", 1, title="松阳县茶产业")
     found = _check("松阳县新建了多少亩茶园？", "2600亩", town)
-    assert found and found[0] == "scope", found
+    # (read as 松阳县, no longer 松阳县新建, the question meets 石门镇 as another place before the scope word)
+    assert found and found[0] in ("scope", "place"), found
     assert _check("石门镇新建了多少亩茶园？", "2600亩", town) is None
 
 

@@ -17,6 +17,7 @@ from typing import Callable
 from ..schema import Answer, Hit
 from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
 from .near_miss import near_miss, near_miss_check, other_of_kind, other_stage, outcome_unsaid
+from .paraphrased import overruled
 from .evidence import global_missing
 from .question import DATE, GENERIC_NOUNS, NAME, QUANTITY, SENTENCE, QuestionAnalysis, analyze_question, entity_in, pos_cut
 from .synonyms import kindred_in, said_in
@@ -198,6 +199,12 @@ def extract_answer(
             alt for c in eligible if misses.get(id(c))
             for alt in [_other_figure(c, analysis, sentences, checks[id(c)])] if alt is not None
         ]
+        if not kept:  # a check resting on the question's own words, overruled by meaning (rag.answer.paraphrased)
+            kept = overruled(candidates, [
+                (c, (checks[id(c)] or (None, None))[0] if not (
+                    outcome_unsaid(c, analysis) or other_of_kind(c, analysis) or other_stage(c, analysis)) else None)
+                for c in eligible if misses.get(id(c))
+            ], analysis, _retrieval_sure)
         if not kept:  # every answering sentence's figure measures something else: say what the text gives
             best_miss = max(eligible, key=lambda c: c.score)
             return near_miss_refusal(question, analysis, distinct, best_miss.hit, misses[id(best_miss)], started)

@@ -692,6 +692,12 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
                     j += 1  # "哈拉直沟" + "乡" (not "岷川县" + "村": a county is no village's name)
                 else:
                     break
+            # nor does one end a longer name ("鄂尔多斯新建一座加氢站": jieba tags 新建 ns): it is the
+            # sentence's verb after the name, which stays a name without it
+            while j - 1 > i and tokens[j - 1][1] == "ns" and tokens[j - 1][0][-1] not in _ADMIN_SUFFIX \
+                    and known_common_word(tokens[j - 1][0]) \
+                    and not ablated("common_word_tail"):
+                j -= 1
             guessed = flag == "ns" and word not in pos_tokenizer().tokenizer.FREQ and word[-1] not in _ADMIN_SUFFIX
             # alone, a word 词林 files as an everyday word is no name ("重新上岗": jieba tags 上岗 ns)
             common = word[-1] not in _ADMIN_SUFFIX and known_common_word(word)

@@ -206,6 +206,11 @@ SWITCHES = {
                       " sentence saying what the question names",
     "stated_sides": "a comparison the side answers cannot answer takes both figures from one sentence stating them"
                     " side by side (A、B分别X和Y; 江安县完成12.4公里，南溪区完成9.7公里) that says the shared measure",
+    "common_word_tail": "a word 词林 files as an everyday word (新建, tagged ns by jieba) does not end a longer name"
+                        " (鄂尔多斯|新建一座加氢站: the name is 鄂尔多斯)",
+    "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"
+                           " noun_elsewhere, action, subject…) is overruled for the sentence closest in meaning, from a"
+                           " paragraph retrieval is sure of, whose figure is of the asked type (rag.answer.paraphrased)",
 }
 
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off
