@@ -540,7 +540,7 @@ def rebind(claim: Claim, verdict: "Verdict", context_of: "ContextOf") -> "Verdic
     for switch, part, what in _PARTS:
         if not ingredient_on(switch):
             continue
-        if part is bind_whole:
+        if switch == "bind_whole":  # (the one part that reads the article before the paragraph)
             if lead is None:
                 context = context_of(paragraph)
                 cut = context.rfind(text)
