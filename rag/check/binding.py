@@ -353,7 +353,12 @@ def bind_from_period(claim: Claim, text: str, s_start: int, at: int) -> "tuple[s
 _YEAR_WORDS = re.compile(r"全年|年底|年末|去年|上年|今年|当年|同期")
 
 
+# a period compared with, not the clause's own: "比去年同期增长", "较上年", "同比"
+_BASE_PERIOD = re.compile(r"[比较与和同跟][^，,；;。\d]{0,2}?(?:去年|上年|上一年|前年)(?:同期|全年)?|同期")
+
+
 def _clause_periods(text: str) -> set[str]:
+    text = _BASE_PERIOD.sub(" ", text)
     return set(periods_in(text, most_specific=True)) | set(_YEAR_WORDS.findall(text))
 
 
