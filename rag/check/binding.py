@@ -277,6 +277,8 @@ def bind_whole(claim: Claim, text: str, s_start: int, at: int, lead: str) -> str
     if not ours or whole is None or _placed(before) or _placed(text[:s_start]) and _whole_of(text[:s_start], whole.group(1)):
         return None
     kind = whole.group(1)
+    if any(m.group(1) == kind for m in _WHOLE.finditer(_claim_before(claim))):
+        return None  # the claim speaks of the whole itself ("全区…出口额")
     if any(_kind(p) == kind and _same_place(p, q) for p in places_in(text[:at]) for q in ours):
         return None
     # (clause by clause: a place read across a line or a dateline, "本报讯丰林市", is cut at its start)
