@@ -100,12 +100,12 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "short_place",  # rag.check.scoring.short_place_in: 五峰县 named "五峰" beside 全县, or 五峰土家族自治县
                # rag.check.agreement: the claim's own words bound to the found figure or name, before 一致 (all, then each part)
                "agreement", "agree_counted", "agree_object", "agree_scope", "agree_place", "agree_place_neighbour", "agree_year", "agree_target", "agree_plan", "agree_that",
-               "agree_all_done", "agree_list", "agree_item", "agree_heading",
+               "agree_all_done", "agree_list", "agree_item", "agree_heading", "agree_unit",
                "parallel_lead",  # rag.check.readings._leads_another: "石湖港区完成…；深沪港区完成…": a parallel clause's subject
                "precision",  # rag.check.compare.allowed_range: a qualified figure's tolerance from the place of its last digit
                "months_period", "lean_measure", "port_area",  # rag.check.claims: "前10个月" is a period; "扩大到了52平方米" leans on the measure before
                "binding", "bind_place", "bind_period", "bind_list",
-               "bind_role", "bind_subject", "opening_place", "pointer_place", "whole_as_subject", "list_items",  # rag.check.binding: whose figure it is
+               "bind_role", "bind_subject", "opening_place", "pointer_place", "whole_as_subject", "list_items", "bind_from_period", "bind_clause_period", "bind_whole",  # rag.check.binding: whose figure it is
                "parallel_measure",  # rag.check.parallel_measure: "…；南岭港区完成52.7万标箱" takes the parallel clause's measure
                "change_ends", "level_of_change", "own_measure_lead")  # rag.check.candidates._from_to: "由2022年的41家增加到73家": the start and end of a change are levels of their own periods
 

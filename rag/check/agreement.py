@@ -392,7 +392,36 @@ def _heading(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None
     return None
 
 
-_FIGURE_PARTS = (("agree_counted", _counted), ("agree_object", _object), ("agree_scope", _scope), ("agree_place", _place),
+# units of measure (a closed class: metric prefixes and bases, the Chinese land and weight units): one the figure reader does not
+# know ("85万千升") is still the figure's unit where it is written right after the number
+_WRITTEN_UNIT = re.compile(r"(?:平方|立方|标准)?(?:千|兆|吉|太|毫|微|纳|公)?(?:瓦时|米|升|克|吨|瓦|焦耳?|帕|秒|赫兹|伏|亩|顷|里|斤)")
+
+
+def _written_unit(text: str, end: int) -> str:
+    match = _WRITTEN_UNIT.match(text, end)
+    return match.group() if match else ""
+
+
+def _unit(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None":
+    """The same number in units of another measure: "85万吨" against "储酒能力达到85万千升" (a volume, not a mass) → 不一致 on 单位.
+    A figure read without a unit ("85万") has the unit of measure written right after it, on either side."""
+    stated = claim.figure
+    theirs = next((f for f in find_figures(found.text[found.at:found.end]) if f.kind == "figure"), None)
+    if stated is None or stated.kind != "figure" or theirs is None:
+        return None
+    _, end = _claim_figure(claim)
+    our_unit = stated.unit or _written_unit(claim.sentence, end)
+    their_unit = theirs.unit or _written_unit(found.text, found.end)
+    if not our_unit or not their_unit or our_unit == their_unit or (stated.unit and theirs.unit):
+        return None  # (two units the reader knows were compared already)
+    if not (_WRITTEN_UNIT.fullmatch(our_unit) or _WRITTEN_UNIT.fullmatch(their_unit)):
+        return None
+    written = found.text[found.at:found.end] + ("" if theirs.unit else their_unit)
+    return _verdict(CONTRADICTED, reason=f"资料写的是“{written}”，而不是{claim.stated}{'' if stated.unit else our_unit}（单位不同）。",
+                    found=written, differs="单位", evidence=((found.paragraph, found.at, found.at + len(written)),))
+
+
+_FIGURE_PARTS = (("agree_unit", _unit), ("agree_counted", _counted), ("agree_object", _object), ("agree_scope", _scope), ("agree_place", _place),
                  ("agree_year", _year), ("agree_target", _target), ("agree_plan", _plan), ("agree_that", _those_that), ("agree_all_done", _all_done))
 _NAME_PARTS = (("agree_list", _list), ("agree_item", _item), ("agree_heading", _heading))
 PARTS = tuple(switch for switch, _ in _FIGURE_PARTS + _NAME_PARTS)

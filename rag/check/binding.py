@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from .ablation import ingredient_on
 from .candidates import _common_noun, _level
 from .subject import PROVINCE_ABBREVIATIONS, names_in, province_core
-from .claims import PLACE_SUFFIX, places_in
+from .claims import PLACE_SUFFIX, periods_in, places_in
 from .figures import find_figures
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
@@ -66,7 +66,7 @@ _GENERIC_BREAK = ("黄金周", "小长假")
 _SAME_HOLIDAY = {"劳动节": "五一"}
 _YEAR = r"(?:19|20)\d\d年"
 # "由2020年的93.4%提高到96.2%": the figure after 提高到 is the later one
-_TO_LATER = re.compile(r"(?:提高|提升|增加|增长|上升|下降|减少|降低|扩大|缩小|达|升|降)(?:到|至)$")
+_TO_LATER = re.compile(r"(?:提高|提升|增加|增长|上升|下降|减少|降低|扩大|缩小|缩短|压缩|延长|达|升|降)(?:到|至)$")
 _FROM_YEAR = re.compile(rf"[由从]({_YEAR})")
 # "2020年以来", "自2020年", "2020年起": a span opening then, not the year itself
 _SINCE_YEAR = re.compile(rf"({_YEAR})(?:以来|起|至今|开始)|自从?({_YEAR})")
@@ -266,6 +266,31 @@ def bind_place(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     return None
 
 
+def bind_whole(claim: Claim, text: str, s_start: int, at: int, lead: str) -> str | None:
+    """The article's own whole: a 全市 / 全县 opening the figure's sentence, where neither that sentence before the figure nor its
+    paragraph before it names a place of that kind, is the article's place of that kind, the first its title and lead (``lead``,
+    the article before the paragraph) name ("襄阳市…" then "全市…接待游客1562.3万人次"); a claim of another place of that kind or a
+    smaller one ("宜城市", a county-level city of 襄阳) is not told by it (returned: that place)."""
+    ours = [p for p in own_places(claim) if _suffixed(p)]
+    before = text[s_start:at]
+    whole = _WHOLE.search(before)
+    if not ours or whole is None or _placed(before) or _placed(text[:s_start]) and _whole_of(text[:s_start], whole.group(1)):
+        return None
+    kind = whole.group(1)
+    if any(m.group(1) == kind for m in _WHOLE.finditer(_claim_before(claim))):
+        return None  # the claim speaks of the whole itself ("全区…出口额")
+    if any(_kind(p) == kind and _same_place(p, q) for p in places_in(text[:at]) for q in ours):
+        return None
+    # (clause by clause: a place read across a line or a dateline, "本报讯丰林市", is cut at its start)
+    first = next((p for clause in re.split(r"[，,；;。！？!?：:、\s]+", lead) for p in places_in(clause)
+                  if _kind(p) == kind and not _no_place(p) and _suffixed(p)), None)
+    if first is None:
+        return None
+    if any(_same_place(first, p) for p in ours) or not all(_RANK.get(_kind(p), 0) <= _RANK.get(kind, 0) for p in ours):
+        return None
+    return first
+
+
 def _holidays(text: str) -> list[str]:
     """The holidays and seasons named in ``text``, in order, each by its own name ("国庆黄金周" 国庆, "劳动节" 五一)."""
     return [_SAME_HOLIDAY.get(m.group(1) or m.group(), m.group(1) or m.group()) for m in _HOLIDAY.finditer(text)]
@@ -289,6 +314,77 @@ def bind_period(claim: Claim, text: str, s_start: int, at: int) -> str | None:
         own = _OWN_YEAR.search(before)
         if own and own.group(1) not in years:
             return own.group(1)
+    return None
+
+
+# the year before the one told of, named relative to it: "由去年的13.5分钟缩短到11.2分钟" (13.5分钟 is last year's)
+_LAST_YEAR = r"(?:去年|上年|上一年)(?:同期|底|末|全年)?"
+# the claim's own last year, not a base it compares with ("比去年多…") nor the start of its own change ("由去年的…")
+_CLAIM_LAST_YEAR = re.compile(rf"(?<![比较与同和跟由从]){_LAST_YEAR}")
+_FROM_LAST_YEAR = re.compile(rf"[由从]{_LAST_YEAR}的?")
+
+
+def bind_from_period(claim: Claim, text: str, s_start: int, at: int) -> "tuple[str, int, int, str] | None":
+    """The end of a change taken for the level of its start's period: "去年…平均到达现场时间为11.2分钟" against "由去年的13.5分钟
+    缩短到11.2分钟" is told by 13.5分钟, last year's own figure (→ 不一致 on 时间; its offsets returned). Only where the claim gives
+    its figure last year's and no change of its own."""
+    if claim.figure is None:
+        return None
+    ours_before = _claim_before(claim)
+    clause = ours_before[max((m.end() for m in _CLAUSE_MARK.finditer(ours_before)), default=0):]
+    if not _CLAIM_LAST_YEAR.search(ours_before) or _CLAIM_TO.search(ours_before) or re.search(r"[由从]", clause):
+        return None
+    before = text[max(s_start, at - 40):at]
+    start = None
+    for m in _FROM_LAST_YEAR.finditer(before):
+        start = m
+    if start is None:
+        return None
+    figures = [f for f in find_figures(before[start.end():]) if f.kind == "figure"]
+    if not figures or figures[0].start != 0:
+        return None
+    between = before[start.end() + figures[0].end:]
+    to = _TO_AFTER.match(between)
+    if to is None or to.end() != len(between):
+        return None
+    base = at - len(before) + start.end()
+    return "去年的数值", base + figures[0].start, base + figures[0].end, "时间"
+
+
+# a period said in a clause of its own figure: "上半年为24.7亿元，全年达到63.2亿元" (each figure is its clause's period's)
+_YEAR_WORDS = re.compile(r"全年|年底|年末|去年|上年|今年|当年|同期")
+
+
+# a period compared with, not the clause's own: "比去年同期增长", "较上年", "同比"
+_BASE_PERIOD = re.compile(r"[比较与和同跟][^，,；;。\d]{0,2}?(?:去年|上年|上一年|前年)(?:同期|全年)?|同期")
+
+
+def _clause_periods(text: str) -> set[str]:
+    text = _BASE_PERIOD.sub(" ", text)
+    return set(periods_in(text, most_specific=True)) | set(_YEAR_WORDS.findall(text))
+
+
+def bind_clause_period(claim: Claim, text: str, s_start: int, at: int) -> "tuple[str, int, int, str] | None":
+    """The figure of another period's clause: where the found figure's own clause names a period the claim does not, and another
+    clause of its sentence names the claim's period before a figure of the claim's unit ("上半年为24.7亿元，全年达到63.2亿元"
+    for "上半年达到63.2亿元"), the claim is told by that figure (一致 or 不一致 on 时间)."""
+    if claim.figure is None or not claim.periods:
+        return None
+    ours = set(claim.periods)
+    c_start = max([s_start] + [m.end() for m in _CLAUSE_MARK.finditer(text, s_start, at)])
+    theirs = _clause_periods(text[c_start:at])
+    if not theirs or ours & theirs:
+        return None
+    end = _SENTENCE_END.search(text, at)
+    s_end = end.start() if end else len(text)
+    bounds = [s_start] + [m.end() for m in _CLAUSE_MARK.finditer(text, s_start, s_end)] + [s_end]
+    for a, b in zip(bounds, bounds[1:]):
+        if a <= at < b:
+            continue
+        clause = text[a:b]
+        figures = [f for f in find_figures(clause) if f.kind == "figure" and f.unit == claim.figure.unit]
+        if figures and ours & set(periods_in(clause[:figures[0].start], most_specific=True)):
+            return "另一时期的数值", a + figures[0].start, a + figures[0].end, "时间"
     return None
 
 
@@ -407,9 +503,9 @@ def _role_to(claim: Claim) -> bool:
 
 
 # "由每人每月148元提高到168元": a from-value, its to-value after the verb
-_CLAIM_TO = re.compile(r"(?:提高|提升|增加|增长|上升|上调|下降|减少|降低|下调|扩大|缩小|调整|增|降)(?:到|至)了?[^\d，,；;。]{0,6}$")
+_CLAIM_TO = re.compile(r"(?:提高|提升|增加|增长|上升|上调|下降|减少|降低|下调|扩大|缩小|缩短|压缩|延长|调整|增|降)(?:到|至)了?[^\d，,；;。]{0,6}$")
 _FROM_BEFORE = re.compile(r"[由从][^\d，,；;。由从]{0,8}$")
-_TO_AFTER = re.compile(r"^[^\d，,；;。]{0,6}?(?:提高|提升|增加|增长|上升|上调|下降|减少|降低|下调|扩大|缩小|调整|增|降)(?:到|至)了?[^\d，,；;。]{0,6}")
+_TO_AFTER = re.compile(r"^[^\d，,；;。]{0,6}?(?:提高|提升|增加|增长|上升|上调|下降|减少|降低|下调|扩大|缩小|缩短|压缩|延长|调整|增|降)(?:到|至)了?[^\d，,；;。]{0,6}")
 
 
 def bind_role(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[str, int, int] | None":
@@ -427,7 +523,9 @@ def bind_role(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[st
     return "变化后的数值", at + to.start, at + to.end
 
 
-_PARTS = (("bind_place", bind_place, "地点"), ("bind_period", bind_period, "时期"), ("bind_list", bind_list, "对象"),
+_PARTS = (("bind_place", bind_place, "地点"), ("bind_whole", bind_whole, "地点"), ("bind_period", bind_period, "时期"),
+          ("bind_from_period", bind_from_period, "时期"), ("bind_clause_period", bind_clause_period, "时期"),
+          ("bind_list", bind_list, "对象"),
           ("bind_subject", bind_subject, "对象"),
           ("bind_role", bind_role, "变化"))
 
@@ -445,10 +543,18 @@ def rebind(claim: Claim, verdict: "Verdict", context_of: "ContextOf") -> "Verdic
     paragraph, at, end = where
     text = paragraph.text
     s_start = _sentence_start(text, at)
+    lead = None
     for switch, part, what in _PARTS:
         if not ingredient_on(switch):
             continue
-        other = part(claim, text, s_start, at)
+        if switch == "bind_whole":  # (the one part that reads the article before the paragraph)
+            if lead is None:
+                context = context_of(paragraph)
+                cut = context.rfind(text)
+                lead = context[:cut] if cut >= 0 else ""
+            other = part(claim, text, s_start, at, lead)
+        else:
+            other = part(claim, text, s_start, at)
         if isinstance(other, tuple):
             return _own_figure(claim, verdict, paragraph, at, end, *other)
         if other is not None:
@@ -457,7 +563,7 @@ def rebind(claim: Claim, verdict: "Verdict", context_of: "ContextOf") -> "Verdic
 
 
 def _own_figure(claim: Claim, verdict: "Verdict", paragraph: "Paragraph", at: int, end: int, whose: str, o_start: int,
-                o_end: int) -> "Verdict":
+                o_end: int, differs: str = "数值") -> "Verdict":
     """The claim told by the figure the article binds to the claim's own subject or role (at ``o_start:o_end``): 一致 where
     it holds the claim's value, else 不一致 on 数值."""
     from .compare import units_match, value_satisfies
@@ -470,5 +576,5 @@ def _own_figure(claim: Claim, verdict: "Verdict", paragraph: "Paragraph", at: in
         return _verdict(SUPPORTED, reason=f"资料写的是“{written}”，与“{claim.stated}”一致。", found=written,
                         evidence=((paragraph, o_start, o_end),))
     said = text[max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, o_start)), default=0):o_end]
-    return _verdict(CONTRADICTED, reason=f"资料写的是“{said}”：{written}，而不是{claim.stated}（数值不同）。",
-                    found=written, differs="数值", evidence=((paragraph, o_start, o_end),))
+    return _verdict(CONTRADICTED, reason=f"资料写的是“{said}”：{written}，而不是{claim.stated}（{differs}不同）。",
+                    found=written, differs=differs, evidence=((paragraph, o_start, o_end),))
