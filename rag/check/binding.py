@@ -69,7 +69,7 @@ _YEAR = r"(?:19|20)\d\d年"
 _TO_LATER = re.compile(r"(?:提高|提升|增加|增长|上升|下降|减少|降低|扩大|缩小|达|升|降)(?:到|至)$")
 _FROM_YEAR = re.compile(rf"[由从]({_YEAR})")
 # "2020年以来", "自2020年", "2020年起": a span opening then, not the year itself
-_SINCE_YEAR = re.compile(rf"({_YEAR})(?:以来|起|至今|开始)|自从?({_YEAR})")
+SINCE_YEAR = re.compile(rf"({_YEAR})(?:以来|起|至今|开始)|自从?({_YEAR})")
 # a place named as a neighbour or for comparison, not the paragraph's subject: "毗邻城东区", "与城东区相邻", "比城东区"
 _NEIGHBOUR_BEFORE = re.compile(r"(?:毗邻|紧邻|邻近|相邻|接壤|比|较|和|与|同|及)$")
 _NEIGHBOUR_AFTER = re.compile(r"^(?:相邻|接壤|毗邻|交界|相比|比较)")
@@ -278,7 +278,7 @@ def bind_period(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     ours, theirs = _holidays(ours_before), _holidays(before)
     if ours and theirs and theirs[-1] not in ours and not (set(ours) & set(_GENERIC_BREAK) or theirs[-1] in _GENERIC_BREAK):
         return theirs[-1]
-    since = {y for m in _SINCE_YEAR.finditer(ours_before) for y in m.groups() if y}
+    since = {y for m in SINCE_YEAR.finditer(ours_before) for y in m.groups() if y}
     years = set(re.findall(_YEAR, ours_before))
     if years:
         # the claim's own "由…提高到…" or "2020年以来…提高到…" says it
