@@ -38,7 +38,7 @@ class _Figure:
     duration: bool = False  # a time written in parts ("2小时08分41秒"), its value in seconds
 
 
-def _figure(short: str | None) -> _Figure | None:
+def figure_of(short: str | None) -> _Figure | None:
     if not short:
         return None
     seconds = duration_seconds(short)
@@ -102,7 +102,7 @@ def _plain(value: Decimal) -> str:
 _SCALE_VALUE = {"亿": Decimal(10**8), "万": Decimal(10**4), "": Decimal(1)}
 
 
-def _difference_text(a: _Figure, b: _Figure) -> str:
+def difference_text(a: _Figure, b: _Figure) -> str:
     """|a - b| written as the text writes figures: in the smaller of the two scales ("4.69亿辆" and
     "1293万辆" differ by "45607万辆"), with their unit when they share one."""
     difference = abs(a.value - b.value)
@@ -379,18 +379,15 @@ _FROM = re.compile(r"(?:由|从)")
 _TO_BETWEEN = re.compile(r"^[^，,；;。：:\d]{0,8}(?:到|至)(?:\d{4}年)?[^，,；;。：:\d]{0,6}$")
 
 
-def _from_to(sentence: str, analysis) -> tuple[Span, Span] | None:
-    """The (earlier, later) figures of a "由X…到Y" change stated in ``sentence``, or None."""
+def from_to_figures(sentence: str, analysis) -> tuple[Span, Span] | None:
+    """The (earlier, later) figures of a "由X…到Y" change stated in ``sentence``, or None (also read by
+    ``rag.answer.from_to``, which answers a change of one measure from its two ends)."""
     spans = sorted(quantity_spans(sentence, analysis), key=lambda sp: sp.start)
     for first, second in zip(spans, spans[1:]):
         left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, first.start)), default=0)
         if _FROM.search(sentence, left, first.start) and _TO_BETWEEN.match(sentence[first.end:second.start]):
             return first, second
     return None
-
-
-# read by ``rag.answer.from_to``, which answers a change of one measure from its two ends
-figure_of, difference_text, from_to_figures = _figure, _difference_text, _from_to
 
 
 def _prefer_span(sentence: str, figure: Span, own: Answer) -> Callable[[list[Candidate]], Candidate]:
@@ -432,7 +429,7 @@ def _from_to_sides(
     if ablated("from_to") or not all(_stated(a) and a.citations for a in answers) or answers[0].sentence != answers[1].sentence:
         return False
     sentence = answers[0].sentence or ""
-    found = _from_to(sentence, analyze_question(answers[0].question))
+    found = from_to_figures(sentence, analyze_question(answers[0].question))
     if found is None:
         return False
     earlier, later = found
@@ -524,7 +521,7 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
     """The comparison's answer from the two side answers (each an ordinary extractive Answer):
     the winner, the difference, yes or no, or the ratio, always with both values, citing both."""
     dated = comparison.dated
-    read = _date_key if dated else _figure
+    read = _date_key if dated else figure_of
     values = [None if s.refused or not s.citations else read(s.short) for s in sides]
     for side in (0, 1):
         if values[side] is None:
@@ -545,7 +542,7 @@ def answer_comparison(question: str, comparison: Comparison, sides: tuple[Answer
         apart = _date_difference(values[0], values[1], comparison.unit)
     else:
         key_a, key_b = values[0].value, values[1].value
-        apart = _difference_text(values[0], values[1])
+        apart = difference_text(values[0], values[1])
     name_a, name_b = shown_sides(comparison)
     direction = comparison.direction
     a_larger = key_a > key_b
@@ -640,16 +637,16 @@ def remainder_answer(question: str, comparison: Comparison, answer: Answer) -> A
         before = clause_before(done)
         if not (_DONE_BEFORE.search(before) and verb & set(before)):
             continue
-        done_figure = _figure(done.text)
+        done_figure = figure_of(done.text)
         if done_figure is None:
             continue
-        wholes = [sp for sp in reversed(spans[:i]) if (f := _figure(sp.text)) is not None
+        wholes = [sp for sp in reversed(spans[:i]) if (f := figure_of(sp.text)) is not None
                   and f.unit == done_figure.unit and f.scale == done_figure.scale and f.value > done_figure.value]
         whole = next((sp for sp in wholes if _WHOLE_BEFORE.search(clause_before(sp))), wholes[0] if wholes else None)
         if whole is None:
             return None
-        whole_figure = _figure(whole.text)
-        left = _difference_text(whole_figure, done_figure)
+        whole_figure = figure_of(whole.text)
+        left = difference_text(whole_figure, done_figure)
         if comparison.unit and re.fullmatch(r"[\d.]+[万亿]?", left):
             left += comparison.unit
         cited = replace(answer.citations[0], n=1)
