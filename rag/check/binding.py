@@ -272,7 +272,16 @@ def _holidays(text: str) -> list[str]:
 
 
 def bind_period(claim: Claim, text: str, s_start: int, at: int) -> str | None:
-    """The holiday, season or year the figure is bound to where the claim's before its figure is another (else None)."""
+    """The holiday, season or year the figure is bound to where the claim's before its figure is another (else None).
+
+    Its 由A…到B reading differs on purpose from ``candidates._from_to`` (which gives a candidate's periods before it is
+    scored): this one rereads a figure a verdict already rests on, so it reads wider and binds only where the year is
+    unambiguous. It looks back 30 characters for 由/从 and a year, across clause marks ("由2020年的93.4%，提高到96.2%"),
+    and needs no figure at the start; the figure must follow its verb and 到/至 directly (``_TO_LATER``), and the
+    sentence before it must name that one year only (so "…增加到2024年的19.6亿元", an end of its own year, is left to
+    ``_from_to``). It also binds the start figure to its own year ("由2020年的93.4%", ``_OWN_YEAR``), which
+    ``_from_to`` never reads. ``bind_role``'s ``_FROM_BEFORE`` / ``_TO_AFTER`` read a third thing: the to-value of the
+    change a from-value opens."""
     before = text[s_start:at]
     ours_before = _claim_before(claim)
     ours, theirs = _holidays(ours_before), _holidays(before)
