@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..calendar_words import HOLIDAYS, SEASONS, words
 from .ablation import ingredient_on
 from .candidates import _common_noun, _level
 from .subject import PROVINCE_ABBREVIATIONS, names_in, province_core
@@ -59,11 +60,13 @@ _WHOLE = re.compile(r"全(省|市|县|区|州|盟|旗|镇|乡)")
 # a place pointed back to by its kind: "该村去年有37户…" is the last 村 named before
 _POINTER = re.compile(r"(?:该|这个|此)(省|市|县|区|州|盟|旗|镇|乡|村)")
 # holidays and seasons a figure is told of (a closed class of the calendar, not of any article)
-_HOLIDAY = re.compile(r"(元旦|春节|清明|五一|劳动节|端午|中秋|国庆)(?:黄金周|小长假|长假|假期)?"
-                      r"|暑期|暑假|寒假|黄金周|小长假|冰雪季|旅游季|雪季|雨季|旺季|淡季|赛季|汛期")
 # a break of any named holiday: "国庆黄金周" is 国庆's, a bare "黄金周" may be any of them
 _GENERIC_BREAK = ("黄金周", "小长假")
-_SAME_HOLIDAY = {"劳动节": "五一"}
+# (a season is told by the word written: 暑假 and 暑期 are two here)
+_OTHER_SEASONS = ("旅游季", "雨季", "旺季", "淡季", "赛季", "汛期")
+_HOLIDAY = re.compile(f"({'|'.join(words(HOLIDAYS))})(?:黄金周|小长假|长假|假期)?"
+                      f"|{'|'.join(words(SEASONS) + _GENERIC_BREAK + _OTHER_SEASONS)}")
+_SAME_HOLIDAY = {word: family for family, said in HOLIDAYS for word in said if word != family}  # 劳动节 is 五一
 _YEAR = r"(?:19|20)\d\d年"
 # "由2020年的93.4%提高到96.2%": the figure after 提高到 is the later one
 _TO_LATER = re.compile(r"(?:提高|提升|增加|增长|上升|下降|减少|降低|扩大|缩小|达|升|降)(?:到|至)$")
