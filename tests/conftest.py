@@ -93,3 +93,8 @@ def launch_on_a_free_port(app, **options) -> str:
 def claim_verdicts(report) -> list[tuple]:
     """(verdict, found, reason) of each claim of a check report, for asserting a claim's outcome."""
     return [(c.verdict, c.found, c.reason) for c in report.claims]
+
+
+def contradicted(report) -> list[tuple]:
+    """(found, differs) of each claim of a check report found 不一致: what the article says instead, and what differs."""
+    return [(c.found, c.differs) for c in report.claims if c.verdict == "contradicted"]

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import contradicted
 from rag.check import ablation
-
-
-def _contradicted(report):
-    return [(c.found, c.differs) for c in report.claims if c.verdict == "contradicted"]
 
 
 def test_transposed_digits_are_a_misquoted_figure(seed_assistant):
     # the article: "抽调316名干部深入9个乡镇146个行政村": the claim says 乡村 for the villages, and 361 for 316
     report = seed_assistant.check("湟源县抽调361名干部深入乡村。")
-    assert _contradicted(report) == [("316名", "数值")]
+    assert contradicted(report) == [("316名", "数值")]
     # the right figure is not contradicted, and a number with other digits is no transposition
     assert seed_assistant.check("湟源县抽调316名干部深入乡村。").verdict != "contradicted"
     assert seed_assistant.check("湟源县抽调300名干部深入乡村。").verdict != "contradicted"
@@ -45,7 +42,7 @@ def test_a_figure_confirms_only_what_it_counts(seed_assistant, claim, verdict, f
     report = seed_assistant.check(claim)
     assert report.verdict == verdict
     if found:
-        assert [f for f, _ in _contradicted(report)] == [found]
+        assert [f for f, _ in contradicted(report)] == [found]
 
 
 def test_counted_can_be_switched_off(seed_assistant, monkeypatch):
@@ -74,11 +71,11 @@ def test_a_part_of_the_day_is_part_of_the_date(seed_assistant):
 def test_a_loose_match_does_not_confirm_beside_a_close_one_with_another_value(seed_assistant, monkeypatch):
     # the article: "…增幅不低于50%；因拖欠农民工工资被纳入“严重失信主体名单”的,增幅不低于100%"
     claim = "被纳入“严重失信主体名单”的企业，工资保证金存储比例增幅应不低于50%。"
-    assert _contradicted(seed_assistant.check(claim)) == [("不低于100%", "数值")]
+    assert contradicted(seed_assistant.check(claim)) == [("不低于100%", "数值")]
     # the same claim without its own subject clause: the figure whose words it restates whole is what it contradicts,
     # not the same number read backwards ("降幅不低于50%") told of another case
     report = seed_assistant.check("因拖欠农民工工资被纳入“严重失信主体名单”后，工资保证金存储比例的增幅不低于50%。")
-    assert [f for f, _ in _contradicted(report)] == ["不低于100%"]
+    assert [f for f, _ in contradicted(report)] == ["不低于100%"]
 
 
 def test_another_event_of_the_same_people_is_not_confirmed(seed_assistant, monkeypatch):
@@ -93,7 +90,7 @@ def test_another_event_of_the_same_people_is_not_confirmed(seed_assistant, monke
 def test_a_word_said_by_an_exact_synonym_is_no_other_name(seed_assistant):
     # the article: "…“石榴籽杯”校园足球联赛…在博雅小学…开幕": 揭幕 = 开幕 (词林), 闭幕 is another event
     assert seed_assistant.check("“石榴籽杯”校园足球联赛在博雅小学揭幕。").verdict == "supported"
-    assert _contradicted(seed_assistant.check("“石榴籽杯”校园足球联赛在博雅小学闭幕。")) == [("开幕", "名称")]
+    assert contradicted(seed_assistant.check("“石榴籽杯”校园足球联赛在博雅小学闭幕。")) == [("开幕", "名称")]
 
 
 def test_half_is_a_figure():
@@ -115,6 +112,6 @@ def test_a_contradiction_needs_what_the_claim_counts_in_the_articles_sentence(se
     # the article: "2025年新注册登记新能源汽车1293万辆" and, elsewhere, "其中纯电动汽车保有量3022万辆"
     claim = "2025年新注册登记的纯电动汽车共3022万辆。"
     assert seed_assistant.check(claim).verdict != "contradicted"
-    assert _contradicted(seed_assistant.check("2025年新注册登记新能源汽车3022万辆。")) == [("1293万辆", "数值")]
+    assert contradicted(seed_assistant.check("2025年新注册登记新能源汽车3022万辆。")) == [("1293万辆", "数值")]
     monkeypatch.setenv("RAG_CHECK_ABLATE", "head_noun")
     assert seed_assistant.check(claim).verdict == "contradicted"

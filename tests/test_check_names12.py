@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over
+from conftest import assistant_over, contradicted
 
 PAGE = Path(__file__).parent / "data" / "names12"
 
@@ -17,10 +17,6 @@ PAGE = Path(__file__).parent / "data" / "names12"
 @pytest.fixture(scope="module")
 def page_assistant(tmp_path_factory):
     return assistant_over(PAGE, tmp_path_factory, "names12-index")
-
-
-def _contradicted(report):
-    return [(c.found, c.differs) for c in report.claims if c.verdict == "contradicted"]
 
 
 # (claim, what the article says in its slot, what differs)
@@ -49,13 +45,13 @@ NOT_CONTRADICTED = [
 
 @pytest.mark.parametrize("claim,found,differs", CONTRADICTED)
 def test_another_name_or_direction_in_the_claims_slot_is_contradicted(page_assistant, claim, found, differs):
-    got = _contradicted(page_assistant.check(claim))
+    got = contradicted(page_assistant.check(claim))
     assert any(found in (f or "") and d == differs for f, d in got), got
 
 
 @pytest.mark.parametrize("claim,other", NOT_CONTRADICTED)
 def test_the_articles_own_name_or_direction_is_not_contradicted(page_assistant, claim, other):
-    got = _contradicted(page_assistant.check(claim))
+    got = contradicted(page_assistant.check(claim))
     assert not any(d in other or any(o in (f or "") for o in other) for f, d in got), got
 
 
@@ -63,7 +59,7 @@ def test_the_slots_can_be_switched_off(page_assistant, monkeypatch):
     monkeypatch.setenv("RAG_CHECK_ABLATE", "name_slot,first_ranked,direction_slot")
     # (the directions of this short page are read by the figure's own scoring too: only the names are shown here)
     for claim, found, differs in CONTRADICTED[:4]:
-        assert not any(found in (f or "") for f, _ in _contradicted(page_assistant.check(claim))), claim
+        assert not any(found in (f or "") for f, _ in contradicted(page_assistant.check(claim))), claim
 
 
 def test_pieces_read_from_constructed_sentences():

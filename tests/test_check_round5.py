@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over
+from conftest import assistant_over, contradicted
 
 from rag.check import ablation
 from rag.check.candidates import respective_items
@@ -20,10 +20,6 @@ PAGE = Path(__file__).parent / "data" / "check_round5"
 @pytest.fixture(scope="module")
 def page_assistant(tmp_path_factory):
     return assistant_over(PAGE, tmp_path_factory, "check-round5-index")
-
-
-def _found(report):
-    return [(c.found, c.differs) for c in report.claims if c.verdict == "contradicted"]
 
 
 def test_figures_after_fenbie_measure_their_own_item():
@@ -43,7 +39,7 @@ def test_respective_figures(page_assistant, claim, verdict, found):
     report = page_assistant.check(claim)
     assert report.verdict == verdict
     if found:
-        assert [f for f, _ in _found(report)] == [found]
+        assert [f for f, _ in contradicted(report)] == [found]
 
 
 def test_respective_can_be_switched_off(page_assistant, monkeypatch):
@@ -63,13 +59,13 @@ def test_a_part_does_not_confirm_the_whole(page_assistant):
     # "固定资产投资46.8亿元，同比增长9.3%…其中，工业投资完成18.2亿元，同比增长5.1%"
     report = page_assistant.check("一季度云溪县完成固定资产投资46.8亿元，同比增长5.1%。")
     assert report.verdict == "contradicted"
-    assert ("9.3%", "数值") in _found(report)
+    assert ("9.3%", "数值") in contradicted(report)
     assert page_assistant.check("一季度云溪县完成固定资产投资46.8亿元，同比增长9.3%。").verdict == "supported"
 
 
 def test_a_grade_in_letters_and_digits_is_a_name(page_assistant):
     report = page_assistant.check("2025年云溪县新增国家4A级旅游景区2家。")
-    assert _found(report) == [("3A级", "名称")]
+    assert contradicted(report) == [("3A级", "名称")]
     assert page_assistant.check("2025年云溪县新增国家3A级旅游景区2家。").verdict == "supported"
 
 
@@ -92,12 +88,12 @@ def test_a_date_after_yu_is_a_claim_beside_figures(page_assistant):
     claims, _ = find_claims("全长22公里的快速通道于3月18日建成通车。")
     assert [c.kind for c in claims] == ["figure", "date"]
     report = page_assistant.check("云溪县“美丽河湖”行动于2020年启动。")
-    assert _found(report) == [("2022年", "时间")]
+    assert contradicted(report) == [("2022年", "时间")]
 
 
 def test_a_clause_leaning_on_the_measure_before(page_assistant):
     report = page_assistant.check("去年，云溪县安排水利建设资金2600万元，比上年减少8%。")
-    assert _found(report) == [("增加8%", "方向")]
+    assert contradicted(report) == [("增加8%", "方向")]
 
 
 def test_who_is_said_before_the_figure(page_assistant):
@@ -109,7 +105,7 @@ def test_a_pointer_stands_for_the_name_before(page_assistant):
     claims, _ = find_claims("云溪县第一人民医院2023年6月通过复评。这家医院始建于1962年。")
     assert claims[-1].referents == ("云溪县第一人民医院",)
     report = page_assistant.check("云溪县第一人民医院2023年6月通过二级甲等医院复评。这家医院始建于1962年。")
-    assert ("1949年", "时间") in _found(report)
+    assert ("1949年", "时间") in contradicted(report)
     assert page_assistant.check("云溪县第一人民医院2023年6月通过二级甲等医院复评。这家医院始建于1949年。").verdict == "supported"
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..calendar_words import HOLIDAYS, SEASONS
 from .evidence import asked_places, entity_said, paragraph_context
 from .question import QuestionAnalysis, entity_in, place_level, without_baselines
 from .settings import ablated
@@ -80,19 +81,11 @@ def wider_scope(before: str, sentence: str, analysis: QuestionAnalysis, said_bef
     return None
 
 
-# the periods news dates a figure by, each family under one name: a holiday, a season, a span of months
-_PERIODS = (
-    ("春节", r"春节|除夕|大年初"),
-    ("国庆", r"国庆|[“\"]?十一[”\"]?(?:假期|黄金周|长假|期间)"),
-    ("五一", r"[“\"]?五一[”\"]?|劳动节"),
-    ("元旦", r"元旦"),
-    ("端午", r"端午"),
-    ("中秋", r"中秋"),
-    ("清明", r"清明"),
-    ("暑期", r"暑期|暑假"),
-    ("寒假", r"寒假"),
-    ("冰雪季", r"冰雪季|雪季"),
-)
+# the periods news dates a figure by, each family under one name: a holiday, a season (rag.calendar_words, with the
+# other words a question may name them by), a span of months
+_ALSO_SAID = {"春节": r"除夕|大年初", "国庆": r"[“\"]?十一[”\"]?(?:假期|黄金周|长假|期间)"}
+_PERIODS = tuple((family, "|".join(said + ((_ALSO_SAID[family],) if family in _ALSO_SAID else ())))
+                 for family, said in HOLIDAYS + SEASONS)
 # "前10个月", "前两个月", "1-6月", "1～6月", "1月至6月", "1月份至6月份": the months from January (also right after
 # a dateline glued to the paragraph, "2025-07-201月至6月"; never the tail of "11-12月")
 _MONTHS = re.compile(r"(?<![提以之目此日])前(\d{1,2}|[一二两三四五六七八九十]{1,3})个月|(?:(?<![\d.])|(?<=-\d\d))1(?:月份?)?\s*[-—–~～至到]\s*(\d{1,2})月")

@@ -39,7 +39,7 @@ class _Figure:
     duration: bool = False  # a time written in parts ("2小时08分41秒"), its value in seconds
 
 
-def _figure(short: str | None) -> _Figure | None:
+def figure_of(short: str | None) -> _Figure | None:
     if not short:
         return None
     seconds = duration_seconds(short)
@@ -103,7 +103,7 @@ def _plain(value: Decimal) -> str:
 _SCALE_VALUE = {"亿": Decimal(10**8), "万": Decimal(10**4), "": Decimal(1)}
 
 
-def _difference_text(a: _Figure, b: _Figure) -> str:
+def difference_text(a: _Figure, b: _Figure) -> str:
     """|a - b| written as the text writes figures: in the smaller of the two scales ("4.69亿辆" and
     "1293万辆" differ by "45607万辆"), with their unit when they share one."""
     difference = abs(a.value - b.value)
@@ -380,9 +380,10 @@ _FROM = re.compile(r"(?:由|从)")
 _TO_BETWEEN = re.compile(r"^[^，,；;。：:\d]{0,8}(?:到|至)(?:\d{4}年)?[^，,；;。：:\d]{0,6}$")
 
 
-def _from_tos(sentence: str, analysis) -> list[tuple[Span, Span]]:
+def all_from_to_figures(sentence: str, analysis) -> list[tuple[Span, Span]]:
     """The (earlier, later) figures of each "由X…到Y" change stated in ``sentence`` ("用工由42人减少到15人，日产量却由
-    8万件增加到12万件" states two)."""
+    8万件增加到12万件" states two; also read by ``rag.answer.from_to``, which answers a change of one measure from its two
+    ends)."""
     spans = sorted(quantity_spans(sentence, analysis), key=lambda sp: sp.start)
     found = []
     for first, second in zip(spans, spans[1:]):
@@ -392,13 +393,9 @@ def _from_tos(sentence: str, analysis) -> list[tuple[Span, Span]]:
     return found
 
 
-def _from_to(sentence: str, analysis) -> tuple[Span, Span] | None:
+def from_to_figures(sentence: str, analysis) -> tuple[Span, Span] | None:
     """The (earlier, later) figures of the first "由X…到Y" change stated in ``sentence``, or None."""
-    return next(iter(_from_tos(sentence, analysis)), None)
-
-
-# read by ``rag.answer.from_to``, which answers a change of one measure from its two ends
-figure_of, difference_text, from_to_figures, all_from_to_figures = _figure, _difference_text, _from_to, _from_tos
+    return next(iter(all_from_to_figures(sentence, analysis)), None)
 
 
 def _prefer_span(sentence: str, figure: Span, own: Answer) -> Callable[[list[Candidate]], Candidate]:
@@ -440,7 +437,7 @@ def _from_to_sides(
     if ablated("from_to") or not all(_stated(a) and a.citations for a in answers) or answers[0].sentence != answers[1].sentence:
         return False
     sentence = answers[0].sentence or ""
-    found = _from_to(sentence, analyze_question(answers[0].question))
+    found = from_to_figures(sentence, analyze_question(answers[0].question))
     if found is None:
         return False
     earlier, later = found
@@ -538,7 +535,7 @@ def answer_comparison(
     answer = _composed(question, comparison, sides, elapsed_ms)
     if answer.refused and hits and not comparison.remainder:
         stated = stated_sides(comparison, shown_sides(comparison), hits)
-        read = _figure(stated[0].short) if stated is not None else None
+        read = figure_of(stated[0].short) if stated is not None else None
         # the unit asked ("快几个百分点") says what kind of figure compares: a share, not 万人次
         if read is not None and comparison.unit and _measure_of(comparison.unit) != _measure_of(read.unit):
             stated = None
@@ -551,7 +548,7 @@ def answer_comparison(
 
 def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer], elapsed_ms: float) -> Answer:
     dated = comparison.dated
-    read = _date_key if dated else _figure
+    read = _date_key if dated else figure_of
     values = [None if s.refused or not s.citations else read(s.short) for s in sides]
     for side in (0, 1):
         if values[side] is None:
@@ -572,7 +569,7 @@ def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer
         apart = _date_difference(values[0], values[1], comparison.unit)
     else:
         key_a, key_b = values[0].value, values[1].value
-        apart = _difference_text(values[0], values[1])
+        apart = difference_text(values[0], values[1])
     name_a, name_b = shown_sides(comparison)
     direction = comparison.direction
     a_larger = key_a > key_b
@@ -667,16 +664,16 @@ def remainder_answer(question: str, comparison: Comparison, answer: Answer) -> A
         before = clause_before(done)
         if not (_DONE_BEFORE.search(before) and verb & set(before)):
             continue
-        done_figure = _figure(done.text)
+        done_figure = figure_of(done.text)
         if done_figure is None:
             continue
-        wholes = [sp for sp in reversed(spans[:i]) if (f := _figure(sp.text)) is not None
+        wholes = [sp for sp in reversed(spans[:i]) if (f := figure_of(sp.text)) is not None
                   and f.unit == done_figure.unit and f.scale == done_figure.scale and f.value > done_figure.value]
         whole = next((sp for sp in wholes if _WHOLE_BEFORE.search(clause_before(sp))), wholes[0] if wholes else None)
         if whole is None:
             return None
-        whole_figure = _figure(whole.text)
-        left = _difference_text(whole_figure, done_figure)
+        whole_figure = figure_of(whole.text)
+        left = difference_text(whole_figure, done_figure)
         if comparison.unit and re.fullmatch(r"[\d.]+[万亿]?", left):
             left += comparison.unit
         cited = replace(answer.citations[0], n=1)

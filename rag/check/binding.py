@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..calendar_words import HOLIDAYS, SEASONS, words
 from .ablation import ingredient_on
 from .candidates import _common_noun, _level
 from .subject import PROVINCE_ABBREVIATIONS, names_in, province_core
@@ -59,17 +60,19 @@ _WHOLE = re.compile(r"全(省|市|县|区|州|盟|旗|镇|乡)")
 # a place pointed back to by its kind: "该村去年有37户…" is the last 村 named before
 _POINTER = re.compile(r"(?:该|这个|此)(省|市|县|区|州|盟|旗|镇|乡|村)")
 # holidays and seasons a figure is told of (a closed class of the calendar, not of any article)
-_HOLIDAY = re.compile(r"(元旦|春节|清明|五一|劳动节|端午|中秋|国庆)(?:黄金周|小长假|长假|假期)?"
-                      r"|暑期|暑假|寒假|黄金周|小长假|冰雪季|旅游季|雪季|雨季|旺季|淡季|赛季|汛期")
 # a break of any named holiday: "国庆黄金周" is 国庆's, a bare "黄金周" may be any of them
 _GENERIC_BREAK = ("黄金周", "小长假")
-_SAME_HOLIDAY = {"劳动节": "五一"}
+# (a season is told by the word written: 暑假 and 暑期 are two here)
+_OTHER_SEASONS = ("旅游季", "雨季", "旺季", "淡季", "赛季", "汛期")
+_HOLIDAY = re.compile(f"({'|'.join(words(HOLIDAYS))})(?:黄金周|小长假|长假|假期)?"
+                      f"|{'|'.join(words(SEASONS) + _GENERIC_BREAK + _OTHER_SEASONS)}")
+_SAME_HOLIDAY = {word: family for family, said in HOLIDAYS for word in said if word != family}  # 劳动节 is 五一
 _YEAR = r"(?:19|20)\d\d年"
 # "由2020年的93.4%提高到96.2%": the figure after 提高到 is the later one
 _TO_LATER = re.compile(r"(?:提高|提升|增加|增长|上升|下降|减少|降低|扩大|缩小|缩短|压缩|延长|达|升|降)(?:到|至)$")
 _FROM_YEAR = re.compile(rf"[由从]({_YEAR})")
 # "2020年以来", "自2020年", "2020年起": a span opening then, not the year itself
-_SINCE_YEAR = re.compile(rf"({_YEAR})(?:以来|起|至今|开始)|自从?({_YEAR})")
+SINCE_YEAR = re.compile(rf"({_YEAR})(?:以来|起|至今|开始)|自从?({_YEAR})")
 # a place named as a neighbour or for comparison, not the paragraph's subject: "毗邻城东区", "与城东区相邻", "比城东区"
 _NEIGHBOUR_BEFORE = re.compile(r"(?:毗邻|紧邻|邻近|相邻|接壤|比|较|和|与|同|及)$")
 _NEIGHBOUR_AFTER = re.compile(r"^(?:相邻|接壤|毗邻|交界|相比|比较)")
@@ -297,13 +300,22 @@ def _holidays(text: str) -> list[str]:
 
 
 def bind_period(claim: Claim, text: str, s_start: int, at: int) -> str | None:
-    """The holiday, season or year the figure is bound to where the claim's before its figure is another (else None)."""
+    """The holiday, season or year the figure is bound to where the claim's before its figure is another (else None).
+
+    Its 由A…到B reading differs on purpose from ``candidates._from_to`` (which gives a candidate's periods before it is
+    scored): this one rereads a figure a verdict already rests on, so it reads wider and binds only where the year is
+    unambiguous. It looks back 30 characters for 由/从 and a year, across clause marks ("由2020年的93.4%，提高到96.2%"),
+    and needs no figure at the start; the figure must follow its verb and 到/至 directly (``_TO_LATER``), and the
+    sentence before it must name that one year only (so "…增加到2024年的19.6亿元", an end of its own year, is left to
+    ``_from_to``). It also binds the start figure to its own year ("由2020年的93.4%", ``_OWN_YEAR``), which
+    ``_from_to`` never reads. ``bind_role``'s ``_FROM_BEFORE`` / ``_TO_AFTER`` read a third thing: the to-value of the
+    change a from-value opens."""
     before = text[s_start:at]
     ours_before = _claim_before(claim)
     ours, theirs = _holidays(ours_before), _holidays(before)
     if ours and theirs and theirs[-1] not in ours and not (set(ours) & set(_GENERIC_BREAK) or theirs[-1] in _GENERIC_BREAK):
         return theirs[-1]
-    since = {y for m in _SINCE_YEAR.finditer(ours_before) for y in m.groups() if y}
+    since = {y for m in SINCE_YEAR.finditer(ours_before) for y in m.groups() if y}
     years = set(re.findall(_YEAR, ours_before))
     if years:
         # the claim's own "由…提高到…" or "2020年以来…提高到…" says it

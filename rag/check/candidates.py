@@ -183,7 +183,8 @@ def _from_to(before: str) -> tuple[str, ...] | None:
     """The periods of a figure that ends a change told from another figure ("由2022年的41家增加到73家",
     "由2022年的11.3亿元增加到2024年的19.6亿元"): the periods said before the change opens, those of its end ("2024年的"),
     and for a period of its start with no end of its kind, that period marked later (``LATER``: 73家 is not 2022's, nor
-    19.6亿元). None when the figure ends no such change."""
+    19.6亿元). None when the figure ends no such change. (``binding.bind_period`` rereads the figure a verdict rests
+    on by a wider, stricter reading of its own: its docstring says how the two differ.)"""
     opening = None
     for opening in _FROM.finditer(before):
         pass

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ..sentences import split_sentences
-from .figures import LONG_NUMBER, Figure, find_figures
+from .figures import LONG_NUMBER, Figure, find_figures, months_frame
 from .measure import measure_words, says_what
 from .report import Claim, Unchecked
 from .ablation import ingredient_on
@@ -146,14 +146,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# "前10个月", "前三季度"-like spans: the months a figure covers ("今年前10个月，进出口…")
-# (the 前 of 提前/以前/之前/目前/此前 opens no period: "比原计划提前3个月建成" states how early, a figure to check)
-_MONTHS_BEFORE = re.compile(r"(?:(?<![提以之目此日])前|[头首近])$")
-
-
 def months_period(text: str, figure: Figure) -> bool:
-    """A count of months right after 前/头/首 ("前10个月", "头十个月"): the period the figures after it cover, no figure."""
-    return figure.kind == "figure" and figure.unit == "个月" and figure.qualifier == "exact" and _MONTHS_BEFORE.search(text[max(0, figure.start - 3):figure.start]) is not None
+    """A count of months right after 前/头/首 ("前10个月", "头十个月"; the 前 of 提前/以前/之前/目前/此前 opens no period:
+    "比原计划提前3个月建成" states how early, a figure to check): the period the figures after it cover, no figure
+    (``figures.months_frame``, which ``find_figures`` reads too)."""
+    return figure.kind == "figure" and figure.unit == "个月" and figure.qualifier == "exact" and months_frame(text, figure.start, first=True)
 
 
 # words of a label that say what it is compared with, not what it measures: "比上赛季多了", "比前一年", "较上年"

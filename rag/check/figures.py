@@ -96,6 +96,14 @@ _FRAME_前 = r"(?<![提以之目此日])前"
 _TIME_FRAME_BEFORE = re.compile(f"(?:连续|{_FRAME_前}|近|过去|未来|今后|此后|这|最近|头)$")
 # (months: "连续3个月增长" states a duration, "前10个月" is the period of the year so far)
 _MONTHS_FRAME_BEFORE = re.compile(f"(?:{_FRAME_前}|近|过去|最近|头)$")
+_CLAIM_MONTHS_FRAME_BEFORE = re.compile(f"(?:{_FRAME_前}|近|过去|最近|头|首)$")  # a claim's "首3个月" too (claims.months_period)
+
+
+def months_frame(text: str, at: int, first: bool = False) -> bool:
+    """The count of months at ``at`` follows 前/近/过去/头 ("前10个月", "近3个月", "头十个月"; with ``first`` 首 too,
+    "首3个月"): the months the figures after it are told for, not a duration stated."""
+    frame = _CLAIM_MONTHS_FRAME_BEFORE if first else _MONTHS_FRAME_BEFORE
+    return frame.search(text[max(0, at - 3):at]) is not None
 _NOT_AFTER = re.compile(r"[\d.," + CHINESE_NUMERAL[1:].split("]")[0] + "万亿]")  # the character before a bare number
 
 
@@ -245,7 +253,7 @@ def find_figures(text: str) -> list[Figure]:
         if match.group("unit") == "年" and (re.fullmatch(r"\d{3,4}", match.group("num")) or _NOT_DURATION.match(text, match.end())
                                              or _TIME_FRAME_BEFORE.search(text[max(0, match.start() - 3):match.start()])):
             continue  # a year, a decade, a grade or a time frame, not a duration stated
-        if match.group("unit") == "个月" and _MONTHS_FRAME_BEFORE.search(text[max(0, match.start() - 3):match.start()]):
+        if match.group("unit") == "个月" and months_frame(text, match.start()):
             continue  # "前10个月", "近3个月": the months the figures after it are told for, not a duration stated
         qualifier = _distant_qualifier(text, match.start(), match.group("unit") in "%％") or EXACT  # "约占汽车总量的12%", "不得低于施工合同额的0.5%"
         if match.group("before"):

@@ -28,7 +28,7 @@ from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
 from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
-from .binding import _SINCE_YEAR
+from .binding import SINCE_YEAR
 from .readings import _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
 
 
@@ -89,7 +89,7 @@ def _claim_own_periods(claim: Claim) -> tuple[str, ...]:
     if not 0 <= at <= len(claim.sentence):
         return ()
     before = claim.sentence[:at]
-    since = [year for match in _SINCE_YEAR.finditer(before) for year in match.groups() if year]
+    since = [year for match in SINCE_YEAR.finditer(before) for year in match.groups() if year]
     return _from_to(before) or tuple(period + LATER if period + "年" in since else period for period in claim.periods)
 
 
