@@ -71,6 +71,8 @@ def test_a_neighbouring_figure_does_not_answer(monkeypatch, switch, question, gi
     ("青禾县聚集了多少家风电装备企业？", FIRMS, "26家"),
     # one measure in two units: the asked one (笔) written beside the figure the span reading gives
     ("青禾县上半年发放了多少笔住房公积金贷款？", "上半年，青禾县发放住房公积金贷款1860笔、6.2亿元，同比分别增长8.3%和9.6%。", "6.2亿元"),
+    # a unit's character opening the thing asked (多少天然气: 天 of 天然气) asks no duration
+    ("青禾港一季度进口了多少天然气？", "一季度，青禾港进口液化天然气35.6万吨，同比增长12.1%。", "35.6万吨"),
 ])
 def test_the_asked_figure_still_answers(question, text, given):
     answer = ask(question, paragraph(text))

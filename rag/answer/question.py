@@ -604,7 +604,7 @@ def _unit_of(text: str, kind: str) -> str | None:
     if re.search(r"(?:地|田|面积|场地|耕地|林|草原|园区|厂房|展区)[^，。？?！!]{0,6}多大", text):
         return "亩"
     match = _UNIT_AFTER_WH.search(text)
-    if match and match.group(2) and _opens_longer_word(text, match.start(2), match.group(2)):
+    if match and match.group(2) and opens_longer_word(text, match.start(2), match.group(2)):
         match = None  # "多少天然气": 天 opens 天然气, the thing counted, and is no unit
     if match and match.group(2):
         # "多少个失业的人": 个 only counts; the head noun after it says what (people)
@@ -628,7 +628,7 @@ def _unit_of(text: str, kind: str) -> str | None:
 _MULTIPLIER = re.compile(r"万亿|亿|万|千|百")
 
 
-def _opens_longer_word(text: str, at: int, unit: str) -> bool:
+def opens_longer_word(text: str, at: int, unit: str) -> bool:
     """Whether the one-character unit read at ``at`` opens a word of three characters or more that the
     tagger cuts whole ("多少天然气": 天然气 is the thing asked, not 天). Two-character cuts stay units:
     "几支队参赛" counts teams with 支 though jieba cuts 支队, "多少所在…" counts schools."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..question import QuestionAnalysis
+from ..question import QuestionAnalysis, opens_longer_word
 from ..settings import ablated
 from ..spans import Span
 
@@ -51,8 +51,11 @@ def asked_unit_kind(analysis: QuestionAnalysis) -> str | None:
     """The kind of measure the question's wh-word is written with (多少万千瓦: power; 多少笔: count; 进口额是多少:
     money), or None."""
     text = analysis.text
-    measured = [(m.start(), _kind(m.group(1))) for m in _ASKED.finditer(text)]
-    counted = [] if ablated("asked_count") else [(m.start(), "count") for m in _ASKED_COUNT.finditer(text)]
+    # a one-character unit opening a longer word is no unit ("多少天然气": 天 of 天然气, the thing asked)
+    measured = [(m.start(), _kind(m.group(1))) for m in _ASKED.finditer(text)
+                if not opens_longer_word(text, m.start(1), m.group(1))]
+    counted = [] if ablated("asked_count") else [(m.start(), "count") for m in _ASKED_COUNT.finditer(text)
+                                                  if not opens_longer_word(text, m.start(1), m.group(1))]
     amount = [] if ablated("asked_amount") else [
         (m.start() + max(m.group(0).rfind("多少"), m.group(0).rfind("几")), "money") for m in _AMOUNT_ASKED.finditer(text)]
     found = sorted(measured + counted + amount)
