@@ -107,9 +107,11 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "binding", "bind_place", "bind_period", "bind_list",
                "bind_role", "bind_subject", "opening_place", "pointer_place", "whole_as_subject", "list_items",  # rag.check.binding: whose figure it is
                "parallel_measure",  # rag.check.parallel_measure: "…；南岭港区完成52.7万标箱" takes the parallel clause's measure
-               "change_ends", "level_of_change", "own_measure_lead",
+               "change_ends", "level_of_change", "own_measure_lead",  # rag.check.candidates._from_to: "由2022年的41家增加到73家": the start and end of a change are levels of their own periods
                "later_end",  # rag.check.scoring._later_than: the claim's "由2020年的72%提高到86%" ends in a year after 2020, as "提高到2025年的86%"
-               "compared_more")  # rag.check.measure: "比上年多打了11.4公斤" is a rise of 11.4公斤  # rag.check.candidates._from_to: "由2022年的41家增加到73家": the start and end of a change are levels of their own periods
+               "compared_more",  # rag.check.measure: "比上年多打了11.4公斤" is a rise of 11.4公斤
+               "closer_kind",  # rag.check.readings.closer_gives_other: a change is not outweighed by a closer level
+               "change_size")  # rag.check.candidates._change_sizes: "由71.3%提高到78.6%" is a rise of 7.3个百分点
 
 
 def ingredient_on(name: str) -> bool:
