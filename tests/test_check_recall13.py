@@ -1,6 +1,6 @@
 """Figures left 未找到 (issue 10, recall): the size of a change told by its start and end ("由68.4%提高到75.9%" is a rise of
 7.5个百分点), the end of a change whose year the claim leaves unsaid ("由2021年的41%提高到63%"), "比上年多打了9.6公斤" as a rise,
-a change not outweighed by a closer level, 吉瓦时 and 吉瓦 as units, 已有/现有 as no measure. Sentences written for these
+a change not outweighed by a closer level, 吉瓦时 and 吉瓦 as units, 已有/现有 as no measure, "1至6月" as 上半年. Sentences written for these
 tests (tests/data/recall13), not taken from the gold claims."""
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import assistant_over, claim_verdicts
+from rag.check.claims import periods_in
 from rag.check.figures import find_figures
 from rag.check.measure import direction, measure_words
 
@@ -32,6 +33,14 @@ def test_more_than_a_year_before_is_a_rise():
     assert direction("许多人了 ") is None
 
 
+def test_months_from_january_to_a_quarter_end_are_that_period():
+    assert periods_in("今年1至6月，全市") == ("H1",)
+    assert periods_in("1月至9月，全市") == ("Q1-3",)
+    assert periods_in("一至三月，全市") == ("Q1",)
+    assert periods_in("1至8月，全市") == ("M8",)  # no named period ends in August
+    assert periods_in("截至6月底") == ("M6",)
+
+
 def test_having_says_no_measure():
     assert "已有" not in measure_words("全市并网的新能源装机已有 ")
     assert "现有" not in measure_words("全县现有 玩具生产企业")
@@ -42,6 +51,7 @@ def test_having_says_no_measure():
     "岚溪市农村生活污水治理率已由2021年的41%提高到63%。",  # 63% is some year after 2021's: the article's 2025
     "今年岚溪市小麦平均亩产比上年多打了9.6公斤。",  # a rise, not outweighed by the farmer's 473公斤 (a level)
     "截至2025年底，岚溪市储能电站累计放电量达到18.6吉瓦时。",
+    "岚溪丰田农机有限公司上半年生产轮式拖拉机1860台。",  # 上半年 is the article's 1至6月
 ])
 def test_a_true_claim_is_found(page_assistant, claim):
     report = page_assistant.check(claim)
@@ -51,6 +61,7 @@ def test_a_true_claim_is_found(page_assistant, claim):
 @pytest.mark.parametrize("claim", [
     "上半年岚溪城镇污水处理厂平均运行负荷率提高了9.5个百分点。",
     "截至2025年底，岚溪市储能电站累计放电量达到16.8吉瓦时。",
+    "岚溪丰田农机有限公司上半年生产轮式拖拉机1860台，同比增长21.4%。",
 ])
 def test_a_wrong_figure_is_contradicted(page_assistant, claim):
     report = page_assistant.check(claim)

@@ -111,7 +111,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "later_end",  # rag.check.scoring._later_than: the claim's "由2020年的72%提高到86%" ends in a year after 2020, as "提高到2025年的86%"
                "compared_more",  # rag.check.measure: "比上年多打了11.4公斤" is a rise of 11.4公斤
                "closer_kind",  # rag.check.readings.closer_gives_other: a change is not outweighed by a closer level
-               "change_size")  # rag.check.candidates._change_sizes: "由71.3%提高到78.6%" is a rise of 7.3个百分点
+               "change_size",  # rag.check.candidates._change_sizes: "由71.3%提高到78.6%" is a rise of 7.3个百分点
+               "month_span")  # rag.check.claims.periods_in: "1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度
 
 
 def ingredient_on(name: str) -> bool:
