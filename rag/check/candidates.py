@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import Callable, Sequence
 
@@ -271,6 +272,11 @@ _CHANGE_BETWEEN = re.compile(r"^(?:的)?(?P<verb>提高|提升|增加|增长|上
 _CHANGE_FROM = re.compile(r"[由从](?P<when>[^，,；;。：:由从]{0,12}?)(?:的)?$")
 
 
+def derived(candidate: Candidate) -> bool:
+    """A candidate read from two figures (``_change_sizes``), not written as such in the article."""
+    return candidate.paragraph.text[candidate.figure.start:candidate.figure.end] != candidate.figure.written
+
+
 def _change_sizes(rank: int, paragraph: Paragraph, rows: Sequence[tuple]) -> list[Candidate]:
     """How much a change told by its start and end came to: "负荷率由去年同期的71.3%提高到78.6%" rose 7.3个百分点 (a share's
     change is told in percentage points), "床位由520张增加到800张" by 280张. One candidate for each such pair, its label the
@@ -291,9 +297,15 @@ def _change_sizes(rank: int, paragraph: Paragraph, rows: Sequence[tuple]) -> lis
             continue
         unit = "个百分点" if start.unit == "%" else start.unit
         size = abs(size)
-        written = f"{size.normalize():f}{unit}"
+        try:  # told in the scale its ends are written in: "由300万标箱提升到450万标箱" rose 150万标箱
+            ratio = start.value / Decimal(start.mantissa.replace(",", ""))
+        except (ArithmeticError, ValueError):
+            ratio = Decimal(1)
+        scale = {Decimal(10**4): "万", Decimal(10**8): "亿"}.get(ratio, "")
+        mantissa = f"{(size / ratio if scale else size).normalize():f}"
+        written = f"{mantissa}{scale}{unit}"
         measure = text[s_label_start:opening.start()].lstrip("，,；;：:、 ")
-        figure = Figure(start.start, end.end, written, "figure", size, unit, EXACT, f"{size.normalize():f}")
+        figure = Figure(start.start, end.end, written, "figure", size, unit, EXACT, mantissa)
         found.append(Candidate(rank, paragraph, figure, measure + between.group("verb") + " ", sentence, s_label_start, end.end, places,
                                e_periods, others, in_sentence, (), -1, pointed_at))
     return found

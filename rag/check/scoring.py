@@ -27,9 +27,9 @@ from .claims import names_another
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
-from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
+from .candidates import derived, LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
 from .binding import _SINCE_YEAR
-from .readings import _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
+from .readings import _is_change, _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
 
 
 def _co_figures_hold(claim: Claim, candidate: Candidate) -> bool:
@@ -211,6 +211,8 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
     for candidate in candidates(hits):
         if candidate.figure.kind != stated.kind:
             continue
+        if derived(candidate) and not _is_change(claim.label):
+            continue  # the size of a change ("由300万标箱提升到450万标箱": 150万标箱) tells nothing of a level ("提升到500万标箱")
         if claim_modality != (_modality_of(candidate) if claim_modality else modality(candidate.label)):
             continue  # a target (目标, 计划, 预计) is another measure than a result
         context = context_of(candidate.paragraph)
