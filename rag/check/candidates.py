@@ -255,14 +255,16 @@ def respective_items(text: str, c_start: int, figures: Sequence[Figure], earlier
     return {i: (items, n, prefixes[n]) for n, i in enumerate(group)}
 
 
-def candidates(hits: Sequence[Hit]) -> list[Candidate]:
+def candidates(hits: Sequence[Hit], with_sizes: bool = False) -> list[Candidate]:
+    """The figures of the hits' paragraphs; ``with_sizes``, also the sizes of the changes they tell by start and end
+    (``_change_sizes``: read against a claim by ``scoring`` only, never offered as a rival figure elsewhere)."""
     found = []
     for rank, hit in enumerate(hits):
         rows = _paragraph_figures(hit.paragraph.text)
         for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence, group, at, pointed_at in rows:
             found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods, others, in_sentence,
                                    group, at, pointed_at))
-        if ingredient_on("change_size"):
+        if with_sizes and ingredient_on("change_size"):
             found += _change_sizes(rank, hit.paragraph, rows)
     return found
 

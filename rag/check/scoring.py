@@ -208,7 +208,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
     scored = []
     wide_sources = _wide_sources(claim, hits, context_of)
     claim_names = _claim_names(claim) if ingredient_on("names") else ()
-    for candidate in candidates(hits):
+    for candidate in candidates(hits, with_sizes=True):
         if candidate.figure.kind != stated.kind:
             continue
         if derived(candidate) and not _is_change(claim.label):
