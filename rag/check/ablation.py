@@ -79,6 +79,10 @@ and no 累计: "上半年…开工改造…186个" for "已累计改造…1000�
 ``from_to`` (a direction verb right after an article figure, "由520张增加到800张", is the way to the next figure, no other event,
 when the claim states the same direction), ``agreement`` (rag.check.agreement: a 一致 is reread against the article words bound
 to the found figure or name, what it counts, whose and when it is, target or result; each part ``agree_…`` by itself),
+``later_end`` (a claim's end of a change told from a year, "由2020年的72%提高到86%", is of a later year the article may name),
+``compared_more`` ("比上年多打了11.4公斤": 比/较 … 多/少 + verb + 了 is a change), ``closer_kind`` (a change is not outweighed by a
+closer level), ``change_size`` (the size of a change told by its start and end: "由71.3%提高到78.6%" is 7.3个百分点),
+``month_span`` ("1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -107,7 +111,12 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "binding", "bind_place", "bind_period", "bind_list",
                "bind_role", "bind_subject", "opening_place", "pointer_place", "whole_as_subject", "list_items", "bind_from_period", "bind_clause_period", "bind_whole",  # rag.check.binding: whose figure it is
                "parallel_measure",  # rag.check.parallel_measure: "…；南岭港区完成52.7万标箱" takes the parallel clause's measure
-               "change_ends", "level_of_change", "own_measure_lead")  # rag.check.candidates._from_to: "由2022年的41家增加到73家": the start and end of a change are levels of their own periods
+               "change_ends", "level_of_change", "own_measure_lead",  # rag.check.candidates._from_to: "由2022年的41家增加到73家": the start and end of a change are levels of their own periods
+               "later_end",  # rag.check.scoring._later_than: the claim's "由2020年的72%提高到86%" ends in a year after 2020, as "提高到2025年的86%"
+               "compared_more",  # rag.check.measure: "比上年多打了11.4公斤" is a rise of 11.4公斤
+               "closer_kind",  # rag.check.readings.closer_gives_other: a change is not outweighed by a closer level
+               "change_size",  # rag.check.candidates._change_sizes: "由71.3%提高到78.6%" is a rise of 7.3个百分点
+               "month_span")  # rag.check.claims.periods_in: "1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度
 
 
 def ingredient_on(name: str) -> bool:

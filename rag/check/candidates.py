@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import Callable, Sequence
 
 from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
 from .claims import PLACE_SUFFIX, _posseg, clauses, figure_label, periods_in, places_in
-from .figures import Figure, find_figures
+from .figures import EXACT, Figure, find_figures
 from .ablation import ingredient_on
 from .measure import measure_words, says_what
 from .claims import _COMPARED_WITH, _names_measure
@@ -255,12 +256,61 @@ def respective_items(text: str, c_start: int, figures: Sequence[Figure], earlier
     return {i: (items, n, prefixes[n]) for n, i in enumerate(group)}
 
 
-def candidates(hits: Sequence[Hit]) -> list[Candidate]:
+def candidates(hits: Sequence[Hit], with_sizes: bool = False) -> list[Candidate]:
+    """The figures of the hits' paragraphs; ``with_sizes``, also the sizes of the changes they tell by start and end
+    (``_change_sizes``: read against a claim by ``scoring`` only, never offered as a rival figure elsewhere)."""
     found = []
     for rank, hit in enumerate(hits):
-        for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence, group, at, pointed_at in _paragraph_figures(hit.paragraph.text):
+        rows = _paragraph_figures(hit.paragraph.text)
+        for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence, group, at, pointed_at in rows:
             found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods, others, in_sentence,
                                    group, at, pointed_at))
+        if with_sizes and ingredient_on("change_size"):
+            found += _change_sizes(rank, hit.paragraph, rows)
+    return found
+
+
+# "由去年同期的71.3%提高到78.6%": the start of a change, the direction verb and the 到/至 before its end, in one clause
+_CHANGE_BETWEEN = re.compile(r"^(?:的)?(?P<verb>提高|提升|增加|增长|上升|下降|减少|降低|扩大|缩小|升|降|增|减)(?:了)?(?:到|至)(?:[^，,；;。：:]{0,12}?的)?$")
+_CHANGE_FROM = re.compile(r"[由从](?P<when>[^，,；;。：:由从]{0,12}?)(?:的)?$")
+
+
+def derived(candidate: Candidate) -> bool:
+    """A candidate read from two figures (``_change_sizes``), not written as such in the article."""
+    return candidate.paragraph.text[candidate.figure.start:candidate.figure.end] != candidate.figure.written
+
+
+def _change_sizes(rank: int, paragraph: Paragraph, rows: Sequence[tuple]) -> list[Candidate]:
+    """How much a change told by its start and end came to: "负荷率由去年同期的71.3%提高到78.6%" rose 7.3个百分点 (a share's
+    change is told in percentage points), "床位由520张增加到800张" by 280张. One candidate for each such pair, its label the
+    measure and the direction verb ("…负荷率提高 "), so a claim of the change ("提高了7.3个百分点") is read against what the article
+    states. Both ends must be exact and in one unit; the verb must go the way the figures do."""
+    text = paragraph.text
+    found = []
+    for (start, s_label, sentence, s_label_start, places, _, _, in_sentence, _, _, pointed_at), (end, e_label, _, _, _, e_periods, others, _, _, _, _) in zip(rows, rows[1:]):
+        if start.kind != "figure" or end.kind != "figure" or start.unit != end.unit or start.qualifier != EXACT or end.qualifier != EXACT:
+            continue
+        between = _CHANGE_BETWEEN.match(text[start.end:end.start])
+        opening = _CHANGE_FROM.search(text, 0, start.start)
+        if between is None or opening is None or opening.start() < start.start - 14:
+            continue
+        way = direction(between.group("verb"))
+        size = end.value - start.value
+        if size == 0 or (way == "up") != (size > 0):
+            continue
+        unit = "个百分点" if start.unit == "%" else start.unit
+        size = abs(size)
+        try:  # told in the scale its ends are written in: "由300万标箱提升到450万标箱" rose 150万标箱
+            ratio = start.value / Decimal(start.mantissa.replace(",", ""))
+        except (ArithmeticError, ValueError):
+            ratio = Decimal(1)
+        scale = {Decimal(10**4): "万", Decimal(10**8): "亿"}.get(ratio, "")
+        mantissa = f"{(size / ratio if scale else size).normalize():f}"
+        written = f"{mantissa}{scale}{unit}"
+        measure = text[s_label_start:opening.start()].lstrip("，,；;：:、 ")
+        figure = Figure(start.start, end.end, written, "figure", size, unit, EXACT, mantissa)
+        found.append(Candidate(rank, paragraph, figure, measure + between.group("verb") + " ", sentence, s_label_start, end.end, places,
+                               e_periods, others, in_sentence, (), -1, pointed_at))
     return found
 
 

@@ -100,11 +100,21 @@ def places_in(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# the months from January to the end of a quarter: "1至6月", "1—9月", "一至三月" are the periods 上半年, 前三季度, 一季度 name
+_MONTH_SPANS = {"3": "Q1", "三": "Q1", "6": "H1", "六": "H1", "9": "Q1-3", "九": "Q1-3"}
+_MONTH_SPAN = re.compile(r"(?<![\d一二三四五六七八九十])(?:1|一)月?\s*(?:至|到|—|－|-|~|～)\s*(?P<end>[369三六九])月")
+
+
 def periods_in(text: str, most_specific: bool = False) -> tuple[str, ...]:
     """Periods a text states, normalised: "一季度"/"首季"/"第一季度" → "Q1", "2025年" → "2025", "上半年" → "H1",
     "截至2月19日" → "M2D19" (and "M2" unless ``most_specific``: a claim's day must be the article's day)."""
     found = []
+    spans = [(m.start(), m.start("end"), _MONTH_SPANS[m.group("end")]) for m in _MONTH_SPAN.finditer(text)] if ingredient_on("month_span") else []
     for figure in find_figures(text):
+        span = next((period for start, at, period in spans if start <= figure.start <= at), None)
+        if span is not None and figure.kind == "date" and figure.value[0] is None and figure.value[2] is None:
+            found.append(span)  # "1至6月" is the first half of the year, as "上半年" is ("1月" of "1月至6月" is no period of its own)
+            continue
         if figure.kind == "date" and figure.value[1] is not None:
             _, month, day = figure.value
             if day is not None:

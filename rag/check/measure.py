@@ -9,6 +9,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from .ablation import ingredient_on
+
 UP = ("增长", "增加", "提高", "提升", "上升", "扩大", "增至", "升至", "上涨", "多出", "增幅", "加大", "上调", "回升", "攀升",
       "走高", "涨幅", "翻番", "增到", "升到", "涨到", "高出", "延长", "拉长", "增多", "增大", "升高", "上浮", "增强", "扩容", "加快", "提速", "抬升")
 # "负增长" is read before "增长": a word of DOWN is looked for first
@@ -19,6 +21,9 @@ DOWN = ("负增长", "下降", "减少", "降低", "下滑", "压缩", "缩短",
 # (a label has a space where its figure stood; 至少/不少/最多 are qualifiers of the figure, not directions)
 # (新增 is a level, "新增就业2047人"; 多达/较多 say how many, not which way)
 _VERB_BEFORE_FIGURE = re.compile(r"(?<![至不最许很新较])(?P<verb>[增涨升降减跌少]|多(?!达))了?(?:达到|达|至|到)?\s")
+# "比上年多打了11.4公斤", "较去年少用了3吨": 比/较 X 多/少 + a verb of one character + 了 before the figure is how much more or
+# less was done than X, a change (the verb between tells what was done: 打 of 打粮, 用 of 用水)
+_COMPARED_MORE = re.compile(r"(?:比|较)[^，,；;。：:\s]{1,8}?(?P<verb>[多少])[\u4e00-\u9fff]了\s")
 _VERB_DIRECTION = {"增": "up", "涨": "up", "升": "up", "多": "up", "降": "down", "减": "down", "跌": "down", "少": "down"}
 # Words that turn a figure into another measure: a target is not a result.
 MODALITY = ("目标", "计划", "预计", "预期", "力争", "任务")
@@ -26,7 +31,7 @@ MODALITY = ("目标", "计划", "预计", "预期", "力争", "任务")
 # 达/为/将 are not removed here, where they would cut words like "小将"; jieba's words drop them)
 FILLER = re.compile(
     r"截至目前|截至|今年以来|近年来|目前|其中|累计|共计|共有|总计|合计|达到|实现了|已经|"
-    r"全年|同比|环比|(?:较|比|与)?(?:去年|上年|上一年|前一年|上月|上季度)(?:底|末|同期)?(?:相比)?|相比|相较|全部|总量|数量|规模|当前|一共|总共"
+    r"已有|现有|全年|同比|环比|(?:较|比|与)?(?:去年|上年|上一年|前一年|上月|上季度)(?:底|末|同期)?(?:相比)?|相比|相较|全部|总量|数量|规模|当前|一共|总共"
 )
 _PERIOD_WORDS = re.compile(r"(?:19|20)\d{2}年度?|第?[一二三四首1-4]季度?|[上下]半年|前三季度")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -52,6 +57,8 @@ def direction_word(text: str) -> str | None:
         if word in text:
             return word
     verb = _VERB_BEFORE_FIGURE.search(text)
+    if verb is None and ingredient_on("compared_more"):
+        verb = _COMPARED_MORE.search(text)
     return verb.group("verb") if verb else None
 
 

@@ -428,7 +428,10 @@ def closer_gives_other(row: Scored, scored: Sequence[Scored]) -> bool:
     matches the claim's measure clearly more closely (read both ways, ``Scored.closeness``), gives another value: the
     claim's measure is that figure's ("一季度全省完成交通运输固定资产投资…同比增长6.4%" where 6.4% is "其中，公路水路完成投资"'s
     growth and the whole investment's is 7.2%)."""
+    # (with ``closer_kind``, a change, "比上年增加11.4公斤", is not outweighed by a level, "平均亩产达到498公斤": another measure)
+    change = ingredient_on("closer_kind") and direction(_near_figure(row.candidate.label)) is not None
     return any(o is not row and o.same_subject and o.unit_ok and o.direction_ok and not o.value_ok and not o.unsaid_names
+               and (not change or direction(_near_figure(o.candidate.label)) is not None)
                and o.candidate.figure.unit_class == row.candidate.figure.unit_class and o.said >= SAID_MIN
                # (a bound, "…的汽车保有量超过百万辆" of a count of cities, does not outweigh an exact figure, nor the reverse)
                and o.candidate.figure.qualifier == row.candidate.figure.qualifier

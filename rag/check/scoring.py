@@ -27,9 +27,9 @@ from .claims import names_another
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
-from .candidates import LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
+from .candidates import derived, LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
 from .binding import SINCE_YEAR
-from .readings import _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
+from .readings import _is_change, _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
 
 
 def _co_figures_hold(claim: Claim, candidate: Candidate) -> bool:
@@ -71,7 +71,7 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
     if period_ok and claim.periods and candidate.own_periods:
         for own in candidate.own_periods:
             same_kind = [p for p in claim_periods if _period_kind(p) == _period_kind(own)]
-            if same_kind and own not in same_kind and not own.startswith("M"):
+            if same_kind and own not in same_kind and not own.startswith("M") and not _later_than(own, same_kind):
                 period_ok = False
         kinds = {_period_kind(p) for p in claim.periods}
         if period_ok and ingredient_on("part_of_year") and kinds == {"year"} and any(_period_kind(own) in ("Q", "H") for own in candidate.own_periods):
@@ -91,6 +91,14 @@ def _claim_own_periods(claim: Claim) -> tuple[str, ...]:
     before = claim.sentence[:at]
     since = [year for match in SINCE_YEAR.finditer(before) for year in match.groups() if year]
     return _from_to(before) or tuple(period + LATER if period + "年" in since else period for period in claim.periods)
+
+
+def _later_than(own: str, claim_periods: Sequence[str]) -> bool:
+    """With ``later_end``, an article figure's year after a year the claim marks ``LATER``: the claim's "由2020年的72%提高到86%" leaves
+    the end's year unsaid, "some year after 2020", which the article's "提高到2025年的86%" names (2025 is after 2020)."""
+    if not ingredient_on("later_end") or not own.isdigit():
+        return False
+    return any(p.endswith(LATER) and p.rstrip(LATER).isdigit() and int(own) > int(p.rstrip(LATER)) for p in claim_periods)
 
 
 _WHOLE = re.compile(r"全[国省市县区州]")
@@ -200,9 +208,11 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
     scored = []
     wide_sources = _wide_sources(claim, hits, context_of)
     claim_names = _claim_names(claim) if ingredient_on("names") else ()
-    for candidate in candidates(hits):
+    for candidate in candidates(hits, with_sizes=True):
         if candidate.figure.kind != stated.kind:
             continue
+        if derived(candidate) and not _is_change(claim.label):
+            continue  # the size of a change ("由300万标箱提升到450万标箱": 150万标箱) tells nothing of a level ("提升到500万标箱")
         if claim_modality != (_modality_of(candidate) if claim_modality else modality(candidate.label)):
             continue  # a target (目标, 计划, 预计) is another measure than a result
         context = context_of(candidate.paragraph)
