@@ -19,6 +19,7 @@ from .parts import _counted_noun, _figure_noun, _one_member_asked, _only_part_un
 from .plan import plan_for_outcome
 from .period import _foreign_period, _foreign_relative_period, _other_year_dated
 from .opposite import opposite_measure
+from .whole_period import part_of_whole_period
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
 from .words import MIN_FOCUS_IN_CLAUSE, _asked_in_other_words, _asked_words, _asked_words_at, _said
@@ -66,6 +67,10 @@ def near_miss_check(
             or _other_year_dated(sentence, analysis, candidate.hit.paragraph) or other_period(sentence, analysis)
             or previous_edition_unsaid(sentence, analysis, candidate.hit.paragraph.title or "")):
         return "period", clause
+    # "全年" asked, "前三季度，…28650元" given: the part's figure, cited from the words dating it
+    part = None if ablated("whole_period") else part_of_whole_period(sentence, analysis)
+    if part:
+        return "period", _from_word(sentence, part, span, clause)
     scope = wider_scope(before, sentence, analysis, sentence[:span.start])
     if scope:
         return "wider_scope", _from_word(sentence, scope, span, clause)
