@@ -13,8 +13,9 @@ from typing import Callable, Sequence
 from ..provenance import span_to_file_offsets
 from ..schema import Citation, Hit, Paragraph
 from .claims import find_claims
-from .report import CheckedClaim, CheckReport, Claim
+from .report import NOT_FOUND, CheckedClaim, CheckReport, Claim
 from .ablation import ingredient_on
+from .sibling_hits import with_sibling_hits
 from .semantic import Similarity
 from .verify import ContextOf, Verdict, default_context, verify
 
@@ -70,18 +71,31 @@ def check_text(text: str, search: Callable[[str], Sequence[Hit]], context_of: Co
     retrieve_ms = verify_ms = 0.0
     checked: list[CheckedClaim] = []
     hits_of: dict[str, Sequence[Hit]] = {}
-    for n, claim in enumerate(claims, start=1):
-        clock = time.perf_counter()
+    clock = time.perf_counter()
+    for claim in claims:
         query = claim.query[:MAX_QUERY_CHARS]
         if query not in hits_of:
             # (nothing to search for a number too long to read, standing alone: it is 未找到 whatever the articles say)
             hits_of[query] = search(query) if query.strip() else ()
-        hits = hits_of[query]
-        retrieve_ms += (time.perf_counter() - clock) * 1000
+    retrieve_ms += (time.perf_counter() - clock) * 1000
+    verdicts: list[tuple[Verdict, Sequence[Hit]]] = []
+    for claim in claims:
         clock = time.perf_counter()
-        verdict = verify(claim, hits, context_of, similarity)
-        checked.append(CheckedClaim(claim, n, verdict.verdict, verdict.reason, verdict.found, verdict.differs, _citations(verdict, hits)))
+        hits = hits_of[claim.query[:MAX_QUERY_CHARS]]
+        verdicts.append((verify(claim, hits, context_of, similarity), hits))
         verify_ms += (time.perf_counter() - clock) * 1000
+    if ingredient_on("sibling_hits"):  # a figure left 未找到 is read again in the paragraphs that told its sentence's others
+        clock = time.perf_counter()
+        first = tuple(verdicts)  # (what the others were found to be on their own hits, whatever the order)
+        for i, claim in enumerate(claims):
+            if first[i][0].verdict != NOT_FOUND:
+                continue
+            hits = with_sibling_hits(claim, first[i][1], claims, first)
+            if len(hits) > len(verdicts[i][1]):
+                verdicts[i] = (verify(claim, hits, context_of, similarity), hits)
+        verify_ms += (time.perf_counter() - clock) * 1000
+    for n, (claim, (verdict, hits)) in enumerate(zip(claims, verdicts), start=1):
+        checked.append(CheckedClaim(claim, n, verdict.verdict, verdict.reason, verdict.found, verdict.differs, _citations(verdict, hits)))
     timings = {"claims": found_ms, "retrieve": retrieve_ms, "verify": verify_ms, "end_to_end": (time.perf_counter() - started) * 1000}
     return CheckReport(text, tuple(checked), tuple(unchecked), timings)
 

@@ -81,7 +81,9 @@ when the claim states the same direction), ``agreement`` (rag.check.agreement: a
 to the found figure or name, what it counts, whose and when it is, target or result; each part ``agree_…`` by itself),
 ``later_end`` (a claim's end of a change told from a year, "由2020年的72%提高到86%", is of a later year the article may name),
 ``compared_more`` ("比上年多打了11.4公斤": 比/较 … 多/少 + verb + 了 is a change), ``closer_kind`` (a change is not outweighed by a
-closer level), ``change_size`` (the size of a change told by its start and end: "由71.3%提高到78.6%" is 7.3个百分点),
+closer level), ``sibling_hits`` (rag.check.sibling_hits: the paragraphs retrieved for one claim of a sentence are read for its
+other claims too), ``only_of_kind`` (rag.check.only_of_kind: the only figure of its unit's kind in an article sentence that says
+all the claim's words is the claim's, its clause's words told otherwise), ``change_size`` (the size of a change told by its start and end: "由71.3%提高到78.6%" is 7.3个百分点),
 ``month_span`` ("1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
@@ -116,7 +118,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "compared_more",  # rag.check.measure: "比上年多打了11.4公斤" is a rise of 11.4公斤
                "closer_kind",  # rag.check.readings.closer_gives_other: a change is not outweighed by a closer level
                "change_size",  # rag.check.candidates._change_sizes: "由71.3%提高到78.6%" is a rise of 7.3个百分点
-               "month_span")  # rag.check.claims.periods_in: "1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度
+               "month_span",  # rag.check.claims.periods_in: "1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度
+               "sibling_hits",  # rag.check.sibling_hits
+               "only_of_kind")  # rag.check.only_of_kind: a sentence's only figure of its kind is what the claim's words there measure  # rag.check.sibling_hits: the paragraphs found for one claim of a sentence are read for its others
 
 
 def ingredient_on(name: str) -> bool:

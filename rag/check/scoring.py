@@ -29,6 +29,7 @@ from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
 from .candidates import derived, LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
 from .binding import SINCE_YEAR
+from .only_of_kind import only_of_kind
 from .readings import _is_change, _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
 
 
@@ -246,7 +247,9 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         near = candidate.sentence.strip() in nearest
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
         loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.subject_sentence) >= 0.9 and (
-            not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9)
+            not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9
+            # (or its sentence has no other figure of its kind for the claim's words to mean: rag.check.only_of_kind)
+            or ingredient_on("only_of_kind") and only_of_kind(stated, candidate))
         slip = _unit_slip(stated, candidate, claim_sentence) or _transposed(stated, candidate, claim_sentence)
         lexical = flipped or slip or restated >= SUPPORT_MIN or loose
         if not lexical:
