@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..calendar_words import HOLIDAYS, SEASONS, words
+from ..calendar_words import GENERIC_BREAKS, HOLIDAYS, OTHER_SEASONS, SEASONS, words
 from .ablation import ingredient_on
 from .candidates import _common_noun, _level
 from .change import CLAIM_TO, ENDED_BY, FROM_BEFORE, FROM_YEAR, OWN_YEAR, TO_AFTER, YEAR
@@ -61,12 +61,8 @@ _WHOLE = re.compile(r"全(省|市|县|区|州|盟|旗|镇|乡)")
 # a place pointed back to by its kind: "该村去年有37户…" is the last 村 named before
 _POINTER = re.compile(r"(?:该|这个|此)(省|市|县|区|州|盟|旗|镇|乡|村)")
 # holidays and seasons a figure is told of (a closed class of the calendar, not of any article)
-# a break of any named holiday: "国庆黄金周" is 国庆's, a bare "黄金周" may be any of them
-_GENERIC_BREAK = ("黄金周", "小长假")
-# (a season is told by the word written: 暑假 and 暑期 are two here)
-_OTHER_SEASONS = ("旅游季", "雨季", "旺季", "淡季", "赛季", "汛期")
 _HOLIDAY = re.compile(f"({'|'.join(words(HOLIDAYS))})(?:黄金周|小长假|长假|假期)?"
-                      f"|{'|'.join(words(SEASONS) + _GENERIC_BREAK + _OTHER_SEASONS)}")
+                      f"|{'|'.join(words(SEASONS) + GENERIC_BREAKS + OTHER_SEASONS)}")
 _SAME_HOLIDAY = {word: family for family, said in HOLIDAYS for word in said if word != family}  # 劳动节 is 五一
 # "2020年以来", "自2020年", "2020年起": a span opening then, not the year itself
 SINCE_YEAR = re.compile(rf"({YEAR})(?:以来|起|至今|开始)|自从?({YEAR})")
@@ -305,7 +301,7 @@ def bind_period(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     before = text[s_start:at]
     ours_before = _claim_before(claim)
     ours, theirs = _holidays(ours_before), _holidays(before)
-    if ours and theirs and theirs[-1] not in ours and not (set(ours) & set(_GENERIC_BREAK) or theirs[-1] in _GENERIC_BREAK):
+    if ours and theirs and theirs[-1] not in ours and not (set(ours) & set(GENERIC_BREAKS) or theirs[-1] in GENERIC_BREAKS):
         return theirs[-1]
     since = {y for m in SINCE_YEAR.finditer(ours_before) for y in m.groups() if y}
     years = set(re.findall(YEAR, ours_before))
