@@ -98,3 +98,57 @@ def claim_verdicts(report) -> list[tuple]:
 def contradicted(report) -> list[tuple]:
     """(found, differs) of each claim of a check report found 不一致: what the article says instead, and what differs."""
     return [(c.found, c.differs) for c in report.claims if c.verdict == "contradicted"]
+
+
+# --- paragraphs written for a test, ranked as retrieval would give them (no index, no encoder) ---------------------
+def written_paragraph(text: str, number: int = 1, title: str = "", source: str = "test.txt"):
+    """A paragraph written for a test: its whole text, which is its own raw text (a file's layout left out)."""
+    from rag.schema import Paragraph
+
+    return Paragraph(source=source, number=number, text=text, start=0, end=len(text), title=title, raw=text)
+
+
+def paragraph_maker(title: str = "", source: str = "test.txt"):
+    """A test file's ``paragraph(text, number=1, title=…, source=…)``: ``written_paragraph`` with that file's own title
+    and source unless a call names others."""
+
+    def paragraph(text: str, number: int = 1, title: str = title, source: str = source):
+        return written_paragraph(text, number, title, source)
+
+    return paragraph
+
+
+def hit(paragraph, score: float, rank: int, chunk: tuple[int, int] | None = None, chunk_id: int = 0):
+    """A retrieval hit on ``paragraph`` (its whole text, or the ``chunk`` slice), scored and ranked as given."""
+    from rag.schema import Chunk, Hit
+
+    start, end = chunk or (0, len(paragraph.text))
+    return Hit(
+        chunk=Chunk(chunk_id, paragraph.source, paragraph.title, paragraph.number, paragraph.text[start:end], start, end),
+        paragraph=paragraph,
+        score=score,
+        scores={"keyword": score * 10, "dense": score},
+        ranks={"keyword": rank, "dense": rank},
+    )
+
+
+def ranked(*paragraphs) -> list:
+    """Hits on ``paragraphs`` in that order, the first scored highest."""
+    return [hit(p, 1.0 / (i + 1), i + 1, chunk_id=i) for i, p in enumerate(paragraphs)]
+
+
+def ask(question: str, *paragraphs, similarity=None):
+    """The extractive answer to ``question`` from ``paragraphs`` ranked in that order."""
+    from rag.answer import extract_answer
+
+    return extract_answer(question, ranked(*paragraphs), similarity)
+
+
+def page_assistant_over(name: str):
+    """A module-scoped ``page_assistant`` fixture: an Assistant over the test page folder tests/data/``name``."""
+
+    @pytest.fixture(scope="module")
+    def page_assistant(tmp_path_factory):
+        return assistant_over(PROJECT_ROOT / "tests" / "data" / name, tmp_path_factory, f"{name}-index")
+
+    return page_assistant

@@ -6,21 +6,14 @@ the wh-word, the other end of an action's date). Each reading is checked to go a
 (RAG_ANSWER_ABLATE), so a test fails when its reading breaks."""
 from __future__ import annotations
 
-from rag.answer import extract_answer
 from rag.answer.near_miss import near_miss_check
 from rag.answer.question import analyze_question
 from rag.answer.scoring import distinct_paragraph_hits, score_sentences
-from rag.schema import Paragraph
 
-from test_extract import ranked
-
-
-def paragraph(text: str, number: int = 1, title: str = "青禾县民生工作稳步推进", source: str = "980_test.txt") -> Paragraph:
-    return Paragraph(source=source, number=number, text=text, start=0, end=len(text), title=title, raw=text)
+from conftest import ask, paragraph_maker, ranked
 
 
-def ask(question: str, *paragraphs: Paragraph, similarity=None):
-    return extract_answer(question, ranked(*paragraphs), similarity)
+paragraph = paragraph_maker(title="青禾县民生工作稳步推进", source="980_test.txt")
 
 
 def test_a_figure_in_the_asked_unit_is_no_near_miss_for_words_at_a_figure_of_another_kind(monkeypatch):

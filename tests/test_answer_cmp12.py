@@ -11,21 +11,15 @@ tests/data/cmp12/, not taken from the eval data):
 Each reading is switched off by RAG_ANSWER_ABLATE (lead_name, period_sides, from_to_change)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over
+from conftest import page_assistant_over
 
 from rag.answer.comparison_question import WHICH, parse_comparison
 from rag.answer.from_to import asks_change
 
-PAGE = Path(__file__).parent / "data" / "cmp12"
 
-
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "cmp12-index")
+page_assistant = page_assistant_over("cmp12")
 
 
 def test_a_side_opening_with_an_unread_name_is_that_name_and_the_measure(monkeypatch):

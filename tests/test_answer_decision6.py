@@ -8,7 +8,7 @@ from __future__ import annotations
 from rag.answer import extract_answer
 from rag.answer.scoring import role_said, same_characters
 
-from test_extract import ranked
+from conftest import ranked
 from test_fresh_readings import _check
 from test_near_miss import paragraph
 

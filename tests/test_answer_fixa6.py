@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rag.answer import extract_answer
 
-from test_extract import ranked
+from conftest import ranked
 from test_near_miss import paragraph
 
 

@@ -15,7 +15,8 @@ from rag.evaluate import QuestionFileError, failure_cause, load_questions
 from rag.sentence_vectors import SENTENCES_FILE, SentenceVectors, paragraph_sentences, write_sentence_vectors
 from rag.vector_cache import text_key
 
-from test_extract import CHENGZHONG_GROUPS, CHENGZHONG_LEAD, ranked
+from conftest import ranked
+from test_extract import CHENGZHONG_GROUPS, CHENGZHONG_LEAD
 
 
 @pytest.fixture(scope="module")

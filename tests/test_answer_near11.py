@@ -8,13 +8,11 @@ from rag.answer import extract_answer
 from rag.answer.asked_place import other_period, place_unsaid, wider_scope, with_places
 from rag.answer.question import analyze_question
 from rag.answer.settings import AnswerSettings
-from rag.schema import Paragraph
 
-from test_extract import ranked
+from conftest import paragraph_maker, ranked
 
 
-def paragraph(text: str, number: int, title: str, source: str = "950_test.txt") -> Paragraph:
-    return Paragraph(source=source, number=number, text=text, start=0, end=len(text), title=title, raw=text)
+paragraph = paragraph_maker(source="950_test.txt")
 
 
 BRIDGES = paragraph(

@@ -6,20 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer import extract_answer
 from rag.answer.near_miss import edition, named, partner, rank, share
 from rag.answer.question import analyze_question
-from rag.schema import Paragraph
 
-from test_extract import ranked
-
-
-def paragraph(text: str, number: int = 1, title: str = "青禾市港口生产稳中有进", source: str = "971_test.txt") -> Paragraph:
-    return Paragraph(source=source, number=number, text=text, start=0, end=len(text), title=title, raw=text)
+from conftest import ask, paragraph_maker
 
 
-def ask(question: str, *paragraphs: Paragraph):
-    return extract_answer(question, ranked(*paragraphs))
+paragraph = paragraph_maker(title="青禾市港口生产稳中有进", source="971_test.txt")
 
 
 CASES = [

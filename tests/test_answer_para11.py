@@ -6,22 +6,20 @@ from __future__ import annotations
 
 from rag.answer import extract_answer
 from rag.answer.question import analyze_question, measure_word
-from rag.schema import Paragraph
 
-from test_extract import ranked
+from conftest import paragraph_maker, ranked
 
 
-def paragraph(text: str, title: str, number: int = 1) -> Paragraph:
-    return Paragraph(source="911_test.txt", number=number, text=text, start=0, end=len(text), title=title, raw=text)
+paragraph = paragraph_maker(source="911_test.txt")
 
 
 OLD_TOWN = paragraph(
     "全市还推出“古宅认养”计划，已有48幢历史建筑由企业和个人认养修缮，认养方累计投入约1.6亿元。",
-    "古城保护更新持续推进",
+    title="古城保护更新持续推进",
 )
 SOLAR = paragraph(
     "去年，白云县光伏电站全年发电上网电量3.2亿千瓦时，项目总投资约12亿元，带动就业300余人。",
-    "白云县光伏产业发展提速",
+    title="白云县光伏产业发展提速",
 )
 
 

@@ -8,15 +8,13 @@ from __future__ import annotations
 import pytest
 
 from rag.answer import extract_answer
-from rag.schema import Paragraph
 
-from test_extract import ranked
+from conftest import paragraph_maker, ranked
 
 TITLE = "清河区12345热线年度报告发布"
 
 
-def paragraph(text: str, number: int = 1, title: str = TITLE, source: str = "910_test.txt") -> Paragraph:
-    return Paragraph(source=source, number=number, text=text, start=0, end=len(text), title=title, raw=text)
+paragraph = paragraph_maker(title=TITLE, source="910_test.txt")
 
 
 STREETS = paragraph(

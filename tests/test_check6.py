@@ -3,21 +3,16 @@ for these tests (tests/data/check6/), not on the evaluation pages."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over
+from conftest import page_assistant_over
 
 from rag.check.claims import find_claims, places_in, referents_of
 from rag.check.figures import find_figures
 
-PAGE = Path(__file__).parent / "data" / "check6"
 
-
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "check6-index")
+page_assistant = page_assistant_over("check6")
 
 
 def _read(text):

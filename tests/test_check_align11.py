@@ -4,21 +4,15 @@ and a figure after a clause that names its measure ("产量略有下滑，降幅
 word; a port's district ("石湖港区") is a place. Sentences written for these tests (tests/data/align11)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, claim_verdicts
+from conftest import claim_verdicts, page_assistant_over
 from rag.check import find_claims
 from rag.check.claims import places_in
 from rag.check.measure import direction, measure_words
 
-PAGE = Path(__file__).parent / "data" / "align11"
 
-
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "align11-index")
+page_assistant = page_assistant_over("align11")
 
 
 def _figure_claims(text):

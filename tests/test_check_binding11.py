@@ -5,18 +5,12 @@ is 未找到, neither 一致 nor 不一致. Tested on pages written for these te
 each wrong 一致 is 一致 again with its part switched off."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, claim_verdicts
-
-PAGE = Path(__file__).parent / "data" / "binding11"
+from conftest import claim_verdicts, page_assistant_over
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "binding11-index")
+page_assistant = page_assistant_over("binding11")
 
 
 # (claim, the part that reads it): each was 一致 on a figure of another subject or period

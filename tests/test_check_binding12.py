@@ -6,18 +6,12 @@ of names is not one name's where that name has its own figure; a result told of 
 written for these tests (tests/data/binding12/); each switch shown at work by switching it off."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, claim_verdicts
-
-PAGE = Path(__file__).parent / "data" / "binding12"
+from conftest import claim_verdicts, page_assistant_over
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "binding12-index")
+page_assistant = page_assistant_over("binding12")
 
 
 # (claim, the figure that tells it, the switch): each was 一致 on a figure of another subject or role
@@ -102,7 +96,6 @@ def test_the_opening_place_is_the_claims_subject(monkeypatch):
 @pytest.mark.parametrize("claim", ["柳塘村的民宿户均年增收1.6万元", "东平区聚集了86家会展服务企业", "2025年，鹿鸣市共接待研学旅游团队4.2万个"])
 def test_the_claims_own_place_and_time_still_agree(page_assistant, claim):
     assert page_assistant.check(claim).verdict == "supported", claim
-
 
 
 def test_a_neighbour_named_before_the_whole_is_not_whose_the_figure_is():

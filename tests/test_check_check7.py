@@ -3,18 +3,12 @@ through a pointer (该校, 这所…) to the name said before; a part the claim 
 written for these tests (tests/data/check7/), not on evaluation pages."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, claim_verdicts
-
-PAGE = Path(__file__).parent / "data" / "check7"
+from conftest import claim_verdicts, page_assistant_over
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "check7-index")
+page_assistant = page_assistant_over("check7")
 
 
 @pytest.mark.parametrize("claim, verdict, found", [

@@ -3,19 +3,11 @@
 (rag.check.only_of_kind). Sentences written for these tests (tests/data/claims14), not taken from the gold claims."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from conftest import assistant_over, claim_verdicts
+from conftest import claim_verdicts, page_assistant_over
 from rag.check import article_context, check_text
 
-PAGE = Path(__file__).parent / "data" / "claims14"
 
-
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "claims14-index")
+page_assistant = page_assistant_over("claims14")
 
 
 def test_the_only_figure_of_its_kind_confirms(page_assistant, monkeypatch):

@@ -4,18 +4,12 @@ not take a neighbour for the subject nor a holiday's own break or a span for ano
 tests (tests/data/fixbind11/); the binding that a wrong subject or period is still 未找到 is asserted alongside."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, claim_verdicts
-
-PAGE = Path(__file__).parent / "data" / "fixbind11"
+from conftest import claim_verdicts, page_assistant_over
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "fixbind11-index")
+page_assistant = page_assistant_over("fixbind11")
 
 
 # each was 未找到 ("说的是河东区", "说的是黄金周", "说的是2021年以后") though the article says it

@@ -2,18 +2,12 @@
 must be the article figure's own. Tested on a page written for these tests (tests/data/fixc6/), not on evaluation pages."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, claim_verdicts
-
-PAGE = Path(__file__).parent / "data" / "fixc6"
+from conftest import claim_verdicts, page_assistant_over
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "fixc6-index")
+page_assistant = page_assistant_over("fixc6")
 
 
 @pytest.mark.parametrize("claim, verdict, found", [
@@ -38,7 +32,6 @@ def test_the_counted_thing_and_the_event_are_the_figures_own(page_assistant, cla
 def test_a_thing_counted_elsewhere_in_the_paragraph_is_not_confirmed(page_assistant):
     report = page_assistant.check("北岭县代表队获得奖牌总数19枚")  # the page gives 北岭县 19枚 of 金牌, 奖牌总数 only for 南湖区
     assert report.verdict != "supported", claim_verdicts(report)
-
 
 
 def test_the_action_is_read_in_the_figures_own_stretch(page_assistant):

@@ -5,16 +5,13 @@ Tested on a page written for these tests (tests/data/fixparse11/), not on evalua
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over, claim_verdicts
+from conftest import claim_verdicts, page_assistant_over
 
 from rag.check.claims import find_claims
 from rag.check.figures import find_figures
-
-PAGE = Path(__file__).parent / "data" / "fixparse11"
 
 
 def _figures(text: str):
@@ -52,9 +49,7 @@ def test_figures_are_read_whole(text, value, qualifier):
     assert abs(figures[0].value - value) < Decimal("0.0001") and figures[0].qualifier == qualifier, figures[0]
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "fixparse11-index")
+page_assistant = page_assistant_over("fixparse11")
 
 
 def test_how_early_is_checked_against_the_article(page_assistant):

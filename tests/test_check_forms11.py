@@ -6,16 +6,13 @@ Tested on a page written for these tests (tests/data/forms11/), not on evaluatio
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over, claim_verdicts
+from conftest import claim_verdicts, page_assistant_over
 
 from rag.check.compare import allowed_range, precision, units_match, value_satisfies
 from rag.check.figures import find_figures
-
-PAGE = Path(__file__).parent / "data" / "forms11"
 
 
 def _figure(text: str):
@@ -87,9 +84,7 @@ def test_the_precision_switch_restores_the_tenth(monkeypatch):
     assert value_satisfies(_figure("一千四百多家"), _figure("6280家"))
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "forms11-index")
+page_assistant = page_assistant_over("forms11")
 
 
 @pytest.mark.parametrize("claim", [

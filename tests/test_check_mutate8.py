@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over, claim_verdicts
+from conftest import claim_verdicts, page_assistant_over
 
 PAGE = Path(__file__).parent / "data" / "mutate8"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
@@ -27,9 +27,7 @@ SUPPORTED = [  # (cid, claim, evidence on the page)
 ]
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "mutate8-index")
+page_assistant = page_assistant_over("mutate8")
 
 
 @pytest.fixture(scope="module")

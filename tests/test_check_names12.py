@@ -5,18 +5,12 @@ written for these tests (tests/data/names12/); the same claims with the article'
 name the article does not put in the slot stays as it was."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, contradicted
-
-PAGE = Path(__file__).parent / "data" / "names12"
+from conftest import contradicted, page_assistant_over
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "names12-index")
+page_assistant = page_assistant_over("names12")
 
 
 # (claim, what the article says in its slot, what differs)

@@ -3,20 +3,14 @@ names a measure without 额/量, a figure beside one of another unit that its cl
 Sentences written for these tests (tests/data/recall10), not taken from the gold claims."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, claim_verdicts
+from conftest import claim_verdicts, page_assistant_over
 from rag.check.measure import measure_words
 from rag.check.scoring import short_place_in
 
-PAGE = Path(__file__).parent / "data" / "recall10"
 
-
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "recall10-index")
+page_assistant = page_assistant_over("recall10")
 
 
 def test_a_county_is_named_by_its_name_alone_beside_its_whole():

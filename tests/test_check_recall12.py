@@ -4,19 +4,13 @@ naming its own measure ("集装箱吞吐量完成…") takes none from a paralle
 (tests/data/recall12), not taken from the gold claims."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, claim_verdicts
+from conftest import claim_verdicts, page_assistant_over
 from rag.check.candidates import _own_periods, _period_kind
 
-PAGE = Path(__file__).parent / "data" / "recall12"
 
-
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "recall12-index")
+page_assistant = page_assistant_over("recall12")
 
 
 def test_the_end_of_a_change_is_not_of_its_start_period():

@@ -4,21 +4,15 @@ a change not outweighed by a closer level, 吉瓦时 and 吉瓦 as units, 已有
 tests (tests/data/recall13), not taken from the gold claims."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, claim_verdicts
+from conftest import claim_verdicts, page_assistant_over
 from rag.check.claims import periods_in
 from rag.check.figures import find_figures
 from rag.check.measure import direction, measure_words
 
-PAGE = Path(__file__).parent / "data" / "recall13"
 
-
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "recall13-index")
+page_assistant = page_assistant_over("recall13")
 
 
 def test_gigawatt_units():

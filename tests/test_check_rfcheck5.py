@@ -2,21 +2,15 @@
 The page checked here (tests/data/check_rfcheck5/) and its sentences were written for these tests."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over
+from conftest import page_assistant_over
 
 from rag.check.claims import names_another, referents_of
 from rag.check.subject import names_in
 
-PAGE = Path(__file__).parent / "data" / "check_rfcheck5"
 
-
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "check-rfcheck5-index")
+page_assistant = page_assistant_over("check_rfcheck5")
 
 
 @pytest.mark.parametrize("text, codes", [

@@ -2,11 +2,9 @@
 The page checked here (tests/data/check_round5/) and its sentences were written for these tests."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, contradicted
+from conftest import contradicted, page_assistant_over
 
 from rag.check import ablation
 from rag.check.candidates import respective_items
@@ -14,12 +12,8 @@ from rag.check.claims import find_claims, places_in
 from rag.check.figures import find_figures
 from rag.check.scoring import _part_of_scope
 
-PAGE = Path(__file__).parent / "data" / "check_round5"
 
-
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "check-round5-index")
+page_assistant = page_assistant_over("check_round5")
 
 
 def test_figures_after_fenbie_measure_their_own_item():

@@ -4,18 +4,12 @@ places listed with a name, the number of a name's own item, a compass heading. T
 (tests/data/ws10/), not on evaluation pages; each wrong claim is 一致 with its part switched off."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, claim_verdicts
-
-PAGE = Path(__file__).parent / "data" / "ws10"
+from conftest import claim_verdicts, page_assistant_over
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "ws10-index")
+page_assistant = page_assistant_over("ws10")
 
 
 # (claim, the part that reads it, the verdict, the article's value where it is 不一致)

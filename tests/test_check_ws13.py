@@ -6,18 +6,12 @@ own figure (不一致 on 时间); the article's own whole ("全市…1348.6万�
 pages written for these tests (tests/data/ws13/); each switch shown at work by switching it off."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, claim_verdicts
-
-PAGE = Path(__file__).parent / "data" / "ws13"
+from conftest import claim_verdicts, page_assistant_over
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "ws13-index")
+page_assistant = page_assistant_over("ws13")
 
 
 # (claim, what the article says instead, what differs, the switch): each was 一致

@@ -4,18 +4,13 @@ the article binds to another figure. Tested on a page written for these tests (t
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over, claim_verdicts
-
-PAGE = Path(__file__).parent / "data" / "ws8"
+from conftest import claim_verdicts, page_assistant_over
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "ws8-index")
+page_assistant = page_assistant_over("ws8")
 
 
 @pytest.mark.parametrize("claim, found, differs", [

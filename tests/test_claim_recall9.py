@@ -9,18 +9,12 @@ its place once, above its lead, and then writes 全县 / 全省.
 Tested on a page written for these tests (tests/data/recall9/), not on evaluation pages."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over, claim_verdicts
-
-PAGE = Path(__file__).parent / "data" / "recall9"
+from conftest import claim_verdicts, page_assistant_over
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "recall9-index")
+page_assistant = page_assistant_over("recall9")
 
 
 @pytest.mark.parametrize("claim, verdict, found", [

@@ -18,20 +18,12 @@ Each reading is switched off by RAG_ANSWER_ABLATE (remainder, kind_tail, hedge, 
 target_parity, present_side, unplaced_side)."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from conftest import assistant_over
+from conftest import page_assistant_over
 
 from rag.answer.comparison_question import DIFFERENCE, WHICH, parse_comparison
 
-PAGE = Path(__file__).parent / "data" / "compare10"
 
-
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "compare10-index")
+page_assistant = page_assistant_over("compare10")
 
 
 def test_a_remainder_question_is_read_as_the_whole_less_the_part_done(monkeypatch):

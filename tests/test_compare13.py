@@ -9,22 +9,16 @@ measure and its side alone is refused; a side may be the short form of the text'
 青石经济技术开发区). Switched off by RAG_ANSWER_ABLATE=stated_sides."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over
+from conftest import page_assistant_over
 
 from rag.answer.comparison_question import parse_comparison
 from rag.answer.question import analyze_question
 from rag.answer.stated_sides import _figures, _names, _other_period, _own_clause, _respectively
 
-PAGE = Path(__file__).parent / "data" / "cmp13"
 
-
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "cmp13-index")
+page_assistant = page_assistant_over("cmp13")
 
 
 def _spans(sentence: str):

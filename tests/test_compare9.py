@@ -14,20 +14,14 @@ tests/data/compare9/ (not taken from the eval data):
 Each new reading is switched off by RAG_ANSWER_ABLATE (anchor_kind, change_verb, from_to)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import assistant_over
+from conftest import page_assistant_over
 
 from rag.answer.comparison_question import DIFFERENCE, parse_comparison
 
-PAGE = Path(__file__).parent / "data" / "compare9"
 
-
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "compare9-index")
+page_assistant = page_assistant_over("compare9")
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from rag.answer import extract_answer
 from rag.schema import Paragraph
 from rag.setting import article_setting
 
-from test_extract import ranked
+from conftest import ranked
 
 PAGE = Path(__file__).parent / "data" / "context9"
 

@@ -16,7 +16,9 @@ import pytest
 
 from rag.answer import extract_answer
 from rag.answer.question import analyze_question
-from rag.schema import Chunk, Hit, Paragraph
+from rag.schema import Paragraph
+
+from conftest import hit, ranked
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DEV_QUESTIONS = Path(__file__).resolve().parent / "data" / "qa_dev_questions.json"
@@ -36,21 +38,6 @@ def seed_paragraph(source: str, text: str, title: str | None, number: int) -> Pa
     match = re.search(r"\s*".join(re.escape(ch) for ch in text), original)
     assert match, f"paragraph not found in {source}: {text[:20]}"
     return Paragraph(source, title, number, match.start(), match.end(), text, match.group(0))
-
-
-def hit(paragraph: Paragraph, score: float, rank: int, chunk: tuple[int, int] | None = None, chunk_id: int = 0) -> Hit:
-    start, end = chunk or (0, len(paragraph.text))
-    return Hit(
-        chunk=Chunk(chunk_id, paragraph.source, paragraph.title, paragraph.number, paragraph.text[start:end], start, end),
-        paragraph=paragraph,
-        score=score,
-        scores={"keyword": score * 10, "dense": score},
-        ranks={"keyword": rank, "dense": rank},
-    )
-
-
-def ranked(*paragraphs: Paragraph) -> list[Hit]:
-    return [hit(p, 1.0 / (i + 1), i + 1, chunk_id=i) for i, p in enumerate(paragraphs)]
 
 
 # --- real seed paragraphs --------------------------------------------------------

@@ -17,7 +17,7 @@ from rag.answer.settings import AnswerSettings
 from rag.answer.spans import Span, _states_change
 from rag.answer.synonyms import kindred_in, known_common_word
 
-from test_extract import ranked
+from conftest import ranked
 from test_near_miss import candidates_with_figures, paragraph
 
 

@@ -10,7 +10,7 @@ import pytest
 from rag.answer import extract_answer
 from rag.answer.near_miss import near_miss_check
 
-from test_extract import ranked
+from conftest import ranked
 from test_near_miss import candidates_with_figures, paragraph
 
 

@@ -9,7 +9,7 @@ from rag.answer import extract_answer
 from rag.answer.near_miss import near_miss_check
 from rag.answer.question import analyze_question, guessed_across_words
 
-from test_extract import ranked
+from conftest import ranked
 from test_near_miss import candidates_with_figures, paragraph
 
 

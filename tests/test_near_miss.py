@@ -11,13 +11,12 @@ from rag.answer.settings import AnswerSettings
 from rag.answer.spans import best_span, date_spans
 from rag.schema import Paragraph
 
-from test_extract import ranked
+from conftest import paragraph_maker, ranked
 
 TITLE = "桃源镇农业服务扎实推进"
 
 
-def paragraph(text: str, number: int, title: str = TITLE, source: str = "900_test.txt") -> Paragraph:
-    return Paragraph(source=source, number=number, text=text, start=0, end=len(text), title=title, raw=text)
+paragraph = paragraph_maker(title=TITLE, source="900_test.txt")
 
 
 def candidates_with_figures(question: str, *paragraphs: Paragraph):

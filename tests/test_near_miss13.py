@@ -8,18 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer import extract_answer
-from rag.schema import Paragraph
 
-from test_extract import ranked
+from conftest import ask, paragraph_maker
 
 
-def paragraph(text: str, number: int = 1, title: str = "青禾县经济社会发展稳中有进", source: str = "991_test.txt") -> Paragraph:
-    return Paragraph(source=source, number=number, text=text, start=0, end=len(text), title=title, raw=text)
-
-
-def ask(question: str, *paragraphs: Paragraph):
-    return extract_answer(question, ranked(*paragraphs))
+paragraph = paragraph_maker(title="青禾县经济社会发展稳中有进", source="991_test.txt")
 
 
 FIRMS = "青禾县风电装机产业加快集聚，聚集风电装备企业26家，动力电池、光伏组件两条产业链基本成型。"

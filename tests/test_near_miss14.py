@@ -7,18 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer import extract_answer
-from rag.schema import Paragraph
-
-from test_extract import ranked
+from conftest import ask as ask_over, paragraph_maker
 
 
-def paragraph(text: str, title: str = "青禾县经济社会发展稳中有进") -> Paragraph:
-    return Paragraph(source="992_test.txt", number=1, text=text, start=0, end=len(text), title=title, raw=text)
+paragraph = paragraph_maker(title="青禾县经济社会发展稳中有进", source="992_test.txt")
 
 
 def ask(question: str, text: str):
-    return extract_answer(question, ranked(paragraph(text)))
+    return ask_over(question, paragraph(text))
 
 
 INCOME = "前三季度，全县农村居民人均可支配收入达到16480元，同比增长6.8%。"

@@ -8,21 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer import extract_answer
 from rag.answer.near_miss import near_miss_check, other_of_kind
 from rag.answer.question import analyze_question
 from rag.answer.scoring import distinct_paragraph_hits, score_sentences
 from rag.schema import Paragraph
 
-from test_extract import ranked
+from conftest import ask, paragraph_maker, ranked
 
 
-def paragraph(text: str, number: int = 1, title: str = "青禾县重点项目建设加快推进", source: str = "970_test.txt") -> Paragraph:
-    return Paragraph(source=source, number=number, text=text, start=0, end=len(text), title=title, raw=text)
-
-
-def ask(question: str, *paragraphs: Paragraph):
-    return extract_answer(question, ranked(*paragraphs))
+paragraph = paragraph_maker(title="青禾县重点项目建设加快推进", source="970_test.txt")
 
 
 CASES = [

@@ -8,18 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer import extract_answer
-from rag.schema import Paragraph
 
-from test_extract import ranked
+from conftest import ask, paragraph_maker
 
 
-def paragraph(text: str, number: int = 1, title: str = "青禾县经济社会发展稳中有进", source: str = "981_test.txt") -> Paragraph:
-    return Paragraph(source=source, number=number, text=text, start=0, end=len(text), title=title, raw=text)
-
-
-def ask(question: str, *paragraphs: Paragraph):
-    return extract_answer(question, ranked(*paragraphs))
+paragraph = paragraph_maker(title="青禾县经济社会发展稳中有进", source="981_test.txt")
 
 
 VISITORS = "春节假期，青禾县共接待游客52.3万人次，同比增长12%，实现旅游收入3.1亿元。"

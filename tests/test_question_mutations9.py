@@ -17,7 +17,7 @@ import pytest
 from rag.answer import extract_answer
 from rag.schema import Paragraph
 
-from test_extract import ranked
+from conftest import ranked
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("seeds", "fresh3", "fresh5")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..calendar_words import HOLIDAYS, SEASONS
+from ..calendar_words import ALSO_SAID, FRAME_前, HOLIDAYS, SEASONS
 from .evidence import asked_places, entity_said, paragraph_context
 from .question import QuestionAnalysis, entity_in, place_level, without_baselines
 from .settings import ablated
@@ -83,12 +83,11 @@ def wider_scope(before: str, sentence: str, analysis: QuestionAnalysis, said_bef
 
 # the periods news dates a figure by, each family under one name: a holiday, a season (rag.calendar_words, with the
 # other words a question may name them by), a span of months
-_ALSO_SAID = {"春节": r"除夕|大年初", "国庆": r"[“\"]?十一[”\"]?(?:假期|黄金周|长假|期间)"}
-_PERIODS = tuple((family, "|".join(said + ((_ALSO_SAID[family],) if family in _ALSO_SAID else ())))
+_PERIODS = tuple((family, "|".join(said + ((ALSO_SAID[family],) if family in ALSO_SAID else ())))
                  for family, said in HOLIDAYS + SEASONS)
 # "前10个月", "前两个月", "1-6月", "1～6月", "1月至6月", "1月份至6月份": the months from January (also right after
 # a dateline glued to the paragraph, "2025-07-201月至6月"; never the tail of "11-12月")
-_MONTHS = re.compile(r"(?<![提以之目此日])前(\d{1,2}|[一二两三四五六七八九十]{1,3})个月|(?:(?<![\d.])|(?<=-\d\d))1(?:月份?)?\s*[-—–~～至到]\s*(\d{1,2})月")
+_MONTHS = re.compile(FRAME_前 + r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个月|(?:(?<![\d.])|(?<=-\d\d))1(?:月份?)?\s*[-—–~～至到]\s*(\d{1,2})月")
 _CN = {"两": 2, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 

@@ -38,9 +38,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..calendar_words import HOLIDAYS, SEASONS, words
+from ..calendar_words import GENERIC_BREAKS, HOLIDAYS, OTHER_SEASONS, SEASONS, words
 from .ablation import ingredient_on
 from .candidates import _common_noun, _level
+from .change import CLAIM_TO, ENDED_BY, FROM_BEFORE, FROM_YEAR, OWN_YEAR, TO_AFTER, YEAR
 from .subject import PROVINCE_ABBREVIATIONS, names_in, province_core
 from .claims import PLACE_SUFFIX, periods_in, places_in
 from .figures import find_figures
@@ -60,23 +61,14 @@ _WHOLE = re.compile(r"全(省|市|县|区|州|盟|旗|镇|乡)")
 # a place pointed back to by its kind: "该村去年有37户…" is the last 村 named before
 _POINTER = re.compile(r"(?:该|这个|此)(省|市|县|区|州|盟|旗|镇|乡|村)")
 # holidays and seasons a figure is told of (a closed class of the calendar, not of any article)
-# a break of any named holiday: "国庆黄金周" is 国庆's, a bare "黄金周" may be any of them
-_GENERIC_BREAK = ("黄金周", "小长假")
-# (a season is told by the word written: 暑假 and 暑期 are two here)
-_OTHER_SEASONS = ("旅游季", "雨季", "旺季", "淡季", "赛季", "汛期")
 _HOLIDAY = re.compile(f"({'|'.join(words(HOLIDAYS))})(?:黄金周|小长假|长假|假期)?"
-                      f"|{'|'.join(words(SEASONS) + _GENERIC_BREAK + _OTHER_SEASONS)}")
+                      f"|{'|'.join(words(SEASONS) + GENERIC_BREAKS + OTHER_SEASONS)}")
 _SAME_HOLIDAY = {word: family for family, said in HOLIDAYS for word in said if word != family}  # 劳动节 is 五一
-_YEAR = r"(?:19|20)\d\d年"
-# "由2020年的93.4%提高到96.2%": the figure after 提高到 is the later one
-_TO_LATER = re.compile(r"(?:提高|提升|增加|增长|上升|下降|减少|降低|扩大|缩小|缩短|压缩|延长|达|升|降)(?:到|至)$")
-_FROM_YEAR = re.compile(rf"[由从]({_YEAR})")
 # "2020年以来", "自2020年", "2020年起": a span opening then, not the year itself
-SINCE_YEAR = re.compile(rf"({_YEAR})(?:以来|起|至今|开始)|自从?({_YEAR})")
+SINCE_YEAR = re.compile(rf"({YEAR})(?:以来|起|至今|开始)|自从?({YEAR})")
 # a place named as a neighbour or for comparison, not the paragraph's subject: "毗邻城东区", "与城东区相邻", "比城东区"
 _NEIGHBOUR_BEFORE = re.compile(r"(?:毗邻|紧邻|邻近|相邻|接壤|比|较|和|与|同|及)$")
 _NEIGHBOUR_AFTER = re.compile(r"^(?:相邻|接壤|毗邻|交界|相比|比较)")
-_OWN_YEAR = re.compile(rf"[由从]({_YEAR})的?$")
 _RESPECTIVELY = "分别"
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _FIGURE_LIKE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?[^\d、，,；;。和及与]{0,4}")
@@ -302,28 +294,24 @@ def _holidays(text: str) -> list[str]:
 def bind_period(claim: Claim, text: str, s_start: int, at: int) -> str | None:
     """The holiday, season or year the figure is bound to where the claim's before its figure is another (else None).
 
-    Its 由A…到B reading differs on purpose from ``candidates._from_to`` (which gives a candidate's periods before it is
-    scored): this one rereads a figure a verdict already rests on, so it reads wider and binds only where the year is
-    unambiguous. It looks back 30 characters for 由/从 and a year, across clause marks ("由2020年的93.4%，提高到96.2%"),
-    and needs no figure at the start; the figure must follow its verb and 到/至 directly (``_TO_LATER``), and the
-    sentence before it must name that one year only (so "…增加到2024年的19.6亿元", an end of its own year, is left to
-    ``_from_to``). It also binds the start figure to its own year ("由2020年的93.4%", ``_OWN_YEAR``), which
-    ``_from_to`` never reads. ``bind_role``'s ``_FROM_BEFORE`` / ``_TO_AFTER`` read a third thing: the to-value of the
-    change a from-value opens."""
+    Its 由A…到B reading rereads a figure a verdict already rests on, so it reads wider than the candidates' (across clause
+    marks, 30 characters back for 由/从 and a year) but binds only where the sentence before the figure names that one year;
+    it also binds the start figure to its own year ("由2020年的93.4%"). ``rag.check.change`` holds the words of every
+    reading of a change and says how they differ."""
     before = text[s_start:at]
     ours_before = _claim_before(claim)
     ours, theirs = _holidays(ours_before), _holidays(before)
-    if ours and theirs and theirs[-1] not in ours and not (set(ours) & set(_GENERIC_BREAK) or theirs[-1] in _GENERIC_BREAK):
+    if ours and theirs and theirs[-1] not in ours and not (set(ours) & set(GENERIC_BREAKS) or theirs[-1] in GENERIC_BREAKS):
         return theirs[-1]
     since = {y for m in SINCE_YEAR.finditer(ours_before) for y in m.groups() if y}
-    years = set(re.findall(_YEAR, ours_before))
+    years = set(re.findall(YEAR, ours_before))
     if years:
         # the claim's own "由…提高到…" or "2020年以来…提高到…" says it
-        if _TO_LATER.search(before) and not _FROM_YEAR.search(ours_before) and not years <= since:
-            start = _FROM_YEAR.search(before[-30:])
-            if start and start.group(1) in years and len(set(re.findall(_YEAR, before))) == 1:
+        if ENDED_BY.search(before) and not FROM_YEAR.search(ours_before) and not years <= since:
+            start = FROM_YEAR.search(before[-30:])
+            if start and start.group(1) in years and len(set(re.findall(YEAR, before))) == 1:
                 return f"{start.group(1)}以后"
-        own = _OWN_YEAR.search(before)
+        own = OWN_YEAR.search(before)
         if own and own.group(1) not in years:
             return own.group(1)
     return None
@@ -344,7 +332,7 @@ def bind_from_period(claim: Claim, text: str, s_start: int, at: int) -> "tuple[s
         return None
     ours_before = _claim_before(claim)
     clause = ours_before[max((m.end() for m in _CLAUSE_MARK.finditer(ours_before)), default=0):]
-    if not _CLAIM_LAST_YEAR.search(ours_before) or _CLAIM_TO.search(ours_before) or re.search(r"[由从]", clause):
+    if not _CLAIM_LAST_YEAR.search(ours_before) or CLAIM_TO.search(ours_before) or re.search(r"[由从]", clause):
         return None
     before = text[max(s_start, at - 40):at]
     start = None
@@ -356,7 +344,7 @@ def bind_from_period(claim: Claim, text: str, s_start: int, at: int) -> "tuple[s
     if not figures or figures[0].start != 0:
         return None
     between = before[start.end() + figures[0].end:]
-    to = _TO_AFTER.match(between)
+    to = TO_AFTER.match(between)
     if to is None or to.end() != len(between):
         return None
     base = at - len(before) + start.end()
@@ -511,25 +499,21 @@ def bind_subject(claim: Claim, text: str, s_start: int, at: int) -> "tuple[str, 
 
 def _role_to(claim: Claim) -> bool:
     """The claim's figure is the value something was raised or cut to: "提高到每人每月148元"."""
-    return _CLAIM_TO.search(_claim_before(claim)) is not None
+    return CLAIM_TO.search(_claim_before(claim)) is not None
 
 
-# "由每人每月148元提高到168元": a from-value, its to-value after the verb
-_CLAIM_TO = re.compile(r"(?:提高|提升|增加|增长|上升|上调|下降|减少|降低|下调|扩大|缩小|缩短|压缩|延长|调整|增|降)(?:到|至)了?[^\d，,；;。]{0,6}$")
-_FROM_BEFORE = re.compile(r"[由从][^\d，,；;。由从]{0,8}$")
-_TO_AFTER = re.compile(r"^[^\d，,；;。]{0,6}?(?:提高|提升|增加|增长|上升|上调|下降|减少|降低|下调|扩大|缩小|缩短|压缩|延长|调整|增|降)(?:到|至)了?[^\d，,；;。]{0,6}")
 
 
 def bind_role(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[str, int, int] | None":
     """A from-value taken for the claim's to-value: "提高到每人每月148元" against "由每人每月148元提高到168元" is told by
     168元 (its offsets returned); a from-value against a claim that states no change is not bound here."""
-    if not _role_to(claim) or _FROM_BEFORE.search(text[s_start:at]) is None:
+    if not _role_to(claim) or FROM_BEFORE.search(text[s_start:at]) is None:
         return None
     figures = [f for f in find_figures(text[at:at + 40]) if f.kind == "figure"]
     if len(figures) < 2 or figures[0].start != 0:
         return None
     between = text[at + figures[0].end:at + figures[1].start]
-    if _TO_AFTER.match(between) is None or not _TO_AFTER.match(between).end() == len(between):
+    if TO_AFTER.match(between) is None or not TO_AFTER.match(between).end() == len(between):
         return None
     to = figures[1]
     return "变化后的数值", at + to.start, at + to.end

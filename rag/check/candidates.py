@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
 from .claims import PLACE_SUFFIX, _posseg, clauses, figure_label, periods_in, places_in
+from .change import CHANGE_BETWEEN, CHANGE_FROM, END, OPENING
 from .figures import EXACT, Figure, find_figures
 from .ablation import ingredient_on
 from .measure import measure_words, says_what
@@ -174,9 +175,6 @@ def _own_periods(before: str) -> tuple[str, ...]:
     return tuple(p for p in periods if _period_kind(p) == "year" or p in after)
 
 
-# "由2022年的41家增加到73家", "从一季度的9.8%提高至": the start of a change, its figure, and the clause it runs to
-_FROM = re.compile(r"[由从](?=[^，,；;。：:]*?(?:到|至)[^，,；;。：:]*$)")
-_TO = re.compile(r"(?:到|至)(?P<to>[^，,；;。：:到至]*)$")
 LATER = "+"  # a period marked so is some time after it: the end of a change told from that period
 
 
@@ -184,14 +182,14 @@ def _from_to(before: str) -> tuple[str, ...] | None:
     """The periods of a figure that ends a change told from another figure ("由2022年的41家增加到73家",
     "由2022年的11.3亿元增加到2024年的19.6亿元"): the periods said before the change opens, those of its end ("2024年的"),
     and for a period of its start with no end of its kind, that period marked later (``LATER``: 73家 is not 2022's, nor
-    19.6亿元). None when the figure ends no such change. (``binding.bind_period`` rereads the figure a verdict rests
-    on by a wider, stricter reading of its own: its docstring says how the two differ.)"""
+    19.6亿元). None when the figure ends no such change. (``rag.check.change`` says how the other readings of a change
+    differ from this one.)"""
     opening = None
-    for opening in _FROM.finditer(before):
+    for opening in OPENING.finditer(before):
         pass
     if opening is None:
         return None
-    to = _TO.search(before, opening.end())
+    to = END.search(before, opening.end())
     if to is None:
         return None
     start = before[opening.end():to.start()]
@@ -270,9 +268,6 @@ def candidates(hits: Sequence[Hit], with_sizes: bool = False) -> list[Candidate]
     return found
 
 
-# "由去年同期的71.3%提高到78.6%": the start of a change, the direction verb and the 到/至 before its end, in one clause
-_CHANGE_BETWEEN = re.compile(r"^(?:的)?(?P<verb>提高|提升|增加|增长|上升|下降|减少|降低|扩大|缩小|升|降|增|减)(?:了)?(?:到|至)(?:[^，,；;。：:]{0,12}?的)?$")
-_CHANGE_FROM = re.compile(r"[由从](?P<when>[^，,；;。：:由从]{0,12}?)(?:的)?$")
 
 
 def derived(candidate: Candidate) -> bool:
@@ -290,8 +285,8 @@ def _change_sizes(rank: int, paragraph: Paragraph, rows: Sequence[tuple]) -> lis
     for (start, s_label, sentence, s_label_start, places, _, _, in_sentence, _, _, pointed_at), (end, e_label, _, _, _, e_periods, others, _, _, _, _) in zip(rows, rows[1:]):
         if start.kind != "figure" or end.kind != "figure" or start.unit != end.unit or start.qualifier != EXACT or end.qualifier != EXACT:
             continue
-        between = _CHANGE_BETWEEN.match(text[start.end:end.start])
-        opening = _CHANGE_FROM.search(text, 0, start.start)
+        between = CHANGE_BETWEEN.match(text[start.end:end.start])
+        opening = CHANGE_FROM.search(text, 0, start.start)
         if between is None or opening is None or opening.start() < start.start - 14:
             continue
         way = direction(between.group("verb"))

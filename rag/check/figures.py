@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..calendar_words import FRAME_前
 from ..numbers import ARABIC_NUMBER, CHINESE_NUMERAL, number_values, values_in
 
 _CN_DIGITS_ALL = "〇零一二三四五六七八九"
@@ -91,12 +92,10 @@ _RANGE_MARK = "至到—–-~～"
 # a duration in years is a figure ("期限最长可达30年", "已有70多年历史"), not a year ("1850年", "80年代", "3年级", "25年一季度")
 # nor a time frame other figures are told in ("连续2年未发生…", "前2年内", "近5年来", "3年后")
 _NOT_DURATION = re.compile(r"[代级度初底末内来间前后]|第?[一二三四1-4首]季度|[上下]半年|\d{1,2}月|以[来内后前]|之[内后前间]")
-# (the 前 of 提前/以前/之前/目前/此前 opens no frame: "提前3个月建成" states how early, a figure)
-_FRAME_前 = r"(?<![提以之目此日])前"
-_TIME_FRAME_BEFORE = re.compile(f"(?:连续|{_FRAME_前}|近|过去|未来|今后|此后|这|最近|头)$")
+_TIME_FRAME_BEFORE = re.compile(f"(?:连续|{FRAME_前}|近|过去|未来|今后|此后|这|最近|头)$")
 # (months: "连续3个月增长" states a duration, "前10个月" is the period of the year so far)
-_MONTHS_FRAME_BEFORE = re.compile(f"(?:{_FRAME_前}|近|过去|最近|头)$")
-_CLAIM_MONTHS_FRAME_BEFORE = re.compile(f"(?:{_FRAME_前}|近|过去|最近|头|首)$")  # a claim's "首3个月" too (claims.months_period)
+_MONTHS_FRAME_BEFORE = re.compile(f"(?:{FRAME_前}|近|过去|最近|头)$")
+_CLAIM_MONTHS_FRAME_BEFORE = re.compile(f"(?:{FRAME_前}|近|过去|最近|头|首)$")  # a claim's "首3个月" too (claims.months_period)
 
 
 def months_frame(text: str, at: int, first: bool = False) -> bool:
