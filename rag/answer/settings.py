@@ -209,6 +209,8 @@ SWITCHES = {
     "common_word_tail": "a word 词林 files as an everyday word (新建, tagged ns by jieba) does not end a longer name"
                         " (鄂尔多斯|新建一座加氢站: the name is 鄂尔多斯)",
     "whole_period": "a figure dated by a part of the year (day) is a near miss for 全年/去年 (全天) asked: near_miss.whole_period",
+    "dictionary_units": "a question asking no unit is answered by a figure in a measure word the unit list lacks, as the"
+                        " tagger's dictionary tags one (1.26亿千瓦时 for 用电量是多少)",
     "glued_edge": "a name the tagger glued an everyday word onto (修|南沙河, 苏州|人) is said by the name without it:"
                   " rag.answer.evidence",
     "name_as_verb": "a word tagged a name but followed by 了/过/着 (最多拉了) is a verb, no name",

@@ -246,10 +246,22 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         pattern = r"(?<![\d.])(?:超过|约|近|逾)?" + _NUM + r"\s*(?:万亿|亿|万|千|百)?(?:余|多)?" + re.escape(asked)
         spans += [Span(m.start(), m.end(), m.group(0), 1.0) for m in re.finditer(pattern, sentence)
                   if re.search(r"[\d一二两三四五六七八九十百千]", m.group(0))]
+    # "用电量是多少" asks no unit: a figure in a measure word the unit list lacks, as the tagger's
+    # dictionary tags one ("1.26亿千瓦时", "31微克/立方米"), is a figure too, when written in digits (Chinese
+    # numerals before one are set phrases: 翻了一番, 一阵)
+    if not unit and not ablated("dictionary_units"):
+        taken = [(sp.start, sp.end) for sp in spans]
+        for m in _BARE_FIGURE.finditer(sentence):
+            word = measure_word(sentence[m.end():])
+            if word and not any(a <= m.start() < b for a, b in taken) and re.search(r"\d", m.group(0)):
+                spans.append(Span(m.start(), m.end() + len(word), sentence[m.start():m.end() + len(word)], 0.0))
     # "邮政编码是多少" is answered by a bare digit string ("037005"), which has no unit
     if _CODE_ASKED.search(analysis.text):
         spans += [Span(m.start(), m.end(), m.group(0), 1.0) for m in _CODE_RE.finditer(sentence)]
     return spans
+
+
+_BARE_FIGURE = re.compile(r"(?<![\d.])(?:超过|约|近|逾)?" + _NUM + r"\s*(?:万亿|亿|万|千|百)?(?:余|多)?")
 
 
 _ASKS_DAY = re.compile(r"哪天|哪一天|哪日|几月几[日号]|几号|何日|日期")
