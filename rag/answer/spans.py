@@ -42,7 +42,7 @@ UNITS = sorted(
     """个百分点 个工作日 工作日 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
     条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％
     立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰ 枚 块 部 首 册 篇 幅 匹 双 对 根 分钟 小时 个月 周 秒
-    趟 趟次 车次 航次 列 班列 块钱""".split(),
+    趟 趟次 车次 航次 列 班列 块钱 起""".split(),
     key=len,
     reverse=True,
 )
@@ -220,6 +220,8 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         if unit == "年" and (analysis.unit != "年" or re.fullmatch(r"\d{4}|[〇零一二三四五六七八九]{4}", num)):
             continue  # "2025年" is a date; a duration only when "多少年" was asked ("连续11年")
         if unit in ("省", "种", "成") and num.isdigit() and len(num) > 2:
+            continue
+        if unit == "起" and ablated("incident_unit"):
             continue
         if not re.search(r"[\d一二两三四五六七八九十百千]", num):
             continue
