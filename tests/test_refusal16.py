@@ -1,9 +1,7 @@
 """Session 16 refusal audit (issue 11, helper para16), on sentences written for these tests: refusals that the
 audit of the dev halves found firing on answerable questions more often than on near misses, read more precisely.
 
-- a name the tagger glued an everyday word onto (修|北沙河, 马拉松|赛道, 苏州|人) is said by the name without it
-  (``glued_edge``), while a place asked with its suffix (城东区) is not said by the bare name (城东);
-- a word tagged a name right before 了 (最多拉了) is a verb, no name the passages must say (``name_as_verb``);
+- a place asked with its suffix (城东区) is still not said by the bare name (城东), nor a person by a shorter name;
 - a question asking no unit is answered by a figure in a measure word the dictionary tags (2.35亿千瓦时) rather
   than refused for the percent beside it (``dictionary_units``), and 翻了一番 is no figure.
 
@@ -13,7 +11,6 @@ from __future__ import annotations
 import pytest
 
 from rag.answer import extract_answer
-from rag.answer.question import analyze_question
 from rag.schema import Paragraph
 
 from test_extract import ranked
@@ -27,16 +24,9 @@ def ask(question: str, text: str, title: str = "青禾县推进城乡建设"):
     return extract_answer(question, ranked(paragraph(text, title)))
 
 
-PARK = "北沙河湿地公园沿北沙河两岸布局，总面积约900亩，总投资1.6亿元，建有环湖步道5.2公里。"
-RACE = "本届青禾马拉松全程42.195公里，沿途设置了16个补给站、20个医疗点。"
 POWER = "据了解，2025年青禾县全社会用电量达到2.35亿千瓦时，同比增长6.1%。"
-BOATS = "春节期间，青溪游船共运送游客12.4万人次，单日最多运送游客1.8万人次。"
 
 ANSWERED = [
-    # 修 glued onto the park's river: jieba reads 修北沙河 as a name no passage says
-    ("修北沙河湿地公园一共投了多少钱？", PARK, "1.6亿元", "glued_edge"),
-    # 赛 of 赛道 glued onto 马拉松
-    ("青禾马拉松赛道上设了几个补给站？", RACE, "16个", "glued_edge"),
     # no unit asked; 亿千瓦时 is no unit of the list, only the dictionary's measure word
     ("青禾县2025年全社会用电量是多少？", POWER, "2.35亿千瓦时", "dictionary_units"),
 ]
@@ -50,13 +40,6 @@ def test_answered_and_refused_with_the_switch_off(monkeypatch, question, text, g
     monkeypatch.setenv("RAG_ANSWER_ABLATE", switch)
     off = ask(question, text)
     assert off.refused or off.short != given, off.answer
-
-
-def test_a_name_tagged_word_before_le_is_a_verb(monkeypatch):
-    question = "春节期间青溪游船一天最多拉了多少游客？"
-    assert not any("拉" in e for e in analyze_question(question).entities)
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "name_as_verb")
-    assert any("拉" in e for e in analyze_question(question).entities)
 
 
 @pytest.mark.parametrize("question,text", [

@@ -17,8 +17,6 @@ def entity_said(entity: str, text: str) -> bool:
     at most eight characters apart, within one clause."""
     if entity_in(entity, text):
         return True
-    if _glued_edge_said(entity, text):
-        return True
     if ablated("short_names") or len(entity) < 5:
         return False
     for cut in range(2, len(entity) - 2):
@@ -26,34 +24,6 @@ def entity_said(entity: str, text: str) -> bool:
         if re.search(re.escape(head) + r"[^，。；！？,;!?、\s]{1,8}?" + re.escape(kind), text):
             return True
     return _office_said(entity, text)
-
-
-# the last characters of names of places and bodies: an edge character of these stays part of the name
-_NAME_EDGES = "省市县区州盟旗乡镇村屯街路局厅委办院所校站港园馆店行司部处科队会社场厂中馆城岛湖河山江"
-_NAME_TAGS = ("ns", "nr", "nrt", "nrfg", "nt", "j")
-# jieba's dictionary frequency from which a whole word is a name it knows (苏州人 70, 马拉松赛 11; 黑龙江 1472)
-_KNOWN_NAME_FREQ = 100
-# and from which a one-character word is an everyday word of the language (修 6007, 赛 2783, 人 313209)
-_EVERYDAY_CHAR_FREQ = 1000
-
-
-def _glued_edge_said(entity: str, text: str) -> bool:
-    """Whether ``text`` names an entity the tagger glued an everyday word onto (修|南沙河 read 修南+沙河,
-    马拉松|赛道 read 马拉松赛, 苏州|人 read 苏州人): the entity, a word the dictionary does not know
-    whole, said in ``text`` without its first or last character, that character a word of its own of
-    no name's kind (a verb, a common noun) and no name's last character (县, 区, 局, 河)."""
-    if ablated("glued_edge") or len(entity) < 3:
-        return False
-    tokenizer = pos_tokenizer()
-    freq, tags = tokenizer.tokenizer.FREQ, getattr(tokenizer, "word_tag_tab", {})
-    if freq.get(entity, 0) >= _KNOWN_NAME_FREQ:
-        return False
-    for rest, edge in ((entity[1:], entity[0]), (entity[:-1], entity[-1])):
-        if edge in _NAME_EDGES or tags.get(edge, "x") in _NAME_TAGS or freq.get(edge, 0) < _EVERYDAY_CHAR_FREQ:
-            continue
-        if entity_in(rest, text):
-            return True
-    return False
 
 
 # an office named short after its place: 洛阳市|文旅局, 黔东南州|文旅局, 渝中区|人社局

@@ -683,10 +683,7 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
             len(word) == 1 and flag == "ns" and i + 1 < len(tokens) and tokens[i + 1][1] == "ns"
             and is_piece(*tokens[i + 1]) and not ablated("glued_place")
         )
-        # "一天最多拉了多少": a word tagged a name right before an aspect particle is a verb (多拉 了)
-        verb = (flag.startswith("nr") and i + 1 < len(tokens) and tokens[i + 1][0] in ("了", "过", "着")
-                and not ablated("name_as_verb"))
-        if (is_piece(word, flag) or glued) and not verb:
+        if is_piece(word, flag) or glued:
             j = i + 1
             while j < len(tokens):
                 w, f = tokens[j]

@@ -212,9 +212,6 @@ SWITCHES = {
     "dictionary_units": "a question asking no unit is answered by a figure in a measure word the unit list lacks, as the"
                         " tagger's dictionary tags one (1.26亿千瓦时 for 用电量是多少)",
     "incident_unit": "起 counts incidents, cases and accidents (1862起 for 多少起酒驾): a unit of the list",
-    "glued_edge": "a name the tagger glued an everyday word onto (修|南沙河, 苏州|人) is said by the name without it:"
-                  " rag.answer.evidence",
-    "name_as_verb": "a word tagged a name but followed by 了/过/着 (最多拉了) is a verb, no name",
     "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"
                            " noun_elsewhere, action, subject…) is overruled for the sentence closest in meaning, from a"
                            " paragraph retrieval is sure of, whose figure is of the asked type (rag.answer.paraphrased)",
