@@ -474,7 +474,7 @@ def _question_kind(text: str) -> tuple[str, str | None]:
 _UNIT_AFTER_WH = re.compile(
     r"(?:多少|几)(万亿|亿|万|千|百)?"
     r"(个百分点|个工作日|平方公里|平方米|人次|场次|班次|公里|千米|公顷|岗位|万元|亿元|元|人|名|位|所|家|项|件|场|条|户|支|座|"
-    r"期|吨|单|辆|趟|列|个|次|天|年|岁|倍|份|套|台|处|亩|米|批|班|种|立方米|公斤|千克|株|棵|只|头|例|艘|架|栋|间|张|枚|块|部|首|册|篇|幅|匹|双|根|%|％)?"
+    r"期|吨|单|辆|趟|列|个|次|天|年|岁|倍|份|套|台|处|亩|米|批|班|种|立方米|公斤|千克|株|棵|只|头|例|艘|架|栋|间|张|枚|块|部|首|册|篇|幅|匹|双|根|起|%|％)?"
 )
 
 
@@ -610,6 +610,8 @@ def _unit_of(text: str, kind: str) -> str | None:
         # "多少个失业的人": 个 only counts; the head noun after it says what (people)
         if match.group(2) == "个" and _PEOPLE_COUNTED.match(text, match.end()):
             return "人"
+        if match.group(2) == "起" and ablated("incident_unit"):
+            return None
         return (match.group(1) or "") + match.group(2)
     # "多少幢", "几袋", "多少千瓦时": a measure word the list above lacks, as the tagger's dictionary knows it
     if not ablated("measure_words"):

@@ -42,7 +42,7 @@ UNITS = sorted(
     """个百分点 个工作日 工作日 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
     条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％
     立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰ 枚 块 部 首 册 篇 幅 匹 双 对 根 分钟 小时 个月 周 秒
-    趟 趟次 车次 航次 列 班列 块钱""".split(),
+    趟 趟次 车次 航次 列 班列 块钱 起""".split(),
     key=len,
     reverse=True,
 )
@@ -221,6 +221,8 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
             continue  # "2025年" is a date; a duration only when "多少年" was asked ("连续11年")
         if unit in ("省", "种", "成") and num.isdigit() and len(num) > 2:
             continue
+        if unit == "起" and ablated("incident_unit"):
+            continue
         if not re.search(r"[\d一二两三四五六七八九十百千]", num):
             continue
         text = m.group(0).strip()
@@ -246,10 +248,22 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         pattern = r"(?<![\d.])(?:超过|约|近|逾)?" + _NUM + r"\s*(?:万亿|亿|万|千|百)?(?:余|多)?" + re.escape(asked)
         spans += [Span(m.start(), m.end(), m.group(0), 1.0) for m in re.finditer(pattern, sentence)
                   if re.search(r"[\d一二两三四五六七八九十百千]", m.group(0))]
+    # "用电量是多少" asks no unit: a figure in a measure word the unit list lacks, as the tagger's
+    # dictionary tags one ("1.26亿千瓦时", "31微克/立方米"), is a figure too, when written in digits (Chinese
+    # numerals before one are set phrases: 翻了一番, 一阵)
+    if not unit and not ablated("dictionary_units"):
+        taken = [(sp.start, sp.end) for sp in spans]
+        for m in _BARE_FIGURE.finditer(sentence):
+            word = measure_word(sentence[m.end():])
+            if word and not any(a <= m.start() < b for a, b in taken) and re.search(r"\d", m.group(0)):
+                spans.append(Span(m.start(), m.end() + len(word), sentence[m.start():m.end() + len(word)], 0.0))
     # "邮政编码是多少" is answered by a bare digit string ("037005"), which has no unit
     if _CODE_ASKED.search(analysis.text):
         spans += [Span(m.start(), m.end(), m.group(0), 1.0) for m in _CODE_RE.finditer(sentence)]
     return spans
+
+
+_BARE_FIGURE = re.compile(r"(?<![\d.])(?:超过|约|近|逾)?" + _NUM + r"\s*(?:万亿|亿|万|千|百)?(?:余|多)?")
 
 
 _ASKS_DAY = re.compile(r"哪天|哪一天|哪日|几月几[日号]|几号|何日|日期")
