@@ -209,6 +209,8 @@ SWITCHES = {
     "common_word_tail": "a word 词林 files as an everyday word (新建, tagged ns by jieba) does not end a longer name"
                         " (鄂尔多斯|新建一座加氢站: the name is 鄂尔多斯)",
     "whole_period": "a figure dated by a part of the year (day) is a near miss for 全年/去年 (全天) asked: near_miss.whole_period",
+    "subject_unnamed": "a person or a non-place name the question asks about (陈晓峰, 志浩市场) that the figure's paragraph and"
+                       " article title never say: the figure is someone else's (near_miss.unnamed)",
     "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"
                            " noun_elsewhere, action, subject…) is overruled for the sentence closest in meaning, from a"
                            " paragraph retrieval is sure of, whose figure is of the asked type (rag.answer.paraphrased)",
