@@ -49,3 +49,35 @@ def test_the_named_subject_still_answers(question, text, given):
     answer = ask(question, paragraph(text))
     assert not answer.refused, answer.answer
     assert answer.short == given
+
+
+# a paragraph going through districts one by one, each with its own clause
+DISTRICTS = ("从各区看，青湖区接待游客52.3万人次，实现旅游收入4.8亿元；石桥区接待游客41.6万人次，实现旅游收入3.9亿元；"
+             "柳岸区、枫林区分别接待游客20.4万人次和18.7万人次。")
+SHOPS = "从商圈看，滨河步行街假期接待游客86万人次，同比增长9.1%；南湖商圈接待游客64万人次，实现销售额3.6亿元。"
+
+
+def test_another_subjects_figure_in_a_listing_paragraph_does_not_answer(monkeypatch):
+    # the street's own clause gives visitors; another 商圈's clause gives the sales
+    question = "滨河步行街假期的销售额是多少？"
+    answer = ask(question, paragraph(SHOPS))
+    assert answer.refused, answer.answer
+    assert "文中只有：南湖商圈接待游客64万人次，实现销售额3.6亿元" in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "sibling_subject")
+    off = ask(question, paragraph(SHOPS))
+    assert not off.refused and off.short == "3.6亿元", off.answer
+
+
+def test_a_district_listed_without_the_asked_figure_is_refused():
+    answer = ask("枫林区假期旅游收入是多少？", paragraph(DISTRICTS, title="青禾市假期文旅消费持续升温"))
+    assert answer.refused, answer.answer
+
+
+@pytest.mark.parametrize("question,given", [
+    ("青湖区假期旅游收入是多少？", "4.8亿元"),  # the asked district's own figure
+    ("石桥区假期实现旅游收入多少？", "3.9亿元"),
+])
+def test_the_subjects_own_figure_still_answers(question, given):
+    answer = ask(question, paragraph(DISTRICTS, title="青禾市假期文旅消费持续升温"))
+    assert not answer.refused, answer.answer
+    assert answer.short == given
