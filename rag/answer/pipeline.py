@@ -17,6 +17,8 @@ from typing import Callable
 from ..schema import Answer, Hit
 from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
 from .near_miss import near_miss, near_miss_check, other_of_kind, other_stage, outcome_unsaid
+from .near_miss.sibling_subject import sibling_subject
+from .near_miss.unnamed import subject_unnamed
 from .paraphrased import overruled
 from .evidence import global_missing
 from .question import DATE, GENERIC_NOUNS, NAME, QUANTITY, SENTENCE, QuestionAnalysis, analyze_question, entity_in, pos_cut
@@ -191,7 +193,7 @@ def extract_answer(
         checks = {id(c): near_miss_check(c, analysis, sentences) if c.span is not None else None for c in eligible}
         misses = {
             id(c): (checks[id(c)] or (None, None))[1] or outcome_unsaid(c, analysis) or other_of_kind(c, analysis)
-            or other_stage(c, analysis)
+            or other_stage(c, analysis) or subject_unnamed(c, analysis) or sibling_subject(c, analysis)
             for c in eligible
         }
         kept = [c for c in eligible if not misses.get(id(c))]
@@ -202,7 +204,8 @@ def extract_answer(
         if not kept:  # a check resting on the question's own words, overruled by meaning (rag.answer.paraphrased)
             kept = overruled(candidates, [
                 (c, (checks[id(c)] or (None, None))[0] if not (
-                    outcome_unsaid(c, analysis) or other_of_kind(c, analysis) or other_stage(c, analysis)) else None)
+                    outcome_unsaid(c, analysis) or other_of_kind(c, analysis) or other_stage(c, analysis)
+                    or subject_unnamed(c, analysis) or sibling_subject(c, analysis)) else None)
                 for c in eligible if misses.get(id(c))
             ], analysis, _retrieval_sure)
         if not kept:  # every answering sentence's figure measures something else: say what the text gives

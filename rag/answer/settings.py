@@ -212,6 +212,10 @@ SWITCHES = {
     "dictionary_units": "a question asking no unit is answered by a figure in a measure word the unit list lacks, as the"
                         " tagger's dictionary tags one (1.26亿千瓦时 for 用电量是多少)",
     "incident_unit": "起 counts incidents, cases and accidents (1862起 for 多少起酒驾): a unit of the list",
+    "subject_unnamed": "a person or a non-place name the question asks about (陈晓峰, 志浩市场) that the figure's paragraph and"
+                       " article title never say: the figure is someone else's (near_miss.unnamed)",
+    "sibling_subject": "a paragraph giving the asked subject a clause of its own (解放碑步行街…接待游客) does not answer with"
+                       " a figure whose clause opens with another name (观音桥商圈实现销售额): near_miss.sibling_subject",
     "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"
                            " noun_elsewhere, action, subject…) is overruled for the sentence closest in meaning, from a"
                            " paragraph retrieval is sure of, whose figure is of the asked type (rag.answer.paraphrased)",

@@ -17,7 +17,9 @@ and, of a restricting part of the question the figure's sentence does not cover:
 market or district of the asked one's kind), ``partner`` (对美国出口), ``edition`` (上一届, 上一产季), ``share`` (a change
 for a share asked) and ``rank`` (全省 for a rank within 全国); and, of the kind of measure: ``asked_unit`` (a unit of
 another kind than the question writes: 多少万千瓦 against 企业38家), ``opposite`` (支出 for 收入 asked) and ``plan``
-(力争…突破1750亿元 for what was done).
+(力争…突破1750亿元 for what was done); and, of whose figure it is: ``unnamed`` (a person or a non-place name the question
+asks about that the figure's paragraph and title never say: 陈晓峰) and ``sibling_subject`` (a paragraph giving the asked
+subject a clause of its own, the figure's clause opening with another name: 观音桥商圈 beside 解放碑步行街).
 """
 from .check import near_miss, near_miss_check
 from .kind import other_of_kind, other_stage
