@@ -7,20 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer import extract_answer
-from rag.schema import Paragraph
-
-from test_extract import ranked
+from conftest import ask, paragraph_maker
 
 TITLE = "青禾县家纺产业年成交额突破百亿元"
 
 
-def paragraph(text: str, number: int = 1, title: str = TITLE) -> Paragraph:
-    return Paragraph(source="992_test.txt", number=number, text=text, start=0, end=len(text), title=title, raw=text)
-
-
-def ask(question: str, *paragraphs: Paragraph):
-    return extract_answer(question, ranked(*paragraphs))
+paragraph = paragraph_maker(TITLE, "992_test.txt")
 
 
 # a quoted shop owner, never named in the paragraph (the article names another one elsewhere)

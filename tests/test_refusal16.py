@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer import extract_answer
-from rag.schema import Paragraph
-
-from test_extract import ranked
+from conftest import ask as ask_over, paragraph_maker
 
 
-def paragraph(text: str, title: str = "青禾县推进城乡建设") -> Paragraph:
-    return Paragraph(source="993_test.txt", number=1, text=text, start=0, end=len(text), title=title, raw=text)
+TITLE = "青禾县推进城乡建设"
+paragraph = paragraph_maker(TITLE, "993_test.txt")
 
 
-def ask(question: str, text: str, title: str = "青禾县推进城乡建设"):
-    return extract_answer(question, ranked(paragraph(text, title)))
+def ask(question: str, text: str, title: str = TITLE):
+    return ask_over(question, paragraph(text, title=title))
 
 
 POWER = "据了解，2025年青禾县全社会用电量达到2.35亿千瓦时，同比增长6.1%。"
