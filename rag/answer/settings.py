@@ -206,6 +206,8 @@ SWITCHES = {
                       " sentence saying what the question names",
     "stated_sides": "a comparison the side answers cannot answer takes both figures from one sentence stating them"
                     " side by side (A、B分别X和Y; 江安县完成12.4公里，南溪区完成9.7公里) that says the shared measure",
+    "side_cores": "stated_sides also reads the sides by the words telling them apart (供水管网/排水管网 of \"铜仁去年改造的"
+                  "供水管网和排水管网\"), each right before its figure in one listing (…供水管网216公里、排水管网189公里)",
     "common_word_tail": "a word 词林 files as an everyday word (新建, tagged ns by jieba) does not end a longer name"
                         " (鄂尔多斯|新建一座加氢站: the name is 鄂尔多斯)",
     "whole_period": "a figure dated by a part of the year (day) is a near miss for 全年/去年 (全天) asked: near_miss.whole_period",
