@@ -200,6 +200,8 @@ SWITCHES = {
     "lead_name": "\"如皋市和海安市去年城镇新增就业\": a short side naming a place or body is matched against the name"
                  " opening the other side (海安市, up to its 的, its period or a word ending as the short side does),"
                  " which the analysis may not read as a name",
+    "lead_name_after_period": "\"去年雷州市营造红树林比遂溪县多多少亩\": a relative period opening the first side dates"
+                              " both sides when the name after it is parallel to the other side (no earlier period)",
     "period_sides": "\"X2025年上半年和下半年成交额\": two periods of one subject, the first taking the measure, the"
                     " second the subject and year",
     "from_to_change": "\"…增加了几个\", \"比原来多了多少张\" refused: the later less the earlier figure of a 由X…增加到Y"
