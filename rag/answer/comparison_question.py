@@ -449,6 +449,17 @@ def _lead_name(text: str, like: str) -> str:
     return ""
 
 
+def _opening_place(text: str, like: str) -> str:
+    """The place name opening ``text`` (its first word, tagged a place and ending in a level: "雷州市营造红树林")
+    parallel to ``like``, a place side named by itself ("遂溪县"), or ``_lead_name``'s reading; "" when none."""
+    lead = _lead_name(text, like)
+    if lead or not _subject_only(like) or like[-1:] not in _NAME_LEVELS:
+        return lead
+    words = pos_cut(text)
+    first, flag = words[0] if words else ("", "")
+    return first if flag == "ns" and first[-1:] in _NAME_LEVELS and len(text) - len(first) >= 2 else ""
+
+
 def _period_sides(side: str, other: str) -> str:
     """"南通家纺市场群2025年上半年和下半年成交额": two periods of one subject, the first side ending in its period
     and the second opening with its own before the measure. ``side`` completed from ``other`` this way ("" when
@@ -652,7 +663,11 @@ def _build(
     a, b = a.strip(" ，,"), b.strip(" ，,")
     # "去年越城区和柯桥区的…": a relative period opening a side that names a subject (the other side opening
     # with a name parallel to it) dates both sides, it is no earlier side
-    if not a or not b or a == b or (_RELATIVE_PERIOD.match(a) and not _lead_name(b, a)):
+    if not a or not b or a == b:
+        return None
+    opening = _RELATIVE_PERIOD.match(a)
+    # …and so does one opening a side whose name ("去年雷州市营造红树林比遂溪县") is parallel to the other side
+    if opening and not _lead_name(b, a) and (ablated("lead_name_after_period") or not _opening_place(a[opening.end():], b)):
         return None
     # "比去年多了多少" is one change against an earlier period; "比原来的赛会纪录快了多少" names the earlier
     # thing itself (原赛会纪录, a figure of its own): two sides

@@ -24,7 +24,7 @@ _ASKED = re.compile(
 )
 _UP = ("增加", "提高", "增长", "上升", "扩大", "增多", "新增", "多", "延长")
 # words of the question that say only "over what time" the change is asked, not what changed
-_SPAN_WORDS = re.compile(r"从.{1,12}?(?:到|至)(?:现在|目前|如今|.{1,12}?(?=[增提减下降上扩缩多少新延]))|比(?:原来|以前|过去|之前|改造前|建成前|投用前)"
+_SPAN_WORDS = re.compile(r"从.{1,12}?(?:到|至)(?:现在|目前|如今|.{1,12}?(?=[增提减下降上扩缩多少新延]|$))|比(?:原来|以前|过去|之前|改造前|建成前|投用前)"
                          r"|一年(?:里|来|间|中)?|这几年|近几年|每月|每年|[？?]")
 # how much of what the question names (its content words) the from–to clause must say
 MIN_COVERAGE = 0.6

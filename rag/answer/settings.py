@@ -200,12 +200,16 @@ SWITCHES = {
     "lead_name": "\"如皋市和海安市去年城镇新增就业\": a short side naming a place or body is matched against the name"
                  " opening the other side (海安市, up to its 的, its period or a word ending as the short side does),"
                  " which the analysis may not read as a name",
+    "lead_name_after_period": "\"去年雷州市营造红树林比遂溪县多多少亩\": a relative period opening the first side dates"
+                              " both sides when the name after it is parallel to the other side (no earlier period)",
     "period_sides": "\"X2025年上半年和下半年成交额\": two periods of one subject, the first taking the measure, the"
                     " second the subject and year",
     "from_to_change": "\"…增加了几个\", \"比原来多了多少张\" refused: the later less the earlier figure of a 由X…增加到Y"
                       " sentence saying what the question names",
     "stated_sides": "a comparison the side answers cannot answer takes both figures from one sentence stating them"
                     " side by side (A、B分别X和Y; 江安县完成12.4公里，南溪区完成9.7公里) that says the shared measure",
+    "side_cores": "stated_sides also reads the sides by the words telling them apart (供水管网/排水管网 of \"铜仁去年改造的"
+                  "供水管网和排水管网\"), each right before its figure in one listing (…供水管网216公里、排水管网189公里)",
     "common_word_tail": "a word 词林 files as an everyday word (新建, tagged ns by jieba) does not end a longer name"
                         " (鄂尔多斯|新建一座加氢站: the name is 鄂尔多斯)",
     "whole_period": "a figure dated by a part of the year (day) is a near miss for 全年/去年 (全天) asked: near_miss.whole_period",

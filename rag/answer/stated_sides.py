@@ -20,7 +20,7 @@ from typing import Sequence
 
 from ..schema import Answer, Hit
 from .compose import citation
-from .question import analyze_question, coverage
+from .question import analyze_question, coverage, pos_cut
 from .settings import ablated
 from .spans import Span, quantity_spans
 
@@ -133,6 +133,54 @@ def _own_clause(sentence: str, spans: list[Span], names: tuple[str, str], measur
     return found
 
 
+# what a side's question asks after its words: "多少亿元", "多长", "是什么时候"
+_ASKING_TAIL = re.compile(r"(?:多少[^\d\s]{0,3}|多长|多远|多重|了百分之几|是什么时候)$")
+# between a listed thing and its figure: nothing, or a verb of stating ("注册护士1.48万人", "酒驾1862起", "排水管网为189公里")
+_NAME_TO_FIGURE = re.compile(r"(?:为|达|达到|是|有|共|计|约)?")
+
+
+def _boundaries(text: str) -> set[int]:
+    ends, at = {0}, 0
+    for word, _ in pos_cut(text):
+        at += len(word)
+        ends.add(at)
+    return ends
+
+
+def side_cores(side_questions: tuple[str, str], measure: str = "") -> tuple[str, str] | None:
+    """What tells the two sides apart: each side's question without what both share, the words before (their
+    place, period, verb: "铜仁去年改造的" of 供水管网 and 排水管网; "宜昌上半年" of 酒驾 and 醉驾) and the measure
+    after (the shared measure, or a shared "的…" phrase: "的玩具产值" of 凤翔街道 and 澄华街道), cut at words. A
+    sentence listing the sides' figures names them by these words only ("其中执业医师1.21万人、注册护士1.48万人")."""
+    a, b = (_ASKING_TAIL.sub("", q) for q in side_questions)
+    if measure and a.endswith(measure) and b.endswith(measure):
+        a, b = a[:-len(measure)], b[:-len(measure)]
+    tail = next((n for n in range(min(len(a), len(b)), 0, -1) if a[-n:] == b[-n:]), 0)
+    at = a.find("的", len(a) - tail) if tail else -1
+    if 0 <= at and len(a) - at <= tail:  # a shared "的…" ending
+        a, b = a[:at], b[:len(b) - (len(a) - at)]
+    head = next((n for n in range(min(len(a), len(b)), 0, -1) if a[:n] == b[:n]), 0)
+    shared = _boundaries(a) & _boundaries(b)
+    head = max((n for n in shared if n <= head), default=0)
+    cores = (a[head:].strip("的"), b[head:].strip("的"))
+    return cores if all(len(c) >= 2 for c in cores) and cores[0] != cores[1] else None
+
+
+def _name_then_figure(sentence: str, spans: list[Span], names: tuple[str, str]) -> list[Span | None]:
+    """Per side, the figure right after its one mention in a listing ("供水管网216公里、排水管网189公里"): the
+    name, at most a verb of stating, then the figure."""
+    found: list[Span | None] = [None, None]
+    for side, name in enumerate(names):
+        after = []
+        for m in re.finditer(re.escape(name), sentence):
+            nxt = next((sp for sp in spans if sp.start >= m.end()), None)
+            if nxt is not None and _NAME_TO_FIGURE.fullmatch(sentence[m.end():nxt.start]):
+                after.append(nxt)
+        if len(after) == 1:
+            found[side] = after[0]
+    return found
+
+
 def _unit(span: Span) -> str:
     return re.sub(r"^[^\d]*[\d.,]+[万亿千百]?", "", span.text)
 
@@ -142,8 +190,21 @@ def stated_sides(
 ) -> tuple[Answer, Answer] | None:
     """The two sides' answers read from one retrieved sentence stating both ("分别", or parallel clauses), or None."""
     measure = (comparison.measure or "").replace("的", "")
-    if ablated("stated_sides") or comparison.dated or len(measure) < 2 or any(len(n) < 2 for n in names):
+    if ablated("stated_sides") or comparison.dated:
         return None
+    cores = None if ablated("side_cores") else side_cores(comparison.side_questions, comparison.measure or "")
+    if len(measure) >= 2 and all(len(n) >= 2 for n in names):
+        found = _read_stated(comparison, names, hits, measure)
+        if found is not None or cores is None or cores == names:
+            return found
+    if cores is None:
+        return None
+    # the sides by the words telling them apart, each read right before its figure in one listing; with no shared
+    # measure the side words are the measure ("注册护士" and "执业医师")
+    return _read_stated(comparison, cores, hits, measure, listed=True)
+
+
+def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measure: str, listed: bool = False):
     analyses = [analyze_question(q) for q in comparison.side_questions]
     asked = "".join(comparison.side_questions)
     seen = set()
@@ -161,12 +222,15 @@ def stated_sides(
                 continue  # the sentence is of another year or part of the year than the one asked
             spans = _figures(sentence, analyses[0])
             found = _respectively(sentence, spans, names)
-            if None in found:
+            if None in found and len(measure) >= 2:
                 own = _own_clause(sentence, spans, names, measure)
+                found = [f if f is not None else o for f, o in zip(found, own)]
+            if None in found and listed:
+                own = _name_then_figure(sentence, spans, names)
                 found = [f if f is not None else o for f, o in zip(found, own)]
             if None in found or found[0].start == found[1].start or _unit(found[0]) != _unit(found[1]) or not _unit(found[0]):
                 continue
-            if coverage([measure], sentence[:max(sp.end for sp in found)]) < MIN_MEASURE:
+            if len(measure) >= 2 and coverage([measure], sentence[:max(sp.end for sp in found)]) < MIN_MEASURE:
                 continue
             return tuple(  # type: ignore[return-value]
                 Answer(question=comparison.side_questions[i], answer=sp.text, refused=False,
