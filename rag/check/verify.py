@@ -191,6 +191,9 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
     whole = ingredient_on("closest") and any(_restated_whole(r, stated) and not r.true and r.same_subject for r in scored)
     for row in sorted(scored, key=lambda r: (whole and r.flipped and r.restated < SUPPORT_MIN,
                                              not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
+                                             # the very number misquoted ("521.3万亩" for the article's "512.3万亩", its words
+                                             # restated) is what the claim says wrongly, before any closer match of another value
+                                             not (r.slip and ingredient_on("misquote_first")),
                                              r.candidate.figure.unit_class != stated.unit_class,
                                              # then the closest match, and of equally close ones the figure whose own clause
                                              # says most of the claim's measure too (read both ways)
