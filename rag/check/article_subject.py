@@ -1,0 +1,49 @@
+"""A place claim told by an article sentence that names no place: the article's own place is its subject (``place_subject``).
+
+A news article names its place once, in its title or lead, and then tells what happened there without naming it again:
+"祁连县…" in the lead, then "顺利通过国家学前教育普及普惠县认定". A claim whose subject is that place ("祁连县已通过国家学前教育
+普及普惠县认定") is told by such a sentence, when
+
+- the claim's place opens its clause (its subject: not where something is done, "在…举行", nor where a thing is, "位于…");
+- the article's last place of the claim's place's kind before the sentence (title, lead, the paragraph up to it) is the claim's;
+- the sentence names no place of its own, nor a whole (全市, 全县…) of another kind than the claim's place.
+
+The rest of the claim's clause must still be said by the sentence (``verify_name`` reads its frame words as for a
+sentence that names the place), so a right event told of the article's place confirms it and nothing else does.
+"""
+from __future__ import annotations
+
+import re
+
+from .ablation import ingredient_on
+from .candidates import _level
+from .claims import places_in
+from .report import Claim
+
+_WHOLE = re.compile(r"(?:全|我|本|该)([省市县区州镇乡旗村])")
+_CLAUSE_OPENING = re.compile(r"(?:^|[，,；;。：:！？!?])\s*$")
+
+
+def _opens_clause(claim: Claim) -> bool:
+    at = claim.stated_start - claim.start + claim.text_offset
+    return bool(_CLAUSE_OPENING.search(claim.sentence[:at]))
+
+
+def told_of_article_place(claim: Claim, sentence: str, context: str) -> bool:
+    """Whether ``sentence`` (of an article whose title, lead and paragraph are ``context``) tells of the claim's place
+    without naming it: the article's place is the claim's, and the sentence names no other."""
+    if not ingredient_on("place_subject") or claim.kind != "place" or not _opens_clause(claim):
+        return False
+    name = "".join(claim.stated.split())
+    if any(place not in claim.text for place in places_in(sentence)):
+        return False  # the sentence names a place (or 全国, 全省) of its own
+    for whole in _WHOLE.finditer(sentence):
+        if not name.endswith(whole.group(1)):
+            return False  # "全市…" is not a 县's
+    # the article's place of the claim's place's kind told last before the sentence (title, lead, the paragraph up to it):
+    # "青海省…祁连县…" tells 祁连县's, "…金台区则探索…。该区引入…" 金台区's
+    at = context.rfind(sentence)
+    before = context[:at] if at >= 0 else context
+    level = _level(name)
+    last = next((place for place in reversed(places_in(before)) if _level(place) == level), None)
+    return last is not None and (last == name or name in last or last in name)
