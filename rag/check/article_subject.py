@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..places import is_province
 from .ablation import ingredient_on
 from .candidates import _level
 from .claims import places_in
@@ -35,15 +36,19 @@ def told_of_article_place(claim: Claim, sentence: str, context: str) -> bool:
     if not ingredient_on("place_subject") or claim.kind != "place" or not _opens_clause(claim):
         return False
     name = "".join(claim.stated.split())
-    if any(place not in claim.text for place in places_in(sentence)):
-        return False  # the sentence names a place (or 全国, 全省) of its own
-    for whole in _WHOLE.finditer(sentence):
-        if not name.endswith(whole.group(1)):
-            return False  # "全市…" is not a 县's
+    province = is_province(name)
+    kind = "省" if province else _level(name)  # a province named without its suffix ("山西") is a 省
+    if not kind:
+        return False
+    if any(place not in claim.text and place != "全" + kind for place in places_in(sentence)):
+        return False  # the sentence names a place (or 全国) of its own
+    if any(whole.group(1) != kind for whole in _WHOLE.finditer(sentence)):
+        return False  # "全市…" is not a 县's
     # the article's place of the claim's place's kind told last before the sentence (title, lead, the paragraph up to it):
     # "青海省…祁连县…" tells 祁连县's, "…金台区则探索…。该区引入…" 金台区's
     at = context.rfind(sentence)
     before = context[:at] if at >= 0 else context
-    level = _level(name)
-    last = next((place for place in reversed(places_in(before)) if _level(place) == level), None)
+    same_kind = [place for place in places_in(before)
+                 if not place.startswith("全") and (is_province(place) if province else _level(place) == kind)]
+    last = same_kind[-1] if same_kind else None
     return last is not None and (last == name or name in last or last in name)
