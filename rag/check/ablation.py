@@ -97,7 +97,7 @@ from __future__ import annotations
 import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
-               "place_between", "unit_slip", "transposed", "misquote_first", "place_subject", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
+               "place_between", "unit_slip", "transposed", "misquote_first", "place_subject", "place_subject_any", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
                "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head", "measure_short", "scope_rank", "subject_clause",
                "pointer_subject", "qualified", "roman_codes", "figure_of",
                "bare_noun", "cumulative", "common_area", "from_to",

@@ -48,7 +48,9 @@ def told_of_article_place(claim: Claim, sentence: str, context: str) -> bool:
     # "青海省…祁连县…" tells 祁连县's, "…金台区则探索…。该区引入…" 金台区's
     at = context.rfind(sentence)
     before = context[:at] if at >= 0 else context
-    same_kind = [place for place in places_in(before)
-                 if not place.startswith("全") and (is_province(place) if province else _level(place) == kind)]
-    last = same_kind[-1] if same_kind else None
+    named = [place for place in places_in(before) if not place.startswith("全")]
+    if not ingredient_on("place_subject_any"):
+        named = [place for place in named if (is_province(place) if province else _level(place) == kind)]
+    # (switch place_subject_any: the last place of any kind named before it: "…城中区…。西宁市人社局…" is the city's)
+    last = named[-1] if named else None
     return last is not None and (last == name or name in last or last in name)
