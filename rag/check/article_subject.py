@@ -49,8 +49,9 @@ def told_of_article_place(claim: Claim, sentence: str, context: str) -> bool:
     at = context.rfind(sentence)
     before = context[:at] if at >= 0 else context
     named = [place for place in places_in(before) if not place.startswith("全")]
-    if not ingredient_on("place_subject_any"):
+    if province or not ingredient_on("place_subject_any"):
         named = [place for place in named if (is_province(place) if province else _level(place) == kind)]
-    # (switch place_subject_any: the last place of any kind named before it: "…城中区…。西宁市人社局…" is the city's)
+    # (switch place_subject_any: below a province, the last place of any kind named before it: "…城中区…。西宁市人社局…" is
+    # the city's; the places a province's article names after it are its own)
     last = named[-1] if named else None
     return last is not None and (last == name or name in last or last in name)
