@@ -65,3 +65,12 @@ def test_without_the_switch_another_figure_is_found(page_assistant, monkeypatch)
     monkeypatch.setenv("RAG_CHECK_ABLATE", "misquote_first")
     report = page_assistant.check("招聘会现场达成初步就业意向的硕士及以上学历人员有750人。")
     assert report.claims[0].found != "570人", claim_verdicts(report)
+
+
+def test_a_city_named_after_the_district_is_the_sentences_subject(page_assistant, monkeypatch):
+    # "…安平区…。云江市住建局…介绍了…。下一步将推行…": the sentence goes on about the city, not the district before it
+    claim = "安平区下一步将推行片区统筹改造模式。"
+    report = page_assistant.check(claim)
+    assert report.verdict != "supported", claim_verdicts(report)
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "place_subject_any")
+    assert page_assistant.check(claim).verdict == "supported"

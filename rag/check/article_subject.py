@@ -53,5 +53,5 @@ def told_of_article_place(claim: Claim, sentence: str, context: str) -> bool:
         named = [place for place in named if (is_province(place) if province else _level(place) == kind)]
     # (switch place_subject_any: below a province, the last place of any kind named before it: "…城中区…。西宁市人社局…" is
     # the city's; the places a province's article names after it are its own)
-    last = named[-1] if named else None
+    last = max(named, key=before.rfind) if named else None  # (places_in names each place once: by where it is said last)
     return last is not None and (last == name or name in last or last in name)
