@@ -61,6 +61,10 @@ no sign of another name there: no 名称 contradiction from it),
 ``frame_clause`` (a name claim is read in the clause of the article sentence that tells its event: "开幕式于…在县文化广场举行，
 闭幕式于…在县体育馆举行" confirms no 闭幕式 "在县文化广场举行", and gives 县体育馆 for it),
 ``transposed`` (the article's number with its digits in another order, same unit, its words restated, is 不一致 on 数值),
+``misquote_first`` (of the figures that may contradict a claim, the very number misquoted, its digits in another order or in another
+unit, its words restated, is what the article says (``found``) before a closer match of another value),
+``place_subject`` (a place claim's place opening its clause is told by an article sentence naming no place when the article's first
+place is the claim's, rag.check.article_subject),
 ``subject_clause`` (a clause before an article figure's own that points back, "该校…", "其中，", or tells where its subject stands,
 "…位于…", is the figure's subject, not its measure: "该校位于县城东部新区，占地68亩" measures 占地, "其中，民营企业798家" 民营企业),
 ``pointer_subject`` (an article sentence opening with a pointer, "该校…", "这所…", is read with the sentence before it, which names
@@ -93,7 +97,7 @@ from __future__ import annotations
 import os
 
 INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "direction", "place_chain", "change", "record",
-               "place_between", "unit_slip", "transposed", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
+               "place_between", "unit_slip", "transposed", "misquote_first", "place_subject", "place_subject_any", "level", "counted", "closest", "span", "day_part", "event", "synonym", "head_noun",
                "closeness", "closer", "respective", "codes", "place_after_place", "scope", "part_of_year", "event_date", "lean_query", "said_before", "referent", "level_rank", "action", "referent_head", "scope_name", "named_before", "dateline", "name_end", "opposite_event", "co_sentence", "plan_sentence", "part_after", "frame_clause", "frame_lead", "name_head", "measure_short", "scope_rank", "subject_clause",
                "pointer_subject", "qualified", "roman_codes", "figure_of",
                "bare_noun", "cumulative", "common_area", "from_to",

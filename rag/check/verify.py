@@ -42,6 +42,7 @@ from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
 from .direction import verify_direction
 from .place_chain import wrong_parent
+from .article_subject import told_of_article_place
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
 from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
@@ -191,6 +192,9 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
     whole = ingredient_on("closest") and any(_restated_whole(r, stated) and not r.true and r.same_subject for r in scored)
     for row in sorted(scored, key=lambda r: (whole and r.flipped and r.restated < SUPPORT_MIN,
                                              not (r.value_ok and r.unit_ok), not _same_number(stated, r.candidate.figure),
+                                             # the very number misquoted ("521.3万亩" for the article's "512.3万亩", its words
+                                             # restated) is what the claim says wrongly, before any closer match of another value
+                                             not (r.slip and ingredient_on("misquote_first")),
                                              r.candidate.figure.unit_class != stated.unit_class,
                                              # then the closest match, and of equally close ones the figure whose own clause
                                              # says most of the claim's measure too (read both ways)
@@ -535,6 +539,9 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
     for score, _, paragraph, s_start, s_end in ranked:
         sentence = paragraph.text[s_start:s_end]
         at = _aligned_at(claim, sentence)
+        # (a sentence naming no place tells of its article's own: rag.check.article_subject)
+        unnamed = at < 0 and told_of_article_place(claim, sentence, context_of(paragraph))
+        at = 0 if unnamed else at
         if at >= 0 and all(place_in(place, context_of(paragraph)) for place in claim.places):
             # the rest of the claim must be the article's too: "南通市丝绸协会…" is not "南通市纺织工业协会…"
             unsaid = [w for w in frame_words if not name_said(w, sentence) and not _synonym_said(w, sentence)] if ingredient_on("frame") else []
@@ -547,7 +554,7 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
                 continue
             if ingredient_on("referent") and any(not name_said(r, sentence) for r in claim.referents):
                 continue  # "该社团还获得了“优秀南音社团”称号": the article sentence must name what 该社团 stands for
-            if ingredient_on("frame_clause"):
+            if ingredient_on("frame_clause") and not unnamed:
                 other_clause = _frame_in_other_clause(claim, frame_words, sentence, at)
                 if other_clause is not None:
                     # "开幕式于…在县文化广场举行，闭幕式于…在县体育馆举行": the name stands in another event's clause
@@ -568,7 +575,7 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
                 if other is not None:
                     return other
                 continue
-            span = (paragraph, s_start + at, s_start + at + (len(name) if sentence.startswith(name, at) else 1))  # "京" of "在京"
+            span = (paragraph, s_start, s_end) if unnamed else (paragraph, s_start + at, s_start + at + (len(name) if sentence.startswith(name, at) else 1))  # "京" of "在京"
             return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
     # the sentence that has the name, else the one that tells the event best
     score, _, paragraph, s_start, s_end = next(
