@@ -67,7 +67,8 @@ def _asked_part(question: str) -> str | None:
             if flag not in _NAME_FLAGS or _GENERIC.match(word):
                 break
             name = word + name
-            places = places and (flag == "ns" or place_level(word) is not None)
+            # (a mountain, lake or river the tagger reads as a place names a scenic spot: 云雾山景区)
+            places = places and (place_level(word) is not None or (flag == "ns" and word[-1] not in _NATURE))
         # a place's name alone (盐城法院, 某县各学校) is the place's institutions as a whole: read as a place
         if len(name) >= 2 and not places and not (len(name) == 2 and known_common_word(name)) \
                 and not _GENERIC.match(name):
@@ -76,6 +77,7 @@ def _asked_part(question: str) -> str | None:
 
 
 _PLACE_WORD_HEADS = ("城", "乡", "镇", "村", "农")
+_NATURE = "山湖河江海岛峰岭湾泉洞谷"
 
 
 def _lower_place(analysis: QuestionAnalysis, level: int) -> str | None:
