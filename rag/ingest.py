@@ -59,8 +59,9 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # 9: a setting counts only places jieba reads as words, a page province only an article's own; 10: two stacked
 # headlines join only when they read as one (a shared word, or the second names nothing of its own);
 # 11: a setting keeps 三亚市/两当县/本溪市 (a numeral or 全/本 starting a place's own name); 12: a setting's year
-# is none the lead names as a start, an earlier year's end or a level passed (2024年以来, 截至2024年底, 超过2024年)
-PARSER_VERSION = 12
+# is none the lead names as a start, an earlier year's end or a level passed (2024年以来, 截至2024年底, 超过2024年);
+# 13: a local paper's dateline with its date ("本报兰州1月26日讯", "本报北京12月3日电") opens an article
+PARSER_VERSION = 13
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 

@@ -16,6 +16,9 @@ from rag import dateline, ingest, setting
     ("新华社北京1月26日电（记者王强）公安部26日发布…", True),
     ("中新社西宁1月5日电 青海省…", True),
     ("人民网北京3月2日消息 …", True),
+    ("本报柳溪1月26日讯（记者 李华）记者从…", True),  # a local paper's dateline with its date
+    ("本报北京12月3日电 记者…", True),  # 人民日报's own reports end in 电
+    ("本报热线电话：0971-1234567", False),  # 电 of 电话, no date before it
     ("本报记者 林一帆", False),  # a byline, not a dateline
     ("本报通讯员讯员", False),
     ("城中区一季度新增就业2470人。", False),
@@ -53,6 +56,19 @@ def test_a_page_is_cut_at_its_dateline_and_byline():
         (ingest.DATELINE, "本报城中讯 一季度，城中区城镇新增就业2470人。"), (ingest.DATELINE, "新华社西宁1月5日电 青海省今年…"),
     ]
     assert setting.article_setting("稳就业促增收", "本报城中讯 一季度，城中区…")[:1] == ["城中"]
+
+
+def test_a_dated_local_dateline_opens_a_new_article(tmp_path):
+    """Two reports on one page, the second under its headline with "本报柳溪1月26日讯": its paragraphs are its
+    article's, under its own title, not the first report's (whose 全县 is another county)."""
+    (tmp_path / "page.txt").write_text(
+        "青禾县新增就业3200人\n\n本报讯（记者 王明）2025年全县城镇新增就业3200人。\n\n全县还开展技能培训86期。\n\n"
+        "柳溪县旅游收入突破10亿元\n\n本报柳溪1月\n26日讯（记者 李华）2025年全县接待游客512万人次。\n\n全县新增民宿42家。\n",
+        encoding="utf-8")
+    _, paragraphs = ingest.load_corpus(tmp_path)
+    titles = {p.text[:6]: p.title for p in paragraphs}
+    assert titles["全县新增民宿"] == "柳溪县旅游收入突破10亿元"
+    assert titles["全县还开展技"] == "青禾县新增就业3200人"
 
 
 def test_the_seeds_are_read_as_before(seeds_dir):
