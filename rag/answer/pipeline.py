@@ -19,6 +19,7 @@ from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
 from .near_miss import near_miss, near_miss_check, other_of_kind, other_stage, outcome_unsaid
 from .near_miss.sibling_subject import sibling_subject
 from .near_miss.unnamed import subject_unnamed
+from .near_miss.whole_for_part import whole_for_part
 from .paraphrased import overruled
 from .evidence import global_missing
 from .question import DATE, GENERIC_NOUNS, NAME, QUANTITY, SENTENCE, QuestionAnalysis, analyze_question, entity_in, pos_cut
@@ -124,7 +125,7 @@ def _other_figure(
             continue
         alt = replace(candidate, span=span, score=candidate.score - (ranked[0][1] - score))
         if not near_miss(alt, analysis, sentences) and not outcome_unsaid(alt, analysis) \
-                and not other_of_kind(alt, analysis):
+                and not other_of_kind(alt, analysis) and not whole_for_part(alt, analysis):
             return alt
     return None
 
@@ -194,6 +195,7 @@ def extract_answer(
         misses = {
             id(c): (checks[id(c)] or (None, None))[1] or outcome_unsaid(c, analysis) or other_of_kind(c, analysis)
             or other_stage(c, analysis) or subject_unnamed(c, analysis) or sibling_subject(c, analysis)
+            or whole_for_part(c, analysis)
             for c in eligible
         }
         kept = [c for c in eligible if not misses.get(id(c))]
@@ -205,7 +207,8 @@ def extract_answer(
             kept = overruled(candidates, [
                 (c, (checks[id(c)] or (None, None))[0] if not (
                     outcome_unsaid(c, analysis) or other_of_kind(c, analysis) or other_stage(c, analysis)
-                    or subject_unnamed(c, analysis) or sibling_subject(c, analysis)) else None)
+                    or subject_unnamed(c, analysis) or sibling_subject(c, analysis)
+                    or whole_for_part(c, analysis)) else None)
                 for c in eligible if misses.get(id(c))
             ], analysis, _retrieval_sure)
         if not kept:  # every answering sentence's figure measures something else: say what the text gives
