@@ -74,3 +74,11 @@ def test_a_city_named_after_the_district_is_the_sentences_subject(page_assistant
     assert report.verdict != "supported", claim_verdicts(report)
     monkeypatch.setenv("RAG_CHECK_ABLATE", "place_subject_any")
     assert page_assistant.check(claim).verdict == "supported"
+
+
+def test_a_number_of_the_clause_must_be_the_sentences_too(page_assistant):
+    # the sentence names no place and says 90分; the clause's 180分 is no word of it, whatever the place
+    wrong = page_assistant.check("松岭县对家长满意度在180分以上的学校给予奖励。")
+    assert "supported" not in [verdict for verdict, *_ in claim_verdicts(wrong)], claim_verdicts(wrong)
+    right = page_assistant.check("松岭县对家长满意度在90分以上的学校给予奖励。")
+    assert right.verdict == "supported", claim_verdicts(right)

@@ -6,7 +6,8 @@ A news article names its place once, in its title or lead, and then tells what h
 
 - the claim's place opens its clause (its subject: not where something is done, "在…举行", nor where a thing is, "位于…");
 - the article's last place of the claim's place's kind before the sentence (title, lead, the paragraph up to it) is the claim's;
-- the sentence names no place of its own, nor a whole (全市, 全县…) of another kind than the claim's place.
+- the sentence names no place of its own, nor a whole (全市, 全县…) of another kind than the claim's place;
+- every number the claim's clause says is the sentence's too (the frame words are words, not figures).
 
 The rest of the claim's clause must still be said by the sentence (``verify_name`` reads its frame words as for a
 sentence that names the place), so a right event told of the article's place confirms it and nothing else does.
@@ -23,6 +24,7 @@ from .report import Claim
 
 _WHOLE = re.compile(r"(?:全|我|本|该)([省市县区州镇乡旗村])")
 _CLAUSE_OPENING = re.compile(r"(?:^|[，,；;。：:！？!?])\s*$")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _opens_clause(claim: Claim) -> bool:
@@ -40,6 +42,9 @@ def told_of_article_place(claim: Claim, sentence: str, context: str) -> bool:
     kind = "省" if province else _level(name)  # a province named without its suffix ("山西") is a 省
     if not kind:
         return False
+    said = _NUMBER.findall(sentence)
+    if any(number not in said for number in _NUMBER.findall(claim.text)):
+        return False  # a number of the clause ("满意度在180分以上") the sentence does not say ("90分以上") is no word of it
     if any(place not in claim.text and place != "全" + kind for place in places_in(sentence)):
         return False  # the sentence names a place (or 全国) of its own
     if any(whole.group(1) != kind for whole in _WHOLE.finditer(sentence)):
