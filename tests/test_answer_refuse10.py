@@ -28,12 +28,13 @@ def test_a_neighbouring_street_s_figure_does_not_answer_for_the_asked_street(mon
     assert asked.refused and "文中只有" in asked.answer and "望湖街道" in asked.answer, asked.answer
     own = extract_answer("望湖街道全年受理了多少件工单？", ranked(STREETS))
     assert not own.refused and own.short == "1.2万件", own.answer
-    # two readings refuse it: the neighbour of the asked street's level, and the listed sibling's own clause
-    # (near_miss.sibling_subject); each alone still does, both off answer the neighbour's figure
-    for one in ("neighbour_place", "sibling_subject"):
+    # three readings refuse it: the neighbour of the asked street's level, the listed sibling's own clause
+    # (near_miss.sibling_subject) and the 全区 figure for a street (near_miss.whole_for_part); each alone still does,
+    # all off answer the neighbour's figure
+    for one in ("neighbour_place", "sibling_subject", "whole_for_part"):
         monkeypatch.setenv("RAG_ANSWER_ABLATE", one)
         assert extract_answer("双桥街道全年受理了多少件工单？", ranked(STREETS)).refused
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "neighbour_place,sibling_subject")
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "neighbour_place,sibling_subject,whole_for_part")
     assert extract_answer("双桥街道全年受理了多少件工单？", ranked(STREETS)).short == "1.2万件"
 
 

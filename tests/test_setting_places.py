@@ -51,8 +51,9 @@ def test_a_place_another_paragraph_names_in_passing_is_not_inherited(monkeypatch
     passing = _paragraph("上饶市重点推进高速公路和普通国省道建设。", "江西省", title, 4)
     question = "上饶市一季度完成交通投资多少？"
     assert extract_answer(question, [_hit(whole, 1), _hit(passing, 2)]).refused
-    # refused by the setting, and by asked_place's readings of a wider scope (全省 for 上饶市) and a place the paragraph never names
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "setting_inherit,wider_scope,place_unsaid")
+    # refused by the setting, by asked_place's readings of a wider scope (全省 for 上饶市) and a place the paragraph never
+    # names, and by near_miss.whole_for_part (a lower place asked, the 全省 figure given)
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "setting_inherit,wider_scope,place_unsaid,whole_for_part")
     assert extract_answer(question, [_hit(whole, 1), _hit(passing, 2)]).short == "286.3亿元"
 
 
