@@ -43,10 +43,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .schema import Article, Paragraph
-from .dateline import BYLINE as _BYLINE, DATELINE as _DATELINE  # (DATELINE, BYLINE here are kinds of unit)
+from .dateline import BYLINE as _BYLINE, DATELINE as _DATELINE, dateline_day  # (DATELINE, BYLINE here are kinds of unit)
 from .masthead import Masthead, paper_place, read_masthead
 from .places import pos_cut
-from .setting import article_settings, places_named
+from .setting import article_settings, places_named, whole_year_reported
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +63,9 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # is none the lead names as a start, an earlier year's end or a level passed (2024年以来, 截至2024年底, 超过2024年);
 # 13: a local paper's dateline with its date ("本报兰州1月26日讯", "本报北京12月3日电") opens an article
 # 14: a page's masthead line ("天水日报　2025年5月8日　星期四　第三版") dates the articles under it that carry
-# no date of their own, and its paper's place (天水市) sets those that name no place (rag.masthead)
-PARSER_VERSION = 14
+# no date of their own, and its paper's place (天水市) sets those that name no place (rag.masthead);
+# 15: a dateline's day without its year over a lead reporting a whole year's results dates the report in the next year
+PARSER_VERSION = 15
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -1010,7 +1011,7 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
 
     mastheads = _mastheads(units)
     page_of = [_page_masthead(draft, mastheads) for draft in drafts]
-    dates = [_article_date(draft) or (page.date if page else None) for draft, page in zip(drafts, page_of)]
+    dates = [_article_date(draft) or (page.date if page else _results_date(draft)) for draft, page in zip(drafts, page_of)]
     paper_places = [paper_place(page.paper, text) if page else None for page in page_of]
     settings = article_settings([(draft.title, _lead_text(draft)) for draft in drafts], paper_places)
     placed: list[tuple[_Unit, str | None, int]] = []  # unit, paragraph title, draft index
@@ -1082,6 +1083,20 @@ def _page_masthead(draft: _Draft, mastheads: list[tuple[int, Masthead]]) -> Mast
     if above:
         return above[-1]
     return mastheads[0][1] if len(mastheads) == 1 else None
+
+
+def _results_date(draft: _Draft) -> str | None:
+    """The date of a report whose dateline gives a day without its year ("本报福鼎1月30日讯") and whose lead
+    reports a whole year's results ("2025年，福鼎市实现渔业产值…同比增长6.2%"): the day of the year after."""
+    lead = _lead_text(draft)
+    day = dateline_day(lead or "")
+    year = whole_year_reported(lead) if day else None
+    if not day or year is None:
+        return None
+    month, dom = day
+    if not (1 <= month <= 12 and 1 <= dom <= 31):
+        return None
+    return f"{year + 1:04d}-{month:02d}-{dom:02d}"
 
 
 def _lead_text(draft: _Draft) -> str | None:

@@ -164,3 +164,19 @@ def article_settings(
             places = [page_province, *places]
         settings.append(" ".join(places) or None)
     return settings
+
+
+# a part of a year a figure may be of ("2025年前三季度", "2025年1-11月", "2025年以来"): no whole year's result
+_YEAR_PART = re.compile(r"(?:19|20)\d\d年(?:[上下]半年|前?[一二三四1-4]季度|前\S{1,2}个月|\d{1,2}[-—至到~～]|\d{1,2}月|一至|1至|以来|来|底|末|初)")
+# a result set against the year before: the year reported is over
+_RESULT = re.compile(r"同比|比上年|较上年|与上年")
+
+
+def whole_year_reported(lead: str | None) -> int | None:
+    """The year whose whole results a lead's first sentence reports ("获悉，2025年，福鼎市实现渔业产值
+    52.8亿元，同比增长6.2%"), or None: a report of a year's results is printed after that year ends."""
+    first = _first_sentence(lead or "")
+    if not _RESULT.search(first) or _YEAR_PART.search(first) or _NOT_OWN_YEAR.search(first):
+        return None
+    years = set(_YEAR.findall(without_baselines(first)))
+    return int(years.pop()) if len(years) == 1 else None

@@ -72,3 +72,23 @@ def test_a_figure_dated_by_another_year_does_not_answer_a_years_part(pages, monk
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "year_of_part")
     off = pages.ask("2025年上半年青石县旅游综合收入是多少？", k=3)
     assert not off.refused and off.short == "37.9亿元", off.answer
+
+
+def test_a_report_of_a_whole_years_results_is_dated_in_the_year_after():
+    """No masthead: "本报白水2月3日讯" over "2025年，…实现…同比增长" is printed on 2026-02-03, so its 今年 is 2026."""
+    path = PAGE / "baishui_page.txt"
+    _, paragraphs = parse_source(path.name, read_source(path))
+    assert {p.date for p in paragraphs} == {"2026-02-03"}
+
+
+def test_a_part_of_a_year_dates_nothing():
+    from rag.setting import whole_year_reported
+
+    assert whole_year_reported("本报白水2月3日讯 2025年，白水县茶产业实现综合产值101.6亿元，同比增长9.2%。") == 2025
+    assert whole_year_reported("本报白水10月3日讯 2025年前三季度，白水县茶产业实现产值71.6亿元，同比增长9.2%。") is None
+    assert whole_year_reported("本报白水2月3日讯 2025年，白水县计划新建茶园1.2万亩。") is None  # a plan: no result
+
+
+def test_this_year_of_a_whole_years_report_is_the_next_year(pages):
+    answer = pages.ask("白水县2026年计划新建多少标准化茶园？", k=3)
+    assert not answer.refused and answer.short == "1.2万亩", answer.answer
