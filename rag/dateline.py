@@ -46,3 +46,13 @@ def dateline_place(lead: str) -> list[str]:
 def is_wire(lead: str) -> bool:
     """Whether a lead opens with a news agency's dateline: its place is where the agency reports from."""
     return lead.startswith(WIRES)
+
+
+# the day of a dateline that names no year: "本报宁德1月22日讯", "新华社北京3月2日电"
+_DATELINE_DAY = re.compile(rf"^据?(?:{LOCAL_PAPER}|{_either(WIRES)}|{_either(NEWS_SITES)})[\u4e00-\u9fff]{{0,8}}?(\d{{1,2}})月(\d{{1,2}})日(?:讯|电|消息)")
+
+
+def dateline_day(lead: str) -> tuple[int, int] | None:
+    """(month, day) of a lead's dateline that gives a day without its year, or None."""
+    match = _DATELINE_DAY.match(lead)
+    return (int(match.group(1)), int(match.group(2))) if match else None

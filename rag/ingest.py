@@ -43,9 +43,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .schema import Article, Paragraph
-from .dateline import BYLINE as _BYLINE, DATELINE as _DATELINE  # (DATELINE, BYLINE here are kinds of unit)
+from .dateline import BYLINE as _BYLINE, DATELINE as _DATELINE, dateline_day  # (DATELINE, BYLINE here are kinds of unit)
+from .masthead import Masthead, paper_place, read_masthead
 from .places import pos_cut
-from .setting import article_settings, places_named
+from .setting import article_settings, places_named, whole_year_reported
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,10 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # 11: a setting keeps 三亚市/两当县/本溪市 (a numeral or 全/本 starting a place's own name); 12: a setting's year
 # is none the lead names as a start, an earlier year's end or a level passed (2024年以来, 截至2024年底, 超过2024年);
 # 13: a local paper's dateline with its date ("本报兰州1月26日讯", "本报北京12月3日电") opens an article
-PARSER_VERSION = 13
+# 14: a page's masthead line ("天水日报　2025年5月8日　星期四　第三版") dates the articles under it that carry
+# no date of their own, and its paper's place (天水市) sets those that name no place (rag.masthead);
+# 15: a dateline's day without its year over a lead reporting a whole year's results dates the report in the next year
+PARSER_VERSION = 15
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -1005,8 +1009,11 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
                 draft.add(replace(head, kind=BODY))
             drafts.append(draft)
 
-    dates = [_article_date(draft) for draft in drafts]
-    settings = article_settings([(draft.title, _lead_text(draft)) for draft in drafts])
+    mastheads = _mastheads(units)
+    page_of = [_page_masthead(draft, mastheads) for draft in drafts]
+    dates = [_article_date(draft) or (page.date if page else _results_date(draft)) for draft, page in zip(drafts, page_of)]
+    paper_places = [paper_place(page.paper, text) if page else None for page in page_of]
+    settings = article_settings([(draft.title, _lead_text(draft)) for draft in drafts], paper_places)
     placed: list[tuple[_Unit, str | None, int]] = []  # unit, paragraph title, draft index
     for index, draft in enumerate(drafts):
         for unit, section in zip(draft.units, draft.sections):
@@ -1053,6 +1060,43 @@ def _is_repeat(text: str, kept_sorted: list[str]) -> bool:
         return False
     following = kept_sorted[at]
     return following == text or (len(text) >= _TRUNCATED_REPEAT_MIN_CHARS and following.startswith(text))
+
+
+def _mastheads(units: list[_Unit]) -> list[tuple[int, Masthead]]:
+    """The masthead lines of a file (one per printed page it holds), with where each stands."""
+    found = []
+    for unit in units:
+        if unit.kind in (BODY, HEADLINE, HEADING) and "\n" not in unit.text:
+            masthead = read_masthead(unit.text)
+            if masthead is not None:
+                found.append((unit.start, masthead))
+    return found
+
+
+def _page_masthead(draft: _Draft, mastheads: list[tuple[int, Masthead]]) -> Masthead | None:
+    """The masthead of the page a draft is printed on: the last one above its first line (the only one
+    of the file when the draft stands above it, as a footer line is read)."""
+    if not mastheads or not draft.units:
+        return None
+    start = min(unit.start for unit in draft.units + draft.heading_units)
+    above = [masthead for at, masthead in mastheads if at <= start]
+    if above:
+        return above[-1]
+    return mastheads[0][1] if len(mastheads) == 1 else None
+
+
+def _results_date(draft: _Draft) -> str | None:
+    """The date of a report whose dateline gives a day without its year ("本报福鼎1月30日讯") and whose lead
+    reports a whole year's results ("2025年，福鼎市实现渔业产值…同比增长6.2%"): the day of the year after."""
+    lead = _lead_text(draft)
+    day = dateline_day(lead or "")
+    year = whole_year_reported(lead) if day else None
+    if not day or year is None:
+        return None
+    month, dom = day
+    if not (1 <= month <= 12 and 1 <= dom <= 31):
+        return None
+    return f"{year + 1:04d}-{month:02d}-{dom:02d}"
 
 
 def _lead_text(draft: _Draft) -> str | None:

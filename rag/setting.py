@@ -142,17 +142,41 @@ def article_setting(title: str | None, lead: str | None) -> list[str]:
     return list(dict.fromkeys(places + ([f"{years.pop()}年"] if len(years) == 1 else [])))
 
 
-def article_settings(articles: Sequence[tuple[str | None, str | None]]) -> list[str | None]:
+def article_settings(
+    articles: Sequence[tuple[str | None, str | None]], paper_places: Sequence[str | None] | None = None
+) -> list[str | None]:
     """``Paragraph.setting`` for each (title, lead) of one file's articles: its own places, and,
     when the page's articles report on exactly one province as their own (in a headline, as an
     institution's province, as a local dateline; never 北京时间 or a wire's dateline), that
-    province for the articles naming none (a provincial paper's 全省/我省)."""
+    province for the articles naming none (a provincial paper's 全省/我省). An article naming no
+    place at all, and no wire's, is of its paper's place (``paper_places``, one per article, from the
+    page's masthead: 天水日报's 全市 is 天水市)."""
     own = [article_setting(title, lead) for title, lead in articles]
     provinces = {p for title, lead in articles for p in _own_places(title or "", lead or "")[1]}
     page_province = next(iter(provinces)) if len(provinces) == 1 else None
     settings: list[str | None] = []
-    for places in own:
+    for index, places in enumerate(own):
+        paper = paper_places[index] if paper_places else None
+        lead = articles[index][1] or ""
+        if paper and not is_wire(lead) and not any(not _YEAR.fullmatch(p) for p in places):
+            places = [paper, *places]
         if page_province and not any(is_province(p) for p in places):
             places = [page_province, *places]
         settings.append(" ".join(places) or None)
     return settings
+
+
+# a part of a year a figure may be of ("2025年前三季度", "2025年1-11月", "2025年以来"): no whole year's result
+_YEAR_PART = re.compile(r"(?:19|20)\d\d年(?:[上下]半年|前?[一二三四1-4]季度|前\S{1,2}个月|\d{1,2}[-—至到~～]|\d{1,2}月|一至|1至|以来|来|底|末|初)")
+# a result set against the year before: the year reported is over
+_RESULT = re.compile(r"同比|比上年|较上年|与上年")
+
+
+def whole_year_reported(lead: str | None) -> int | None:
+    """The year whose whole results a lead's first sentence reports ("获悉，2025年，福鼎市实现渔业产值
+    52.8亿元，同比增长6.2%"), or None: a report of a year's results is printed after that year ends."""
+    first = _first_sentence(lead or "")
+    if not _RESULT.search(first) or _YEAR_PART.search(first) or _NOT_OWN_YEAR.search(first):
+        return None
+    years = set(_YEAR.findall(without_baselines(first)))
+    return int(years.pop()) if len(years) == 1 else None

@@ -363,6 +363,39 @@ def resolved_periods(text: str, year: str | None) -> str:
     return "\n".join(dict.fromkeys(resolved))
 
 
+# a day said without its year ("12月28日", "截至1月10日"); not one of a longer date ("2025年12月28日",
+# "去年12月28日") nor inside a longer numeral
+_BARE_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+_RECENT_DAYS = 31  # a daily paper's bare date within the month before its issue is of that recent past
+
+
+def resolved_days(text: str, date: str | None) -> str:
+    """The days ``text`` names without a year, written out with the year they fall in when they lie
+    within the month before the article's issue ``date`` (ISO): a paper of 2026年1月17日 reporting
+    "12月28日…全线贯通" means 2025年12月28日, "截至1月10日" is 2026年1月10日. Days further back, or
+    after the issue, are left unread (a report may look back at last year's spring or ahead)."""
+    if not date or ablated("issue_days"):
+        return ""
+    import datetime as dt
+
+    try:
+        issue = dt.date.fromisoformat(date)
+    except ValueError:
+        return ""
+    resolved = []
+    for m in _BARE_DAY.finditer(text):
+        month, day = int(m.group(1)), int(m.group(2))
+        for year in (issue.year, issue.year - 1):
+            try:
+                when = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if 0 <= (issue - when).days <= _RECENT_DAYS:
+                resolved.append(f"{year}年{month}月{day}日")
+                break
+    return "\n".join(dict.fromkeys(resolved))
+
+
 def time_in(term: str, text: str) -> bool:
     written = _month_day_forms(term)
     if written:  # not inside a longer numeral: "2日" is not in "12日", "二月" not in "十二月"

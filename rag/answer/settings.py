@@ -154,6 +154,10 @@ SWITCHES = {
     "total_word": "一共/总共 only frame a question (jieba would cut 一共用了 as 一|共用)",
     "guessed_type_noun": "a noun after the wh-word jieba guessed across words (多少天能办完: 天能) names no kind of answer",
     "asked_level_name": "\"哪个乡\": a clause opening with a name and the asked level (日月乡积极推动…) names a place, whatever jieba reads",
+    "year_of_part": "a year's part asked (2025年一季度) is of that year: a figure's sentence dated by another year only"
+                    " (2024年，…172.4亿元) is a near miss",
+    "issue_days": "a day said without its year (截至1月10日, 12月28日) within the month before its article's issue date"
+                  " is of that date's year or the one before (2026年1月10日, 2025年12月28日)",
     "relative_periods": "a period said relative to the article's year (今年上半年, 上半年) is that year's (2025年上半年)",
     "asked_kind_only": "a figure of the asked kind (1260户 for 多少户) is no near miss for an asked word standing at a"
                        " figure of another kind in its sentence (两个城中村改造项目, 面积4.2万平方米)",

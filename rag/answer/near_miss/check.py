@@ -17,7 +17,7 @@ from .edition import previous_edition_unsaid
 from .measure import _EARLIER_ASKED, _PERIOD_WORD, _PER_UNIT_ASKED, _PER_UNIT_SAID, _REACHED, _action_at_figure_elsewhere, _asked_tokens, _distinguishing, _distinguishing_word_unsaid, _modifiers, _named_figure_later, _noun_measured_elsewhere, _other_action, _own_kind, _people_in_measure_unit, _qualifier_unsaid, _rate_unasked, _subject_measures_another, _unit_refused, _unit_word_elsewhere, _whole_clause, _with_elided_measure
 from .parts import _counted_noun, _figure_noun, _one_member_asked, _only_part_unsaid, _part_unasked, _percent_unasked, _whole_of_parts
 from .plan import plan_for_outcome
-from .period import _foreign_period, _foreign_relative_period, _other_year_dated
+from .period import dated_sentence, _foreign_period, _foreign_relative_period, _other_year_dated
 from .opposite import opposite_measure
 from .whole_period import part_of_whole_period
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
@@ -63,7 +63,7 @@ def near_miss_check(
     placed = with_places(analysis)  # the places the question names by their suffix, read by asked_place
     if _foreign_place(before, placed):
         return "place", clause
-    if (_foreign_period(sentence, analysis) or _foreign_relative_period(sentence, analysis)
+    if (_foreign_period(dated_sentence(sentence, candidate.hit.paragraph.text), analysis) or _foreign_relative_period(sentence, analysis)
             or _other_year_dated(sentence, analysis, candidate.hit.paragraph) or other_period(sentence, analysis)
             or previous_edition_unsaid(sentence, analysis, candidate.hit.paragraph.title or "")):
         return "period", clause

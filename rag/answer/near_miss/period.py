@@ -16,8 +16,22 @@ def _foreign_period(sentence: str, analysis: QuestionAnalysis) -> bool:
     """The question names a year and the sentence dates its figures by another year only
     ("2024年…几种" against "2025年,…增加9种"); baselines ("与2024年相比") do not count."""
     asked_years = [t for t in analysis.time_terms if _YEAR.fullmatch(t)]
+    if not ablated("year_of_part"):  # "2025年一季度" asks of 2025 too: a sentence dated 2024年 only is another year's
+        asked_years += [m.group(0) for t in analysis.time_terms if (m := _YEAR.match(t)) and m.group(0) != t]
     own = without_baselines(sentence)
     return bool(asked_years and _YEAR.search(own) and not any(time_in(t, own) for t in asked_years))
+
+
+def dated_sentence(sentence: str, paragraph_text: str) -> str:
+    """The sentence with the clauses before it up to the last full stop when it names no year of its own:
+    "2024年，麦积区接待游客…；实现旅游综合收入172.4亿元" dates its second clause by the first's 2024年."""
+    if ablated("year_of_part") or _YEAR.search(sentence) or _RELATIVE_PERIOD.search(sentence):
+        return sentence
+    at = paragraph_text.find(sentence)
+    if at <= 0:
+        return sentence
+    start = max(paragraph_text.rfind(stop, 0, at) for stop in "。！？") + 1
+    return paragraph_text[start:at] + sentence
 
 
 # relative periods an article dates its figures by; 上年 is 去年, 本年 is 今年
