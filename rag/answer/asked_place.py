@@ -59,7 +59,10 @@ def _named(place: str, text: str) -> bool:
 
 # a scope word as the figure's own subject: "全市", "全县" (not "全市第一", a rank; "我市…项目之一" and "本市居民"
 # more often name a thing's owner than the figure's scope)
-_SCOPE = re.compile(r"全(省|州|市|盟|县|旗|区|镇|乡)(?![镇乡村民级委直属域内外])")
+# (全市民 is 全 市民, every citizen, but 全市民宿, 全市民营企业 are the city's: 全市 before a word opening with 民)
+SCOPE_NOT_CITIZENS = r"(?!民(?![宿营办政俗族警兵居生]))"
+_SCOPE = re.compile(r"全(省|州|市|盟|县|旗|区|镇|乡)(?![镇乡村级委直属域内外])" + SCOPE_NOT_CITIZENS)
+_SCOPE_CITIZENS = re.compile(r"全(省|州|市|盟|县|旗|区|镇|乡)(?![镇乡村民级委直属域内外])")  # (scope_min off)
 # a sentence's opening time phrase, before its subject ("2025年全市…", "今年以来，全县…")
 _OPENING = re.compile(r"^[^，,；;。]{0,12}?(?:年|月|季度|以来|期间|假期)[，,]?|^(?:目前|如今|当前|现在|截至目前)[，,]?")
 
@@ -75,7 +78,8 @@ def wider_scope(before: str, sentence: str, analysis: QuestionAnalysis, said_bef
     if not places or any(_named(p, said_before) for p in places):
         return None
     opening = _OPENING.match(sentence)
-    said = _SCOPE.search(before) or _SCOPE.match(sentence, opening.end() if opening else 0)
+    scope_word = _SCOPE_CITIZENS if ablated("scope_min") else _SCOPE
+    said = scope_word.search(before) or scope_word.match(sentence, opening.end() if opening else 0)
     if said and _LEVEL[said.group(1)] < min(_LEVEL[p[-1]] for p in places):
         return said.group(0)
     return None

@@ -20,6 +20,7 @@ from .near_miss import near_miss, near_miss_check, other_of_kind, other_stage, o
 from .near_miss.sibling_subject import sibling_subject
 from .near_miss.unnamed import subject_unnamed
 from .near_miss.whole_for_part import whole_for_part
+from .asked_place import with_places
 from .paraphrased import overruled
 from .evidence import global_missing
 from .question import DATE, GENERIC_NOUNS, NAME, QUANTITY, SENTENCE, QuestionAnalysis, analyze_question, entity_in, pos_cut
@@ -144,6 +145,33 @@ def _other_part_asked(candidate: Candidate, analysis: QuestionAnalysis, found: t
                for w in words)
 
 
+# the near-miss checks that refuse a figure for being a wider scope's, another place's of the asked one's level or a
+# group of places' (not a narrower place's, 孟津区 for 洛阳: the whole's figure elsewhere may answer then)
+_PLACE_CHECKS = frozenset({"wider_scope", "place_unsaid", "place_subject", "joint", "whole_for_part"})
+
+
+def _placed_fallback(
+    eligible: list[Candidate], kept: list[Candidate], checks: dict, misses: dict, analysis: QuestionAnalysis
+) -> list[Candidate]:
+    """When the best-scoring sentence was refused for its place ("全省…新增公办学位15.6万个", "太原、大同、晋中三市…合计"
+    for 太原市 asked), a lower-scoring sentence of another paragraph answers only when it names an asked place itself:
+    one that does not ("新增学位中，义务教育学位9.8万个", "大同市平城区…新增学位1620个") is the same wider figure's
+    breakdown or a neighbour's, the fallback of a question the text does not answer."""
+    if ablated("placed_fallback") or not kept:
+        return kept
+    best = max(eligible, key=lambda c: c.score)
+    if not misses.get(id(best)):
+        return kept
+    found = checks.get(id(best))
+    reason = found[0] if found else ("whole_for_part" if whole_for_part(best, analysis) else None)
+    if reason not in _PLACE_CHECKS:
+        return kept
+    places = with_places(analysis).entities
+    if not places:
+        return kept
+    return [c for c in kept if c.sentence == best.sentence or any(entity_in(p, c.sentence) for p in places)]
+
+
 def extract_answer(
     question: str,
     hits: list[Hit] | tuple[Hit, ...],
@@ -203,6 +231,7 @@ def extract_answer(
             alt for c in eligible if misses.get(id(c))
             for alt in [_other_figure(c, analysis, sentences, checks[id(c)])] if alt is not None
         ]
+        kept = _placed_fallback(eligible, kept, checks, misses, analysis)
         if not kept:  # a check resting on the question's own words, overruled by meaning (rag.answer.paraphrased)
             kept = overruled(candidates, [
                 (c, (checks[id(c)] or (None, None))[0] if not (

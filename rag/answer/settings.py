@@ -226,6 +226,10 @@ SWITCHES = {
                        " a figure whose clause opens with another name (观音桥商圈实现销售额): near_miss.sibling_subject",
     "whole_for_part": "a figure whose clause is a wider scope's (全省…实现门票收入) does not answer for a named thing inside it"
                       " (黄果树瀑布景区, 某镇零工驿站) or a lower place the sentence never names: near_miss.whole_for_part",
+    "scope_min": "a scope word before a word opening with 民 (全市民宿, 全县民营企业) is the figure's scope, not 全+市民"
+                 " (every citizen): asked_place.wider_scope and near_miss.whole_for_part",
+    "placed_fallback": "when the best-scoring sentence is refused for its place or scope (全省, 三市合计), a lower-scoring"
+                       " sentence answers only when it names an asked place itself (rag.answer.pipeline)",
     "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"
                            " noun_elsewhere, action, subject…) is overruled for the sentence closest in meaning, from a"
                            " paragraph retrieval is sure of, whose figure is of the asked type (rag.answer.paraphrased)",
@@ -236,7 +240,7 @@ SWITCHES = {
 NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
-    "whole", "share_change", "asked_unit", "opposite", "plan",
+    "whole", "share_change", "asked_unit", "opposite", "plan", "joint",
 )
 
 ABLATABLE = frozenset(

@@ -19,7 +19,8 @@ for a share asked) and ``rank`` (全省 for a rank within 全国); and, of the k
 another kind than the question writes: 多少万千瓦 against 企业38家), ``opposite`` (支出 for 收入 asked) and ``plan``
 (力争…突破1750亿元 for what was done); and, of whose figure it is: ``unnamed`` (a person or a non-place name the question
 asks about that the figure's paragraph and title never say: 陈晓峰) and ``sibling_subject`` (a paragraph giving the asked
-subject a clause of its own, the figure's clause opening with another name: 观音桥商圈 beside 解放碑步行街).
+subject a clause of its own, the figure's clause opening with another name: 观音桥商圈 beside 解放碑步行街); and ``joint``
+(one of several names the figure sums: 太原、大同、晋中三市新增学位合计, 洛阳龙门站、洛阳站累计, 罗家寨等气田).
 """
 from .check import near_miss, near_miss_check
 from .kind import other_of_kind, other_stage

@@ -16,6 +16,7 @@ from .asked_unit import unit_of_other_kind
 from .edition import previous_edition_unsaid
 from .measure import _EARLIER_ASKED, _PERIOD_WORD, _PER_UNIT_ASKED, _PER_UNIT_SAID, _REACHED, _action_at_figure_elsewhere, _asked_tokens, _distinguishing, _distinguishing_word_unsaid, _modifiers, _named_figure_later, _noun_measured_elsewhere, _other_action, _own_kind, _people_in_measure_unit, _qualifier_unsaid, _rate_unasked, _subject_measures_another, _unit_refused, _unit_word_elsewhere, _whole_clause, _with_elided_measure
 from .parts import _counted_noun, _figure_noun, _one_member_asked, _only_part_unsaid, _part_unasked, _percent_unasked, _whole_of_parts
+from .joint import joint_member
 from .plan import plan_for_outcome
 from .period import dated_sentence, _foreign_period, _foreign_relative_period, _other_year_dated
 from .opposite import opposite_measure
@@ -37,6 +38,16 @@ def _from_word(sentence: str, word: str, span: Span, clause: str) -> str:
     if at < 0 or start < 0 or at >= start or start + len(clause) - at > _MAX_GIVEN:
         return clause
     return sentence[at:start + len(clause)]
+
+
+def _from_list(sentence: str, span: Span, clause: str) -> str:
+    """The figure's clause said from the list of names it sums, when that list opens an earlier clause of its
+    sentence (文中只有：东岳观镇、通津铺镇…两镇粮食播种面积合计达到14.6万亩)."""
+    start = sentence.find(clause)
+    opening = max(sentence.rfind(mark, 0, max(start - 1, 0)) for mark in "，,；;。：:") + 1
+    if start > 0 and "、" in sentence[opening:start] and start + len(clause) - opening <= _MAX_GIVEN:
+        return sentence[opening:start + len(clause)]
+    return clause
 
 
 def near_miss(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Iterable[str] = ()) -> str | None:
@@ -105,6 +116,9 @@ def near_miss_check(
         return "whole", clause
     if on("member") and _one_member_asked(sentence, span.start, span.end, analysis):
         return "member", clause
+    # "太原、大同、晋中三市新增学位合计7.1万个" for 太原 asked: the figure sums the listed names
+    if on("joint") and joint_member(sentence, span, analysis):
+        return "joint", _from_list(sentence, span, clause)
     if on("only_part") and _only_part_unsaid(clause, analysis):
         return "only_part", clause
     # "多少名学生" is not answered by "引进专家11名": the figure counts another noun

@@ -17,6 +17,7 @@ import re
 from ...dateline import DATELINE
 from ..question import QUANTITY, QuestionAnalysis, place_level, pos_cut
 from ..scoring import Candidate
+from ..asked_place import SCOPE_NOT_CITIZENS
 from ..settings import ablated
 from ..synonyms import known_common_word
 from .measure import _whole_clause
@@ -31,11 +32,12 @@ _KIND_AT = re.compile("|".join(sorted(_PART_KINDS, key=len, reverse=True)))
 # the levels of the scope words (全省 wider than 全市); a place asked by its suffix takes the same levels
 _LEVEL = {"国": 0, "省": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "镇": 4, "乡": 4, "村": 5}
 # a scope word as the figure's subject (not 全市第一, 全区域, 全县人民法庭首位: a rank or a compound)
-_SCOPE = re.compile(r"全(国|省|州|市|盟|县|旗|区|镇|乡)(?![镇乡村民级委直属域内外首第前])")
+_SCOPE = re.compile(r"全(国|省|州|市|盟|县|旗|区|镇|乡)(?![镇乡村级委直属域内外首第前])" + SCOPE_NOT_CITIZENS)
+_SCOPE_CITIZENS = re.compile(r"全(国|省|州|市|盟|县|旗|区|镇|乡)(?![镇乡村民级委直属域内外首第前])")  # (scope_min off)
 # a scope word opening a later clause of the figure's sentence, after a time phrase ("…介绍，2025年全市在建…，总投资约586亿元")
 _CLAUSE_SCOPE = re.compile(
     r"(?<=[，,：:])(?:[^，,；;：:。]{0,10}?(?:年|月|日|季度|底|以来|期间|学期|假期)[，,]?)?全(国|省|州|市|盟|县|旗|区|镇|乡)"
-    r"(?![镇乡村民级委直属域内外首第前])"
+    r"(?![镇乡村级委直属域内外首第前])" + SCOPE_NOT_CITIZENS
 )
 # a sentence's opening time phrase, before its subject ("2025年，全市…", "一年来，全区…", "假期期间，全省…")
 _OPENING = re.compile(r"^[^，,；;。]{0,12}(?:年|月|季度|以来|期间|假期|来)[，,]|^[^，,；;。]{0,12}?(?:年|月|季度|以来|期间|假期)"
@@ -107,7 +109,8 @@ def whole_for_part(candidate: Candidate, analysis: QuestionAnalysis) -> str | No
     opening = _OPENING.match(body)
     before = clause[:span.start - clause_at] if clause_at >= 0 else ""
     part_start = max([0] + [m.end() for m in re.finditer(r"[；;]", sentence[:span.start])])
-    scope = _SCOPE.search(before) or _SCOPE.match(body, opening.end() if opening else 0) or next(
+    scope_word = _SCOPE_CITIZENS if ablated("scope_min") else _SCOPE
+    scope = scope_word.search(before) or scope_word.match(body, opening.end() if opening else 0) or next(
         reversed(list(_CLAUSE_SCOPE.finditer(sentence, part_start, span.start))), None)
     if scope is None or re.search(f"全{scope.group(1)}", analysis.text):
         return None
