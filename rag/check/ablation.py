@@ -119,6 +119,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "parallel_measure",  # rag.check.parallel_measure: "…；南岭港区完成52.7万标箱" takes the parallel clause's measure
                "change_ends", "level_of_change", "own_measure_lead",  # rag.check.candidates._from_to: "由2022年的41家增加到73家": the start and end of a change are levels of their own periods
                "later_end",  # rag.check.scoring._later_than: the claim's "由2020年的72%提高到86%" ends in a year after 2020, as "提高到2025年的86%"
+               "compared_higher",  # rag.check.measure: "比去年同期每斤高0.4元" is a rise of 0.4元, "低" a fall
+               "unknown_place",  # rag.check.claims._unknown_place: "麦积区", pieced together by jieba's HMM, is a place
+               "count_units",  # rag.check.figures: 列, 对, 趟, 辆次, 架次, 艘次 count trains, pairs, trips and passages
                "compared_more",  # rag.check.measure: "比上年多打了11.4公斤" is a rise of 11.4公斤
                "closer_kind",  # rag.check.readings.closer_gives_other: a change is not outweighed by a closer level
                "change_size",  # rag.check.candidates._change_sizes: "由71.3%提高到78.6%" is a rise of 7.3个百分点

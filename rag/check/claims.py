@@ -67,6 +67,21 @@ _PORT_AREA = re.compile(r"(?:^|(?<=[，,。；;：:、\s“（(]))([\u4e00-\u9ff
 _WHEN_WORD = re.compile(r"[年季]$|^(?:目前|当前|今后|此前|以来|日前|近日)$")  # ("本赛季村超": 本赛季 is when)
 
 
+_UNKNOWN_PLACE_SUFFIX = re.compile(r"[县区市镇乡旗]$")
+
+
+def _unknown_place(word: str, flag: str) -> bool:
+    """A word of three or four characters ending in 县, 区, 市…, which jieba's dictionary does not hold (its HMM put it
+    together, tagged a common noun) and whose stem is no common word: a place's name ("麦积区"), not a kind of area
+    ("保护区", "示范区" are dictionary words; "景观区" is cut 景观 + 区)."""
+    if not (ingredient_on("unknown_place") and flag == "n" and 3 <= len(word) <= 4 and _UNKNOWN_PLACE_SUFFIX.search(word)
+            and _CJK_WORD.fullmatch(word) and word not in NOT_PLACES):
+        return False
+    from ..tokenize import stock_word_frequencies
+    frequencies = stock_word_frequencies()
+    return word not in frequencies and frequencies.get(word[:-1], 0) < 50
+
+
 @lru_cache(maxsize=4096)
 def places_in(text: str) -> tuple[str, ...]:
     """Place names and scopes ("城中区", "祁连县", "全省") a piece of text names, in order."""
@@ -78,6 +93,8 @@ def places_in(text: str) -> tuple[str, ...]:
             found.append(w)
         elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):
             found.append(w)  # a small place jieba tags as a name ("申中乡")
+        elif _unknown_place(w, word.flag) and not (i > 0 and re.fullmatch(r"[\d.]+|[〇零一二两三四五六七八九十百千万]+", words[i - 1].word)):  # not "58" + "个托市"
+            found.append(w)  # a county or district jieba's dictionary does not know, pieced together and tagged a noun: "麦积区"
         elif (PLACE_SUFFIX.search(w) and 3 <= len(w) <= 5 and i > 0 and words[i - 1].flag == "ns" and _CJK_WORD.fullmatch(w)
               and w not in NOT_PLACES and ingredient_on("place_after_place")):
             found.append(w)  # a place written right after a larger one, whatever jieba tags it: "河北省保定市"

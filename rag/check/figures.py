@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..calendar_words import FRAME_前
+from .ablation import ingredient_on
 from ..numbers import ARABIC_NUMBER, CHINESE_NUMERAL, number_values, values_in
 
 _CN_DIGITS_ALL = "〇零一二三四五六七八九"
@@ -18,7 +19,9 @@ _CN_DIGITS_ALL = "〇零一二三四五六七八九"
 UNITS = sorted(
     """个百分点 百分点 人次 户次 场次 班次 万人次 个工作日 工作日 个月 个小时 公里 千米 公顷 平方米 平方公里 小时 分钟 周岁 千克 公斤 克 美元 欧元 毫米 厘米
     元 人 名 位 家 个 项 条 辆 单 场 期 件 份 所 座 支 吨 亩 米 户 次 倍 岁 天 年 批 台 套 处 篇 种 类 省 城市 个城市
-    间 块 张 首 部 起 根 株 只 头 棵 村 乡镇 网点 站点 班 枚 艘 架 栋 幢 层 盏 册 千瓦时 千瓦 兆瓦时 兆瓦 吉瓦时 吉瓦 立方米 标箱 平方千米 千公顷""".split(),
+    间 块 张 首 部 起 根 株 只 头 棵 村 乡镇 网点 站点 班 枚 艘 架 栋 幢 层 盏 册 千瓦时 千瓦 兆瓦时 兆瓦 吉瓦时 吉瓦 立方米 标箱 平方千米 千公顷""".split()
+    # trains, pairs of trains, trips and passages: "加开旅客列车412列", "动车组由每日38对增加到52对", "412.6万辆次"
+    + ("列 对 趟 辆次 架次 艘次 车次".split() if ingredient_on("count_units") else []),
     key=len,
     reverse=True,
 )

@@ -24,7 +24,10 @@ _VERB_BEFORE_FIGURE = re.compile(r"(?<![至不最许很新较])(?P<verb>[增涨�
 # "比上年多打了11.4公斤", "较去年少用了3吨": 比/较 X 多/少 + a verb of one character + 了 before the figure is how much more or
 # less was done than X, a change (the verb between tells what was done: 打 of 打粮, 用 of 用水)
 _COMPARED_MORE = re.compile(r"(?:比|较)[^，,；;。：:\s]{1,8}?(?P<verb>[多少])[\u4e00-\u9fff]了\s")
-_VERB_DIRECTION = {"增": "up", "涨": "up", "升": "up", "多": "up", "降": "down", "减": "down", "跌": "down", "少": "down"}
+# "比去年同期每斤高0.4元左右", "较上年低2个百分点": 比/较 X 高/低 before the figure is how much higher or lower than X, a change
+# (高于/低于 before a figure are its qualifiers, read by rag.check.figures, not here)
+_COMPARED_HIGHER = re.compile(r"(?:比|较)[^，,；;。：:\s]{1,10}?(?P<verb>[高低])了?\s")
+_VERB_DIRECTION = {"高": "up", "低": "down", "增": "up", "涨": "up", "升": "up", "多": "up", "降": "down", "减": "down", "跌": "down", "少": "down"}
 # Words that turn a figure into another measure: a target is not a result.
 MODALITY = ("目标", "计划", "预计", "预期", "力争", "任务")
 # Words that say nothing about what is measured: "共有", "累计", "达到"... (single characters such as
@@ -59,6 +62,8 @@ def direction_word(text: str) -> str | None:
     verb = _VERB_BEFORE_FIGURE.search(text)
     if verb is None and ingredient_on("compared_more"):
         verb = _COMPARED_MORE.search(text)
+    if verb is None and ingredient_on("compared_higher"):
+        verb = _COMPARED_HIGHER.search(text)
     return verb.group("verb") if verb else None
 
 
