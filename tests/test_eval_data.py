@@ -33,13 +33,15 @@ FRESH9 = ROOT / "eval" / "fresh9"
 FRESH10 = ROOT / "eval" / "fresh10"
 FRESH11 = ROOT / "eval" / "fresh11"
 FRESH12 = ROOT / "eval" / "fresh12"
+FRESH13 = ROOT / "eval" / "fresh13"
 
 QUESTION_FILES = [("everyday.jsonl", SEEDS), ("fresh_questions.jsonl", FRESH), ("fresh2_questions.jsonl", FRESH2),
                   ("fresh3_questions.jsonl", FRESH3), ("fresh4_questions.jsonl", FRESH4),
                   ("fresh5_questions.jsonl", FRESH5), ("fresh6_questions.jsonl", FRESH6),
                   ("fresh7_questions.jsonl", FRESH7), ("fresh8_questions.jsonl", FRESH8),
                   ("fresh9_questions.jsonl", FRESH9), ("fresh10_questions.jsonl", FRESH10),
-                  ("fresh11_questions.jsonl", FRESH11), ("fresh12_questions.jsonl", FRESH12)]
+                  ("fresh11_questions.jsonl", FRESH11), ("fresh12_questions.jsonl", FRESH12),
+                  ("fresh13_questions.jsonl", FRESH13)]
 CLAIM_FILES = [("claims.jsonl", SEEDS), ("claim_drafts.jsonl", SEEDS), ("fresh_claims.jsonl", FRESH), ("fresh_drafts.jsonl", FRESH),
                ("fresh2_claims.jsonl", FRESH2), ("fresh2_drafts.jsonl", FRESH2),
                ("fresh3_claims.jsonl", FRESH3), ("fresh3_drafts.jsonl", FRESH3),
@@ -51,7 +53,8 @@ CLAIM_FILES = [("claims.jsonl", SEEDS), ("claim_drafts.jsonl", SEEDS), ("fresh_c
                ("fresh9_claims.jsonl", FRESH9), ("fresh9_drafts.jsonl", FRESH9),
                ("fresh10_claims.jsonl", FRESH10), ("fresh10_drafts.jsonl", FRESH10),
                ("fresh11_claims.jsonl", FRESH11), ("fresh11_drafts.jsonl", FRESH11),
-               ("fresh12_claims.jsonl", FRESH12), ("fresh12_drafts.jsonl", FRESH12)]
+               ("fresh12_claims.jsonl", FRESH12), ("fresh12_drafts.jsonl", FRESH12),
+               ("fresh13_claims.jsonl", FRESH13), ("fresh13_drafts.jsonl", FRESH13)]
 
 
 @lru_cache(maxsize=None)
