@@ -10,6 +10,7 @@ assistant runs offline on a laptop CPU and must answer in well under a second.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from dataclasses import dataclass
@@ -376,8 +377,6 @@ def resolved_days(text: str, date: str | None) -> str:
     after the issue, are left unread (a report may look back at last year's spring or ahead)."""
     if not date or ablated("issue_days"):
         return ""
-    import datetime as dt
-
     try:
         issue = dt.date.fromisoformat(date)
     except ValueError:
