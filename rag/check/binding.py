@@ -15,6 +15,12 @@ subject only, so the claim is 未找到, not 不一致. The binding, read from t
 - ``bind_period`` — **the holiday or season before it** in its sentence ("元旦假期…412.6万人次。春节假期…183.5亿元"; "冰雪季
   共…完成旅客吞吐量…"; "国庆黄金周" is 国庆's, a bare 黄金周 / 小长假 any holiday's), and **from A to B**: "由2020年的93.4%提高到96.2%"
   binds 93.4% to 2020 and 96.2% to the later time (which a claim's "2020年以来" / "自2020年" span includes).
+- ``bind_report_year`` — **the year of a bare part of the year**: "一季度" with no year before it in its paragraph is of its report's
+  year (``Paragraph.date``: once the part has ended by the report's date; the year before when it has not begun) or of the year a
+  "今年"/"去年" before it names, so "2024年一季度…" is not told by it in a report of May 2025.
+- ``bind_whole_year`` — **a whole year tells no part of it**: a claim of a holiday or a part of the year ("五一假期…", "上半年…") is not
+  told by a figure its sentence gives a year and no part ("2024年…完成旅客吞吐量38.6万人次"), but by the part's figure later in that
+  sentence where there is one ("…；今年计划再建2000张，上半年已完成1120张").
 - ``bind_list`` — **its position in a 分别 list**: "甲、乙和丙分别为146万千瓦、96万千瓦和70万千瓦" pairs the names in order with
   the figures; a claim naming one of the names is told only by its own figure.
 
