@@ -89,6 +89,14 @@ closer level), ``sibling_hits`` (rag.check.sibling_hits: the paragraphs retrieve
 other claims too), ``only_of_kind`` (rag.check.only_of_kind: the only figure of its unit's kind in an article sentence that says
 all the claim's words is the claim's, its clause's words told otherwise), ``change_size`` (the size of a change told by its start and end: "由71.3%提高到78.6%" is 7.3个百分点),
 ``month_span`` ("1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度),
+``bind_report_year`` (an article's part of the year without its year, "一季度", is of its report's year by ``Paragraph.date``, or of the
+year a "今年"/"去年" before it names: "2024年一季度…" is not told by it in a report of 2025),
+``bind_whole_year`` (a claim of a holiday or a part of the year, "五一假期…", "一季度…", is not told by a figure its sentence gives a
+year and no part of it: "2024年天水机场完成旅客吞吐量38.6万人次"),
+``article_places`` (a place jieba cuts apart in the claim, "于都" as 于 + 都, is read as a place where the article names it in a
+list it counts, "瑞金于都两地"),
+``speaker`` (a name claim of words the claim gives to one speaker, "局长李华东说，…“一日游”…", is 不一致 on 名称 where the article
+sentence saying them gives them to another, "局长杨晓峰说"),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -116,6 +124,7 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "months_period", "lean_measure", "port_area",  # rag.check.claims: "前10个月" is a period; "扩大到了52平方米" leans on the measure before
                "binding", "bind_place", "bind_period", "bind_list",
                "bind_role", "bind_subject", "opening_place", "pointer_place", "whole_as_subject", "list_items", "bind_from_period", "bind_clause_period", "bind_whole",  # rag.check.binding: whose figure it is
+               "bind_report_year", "bind_whole_year", "article_places", "speaker",  # rag.check.binding: a bare 一季度 is its report's year's; a year's figure tells no holiday
                "parallel_measure",  # rag.check.parallel_measure: "…；南岭港区完成52.7万标箱" takes the parallel clause's measure
                "change_ends", "level_of_change", "own_measure_lead",  # rag.check.candidates._from_to: "由2022年的41家增加到73家": the start and end of a change are levels of their own periods
                "later_end",  # rag.check.scoring._later_than: the claim's "由2020年的72%提高到86%" ends in a year after 2020, as "提高到2025年的86%"

@@ -15,6 +15,12 @@ subject only, so the claim is 未找到, not 不一致. The binding, read from t
 - ``bind_period`` — **the holiday or season before it** in its sentence ("元旦假期…412.6万人次。春节假期…183.5亿元"; "冰雪季
   共…完成旅客吞吐量…"; "国庆黄金周" is 国庆's, a bare 黄金周 / 小长假 any holiday's), and **from A to B**: "由2020年的93.4%提高到96.2%"
   binds 93.4% to 2020 and 96.2% to the later time (which a claim's "2020年以来" / "自2020年" span includes).
+- ``bind_report_year`` — **the year of a bare part of the year**: "一季度" with no year before it in its paragraph is of its report's
+  year (``Paragraph.date``: once the part has ended by the report's date; the year before when it has not begun) or of the year a
+  "今年"/"去年" before it names, so "2024年一季度…" is not told by it in a report of May 2025.
+- ``bind_whole_year`` — **a whole year tells no part of it**: a claim of a holiday or a part of the year ("五一假期…", "上半年…") is not
+  told by a figure its sentence gives a year and no part ("2024年…完成旅客吞吐量38.6万人次"), but by the part's figure later in that
+  sentence where there is one ("…；今年计划再建2000张，上半年已完成1120张").
 - ``bind_list`` — **its position in a 分别 list**: "甲、乙和丙分别为146万千瓦、96万千瓦和70万千瓦" pairs the names in order with
   the figures; a claim naming one of the names is told only by its own figure.
 
@@ -388,6 +394,87 @@ def bind_clause_period(claim: Claim, text: str, s_start: int, at: int) -> "tuple
     return None
 
 
+# --------------------------------------------------------------------------- the report's year
+# the months a part of the year spans ("Q1" January to March): a part named without its year is of its report's year once it
+# has ended by the report's date, of the year before when it has not begun ("四季度" in a report of January)
+_PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12), "Q1-3": (1, 9)}
+_PART_WORDS = {"Q1": "一季度", "Q2": "二季度", "Q3": "三季度", "Q4": "四季度", "H1": "上半年", "H2": "下半年", "Q1-3": "前三季度"}
+_WRITTEN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!代)")
+# a year named from the report's own: "今年一季度", "去年上半年" (not a base compared with: "比去年", "同比")
+_RELATIVE_YEAR = re.compile(r"(?<![比较与同和跟由从])(今年|去年|上年|前年)")
+_RELATIVE_OFFSET = {"今年": 0, "去年": 1, "上年": 1, "前年": 2}
+
+
+def _report_year(text: str, at: int, part: str, date: str) -> int | None:
+    """The year of an article figure's part of the year ``part``, from the paragraph before it (``text[:at]``) and its report's
+    ``date``: the last year named before it, written out (None: the figure has its own year, another rule's business) or
+    relative to the report ("今年", "去年"), else the part's year by the report's date (None while the part is under way)."""
+    written = [m.end() for m in _WRITTEN_YEAR.finditer(text, 0, at)]
+    relative = list(_RELATIVE_YEAR.finditer(text, 0, at))
+    try:
+        year, month = int(date[:4]), int(date[5:7])
+    except ValueError:
+        return None
+    if relative and (not written or relative[-1].end() > written[-1]):
+        return year - _RELATIVE_OFFSET[relative[-1].group(1)]
+    if written:
+        return None
+    first, last = _PART_MONTHS[part]
+    if last < month:
+        return year
+    if first > month:
+        return year - 1
+    return None
+
+
+def bind_report_year(claim: Claim, text: str, s_start: int, at: int, date: str | None) -> str | None:
+    """A claim's year for its part of the year ("2024年一季度…") against an article figure of that part told without a year
+    ("今年以来…。一季度全市接待游客…"): the article's part takes the year of its report (``Paragraph.date``); another year than the
+    claim's is another period (→ 未找到)."""
+    if claim.figure is None or not date:
+        return None
+    years = [p for p in claim.periods if p.isdigit()]
+    parts = [p for p in claim.periods if p in _PART_MONTHS]
+    if len(years) != 1 or len(parts) != 1:
+        return None
+    sentence = text[s_start:at]
+    if _WRITTEN_YEAR.search(sentence) or parts[0] not in periods_in(sentence):
+        return None
+    theirs = _report_year(text, at, parts[0], date)
+    if theirs is None or str(theirs) == years[0]:
+        return None
+    return f"{theirs}年{_PART_WORDS[parts[0]]}"
+
+
+def bind_whole_year(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[str, int, int, str] | None":
+    """A claim of a holiday or a part of the year ("今年五一假期…突破1万人次", "一季度…") against an article figure its sentence gives
+    a year and no part of it, no holiday ("2024年天水机场完成旅客吞吐量38.6万人次"): a whole year's figure tells no part of it
+    (→ 未找到), a figure of the claim's part told later in its sentence does (一致 or 不一致 on 数值; its offsets returned)."""
+    if claim.figure is None:
+        return None
+    ours_before = _claim_before(claim)
+    if not (_holidays(ours_before) or any(p in _PART_MONTHS for p in claim.periods)):
+        return None
+    sentence = text[s_start:at]
+    if _holidays(sentence) or any(not p.isdigit() for p in periods_in(sentence)):
+        return None
+    written = _WRITTEN_YEAR.findall(sentence)
+    whole = f"{written[-1]}年全年" if written else "全年" if "全年" in sentence else None
+    if whole is None:
+        return None
+    # the claim's own part told later in the sentence ("2024年…1500张…；今年计划再建2000张，上半年已完成1120张"): its figure tells it
+    ours = set(_holidays(ours_before)) | {p for p in claim.periods if p in _PART_MONTHS}
+    end = _SENTENCE_END.search(text, at)
+    s_end = end.start() if end else len(text)
+    bounds = [m.end() for m in _CLAUSE_MARK.finditer(text, at, s_end)] + [s_end]
+    for a, b in zip(bounds, bounds[1:]):
+        clause = text[a:b]
+        figures = [f for f in find_figures(clause) if f.kind == "figure" and f.unit == claim.figure.unit]
+        if figures and ours & (set(periods_in(clause[:figures[0].start])) | set(_holidays(clause[:figures[0].start]))):
+            return "所述时期的数值", a + figures[0].start, a + figures[0].end, "数值"
+    return whole
+
+
 def _item_name(item: str) -> str:
     """A 分别 list item's own name: its scope opening ("全市带鱼") and what follows 等 ("鲳鱼等主要经济鱼类…") left out."""
     item = _WHOLE.sub("", item, count=1) if _WHOLE.match(item) else item
@@ -521,6 +608,7 @@ def bind_role(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[st
 
 _PARTS = (("bind_place", bind_place, "地点"), ("bind_whole", bind_whole, "地点"), ("bind_period", bind_period, "时期"),
           ("bind_from_period", bind_from_period, "时期"), ("bind_clause_period", bind_clause_period, "时期"),
+          ("bind_report_year", bind_report_year, "时期"), ("bind_whole_year", bind_whole_year, "时期"),
           ("bind_list", bind_list, "对象"),
           ("bind_subject", bind_subject, "对象"),
           ("bind_role", bind_role, "变化"))
@@ -549,6 +637,8 @@ def rebind(claim: Claim, verdict: "Verdict", context_of: "ContextOf") -> "Verdic
                 cut = context.rfind(text)
                 lead = context[:cut] if cut >= 0 else ""
             other = part(claim, text, s_start, at, lead)
+        elif switch == "bind_report_year":  # (and the one that reads its report's date)
+            other = part(claim, text, s_start, at, paragraph.date)
         else:
             other = part(claim, text, s_start, at)
         if isinstance(other, tuple):

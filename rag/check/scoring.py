@@ -15,6 +15,7 @@ looser word overlap; so is the stated value and unit found with the opposite dir
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from ..answer.question import is_province
@@ -23,7 +24,7 @@ from .compare import units_match, value_satisfies
 from .figures import Figure, find_figures
 from .measure import direction, key_words, measure_words, modality, share_present
 from .report import Claim
-from .claims import names_another
+from .claims import names_another, places_in
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
@@ -46,7 +47,8 @@ def _co_figures_hold(claim: Claim, candidate: Candidate) -> bool:
     return all(any(units_match(co, other) and value_satisfies(co, other) for other in pool(co)) for co in claim.co_figures)
 
 
-def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources: dict[str, set[str]]) -> tuple[bool, bool]:
+def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources: dict[str, set[str]],
+                  article: str = "") -> tuple[bool, bool]:
     """Whether the claim's places and periods hold for the candidate: (place ok, period ok).
 
     Each must stand in the article around the figure (as written, by a province's abbreviation, or as 全省 of
@@ -54,11 +56,12 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
     period of the same kind as the claim's (乡 and 乡, a year and a year), it must be the claim's.
     """
     source = candidate.paragraph.source
+    claim_places = claim.places + article_stems(claim, article)
     place_ok = all(place_in(place, context) or province_wide_in(place, context, source in wide_sources.get(place, ()))
-                   or short_place_in(place, context) for place in claim.places)
-    if place_ok and claim.places and candidate.own_places:
+                   or short_place_in(place, context) for place in claim_places)
+    if place_ok and claim_places and candidate.own_places:
         for own in candidate.own_places:
-            same_level = [p for p in claim.places if _same_level(p, own)]
+            same_level = [p for p in claim_places if _same_level(p, own)]
             if same_level and not any(p in own or own in p for p in same_level):
                 place_ok = False
     # (a whole the claim's own clause says, 全县 or 全市 as well as 全省, counts though it is no place of the claim's:
@@ -103,6 +106,51 @@ def _later_than(own: str, claim_periods: Sequence[str]) -> bool:
 
 
 _WHOLE = re.compile(r"全[国省市县区州]")
+
+
+# places counted after their list: "瑞金、于都两地", "瑞金于都两地", "甲乙丙三县"
+_COUNTED_PLACES = re.compile(r"([\u4e00-\u9fff、]{4,16}?)([两二三四五])(地|县|市|区)")
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _listed_places(article: str) -> list[str]:
+    """The places of a list the article counts ("瑞金于都两地" 瑞金 and 于都): written with 、 between them, each of the last n
+    items of two to three characters; written together, a place jieba reads followed by the rest (two or three characters)."""
+    found = []
+    for match in _COUNTED_PLACES.finditer(article):
+        n, run = _COUNT[match.group(2)], match.group(1)
+        if "、" in run:
+            items = run.split("、")[-n:]
+            if len(items) == n and all(2 <= len(item) <= 3 for item in items[1:]):
+                known = places_in(items[0])
+                first = known[-1] if known and items[0].endswith(known[-1]) else None
+                found += ([first] if first else []) + items[1:]
+            continue
+        if n != 2:
+            continue
+        for known in places_in(run):
+            rest = run[run.rfind(known) + len(known):]
+            if run.rfind(known) >= 0 and 2 <= len(rest) <= 3:
+                found += [known, rest]
+                break
+    return found
+
+
+@lru_cache(maxsize=256)
+def _county_stems(article: str) -> tuple[str, ...]:
+    """The places of a list the article counts ("瑞金于都两地"; a name it writes with its suffix, "宁德市", is not enough: the claim's
+    bare 宁德 may be its whole, no sibling of another place)."""
+    return tuple(dict.fromkeys(_listed_places(article)))
+
+
+def article_stems(claim: Claim, article: str) -> tuple[str, ...]:
+    """With ``article_places``, the places of the claim jieba cut apart and the article names in a list it counts ("于都民宿…", cut
+    于 + 都, where the article writes "瑞金于都两地"): the name, as a place of the claim's, written bare in the claim and part of none
+    of its places."""
+    if not ingredient_on("article_places") or not article or not claim.sentence:
+        return ()
+    return tuple(stem for stem in _county_stems(article) if stem in claim.sentence and not re.search(re.escape(stem) + "[县市区旗]", claim.sentence)
+                 and not any(stem in p or p in stem for p in claim.places))
 _COUNTY_LIKE = "县市区旗"
 _PLACE_END = re.compile(r"[省市县区州镇乡村旗]|街道")
 
@@ -260,7 +308,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 continue
         said = _said(claim_words, claim_keys, context)
         before = _said_before(context, candidate) if ingredient_on("said_before") else context
-        place_ok, period_ok = _anchors_hold(claim, candidate, before, wide_sources)
+        place_ok, period_ok = _anchors_hold(claim, candidate, before, wide_sources, context)
         if period_ok and ingredient_on("span") and _other_span(claim, candidate):
             period_ok = False  # "今年以来…568人" where the article's 568人 are "近年来"
         unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else before))

@@ -529,6 +529,28 @@ def _other_places(claim: Claim, sentence: str, context: str) -> str | None:
 SCOPES_IGNORED = ("全国", "全省", "全市", "全县", "全区", "全州", "全乡")  # a scope is not a place given instead
 
 
+# who says it: a title, then the name of the one saying the words after it ("局长杨晓峰说，…")
+_SPEAKER = re.compile(r"(?:局长|书记|所长|乡长|县长|市长|主任|负责人|院长|总经理|董事长|部长|厅长|站长|校长|经理)(?P<name>[\u4e00-\u9fff]{2,3}?)"
+                      r"(?=说|表示|介绍|指出|认为|称|强调)")
+
+
+def _speakers(text: str) -> list[str]:
+    return [m.group("name") for m in _SPEAKER.finditer(text)]
+
+
+def _other_speaker(claim: Claim, sentence: str) -> tuple[str, int] | None:
+    """With ``speaker``, the one the article sentence gives the claim's words to where the claim gives them to another ("局长李华东说，
+    瑞金正在从“一日游”…" against "局长杨晓峰说，…瑞金正在从“一日游”…"): (their name, where it stands), else None. Not for a claim of
+    the speaker's name itself."""
+    ours = _speakers(claim.sentence)
+    if not ours or claim.stated in ours:
+        return None
+    theirs = [(m.group("name"), m.start("name")) for m in _SPEAKER.finditer(sentence)]
+    if len(theirs) != 1 or theirs[0][0] in ours or any(name in sentence for name in ours):
+        return None
+    return theirs[0]
+
+
 def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_context) -> Verdict:
     """A name or place claim: find the article sentence that tells the same event, then compare the name in it."""
     related = tuple(hit.paragraph for hit in hits[:2])
@@ -575,6 +597,11 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
                 if other is not None:
                     return other
                 continue
+            speaker = _other_speaker(claim, sentence) if ingredient_on("speaker") else None
+            if speaker is not None:  # "局长李华东说，…“一日游”…" where the article's 局长 saying it is 杨晓峰
+                found, at_speaker = speaker
+                return Verdict(CONTRADICTED, f"资料写的是“{found}”说的，而不是“{'、'.join(_speakers(claim.sentence))}”（名称不同）。", found=found,
+                               differs="名称", evidence=((paragraph, s_start + at_speaker, s_start + at_speaker + len(found)),))
             span = (paragraph, s_start, s_end) if unnamed else (paragraph, s_start + at, s_start + at + (len(name) if sentence.startswith(name, at) else 1))  # "京" of "在京"
             return Verdict(SUPPORTED, f"资料写的是“{sentence.strip()[:80]}”，与“{claim.stated}”一致。", found=claim.stated, evidence=(span,))
     # the sentence that has the name, else the one that tells the event best
