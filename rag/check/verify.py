@@ -549,7 +549,8 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
         if at >= 0 and all(place_in(place, context_of(paragraph)) for place in claim.places):
             # the rest of the claim must be the article's too: "南通市丝绸协会…" is not "南通市纺织工业协会…"
             unsaid = [w for w in frame_words if not name_said(w, sentence) and not _synonym_said(w, sentence)] if ingredient_on("frame") else []
-            if unsaid and ingredient_on("speech_verb") and _SPEECH.search(sentence):  # "马玉琢表示" for the article's "马玉琢说"
+            if (unsaid and ingredient_on("speech_verb") and _SPEECH.search(sentence)  # "马玉琢表示" for the article's "马玉琢说"
+                    and all(place_in(place, sentence) for place in claim.places)):  # (of the claim's place, said there: "寻乌县…局长")
                 unsaid = [w for w in unsaid if not _SPEECH.fullmatch(w)]
             if unsaid and ingredient_on("frame_lead") and all(name_said(w, context_of(paragraph)) for w in unsaid):
                 continue  # a word the article's lead says ("文化节"): the sentence may go on with it, it names nothing else here
