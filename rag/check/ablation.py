@@ -128,7 +128,6 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "month_span",  # rag.check.claims.periods_in: "1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度
                "sibling_hits",  # rag.check.sibling_hits
                "only_of_kind",  # rag.check.only_of_kind: a sentence's only figure of its kind is what the claim's words there measure
-               "title_name",  # rag.check.claims: more posts before a name ("理事长刘长海", "校长是段文斌"), and a person named after a post is no place
                "speech_verb")  # rag.check.verify: a verb of saying in a name claim ("马玉琢表示") is said by the article's "说"
 
 

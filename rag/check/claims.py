@@ -48,10 +48,7 @@ _NAME_PATTERNS = (
     ("place", re.compile(r"(?:位于|来自|开往|前往|落户|坐落于)(?P<name>[^，。；、的\s]{2,20}?)(?=[，。；、的]|$)")),
     ("name", re.compile(r"《(?P<name>[^》]{2,40})》")),
     ("name", re.compile(r"“(?P<name>[^”]{2,20})”")),
-    ("name", re.compile(r"(?:局长|书记|所长|乡长|县长|市长|主任|负责人|院长|总经理|董事长|部长|厅长|代表|记者|通讯员"
-                        # more posts, and the name after 是/为: "合作社理事长刘长海介绍", "这所学校的校长是段文斌"
-                        + (r"|理事长|会长|社长|校长|站长|馆长|队长|厂长|行长|处长|科长|镇长|村长|经理)(?:是|为)?" if ingredient_on("title_name") else ")")
-                        + r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?=在|说|表示|介绍|指出|回[应答忆]|感[谢慨叹到]|认为|称|强调|[，。、；：]|$)")),
+    ("name", re.compile(r"(?:局长|书记|所长|乡长|县长|市长|主任|负责人|院长|总经理|董事长|部长|厅长|代表|记者|通讯员)(?P<name>[\u4e00-\u9fff]{2,4}?)(?=在|说|表示|介绍|指出|回[应答忆]|感[谢慨叹到]|认为|称|强调|[，。、；：]|$)")),
 )
 
 
@@ -281,10 +278,6 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             new_subject = bool(own_places and period_places and not set(own_places) & set(period_places))
             periods = own_periods or (() if new_subject else last_periods)
             names = _name_claims(text, c_start, c_end, _NAME_PATTERNS if not numeric else _LOCATION_PATTERNS)
-            if ingredient_on("title_name") and own_places:  # a person named after a post is no place: "理事长刘长海" (长海, a county)
-                people = [text[n0:n1] for _, n0, n1 in _name_claims(text, c_start, c_end, _NAME_PATTERNS[-1:])]
-                own_places = tuple(p for p in own_places if not any(p in person for person in people))
-                places = own_places or last_places
             # a year inside a named event ("2025年“石榴籽杯”联赛在博雅小学开幕") says when, it is not the claim
             # a date is a claim in a clause that tells what happened then ("成立于1925年8月"); a clause
             # that is only a date ("截至2月19日，") says when the figures after it apply
