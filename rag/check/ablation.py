@@ -136,7 +136,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "change_size",  # rag.check.candidates._change_sizes: "由71.3%提高到78.6%" is a rise of 7.3个百分点
                "month_span",  # rag.check.claims.periods_in: "1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度
                "sibling_hits",  # rag.check.sibling_hits
-               "only_of_kind")  # rag.check.only_of_kind: a sentence's only figure of its kind is what the claim's words there measure  # rag.check.sibling_hits: the paragraphs found for one claim of a sentence are read for its others
+               "only_of_kind",  # rag.check.only_of_kind: a sentence's only figure of its kind is what the claim's words there measure
+               "speech_verb")  # rag.check.verify: a verb of saying in a name claim ("马玉琢表示") is said by the article's "说"
 
 
 def ingredient_on(name: str) -> bool:

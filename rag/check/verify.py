@@ -339,6 +339,10 @@ def _what_differs(stated: Figure, row: Scored, scored: Sequence[Scored]) -> str:
     return "数值"
 
 
+# verbs of saying: which one a draft uses for a person's words ("表示", "介绍") says nothing the article's "说" does not
+_SPEECH = re.compile(r"表示|介绍|说|指出|称|认为|强调|坦言|透露|告诉")
+
+
 def _frame_words(claim: Claim) -> tuple[str, ...]:
     """The words of a name claim's clause besides its name and places: what it says about the name."""
     names = names_in(claim.text)
@@ -567,6 +571,9 @@ def verify_name(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = defau
         if at >= 0 and all(place_in(place, context_of(paragraph)) for place in claim.places):
             # the rest of the claim must be the article's too: "南通市丝绸协会…" is not "南通市纺织工业协会…"
             unsaid = [w for w in frame_words if not name_said(w, sentence) and not _synonym_said(w, sentence)] if ingredient_on("frame") else []
+            if (unsaid and ingredient_on("speech_verb") and _SPEECH.search(sentence)  # "马玉琢表示" for the article's "马玉琢说"
+                    and all(place_in(place, sentence) for place in claim.places)):  # (of the claim's place, said there: "寻乌县…局长")
+                unsaid = [w for w in unsaid if not _SPEECH.fullmatch(w)]
             if unsaid and ingredient_on("frame_lead") and all(name_said(w, context_of(paragraph)) for w in unsaid):
                 continue  # a word the article's lead says ("文化节"): the sentence may go on with it, it names nothing else here
             if unsaid:
