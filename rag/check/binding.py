@@ -49,7 +49,7 @@ from .ablation import ingredient_on
 from .candidates import _common_noun, _level
 from .change import CLAIM_TO, ENDED_BY, FROM_BEFORE, FROM_YEAR, OWN_YEAR, TO_AFTER, YEAR
 from .subject import PROVINCE_ABBREVIATIONS, names_in, province_core
-from .claims import PLACE_SUFFIX, periods_in, places_in
+from .claims import PART_NAMES, PLACE_SUFFIX, periods_in, places_in
 from .figures import find_figures
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
@@ -398,7 +398,6 @@ def bind_clause_period(claim: Claim, text: str, s_start: int, at: int) -> "tuple
 # the months a part of the year spans ("Q1" January to March): a part named without its year is of its report's year once it
 # has ended by the report's date, of the year before when it has not begun ("四季度" in a report of January)
 _PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12), "Q1-3": (1, 9)}
-_PART_WORDS = {"Q1": "一季度", "Q2": "二季度", "Q3": "三季度", "Q4": "四季度", "H1": "上半年", "H2": "下半年", "Q1-3": "前三季度"}
 _WRITTEN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!代)")
 # a year named from the report's own: "今年一季度", "去年上半年" (not a base compared with: "比去年", "同比")
 _RELATIVE_YEAR = re.compile(r"(?<![比较与同和跟由从])(今年|去年|上年|前年)")
@@ -443,7 +442,7 @@ def bind_report_year(claim: Claim, text: str, s_start: int, at: int, date: str |
     theirs = _report_year(text, at, parts[0], date)
     if theirs is None or str(theirs) == years[0]:
         return None
-    return f"{theirs}年{_PART_WORDS[parts[0]]}"
+    return f"{theirs}年{PART_NAMES[parts[0]]}"
 
 
 def bind_whole_year(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[str, int, int, str] | None":

@@ -117,6 +117,10 @@ def places_in(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# how the codes periods_in gives the parts of a year are written ("Q1" 一季度), for reasons users read
+PART_NAMES = {"Q1": "一季度", "Q2": "二季度", "Q3": "三季度", "Q4": "四季度", "Q1-3": "前三季度", "H1": "上半年", "H2": "下半年"}
+
+
 # the months from January to the end of a quarter: "1至6月", "1—9月", "一至三月" are the periods 上半年, 前三季度, 一季度 name
 _MONTH_SPANS = {"3": "Q1", "三": "Q1", "6": "H1", "六": "H1", "9": "Q1-3", "九": "Q1-3"}
 _MONTH_SPAN = re.compile(r"(?<![\d一二三四五六七八九十])(?:1|一)月?\s*(?:至|到|—|－|-|~|～)\s*(?P<end>[369三六九])月")

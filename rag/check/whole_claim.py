@@ -33,7 +33,7 @@ import jieba.posseg
 from ..numbers import CHINESE_NUMERAL, _chinese_numeral_value
 from .candidates import _period_kind
 from .agreement import sentence_at
-from .claims import periods_in
+from .claims import PART_NAMES, periods_in
 from .figures import find_figures
 from .names import other_in_slot
 from .direction import opposite_at_figure
@@ -54,7 +54,6 @@ _PART = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?P<unit>[^\d\s.,，。；�
 _CLAUSE = re.compile(r"[，,；;：:、]")
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 _FULL_YEAR = re.compile(r"全年")
-_PART_NAMES = {"Q1": "一季度", "Q2": "二季度", "Q3": "三季度", "Q4": "四季度", "Q1-3": "前三季度", "H1": "上半年", "H2": "下半年"}
 _TIME_MORE = re.compile(r"\d+分|以?内")  # "7时30分", "3年内"
 
 
@@ -120,7 +119,7 @@ def recheck(claim: Claim, verdict: "Verdict", context_of: "ContextOf", hits: "Se
         said_before = sentence[:fig_at] if _FULL_YEAR.search(context) else context[:context.find(text) + at] if text in context else sentence[:fig_at]
         part = next((p for p in periods_in(sentence[:fig_at]) + periods_in(said_before) if _period_kind(p) in "QH"), None)
         if part is not None:
-            return _verdict(NOT_FOUND, reason=f"资料里的“{verdict.found}”说的是{_PART_NAMES.get(part, '一年中的一段时间')}，不是全年。",
+            return _verdict(NOT_FOUND, reason=f"资料里的“{verdict.found}”说的是{PART_NAMES.get(part, '一年中的一段时间')}，不是全年。",
                             related=related)
 
     # 1. the claim's other figures: durations, times of day, counts
