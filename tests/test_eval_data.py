@@ -21,40 +21,14 @@ from rag.metrics import contains_squashed
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-FRESH = ROOT / "eval" / "fresh"
-FRESH2 = ROOT / "eval" / "fresh2"
-FRESH3 = ROOT / "eval" / "fresh3"
-FRESH4 = ROOT / "eval" / "fresh4"
-FRESH5 = ROOT / "eval" / "fresh5"
-FRESH6 = ROOT / "eval" / "fresh6"
-FRESH7 = ROOT / "eval" / "fresh7"
-FRESH8 = ROOT / "eval" / "fresh8"
-FRESH9 = ROOT / "eval" / "fresh9"
-FRESH10 = ROOT / "eval" / "fresh10"
-FRESH11 = ROOT / "eval" / "fresh11"
-FRESH12 = ROOT / "eval" / "fresh12"
-FRESH13 = ROOT / "eval" / "fresh13"
+# every unseen-page set: its pages in eval/NAME/, its rows in eval/NAME_questions.jsonl, _claims.jsonl and _drafts.jsonl;
+# named here rather than globbed, so a set whose files go missing fails instead of dropping out of the test
+FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
+              "fresh12", "fresh13")
 
-QUESTION_FILES = [("everyday.jsonl", SEEDS), ("fresh_questions.jsonl", FRESH), ("fresh2_questions.jsonl", FRESH2),
-                  ("fresh3_questions.jsonl", FRESH3), ("fresh4_questions.jsonl", FRESH4),
-                  ("fresh5_questions.jsonl", FRESH5), ("fresh6_questions.jsonl", FRESH6),
-                  ("fresh7_questions.jsonl", FRESH7), ("fresh8_questions.jsonl", FRESH8),
-                  ("fresh9_questions.jsonl", FRESH9), ("fresh10_questions.jsonl", FRESH10),
-                  ("fresh11_questions.jsonl", FRESH11), ("fresh12_questions.jsonl", FRESH12),
-                  ("fresh13_questions.jsonl", FRESH13)]
-CLAIM_FILES = [("claims.jsonl", SEEDS), ("claim_drafts.jsonl", SEEDS), ("fresh_claims.jsonl", FRESH), ("fresh_drafts.jsonl", FRESH),
-               ("fresh2_claims.jsonl", FRESH2), ("fresh2_drafts.jsonl", FRESH2),
-               ("fresh3_claims.jsonl", FRESH3), ("fresh3_drafts.jsonl", FRESH3),
-               ("fresh4_claims.jsonl", FRESH4), ("fresh4_drafts.jsonl", FRESH4),
-               ("fresh5_claims.jsonl", FRESH5), ("fresh5_drafts.jsonl", FRESH5),
-               ("fresh6_claims.jsonl", FRESH6), ("fresh6_drafts.jsonl", FRESH6),
-               ("fresh7_claims.jsonl", FRESH7), ("fresh7_drafts.jsonl", FRESH7),
-               ("fresh8_claims.jsonl", FRESH8), ("fresh8_drafts.jsonl", FRESH8),
-               ("fresh9_claims.jsonl", FRESH9), ("fresh9_drafts.jsonl", FRESH9),
-               ("fresh10_claims.jsonl", FRESH10), ("fresh10_drafts.jsonl", FRESH10),
-               ("fresh11_claims.jsonl", FRESH11), ("fresh11_drafts.jsonl", FRESH11),
-               ("fresh12_claims.jsonl", FRESH12), ("fresh12_drafts.jsonl", FRESH12),
-               ("fresh13_claims.jsonl", FRESH13), ("fresh13_drafts.jsonl", FRESH13)]
+QUESTION_FILES = [("everyday.jsonl", SEEDS)] + [(f"{name}_questions.jsonl", ROOT / "eval" / name) for name in FRESH_SETS]
+CLAIM_FILES = [("claims.jsonl", SEEDS), ("claim_drafts.jsonl", SEEDS)] + [
+    (f"{name}_{kind}.jsonl", ROOT / "eval" / name) for name in FRESH_SETS for kind in ("claims", "drafts")]
 
 
 @lru_cache(maxsize=None)
