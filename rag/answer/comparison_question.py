@@ -284,6 +284,18 @@ _NAME_TYPE_NOUNS = ("景区", "景点", "公园", "园区", "街道", "社区", 
 _NAME_ENDINGS = tuple("省市县区州镇乡村旗") + _NAME_TYPE_NOUNS
 
 
+def _without_kind(mid: str, a: str, b: str) -> str:
+    """"播州区和汇川区，哪个区城镇新增就业人数更多": the level word after 哪个 (区, 镇, 街道) is the kind of the
+    answer, the one the sides' names end in; it is no part of the measure (else each side asks 汇川区区…)."""
+    if ablated("which_kind_side"):
+        return mid
+    for kind in sorted(_NAME_ENDINGS, key=len, reverse=True):
+        if mid.startswith(kind) and (a.endswith(kind) or b.endswith(kind)) \
+                and not pos_tokenizer().tokenizer.FREQ.get(mid[:len(kind) + 1], 0):  # 哪个市场: 市场 is a word
+            return mid[len(kind):]
+    return mid
+
+
 def _names_a_place(side: str) -> bool:
     """Whether a side is one place's name ("龙泉温泉小镇", "峨岚山景区", "祁连县"): it ends like one and
     holds no verb (not "赣州完成的交通投资")."""
@@ -889,7 +901,7 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
         found = _sides(match.group("left"), names)
         if found:
             pre, a, b, after = found
-            mid = (match.groupdict().get("mid") or "") + (match.groupdict().get("mid2") or "")
+            mid = _without_kind((match.groupdict().get("mid") or "") + (match.groupdict().get("mid2") or ""), a, b)
             return _build(pre, a, b, after + _measure_words(mid), WHICH, match.group("dir"))
     for pattern in (_WHICH_RE, _HAISHI_RE):
         match = pattern.match(text)
@@ -901,6 +913,6 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
         found = _sides(match.group("left"), names)
         if found:
             pre, a, b, after = found
-            mid = match.groupdict().get("mid") or ""
+            mid = _without_kind(match.groupdict().get("mid") or "", a, b)
             return _build(pre, a, b, after + _measure_words(mid), WHICH, match.group("dir"), verb=verb)
     return None

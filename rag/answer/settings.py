@@ -196,6 +196,8 @@ SWITCHES = {
                     " (明年的奶牛存栏目标: 现在的奶牛存栏)",
     "shared_measure": "\"A和B的X\": a short bare side (高血压) against one ending in 的+measure (2型糖尿病患者的规范管理率)"
                       " asks that measure too",
+    "which_kind_side": "\"A区和B区，哪个区…更多\": the level word after 哪个 is the answer's kind, no part of the measure"
+                       " each side is asked (汇川区区…)",
     "second_pass": "comparison sides are chosen alike a second time when the first pass moved one (a side drawn to the"
                    " other's first, wrong figure goes back once that side has moved)",
     "same_sentence": "a comparison side may take a figure of the other side's sentence when that figure's clause names"
