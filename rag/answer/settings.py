@@ -165,6 +165,8 @@ SWITCHES = {
                       " closest in meaning to the question of all the retrieved ones (征收签约1260户 for 签了征收协议)",
     "part_named_first": "\"入境游客中，来自东南亚的有多少\": the part of a group named before the wh-word must be said in the"
                         " figure's clause (the group's 3.8万人次 does not answer it)",
+    "both_sides": "one side of a flow asked (出口额, 入境游客) is not answered by a clause naming only both together"
+                  " (进出口额, 出入境人员): near_miss.opposite",
     "years_span": "one year asked (今年, 2025年) is not answered by a figure its sentence counts over several years"
                   " (三年来共招聘47名, 近五年累计): near_miss.whole_period.span_of_years",
     "reference_names": "a place or venue name opening with a reference character the tagger reads whole (那林镇,"
