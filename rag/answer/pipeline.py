@@ -93,6 +93,34 @@ def _closest_figure(analysis: QuestionAnalysis, candidates: list[Candidate]) -> 
     return [best] if near and best.similarity >= max(typed) else []
 
 
+# The near-miss checks run after near_miss_check, on any eligible sentence (each gives what the text says instead, or
+# None): one list, run in one place (``_LateChecks``), so extract_answer, _other_figure and _placed_fallback agree.
+LATE_CHECKS: tuple[tuple[str, Callable[[Candidate, QuestionAnalysis], str | None]], ...] = (
+    ("outcome_unsaid", outcome_unsaid),
+    ("other_of_kind", other_of_kind),
+    ("other_stage", other_stage),
+    ("subject_unnamed", subject_unnamed),
+    ("sibling_subject", sibling_subject),
+    ("whole_for_part", whole_for_part),
+)
+
+
+class _LateChecks:
+    """The first of LATE_CHECKS that refuses a candidate, (its name, what the text gives), run once per candidate."""
+
+    def __init__(self, analysis: QuestionAnalysis):
+        self.analysis = analysis
+        # by id, holding the candidate itself so that its id is not reused by another while cached
+        self._found: dict[int, tuple[Candidate, tuple[str, str] | None]] = {}
+
+    def __call__(self, candidate: Candidate) -> tuple[str, str] | None:
+        cached = self._found.get(id(candidate))
+        if cached is None or cached[0] is not candidate:
+            found = next(((name, given) for name, check in LATE_CHECKS if (given := check(candidate, self.analysis))), None)
+            cached = self._found[id(candidate)] = (candidate, found)
+        return cached[1]
+
+
 _CLAUSE_MARKS = "，；,;："
 
 
@@ -108,7 +136,8 @@ def _closest_given(analysis: QuestionAnalysis, candidate: Candidate | None) -> t
 
 
 def _other_figure(
-    candidate: Candidate, analysis: QuestionAnalysis, sentences: list[str], check: tuple[str, str] | None = None
+    candidate: Candidate, analysis: QuestionAnalysis, sentences: list[str], check: tuple[str, str] | None = None,
+    late: _LateChecks | None = None,
 ) -> Candidate | None:
     """The next figure of a sentence whose best one measures something else ("全县选聘生态护林员420名，
     其中脱贫人口310名": 420名 is not the part asked, 310名 is), when its own clause fits the question
@@ -121,12 +150,12 @@ def _other_figure(
         return None
     if _other_part_asked(candidate, analysis, check):
         return None
+    late = late or _LateChecks(analysis)
     for span, score, local in ranked[1:]:
         if local < MIN_LOCAL_MATCH:
             continue
         alt = replace(candidate, span=span, score=candidate.score - (ranked[0][1] - score))
-        if not near_miss(alt, analysis, sentences) and not outcome_unsaid(alt, analysis) \
-                and not other_of_kind(alt, analysis) and not whole_for_part(alt, analysis):
+        if not near_miss(alt, analysis, sentences) and not late(alt):
             return alt
     return None
 
@@ -151,7 +180,8 @@ _PLACE_CHECKS = frozenset({"wider_scope", "place_unsaid", "place_subject", "join
 
 
 def _placed_fallback(
-    eligible: list[Candidate], kept: list[Candidate], checks: dict, misses: dict, analysis: QuestionAnalysis
+    eligible: list[Candidate], kept: list[Candidate], checks: dict, misses: dict, analysis: QuestionAnalysis,
+    late: _LateChecks,
 ) -> list[Candidate]:
     """When the best-scoring sentence was refused for its place ("全省…新增公办学位15.6万个", "太原、大同、晋中三市…合计"
     for 太原市 asked), a lower-scoring sentence of another paragraph answers only when it names an asked place itself:
@@ -162,8 +192,8 @@ def _placed_fallback(
     best = max(eligible, key=lambda c: c.score)
     if not misses.get(id(best)):
         return kept
-    found = checks.get(id(best))
-    reason = found[0] if found else ("whole_for_part" if whole_for_part(best, analysis) else None)
+    found = checks.get(id(best)) or late(best)
+    reason = found[0] if found else None
     if reason not in _PLACE_CHECKS:
         return kept
     places = with_places(analysis).entities
@@ -220,24 +250,17 @@ def extract_answer(
     if settings.near_miss and eligible:
         sentences = list(dict.fromkeys(c.sentence for c in candidates))
         checks = {id(c): near_miss_check(c, analysis, sentences) if c.span is not None else None for c in eligible}
-        misses = {
-            id(c): (checks[id(c)] or (None, None))[1] or outcome_unsaid(c, analysis) or other_of_kind(c, analysis)
-            or other_stage(c, analysis) or subject_unnamed(c, analysis) or sibling_subject(c, analysis)
-            or whole_for_part(c, analysis)
-            for c in eligible
-        }
+        late = _LateChecks(analysis)
+        misses = {id(c): (checks[id(c)] or (None, None))[1] or (late(c) or (None, None))[1] for c in eligible}
         kept = [c for c in eligible if not misses.get(id(c))]
         kept += [
             alt for c in eligible if misses.get(id(c))
-            for alt in [_other_figure(c, analysis, sentences, checks[id(c)])] if alt is not None
+            for alt in [_other_figure(c, analysis, sentences, checks[id(c)], late)] if alt is not None
         ]
-        kept = _placed_fallback(eligible, kept, checks, misses, analysis)
+        kept = _placed_fallback(eligible, kept, checks, misses, analysis, late)
         if not kept:  # a check resting on the question's own words, overruled by meaning (rag.answer.paraphrased)
             kept = overruled(candidates, [
-                (c, (checks[id(c)] or (None, None))[0] if not (
-                    outcome_unsaid(c, analysis) or other_of_kind(c, analysis) or other_stage(c, analysis)
-                    or subject_unnamed(c, analysis) or sibling_subject(c, analysis)
-                    or whole_for_part(c, analysis)) else None)
+                (c, (checks[id(c)] or (None, None))[0] if not late(c) else None)
                 for c in eligible if misses.get(id(c))
             ], analysis, _retrieval_sure)
         if not kept:  # every answering sentence's figure measures something else: say what the text gives

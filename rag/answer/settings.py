@@ -165,6 +165,15 @@ SWITCHES = {
                       " closest in meaning to the question of all the retrieved ones (征收签约1260户 for 签了征收协议)",
     "part_named_first": "\"入境游客中，来自东南亚的有多少\": the part of a group named before the wh-word must be said in the"
                         " figure's clause (the group's 3.8万人次 does not answer it)",
+    "both_sides": "one side of a flow asked (出口额, 入境游客) is not answered by a clause naming only both together"
+                  " (进出口额, 出入境人员): near_miss.opposite",
+    "years_span": "one year asked (今年, 2025年) is not answered by a figure its sentence counts over several years"
+                  " (三年来共招聘47名, 近五年累计): near_miss.whole_period.span_of_years",
+    "reference_names": "a place or venue name opening with a reference character the tagger reads whole (那林镇,"
+                       " 本溪市) is a name, not a reference (该镇, 全市, 各乡镇)",
+    "township_level": "镇, 乡 and 街道 are one level: 坛厂街道 is a neighbour of 高大坪镇 (neighbour_place)",
+    "institution_kind": "a name ending in 院 or 庭 (沁水县人民医院, 溪口人民法庭) is of the asked kind for named_kind: a"
+                        " sentence opening with another (嘉峰镇卫生院, 江垭人民法庭) gives that one's figure",
     "other_stage": "\"哪天开工\" is not answered by a date of the other end of the same action (于9月30日完工; 开幕 for"
                    " 闭幕): a start asked, an end given, or the reverse",
     "part_modifier": "the part named first keeps the word marking it off (过夜游客 among 游客); 国家级 is no short form of"

@@ -20,7 +20,7 @@ from .joint import joint_member
 from .plan import plan_for_outcome
 from .period import dated_sentence, _foreign_period, _foreign_relative_period, _other_year_dated
 from .opposite import opposite_measure
-from .whole_period import part_of_whole_period
+from .whole_period import part_of_whole_period, span_of_years
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
 from .words import MIN_FOCUS_IN_CLAUSE, _asked_in_other_words, _asked_words, _asked_words_at, _said
@@ -82,6 +82,10 @@ def near_miss_check(
     part = None if ablated("whole_period") else part_of_whole_period(sentence, analysis)
     if part:
         return "period", _from_word(sentence, part, span, clause)
+    # "今年" asked, "三年来共招聘…47名" given: a figure counted over several years
+    years = span_of_years(sentence, span.start, analysis)
+    if years:
+        return "period", _from_word(sentence, years, span, clause)
     scope = wider_scope(before, sentence, analysis, sentence[:span.start])
     if scope:
         return "wider_scope", _from_word(sentence, scope, span, clause)

@@ -16,7 +16,7 @@ from .measure import _whole_clause
 from .named import other_named
 from .partner import partner_unsaid
 from .rank import other_rank_scope
-from .place import _SCOPE_PREFIX
+from .place import reference_opening
 
 
 # --- another member of a series, another holder of a kind -------------------------------
@@ -182,13 +182,13 @@ def _named_places(text: str) -> list[tuple[str, str]]:
     found = [(name, name[-1]) for name in places_named(text)]
     found += [  # a place jieba reads as one word (松山区, whose 山区 alone is a generic word)
         (word, word[-1]) for word, flag in pos_cut(text)
-        if flag == "ns" and len(word) >= 3 and word[-1] in "市县区州旗盟" and word[0] not in _SCOPE_PREFIX
+        if flag == "ns" and len(word) >= 3 and word[-1] in "市县区州旗盟" and not reference_opening(word)
         and word not in GENERIC_PLACES and not _kind_of_place(word)
     ]
     for m in _SUB_PLACE.finditer(text):
         name = m.group(1)
         # (城南街道, 东城街道, 城关镇 are names; 城镇, 城乡 are not)
-        if name[0] in _SCOPE_PREFIX or known_common_word(name) or name in GENERIC_PLACES \
+        if reference_opening(name + m.group(2)) or known_common_word(name) or name in GENERIC_PLACES \
                 or re.search(r"[\d个和与及、各乡镇村了的是在把被将]|城镇|城乡", name):
             continue
         found.append((name, m.group(2)))
@@ -211,13 +211,19 @@ def _neighbour_place(text: str, analysis: QuestionAnalysis) -> bool:
         core = name[:-len(level)] if name.endswith(level) else name
         if core in text or entity_in(name, text):
             continue
-        if any(lv == level and other[:2] != core[:2] and core not in other and other not in name
-               and _opens_clause(other, level, text) for other, lv in said):
+        if any(_same_level(lv, level) and other[:2] != core[:2] and core not in other and other not in name
+               and _opens_clause(other, lv, text) for other, lv in said):
             return True
     return False
 
 
 _CLAUSE_MARK = re.compile(r"[，,；;。！？!?：:]")
+# a county's townships are its 镇, 乡 and 街道 alike: 坛厂街道 is a neighbour of 高大坪镇
+_TOWNSHIP = frozenset({"镇", "乡", "街道"})
+
+
+def _same_level(said: str, asked: str) -> bool:
+    return said == asked or (not ablated("township_level") and said in _TOWNSHIP and asked in _TOWNSHIP)
 
 
 def _opens_clause(name: str, level: str, text: str) -> bool:

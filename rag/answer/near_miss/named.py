@@ -15,9 +15,12 @@ import re
 from ..question import GENERIC_PLACES, QuestionAnalysis, pos_cut
 from ..settings import ablated
 from ..synonyms import known_common_word
+from .place import reference_opening
 
 # the last character of a named place, venue or market: 六横港区, 叠石桥市场, 国家牡丹园, 洛阳站, 景德镇陶瓷馆
 _KIND = "区县市镇乡村旗港园站馆场"
+# institutions named the same way: 沁水县人民医院 beside 嘉峰镇卫生院, 溪口人民法庭 beside 江垭人民法庭
+_INSTITUTIONS = "院庭"
 # a time phrase, a count or a scope word opening a question or a clause, before its subject ("2025年，", "节会期间",
 # "全市11个", "其中")
 _OPENING = re.compile(
@@ -25,7 +28,7 @@ _OPENING = re.compile(
     r"[^，,。；;：:？?]{1,4}期间|[^，,。；;：:？?]{1,4}以来|全[省市县区州旗镇乡村国]|其中|另外|此外|同时)+"
 )
 # where the opening name ends: a figure, a time or a question word ("涧西区今年", "东区去年", "志浩市场2025年")
-_STOP = re.compile(r"[\d，,。；;：:？?！!、“”（）()《》]|的|[今去明前]年|本|上一|上[年届]|[上下]半年|期间|以来|多少|几|哪|什么|是|有|为|比")
+_STOP = re.compile(r"[\d，,。；;：:？?！!、“”（）()《》]|的|[今去明前]年|本|上一|上[年届]|[上下]半年|期间|以来|多少|几|哪|什么|是|有|为|比|前[一二两三四五六七八九十]个?[月季]|[一二三四]季度")
 _SCOPE_PREFIX = "全该本我各这那每此"
 # what no name holds: a scope or reference word (全省, 该县, 辖区), a verb of rank, a conjunction or a preposition
 # ("增速居全省沿海港", "记者从该县")
@@ -40,13 +43,16 @@ def _name_at(text: str, start: int, kind: str | None) -> str | None:
     at = opening.end() if opening else start
     stop = _STOP.search(text, at)
     run = text[at:stop.start() if stop else len(text)][:_MAX_NAME]
-    ends = [i + 1 for i, ch in enumerate(run) if (ch == kind if kind else ch in _KIND) and i >= 1]
+    kinds = _KIND if ablated("institution_kind") else _KIND + _INSTITUTIONS
+    ends = [i + 1 for i, ch in enumerate(run) if (ch == kind if kind else ch in kinds) and i >= 1]
     if not ends:
         return None
     if kind is None and ends[-1] != len(run):  # the question's name is its whole opening subject (涧西区|今年)
         return None
     name = run[:ends[0] if kind else ends[-1]]
-    if name[0] in _SCOPE_PREFIX or _NOT_IN_NAME.search(name) or name in GENERIC_PLACES or known_common_word(name) or _common(name):
+    if name[-1] in _INSTITUTIONS and not _institution(name):
+        return None
+    if reference_opening(name) or _NOT_IN_NAME.search(name) or name in GENERIC_PLACES or known_common_word(name) or _common(name):
         return None
     return name
 
@@ -61,6 +67,16 @@ def _common(name: str) -> bool:
     if len(tokens) == 1:
         return len(name) <= 2 and tokens[0][1] != "ns" or tokens[0][1][:1] in ("v", "d", "a")
     return False
+
+
+def _institution(name: str) -> bool:
+    """A name ending in an institution's word (医院, 法庭, or one the tagger reads as an organisation: 卫生院, 人民法庭),
+    not a verb's character (住院, 出院) nor a bare 院 (新院区)."""
+    last, flag = (pos_cut(name)[-1:] or (("", ""),))[0]
+    return len(name) > len(last) and (last in _INSTITUTION_WORDS or (flag == "nt" and len(last) >= 3))
+
+
+_INSTITUTION_WORDS = frozenset({"医院", "法院", "法庭", "学院"})
 
 
 def asked_name(analysis: QuestionAnalysis) -> str | None:

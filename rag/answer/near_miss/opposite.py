@@ -3,13 +3,15 @@
 in the same words but for one, and the figure whose own clause names the other side of the pair (and not the asked
 one) measures the other flow.
 
-A clause naming both sides in one word (进出口, 收支, 出入境) is the two together and left to the other checks.
+A clause naming both sides in one word (进出口, 收支, 出入境) and neither alone gives the two together: "出口额是多少"
+is not answered by "跨境电商进出口额为5.9亿元" (``both_sides``), unless the question asks the two together too.
 """
 from __future__ import annotations
 
 import re
 
 from ..question import QuestionAnalysis
+from ..settings import ablated
 
 # pairs of opposite flows, each side by the words that name it; a word holding both sides names the two together
 _PAIRS = (
@@ -33,11 +35,13 @@ def _sides(text: str) -> set[int]:
 
 
 def opposite_measure(clause: str, analysis: QuestionAnalysis) -> bool:
-    """Whether the figure's own clause names the other side of a flow the question asks one side of, and not
-    the asked side."""
+    """Whether the figure's own clause names the other side of a flow the question asks one side of, or only
+    both sides together (进出口), and not the asked side."""
     asked = _sides(analysis.text)
     if not asked:
         return False
     said = _sides(clause)
+    if not ablated("both_sides") and _BOTH.search(clause) and not _BOTH.search(analysis.text) and not asked & said:
+        return True  # the two flows together (进出口额) for one asked (出口额)
     # the opposite of each asked side (2k ↔ 2k+1) said, the asked side not
     return any((side ^ 1) in said and side not in said and (side ^ 1) not in asked for side in asked)

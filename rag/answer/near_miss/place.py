@@ -50,6 +50,17 @@ def _governing_place(said_before: str, analysis: QuestionAnalysis) -> str | None
 
 
 _SCOPE_PREFIX = "全我本各当该每这那"
+
+
+def reference_opening(name: str) -> bool:
+    """A place-like run opening with a scope or reference character read as one (该镇, 全市, 各乡镇, 这座港区), not a
+    name the tagger reads whole with that character (那林镇, 本溪市, 当阳市: the character is the name's first)."""
+    if not name or name[0] not in _SCOPE_PREFIX + "此":
+        return False
+    if ablated("reference_names") or name[1:] in GENERIC_PLACES or all(ch in "省市县区州旗盟镇乡村" for ch in name[1:]):
+        return True  # (各乡镇, 各县区: the tagger reads a whole, every one of them)
+    first, flag = (pos_cut(name)[:1] or (("", ""),))[0]
+    return not (len(first) >= 2 and flag in ("ns", "nr", "nz", "nt"))
 # a scope word as a clause's subject ("，全省注册志愿者…", "，一季度全县…"), not inside a phrase ("居全省首位")
 _SCOPE_WORD = re.compile(
     r"[，,；;：:](?:[^，,；;：:。]{0,8}?(?:年|月|日|季度|底|以来|期间))?[全我本该](?:省|市|县|区|州|旗|盟)(?!场|域)"

@@ -13,6 +13,7 @@ import re
 
 from ..asked_place import _MONTHS, _PERIODS, _periods
 from ..question import QuestionAnalysis, without_baselines
+from ..settings import ablated
 from .period import _RELATIVE_BASELINE
 
 # the whole year or day a question asks ("去年全年", "全年度", "一整年"; "首日全天", "当天全天", "全日")
@@ -54,3 +55,41 @@ def part_of_whole_period(sentence: str, analysis: QuestionAnalysis) -> str | Non
         said = _PART_OF_DAY.search(own)
         return said.group(0) if said else None
     return None
+
+
+# a span of several years a figure is counted over ("三年来", "近五年", "多年来", "“十四五”以来", "2021—2025年"); not
+# the year so far (今年以来) nor a year's own (2025年以来 may be the article's year)
+_SPAN_OF_YEARS = re.compile(
+    r"(?<![今去明前本上当])(?:[两二三四五六七八九十几多]|\d{1,2})年(?:来|以来|间)|近(?:[两二三四五六七八九十几]|\d{1,2})年|近年来"
+    r"|“?十[二三四五]五”?(?:期间|以来|时期)|(?:19|20)\d{2}年?\s*[—\-－~～至到]\s*(?:19|20)\d{2}年"
+)
+# one year asked: 今年, 去年, 2025年, 全年 (not a year a span starts from, 2023年以来)
+_ONE_YEAR = re.compile(r"(?:今年|去年|前年|本年|上年|全年|(?:19|20)\d{2}年)(?!以来|来|起|开始|至|到)")
+
+
+def span_of_years(sentence: str, start: int, analysis: QuestionAnalysis) -> str | None:
+    """"宽甸县今年招聘了几名乡村医生" is not answered by "从2022年开始…，三年来共招聘大学生乡村医生47名": the question
+    asks one year, and the figure's sentence counts it over a span of several years (三年来, 近五年) with no year of its
+    own between that span and the figure ("三年来…，其中今年招聘12名" answers), summing the years (共, 累计). The span's words,
+    or None."""
+    if ablated("years_span"):
+        return None
+    asked = _RELATIVE_BASELINE.sub("", analysis.text)
+    if not _ONE_YEAR.search(asked) or _SPAN_OF_YEARS.search(asked):
+        return None
+    head = _TITLE.sub(lambda m: "　" * len(m.group(0)), without_baselines(sentence[:start]))
+    said = list(_SPAN_OF_YEARS.finditer(head))
+    if not said:
+        return None
+    last = said[-1]
+    between = head[last.end():]
+    if _ONE_YEAR.search(between) or not _SUMMED.search(between):
+        return None
+    return last.group(0)
+
+
+# a sum over the span ("三年来共招聘", "近五年累计投入"): without one, the span only says how long a figure took to reach
+# ("近年来…种植面积达到6.3万亩" is the present area)
+_SUMMED = re.compile(r"累计|合计|共计|总计|总共|一共|先后|共")
+# a document's title (《…规划（2025—2027年）》) names its span, not the figure's
+_TITLE = re.compile(r"《[^》]*》?|^[^《》]*》")
