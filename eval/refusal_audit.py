@@ -1,6 +1,6 @@
 """Refusal audit of the answer stage on the dev halves (issue 11, session 16): each dev question of the seeds and the
 unseen-page sets (never the never-seen fresh14) is asked once, and for each refusal the check that decided it is recorded (a near-miss
-check nm:<name>, outcome_unsaid/other_of_kind/other_stage, global:entity|period|figure from evidence.global_missing,
+check nm:<name>, a late check by its name in pipeline.LATE_CHECKS, global:entity|period|figure from evidence.global_missing,
 or cand:<objection>:<Lack>:<reason> for the best rejected sentence), one JSON line per row:
 
     PYTHONPATH=$PWD .venv/bin/python eval/refusal_audit.py OUT.jsonl [seeds,fresh5,...]
@@ -26,9 +26,8 @@ def wrap_ret(fn, name_of):
     return w
 
 P.near_miss_check = wrap_ret(P.near_miss_check, lambda r: "nm:" + r[0])
-P.outcome_unsaid = wrap_ret(P.outcome_unsaid, lambda r: "outcome_unsaid")
-P.other_of_kind = wrap_ret(P.other_of_kind, lambda r: "other_of_kind")
-P.other_stage = wrap_ret(P.other_stage, lambda r: "other_stage")
+# the late checks are read from one list at run time (pipeline.LATE_CHECKS): wrap each under its own name
+P.LATE_CHECKS = tuple((name, wrap_ret(check, lambda r, name=name: name)) for name, check in P.LATE_CHECKS)
 _gm = P.global_missing
 def gm(*a, **k):
     r = _gm(*a, **k)
