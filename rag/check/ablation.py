@@ -139,7 +139,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "month_span",  # rag.check.claims.periods_in: "1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度
                "sibling_hits",  # rag.check.sibling_hits
                "only_of_kind",  # rag.check.only_of_kind: a sentence's only figure of its kind is what the claim's words there measure
-               "speech_verb")  # rag.check.verify: a verb of saying in a name claim ("马玉琢表示") is said by the article's "说"
+               "speech_verb",  # rag.check.verify: a verb of saying in a name claim ("马玉琢表示") is said by the article's "说"
+               "whole_of_level",  # rag.check.claims.whole_of_level: a draft's 全县 / 该市 is the last 县 / 市 it named, not the place named last
+               "own_year")  # rag.check.claims: a clause saying 今年 / 去年 / 全年 takes no period or part of a year said before it
 
 
 def ingredient_on(name: str) -> bool:
