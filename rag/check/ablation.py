@@ -97,6 +97,8 @@ year and no part of it: "2024年天水机场完成旅客吞吐量38.6万人次")
 list it counts, "瑞金于都两地"),
 ``speaker`` (a name claim of words the claim gives to one speaker, "局长李华东说，…“一日游”…", is 不一致 on 名称 where the article
 sentence saying them gives them to another, "局长杨晓峰说"),
+``whole_of_level`` (a draft's 全县 / 该市 is the last 县 / 市 it named, else its lead's bare place: not the town named just
+before, nor 全国), ``own_year`` (a clause saying 今年 / 去年 / 全年 takes no part of a year said in an earlier sentence),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """

@@ -7,7 +7,9 @@ when it names something checkable: where an event took place ("在博雅小学�
 (《…》) or who holds a post ("局长陈振林"). Sentences with none of these are 无需核实.
 
 Each claim carries its anchors: the places and periods it applies to, from its own clause or, when the
-clause names none, from earlier in the sentence or the draft ("城中区一季度…，农村劳动力转移就业3263人次").
+clause names none, from earlier in the sentence or the draft ("城中区一季度…，农村劳动力转移就业3263人次"). A later
+sentence's 全县 / 该市 is the last 县 / 市 the draft named, not a smaller place named just before (``whole_of_level``), and a
+clause that says its own year in words (今年, 去年, 全年) takes no part of a year said before (``own_year``).
 """
 from __future__ import annotations
 
