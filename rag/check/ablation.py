@@ -97,6 +97,8 @@ year and no part of it: "2024年天水机场完成旅客吞吐量38.6万人次")
 list it counts, "瑞金于都两地"),
 ``speaker`` (a name claim of words the claim gives to one speaker, "局长李华东说，…“一日游”…", is 不一致 on 名称 where the article
 sentence saying them gives them to another, "局长杨晓峰说"),
+``whole_of_level`` (a draft's 全县 / 该市 is the last 县 / 市 it named, else its lead's bare place: not the town named just
+before, nor 全国), ``own_year`` (a clause saying 今年 / 去年 / 全年 takes no part of a year said in an earlier sentence),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -139,7 +141,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "month_span",  # rag.check.claims.periods_in: "1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度
                "sibling_hits",  # rag.check.sibling_hits
                "only_of_kind",  # rag.check.only_of_kind: a sentence's only figure of its kind is what the claim's words there measure
-               "speech_verb")  # rag.check.verify: a verb of saying in a name claim ("马玉琢表示") is said by the article's "说"
+               "speech_verb",  # rag.check.verify: a verb of saying in a name claim ("马玉琢表示") is said by the article's "说"
+               "whole_of_level",  # rag.check.claims.whole_of_level: a draft's 全县 / 该市 is the last 县 / 市 it named, not the place named last
+               "own_year")  # rag.check.claims: a clause saying 今年 / 去年 / 全年 takes no period or part of a year said before it
 
 
 def ingredient_on(name: str) -> bool:

@@ -7,7 +7,9 @@ when it names something checkable: where an event took place ("在博雅小学�
 (《…》) or who holds a post ("局长陈振林"). Sentences with none of these are 无需核实.
 
 Each claim carries its anchors: the places and periods it applies to, from its own clause or, when the
-clause names none, from earlier in the sentence or the draft ("城中区一季度…，农村劳动力转移就业3263人次").
+clause names none, from earlier in the sentence or the draft ("城中区一季度…，农村劳动力转移就业3263人次"). A later
+sentence's 全县 / 该市 is the last 县 / 市 the draft named, not a smaller place named just before (``whole_of_level``), and a
+clause that says its own year in words (今年, 去年, 全年) takes no part of a year said before (``own_year``).
 """
 from __future__ import annotations
 
@@ -36,6 +38,11 @@ PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|旗|街道)$")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _HAS_DIGIT = re.compile(r"\d")
 _REFERRING = re.compile(r"该[县区市乡镇村州省]|全[县区市乡镇州]|当地|本地|这里|此地")
+# a year said in words, whose code periods_in cannot know (the draft's date is not known): the clause's own time, no part
+# or month said before ("当年", "同年" keep the year said before, and no part of it)
+# ("比去年增长", "较上年", "高于去年": the year compared with is not the clause's)
+_YEAR_WORD = re.compile(r"(?<![比较与同于])(?:今年|去年|前年|明年|本年|全年|年内|当年|同年)(?!同期)")
+_WHOLE_OF_LEVEL = re.compile(r"(?:该|全)(?P<level>[县区市乡镇村州省])")
 _NAME_FLAGS = ("ns", "nr", "nrt", "nz", "j")
 
 QUARTERS = {"一": "Q1", "首": "Q1", "1": "Q1", "二": "Q2", "2": "Q2", "三": "Q3", "3": "Q3", "四": "Q4", "4": "Q4"}
@@ -254,6 +261,8 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
     last_periods: tuple[str, ...] = ()
     period_places: tuple[str, ...] = ()  # the places of the statement that set last_periods
     line_start = 0
+    named: list[str] = []  # every place the draft has named so far, in order
+    lead_places: tuple[str, ...] | None = None  # the places its first sentence names
     for s_start, full_end in split_sentences(text):
         s_start, s_end = _trimmed(text, s_start, full_end)
         full_end = len(text[:full_end].rstrip())
@@ -261,8 +270,11 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             continue
         if "\n" in text[line_start:s_start].rstrip("\n") or text[line_start:s_start].count("\n") >= 2:
             last_periods = ()  # a new paragraph of the draft: nothing inherited
-        if not _REFERRING.search(text, s_start, s_end):
+        referring = _REFERRING.search(text, s_start, s_end)
+        if not referring:
             last_places = ()  # a place carries over to the next sentence only when it refers back ("该县")
+        elif ingredient_on("whole_of_level"):
+            last_places = whole_of_level(referring.group(), last_places, named, lead_places or ())
         line_start = s_start
         sentence = text[s_start:s_end]
         sentence_has_figures = any(f.kind == "figure" for f in find_figures(sentence))
@@ -281,6 +293,9 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             # a clause about another place starts another statement: "在北京，2025年…；江苏672个…" (2025 is Beijing's)
             new_subject = bool(own_places and period_places and not set(own_places) & set(period_places))
             periods = own_periods or (() if new_subject else last_periods)
+            year_word = _YEAR_WORD.search(clause_text) if not own_periods and ingredient_on("own_year") else None
+            if year_word:  # "…前三季度…。今年全市…": a clause that says its own year tells no part of it said before
+                periods = last_periods = tuple(p for p in last_periods if p.isdigit()) if year_word.group() in ("当年", "同年") else ()
             names = _name_claims(text, c_start, c_end, _NAME_PATTERNS if not numeric else _LOCATION_PATTERNS)
             # a year inside a named event ("2025年“石榴籽杯”联赛在博雅小学开幕") says when, it is not the claim
             # a date is a claim in a clause that tells what happened then ("成立于1925年8月"); a clause
@@ -354,6 +369,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 ))
             if own_places:
                 last_places = own_places
+                named += own_places
             if own_periods and not any(f.kind == "date" for f in checked):
                 last_periods = own_periods  # a date that is itself the claim ("成立于1925年8月") dates nothing else
                 period_places = places
@@ -361,9 +377,27 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 sentence_lead += clause_text  # clauses without a figure before the next figure's: what it measures
             else:
                 sentence_lead = ""
+        if lead_places is None:
+            lead_places = tuple(named)
         if len(claims) == before_claims:
             unchecked.append(Unchecked(text[s_start:full_end], s_start, full_end))  # with its 。
     return claims, unchecked
+
+
+def whole_of_level(word: str, last: tuple[str, ...], named: list[str], lead: tuple[str, ...]) -> tuple[str, ...]:
+    """The place a sentence's 全县 / 该市 refers back to: the last place of that level the draft named ("宽甸县…。虎山镇…。
+    全县今年…" is 宽甸县's, not 虎山镇's; "玉林市…。博白县…。全市…" is 玉林市's), else a place its lead (first sentence)
+    names without a level, else none (not a smaller or other place named last, nor 全国); 当地, 这里 refer to the places
+    named last."""
+    match = _WHOLE_OF_LEVEL.fullmatch(word)
+    if not match:
+        return last
+    level = match.group("level")
+    of_level = [p for p in named if p.endswith(level) and p not in SCOPES]
+    if of_level:
+        return (of_level[-1],)
+    # else the draft's own place, named bare in its lead ("宜宾动力电池产业…。今年…全市…" is 宜宾's)
+    return tuple(p for p in lead if p not in SCOPES and not PLACE_SUFFIX.search(p))
 
 
 # a pointer to something named before ("这家医院", "该公司", "这所学校"): the noun it points with
