@@ -67,8 +67,10 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # no date of their own, and its paper's place (天水市) sets those that name no place (rag.masthead);
 # 15: a dateline's day without its year over a lead reporting a whole year's results dates the report in the next year
 # 16: a headline's deck line ("同比增长6.8%，单日发送量…", ending no sentence) and the dateline under it are one
-# article (the dateline is its lead); a short line ending no sentence right above a dateline is that article's headline
-PARSER_VERSION = 16
+# article (the dateline is its lead); a short line ending no sentence right above a dateline is that article's headline;
+# 17: the day opening a lead after its byline ("本报讯（记者 …）1月8日，") dates a whole year's report like a dateline's
+# day, and a holiday's or season's figures ("2025年国庆假期…同比") are no whole year's
+PARSER_VERSION = 17
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
