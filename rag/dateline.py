@@ -52,7 +52,16 @@ def is_wire(lead: str) -> bool:
 _DATELINE_DAY = re.compile(rf"^据?(?:{LOCAL_PAPER}|{_either(WIRES)}|{_either(NEWS_SITES)})[\u4e00-\u9fff]{{0,8}}?(\d{{1,2}})月(\d{{1,2}})日(?:讯|电|消息)")
 
 
+# the day opening the lead right after a dateline and its byline: "本报讯（记者 孙立群 通讯员 韩建伟）1月8日，记者从…"
+_LEAD_DAY = re.compile(
+    rf"^据?(?:{LOCAL_PAPER}(?!记者|特约|评论员)[\u4e00-\u9fff]{{0,6}}?讯|{_either(WIRES)}[\u4e00-\u9fff]{{0,8}}?电"
+    rf"|{_either(NEWS_SITES)}[\u4e00-\u9fff]{{0,8}}?(?:电|讯|消息))"
+    rf"(?:[（(][^（）()]{{0,40}}[）)])?\s*(\d{{1,2}})月(\d{{1,2}})日[，,]"
+)
+
+
 def dateline_day(lead: str) -> tuple[int, int] | None:
-    """(month, day) of a lead's dateline that gives a day without its year, or None."""
-    match = _DATELINE_DAY.match(lead)
+    """(month, day) of a lead's dateline that gives a day without its year ("本报宁德1月22日讯"), or of the day
+    its first sentence opens with right after the dateline and byline ("本报讯（记者 张三）1月8日，"), or None."""
+    match = _DATELINE_DAY.match(lead) or _LEAD_DAY.match(lead)
     return (int(match.group(1)), int(match.group(2))) if match else None

@@ -37,6 +37,7 @@ import bisect
 import json
 import logging
 import math
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -65,7 +66,11 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # 14: a page's masthead line ("天水日报　2025年5月8日　星期四　第三版") dates the articles under it that carry
 # no date of their own, and its paper's place (天水市) sets those that name no place (rag.masthead);
 # 15: a dateline's day without its year over a lead reporting a whole year's results dates the report in the next year
-PARSER_VERSION = 15
+# 16: a headline's deck line ("同比增长6.8%，单日发送量…", ending no sentence) and the dateline under it are one
+# article (the dateline is its lead); a short line ending no sentence right above a dateline is that article's headline;
+# 17: the day opening a lead after its byline ("本报讯（记者 …）1月8日，") dates a whole year's report like a dateline's
+# day, and a holiday's or season's figures ("2025年国庆假期…同比") are no whole year's
+PARSER_VERSION = 17
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -735,6 +740,14 @@ def _assign_articles(
             leave(current)
             current = jumped.pop()  # "（上接第一版）…": the rest of the article that jumped pages
             current.closed = False
+        elif kind == DATELINE and pending is None and _decked(current) and not _layout_off("deck_line"):
+            current.credited = True  # "德州东站去年发送旅客…" / "同比增长6.8%，单日…" / "本报讯…": the deck's article
+        elif kind == DATELINE and pending is None and _headline_before(current) and not _layout_off("comma_headline"):
+            head = current.units.pop()  # "临邑：县城“长高”了，也“变美”了" / "本报讯…": the next article's headline
+            current.sections.pop()
+            head = replace(head, kind=HEADLINE, title_text=head.text)
+            current = start_article(_HeadGroup([head]), unit)
+            pending = None
         elif kind == DATELINE or pending is not None or current is None or current.closed:
             if (pending is not None and lead_in is not None and orphans and orphans[-1] is lead_in and _one_headline(pending)
                     and _reads_as_one_headline(lead_in.heads[0].text, pending.heads[0].text)):
@@ -757,6 +770,39 @@ def _assign_articles(
     if pending is not None:
         orphans.append(pending)
     return drafts, orphans
+
+
+_DECK_MAX_CHARS = 48  # a deck line under a headline: "同比增长6.8%，单日发送量最高突破6万人次"
+_COMMA_HEADLINE_MAX_CHARS = 30  # a headline holding a comma: "临邑：县城“长高”了，也“变美”了"
+
+
+def _layout_off(name: str) -> bool:
+    """Whether a reading of page layout is switched off (RAG_INGEST_ABLATE=deck_line,comma_headline)."""
+    return name in os.environ.get("RAG_INGEST_ABLATE", "").split(",")
+
+
+def _deck_line(unit: _Unit) -> bool:
+    """A line printed as a headline's deck or as a headline with a comma: one short line of text that ends
+    no sentence (a headline's comma makes it read as body text)."""
+    return (unit.kind == BODY and "\n" not in unit.text and len(unit.text) <= _DECK_MAX_CHARS
+            and not _ends_sentence(unit.text) and not unit.text.endswith(("，", "、", ",")))
+
+
+def _decked(current: _Draft | None) -> bool:
+    """Whether the open article holds only its headline and the deck lines under it ("德州东站去年发送旅客
+    1286.4万人次" over "同比增长6.8%，单日发送量最高突破6万人次"): the dateline that follows opens its text,
+    not an article of its own."""
+    return (current is not None and not current.closed and current.headline is not None
+            and 0 < len(current.units) <= 2 and all(_deck_line(unit) for unit in current.units))
+
+
+def _headline_before(current: _Draft | None) -> bool:
+    """Whether the open article's last paragraph is a short line ending no sentence, after prose: right above
+    a dateline it is the next article's headline, printed with a comma ("临邑：县城“长高”了，也“变美”了")."""
+    if current is None or current.closed or len(current.units) < 2:
+        return False
+    last = current.units[-1]
+    return _deck_line(last) and len(last.text) <= _COMMA_HEADLINE_MAX_CHARS and _ends_sentence(current.units[-2].text)
 
 
 def _one_headline(group: _HeadGroup) -> bool:
@@ -807,6 +853,8 @@ def _is_section_heading(group: _HeadGroup, current: _Draft | None, body: _Unit, 
     ("乙县举办农民丰收节" after "甲县推进河道治理") shares none."""
     if current is None or current.closed or not current.credited or not current.units or group.extras:
         return False
+    if _deck_line(body) and not _layout_off("deck_line"):
+        return False  # "公交线网“织”得更密了" over "全市公交去年新开线路12条，年客运量…": a headline and its deck
     if not all(head.kind in (HEADLINE, SUBTITLE) and not head.heading_level for head in group.heads):
         return False
     return weights.fit(_bigrams(body.text), current.text_grams()) >= _MIN_SECTION_FIT
@@ -1100,7 +1148,13 @@ def _results_date(draft: _Draft) -> str | None:
 
 
 def _lead_text(draft: _Draft) -> str | None:
-    """The article's first paragraph of text (its dateline paragraph, or its first body paragraph)."""
+    """The article's first paragraph of text (its dateline paragraph, or its first body paragraph); deck
+    lines printed above the dateline are part of the headline, not the lead."""
+    leading = 0
+    while leading < len(draft.units) and (_deck_line(draft.units[leading]) or draft.units[leading].kind == BYLINE):
+        leading += 1
+    if 0 < leading < len(draft.units) and draft.units[leading].kind in (DATELINE, BODY) and not _layout_off("deck_line"):
+        return draft.units[leading].text
     for unit in draft.units:
         if unit.kind in (DATELINE, BODY):
             return unit.text

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from .calendar_words import GENERIC_BREAKS, HOLIDAYS, OTHER_SEASONS, SEASONS
 from .dateline import dateline_place, is_wire
 from .places import PROVINCE_NAMES as PROVINCES, is_province, pos_cut, without_baselines
 
@@ -170,6 +171,8 @@ def article_settings(
 _YEAR_PART = re.compile(r"(?:19|20)\d\d年(?:[上下]半年|前?[一二三四1-4]季度|前\S{1,2}个月|\d{1,2}[-—至到~～]|\d{1,2}月|一至|1至|以来|来|底|末|初)")
 # a result set against the year before: the year reported is over
 _RESULT = re.compile(r"同比|比上年|较上年|与上年")
+# the holidays, breaks and seasons a year's figures may be of (rag.calendar_words): no whole year
+_CALENDAR_PARTS = tuple(word for _, words in HOLIDAYS + SEASONS for word in words) + GENERIC_BREAKS + OTHER_SEASONS + ("假期",)
 
 
 def whole_year_reported(lead: str | None) -> int | None:
@@ -178,5 +181,7 @@ def whole_year_reported(lead: str | None) -> int | None:
     first = _first_sentence(lead or "")
     if not _RESULT.search(first) or _YEAR_PART.search(first) or _NOT_OWN_YEAR.search(first):
         return None
+    if any(word in first for word in _CALENDAR_PARTS):
+        return None  # "2026年春节假期…同比增长": a holiday's or season's figures, not the whole year's
     years = set(_YEAR.findall(without_baselines(first)))
     return int(years.pop()) if len(years) == 1 else None

@@ -6,7 +6,7 @@ import re
 from ..numbers import values_in
 from ..schema import Hit, Paragraph
 from ..places import pos_cut, pos_tokenizer
-from .question import GENERIC_PLACES, QuestionAnalysis, entity_in, resolved_days, resolved_periods, time_in, without_baselines
+from .question import GENERIC_PLACES, QuestionAnalysis, entity_in, resolved_days, resolved_periods, resolved_years, time_in, without_baselines
 from .settings import ablated
 
 
@@ -59,7 +59,8 @@ def paragraph_context(paragraph: Paragraph) -> str:
     article_year = year or next(iter(_YEAR.findall(setting)), None)
     periods = resolved_periods(f"{paragraph.title or ''}\n{paragraph.text}", article_year)
     days = resolved_days(paragraph.text, paragraph.date)
-    return f"{paragraph.title or ''}\n{year}\n{setting}\n{paragraph.text}\n{periods}\n{days}"
+    years = resolved_years(paragraph.text, paragraph.date)
+    return f"{paragraph.title or ''}\n{year}\n{setting}\n{paragraph.text}\n{periods}\n{days}\n{years}"
 
 
 _YEAR_AND_PART = re.compile(r"(\d{4})年(.+)")

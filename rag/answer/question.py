@@ -395,6 +395,25 @@ def resolved_days(text: str, date: str | None) -> str:
     return "\n".join(dict.fromkeys(resolved))
 
 
+# a year said relative to the issue ("去年，赤水市新建…", "前年秋播"): not a baseline ("比去年", "较上年",
+# "高于去年"), not a part of a year (去年上半年: resolved_periods), not 去年同期 (a baseline's period)
+_BARE_RELATIVE_YEAR = re.compile(
+    r"(?<![与较比同高低于超过过出到至和及、])(去年|上年|前年|明年)(?!同期|" + _PERIOD_WORD + r"|以来|来|相比|水平)"
+)
+
+
+def resolved_years(text: str, date: str | None) -> str:
+    """The years ``text`` says relative to its article's issue ``date`` (ISO, from its masthead or dateline),
+    written out: a paper of 2026年1月15日 saying "去年，赤水市新建社区老年食堂15个" means 2025年, "前年" 2024年.
+    Only a printed issue date counts (a year the lead reports is no issue date: a report of 2025's results
+    says 去年 of 2025 itself). 今年 is the issue's own year, which the context gives already."""
+    if not date or not date[:4].isdigit() or ablated("issue_years"):
+        return ""
+    base = int(date[:4])
+    found = [f"{base + _RELATIVE_YEAR[m.group(1)]}年" for m in _BARE_RELATIVE_YEAR.finditer(text)]
+    return "\n".join(dict.fromkeys(found))
+
+
 def time_in(term: str, text: str) -> bool:
     written = _month_day_forms(term)
     if written:  # not inside a longer numeral: "2日" is not in "12日", "二月" not in "十二月"

@@ -158,6 +158,8 @@ SWITCHES = {
                     " (2024年，…172.4亿元) is a near miss",
     "issue_days": "a day said without its year (截至1月10日, 12月28日) within the month before its article's issue date"
                   " is of that date's year or the one before (2026年1月10日, 2025年12月28日)",
+    "issue_years": "a year said relative to its article's printed issue date (去年 in a paper of 2026年1月15日) is that"
+                   " year (2025年), unless it is a baseline (比去年, 去年同期)",
     "relative_periods": "a period said relative to the article's year (今年上半年, 上半年) is that year's (2025年上半年)",
     "asked_kind_only": "a figure of the asked kind (1260户 for 多少户) is no near miss for an asked word standing at a"
                        " figure of another kind in its sentence (两个城中村改造项目, 面积4.2万平方米)",
