@@ -442,6 +442,10 @@ def _lead_name(text: str, like: str) -> str:
         lead = text[:end]
         if not 2 <= len(lead) <= len(like) + 4 or len(text) - end < 2:
             continue
+        rest = text[end:].removeprefix("的")
+        if not ablated("containing_place") and like[-1] in _NAME_LEVELS and rest.endswith(like[-1]) \
+                and len(rest) <= len(like) + 2 and len(pos_cut(rest)) <= 2:
+            return ""  # "宽甸的灌水镇" against 长甸镇: 宽甸 holds both towns, 灌水镇 is the side
         if any(flag.startswith("v") for _, flag in pos_cut(lead)) or _PERIOD.fullmatch(lead) or _anchors_times(lead) \
                 or re.search(r"\d", lead):
             return ""
@@ -806,6 +810,28 @@ def _read_remainder(text: str) -> Comparison | None:
                       alternatives=((), (f"已{verb}多少{unit}",)), remainder=True)
 
 
+def _without_kind(mid: str, a: str, b: str) -> str:
+    """``mid`` (the words after 哪个) less the kind noun both sides end in: "区城镇新增就业人数" after
+    播州区 and 汇川区 is 城镇新增就业人数, "镇的草莓卖的钱" after two towns 草莓卖的钱; the kind
+    says which of the two, it is no part of the measure."""
+    if ablated("sides_kind"):
+        return mid
+    kind = next((n for n in range(min(len(mid), len(a), len(b), 5), 0, -1)
+                 if a.endswith(mid[:n]) and b.endswith(mid[:n])), 0)
+    if not kind or mid[:kind].endswith(_TIME_ENDINGS):  # "上半年和下半年哪个半年…": periods are completed apart
+        return mid
+    ends = {0}
+    for word, _ in pos_cut(mid):
+        ends.add(max(ends) + len(word))
+    if kind not in ends:  # a whole word: the 幅 of 降幅 and 增幅 is no kind of "幅度要求"
+        return mid
+    return mid[kind:].removeprefix("的")
+
+
+# "…差了多少起？哪个多？": after a difference, a second question asking the winner, which its answer names
+_FOLLOW_WHICH = re.compile(rf"^{_WH}{_MORE_WORDS}{_D}{_AFTER_DIRECTION}{_PARTICLE}$")
+
+
 def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison | None:
     """The comparison ``question`` asks, or None when it asks for no comparison of two sides.
 
@@ -820,6 +846,10 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
         first, _, then = text.rpartition("，" if "，" in text else ",")
         then = then if _FOLLOW_DIFFERENCE.match(then.strip()) else ""
         first = first if then else text
+    if then and _FOLLOW_WHICH.match(then) and not ablated("difference_then_which"):
+        compared = parse_comparison(first, names)
+        if compared is not None and compared.asks == DIFFERENCE:
+            return compared
     if then:  # "A和B哪个多？多几所？": the comparison, then its difference
         follow = _FOLLOW_DIFFERENCE.match(then.strip())
         compared = parse_comparison(first, names) if follow else None
@@ -889,7 +919,7 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
         found = _sides(match.group("left"), names)
         if found:
             pre, a, b, after = found
-            mid = (match.groupdict().get("mid") or "") + (match.groupdict().get("mid2") or "")
+            mid = _without_kind((match.groupdict().get("mid") or "") + (match.groupdict().get("mid2") or ""), a, b)
             return _build(pre, a, b, after + _measure_words(mid), WHICH, match.group("dir"))
     for pattern in (_WHICH_RE, _HAISHI_RE):
         match = pattern.match(text)
@@ -901,6 +931,6 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
         found = _sides(match.group("left"), names)
         if found:
             pre, a, b, after = found
-            mid = match.groupdict().get("mid") or ""
+            mid = _without_kind(match.groupdict().get("mid") or "", a, b)
             return _build(pre, a, b, after + _measure_words(mid), WHICH, match.group("dir"), verb=verb)
     return None

@@ -187,6 +187,14 @@ SWITCHES = {
     "hedge": "a comparison's hedge words (大约是…几倍, 比现在至少多) say how exact the answer may be, no part of a side",
     "kind_tail": "a comparison side ending in a kind (物业服务类, 国家级) borrows the noun the other side puts after its"
                  " own kind word (市场管理类诉求: 物业服务类诉求)",
+    "sides_kind": "\"A区和B区哪个区…多\", \"A和B哪家医院…\": the noun after 哪个 that both sides end in names their kind, no"
+                  " part of the measure (哪个区城镇新增就业: 城镇新增就业)",
+    "difference_then_which": "\"A和B的X差了多少？哪个多？\": the difference asked first, then the winner: the difference"
+                             " (its answer names the winner)",
+    "containing_place": "\"宽甸的灌水镇和长甸镇\": a place before 的 opening a side that then names a place of the other"
+                        " side's level holds both sides, it is not side A's own name",
+    "elided_list_item": "a list item saying only who and its figures' labels (福绵区立案387起) takes the measure words the"
+                        " list's first, fuller item says (玉州区电诈案件立案1062起): they are not another figure's",
     "follow_unit": "\"哪个多？多几所？\": a side refused is asked again in the follow-up's unit (…多少所)",
     "unplaced_side": "a comparison side refused with the place it borrowed from the other side is asked again without"
                      " that place, keeping the borrowed measure (轨道交通的客运量, not 厦门轨道交通的客运量)",

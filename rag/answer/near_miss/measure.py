@@ -337,6 +337,50 @@ def _asked_tokens(asked: list[str]) -> list[str]:
     ))
 
 
+# "分县（市、区）看，": the words opening a list by its members, before the first member's name
+_LIST_LEAD = re.compile(r"^[^，,；;。]{0,12}(?:看|来看|而言|来说)[，,：:]")
+# a list item's words that say nothing of its measure: its figures, units, the comparison to a year before
+_ITEM_NOISE = re.compile(r"同比|增长|下降|增加|减少|其中|分别|达到|实现|完成|约|共|居|首位|全市|全县|全省")
+
+
+# a name ending in a level of place (jieba may cut it apart: 黄土|坎镇), not a scope (全市, 本县) nor a word (市民)
+_PLACE_OPENING = re.compile(r"^(?![全本该我各])[\u4e00-\u9fff]{1,5}[省市县区州镇乡村旗](?![场民长委级域内外政])")
+
+
+def _opening_place(sentence: str) -> tuple[str, str]:
+    """(the place name opening a list item, the rest of the item) or ("", "")."""
+    text = _LIST_LEAD.sub("", sentence.strip())
+    named = _PLACE_OPENING.match(text)
+    if named:
+        return named.group(), text[named.end():]
+    words = pos_cut(text)
+    if not words or words[0][1] != "ns" or len(words[0][0]) < 2:
+        return "", ""
+    return words[0][0], text[len(words[0][0]):]
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w, f in pos_cut(_ITEM_NOISE.sub("", text)) if len(w) >= 2 and f[:1] in ("n", "v") and not re.search(r"\d", w)}
+
+
+def fuller_list_item(sentence: str, other: str) -> bool:
+    """``sentence`` is a later item of the list ``other`` opens, with the measure's words left out: both open
+    with a place name (other places: "玉州区电诈案件立案1062起；福绵区立案387起"; "椅圈镇草莓种植面积4.8万亩，
+    实现销售额16.4亿元；黄土坎镇种植面积2.9万亩，销售额9.3亿元") and every word the item says of its figures
+    the fuller item says too. A reporter names the measure once, in the list's first item; the later ones
+    say only who and the figure's label, and the words left out are theirs too."""
+    if ablated("elided_list_item"):
+        return False
+    place, rest = _opening_place(sentence)
+    other_place, other_rest = _opening_place(other)
+    if not place or not other_place or place == other_place:
+        return False
+    if not re.search(r"\d", rest) or not re.search(r"\d", other_rest):
+        return False
+    own, fuller = _content_words(rest), _content_words(other_rest)
+    return bool(own) and own <= fuller and len(fuller) > len(own)
+
+
 def _noun_measured_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: list[str], unit: str) -> bool:
     """A measured noun this sentence does not say stands at a figure in the same unit in another
     retrieved sentence ("保有量…增加了多少辆" against "新注册登记…增加168万辆" when another
@@ -349,6 +393,8 @@ def _noun_measured_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, e
     # the head of the phrase: "新能源汽车保有量" measures 保有量; a scope (全县) measures nothing
     head = [n for n in analysis.measured_nouns if n[0] not in _SCOPE][-1:]
     unsaid = [n for n in head if not _said(n, said) and not (len(n) >= 4 and n[-2:] in said)]
+    if unsaid and any(fuller_list_item(sentence, other) and all(_said(n, other) for n in unsaid) for other in elsewhere):
+        return False  # the list's first item names the measure for this one
     return bool(unsaid) and any(_asked_words_at(other, unsaid, unit) for other in elsewhere)
 
 
@@ -384,6 +430,8 @@ def _distinguishing_word_unsaid(sentence: str, span, unit: str, analysis: Questi
     here = [w for w in _measure_words(analysis) if w not in unsaid and w in said]
     if not here:
         return False  # this clause says the asked thing in other words: a paraphrase, not a parallel figure
+    if any(fuller_list_item(sentence, other) and all(_said(w, other) for w in unsaid) for other in elsewhere):
+        return False  # the list's first item names the measure for this one (玉州区电诈案件立案…；福绵区立案387起)
     for other in [sentence, *elsewhere]:
         for start, end, other_unit, words in _figure_words(other):
             if other is sentence and start <= span.start < end:
