@@ -1,0 +1,66 @@
+"""Session 16 comparisons (issue 11, helper cmp20), on sentences written for these tests:
+- the noun after 哪个 that both sides end in names their kind (哪个区, 哪个镇), no part of the measure (sides_kind);
+- "A和B的X差了多少？哪个多？" is the difference, whose answer names the winner (difference_then_which);
+- "宽甸的灌水镇和长甸镇": the place before 的 holds both sides, it is not side A's name (containing_place);
+- a later list item saying only who and its figures' labels (石岭镇立案215起) takes the measure words of the list's
+  first, fuller item (elided_list_item), while an item naming another measure still does not answer.
+Each is checked to go back with its switch off (RAG_ANSWER_ABLATE)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ask, paragraph_maker
+from rag.answer.comparison_question import DIFFERENCE, WHICH, parse_comparison
+
+paragraph = paragraph_maker(title="青禾市去年电诈案件立案数下降", source="cmp20_test.txt")
+
+
+def test_the_kind_after_which_is_no_part_of_the_measure(monkeypatch):
+    c = parse_comparison("石岭区和柳河区，哪个区去年新增企业数量更多？")
+    assert c.asks == WHICH and c.sides == ("石岭区", "柳河区")
+    assert all("区区" not in q and "去年新增企业" in q for q in c.side_questions), c.side_questions
+    c = parse_comparison("东坝镇和西坝镇，哪个镇的茶叶卖的钱多？多多少？")
+    assert all(not q.startswith(("东坝镇镇", "西坝镇镇")) and "茶叶" in q for q in c.side_questions), c.side_questions
+    # a shared character that is not a whole word (降幅, 增幅 against 幅度) is kept
+    c = parse_comparison("老人补贴的降幅和儿童补贴的增幅，哪个幅度更大？")
+    assert c is not None and "幅度" in c.measure
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "sides_kind")
+    c = parse_comparison("石岭区和柳河区，哪个区去年新增企业数量更多？")
+    assert any("区区" in q for q in c.side_questions)
+
+
+def test_difference_then_which_reads_as_the_difference(monkeypatch):
+    c = parse_comparison("石岭区和柳河区的盗窃立案数差了多少起？哪个多？")
+    assert c.asks == DIFFERENCE and c.unit == "起"
+    assert all(q.endswith("多少起") for q in c.side_questions), c.side_questions
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "difference_then_which")
+    c = parse_comparison("石岭区和柳河区的盗窃立案数差了多少起？哪个多？")
+    assert c is None or any("哪个多" in q for q in c.side_questions)
+
+
+def test_a_containing_place_is_not_side_as_name(monkeypatch):
+    c = parse_comparison("青禾的东坝镇和西坝镇，哪个镇签约的居民多？")
+    assert c.side_questions[0].startswith("青禾的东坝镇") and c.side_questions[1].startswith("西坝镇签约"), c.side_questions
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "containing_place")
+    c = parse_comparison("青禾的东坝镇和西坝镇，哪个镇签约的居民多？")
+    assert c.side_questions[1].startswith("西坝镇的东坝镇"), c.side_questions
+
+
+LIST = ("分县（区）看，东坝区电诈案件立案860起，同比下降12.5%；石岭区立案215起，同比下降8.1%；"
+        "柳河区立案302起。")
+OTHER = ("分县（区）看，东坝区电诈案件立案860起，同比下降12.5%；石岭区盗窃案件立案215起，同比下降8.1%；"
+         "柳河区立案302起。")
+
+
+def test_a_later_list_item_takes_the_first_items_measure(monkeypatch):
+    answer = ask("石岭区的电诈立案数是多少起？", paragraph(LIST))
+    assert not answer.refused, answer.answer
+    assert answer.short == "215起"
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "elided_list_item")
+    off = ask("石岭区的电诈立案数是多少起？", paragraph(LIST))
+    assert off.refused, off.answer
+
+
+def test_an_item_naming_another_measure_still_does_not_answer():
+    answer = ask("石岭区的电诈立案数是多少起？", paragraph(OTHER))
+    assert answer.refused or answer.short != "215起", answer.answer
