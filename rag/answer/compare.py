@@ -130,9 +130,23 @@ def _measure_of(unit: str) -> int:
     return next((i for i, units in enumerate(_MEASURES) if unit in units or unit.endswith(units[0])), -1)
 
 
-def _comparable_units(a: str, b: str) -> bool:
+# a count of times (人次, 车次, 架次, 次) counts visits or trips, never the things or people themselves
+_TIMES = "次"
+
+
+# a question naming its counts itself ("人次，哪个更多", "哪个人数多", "场次和…份数") compares them as asked
+_COUNTS_NAMED = re.compile(r"次|人数|数量|个数|份数|件数")
+
+
+def _comparable_units(a: str, b: str, question: str = "") -> bool:
     """Counts compare with counts ("12座" and "28个", "5.59亿人" and "4.69亿辆"), money with
-    money; "103万元" and "247人" do not compare."""
+    money; "103万元" and "247人" do not compare, nor, when the question asks one measure of both
+    ("日均客运量…是轨道交通的几倍") without naming its counts, a count of times with a count of things or
+    people ("118.6万人次" and "5条": trips are no lines, visits no visitors)."""
+    if not ablated("times_unit") and question and not _COUNTS_NAMED.search(question) \
+            and _measure_of(a) == _measure_of(b) == -1 \
+            and a.rstrip("左右以上余多").endswith(_TIMES) != b.rstrip("左右以上余多").endswith(_TIMES):
+        return False
     return _measure_of(a) == _measure_of(b)
 
 
@@ -553,7 +567,7 @@ def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer
     for side in (0, 1):
         if values[side] is None:
             return _refused_side(question, comparison, side, sides[side], elapsed_ms)
-    if not dated and values[0].unit and values[1].unit and not _comparable_units(values[0].unit, values[1].unit):
+    if not dated and values[0].unit and values[1].unit and not _comparable_units(values[0].unit, values[1].unit, question):
         # "103万元" against "247人": one side's figure measures something else
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms, f"找到的是{sides[1].short}，与{sides[0].short}不是同一种量")
     if _same_figure(sides):

@@ -823,7 +823,8 @@ def _without_kind(mid: str, a: str, b: str) -> str:
     ends = {0}
     for word, _ in pos_cut(mid):
         ends.add(max(ends) + len(word))
-    if kind not in ends:  # a whole word: the 幅 of 降幅 and 增幅 is no kind of "幅度要求"
+    if kind not in ends and mid[kind - 1] not in _NAME_LEVELS:  # a whole word or a level of place (县|种的, jieba's 县种):
+        # the 幅 of 降幅 and 增幅 is no kind of "幅度要求"
         return mid
     return mid[kind:].removeprefix("的")
 
