@@ -64,3 +64,24 @@ def test_a_later_list_item_takes_the_first_items_measure(monkeypatch):
 def test_an_item_naming_another_measure_still_does_not_answer():
     answer = ask("石岭区的电诈立案数是多少起？", paragraph(OTHER))
     assert answer.refused or answer.short != "215起", answer.answer
+
+
+def test_two_towns_joined_by_a_connector_glued_into_a_word(monkeypatch):
+    c = parse_comparison("寨蒿镇和平永镇哪个承办的比赛多？多几场？")
+    assert c.sides == ("寨蒿镇", "平永镇") and c.with_difference
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "glued_between_places")
+    c = parse_comparison("寨蒿镇和平永镇哪个承办的比赛多？多几场？")
+    assert c is None or c.sides != ("寨蒿镇", "平永镇")
+
+
+def test_a_count_of_times_does_not_compare_with_a_count_of_things(monkeypatch):
+    from rag.answer.compare import _comparable_units
+
+    assert not _comparable_units("万人次", "条", "地铁日均客运量是公交的几倍？")
+    assert not _comparable_units("人次", "人", "甲馆和乙馆的接待量哪个多？")
+    assert _comparable_units("人次", "人次", "甲馆和乙馆的接待量哪个多？")
+    assert _comparable_units("座", "个", "甲县和乙县新建的学校哪个多？")
+    # a question naming its counts compares them as asked
+    assert _comparable_units("人次", "人", "培训的人次和新就业的人数哪个多？")
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "times_unit")
+    assert _comparable_units("万人次", "条", "地铁日均客运量是公交的几倍？")

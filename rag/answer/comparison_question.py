@@ -202,6 +202,9 @@ def _connector_splits(clause: str, names: Collection[str]) -> list[tuple[str, st
             cut = (start, start + 1)
         elif len(word) >= 2 and known.get(word, 0) < 5 and word[-1] in _GLUED_CONNECTORS:
             cut = (at - 1, at)
+        elif len(word) >= 2 and word[0] in _GLUED_CONNECTORS and start and clause[start - 1] in _NAME_LEVELS \
+                and clause.rstrip(" ，,").endswith(clause[start - 1]) and not ablated("glued_between_places"):
+            cut = (start, start + 1)  # "寨蒿镇和平永镇": two towns, though 和平 is a word
         else:
             continue
         a, b = clause[:cut[0]].strip(" ，,"), clause[cut[1]:].strip(" ，,")

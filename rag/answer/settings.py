@@ -197,6 +197,8 @@ SWITCHES = {
                         " list's first, fuller item says (玉州区电诈案件立案1062起): they are not another figure's",
     "times_unit": "a comparison refuses a count of times (118.6万人次, 车次) against a count of things or people (5条, 12万人):"
                   " trips are no lines, visits no visitors",
+    "glued_between_places": "a connector opening a known word between two names of one level (寨蒿镇和平永镇: 和平) still"
+                            " joins two sides",
     "follow_unit": "\"哪个多？多几所？\": a side refused is asked again in the follow-up's unit (…多少所)",
     "unplaced_side": "a comparison side refused with the place it borrowed from the other side is asked again without"
                      " that place, keeping the borrowed measure (轨道交通的客运量, not 厦门轨道交通的客运量)",
