@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ask, paragraph_maker
+from conftest import ask, page_assistant_over, paragraph_maker
 from rag.answer.comparison_question import DIFFERENCE, WHICH, parse_comparison
 
 paragraph = paragraph_maker(title="青禾市去年电诈案件立案数下降", source="cmp20_test.txt")
@@ -85,3 +85,17 @@ def test_a_count_of_times_does_not_compare_with_a_count_of_things(monkeypatch):
     assert _comparable_units("人次", "人", "培训的人次和新就业的人数哪个多？")
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "times_unit")
     assert _comparable_units("万人次", "条", "地铁日均客运量是公交的几倍？")
+
+
+page_assistant = page_assistant_over("cmp20")
+
+
+def test_sides_in_unlike_units_take_one_kind(page_assistant, monkeypatch):
+    question = "2024年柳坪县和石泉区谁产的苹果多？多多少？"
+    answer = page_assistant.ask(question)
+    assert not answer.refused, answer.answer
+    assert "52.6万吨" in answer.answer and "23.9万吨" in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "unlike_units_move")
+    off = page_assistant.ask(question)
+    assert "52.6万吨" not in off.answer, off.answer
+

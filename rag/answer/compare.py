@@ -493,9 +493,32 @@ def parallel_sides(
         side = 0 if loss[0] < loss[1] else 1
         answers[side] = moved[side]
 
+    def figures_unlike() -> bool:
+        if not all(_stated(a) and a.citations for a in answers):
+            return False
+        read = [figure_of(a.short) for a in answers]
+        return all(r is not None and r.unit for r in read) and not _comparable_units(
+            read[0].unit, read[1].unit, "".join(comparison.side_questions))
+
+    def one_kind_for_both() -> None:
+        """Two figures of unlike kinds ("56.2万亩" against "6.83万吨") cannot be compared: each side looks for its
+        best figure in the other side's kind of unit, and the side that loses least by it takes it."""
+        if ablated("unlike_units_move") or not figures_unlike():
+            return
+        costs: list[list[float]] = [[], []]
+        moved = [answer_again(i, _prefer_stated_like(answers[1 - i], answers[i], ignored, heads[i], True, costs[i], marks[i]))
+                 for i in (0, 1)]
+        fits = [i for i in (0, 1) if _stated(moved[i]) and moved[i].short != answers[i].short and costs[i]
+                and (lambda r: r is not None and r.unit and _comparable_units(
+                    r.unit, figure_of(answers[1 - i].short).unit, "".join(comparison.side_questions)))(figure_of(moved[i].short))]
+        if fits:
+            side = min(fits, key=lambda i: costs[i][0])
+            answers[side] = moved[side]
+
     if _from_to_sides(comparison, answers, marks, answer_again):  # each side has its end of the change
         return answers[0], answers[1]
     one_figure_for_both()
+    one_kind_for_both()
     # a side moved to be stated like the other's first figure ("5枚" of one athlete, not the team's "142枚") may
     # have drawn the first side along: once the second side has moved, the first is chosen again against it
     for _ in range(1 if ablated("second_pass") else 2):
@@ -507,6 +530,7 @@ def parallel_sides(
         if [a.short for a in answers] == before:
             break
     one_figure_for_both()
+    one_kind_for_both()  # (again: choosing alike may have drawn a side back to its first kind)
     return answers[0], answers[1]
 
 

@@ -199,6 +199,8 @@ SWITCHES = {
                   " trips are no lines, visits no visitors",
     "glued_between_places": "a connector opening a known word between two names of one level (寨蒿镇和平永镇: 和平) still"
                             " joins two sides",
+    "unlike_units_move": "two comparison sides answered in unlike kinds of unit (56.2万亩, 6.83万吨): the side that loses"
+                         " least by it takes its best figure in the other's kind",
     "follow_unit": "\"哪个多？多几所？\": a side refused is asked again in the follow-up's unit (…多少所)",
     "unplaced_side": "a comparison side refused with the place it borrowed from the other side is asked again without"
                      " that place, keeping the borrowed measure (轨道交通的客运量, not 厦门轨道交通的客运量)",
