@@ -61,6 +61,16 @@ def test_a_later_list_item_takes_the_first_items_measure(monkeypatch):
     assert off.refused, off.answer
 
 
+HEAD_ONLY = ("分地区看，东坝市电动汽车保有量达12.4万辆，居全省首位，一季度新上牌电动汽车1.3万辆；"
+             "西坝市电动汽车保有量8.6万辆，同比增长21.5%；")
+
+
+def test_a_word_of_another_clause_of_the_first_item_is_not_lent():
+    # 新上牌 marks the first item's second figure only, not its head: 西坝市's 保有量 is no 新上牌 figure
+    answer = ask("西坝市一季度新上牌电动汽车多少辆？", paragraph(HEAD_ONLY))
+    assert answer.refused or answer.short != "8.6万辆", answer.answer
+
+
 def test_an_item_naming_another_measure_still_does_not_answer():
     answer = ask("石岭区的电诈立案数是多少起？", paragraph(OTHER))
     assert answer.refused or answer.short != "215起", answer.answer

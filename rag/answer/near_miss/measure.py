@@ -363,12 +363,14 @@ def _content_words(text: str) -> set[str]:
     return {w for w, f in pos_cut(_ITEM_NOISE.sub("", text)) if len(w) >= 2 and f[:1] in ("n", "v") and not re.search(r"\d", w)}
 
 
-def fuller_list_item(sentence: str, other: str) -> bool:
+def fuller_list_item(sentence: str, other: str, words: list[str]) -> bool:
     """``sentence`` is a later item of the list ``other`` opens, with the measure's words left out: both open
     with a place name (other places: "玉州区电诈案件立案1062起；福绵区立案387起"; "椅圈镇草莓种植面积4.8万亩，
     实现销售额16.4亿元；黄土坎镇种植面积2.9万亩，销售额9.3亿元") and every word the item says of its figures
     the fuller item says too. A reporter names the measure once, in the list's first item; the later ones
-    say only who and the figure's label, and the words left out are theirs too."""
+    say only who and the figure's label, and the words left out (``words``) are theirs too, when the fuller
+    item says them in its head clause (玉州区电诈案件立案1062起): a word of a later clause of its own
+    ("南昌市新能源汽车保有量达34.5万辆，…，一季度新注册登记新能源汽车2.9万辆") marks that clause's figure only."""
     if ablated("elided_list_item"):
         return False
     place, rest = _opening_place(sentence)
@@ -378,7 +380,8 @@ def fuller_list_item(sentence: str, other: str) -> bool:
     if not re.search(r"\d", rest) or not re.search(r"\d", other_rest):
         return False
     own, fuller = _content_words(rest), _content_words(other_rest)
-    return bool(own) and own <= fuller and len(fuller) > len(own)
+    head = other_place + re.split(r"[，,；;。]", other_rest, maxsplit=1)[0]
+    return bool(own) and own <= fuller and len(fuller) > len(own) and all(_said(w, head) for w in words)
 
 
 def _noun_measured_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: list[str], unit: str) -> bool:
@@ -393,7 +396,7 @@ def _noun_measured_elsewhere(candidate: Candidate, analysis: QuestionAnalysis, e
     # the head of the phrase: "新能源汽车保有量" measures 保有量; a scope (全县) measures nothing
     head = [n for n in analysis.measured_nouns if n[0] not in _SCOPE][-1:]
     unsaid = [n for n in head if not _said(n, said) and not (len(n) >= 4 and n[-2:] in said)]
-    if unsaid and any(fuller_list_item(sentence, other) and all(_said(n, other) for n in unsaid) for other in elsewhere):
+    if unsaid and any(fuller_list_item(sentence, other, unsaid) for other in elsewhere):
         return False  # the list's first item names the measure for this one
     return bool(unsaid) and any(_asked_words_at(other, unsaid, unit) for other in elsewhere)
 
@@ -430,7 +433,7 @@ def _distinguishing_word_unsaid(sentence: str, span, unit: str, analysis: Questi
     here = [w for w in _measure_words(analysis) if w not in unsaid and w in said]
     if not here:
         return False  # this clause says the asked thing in other words: a paraphrase, not a parallel figure
-    if any(fuller_list_item(sentence, other) and all(_said(w, other) for w in unsaid) for other in elsewhere):
+    if any(fuller_list_item(sentence, other, unsaid) for other in elsewhere):
         return False  # the list's first item names the measure for this one (玉州区电诈案件立案…；福绵区立案387起)
     for other in [sentence, *elsewhere]:
         for start, end, other_unit, words in _figure_words(other):
