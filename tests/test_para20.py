@@ -1,5 +1,5 @@
 """Issue 11, twentieth round (helper "para20"): "A区和B区，哪个区城镇新增就业人数更多": the level word after 哪个 is the
-answer's kind, not part of the measure each side is asked (switch which_kind_side; each side had been asked
+answer's kind, not part of the measure each side is asked (switch sides_kind; each side had been asked
 "B区区城镇新增就业多少人", whose 区区 names no place a page says). Cases written for this test over the page in
 tests/data/para20/, not taken from eval data."""
 from __future__ import annotations
@@ -21,7 +21,7 @@ def test_the_level_word_after_which_is_no_part_of_the_sides(monkeypatch):
     # 市场 is a word, not the level 市 followed by 场
     c = parse_comparison("青山市和白水市，哪个市场规模大？")
     assert all("市场" in q for q in c.side_questions)
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "which_kind_side")
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "sides_kind")
     assert parse_comparison("东坪区和西坪区，哪个区城镇新增就业人数更多？").side_questions[0].startswith("东坪区区")
 
 

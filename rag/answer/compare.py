@@ -130,9 +130,23 @@ def _measure_of(unit: str) -> int:
     return next((i for i, units in enumerate(_MEASURES) if unit in units or unit.endswith(units[0])), -1)
 
 
-def _comparable_units(a: str, b: str) -> bool:
+# a count of times (人次, 车次, 架次, 次) counts visits or trips, never the things or people themselves
+_TIMES = "次"
+
+
+# a question naming its counts itself ("人次，哪个更多", "哪个人数多", "场次和…份数") compares them as asked
+_COUNTS_NAMED = re.compile(r"次|人数|数量|个数|份数|件数")
+
+
+def _comparable_units(a: str, b: str, question: str = "") -> bool:
     """Counts compare with counts ("12座" and "28个", "5.59亿人" and "4.69亿辆"), money with
-    money; "103万元" and "247人" do not compare."""
+    money; "103万元" and "247人" do not compare, nor, when the question asks one measure of both
+    ("日均客运量…是轨道交通的几倍") without naming its counts, a count of times with a count of things or
+    people ("118.6万人次" and "5条": trips are no lines, visits no visitors)."""
+    if not ablated("times_unit") and question and not _COUNTS_NAMED.search(question) \
+            and _measure_of(a) == _measure_of(b) == -1 \
+            and a.rstrip("左右以上余多").endswith(_TIMES) != b.rstrip("左右以上余多").endswith(_TIMES):
+        return False
     return _measure_of(a) == _measure_of(b)
 
 
@@ -479,9 +493,32 @@ def parallel_sides(
         side = 0 if loss[0] < loss[1] else 1
         answers[side] = moved[side]
 
+    def figures_unlike() -> bool:
+        if not all(_stated(a) and a.citations for a in answers):
+            return False
+        read = [figure_of(a.short) for a in answers]
+        return all(r is not None and r.unit for r in read) and not _comparable_units(
+            read[0].unit, read[1].unit, "".join(comparison.side_questions))
+
+    def one_kind_for_both() -> None:
+        """Two figures of unlike kinds ("56.2万亩" against "6.83万吨") cannot be compared: each side looks for its
+        best figure in the other side's kind of unit, and the side that loses least by it takes it."""
+        if ablated("unlike_units_move") or not figures_unlike():
+            return
+        costs: list[list[float]] = [[], []]
+        moved = [answer_again(i, _prefer_stated_like(answers[1 - i], answers[i], ignored, heads[i], True, costs[i], marks[i]))
+                 for i in (0, 1)]
+        fits = [i for i in (0, 1) if _stated(moved[i]) and moved[i].short != answers[i].short and costs[i]
+                and (lambda r: r is not None and r.unit and _comparable_units(
+                    r.unit, figure_of(answers[1 - i].short).unit, "".join(comparison.side_questions)))(figure_of(moved[i].short))]
+        if fits:
+            side = min(fits, key=lambda i: costs[i][0])
+            answers[side] = moved[side]
+
     if _from_to_sides(comparison, answers, marks, answer_again):  # each side has its end of the change
         return answers[0], answers[1]
     one_figure_for_both()
+    one_kind_for_both()
     # a side moved to be stated like the other's first figure ("5枚" of one athlete, not the team's "142枚") may
     # have drawn the first side along: once the second side has moved, the first is chosen again against it
     for _ in range(1 if ablated("second_pass") else 2):
@@ -493,6 +530,7 @@ def parallel_sides(
         if [a.short for a in answers] == before:
             break
     one_figure_for_both()
+    one_kind_for_both()  # (again: choosing alike may have drawn a side back to its first kind)
     return answers[0], answers[1]
 
 
@@ -553,7 +591,7 @@ def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer
     for side in (0, 1):
         if values[side] is None:
             return _refused_side(question, comparison, side, sides[side], elapsed_ms)
-    if not dated and values[0].unit and values[1].unit and not _comparable_units(values[0].unit, values[1].unit):
+    if not dated and values[0].unit and values[1].unit and not _comparable_units(values[0].unit, values[1].unit, question):
         # "103万元" against "247人": one side's figure measures something else
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms, f"找到的是{sides[1].short}，与{sides[0].short}不是同一种量")
     if _same_figure(sides):

@@ -202,6 +202,9 @@ def _connector_splits(clause: str, names: Collection[str]) -> list[tuple[str, st
             cut = (start, start + 1)
         elif len(word) >= 2 and known.get(word, 0) < 5 and word[-1] in _GLUED_CONNECTORS:
             cut = (at - 1, at)
+        elif len(word) >= 2 and word[0] in _GLUED_CONNECTORS and start and clause[start - 1] in _NAME_LEVELS \
+                and clause.rstrip(" ，,").endswith(clause[start - 1]) and not ablated("glued_between_places"):
+            cut = (start, start + 1)  # "寨蒿镇和平永镇": two towns, though 和平 is a word
         else:
             continue
         a, b = clause[:cut[0]].strip(" ，,"), clause[cut[1]:].strip(" ，,")
@@ -282,18 +285,6 @@ def _swap(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
 # nouns that close a place's name ("峨岚山景区"): a side naming another place ("云溪镇") takes their place too
 _NAME_TYPE_NOUNS = ("景区", "景点", "公园", "园区", "街道", "社区", "广场", "古镇", "小镇", "码头", "机场", "车站", "乡镇")
 _NAME_ENDINGS = tuple("省市县区州镇乡村旗") + _NAME_TYPE_NOUNS
-
-
-def _without_kind(mid: str, a: str, b: str) -> str:
-    """"播州区和汇川区，哪个区城镇新增就业人数更多": the level word after 哪个 (区, 镇, 街道) is the kind of the
-    answer, the one the sides' names end in; it is no part of the measure (else each side asks 汇川区区…)."""
-    if ablated("which_kind_side"):
-        return mid
-    for kind in sorted(_NAME_ENDINGS, key=len, reverse=True):
-        if mid.startswith(kind) and (a.endswith(kind) or b.endswith(kind)) \
-                and not pos_tokenizer().tokenizer.FREQ.get(mid[:len(kind) + 1], 0):  # 哪个市场: 市场 is a word
-            return mid[len(kind):]
-    return mid
 
 
 def _names_a_place(side: str) -> bool:
@@ -454,6 +445,10 @@ def _lead_name(text: str, like: str) -> str:
         lead = text[:end]
         if not 2 <= len(lead) <= len(like) + 4 or len(text) - end < 2:
             continue
+        rest = text[end:].removeprefix("的")
+        if not ablated("containing_place") and like[-1] in _NAME_LEVELS and rest.endswith(like[-1]) \
+                and len(rest) <= len(like) + 2 and len(pos_cut(rest)) <= 2:
+            return ""  # "宽甸的灌水镇" against 长甸镇: 宽甸 holds both towns, 灌水镇 is the side
         if any(flag.startswith("v") for _, flag in pos_cut(lead)) or _PERIOD.fullmatch(lead) or _anchors_times(lead) \
                 or re.search(r"\d", lead):
             return ""
@@ -818,6 +813,29 @@ def _read_remainder(text: str) -> Comparison | None:
                       alternatives=((), (f"已{verb}多少{unit}",)), remainder=True)
 
 
+def _without_kind(mid: str, a: str, b: str) -> str:
+    """``mid`` (the words after 哪个) less the kind noun both sides end in: "区城镇新增就业人数" after
+    播州区 and 汇川区 is 城镇新增就业人数, "镇的草莓卖的钱" after two towns 草莓卖的钱; the kind
+    says which of the two, it is no part of the measure."""
+    if ablated("sides_kind"):
+        return mid
+    kind = next((n for n in range(min(len(mid), len(a), len(b), 5), 0, -1)
+                 if a.endswith(mid[:n]) and b.endswith(mid[:n])), 0)
+    if not kind or mid[:kind].endswith(_TIME_ENDINGS):  # "上半年和下半年哪个半年…": periods are completed apart
+        return mid
+    ends = {0}
+    for word, _ in pos_cut(mid):
+        ends.add(max(ends) + len(word))
+    if kind not in ends and mid[kind - 1] not in _NAME_LEVELS:  # a whole word or a level of place (县|种的, jieba's 县种):
+        # the 幅 of 降幅 and 增幅 is no kind of "幅度要求"
+        return mid
+    return mid[kind:].removeprefix("的")
+
+
+# "…差了多少起？哪个多？": after a difference, a second question asking the winner, which its answer names
+_FOLLOW_WHICH = re.compile(rf"^{_WH}{_MORE_WORDS}{_D}{_AFTER_DIRECTION}{_PARTICLE}$")
+
+
 def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison | None:
     """The comparison ``question`` asks, or None when it asks for no comparison of two sides.
 
@@ -832,6 +850,10 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
         first, _, then = text.rpartition("，" if "，" in text else ",")
         then = then if _FOLLOW_DIFFERENCE.match(then.strip()) else ""
         first = first if then else text
+    if then and _FOLLOW_WHICH.match(then) and not ablated("difference_then_which"):
+        compared = parse_comparison(first, names)
+        if compared is not None and compared.asks == DIFFERENCE:
+            return compared
     if then:  # "A和B哪个多？多几所？": the comparison, then its difference
         follow = _FOLLOW_DIFFERENCE.match(then.strip())
         compared = parse_comparison(first, names) if follow else None

@@ -198,6 +198,18 @@ SWITCHES = {
     "hedge": "a comparison's hedge words (大约是…几倍, 比现在至少多) say how exact the answer may be, no part of a side",
     "kind_tail": "a comparison side ending in a kind (物业服务类, 国家级) borrows the noun the other side puts after its"
                  " own kind word (市场管理类诉求: 物业服务类诉求)",
+    "sides_kind": "\"A区和B区哪个区…多\", \"A和B哪家医院…\": the noun after 哪个 that both sides end in names their kind, no"
+                  " part of the measure (哪个区城镇新增就业: 城镇新增就业)",
+    "difference_then_which": "\"A和B的X差了多少？哪个多？\": the difference asked first, then the winner: the difference"
+                             " (its answer names the winner)",
+    "containing_place": "\"宽甸的灌水镇和长甸镇\": a place before 的 opening a side that then names a place of the other"
+                        " side's level holds both sides, it is not side A's own name",
+    "times_unit": "a comparison refuses a count of times (118.6万人次, 车次) against a count of things or people (5条, 12万人):"
+                  " trips are no lines, visits no visitors",
+    "glued_between_places": "a connector opening a known word between two names of one level (寨蒿镇和平永镇: 和平) still"
+                            " joins two sides",
+    "unlike_units_move": "two comparison sides answered in unlike kinds of unit (56.2万亩, 6.83万吨): the side that loses"
+                         " least by it takes its best figure in the other's kind",
     "follow_unit": "\"哪个多？多几所？\": a side refused is asked again in the follow-up's unit (…多少所)",
     "unplaced_side": "a comparison side refused with the place it borrowed from the other side is asked again without"
                      " that place, keeping the borrowed measure (轨道交通的客运量, not 厦门轨道交通的客运量)",
@@ -207,8 +219,6 @@ SWITCHES = {
                     " (明年的奶牛存栏目标: 现在的奶牛存栏)",
     "shared_measure": "\"A和B的X\": a short bare side (高血压) against one ending in 的+measure (2型糖尿病患者的规范管理率)"
                       " asks that measure too",
-    "which_kind_side": "\"A区和B区，哪个区…更多\": the level word after 哪个 is the answer's kind, no part of the measure"
-                       " each side is asked (汇川区区…)",
     "second_pass": "comparison sides are chosen alike a second time when the first pass moved one (a side drawn to the"
                    " other's first, wrong figure goes back once that side has moved)",
     "same_sentence": "a comparison side may take a figure of the other side's sentence when that figure's clause names"
