@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from dataclasses import replace
 
 from ..sentences import split_sentences
 from .figures import LONG_NUMBER, Figure, find_figures, months_frame
@@ -253,6 +254,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
     last_places: tuple[str, ...] = ()
     last_periods: tuple[str, ...] = ()
     period_places: tuple[str, ...] = ()  # the places of the statement that set last_periods
+    paragraph_places: tuple[str, ...] = ()  # the places the draft's paragraph named last (``Claim.draft_places``)
     line_start = 0
     for s_start, full_end in split_sentences(text):
         s_start, s_end = _trimmed(text, s_start, full_end)
@@ -261,6 +263,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             continue
         if "\n" in text[line_start:s_start].rstrip("\n") or text[line_start:s_start].count("\n") >= 2:
             last_periods = ()  # a new paragraph of the draft: nothing inherited
+            paragraph_places = ()
         if not _REFERRING.search(text, s_start, s_end):
             last_places = ()  # a place carries over to the next sentence only when it refers back ("该县")
         line_start = s_start
@@ -361,6 +364,9 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 sentence_lead += clause_text  # clauses without a figure before the next figure's: what it measures
             else:
                 sentence_lead = ""
+        if paragraph_places and ingredient_on("draft_place"):
+            claims[before_claims:] = [c if c.places else replace(c, draft_places=paragraph_places) for c in claims[before_claims:]]
+        paragraph_places = tuple(dict.fromkeys(p for c in claims[before_claims:] for p in c.places)) or paragraph_places
         if len(claims) == before_claims:
             unchecked.append(Unchecked(text[s_start:full_end], s_start, full_end))  # with its 。
     return claims, unchecked
