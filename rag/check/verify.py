@@ -655,8 +655,6 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
         chained = _under_another_parent(claim, hits, context_of)
         if chained is not None:
             return chained
-    if verdict.verdict == SUPPORTED and claim.kind != "figure" and claim.kind != "date" and ingredient_on("unread_number"):
-        verdict = _numbers_unsaid(claim, verdict)
     if verdict.verdict == SUPPORTED and claim.kind == "figure" and claim.draft_places and not claim.places and ingredient_on("draft_place"):
         # a figure the draft tells of the place its paragraph is about is 一致 only if it is that place's figure
         placed = verify(replace(claim, places=claim.draft_places, draft_places=()), hits, context_of, similarity)
@@ -673,7 +671,10 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
     # the claim's own words bound to the found figure or name must be the article's (rag.check.agreement)
     verdict = reread(claim, verdict, context_of)
     # each article figure bound to its own place, period and list item (rag.check.binding)
-    return rebind(claim, verdict, context_of)
+    verdict = rebind(claim, verdict, context_of)
+    if verdict.verdict == SUPPORTED and claim.kind != "figure" and claim.kind != "date" and ingredient_on("unread_number"):
+        verdict = _numbers_unsaid(claim, verdict)  # (last: the readings above may contradict such a claim, "58窑次" for "92窑次")
+    return verdict
 
 
 _DIGITS = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[^\s\d.，,。；;、：:“”（）()]?")  # with the character after it: what it counts ("412眼"); a code's digits ("PM2.5", "U13") are its name's
