@@ -135,6 +135,10 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "compared_higher",  # rag.check.measure: "比去年同期每斤高0.4元" is a rise of 0.4元, "低" a fall
                "unknown_place",  # rag.check.claims._unknown_place: "麦积区", pieced together by jieba's HMM, is a place
                "count_units",  # rag.check.figures: 列, 对, 趟, 辆次, 架次, 艘次 count trains, pairs, trips and passages
+               "nearest_item",  # rag.check.readings.other_item: a claim naming several 分别 items tells the one named last before its figure
+               "draft_place", "draft_place_contradicts",  # rag.check.verify: a place-less draft figure's 一致 must hold for the place its paragraph named
+               "unread_number",  # rag.check.verify._numbers_unsaid: a name or place 一致 must have the claim's unread numbers in its sentence
+               "classifier_units",  # rag.check.figures: 例, 宗, 口, 眼, 斤 count cases, lots, wells and catties
                "compared_more",  # rag.check.measure: "比上年多打了11.4公斤" is a rise of 11.4公斤
                "closer_kind",  # rag.check.readings.closer_gives_other: a change is not outweighed by a closer level
                "change_size",  # rag.check.candidates._change_sizes: "由71.3%提高到78.6%" is a rise of 7.3个百分点

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from dataclasses import replace
 
 from ..sentences import split_sentences
 from .figures import LONG_NUMBER, Figure, find_figures, months_frame
@@ -260,6 +261,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
     last_places: tuple[str, ...] = ()
     last_periods: tuple[str, ...] = ()
     period_places: tuple[str, ...] = ()  # the places of the statement that set last_periods
+    paragraph_places: tuple[str, ...] = ()  # the places the draft's paragraph named last (``Claim.draft_places``)
     line_start = 0
     named: list[str] = []  # every place the draft has named so far, in order
     lead_places: tuple[str, ...] | None = None  # the places its first sentence names
@@ -270,6 +272,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             continue
         if "\n" in text[line_start:s_start].rstrip("\n") or text[line_start:s_start].count("\n") >= 2:
             last_periods = ()  # a new paragraph of the draft: nothing inherited
+            paragraph_places = ()
         referring = _REFERRING.search(text, s_start, s_end)
         if not referring:
             last_places = ()  # a place carries over to the next sentence only when it refers back ("该县")
@@ -379,6 +382,9 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 sentence_lead = ""
         if lead_places is None:
             lead_places = tuple(named)
+        if paragraph_places and ingredient_on("draft_place"):
+            claims[before_claims:] = [c if c.places else replace(c, draft_places=paragraph_places) for c in claims[before_claims:]]
+        paragraph_places = tuple(dict.fromkeys(p for c in claims[before_claims:] for p in c.places)) or paragraph_places
         if len(claims) == before_claims:
             unchecked.append(Unchecked(text[s_start:full_end], s_start, full_end))  # with its 。
     return claims, unchecked

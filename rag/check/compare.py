@@ -15,6 +15,7 @@ from .figures import ABOUT, BARE_UNIT, EXACT, GENERIC_UNIT, LOWER, NEAR, UPPER, 
 ABOUT_TOLERANCE = Decimal("0.1")  # "约300家" allows 270..330: never more than a tenth of the value either way
 NEAR_TOLERANCE = Decimal("0.1")  # "近6000人" is 5400..6000
 SPECIFIC_UNITS = frozenset({"人", "人次", "元", "%", "个百分点", "倍"})
+CLASSIFIER_SPECIFIC = frozenset({"例", "斤"})
 _MORE_AFTER = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿][多余]")  # "六十多幢", "1400余万元", "五十八万余人次"
 _TENTHS = re.compile(r"[一两二三四五六七八九]成|[二三四五六七八九十]分之")  # "三成", "四分之一": a share rounded to tenths
 
@@ -88,7 +89,9 @@ def units_match(stated: Figure, found: Figure) -> bool:
         return not {stated.unit_class, found.unit_class} & {"%", "个百分点", "倍"}
     # "11个" may count what "11座" counts, but never people, money or a share
     pair = {stated.unit_class, found.unit_class}
-    return GENERIC_UNIT in pair and not pair & SPECIFIC_UNITS
+    # (nor cases, counted like 人次, or a weight: "新增远程会诊中心2个" is not told by "远程会诊830例")
+    specific = SPECIFIC_UNITS | CLASSIFIER_SPECIFIC if ingredient_on("classifier_units") else SPECIFIC_UNITS
+    return GENERIC_UNIT in pair and not pair & specific
 
 
 def dates_agree(stated: Figure, found: Figure) -> bool:

@@ -21,7 +21,10 @@ UNITS = sorted(
     元 人 名 位 家 个 项 条 辆 单 场 期 件 份 所 座 支 吨 亩 米 户 次 倍 岁 天 年 批 台 套 处 篇 种 类 省 城市 个城市
     间 块 张 首 部 起 根 株 只 头 棵 村 乡镇 网点 站点 班 枚 艘 架 栋 幢 层 盏 册 千瓦时 千瓦 兆瓦时 兆瓦 吉瓦时 吉瓦 立方米 标箱 平方千米 千公顷""".split()
     # trains, pairs of trains, trips and passages: "加开旅客列车412列", "动车组由每日38对增加到52对", "412.6万辆次"
-    + ("列 对 趟 辆次 架次 艘次 车次".split() if ingredient_on("count_units") else []),
+    + ("列 对 趟 辆次 架次 艘次 车次".split() if ingredient_on("count_units") else [])
+    # the other counters a news figure is written with: cases ("手术137例"), legal cases and lots ("案件463宗"), wells and
+    # cages ("机井326眼", "网箱1500口") and catties ("亩产436斤")
+    + ("例 宗 口 眼 斤".split() if ingredient_on("classifier_units") else []),
     key=len,
     reverse=True,
 )

@@ -445,9 +445,19 @@ def other_item(claim: Claim, candidate: Candidate) -> bool:
         return False
     sentence = claim.sentence or claim.text
     said = [j for j, words in enumerate(candidate.items) if any(w in sentence for w in words)]
+    if len(said) > 1 and ingredient_on("nearest_item") and claim.figure is not None and _RESPECTIVELY not in sentence:
+        # a claim naming words of several items without 分别 tells one item's figure: the one named last before its figure
+        # ("…直接结算金额2.34亿元，同比增长28.3%" names 结算金额 last, where "…结算12.6万人次，结算金额2.34亿元，同比分别增长
+        # 28.3%和19.1%": the 19.1% is its growth)
+        at = claim.figure.start - claim.sentence_start if claim.sentence else claim.figure.start
+        last = {j: max(sentence.rfind(w, 0, max(0, at)) for w in candidate.items[j]) for j in said}
+        nearest = max(last, key=last.get)
+        if last[nearest] >= 0 and sorted(last.values())[-2] < last[nearest]:
+            return nearest != candidate.item_at
     return len(said) == 1 and said[0] != candidate.item_at
 
 
+_RESPECTIVELY = "分别"
 _PART_LABEL = re.compile(r"[\s，,；;：:]*(?:其中|包括)")
 
 

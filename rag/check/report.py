@@ -39,6 +39,9 @@ class Claim:
     figure: "Figure | None" = None  # the stated figure as read (offsets in the input), None for a name
     co_figures: tuple["Figure", ...] = ()  # the other figures of its clause, which qualify what it counts
     referents: tuple[str, ...] = ()  # what its pointers stand for, named before in the input ("这家医院" → "青岚县人民医院")
+    # a claim naming no place, in a draft whose paragraph named one before ("牙克石市…。远程会诊中心全年开展…"): that place,
+    # which the draft is about (not inherited as the claim's own: only read against a 一致, rag.check.verify)
+    draft_places: tuple[str, ...] = ()
 
     @property
     def text_offset(self) -> int:

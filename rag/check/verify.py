@@ -655,6 +655,14 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
         chained = _under_another_parent(claim, hits, context_of)
         if chained is not None:
             return chained
+    if verdict.verdict == SUPPORTED and claim.kind == "figure" and claim.draft_places and not claim.places and ingredient_on("draft_place"):
+        # a figure the draft tells of the place its paragraph is about is 一致 only if it is that place's figure
+        placed = verify(replace(claim, places=claim.draft_places, draft_places=()), hits, context_of, similarity)
+        # (only where that place's own figure is another: the place last named is not always what the draft goes on about)
+        if placed.verdict == CONTRADICTED:
+            return placed if ingredient_on("draft_place_contradicts") else Verdict(
+                NOT_FOUND, f"资料里的“{verdict.found}”说的不是稿件所写的{'、'.join(claim.draft_places)}。",
+                related=tuple(p for p, _, _ in verdict.evidence)[:2])
     before_whole = verdict.verdict
     if ingredient_on("whole_claim"):  # every part of a claim found 一致 must be the article's (rag.check.whole_claim)
         verdict = recheck(claim, verdict, context_of, hits)
@@ -663,7 +671,35 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
     # the claim's own words bound to the found figure or name must be the article's (rag.check.agreement)
     verdict = reread(claim, verdict, context_of)
     # each article figure bound to its own place, period and list item (rag.check.binding)
-    return rebind(claim, verdict, context_of)
+    verdict = rebind(claim, verdict, context_of)
+    if verdict.verdict == SUPPORTED and claim.kind != "figure" and claim.kind != "date" and ingredient_on("unread_number"):
+        verdict = _numbers_unsaid(claim, verdict)  # (last: the readings above may contradict such a claim, "58窑次" for "92窑次")
+    return verdict
+
+
+_DIGITS = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[^\s\d.，,。；;、：:“”（）()]?")  # with the character after it: what it counts ("412眼"); a code's digits ("PM2.5", "U13") are its name's
+
+
+def _numbers_unsaid(claim: Claim, verdict: Verdict) -> Verdict:
+    """A claim checked on a name or place that also states a number the figure reader does not read ("新打机井412眼",
+    "浓度降到每立方米29微克") is 一致 only where its evidence sentence writes that number too: the name alone does not
+    confirm the count beside it (→ 未找到)."""
+    covered = [(f.start, f.end) for f in find_figures(claim.text)]
+    stated_at = claim.text.find(claim.stated)
+    if stated_at >= 0:
+        covered.append((stated_at, stated_at + len(claim.stated)))
+    numbers = [m.group(0) for m in _DIGITS.finditer(claim.text) if not any(a <= m.start() < b for a, b in covered)]
+    if not numbers or not verdict.evidence:
+        return verdict
+    said = ""
+    for paragraph, start, end in verdict.evidence:
+        for s_start, s_end in split_sentences(paragraph.text):
+            if s_start <= start < s_end or s_start < end <= s_end or (start <= s_start and s_end <= end):
+                said += paragraph.text[s_start:s_end]
+    unsaid = [n for n in numbers if not re.search(f"(?<![\\d.]){re.escape(n)}", said)]
+    if not unsaid:
+        return verdict
+    return Verdict(NOT_FOUND, f"资料里说到了相近的事，但没有“{unsaid[0]}”这个数字。", related=tuple(p for p, _, _ in verdict.evidence)[:2])
 
 
 def _under_another_parent(claim: Claim, hits: Sequence[Hit], context_of: ContextOf) -> Verdict | None:
