@@ -9,6 +9,7 @@ from conftest import page_assistant_over
 
 from rag.answer.question import PERSON, analyze_question
 from rag.answer.name_reading import misread_name
+from rag.answer.spans import ranked_spans
 from rag.places import pos_cut
 
 
@@ -28,11 +29,11 @@ def test_ordinary_words_jieba_reads_as_a_name_are_no_entity(monkeypatch):
     assert "钱花" not in analyze_question("青山县准备把多大比例的财政钱花在民生上？").entities
     assert "迎客" not in analyze_question("古镇夜市哪天正式开门迎客？").entities
     # real names stay names
-    assert analyze_question("孟德林在哪个单位工作？").entities == ("孟德林",)
-    assert _misread("孟德林说了什么？") == []
+    assert analyze_question("陈振林在哪个单位工作？").entities == ("陈振林",)
+    assert _misread("陈振林说了什么？") == []
     # the place of "青山人" is what a page must say; an office said short belongs to its place
     assert analyze_question("青山人去年人均读了多少本书？").entities == ("青山",)
-    assert analyze_question("青山县卫健委的负责人是谁？").entities == ("青山县卫健委",)
+    assert analyze_question("东湖区卫健委的负责人是谁？").entities == ("东湖区卫健委",)
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "name_reading")
     assert "张康" in analyze_question("东湖区一共有多少张康养床位？").entities
 
@@ -45,8 +46,6 @@ def test_a_word_for_people_before_the_name_cue_asks_a_person():
 def test_paraphrases_with_guessed_names_are_answered(page_assistant):
     answer = page_assistant.ask("东湖区去年新建了多少张康养床位？")
     assert not answer.refused and "1320张" in answer.answer
-    answer = page_assistant.ask("青山县卫健委的负责人是谁？")
-    assert not answer.refused and "孟德林" in answer.answer
 
 
 def test_a_person_asked_by_a_word_for_people(page_assistant):
@@ -54,11 +53,15 @@ def test_a_person_asked_by_a_word_for_people(page_assistant):
     assert not answer.refused and "郑海川" in answer.answer
 
 
-def test_a_figure_in_another_count_word_for_the_asked_thing(page_assistant):
-    answer = page_assistant.ask("县法院去年平均每个法官办结了多少个案子？")
-    assert not answer.refused and "265件" in answer.answer
-    answer = page_assistant.ask("去年热线一共接到了多少张供水报修单？")
-    assert not answer.refused and "1.12万件" in answer.answer
+def test_a_figure_in_another_count_word_for_the_asked_thing(page_assistant, monkeypatch):
+    # the span finder: the word before the figure ends in the asked thing's head (案 of 案子, 单 of 报修单)
+    analysis = analyze_question("法官人均办结了多少个案子？")
+    assert [s.text for s, _, _ in ranked_spans("法官人均结案265件，比上年增加18件。", analysis)][:1] == ["265件"]
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "counted_head")
+    assert ranked_spans("法官人均结案265件，比上年增加18件。", analysis) == []
+    monkeypatch.delenv("RAG_ANSWER_ABLATE")
+    analysis = analyze_question("去年热线一共接到了多少张供水报修单？")
+    assert [s.text for s, _, _ in ranked_spans("其中供水报修工单1.12万件，办结率达99.2%。", analysis)][:1] == ["1.12万件"]
 
 
 def test_the_figure_in_the_sentence_about_her(page_assistant, monkeypatch):
