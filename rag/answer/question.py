@@ -20,7 +20,8 @@ from .settings import ablated
 
 from ..numbers import figures_in
 from ..places import PROVINCE_NAMES, is_province, pos_cut, pos_tokenizer, without_baselines
-from .synonyms import known_common_word, synonyms
+from .name_reading import demonym_place, misread_name, office_short
+from .synonyms import known_common_word, names_people, synonyms
 
 # Question types, i.e. the kind of span the answer should be.
 QUANTITY = "quantity"
@@ -508,7 +509,11 @@ def _question_kind(text: str) -> tuple[str, str | None]:
         # programme: the role must be what is named, right before the cue
         role = next((r for r in _PERSON_ROLES if r in text[max(0, name_cue.start() - 4):name_cue.start()]), None)
         # 位 counts people only: "那位老农叫什么" asks a person's name
-        return (PERSON, role) if role or re.search(r"[那这每]位(?![于列置居])", text[:name_cue.start()]) else (NAME, None)
+        # a word for people right before the cue ("村支书叫什么名字": 词林 files 村支书 among people) asks a name too
+        before = [w for w, f in pos_cut(text[:name_cue.start()]) if w.strip() and w not in ("的", "那个", "这个")]
+        people = bool(before) and names_people(before[-1])
+        return (PERSON, role) if role or people or re.search(r"[那这每]位(?![于列置居])", text[:name_cue.start()]) \
+            else (NAME, None)
     # "在哪个会议上" asks for a meeting, not a place: the noun after 哪个 decides first
     which = _which_kind(text)
     if which:
@@ -674,10 +679,15 @@ def _unit_of(text: str, kind: str) -> str | None:
                 word = measure_word(rest[len(prefix):]) if prefix is not None else None
                 if word:
                     return prefix + word
+    # "参赛人次是多少", "参赛人数有多少": the asked noun is itself a count in a unit (人次; 人数 counts 人)
+    named = _UNIT_NOUN_ASKED.search(text)
+    if named and not ablated("unit_noun"):
+        return named.group(1) if named.group(1) == "人次" else named.group(1)[0]
     # "新增就业多少" with the unit left to the text
     return None
 
 
+_UNIT_NOUN_ASKED = re.compile(r"(人次|人数|户数|家数|件数)(?:是|有|为|达到?|共|一共|总共|大约|大概)*(?:多少|几)(?![万千百亿]|[\u4e00-\u9fff])")
 _MULTIPLIER = re.compile(r"万亿|亿|万|千|百")
 
 
@@ -724,9 +734,16 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
             return len(word) >= 2
         return len(word) >= 3 and word[-1] in _ADMIN_SUFFIX and flag.startswith("n")
 
+    # a word jieba read as a person's name is read again from its dictionary and the question's structure
+    # (see name_reading): ordinary words run together are no name; "苏州人" names the place 苏州
+    misread = {k for k in range(len(tokens)) if misread_name(tokens, k)}
+    tokens = [(demonym_place(w, f), "ns") if demonym_place(w, f) else (w, f) for w, f in tokens]
     spans: list[tuple[str, int, int]] = []
     i = 0
     while i < len(tokens):
+        if i in misread:
+            i += 1
+            continue
         word, flag = tokens[i]
         # jieba cuts an unknown county's first character off as a one-character place ("青|岚县"):
         # it begins the name that follows
@@ -738,7 +755,10 @@ def _merge_entities(tokens: list[tuple[str, str]]) -> list[tuple[str, int, int]]
             j = i + 1
             while j < len(tokens):
                 w, f = tokens[j]
-                if is_piece(w, f) and not (f.startswith("nr") and flag.startswith("ns")):
+                if j in misread:
+                    break
+                # an office said short after its place ("喀什地区卫健委") belongs to the place's name
+                if is_piece(w, f) and (not (f.startswith("nr") and flag.startswith("ns")) or office_short(w, f)):
                     j += 1
                 elif len(w) == 1 and w in _ADMIN_SUFFIX and f in ("n", "ns", "q") \
                         and tokens[j - 1][0][-1] not in _ADMIN_SUFFIX:
@@ -832,8 +852,10 @@ def analyze_question(question: str) -> QuestionAnalysis:
 
     # A person question about a named person ("陈振林是谁") asks who they are:
     # the answer is a sentence, not another name.
+    # (a name ending in a place's level, "花牛村", is a place however jieba tagged its pieces)
     if kind == PERSON and role is None and "哪位" not in text and entity_spans and any(
-        tokens[k][1].startswith("nr") for _, i, j in entity_spans for k in range(i, j)
+        tokens[k][1].startswith("nr") for e, i, j in entity_spans for k in range(i, j)
+        if ablated("name_reading") or e[-1] not in _ADMIN_SUFFIX
     ):
         kind = SENTENCE
 

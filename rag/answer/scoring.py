@@ -99,6 +99,11 @@ _WIDE = {
 _WIDE["省"] = re.compile(r"全省|我省|本省")
 
 
+
+# a sentence going on about the person the one before named: 她 or 他 its subject, after at most a time phrase
+# ("去年6月，她…"); 该/其 (该公司) may point back past the sentence before, to another one
+_PRONOUN_SUBJECT = re.compile(r"^(?:[^，。；！？]{0,10}，)?(?:她|他)(?![们])")
+
 def _entity_level(
     entity: str, sentence: str, title: str, paragraph_text: str, article_text: str, province_ok: bool,
     inherit: bool = True, setting: str = "",
@@ -415,6 +420,15 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 s_end = sentences[index + 1][1]
                 s_end -= len(p.text[s_start:s_end]) - len(p.text[s_start:s_end].rstrip())
                 sentence = p.text[s_start:s_end]
+            elif analysis.kind in (QUANTITY, DATE) and index + 1 < len(sentences) and not ablated("pronoun_follows"):
+                # "王某某是退休教师。去年6月，她被诱导准备转账36万元": the next sentence whose subject is a
+                # pronoun (她, 他) goes on about the person this sentence names; when this one gives no
+                # figure of the asked kind, the two are read as one
+                following = p.text[sentences[index + 1][0]:sentences[index + 1][1]].strip()
+                if _PRONOUN_SUBJECT.match(following) and best_span(sentence, analysis)[0] is None:
+                    s_end = sentences[index + 1][1]
+                    s_end -= len(p.text[s_start:s_end]) - len(p.text[s_start:s_end].rstrip())
+                    sentence = p.text[s_start:s_end]
             previous = p.text[sentences[index - 1][0]:sentences[index - 1][1]] if index else ""
             levels_and_context = [
                 _entity_level(

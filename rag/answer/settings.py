@@ -53,6 +53,11 @@ SWITCHES = {
                           " 麦收 for 收麦) measures the asked thing",
     "other_part": "when a figure is a part the question does not ask (其中游泳项目) and the question names a part the"
                   " sentence does not (田径), the sentence's other figures (the whole) do not answer either",
+    "name_reading": "a word jieba tags a person's name is read from its dictionary and the question: a classifier after 多少, words run across their boundary, a verb or number few names start with (迎客, 多拉) are no name; 卫健委 is its place's office, 苏州人 the place",
+    "counted_head": "a figure in another count word counts the asked thing when the word before it ends in the thing's head character (报修单 / 报修工单4.72万件, 案子 / 结案312件)",
+    "people_nouns": "a word 词林 files among people right before 叫什么名字 (村支书, 站长) makes the question ask a person's name",
+    "pronoun_follows": "a sentence with no figure of the asked kind is read with the next one when that one's subject is a pronoun (她, 他): it goes on about the same one",
+    "unit_noun": "a question asking a noun that is a count in a unit (参赛人次是多少, 人数有多少) asks that unit (人次, 人)",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "action_elsewhere": "a sentence accepted for its meaning is refused for another action too when the asked one (达成)"

@@ -202,7 +202,14 @@ def _counted_at_figure(sentence: str, start: int, end: int, unit: str, analysis:
         return False
     head = match.group(1)[-2:]
     before, after = sentence[max(0, start - 2):start], sentence[end:end + 2 + 4]
-    return before == head or (head in after and not re.search(r"[，。；、,;]", after[:after.find(head)]))
+    if before == head or (head in after and not re.search(r"[，。；、,;]", after[:after.find(head)])):
+        return True
+    # a Chinese compound ends in its head: the question's counted thing and the text's word right before
+    # the figure share their last character, the thing's kind ("多少张报修单" / "报修工单4.72万件", "多少个案子" /
+    # "结案312件": 子 and 儿 only make a noun of 案)
+    core = re.sub(r"[子儿]$", "", match.group(1))
+    return not ablated("counted_head") and len(core) >= 1 and before[-1:] == core[-1] \
+        and re.fullmatch(r"[\u4e00-\u9fff]{2}", before) is not None
 
 
 def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:

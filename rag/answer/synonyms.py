@@ -115,3 +115,11 @@ def general_word_for(general: str, word: str) -> bool:
         return False
     classes = {code[:5] for code in word_codes(general) if code[5:7] == "01" and code.endswith("=")}
     return bool(classes) and any(code[:5] in classes for code in word_codes(word))
+
+
+def names_people(word: str) -> bool:
+    """Whether 词林 files ``word`` among words for people (its class A: 村支书, 站长, 老农), so that "X叫什么名字"
+    asks a person's name."""
+    if ablated("people_nouns") or len(word) < 2:
+        return False
+    return any(code.startswith("A") for code in _tree()[1].get(word, ()))
