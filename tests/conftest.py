@@ -90,6 +90,15 @@ def launch_on_a_free_port(app, **options) -> str:
     raise AssertionError("unreachable")
 
 
+def checked_without(assistant, text: str, switch: str, monkeypatch):
+    """The report of checking ``text`` with one RAG_CHECK_ABLATE switch off (the ablation tests' other side)."""
+    monkeypatch.setenv("RAG_CHECK_ABLATE", switch)
+    try:
+        return assistant.check(text)
+    finally:
+        monkeypatch.delenv("RAG_CHECK_ABLATE")
+
+
 def claim_verdicts(report) -> list[tuple]:
     """(verdict, found, reason) of each claim of a check report, for asserting a claim's outcome."""
     return [(c.verdict, c.found, c.reason) for c in report.claims]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over, claim_verdicts
+from conftest import assistant_over, checked_without, claim_verdicts
 from rag.check.binding import _report_year
 from rag.check.scoring import _listed_places
 
@@ -24,14 +24,6 @@ PAGE = Path(__file__).parent / "data" / "claims19"
 @pytest.fixture(scope="module")
 def page_assistant(tmp_path_factory):
     return assistant_over(PAGE, tmp_path_factory, "claims19-index")
-
-
-def _ablated(assistant, claim, switch, monkeypatch):
-    monkeypatch.setenv("RAG_CHECK_ABLATE", switch)
-    try:
-        return assistant.check(claim).verdict
-    finally:
-        monkeypatch.delenv("RAG_CHECK_ABLATE")
 
 
 def test_a_bare_quarter_takes_its_reports_year():
@@ -52,14 +44,14 @@ def test_another_years_quarter_confirms_nothing(page_assistant, monkeypatch):
     claim = "2024年一季度岚山市接待游客1472.5万人次。"  # the page of 2025's bare 一季度 is 2025's
     assert page_assistant.check(claim).verdict != "supported", claim_verdicts(page_assistant.check(claim))
     assert page_assistant.check("2025年一季度岚山市接待游客1472.5万人次。").verdict == "supported"
-    assert _ablated(page_assistant, claim, "bind_report_year", monkeypatch) == "supported"
+    assert checked_without(page_assistant, claim, "bind_report_year", monkeypatch).verdict == "supported"
 
 
 def test_a_whole_years_figure_tells_no_holiday(page_assistant, monkeypatch):
     claim = "今年五一假期岚山机场旅客吞吐量突破1万人次。"  # the article gives 2024's whole year only
     assert page_assistant.check(claim).verdict != "supported", claim_verdicts(page_assistant.check(claim))
     assert page_assistant.check("2024年岚山机场旅客吞吐量突破40万人次。").verdict == "supported"
-    assert _ablated(page_assistant, claim, "bind_whole_year", monkeypatch) == "supported"
+    assert checked_without(page_assistant, claim, "bind_whole_year", monkeypatch).verdict == "supported"
 
 
 def test_a_cut_place_is_not_its_siblings(page_assistant):
@@ -76,5 +68,5 @@ def test_words_of_another_speaker_differ_on_name(page_assistant, monkeypatch):
     assert report.verdict == "contradicted", claim_verdicts(report)
     assert any(c.found == "徐明远" and c.differs == "名称" for c in report.claims), claim_verdicts(report)
     assert page_assistant.check("岚山市文化广电旅游局局长徐明远说，岚山正在从“过路游”向“目的地游”转变。").verdict == "supported"
-    assert _ablated(page_assistant, claim, "speaker", monkeypatch) != "contradicted"
+    assert checked_without(page_assistant, claim, "speaker", monkeypatch).verdict != "contradicted"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over, claim_verdicts, contradicted
+from conftest import assistant_over, checked_without, claim_verdicts, contradicted
 from rag.check.claims import find_claims
 from rag.check.figures import find_figures
 
@@ -25,14 +25,6 @@ PAGE = Path(__file__).parent / "data" / "claims20"
 @pytest.fixture(scope="module")
 def page_assistant(tmp_path_factory):
     return assistant_over(PAGE, tmp_path_factory, "claims20-index")
-
-
-def _ablated(assistant, claim, switch, monkeypatch):
-    monkeypatch.setenv("RAG_CHECK_ABLATE", switch)
-    try:
-        return assistant.check(claim)
-    finally:
-        monkeypatch.delenv("RAG_CHECK_ABLATE")
 
 
 def test_counters_are_units():
@@ -55,7 +47,7 @@ def test_an_unread_number_must_be_the_evidences(page_assistant, monkeypatch):
     assert report.verdict == "not_found", claim_verdicts(report)
     assert page_assistant.check("河西县供热提升工程改造燃煤锅炉供热能力120蒸吨。").verdict == "supported"
     assert page_assistant.check("河西县古窑今年累计烧制92窑次。").verdict == "contradicted"  # the readings before it still contradict
-    assert _ablated(page_assistant, claim, "unread_number", monkeypatch).verdict == "supported"
+    assert checked_without(page_assistant, claim, "unread_number", monkeypatch).verdict == "supported"
 
 
 def test_the_item_named_last_before_the_figure(page_assistant, monkeypatch):
@@ -64,7 +56,7 @@ def test_the_item_named_last_before_the_figure(page_assistant, monkeypatch):
     assert [c.verdict for c in report.claims] == ["supported", "contradicted"], claim_verdicts(report)
     assert report.claims[1].found == "14.2%"
     assert page_assistant.check("河西县跨省异地就医直接结算8.4万人次，同比增长21.5%。").verdict == "supported"
-    assert [c.verdict for c in _ablated(page_assistant, claim, "nearest_item", monkeypatch).claims] == ["supported", "supported"]
+    assert [c.verdict for c in checked_without(page_assistant, claim, "nearest_item", monkeypatch).claims] == ["supported", "supported"]
 
 
 def test_a_draft_figure_is_its_paragraphs_place(page_assistant, monkeypatch):
@@ -73,6 +65,6 @@ def test_a_draft_figure_is_its_paragraphs_place(page_assistant, monkeypatch):
     assert claims[-1].places == () and claims[-1].draft_places == ("东岭县",)
     # the place's own figure is another: not 一致 (the 860人次 of 东岭县 found instead)
     assert page_assistant.check(draft).claims[-1].verdict == "contradicted", claim_verdicts(page_assistant.check(draft))
-    assert _ablated(page_assistant, draft, "draft_place", monkeypatch).claims[-1].verdict == "supported"
+    assert checked_without(page_assistant, draft, "draft_place", monkeypatch).claims[-1].verdict == "supported"
     same = "河西县卫生院今年开设康复科。乡镇卫生院前三季度完成康复治疗1320人次。"
     assert page_assistant.check(same).claims[-1].verdict == "supported"
