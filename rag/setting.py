@@ -95,7 +95,7 @@ def places_named(text: str) -> list[str]:
             continue
         # 全市/该县/今春全县: references; but a name the dictionary holds as one place (本溪市, 全州县)
         # is a place, and a numeral ("三个县", "两市州") is a word of its own the check below drops
-        if (name[0] in _REFERENCE or name[-2] in _REFERENCE) and not (name[0] in "全本" and _one_place_word(name)):
+        if (name[0] in _REFERENCE or name[-2] in _REFERENCE) and not (name[0] in "全本" and one_place_word(name)):
             continue
         begin, end = match.span(1)
         if begin not in starts or end not in ends:
@@ -109,7 +109,8 @@ def places_named(text: str) -> list[str]:
 _REFERENCE = "全该本我各此其"  # characters that make 全县/该市/本区/各县 a reference, not a name
 
 
-def _one_place_word(name: str) -> bool:
+def one_place_word(name: str) -> bool:
+    """Whether jieba reads ``name`` as one place word (成都, 厦门, 湄潭)."""
     return pos_cut(name) == ((name, "ns"),)
 
 

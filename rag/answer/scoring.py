@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Callable
 
+from ..dateline import DATELINE
 from ..schema import Hit
-from ..setting import places_named
+from ..setting import one_place_word, places_named
 from ..sentences import split_sentences
 from .evidence import entity_said, figures_missing, paragraph_context, period_in
 from .question import (
@@ -106,13 +107,15 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:[^，。；！？]{0,10}，)?(?:她|他)(?![
 
 def _entity_level(
     entity: str, sentence: str, title: str, paragraph_text: str, article_text: str, province_ok: bool,
-    inherit: bool = True, setting: str = "",
+    inherit: bool = True, setting: str = "", lead_text: str | None = None,
 ) -> tuple[float, str | None]:
     """1.0 in the sentence, 0.6 elsewhere in the paragraph; inherited from the article
     (``inherit``): 0.8 in the title, 0.5 in another retrieved paragraph of the same
     article or as its "全省"/"全县"; else 0. ``setting``: the places the article's headline,
-    dateline and lead name (Paragraph.setting). With the level, how the article's context
-    supplied the entity, for the user to see (None when the paragraph names it)."""
+    dateline and lead name (Paragraph.setting); ``lead_text``: the article's retrieved lead (the paragraph
+    opening with its dateline) and the paragraph right before this one, the other paragraphs a name that is
+    no place is inherited from (None: any). With the level, how the article's context supplied the entity, for the user to see (None when
+    the paragraph names it)."""
     if entity_said(entity, sentence):
         return 1.0, None
     if inherit and entity_said(entity, title):
@@ -131,6 +134,9 @@ def _entity_level(
         entity_said(entity, article_text)
         and not _other_places(entity, paragraph_text, article_text, level)
         and (level is None or in_setting or ablated("setting_inherit"))
+        # a name (a resort, a garden) another paragraph of a long report names is what that paragraph is
+        # about: the article is about it only where its lead names it, as its place is the one its setting names
+        and (level is not None or lead_text is None or entity_said(entity, lead_text) or (one_place_word(entity) and in_setting))
     ):
         return 0.5, f"“{entity}”见同一篇文章《{title}》的其他段落"
     # a province asked by name is "全省/我省" in its own paper's articles; a county or city
@@ -386,6 +392,13 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
     for h in hits:
         key = (h.paragraph.source, h.paragraph.title)
         articles[key] = articles.get(key, "") + "\n" + h.paragraph.text
+    # each article's retrieved lead: the paragraph opening with its dateline ("本报讯（记者…）", "新华社…电")
+    leads: dict[tuple[str, str | None], str] = {}
+    if not ablated("name_from_lead"):
+        for h in hits:
+            if DATELINE.match(h.paragraph.text.lstrip()):
+                key = (h.paragraph.source, h.paragraph.title)
+                leads[key] = leads.get(key, "") + "\n" + h.paragraph.text
     # the places the question names (also those its analysis reads as words: 和平区智慧养老平台)
     asked_places = [] if ablated("setting_reference") else places_named(analysis.text)
     candidates = []
@@ -395,6 +408,10 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
         context = paragraph_context(p)
         setting = "" if ablated("article_setting") else getattr(p, "setting", None) or ""
         article_text = articles[(p.source, p.title)] if p.title else ""
+        # the paragraph right before it, when retrieved: a report names its subject and goes on about it in the next
+        # paragraph ("走进…中和街道的职工驿站…" / "驿站负责人介绍，驿站现已覆盖…")
+        before = next((h.paragraph.text for h in hits if h.paragraph.source == p.source
+                       and h.paragraph.number == p.number - 1 and h.paragraph.title == p.title), "")
         times_ok = all(period_in(t, p, article_text) for t in analysis.time_terms)
         unstated_figures = figures_missing(analysis, context)
         # nouns named exactly anywhere in the article count; a near match only in the sentence
@@ -432,7 +449,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
             previous = p.text[sentences[index - 1][0]:sentences[index - 1][1]] if index else ""
             levels_and_context = [
                 _entity_level(
-                    e, sentence, title, p.text, article_text, p.source in sources_with.get(e, ()), inherit, setting
+                    e, sentence, title, p.text, article_text, p.source in sources_with.get(e, ()), inherit, setting,
+                    None if ablated("name_from_lead") else leads.get((p.source, p.title), "") + "\n" + before,
                 )
                 for e in analysis.entities
             ]

@@ -110,6 +110,8 @@ SWITCHES = {
     "setting_reference": "a sentence's 全区/该县 names its article's setting place of that level (和平区): said for the question's words, refused for another place",
     "setting_inherit": "a place named only in another paragraph of the article is inherited only when the article's"
                        " setting names it (分市看，上饶市… does not make 全省's figure 上饶's)",
+    "name_from_lead": "a name that is no place (a resort, a garden) named only in another paragraph of the article is"
+                      " inherited only from its lead (the paragraph opening with its dateline), not from any paragraph",
     "glued_place": "a one-character place jieba cuts off a name begins it (青|岚县 is 青岚县)",
     "elliptical": "an elliptical clause of a parallel list (赣州市…完成交通投资52.8亿元；上饶市完成31.4亿元) measures"
                   " what the clause before it names, for the near-miss checks",
