@@ -100,10 +100,10 @@ _WIDE = {
 _WIDE["省"] = re.compile(r"全省|我省|本省")
 
 
-
 # a sentence going on about the person the one before named: 她 or 他 its subject, after at most a time phrase
 # ("去年6月，她…"); 该/其 (该公司) may point back past the sentence before, to another one
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^，。；！？]{0,10}，)?(?:她|他)(?![们])")
+
 
 def _entity_level(
     entity: str, sentence: str, title: str, paragraph_text: str, article_text: str, province_ok: bool,
@@ -114,8 +114,8 @@ def _entity_level(
     article or as its "全省"/"全县"; else 0. ``setting``: the places the article's headline,
     dateline and lead name (Paragraph.setting); ``lead_text``: the article's retrieved lead (the paragraph
     opening with its dateline) and the paragraph right before this one, the other paragraphs a name that is
-    no place is inherited from (None: any). With the level, how the article's context supplied the entity, for the user to see (None when
-    the paragraph names it)."""
+    no place is inherited from (None: any). With the level, how the article's context supplied the entity,
+    for the user to see (None when the paragraph names it)."""
     if entity_said(entity, sentence):
         return 1.0, None
     if inherit and entity_said(entity, title):
