@@ -18,18 +18,19 @@ paragraph = paragraph_maker(TITLE, "992_test.txt")
 # a quoted shop owner, never named in the paragraph (the article names another one elsewhere)
 QUOTE = "“去年我们给店铺开了两个直播间，线上订单占到了六成，全年销售额做到了900多万元。”"
 NAMED = "店主周海涛告诉记者，去年他的店铺线上订单占到了六成，全年销售额做到了900多万元。"
-# the person, named in another paragraph of the same article (the article's context would lend the name)
+# the person, named in the paragraph before in the same article (the article's context would lend the name: a name that
+# is no place is inherited from the article's lead or the paragraph right before, rag.answer.scoring name_from_lead)
 OTHER = "吴佳琪是青禾县家纺市场的老商户，十多年前开始经营床上用品。"
 COUNTY = "去年，全县家纺企业线上销售额达到48.6亿元，同比增长12.4%。"
 
 
 def test_a_person_the_paragraph_never_names_is_not_answered(monkeypatch):
     question = "吴佳琪的店铺线上订单占比是多少？"
-    answer = ask(question, paragraph(QUOTE), paragraph(OTHER, number=2))
+    answer = ask(question, paragraph(QUOTE, number=2), paragraph(OTHER))
     assert answer.refused, answer.answer
     assert "文中只有" in answer.answer, answer.answer
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "subject_unnamed")
-    off = ask(question, paragraph(QUOTE), paragraph(OTHER, number=2))
+    off = ask(question, paragraph(QUOTE, number=2), paragraph(OTHER))
     assert not off.refused, off.answer
 
 

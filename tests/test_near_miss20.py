@@ -19,7 +19,8 @@ COURT = "其中，河口人民法庭全年受理案件530件，诉前化解纠�
 YEARS = "为此，县里从2022年开始实施定向培养，三年来共招聘乡村教师56名，并发放交通补助。"
 TRADE = "上半年，青禾县跨境电商进出口额为3.2亿元，同比增长15.1%。"
 
-# the asked place or institution said elsewhere with another measure, as news pages do (else no passage names it)
+# the asked place or institution said with another measure in the paragraph before, as news pages do (else no passage
+# names it)
 COMPANION = "柳河镇今年新建标准化茶园1200亩，柳河人民法庭新设巡回审判点3个，青禾县人民医院新增床位200张。"
 
 CASES = [
@@ -34,7 +35,7 @@ CASES = [
 
 @pytest.mark.parametrize("switch,question,text,given", CASES, ids=[c[0] for c in CASES])
 def test_the_near_miss_is_refused_saying_what_the_text_gives(monkeypatch, switch, question, text, given):
-    passages = (paragraph(text), paragraph(COMPANION, number=2))
+    passages = (paragraph(text, number=2), paragraph(COMPANION))
     answer = ask(question, *passages)
     assert answer.refused, answer.answer
     assert "文中只有" in answer.answer, answer.answer
@@ -89,7 +90,7 @@ def test_the_late_checks_are_one_list_run_once(monkeypatch):
         return name, run
 
     monkeypatch.setattr(pipeline, "LATE_CHECKS", tuple(counting(n, c) for n, c in pipeline.LATE_CHECKS))
-    answer = ask("柳河镇食品企业产值同比增长了多少？", paragraph(STREET), paragraph(COMPANION, number=2))
+    answer = ask("柳河镇食品企业产值同比增长了多少？", paragraph(STREET, number=2), paragraph(COMPANION))
     assert answer.refused
     names = [n for n, _ in pipeline.LATE_CHECKS]
     # each check ran at most once per candidate: the first to refuse ends the list, its result is reused
