@@ -1,6 +1,6 @@
 """Train the claim gate (rag/check/gate.py) and estimate it honestly, leave one set out.
 
-Data: the DEV rows of the claims and drafts of seeds and every open eval/freshN set (never fresh11, fresh12, fresh13 or fresh14, never a test half,
+Data: the DEV rows of the claims and drafts of seeds and the sets named in SETS below (seeds, fresh–fresh6; never a test half,
 never gold/heldout), and the mutants of eval/claim_mutations.py (dev supported claims with one part changed: labelled
 contradicted when the probe knows the original part, the page holding it, else not_found). Each claim is checked with
 the gate switched off (``RAG_CHECK_ABLATE=gate``); the gate's hook records, for every figure and date claim the checker
