@@ -60,7 +60,7 @@ from .schema import Chunk
 from .sources import ORIGIN_ADDED, ORIGIN_CORPUS, SourceGroup, group_of
 from .stores.faiss import DenseStore
 from .encoders import Encoder, engines_of
-from .ingest import PARSER_VERSION
+from .ingest import parser_setting
 from .source_store import SourceStore, StoreProblem, record_key, store_digest
 from .sentence_vectors import write_sentence_vectors
 from .stores import SearchLeg, StoreChoice, StoreUnavailable
@@ -119,7 +119,7 @@ def expected_settings(encoder: Encoder) -> dict:
         "encoder": encoder.name,
         "dim": encoder.dim,
         "chunking": {"max_chars": CHUNK_MAX_CHARS, "overlap_sentences": CHUNK_OVERLAP_SENTENCES},
-        "parser": PARSER_VERSION,
+        "parser": parser_setting(),
     }
 
 

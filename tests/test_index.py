@@ -82,9 +82,28 @@ def test_an_index_from_an_older_parser_is_stale(small_corpus, tmp_path, encoder,
     # a parser change alters paragraphs and titles while the files stay the same
     index_dir = tmp_path / "index"
     open_index(small_corpus, index_dir, encoder)
-    monkeypatch.setattr("rag.index.PARSER_VERSION", PARSER_VERSION + 1)
+    monkeypatch.setattr("rag.ingest.PARSER_VERSION", PARSER_VERSION + 1)
     reason = staleness(index_dir, small_corpus, encoder)
     assert reason is not None and "parser" in reason
+
+
+def test_switching_off_a_layout_reading_makes_the_index_stale_and_back(small_corpus, tmp_path, encoder, monkeypatch):
+    # RAG_INGEST_ABLATE changes how pages are cut into articles, so an index built either way must not serve the other
+    index_dir = tmp_path / "index"
+    open_index(small_corpus, index_dir, encoder)
+    assert staleness(index_dir, small_corpus, encoder) is None
+    monkeypatch.setenv("RAG_INGEST_ABLATE", "deck_line")
+    reason = staleness(index_dir, small_corpus, encoder)
+    assert reason is not None and "deck_line" in reason
+    open_index(small_corpus, index_dir, encoder)
+    assert staleness(index_dir, small_corpus, encoder) is None
+    for unswitched in ("no_such_reading", None):  # a name no reading has is no switch: as if none were set
+        if unswitched:
+            monkeypatch.setenv("RAG_INGEST_ABLATE", unswitched)
+        else:
+            monkeypatch.delenv("RAG_INGEST_ABLATE")
+        reason = staleness(index_dir, small_corpus, encoder)
+        assert reason is not None and "parser" in reason and "deck_line" in reason
 
 
 def test_other_encoder_makes_index_stale(seed_index_dir, seeds_dir, minilm_encoder):
