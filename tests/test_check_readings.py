@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from rag.check.claims import find_claims
 from rag.check.compare import units_match
-from rag.check.figures import find_figures
+from rag.check.figures import find_figures, ranks_unread
 
 
 def _read(text):
@@ -32,6 +32,9 @@ def test_names_beside_a_date_and_places_as_subjects_are_claims():
     claims, _ = find_claims("总书记参加十四届全国人大三次会议浙江代表团审议。")
     assert [(c.kind, c.stated) for c in claims] == [("place", "浙江")]
     claims, _ = find_claims("汽车保有量过百万辆的城市里，深圳市排名第一。")
+    assert ("figure", "第一") in [(c.kind, c.stated) for c in claims]  # a rank is a figure (claims21), 深圳市's
+    with ranks_unread():  # as the sentence is read where no article tells the rank (rag.check rank_fallback)
+        claims, _ = find_claims("汽车保有量过百万辆的城市里，深圳市排名第一。")
     assert ("place", "深圳市") in [(c.kind, c.stated) for c in claims]
 
 

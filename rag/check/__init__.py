@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 from ..provenance import span_to_file_offsets
 from ..schema import Citation, Hit, Paragraph
 from .claims import find_claims
+from .figures import RANK_UNIT, ranks_unread
 from .report import NOT_FOUND, CheckedClaim, CheckReport, Claim
 from .ablation import ingredient_on
 from .sibling_hits import with_sibling_hits
@@ -94,10 +95,33 @@ def check_text(text: str, search: Callable[[str], Sequence[Hit]], context_of: Co
             if len(hits) > len(verdicts[i][1]):
                 verdicts[i] = (verify(claim, hits, context_of, similarity), hits)
         verify_ms += (time.perf_counter() - clock) * 1000
+    if ingredient_on("rank_fallback"):
+        clock = time.perf_counter()
+        claims, verdicts = _unranked_where_untold(text, claims, verdicts, search, context_of, similarity)
+        verify_ms += (time.perf_counter() - clock) * 1000
     for n, (claim, (verdict, hits)) in enumerate(zip(claims, verdicts), start=1):
         checked.append(CheckedClaim(claim, n, verdict.verdict, verdict.reason, verdict.found, verdict.differs, _citations(verdict, hits)))
     timings = {"claims": found_ms, "retrieve": retrieve_ms, "verify": verify_ms, "end_to_end": (time.perf_counter() - started) * 1000}
     return CheckReport(text, tuple(checked), tuple(unchecked), timings)
+
+
+def _unranked_where_untold(text, claims, verdicts, search, context_of, similarity):
+    """A sentence whose rank ("居全市首位", rag.check.figures) no article tells is checked as it was read before ranks were
+    figures: on its place, name or other figures ("潍城区…居全市首位" is 不一致 where the article gives 首位 to another district)."""
+    untold = {c.sentence_start for c, (v, _) in zip(claims, verdicts)
+              if c.kind == "figure" and c.figure is not None and c.figure.unit == RANK_UNIT and v.verdict == NOT_FOUND}
+    if not untold:
+        return claims, verdicts
+    with ranks_unread():
+        unranked = [c for c in find_claims(text)[0] if c.sentence_start in untold]
+    untold = {c.sentence_start for c in unranked}  # (a sentence with nothing else to check keeps its rank, 未找到)
+    kept = [(c, v) for c, v in zip(claims, verdicts) if c.sentence_start not in untold]
+    for claim in unranked:
+        query = claim.query[:MAX_QUERY_CHARS]
+        hits = search(query) if query.strip() else ()
+        kept.append((claim, (verify(claim, hits, context_of, similarity), hits)))
+    kept.sort(key=lambda pair: (pair[0].start, pair[0].stated_start))
+    return [c for c, _ in kept], [v for _, v in kept]
 
 
 __all__ = ["CheckReport", "CheckedClaim", "Claim", "InvalidDraft", "MAX_DRAFT_CHARS", "article_context", "check_text", "validate_draft"]

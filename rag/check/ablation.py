@@ -99,6 +99,10 @@ list it counts, "瑞金于都两地"),
 sentence saying them gives them to another, "局长杨晓峰说"),
 ``whole_of_level`` (a draft's 全县 / 该市 is the last 县 / 市 it named, else its lead's bare place: not the town named just
 before, nor 全国), ``own_year`` (a clause saying 今年 / 去年 / 全年 takes no part of a year said in an earlier sentence),
+``rank`` (rag.check.figures: a rank after a verb of ranking, "居全省第2位", "排名第一", "居全市首位", is a figure of unit 位次),
+``rank_fallback`` (rag.check: a sentence whose rank no article tells is checked as it was read before ranks were figures; and
+rag.check.whole_claim: an article rank, "…同比增长21.5%，增幅居全市第一", takes no measure word from a claim that states no rank),
+``agree_rank`` (rag.check.agreement: a rank is 一致 only where the article ranks the claim's measure, among its whole, of its subject),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -120,7 +124,7 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "short_place",  # rag.check.scoring.short_place_in: 五峰县 named "五峰" beside 全县, or 五峰土家族自治县
                # rag.check.agreement: the claim's own words bound to the found figure or name, before 一致 (all, then each part)
                "agreement", "agree_counted", "agree_object", "agree_scope", "agree_place", "agree_place_neighbour", "agree_year", "agree_target", "agree_plan", "agree_that",
-               "agree_all_done", "agree_list", "agree_item", "agree_heading", "agree_unit",
+               "agree_all_done", "agree_rank", "agree_list", "agree_item", "agree_heading", "agree_unit",
                "parallel_lead",  # rag.check.readings._leads_another: "石湖港区完成…；深沪港区完成…": a parallel clause's subject
                "precision",  # rag.check.compare.allowed_range: a qualified figure's tolerance from the place of its last digit
                "months_period", "lean_measure", "port_area",  # rag.check.claims: "前10个月" is a period; "扩大到了52平方米" leans on the measure before
@@ -147,7 +151,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "only_of_kind",  # rag.check.only_of_kind: a sentence's only figure of its kind is what the claim's words there measure
                "speech_verb",  # rag.check.verify: a verb of saying in a name claim ("马玉琢表示") is said by the article's "说"
                "whole_of_level",  # rag.check.claims.whole_of_level: a draft's 全县 / 该市 is the last 县 / 市 it named, not the place named last
-               "own_year")  # rag.check.claims: a clause saying 今年 / 去年 / 全年 takes no period or part of a year said before it
+               "own_year",  # rag.check.claims: a clause saying 今年 / 去年 / 全年 takes no period or part of a year said before it
+               "rank", "rank_fallback")  # rag.check.figures: "居全省第2位" is a figure; rag.check: a sentence whose rank no article tells is read as before
 
 
 def ingredient_on(name: str) -> bool:

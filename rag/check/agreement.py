@@ -29,6 +29,11 @@ the figure counts, whose it is, when and what kind of figure it is are not the a
   article item that holds the name ("杏林湾站（换乘1号线）、…"), not of another item → 不一致 on 名称 with the item's.
 - ``agree_heading`` — **which way**: a compass heading after 向/往/朝 ("向西延伸") the article writes otherwise between the
   same words ("向东延伸") → 不一致 on 方向.
+- ``agree_rank`` — **a rank's measure, whose and among what**: a rank ("居全省第2位", rag.check.figures) is a small number many
+  measures share, so it is 一致 only where the article's words ranked (its clause before the verb of ranking, or the clause
+  before that when it says none: "张北县可再生能源装机1018万千瓦，继续居全市第1位"), its whole ("全省", "各县区") and, for the
+  claim, its names (the places and names before the claim's rank: "岳阳经济技术开发区…增速…排名第一" is not told by
+  "汨罗市…增速居全市第1位") are said on the other side.
 - ``agree_all_done`` — **all or some**: a clause of the claim saying all were done ("目前已全部整改") where the article
   sentence gives that verb a number in the claim figure's unit, another value ("目前已整改3280处") → 不一致 on 数值.
 """
@@ -42,7 +47,7 @@ from ..sentences import split_sentences
 from .ablation import ingredient_on
 from .candidates import _level
 from .claims import PLACE_SUFFIX, periods_in, places_in
-from .figures import find_figures
+from .figures import RANK_UNIT, RANK_VERB, find_figures
 from .measure import _LABEL_FILLER_WORDS, _cut_run
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
@@ -421,7 +426,65 @@ def _unit(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None":
                     found=written, differs="单位", evidence=((found.paragraph, found.at, found.at + len(written)),))
 
 
-_FIGURE_PARTS = (("agree_unit", _unit), ("agree_counted", _counted), ("agree_object", _object), ("agree_scope", _scope), ("agree_place", _place),
+_RANK_VERB_AT = re.compile(RANK_VERB)
+_RANK_WHOLE = re.compile(r"全(?:国|省|市|县|区|州|盟|旗)|各[\u4e00-\u9fff]{0,4}?(?:县市区|县区|区县|县市|市县|乡镇|镇街|港区|市|县|区|镇)(?![县市区镇])")
+_RANK_GENERIC = ("总量", "规模", "数量", "总数")  # the amount of the figure before: "…412.6亿元，…，总量居全省第3位"
+_RANK_RATE = re.compile(r"增速|增幅|增长率|增长速度")
+_RANK_NOUNS = ("n", "vn", "j", "l", "eng")
+_RANK_CHANGE = ("同比", "环比", "上年", "去年")
+_RANK_FILLER = ("d", "c", "p", "u", "x", "m", "q", "r", "t", "f")
+
+
+def _ranked_words(text: str) -> list[str]:
+    """The words of ``text`` that say what is ranked: no adverbs ("继续"), particles, numbers, pronouns, times or marks."""
+    return [w for w, flag in _words(text) if not flag.startswith(_RANK_FILLER) and len(w) >= 2 and not _RANK_WHOLE.fullmatch(w)]
+
+
+def _said(word: str, text: str) -> bool:
+    return word in text or (_stem(word) != word and len(_stem(word)) >= 2 and _stem(word) in text)
+
+
+def _rank(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None":
+    """A rank is 一致 only where both sides rank the same measure of the same subject among the same whole (see agree_rank)."""
+    if claim.figure is None or claim.figure.unit != RANK_UNIT:
+        return None
+    clause = found.text[found.c_start:found.at]
+    verbs = list(_RANK_VERB_AT.finditer(clause))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    ranked, whole = clause[:verb.start()], clause[verb.end():]
+    reason = f"资料里的“{found.text[found.c_start:found.end]}”说的是另一项排名，没有说到所述的排名。"
+    at, _ = _claim_figure(claim)
+    if _RANK_RATE.search(claim.sentence[:at]) and not _RANK_RATE.search(ranked):
+        return _not_found(found, reason)  # a rate ranked ("增速…排名第一") is not the amount ("总量居全市第1位")
+    words = [w for w in _ranked_words(ranked) if w not in _RANK_GENERIC]
+    end = found.c_start
+    while not words and end > found.s_start:
+        # "…1018万千瓦，继续居全市第1位", "…412.6亿元，同比增长6.8%，总量居全省第3位": the measure of the figure before is ranked
+        start, _ = _clause_at(found.text, end - 1)
+        before = found.text[start:end - 1]
+        figure = next((f for f in find_figures(before) if f.kind == "figure"), None)
+        words = [w for w, flag in _words(before[:figure.start] if figure else before)
+                 if flag.startswith(_RANK_NOUNS) and len(w) >= 2 and not _RANK_WHOLE.fullmatch(w) and w not in _RANK_CHANGE]
+        end = start
+    if any(not _said(w, claim.sentence) for w in words):
+        return _not_found(found, reason)
+    for scope in _RANK_WHOLE.finditer(whole):
+        if scope.group()[:2] not in claim.sentence:
+            return _not_found(found, reason)
+    # the claim's names before its rank must be said in the article's part of the sentence that holds the rank
+    ours = _RANK_WHOLE.sub("", claim.sentence[:at])  # "在全市各县市区中": the whole, not a name
+    part_start, _ = _clause_at(found.text, found.at, re.compile(r"[；;。！？!?\n]"))
+    part = found.text[part_start:found.end]
+    names = [w for w, flag in _words(ours) if (flag.startswith(("ns", "nr", "nt", "nz")) or PLACE_SUFFIX.search(w)) and len(w) >= 2
+             and not _RANK_WHOLE.fullmatch(w) and not w.startswith(("全", "各"))]
+    if any(not _said(n, part) for n in names):
+        return _not_found(found, reason)
+    return None
+
+
+_FIGURE_PARTS = (("agree_rank", _rank), ("agree_unit", _unit), ("agree_counted", _counted), ("agree_object", _object), ("agree_scope", _scope), ("agree_place", _place),
                  ("agree_year", _year), ("agree_target", _target), ("agree_plan", _plan), ("agree_that", _those_that), ("agree_all_done", _all_done))
 _NAME_PARTS = (("agree_list", _list), ("agree_item", _item), ("agree_heading", _heading))
 PARTS = tuple(switch for switch, _ in _FIGURE_PARTS + _NAME_PARTS)

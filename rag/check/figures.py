@@ -6,6 +6,8 @@ read by value with ``rag.numbers``.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -64,6 +66,50 @@ _FIGURE = re.compile(
     f"(?P<unit>%|％|{_UNIT})(?P<after>以上|之上|以下|左右|上下)?"
 )
 _CN_DIGITS = "〇零一二三四五六七八九"
+# A rank is a figure of its own: "农产品出口额居全省第2位", "增速位列全市第一", "居全市首位", "位居各港区之首". It is read only
+# after a verb of ranking in its clause, so "第三届" and "第一书记" stay words; its value is the place in the ranking, its unit
+# RANK_UNIT, which no count shares.
+RANK_UNIT = "位次"
+RANK_VERB = r"(?:居|位居|位列|名列|排名|排在|排|列)"
+_RANK = re.compile(
+    rf"{RANK_VERB}[^，,。；;：:、\d第首]{{0,14}}?"
+    rf"(?P<rank>第(?P<num>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})(?:位|名)?(?![一二三四五六七八九十\d届次批期年季个天号条款项章节轮代])|首位|之首|榜首)"
+    "|(?P<first>居首)")
+
+
+_RANKS_READ = contextvars.ContextVar("ranks_read", default=True)
+
+
+@contextlib.contextmanager
+def ranks_unread():
+    """Read figures as if no rank were one (a claim's sentence whose rank the articles do not tell is read as before)."""
+    token = _RANKS_READ.set(False)
+    try:
+        yield
+    finally:
+        _RANKS_READ.reset(token)
+
+
+def _rank_figures(text: str) -> list["Figure"]:
+    """The ranks of ``text`` (see _RANK): 第2位, 第一, 首位, 之首, 居首 after a verb of ranking."""
+    ranks = []
+    for match in _RANK.finditer(text):
+        group = "first" if match.group("first") else "rank"
+        num = match.group("num")
+        if num is None:
+            value = Decimal(1)
+        elif num.isdigit():
+            value = Decimal(num)
+        else:
+            values = values_in(num)
+            if len(values) != 1:
+                continue
+            value = next(iter(values))
+        start, end = match.start(group), match.end(group)
+        ranks.append(Figure(start, end, text[start:end], "figure", value, RANK_UNIT, EXACT, str(value)))
+    return ranks
+
+
 # 亿 and 万 parts of one amount in Arabic digits: "3亿5000万元" is 350000000, "1亿5千万元" 150000000 (never 3亿 alone)
 _YI_WAN = re.compile(
     f"(?P<before>{_BEFORE})?(?<![\\d.,])(?P<yi>\\d+)亿(?P<wan>\\d{{1,4}}|\\d千)万(?P<mid>[余多])?(?P<unit>{_UNIT})?"
@@ -205,6 +251,12 @@ def find_figures(text: str) -> list[Figure]:
         found.append(Figure(match.start(), match.end(), match.group(), "date", value, ""))
         for i in range(match.start(), match.end()):
             taken[i] = True
+    if ingredient_on("rank") and _RANKS_READ.get():
+        for rank in _rank_figures(text):
+            if not any(taken[rank.start: rank.end]):
+                found.append(rank)
+                for i in range(rank.start, rank.end):
+                    taken[i] = True
     for match in _PERCENT_WORDS.finditer(text):  # "百分之百", "八成以上"
         if match.group("pct"):
             value = _number_value(match.group("pct"), None) if match.group("pct") != "百" else Decimal(100)

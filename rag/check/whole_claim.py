@@ -34,7 +34,7 @@ from ..numbers import CHINESE_NUMERAL, _chinese_numeral_value
 from .candidates import _period_kind
 from .agreement import sentence_at
 from .claims import PART_NAMES, periods_in
-from .figures import find_figures
+from .figures import RANK_UNIT, find_figures
 from .names import other_in_slot
 from .direction import opposite_at_figure
 from .ablation import ingredient_on
@@ -182,7 +182,9 @@ def recheck(claim: Claim, verdict: "Verdict", context_of: "ContextOf", hits: "Se
         if later is None:
             continue
         c, d = later
-        figures = [f for f in find_figures(sentence[c:d]) if f.kind == "figure"]
+        # (a rank, "…同比增长21.5%，增幅居全市第一", ranks the figure before it: its clause takes no word from it)
+        figures = [f for f in find_figures(sentence[c:d]) if f.kind == "figure"
+                   and (f.unit != RANK_UNIT or not ingredient_on("rank_fallback") or (claim.figure is not None and claim.figure.unit == RANK_UNIT))]
         if not figures or stated_values & {v for f in figures for v, _, _, _ in _parts(f.written)}:
             continue  # no figure of its own there, or the claim's own value
         other = next((f for f in figures if f.unit == claim.figure.unit), None) if claim.figure else None
