@@ -242,6 +242,11 @@ SWITCHES = {
                       " sentence saying what the question names",
     "stated_sides": "a comparison the side answers cannot answer takes both figures from one sentence stating them"
                     " side by side (A、B分别X和Y; 江安县完成12.4公里，南溪区完成9.7公里) that says the shared measure",
+    "topic_measure": "\"去年交通事故死亡人数，博白县和北流市哪个更多\": a measure set first, as a topic before a comma, is"
+                     " the measure after each side that says none (去年博白县交通事故死亡人数多少), its period before it",
+    "list_item_side": "a comparison side refused, the other answered from an item of a list breaking a figure down by"
+                      " members (齐河县粮食总产28.6亿斤；陵城区21.7亿斤): the refused side's figure is the one at the same"
+                      " place, in the same unit, of its own item of that list (rag.answer.list_item_sides)",
     "side_cores": "stated_sides also reads the sides by the words telling them apart (供水管网/排水管网 of \"铜仁去年改造的"
                   "供水管网和排水管网\"), each right before its figure in one listing (…供水管网216公里、排水管网189公里)",
     "common_word_tail": "a word 词林 files as an everyday word (新建, tagged ns by jieba) does not end a longer name"

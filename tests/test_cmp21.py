@@ -1,0 +1,47 @@
+"""Session 17 comparisons (issue 11, helper cmp21), on a page written for these tests (tests/data/cmp21):
+- a side refused, the other answered from an item of a list breaking a figure down by members: the refused side's
+  figure is the one at the same place, in the same unit, of its own item (list_item_side);
+- a measure set first, as a topic, is the measure after each side ("去年交通事故死亡人数，A和B哪个多": topic_measure).
+Each is checked to go back with its switch off (RAG_ANSWER_ABLATE)."""
+from __future__ import annotations
+
+from conftest import page_assistant_over
+from rag.answer.comparison_question import parse_comparison
+from rag.answer.list_item_sides import list_items
+
+page_assistant = page_assistant_over("cmp21")
+
+
+def test_list_items_are_cut_at_each_member():
+    sentence = "分县区看，青山区计划改造64个，已完工51个；白沙区计划改造58个，已完工44个；柳溪县计划改造40个。"
+    items = [sentence[a:b] for a, b in list_items(sentence)]
+    assert len(items) == 3 and items[1].startswith("白沙区") and items[2].startswith("柳溪县"), items
+    bare = "齐山县粮食总产28.6亿斤，居全市首位；河口区21.7亿斤，新城区19.4亿斤。"
+    assert [bare[a:b][:3] for a, b in list_items(bare)] == ["齐山县", "河口区", "新城区"]
+    assert list_items("全市接待游客89.6万人次，同比增长12.1%。") == []
+
+
+def test_an_elided_list_item_answers_its_side(page_assistant, monkeypatch):
+    question = "青山区和白沙区已完工的老旧小区哪个多？多几个？"
+    answer = page_assistant.ask(question)
+    assert not answer.refused, answer.answer
+    assert "51个" in answer.answer and "44个" in answer.answer and "58个" not in answer.answer, answer.answer
+    question = "石门镇和云岭镇哪个镇的茶叶卖的钱多？"
+    answer = page_assistant.ask(question)
+    assert not answer.refused and "2.4亿元" in answer.answer and "1.7亿元" in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "list_item_side")
+    off = page_assistant.ask(question)
+    assert off.refused or "1.7亿元" not in off.answer, off.answer
+
+
+def test_a_topic_measure_goes_after_each_side(page_assistant, monkeypatch):
+    c = parse_comparison("去年交通事故死亡人数，北关县和南河县哪个更多？多几个人？")
+    assert c.side_questions[0].startswith("去年北关县交通事故死亡"), c.side_questions
+    c = parse_comparison("青河港集装箱吞吐量的增速，一季度和上半年哪个更高？")
+    assert c.side_questions[1].startswith("上半年青河港"), c.side_questions
+    # a place holding both sides is no measure
+    c = parse_comparison("宽甸的灌水镇和长甸镇哪个多")
+    assert c is None or not c.side_questions[0].startswith("灌水镇宽甸")
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "topic_measure")
+    c = parse_comparison("去年交通事故死亡人数，北关县和南河县哪个更多？多几个人？")
+    assert c.side_questions[0].startswith("去年交通事故死亡人数北关县"), c.side_questions
