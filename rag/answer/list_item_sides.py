@@ -76,6 +76,11 @@ def _item_of(sentence: str, items: list[tuple[int, int]], name: str) -> tuple[in
     return None
 
 
+def list_item_named(sentence: str, items: list[tuple[int, int]], name: str) -> bool:
+    """Whether one item of the list ``sentence`` (cut as ``items``) opens with ``name``."""
+    return _item_of(sentence, items, name) is not None
+
+
 def own_item_side(answered: Answer, name: str, hits: Sequence[Hit]) -> Answer | None:
     """``answered`` moved to its own item: a side answered with another member's figure of a list (化龙镇 answered
     with the first item's 稻田镇…2134个, the only one saying the measure) takes the figure at the same place of the
