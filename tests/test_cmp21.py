@@ -1,13 +1,16 @@
 """Session 17 comparisons (issue 11, helper cmp21), on a page written for these tests (tests/data/cmp21):
 - a side refused, the other answered from an item of a list breaking a figure down by members: the refused side's
   figure is the one at the same place, in the same unit, of its own item (list_item_side);
-- a measure set first, as a topic, is the measure after each side ("去年交通事故死亡人数，A和B哪个多": topic_measure).
+- a measure set first, as a topic, is the measure after each side ("去年交通事故死亡人数，A和B哪个多": topic_measure);
+- two sides opening items of one such list are measured by the article's headline too (list_measure).
 Each is checked to go back with its switch off (RAG_ANSWER_ABLATE)."""
 from __future__ import annotations
 
-from conftest import page_assistant_over
+from conftest import hit, page_assistant_over, paragraph_maker
+from rag.answer.compare import shown_sides
 from rag.answer.comparison_question import parse_comparison
 from rag.answer.list_item_sides import list_items
+from rag.answer.stated_sides import stated_sides
 
 page_assistant = page_assistant_over("cmp21")
 
@@ -45,3 +48,18 @@ def test_a_topic_measure_goes_after_each_side(page_assistant, monkeypatch):
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "topic_measure")
     c = parse_comparison("去年交通事故死亡人数，北关县和南河县哪个更多？多几个人？")
     assert c.side_questions[0].startswith("去年交通事故死亡人数北关县"), c.side_questions
+
+
+
+def test_a_list_is_measured_by_its_headline(monkeypatch):
+    # the list says only 发生…起，死亡…人; the headline says whose deaths they are
+    paragraph = paragraph_maker(title="河阳去年道路交通事故死亡人数下降9.2%", source="heyang.txt")
+    listed = paragraph("北关县发生88起，死亡19人；南河县发生73起，死亡25人；石桥县发生52起，死亡14人。")
+    comparison = parse_comparison("去年交通事故死亡人数，北关县和南河县哪个更多？多几个人？")
+    stated = stated_sides(comparison, shown_sides(comparison), [hit(listed, 1.0, 1)])
+    assert stated is not None and [a.short for a in stated] == ["19人", "25人"], stated
+    # a headline about something else does not measure the list
+    other = paragraph_maker(title="河阳去年新建农村公路126公里", source="heyang.txt")
+    assert stated_sides(comparison, shown_sides(comparison), [hit(other(listed.text), 1.0, 1)]) is None
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "list_measure")
+    assert stated_sides(comparison, shown_sides(comparison), [hit(listed, 1.0, 1)]) is None
