@@ -63,3 +63,12 @@ def test_a_list_is_measured_by_its_headline(monkeypatch):
     assert stated_sides(comparison, shown_sides(comparison), [hit(other(listed.text), 1.0, 1)]) is None
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "list_measure")
     assert stated_sides(comparison, shown_sides(comparison), [hit(listed, 1.0, 1)]) is None
+
+
+def test_a_roundup_paragraph_of_one_sentence_each(page_assistant, monkeypatch):
+    question = "东湾镇和西湾镇哪个承办的比赛多？多几场？"
+    answer = page_assistant.ask(question)
+    assert not answer.refused and "东湾镇" in answer.short and "24场" in answer.answer and "17场" in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "parallel_sentences")
+    off = page_assistant.ask(question)
+    assert off.refused or "17场" not in off.answer, off.answer

@@ -19,7 +19,7 @@ from typing import Sequence
 
 from ..schema import Answer, Hit
 from .compose import citation
-from .question import analyze_question, pos_cut
+from .question import analyze_question, coverage, pos_cut
 from .settings import ablated
 from .stated_sides import _LIST_OPENING, _figures, _named_at, _unit
 
@@ -90,15 +90,15 @@ def own_item_side(answered: Answer, name: str, hits: Sequence[Hit]) -> Answer | 
     return _read_item(answered, answered, name, hits)
 
 
-def list_item_side(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit]) -> Answer | None:
+def list_item_side(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit], measure: str = "") -> Answer | None:
     """``refused``'s answer read from the list item named ``name`` in the sentence ``answered`` took its figure from,
     at the same place among the same unit's figures; None when that sentence is no list or the items differ."""
     if ablated("list_item_side") or answered.refused or not answered.citations or len(name) < 2:
         return None
-    return _read_item(answered, refused, name, hits)
+    return _read_item(answered, refused, name, hits, measure)
 
 
-def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit]) -> Answer | None:
+def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit], measure: str = "") -> Answer | None:
     cited = answered.citations[0]
     text, at = cited.text, cited.text_answer_start
     hit = next((h for h in hits if (h.paragraph.source, h.paragraph.number) == (cited.source, cited.paragraph)), None)
@@ -108,14 +108,21 @@ def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit]
     if sentence_match is None:
         return None
     sentence, offset = sentence_match.group(), sentence_match.start()
-    items = list_items(sentence)
-    own = next(((a, b) for a, b in items if a <= at - offset < b), None)
-    other = _item_of(sentence, items, name)
-    if own is None or other is None or own == other or not _opens_with_name(sentence[own[0]:own[1]]):
+    items = [(offset + a, offset + b) for a, b in list_items(sentence)]
+    other = _item_of(text, items, name)
+    if other is None and measure and not ablated("parallel_sentences"):
+        # a roundup paragraph giving each member a sentence of its own ("寨蒿镇…全年承办比赛32场…。平永镇举办分会场
+        # 比赛28场…。栽麻镇…"): the sentences opening with a name are its items, the other's saying some of the measure
+        items = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _opens_with_name(m.group())]
+        other = _item_of(text, items, name)
+        if other is not None and coverage([measure], text[other[0]:other[1]]) == 0:
+            other = None
+    own = next(((a, b) for a, b in items if a <= at < b), None)
+    if own is None or other is None or own == other or not _opens_with_name(text[own[0]:own[1]]):
         return None
     analysis = analyze_question(refused.question)
-    spans = _figures(sentence, analysis)
-    mine = next((sp for sp in spans if sp.start <= at - offset < sp.end), None)
+    spans = _figures(text, analysis)
+    mine = next((sp for sp in spans if sp.start <= at < sp.end), None)
     if mine is None or not _unit(mine):
         return None
     unit = _unit(mine)
@@ -124,9 +131,8 @@ def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit]
     if len(own_figures) != len(other_figures) or mine not in own_figures:
         return None
     figure = other_figures[own_figures.index(mine)]
-    start, end = offset + figure.start, offset + figure.end
     return Answer(
         question=refused.question, answer=figure.text, refused=False,
-        citations=(citation(1, hit, (start, end)),),
-        short=figure.text, sentence=sentence,
+        citations=(citation(1, hit, (figure.start, figure.end)),),
+        short=figure.text, sentence=text[other[0]:other[1]],
     )

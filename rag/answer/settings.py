@@ -247,6 +247,9 @@ SWITCHES = {
     "list_measure": "two comparison sides opening items of one list breaking a figure down by members (分县看，北流市"
                     "发生96起，死亡34人；…博白县…) are measured by the article's headline too: the list names no measure"
                     " the headline already names (…道路交通事故死亡人数下降11.4%), for stated_sides",
+    "parallel_sentences": "list_item_side also reads a roundup paragraph giving each member a sentence of its own"
+                          " (寨蒿镇…全年承办比赛32场。平永镇举办分会场比赛28场。): the sentences opening with a name are its"
+                          " items, the refused side's saying some of the measure",
     "list_item_side": "a comparison side refused, the other answered from an item of a list breaking a figure down by"
                       " members (齐河县粮食总产28.6亿斤；陵城区21.7亿斤): the refused side's figure is the one at the same"
                       " place, in the same unit, of its own item of that list (rag.answer.list_item_sides)",
