@@ -11,6 +11,11 @@ saying the measure and is refused, while the other side ("齐河县") is answere
 one list: the refused side's figure is the one at the same place of its own item, in the same unit (the second
 个 of 桥西区's item, as 79个 is the second 个 of 桥东区's). Nothing is read when the items are not of the same shape
 (another count of figures in that unit), or when the refused side opens no item of that sentence.
+
+Two more readings of the same layout: an answered side holding another member's figure (the first item's, the only
+one saying the measure) moves to its own item (``own_item_side``); and a roundup paragraph giving each member a
+sentence of its own ("寨蒿镇…全年承办比赛32场…。平永镇举办分会场比赛28场…。") has those sentences as its items
+(switch ``parallel_sentences``), the refused side's sentence saying some of the measure.
 """
 from __future__ import annotations
 
