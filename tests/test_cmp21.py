@@ -1,7 +1,6 @@
 """Session 17 comparisons (issue 11, helper cmp21), on a page written for these tests (tests/data/cmp21):
 - a side refused, the other answered from an item of a list breaking a figure down by members: the refused side's
   figure is the one at the same place, in the same unit, of its own item (list_item_side);
-- a measure set first, as a topic, is the measure after each side ("去年交通事故死亡人数，A和B哪个多": topic_measure);
 - two sides opening items of one such list are measured by the article's headline too (list_measure).
 Each is checked to go back with its switch off (RAG_ANSWER_ABLATE)."""
 from __future__ import annotations
@@ -37,25 +36,11 @@ def test_an_elided_list_item_answers_its_side(page_assistant, monkeypatch):
     assert off.refused or "1.7亿元" not in off.answer, off.answer
 
 
-def test_a_topic_measure_goes_after_each_side(page_assistant, monkeypatch):
-    c = parse_comparison("去年交通事故死亡人数，北关县和南河县哪个更多？多几个人？")
-    assert c.side_questions[0].startswith("去年北关县交通事故死亡"), c.side_questions
-    c = parse_comparison("青河港集装箱吞吐量的增速，一季度和上半年哪个更高？")
-    assert c.side_questions[1].startswith("上半年青河港"), c.side_questions
-    # a place holding both sides is no measure
-    c = parse_comparison("宽甸的灌水镇和长甸镇哪个多")
-    assert c is None or not c.side_questions[0].startswith("灌水镇宽甸")
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "topic_measure")
-    c = parse_comparison("去年交通事故死亡人数，北关县和南河县哪个更多？多几个人？")
-    assert c.side_questions[0].startswith("去年交通事故死亡人数北关县"), c.side_questions
-
-
-
 def test_a_list_is_measured_by_its_headline(monkeypatch):
     # the list says only 发生…起，死亡…人; the headline says whose deaths they are
     paragraph = paragraph_maker(title="河阳去年道路交通事故死亡人数下降9.2%", source="heyang.txt")
     listed = paragraph("北关县发生88起，死亡19人；南河县发生73起，死亡25人；石桥县发生52起，死亡14人。")
-    comparison = parse_comparison("去年交通事故死亡人数，北关县和南河县哪个更多？多几个人？")
+    comparison = parse_comparison("去年北关县和南河县交通事故死亡人数哪个更多？多几个人？")
     stated = stated_sides(comparison, shown_sides(comparison), [hit(listed, 1.0, 1)])
     assert stated is not None and [a.short for a in stated] == ["19人", "25人"], stated
     # a headline about something else does not measure the list
@@ -63,12 +48,3 @@ def test_a_list_is_measured_by_its_headline(monkeypatch):
     assert stated_sides(comparison, shown_sides(comparison), [hit(other(listed.text), 1.0, 1)]) is None
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "list_measure")
     assert stated_sides(comparison, shown_sides(comparison), [hit(listed, 1.0, 1)]) is None
-
-
-def test_a_roundup_paragraph_of_one_sentence_each(page_assistant, monkeypatch):
-    question = "东湾镇和西湾镇哪个承办的比赛多？多几场？"
-    answer = page_assistant.ask(question)
-    assert not answer.refused and "东湾镇" in answer.short and "24场" in answer.answer and "17场" in answer.answer, answer.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "parallel_sentences")
-    off = page_assistant.ask(question)
-    assert off.refused or "17场" not in off.answer, off.answer

@@ -600,7 +600,7 @@ def _list_item_sides(comparison: Comparison, sides: tuple[Answer, Answer], hits:
     kept = sides[1 - lost]
     # the answered side may hold another member's figure of the list (its first item, the one saying the measure)
     kept = own_item_side(kept, names[1 - lost], hits) or kept
-    read = list_item_side(kept, sides[lost], names[lost], hits, comparison.measure.replace("的", ""))
+    read = list_item_side(kept, sides[lost], names[lost], hits)
     if read is None:
         return None
     return (read, kept) if lost == 0 else (kept, read)

@@ -664,22 +664,6 @@ _PRESENT = re.compile(r"(?:现在|目前|当前|如今|眼下)(?:的)?")
 _TARGET_WORDS = r"(?:的)?(?:目标|计划)"
 
 
-def _topic_measure(pre: str, a: str, b: str) -> tuple[str, str]:
-    """(what stays before each side, the shared measure) when the question sets its measure first, as a topic before
-    a comma, and the sides after it say none ("去年交通事故死亡人数，博白县和北流市哪个更多";
-    "南通港集装箱吞吐量的同比增速，一季度和上半年哪个更高"): the topic's period stays before each side, its measure
-    goes after it ("去年博白县交通事故死亡人数多少"), as a side question reads."""
-    if not pre.strip() or not (_anchors(a).bare and _anchors(b).bare):
-        return pre, ""
-    topic = pre.strip(" ，,：:")
-    opening = _PERIOD.match(topic)
-    period, rest = (topic[:opening.end()], topic[opening.end():]) if opening else ("", topic)
-    measure = _measure_words(rest)
-    if len(measure) < 2 or _anchors(measure).bare or re.search(r"(?:方面|来看|来说|而言|之中|当中|中间|里面|里|中)$", measure):
-        return pre, ""
-    return period, measure
-
-
 def _build(
     pre: str, a: str, b: str, post: str, asks: str, direction: str, unit: str = "", verb: str = ""
 ) -> Comparison | None:
@@ -707,8 +691,6 @@ def _build(
         full_a, full_b = (re.sub(_TARGET_WORDS, "", full) if _PRESENT.fullmatch(side) and not re.search(_TARGET_WORDS, side) else full
                           for full, side in ((full_a, a), (full_b, b)))
     shared = _measure_words(post) + _measure_words(verb)
-    if not shared and not ablated("topic_measure"):
-        pre, shared = _topic_measure(pre, a, b)
     # "哪个涨得快" compares growth rates, unless a side names its rate itself ("…的涨幅")
     rate = direction in "快慢" and shared.endswith(("增长", "下降")) and not _NAMES_RATE.search(a + b)
     if direction in "快慢" and shared in _GROWTH.values() and not rate:

@@ -12,10 +12,8 @@ one list: the refused side's figure is the one at the same place of its own item
 个 of 桥西区's item, as 79个 is the second 个 of 桥东区's). Nothing is read when the items are not of the same shape
 (another count of figures in that unit), or when the refused side opens no item of that sentence.
 
-Two more readings of the same layout: an answered side holding another member's figure (the first item's, the only
-one saying the measure) moves to its own item (``own_item_side``); and a roundup paragraph giving each member a
-sentence of its own ("寨蒿镇…全年承办比赛32场…。平永镇举办分会场比赛28场…。") has those sentences as its items
-(switch ``parallel_sentences``), the refused side's sentence saying some of the measure.
+One more reading of the same layout: an answered side holding another member's figure (the first item's, the only
+one saying the measure) moves to its own item (``own_item_side``).
 """
 from __future__ import annotations
 
@@ -24,7 +22,7 @@ from typing import Sequence
 
 from ..schema import Answer, Hit
 from .compose import citation
-from .question import analyze_question, coverage, pos_cut
+from .question import analyze_question, pos_cut
 from .settings import ablated
 from .stated_sides import _LIST_OPENING, _figures, _named_at, _unit
 
@@ -95,15 +93,15 @@ def own_item_side(answered: Answer, name: str, hits: Sequence[Hit]) -> Answer | 
     return _read_item(answered, answered, name, hits)
 
 
-def list_item_side(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit], measure: str = "") -> Answer | None:
+def list_item_side(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit]) -> Answer | None:
     """``refused``'s answer read from the list item named ``name`` in the sentence ``answered`` took its figure from,
     at the same place among the same unit's figures; None when that sentence is no list or the items differ."""
     if ablated("list_item_side") or answered.refused or not answered.citations or len(name) < 2:
         return None
-    return _read_item(answered, refused, name, hits, measure)
+    return _read_item(answered, refused, name, hits)
 
 
-def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit], measure: str = "") -> Answer | None:
+def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit]) -> Answer | None:
     cited = answered.citations[0]
     text, at = cited.text, cited.text_answer_start
     hit = next((h for h in hits if (h.paragraph.source, h.paragraph.number) == (cited.source, cited.paragraph)), None)
@@ -115,13 +113,6 @@ def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit]
     sentence, offset = sentence_match.group(), sentence_match.start()
     items = [(offset + a, offset + b) for a, b in list_items(sentence)]
     other = _item_of(text, items, name)
-    if other is None and measure and not ablated("parallel_sentences"):
-        # a roundup paragraph giving each member a sentence of its own ("寨蒿镇…全年承办比赛32场…。平永镇举办分会场
-        # 比赛28场…。栽麻镇…"): the sentences opening with a name are its items, the other's saying some of the measure
-        items = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _opens_with_name(m.group())]
-        other = _item_of(text, items, name)
-        if other is not None and coverage([measure], text[other[0]:other[1]]) == 0:
-            other = None
     own = next(((a, b) for a, b in items if a <= at < b), None)
     if own is None or other is None or own == other or not _opens_with_name(text[own[0]:own[1]]):
         return None

@@ -242,14 +242,9 @@ SWITCHES = {
                       " sentence saying what the question names",
     "stated_sides": "a comparison the side answers cannot answer takes both figures from one sentence stating them"
                     " side by side (A、B分别X和Y; 江安县完成12.4公里，南溪区完成9.7公里) that says the shared measure",
-    "topic_measure": "\"去年交通事故死亡人数，博白县和北流市哪个更多\": a measure set first, as a topic before a comma, is"
-                     " the measure after each side that says none (去年博白县交通事故死亡人数多少), its period before it",
     "list_measure": "two comparison sides opening items of one list breaking a figure down by members (分县看，北流市"
                     "发生96起，死亡34人；…博白县…) are measured by the article's headline too: the list names no measure"
                     " the headline already names (…道路交通事故死亡人数下降11.4%), for stated_sides",
-    "parallel_sentences": "list_item_side also reads a roundup paragraph giving each member a sentence of its own"
-                          " (寨蒿镇…全年承办比赛32场。平永镇举办分会场比赛28场。): the sentences opening with a name are its"
-                          " items, the refused side's saying some of the measure",
     "list_item_side": "a comparison side refused, the other answered from an item of a list breaking a figure down by"
                       " members (齐河县粮食总产28.6亿斤；陵城区21.7亿斤): the refused side's figure is the one at the same"
                       " place, in the same unit, of its own item of that list (rag.answer.list_item_sides)",
