@@ -24,6 +24,7 @@ from .question import analyze_question, bigrams, coverage, pos_cut
 from .scoring import WORDING, Candidate, Lack
 from .settings import ablated
 from .spans import Span, date_spans, duration_seconds, duration_text, quantity_spans
+from .list_item_sides import list_item_side, own_item_side
 from .stated_sides import stated_sides
 
 __all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison", "remainder_answer",
@@ -581,7 +582,28 @@ def answer_comparison(
             again = _composed(question, comparison, stated, elapsed_ms)
             if not again.refused:
                 return again
+        listed = _list_item_sides(comparison, sides, hits)
+        if listed is not None:
+            again = _composed(question, comparison, listed, elapsed_ms)
+            if not again.refused:
+                return again
     return answer
+
+
+def _list_item_sides(comparison: Comparison, sides: tuple[Answer, Answer], hits: Sequence[Hit]) -> tuple[Answer, Answer] | None:
+    """One side refused, the other answered from an item of a list breaking a figure down by members: the refused
+    side's figure from its own item of that list (``list_item_side``)."""
+    if comparison.dated or sum(s.refused for s in sides) != 1:
+        return None
+    names = shown_sides(comparison)
+    lost = 0 if sides[0].refused else 1
+    kept = sides[1 - lost]
+    # the answered side may hold another member's figure of the list (its first item, the one saying the measure)
+    kept = own_item_side(kept, names[1 - lost], hits) or kept
+    read = list_item_side(kept, sides[lost], names[lost], hits)
+    if read is None:
+        return None
+    return (read, kept) if lost == 0 else (kept, read)
 
 
 def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer], elapsed_ms: float) -> Answer:

@@ -204,6 +204,21 @@ def stated_sides(
     return _read_stated(comparison, cores, hits, measure, listed=True)
 
 
+def _list_measured(title: str, sentence: str, names: tuple[str, str], measure: str) -> bool:
+    """Whether ``sentence`` is a list breaking the article's figure down by members, both sides opening an item of it,
+    and its article's headline with the sentence says the measure: such a list ("分县（市、区）看，…北流市发生96起，
+    死亡34人；…博白县发生118起，死亡41人") names no measure the headline and lead already name
+    ("…道路交通事故死亡人数下降11.4%")."""
+    from .list_item_sides import list_items, list_item_named  # (that module reads figures with this one's helpers)
+
+    if ablated("list_measure") or not title:
+        return False
+    items = list_items(sentence)
+    if not items or not all(list_item_named(sentence, items, n) for n in names):
+        return False
+    return coverage([measure], f"{title}\n{sentence}") >= MIN_MEASURE
+
+
 def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measure: str, listed: bool = False):
     analyses = [analyze_question(q) for q in comparison.side_questions]
     asked = "".join(comparison.side_questions)
@@ -230,7 +245,8 @@ def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measur
                 found = [f if f is not None else o for f, o in zip(found, own)]
             if None in found or found[0].start == found[1].start or _unit(found[0]) != _unit(found[1]) or not _unit(found[0]):
                 continue
-            if len(measure) >= 2 and coverage([measure], sentence[:max(sp.end for sp in found)]) < MIN_MEASURE:
+            if len(measure) >= 2 and coverage([measure], sentence[:max(sp.end for sp in found)]) < MIN_MEASURE \
+                    and not _list_measured(hit.paragraph.title or "", sentence, names, measure):
                 continue
             return tuple(  # type: ignore[return-value]
                 Answer(question=comparison.side_questions[i], answer=sp.text, refused=False,
