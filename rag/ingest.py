@@ -45,7 +45,7 @@ from pathlib import Path
 
 from .schema import Article, Paragraph
 from .dateline import BYLINE as _BYLINE, DATELINE as _DATELINE, dateline_day  # (DATELINE, BYLINE here are kinds of unit)
-from .masthead import Masthead, paper_place, read_masthead
+from .masthead import Masthead, paper_line, paper_place, read_masthead
 from .places import pos_cut
 from .setting import article_settings, places_named, whole_year_reported
 
@@ -70,7 +70,11 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # article (the dateline is its lead); a short line ending no sentence right above a dateline is that article's headline;
 # 17: the day opening a lead after its byline ("本报讯（记者 …）1月8日，") dates a whole year's report like a dateline's
 # day, and a holiday's or season's figures ("2025年国庆假期…同比") are no whole year's
-PARSER_VERSION = 17
+# 18: a paper's name printed alone on the line above the masthead's date line is the masthead's paper ("大理日报" /
+# "2026年5月7日 星期四"); a paper of a stem the page writes at two local levels (大理市, 大理州) is of the one the page's
+# 全州/全市 say most, and one whose stem jieba reads as a place the page never writes with a level (张家口) is of the
+# level the page's 全市 says (rag.masthead.paper_place)
+PARSER_VERSION = 18
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -777,7 +781,7 @@ _COMMA_HEADLINE_MAX_CHARS = 30  # a headline holding a comma: "临邑：县城�
 
 
 def _layout_off(name: str) -> bool:
-    """Whether a reading of page layout is switched off (RAG_INGEST_ABLATE=deck_line,comma_headline)."""
+    """Whether a reading of page layout is switched off (RAG_INGEST_ABLATE=deck_line,comma_headline,paper_line,paper_level)."""
     return name in os.environ.get("RAG_INGEST_ABLATE", "").split(",")
 
 
@@ -1060,7 +1064,8 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
     mastheads = _mastheads(units)
     page_of = [_page_masthead(draft, mastheads) for draft in drafts]
     dates = [_article_date(draft) or (page.date if page else _results_date(draft)) for draft, page in zip(drafts, page_of)]
-    paper_places = [paper_place(page.paper, text) if page else None for page in page_of]
+    by_references = not _layout_off("paper_level")
+    paper_places = [paper_place(page.paper, text, by_references) if page else None for page in page_of]
     settings = article_settings([(draft.title, _lead_text(draft)) for draft in drafts], paper_places)
     placed: list[tuple[_Unit, str | None, int]] = []  # unit, paragraph title, draft index
     for index, draft in enumerate(drafts):
@@ -1111,12 +1116,17 @@ def _is_repeat(text: str, kept_sorted: list[str]) -> bool:
 
 
 def _mastheads(units: list[_Unit]) -> list[tuple[int, Masthead]]:
-    """The masthead lines of a file (one per printed page it holds), with where each stands."""
+    """The masthead lines of a file (one per printed page it holds), with where each stands. A paper's name
+    printed alone on the line above the date line ("大理日报" / "2026年5月7日 星期四 第3版") is its paper's."""
     found = []
-    for unit in units:
+    for at, unit in enumerate(units):
         if unit.kind in (BODY, HEADLINE, HEADING) and "\n" not in unit.text:
             masthead = read_masthead(unit.text)
             if masthead is not None:
+                above = units[at - 1] if at > 0 else None
+                paper = paper_line(above.text) if above is not None and "\n" not in above.text else None
+                if masthead.paper is None and paper and not _layout_off("paper_line"):
+                    masthead = replace(masthead, paper=paper)
                 found.append((unit.start, masthead))
     return found
 

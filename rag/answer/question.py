@@ -348,6 +348,8 @@ _RELATIVE_PERIOD = re.compile(r"(?<![与较比])(今年|本年|去年|上年|明
 # longer time ("2024年上半年", "十二月", "第一季度") or a baseline ("同期")
 _BARE_PERIOD = re.compile(r"(?<![\d〇零一二三四五六七八九十年第今去明本上度—\-~～至到])(" + _PERIOD_WORD + r")")
 _YEAR_OF = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# "截至去年底", "今年初", "去年末": a year's end or start said relative to the article's year, written with no second 年
+_RELATIVE_YEAR_END = re.compile(r"(?<![与较比])(今年|本年|去年|上年|明年|前年)([底末初])")
 
 
 def resolved_periods(text: str, year: str | None) -> str:
@@ -362,6 +364,8 @@ def resolved_periods(text: str, year: str | None) -> str:
     text = without_baselines(text)
     resolved = [f"{base + _RELATIVE_YEAR[m.group(1)]}年{m.group(2)}" for m in _RELATIVE_PERIOD.finditer(text)]
     resolved += [f"{base}年{m.group(1)}" for m in _BARE_PERIOD.finditer(_RELATIVE_PERIOD.sub(" ", text))]
+    if not ablated("relative_year_end"):
+        resolved += [f"{base + _RELATIVE_YEAR[m.group(1)]}年{m.group(2)}" for m in _RELATIVE_YEAR_END.finditer(text)]
     return "\n".join(dict.fromkeys(resolved))
 
 
