@@ -34,6 +34,7 @@ How a file is read, in order:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import json
 import logging
 import math
@@ -74,7 +75,8 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # "2026年5月7日 星期四"); a paper of a stem the page writes at two local levels (大理市, 大理州) is of the one the page's
 # 全州/全市 say most, and one whose stem jieba reads as a place the page never writes with a level (张家口) is of the
 # level the page's 全市 says (rag.masthead.paper_place)
-PARSER_VERSION = 18
+# 19: a report giving a day without its year is of the year its page's other reports are dated by (a page is one issue)
+PARSER_VERSION = 19
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -781,7 +783,7 @@ _COMMA_HEADLINE_MAX_CHARS = 30  # a headline holding a comma: "临邑：县城�
 
 
 def _layout_off(name: str) -> bool:
-    """Whether a reading of page layout is switched off (RAG_INGEST_ABLATE=deck_line,comma_headline,paper_line,paper_level)."""
+    """Whether a reading of page layout is switched off (RAG_INGEST_ABLATE=deck_line,comma_headline,paper_line,paper_level,page_year)."""
     return name in os.environ.get("RAG_INGEST_ABLATE", "").split(",")
 
 
@@ -1067,6 +1069,8 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
     by_references = not _layout_off("paper_level")
     paper_places = [paper_place(page.paper, text, by_references) if page else None for page in page_of]
     settings = article_settings([(draft.title, _lead_text(draft)) for draft in drafts], paper_places)
+    if not _layout_off("page_year"):
+        dates = _page_dates(drafts, dates, settings, page_of)
     placed: list[tuple[_Unit, str | None, int]] = []  # unit, paragraph title, draft index
     for index, draft in enumerate(drafts):
         for unit, section in zip(draft.units, draft.sections):
@@ -1141,6 +1145,66 @@ def _page_masthead(draft: _Draft, mastheads: list[tuple[int, Masthead]]) -> Mast
     if above:
         return above[-1]
     return mastheads[0][1] if len(mastheads) == 1 else None
+
+
+_PAGE_SPAN_DAYS = 120  # how far apart the days of one printed page's reports may lie (a weekly page, a writer's page)
+_OWN_YEAR_FROM_MONTH = 7
+_SETTING_YEAR = re.compile(r"(?:^| )((?:19|20)\d\d)年(?: |$)")
+
+
+def _page_dates(
+    drafts: list[_Draft], dates: list[str | None], settings: list[str | None], page_of: list[Masthead | None]
+) -> list[str | None]:
+    """The dates of a page's reports that give a day without its year ("本报讯（记者…）4月8日，…今年一季度"), from
+    the other reports printed on the same page: a page is one issue, so its reports are of one year. What a page
+    says of its year: a date it prints (a masthead, a dateline with its year, a whole year's report dated the year
+    after), or a lead of the year's second half that names the year of what it reports on that day ("10月26日，
+    2025年…招聘会…举行"). A report
+    takes the year that puts its day nearest those dates; a page whose dates lie further apart than a season
+    (two issues in one file) or name two years with no day between them dates nothing."""
+    known: dict[int, list[dt.date]] = {}
+    for index, draft in enumerate(drafts):
+        page = id(page_of[index]) if page_of[index] is not None else 0
+        when = _iso(dates[index])
+        if when is None:
+            lead = _lead_text(draft) or ""
+            day = dateline_day(lead)
+            years = _SETTING_YEAR.findall(settings[index] or "")
+            # a lead of the year's second half names its own year; earlier in a year, "2025年，…" may open the
+            # report of the year before's results (printed 2026年1月22日), with or without 同比
+            if day and day[0] >= _OWN_YEAR_FROM_MONTH and len(years) == 1 and whole_year_reported(lead) is None:
+                when = _day_of(int(years[0]), *day)
+        if when is not None:
+            known.setdefault(page, []).append(when)
+    out = list(dates)
+    for index, draft in enumerate(drafts):
+        page = id(page_of[index]) if page_of[index] is not None else 0
+        seen = known.get(page)
+        if dates[index] or not seen or (max(seen) - min(seen)).days > _PAGE_SPAN_DAYS:
+            continue
+        day = dateline_day(_lead_text(draft) or "")
+        if not day:
+            continue
+        middle = min(seen) + (max(seen) - min(seen)) / 2
+        choices = [when for year in (middle.year - 1, middle.year, middle.year + 1) if (when := _day_of(year, *day))]
+        nearest = min(choices, key=lambda when: abs((when - middle).days), default=None)
+        if nearest is not None and all(abs((nearest - when).days) <= _PAGE_SPAN_DAYS for when in seen):
+            out[index] = nearest.isoformat()
+    return out
+
+
+def _iso(date: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        return None
+
+
+def _day_of(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _results_date(draft: _Draft) -> str | None:
