@@ -76,7 +76,9 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # 全州/全市 say most, and one whose stem jieba reads as a place the page never writes with a level (张家口) is of the
 # level the page's 全市 says (rag.masthead.paper_place)
 # 19: a report giving a day without its year is of the year its page's other reports are dated by (a page is one issue)
-PARSER_VERSION = 19
+# 20: a setting reads a place right after 在/从/走进 that follows a comma ("，在慈利县…": the candidate at 在 no longer hides
+# the one after it), and a city whose name ends in 城市 (盐城市, 晋城市) when jieba reads it as one place word
+PARSER_VERSION = 20
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
