@@ -10,7 +10,8 @@ over the pages in tests/data/ctx21/ (written for these tests, not taken from the
 - ingest (PARSER_VERSION 20): a place right after 在/从 after a comma ("，在晋城市…") is read, and a city ending in 城市
   (``lead_places``);
 - answer: 截至去年底/今年初 are the article year's end and start (``relative_year_end``); a part of a year said with no year that is
-  not over by the issue date is the year before's (``issue_parts``).
+  not over by the issue date is the year before's (``issue_parts``); a setting place sharing only its stem with the asked
+  place at another level (青川州 set, 青川市 asked) is not it (``same_stem_level``).
 """
 from __future__ import annotations
 
@@ -112,3 +113,10 @@ def test_a_whole_years_report_answers_its_own_quarters(pages, monkeypatch):
     assert not answer.refused and answer.short == "10.2亿元", answer.answer
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "issue_parts")
     assert pages.ask("2025年一季度白滩茶叶市场交易额是多少？", k=3).refused
+
+
+def test_a_city_sharing_its_stem_with_the_papers_prefecture_is_another_place(pages, monkeypatch):
+    """青川日报 is of 青川州; 青川市, a city within it named by another paragraph, does not inherit 全州's figure."""
+    assert pages.ask("截至2025年底，青川市累计建成了多少个零工市场？", k=3).refused
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "same_stem_level")
+    assert not pages.ask("截至2025年底，青川市累计建成了多少个零工市场？", k=3).refused
