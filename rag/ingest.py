@@ -34,6 +34,7 @@ How a file is read, in order:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import json
 import logging
 import math
@@ -45,7 +46,7 @@ from pathlib import Path
 
 from .schema import Article, Paragraph
 from .dateline import BYLINE as _BYLINE, DATELINE as _DATELINE, dateline_day  # (DATELINE, BYLINE here are kinds of unit)
-from .masthead import Masthead, paper_place, read_masthead
+from .masthead import Masthead, paper_line, paper_place, read_masthead
 from .places import pos_cut
 from .setting import article_settings, places_named, whole_year_reported
 
@@ -70,7 +71,14 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # article (the dateline is its lead); a short line ending no sentence right above a dateline is that article's headline;
 # 17: the day opening a lead after its byline ("本报讯（记者 …）1月8日，") dates a whole year's report like a dateline's
 # day, and a holiday's or season's figures ("2025年国庆假期…同比") are no whole year's
-PARSER_VERSION = 17
+# 18: a paper's name printed alone on the line above the masthead's date line is the masthead's paper ("大理日报" /
+# "2026年5月7日 星期四"); a paper of a stem the page writes at two local levels (大理市, 大理州) is of the one the page's
+# 全州/全市 say most, and one whose stem jieba reads as a place the page never writes with a level (张家口) is of the
+# level the page's 全市 says (rag.masthead.paper_place)
+# 19: a report giving a day without its year is of the year its page's other reports are dated by (a page is one issue)
+# 20: a setting reads a place right after 在/从/走进 that follows a comma ("，在慈利县…": the candidate at 在 no longer hides
+# the one after it), and a city whose name ends in 城市 (盐城市, 晋城市) when jieba reads it as one place word
+PARSER_VERSION = 20
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -780,7 +788,7 @@ LAYOUT_READINGS = ("deck_line", "comma_headline")  # readings of page layout RAG
 
 
 def _layout_off(name: str) -> bool:
-    """Whether a reading of page layout is switched off (RAG_INGEST_ABLATE=deck_line,comma_headline)."""
+    """Whether a reading of page layout is switched off (RAG_INGEST_ABLATE=deck_line,comma_headline,paper_line,paper_level,page_year)."""
     return name in os.environ.get("RAG_INGEST_ABLATE", "").split(",")
 
 
@@ -1070,8 +1078,11 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
     mastheads = _mastheads(units)
     page_of = [_page_masthead(draft, mastheads) for draft in drafts]
     dates = [_article_date(draft) or (page.date if page else _results_date(draft)) for draft, page in zip(drafts, page_of)]
-    paper_places = [paper_place(page.paper, text) if page else None for page in page_of]
+    by_references = not _layout_off("paper_level")
+    paper_places = [paper_place(page.paper, text, by_references) if page else None for page in page_of]
     settings = article_settings([(draft.title, _lead_text(draft)) for draft in drafts], paper_places)
+    if not _layout_off("page_year"):
+        dates = _page_dates(drafts, dates, settings, page_of)
     placed: list[tuple[_Unit, str | None, int]] = []  # unit, paragraph title, draft index
     for index, draft in enumerate(drafts):
         for unit, section in zip(draft.units, draft.sections):
@@ -1121,12 +1132,17 @@ def _is_repeat(text: str, kept_sorted: list[str]) -> bool:
 
 
 def _mastheads(units: list[_Unit]) -> list[tuple[int, Masthead]]:
-    """The masthead lines of a file (one per printed page it holds), with where each stands."""
+    """The masthead lines of a file (one per printed page it holds), with where each stands. A paper's name
+    printed alone on the line above the date line ("大理日报" / "2026年5月7日 星期四 第3版") is its paper's."""
     found = []
-    for unit in units:
+    for at, unit in enumerate(units):
         if unit.kind in (BODY, HEADLINE, HEADING) and "\n" not in unit.text:
             masthead = read_masthead(unit.text)
             if masthead is not None:
+                above = units[at - 1] if at > 0 else None
+                paper = paper_line(above.text) if above is not None and "\n" not in above.text else None
+                if masthead.paper is None and paper and not _layout_off("paper_line"):
+                    masthead = replace(masthead, paper=paper)
                 found.append((unit.start, masthead))
     return found
 
@@ -1141,6 +1157,66 @@ def _page_masthead(draft: _Draft, mastheads: list[tuple[int, Masthead]]) -> Mast
     if above:
         return above[-1]
     return mastheads[0][1] if len(mastheads) == 1 else None
+
+
+_PAGE_SPAN_DAYS = 120  # how far apart the days of one printed page's reports may lie (a weekly page, a writer's page)
+_OWN_YEAR_FROM_MONTH = 7
+_SETTING_YEAR = re.compile(r"(?:^| )((?:19|20)\d\d)年(?: |$)")
+
+
+def _page_dates(
+    drafts: list[_Draft], dates: list[str | None], settings: list[str | None], page_of: list[Masthead | None]
+) -> list[str | None]:
+    """The dates of a page's reports that give a day without its year ("本报讯（记者…）4月8日，…今年一季度"), from
+    the other reports printed on the same page: a page is one issue, so its reports are of one year. What a page
+    says of its year: a date it prints (a masthead, a dateline with its year, a whole year's report dated the year
+    after), or a lead of the year's second half that names the year of what it reports on that day ("10月26日，
+    2025年…招聘会…举行"). A report
+    takes the year that puts its day nearest those dates; a page whose dates lie further apart than a season
+    (two issues in one file) or name two years with no day between them dates nothing."""
+    known: dict[int, list[dt.date]] = {}
+    for index, draft in enumerate(drafts):
+        page = id(page_of[index]) if page_of[index] is not None else 0
+        when = _iso(dates[index])
+        if when is None:
+            lead = _lead_text(draft) or ""
+            day = dateline_day(lead)
+            years = _SETTING_YEAR.findall(settings[index] or "")
+            # a lead of the year's second half names its own year; earlier in a year, "2025年，…" may open the
+            # report of the year before's results (printed 2026年1月22日), with or without 同比
+            if day and day[0] >= _OWN_YEAR_FROM_MONTH and len(years) == 1 and whole_year_reported(lead) is None:
+                when = _day_of(int(years[0]), *day)
+        if when is not None:
+            known.setdefault(page, []).append(when)
+    out = list(dates)
+    for index, draft in enumerate(drafts):
+        page = id(page_of[index]) if page_of[index] is not None else 0
+        seen = known.get(page)
+        if dates[index] or not seen or (max(seen) - min(seen)).days > _PAGE_SPAN_DAYS:
+            continue
+        day = dateline_day(_lead_text(draft) or "")
+        if not day:
+            continue
+        middle = min(seen) + (max(seen) - min(seen)) / 2
+        choices = [when for year in (middle.year - 1, middle.year, middle.year + 1) if (when := _day_of(year, *day))]
+        nearest = min(choices, key=lambda when: abs((when - middle).days), default=None)
+        if nearest is not None and all(abs((nearest - when).days) <= _PAGE_SPAN_DAYS for when in seen):
+            out[index] = nearest.isoformat()
+    return out
+
+
+def _iso(date: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        return None
+
+
+def _day_of(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _results_date(draft: _Draft) -> str | None:

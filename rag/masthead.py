@@ -9,7 +9,9 @@ no date of their own, and ``rag.setting`` gives the paper's place to those that 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+
 
 _DATE = r"(?P<year>(?:19|20)\d\d)年(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
 _PAPER = r"(?P<paper>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|都市报|时报|商报|报))"
@@ -22,6 +24,14 @@ MASTHEAD = re.compile(
 )
 # a paper whose name starts with the place it is of writes that place, somewhere on its page, with a level
 _LEVELS = ("省", "自治区", "市", "州", "盟", "地区", "县", "区", "旗")
+# the levels below a province, which a page's own reference words (全州, 该市, 我县) tell apart: 大理日报's
+# page writes both 大理市 and 大理州, and says 全州 of its whole area
+_LOCAL_LEVELS = ("市", "州", "盟", "地区", "县", "区", "旗")
+_REFERENCE = {level: re.compile(rf"[全该本我]{level}" + ("(?!场)" if level == "市" else "(?!域)" if level == "区" else ""))
+              for level in _LOCAL_LEVELS}
+_REFERENCES_FOR_LEVEL = 3  # how often a page says 全市/该市 before its paper's stem, written with no level, is read as that 市
+# a line holding the paper's name alone, printed above the line of its date ("大理日报" / "2026年5月7日 星期四 第3版")
+_PAPER_LINE = re.compile(rf"^{_PAPER}$")
 
 
 @dataclass(frozen=True)
@@ -42,15 +52,34 @@ def read_masthead(line: str) -> Masthead | None:
     return Masthead(f"{year:04d}-{month:02d}-{day:02d}", match.group("paper"))
 
 
-def paper_place(paper: str | None, page_text: str) -> str | None:
+def paper_line(line: str) -> str | None:
+    """The paper's name when a printed line holds it alone ("大理日报"), the masthead printed over two lines."""
+    match = _PAPER_LINE.match(line.strip())
+    return match.group("paper") if match else None
+
+
+def paper_place(paper: str | None, page_text: str, by_references: bool = True) -> str | None:
     """The place a local paper is of, as its page writes it ("天水日报" → 天水市 when the page says 天水市),
-    or None: a paper whose name is no place the page names with a level (人民日报, 经济日报) is of none."""
+    or None: a paper whose name is no place the page names with a level (人民日报, 经济日报) is of none.
+    ``by_references``: where the page writes its stem at two local levels (大理市 and 大理州) the paper is of
+    the one its reference words say most (全州, 该州: 大理州), and a stem the page never writes with a level
+    (张家口) is of the level its reference words say (全市: 张家口市)."""
     if not paper:
         return None
     stem = re.sub(r"(?:日报|晚报|早报|都市报|时报|商报|报)$", "", paper)
     if len(stem) < 2:
         return None
-    for level in _LEVELS:
-        if stem + level in page_text:
-            return stem + level
+    written = [level for level in _LEVELS if stem + level in page_text]
+    if not by_references:
+        return stem + written[0] if written else None
+    if written and written[0] not in _LOCAL_LEVELS:
+        return stem + written[0]  # a province's paper (江西日报: 江西省)
+    said = Counter({level: len(_REFERENCE[level].findall(page_text)) for level in _LOCAL_LEVELS})
+    if written:
+        return stem + max(written, key=lambda level: said[level])  # ties keep _LEVELS' order (max takes the first)
+    level, times = said.most_common(1)[0]
+    # the stem said on the page beyond its masthead (京能张家口热电公司), and its level said again and again: a
+    # national paper's stem (人民, 经济) given a level names no place anyone asks about
+    if times >= _REFERENCES_FOR_LEVEL and page_text.count(stem) >= 2:
+        return stem + level
     return None

@@ -17,6 +17,7 @@ a word does, and holds no function word ("黄河北岸" names no 河北, "广大
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import Sequence
 
@@ -32,6 +33,7 @@ _PROVINCE = re.compile(
 # a preposition or verb of going ("从", "在", "走进"), or the end of a larger place
 _BOUNDARY = "，。、；：:（）()“”《》—从在对于至到自由经据进年月日底讯省市州盟"
 _LOCAL = re.compile(rf"(?:^|(?<=[{_BOUNDARY}]))([\u4e00-\u9fff]{{2,3}}?(?:市|县|区|州|旗|盟))")
+_LOCAL_AT = re.compile(rf"(?:^|(?<=[{_BOUNDARY}]))(?=([\u4e00-\u9fff]{{2,3}}?(?:市|县|区|州|旗|盟)))")
 # common words with an admin suffix that name no place
 _NOT_PLACES = frozenset(
     "社区 园区 景区 片区 辖区 城区 院区 校区 矿区 牧区 山区 灾区 街区 市区 郊区 地区 小区 专区 新区 老区 "
@@ -89,9 +91,15 @@ def places_named(text: str) -> list[str]:
     found: dict[str, None] = {}
     for match in _provinces(text, starts):
         found.setdefault(_province_name(match), None)
-    for match in _LOCAL.finditer(text):
+    # every start a name may have, also one inside a longer match ("，在盐城市": after 在 as well as at it)
+    matches = _LOCAL_AT.finditer(text) if not _layout_off("lead_places") else _LOCAL.finditer(text)
+    for match in matches:
         name = match.group(1)
-        if name in _NOT_PLACES or name[-2:] in _NOT_PLACES or _PROVINCE.fullmatch(name):
+        if name in _NOT_PLACES or _PROVINCE.fullmatch(name):
+            continue
+        # 城市/地区/新区 ending a name: a common word (广大城市, 重点地区), unless a city jieba reads as one place
+        # word ends so (盐城市, 晋城市, 运城市: 盐城 + 市, whose last two characters happen to spell 城市)
+        if name[-2:] in _NOT_PLACES and (_layout_off("lead_places") or name[-2:] != "城市" or not one_place_word(name)):
             continue
         # 全市/该县/今春全县: references; but a name the dictionary holds as one place (本溪市, 全州县)
         # is a place, and a numeral ("三个县", "两市州") is a word of its own the check below drops
@@ -104,6 +112,11 @@ def places_named(text: str) -> list[str]:
             continue  # "记者|从|县": a function word inside
         found.setdefault(name, None)
     return list(found)
+
+
+def _layout_off(name: str) -> bool:
+    """Whether a reading of the setting is switched off (RAG_INGEST_ABLATE=lead_places; an index built anew)."""
+    return name in os.environ.get("RAG_INGEST_ABLATE", "").split(",")
 
 
 _REFERENCE = "全该本我各此其"  # characters that make 全县/该市/本区/各县 a reference, not a name

@@ -66,6 +66,14 @@ def test_the_day_opening_a_lead_dates_a_whole_years_report():
     grain = next(p for p in paragraphs if "玉米种植面积" in p.text)
     assert grain.date == "2026-01-12"
     holiday = next(p for p in paragraphs if "国庆假期" in p.text)
+    # a holiday's figures are no whole year's: not printed in 2026; since ctx21 (page_year) its lead, of the year's
+    # second half naming its year (10月9日…2025年国庆假期), dates it in that year
+    assert holiday.date == "2025-10-09"
+
+
+def test_a_holiday_report_is_undated_without_its_pages_year(monkeypatch):
+    monkeypatch.setenv("RAG_INGEST_ABLATE", "page_year")
+    holiday = next(p for p in _paragraphs("baihe_page.txt") if "国庆假期" in p.text)
     assert holiday.date is None  # a holiday's figures are no whole year's: not printed in 2026
 
 

@@ -57,7 +57,7 @@ def paragraph_context(paragraph: Paragraph) -> str:
     # the periods its headline and text say relative to the article's year (今年上半年 → 2025年上半年);
     # an undated article's year is the one its setting names
     article_year = year or next(iter(_YEAR.findall(setting)), None)
-    periods = resolved_periods(f"{paragraph.title or ''}\n{paragraph.text}", article_year)
+    periods = resolved_periods(f"{paragraph.title or ''}\n{paragraph.text}", article_year, paragraph.date)
     days = resolved_days(paragraph.text, paragraph.date)
     years = resolved_years(paragraph.text, paragraph.date)
     return f"{paragraph.title or ''}\n{year}\n{setting}\n{paragraph.text}\n{periods}\n{days}\n{years}"

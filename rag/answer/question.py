@@ -348,20 +348,64 @@ _RELATIVE_PERIOD = re.compile(r"(?<![与较比])(今年|本年|去年|上年|明
 # longer time ("2024年上半年", "十二月", "第一季度") or a baseline ("同期")
 _BARE_PERIOD = re.compile(r"(?<![\d〇零一二三四五六七八九十年第今去明本上度—\-~～至到])(" + _PERIOD_WORD + r")")
 _YEAR_OF = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# "截至去年底", "今年初", "去年末": a year's end or start said relative to the article's year, written with no second 年
+_RELATIVE_YEAR_END = re.compile(r"(?<![与较比])(今年|本年|去年|上年|明年|前年)([底末初])")
 
 
-def resolved_periods(text: str, year: str | None) -> str:
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _period_end(period: str, year: int) -> dt.date | None:
+    """The last day of a part of ``year`` a bare period word names (上半年: 6月30日, 一季度: 3月31日, 5月: 5月31日), or
+    None for the whole year and its ends (全年, 年底, 年初), which no part of the year before may be read as."""
+    if period in ("上半年", "下半年", "前三季度"):
+        return dt.date(year, {"上半年": 6, "下半年": 12, "前三季度": 9}[period], 30 if period != "下半年" else 31)
+    quarter = re.fullmatch(r"第?([一二三四1-4])季度", period)
+    if quarter:
+        month = _QUARTERS[quarter.group(1)] * 3
+        return dt.date(year, month, 31 if month in (3, 12) else 30)
+    month = re.fullmatch(r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(份|底|初|末)?", period)
+    if month:
+        number = int(month.group(1)) if month.group(1).isdigit() else _CN_MONTHS[month.group(1)]
+        if month.group(2) == "初":
+            return dt.date(year, number, 1)
+        return (dt.date(year + 1, 1, 1) if number == 12 else dt.date(year, number + 1, 1)) - dt.timedelta(days=1)
+    return None
+
+
+def _bare_period_year(period: str, base: int, issue: dt.date | None) -> int:
+    """The year of a part of a year said with no year at all: the article's, unless that part is not over by the
+    article's issue date (一季度 in a paper of 2026年1月8日 reporting 2025's results, "分季度看，一季度…"): a figure
+    reported of a part of a year is of one already past, so it is the year before's."""
+    if issue is None or ablated("issue_parts") or base != issue.year:
+        return base
+    end = _period_end(period, base)
+    return base - 1 if end is not None and end > issue else base
+
+
+def resolved_periods(text: str, year: str | None, issue: str | None = None) -> str:
     """The periods ``text`` says relative to its article's ``year`` ("2025", or "2025年"), written out
     ("今年上半年", "上半年" → 2025年上半年; "去年下半年" → 2024年下半年), one per line: a question
     naming the absolute period ("2025年上半年…多少") asks about what the article dated 2025 says of
-    今年上半年. Baselines ("比去年同期", "与去年上半年相比") are no period the figure is of."""
+    今年上半年. Baselines ("比去年同期", "与去年上半年相比") are no period the figure is of. ``issue``: the
+    article's printed date (ISO), by which a bare part of a year must be over (``_bare_period_year``)."""
     found = _YEAR_OF.match(year or "") or re.fullmatch(r"((?:19|20)\d\d)", year or "")
     if not found or ablated("relative_periods"):
         return ""
     base = int(found.group(1))
+    try:
+        issued = dt.date.fromisoformat(issue) if issue else None
+    except ValueError:
+        issued = None
     text = without_baselines(text)
     resolved = [f"{base + _RELATIVE_YEAR[m.group(1)]}年{m.group(2)}" for m in _RELATIVE_PERIOD.finditer(text)]
-    resolved += [f"{base}年{m.group(1)}" for m in _BARE_PERIOD.finditer(_RELATIVE_PERIOD.sub(" ", text))]
+    resolved += [
+        f"{_bare_period_year(m.group(1), base, issued)}年{m.group(1)}"
+        for m in _BARE_PERIOD.finditer(_RELATIVE_PERIOD.sub(" ", text))
+    ]
+    if not ablated("relative_year_end"):
+        resolved += [f"{base + _RELATIVE_YEAR[m.group(1)]}年{m.group(2)}" for m in _RELATIVE_YEAR_END.finditer(text)]
     return "\n".join(dict.fromkeys(resolved))
 
 

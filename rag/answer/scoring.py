@@ -185,10 +185,21 @@ def _in_setting(entity: str, setting: str, level: str | None = None) -> bool:
         return False
     places = setting.split()
     level = level or place_level(entity)
-    if not any(entity_in(entity, place) or entity_in(place, entity) for place in places):
+    if not any((entity_in(entity, place) or entity_in(place, entity)) and not _other_level(entity, place, level) for place in places):
         return False
     same_level = [p for p in places if level and place_level(p) == level]
     return all(entity_in(entity, p) or entity_in(p, entity) for p in same_level)
+
+
+_LOCAL_LEVELS = ("市", "州", "县", "区", "旗", "盟")
+
+
+def _other_level(entity: str, place: str, level: str | None) -> bool:
+    """Whether a place of the setting shares only its stem with the one asked: 大理市 is not 大理州 (a city within the
+    prefecture its paper is of), nor 吉林市 吉林省's; a municipality asked as a province (重庆) stays 重庆市."""
+    other = place_level(place)
+    return (level in _LOCAL_LEVELS and other in _LOCAL_LEVELS and other != level and entity != place
+            and not ablated("same_stem_level"))
 
 
 def _referred_places(sentence: str, setting: str, paragraph_text: str) -> list[tuple[str, str]]:

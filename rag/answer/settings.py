@@ -168,6 +168,12 @@ SWITCHES = {
     "issue_years": "a year said relative to its article's printed issue date (去年 in a paper of 2026年1月15日) is that"
                    " year (2025年), unless it is a baseline (比去年, 去年同期)",
     "relative_periods": "a period said relative to the article's year (今年上半年, 上半年) is that year's (2025年上半年)",
+    "same_stem_level": "a place of the article's setting is not the one asked when only their stems agree and their levels"
+                       " differ (大理州 set, 大理市 asked)",
+    "issue_parts": "a part of a year said with no year (一季度, 上半年, 5月) that is not over by its article's issue date"
+                   " is of the year before (一季度 in a paper of 2026年1月8日: 2025年一季度)",
+    "relative_year_end": "a year's end or start said relative to the article's year (截至去年底, 今年初) is that year's"
+                         " (2025年底 in a paper of 2026)",
     "asked_kind_only": "a figure of the asked kind (1260户 for 多少户) is no near miss for an asked word standing at a"
                        " figure of another kind in its sentence (两个城中村改造项目, 面积4.2万平方米)",
     "closest_figure": "the best-scoring sentence, rejected only for its wording, answers when its figure or date is the"
