@@ -38,7 +38,6 @@ import datetime as dt
 import json
 import logging
 import math
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -49,6 +48,7 @@ from .dateline import BYLINE as _BYLINE, DATELINE as _DATELINE, dateline_day  # 
 from .masthead import Masthead, paper_line, paper_place, read_masthead
 from .places import pos_cut
 from .setting import article_settings, places_named, whole_year_reported
+from .ingest_switches import READINGS, switched_off as _layout_off
 
 log = logging.getLogger(__name__)
 
@@ -784,18 +784,10 @@ _DECK_MAX_CHARS = 48  # a deck line under a headline: "同比增长6.8%，单日
 _COMMA_HEADLINE_MAX_CHARS = 30  # a headline holding a comma: "临邑：县城“长高”了，也“变美”了"
 
 
-LAYOUT_READINGS = ("deck_line", "comma_headline")  # readings of page layout RAG_INGEST_ABLATE can switch off
-
-
-def _layout_off(name: str) -> bool:
-    """Whether a reading of page layout is switched off (RAG_INGEST_ABLATE=deck_line,comma_headline,paper_line,paper_level,page_year)."""
-    return name in os.environ.get("RAG_INGEST_ABLATE", "").split(",")
-
-
 def parser_setting() -> int | str:
     """The parser as an index's manifest records it: PARSER_VERSION, followed by the layout readings switched off,
     so that an index built with a reading switched off is rebuilt once the switch changes (and the other way)."""
-    off = [name for name in LAYOUT_READINGS if _layout_off(name)]
+    off = [name for name in READINGS if _layout_off(name)]
     return f"{PARSER_VERSION} without {','.join(off)}" if off else PARSER_VERSION
 
 

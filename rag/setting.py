@@ -17,12 +17,12 @@ a word does, and holds no function word ("黄河北岸" names no 河北, "广大
 """
 from __future__ import annotations
 
-import os
 import re
 from typing import Sequence
 
 from .calendar_words import GENERIC_BREAKS, HOLIDAYS, OTHER_SEASONS, SEASONS
 from .dateline import dateline_place, is_wire
+from .ingest_switches import switched_off as _layout_off
 from .places import PROVINCE_NAMES as PROVINCES, is_province, pos_cut, without_baselines
 
 _PROVINCE = re.compile(
@@ -112,11 +112,6 @@ def places_named(text: str) -> list[str]:
             continue  # "记者|从|县": a function word inside
         found.setdefault(name, None)
     return list(found)
-
-
-def _layout_off(name: str) -> bool:
-    """Whether a reading of the setting is switched off (RAG_INGEST_ABLATE=lead_places; an index built anew)."""
-    return name in os.environ.get("RAG_INGEST_ABLATE", "").split(",")
 
 
 _REFERENCE = "全该本我各此其"  # characters that make 全县/该市/本区/各县 a reference, not a name

@@ -104,6 +104,9 @@ def test_switching_off_a_layout_reading_makes_the_index_stale_and_back(small_cor
             monkeypatch.delenv("RAG_INGEST_ABLATE")
         reason = staleness(index_dir, small_corpus, encoder)
         assert reason is not None and "parser" in reason and "deck_line" in reason
+    monkeypatch.setenv("RAG_INGEST_ABLATE", "lead_places")  # a reading of the setting (rag.setting) counts too
+    reason = staleness(index_dir, small_corpus, encoder)
+    assert reason is not None and "lead_places" in reason
 
 
 def test_other_encoder_makes_index_stale(seed_index_dir, seeds_dir, minilm_encoder):
