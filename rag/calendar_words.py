@@ -10,6 +10,8 @@ binding ``GENERIC_BREAKS`` and ``OTHER_SEASONS``, 黄金周, 旺季, 汛期, …
 """
 from __future__ import annotations
 
+import datetime as dt
+
 # the named holidays: (family, the words naming it)
 HOLIDAYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("元旦", ("元旦",)),
@@ -41,3 +43,11 @@ FRAME_前 = r"(?<![提以之目此日])前"
 def words(table: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
     """Every word of ``table``, in its order."""
     return tuple(word for _, said in table for word in said)
+
+
+def iso_day(date: str | None) -> dt.date | None:
+    """The day an ISO date string names ("2026-01-08"), or None when there is none or it is no date."""
+    try:
+        return dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        return None

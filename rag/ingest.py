@@ -44,6 +44,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .schema import Article, Paragraph
+from .calendar_words import iso_day
 from .dateline import BYLINE as _BYLINE, DATELINE as _DATELINE, dateline_day  # (DATELINE, BYLINE here are kinds of unit)
 from .masthead import Masthead, paper_line, paper_place, read_masthead
 from .places import pos_cut
@@ -1166,10 +1167,11 @@ def _page_dates(
     2025年…招聘会…举行"). A report
     takes the year that puts its day nearest those dates; a page whose dates lie further apart than a season
     (two issues in one file) or name two years with no day between them dates nothing."""
+    pages = [id(page) if page is not None else 0 for page in page_of]
     known: dict[int, list[dt.date]] = {}
     for index, draft in enumerate(drafts):
-        page = id(page_of[index]) if page_of[index] is not None else 0
-        when = _iso(dates[index])
+        page = pages[index]
+        when = iso_day(dates[index])
         if when is None:
             lead = _lead_text(draft) or ""
             day = dateline_day(lead)
@@ -1182,8 +1184,7 @@ def _page_dates(
             known.setdefault(page, []).append(when)
     out = list(dates)
     for index, draft in enumerate(drafts):
-        page = id(page_of[index]) if page_of[index] is not None else 0
-        seen = known.get(page)
+        seen = known.get(pages[index])
         if dates[index] or not seen or (max(seen) - min(seen)).days > _PAGE_SPAN_DAYS:
             continue
         day = dateline_day(_lead_text(draft) or "")
@@ -1195,13 +1196,6 @@ def _page_dates(
         if nearest is not None and all(abs((nearest - when).days) <= _PAGE_SPAN_DAYS for when in seen):
             out[index] = nearest.isoformat()
     return out
-
-
-def _iso(date: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(date) if date else None
-    except ValueError:
-        return None
 
 
 def _day_of(year: int, month: int, day: int) -> dt.date | None:

@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .places import LOCAL_LEVELS
+
 
 _DATE = r"(?P<year>(?:19|20)\d\d)年(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
 _PAPER = r"(?P<paper>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|都市报|时报|商报|报))"
@@ -24,11 +26,10 @@ MASTHEAD = re.compile(
 )
 # a paper whose name starts with the place it is of writes that place, somewhere on its page, with a level
 _LEVELS = ("省", "自治区", "市", "州", "盟", "地区", "县", "区", "旗")
-# the levels below a province, which a page's own reference words (全州, 该市, 我县) tell apart: 大理日报's
-# page writes both 大理市 and 大理州, and says 全州 of its whole area
-_LOCAL_LEVELS = ("市", "州", "盟", "地区", "县", "区", "旗")
+# the levels below a province (LOCAL_LEVELS) are told apart by a page's own reference words (全州, 该市, 我县):
+# 大理日报's page writes both 大理市 and 大理州, and says 全州 of its whole area
 _REFERENCE = {level: re.compile(rf"[全该本我]{level}" + ("(?!场)" if level == "市" else "(?!域)" if level == "区" else ""))
-              for level in _LOCAL_LEVELS}
+              for level in LOCAL_LEVELS}
 _REFERENCES_FOR_LEVEL = 3  # how often a page says 全市/该市 before its paper's stem, written with no level, is read as that 市
 # a line holding the paper's name alone, printed above the line of its date ("大理日报" / "2026年5月7日 星期四 第3版")
 _PAPER_LINE = re.compile(rf"^{_PAPER}$")
@@ -72,9 +73,9 @@ def paper_place(paper: str | None, page_text: str, by_references: bool = True) -
     written = [level for level in _LEVELS if stem + level in page_text]
     if not by_references:
         return stem + written[0] if written else None
-    if written and written[0] not in _LOCAL_LEVELS:
+    if written and written[0] not in LOCAL_LEVELS:
         return stem + written[0]  # a province's paper (江西日报: 江西省)
-    said = Counter({level: len(_REFERENCE[level].findall(page_text)) for level in _LOCAL_LEVELS})
+    said = Counter({level: len(_REFERENCE[level].findall(page_text)) for level in LOCAL_LEVELS})
     if written:
         return stem + max(written, key=lambda level: said[level])  # ties keep _LEVELS' order (max takes the first)
     level, times = said.most_common(1)[0]

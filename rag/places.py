@@ -16,6 +16,9 @@ import jieba.posseg
 
 from .tokenize import new_jieba_tokenizer
 
+# the administrative levels below a province, by the suffix a place name ends in (大理州, 大理市, 阿勒泰地区)
+LOCAL_LEVELS = ("市", "州", "盟", "地区", "县", "区", "旗")
+
 PROVINCE_NAMES = frozenset(
     "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 "
     "海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门".split()

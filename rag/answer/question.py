@@ -19,6 +19,7 @@ from typing import Iterable
 from .settings import ablated
 
 from ..numbers import figures_in
+from ..calendar_words import iso_day
 from ..places import PROVINCE_NAMES, is_province, pos_cut, pos_tokenizer, without_baselines
 from .name_reading import demonym_place, misread_name, office_short
 from .synonyms import known_common_word, names_people, synonyms
@@ -394,10 +395,7 @@ def resolved_periods(text: str, year: str | None, issue: str | None = None) -> s
     if not found or ablated("relative_periods"):
         return ""
     base = int(found.group(1))
-    try:
-        issued = dt.date.fromisoformat(issue) if issue else None
-    except ValueError:
-        issued = None
+    issued = iso_day(issue)
     text = without_baselines(text)
     resolved = [f"{base + _RELATIVE_YEAR[m.group(1)]}年{m.group(2)}" for m in _RELATIVE_PERIOD.finditer(text)]
     resolved += [
@@ -422,9 +420,8 @@ def resolved_days(text: str, date: str | None) -> str:
     after the issue, are left unread (a report may look back at last year's spring or ahead)."""
     if not date or ablated("issue_days"):
         return ""
-    try:
-        issue = dt.date.fromisoformat(date)
-    except ValueError:
+    issue = iso_day(date)
+    if issue is None:
         return ""
     resolved = []
     for m in _BARE_DAY.finditer(text):

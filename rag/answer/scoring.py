@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Callable
 
 from ..dateline import DATELINE
+from ..places import LOCAL_LEVELS
 from ..schema import Hit
 from ..setting import one_place_word, places_named
 from ..sentences import split_sentences
@@ -191,14 +192,11 @@ def _in_setting(entity: str, setting: str, level: str | None = None) -> bool:
     return all(entity_in(entity, p) or entity_in(p, entity) for p in same_level)
 
 
-_LOCAL_LEVELS = ("市", "州", "县", "区", "旗", "盟")
-
-
 def _other_level(entity: str, place: str, level: str | None) -> bool:
     """Whether a place of the setting shares only its stem with the one asked: 大理市 is not 大理州 (a city within the
     prefecture its paper is of), nor 吉林市 吉林省's; a municipality asked as a province (重庆) stays 重庆市."""
     other = place_level(place)
-    return (level in _LOCAL_LEVELS and other in _LOCAL_LEVELS and other != level and entity != place
+    return (level in LOCAL_LEVELS and other in LOCAL_LEVELS and other != level and entity != place
             and not ablated("same_stem_level"))
 
 
