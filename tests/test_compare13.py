@@ -13,7 +13,7 @@ import pytest
 
 from conftest import page_assistant_over
 
-from rag.answer.comparison_question import parse_comparison
+from rag.answer.comparison import parse_comparison
 from rag.answer.question import analyze_question
 from rag.answer.stated_sides import _figures, _names, _other_period, _own_clause, _respectively
 
