@@ -18,7 +18,8 @@ from ..settings import ablated
 from ..stated_sides import stated_sides
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATIO, YES_NO, Comparison
 from .side_clauses import same_figure
-from .values import comparable_dates, comparable_units, date_difference, date_key, difference_text, figure_of, measure_of, plain
+from .values import (comparable_dates, comparable_units, date_difference, date_key, difference_text, figure_of,
+                     in_unit_asked, measure_of, plain)
 
 
 def _side_citation(answer: Answer, n: int) -> Citation | None:
@@ -186,14 +187,13 @@ def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer
             if not a_larger or not apart:
                 return _refused_side(question, comparison, 0, sides[0], elapsed_ms,
                                      f"找到的{sides[0].short}不多于已{comparison.measure}的{sides[1].short}")
-            if comparison.unit and re.fullmatch(r"[\d.]+[万亿]?", apart):
-                apart += comparison.unit
+            apart = in_unit_asked(apart, comparison.unit)
             short = apart
             body = (f"还有{apart}没有{comparison.measure}（共{sides[0].short}[1]，已{comparison.measure}{sides[1].short}[2]，"
                     f"相减得出）。")
         elif comparison.asks == DIFFERENCE:
-            if apart and comparison.unit and not dated and re.fullmatch(r"[\d.]+[万亿]?", apart):
-                apart += comparison.unit  # "多几件": 172项 and 74件 differ by 98件
+            if apart and not dated:
+                apart = in_unit_asked(apart, comparison.unit)  # "多几件": 172项 and 74件 differ by 98件
             short = apart or (name_a if a_wins else name_b)
             body = f"{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
         elif comparison.asks == YES_NO:

@@ -14,7 +14,7 @@ from ..scoring import Candidate
 from ..settings import ablated
 from ..spans import Span, quantity_spans
 from .asked import Comparison
-from .side_clauses import CLAUSE_BREAK, states_figure
+from .side_clauses import both_stated, clause_start
 
 
 # "物业覆盖率由2023年的35%提高到78%": one sentence states a figure's earlier and later value. The figure after
@@ -31,7 +31,7 @@ def all_from_to_figures(sentence: str, analysis) -> list[tuple[Span, Span]]:
     spans = sorted(quantity_spans(sentence, analysis), key=lambda sp: sp.start)
     found = []
     for first, second in zip(spans, spans[1:]):
-        left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, first.start)), default=0)
+        left = clause_start(sentence, first.start)
         if _FROM.search(sentence, left, first.start) and _TO_BETWEEN.match(sentence[first.end:second.start]):
             found.append((first, second))
     return found
@@ -78,7 +78,7 @@ def from_to_sides(
 ) -> bool:
     """Both sides answered from one sentence stating a change from one figure to another: each side takes
     its own end of the change (the earlier figure the side of the earlier state). Whether both now do."""
-    if ablated("from_to") or not all(states_figure(a) and a.citations for a in answers) or answers[0].sentence != answers[1].sentence:
+    if ablated("from_to") or not both_stated(answers) or answers[0].sentence != answers[1].sentence:
         return False
     sentence = answers[0].sentence or ""
     found = from_to_figures(sentence, analyze_question(answers[0].question))

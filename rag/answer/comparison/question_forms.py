@@ -27,7 +27,7 @@ from ..question import analyze_question, pos_cut
 from ..settings import ablated
 from .anchors import NAME_LEVELS, TIME_ENDINGS, read_anchors
 from .asked import DATED, DIFFERENCE, DIRECTIONS, RATIO, WHICH, YES_NO, Comparison
-from .side_questions import build_comparison, measure_words
+from .side_questions import build_comparison, measure_words, unit_asked
 from .split_sides import inside_names, two_sides
 
 
@@ -167,7 +167,7 @@ def _read_remainder(text: str) -> Comparison | None:
     pre, unit, verb = match.group("pre").strip(" ，,"), match.group("unit"), match.group("verb")
     if len(pre) < 2:
         return None
-    unit = re.sub(r"^个(?=人)", "", unit)
+    unit = unit_asked(unit)
     whole, done = f"{pre}多少{unit}", f"{pre}已{verb}多少{unit}"
     return Comparison((pre, f"已{verb}"), (whole, done), DIFFERENCE, "多", unit, verb, stated_change=text,
                       alternatives=((), (f"已{verb}多少{unit}",)), remainder=True)
@@ -196,6 +196,18 @@ def _without_kind(mid: str, a: str, b: str) -> str:
 _FOLLOW_WHICH = re.compile(rf"^{_WH}{_MORE_WORDS}{_D}{_AFTER_DIRECTION}{_PARTICLE}$")
 
 
+def _which_sides(match: re.Match, names: Collection[str]) -> tuple[str, str, str, str] | None:
+    """(shared words before, side A, side B, shared measure) of a 哪个/谁 question ``match`` read: the measure is the
+    words after the sides and those between 哪个 and the direction (``mid``, ``mid2``) less the sides' kind noun."""
+    found = two_sides(match.group("left"), names)
+    if not found:
+        return None
+    pre, a, b, after = found
+    groups = match.groupdict()
+    mid = _without_kind((groups.get("mid") or "") + (groups.get("mid2") or ""), a, b)
+    return pre, a, b, after + measure_words(mid)
+
+
 def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison | None:
     """The comparison ``question`` asks, or None when it asks for no comparison of two sides.
 
@@ -220,7 +232,7 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
         if compared is not None and compared.asks == WHICH:
             # a side refused is asked again in the follow-up's unit ("多几个": "…多少个"); only then, as the
             # difference's unit need not be each side's (12座 and 28个 differ by 16个; 头 and 只)
-            asked_unit = "" if ablated("follow_unit") else re.sub(r"^个(?=人)", "", follow.group("unit").strip())
+            asked_unit = "" if ablated("follow_unit") else unit_asked(follow.group("unit").strip())
             if asked_unit and len(asked_unit) <= 2:
                 compared = replace(compared, alternatives=tuple(  # type: ignore[arg-type]
                     alternatives + ((asked + asked_unit,) if asked.endswith("多少") else ())
@@ -242,8 +254,7 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
     if apart:
         found = two_sides(apart.group("left"), names)
         if found:
-            pre, a, b, after = found
-            return build_comparison(pre, a, b, after, DIFFERENCE, "早", apart.group("unit"))
+            return build_comparison(*found, DIFFERENCE, "早", apart.group("unit"))
     match = _RATIO_RE.match(text)
     if match:
         pre, _, a = match.group("a").rpartition("，")
@@ -269,8 +280,7 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
     if match:
         found = two_sides(match.group("left"), names)
         if found:
-            pre, a, b, after = found
-            return build_comparison(pre, a, b, after, DIFFERENCE, "多", match.group("unit"))
+            return build_comparison(*found, DIFFERENCE, "多", match.group("unit"))
     match = _EITHER_RE.match(text)
     if match:
         pre, _, left = match.group("left").rpartition("，")
@@ -279,12 +289,9 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
             measure, a = "", left.removeprefix("是")
         return build_comparison(pre, a, match.group("right"), measure, WHICH, match.group("dir"))
     match = _WH_FIRST_RE.match(text) or _WHICH_IS_RE.match(text)
-    if match:
-        found = two_sides(match.group("left"), names)
-        if found:
-            pre, a, b, after = found
-            mid = _without_kind((match.groupdict().get("mid") or "") + (match.groupdict().get("mid2") or ""), a, b)
-            return build_comparison(pre, a, b, after + measure_words(mid), WHICH, match.group("dir"))
+    found = _which_sides(match, names) if match else None
+    if found:
+        return build_comparison(*found, WHICH, match.group("dir"))
     for pattern in (_WHICH_RE, _HAISHI_RE):
         match = pattern.match(text)
         if not match:
@@ -292,9 +299,7 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
         verb = match.group("verb")
         if verb and match.group("dir") not in DATED:
             continue  # "哪个大学生多": a trailing word after 多/少 is no verb of a date
-        found = two_sides(match.group("left"), names)
+        found = _which_sides(match, names)
         if found:
-            pre, a, b, after = found
-            mid = _without_kind(match.groupdict().get("mid") or "", a, b)
-            return build_comparison(pre, a, b, after + measure_words(mid), WHICH, match.group("dir"), verb=verb)
+            return build_comparison(*found, WHICH, match.group("dir"), verb=verb)
     return None

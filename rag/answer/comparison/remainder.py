@@ -11,8 +11,8 @@ from ..question import analyze_question
 from ..settings import ablated
 from ..spans import Span, quantity_spans
 from .asked import Comparison
-from .side_clauses import CLAUSE_BREAK, states_figure
-from .values import difference_text, figure_of
+from .side_clauses import clause_start, states_figure
+from .values import difference_text, figure_of, in_unit_asked
 
 
 # "还有多少处没整改完": an article usually states the whole and the part done in one sentence ("共排查隐患1870处，
@@ -32,7 +32,7 @@ def remainder_answer(question: str, comparison: Comparison, answer: Answer) -> A
     verb = set(comparison.measure)
 
     def clause_before(span: Span) -> str:
-        left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, span.start)), default=0)
+        left = clause_start(sentence, span.start)
         return sentence[left:span.start]
 
     for i, done in enumerate(spans):
@@ -49,8 +49,7 @@ def remainder_answer(question: str, comparison: Comparison, answer: Answer) -> A
             return None
         whole_figure = figure_of(whole.text)
         left = difference_text(whole_figure, done_figure)
-        if comparison.unit and re.fullmatch(r"[\d.]+[万亿]?", left):
-            left += comparison.unit
+        left = in_unit_asked(left, comparison.unit)
         cited = replace(answer.citations[0], n=1)
         body = (f"还有{left}没有{comparison.measure}（{sentence[whole.start - len(clause_before(whole)):whole.end]}，"
                 f"{sentence[done.start - len(before):done.end]}[1]，相减得出）。")

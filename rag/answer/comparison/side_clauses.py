@@ -4,6 +4,7 @@ names the side, whether it is a target rather than a figure of the present, and 
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from ...schema import Answer
 from ..question import bigrams, pos_cut
@@ -14,9 +15,14 @@ from .asked import Comparison
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！!？?]")
 
 
+def clause_start(sentence: str, at: int) -> int:
+    """Where the clause of ``sentence`` holding position ``at`` starts (after the last clause break before it)."""
+    return max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
+
+
 def _clause(sentence: str, start: int, end: int) -> str:
     """The clause of ``sentence`` around [start, end), without the span itself."""
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    left = clause_start(sentence, start)
     right = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
     return sentence[left:start] + sentence[end:right]
 
@@ -88,12 +94,17 @@ PLANNED = re.compile(r"力争|争取|目标|计划|预计|预期|有望")
 
 def planned_figure(sentence: str, span: Span) -> bool:
     """Whether the clause of ``sentence`` before the figure ``span`` says it is a target or forecast."""
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, span.start)), default=0)
+    left = clause_start(sentence, span.start)
     return bool(PLANNED.search(sentence, left, span.start))
 
 
 def states_figure(answer: Answer) -> bool:
     return not answer.refused and bool(answer.sentence and answer.short and answer.short in answer.sentence)
+
+
+def both_stated(answers: Sequence[Answer]) -> bool:
+    """Both sides answered with a figure their sentence states, citing a paragraph."""
+    return all(states_figure(a) and a.citations for a in answers)
 
 
 def same_figure(sides: tuple[Answer, Answer]) -> bool:

@@ -17,8 +17,8 @@ from ..settings import ablated
 from ..spans import Span, date_spans, quantity_spans
 from .asked import Comparison
 from .from_to_ends import from_to_sides
-from .side_clauses import (PLANNED, bigram_likeness, clause_grams, head_noun, names_side, own_clause, planned_figure,
-                           same_figure, side_marks, states_figure, unit_after)
+from .side_clauses import (PLANNED, bigram_likeness, both_stated, clause_grams, head_noun, names_side, own_clause,
+                           planned_figure, same_figure, side_marks, states_figure, unit_after)
 from .values import comparable_units, figure_of
 
 
@@ -29,6 +29,11 @@ from .values import comparable_units, figure_of
 # article's own words: those of the two side questions do not count) is taken instead.
 PARALLEL_GAIN = 0.3
 PARALLEL_SLACK = 1.5
+
+
+def _with_span(candidate: Candidate, span: Span) -> Candidate:
+    """``candidate`` answering with ``span`` (one of its sentence's figures)."""
+    return candidate if span is candidate.span else replace(candidate, span=span)
 
 
 def _prefer_stated_like(
@@ -83,7 +88,7 @@ def _prefer_stated_like(
                 chosen, span = max(present, key=lambda o: (counts_head(*o), alike(*o), o[0].score))
                 if cost is not None:
                     cost.append(best.score - chosen.score)
-                return chosen if span is chosen.span else replace(chosen, span=span)
+                return _with_span(chosen, span)
         if yield_figure:
             key = lambda o: (unit_after(o[1].text) == other_unit, counts_head(*o), alike(*o), o[0].score)  # noqa: E731
         else:
@@ -92,11 +97,11 @@ def _prefer_stated_like(
         if cost is not None:
             cost.append(best.score - chosen.score)
         if options is named:
-            return chosen if span is chosen.span else replace(chosen, span=span)
+            return _with_span(chosen, span)
         if not yield_figure and not (counts_head(chosen, span) and not counts_head(best, best.span)) \
                 and alike(chosen, span) - alike(best, best.span) < PARALLEL_GAIN:
             return best
-        return chosen if span is chosen.span else replace(chosen, span=span)
+        return _with_span(chosen, span)
     return choose
 
 
@@ -158,20 +163,26 @@ def parallel_sides(
     heads = [head_noun(side) for side in comparison.sides]
     marks = side_marks(comparison)
 
-    def one_figure_for_both() -> None:
-        """One figure cannot stand for both: each side looks for its next figure, and the side that loses
-        least by it (its next figure's sentence scores closest to its best) takes it; on a tie, the second."""
-        if not (all(states_figure(a) and a.citations for a in answers) and same_figure((answers[0], answers[1]))):
-            return
+    def each_to_its_next_figure() -> tuple[list[Answer], list[list[float]]]:
+        """Each side answered again with its best figure other than its own and the other side's (in the other
+        side's unit when it has one), with how much lower that figure's sentence scores than the side's best."""
         costs: list[list[float]] = [[], []]
         moved = [answer_again(i, _prefer_stated_like(answers[1 - i], answers[i], ignored, heads[i], True, costs[i], marks[i]))
                  for i in (0, 1)]
+        return moved, costs
+
+    def one_figure_for_both() -> None:
+        """One figure cannot stand for both: each side looks for its next figure, and the side that loses
+        least by it (its next figure's sentence scores closest to its best) takes it; on a tie, the second."""
+        if not (both_stated(answers) and same_figure((answers[0], answers[1]))):
+            return
+        moved, costs = each_to_its_next_figure()
         loss = [c[0] if c else float("inf") for c in costs]
         side = 0 if loss[0] < loss[1] else 1
         answers[side] = moved[side]
 
     def figures_unlike() -> bool:
-        if not all(states_figure(a) and a.citations for a in answers):
+        if not both_stated(answers):
             return False
         read = [figure_of(a.short) for a in answers]
         return all(r is not None and r.unit for r in read) and not comparable_units(
@@ -182,9 +193,7 @@ def parallel_sides(
         best figure in the other side's kind of unit, and the side that loses least by it takes it."""
         if ablated("unlike_units_move") or not figures_unlike():
             return
-        costs: list[list[float]] = [[], []]
-        moved = [answer_again(i, _prefer_stated_like(answers[1 - i], answers[i], ignored, heads[i], True, costs[i], marks[i]))
-                 for i in (0, 1)]
+        moved, costs = each_to_its_next_figure()
         fits = [i for i in (0, 1) if states_figure(moved[i]) and moved[i].short != answers[i].short and costs[i]
                 and (lambda r: r is not None and r.unit and comparable_units(
                     r.unit, figure_of(answers[1 - i].short).unit, "".join(comparison.side_questions)))(figure_of(moved[i].short))]

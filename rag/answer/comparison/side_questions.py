@@ -33,6 +33,11 @@ _HOW = {"长": "多长", "短": "多长", "远": "多远", "近": "多远", "重
 _COUNTED_ENDINGS = "户人家所个场项座条辆次"
 
 
+def unit_asked(unit: str) -> str:
+    """The unit a question asks in as the text writes it: "多几个人" asks in 人."""
+    return re.sub(r"^个(?=人)", "", unit)
+
+
 def _counted_unit(side: str) -> str:
     """"困难户" is counted in 户, "参赛队伍" is not: a side ending in a classifier asks in that unit."""
     if len(side) < 2 or side[-1] not in _COUNTED_ENDINGS:
@@ -95,7 +100,7 @@ def build_comparison(
     pre = re.sub(r"(?:方面|来看|来说|而言|之中|当中|中间|里面|里|中)$", "", pre.strip(" ，,：:")).strip(" ，,：:")
     dated = direction in DATED
     unit = re.sub(r"^(?:了|的)", "", unit.strip())
-    unit = re.sub(r"^个(?=人)", "", unit)  # "多几个人"
+    unit = unit_asked(unit)  # "多几个人"
 
     def question(full: str) -> str:
         if dated:

@@ -87,6 +87,12 @@ def plain(value: Decimal) -> str:
 _SCALE_VALUE = {"亿": Decimal(10**8), "万": Decimal(10**4), "": Decimal(1)}
 
 
+def in_unit_asked(figure: str, unit: str) -> str:
+    """``figure`` with the ``unit`` a question asked in ("多几件": 172项 and 74件 differ by 98件) when it has no unit
+    of its own (a bare number, perhaps with 万/亿)."""
+    return figure + unit if unit and re.fullmatch(r"[\d.]+[万亿]?", figure) else figure
+
+
 def difference_text(a: Figure, b: Figure) -> str:
     """|a - b| written as the text writes figures: in the smaller of the two scales ("4.69亿辆" and
     "1293万辆" differ by "45607万辆"), with their unit when they share one."""
