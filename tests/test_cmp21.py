@@ -8,8 +8,8 @@ from __future__ import annotations
 from conftest import hit, page_assistant_over, paragraph_maker
 from rag.answer.comparison import shown_sides
 from rag.answer.comparison import parse_comparison
-from rag.answer.list_item_sides import list_items
-from rag.answer.stated_sides import stated_sides
+from rag.answer.comparison.list_item_sides import list_items
+from rag.answer.comparison.stated_sides import stated_sides
 
 page_assistant = page_assistant_over("cmp21")
 

@@ -10,8 +10,9 @@ finding each side's value (each side answered by the caller as an ordinary quest
     stands in its sentence) ← ``from_to_ends`` (由X到Y: each side its end) ← ``side_figures`` (``parallel_sides``,
     ``side_acceptance``);
 deciding and wording the answer
-    ``answer`` (``answer_comparison``, with ``rag.answer.stated_sides`` and ``rag.answer.list_item_sides`` when
-    the sides cannot answer) and ``remainder`` (``remainder_answer``: the whole less the part done).
+    ``stated_sides`` (both sides from one sentence stating them side by side) and ``list_item_sides`` (a refused
+    side from its own item of a list), read when the side answers cannot answer ←
+    ``answer`` (``answer_comparison``) and ``remainder`` (``remainder_answer``: the whole less the part done).
 """
 from .answer import answer_comparison, shown_sides
 from .asked import DIFFERENCE, RATIO, WHICH, YES_NO, Comparison

@@ -12,12 +12,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Sequence
 
 from ...schema import Answer, Citation, Hit
-from ..list_item_sides import list_item_side, own_item_side
 from ..question import coverage
 from ..settings import ablated
-from ..stated_sides import stated_sides
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATIO, YES_NO, Comparison
+from .list_item_sides import list_item_side, own_item_side
 from .side_clauses import same_figure
+from .stated_sides import stated_sides
 from .values import (comparable_dates, comparable_units, date_difference, date_key, difference_text, figure_of,
                      in_unit_asked, measure_of, plain)
 
