@@ -11,9 +11,9 @@ from ..question import GENERIC_PLACES, analyze_question, pos_cut
 from ..settings import ablated
 
 
+# a scope a side opens with instead of a named place ("全市", "我省")
 SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全乡|我省|本省|我国|省内|市内)")
-
-
+# what follows a figure's number in a side ("300万辆", "2047人"): taken out with it
 _FIGURE_TAIL = re.compile(r"[万亿]?[^\u4e00-\u9fff\d]*[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍单份]?")
 
 
@@ -28,6 +28,7 @@ class Anchors:
 
 
 def read_anchors(side: str) -> Anchors:
+    """The anchors ``side`` names and the measure left besides them."""
     analysis = analyze_question(side)
     figures = tuple(written for written, _ in analysis.figures)
     scope = SCOPE.match(side)
@@ -69,5 +70,6 @@ NAME_LEVELS = "省市县区州镇乡村旗所局院厂站馆"
 
 
 def times_named(text: str) -> tuple[str, ...]:
+    """The periods the question analysis reads in ``text`` (firm and soft ones)."""
     analysis = analyze_question(text)
     return analysis.time_terms + analysis.soft_time_terms
