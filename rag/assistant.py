@@ -24,7 +24,7 @@ from .replica import follow_replica
 from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
 from .answer.from_to import answers_an_end, from_to_answer
-from .answer.compare import answer_comparison, parallel_sides, parse_comparison, remainder_answer, side_acceptance
+from .answer.comparison import answer_comparison, parallel_sides, parse_comparison, remainder_answer, side_acceptance
 from .answer.scoring import Candidate
 from .answer.settings import AnswerSettings, settings_from_environment
 from .answer.synonyms import synonyms

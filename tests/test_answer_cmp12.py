@@ -15,7 +15,7 @@ import pytest
 
 from conftest import page_assistant_over
 
-from rag.answer.comparison_question import WHICH, parse_comparison
+from rag.answer.comparison import WHICH, parse_comparison
 from rag.answer.from_to import asks_change
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from rag.answer import extract_answer
-from rag.answer.compare import DIFFERENCE, WHICH, parse_comparison
+from rag.answer.comparison import DIFFERENCE, WHICH, parse_comparison
 from rag.answer.settings import AnswerSettings
 from rag.evaluate import QuestionFileError, failure_cause, load_questions
 from rag.sentence_vectors import SENTENCES_FILE, SentenceVectors, paragraph_sentences, write_sentence_vectors

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import assistant_over
 
-from rag.answer.comparison_question import parse_comparison
+from rag.answer.comparison import parse_comparison
 from rag.answer.question import PERSON, PLACE, SENTENCE, analyze_question, resolved_periods
 from rag.answer.spans import ranked_spans
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import assistant_over
 
-from rag.answer.comparison_question import parse_comparison
+from rag.answer.comparison import parse_comparison
 from rag.answer.question import EARNED_WORDS, QUANTITY, SPENT_WORDS, analyze_question
 from rag.answer.spans import ranked_spans
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import assistant_over
 
-from rag.answer.comparison_question import parse_comparison
+from rag.answer.comparison import parse_comparison
 from rag.answer.question import analyze_question
 from rag.answer.spans import duration_seconds, duration_text, figure_units, ranked_spans
 

@@ -141,7 +141,7 @@ def test_a_comparison_finds_both_sides(page_assistant, question, winner, parts):
 
 
 def test_a_period_before_the_first_side_is_no_part_of_its_name():
-    from rag.answer.compare import parse_comparison, shown_sides
+    from rag.answer.comparison import parse_comparison, shown_sides
 
     comparison = parse_comparison("上半年东湖区和西湖区哪个新开工项目多？")
     assert comparison is not None and shown_sides(comparison) == ("东湖区", "西湖区")

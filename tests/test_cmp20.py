@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ask, page_assistant_over, paragraph_maker
-from rag.answer.comparison_question import DIFFERENCE, WHICH, parse_comparison
+from rag.answer.comparison import DIFFERENCE, WHICH, parse_comparison
 
 paragraph = paragraph_maker(title="青禾市去年电诈案件立案数下降", source="cmp20_test.txt")
 
@@ -73,16 +73,16 @@ def test_two_towns_joined_by_a_connector_glued_into_a_word(monkeypatch):
 
 
 def test_a_count_of_times_does_not_compare_with_a_count_of_things(monkeypatch):
-    from rag.answer.compare import _comparable_units
+    from rag.answer.comparison.values import comparable_units
 
-    assert not _comparable_units("万人次", "条", "地铁日均客运量是公交的几倍？")
-    assert not _comparable_units("人次", "人", "甲馆和乙馆的接待量哪个多？")
-    assert _comparable_units("人次", "人次", "甲馆和乙馆的接待量哪个多？")
-    assert _comparable_units("座", "个", "甲县和乙县新建的学校哪个多？")
+    assert not comparable_units("万人次", "条", "地铁日均客运量是公交的几倍？")
+    assert not comparable_units("人次", "人", "甲馆和乙馆的接待量哪个多？")
+    assert comparable_units("人次", "人次", "甲馆和乙馆的接待量哪个多？")
+    assert comparable_units("座", "个", "甲县和乙县新建的学校哪个多？")
     # a question naming its counts compares them as asked
-    assert _comparable_units("人次", "人", "培训的人次和新就业的人数哪个多？")
+    assert comparable_units("人次", "人", "培训的人次和新就业的人数哪个多？")
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "times_unit")
-    assert _comparable_units("万人次", "条", "地铁日均客运量是公交的几倍？")
+    assert comparable_units("万人次", "条", "地铁日均客运量是公交的几倍？")
 
 
 page_assistant = page_assistant_over("cmp20")

@@ -6,10 +6,10 @@ Each is checked to go back with its switch off (RAG_ANSWER_ABLATE)."""
 from __future__ import annotations
 
 from conftest import hit, page_assistant_over, paragraph_maker
-from rag.answer.compare import shown_sides
-from rag.answer.comparison_question import parse_comparison
-from rag.answer.list_item_sides import list_items
-from rag.answer.stated_sides import stated_sides
+from rag.answer.comparison import shown_sides
+from rag.answer.comparison import parse_comparison
+from rag.answer.comparison.list_item_sides import list_items
+from rag.answer.comparison.stated_sides import stated_sides
 
 page_assistant = page_assistant_over("cmp21")
 

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from rag.answer.compare import DIFFERENCE, RATIO, WHICH, YES_NO, parse_comparison
+from rag.answer.comparison import DIFFERENCE, RATIO, WHICH, YES_NO, parse_comparison
 
 
 @pytest.mark.parametrize(
@@ -184,7 +184,7 @@ def test_a_side_takes_the_figure_stated_like_the_other_sides(seed_assistant):
     """"新办牌照的机动车" on its own answers 保有量 4.69亿辆 (as high as 新注册登记 3535万辆); the other side's
     figure is stated "新注册登记新能源汽车1293万辆", so the comparison takes 3535万辆."""
     from rag.answer import extract_answer
-    from rag.answer.compare import parallel_sides
+    from rag.answer.comparison import parallel_sides
     from rag.sentence_vectors import SentenceVectors
 
     comparison = parse_comparison("2025年新办牌照的机动车比新办牌照的新能源车多多少辆？")
@@ -263,7 +263,7 @@ def test_a_side_and_the_ordinary_stage_accept_by_one_semantic_bar(seed_assistant
     (the margin below the closest sentence, a sure paragraph); only what they admit differs: a side also takes
     a sentence rejected for a noun it says otherwise (社工 / 社会工作, the abbreviation reading off)."""
     from rag.answer import pipeline
-    from rag.answer.compare import side_acceptance
+    from rag.answer.comparison import side_acceptance
 
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "abbreviations")
     analysis, candidates = _scored(seed_assistant, "青海现有的社工专业人才有多少")
@@ -282,7 +282,7 @@ def test_a_side_reads_what_a_sentence_lacks_not_the_message_saying_it(seed_assis
     (``Candidate.lacks``); a comparison's side reads it, so rewording the user-facing message changes nothing."""
     from dataclasses import replace
 
-    from rag.answer.compare import side_acceptance
+    from rag.answer.comparison import side_acceptance
     from rag.answer.scoring import HARD, Lack
 
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "abbreviations")

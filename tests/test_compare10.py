@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from conftest import page_assistant_over
 
-from rag.answer.comparison_question import DIFFERENCE, WHICH, parse_comparison
+from rag.answer.comparison import DIFFERENCE, WHICH, parse_comparison
 
 
 page_assistant = page_assistant_over("compare10")
@@ -120,17 +120,18 @@ def test_a_side_is_asked_again_without_a_borrowed_place(monkeypatch):
 
 
 def test_a_figure_of_the_other_sides_sentence_is_a_sides_own_only_in_a_clause_naming_it(monkeypatch):
-    from rag.answer.compare import _own_clause, side_marks
+    from rag.answer.comparison import side_marks
+    from rag.answer.comparison.side_clauses import own_clause
     from rag.answer.spans import Span
     comparison = parse_comparison("市运会上青川县代表团比白鹭县代表团多拿了多少枚金牌？")
     marks = side_marks(comparison)
     sentence = "经过激烈角逐，青川县代表团以金牌96枚位列金牌榜首位，白鹭县代表团以金牌81枚位居第二，江屿县代表团以金牌60枚位居第三。"
     at = {figure: sentence.index(figure) for figure in ("96枚", "81枚", "60枚")}
     span = {figure: Span(start, start + len(figure), figure) for figure, start in at.items()}
-    assert _own_clause(sentence, span["81枚"], marks[1]) and not _own_clause(sentence, span["81枚"], marks[0])
-    assert _own_clause(sentence, span["96枚"], marks[0])
+    assert own_clause(sentence, span["81枚"], marks[1]) and not own_clause(sentence, span["81枚"], marks[0])
+    assert own_clause(sentence, span["96枚"], marks[0])
     # one shared bigram (县代 of 江屿县代表团) does not name a side
-    assert not _own_clause(sentence, span["60枚"], marks[0]) and not _own_clause(sentence, span["60枚"], marks[1])
+    assert not own_clause(sentence, span["60枚"], marks[0]) and not own_clause(sentence, span["60枚"], marks[1])
 
 
 def test_sides_of_one_sentence_are_each_answered_with_their_own_figure(page_assistant):

@@ -1,5 +1,5 @@
 """Issue 11, thirteenth round (helper "cmp13"): a comparison whose sides the side-by-side answering cannot
-answer, read from the one sentence stating both (``rag.answer.stated_sides``).
+answer, read from the one sentence stating both (``rag.answer.comparison.stated_sides``).
 
 Causes seen on the dev rows of several sets (each case here is written for this test, over the page in
 tests/data/cmp13/, not taken from the eval data): a roundup sentence states parallel places' figures
@@ -13,9 +13,9 @@ import pytest
 
 from conftest import page_assistant_over
 
-from rag.answer.comparison_question import parse_comparison
+from rag.answer.comparison import parse_comparison
 from rag.answer.question import analyze_question
-from rag.answer.stated_sides import _figures, _names, _other_period, _own_clause, _respectively
+from rag.answer.comparison.stated_sides import _figures, _names, _other_period, _own_clause, _respectively
 
 
 page_assistant = page_assistant_over("cmp13")

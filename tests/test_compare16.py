@@ -15,10 +15,10 @@ import pytest
 
 from conftest import page_assistant_over
 
-from rag.answer.comparison_question import parse_comparison
+from rag.answer.comparison import parse_comparison
 from rag.answer.from_to import _named
 from rag.answer.question import analyze_question
-from rag.answer.stated_sides import _figures, _name_then_figure, side_cores
+from rag.answer.comparison.stated_sides import _figures, _name_then_figure, side_cores
 
 
 page_assistant = page_assistant_over("cmp16")

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import page_assistant_over
 
-from rag.answer.comparison_question import DIFFERENCE, parse_comparison
+from rag.answer.comparison import DIFFERENCE, parse_comparison
 
 
 page_assistant = page_assistant_over("compare9")
@@ -117,7 +117,7 @@ def _side(question: str, short: str, sentence: str, number: int = 1):
     ("青石村今年的茶叶产量是2023年的几倍？", "3倍"),
 ])
 def test_grown_by_times_is_the_ratio_less_one(question, short):
-    from rag.answer.compare import answer_comparison
+    from rag.answer.comparison import answer_comparison
     comparison = parse_comparison(question)
     sides = (_side(comparison.side_questions[0], "3600吨", "今年青石村茶叶产量3600吨。"),
              _side(comparison.side_questions[1], "1200吨", "2023年青石村茶叶产量1200吨。", 2))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from conftest import page_assistant_over
 
-from rag.answer.comparison_question import parse_comparison
+from rag.answer.comparison import parse_comparison
 
 
 page_assistant = page_assistant_over("para20")

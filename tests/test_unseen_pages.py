@@ -151,7 +151,8 @@ def test_a_question_for_a_title_nobody_holds_is_refused():
 
 # --- comparisons: a side named by a place the tagger cuts, its own clause's figure, ratios ------
 
-from rag.answer.compare import _names_side, answer_comparison, parse_comparison, side_marks  # noqa: E402
+from rag.answer.comparison import answer_comparison, parse_comparison, side_marks  # noqa: E402
+from rag.answer.comparison.side_clauses import names_side  # noqa: E402
 from rag.answer.spans import Span  # noqa: E402
 from rag.schema import Answer, Citation  # noqa: E402
 
@@ -165,15 +166,15 @@ def test_a_sides_figure_is_the_one_stated_of_that_side():
     comparison = parse_comparison("一季度赣州完成的交通投资比上饶多多少？")
     marks = side_marks(comparison)
     own = "上饶市完成31.4亿元；"
-    assert _names_side(own, Span(own.index("31.4"), own.index("31.4") + 7, "31.4亿元"), marks[1])
+    assert names_side(own, Span(own.index("31.4"), own.index("31.4") + 7, "31.4亿元"), marks[1])
     other = "一季度，全省完成交通运输固定资产投资286.3亿元，同比增长7.2%。"
-    assert not _names_side(other, Span(other.index("286.3"), other.index("286.3") + 8, "286.3亿元"), marks[1])
+    assert not names_side(other, Span(other.index("286.3"), other.index("286.3") + 8, "286.3亿元"), marks[1])
     ev = parse_comparison("截至3月底，全省纯电动汽车数量大约是插电式混动汽车的几倍？")
     sentence = "截至3月底，全省新能源汽车保有量达114.2万辆，其中纯电动汽车83.7万辆，插电式混合动力汽车30.1万辆。"
     spans = {t: Span(sentence.index(t), sentence.index(t) + len(t), t) for t in ("114.2万辆", "83.7万辆", "30.1万辆")}
     a, b = side_marks(ev)
-    assert [t for t, sp in spans.items() if _names_side(sentence, sp, b)] == ["30.1万辆"]
-    assert _names_side(sentence, spans["83.7万辆"], a) and not _names_side(sentence, spans["114.2万辆"], a)
+    assert [t for t, sp in spans.items() if names_side(sentence, sp, b)] == ["30.1万辆"]
+    assert names_side(sentence, spans["83.7万辆"], a) and not names_side(sentence, spans["114.2万辆"], a)
 
 
 def _side(question: str, short: str, sentence: str, number: int = 1) -> Answer:
@@ -238,11 +239,11 @@ def test_a_figure_after_another_sides_clause_is_not_stated_of_it():
     sentence = "一季度，赣州市完成45.2亿元，上饶市完成31.4亿元。"
     at = sentence.index("31.4")
     figure = Span(at, at + len("31.4亿元"), "31.4亿元")
-    assert _names_side(sentence, figure, shang) and not _names_side(sentence, figure, gan)
+    assert names_side(sentence, figure, shang) and not names_side(sentence, figure, gan)
     # a clause with no subject of its own is still stated of the one before it
     rate = "一季度，赣州市完成交通投资45.2亿元，同比增长7.2%。"
     at = rate.index("7.2%")
-    assert _names_side(rate, Span(at, at + 4, "7.2%"), gan)
+    assert names_side(rate, Span(at, at + 4, "7.2%"), gan)
 
 
 def test_plain_and_titled_documents_get_a_setting():

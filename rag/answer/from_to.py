@@ -3,7 +3,7 @@
 "中车株机公司海外运维服务网点一年里增加了几个？", "老年病床位比原来多了多少张？", "养老服务中心从2024年底到
 2025年底增加了多少个？" ask how much one measure changed. Articles often state no change figure, only the
 two ends: "运维服务网点由2024年底的16个增加到去年底的22个". When the ordinary answer finds no figure of
-the change, the retrieved paragraphs are read for such a from–to sentence (``compare.all_from_to_figures``)
+the change, the retrieved paragraphs are read for such a from–to sentence (``comparison.from_to_ends.all_from_to_figures``)
 whose words cover what the question names, whose change goes the way asked (增加 up, 减少 down), and the
 answer is the later figure less the earlier, in their unit, citing that paragraph.
 """
@@ -13,7 +13,8 @@ import re
 from typing import Sequence
 
 from ..schema import Answer, Hit
-from .compare import all_from_to_figures, difference_text, figure_of
+from .comparison.from_to_ends import all_from_to_figures
+from .comparison.values import difference_text, figure_of
 from .compose import citation
 from .question import analyze_question, coverage
 from .settings import ablated

@@ -55,7 +55,7 @@ def semantically_accepted(candidates: list[Candidate], admissible: Callable[[Can
     """The rejected sentences that may answer by their meaning: those ``admissible`` lets through
     (what their objection and span must be) whose meaning is within SEMANTIC_MARGIN of the sentence
     closest to the question, from a paragraph retrieval is sure of. Both the ordinary stage
-    (``_semantic_paraphrases``) and a comparison's side (rag.answer.compare.side_acceptance) use it."""
+    (``_semantic_paraphrases``) and a comparison's side (rag.answer.comparison.side_acceptance) use it."""
     sims = [c.similarity for c in candidates if c.similarity is not None]
     if not sims:
         return []
@@ -220,9 +220,9 @@ def extract_answer(
     ``similarity`` gives each sentence's closeness in meaning to the question
     (sentence vectors, see rag.sentence_vectors); without it only the words count.
     ``choose`` picks among the eligible sentences instead of the best score (a comparison
-    prefers the side's figure stated like the other side's, see rag.answer.compare).
+    prefers the side's figure stated like the other side's, see rag.answer.comparison.side_figures).
     ``accept`` names sentences to answer from when none is eligible (a comparison's side,
-    whose figure the other side's then checks, see rag.answer.compare.side_acceptance).
+    whose figure the other side's then checks, see rag.answer.comparison.side_acceptance).
     """
     started = time.perf_counter()
     question = (question or "").strip()

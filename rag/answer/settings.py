@@ -253,7 +253,7 @@ SWITCHES = {
                     " the headline already names (…道路交通事故死亡人数下降11.4%), for stated_sides",
     "list_item_side": "a comparison side refused, the other answered from an item of a list breaking a figure down by"
                       " members (齐河县粮食总产28.6亿斤；陵城区21.7亿斤): the refused side's figure is the one at the same"
-                      " place, in the same unit, of its own item of that list (rag.answer.list_item_sides)",
+                      " place, in the same unit, of its own item of that list (rag.answer.comparison.list_item_sides)",
     "side_cores": "stated_sides also reads the sides by the words telling them apart (供水管网/排水管网 of \"铜仁去年改造的"
                   "供水管网和排水管网\"), each right before its figure in one listing (…供水管网216公里、排水管网189公里)",
     "common_word_tail": "a word 词林 files as an everyday word (新建, tagged ns by jieba) does not end a longer name"

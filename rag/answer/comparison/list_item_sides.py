@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..schema import Answer, Hit
-from .compose import citation
-from .question import analyze_question, pos_cut
-from .settings import ablated
+from ...schema import Answer, Hit
+from ..compose import citation
+from ..question import analyze_question, pos_cut
+from ..settings import ablated
 from .stated_sides import _LIST_OPENING, _figures, _named_at, _unit
 
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")

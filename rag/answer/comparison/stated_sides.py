@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..schema import Answer, Hit
-from .compose import citation
-from .question import analyze_question, coverage, pos_cut
-from .settings import ablated
-from .spans import Span, quantity_spans
+from ...schema import Answer, Hit
+from ..compose import citation
+from ..question import analyze_question, coverage, pos_cut
+from ..settings import ablated
+from ..spans import Span, quantity_spans
 
 # how much of the shared measure (its character bigrams) the sentence up to the later figure must say
 MIN_MEASURE = 0.6

@@ -1,0 +1,220 @@
+"""Deciding and wording a comparison's answer from its two side answers: both values read (dates as dates), checked to
+measure the same kind of thing (units, the shared measure, not one span for both), then the winner, the difference,
+yes or no, or the ratio, always with both values, citing both paragraphs; a side without a figure refuses the
+comparison, naming that side, unless one sentence of the retrieved paragraphs states both sides (``stated_sides``) or
+the refused side's own item of a list (``list_item_sides``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Sequence
+
+from ...schema import Answer, Citation, Hit
+from ..question import coverage
+from ..settings import ablated
+from .asked import DIFFERENCE, LARGER, OPPOSITE, RATIO, YES_NO, Comparison
+from .list_item_sides import list_item_side, own_item_side
+from .side_clauses import same_figure
+from .stated_sides import stated_sides
+from .values import (comparable_dates, comparable_units, date_difference, date_key, difference_text, figure_of,
+                     in_unit_asked, measure_of, plain)
+
+
+def _side_citation(answer: Answer, n: int) -> Citation | None:
+    return replace(answer.citations[0], n=n) if answer.citations else None
+
+
+# "上半年奎文区和潍城区哪个多": the period before the first side is said of both, so it is no part of its name
+_LEADING_PERIOD = re.compile(r"^(?:(?:\d{4}|今|去|明)年(?:度)?|上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}月(?:份)?|全年)+")
+
+
+def shown_sides(comparison: Comparison) -> tuple[str, str]:
+    """The two sides as the answer names them: without a period the question puts before the first
+    side only (it dates both)."""
+    names = []
+    for side, other in zip(comparison.sides, reversed(comparison.sides)):
+        period = _LEADING_PERIOD.match(side)
+        trimmed = side[period.end():] if period and not _LEADING_PERIOD.match(other) else side  # not 2024年 vs 2025年
+        names.append(trimmed if len(trimmed) >= 2 and not ablated("shown_sides") else side)
+    return names[0], names[1]
+
+
+def _refused_side(
+    question: str, comparison: Comparison, side: int, answer: Answer, started_ms: float, why: str | None = None
+) -> Answer:
+    name = shown_sides(comparison)[side]
+    reason = f"没有找到“{name}”的{'时间' if comparison.dated else '数字'}"
+    if why or answer.note:
+        reason += f"（{why or answer.note}）"
+    citations = tuple(replace(c, n=n) for n, c in enumerate(answer.citations[:3], start=1))
+    text = f"无法比较：资料中{reason}，只凭一方不能回答。"
+    if citations:
+        text += "可能相关：" + "".join(f"[{c.n}]" for c in citations)
+    return Answer(question=question, answer=text, refused=True, citations=citations, note=reason,
+                  timings_ms={"extract": started_ms})
+
+
+# a side's figure "measures something else" when its sentence says at most half of the shared measure
+# while the other side's says it by at least this much more (城镇新增就业568人 against 吸纳就业人员374人)
+MEASURE_GAP = 0.5
+
+
+def _stated_with(answer: Answer) -> str:
+    """The side's sentence with the parallel clauses it continues: "赣州市一季度完成交通投资52.8亿元，居全省
+    首位；上饶市完成31.4亿元；" states 上饶's figure of 完成交通投资 too (the clauses after ；leave out
+    what the first one said). The whole 。-sentence of the paragraph, when the side's ends with ；."""
+    sentence = answer.sentence or ""
+    if not answer.citations or not sentence.rstrip().endswith(("；", ";")) or ablated("parallel_clauses"):
+        return sentence
+    text, at = answer.citations[0].text, answer.citations[0].text_answer_start
+    at = text.rfind(sentence, 0, (at or 0) + len(sentence)) if text else -1
+    if at < 0:
+        return sentence
+    start = max(text.rfind(mark, 0, at) for mark in "。！？!?\n") + 1
+    return text[start:at] + sentence
+
+
+def _unlike_measure(comparison: Comparison, sides: tuple[Answer, Answer]) -> int | None:
+    """The side whose sentence does not talk about the measure both sides share, when the other's does."""
+    if len(comparison.measure) < 2 or comparison.dated:  # two events may well be dated by other verbs (举行, 开幕)
+        return None
+    said = [coverage([comparison.measure], _stated_with(s)) for s in sides]
+    low = min((0, 1), key=lambda i: said[i])
+    return low if said[low] <= 0.5 and said[1 - low] - said[low] >= MEASURE_GAP else None
+
+
+def answer_comparison(
+    question: str, comparison: Comparison, sides: tuple[Answer, Answer], elapsed_ms: float = 0.0, hits: Sequence[Hit] = (),
+) -> Answer:
+    """The comparison's answer from the two side answers (each an ordinary extractive Answer):
+    the winner, the difference, yes or no, or the ratio, always with both values, citing both. When they cannot
+    answer it, the two figures one sentence of ``hits`` (the paragraphs retrieved) states side by side
+    (``stated_sides``: "A、B分别X和Y")."""
+    answer = _composed(question, comparison, sides, elapsed_ms)
+    if answer.refused and hits and not comparison.remainder:
+        stated = stated_sides(comparison, shown_sides(comparison), hits)
+        read = figure_of(stated[0].short) if stated is not None else None
+        # the unit asked ("快几个百分点") says what kind of figure compares: a share, not 万人次
+        if read is not None and comparison.unit and measure_of(comparison.unit) != measure_of(read.unit):
+            stated = None
+        if stated is not None:
+            again = _composed(question, comparison, stated, elapsed_ms)
+            if not again.refused:
+                return again
+        listed = _list_item_sides(comparison, sides, hits)
+        if listed is not None:
+            again = _composed(question, comparison, listed, elapsed_ms)
+            if not again.refused:
+                return again
+    return answer
+
+
+def _list_item_sides(comparison: Comparison, sides: tuple[Answer, Answer], hits: Sequence[Hit]) -> tuple[Answer, Answer] | None:
+    """One side refused, the other answered from an item of a list breaking a figure down by members: the refused
+    side's figure from its own item of that list (``list_item_side``)."""
+    if comparison.dated or sum(s.refused for s in sides) != 1:
+        return None
+    names = shown_sides(comparison)
+    lost = 0 if sides[0].refused else 1
+    kept = sides[1 - lost]
+    # the answered side may hold another member's figure of the list (its first item, the one saying the measure)
+    kept = own_item_side(kept, names[1 - lost], hits) or kept
+    read = list_item_side(kept, sides[lost], names[lost], hits)
+    if read is None:
+        return None
+    return (read, kept) if lost == 0 else (kept, read)
+
+
+def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer], elapsed_ms: float) -> Answer:
+    dated = comparison.dated
+    read = date_key if dated else figure_of
+    values = [None if s.refused or not s.citations else read(s.short) for s in sides]
+    for side in (0, 1):
+        if values[side] is None:
+            return _refused_side(question, comparison, side, sides[side], elapsed_ms)
+    if not dated and values[0].unit and values[1].unit and not comparable_units(values[0].unit, values[1].unit, question):
+        # "103万元" against "247人": one side's figure measures something else
+        return _refused_side(question, comparison, 1, sides[1], elapsed_ms, f"找到的是{sides[1].short}，与{sides[0].short}不是同一种量")
+    if same_figure(sides):
+        return _refused_side(question, comparison, 1, sides[1], elapsed_ms)
+    unlike = _unlike_measure(comparison, sides)
+    if unlike is not None:  # its figure measures something else: comparing it would mislead
+        return _refused_side(question, comparison, unlike, sides[unlike], elapsed_ms,
+                             f"找到的{sides[unlike].short}说的不是“{comparison.measure}”")
+    if dated:
+        key_a, key_b = comparable_dates(values[0], values[1])
+        if not key_a:
+            return _refused_side(question, comparison, 1, sides[1], elapsed_ms, f"{sides[0].short}和{sides[1].short}无法按日期比较")
+        apart = date_difference(values[0], values[1], comparison.unit)
+    else:
+        key_a, key_b = values[0].value, values[1].value
+        apart = difference_text(values[0], values[1])
+    name_a, name_b = shown_sides(comparison)
+    direction = comparison.direction
+    a_larger = key_a > key_b
+    cited = f"{name_a} {sides[0].short}[1]，{name_b} {sides[1].short}[2]"
+    if comparison.asks == RATIO and not dated and key_b:
+        ratio = Decimal(key_a) / Decimal(key_b)
+        grew = comparison.growth and ratio > 1  # "增长了几倍": the growth multiple, A÷B − 1
+        ratio -= 1 if grew else 0
+        # rounded half up as 四舍五入 (530/200 is 约2.7倍); below 1 to two significant digits
+        # (30/2400 is 约0.013倍, not 约0倍)
+        step = Decimal("0.1") if abs(ratio) >= 1 else Decimal(1).scaleb(ratio.adjusted() - 1)
+        tenths = ratio.quantize(step, rounding=ROUND_HALF_UP)
+        shown = plain(ratio) if abs(ratio) >= 1 else format(ratio.quantize(step / 10, rounding=ROUND_HALF_UP).normalize(), "f")
+        if ratio == tenths:
+            short = f"{plain(ratio) if abs(ratio) >= 1 else format(ratio.normalize(), 'f')}倍"
+            body = f"{name_a}是{name_b}的{short}（{cited}）。"
+        else:  # a ratio of two figures is said to a tenth, "约2.8倍", with the exact quotient shown
+            short = f"约{format(tenths.normalize(), 'f')}倍"
+            body = f"{name_a}是{name_b}的{short}（{cited}，相除约为{shown}）。"
+        if grew:
+            body = f"{name_a}比{name_b}增长了{short}（{cited}，即是{name_b}的{plain(ratio + 1)}倍）。"
+    elif key_a == key_b:
+        short = "一样" + ("早" if dated else "多")
+        body = f"两者一样（{cited}）。"
+        if comparison.asks == YES_NO:
+            short, body = "不是", f"不是，两者一样（{cited}）。"
+    else:
+        # side A is the more "direction" one; a time taken is 快 when it is the shorter one
+        timed = not dated and direction in "快慢" and values[0].duration and values[1].duration
+        a_wins = (a_larger == (direction in LARGER)) != bool(timed)
+        word = direction if a_wins else OPPOSITE[direction]
+        gap = f"，相差{apart}" if apart else ""
+        if comparison.remainder:  # "还有多少处没整改完": the whole less the part done
+            if not a_larger or not apart:
+                return _refused_side(question, comparison, 0, sides[0], elapsed_ms,
+                                     f"找到的{sides[0].short}不多于已{comparison.measure}的{sides[1].short}")
+            apart = in_unit_asked(apart, comparison.unit)
+            short = apart
+            body = (f"还有{apart}没有{comparison.measure}（共{sides[0].short}[1]，已{comparison.measure}{sides[1].short}[2]，"
+                    f"相减得出）。")
+        elif comparison.asks == DIFFERENCE:
+            if apart and not dated:
+                apart = in_unit_asked(apart, comparison.unit)  # "多几件": 172项 and 74件 differ by 98件
+            short = apart or (name_a if a_wins else name_b)
+            body = f"{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
+        elif comparison.asks == YES_NO:
+            # the verdict, then the winner with its value and the difference: "不是，城中区（2047人）更多，相差1479人"
+            winner, value = (name_a, sides[0].short) if a_wins else (name_b, sides[1].short)
+            short = f"{'是' if a_wins else '不是'}，{winner}（{value}）更{direction}{gap}"
+            body = f"{short[:short.index('，')]}，{name_a}比{name_b}{word}{apart or ''}（{cited}）。"
+        else:
+            winner = name_a if a_wins else name_b
+            short = f"{winner}（{sides[0 if a_wins else 1].short}）"  # the winner with its own value
+            if comparison.with_difference and apart:  # "哪个多？多几所？": in the unit asked when the two differ
+                unit = comparison.unit if comparison.unit and not re.search(r"[^\d.万亿]$", apart) else ""
+                short += f"，{direction}{apart}{unit}"
+            body = f"{winner}更{direction}（{cited}{gap}）。"
+    citations = tuple(c for c in (_side_citation(sides[0], 1), _side_citation(sides[1], 2)) if c is not None)
+    return Answer(
+        question=question,
+        answer=body,
+        refused=False,
+        citations=citations,
+        short=short,
+        sentence=f"{sides[0].sentence or ''}{sides[1].sentence or ''}" or None,
+        timings_ms={"extract": elapsed_ms},
+    )
