@@ -128,7 +128,7 @@ SWITCHES = {
     "measure_by_unit": "a measure the asked unit says by itself (面积 of a figure in 亩) is no word the text must say",
     "counted_sibling": "a figure's counted noun sharing only a character with the asked one counts another thing (金牌"
                        " for 银牌); off: any shared character counts the same",
-    "named_kind": "\"…叫什么名字\" asks a name: only a name answers it, and a thing no organisation is (吉祥物) is named by a quoted name, not an organisation's",
+    "name_asked": "\"…叫什么名字\" asks a name: only a name answers it, and a thing no organisation is (吉祥物) is named by a quoted name, not an organisation's",
     "byline": "a name in a report's byline (本报讯（记者林一帆）) is the writer, no actor of the news, unless the writer is asked",
     "respectively": "\"A、B……分别42个和35个\": the figures after 分别 go, in order, to the items listed before it",
     "whole_names": "a name referred back to (该物业分公司) is no answer, nor a company's name cut short of its branch",

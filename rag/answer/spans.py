@@ -666,13 +666,13 @@ _ORG_LIKE = _ORG_SUFFIXES + _PLACE_TAIL + ("店", "馆", "站", "社", "厂", "�
 
 def asks_a_name(analysis: QuestionAnalysis) -> bool:
     """Whether the question asks what something is called ("…叫什么名字"), so only a name answers it."""
-    return not ablated("named_kind") and bool(_NAMED_THING.search(analysis.text))
+    return not ablated("name_asked") and bool(_NAMED_THING.search(analysis.text))
 
 
 def _names_no_organisation(analysis: QuestionAnalysis) -> bool:
     """"吉祥物叫什么名字" names a thing no organisation is ("青少年部" is none of it): only a quoted name
     answers it; "那个服务站叫什么名字" may be answered by an organisation's name."""
-    if ablated("named_kind"):
+    if ablated("name_asked"):
         return False
     named = _NAMED_THING.search(analysis.text)
     return bool(named) and not named.group(1).endswith(_ORG_LIKE)
