@@ -18,7 +18,8 @@ from .measure import _EARLIER_ASKED, _PERIOD_WORD, _PER_UNIT_ASKED, _PER_UNIT_SA
 from .parts import _counted_noun, _figure_noun, _one_member_asked, _only_part_unsaid, _part_unasked, _percent_unasked, _whole_of_parts
 from .joint import joint_member
 from .plan import plan_for_outcome
-from .period import dated_sentence, _foreign_period, _foreign_relative_period, _other_year_dated
+from .stock import flow_for_stock, stock_for_flow
+from .period import dated_sentence, other_year_than_article, year_for_part, _foreign_period, _foreign_relative_period, _other_year_dated
 from .opposite import opposite_measure
 from .whole_period import part_of_whole_period, span_of_years
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
@@ -76,7 +77,9 @@ def near_miss_check(
         return "place", clause
     if (_foreign_period(dated_sentence(sentence, candidate.hit.paragraph.text), analysis) or _foreign_relative_period(sentence, analysis)
             or _other_year_dated(sentence, analysis, candidate.hit.paragraph) or other_period(sentence, analysis)
-            or previous_edition_unsaid(sentence, analysis, candidate.hit.paragraph.title or "")):
+            or previous_edition_unsaid(sentence, analysis, candidate.hit.paragraph.title or "")
+            or year_for_part(sentence, analysis, candidate.hit.paragraph)
+            or other_year_than_article(sentence, analysis, candidate.hit.paragraph)):
         return "period", clause
     # "全年" asked, "前三季度，…28650元" given: the part's figure, cited from the words dating it
     part = None if ablated("whole_period") else part_of_whole_period(sentence, analysis)
@@ -114,6 +117,10 @@ def near_miss_check(
         return "opposite", clause
     if on("plan") and plan_for_outcome(sentence[:span.start], analysis):
         return "plan", clause
+    if on("flow_for_stock") and flow_for_stock(sentence[:span.start], sentence[span.end:], analysis):
+        return "flow_for_stock", clause
+    if on("stock_for_flow") and stock_for_flow(own_clause, analysis):
+        return "stock_for_flow", clause
     if on("part") and _part_unasked(sentence, span.start, analysis):
         return "part", clause
     if on("whole") and _whole_of_parts(sentence, span.start, span.end, clause, analysis):
