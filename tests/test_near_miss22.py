@@ -1,8 +1,7 @@
 """Session 18 near misses (issue 11, helper near22), on sentences written for these tests, read by the real answer
 stage: a stock asked ("一共有多少个行政村") is not answered by a figure its clause makes the object of another action
 (抽调干部深入…行政村, 带动…村民就业), nor a flow asked ("新增了多少架") by a stock (保有量达到…架); a part of a year asked
-(国庆假期) is not answered by the figure of a paragraph dating its figures by the whole year only (2025年…。其中…);
-今年 asked is not answered by a figure dated by a year other than its article's. Each refusal says what the text
+(国庆假期) is not answered by the figure of a paragraph dating its figures by the whole year only (2025年…。其中…). Each refusal says what the text
 gives and goes away with its switch off (RAG_ANSWER_ABLATE); the asked figure still answers."""
 from __future__ import annotations
 
@@ -19,14 +18,12 @@ JOBS = "柳溪村依托茶叶合作社发展特色种植，带动64户村民在�
 DRONES = "全县植保无人机保有量达到860架，今年以来开展飞防作业38万亩次。"
 STATION = ("2025年，青禾县境内各客运站共发送旅客326.4万人次，同比增长5.1%。"
            "其中，青禾汽车站发送旅客201.3万人次，北站发送旅客125.1万人次。")
-LAST_YEAR = "2025年，全县计划改造老旧小区46个，实际完成48个；同步加装电梯73部，新增停车位900个。"
 
 CASES = [
     ("nm:flow_for_stock", "青禾县一共有多少个行政村？", VISITS, "208个", None),
     ("nm:flow_for_stock", "柳溪村一共有多少户村民？", JOBS, "64户", None),
     ("nm:stock_for_flow", "青禾县今年新增了多少架植保无人机？", DRONES, "860架", None),
     ("year_for_part", "2025年国庆假期青禾汽车站发送了多少旅客？", STATION, "201.3万人次", None),
-    ("year_of_article", "青禾县今年一共加装了多少部电梯？", LAST_YEAR, "73部", "2026-01-18"),
 ]
 
 
@@ -54,7 +51,6 @@ def test_the_near_miss_is_refused_saying_what_the_text_gives(monkeypatch, switch
     ("2025年青禾汽车站发送了多少旅客？", STATION, "201.3万人次", None),  # the year asked
     ("2025年国庆假期青禾汽车站发送了多少旅客？",
      "2025年国庆假期，青禾汽车站发送旅客12.6万人次，同比增长8.3%。", "12.6万人次", None),  # the holiday said
-    ("青禾县今年一共加装了多少部电梯？", LAST_YEAR, "73部", "2025-12-28"),  # the article's own year
 ])
 def test_the_asked_figure_still_answers(question, text, given, date):
     passage = paragraph(text)

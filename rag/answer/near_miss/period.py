@@ -126,19 +126,3 @@ def year_for_part(sentence: str, analysis: QuestionAnalysis, paragraph) -> bool:
             return True
     return False
 
-
-def other_year_than_article(sentence: str, analysis: QuestionAnalysis, paragraph) -> bool:
-    """今年 asked (and no year), and the figure's sentence, read with the clauses before it that date it, is dated
-    by a year that is not its article's ("2025年，全市计划改造老旧小区128个…；同步加装电梯286部" in an article of
-    2026-01-20): that year's figure, not this year's. The article's date must be known; 今年 said in the sentence
-    itself, or baselines of a change, leave it."""
-    if ablated("year_of_article"):
-        return False
-    asked_years, asked_relative = _years_read(analysis.text)
-    if asked_relative != {"今年"} or asked_years:
-        return False
-    date = getattr(paragraph, "date", None) or ""
-    if not date[:4].isdigit():
-        return False
-    own_years, own_relative = _years_read(dated_sentence(sentence, getattr(paragraph, "text", "") or ""))
-    return bool(own_years) and not own_relative and date[:4] not in own_years
