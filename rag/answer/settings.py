@@ -137,8 +137,6 @@ SWITCHES = {
     "venue_clause": "a venue read from 在/于…召开 is where its whole clause's event is held",
     "parallel_clauses": "a comparison side continuing a ；-list (上饶市完成31.4亿元；) states the measure the list's first"
                         " clause names, for the check that both sides measure one thing",
-    "year_for_part": "a part of a year asked (国庆假期, 前10个月) that the figure's paragraph never names, the paragraph"
-                     " dating its figures by a whole year (2025年…；其中…), is not answered by the year's figure",
     "verb_at_figure": "a one-character verb of the question (招) next to a figure (招聘120人) says what it measures",
     "first_item_tail": "the first item of a 分别 list runs on back into its clause's start: only its tail names it (…全日制博士、硕士)",
     "compound_surname": "after a title, a compound surname and its given name (董事长欧阳靖远) is one person's name",

@@ -19,7 +19,7 @@ from .parts import _counted_noun, _figure_noun, _one_member_asked, _only_part_un
 from .joint import joint_member
 from .plan import plan_for_outcome
 from .stock import flow_for_stock, stock_for_flow
-from .period import dated_sentence, year_for_part, _foreign_period, _foreign_relative_period, _other_year_dated
+from .period import dated_sentence, _foreign_period, _foreign_relative_period, _other_year_dated
 from .opposite import opposite_measure
 from .whole_period import part_of_whole_period, span_of_years
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
@@ -77,8 +77,7 @@ def near_miss_check(
         return "place", clause
     if (_foreign_period(dated_sentence(sentence, candidate.hit.paragraph.text), analysis) or _foreign_relative_period(sentence, analysis)
             or _other_year_dated(sentence, analysis, candidate.hit.paragraph) or other_period(sentence, analysis)
-            or previous_edition_unsaid(sentence, analysis, candidate.hit.paragraph.title or "")
-            or year_for_part(sentence, analysis, candidate.hit.paragraph)):
+            or previous_edition_unsaid(sentence, analysis, candidate.hit.paragraph.title or "")):
         return "period", clause
     # "全年" asked, "前三季度，…28650元" given: the part's figure, cited from the words dating it
     part = None if ablated("whole_period") else part_of_whole_period(sentence, analysis)

@@ -95,34 +95,3 @@ def _other_year_dated(sentence: str, analysis: QuestionAnalysis, paragraph) -> b
     own_years -= _article_year(paragraph)
     return (asked_relative == {"今年"} and not asked_years and bool(own_years) and not own_relative
             and "今年" in _years_read(paragraph.text.replace(sentence, ""))[1])
-
-
-# a whole year dating a paragraph's figures: "2025年淄博境内各火车站共发送旅客…", "全年", "今年以来"; a year followed by a
-# part of it ("2025年上半年", "2025年国庆假期", "2025年1至10月") is that part's
-_WHOLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年(?:全年|度)?|全年|今年以来|去年")
-_YEAR_PART_OPENING = re.compile(r"\s*(?:[上下]半年|前|[一二三四1-4]季度|第[一二三四]季度|\d{1,2}月|[一二三四五六七八九十]{1,3}月|[春夏秋冬]|\d{1,2}[-—–~～至到])")
-
-
-def year_for_part(sentence: str, analysis: QuestionAnalysis, paragraph) -> bool:
-    """A part of a year asked (a holiday, a school break, a span of months: "2025年国庆假期", "前10个月") that the
-    figure's paragraph and title never name, the paragraph dating its figures, up to and in the figure's sentence,
-    by a whole year only ("2025年淄博境内各火车站共发送旅客1426.3万人次。其中，淄博站发送旅客892.5万人次"): the
-    figure is the year's, not the part's. Baselines of a change ("比2024年同期") date nothing."""
-    if ablated("year_for_part"):
-        return False
-    from ..asked_place import _periods  # (asked_place reads the near-miss package; imported late)
-    asked = _periods(analysis.text)
-    if not asked:
-        return False
-    text = getattr(paragraph, "text", "") or ""
-    title = getattr(paragraph, "title", "") or ""
-    if asked & _periods(without_baselines(text + "\n" + title)):
-        return False
-    at = text.find(sentence)
-    upto = without_baselines(text[:at + len(sentence)] if at >= 0 else sentence)
-    for m in _WHOLE_YEAR.finditer(upto):
-        following = upto[m.end():m.end() + 8]
-        if not _YEAR_PART_OPENING.match(following) and not _periods(following):
-            return True
-    return False
-
