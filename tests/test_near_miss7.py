@@ -58,7 +58,8 @@ def test_people_are_not_counted_in_money(monkeypatch):
     text = "青禾县禾丰农业科技有限公司研发投入0.8亿元，同比增长21%。"
     question = "青禾县禾丰农业科技有限公司有多少研发人员？"
     assert ask(question, paragraph(text)).refused
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:people_unit")
+    # (a stock asked, 有多少研发人员, and the money 投入 is no stock either: nm:flow_for_stock, session 18)
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:people_unit,nm:flow_for_stock")
     assert ask(question, paragraph(text)).short == "0.8亿元"
 
 

@@ -18,6 +18,7 @@ from ..schema import Answer, Hit
 from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
 from .near_miss import near_miss, near_miss_check, other_of_kind, other_stage, outcome_unsaid
 from .near_miss.sibling_subject import sibling_subject
+from .near_miss.stock import stock_said
 from .near_miss.unnamed import subject_unnamed
 from .near_miss.whole_for_part import whole_for_part
 from .asked_place import with_places
@@ -152,10 +153,14 @@ def _other_figure(
         return None
     late = late or _LateChecks(analysis)
     for span, score, local in ranked[1:]:
-        if local < MIN_LOCAL_MATCH:
+        # a flow refused for the stock asked ("新增12家"): the clause going on to say the stock ("，总数达到79家") answers,
+        # though the asked words stand at the flow's figure
+        stock = bool(check and check[0] == "flow_for_stock" and stock_said(candidate.sentence, span.start, span.end))
+        if local < MIN_LOCAL_MATCH and not stock:
             continue
         alt = replace(candidate, span=span, score=candidate.score - (ranked[0][1] - score))
-        if not near_miss(alt, analysis, sentences) and not late(alt):
+        found = near_miss_check(alt, analysis, sentences)
+        if (not found or (stock and found[0] in ("asked_here", "asked_word_here"))) and not late(alt):
             return alt
     return None
 

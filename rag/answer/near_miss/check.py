@@ -18,6 +18,7 @@ from .measure import _EARLIER_ASKED, _PERIOD_WORD, _PER_UNIT_ASKED, _PER_UNIT_SA
 from .parts import _counted_noun, _figure_noun, _one_member_asked, _only_part_unsaid, _part_unasked, _percent_unasked, _whole_of_parts
 from .joint import joint_member
 from .plan import plan_for_outcome
+from .stock import flow_for_stock, stock_for_flow
 from .period import dated_sentence, _foreign_period, _foreign_relative_period, _other_year_dated
 from .opposite import opposite_measure
 from .whole_period import part_of_whole_period, span_of_years
@@ -114,6 +115,10 @@ def near_miss_check(
         return "opposite", clause
     if on("plan") and plan_for_outcome(sentence[:span.start], analysis):
         return "plan", clause
+    if on("flow_for_stock") and flow_for_stock(sentence[:span.start], sentence[span.end:], analysis):
+        return "flow_for_stock", clause
+    if on("stock_for_flow") and stock_for_flow(own_clause, analysis):
+        return "stock_for_flow", clause
     if on("part") and _part_unasked(sentence, span.start, analysis):
         return "part", clause
     if on("whole") and _whole_of_parts(sentence, span.start, span.end, clause, analysis):
