@@ -159,13 +159,14 @@ _CLAUSE_POINTER = re.compile(r"[，,：:；;]\s*(?:该|这[所家座个项]|此|
 _WHERE_IT_STANDS = re.compile(r"位于|地处|坐落")
 
 
-# a clause comparing with a base of its figure's unit: "…，完成年度目标6.2万人的110.0%，比2024年的6.57万人增加2500人"
-_COMPARED_CLAUSE = re.compile(r"^[，,；;\s]*(?:与|同)?(?:比|较)")
+# a clause comparing with a base it states, of its figure's unit: "…，完成年度目标6.2万人的110.0%，比2024年的6.57万人增加2500人"
+# (the figure is the base, right after 比…的; "同比增长16.2%" states none and is the change of the figure before it)
+_COMPARED_CLAUSE = re.compile(r"^[，,；;\s]*(?:比|较)[^，,；;。：:]{0,16}的$")
 
 
 def _compared_base(before: str, unit: str, measured: Sequence[tuple[str, str]]) -> str | None:
     """The label of the figure a comparison clause compares (switch ``compared_base``): a clause opening with 比/较 whose
-    first figure is of a unit the figure just before it is not of compares the sentence's last figure of its own unit,
+    first figure, the base it names ("比2024年的6.57万人"), is of a unit the figure just before it is not of compares the sentence's last figure of its own unit,
     "2025年全市城镇新增就业6.82万人，完成年度目标6.2万人的110.0%，比2024年的6.57万人增加2500人" the 6.82万人 of 城镇新增就业, not
     the 110.0% of 完成年度目标 before it (nor the 6.2万人 the 110.0% is of, left out of ``measured``). None where nothing else is meant (the figure just before is of its unit, or none is)."""
     if not ingredient_on("compared_base") or not measured or measured[-1][0] == unit or not _COMPARED_CLAUSE.match(before):

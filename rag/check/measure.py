@@ -31,7 +31,7 @@ _COMPARED_HIGHER = re.compile(r"(?:比|较)[^，,；;。：:\s]{1,10}?(?P<verb>[
 # ``compared_by``): "比上年末新增了14家" (新增 alone is a level, "新增就业2047人"), "超出计划515人", "超过计划15%" (超过 right before
 # its figure is a qualifier, "超过1000人", read by rag.check.figures; before a base and no 的 it says by how much the figure passes it)
 _COMPARED_NEW = re.compile(r"(?:比|较)[^，,；;。：:\s]{1,8}?新(?P<verb>增)了?\s")
-_EXCEEDS_BASE = re.compile(r"(?P<verb>超)(?:出|过)了?(?P<base>[^\s，,；;。：:的\d]{1,8})\s")
+_EXCEEDS_BASE = re.compile(r"(?P<verb>超)(?:出|过)了?(?P<base>[^\s，,；;。：:的了\d]{1,8})\s")
 # the verb of a comparison right before its figure ("比上个供暖季多了 ", "比计划多出 ") says which way, not what is measured: not a
 # measure word (jieba reads "供暖季多了" as one word); nor is 超出/超过 before the base it passes ("超出计划 ")
 _COMPARED_VERB = re.compile(r"(?P<keep>(?:比|较)[^，,；;。：:\s]{1,10}?)(?:多出|多了|高出|高了|少了|低了|[多少高低])(?=\s)")
