@@ -87,7 +87,13 @@ to the found figure or name, what it counts, whose and when it is, target or res
 ``compared_more`` ("比上年多打了11.4公斤": 比/较 … 多/少 + verb + 了 is a change), ``closer_kind`` (a change is not outweighed by a
 closer level), ``sibling_hits`` (rag.check.sibling_hits: the paragraphs retrieved for one claim of a sentence are read for its
 other claims too), ``only_of_kind`` (rag.check.only_of_kind: the only figure of its unit's kind in an article sentence that says
-all the claim's words is the claim's, its clause's words told otherwise), ``change_size`` (the size of a change told by its start and end: "由71.3%提高到78.6%" is 7.3个百分点),
+all the claim's words is the claim's, its clause's words told otherwise), ``change_start`` (the start of a change told of its own year, "截至2025年底，…由2020年的68.3%提高到76.5%", is that year's figure),
+``end_year`` (an article's end of a change from a year, "由2024年的512家增加到546家", is told by a claim naming a later year for it,
+"增加到2025年的546家"), ``completed_target`` (a share of a target met, "完成年度目标6.2万人的110.0%", makes no figure after it a target),
+``qualifier_le`` (a qualifier before 了 right before the figure, "观看量超过了45万人次", qualifies it),
+``compared_base`` (a clause opening with 比/较 compares the sentence's last figure of its own unit, not the share just before it:
+"…新增就业6.82万人，完成年度目标6.2万人的110.0%，比2024年的6.57万人增加2500人"), ``compared_by`` (how much more than a base, by the verb before the figure: "比上年末新增了14家" and "超出计划515人" are rises,
+and the verb, "比上个供暖季多了", "超出计划", is no word of the measure), ``change_size`` (the size of a change told by its start and end: "由71.3%提高到78.6%" is 7.3个百分点),
 ``month_span`` ("1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度),
 ``bind_report_year`` (an article's part of the year without its year, "一季度", is of its report's year by ``Paragraph.date``, or of the
 year a "今年"/"去年" before it names: "2024年一季度…" is not told by it in a report of 2025),
@@ -144,6 +150,11 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "unread_number",  # rag.check.verify._numbers_unsaid: a name or place 一致 must have the claim's unread numbers in its sentence
                "classifier_units",  # rag.check.figures: 例, 宗, 口, 眼, 斤 count cases, lots, wells and catties
                "compared_more",  # rag.check.measure: "比上年多打了11.4公斤" is a rise of 11.4公斤
+               "change_start", "end_year",  # rag.check.candidates._own_periods: "截至2025年底，…由2020年的68.3%" is 2020's; scoring._after_start: "2024+" told by the claim's 2025
+               "completed_target",  # rag.check.agreement._target: "完成年度目标6.2万人的110.0%，比…增加2500人" sets no target for what follows
+               "qualifier_le",  # rag.check.figures._distant_qualifier: "超过了45万人次" is more than 45万人次, as "超过45万人次"
+               "compared_base",  # rag.check.candidates._compared_base: "…的110.0%，比2024年的6.57万人增加2500人" compares the sentence's 万人 figure
+               "compared_by",  # rag.check.measure: "比上年末新增了14家", "超出计划515人" are rises; "比…多了 " / "超出计划 " say no measure
                "closer_kind",  # rag.check.readings.closer_gives_other: a change is not outweighed by a closer level
                "change_size",  # rag.check.candidates._change_sizes: "由71.3%提高到78.6%" is a rise of 7.3个百分点
                "month_span",  # rag.check.claims.periods_in: "1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度

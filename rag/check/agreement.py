@@ -66,6 +66,8 @@ _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
 _TARGET = re.compile(r"(?<!为)(?:目标|计划|预计|预期|力争)")  # "以…为目标" says what for, sets no figure
 _CLAIM_TARGET = re.compile(r"目标|计划|预计|预期|力争|争取|将|拟|要")
 _DONE = re.compile(r"已|完成|实现|累计|截至|截止|共")
+# a share of a target met, "完成年度目标6.2万人的110.0%", "超额完成全年计划的"; what the sentence tells after it is done, not planned
+_COMPLETED_TARGET = re.compile(r"完成[^，,；;。的]{0,6}?(?:目标|计划|任务)[^，,；;。]{0,12}?的[^，,；;。]*")
 _LISTED = "、和与及"
 _HEADING = re.compile(r"(?<=[向往朝])[东西南北]")
 # a number and its unit in a name claim ("2号线"), times and dates left out (their own claims)
@@ -274,6 +276,8 @@ def _target(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None"
     if _CLAIM_TARGET.search(claim.sentence):
         return None
     before = _QUOTED.sub("", found.text[found.s_start:found.at])
+    if ingredient_on("completed_target"):  # "完成年度目标6.2万人的110.0%，比2024年…增加2500人": a target met, told as done
+        before = _COMPLETED_TARGET.sub("", before)
     target = _TARGET.search(before)
     if target is None or _DONE.search(found.text[found.c_start:found.end]):
         return None

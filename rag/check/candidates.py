@@ -94,6 +94,7 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
         previous_sentence = sentence
         previous_label = None
         own_labels: list[str] = []  # the labels of the sentence's figures so far, each of its own clause alone
+        measured: list[tuple[str, str]] = []  # (unit, label) of the sentence's figures so far, as read
         lead_in = ""  # clauses without figures before this one ("工资保证金按…比例存储,原则上不低于1%")
         for c_start, c_end in clauses(text, s_start, s_end):
             figures = [Figure(f.start + c_start, f.end + c_start, f.written, f.kind, f.value, f.unit, f.qualifier, f.mantissa)
@@ -121,10 +122,13 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                     elif (not says_what(label) or _change_of_before(label)) and (lead_in_here or previous_label):
                         # (a figure after another of its clause measures what that one does: "床位由520张增加到800张")
                         same_clause = previous_label is not None and any(f.kind == "figure" for f in figures[:i])
-                        label = (previous_label if same_clause else lead_in_here or previous_label) + label  # "其新增工程应降低存储比例,降幅不低于50%"
+                        base = _compared_base(text[c_start:figure.start], figure.unit, measured) if not same_clause else None
+                        label = (base or (previous_label if same_clause else lead_in_here or previous_label)) + label  # "其新增工程应降低存储比例,降幅不低于50%"
                     elif len(measure_words(label)) < 2 and lead_in_here and not _subject_clause(lead_in_here):
                         label = lead_in_here + label
                     previous_label = label
+                    if not text.startswith("的", figure.end):  # ("目标6.2万人的110.0%": 6.2万人 is whose share it is)
+                        measured.append((figure.unit, label))
                     label_start = max([c_start] + [f.end for f in figures[:i] if f.end <= figure.start and f.kind == "figure"])
                     while label_start < figure.start and text[label_start] in "，,；;：:、 ":
                         label_start += 1
@@ -155,6 +159,21 @@ _CLAUSE_POINTER = re.compile(r"[，,：:；;]\s*(?:该|这[所家座个项]|此|
 _WHERE_IT_STANDS = re.compile(r"位于|地处|坐落")
 
 
+# a clause comparing with a base it states, of its figure's unit: "…，完成年度目标6.2万人的110.0%，比2024年的6.57万人增加2500人"
+# (the figure is the base, right after 比…的; "同比增长16.2%" states none and is the change of the figure before it)
+_COMPARED_CLAUSE = re.compile(r"^[，,；;\s]*(?:比|较)[^，,；;。：:]{0,16}的$")
+
+
+def _compared_base(before: str, unit: str, measured: Sequence[tuple[str, str]]) -> str | None:
+    """The label of the figure a comparison clause compares (switch ``compared_base``): a clause opening with 比/较 whose
+    first figure, the base it names ("比2024年的6.57万人"), is of a unit the figure just before it is not of compares the sentence's last figure of its own unit,
+    "2025年全市城镇新增就业6.82万人，完成年度目标6.2万人的110.0%，比2024年的6.57万人增加2500人" the 6.82万人 of 城镇新增就业, not
+    the 110.0% of 完成年度目标 before it (nor the 6.2万人 the 110.0% is of, left out of ``measured``). None where nothing else is meant (the figure just before is of its unit, or none is)."""
+    if not ingredient_on("compared_base") or not measured or measured[-1][0] == unit or not _COMPARED_CLAUSE.match(before):
+        return None
+    return next((label for its_unit, label in reversed(measured) if its_unit == unit), None)
+
+
 def _subject_clause(lead_in: str) -> bool:
     """Whether the clauses before a figure's own are its subject ("该校位于县城东部新区，" before "占地68亩"), not its measure."""
     return ingredient_on("subject_clause") and (POINTER_OPENING.match(lead_in) is not None or _WHERE_IT_STANDS.search(lead_in) is not None)
@@ -168,6 +187,13 @@ def _own_periods(before: str) -> tuple[str, ...]:
     if periods is not None:
         return periods
     periods = periods_in(before)
+    start = CHANGE_FROM.search(before) if ingredient_on("change_start") else None
+    if start is not None and periods_in(start.group("when")):
+        # the start of a change told of its own period: "截至2025年底，…湿地保护率由2020年的68.3%提高到76.5%": 68.3% is
+        # 2020's, not 2025's (a period of another kind said before it still holds)
+        own = periods_in(start.group("when"))
+        kinds = {_period_kind(p) for p in own}
+        return tuple(dict.fromkeys([p for p in periods_in(before[:start.start()]) if _period_kind(p) not in kinds] + list(own)))
     at = before.rfind("全年")
     if at < 0:
         return periods

@@ -121,10 +121,17 @@ _DISTANT_QUALIFIER = re.compile(
 _DISTANT_SHARE_QUALIFIER = re.compile(r"(?P<q>超过|接近|将近|不到|不足)[^，,。；;、\d]{1,12}的$|(?P<q2>约占)$")
 
 
+# a qualifier and 了 before the figure: "观看量超过了45万人次", "人均消费突破了一千元" (switch ``qualifier_le``)
+_QUALIFIER_LE = re.compile(r"(?P<q>超过|突破|接近|将近|多于|高于|少于|低于|不足|不到)了$")
+
+
 def _distant_qualifier(text: str, start: int, share: bool = True) -> str | None:
     """The qualifier of a figure stated before the whole it is a share of: "约占汽车总量的12%" (约), "超过计划的九成"
-    (``share``: the figure is a share, a % or a 成)."""
+    (``share``: the figure is a share, a % or a 成); or before 了 right before it, "超过了45万人次"."""
     before = text[max(0, start - 20): start]
+    le = _QUALIFIER_LE.search(before) if ingredient_on("qualifier_le") else None
+    if le:
+        return QUALIFIERS_BEFORE[le.group("q")]
     distant = _DISTANT_QUALIFIER.search(before)
     if distant:
         return ABOUT if distant.group("q")[0] == "约" else QUALIFIERS_BEFORE[distant.group("q")]

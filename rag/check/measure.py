@@ -27,7 +27,15 @@ _COMPARED_MORE = re.compile(r"(?:比|较)[^，,；;。：:\s]{1,8}?(?P<verb>[多
 # "比去年同期每斤高0.4元左右", "较上年低2个百分点": 比/较 X 高/低 before the figure is how much higher or lower than X, a change
 # (高于/低于 before a figure are its qualifiers, read by rag.check.figures, not here)
 _COMPARED_HIGHER = re.compile(r"(?:比|较)[^，,；;。：:\s]{1,10}?(?P<verb>[高低])了?\s")
-_VERB_DIRECTION = {"高": "up", "低": "down", "增": "up", "涨": "up", "升": "up", "多": "up", "降": "down", "减": "down", "跌": "down", "少": "down"}
+# How much more or less than a base a figure is, told by the verb right before it after 比/较 and the base (rag.check switch
+# ``compared_by``): "比上年末新增了14家" (新增 alone is a level, "新增就业2047人"), "超出计划515人", "超过计划15%" (超过 right before
+# its figure is a qualifier, "超过1000人", read by rag.check.figures; before a base and no 的 it says by how much the figure passes it)
+_COMPARED_NEW = re.compile(r"(?:比|较)[^，,；;。：:\s]{1,8}?新(?P<verb>增)了?\s")
+_EXCEEDS_BASE = re.compile(r"(?P<verb>超)(?:出|过)了?(?P<base>[^\s，,；;。：:的了\d]{1,8})\s")
+# the verb of a comparison right before its figure ("比上个供暖季多了 ", "比计划多出 ") says which way, not what is measured: not a
+# measure word (jieba reads "供暖季多了" as one word); nor is 超出/超过 before the base it passes ("超出计划 ")
+_COMPARED_VERB = re.compile(r"(?P<keep>(?:比|较)[^，,；;。：:\s]{1,10}?)(?:多出|多了|高出|高了|少了|低了|[多少高低])(?=\s)")
+_VERB_DIRECTION = {"超": "up", "高": "up", "低": "down", "增": "up", "涨": "up", "升": "up", "多": "up", "降": "down", "减": "down", "跌": "down", "少": "down"}
 # Words that turn a figure into another measure: a target is not a result.
 MODALITY = ("目标", "计划", "预计", "预期", "力争", "任务")
 # Words that say nothing about what is measured: "共有", "累计", "达到"... (single characters such as
@@ -64,6 +72,8 @@ def direction_word(text: str) -> str | None:
         verb = _COMPARED_MORE.search(text)
     if verb is None and ingredient_on("compared_higher"):
         verb = _COMPARED_HIGHER.search(text)
+    if verb is None and ingredient_on("compared_by"):
+        verb = _COMPARED_NEW.search(text) or _EXCEEDS_BASE.search(text)
     return verb.group("verb") if verb else None
 
 
@@ -77,6 +87,9 @@ def measure_text(label: str, drop: Sequence[str] = ()) -> str:
     """The label without the given anchors, periods, filler and direction words (spaces where they stood)."""
     for word in sorted(drop, key=len, reverse=True):
         label = label.replace(word, " ")
+    if ingredient_on("compared_by"):
+        label = _COMPARED_VERB.sub(lambda m: m.group("keep") + " ", label)
+        label = _EXCEEDS_BASE.sub(lambda m: " " + m.group("base") + " ", label)
     label = _PERIOD_WORDS.sub(" ", label)
     label = FILLER.sub(" ", label)
     for word in sorted((*UP, *DOWN), key=len, reverse=True):

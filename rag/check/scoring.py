@@ -75,7 +75,8 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
     if period_ok and claim.periods and candidate.own_periods:
         for own in candidate.own_periods:
             same_kind = [p for p in claim_periods if _period_kind(p) == _period_kind(own)]
-            if same_kind and own not in same_kind and not own.startswith("M") and not _later_than(own, same_kind):
+            if same_kind and own not in same_kind and not own.startswith("M") and not _later_than(own, same_kind) \
+                    and not _after_start(own, same_kind):
                 period_ok = False
         kinds = {_period_kind(p) for p in claim.periods}
         if period_ok and ingredient_on("part_of_year") and kinds == {"year"} and any(_period_kind(own) in ("Q", "H") for own in candidate.own_periods):
@@ -103,6 +104,14 @@ def _later_than(own: str, claim_periods: Sequence[str]) -> bool:
     if not ingredient_on("later_end") or not own.isdigit():
         return False
     return any(p.endswith(LATER) and p.rstrip(LATER).isdigit() and int(own) > int(p.rstrip(LATER)) for p in claim_periods)
+
+
+def _after_start(own: str, claim_periods: Sequence[str]) -> bool:
+    """With ``end_year``, an article figure ending a change told from a year (``LATER``: "由2024年的512家增加到546家", some year
+    after 2024) is of the later year the claim names: "由2024年的512家增加到2025年的546家" (the mirror of ``_later_than``)."""
+    if not ingredient_on("end_year") or not own.endswith(LATER) or not own.rstrip(LATER).isdigit():
+        return False
+    return any(p.isdigit() and int(p) > int(own.rstrip(LATER)) for p in claim_periods)
 
 
 _WHOLE = re.compile(r"全[国省市县区州]")
