@@ -269,6 +269,8 @@ def _whole_of_part(text: str, seg_start: int, figure: Figure, claims: list[Claim
     if pointer:  # "这一数字比上年增长了19.6%", "这一投资额同比增长7.2%": the figure before, whatever its unit
         earlier = [c for c in claims if c.kind == "figure" and c.figure is not None and paragraph_start <= c.start and c.end <= s_start]
         return earlier[-1] if earlier and _measure_of_whole(earlier[-1]) else None
+    if not ingredient_on("part_lean"):
+        return None
     opening = _PART_OPENING.match(before)
     if opening:
         rest = before[opening.end():]
@@ -383,7 +385,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                         # 多了24支": the second figure of a change measures what the first does
                         label = (before[-1] if before else claims[-1]).label + label
                         leans = True
-                    elif ingredient_on("part_lean") and (whole := _whole_of_part(text, seg_start, figure, claims, s_start, line_start_of_paragraph)) is not None:
+                    elif (ingredient_on("part_lean") or ingredient_on("figure_pointer")) and (whole := _whole_of_part(text, seg_start, figure, claims, s_start, line_start_of_paragraph)) is not None:
                         # "全市…产值达到1736.8亿元。其中，三江新区贡献了1047.2亿元": a part named by its place alone measures what
                         # the whole before it does
                         part_of = _measure_of_whole(whole)
