@@ -254,6 +254,60 @@ def _name_claims(text: str, lo: int, hi: int, patterns=_NAME_PATTERNS) -> list[t
 _EVENT_DATE = re.compile(r"(?<![高低大小多少早晚等优好强弱快慢])于(?:去年|今年|前年|上年|当年)?$")
 
 
+_PART_OPENING = re.compile(r"^其中[，,]?")
+# a pointer to a figure said before: "这一数字", "这一投资额", "该数据", "此项产值"
+_FIGURE_POINTER = re.compile(r"^(?:[^，,。]{0,8}[，,])?(?:这一|这个|该|此)[\u4e00-\u9fff]{0,3}(?:数字|数据|数值|额|量|值|规模|比例)")
+
+
+def _whole_of_part(text: str, seg_start: int, figure: Figure, claims: list[Claim], s_start: int, paragraph_start: int) -> Claim | None:
+    """The figure claim a part leans on: a clause opening with 其中 that names only a place before its figure, and verbs
+    ("其中，三江新区贡献了1047.2亿元", "其中蓬莱区以146万千瓦位居…", "…12.6万亩，其中敦化市4.15万亩"), tells the share of that
+    place in the measure of the last figure before it, in its sentence or the sentence before (same paragraph); None when the
+    clause names a measure of its own ("其中临淄区新材料产业营业收入…"); the whole is of the part's unit (not "占全省的四成")."""
+    before = text[seg_start:figure.start]
+    pointer = _FIGURE_POINTER.match(before) if ingredient_on("figure_pointer") else None
+    if pointer:  # "这一数字比上年增长了19.6%", "这一投资额同比增长7.2%": the figure before, whatever its unit
+        earlier = [c for c in claims if c.kind == "figure" and c.figure is not None and paragraph_start <= c.start and c.end <= s_start]
+        return earlier[-1] if earlier and _measure_of_whole(earlier[-1]) else None
+    if not ingredient_on("part_lean"):
+        return None
+    opening = _PART_OPENING.match(before)
+    if opening:
+        rest = before[opening.end():]
+    elif text[max(s_start, seg_start - 4):seg_start].rstrip("，, ").endswith("其中"):  # "其中，" cut off as a clause of its own
+        rest = before
+    else:
+        return None
+    places = [p for p in places_in(rest) if p not in SCOPES]
+    if not places or not rest.startswith(places[0]) and not rest.startswith(places[0][:2]):
+        return None
+    for place in places:
+        rest = rest.replace(place, " ")
+    words = [w for w in _posseg().cut(rest) if _CJK_WORD.fullmatch(w.word)]
+    for i, word in enumerate(words):
+        as_verb = i + 1 < len(words) and words[i + 1].word == "了"  # "贡献了": a noun jieba tags, said as a verb
+        if word.flag.startswith("n") and word.flag != "ns" and not as_verb or word.flag in ("vn", "an"):
+            return None  # the part's own measure ("游客", "营业收入")
+    earlier = [c for c in claims if c.kind == "figure" and c.figure is not None and c.start >= paragraph_start and c.end <= seg_start
+               and c.figure.unit == figure.unit]
+    if not earlier:
+        return None
+    whole = earlier[-1]
+    sentences_between = text[whole.end:seg_start].count("。") + text[whole.end:seg_start].count("！")
+    return whole if sentences_between <= 1 and whole.label.split(" ")[0].strip("，,。 ") else None
+
+
+_WHOLE_WORD = re.compile(r"全[国省市县区州旗乡镇]|[，,。；;：:\s]")
+
+
+def _measure_of_whole(whole: Claim) -> str:
+    """The words of a whole's label before its figure, without its places and 全市 (a part is no whole): "动力电池产业产值达到"."""
+    measure = whole.label.split(" ")[0]
+    for place in places_in(measure):
+        measure = measure.replace(place, "")
+    return _WHOLE_WORD.sub("", measure)
+
+
 def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
     """The claims of ``text`` in order, and its sentences with nothing to check."""
     claims: list[Claim] = []
@@ -263,6 +317,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
     period_places: tuple[str, ...] = ()  # the places of the statement that set last_periods
     paragraph_places: tuple[str, ...] = ()  # the places the draft's paragraph named last (``Claim.draft_places``)
     line_start = 0
+    line_start_of_paragraph = 0  # where the draft's paragraph began (a part leans on a whole of the same paragraph only)
     named: list[str] = []  # every place the draft has named so far, in order
     lead_places: tuple[str, ...] | None = None  # the places its first sentence names
     for s_start, full_end in split_sentences(text):
@@ -273,6 +328,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
         if "\n" in text[line_start:s_start].rstrip("\n") or text[line_start:s_start].count("\n") >= 2:
             last_periods = ()  # a new paragraph of the draft: nothing inherited
             paragraph_places = ()
+            line_start_of_paragraph = s_start
         referring = _REFERRING.search(text, s_start, s_end)
         if not referring:
             last_places = ()  # a place carries over to the next sentence only when it refers back ("该县")
@@ -314,6 +370,8 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                 seg_end = min([c_end] + [f.start for f in figures[i + 1:] if f.kind == "figure"])
                 seg_start, seg_end = _trimmed(text, seg_start, seg_end)
                 leans = False
+                part_of = None
+                claim_sentence = sentence
                 if figure.kind == "date":
                     # a date is about the event its clause tells, else the sentence ("3月1日，招聘会将在…举行")
                     own = clause_text.replace(figure.written, " ")
@@ -327,6 +385,13 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                         # 多了24支": the second figure of a change measures what the first does
                         label = (before[-1] if before else claims[-1]).label + label
                         leans = True
+                    elif (ingredient_on("part_lean") or ingredient_on("figure_pointer")) and (whole := _whole_of_part(text, seg_start, figure, claims, s_start, line_start_of_paragraph)) is not None:
+                        # "全市…产值达到1736.8亿元。其中，三江新区贡献了1047.2亿元": a part named by its place alone measures what
+                        # the whole before it does
+                        part_of = _measure_of_whole(whole)
+                        label = part_of + label
+                        if whole.start < s_start:  # (the sentence, read with the measure it leans on, said after it: offsets hold)
+                            claim_sentence = f"{sentence}（{part_of}）"
                     elif not _names_measure(label) and not before and ingredient_on("lean_measure") and sentence_lead and not _RANKED.search(sentence_lead):
                         # (a lead that ranks, "市场管理类诉求最多，达32.5万件", is a claim of its own the figure does not tell)
                         label = sentence_lead + label  # "水产品产量略有下滑，降幅为1.4%": the clause before says what fell
@@ -336,8 +401,9 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     stated=figure.written, stated_start=figure.start, stated_end=figure.end,
                     kind=figure.kind, label=label, places=places, periods=claim_periods,
                     # (a clause leaning on the measure before it is searched with that measure: "…资金3800万元，比上年减少12%")
-                    query=_query(places, claim_periods, text[claims[-1].start if leans and ingredient_on("lean_query") else seg_start:seg_end], sentence),
-                    sentence=sentence, sentence_start=s_start, figure=figure,
+                    query=_query(places, claim_periods, text[claims[-1].start if leans and ingredient_on("lean_query") else seg_start:seg_end], sentence)
+                    if part_of is None else _query(places, claim_periods, part_of + text[seg_start:seg_end], sentence),
+                    sentence=claim_sentence, sentence_start=s_start, figure=figure,
                     co_figures=tuple(f for f in numeric if f is not figure),
                     referents=referents_of(text, s_start, s_end) if ingredient_on("referent") else (),
                 ))
