@@ -163,9 +163,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "speech_verb",  # rag.check.verify: a verb of saying in a name claim ("马玉琢表示") is said by the article's "说"
                "whole_of_level",  # rag.check.claims.whole_of_level: a draft's 全县 / 该市 is the last 县 / 市 it named, not the place named last
                "own_year",  # rag.check.claims: a clause saying 今年 / 去年 / 全年 takes no period or part of a year said before it
-               "rank", "rank_fallback",
-               "part_lean", "figure_pointer")  # rag.check.claims._whole_of_part: "其中，三江新区贡献了1047.2亿元" measures what the whole before it does;
-# figure_pointer: "这一数字比上年增长了19.6%" measures what the figure of the sentence before does  # rag.check.figures: "居全省第2位" is a figure; rag.check: a sentence whose rank no article tells is read as before
+               "rank", "rank_fallback",  # rag.check.figures: "居全省第2位" is a figure; rag.check: a sentence whose rank no article tells is read as before
+               "part_lean",  # rag.check.claims._whole_of_part: "其中，三江新区贡献了1047.2亿元" measures what the whole before it does
+               "figure_pointer")  # rag.check.claims: "这一数字比上年增长了19.6%" measures what the figure of the sentence before does
 
 
 def ingredient_on(name: str) -> bool:
