@@ -152,7 +152,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "speech_verb",  # rag.check.verify: a verb of saying in a name claim ("马玉琢表示") is said by the article's "说"
                "whole_of_level",  # rag.check.claims.whole_of_level: a draft's 全县 / 该市 is the last 县 / 市 it named, not the place named last
                "own_year",  # rag.check.claims: a clause saying 今年 / 去年 / 全年 takes no period or part of a year said before it
-               "rank", "rank_fallback")  # rag.check.figures: "居全省第2位" is a figure; rag.check: a sentence whose rank no article tells is read as before
+               "rank", "rank_fallback",  # rag.check.figures: "居全省第2位" is a figure; rag.check: a sentence whose rank no article tells is read as before
+               "own_subject", "own_subject_supported", "own_subject_elided",
+               "date_precision", "reporting_date")  # rag.check.verify.contradicting: a date told otherwise by one as precise, not by the date a reporter learnt it  # rag.check.own_subject: the claim's value is another subject's, the claim's subject has another value
 
 
 def ingredient_on(name: str) -> bool:
