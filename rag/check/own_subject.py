@@ -35,6 +35,7 @@ _LIST_MARK = re.compile(r"[、和及与]")
 # words between a measure and its figure: "达到", "约", "共", "分别为"
 _REACHING = re.compile(r"(?:分别|超过|超|近|约|逾|达到|达|为|是|共计|共|累计|合计|了|已|有|突破|实现|完成|至)+$")
 _MEASURE_CHARS = re.compile(r"[\u4e00-\u9fff]+$")
+TAIL_MAX = 4
 TAIL = 2  # characters of the claim's measure words, right before its figure, that the article figures must have too
 # period words naming one part of a year, a holiday or a span ("赛季期间")
 _PERIOD_WORD = re.compile(r"(?:(?:19|20)\d\d年)?(?:第?[一二三四]季度|上半年|下半年|前三季度|\d{1,2}月(?:\d{1,2}日)?)"
@@ -63,7 +64,7 @@ def _subjects(claim: Claim) -> list[tuple[str, str]]:
     before = claim.sentence[:claim.stated_start - claim.sentence_start]
     places = [p for p in own_places(claim) if p in before]
     places += [p for p in _opening_places(_PERIOD_WORD.sub("，", before)) if not any(p in q or q in p for q in places)]
-    out = [(p, "地点") for p in places]
+    out = [(p, "地点") for p in places if _level(p)]  # (a place named by its suffix: a bare "重庆" may be the article's whole)
     out += [(m.group(), "时间") for m in _PERIOD_WORD.finditer(before)]
     return out
 
@@ -167,7 +168,8 @@ def own_subject_figure(claim: Claim, hits: Sequence["Hit"], context_of, evidence
             before = _sentence_before(lead, text, anchor.start)
             clause = before[_clause_start(before, len(before)):]
             listed = "分别" in clause
-            if tail not in (before if listed else clause):
+            said = _said_tail(claim, before if listed else clause)
+            if said is None:
                 continue
             for word, kind in subjects:
                 if listed:
@@ -178,6 +180,8 @@ def own_subject_figure(claim: Claim, hits: Sequence["Hit"], context_of, evidence
                     continue
                 if _said(word, kind, before) or not _other_of_kind(word, kind, before):
                     continue
+                if kind == "地点" and not any(p != word and _stem(word) not in p for p in _opening_places(before)):
+                    continue  # places are parallel subjects where each opens its clause: "松北区…实现旅游收入438.7亿元"
                 # the claim's subject in the paragraphs of this page: this one (after its anchor's sentence), the retrieved
                 # ones, and the article before it (then cited as the paragraph read)
                 s0 = _sentence_start(text, anchor.start)
@@ -186,19 +190,35 @@ def own_subject_figure(claim: Claim, hits: Sequence["Hit"], context_of, evidence
                 pages = [(paragraph, text, s0, anchor.end, sentence)] + [(h.paragraph, h.paragraph.text, -1, -1, None) for h in read
                                                             if h.paragraph.source == paragraph.source and h.paragraph.number != paragraph.number]
                 for page_paragraph, page_text, skip_from, skip_to, parallel in pages:
-                    own = _segment_own(claim, page_text, word, kind, tail, skip_from, skip_to, parallel)
+                    own = _segment_own(claim, page_text, word, kind, said, skip_from, skip_to, parallel, _after_tail(clause, said))
                     if own is not None:
                         figure, at = own
                         return _contradicted(claim, page_paragraph, figure, at, kind, Verdict)
-                own = _segment_own(claim, lead.replace("\n", ""), word, kind, tail, -1, -1) if lead else None
-                if own is not None:
-                    figure, _ = own
-                    return _contradicted(claim, paragraph, figure, None, kind, Verdict)
     return None
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 SENTENCE_BACK = 200
+
+
+def _said_tail(claim: Claim, text: str) -> "str | None":
+    """The longest end (TAIL_MAX characters at most, TAIL at least) of the claim's measure words that ``text`` says."""
+    before = _REACHING.sub("", claim.sentence[:claim.stated_start - claim.sentence_start])
+    run = _MEASURE_CHARS.search(before)
+    run = run.group() if run else ""
+    for width in range(min(TAIL_MAX, len(run)), TAIL - 1, -1):
+        if run[-width:] in text:
+            return run[-width:]
+    return None
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """The word at ``start`` opens a clause or sentence (a period word or 其中 may stand before it: "其中，上半年…", "2026年元旦…")."""
+    head = _LEADING.sub("", text[max(0, start - 12):start])
+    return not head or head[-1] in "，,；;：:、。！？!?\n"
+
+
+_LEADING = re.compile(r"(?:今年|去年|其中|同期|(?:19|20)\d\d年)+$")
 
 
 def _sentence_before(lead: str, text: str, at: int) -> str:
@@ -211,14 +231,19 @@ _ELIDED = 4  # characters at most between a listed subject and its figure, the m
 _ITEM_OPENS = re.compile(r"[，,；;：:、]$")
 
 
-def _segment_own(claim: Claim, text: str, word: str, kind: str, tail: str, skip_from: int, skip_to: int, parallel=None):
+def _after_tail(clause: str, tail: str) -> str:
+    """The words between the measure words and the figure, the words of reaching left off ("保有量" of "…汽车保有量")."""
+    return _REACHING.sub("", clause[clause.rfind(tail) + len(tail):]) if tail in clause else ""
+
+
+def _segment_own(claim: Claim, text: str, word: str, kind: str, tail: str, skip_from: int, skip_to: int, parallel=None,
+                 after: str = ""):
     """The figure under the claim's measure words in the clauses the article opens with the claim's subject (up to the end of
     their sentence, or a subject of the same kind named after it). In the anchor's own sentence (``parallel``, its bounds), an
     item of a list of subjects says its figure right after the subject, the measure said once (switch ``own_subject_elided``):
     "分县市区看，岳阳县查办非法捕捞案件98起，居全市首位；君山区查办76起；华容县查办64起"."""
-    key = _stem(word) if kind == "地点" else word
-    for m in re.finditer(re.escape(key), text):
-        if skip_from <= m.start() < skip_to:
+    for m in re.finditer(re.escape(word), text):  # (the place in full: "重庆" is not "重庆北站")
+        if skip_from <= m.start() < skip_to or not _opens_clause(text, m.start()):
             continue
         end = _SEGMENT_END.search(text, m.end())
         end = end.start() if end else len(text)
@@ -230,6 +255,8 @@ def _segment_own(claim: Claim, text: str, word: str, kind: str, tail: str, skip_
                 break  # the segment has passed on to another subject
             if not _measured(text, at, tail) and not _elided(text, m.start(), m.end(), at, parallel):
                 continue
+            if _measured(text, at, tail) and _after_tail(text[_clause_start(text, at):at], tail) != after:
+                continue  # "新能源汽车保有量21.3万辆" measures 保有量, not "新注册登记新能源汽车2.9万辆"
             if value_satisfies(claim.figure, figure):
                 return None  # the claim's subject has the claim's value too
             return figure, at
