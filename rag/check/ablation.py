@@ -153,7 +153,7 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "whole_of_level",  # rag.check.claims.whole_of_level: a draft's 全县 / 该市 is the last 县 / 市 it named, not the place named last
                "own_year",  # rag.check.claims: a clause saying 今年 / 去年 / 全年 takes no period or part of a year said before it
                "rank", "rank_fallback",  # rag.check.figures: "居全省第2位" is a figure; rag.check: a sentence whose rank no article tells is read as before
-               "own_subject", "own_subject_supported", "own_subject_elided",
+               "own_subject", "own_subject_supported", "own_subject_elided", "own_subject_words",
                "date_precision", "reporting_date")  # rag.check.verify.contradicting: a date told otherwise by one as precise, not by the date a reporter learnt it  # rag.check.own_subject: the claim's value is another subject's, the claim's subject has another value
 
 

@@ -171,6 +171,8 @@ def own_subject_figure(claim: Claim, hits: Sequence["Hit"], context_of, evidence
             said = _said_tail(claim, before if listed else clause)
             if said is None:
                 continue
+            if ingredient_on("own_subject_words") and _unsaid(claim, subjects, context + text):
+                continue  # the claim tells of something the article does not name ("江苏中洋物流集团…"): not its parallel subjects
             for word, kind in subjects:
                 if listed:
                     own = _listed_own(claim, text, anchor, word, kind)
@@ -199,6 +201,35 @@ def own_subject_figure(claim: Claim, hits: Sequence["Hit"], context_of, evidence
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 SENTENCE_BACK = 200
+
+
+def _unsaid(claim: Claim, subjects, text: str) -> bool:
+    """A word of the claim before its figure (two characters or more, not one of its subjects) that ``text`` does not say."""
+    import jieba
+
+    before = claim.sentence[:claim.stated_start - claim.sentence_start]
+    for word, _ in subjects:
+        before = before.replace(word, "，")
+    before = _PERIOD_WORD.sub("，", before)
+    return any(len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in text and not _REACHING.fullmatch(w)
+               and w not in _FILLER for w in jieba.cut(before))
+
+
+_FILLER = {"今年", "去年", "全年", "同比", "其中", "共有", "已经", "以上", "左右", "当天", "期间"}
+
+
+def _unsaid_measure(claim: Claim, word: str, said: str) -> bool:
+    """A word of the claim between its subject and its figure (two characters or more, no place or period) unsaid in ``said``."""
+    import jieba
+
+    before = claim.sentence[:claim.stated_start - claim.sentence_start]
+    at = before.find(word)
+    between = _PERIOD_WORD.sub("，", before[at + len(word):] if at >= 0 else before)
+    places = list(places_in(between)) + _opening_places(between)
+    for place in places:
+        between = between.replace(place, "，")
+    return any(len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in said and not _REACHING.fullmatch(w)
+               and w not in _FILLER and not w.startswith("全") for w in jieba.cut(between))
 
 
 def _said_tail(claim: Claim, text: str) -> "str | None":
@@ -253,10 +284,16 @@ def _segment_own(claim: Claim, text: str, word: str, kind: str, tail: str, skip_
                 continue
             if _other_of_kind(word, kind, text[m.end():at]):
                 break  # the segment has passed on to another subject
+            if kind == "时间" and any(p not in claim.sentence and not p.startswith(("全", "各", "该", "本"))
+                                     for p in [q for q in places_in(text[m.end():at]) if _level(q)] + _opening_places(text[m.end():at])):
+                break  # the period's clause tells of a place the claim does not name: "上半年，通州湾港区…"
             if not _measured(text, at, tail) and not _elided(text, m.start(), m.end(), at, parallel):
                 continue
             if _measured(text, at, tail) and _after_tail(text[_clause_start(text, at):at], tail) != after:
                 continue  # "新能源汽车保有量21.3万辆" measures 保有量, not "新注册登记新能源汽车2.9万辆"
+            in_sentence = parallel is not None and parallel[0] <= m.start() and at < parallel[1]
+            if not in_sentence and ingredient_on("own_subject_words") and _unsaid_measure(claim, word, text[m.start():at]):
+                continue  # (a sentence of its own must say all the claim's measure: "营收同比增长", not "同比增长" alone)
             if value_satisfies(claim.figure, figure):
                 return None  # the claim's subject has the claim's value too
             return figure, at
