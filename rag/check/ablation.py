@@ -165,7 +165,10 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "own_year",  # rag.check.claims: a clause saying 今年 / 去年 / 全年 takes no period or part of a year said before it
                "rank", "rank_fallback",  # rag.check.figures: "居全省第2位" is a figure; rag.check: a sentence whose rank no article tells is read as before
                "part_lean",  # rag.check.claims._whole_of_part: "其中，三江新区贡献了1047.2亿元" measures what the whole before it does
-               "figure_pointer")  # rag.check.claims: "这一数字比上年增长了19.6%" measures what the figure of the sentence before does
+               "figure_pointer",  # rag.check.claims: "这一数字比上年增长了19.6%" measures what the figure of the sentence before does
+               # rag.check.own_subject: the claim's value is another subject's, the claim's subject has another value
+               "own_subject", "own_subject_supported", "own_subject_elided", "own_subject_words",
+               "date_precision", "reporting_date")  # rag.check.verify.contradicting: a date told otherwise by one as precise, not by the date a reporter learnt it
 
 
 def ingredient_on(name: str) -> bool:

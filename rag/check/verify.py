@@ -49,6 +49,7 @@ from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CO
 from .readings import _DAY_PART, closer_gives_other, qualified_as_another, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import score_candidates
 from .whole_claim import recheck
+from .own_subject import own_subject_figure
 from .agreement import reread
 from .binding import rebind
 from . import gate
@@ -196,6 +197,11 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
                                              # restated) is what the claim says wrongly, before any closer match of another value
                                              not (r.slip and ingredient_on("misquote_first")),
                                              r.candidate.figure.unit_class != stated.unit_class,
+                                             # a date claim is told otherwise by a date as precise as its own ("8月18日" for
+                                             # "8月28日", not the "2025年" of the same sentence), and not by a reporting date
+                                             # ("2月25日，记者从…获悉，3月1日…将举行")
+                                             stated.kind == "date" and ingredient_on("date_precision") and _precision(r.candidate.figure) != _precision(stated),
+                                             stated.kind == "date" and ingredient_on("reporting_date") and _reporting_date(r.candidate),
                                              # then the closest match, and of equally close ones the figure whose own clause
                                              # says most of the claim's measure too (read both ways)
                                              -r.score, -r.closeness if ingredient_on("closeness") else 0.0)):
@@ -229,6 +235,21 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
             continue  # another unit and another value: most likely another measure
         yield row
+
+
+def _precision(figure: Figure) -> tuple[bool, ...]:
+    """Which of a date's year, month and day it states."""
+    value = figure.value if isinstance(figure.value, tuple) else ()
+    return tuple(part is not None for part in value)
+
+
+# a date the reporter learnt something on, not the date of what was learnt: "2月25日，记者从省人社厅了解到，…"
+_REPORTING = re.compile(r"[，,]?\s*(?:记者|笔者)(?:[^，,。；;]{0,24}?)(?:获悉|了解到|得知|采访)")
+
+
+def _reporting_date(candidate: Candidate) -> bool:
+    text = candidate.paragraph.text
+    return _REPORTING.match(text, candidate.figure.end) is not None
 
 
 def _changes(label: str, its_direction: str | None) -> bool:
@@ -674,6 +695,11 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
     verdict = rebind(claim, verdict, context_of)
     if verdict.verdict == SUPPORTED and claim.kind != "figure" and claim.kind != "date" and ingredient_on("unread_number"):
         verdict = _numbers_unsaid(claim, verdict)  # (last: the readings above may contradict such a claim, "58窑次" for "92窑次")
+    if verdict.verdict == NOT_FOUND and claim.kind == "figure" and ingredient_on("own_subject"):
+        # the claim's value is another subject's; the article gives the claim's own subject another (rag.check.own_subject)
+        verdict = own_subject_figure(claim, hits, context_of) or verdict
+    elif verdict.verdict == SUPPORTED and claim.kind == "figure" and verdict.evidence and ingredient_on("own_subject") and ingredient_on("own_subject_supported"):
+        verdict = own_subject_figure(claim, hits, context_of, verdict.evidence[0]) or verdict
     return verdict
 
 
