@@ -227,8 +227,9 @@ def parallel_sides(
 # ("博白县发生118起，死亡41人") or in its own words ("平永镇举办分会场比赛28场" for 承办的比赛; "同比增长9.8%" for
 # 增速). When the figure's sentence states it of the side itself (``names_side``), such a near miss does not refuse
 # the side: the comparison then checks it against the other side's figure (the same kind of unit, not the same
-# span, the shared measure).
-WORDED_CHECKS = frozenset({"subject", "noun_elsewhere", "asked_elsewhere", "distinguishing", "asked_word_here"})
+# span, the shared measure). Not ``asked_word_here``: the asked words standing at another figure of the very
+# sentence ("223.6万人报名,同比增长18.4%" for 全省…报名人数的涨幅) say the sentence is read, not worded otherwise.
+WORDED_CHECKS = frozenset({"subject", "noun_elsewhere", "asked_elsewhere", "distinguishing"})
 
 
 def worded_side_waiver(marks: set[str]) -> Callable[[Candidate, str], bool] | None:
