@@ -24,7 +24,8 @@ from .replica import follow_replica
 from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
 from .answer.from_to import answers_an_end, from_to_answer
-from .answer.comparison import answer_comparison, parallel_sides, parse_comparison, remainder_answer, side_acceptance
+from .answer.comparison import (answer_comparison, parallel_sides, parse_comparison, remainder_answer, side_acceptance, side_marks,
+                                worded_side_waiver)
 from .answer.scoring import Candidate
 from .answer.settings import AnswerSettings, settings_from_environment
 from .answer.synonyms import synonyms
@@ -263,7 +264,7 @@ class Assistant:
             if left is not None:
                 return left, list(retrieval.hits)
         started = time.perf_counter()
-        sides, side_retrievals, asked_sides, hits = [], [], [], list(retrieval.hits)
+        sides, side_retrievals, asked_sides, hits, waivers = [], [], [], list(retrieval.hits), [None, None]
         for side_question, alternatives in zip(comparison.side_questions, comparison.alternatives):
             for attempt in (side_question, *alternatives):  # other wordings of a side, while it is refused
                 retrieve_started = time.perf_counter()
@@ -274,12 +275,17 @@ class Assistant:
                     side_answer, side_used, asked_side = side, side_retrieval, attempt
                 if not side_answer.refused:
                     break
+            waiver = worded_side_waiver(side_marks(comparison)[len(sides)]) if side_answer.refused else None
+            if waiver is not None:  # its figure worded otherwise in a sentence stating it of the side itself
+                worded = self._extract_one(retriever, asked_side, side_used, timings, settings, accept=side_acceptance, waive=waiver)
+                if not worded.refused:
+                    side_answer, waivers[len(sides)] = worded, waiver
             sides.append(side_answer)
             side_retrievals.append(side_used)
             asked_sides.append(asked_side)
             hits += side_used.hits
         sides = parallel_sides(comparison, (sides[0], sides[1]), lambda i, choose: self._extract_one(
-            retriever, asked_sides[i], side_retrievals[i], timings, settings, choose, side_acceptance))
+            retriever, asked_sides[i], side_retrievals[i], timings, settings, choose, side_acceptance, waivers[i]))
         elapsed = (time.perf_counter() - started) * 1000 - timings["compare_retrieval"]
         answer = answer_comparison(asked, comparison, sides, elapsed, hits)
         if answer.refused and comparison.stated_change:  # "比2024年多多少": the change the article states
@@ -295,6 +301,7 @@ class Assistant:
         self, retriever: Retriever, asked: str, retrieval: Retrieval, timings: dict[str, float], settings: AnswerSettings,
         choose: Callable[[list[Candidate]], Candidate] | None = None,
         accept: Callable[[list[Candidate]], list[Candidate]] | None = None,
+        waive: Callable[[Candidate, str], bool] | None = None,
     ) -> Answer:
         """One extractive answer, with sentence similarity to the question from the build's sentence vectors
         (the question vector comes from retrieval; keyword mode encodes it here, timed as answer_encode)."""
@@ -307,7 +314,7 @@ class Assistant:
                 timings["answer_encode"] = timings.get("answer_encode", 0.0) + (time.perf_counter() - encode_started) * 1000
             store = self._sentence_vectors(retriever.index)
             similarity = lambda sentences: store.similarities(vector, sentences)  # noqa: E731
-        return extract_answer(asked, list(retrieval.hits), similarity, settings, choose, accept)
+        return extract_answer(asked, list(retrieval.hits), similarity, settings, choose, accept, waive)
 
     def _sentence_vectors(self, index: Index) -> SentenceVectors:
         with self._use_lock:

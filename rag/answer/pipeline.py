@@ -214,6 +214,7 @@ def extract_answer(
     settings: AnswerSettings = AnswerSettings(),
     choose: Callable[[list[Candidate]], Candidate] | None = None,
     accept: Callable[[list[Candidate]], list[Candidate]] | None = None,
+    waive: Callable[[Candidate, str], bool] | None = None,
 ) -> Answer:
     """The answer to ``question`` found in ``hits`` (best first), or an honest refusal.
 
@@ -228,6 +229,8 @@ def extract_answer(
     prefers the side's figure stated like the other side's, see rag.answer.comparison.side_figures).
     ``accept`` names sentences to answer from when none is eligible (a comparison's side,
     whose figure the other side's then checks, see rag.answer.comparison.side_acceptance).
+    ``waive(candidate, check)`` says which near misses (by the near-miss check's name) do not refuse a candidate
+    (a comparison's side whose figure the side's own clause states, see rag.answer.comparison.worded_side_waiver).
     """
     started = time.perf_counter()
     question = (question or "").strip()
@@ -255,6 +258,8 @@ def extract_answer(
     if settings.near_miss and eligible:
         sentences = list(dict.fromkeys(c.sentence for c in candidates))
         checks = {id(c): near_miss_check(c, analysis, sentences) if c.span is not None else None for c in eligible}
+        if waive is not None:
+            checks = {id(c): None if checks[id(c)] and waive(c, checks[id(c)][0]) else checks[id(c)] for c in eligible}
         late = _LateChecks(analysis)
         misses = {id(c): (checks[id(c)] or (None, None))[1] or (late(c) or (None, None))[1] for c in eligible}
         kept = [c for c in eligible if not misses.get(id(c))]

@@ -254,6 +254,9 @@ SWITCHES = {
     "list_item_side": "a comparison side refused, the other answered from an item of a list breaking a figure down by"
                       " members (齐河县粮食总产28.6亿斤；陵城区21.7亿斤): the refused side's figure is the one at the same"
                       " place, in the same unit, of its own item of that list (rag.answer.comparison.list_item_sides)",
+    "worded_side": "a comparison side refused only by a near miss of how its clause words the measure (死亡41人 for"
+                   " 死亡人数 said before both sides; 举办…比赛28场 for 承办的比赛) answers when the figure's sentence"
+                   " states it of the side itself (rag.answer.comparison.side_figures.worded_side_waiver)",
     "side_cores": "stated_sides also reads the sides by the words telling them apart (供水管网/排水管网 of \"铜仁去年改造的"
                   "供水管网和排水管网\"), each right before its figure in one listing (…供水管网216公里、排水管网189公里)",
     "common_word_tail": "a word 词林 files as an everyday word (新建, tagged ns by jieba) does not end a longer name"

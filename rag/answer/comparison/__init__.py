@@ -19,7 +19,7 @@ from .asked import DIFFERENCE, RATIO, WHICH, YES_NO, Comparison
 from .question_forms import parse_comparison
 from .remainder import remainder_answer
 from .side_clauses import side_marks
-from .side_figures import parallel_sides, side_acceptance
+from .side_figures import parallel_sides, side_acceptance, worded_side_waiver
 
 __all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison",
-           "remainder_answer", "side_acceptance", "side_marks", "shown_sides"]
+           "remainder_answer", "side_acceptance", "side_marks", "shown_sides", "worded_side_waiver"]

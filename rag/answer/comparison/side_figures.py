@@ -218,3 +218,23 @@ def parallel_sides(
     one_figure_for_both()
     one_kind_for_both()  # (again: choosing alike may have drawn a side back to its first kind)
     return answers[0], answers[1]
+
+
+# The near-miss checks that refuse a figure for how its clause words the measure (the measure said elsewhere in
+# the sentence, said in other words, or a distinguishing word of the question unsaid), not for its place, period,
+# plan or kind. A comparison's side names the measure the way the question does, often once for both sides
+# ("去年交通事故死亡人数，博白县和北流市哪个多"), while the article says it once for a list of members
+# ("博白县发生118起，死亡41人") or in its own words ("平永镇举办分会场比赛28场" for 承办的比赛; "同比增长9.8%" for
+# 增速). When the figure's sentence states it of the side itself (``names_side``), such a near miss does not refuse
+# the side: the comparison then checks it against the other side's figure (the same kind of unit, not the same
+# span, the shared measure). Not ``asked_word_here``: the asked words standing at another figure of the very
+# sentence ("223.6万人报名,同比增长18.4%" for 全省…报名人数的涨幅) say the sentence is read, not worded otherwise.
+WORDED_CHECKS = frozenset({"subject", "noun_elsewhere", "asked_elsewhere", "distinguishing"})
+
+
+def worded_side_waiver(marks: set[str]) -> Callable[[Candidate, str], bool] | None:
+    """For a refused side (its ``marks``, see ``side_marks``), which near misses do not refuse a candidate
+    (``extract_answer``'s ``waive``); None when the switch ``worded_side`` is off or the side has no marks."""
+    if ablated("worded_side") or not marks:
+        return None
+    return lambda candidate, check: check in WORDED_CHECKS and names_side(candidate.sentence, candidate.span, marks)
