@@ -50,6 +50,7 @@ from .readings import _DAY_PART, closer_gives_other, qualified_as_another, other
 from .scoring import score_candidates
 from .whole_claim import recheck
 from .own_subject import own_subject_figure
+from .quoted_speaker import other_quoted_speaker
 from .agreement import reread
 from .binding import rebind
 from . import gate
@@ -672,6 +673,9 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
         verdict = verify_name(claim, hits, context_of)
     else:
         verdict = verify_figure(claim, hits, context_of, similarity, rows)
+    if verdict.verdict == NOT_FOUND and claim.kind in ("name", "place") and ingredient_on("quoted_speaker"):
+        # the words the claim gives its speaker are quoted in the article and given to another ("…。”院长刘志明说。")
+        verdict = other_quoted_speaker(claim, hits) or verdict
     if verdict.verdict == NOT_FOUND and ingredient_on("place_chain"):
         chained = _under_another_parent(claim, hits, context_of)
         if chained is not None:
