@@ -33,3 +33,11 @@ def test_the_same_speaker_or_words_not_quoted_decide_nothing():
     assert other_quoted_speaker(_speaker_claim("柳溪镇卫生院院长周明远说，巡诊车“就是一个会跑的卫生院”。"), ranked(ARTICLE)) is None
     # words the article does not quote: nothing tells whose they are
     assert other_quoted_speaker(_speaker_claim("柳溪镇卫生院院长陈国栋说，今年将新购置三台救护车和两台巡诊车。"), ranked(ARTICLE)) is None
+
+
+def test_a_name_jieba_cuts_across_a_date_is_no_name():
+    from rag.check.subject import names_in
+
+    # "2025年比上年" is cut 2025 / 年比 / 上年, 年比 tagged as an abbreviation: the claim names nothing the article must say
+    assert "年比" not in names_in("湖口县护渔队协助查处的非法捕捞案件2025年比上年增长了28.8%")
+    assert names_in("南通市2024年接待游客") == ("南通市",)
