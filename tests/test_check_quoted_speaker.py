@@ -41,3 +41,13 @@ def test_a_name_jieba_cuts_across_a_date_is_no_name():
     # "2025年比上年" is cut 2025 / 年比 / 上年, 年比 tagged as an abbreviation: the claim names nothing the article must say
     assert "年比" not in names_in("湖口县护渔队协助查处的非法捕捞案件2025年比上年增长了28.8%")
     assert names_in("南通市2024年接待游客") == ("南通市",)
+
+
+def test_the_very_number_its_sentence_gives_another_period_differs_on_time():
+    article = paragraph("今年前三季度，全市肉牛出栏118.3万头，同比增长9.1%；肉羊出栏210.5万只。", number=3)
+    claims, _ = find_claims("今年上半年，全市肉牛出栏118.3万头。")
+    verdict = verify(next(c for c in claims if c.stated == "118.3万头"), ranked(article))
+    assert verdict.verdict == "contradicted" and verdict.differs == "时间" and verdict.found == "前三季度", verdict
+    # an approximate figure the article's number merely satisfies ("超过100万头") is no misquote of its period
+    claims, _ = find_claims("今年上半年，全市肉牛出栏超过100万头。")
+    assert verify(next(c for c in claims if c.kind == "figure"), ranked(article)).verdict == "not_found"

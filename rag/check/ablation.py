@@ -140,6 +140,7 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "article_places",  # rag.check.scoring: a place jieba cuts (于 + 都) read from the article's counted list (瑞金于都两地)
                "speaker",  # rag.check.verify: words the claim gives to one speaker, the article to another, differ on 名称
                "name_across_figure",  # rag.check.subject.names_in: "年比" cut from "2025年比上年" is no name
+               "other_period",  # rag.check.verify._told_of_another_period: the claim's very number, its sentence giving another period
                "quoted_speaker",  # rag.check.quoted_speaker: the speaker named at the article's quote of the claim's words ("。”院长刘志明说")
                "parallel_measure",  # rag.check.parallel_measure: "…；南岭港区完成52.7万标箱" takes the parallel clause's measure
                "change_ends", "level_of_change", "own_measure_lead",  # rag.check.candidates._from_to: "由2022年的41家增加到73家": the start and end of a change are levels of their own periods

@@ -179,12 +179,52 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
     if fallback is not None:
         return fallback
     elsewhere = [row for row in scored if row.true and row.co_ok and row.said >= SAID_MIN and not row.same_subject]
+    if elsewhere and stated.kind == "figure" and ingredient_on("other_period"):
+        told = _told_of_another_period(claim, stated, elsewhere)
+        if told is not None:
+            return told
     if elsewhere:
         row = elsewhere[0]
         where = "地点" if not row.place_ok else "时间"
         reason = f"资料里的“{row.candidate.figure.written}”说的是另一{'地点' if where == '地点' else '时期'}（“{row.candidate.sentence.strip()[:60]}”），没有找到所述{where}的数字。"
         return Verdict(NOT_FOUND, reason, related=(row.candidate.paragraph,) + tuple(p for p in related if p != row.candidate.paragraph)[:1])
     return Verdict(NOT_FOUND, "检索到的资料里没有说到这一数字所指的事项。", related=related)
+
+
+def _period_family(period: str) -> str:
+    kind = _period_kind(period)
+    return "part" if kind in ("Q", "H") else kind  # 上半年 and 前三季度 are both parts of a year
+
+
+def _told_of_another_period(claim: Claim, stated: Figure, elsewhere: Sequence[Scored]) -> Verdict | None:
+    """The claim's very number, its measure restated, of its place, which the article's own sentence gives another period of the
+    claim's kind ("今年上半年，全市肉牛出栏118.3万头" against "今年前三季度，全市肉牛出栏118.3万头"; "到2026年…累计达到300个" against
+    "到2028年…"): 不一致 on 时间 (a period only the article's lead or date implies decides nothing)."""
+    claim_periods = periods_in(claim.text, most_specific=True) or claim.periods
+    for row in elsewhere:
+        candidate = row.candidate
+        if not (row.place_ok and not row.period_ok and row.unit_ok and not row.unsaid_names and row.restated >= CONTRADICT_MIN
+                and stated.value == candidate.figure.value and stated.written == candidate.figure.written):
+            continue
+        families = {_period_family(p) for p in claim_periods}
+        others = [p for p in candidate.own_periods if _period_family(p) in families and p not in claim_periods]
+        if not others or any(p in candidate.own_periods for p in claim_periods):
+            continue
+        text = candidate.paragraph.text
+        s_start = text.find(candidate.sentence)
+        before = text[max(0, s_start): candidate.figure.start] if s_start >= 0 else ""
+        found = _period_words(before) or candidate.figure.written
+        return Verdict(CONTRADICTED, f"资料里的“{candidate.figure.written}”说的是{found}（“{candidate.sentence.strip()[:60]}”），而不是所述的时间（时间不同）。",
+                       found=found, differs="时间", evidence=((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),))
+    return None
+
+
+_PERIOD_WORDS = re.compile(r"(?:\d{4}年)?(?:前[一二三四五六七八九十\d]+(?:个月|季度)|[一二三四]季度|上半年|下半年|全年|\d{1,2}月(?:\d{1,2}日)?(?:[至到—-]\d{1,2}月)?)|\d{4}年")
+
+
+def _period_words(before: str) -> str | None:
+    found = _PERIOD_WORDS.findall(before)
+    return found[-1] if found else None
 
 
 def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Iterator[Scored]:
