@@ -197,16 +197,19 @@ def _period_family(period: str) -> str:
 
 
 def _told_of_another_period(claim: Claim, stated: Figure, elsewhere: Sequence[Scored]) -> Verdict | None:
-    """The claim's very number, its measure restated, of its place, which the article's own sentence gives another period of the
-    claim's kind ("今年上半年，全市肉牛出栏118.3万头" against "今年前三季度，全市肉牛出栏118.3万头"; "到2026年…累计达到300个" against
-    "到2028年…"): 不一致 on 时间 (a period only the article's lead or date implies decides nothing)."""
+    """The claim's very number, its measure restated, of its place, which the article's own sentence gives another part of the
+    year ("今年上半年，全市肉牛出栏118.3万头" against "今年前三季度，全市肉牛出栏118.3万头") or another deadline ("到2026年…累计
+    达到300个" against "到2028年…"): 不一致 on 时间. Not for another plain year or day ("2024年受理诉求2580.2万件" where the article's
+    2580.2万件 are 2025's; "截至2月26日…176家" where they are as of 2月19日): what that year or day had the article does not say, and
+    a period only the article's lead or date implies decides nothing."""
     claim_periods = periods_in(claim.text, most_specific=True) or claim.periods
+    deadline = _DEADLINE.search(claim.text)
     for row in elsewhere:
         candidate = row.candidate
         if not (row.place_ok and not row.period_ok and row.unit_ok and not row.unsaid_names and row.restated >= CONTRADICT_MIN
                 and stated.value == candidate.figure.value and stated.written == candidate.figure.written):
             continue
-        families = {_period_family(p) for p in claim_periods}
+        families = {_period_family(p) for p in claim_periods} & ({"part", "year"} if deadline and _DEADLINE.search(candidate.sentence) else {"part"})
         others = [p for p in candidate.own_periods if _period_family(p) in families and p not in claim_periods]
         if not others or any(p in candidate.own_periods for p in claim_periods):
             continue
@@ -219,6 +222,7 @@ def _told_of_another_period(claim: Claim, stated: Figure, elsewhere: Sequence[Sc
     return None
 
 
+_DEADLINE = re.compile(r"(?:到|至)\s*\d{4}年(?:底|末)?")  # the year a target is to be met by
 _PERIOD_WORDS = re.compile(r"(?:\d{4}年)?(?:前[一二三四五六七八九十\d]+(?:个月|季度)|[一二三四]季度|上半年|下半年|全年|\d{1,2}月(?:\d{1,2}日)?(?:[至到—-]\d{1,2}月)?)|\d{4}年")
 
 
