@@ -109,6 +109,11 @@ before, nor 全国), ``own_year`` (a clause saying 今年 / 去年 / 全年 take
 ``rank_fallback`` (rag.check: a sentence whose rank no article tells is checked as it was read before ranks were figures; and
 rag.check.whole_claim: an article rank, "…同比增长21.5%，增幅居全市第一", takes no measure word from a claim that states no rank),
 ``agree_rank`` (rag.check.agreement: a rank is 一致 only where the article ranks the claim's measure, among its whole, of its subject),
+``quoted_speaker`` (rag.check.quoted_speaker: a claim giving words to one speaker, "院长熊国栋说，…", is 不一致 on 名称 where the
+article quotes those words and names another at the quote, "“……。”罗坪镇卫生院院长刘志明说。"), ``name_across_figure``
+(rag.check.subject.names_in: "年比" jieba cuts from "2025年比上年" is no name), ``other_period`` (rag.check.verify: the claim's very
+number whose article sentence gives it another part of the year or another deadline, 前三季度 for 上半年, 到2028年 for 到2026年, is
+不一致 on 时间),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
