@@ -43,11 +43,15 @@ def test_a_name_jieba_cuts_across_a_date_is_no_name():
     assert names_in("南通市2024年接待游客") == ("南通市",)
 
 
-def test_the_very_number_its_sentence_gives_another_period_differs_on_time():
+def test_a_target_s_deadline_misquoted_differs_on_time():
+    article = paragraph("到2028年全县自主研发蔬菜品种累计达到300个，建成育繁推基地12个。", number=3)
+    claims, _ = find_claims("柳溪县提出，到2026年全县自主研发蔬菜品种累计达到300个。")
+    verdict = verify(next(c for c in claims if c.stated == "300个"), ranked(article))
+    assert verdict.verdict == "contradicted" and verdict.differs == "时间" and verdict.found == "2028年", verdict
+
+
+def test_the_very_number_of_another_period_is_not_found():
+    # the issue: the right figure given to the wrong period is 不一致 only when the article gives that period its own figure
     article = paragraph("今年前三季度，全市肉牛出栏118.3万头，同比增长9.1%；肉羊出栏210.5万只。", number=3)
     claims, _ = find_claims("今年上半年，全市肉牛出栏118.3万头。")
-    verdict = verify(next(c for c in claims if c.stated == "118.3万头"), ranked(article))
-    assert verdict.verdict == "contradicted" and verdict.differs == "时间" and verdict.found == "前三季度", verdict
-    # an approximate figure the article's number merely satisfies ("超过100万头") is no misquote of its period
-    claims, _ = find_claims("今年上半年，全市肉牛出栏超过100万头。")
-    assert verify(next(c for c in claims if c.kind == "figure"), ranked(article)).verdict == "not_found"
+    assert verify(next(c for c in claims if c.stated == "118.3万头"), ranked(article)).verdict == "not_found"

@@ -179,8 +179,8 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
     if fallback is not None:
         return fallback
     elsewhere = [row for row in scored if row.true and row.co_ok and row.said >= SAID_MIN and not row.same_subject]
-    if elsewhere and stated.kind == "figure" and ingredient_on("other_period"):
-        told = _told_of_another_period(claim, stated, elsewhere)
+    if elsewhere and stated.kind == "figure" and ingredient_on("other_deadline"):
+        told = _told_of_another_deadline(claim, stated, elsewhere)
         if told is not None:
             return told
     if elsewhere:
@@ -196,20 +196,25 @@ def _period_family(period: str) -> str:
     return "part" if kind in ("Q", "H") else kind  # 上半年 and 前三季度 are both parts of a year
 
 
-def _told_of_another_period(claim: Claim, stated: Figure, elsewhere: Sequence[Scored]) -> Verdict | None:
-    """The claim's very number, its measure restated, of its place, which the article's own sentence gives another part of the
-    year ("今年上半年，全市肉牛出栏118.3万头" against "今年前三季度，全市肉牛出栏118.3万头") or another deadline ("到2026年…累计
-    达到300个" against "到2028年…"): 不一致 on 时间. Not for another plain year or day ("2024年受理诉求2580.2万件" where the article's
-    2580.2万件 are 2025's; "截至2月26日…176家" where they are as of 2月19日): what that year or day had the article does not say, and
-    a period only the article's lead or date implies decides nothing."""
+def _told_of_another_deadline(claim: Claim, stated: Figure, elsewhere: Sequence[Scored]) -> Verdict | None:
+    """A target's deadline misquoted: the claim's very number, its measure restated, of its place, which the article's own
+    sentence sets another deadline ("到2026年…累计达到300个" against "到2028年…累计达到300个"): 不一致 on 时间, the deadline
+    being the fact the claim states of the target. Not for a figure of another period (the issue: "the right figure
+    attributed to the wrong … period is contradicted when the articles give that place's own figure, and not_found when
+    they do not"): "今年上半年…118.3万头" where the article's 118.3万头 are 前三季度's, "2024年受理诉求2580.2万件" where they are
+    2025's, "截至2月26日…176家" where they are as of 2月19日 stay 未找到."""
     claim_periods = periods_in(claim.text, most_specific=True) or claim.periods
     deadline = _DEADLINE.search(claim.text)
+    if deadline is None:
+        return None
     for row in elsewhere:
         candidate = row.candidate
         if not (row.place_ok and not row.period_ok and row.unit_ok and not row.unsaid_names and row.restated >= CONTRADICT_MIN
                 and stated.value == candidate.figure.value and stated.written == candidate.figure.written):
             continue
-        families = {_period_family(p) for p in claim_periods} & ({"part", "year"} if deadline and _DEADLINE.search(candidate.sentence) else {"part"})
+        if not _DEADLINE.search(candidate.sentence):
+            continue
+        families = {_period_family(p) for p in claim_periods} & {"part", "year"}
         others = [p for p in candidate.own_periods if _period_family(p) in families and p not in claim_periods]
         if not others or any(p in candidate.own_periods for p in claim_periods):
             continue
