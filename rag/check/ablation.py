@@ -109,6 +109,11 @@ before, nor 全国), ``own_year`` (a clause saying 今年 / 去年 / 全年 take
 ``rank_fallback`` (rag.check: a sentence whose rank no article tells is checked as it was read before ranks were figures; and
 rag.check.whole_claim: an article rank, "…同比增长21.5%，增幅居全市第一", takes no measure word from a claim that states no rank),
 ``agree_rank`` (rag.check.agreement: a rank is 一致 only where the article ranks the claim's measure, among its whole, of its subject),
+``quoted_speaker`` (rag.check.quoted_speaker: a claim giving words to one speaker, "院长熊国栋说，…", is 不一致 on 名称 where the
+article quotes those words and names another at the quote, "“……。”罗坪镇卫生院院长刘志明说。"), ``name_across_figure``
+(rag.check.subject.names_in: "年比" jieba cuts from "2025年比上年" is no name), ``other_deadline`` (rag.check.verify: the claim's very
+number whose article sentence sets it another deadline, 到2028年 for 到2026年, is 不一致 on 时间; a figure of another period
+stays 未找到),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -139,6 +144,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "bind_report_year", "bind_whole_year",  # rag.check.binding: a bare 一季度 is its report's year's; a year's figure tells no holiday
                "article_places",  # rag.check.scoring: a place jieba cuts (于 + 都) read from the article's counted list (瑞金于都两地)
                "speaker",  # rag.check.verify: words the claim gives to one speaker, the article to another, differ on 名称
+               "name_across_figure",  # rag.check.subject.names_in: "年比" cut from "2025年比上年" is no name
+               "other_deadline",  # rag.check.verify._told_of_another_deadline: the claim's very number, its sentence setting another deadline
+               "quoted_speaker",  # rag.check.quoted_speaker: the speaker named at the article's quote of the claim's words ("。”院长刘志明说")
                "parallel_measure",  # rag.check.parallel_measure: "…；南岭港区完成52.7万标箱" takes the parallel clause's measure
                "change_ends", "level_of_change", "own_measure_lead",  # rag.check.candidates._from_to: "由2022年的41家增加到73家": the start and end of a change are levels of their own periods
                "later_end",  # rag.check.scoring._later_than: the claim's "由2020年的72%提高到86%" ends in a year after 2020, as "提高到2025年的86%"

@@ -79,8 +79,15 @@ def names_in(text: str) -> tuple[str, ...]:
     found = [m.group(1) for m in _QUOTED.finditer(text)]
     if ingredient_on("codes"):
         found += codes_in(text)
-    for word in _posseg().cut(_QUOTED.sub(" ", text)):
+    unquoted = _QUOTED.sub(" ", text)
+    # a "name" jieba cut across a figure or date, starting in its last character ("2025年比上年" → 年比): no name
+    spans = [(f.start, f.end) for f in find_figures(unquoted)] if ingredient_on("name_across_figure") else []
+    at = 0
+    for word in _posseg().cut(unquoted):
         w = word.word
+        start, at = at, at + len(w)
+        if any(a <= start < b < at for a, b in spans):
+            continue
         if (word.flag in NAME_FLAGS and len(w) >= 2 and w not in _NOT_NAMES and not re.search(r"\d", w) and not _statement_word(w)
                 and w not in NOT_PLACES):  # common words jieba tags as places ("新建", "城镇")
             found.append(w)

@@ -50,6 +50,7 @@ from .readings import _DAY_PART, closer_gives_other, qualified_as_another, other
 from .scoring import score_candidates
 from .whole_claim import recheck
 from .own_subject import own_subject_figure
+from .quoted_speaker import other_quoted_speaker
 from .agreement import reread
 from .binding import rebind
 from . import gate
@@ -178,12 +179,61 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
     if fallback is not None:
         return fallback
     elsewhere = [row for row in scored if row.true and row.co_ok and row.said >= SAID_MIN and not row.same_subject]
+    if elsewhere and stated.kind == "figure" and ingredient_on("other_deadline"):
+        told = _told_of_another_deadline(claim, stated, elsewhere)
+        if told is not None:
+            return told
     if elsewhere:
         row = elsewhere[0]
         where = "地点" if not row.place_ok else "时间"
         reason = f"资料里的“{row.candidate.figure.written}”说的是另一{'地点' if where == '地点' else '时期'}（“{row.candidate.sentence.strip()[:60]}”），没有找到所述{where}的数字。"
         return Verdict(NOT_FOUND, reason, related=(row.candidate.paragraph,) + tuple(p for p in related if p != row.candidate.paragraph)[:1])
     return Verdict(NOT_FOUND, "检索到的资料里没有说到这一数字所指的事项。", related=related)
+
+
+def _period_family(period: str) -> str:
+    kind = _period_kind(period)
+    return "part" if kind in ("Q", "H") else kind  # 上半年 and 前三季度 are both parts of a year
+
+
+def _told_of_another_deadline(claim: Claim, stated: Figure, elsewhere: Sequence[Scored]) -> Verdict | None:
+    """A target's deadline misquoted: the claim's very number, its measure restated, of its place, which the article's own
+    sentence sets another deadline ("到2026年…累计达到300个" against "到2028年…累计达到300个"): 不一致 on 时间, the deadline
+    being the fact the claim states of the target. Not for a figure of another period (the issue: "the right figure
+    attributed to the wrong … period is contradicted when the articles give that place's own figure, and not_found when
+    they do not"): "今年上半年…118.3万头" where the article's 118.3万头 are 前三季度's, "2024年受理诉求2580.2万件" where they are
+    2025's, "截至2月26日…176家" where they are as of 2月19日 stay 未找到."""
+    claim_periods = periods_in(claim.text, most_specific=True) or claim.periods
+    deadline = _DEADLINE.search(claim.text)
+    if deadline is None:
+        return None
+    for row in elsewhere:
+        candidate = row.candidate
+        if not (row.place_ok and not row.period_ok and row.unit_ok and not row.unsaid_names and row.restated >= CONTRADICT_MIN
+                and stated.value == candidate.figure.value and stated.written == candidate.figure.written):
+            continue
+        if not _DEADLINE.search(candidate.sentence):
+            continue
+        families = {_period_family(p) for p in claim_periods} & {"part", "year"}
+        others = [p for p in candidate.own_periods if _period_family(p) in families and p not in claim_periods]
+        if not others or any(p in candidate.own_periods for p in claim_periods):
+            continue
+        text = candidate.paragraph.text
+        s_start = text.find(candidate.sentence)
+        before = text[max(0, s_start): candidate.figure.start] if s_start >= 0 else ""
+        found = _period_words(before) or candidate.figure.written
+        return Verdict(CONTRADICTED, f"资料里的“{candidate.figure.written}”说的是{found}（“{candidate.sentence.strip()[:60]}”），而不是所述的时间（时间不同）。",
+                       found=found, differs="时间", evidence=((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),))
+    return None
+
+
+_DEADLINE = re.compile(r"(?:到|至)\s*\d{4}年(?:底|末)?")  # the year a target is to be met by
+_PERIOD_WORDS = re.compile(r"(?:\d{4}年)?(?:前[一二三四五六七八九十\d]+(?:个月|季度)|[一二三四]季度|上半年|下半年|全年|\d{1,2}月(?:\d{1,2}日)?(?:[至到—-]\d{1,2}月)?)|\d{4}年")
+
+
+def _period_words(before: str) -> str | None:
+    found = _PERIOD_WORDS.findall(before)
+    return found[-1] if found else None
 
 
 def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Iterator[Scored]:
@@ -672,6 +722,9 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
         verdict = verify_name(claim, hits, context_of)
     else:
         verdict = verify_figure(claim, hits, context_of, similarity, rows)
+    if verdict.verdict == NOT_FOUND and claim.kind in ("name", "place") and ingredient_on("quoted_speaker"):
+        # the words the claim gives its speaker are quoted in the article and given to another ("…。”院长刘志明说。")
+        verdict = other_quoted_speaker(claim, hits) or verdict
     if verdict.verdict == NOT_FOUND and ingredient_on("place_chain"):
         chained = _under_another_parent(claim, hits, context_of)
         if chained is not None:
