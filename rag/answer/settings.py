@@ -217,6 +217,18 @@ SWITCHES = {
                              " (its answer names the winner)",
     "containing_place": "\"宽甸的灌水镇和长甸镇\": a place before 的 opening a side that then names a place of the other"
                         " side's level holds both sides, it is not side A's own name",
+    "shared_qualifier": "\"都昌县的三汊港镇和左里镇\", \"九江港去年一季度和四季度\": a place or period opening side A before its"
+                        " tail parallel to side B qualifies both sides (shown 三汊港镇, asked of both)",
+    "which_kind": "\"一季度和上半年比，哪个时段平均每天坐车的人多\": the noun after 哪个 names the sides' kind though they do"
+                  " not end in it (时段), and a period kind both end in (哪个季度) is no part of the measure either",
+    "named_listing": "both comparison sides read from one sentence listing each name right before its figure (其中柯城区121个、"
+                     "江山市92个), whatever the sides' words, when the sentence says the measure",
+    "breakdown_measure": "a sentence opening with 其中 breaks down the figure of the sentence before: the measure the sides"
+                         " share may be said there (…货运量达到1936.4万吨。其中，铁路口岸完成1488.7万吨)",
+    "unnamed_sides": "two comparison sides answered from sentences naming neither of them: a retrieved sentence stating both"
+                     " by name is read first (三汊港镇15个、左里镇14个, not the county's 52% and 68%)",
+    "full_form_one_name": "a side's full form in a list (十堰经开区 of 十堰经济技术开发区) holds no figure or break: \"有15个；左里镇\""
+                          " does not open with 左里镇",
     "times_unit": "a comparison refuses a count of times (118.6万人次, 车次) against a count of things or people (5条, 12万人):"
                   " trips are no lines, visits no visitors",
     "glued_between_places": "a connector opening a known word between two names of one level (寨蒿镇和平永镇: 和平) still"

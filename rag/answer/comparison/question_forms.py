@@ -173,6 +173,17 @@ def _read_remainder(text: str) -> Comparison | None:
                       alternatives=((), (f"已{verb}多少{unit}",)), remainder=True)
 
 
+def _kind_word(mid: str) -> str:
+    """``mid`` (the words after 哪个) less the noun opening it when more of the measure follows: after 哪个 a noun names
+    the kind of thing the sides are ("哪个时段平均每天坐车的人多": the sides are periods, the measure is 平均每天坐车的人),
+    though the sides do not end in it ("一季度和上半年")."""
+    words = pos_cut(mid)
+    if ablated("which_kind") or len(words) < 2 or not words[0][1].startswith("n") or len(words[0][0]) < 2:
+        return mid
+    rest = mid[len(words[0][0]):]
+    return rest.removeprefix("的") if len(rest.removeprefix("的")) >= 2 else mid
+
+
 def _without_kind(mid: str, a: str, b: str) -> str:
     """``mid`` (the words after 哪个) less the kind noun both sides end in: "区城镇新增就业人数" after
     播州区 and 汇川区 is 城镇新增就业人数, "镇的草莓卖的钱" after two towns 草莓卖的钱; the kind
@@ -181,7 +192,9 @@ def _without_kind(mid: str, a: str, b: str) -> str:
         return mid
     kind = next((n for n in range(min(len(mid), len(a), len(b), 5), 0, -1)
                  if a.endswith(mid[:n]) and b.endswith(mid[:n])), 0)
-    if not kind or mid[:kind].endswith(TIME_ENDINGS):  # "上半年和下半年哪个半年…": periods are completed apart
+    if not kind:
+        return mid
+    if mid[:kind].endswith(TIME_ENDINGS) and (ablated("which_kind") or kind < 2):  # "上半年和下半年哪个半年…"
         return mid
     ends = {0}
     for word, _ in pos_cut(mid):
@@ -204,8 +217,11 @@ def _which_sides(match: re.Match, names: Collection[str]) -> tuple[str, str, str
         return None
     pre, a, b, after = found
     groups = match.groupdict()
-    mid = _without_kind((groups.get("mid") or "") + (groups.get("mid2") or ""), a, b)
-    return pre, a, b, after + measure_words(mid)
+    mid = (groups.get("mid") or "") + (groups.get("mid2") or "")
+    kindless = _without_kind(mid, a, b)
+    if kindless == mid and "mid" in groups and match.string[:match.start("mid")].endswith(("哪个", "哪一个")):
+        kindless = _kind_word(mid)
+    return pre, a, b, after + measure_words(kindless)
 
 
 def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison | None:

@@ -12,6 +12,7 @@ from .anchors import read_anchors
 from .asked import DATED, DIFFERENCE, LARGER, Comparison
 from .complete_sides import complete, kind_tail, shared_predicate, without_lent_place
 from .lead_name import lead_name, opening_place
+from .split_sides import shared_qualifier
 
 
 _AS_DATE = {"先": "早", "前": "早", "后": "晚"}  # "哪个先/在前": the earlier one
@@ -86,6 +87,8 @@ def build_comparison(
     if not ablated("one_sided_change") and (_DIRECTION_ONLY.fullmatch(a) or _DIRECTION_ONLY.fullmatch(b)):
         return None
     direction = _AS_DATE.get(direction, direction)
+    qualifier, a = shared_qualifier(a, b)  # "都昌县的三汊港镇和左里镇": 都昌县 qualifies both towns
+    pre = f"{pre}{qualifier}"
     a_head, b_head = a + kind_tail(a, b), b + kind_tail(b, a)  # "物业服务类" against "市场管理类诉求"
     full_a, full_b = complete(a_head, b_head), complete(b_head, a_head)
     if not ablated("present_side"):  # "明年的存栏目标比现在多多少": the present's figure is no target
