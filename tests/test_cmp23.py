@@ -22,7 +22,9 @@ def test_a_place_opening_side_a_qualifies_both(monkeypatch):
     assert all(q.startswith("青禾县的") for q in c.side_questions), c.side_questions
     c = parse_comparison("白沙港去年一季度和四季度，哪个季度装卸的货物更多？")
     assert c.sides == ("一季度", "四季度") and "季度季度" not in "".join(c.side_questions), c
-    # a side whose tail is not parallel to the other keeps its words
+    # a side whose tail is not parallel to the other keeps its words; a period before A is A's when B names its own
+    c = parse_comparison("浙江今年前三季度新能源汽车出口量比2024年全年出口量多多少？")
+    assert c.sides[0].startswith("浙江今年前三季度"), c.sides
     c = parse_comparison("石岭镇的新增就业和柳河县哪个多？")
     assert c.sides[0] != "新增就业"
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "shared_qualifier,containing_place")
@@ -94,3 +96,31 @@ def test_sides_from_sentences_naming_neither_read_the_sentence_naming_both(monke
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "unnamed_sides")
     answer = answer_comparison(question, c, sides, 0.0, hits)
     assert "石岭镇 15个" not in answer.answer, answer.answer
+
+
+def test_a_dateline_place_of_six_characters_ending_in_its_level(monkeypatch):
+    from rag.dateline import dateline_place
+
+    assert dateline_place("本报东乌珠穆沁旗10月20日讯（记者 苏日古嘎）清晨六点") == ["东乌珠穆沁旗"]
+    assert dateline_place("本报苏尼特左旗讯 近日") == ["苏尼特左旗"]
+    assert dateline_place("本报兰州讯") == ["兰州"]
+    assert dateline_place("本报记者张三报道12月") == []
+
+
+def test_since_dates_the_figure_and_qualifies_nothing(monkeypatch):
+    from rag.answer.near_miss.measure import _qualifier_unsaid
+    from rag.answer.question import analyze_question
+
+    analysis = analyze_question("青禾旗的边民互市贸易区2025年以来交易额有多少？")
+    clause = "全旗边民互市贸易区交易额2.36亿元"
+    assert not _qualifier_unsaid(clause, clause + "，同比增长27.4%。", analysis)
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "since_no_qualifier")
+    assert _qualifier_unsaid(clause, clause + "，同比增长27.4%。", analysis)
+
+
+def test_a_side_is_asked_again_in_the_follow_ups_compound_unit(monkeypatch):
+    c = parse_comparison("石岭旗和柳河旗的流动卫生服务车，今年谁巡诊的牧户多？多多少户次？")
+    assert all(any(q.endswith("多少户次") for q in alts) for alts in c.alternatives), c.alternatives
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "follow_compound_unit")
+    c = parse_comparison("石岭旗和柳河旗的流动卫生服务车，今年谁巡诊的牧户多？多多少户次？")
+    assert not any(q.endswith("多少户次") for alts in c.alternatives for q in alts)

@@ -229,6 +229,9 @@ SWITCHES = {
                      " by name is read first (三汊港镇15个、左里镇14个, not the county's 52% and 68%)",
     "full_form_one_name": "a side's full form in a list (十堰经开区 of 十堰经济技术开发区) holds no figure or break: \"有15个；左里镇\""
                           " does not open with 左里镇",
+    "since_no_qualifier": "a question's 以来/以前/期间 before its measure (2025年以来交易额) dates the figure, it is no qualifier"
+                          " the figure's clause must say",
+    "follow_compound_unit": "\"…哪个多？多多少户次？\": a side asked in 户 is asked again in the follow-up's compound unit 户次",
     "times_unit": "a comparison refuses a count of times (118.6万人次, 车次) against a count of things or people (5条, 12万人):"
                   " trips are no lines, visits no visitors",
     "glued_between_places": "a connector opening a known word between two names of one level (寨蒿镇和平永镇: 和平) still"

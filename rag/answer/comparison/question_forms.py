@@ -251,7 +251,10 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
             asked_unit = "" if ablated("follow_unit") else unit_asked(follow.group("unit").strip())
             if asked_unit and len(asked_unit) <= 2:
                 compared = replace(compared, alternatives=tuple(  # type: ignore[arg-type]
-                    alternatives + ((asked + asked_unit,) if asked.endswith("多少") else ())
+                    alternatives + ((asked + asked_unit,) if asked.endswith("多少") else
+                                    # "…牧户多少户" asked "多多少户次": in the compound unit
+                                    (asked + asked_unit[1:],) if asked.endswith(f"多少{asked_unit[0]}")
+                                    and len(asked_unit) == 2 and not ablated("follow_compound_unit") else ())
                     for asked, alternatives in zip(compared.side_questions, compared.alternatives)))
             return replace(compared, with_difference=True, unit=compared.unit or follow.group("unit").strip())
     left = _read_remainder(text)

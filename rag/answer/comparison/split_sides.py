@@ -116,6 +116,8 @@ def shared_qualifier(a: str, b: str) -> tuple[str, str]:
         return "", a
     before = a[:len(a) - len(tail)]
     anchors = read_anchors(before.rstrip("的"))
-    if not (anchors.entities or anchors.times) or not anchors.bare:
-        return "", a
+    if not (anchors.entities or anchors.times) or not anchors.bare or len(tail) > 6:
+        return "", a  # (a side's name is short: "三季度新能源汽车出口量" is a measure, no name parallel to B)
+    if anchors.times and read_anchors(b).times:
+        return "", a  # "浙江今年前三季度…比2024年全年…": B names its own period, the period before A is A's
     return before, tail
