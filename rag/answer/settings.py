@@ -229,6 +229,8 @@ SWITCHES = {
                      " by name is read first (三汊港镇15个、左里镇14个, not the county's 52% and 68%)",
     "full_form_one_name": "a side's full form in a list (十堰经开区 of 十堰经济技术开发区) holds no figure or break: \"有15个；左里镇\""
                           " does not open with 左里镇",
+    "qualifier_first_unplaced": "a place qualifying both sides (丹东港的大东港区和海洋红港区) is asked of side B only when B"
+                                " alone is refused (B's paragraph may name its own place only)",
     "since_no_qualifier": "a question's 以来/以前/期间 before its measure (2025年以来交易额) dates the figure, it is no qualifier"
                           " the figure's clause must say",
     "follow_compound_unit": "\"…哪个多？多多少户次？\": a side asked in 户 is asked again in the follow-up's compound unit 户次",

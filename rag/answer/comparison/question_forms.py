@@ -192,9 +192,7 @@ def _without_kind(mid: str, a: str, b: str) -> str:
         return mid
     kind = next((n for n in range(min(len(mid), len(a), len(b), 5), 0, -1)
                  if a.endswith(mid[:n]) and b.endswith(mid[:n])), 0)
-    if not kind:
-        return mid
-    if mid[:kind].endswith(TIME_ENDINGS) and (ablated("which_kind") or kind < 2):  # "上半年和下半年哪个半年…"
+    if not kind or mid[:kind].endswith(TIME_ENDINGS):  # "上半年和下半年哪个半年…": periods are completed apart
         return mid
     ends = {0}
     for word, _ in pos_cut(mid):
