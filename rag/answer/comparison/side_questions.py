@@ -8,7 +8,7 @@ import re
 
 from ..question import pos_tokenizer
 from ..settings import ablated
-from .anchors import PERIOD, read_anchors, times_named
+from .anchors import NAME_LEVELS, PERIOD, read_anchors, times_named
 from .asked import DATED, DIFFERENCE, LARGER, Comparison
 from .complete_sides import complete, kind_tail, shared_predicate, without_lent_place
 from .lead_name import lead_name, opening_place
@@ -90,7 +90,9 @@ def build_comparison(
     qualifier, a = shared_qualifier(a, b)  # "都昌县的三汊港镇和左里镇": 都昌县 qualifies both towns
     unqualified = pre  # B asked first without a place qualifying both (its paragraph may name its own place only)
     pre = f"{pre}{qualifier}"
-    placed = bool(qualifier) and not PERIOD.search(qualifier) and not times_named(qualifier) and not ablated("qualifier_first_unplaced")
+    # (only when the sides are places themselves, 港区/镇: 陈巴尔虎旗's 奶牛存栏 is no 奶牛存栏 of anywhere)
+    placed = bool(qualifier) and a[-1:] in NAME_LEVELS and not PERIOD.search(qualifier) and not times_named(qualifier) \
+        and not ablated("qualifier_first_unplaced")
     a_head, b_head = a + kind_tail(a, b), b + kind_tail(b, a)  # "物业服务类" against "市场管理类诉求"
     full_a, full_b = complete(a_head, b_head), complete(b_head, a_head)
     if not ablated("present_side"):  # "明年的存栏目标比现在多多少": the present's figure is no target
