@@ -217,8 +217,6 @@ SWITCHES = {
                              " (its answer names the winner)",
     "containing_place": "\"宽甸的灌水镇和长甸镇\": a place before 的 opening a side that then names a place of the other"
                         " side's level holds both sides, it is not side A's own name",
-    "shared_qualifier": "\"都昌县的三汊港镇和左里镇\", \"九江港去年一季度和四季度\": a place or period opening side A before its"
-                        " tail parallel to side B qualifies both sides (shown 三汊港镇, asked of both)",
     "which_kind": "\"一季度和上半年比，哪个时段平均每天坐车的人多\": the noun after 哪个 names the sides' kind though they do"
                   " not end in it (时段), and a period kind both end in (哪个季度) is no part of the measure either",
     "named_listing": "both comparison sides read from one sentence listing each name right before its figure (其中柯城区121个、"
@@ -229,8 +227,6 @@ SWITCHES = {
                      " by name is read first (三汊港镇15个、左里镇14个, not the county's 52% and 68%)",
     "full_form_one_name": "a side's full form in a list (十堰经开区 of 十堰经济技术开发区) holds no figure or break: \"有15个；左里镇\""
                           " does not open with 左里镇",
-    "qualifier_first_unplaced": "a place qualifying both sides (丹东港的大东港区和海洋红港区) is asked of side B only when B"
-                                " alone is refused (B's paragraph may name its own place only)",
     "since_no_qualifier": "a question's 以来/以前/期间 before its measure (2025年以来交易额) dates the figure, it is no qualifier"
                           " the figure's clause must say",
     "follow_compound_unit": "\"…哪个多？多多少户次？\": a side asked in 户 is asked again in the follow-up's compound unit 户次",

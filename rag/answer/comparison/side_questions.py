@@ -8,11 +8,10 @@ import re
 
 from ..question import pos_tokenizer
 from ..settings import ablated
-from .anchors import NAME_LEVELS, PERIOD, read_anchors, times_named
+from .anchors import read_anchors
 from .asked import DATED, DIFFERENCE, LARGER, Comparison
 from .complete_sides import complete, kind_tail, shared_predicate, without_lent_place
 from .lead_name import lead_name, opening_place
-from .split_sides import shared_qualifier
 
 
 _AS_DATE = {"先": "早", "前": "早", "后": "晚"}  # "哪个先/在前": the earlier one
@@ -87,12 +86,6 @@ def build_comparison(
     if not ablated("one_sided_change") and (_DIRECTION_ONLY.fullmatch(a) or _DIRECTION_ONLY.fullmatch(b)):
         return None
     direction = _AS_DATE.get(direction, direction)
-    qualifier, a = shared_qualifier(a, b)  # "都昌县的三汊港镇和左里镇": 都昌县 qualifies both towns
-    unqualified = pre  # B asked first without a place qualifying both (its paragraph may name its own place only)
-    pre = f"{pre}{qualifier}"
-    # (only when the sides are places themselves, 港区/镇: 陈巴尔虎旗's 奶牛存栏 is no 奶牛存栏 of anywhere)
-    placed = bool(qualifier) and a[-1:] in NAME_LEVELS and not PERIOD.search(qualifier) and not times_named(qualifier) \
-        and not ablated("qualifier_first_unplaced")
     a_head, b_head = a + kind_tail(a, b), b + kind_tail(b, a)  # "物业服务类" against "市场管理类诉求"
     full_a, full_b = complete(a_head, b_head), complete(b_head, a_head)
     if not ablated("present_side"):  # "明年的存栏目标比现在多多少": the present's figure is no target
@@ -163,9 +156,5 @@ def build_comparison(
     a = a[:-len(predicate)] if predicate and a.endswith(predicate) else a
     a, b = (lead or side for side, lead in zip((a, b), leads))  # "海安市去年城镇新增就业" is shown as 海安市
     a, b = (re.sub(r"(?<=.)的$", "", side) for side in (a, b))  # "线上的" is shown as 线上
-    asked_a, asked_b, alternatives_b = question(full_a), question(full_b), alternatives[1]
-    if placed:  # "海洋红港区…" first, "丹东港的海洋红港区…" when that is refused
-        qualified, pre = asked_b, unqualified
-        asked_b, alternatives_b = question(full_b), (qualified, *alternatives_b)
-    return Comparison((a, b), (asked_a, asked_b), asks, direction, unit, measure, change,
-                      alternatives=(alternatives[0], alternatives_b))
+    return Comparison((a, b), (question(full_a), question(full_b)), asks, direction, unit, measure, change,
+                      alternatives=(alternatives[0], alternatives[1]))

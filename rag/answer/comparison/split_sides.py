@@ -89,35 +89,3 @@ def two_sides(left: str, names: Collection[str]) -> tuple[str, str, str, str] | 
             after = "".join(clauses[i + 1:])
             return "".join(clauses[:i]), _COMPARED.sub("", a), _COMPARED.sub("", b), after
     return None
-
-
-def shared_qualifier(a: str, b: str) -> tuple[str, str]:
-    """(words before, side A) when side A opens with a place or period both sides belong to: "都昌县的三汊港镇和左里镇"
-    are two towns of 都昌县, "九江港去年一季度和四季度" two quarters of 九江港's last year, "二连浩特的铁路口岸和公路口岸"
-    two ports of 二连浩特. A's own name is the tail parallel to B (ending as B ends, of B's length or nearest), cut at a
-    word; the words before it, a place or period (``read_anchors``), qualify both. ("", a) when there is no such tail."""
-    from .anchors import read_anchors  # (anchors reads sides with the question analysis)
-
-    if ablated("shared_qualifier") or len(b) < 2 or len(a) <= len(b) or "的" in b:
-        return "", a
-    cuts, at = [], 0
-    for word, _ in pos_cut(a):
-        at += len(word)
-        cuts.append(at)
-    tails = [a[cut:] for cut in cuts[:-1] if len(a) - cut >= 2 and a[cut:].lstrip("的")[-1:] == b[-1]]
-    tails = [t.lstrip("的") for t in tails if len(t.lstrip("的")) >= 2]
-    owned = a.rpartition("的")[2]  # after a 的, the side's own name whole ("都昌县的三汊港镇", cut 三/汊港镇)
-    if 2 <= len(owned) < len(a) - 1 and owned[-1] == b[-1]:
-        tails = [owned]
-    if not tails:
-        return "", a
-    tail = min(tails, key=lambda t: (abs(len(t) - len(b)), -len(t)))
-    if not len(b) - 1 <= len(tail) <= len(b) + 2 or tail[-2:] != b[-2:] and tail[-1] not in NAME_LEVELS:
-        return "", a
-    before = a[:len(a) - len(tail)]
-    anchors = read_anchors(before.rstrip("的"))
-    if not (anchors.entities or anchors.times) or not anchors.bare or len(tail) > 6:
-        return "", a  # (a side's name is short: "三季度新能源汽车出口量" is a measure, no name parallel to B)
-    if anchors.times and read_anchors(b).times:
-        return "", a  # "浙江今年前三季度…比2024年全年…": B names its own period, the period before A is A's
-    return before, tail
