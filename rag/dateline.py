@@ -31,14 +31,17 @@ DATELINE = re.compile(
 # a line of its own naming who wrote the report: "本报记者 张三 李四", "通讯员 王五", "特约评论员"
 BYLINE = re.compile(rf"^{_either(BYLINE_PUBLISHERS)}?{_ROLE}(?:[\s\u4e00-\u9fff·]{{0,40}})$")
 # the place of a dateline: "本报兰州讯" → 兰州, "新华社西宁1月5日电" → 西宁
-_DATELINE_PLACE = re.compile(rf"^{_either((LOCAL_PAPER, *WIRES))}([\u4e00-\u9fff]{{2,4}}?)(?:\d|讯|电)")
+# a place of five to seven characters ends in its level: "本报东乌珠穆沁旗10月20日讯" → 东乌珠穆沁旗
+_DATELINE_PLACE = re.compile(
+    rf"^{_either((LOCAL_PAPER, *WIRES))}([\u4e00-\u9fff]{{2,4}}?|[\u4e00-\u9fff]{{4,6}}[旗县市区州盟])(?:\d|讯|电)"
+)
 _NO_PLACE = ("记者", "特约", "讯", "综合", "专讯", "电")  # "本报记者…讯", "本报综合讯": no place named
 
 
 def dateline_place(lead: str) -> list[str]:
     """The place a lead's dateline reports from, as a one-item list ([] when it names none)."""
     match = _DATELINE_PLACE.match(lead)
-    if not match or match.group(1) in _NO_PLACE:
+    if not match or match.group(1) in _NO_PLACE or match.group(1).startswith(_NO_PLACE):
         return []
     return [match.group(1)]
 

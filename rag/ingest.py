@@ -79,7 +79,8 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # 19: a report giving a day without its year is of the year its page's other reports are dated by (a page is one issue)
 # 20: a setting reads a place right after 在/从/走进 that follows a comma ("，在慈利县…": the candidate at 在 no longer hides
 # the one after it), and a city whose name ends in 城市 (盐城市, 晋城市) when jieba reads it as one place word
-PARSER_VERSION = 20
+# 21: a dateline's place of five to seven characters ending in its level ("本报东乌珠穆沁旗10月20日讯") sets its article
+PARSER_VERSION = 21
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 

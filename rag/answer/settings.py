@@ -217,6 +217,19 @@ SWITCHES = {
                              " (its answer names the winner)",
     "containing_place": "\"宽甸的灌水镇和长甸镇\": a place before 的 opening a side that then names a place of the other"
                         " side's level holds both sides, it is not side A's own name",
+    "which_kind": "\"一季度和上半年比，哪个时段平均每天坐车的人多\": the noun after 哪个 names the sides' kind though they do"
+                  " not end in it (时段), and a period kind both end in (哪个季度) is no part of the measure either",
+    "named_listing": "both comparison sides read from one sentence listing each name right before its figure (其中柯城区121个、"
+                     "江山市92个), whatever the sides' words, when the sentence says the measure",
+    "breakdown_measure": "a sentence opening with 其中 breaks down the figure of the sentence before: the measure the sides"
+                         " share may be said there (…货运量达到1936.4万吨。其中，铁路口岸完成1488.7万吨)",
+    "unnamed_sides": "two comparison sides answered from sentences naming neither of them: a retrieved sentence stating both"
+                     " by name is read first (三汊港镇15个、左里镇14个, not the county's 52% and 68%)",
+    "full_form_one_name": "a side's full form in a list (十堰经开区 of 十堰经济技术开发区) holds no figure or break: \"有15个；左里镇\""
+                          " does not open with 左里镇",
+    "since_no_qualifier": "a question's 以来/以前/期间 before its measure (2025年以来交易额) dates the figure, it is no qualifier"
+                          " the figure's clause must say",
+    "follow_compound_unit": "\"…哪个多？多多少户次？\": a side asked in 户 is asked again in the follow-up's compound unit 户次",
     "times_unit": "a comparison refuses a count of times (118.6万人次, 车次) against a count of things or people (5条, 12万人):"
                   " trips are no lines, visits no visitors",
     "glued_between_places": "a connector opening a known word between two names of one level (寨蒿镇和平永镇: 和平) still"

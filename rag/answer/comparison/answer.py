@@ -17,7 +17,7 @@ from ..settings import ablated
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATIO, YES_NO, Comparison
 from .list_item_sides import list_item_side, own_item_side
 from .side_clauses import same_figure
-from .stated_sides import stated_sides
+from .stated_sides import mentions, stated_sides
 from .values import (comparable_dates, comparable_units, date_difference, date_key, difference_text, figure_of,
                      in_unit_asked, measure_of, plain)
 
@@ -93,7 +93,7 @@ def answer_comparison(
     answer it, the two figures one sentence of ``hits`` (the paragraphs retrieved) states side by side
     (``stated_sides``: "A、B分别X和Y")."""
     answer = _composed(question, comparison, sides, elapsed_ms)
-    if answer.refused and hits and not comparison.remainder:
+    if answer.refused and hits and not comparison.remainder or _unnamed(comparison, sides) and hits:
         stated = stated_sides(comparison, shown_sides(comparison), hits)
         read = figure_of(stated[0].short) if stated is not None else None
         # the unit asked ("快几个百分点") says what kind of figure compares: a share, not 万人次
@@ -109,6 +109,15 @@ def answer_comparison(
             if not again.refused:
                 return again
     return answer
+
+
+def _unnamed(comparison: Comparison, sides: tuple[Answer, Answer]) -> bool:
+    """Whether a side was answered from a sentence that does not name it while the other side's does not either
+    ("都昌县新建幸福食堂48个…覆盖行政村的比例由52%提高到68%" for 三汊港镇 and 左里镇): a sentence of the retrieved
+    paragraphs stating both sides by name (``stated_sides``) is read first then."""
+    if ablated("unnamed_sides") or comparison.dated or comparison.remainder or any(s.refused for s in sides):
+        return False
+    return not any(mentions(_stated_with(s), name) for s, name in zip(sides, shown_sides(comparison)))
 
 
 def _list_item_sides(comparison: Comparison, sides: tuple[Answer, Answer], hits: Sequence[Hit]) -> tuple[Answer, Answer] | None:

@@ -173,6 +173,17 @@ def _read_remainder(text: str) -> Comparison | None:
                       alternatives=((), (f"已{verb}多少{unit}",)), remainder=True)
 
 
+def _kind_word(mid: str) -> str:
+    """``mid`` (the words after 哪个) less the noun opening it when more of the measure follows: after 哪个 a noun names
+    the kind of thing the sides are ("哪个时段平均每天坐车的人多": the sides are periods, the measure is 平均每天坐车的人),
+    though the sides do not end in it ("一季度和上半年")."""
+    words = pos_cut(mid)
+    if ablated("which_kind") or len(words) < 2 or not words[0][1].startswith("n") or len(words[0][0]) < 2:
+        return mid
+    rest = mid[len(words[0][0]):]
+    return rest.removeprefix("的") if len(rest.removeprefix("的")) >= 2 else mid
+
+
 def _without_kind(mid: str, a: str, b: str) -> str:
     """``mid`` (the words after 哪个) less the kind noun both sides end in: "区城镇新增就业人数" after
     播州区 and 汇川区 is 城镇新增就业人数, "镇的草莓卖的钱" after two towns 草莓卖的钱; the kind
@@ -204,8 +215,11 @@ def _which_sides(match: re.Match, names: Collection[str]) -> tuple[str, str, str
         return None
     pre, a, b, after = found
     groups = match.groupdict()
-    mid = _without_kind((groups.get("mid") or "") + (groups.get("mid2") or ""), a, b)
-    return pre, a, b, after + measure_words(mid)
+    mid = (groups.get("mid") or "") + (groups.get("mid2") or "")
+    kindless = _without_kind(mid, a, b)
+    if kindless == mid and "mid" in groups and match.string[:match.start("mid")].endswith(("哪个", "哪一个")):
+        kindless = _kind_word(mid)
+    return pre, a, b, after + measure_words(kindless)
 
 
 def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison | None:
@@ -235,7 +249,10 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
             asked_unit = "" if ablated("follow_unit") else unit_asked(follow.group("unit").strip())
             if asked_unit and len(asked_unit) <= 2:
                 compared = replace(compared, alternatives=tuple(  # type: ignore[arg-type]
-                    alternatives + ((asked + asked_unit,) if asked.endswith("多少") else ())
+                    alternatives + ((asked + asked_unit,) if asked.endswith("多少") else
+                                    # "…牧户多少户" asked "多多少户次": in the compound unit
+                                    (asked + asked_unit[1:],) if asked.endswith(f"多少{asked_unit[0]}")
+                                    and len(asked_unit) == 2 and not ablated("follow_compound_unit") else ())
                     for asked, alternatives in zip(compared.side_questions, compared.alternatives)))
             return replace(compared, with_difference=True, unit=compared.unit or follow.group("unit").strip())
     left = _read_remainder(text)

@@ -30,6 +30,8 @@ _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _LIST_JOIN = re.compile(r"以及|、|和|与|及|同")
 _LIST_OPENING = re.compile(r"^(?:其中|此外|另外|而|分区域看|分区县看|从[^，]{1,8}看)")
+# a sentence opening with 其中 breaks down the figure the sentence before states: its measure is said there
+_BREAKS_DOWN = re.compile(r"^\s*其中")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)年")
 # a part of the year (上半年, 一季度, 前三季度, 1至8月): a sentence stating only other parts is of another period
 _PART_OF_YEAR = re.compile(r"[上下]半年|前[一二三]季度|第?[一二三四1-4]季度|\d{1,2}(?:至|-|—)\d{1,2}月|前\d{1,2}个?月|全年")
@@ -75,11 +77,21 @@ def _names(item: str, name: str) -> bool:
     return all(ch in rest for ch in name)
 
 
+_NOT_IN_NAME = re.compile(r"[\d，,；;：:。、]")
+
+
 def _named_at(text: str, name: str) -> int | None:
     """Where ``text`` opens with ``name`` (or its full form), the length of that name; else None."""
     if text.startswith(name):
         return len(name)
-    return next((n for n in range(len(name) + 2, min(len(text), 2 * len(name) + 2) + 1) if _names(text[:n], name)), None)
+    # a full form is one name: no figure or break inside ("有15个；左里镇" opens with no 左里镇)
+    return next((n for n in range(len(name) + 2, min(len(text), 2 * len(name) + 2) + 1)
+                 if _names(text[:n], name) and (ablated("full_form_one_name") or not _NOT_IN_NAME.search(text[:n]))), None)
+
+
+def mentions(sentence: str, name: str) -> bool:
+    """Whether ``sentence`` names ``name`` (or its full form)."""
+    return _mentions(sentence, name)
 
 
 def _mentions(sentence: str, name: str) -> bool:
@@ -233,19 +245,24 @@ def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measur
             sentence = m.group()
             if not all(_mentions(sentence, n) for n in names):
                 continue
-            if _other_period(asked, sentence):
+            context = sentence
+            if _BREAKS_DOWN.match(sentence) and not ablated("breakdown_measure"):
+                context = text[:m.start()][-120:] + sentence  # "其中，铁路口岸完成…": the sentence before's figure, broken down
+            if _other_period(asked, context):
                 continue  # the sentence is of another year or part of the year than the one asked
             spans = _figures(sentence, analyses[0])
             found = _respectively(sentence, spans, names)
             if None in found and len(measure) >= 2:
                 own = _own_clause(sentence, spans, names, measure)
                 found = [f if f is not None else o for f, o in zip(found, own)]
-            if None in found and listed:
+            if None in found and (listed or not ablated("named_listing")):
+                # "其中柯城区121个、衢江区75个、江山市92个": each name, then its figure
                 own = _name_then_figure(sentence, spans, names)
                 found = [f if f is not None else o for f, o in zip(found, own)]
             if None in found or found[0].start == found[1].start or _unit(found[0]) != _unit(found[1]) or not _unit(found[0]):
                 continue
-            if len(measure) >= 2 and coverage([measure], sentence[:max(sp.end for sp in found)]) < MIN_MEASURE \
+            said = context[:len(context) - len(sentence) + max(sp.end for sp in found)]
+            if len(measure) >= 2 and coverage([measure], said) < MIN_MEASURE \
                     and not _list_measured(hit.paragraph.title or "", sentence, names, measure):
                 continue
             return tuple(  # type: ignore[return-value]

@@ -127,6 +127,7 @@ def _subject_measures_another(
 
 # a rank or place word qualifies ("省级", "省外", "国家级"); nouns and verbs name the thing itself
 _QUALIFIER_FLAGS = ("b", "s", "f")
+_SINCE = frozenset(("以来", "以后", "以前", "之前", "之后", "期间"))
 _CONJUNCTIONS = "和及与、"
 _SCOPE = "全我本各当"  # 全国, 全省, 本地: the scope, not a qualifier of the thing
 
@@ -155,6 +156,8 @@ def _qualifier_unsaid(clause: str, sentence: str, analysis: QuestionAnalysis) ->
                         return True
                 break
             qualifier, flag = tokens[cut - 1]
+            if qualifier in _SINCE and not ablated("since_no_qualifier"):
+                break  # "2025年以来交易额": 以来 dates the figure from a start, it qualifies no thing
             if len(qualifier) < 2 or not flag.startswith(_QUALIFIER_FLAGS) or qualifier[0] in _SCOPE:
                 break
             # read exactly: 省外 is no short form of 省内外
