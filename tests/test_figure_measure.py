@@ -71,10 +71,14 @@ def test_a_level_reached_is_no_change():
     assert _states_change("灌溉保证率同比提高8%", Span(10, 12, "8%"))
 
 
-def test_the_counted_noun_must_be_what_the_figure_counts():
+def test_the_counted_noun_must_be_what_the_figure_counts(monkeypatch):
     teachers = paragraph("桃源小学柔性引进骨干教师12名，办学条件持续改善。", 1)
     analysis, candidate, sentences = _candidate("桃源小学有多少名学生？", "12名", teachers)
+    # (引进…12名 is also a flow for a stock asked, which nm:flow_for_stock finds first; the counted noun alone refuses too)
+    assert near_miss_check(candidate, analysis, sentences)[0] in ("flow_for_stock", "counted")
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:flow_for_stock")
     assert near_miss_check(candidate, analysis, sentences)[0] == "counted"
+    monkeypatch.delenv("RAG_ANSWER_ABLATE")
     pupils = paragraph("桃源小学现有学生360名，办学条件持续改善。", 1)
     analysis, candidate, sentences = _candidate("桃源小学有多少名学生？", "360名", pupils)
     assert near_miss(candidate, analysis, sentences) is None
