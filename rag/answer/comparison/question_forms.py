@@ -178,7 +178,8 @@ def _kind_word(mid: str) -> str:
     the kind of thing the sides are ("哪个时段平均每天坐车的人多": the sides are periods, the measure is 平均每天坐车的人),
     though the sides do not end in it ("一季度和上半年")."""
     words = pos_cut(mid)
-    if ablated("which_kind") or len(words) < 2 or not words[0][1].startswith("n") or len(words[0][0]) < 2:
+    # a common noun only (时段, 季度, 企业): a place word (城镇, ns) opens a measure of its own, "哪个城镇新增就业更多"
+    if ablated("which_kind") or len(words) < 2 or words[0][1] != "n" or len(words[0][0]) < 2:
         return mid
     rest = mid[len(words[0][0]):]
     return rest.removeprefix("的") if len(rest.removeprefix("的")) >= 2 else mid
