@@ -129,10 +129,11 @@ def _listed_own(claim: Claim, text: str, anchor, word: str, kind: str):
         index = next((n for n, item in enumerate(items) if key in item), None)
         if index is None or len(items) != len(listed) or index == offsets.index(anchor.start):
             return None
+        # a list of places has the claim's place as an item, or other places; "云溪县用电量、货运量…分别增长6.4%和11.7%"
+        # lists 云溪县's measures
         own_item = items[index].endswith(word) or re.search(re.escape(key) + r"[\u4e00-\u9fff]?$", items[index])
         if not own_item and not any(places_in(item) or _opening_places(item) for n, item in enumerate(items) if n != index):
-            return None  # a list of places has the claim's place as an item, or other places: "云溪县用电量、货运量…分别增长
-            # 6.4%和11.7%" lists 云溪县's measures
+            return None
         return listed[index], offsets[index]
     return None
 
