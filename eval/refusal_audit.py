@@ -5,7 +5,7 @@ or cand:<objection>:<Lack>:<reason> for the best rejected sentence), one JSON li
 
     PYTHONPATH=$PWD .venv/bin/python eval/refusal_audit.py OUT.jsonl [seeds,fresh5,...]
 """
-import json, re, sys, os, time
+import json, re, sys, time
 from pathlib import Path
 
 import rag.answer.pipeline as P

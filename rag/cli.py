@@ -23,7 +23,7 @@ def _say(message: str) -> None:
 
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
-    from .assistant import DEFAULT_CORPUS, DEFAULT_INDEX
+    from .assistant import DEFAULT_INDEX
     from .encoders import DEFAULT_ENCODER
 
     parser.add_argument("--corpus", type=Path, default=None, help="folder of articles or a corpus.jsonl (default: the corpus the index was built from, else the bundled seeds)")

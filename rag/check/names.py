@@ -254,7 +254,7 @@ def first_ranked(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf") -> 
     if _same_item(theirs, item):
         return None
     start = s_start + max(at, 0)
-    return _verdict(theirs, item, paragraph, start, start + len(theirs), f"排在第一")
+    return _verdict(theirs, item, paragraph, start, start + len(theirs), "排在第一")
 
 
 def other_in_slot(claim: Claim, hits: Sequence[Hit], context_of: "ContextOf", ranked_only: bool = False) -> "Verdict | None":
