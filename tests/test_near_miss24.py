@@ -62,3 +62,8 @@ def test_town_residents_are_not_country_residents():
     assert not opposite_measure("2025年全市城镇居民人均可支配收入44816元", asked)
     assert not opposite_measure("全市城镇化率达到58.2%", analyze_question("全市农村居民人均可支配收入是多少？"))
     assert opposite_measure("2025年，全县城乡居民医保参保人数16.3万人", analyze_question("沁水县城镇职工医保参保人数是多少？"))
+
+
+def test_a_kind_of_place_before_a_verb_is_no_name():
+    assert asked_name(analyze_question("湿地公园开张第一天来了多少游客？")) is None
+    assert asked_name(analyze_question("淄博北站2025年到达旅客有多少人次？")) == "淄博北站"

@@ -14,7 +14,7 @@ import re
 
 from ..question import GENERIC_PLACES, QuestionAnalysis, pos_cut
 from ..settings import ablated
-from ..synonyms import known_common_word
+from ..synonyms import known_common_word, word_codes
 from .place import reference_opening
 
 # the last character of a named place, venue or market: 六横港区, 叠石桥市场, 国家牡丹园, 洛阳站, 景德镇陶瓷馆
@@ -104,7 +104,12 @@ def _name_before_verb(text: str) -> str | None:
         run += word
     if not run or at + len(run) >= len(text):
         return None
-    return _name_at(text[:at + len(run)], 0, None)
+    name = _name_at(text[:at + len(run)], 0, None)
+    # a proper name opens it (獐岛 of 獐岛渔港, 淄博 of 淄博北站), not a common word naming a kind (湿地公园, 农业产业园)
+    tokens = pos_cut(name or "")
+    if len(tokens) < 2 or not (tokens[0][1] in ("ns", "nr", "nz", "nt") or not word_codes(tokens[0][0])):
+        return None
+    return name
 
 
 def _core(name: str) -> str:
