@@ -64,6 +64,9 @@ SWITCHES = {
                         " stands at a figure of another retrieved sentence",
     "series": "a sentence naming another member of the asked one's series (一期 for 二期, 春季 for 秋季, Ⅰ—Ⅲ类 for Ⅳ类)"
               " and not it, or a paragraph never naming an asked 二期/Ⅳ类/乙级, does not answer (any question kind)",
+    "name_before_verb": "the question's subject read as a name up to its first verb (獐岛渔港 of 獐岛渔港改造已经完成投资多少)",
+    "no_amount": "figures that count nothing: an ordinal (第1位) unless an order is asked, 一辆辆, an age unless asked",
+    "day_span": "a span from one day to another (11月1日至2026年2月8日) dates a part of the whole year asked",
     "neighbour_place": "a sentence naming another place of the asked one's level (望京街道 for 双井街道, 吴江区 for 姑苏区)"
                        " and never the asked one gives the neighbour's figure, not the asked place's",
     "named_kind": "a sentence whose clause opens with another name of the asked one's kind (金塘港区 for 六横港区,"
