@@ -24,3 +24,29 @@ def test_catties_are_a_weight():
     assert analyze_question("这个村的小麦一亩能收多少斤？").unit == "斤"
     assert _span("这个村的小麦一亩能收多少斤？", "全村小麦平均亩产达到1150斤。") == "1150斤"
     assert same_kind_of_unit("公斤", "斤")
+
+
+from rag.answer.near_miss import near_miss_check
+from rag.answer.scoring import thing_noun
+
+from test_near_miss import candidates_with_figures, paragraph
+
+
+def _check(question: str, figure: str, text: str):
+    analysis, candidates, sentences = candidates_with_figures(question, paragraph(text, 1))
+    candidate = next(c for c in candidates if c.span.text == figure)
+    found = near_miss_check(candidate, analysis, sentences)
+    return found[0] if found else None
+
+
+def test_an_asked_word_at_a_figure_of_another_kind_names_the_subject():
+    # 63家 and 3.2万户 answer no 多少人 and no 多少钱: 编织 and 果农 there name what the sentence is about
+    assert _check("桃源村靠草编吃饭的有多少人？", "1800余人", "桃源村现有草编作坊和企业58家，从业人员1800余人。") is None
+    assert _check("冰雹过后，保险公司一共赔给果农多少钱？", "8600万元",
+                  "全县累计支付苹果保险赔款8600万元，惠及果农1.2万户。") is None
+
+
+def test_an_asked_noun_naming_a_person_or_a_thing_is_wording_one_naming_a_measure_is_not():
+    assert thing_noun("车票") and thing_noun("暖气") and thing_noun("农民工")
+    assert not thing_noun("投资") and not thing_noun("利润") and not thing_noun("总产量") and not thing_noun("实际")
+    assert not thing_noun("新装")  # 新 + what was newly done
