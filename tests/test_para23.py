@@ -50,3 +50,6 @@ def test_an_asked_noun_naming_a_person_or_a_thing_is_wording_one_naming_a_measur
     assert thing_noun("车票") and thing_noun("暖气") and thing_noun("农民工")
     assert not thing_noun("投资") and not thing_noun("利润") and not thing_noun("总产量") and not thing_noun("实际")
     assert not thing_noun("新装")  # 新 + what was newly done
+    # the figure's clause naming another thing of the kind: another commodity, no wording
+    assert thing_noun("车票", "暑期共运送游客11.6万人次，票价统一为每人15元。")
+    assert not thing_noun("原油", "今年一季度，清河港进口液化天然气35.6万吨，同比增长12.1%。")
