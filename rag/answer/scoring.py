@@ -40,8 +40,8 @@ from .question import (
     without_baselines,
 )
 from .settings import ablated
-from .spans import UNITS, Span, asks_a_name, best_span, clause_window, kind_of_name
-from .synonyms import general_word_for, kindred_in, said_in, small_classes, synonyms, word_codes
+from .spans import UNITS, Span, asks_a_name, best_span, kind_of_name
+from .synonyms import general_word_for, kindred_in, said_in, small_classes, synonyms
 
 _CJK = "\u4e00-\u9fff"
 
@@ -371,30 +371,6 @@ def _asked_noun(noun: str, analysis: QuestionAnalysis) -> bool:
     return any(noun in phrase for phrase in analysis.focus)
 
 
-# 词林's classes of people (A) and of concrete things (B: objects, plants, places on the land, parts)
-_THING_CLASSES = ("A", "B")
-
-
-def thing_noun(noun: str, sentence: str = "", span: Span | None = None) -> bool:
-    """Whether an asked noun the article lacks is the asker's wording for who or what the figure is about, not for
-    what it measures: 词林 files it only among people or concrete things ("一个人车票多少钱" for 票价每人15元,
-    "暖气从哪天开始烧" for 11月1日开始供暖, "帮农民工要回多少工钱"), none of it a measure, a status or an action
-    (投资, 利润, 总产量, 实际, 计划 are classes D and H; 新装 is 新 + a verb: what was newly done). Such a lack is
-    wording, which the sentence vectors and the near-miss checks decide; but not when the figure's own clause of
-    ``sentence`` (the whole sentence without ``span``) names another person or thing of the same class: "进口液化
-    天然气35.6万吨" counts another thing than 原油."""
-    if ablated("thing_noun") or re.match(r"新|[不没未非无除]", noun):
-        return False
-    codes = word_codes(noun)
-    if not codes or not all(code.startswith(_THING_CLASSES) for code in codes):
-        return False
-    if span is not None:
-        before, after = clause_window(sentence, span.start, span.end)
-        sentence = before + span.text + after
-    kinds = {code[0] for code in codes}
-    return not any(code[0] in kinds for word, _ in pos_cut(sentence) if len(word) >= 2 for code in word_codes(word))
-
-
 def _used_as_verb(noun: str, question: str) -> bool:
     """A word the tagger cut across the question's words and reads as a noun, used with an aspect
     particle ("一共用了多少个场馆": 共用 is jieba's cut of 一共|用了): the verb of the user's wording, which
@@ -552,8 +528,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 reason, lacks = f"相关段落中没有“{analysis.time_terms[0]}”的数据", Lack.PERIOD
             elif unstated_figures:
                 reason, lacks = f"相关段落中没有“{unstated_figures[0]}”", Lack.FIGURE
-            elif any(_asked_noun(n, analysis) and not thing_noun(n, sentence, span) for n in absent_in_kind) \
-                    or len(absent_in_kind) > 1:
+            elif any(_asked_noun(n, analysis) for n in absent_in_kind) or len(absent_in_kind) > 1:
                 reason, lacks = f"相关段落中没有谈到“{absent_in_kind[0]}”", Lack.NOUN
             elif analysis.kind == PERSON and analysis.role and not role_said(analysis.role, sentence):
                 reason, lacks = f"相关段落中没有提到{analysis.role}", Lack.ROLE

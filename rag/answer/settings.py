@@ -59,8 +59,6 @@ SWITCHES = {
     "pronoun_follows": "a sentence with no figure of the asked kind is read with the next one when that one's subject is a pronoun (她, 他): it goes on about the same one",
     "word_kind_only": "a word of the asked phrase standing at a figure of another kind than the asked one (扎染作坊63家"
                       " beside 从业人员2100余人 for 多少人) is no near miss for a figure in the asked unit",
-    "thing_noun": "an asked noun the article lacks that 词林 files only among people or concrete things (车票, 暖气,"
-                  " 农民工) is the asker's wording for who or what, not a measure: the sentence vectors decide",
     "unit_noun": "a question asking a noun that is a count in a unit (参赛人次是多少, 人数有多少) asks that unit (人次, 人)",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
