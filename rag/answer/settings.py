@@ -57,6 +57,8 @@ SWITCHES = {
     "counted_head": "a figure in another count word counts the asked thing when the word before it ends in the thing's head character (报修单 / 报修工单4.72万件, 案子 / 结案312件)",
     "people_nouns": "a word 词林 files among people right before 叫什么名字 (村支书, 站长) makes the question ask a person's name",
     "pronoun_follows": "a sentence with no figure of the asked kind is read with the next one when that one's subject is a pronoun (她, 他): it goes on about the same one",
+    "word_kind_only": "a word of the asked phrase standing at a figure of another kind than the asked one (扎染作坊63家"
+                      " beside 从业人员2100余人 for 多少人) is no near miss for a figure in the asked unit",
     "unit_noun": "a question asking a noun that is a count in a unit (参赛人次是多少, 人数有多少) asks that unit (人次, 人)",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
