@@ -1,0 +1,21 @@
+"""Issue 11, twenty-fourth round (helper "para24"): answers to questions in the asker's own words, without answering
+near misses. Cases written for this test, in the form of the articles."""
+from __future__ import annotations
+
+from rag.answer.near_miss.joint import joint_member
+from rag.answer.question import analyze_question
+from rag.answer.spans import quantity_spans
+
+
+def _joint(question: str, sentence: str) -> str | None:
+    analysis = analyze_question(question)
+    return joint_member(sentence, quantity_spans(sentence, analysis)[0], analysis)
+
+
+def test_a_listed_name_jieba_cuts_apart_is_still_the_asked_member():
+    # jieba cuts 陵城区 as 陵/ng 城区/n, so its tags name nothing: the question's own words read the name; the sum
+    # belongs to the three places, not to the asked one (a comparison took 69.7亿斤 for 陵城区 once 斤 was a unit)
+    sentence = "齐河县、禹城市、陵城区三地粮食总产合计69.7亿斤，占全市的44.7%。"
+    assert _joint("2025年陵城区打的粮食多少？", sentence) == "陵城区"
+    # a question asking the three together is no member question
+    assert _joint("齐河县、禹城市、陵城区一共打了多少粮食？", sentence) is None
