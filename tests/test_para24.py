@@ -19,3 +19,11 @@ def test_a_listed_name_jieba_cuts_apart_is_still_the_asked_member():
     assert _joint("2025年陵城区打的粮食多少？", sentence) == "陵城区"
     # a question asking the three together is no member question
     assert _joint("齐河县、禹城市、陵城区一共打了多少粮食？", sentence) is None
+
+
+def test_zhuang_counts_buildings_as_dong_does():
+    from rag.answer.spans import best_span, same_kind_of_unit
+    # 幢 and 栋 count the same buildings; the answer stage knew 栋 only, so "多少栋" found no figure in "修缮47幢"
+    assert same_kind_of_unit("栋", "幢")
+    span = best_span("涉及传统建筑修缮47幢，总投资3.8亿元。", analyze_question("街区二期要修缮多少栋老房子？"))[0]
+    assert span is not None and span.text == "47幢"
