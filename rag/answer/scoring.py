@@ -40,7 +40,7 @@ from .question import (
     without_baselines,
 )
 from .settings import ablated
-from .spans import UNITS, Span, asks_a_name, best_span, kind_of_name
+from .spans import RATE_AS_CHANGE, UNITS, Span, asks_a_name, best_span, kind_of_name
 from .synonyms import general_word_for, kindred_in, said_in, small_classes, synonyms
 
 _CJK = "\u4e00-\u9fff"
@@ -271,6 +271,16 @@ def _noun_present(noun: str, text: str) -> bool:
     if re.fullmatch(r"[A-Za-z0-9]+", noun):
         return noun.lower() in re.sub(r"\s", "", text.lower())
     if noun in text or any(s in text for s in synonyms(noun)):  # 邮编 is 邮政编码
+        return True
+    # a rate of change (增幅, 增速, 降幅) is said by its change before a percentage: "同比增长14.2%" (as
+    # spans.RATE_AS_CHANGE reads it at the figure)
+    if noun in RATE_AS_CHANGE and not ablated("rate_noun_by_change") and re.search(
+            RATE_AS_CHANGE[noun] + r"了?[^，。；！？,;!?\d]{0,3}\d[\d.]*[%％]", text):
+        return True
+    # 金额 (a sum of money) is the kind every "…额" at a money figure names: "卖到国外的金额" is said by
+    # "出口额58.3亿元" (成交额, 销售额 alike)
+    if noun in ("金额", "数额") and not ablated("amount_by_e_word") and re.search(
+            r"[\u4e00-\u9fff]额(?:达到|达|为|是|约|超过|突破|共计|累计)?\d[\d.]*[万亿]?元", text):
         return True
     # Chinese compounds are head-final: "发送量", "增长率" are talked about as
     # "发送旅客…", "增长4.5%"; the modifier is the part that must be there
