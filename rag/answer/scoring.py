@@ -277,11 +277,6 @@ def _noun_present(noun: str, text: str) -> bool:
     if noun in RATE_AS_CHANGE and not ablated("rate_noun_by_change") and re.search(
             RATE_AS_CHANGE[noun] + r"了?[^，。；！？,;!?\d]{0,3}\d[\d.]*[%％]", text):
         return True
-    # 金额 (a sum of money) is the kind every "…额" at a money figure names: "卖到国外的金额" is said by
-    # "出口额58.3亿元" (成交额, 销售额 alike)
-    if noun in ("金额", "数额") and not ablated("amount_by_e_word") and re.search(
-            r"[\u4e00-\u9fff]额(?:达到|达|为|是|约|超过|突破|共计|累计)?\d[\d.]*[万亿]?元", text):
-        return True
     # Chinese compounds are head-final: "发送量", "增长率" are talked about as
     # "发送旅客…", "增长4.5%"; the modifier is the part that must be there
     # (so "失业率" is not "就业率")

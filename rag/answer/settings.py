@@ -154,7 +154,6 @@ SWITCHES = {
     "rate_gap": "a figure after 增速/率 比… (增速比全区高4.1个百分点) is a gap between rates, not the rate asked",
     "rate_noun_by_change": "an asked rate of change (增幅, 增速) is no lacked noun in a sentence saying its change before a"
                            " percentage (观众量同比增长14.2% for 观众人数的同比增幅)",
-    "amount_by_e_word": "an asked 金额 is no lacked noun in a sentence naming a money figure by a …额 word (出口额58.3亿元)",
     "rate_said_by_change": "a rate of change asked (增速, 增幅) is said by the change next to the figure (同比增长12.3%)",
     "scope_no_noun": "a scope word of the question (全市, 全省, 我省) is no noun the answer's sentence must say",
     "whether_changed": "\"变了没有\" asks whether a figure changed: the sentence saying so answers (与去年同期持平)",
