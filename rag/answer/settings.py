@@ -57,6 +57,8 @@ SWITCHES = {
     "counted_head": "a figure in another count word counts the asked thing when the word before it ends in the thing's head character (报修单 / 报修工单4.72万件, 案子 / 结案312件)",
     "people_nouns": "a word 词林 files among people right before 叫什么名字 (村支书, 站长) makes the question ask a person's name",
     "pronoun_follows": "a sentence with no figure of the asked kind is read with the next one when that one's subject is a pronoun (她, 他): it goes on about the same one",
+    "word_kind_only": "a word of the asked phrase standing at a figure of another kind than the asked one (扎染作坊63家"
+                      " beside 从业人员2100余人 for 多少人) is no near miss for a figure in the asked unit",
     "unit_noun": "a question asking a noun that is a count in a unit (参赛人次是多少, 人数有多少) asks that unit (人次, 人)",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
@@ -153,6 +155,8 @@ SWITCHES = {
     "rated_word": "\"满意的比例\", \"满意程度\": a rate named by the rated word, said 满意度 at its figure",
     "one_sided_change": "\"比去年多了还是少了，幅度多少\" asks one change (下降3.2%), not two sides to compare",
     "rate_gap": "a figure after 增速/率 比… (增速比全区高4.1个百分点) is a gap between rates, not the rate asked",
+    "rate_noun_by_change": "an asked rate of change (增幅, 增速) is no lacked noun in a sentence saying its change before a"
+                           " percentage (观众量同比增长14.2% for 观众人数的同比增幅)",
     "rate_said_by_change": "a rate of change asked (增速, 增幅) is said by the change next to the figure (同比增长12.3%)",
     "scope_no_noun": "a scope word of the question (全市, 全省, 我省) is no noun the answer's sentence must say",
     "whether_changed": "\"变了没有\" asks whether a figure changed: the sentence saying so answers (与去年同期持平)",
