@@ -12,8 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Sequence
 
 from ...schema import Answer, Citation, Hit
-from ..question import coverage
+from ..question import coverage, pos_cut
 from ..settings import ablated
+from .anchors import PERIOD, is_time_word
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATIO, YES_NO, Comparison
 from .list_item_sides import list_item_side, own_item_side
 from .side_clauses import same_figure
@@ -66,7 +67,9 @@ def _stated_with(answer: Answer) -> str:
     首位；上饶市完成31.4亿元；" states 上饶's figure of 完成交通投资 too (the clauses after ；leave out
     what the first one said). The whole 。-sentence of the paragraph, when the side's ends with ；."""
     sentence = answer.sentence or ""
-    if not answer.citations or not sentence.rstrip().endswith(("；", ";")) or ablated("parallel_clauses"):
+    # so does an item of a roundup cut at its ，("…；澧县61.8万吨，桃源县58.3万吨"): the list's lead says the measure
+    items = ("；", ";") if ablated("own_items") else ("；", ";", "，", ",")
+    if not answer.citations or not sentence.rstrip().endswith(items) or ablated("parallel_clauses"):
         return sentence
     text, at = answer.citations[0].text, answer.citations[0].text_answer_start
     at = text.rfind(sentence, 0, (at or 0) + len(sentence)) if text else -1
@@ -92,6 +95,11 @@ def answer_comparison(
     the winner, the difference, yes or no, or the ratio, always with both values, citing both. When they cannot
     answer it, the two figures one sentence of ``hits`` (the paragraphs retrieved) states side by side
     (``stated_sides``: "A、B分别X和Y")."""
+    if hits and not comparison.dated and not comparison.remainder and not ablated("own_items"):
+        # "分县市区看，鼎城区粮食总产量72.6万吨，居各县市区首位；澧县61.8万吨": a side answered with another member's
+        # figure of a roundup (the first item, the only one saying the measure) takes its own item's
+        sides = tuple(own_item_side(side, _undated(name), hits) or side  # type: ignore[assignment]
+                      for side, name in zip(sides, shown_sides(comparison)))
     answer = _composed(question, comparison, sides, elapsed_ms)
     if answer.refused and hits and not comparison.remainder or _unnamed(comparison, sides) and hits:
         stated = stated_sides(comparison, shown_sides(comparison), hits)
@@ -109,6 +117,17 @@ def answer_comparison(
             if not again.refused:
                 return again
     return answer
+
+
+def _undated(name: str) -> str:
+    """``name`` less the period words opening it ("暑期盘州古城" opens the item 盘州古城 of a list)."""
+    words = pos_cut(name)
+    at = 0
+    for word, flag in words:
+        if not (is_time_word(word, flag) or PERIOD.fullmatch(word)):
+            break
+        at += len(word)
+    return name[at:] if len(name) - at >= 2 else name
 
 
 def _unnamed(comparison: Comparison, sides: tuple[Answer, Answer]) -> bool:
