@@ -69,3 +69,44 @@ def test_both_sides_dated_by_the_opening_period_are_answered(page_assistant):
     assert not answer.refused and answer.short.startswith("翠屏湖旅游度假区"), answer.answer
     answer = page_assistant.ask("去年河西交警查处的酒驾比醉驾多出多少起？")
     assert not answer.refused and answer.short == "2936起", answer.answer
+
+
+def _answered(found, text: str, figure: str, asked: str) -> Answer:
+    at = text.index(figure)
+    return Answer(question=asked, answer=figure, refused=False, short=figure, sentence=text,
+                  citations=(citation(1, found, (at, at + len(figure))),))
+
+
+def test_a_side_not_named_by_its_sentence_takes_its_item_of_the_other_sides_roundup(monkeypatch):
+    paragraph = paragraph_maker(title="青原市肉牛存栏创新高", source="qingyuan.txt")
+    whole = paragraph("截至9月末，全市肉牛存栏达到412.6万头，同比增长6.8%。", 1)
+    listed = paragraph("从各旗县的情况看，青山旗肉牛存栏78.2万头，居全市第一；白沙旗存栏71.5万头，柳溪旗存栏62.4万头。", 2)
+    hits = [hit(whole, 1.0, 1), hit(listed, 0.9, 2)]
+    question = "青山旗和白沙旗，哪个旗的肉牛存栏多？多多少？"
+    comparison = parse_comparison(question)
+    sides = (_answered(hits[1], listed.text, "78.2万头", comparison.side_questions[0]),
+             _answered(hits[0], whole.text, "412.6万头", comparison.side_questions[1]))  # the city's, not 白沙旗's
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "stated_sides")
+    answer = answer_comparison(question, comparison, sides, 0.0, hits)
+    assert not answer.refused and "71.5万头" in answer.answer and answer.short.startswith("青山旗"), answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "stated_sides,unnamed_item")
+    off = answer_comparison(question, comparison, sides, 0.0, hits)
+    assert "71.5万头" not in off.answer, off.answer
+
+
+def test_a_growth_rate_asked_takes_the_rate_after_each_amount(monkeypatch):
+    paragraph = paragraph_maker(title="两县茶产业稳步增长", source="tea.txt")
+    first = paragraph("去年青山县茶产业综合产值78.6亿元，同比增长12.1%。", 1)
+    second = paragraph("去年白沙县茶产业综合产值46.3亿元，比上年增长13.2%；茶园面积25.8万亩。", 2)
+    hits = [hit(first, 1.0, 1), hit(second, 0.9, 2)]
+    question = "去年茶产业产值的增长速度，青山县和白沙县谁更快？"
+    comparison = parse_comparison(question)
+    sides = (_answered(hits[0], first.text, "78.6亿元", comparison.side_questions[0]),
+             _answered(hits[1], second.text, "46.3亿元", comparison.side_questions[1]))
+    answer = answer_comparison(question, comparison, sides, 0.0, hits)
+    assert answer.short == "白沙县（13.2%）" and "12.1%" in answer.answer, answer.answer
+    # an amount asked is compared as an amount
+    amount = "去年青山县和白沙县，谁的茶产业综合产值更多？"
+    assert answer_comparison(amount, parse_comparison(amount), sides, 0.0, hits).short.startswith("青山县")
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "growth_after_figure")
+    assert not answer_comparison(question, comparison, sides, 0.0, hits).short.startswith("白沙县")

@@ -259,6 +259,10 @@ SWITCHES = {
                          " first side dates both when the other side names no period of its own",
     "name_verbal_noun": "\"柳叶湖|旅游|度假区\", \"沾益|区\": a name holding a verbal noun or cut before its level is a"
                         " place's name still (no predicate split off it)",
+    "unnamed_item": "a comparison side answered from a sentence not naming it (全市…412.6万头) takes its own item of"
+                    " the roundup the other side's figure stands in",
+    "growth_after_figure": "\"…的增长速度，A和B谁更快\": each side's growth rate stated right after its amount"
+                           " (产值78.6亿元，同比增长12.1%), not the amount",
     "own_items": "a comparison side answered with another member's figure of a roundup (分县区看，A…；B…) takes its"
                  " own item's figure, measured by the list's lead",
     "period_sides": "\"X2025年上半年和下半年成交额\": two periods of one subject, the first taking the measure, the"

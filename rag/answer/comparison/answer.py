@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Sequence
 
 from ...schema import Answer, Citation, Hit
+from ..compose import citation
 from ..question import coverage, pos_cut
 from ..settings import ablated
 from .anchors import PERIOD, is_time_word
@@ -98,8 +99,24 @@ def answer_comparison(
     if hits and not comparison.dated and not comparison.remainder and not ablated("own_items"):
         # "分县市区看，鼎城区粮食总产量72.6万吨，居各县市区首位；澧县61.8万吨": a side answered with another member's
         # figure of a roundup (the first item, the only one saying the measure) takes its own item's
-        sides = tuple(own_item_side(side, _undated(name), hits) or side  # type: ignore[assignment]
-                      for side, name in zip(sides, shown_sides(comparison)))
+        names = [_undated(name) for name in shown_sides(comparison)]
+        sides = tuple(own_item_side(side, name, hits) or side  # type: ignore[assignment]
+                      for side, name in zip(sides, names))
+        # a side answered from a sentence not naming it ("全市肉牛存栏达到412.6万头" for 科左后旗) while the other's
+        # figure stands in a roundup holding an item of its own: that item's figure
+        for lost in (0, 1):
+            kept = sides[1 - lost]
+            if sides[lost].refused or kept.refused or mentions(_stated_with(sides[lost]), names[lost]) \
+                    or not mentions(_stated_with(kept), names[1 - lost]) or ablated("unnamed_item"):
+                continue
+            read = list_item_side(kept, sides[lost], names[lost], hits)
+            if read is not None:
+                sides = (read, kept) if lost == 0 else (kept, read)
+                break
+    if hits and not comparison.dated and _RATE_ASKED.search(question) and not ablated("growth_after_figure"):
+        rates = [_growth_after(side, hits) for side in sides]
+        if all(rate is not None for rate in rates):
+            sides = (rates[0], rates[1])  # type: ignore[assignment]
     answer = _composed(question, comparison, sides, elapsed_ms)
     if answer.refused and hits and not comparison.remainder or _unnamed(comparison, sides) and hits:
         stated = stated_sides(comparison, shown_sides(comparison), hits)
@@ -117,6 +134,33 @@ def answer_comparison(
             if not again.refused:
                 return again
     return answer
+
+
+# "…增长速度，A和B谁更快", "哪个增幅大": a rate of growth asked, not the amount grown to
+_RATE_ASKED = re.compile(r"增速|增长速度|增长幅度|增幅|涨幅|增长率|(?:增长|增加|上涨|涨)得?(?:更|较)?快")
+# the growth rate a sentence gives right after a side's amount: "综合产值78.6亿元，同比增长12.1%"
+_GROWTH_AFTER = re.compile(r"^[，,]?(?:同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比2\d{3}年)?(?:增长|增加|上升|提高)了?"
+                           r"(?P<rate>\d+(?:\.\d+)?%)")
+
+
+def _growth_after(side: Answer, hits: Sequence[Hit]) -> Answer | None:
+    """``side`` answered with an amount whose sentence states its growth rate right after it: that rate, cited;
+    the side itself when its figure is a rate already; None otherwise."""
+    if side.refused or not side.citations:
+        return None
+    if (side.short or "").endswith("%"):
+        return side
+    cited = side.citations[0]
+    end = cited.text_answer_end
+    hit = next((h for h in hits if (h.paragraph.source, h.paragraph.number) == (cited.source, cited.paragraph)), None)
+    if end is None or hit is None:
+        return None
+    match = _GROWTH_AFTER.match(cited.text[end:])
+    if match is None:
+        return None
+    start = end + match.start("rate")
+    span = (start, start + len(match.group("rate")))
+    return replace(side, answer=match.group("rate"), short=match.group("rate"), citations=(citation(1, hit, span),))
 
 
 def _undated(name: str) -> str:
