@@ -17,7 +17,7 @@ from ..question import coverage, pos_cut
 from ..settings import ablated
 from .anchors import PERIOD, is_time_word
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATIO, YES_NO, Comparison
-from .list_item_sides import list_item_side, own_item_side
+from .list_item_sides import list_item_side, opens_with_name, own_item_side
 from .side_clauses import same_figure
 from .stated_sides import mentions, stated_sides
 from .values import (comparable_dates, comparable_units, date_difference, date_key, difference_text, figure_of,
@@ -99,7 +99,10 @@ def answer_comparison(
     if hits and not comparison.dated and not comparison.remainder and not ablated("own_items"):
         # "分县市区看，鼎城区粮食总产量72.6万吨，居各县市区首位；澧县61.8万吨": a side answered with another member's
         # figure of a roundup (the first item, the only one saying the measure) takes its own item's
-        names = [_undated(name) for name in shown_sides(comparison)]
+        # only a member's name opens an item ("澧县", "盘州古城"): not a state such as "完成" (2025年完成的)
+        # nor a side naming a measure besides its place ("紫金县今年计划的水利投资")
+        names = [_undated(name) if opens_with_name(_undated(name)) and "的" not in name and len(_undated(name)) <= 8 else ""
+                 for name in shown_sides(comparison)]
         sides = tuple(own_item_side(side, name, hits) or side  # type: ignore[assignment]
                       for side, name in zip(sides, names))
         # a side answered from a sentence not naming it ("全市肉牛存栏达到412.6万头" for 科左后旗) while the other's
