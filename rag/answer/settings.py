@@ -262,6 +262,16 @@ SWITCHES = {
                  " which the analysis may not read as a name",
     "lead_name_after_period": "\"去年雷州市营造红树林比遂溪县多多少亩\": a relative period opening the first side dates"
                               " both sides when the name after it is parallel to the other side (no earlier period)",
+    "period_dates_both": "\"去年柳叶湖旅游度假区和桃源县\", \"去年…酒驾比醉驾多出多少起\": a calendar period opening the"
+                         " first side dates both when the other side names no period of its own",
+    "name_verbal_noun": "\"柳叶湖|旅游|度假区\", \"沾益|区\": a name holding a verbal noun or cut before its level is a"
+                        " place's name still (no predicate split off it)",
+    "unnamed_item": "a comparison side answered from a sentence not naming it (全市…412.6万头) takes its own item of"
+                    " the roundup the other side's figure stands in",
+    "growth_after_figure": "\"…的增长速度，A和B谁更快\": each side's growth rate stated right after its amount"
+                           " (产值78.6亿元，同比增长12.1%), not the amount",
+    "own_items": "a comparison side answered with another member's figure of a roundup (分县区看，A…；B…) takes its"
+                 " own item's figure, measured by the list's lead",
     "period_sides": "\"X2025年上半年和下半年成交额\": two periods of one subject, the first taking the measure, the"
                     " second the subject and year",
     "from_to_change": "\"…增加了几个\", \"比原来多了多少张\" refused: the later less the earlier figure of a 由X…增加到Y"
