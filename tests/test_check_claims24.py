@@ -41,3 +41,73 @@ def test_a_bare_place_takes_no_measure_from_a_clause_without_a_place_or_of_its_o
 def test_the_bare_place_switch(monkeypatch):
     monkeypatch.setenv("RAG_CHECK_ABLATE", "bare_place_item")
     assert elided_measure("普宁市", ["惠来县进出口", "增长"]) == ""
+
+
+# --- on a page written for these tests (tests/data/claims24), with the real encoder and index ---------------------
+from pathlib import Path
+
+import pytest
+
+from conftest import assistant_over, checked_without, claim_verdicts, contradicted
+
+PAGE = Path(__file__).parent / "data" / "claims24"
+
+
+@pytest.fixture(scope="module")
+def page_assistant(tmp_path_factory):
+    return assistant_over(PAGE, tmp_path_factory, "claims24-index")
+
+
+def test_a_place_of_a_list_is_told_by_its_own_bare_item(page_assistant, monkeypatch):
+    # "宁川市121.3亿元" names its place only: it measures the 进出口 of the item before it
+    report = page_assistant.check("宁川市去年进出口121.3亿元。")
+    assert report.verdict == "supported", claim_verdicts(report)
+    report = page_assistant.check("宁川市去年进出口108.5亿元。")
+    assert report.verdict == "contradicted" and contradicted(report)[0][0] == "121.3亿元", claim_verdicts(report)
+    assert checked_without(page_assistant, "宁川市去年进出口108.5亿元。", "bare_place_item", monkeypatch).verdict != "contradicted"
+
+
+def _figure_verdict(assistant, text: str) -> str:
+    """The figure reading's own verdict of a one-figure claim (before binding and agreement read it again)."""
+    from rag.assistant import CHECK_K, CHECK_MODE
+    from rag.check import article_context, find_claims
+    from rag.check.verify import verify_figure
+
+    (claim,) = find_claims(text)[0]
+    hits = assistant.search(claim.query, k=CHECK_K, mode=CHECK_MODE).hits
+    return verify_figure(claim, hits, article_context(assistant.index), assistant._claim_similarity(assistant.index)).verdict
+
+
+def test_a_whole_figure_does_not_tell_a_part(page_assistant, monkeypatch):
+    claim = "2025年城东区老旧小区改造完成投资9.8亿元。"  # the page gives 全市's 21.4亿元, not 城东区's
+    assert _figure_verdict(page_assistant, claim) == "not_found"
+    assert page_assistant.check(claim).verdict == "not_found"
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "whole_of_part")
+    assert _figure_verdict(page_assistant, claim) == "contradicted"
+    monkeypatch.delenv("RAG_CHECK_ABLATE")
+    report = page_assistant.check("去年全市老旧小区改造完成投资20亿元。")  # the whole itself is told
+    assert report.verdict == "contradicted", claim_verdicts(report)
+
+
+def test_whole_of_part_reads_the_rank_a_claim_writes():
+    from rag.check.scoring import _whole_of_part
+
+    class _Claim:
+        places = ("石桥",)  # jieba's cut of 石桥区
+        text = "去年石桥区老旧小区改造完成投资9.8亿元。"
+    assert _whole_of_part(_Claim, (), "去年全市老旧小区改造完成投资 ，")
+    assert not _whole_of_part(_Claim, (), "石桥区老旧小区改造完成投资 ，")  # its own place
+    assert not _whole_of_part(_Claim, (), "全区老旧小区改造完成投资 ，")  # a whole of its own rank may be itself
+
+
+def test_a_total_over_years_does_not_tell_one_year(page_assistant, monkeypatch):
+    claim = "东溪区新能源电池产业2025年全年完成投资85亿元。"
+    assert _figure_verdict(page_assistant, claim) == "not_found"
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "cumulative_total")
+    assert _figure_verdict(page_assistant, claim) == "contradicted"
+
+
+def test_a_forecast_tells_no_result(page_assistant, monkeypatch):
+    claim = "湖畔新春灯会接待游客52万人次。"
+    assert page_assistant.check(claim).verdict == "not_found", claim_verdicts(page_assistant.check(claim))
+    assert checked_without(page_assistant, claim, "forecast_before", monkeypatch).verdict == "contradicted"
