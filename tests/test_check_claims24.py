@@ -111,3 +111,37 @@ def test_a_forecast_tells_no_result(page_assistant, monkeypatch):
     claim = "湖畔新春灯会接待游客52万人次。"
     assert page_assistant.check(claim).verdict == "not_found", claim_verdicts(page_assistant.check(claim))
     assert checked_without(page_assistant, claim, "forecast_before", monkeypatch).verdict == "contradicted"
+
+
+def test_a_share_word_is_said_by_a_share_of_the_whole(page_assistant, monkeypatch):
+    from rag.check.scoring import _share_said
+
+    assert _share_said("比重", "全市对俄进出口258.3亿元，占全市外贸总额的62.6%，")
+    assert not _share_said("比重", "全市对俄进出口258.3亿元，增长7.8%")
+    assert not _share_said("产值", "占全市外贸总额的62.6%")
+    claim = "去年对俄贸易占全市外贸的比重超过六成。"
+    assert page_assistant.check(claim).verdict == "supported", claim_verdicts(page_assistant.check(claim))
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "share_of")
+    assert _figure_verdict(page_assistant, claim) == "not_found"
+
+
+def test_the_very_value_told_the_other_way_is_opposite(monkeypatch):
+    from rag.check.figures import find_figures
+    from rag.check.readings import _opposite
+
+    stated = find_figures("产值同比增长6.8%")[0]
+
+    class _Row:  # what _opposite reads of a candidate: its label and figure
+        label = "受产品价格下行影响，同比下降 ，"
+        figure = find_figures("同比下降6.8%")[0]
+    assert _opposite(stated, _direction("产值同比增长"), _Row)
+    other = type("_Other", (), {"label": "同比下降 ，", "figure": find_figures("同比下降5.8%")[0]})
+    assert not _opposite(stated, _direction("产值同比增长"), other)
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "direction")
+    assert not _opposite(stated, _direction("产值同比增长"), _Row)
+
+
+def _direction(text):
+    from rag.check.measure import direction
+
+    return direction(text)
