@@ -96,8 +96,8 @@ _UNIT_GROUPS = (
     {"株", "棵"},
     {"亩", "公顷", "平方米", "平方公里"},  # areas
     {"吨", "公斤", "千克", "斤"},  # weights: "亩产多少斤" / "亩产1320斤", "多少公斤"
-    {"岁", "周岁"},
-    {"栋", "幢"},  # buildings: "修缮多少栋老房子" / "修缮47幢"  # ages: "65周岁以上" is an age, not 65 weeks (周) and a stray 岁
+    {"岁", "周岁"},  # ages: "65周岁以上" is an age, not 65 weeks (周) and a stray 岁
+    {"栋", "幢"},  # buildings: "修缮多少栋老房子" / "修缮47幢"
 )
 
 _Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
@@ -220,9 +220,9 @@ _AGE_ASKED = re.compile(r"岁|年龄|年纪|多大|高龄|寿")
 
 
 def _no_amount(sentence: str, m: re.Match, num: str, unit: str, analysis: QuestionAnalysis) -> bool:
-    """A numeral with its measure word that counts nothing: an age when no age is asked, an ordinal ("居全省港口第1位", "二期" after 第) unless an
-    order is asked, or a reduplicated measure word saying "many, one after another" ("一辆辆满载苹果的冷藏车",
-    "一条条雪道")."""
+    """A numeral with its measure word that counts nothing: an age when no age is asked, an ordinal ("居全省港口第1位",
+    "二期" after 第) unless an order is asked, or a reduplicated measure word saying "many, one after another"
+    ("一辆辆满载苹果的冷藏车", "一条条雪道")."""
     if ablated("no_amount"):
         return False
     if _ordinal(sentence, m.start(), analysis):

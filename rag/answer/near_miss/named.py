@@ -81,11 +81,13 @@ def _institution(name: str) -> bool:
 _INSTITUTION_WORDS = frozenset({"医院", "法院", "法庭", "学院"})
 
 
-def asked_name(analysis: QuestionAnalysis) -> str | None:
+def asked_name(analysis: QuestionAnalysis, before_verb: bool = True) -> str | None:
     """The name the question opens with, ending in a kind character (六横港区, 可可托海国际滑雪度假区, 东区), or its
     subject's nouns ending in one when a verb follows them with no stop between ("獐岛渔港改造已经完成投资多少":
-    獐岛渔港, not the run up to 多少)."""
-    return _name_at(analysis.text, 0, None) or (None if ablated("name_before_verb") else _name_before_verb(analysis.text))
+    獐岛渔港, not the run up to 多少). ``before_verb=False``: the whole opening subject only (a check that looks for the
+    name in one paragraph, not in the article's lead or the paragraph before, which name a subject for the next ones)."""
+    return _name_at(analysis.text, 0, None) or (
+        None if ablated("name_before_verb") or not before_verb else _name_before_verb(analysis.text))
 
 
 # the tags of a word that ends a question's opening subject: a verb, an adverb, a preposition or a particle
