@@ -42,5 +42,5 @@ def test_the_asked_measure_word_is_the_unit_of_the_answer(monkeypatch):
     assert analyze_question("有多少幢历史建筑被认养了？").unit is None
     # (a question asking no unit takes a digit figure in a dictionary measure word too: dictionary_units, off here)
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "measure_words,dictionary_units")
-    assert extract_answer("有多少幢历史建筑被企业和个人认养去修了？", ranked(OLD_TOWN)).short != "48幢"
+    # (48幢 is still found: 幢 is a unit of rag.answer.spans.UNITS since para24, of one kind with 栋; 千瓦时 is not)
     assert extract_answer("白云县光伏电站去年往电网送了多少千瓦时电？", ranked(SOLAR)).short != "3.2亿千瓦时"

@@ -40,7 +40,7 @@ from .question import (
     without_baselines,
 )
 from .settings import ablated
-from .spans import UNITS, Span, asks_a_name, best_span, kind_of_name
+from .spans import RATE_AS_CHANGE, UNITS, Span, asks_a_name, best_span, kind_of_name
 from .synonyms import general_word_for, kindred_in, said_in, small_classes, synonyms
 
 _CJK = "\u4e00-\u9fff"
@@ -271,6 +271,11 @@ def _noun_present(noun: str, text: str) -> bool:
     if re.fullmatch(r"[A-Za-z0-9]+", noun):
         return noun.lower() in re.sub(r"\s", "", text.lower())
     if noun in text or any(s in text for s in synonyms(noun)):  # 邮编 is 邮政编码
+        return True
+    # a rate of change (增幅, 增速, 降幅) is said by its change before a percentage: "同比增长14.2%" (as
+    # spans.RATE_AS_CHANGE reads it at the figure)
+    if noun in RATE_AS_CHANGE and not ablated("rate_noun_by_change") and re.search(
+            RATE_AS_CHANGE[noun] + r"了?[^，。；！？,;!?\d]{0,3}\d[\d.]*[%％]", text):
         return True
     # Chinese compounds are head-final: "发送量", "增长率" are talked about as
     # "发送旅客…", "增长4.5%"; the modifier is the part that must be there

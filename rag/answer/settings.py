@@ -57,6 +57,8 @@ SWITCHES = {
     "counted_head": "a figure in another count word counts the asked thing when the word before it ends in the thing's head character (报修单 / 报修工单4.72万件, 案子 / 结案312件)",
     "people_nouns": "a word 词林 files among people right before 叫什么名字 (村支书, 站长) makes the question ask a person's name",
     "pronoun_follows": "a sentence with no figure of the asked kind is read with the next one when that one's subject is a pronoun (她, 他): it goes on about the same one",
+    "word_kind_only": "a word of the asked phrase standing at a figure of another kind than the asked one (扎染作坊63家"
+                      " beside 从业人员2100余人 for 多少人) is no near miss for a figure in the asked unit",
     "unit_noun": "a question asking a noun that is a count in a unit (参赛人次是多少, 人数有多少) asks that unit (人次, 人)",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
@@ -64,6 +66,9 @@ SWITCHES = {
                         " stands at a figure of another retrieved sentence",
     "series": "a sentence naming another member of the asked one's series (一期 for 二期, 春季 for 秋季, Ⅰ—Ⅲ类 for Ⅳ类)"
               " and not it, or a paragraph never naming an asked 二期/Ⅳ类/乙级, does not answer (any question kind)",
+    "name_before_verb": "the question's subject read as a name up to its first verb (獐岛渔港 of 獐岛渔港改造已经完成投资多少)",
+    "no_amount": "figures that count nothing: an ordinal (第1位) unless an order is asked, 一辆辆, an age unless asked",
+    "day_span": "a span from one day to another (11月1日至2026年2月8日) dates a part of the whole year asked",
     "neighbour_place": "a sentence naming another place of the asked one's level (望京街道 for 双井街道, 吴江区 for 姑苏区)"
                        " and never the asked one gives the neighbour's figure, not the asked place's",
     "named_kind": "a sentence whose clause opens with another name of the asked one's kind (金塘港区 for 六横港区,"
@@ -150,6 +155,8 @@ SWITCHES = {
     "rated_word": "\"满意的比例\", \"满意程度\": a rate named by the rated word, said 满意度 at its figure",
     "one_sided_change": "\"比去年多了还是少了，幅度多少\" asks one change (下降3.2%), not two sides to compare",
     "rate_gap": "a figure after 增速/率 比… (增速比全区高4.1个百分点) is a gap between rates, not the rate asked",
+    "rate_noun_by_change": "an asked rate of change (增幅, 增速) is no lacked noun in a sentence saying its change before a"
+                           " percentage (观众量同比增长14.2% for 观众人数的同比增幅)",
     "rate_said_by_change": "a rate of change asked (增速, 增幅) is said by the change next to the figure (同比增长12.3%)",
     "scope_no_noun": "a scope word of the question (全市, 全省, 我省) is no noun the answer's sentence must say",
     "whether_changed": "\"变了没有\" asks whether a figure changed: the sentence saying so answers (与去年同期持平)",
@@ -255,6 +262,16 @@ SWITCHES = {
                  " which the analysis may not read as a name",
     "lead_name_after_period": "\"去年雷州市营造红树林比遂溪县多多少亩\": a relative period opening the first side dates"
                               " both sides when the name after it is parallel to the other side (no earlier period)",
+    "period_dates_both": "\"去年柳叶湖旅游度假区和桃源县\", \"去年…酒驾比醉驾多出多少起\": a calendar period opening the"
+                         " first side dates both when the other side names no period of its own",
+    "name_verbal_noun": "\"柳叶湖|旅游|度假区\", \"沾益|区\": a name holding a verbal noun or cut before its level is a"
+                        " place's name still (no predicate split off it)",
+    "unnamed_item": "a comparison side answered from a sentence not naming it (全市…412.6万头) takes its own item of"
+                    " the roundup the other side's figure stands in",
+    "growth_after_figure": "\"…的增长速度，A和B谁更快\": each side's growth rate stated right after its amount"
+                           " (产值78.6亿元，同比增长12.1%), not the amount",
+    "own_items": "a comparison side answered with another member's figure of a roundup (分县区看，A…；B…) takes its"
+                 " own item's figure, measured by the list's lead",
     "period_sides": "\"X2025年上半年和下半年成交额\": two periods of one subject, the first taking the measure, the"
                     " second the subject and year",
     "from_to_change": "\"…增加了几个\", \"比原来多了多少张\" refused: the later less the earlier figure of a 由X…增加到Y"

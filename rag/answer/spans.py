@@ -42,7 +42,7 @@ UNITS = sorted(
     """个百分点 个工作日 工作日 平方公里 平方米 万人次 人次 场次 班次 户次 公里 千米 公顷 万元 亿元 岗位 元 人 名 位 所 家 项 件 场
     条 户 支 座 期 吨 单 辆 个 次 天 年 岁 倍 份 套 台 处 亩 米 批 成 班 种 省 % ％
     立方米 公斤 千克 株 棵 只 头 例 艘 架 栋 间 张 ‰ 枚 块 部 首 册 篇 幅 匹 双 对 根 分钟 小时 个月 周 秒
-    趟 趟次 车次 航次 列 班列 块钱 起""".split(),
+    趟 趟次 车次 航次 列 班列 块钱 起 周岁 斤 幢""".split(),
     key=len,
     reverse=True,
 )
@@ -95,7 +95,9 @@ _UNIT_GROUPS = (
     {"天", "个工作日", "工作日", "分钟", "小时", "个月", "周", "秒"},  # durations
     {"株", "棵"},
     {"亩", "公顷", "平方米", "平方公里"},  # areas
-    {"吨", "公斤", "千克"},
+    {"吨", "公斤", "千克", "斤"},  # weights: "亩产多少斤" / "亩产1320斤", "多少公斤"
+    {"岁", "周岁"},  # ages: "65周岁以上" is an age, not 65 weeks (周) and a stray 岁
+    {"栋", "幢"},  # buildings: "修缮多少栋老房子" / "修缮47幢"
 )
 
 _Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
@@ -212,6 +214,30 @@ def _counted_at_figure(sentence: str, start: int, end: int, unit: str, analysis:
         and re.fullmatch(r"[\u4e00-\u9fff]{2}", before) is not None
 
 
+# a question asking a rank or a place in an order, which an ordinal ("第1位", "第三批") answers
+_ORDER_ASKED = re.compile(r"第几|排[第名在]|排行|名次|位次|哪一?[批期届位名]")
+_AGE_ASKED = re.compile(r"岁|年龄|年纪|多大|高龄|寿")
+
+
+def _no_amount(sentence: str, m: re.Match, num: str, unit: str, analysis: QuestionAnalysis) -> bool:
+    """A numeral with its measure word that counts nothing: an age when no age is asked, an ordinal ("居全省港口第1位",
+    "二期" after 第) unless an order is asked, or a reduplicated measure word saying "many, one after another"
+    ("一辆辆满载苹果的冷藏车", "一条条雪道")."""
+    if ablated("no_amount"):
+        return False
+    if _ordinal(sentence, m.start(), analysis):
+        return True
+    if unit == "岁" and not _AGE_ASKED.search(analysis.text):
+        return True  # "68岁的居民郭春生" is who he is, not an amount of what is asked ("省下多少看病路费")
+    return num == "一" and len(unit) == 1 and sentence.startswith(unit, m.end())
+
+
+def _ordinal(sentence: str, start: int, analysis: QuestionAnalysis) -> bool:
+    """The figure at ``start`` follows 第 (an ordinal) and the question asks no order."""
+    return sentence[max(0, start - 1):start] == "第" and not _ORDER_ASKED.search(analysis.text) \
+        and not ablated("no_amount")
+
+
 def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
     spans = []
     durations = _durations(sentence)
@@ -231,6 +257,8 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         if unit == "起" and ablated("incident_unit"):
             continue
         if not re.search(r"[\d一二两三四五六七八九十百千]", num):
+            continue
+        if _no_amount(sentence, m, num, unit, analysis):
             continue
         text = m.group(0).strip()
         found_unit = (m.group("mult") or "") + unit if unit in ("元", "人次") and m.group("mult") else unit
@@ -262,7 +290,8 @@ def quantity_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
         taken = [(sp.start, sp.end) for sp in spans]
         for m in _BARE_FIGURE.finditer(sentence):
             word = measure_word(sentence[m.end():])
-            if word and not any(a <= m.start() < b for a, b in taken) and re.search(r"\d", m.group(0)):
+            if word and not any(a <= m.start() < b for a, b in taken) and re.search(r"\d", m.group(0)) \
+                    and not _ordinal(sentence, m.start(), analysis):
                 spans.append(Span(m.start(), m.end() + len(word), sentence[m.start():m.end() + len(word)], 0.0))
     # "邮政编码是多少" is answered by a bare digit string ("037005"), which has no unit
     if _CODE_ASKED.search(analysis.text):

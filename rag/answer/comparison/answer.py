@@ -12,10 +12,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Sequence
 
 from ...schema import Answer, Citation, Hit
-from ..question import coverage
+from ..compose import citation
+from ..question import coverage, pos_cut
 from ..settings import ablated
+from .anchors import PERIOD, is_time_word
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATIO, YES_NO, Comparison
-from .list_item_sides import list_item_side, own_item_side
+from .list_item_sides import list_item_side, opens_with_name, own_item_side
 from .side_clauses import same_figure
 from .stated_sides import mentions, stated_sides
 from .values import (comparable_dates, comparable_units, date_difference, date_key, difference_text, figure_of,
@@ -66,7 +68,9 @@ def _stated_with(answer: Answer) -> str:
     首位；上饶市完成31.4亿元；" states 上饶's figure of 完成交通投资 too (the clauses after ；leave out
     what the first one said). The whole 。-sentence of the paragraph, when the side's ends with ；."""
     sentence = answer.sentence or ""
-    if not answer.citations or not sentence.rstrip().endswith(("；", ";")) or ablated("parallel_clauses"):
+    # so does an item of a roundup cut at its ，("…；澧县61.8万吨，桃源县58.3万吨"): the list's lead says the measure
+    items = ("；", ";") if ablated("own_items") else ("；", ";", "，", ",")
+    if not answer.citations or not sentence.rstrip().endswith(items) or ablated("parallel_clauses"):
         return sentence
     text, at = answer.citations[0].text, answer.citations[0].text_answer_start
     at = text.rfind(sentence, 0, (at or 0) + len(sentence)) if text else -1
@@ -92,6 +96,30 @@ def answer_comparison(
     the winner, the difference, yes or no, or the ratio, always with both values, citing both. When they cannot
     answer it, the two figures one sentence of ``hits`` (the paragraphs retrieved) states side by side
     (``stated_sides``: "A、B分别X和Y")."""
+    if hits and not comparison.dated and not comparison.remainder and not ablated("own_items"):
+        # "分县市区看，鼎城区粮食总产量72.6万吨，居各县市区首位；澧县61.8万吨": a side answered with another member's
+        # figure of a roundup (the first item, the only one saying the measure) takes its own item's
+        # only a member's name opens an item ("澧县", "盘州古城"): not a state such as "完成" (2025年完成的)
+        # nor a side naming a measure besides its place ("紫金县今年计划的水利投资")
+        names = [_undated(name) if opens_with_name(_undated(name)) and "的" not in name and len(_undated(name)) <= 8 else ""
+                 for name in shown_sides(comparison)]
+        sides = tuple(own_item_side(side, name, hits) or side  # type: ignore[assignment]
+                      for side, name in zip(sides, names))
+        # a side answered from a sentence not naming it ("全市肉牛存栏达到412.6万头" for 科左后旗) while the other's
+        # figure stands in a roundup holding an item of its own: that item's figure
+        for lost in (0, 1):
+            kept = sides[1 - lost]
+            if sides[lost].refused or kept.refused or mentions(_stated_with(sides[lost]), names[lost]) \
+                    or not mentions(_stated_with(kept), names[1 - lost]) or ablated("unnamed_item"):
+                continue
+            read = list_item_side(kept, sides[lost], names[lost], hits)
+            if read is not None:
+                sides = (read, kept) if lost == 0 else (kept, read)
+                break
+    if hits and not comparison.dated and _RATE_ASKED.search(question) and not ablated("growth_after_figure"):
+        rates = [_growth_after(side, hits) for side in sides]
+        if all(rate is not None for rate in rates):
+            sides = (rates[0], rates[1])  # type: ignore[assignment]
     answer = _composed(question, comparison, sides, elapsed_ms)
     if answer.refused and hits and not comparison.remainder or _unnamed(comparison, sides) and hits:
         stated = stated_sides(comparison, shown_sides(comparison), hits)
@@ -109,6 +137,44 @@ def answer_comparison(
             if not again.refused:
                 return again
     return answer
+
+
+# "…增长速度，A和B谁更快", "哪个增幅大": a rate of growth asked, not the amount grown to
+_RATE_ASKED = re.compile(r"增速|增长速度|增长幅度|增幅|涨幅|增长率|(?:增长|增加|上涨|涨)得?(?:更|较)?快")
+# the growth rate a sentence gives right after a side's amount: "综合产值78.6亿元，同比增长12.1%"
+_GROWTH_AFTER = re.compile(r"^[，,]?(?:同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比2\d{3}年)?(?:增长|增加|上升|提高)了?"
+                           r"(?P<rate>\d+(?:\.\d+)?%)")
+
+
+def _growth_after(side: Answer, hits: Sequence[Hit]) -> Answer | None:
+    """``side`` answered with an amount whose sentence states its growth rate right after it: that rate, cited;
+    the side itself when its figure is a rate already; None otherwise."""
+    if side.refused or not side.citations:
+        return None
+    if (side.short or "").endswith("%"):
+        return side
+    cited = side.citations[0]
+    end = cited.text_answer_end
+    hit = next((h for h in hits if (h.paragraph.source, h.paragraph.number) == (cited.source, cited.paragraph)), None)
+    if end is None or hit is None:
+        return None
+    match = _GROWTH_AFTER.match(cited.text[end:])
+    if match is None:
+        return None
+    start = end + match.start("rate")
+    span = (start, start + len(match.group("rate")))
+    return replace(side, answer=match.group("rate"), short=match.group("rate"), citations=(citation(1, hit, span),))
+
+
+def _undated(name: str) -> str:
+    """``name`` less the period words opening it ("暑期盘州古城" opens the item 盘州古城 of a list)."""
+    words = pos_cut(name)
+    at = 0
+    for word, flag in words:
+        if not (is_time_word(word, flag) or PERIOD.fullmatch(word)):
+            break
+        at += len(word)
+    return name[at:] if len(name) - at >= 2 else name
 
 
 def _unnamed(comparison: Comparison, sides: tuple[Answer, Answer]) -> bool:

@@ -30,7 +30,12 @@ _NAME_ENDINGS = tuple("省市县区州镇乡村旗") + _NAME_TYPE_NOUNS
 def _names_a_place(side: str) -> bool:
     """Whether a side is one place's name ("龙泉温泉小镇", "峨岚山景区", "祁连县"): it ends like one and
     holds no verb (not "赣州完成的交通投资")."""
-    return side.endswith(_NAME_ENDINGS) and not any(flag.startswith("v") for _, flag in pos_cut(side))
+    # a verbal noun may stand inside a name ("柳叶湖|旅游|度假区"): only a verb proper says the side is no name
+    verbs = ("v",) if ablated("name_verbal_noun") else ("v", "vn")
+    words = pos_cut(side)
+    if not ablated("name_verbal_noun") and len(side) <= 5 and len(words) >= 2 and words[-1][0] in "市县区州镇乡旗":
+        return True  # a short name the tagger cut before its level ("沾益|区", 沾益 read as a verb) is a name still
+    return side.endswith(_NAME_ENDINGS) and not any(flag.startswith("v") and flag not in verbs[1:] for _, flag in words)
 
 
 def _swap_name(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
@@ -226,7 +231,9 @@ def shared_predicate(side: str, other: str) -> str:
     for word, flag in pos_cut(other):
         if flag.startswith("v") and len(word) >= 2 and len(subject) >= 2:
             rest = other[other.index(word, len(subject)):]
-            if abs(len(subject) - sum(len(w) for w, _ in mine)) <= 2 and rest not in side and len(rest) >= 4:
+            # a rest ending as a name does ("旅游度假区", "经济开发区") is the rest of the other side's name, no predicate
+            named = not ablated("name_verbal_noun") and rest.endswith(_NAME_ENDINGS)
+            if abs(len(subject) - sum(len(w) for w, _ in mine)) <= 2 and rest not in side and len(rest) >= 4 and not named:
                 return rest
             return ""
         if not flag.startswith(_NOUN_FLAGS):

@@ -47,6 +47,11 @@ def _opens_with_name(clause: str) -> bool:
     return bool(words) and words[0][1] == "ns" and len(words[0][0]) >= 2
 
 
+def opens_with_name(text: str) -> bool:
+    """Whether ``text`` opens with a member's name as a list item does (a place of some level)."""
+    return _opens_with_name(text)
+
+
 def list_items(sentence: str) -> list[tuple[int, int]]:
     """The items of a list ``sentence`` breaks down by members: cut at every ；and at every ，opening a clause
     with a place name. A sentence with fewer than two items opening with a name is no such list ([])."""

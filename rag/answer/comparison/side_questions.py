@@ -8,7 +8,7 @@ import re
 
 from ..question import pos_tokenizer
 from ..settings import ablated
-from .anchors import read_anchors
+from .anchors import read_anchors, times_named
 from .asked import DATED, DIFFERENCE, LARGER, Comparison
 from .complete_sides import complete, kind_tail, shared_predicate, without_lent_place
 from .lead_name import lead_name, opening_place
@@ -20,6 +20,8 @@ _AS_DATE = {"先": "早", "前": "早", "后": "晚"}  # "哪个先/在前": the
 # "比去年/同期多多少" asks for a change the text states itself, not for two figures
 _DIRECTION_ONLY = re.compile(r"(?:是)?(?:多|少|高|低|增加|减少|增长|下降|上升|提高|降低|升|降|涨|跌)了?")
 _RELATIVE_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|同期|上月|上个月|上季度|上一季度|以前|过去|原来|之前|往年|平时|预期|目标)")
+# a calendar period (not 以前/平时/目标/同期): opening the first side only, it may date both
+_DATING_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|上月|上个月|上季度|上一季度)(?:度|同期)?")
 _EARLIER_THING = re.compile(r"^(?:原来|以前|之前|过去)的[\u4e00-\u9fff]{2,}")
 
 
@@ -76,7 +78,13 @@ def build_comparison(
     opening = _RELATIVE_PERIOD.match(a)
     # …and so does one opening a side whose name ("去年雷州市营造红树林比遂溪县") is parallel to the other side
     if opening and not lead_name(b, a) and (ablated("lead_name_after_period") or not opening_place(a[opening.end():], b)):
-        return None
+        dating = _DATING_PERIOD.match(a)
+        if not dating or ablated("period_dates_both") or len(a) - dating.end() < 2 or times_named(b) \
+                or _RELATIVE_PERIOD.match(a[dating.end():].lstrip("的")):
+            return None
+        # "去年柳叶湖旅游度假区和桃源县", "去年常德交警查处的酒驾比醉驾": a calendar period opening the first side
+        # while the other names no period of its own dates both sides, as a period before them does
+        pre, a = pre + dating.group(), a[dating.end():].lstrip("的")
     # "比去年多了多少" is one change against an earlier period; "比原来的赛会纪录快了多少" names the earlier
     # thing itself (原赛会纪录, a figure of its own): two sides
     if _RELATIVE_PERIOD.match(b) and (ablated("durations") or not _EARLIER_THING.match(b)):

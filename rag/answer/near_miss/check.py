@@ -197,8 +197,19 @@ def near_miss_check(
     # the same for the words of the asked phrase ("零工注册": "已注册企业176家" or "7场零工相关
     # 活动" beside "服务群众868人"), when this figure's clause has none of them
     words = _asked_tokens(asked + _modifiers(analysis, asked))
-    if on("asked_word_here") and words and not any(w in clause for w in words) \
-            and _asked_words_at(sentence, words, None, skip=(span.start, span.end), rival=others_unit):
+    # (a single word of the asked phrase at a figure of another kind, when this one is in the asked unit, names what
+    # the sentence is about, wherever it stands: "周城村现有扎染作坊63家，从业人员2100余人" for 靠扎染吃饭的有多少人,
+    # "支付苹果保险赔款1.23亿元，惠及果农3.2万户" for 赔给果农多少钱: 63家 and 3.2万户 answer no 多少人 or 多少钱)
+    # (only when the asked words the sentence does not say are said in no other retrieved sentence either: the asker's
+    # own words, "靠扎染吃饭"; "交通事故受伤多少人" against "事故143起，死亡29人", where other passages say 受伤, asks
+    # the measure they name)
+    kind_only = others_unit is not None and not ablated("word_kind_only") and not any(
+        said_in(w, other) for w in words if not said_in(w, sentence) for other in elsewhere)
+    # (a share, "占公司销售收入的比重达到27%", is a figure of the measure it divides: it still competes)
+    if on("asked_word_here") and words and not any(w in clause for w in words) and (
+            _asked_words_at(sentence, words, others_unit if kind_only else None, skip=(span.start, span.end),
+                            rival=others_unit)
+            or kind_only and _asked_words_at(sentence, words, "%", skip=(span.start, span.end), rival=others_unit)):
         return "asked_word_here", clause
     if all(coverage([w], sentence) < MIN_FOCUS_IN_CLAUSE for w in asked) and any(
         _asked_words_at(other, asked, unit if analysis.unit else None) for other in elsewhere

@@ -42,6 +42,15 @@ def _name(item: str) -> str:
     return name
 
 
+def _asked_lead(item: str, question: str) -> str:
+    """The leading name of an item read from the question, when jieba's tags miss it (陵城区 cut 陵/ng 城区/n): its
+    longest opening, of at least three characters and closed by a kind word (区, 县, 站), that the question says."""
+    for end in range(min(len(item), 12), 2, -1):
+        if item[end - 1] in _KIND_END and item[:end] in question:
+            return item[:end]
+    return ""
+
+
 def _in_question(name: str, question: str) -> bool:
     if len(name) < 2:
         return False
@@ -67,7 +76,7 @@ def joint_member(sentence: str, span: Span, analysis: QuestionAnalysis) -> str |
         return None
     found = lists[-1]
     items = [i for i in found.group(1).split("、") if i]
-    last = _name(found.group(2))
+    last = _name(found.group(2)) or _asked_lead(found.group(2), question)
     if not last:
         return None
     items.append(last)

@@ -14,11 +14,11 @@ import re
 
 from ..question import GENERIC_PLACES, QuestionAnalysis, pos_cut
 from ..settings import ablated
-from ..synonyms import known_common_word
+from ..synonyms import known_common_word, word_codes
 from .place import reference_opening
 
 # the last character of a named place, venue or market: 六横港区, 叠石桥市场, 国家牡丹园, 洛阳站, 景德镇陶瓷馆
-_KIND = "区县市镇乡村旗港园站馆场"
+_KIND = "区县市镇乡村旗港园站馆场岸"
 # institutions named the same way: 沁水县人民医院 beside 嘉峰镇卫生院, 溪口人民法庭 beside 江垭人民法庭
 _INSTITUTIONS = "院庭"
 # a time phrase, a count or a scope word opening a question or a clause, before its subject ("2025年，", "节会期间",
@@ -50,6 +50,8 @@ def _name_at(text: str, start: int, kind: str | None) -> str | None:
     if kind is None and ends[-1] != len(run):  # the question's name is its whole opening subject (涧西区|今年)
         return None
     name = run[:ends[0] if kind else ends[-1]]
+    if name.endswith("岸") and not name.endswith("口岸"):  # a port of entry (圈河口岸), not a verb's 岸 (退捕上岸)
+        return None
     if name[-1] in _INSTITUTIONS and not _institution(name):
         return None
     if reference_opening(name) or _NOT_IN_NAME.search(name) or name in GENERIC_PLACES or known_common_word(name) or _common(name):
@@ -79,9 +81,37 @@ def _institution(name: str) -> bool:
 _INSTITUTION_WORDS = frozenset({"医院", "法院", "法庭", "学院"})
 
 
-def asked_name(analysis: QuestionAnalysis) -> str | None:
-    """The name the question opens with, ending in a kind character (六横港区, 可可托海国际滑雪度假区, 东区)."""
-    return _name_at(analysis.text, 0, None)
+def asked_name(analysis: QuestionAnalysis, before_verb: bool = True) -> str | None:
+    """The name the question opens with, ending in a kind character (六横港区, 可可托海国际滑雪度假区, 东区), or its
+    subject's nouns ending in one when a verb follows them with no stop between ("獐岛渔港改造已经完成投资多少":
+    獐岛渔港, not the run up to 多少). ``before_verb=False``: the whole opening subject only (a check that looks for the
+    name in one paragraph, not in the article's lead or the paragraph before, which name a subject for the next ones)."""
+    return _name_at(analysis.text, 0, None) or (
+        None if ablated("name_before_verb") or not before_verb else _name_before_verb(analysis.text))
+
+
+# the tags of a word that ends a question's opening subject: a verb, an adverb, a preposition or a particle
+_ENDS_SUBJECT = ("v", "d", "p", "u", "c")
+
+
+def _name_before_verb(text: str) -> str | None:
+    """The opening subject of ``text`` cut where the tagger reads its first verb, adverb or preposition, read as a
+    name by _name_at (its whole run ending in a kind character)."""
+    opening = _OPENING.match(text)
+    at = opening.end() if opening else 0
+    run = ""
+    for word, flag in pos_cut(text[at:at + _MAX_NAME + 4]):
+        if flag[:1] in _ENDS_SUBJECT or flag in ("vn", "m", "x", "t"):
+            break
+        run += word
+    if not run or at + len(run) >= len(text):
+        return None
+    name = _name_at(text[:at + len(run)], 0, None)
+    # a proper name opens it (獐岛 of 獐岛渔港, 淄博 of 淄博北站), not a common word naming a kind (湿地公园, 农业产业园)
+    tokens = pos_cut(name or "")
+    if len(tokens) < 2 or not (tokens[0][1] in ("ns", "nr", "nz", "nt") or not word_codes(tokens[0][0])):
+        return None
+    return name
 
 
 def _core(name: str) -> str:

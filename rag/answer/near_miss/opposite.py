@@ -1,6 +1,6 @@
 """The opposite measure: "医保基金收入是多少" is not answered by "全市医保基金支出126.8亿元", nor "一般公共预算
 支出" by "一般公共预算收入183.7亿元", nor "出口额" by "进口额": news states a flow and its counterflow side by side
-in the same words but for one, and the figure whose own clause names the other side of the pair (and not the asked
+in the same words but for one (a station's 到达 and 发送 passengers, a port's 进港 and 出港, 城镇 and 农村 residents), and the figure whose own clause names the other side of the pair (and not the asked
 one) measures the other flow.
 
 A clause naming both sides in one word (进出口, 收支, 出入境) and neither alone gives the two together: "出口额是多少"
@@ -23,9 +23,14 @@ _PAIRS = (
     (r"(?<![出])入境", r"出境"),
     (r"盈利|利润|赢利", r"亏损"),
     (r"存款", r"贷款"),
+    # a station's or a port's two directions: arrivals against departures (到达旅客 / 发送旅客, 进港 / 出港)
+    (r"到达|到站|进站", r"发送|出发|出站"),
+    (r"进港|到港", r"出港|离港"),
+    # town against country: 城镇居民 / 农村居民 人均可支配收入 (not 城镇化, the rate of both)
+    (r"城镇(?!化)|城市居民", r"农村|乡村居民"),
 )
 # words naming both sides at once
-_BOTH = re.compile(r"进出口|收支|出入境|进出境|出入|存贷款|盈亏|进出")
+_BOTH = re.compile(r"进出口|收支|出入境|进出境|出入|存贷款|盈亏|进出|吞吐|到发|城乡")
 
 
 def _sides(text: str) -> set[int]:

@@ -42,7 +42,9 @@ def subject_unnamed(candidate: Candidate, analysis: QuestionAnalysis) -> str | N
     p = candidate.hit.paragraph
     said = f"{p.title or ''}\n{p.text}"
     named = [person for person in _people(analysis.text) if person not in said]
-    opening = asked_name(analysis)
+    # (the whole opening subject only: a name read up to its verb, 翠屏桃花园 of 翠屏桃花园新增了多少个临时停车泊位, may be
+    # said in the article's lead or the paragraph before, which this paragraph-and-title check does not read)
+    opening = asked_name(analysis, before_verb=False)
     if opening and place_level(opening) is None and not _said(opening, said):
         named.append(opening)
     return _whole_clause(candidate.sentence, candidate.span) if named else None

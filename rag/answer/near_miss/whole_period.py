@@ -32,12 +32,22 @@ _PART_OF_DAY = re.compile(r"截[至止][^，。；]{0,6}?\d{1,2}(?:时|点)|\d{1
 
 def _part_of_year(text: str) -> bool:
     """Whether ``text`` dates a figure by a part of a year: a span of months short of twelve, a half, a quarter,
-    a holiday or season, the year so far."""
-    return any(p != "前12个月" for p in _periods(text)) or _YEAR_SO_FAR.search(text) is not None
+    a holiday or season, the year so far, a span from one day to another ("2025年11月1日至2026年2月8日")."""
+    return any(p != "前12个月" for p in _periods(text)) or _YEAR_SO_FAR.search(text) is not None \
+        or (not ablated("day_span") and any(not _whole_year_span(m) for m in _DAY_SPAN.finditer(text)))
+
+
+# a span from one day to another: "11月1日至2026年2月8日", "2月15日—23日"
+_DAY_SPAN = re.compile(r"(\d{1,2})月(\d{1,2})日\s*(?:起?[至到~～\-—－])\s*(?:\d{4}年)?(?:(\d{1,2})月)?(\d{1,2})日")
+
+
+def _whole_year_span(m: re.Match) -> bool:
+    """1月1日至12月31日: the whole year, said by its days."""
+    return (m.group(1), m.group(2), m.group(3), m.group(4)) == ("1", "1", "12", "31")
 
 
 # where a sentence says its part of a year, for the refusal to cite from ("前三季度，全旗…28650元")
-_PART_SAID = re.compile("|".join(pattern for _, pattern in _PERIODS) + "|" + _MONTHS.pattern
+_PART_SAID = re.compile(_DAY_SPAN.pattern + "|" + "|".join(pattern for _, pattern in _PERIODS) + "|" + _MONTHS.pattern
                         + r"|前[一二三两1-3]个?季度|[上下]半年|[一二三四1-4]季度|" + _YEAR_SO_FAR.pattern)
 
 
