@@ -38,7 +38,8 @@ def _item_text(text: str) -> str:
     return _LIST_OPENING.sub("", _LIST_LEAD.sub("", text.lstrip("，,；;"))).lstrip("，,")
 
 
-def _opens_with_name(clause: str) -> bool:
+def opens_with_name(clause: str) -> bool:
+    """Whether ``clause`` opens with a member's name as a list item does (a place of some level)."""
     clause = _item_text(clause)
     m = _PLACE_OPENING.match(clause)
     if m and not _NOT_NAME_AFTER.match(clause[m.end():]):
@@ -47,22 +48,17 @@ def _opens_with_name(clause: str) -> bool:
     return bool(words) and words[0][1] == "ns" and len(words[0][0]) >= 2
 
 
-def opens_with_name(text: str) -> bool:
-    """Whether ``text`` opens with a member's name as a list item does (a place of some level)."""
-    return _opens_with_name(text)
-
-
 def list_items(sentence: str) -> list[tuple[int, int]]:
     """The items of a list ``sentence`` breaks down by members: cut at every ；and at every ，opening a clause
     with a place name. A sentence with fewer than two items opening with a name is no such list ([])."""
     cuts = [0]
     for m in re.finditer(r"[；;，,]", sentence):
-        if m.group() in "；;" or _opens_with_name(sentence[m.end():]):
+        if m.group() in "；;" or opens_with_name(sentence[m.end():]):
             cuts.append(m.end())
     items = [(a, b) for a, b in zip(cuts, cuts[1:] + [len(sentence)]) if b > a]
     if len(items) > 1 and not re.search(r"\d", sentence[items[0][0]:items[0][1]]):
         items = [(0, items[1][1])] + items[2:]  # the list's lead ("分县区看，") opens its first item
-    named = [1 for a, b in items if _opens_with_name(sentence[a:b])]
+    named = [1 for a, b in items if opens_with_name(sentence[a:b])]
     return items if len(named) >= 2 else []
 
 
@@ -119,7 +115,7 @@ def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit]
     items = [(offset + a, offset + b) for a, b in list_items(sentence)]
     other = _item_of(text, items, name)
     own = next(((a, b) for a, b in items if a <= at < b), None)
-    if own is None or other is None or own == other or not _opens_with_name(text[own[0]:own[1]]):
+    if own is None or other is None or own == other or not opens_with_name(text[own[0]:own[1]]):
         return None
     analysis = analyze_question(refused.question)
     spans = _figures(text, analysis)
