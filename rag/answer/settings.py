@@ -297,6 +297,10 @@ SWITCHES = {
     "incident_unit": "起 counts incidents, cases and accidents (1862起 for 多少起酒驾): a unit of the list",
     "subject_unnamed": "a person or a non-place name the question asks about (陈晓峰, 志浩市场) that the figure's paragraph and"
                        " article title never say: the figure is someone else's (near_miss.unnamed)",
+    "reported_year": "an article printed in a year whose lead reports the year before (its setting's year) says 全年, 年末"
+                     " and 年底 of that year too (年末…1083户 answers 2025年末 on a page of 2026): question.resolved_periods",
+    "place_not_person": "a three-character word ending in 市/县/区/旗 that jieba tags as a person (岑溪市) is a place, no"
+                        " person subject_unnamed asks the paragraph to name",
     "sibling_subject": "a paragraph giving the asked subject a clause of its own (解放碑步行街…接待游客) does not answer with"
                        " a figure whose clause opens with another name (观音桥商圈实现销售额): near_miss.sibling_subject",
     "whole_for_part": "a figure whose clause is a wider scope's (全省…实现门票收入) does not answer for a named thing inside it"
