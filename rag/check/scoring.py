@@ -28,10 +28,10 @@ from .claims import names_another, places_in
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
-from .candidates import derived, LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
+from .candidates import derived, LOOSE_RESTATED_MIN, SAID_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
 from .binding import SINCE_YEAR
 from .only_of_kind import only_of_kind
-from .readings import _is_change, _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
+from .readings import _is_change, _date_event_words, _flipped, _opposite, _other_day_part, _other_span, _transposed, _unit_slip
 
 
 def _co_figures_hold(claim: Claim, candidate: Candidate) -> bool:
@@ -69,6 +69,8 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
     wholes = tuple(dict.fromkeys(claim.places + tuple(_WHOLE.findall(claim.text))))
     if place_ok and wholes and candidate.own_places and ingredient_on("scope") and _part_of_scope(wholes, candidate.own_places):
         place_ok = False  # "江西新能源汽车保有量…" is not told by "南昌市新能源汽车保有量达34.5万辆"
+    if place_ok and ingredient_on("whole_of_part") and _whole_of_part(claim, candidate.own_places, candidate.label):
+        place_ok = False  # "麒麟区老旧小区改造完成投资…" is not told by "去年全市老旧小区改造完成投资21.4亿元"
     context_periods = _periods_of(context)
     period_ok = all(period in context_periods for period in claim.periods)
     claim_periods = _claim_own_periods(claim) or claim.periods
@@ -227,6 +229,22 @@ def _part_of_scope(claim_places: Sequence[str], own_places: Sequence[str]) -> bo
     return False
 
 
+def _whole_of_part(claim: Claim, own_places: Sequence[str], label: str) -> bool:
+    """The mirror of ``_part_of_scope``: the claim is told of a part (a county, district or town: "麒麟区") and the article
+    figure's own words (``label``) of a wider whole ("全市") without naming the claim's place: the whole's figure, not the part's."""
+    claim_places = [p for p in claim.places if not p.startswith("全") and not is_province(p)]
+    # (a place jieba cut from its suffix, "石桥" + "区", ranks by the suffix the claim writes after it)
+    parts = [rank for rank in (_rank(p) or _rank(_written_with_suffix(p, claim.text)) for p in claim_places) if rank is not None]
+    if not parts or any(own in p or p in own for own in own_places for p in claim_places) or any(p in label for p in claim_places):
+        return False
+    return any((_rank(whole) or 9) < min(parts) for whole in _WHOLE.findall(label))
+
+
+def _written_with_suffix(place: str, text: str) -> str:
+    at = text.find(place)
+    return text[at: at + len(place) + 1] if at >= 0 else place
+
+
 def _said_before(context: str, candidate: Candidate) -> str:
     """The article as far as the end of the figure's sentence: who and where a figure is about is said before it or in its
     sentence, not in a later one ("…总投资约412亿元；…。吉安至永新高速公路于3月26日建成通车": 412亿元 is not that road's)."""
@@ -273,6 +291,8 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             continue  # the size of a change ("由300万标箱提升到450万标箱": 150万标箱) tells nothing of a level ("提升到500万标箱")
         if claim_modality != (_modality_of(candidate) if claim_modality else modality(candidate.label)):
             continue  # a target (目标, 计划, 预计) is another measure than a result
+        if not claim_modality and ingredient_on("forecast_before") and _modality_of(candidate) & _FORECAST:
+            continue  # "主办方预计，灯会期间将接待游客60万人次以上" is what is expected, not what a claim of a result says was done
         context = context_of(candidate.paragraph)
         # a date: the claim's words must tell the article sentence's event; whose event it is may be the title's
         # ("设立日期:1993年5月7日" under "…大同庆新路支行": a record names its subject once, in its heading)
@@ -300,7 +320,9 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 restated = max(restated, min(share_present(named, claim_sentence), share_present(claim_words, candidate.subject_sentence)))
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 # (its sentence with the one before when it opens by pointing back at it: "该校…占地68亩")
-                restated = min(restated, _said_share(claim_words, candidate.subject_sentence))
+                # (its label counts as said there when its clause takes the measure of a parallel one: "…；宁川市121.3亿元")
+                said_there = candidate.subject_sentence + (candidate.label if ingredient_on("bare_place_item") else "")
+                restated = min(restated, _said_share(claim_words, said_there))
         near = candidate.sentence.strip() in nearest
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
         loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.subject_sentence) >= 0.9 and (
@@ -316,6 +338,10 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             if not (near and restated >= SEMANTIC_RESTATED_MIN):
                 continue
         said = _said(claim_words, claim_keys, context)
+        if not flipped and ingredient_on("flip_as_support") and stated.kind == "figure" and restated >= SUPPORT_MIN and said >= SAID_MIN:
+            # a figure read closely enough to confirm the claim, its very value and unit told the other way ("受产品价格下行影响，同比
+            # 下降6.8%" for "产值同比增长6.8%"): the same measure read backwards, whether or not its sentence names the claim's place
+            flipped = _opposite(stated, claim_direction, candidate)
         before = _said_before(context, candidate) if ingredient_on("said_before") else context
         place_ok, period_ok = _anchors_hold(claim, candidate, before, wide_sources, context)
         if period_ok and ingredient_on("span") and _other_span(claim, candidate):
@@ -375,6 +401,9 @@ def _modality_of(candidate: Candidate) -> frozenset[str]:
     return modality(text[s_at: candidate.figure.start]) if 0 <= s_at <= candidate.figure.start else own
 
 
+_FORECAST = frozenset(("预计", "预期"))  # what someone expects will be ("主办方预计，灯会期间将接待游客60万人次以上"), no result
+
+
 def _said(words: Sequence[str], keys: Sequence[str], context: str) -> float:
     """Share of the claim's measure words the article says, its nouns (``keys``) above all."""
     return min(_said_share(words, context) + 0.2, _said_share(keys, context)) if keys else _said_share(words, context)
@@ -386,7 +415,17 @@ def _said_share(words: Sequence[str], text: str) -> float:
     ``_restated`` read the other way."""
     if not ingredient_on("measure_stem"):
         return share_present(words, text)
-    return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and _stem_before_figure(w[:-1], text))) / len(words) if words else 0.0
+    return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and _stem_before_figure(w[:-1], text))
+               or _share_said(w, text)) / len(words) if words else 0.0
+
+
+_SHARE_WORDS = frozenset(("比重", "占比", "比例", "份额"))
+_SHARE_OF = re.compile(r"占[^，,；;。]{1,24}?的?(?:比重|比例)?(?:为|达到|达|约|超过)?\s*[\d一二三四五六七八九十]")
+
+
+def _share_said(word: str, text: str) -> bool:
+    """A share's name (比重, 占比, 比例) said by a share the article tells as "占…的62.6%" ("对俄贸易…占全市外贸总额的62.6%")."""
+    return word in _SHARE_WORDS and ingredient_on("share_of") and _SHARE_OF.search(text) is not None
 
 
 def _stem_before_figure(stem: str, text: str) -> bool:
