@@ -24,8 +24,6 @@ def elided_measure(before: str, earlier: Sequence[str]) -> str:
     from .readings import _leads, _tagged  # readings reads candidates: imported here, not at the top
 
     own = before.strip()
-    if ingredient_on("bare_place_item") and _leading_place(own) == own:
-        return _measure_after_place(own, earlier)
     for other in reversed(earlier):
         other = other.strip()
         leads = _leads(other, own)
@@ -63,29 +61,3 @@ def _first_flag(tagged) -> str:
     tagged = list(tagged)
     return tagged[0][1] if tagged else ""
 
-
-def _leading_place(text: str) -> str:
-    """The place a clause opens with ("惠来县" of "惠来县进出口"), else ""."""
-    from .claims import places_in
-
-    places = places_in(text)
-    return places[0] if places and text.startswith(places[0]) else ""
-
-
-def _measure_after_place(place: str, earlier: Sequence[str]) -> str:
-    """What a list item naming only its place before its figure ("…；普宁市121.3亿元") measures: the words after the place
-    of the nearest earlier clause of its sentence that opens with another place and goes on with a measure ("惠来县进出口
-    218.9亿元" → 进出口; "榕城区城镇新增就业5430人；揭东区4870人" → 城镇新增就业). Clauses opening with no place ("增长") and
-    other bare places are passed over; a nearest place clause whose rest names no noun gives nothing."""
-    from .readings import _tagged
-
-    for other in reversed(earlier):
-        other = other.strip()
-        lead = _leading_place(other)
-        if not lead or lead == other:
-            continue
-        if lead == place:
-            return ""
-        rest = other[len(lead):]
-        return rest if any(flag.startswith(("n", "vn")) for _, flag in _tagged(rest)) else ""
-    return ""

@@ -69,8 +69,6 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
     wholes = tuple(dict.fromkeys(claim.places + tuple(_WHOLE.findall(claim.text))))
     if place_ok and wholes and candidate.own_places and ingredient_on("scope") and _part_of_scope(wholes, candidate.own_places):
         place_ok = False  # "江西新能源汽车保有量…" is not told by "南昌市新能源汽车保有量达34.5万辆"
-    if place_ok and ingredient_on("whole_of_part") and _whole_of_part(claim, candidate.own_places, candidate.label):
-        place_ok = False  # "麒麟区老旧小区改造完成投资…" is not told by "去年全市老旧小区改造完成投资21.4亿元"
     context_periods = _periods_of(context)
     period_ok = all(period in context_periods for period in claim.periods)
     claim_periods = _claim_own_periods(claim) or claim.periods
@@ -229,22 +227,6 @@ def _part_of_scope(claim_places: Sequence[str], own_places: Sequence[str]) -> bo
     return False
 
 
-def _whole_of_part(claim: Claim, own_places: Sequence[str], label: str) -> bool:
-    """The mirror of ``_part_of_scope``: the claim is told of a part (a county, district or town: "麒麟区") and the article
-    figure's own words (``label``) of a wider whole ("全市") without naming the claim's place: the whole's figure, not the part's."""
-    claim_places = [p for p in claim.places if not p.startswith("全") and not is_province(p)]
-    # (a place jieba cut from its suffix, "石桥" + "区", ranks by the suffix the claim writes after it)
-    parts = [rank for rank in (_rank(p) or _rank(_written_with_suffix(p, claim.text)) for p in claim_places) if rank is not None]
-    if not parts or any(own in p or p in own for own in own_places for p in claim_places) or any(p in label for p in claim_places):
-        return False
-    return any((_rank(whole) or 9) < min(parts) for whole in _WHOLE.findall(label))
-
-
-def _written_with_suffix(place: str, text: str) -> str:
-    at = text.find(place)
-    return text[at: at + len(place) + 1] if at >= 0 else place
-
-
 def _said_before(context: str, candidate: Candidate) -> str:
     """The article as far as the end of the figure's sentence: who and where a figure is about is said before it or in its
     sentence, not in a later one ("…总投资约412亿元；…。吉安至永新高速公路于3月26日建成通车": 412亿元 is not that road's)."""
@@ -320,9 +302,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 restated = max(restated, min(share_present(named, claim_sentence), share_present(claim_words, candidate.subject_sentence)))
             if len(article_words) == 1:  # one shared word ("汽车") is not one measure unless the sentence says the rest
                 # (its sentence with the one before when it opens by pointing back at it: "该校…占地68亩")
-                # (its label counts as said there when its clause takes the measure of a parallel one: "…；宁川市121.3亿元")
-                said_there = candidate.subject_sentence + (candidate.label if ingredient_on("bare_place_item") else "")
-                restated = min(restated, _said_share(claim_words, said_there))
+                restated = min(restated, _said_share(claim_words, candidate.subject_sentence))
         near = candidate.sentence.strip() in nearest
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
         loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.subject_sentence) >= 0.9 and (
