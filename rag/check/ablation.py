@@ -154,7 +154,6 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "unknown_place",  # rag.check.claims._unknown_place: "麦积区", pieced together by jieba's HMM, is a place
                "stranded_first",  # rag.check.claims._stranded_first: "揭" + "东区" cut by jieba is the place 揭东区, not 东区
                "cumulative_total",  # rag.check.verify.contradicting: "累计完成投资超过280亿元" over years does not tell one year's
-               "forecast_before",  # rag.check.scoring: "主办方预计，灯会期间将接待游客60万人次以上" is a forecast, no result a claim may state
                "flip_as_support",  # rag.check.scoring: a figure read closely enough to confirm, its value told the other way, is a 方向 difference
                "share_of",  # rag.check.scoring._share_said: the claim's 比重 / 占比 said by the article's "占全市外贸总额的62.6%"
                "count_units",  # rag.check.figures: 列, 对, 趟, 辆次, 架次, 艘次 count trains, pairs, trips and passages

@@ -273,8 +273,6 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             continue  # the size of a change ("由300万标箱提升到450万标箱": 150万标箱) tells nothing of a level ("提升到500万标箱")
         if claim_modality != (_modality_of(candidate) if claim_modality else modality(candidate.label)):
             continue  # a target (目标, 计划, 预计) is another measure than a result
-        if not claim_modality and ingredient_on("forecast_before") and _modality_of(candidate) & _FORECAST:
-            continue  # "主办方预计，灯会期间将接待游客60万人次以上" is what is expected, not what a claim of a result says was done
         context = context_of(candidate.paragraph)
         # a date: the claim's words must tell the article sentence's event; whose event it is may be the title's
         # ("设立日期:1993年5月7日" under "…大同庆新路支行": a record names its subject once, in its heading)
@@ -379,9 +377,6 @@ def _modality_of(candidate: Candidate) -> frozenset[str]:
     text = candidate.paragraph.text
     s_at = text.find(candidate.sentence)
     return modality(text[s_at: candidate.figure.start]) if 0 <= s_at <= candidate.figure.start else own
-
-
-_FORECAST = frozenset(("预计", "预期"))  # what someone expects will be ("主办方预计，灯会期间将接待游客60万人次以上"), no result
 
 
 def _said(words: Sequence[str], keys: Sequence[str], context: str) -> float:
