@@ -111,6 +111,8 @@ SWITCHES = {
                        " province its page) name (Paragraph.setting: 全省 under 江西省公安厅's page is 江西省)",
     "setting_wide": "a county or city its article's headline, dateline or lead name (Paragraph.setting) is that"
                     " article's 全县/该县, 全市/我市, as a province is its page's 全省",
+    "events_counted": "a count in 人次/架次/班次 (一共有多少人次) asks how many times something happened, never what there is:"
+                      " no stock is asked (near_miss.stock)",
     "setting_level": "a place asked without its suffix (温宿) has the level its article's setting writes (温宿县); a municipality (重庆) is its own articles' 全市",
     "setting_reference": "a sentence's 全区/该县 names its article's setting place of that level (和平区): said for the question's words, refused for another place",
     "setting_inherit": "a place named only in another paragraph of the article is inherited only when the article's"
