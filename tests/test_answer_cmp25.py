@@ -27,3 +27,9 @@ def test_a_schools_own_zhong_is_kept_while_among_is_dropped(monkeypatch):
     assert comparison is not None and comparison.sides == ("城关镇", "城南镇")
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "own_ending")
     assert parse_comparison("城关一中和城南二中，哪个学校今年本科上线率更高？").sides != ("城关一中", "城南二中")
+
+
+def test_sides_that_cannot_be_asked_apart_when_cut_are_read_as_worded():
+    # "东台和亭湖两家法院": two bare names the analysis cannot ask apart; side B keeps the count and kind, as before
+    comparison = parse_comparison("东台和亭湖两家法院去年谁受理的案件多？多多少？")
+    assert comparison is not None and comparison.sides[0] == "东台" and comparison.sides[1].startswith("亭湖")

@@ -5,6 +5,7 @@ the split whose two phrases are most alike; with the words before and after them
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import Collection
 
 from ..question import pos_cut, pos_tokenizer
@@ -25,6 +26,8 @@ _OWN_ENDING = re.compile(r"(?:[一二三四五六七八九十百千\d附][中里
 # "江垭和溪口两个人民法庭去年受理案件": the count and kind after the second side say what both sides are; the kind and
 # what follows are shared by both, as words after the sides ("江垭人民法庭去年受理案件", "溪口人民法庭…")
 _BOTH_KIND = re.compile(r"(?:这)?两(?:个|家|所|座|条|位|名|支|项|处|级)(?=..)")
+# off while a question whose sides cut so cannot be asked side by side is read again as worded ("东台和亭湖两家法院")
+KIND_SHARED: ContextVar[bool] = ContextVar("kind_shared", default=True)
 
 
 def inside_names(text: str, names: Collection[str]) -> set[int]:
@@ -99,7 +102,7 @@ def two_sides(left: str, names: Collection[str]) -> tuple[str, str, str, str] | 
         if splits:
             a, b = max(splits, key=lambda s: _likeness(*s))
             after = "".join(clauses[i + 1:])
-            both = _BOTH_KIND.search(b) if not ablated("both_kind") else None
+            both = _BOTH_KIND.search(b) if KIND_SHARED.get() and not ablated("both_kind") else None
             if both and both.start() >= 1:
                 b, after = b[:both.start()], b[both.end():] + after
             return "".join(clauses[:i]), _compared_off(a), _compared_off(b), after
