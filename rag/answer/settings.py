@@ -272,6 +272,9 @@ SWITCHES = {
                     " the roundup the other side's figure stands in",
     "growth_after_figure": "\"…的增长速度，A和B谁更快\": each side's growth rate stated right after its amount"
                            " (产值78.6亿元，同比增长12.1%), not the amount",
+    "both_kind": "\"A和B两个人民法庭去年受理案件谁多\": the count and kind after side B (两个X, 两家X) are shared by both"
+                 " sides with the measure after them, no part of side B",
+    "own_ending": "a side's own 中 or 里 after a numeral (大理一中, 附中) is kept, not dropped as \"among\" (A和B中)",
     "own_items": "a comparison side answered with another member's figure of a roundup (分县区看，A…；B…) takes its"
                  " own item's figure, measured by the list's lead",
     "period_sides": "\"X2025年上半年和下半年成交额\": two periods of one subject, the first taking the measure, the"
