@@ -60,4 +60,3 @@ def _last_flag(tagged) -> str:
 def _first_flag(tagged) -> str:
     tagged = list(tagged)
     return tagged[0][1] if tagged else ""
-
