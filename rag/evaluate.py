@@ -33,6 +33,7 @@ from .metrics import (
     HIT_KS,
     MRR_K,
     any_answer_in,
+    comparison_answer_in,
     contains_squashed,
     first_relevant_rank,
     hit_at,
@@ -263,6 +264,17 @@ def failure_cause(
     return "refused" if refused else "wrong_answer"
 
 
+def answer_scores(question: EvalQuestion, short: str | None, text: str) -> tuple[bool, bool]:
+    """Whether the short answer, and the short answer or the answer text, give an expected answer. A comparison is
+    scored on what it states, not on the values it quotes (``comparison_answer_in``): "揭西县更多（惠来县 4180个，
+    揭西县 3960个）" does not answer 惠来县 though it quotes 4180个."""
+    if question.kind == "comparison":
+        short_correct = comparison_answer_in(question.question, short or "", "", question.answers)
+        return short_correct, short_correct or comparison_answer_in(question.question, "", text, question.answers)
+    short_correct = any_answer_in(short or "", question.answers)
+    return short_correct, short_correct or any_answer_in(text, question.answers)
+
+
 def evaluate_question(assistant, question: EvalQuestion, mode: str, k: int) -> QuestionResult:
     """Ask ``question`` as a user would, then rank-check the passages for the question actually searched."""
     from .assistant import InvalidQuestion
@@ -279,8 +291,8 @@ def evaluate_question(assistant, question: EvalQuestion, mode: str, k: int) -> Q
     rank = first_relevant_rank(relevant) if question.judged else None
     correct = short_correct = None
     if question.answers:
-        short_correct = not answer.refused and any_answer_in(answer.short or "", question.answers)
-        correct = not answer.refused and (short_correct or any_answer_in(answer.answer, question.answers))
+        short_correct, correct = answer_scores(question, answer.short, answer.answer)
+        short_correct, correct = short_correct and not answer.refused, correct and not answer.refused
     answer_in_passages = any(any_answer_in(hit.paragraph.text, question.answers) for hit in hits[:k])
     all_sides = all(any(contains_squashed(hit.paragraph.text, phrase) for hit in hits[:k]) for phrase in question.evidence_all)
     cause = failure_cause(question, rank, k, answer.refused, correct, answer_in_passages, all_sides)

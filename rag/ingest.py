@@ -44,6 +44,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .schema import Article, Paragraph
+from .briefs import brief_setting, is_brief, is_brief_column
 from .calendar_words import iso_day
 from .dateline import BYLINE as _BYLINE, DATELINE as _DATELINE, dateline_day  # (DATELINE, BYLINE here are kinds of unit)
 from .masthead import Masthead, paper_line, paper_place, read_masthead
@@ -80,7 +81,10 @@ SOURCE_SUFFIXES = (".txt", ".md")
 # 20: a setting reads a place right after 在/从/走进 that follows a comma ("，在慈利县…": the candidate at 在 no longer hides
 # the one after it), and a city whose name ends in 城市 (盐城市, 晋城市) when jieba reads it as one place word
 # 21: a dateline's place of five to seven characters ending in its level ("本报东乌珠穆沁旗10月20日讯") sets its article
-PARSER_VERSION = 21
+# 22: a column of briefs (rag.briefs): its heading ("经济简讯", "简　讯") is no section of the article above, a brief opening
+# with its mark ("●本报岑溪讯…") is a paragraph of its own, and each brief is set by its own dateline and first sentence,
+# else by its paper's place
+PARSER_VERSION = 22
 BOM = "\ufeff"  # a UTF-8 byte order mark, decoded; kept in the text so offsets count it (parse_source)
 SECTION_SEPARATOR = "｜"  # between an article title and a section heading in Paragraph.title
 
@@ -573,6 +577,7 @@ def _rejoin(text: str, units: list[_Unit]) -> list[_Unit]:
             and not previous.closes_article
             and not _ends_sentence(previous.text)
             and not _SPEAKER_TURN.match(unit.text)  # "答：…" after a "问：…" without its "？"
+            and not (is_brief(unit.text) and not _layout_off("brief_column"))  # "●…（韦志明）" / "●本报岑溪讯…": two briefs
         ):
             merged[-1] = _merge(text, previous, unit)
         else:
@@ -865,6 +870,8 @@ def _is_section_heading(group: _HeadGroup, current: _Draft | None, body: _Unit, 
     ("乙县举办农民丰收节" after "甲县推进河道治理") shares none."""
     if current is None or current.closed or not current.credited or not current.units or group.extras:
         return False
+    if (is_brief_column(group.title()) or is_brief(body.text)) and not _layout_off("brief_column"):
+        return False  # "经济简讯" over "全市新增…　记者从…": a column of briefs, no section of the article above it
     if _deck_line(body) and not _layout_off("deck_line"):
         return False  # "公交线网“织”得更密了" over "全市公交去年新开线路12条，年客运量…": a headline and its deck
     if not all(head.kind in (HEADLINE, SUBTITLE) and not head.heading_level for head in group.heads):
@@ -1098,7 +1105,10 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
         bisect.insort(kept_texts, unit.text)
         raw = text[unit.start:unit.end]
         number = len(paragraphs) + 1
-        paragraphs.append(Paragraph(source, title, number, unit.start, unit.end, unit.text, raw, dates[index], settings[index]))
+        setting = settings[index]
+        if (is_brief(unit.text) or is_brief_column(drafts[index].title)) and not _layout_off("brief_column"):
+            setting = brief_setting(unit.text, setting, paper_places[index])  # each brief of a column its own report
+        paragraphs.append(Paragraph(source, title, number, unit.start, unit.end, unit.text, raw, dates[index], setting))
         spans_by_draft.setdefault(index, []).append((unit.start, unit.end))
 
     articles: list[Article] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-READINGS = ("deck_line", "comma_headline", "paper_line", "paper_level", "page_year", "lead_places")
+READINGS = ("deck_line", "comma_headline", "paper_line", "paper_level", "page_year", "lead_places", "brief_column")
 
 
 def switched_off(name: str) -> bool:

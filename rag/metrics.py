@@ -7,6 +7,7 @@ looked at".
 from __future__ import annotations
 
 import math
+import re
 from typing import Iterable, Mapping, Sequence
 
 HIT_KS = (1, 3, 5, 10)
@@ -28,6 +29,47 @@ def contains_squashed(haystack: str, needle: str) -> bool:
 def any_answer_in(text: str, answers: Iterable[str]) -> bool:
     """Whether any expected answer string occurs in ``text`` (whitespace-insensitive)."""
     return any(contains_squashed(text, answer) for answer in answers)
+
+
+# what a comparison's answer quotes in brackets, each side's value ("惠来县更多（惠来县 4180个[1]，揭西县 3960个[2]）"),
+# is its evidence, not its verdict: an outermost bracket holding a figure; a side's own name may hold one without
+# ("乡镇（街道）分馆"), and a quoted bracket may hold a name's ("（乡镇（街道）分馆 5个[2]）")
+_OPEN, _CLOSE = "（(", "）)"
+# a question asking only how much two sides differ or how many times ("A比B多多少", "相差多少", "是B的几倍"):
+# no side to name, the figure is the answer
+_HOW_MUCH = re.compile(r"多少|几|相差|差距")
+_WHICH = re.compile(r"哪|谁")
+_FIGURE = re.compile(r"\d")
+
+
+def verdict(text: str) -> str:
+    """``text`` without the values it quotes in brackets: what an answer states, not what it cites."""
+    kept, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        if char in _OPEN:
+            if depth == 0:
+                kept.append(text[start:at])
+                start = at
+            depth += 1
+        elif char in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                group = text[start:at + 1]
+                kept.append("" if _FIGURE.search(group) else group)
+                start = at + 1
+    kept.append(text[start:])
+    return "".join(kept)
+
+
+def comparison_answer_in(question: str, short: str, answer: str, answers: Iterable[str]) -> bool:
+    """Whether a comparison's answer names what ``question`` asks: the short answer (the winner with its own value,
+    the difference, the ratio) or the answer's verdict (``verdict``: not the values it quotes of both sides, so
+    naming the loser the winner while quoting the winner's figure is wrong). A question asking how much only (no
+    哪/谁) wants one of the expected figures: the difference or ratio; a side's name alone does not say it."""
+    answers = list(answers)
+    if _HOW_MUCH.search(question) and not _WHICH.search(question):
+        answers = [expected for expected in answers if _FIGURE.search(expected)] or answers
+    return any_answer_in(short, answers) or any_answer_in(verdict(answer), answers)
 
 
 def first_relevant_rank(relevant: Sequence[bool]) -> int | None:

@@ -57,7 +57,9 @@ def paragraph_context(paragraph: Paragraph) -> str:
     # the periods its headline and text say relative to the article's year (今年上半年 → 2025年上半年);
     # an undated article's year is the one its setting names
     article_year = year or next(iter(_YEAR.findall(setting)), None)
-    periods = resolved_periods(f"{paragraph.title or ''}\n{paragraph.text}", article_year, paragraph.date)
+    # an article of an issue early in a year whose lead reports the year before (setting 2025年, printed 2026): its 全年, 年末
+    reported = next((y for y in _YEAR.findall(setting) if year and int(y[:4]) == int(year[:4]) - 1), None)
+    periods = resolved_periods(f"{paragraph.title or ''}\n{paragraph.text}", article_year, paragraph.date, reported)
     days = resolved_days(paragraph.text, paragraph.date)
     years = resolved_years(paragraph.text, paragraph.date)
     return f"{paragraph.title or ''}\n{year}\n{setting}\n{paragraph.text}\n{periods}\n{days}\n{years}"

@@ -385,12 +385,13 @@ def _bare_period_year(period: str, base: int, issue: dt.date | None) -> int:
     return base - 1 if end is not None and end > issue else base
 
 
-def resolved_periods(text: str, year: str | None, issue: str | None = None) -> str:
+def resolved_periods(text: str, year: str | None, issue: str | None = None, reported: str | None = None) -> str:
     """The periods ``text`` says relative to its article's ``year`` ("2025", or "2025年"), written out
     ("今年上半年", "上半年" → 2025年上半年; "去年下半年" → 2024年下半年), one per line: a question
     naming the absolute period ("2025年上半年…多少") asks about what the article dated 2025 says of
     今年上半年. Baselines ("比去年同期", "与去年上半年相比") are no period the figure is of. ``issue``: the
-    article's printed date (ISO), by which a bare part of a year must be over (``_bare_period_year``)."""
+    article's printed date (ISO), by which a bare part of a year must be over (``_bare_period_year``); ``reported``: the
+    year before the issue's that the article's lead reports ("2025年"), whose 全年 and 年末 its bare ones may be."""
     found = _YEAR_OF.match(year or "") or re.fullmatch(r"((?:19|20)\d\d)", year or "")
     if not found or ablated("relative_periods"):
         return ""
@@ -404,7 +405,15 @@ def resolved_periods(text: str, year: str | None, issue: str | None = None) -> s
     ]
     if not ablated("relative_year_end"):
         resolved += [f"{base + _RELATIVE_YEAR[m.group(1)]}年{m.group(2)}" for m in _RELATIVE_YEAR_END.finditer(text)]
+    if reported and not ablated("reported_year"):
+        # an article printed early in a year reporting the year before ("发布2025年全市经济运行情况", ``reported``) says 全年
+        # and 年末 of that year too: "年末全市规模以上工业企业达到1083户" is 2025年末's
+        resolved += [f"{reported.removesuffix('年')}年{m.group(1).removeprefix('年')}" for m in _BARE_PERIOD.finditer(_RELATIVE_PERIOD.sub(" ", text))
+                     if m.group(1) in _WHOLE_YEAR_WORDS]
     return "\n".join(dict.fromkeys(resolved))
+
+
+_WHOLE_YEAR_WORDS = ("全年", "年末", "年底")
 
 
 # a day said without its year ("12月28日", "截至1月10日"); not one of a longer date ("2025年12月28日",

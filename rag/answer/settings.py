@@ -111,6 +111,8 @@ SWITCHES = {
                        " province its page) name (Paragraph.setting: 全省 under 江西省公安厅's page is 江西省)",
     "setting_wide": "a county or city its article's headline, dateline or lead name (Paragraph.setting) is that"
                     " article's 全县/该县, 全市/我市, as a province is its page's 全省",
+    "events_counted": "a count in 人次/架次/班次 (一共有多少人次) asks how many times something happened, never what there is:"
+                      " no stock is asked (near_miss.stock)",
     "setting_level": "a place asked without its suffix (温宿) has the level its article's setting writes (温宿县); a municipality (重庆) is its own articles' 全市",
     "setting_reference": "a sentence's 全区/该县 names its article's setting place of that level (和平区): said for the question's words, refused for another place",
     "setting_inherit": "a place named only in another paragraph of the article is inherited only when the article's"
@@ -270,6 +272,9 @@ SWITCHES = {
                     " the roundup the other side's figure stands in",
     "growth_after_figure": "\"…的增长速度，A和B谁更快\": each side's growth rate stated right after its amount"
                            " (产值78.6亿元，同比增长12.1%), not the amount",
+    "both_kind": "\"A和B两个人民法庭去年受理案件谁多\": the count and kind after side B (两个X, 两家X) are shared by both"
+                 " sides with the measure after them, no part of side B",
+    "own_ending": "a side's own 中 or 里 after a numeral (大理一中, 附中) is kept, not dropped as \"among\" (A和B中)",
     "own_items": "a comparison side answered with another member's figure of a roundup (分县区看，A…；B…) takes its"
                  " own item's figure, measured by the list's lead",
     "period_sides": "\"X2025年上半年和下半年成交额\": two periods of one subject, the first taking the measure, the"
@@ -297,6 +302,10 @@ SWITCHES = {
     "incident_unit": "起 counts incidents, cases and accidents (1862起 for 多少起酒驾): a unit of the list",
     "subject_unnamed": "a person or a non-place name the question asks about (陈晓峰, 志浩市场) that the figure's paragraph and"
                        " article title never say: the figure is someone else's (near_miss.unnamed)",
+    "reported_year": "an article printed in a year whose lead reports the year before (its setting's year) says 全年, 年末"
+                     " and 年底 of that year too (年末…1083户 answers 2025年末 on a page of 2026): question.resolved_periods",
+    "place_not_person": "a three-character word ending in 市/县/区/旗 that jieba tags as a person (岑溪市) is a place, no"
+                        " person subject_unnamed asks the paragraph to name",
     "sibling_subject": "a paragraph giving the asked subject a clause of its own (解放碑步行街…接待游客) does not answer with"
                        " a figure whose clause opens with another name (观音桥商圈实现销售额): near_miss.sibling_subject",
     "whole_for_part": "a figure whose clause is a wider scope's (全省…实现门票收入) does not answer for a named thing inside it"
@@ -316,6 +325,7 @@ NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
     "whole", "share_change", "asked_unit", "opposite", "plan", "joint", "flow_for_stock", "stock_for_flow",
+    "other_modifier",
 )
 
 ABLATABLE = frozenset(

@@ -152,6 +152,10 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "later_end",  # rag.check.scoring._later_than: the claim's "由2020年的72%提高到86%" ends in a year after 2020, as "提高到2025年的86%"
                "compared_higher",  # rag.check.measure: "比去年同期每斤高0.4元" is a rise of 0.4元, "低" a fall
                "unknown_place",  # rag.check.claims._unknown_place: "麦积区", pieced together by jieba's HMM, is a place
+               "stranded_first",  # rag.check.claims._stranded_first: "揭" + "东区" cut by jieba is the place 揭东区, not 东区
+               "cumulative_total",  # rag.check.verify.contradicting: "累计完成投资超过280亿元" over years does not tell one year's
+               "flip_as_support",  # rag.check.scoring: a figure read closely enough to confirm, its value told the other way, is a 方向 difference
+               "share_of",  # rag.check.scoring._share_said: the claim's 比重 / 占比 said by the article's "占全市外贸总额的62.6%"
                "count_units",  # rag.check.figures: 列, 对, 趟, 辆次, 架次, 艘次 count trains, pairs, trips and passages
                "nearest_item",  # rag.check.readings.other_item: a claim naming several 分别 items tells the one named last before its figure
                "draft_place", "draft_place_contradicts",  # rag.check.verify: a place-less draft figure's 一致 must hold for the place its paragraph named

@@ -90,6 +90,16 @@ def _unknown_place(word: str, flag: str) -> bool:
     return word not in frequencies and frequencies.get(word[:-1], 0) < 50
 
 
+def _stranded_first(words, i: int) -> str:
+    """The first character of a place's name that jieba cut off as a morpheme of its own, the rest being a dictionary
+    place of two characters ("揭" + "东区" of "揭东区"), else "". A word of its own before it ("在东区", "市东区") is kept apart."""
+    w = words[i].word
+    if not ingredient_on("stranded_first") or len(w) != 2 or not _UNKNOWN_PLACE_SUFFIX.search(w) or i == 0:
+        return ""
+    prev = words[i - 1]
+    return prev.word if len(prev.word) == 1 and _CJK_WORD.fullmatch(prev.word) and prev.flag.endswith("g") else ""
+
+
 @lru_cache(maxsize=4096)
 def places_in(text: str) -> tuple[str, ...]:
     """Place names and scopes ("城中区", "祁连县", "全省") a piece of text names, in order."""
@@ -98,7 +108,7 @@ def places_in(text: str) -> tuple[str, ...]:
     for i, word in enumerate(words):
         w = word.word
         if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全") and not _MEASURE_NOUN.search(w):
-            found.append(w)
+            found.append(_stranded_first(words, i) + w)
         elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):
             found.append(w)  # a small place jieba tags as a name ("申中乡")
         elif _unknown_place(w, word.flag) and not (i > 0 and re.fullmatch(r"[\d.]+|[〇零一二两三四五六七八九十百千万]+", words[i - 1].word)):  # not "58" + "个托市"

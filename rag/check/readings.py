@@ -80,6 +80,15 @@ def _flipped(stated: Figure, claim_direction: str | None, candidate: Candidate, 
             and share_present_heads(claim_words, candidate.sentence) >= 0.9)
 
 
+def _opposite(stated: Figure, claim_direction: str | None, candidate: Candidate) -> bool:
+    """The claim's very value and unit, told in the opposite direction (the direction part of ``_flipped``)."""
+    if not ingredient_on("direction") or claim_direction is None:
+        return False
+    article_direction = direction(candidate.label)
+    return (article_direction is not None and article_direction != claim_direction and stated.value == candidate.figure.value
+            and units_match(stated, candidate.figure))
+
+
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _BEFORE_DATE = 8  # characters before an article's date read for the event it dates
 

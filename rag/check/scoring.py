@@ -28,10 +28,10 @@ from .claims import names_another, places_in
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
 from .subject import name_said, names_in, place_in, province_wide_in
-from .candidates import derived, LOOSE_RESTATED_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
+from .candidates import derived, LOOSE_RESTATED_MIN, SAID_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
 from .binding import SINCE_YEAR
 from .only_of_kind import only_of_kind
-from .readings import _is_change, _date_event_words, _flipped, _other_day_part, _other_span, _transposed, _unit_slip
+from .readings import _is_change, _date_event_words, _flipped, _opposite, _other_day_part, _other_span, _transposed, _unit_slip
 
 
 def _co_figures_hold(claim: Claim, candidate: Candidate) -> bool:
@@ -316,6 +316,10 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             if not (near and restated >= SEMANTIC_RESTATED_MIN):
                 continue
         said = _said(claim_words, claim_keys, context)
+        if not flipped and ingredient_on("flip_as_support") and stated.kind == "figure" and restated >= SUPPORT_MIN and said >= SAID_MIN:
+            # a figure read closely enough to confirm the claim, its very value and unit told the other way ("受产品价格下行影响，同比
+            # 下降6.8%" for "产值同比增长6.8%"): the same measure read backwards, whether or not its sentence names the claim's place
+            flipped = _opposite(stated, claim_direction, candidate)
         before = _said_before(context, candidate) if ingredient_on("said_before") else context
         place_ok, period_ok = _anchors_hold(claim, candidate, before, wide_sources, context)
         if period_ok and ingredient_on("span") and _other_span(claim, candidate):
@@ -386,7 +390,17 @@ def _said_share(words: Sequence[str], text: str) -> float:
     ``_restated`` read the other way."""
     if not ingredient_on("measure_stem"):
         return share_present(words, text)
-    return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and _stem_before_figure(w[:-1], text))) / len(words) if words else 0.0
+    return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and _stem_before_figure(w[:-1], text))
+               or _share_said(w, text)) / len(words) if words else 0.0
+
+
+_SHARE_WORDS = frozenset(("比重", "占比", "比例", "份额"))
+_SHARE_OF = re.compile(r"占[^，,；;。]{1,24}?的?(?:比重|比例)?(?:为|达到|达|约|超过)?\s*[\d一二三四五六七八九十]")
+
+
+def _share_said(word: str, text: str) -> bool:
+    """A share's name (比重, 占比, 比例) said by a share the article tells as "占…的62.6%" ("对俄贸易…占全市外贸总额的62.6%")."""
+    return word in _SHARE_WORDS and ingredient_on("share_of") and _SHARE_OF.search(text) is not None
 
 
 def _stem_before_figure(stem: str, text: str) -> bool:

@@ -270,6 +270,9 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
         if stated.kind == "figure" and ingredient_on("cumulative") and not claim.periods and _CUMULATIVE.search(claim.label) \
                 and candidate.own_periods and not _CUMULATIVE.search(candidate.label):
             continue  # "已累计改造老旧小区1000个以上" is a total to date: "上半年，我市共开工改造…186个" is one period's
+        if stated.kind == "figure" and ingredient_on("cumulative_total") and claim.periods and not _CUMULATIVE.search(claim.label) \
+                and not candidate.own_periods and _CUMULATIVE.search(candidate.label):
+            continue  # "2025年全年完成投资85亿元" is one year's: "几年来，…累计完成投资超过280亿元" is a total over years
         if stated.kind == "figure" and qualified_as_another(claim, candidate):
             continue  # "公办幼儿园在园幼儿…" where the article's 公办幼儿园 are another figure's: a part it does not give
         if dates_agree(stated, candidate.figure):

@@ -28,7 +28,7 @@ from ..settings import ablated
 from .anchors import NAME_LEVELS, TIME_ENDINGS, read_anchors
 from .asked import DATED, DIFFERENCE, DIRECTIONS, RATIO, WHICH, YES_NO, Comparison
 from .side_questions import build_comparison, measure_words, unit_asked
-from .split_sides import inside_names, two_sides
+from .split_sides import KIND_SHARED, inside_names, two_sides
 
 
 _D = f"[{DIRECTIONS}]"
@@ -224,6 +224,19 @@ def _which_sides(match: re.Match, names: Collection[str]) -> tuple[str, str, str
 
 
 def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison | None:
+    """The comparison ``question`` asks (``read_comparison``); when the count and kind after side B shared by both
+    ("东台和亭湖两家法院…") leave sides that cannot be asked apart, the question read with them in side B."""
+    compared = read_comparison(question, names)
+    if compared is None and KIND_SHARED.get() and "两" in question:
+        token = KIND_SHARED.set(False)
+        try:
+            compared = read_comparison(question, names)
+        finally:
+            KIND_SHARED.reset(token)
+    return compared
+
+
+def read_comparison(question: str, names: Collection[str] = ()) -> Comparison | None:
     """The comparison ``question`` asks, or None when it asks for no comparison of two sides.
 
     ``names`` are the corpus's own names (the index's user words): a connector

@@ -5,6 +5,7 @@ the split whose two phrases are most alike; with the words before and after them
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import Collection
 
 from ..question import pos_cut, pos_tokenizer
@@ -20,6 +21,13 @@ _COMPARED = re.compile(
     r"(?:[，,]?(?:相比较|相比|比较起来|比起来|比较|对比|来比|比一比|比|之中|当中|中间|中|里|两者|二者|双方|的话|"
     r"分别是多少|各是多少|分别有多少|各有多少|分别|各自|(?:这)?两(?:个)?[地县区市省乡镇村项类种家所方个者]))+$"
 )
+# a side's own 中 or 里 after a numeral is no "among" (大理一中, 下关一中, 附中, 十里): the name keeps it
+_OWN_ENDING = re.compile(r"(?:[一二三四五六七八九十百千\d附][中里])$")
+# "江垭和溪口两个人民法庭去年受理案件": the count and kind after the second side say what both sides are; the kind and
+# what follows are shared by both, as words after the sides ("江垭人民法庭去年受理案件", "溪口人民法庭…")
+_BOTH_KIND = re.compile(r"(?:这)?两(?:个|家|所|座|条|位|名|支|项|处|级)(?=..)")
+# off while a question whose sides cut so cannot be asked side by side is read again as worded ("东台和亭湖两家法院")
+KIND_SHARED: ContextVar[bool] = ContextVar("kind_shared", default=True)
 
 
 def inside_names(text: str, names: Collection[str]) -> set[int]:
@@ -65,9 +73,16 @@ def _likeness(a: str, b: str) -> float:
     return suffix + 0.5 * prefix - 0.1 * abs(len(a) - len(b))
 
 
+def _compared_off(side: str) -> str:
+    """``side`` less the words closing it that say only "compared", but not a name's own 一中 or 附中."""
+    if _OWN_ENDING.search(side) and not ablated("own_ending"):
+        return _COMPARED.sub("", side[:-1]) + side[-1] if _COMPARED.search(side[:-1]) else side
+    return _COMPARED.sub("", side)
+
+
 def two_sides(left: str, names: Collection[str]) -> tuple[str, str, str, str] | None:
     """(shared words before, side A, side B, shared words after) of the clause(s) naming both sides."""
-    left = _COMPARED.sub("", left.strip(" ，,：:"))
+    left = _compared_off(left.strip(" ，,：:"))
     # "在A和B中", "对比A和B": a leading preposition is dropped when jieba cuts it as a word of its own
     # (not the 就 of 就业, the 在 of 在线, the 从 of 从业)
     opening = re.match(r"(?:在|从|就|对比|比较|比一比)(?=.{4})", left)
@@ -87,5 +102,8 @@ def two_sides(left: str, names: Collection[str]) -> tuple[str, str, str, str] | 
         if splits:
             a, b = max(splits, key=lambda s: _likeness(*s))
             after = "".join(clauses[i + 1:])
-            return "".join(clauses[:i]), _COMPARED.sub("", a), _COMPARED.sub("", b), after
+            both = _BOTH_KIND.search(b) if KIND_SHARED.get() and not ablated("both_kind") else None
+            if both and both.start() >= 1:
+                b, after = b[:both.start()], b[both.end():] + after
+            return "".join(clauses[:i]), _compared_off(a), _compared_off(b), after
     return None

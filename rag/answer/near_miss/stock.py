@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..question import QuestionAnalysis, pos_cut
+from ..settings import ablated
 
 # "一共有多少个", "现在有几名", "拥有多少": the question's 有, right before its wh-word
 _HAVE_ASKED = re.compile(r"(?:有|拥有)(?:多少|几)")
@@ -19,12 +20,16 @@ _STOCK_VERBS = re.compile(r"^(?:有|共有|拥有|现有|建有|设有|达|达�
 _AS_OF = re.compile(r"已|目前|现在|截至|截止|累计|至今|总数|共")
 
 
+# a count of events ("一共有多少人次", "多少架次", "几个班次"): visits, flights or runs over a time, never what there is
+_EVENTS_COUNTED = re.compile(r"(?:万|千|百|亿)*(?:人次|架次|班次|车次|航次|批次|频次)")
+
+
 def _stock_asked(analysis: QuestionAnalysis) -> bool:
     """The question asks how many there are: 有 right before its wh-word, no other verb before it, and it ends in
     the counted noun ("城中区今年一共有多少名高校毕业生？"), not in a verb ("有多少人报名")."""
     text = analysis.text.rstrip("？?。！! ")
     m = _HAVE_ASKED.search(text)
-    if not m:
+    if not m or (_EVENTS_COUNTED.match(text[m.end():]) and not ablated("events_counted")):
         return False
     head = pos_cut(text[:m.start()])
     if any(flag == "v" and word not in ("有", "现有", "拥有") for word, flag in head):

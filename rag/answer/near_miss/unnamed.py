@@ -21,14 +21,19 @@ from .measure import _whole_clause
 from .named import _said, asked_name
 
 
+_PLACE_ENDS = "市县区旗"  # the levels a place name ends in that no given name does (州 may: 李明州)
+
+
 def _people(text: str) -> list[str]:
     """The persons ``text`` names: two- or three-character words tagged nr that open with a common surname, that 词林 does
     not know (a place, 石家庄, or an everyday word, 师傅, is in it), whose given name is no everyday word (那段时间: 段|时间)
-    and that are not cut from a count ("多少钱建的": 钱建)."""
+    and that are not cut from a count ("多少钱建的": 钱建), nor a city or county the tagger takes for a person (岑溪市 tagged nr:
+    市/县/区/旗 end no given name)."""
     found, at = [], 0
     for word, flag in pos_cut(text):
         if flag == "nr" and 2 <= len(word) <= 3 and word[0] in _SURNAMES and text[max(0, at - 1):at] not in ("少", "几") \
-                and not word_codes(word) and not known_common_word(word[1:]):
+                and not word_codes(word) and not known_common_word(word[1:]) \
+                and not (len(word) == 3 and word[-1] in _PLACE_ENDS and not ablated("place_not_person")):
             found.append(word)
         at += len(word)
     return found

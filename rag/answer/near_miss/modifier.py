@@ -1,0 +1,110 @@
+"""Another modifier of the asked measure's head: the figure's clause says the head noun the question
+measures, but qualified by another word than the question's.
+
+"刑事案件平均审理天数是多少" is not answered by "民事案件平均审理天数为46.3天", "城镇调查失业率" not by
+"城镇登记失业率为2.76%", "早稻的总产量" not by "粮食总产量增加18.6万吨", "累计成交额" not by "单日成交额
+突破3000万元", "月人均基本养老金" not by "城乡居民基础养老金…163元": Chinese names a kind of a measure by
+the words right before its head (the head and what stands between stay the same), so when those words
+differ, the figure is of a sibling measure the article gives instead.
+
+The comparison reads the question and the clause with jieba: for a noun of the question that the
+clause says as a word of its own, it walks back over the words the two share right before it, and
+compares the first pair that differ. Both must be content words (a noun, a distinguishing word, an
+adjective, an abbreviation, a verbal noun; a plain verb only against a verb of the question: 调查 /
+登记), neither a place, a time, a number nor a scope word (全市, 本地); the asked one must not be said in the
+clause (nor a synonym, a word of its 词林 class or an abbreviation of a longer word there), and the
+clause's own one must not be said in the question: a paraphrase says the asked modifier in other
+words, which those readings catch ("规上工业" against "规模以上工业": 以上 is no content word).
+"""
+from __future__ import annotations
+
+from ..question import GENERIC_PLACES, QuestionAnalysis, entity_in, pos_cut
+from ..scoring import abbreviated
+from ..synonyms import kindred_in, said_in
+
+# a place, person or organisation name, a time, a number or a scope word names who and when, not what kind
+_NAME_FLAGS = ("ns", "nr", "nt", "nrt", "nrfg", "t", "m", "q")
+_SCOPE = "全我本各当该"
+_OF = ("的", "之")
+# directional complements ("自己出来创业") say no kind
+_COMPLEMENTS = frozenset("起来 下来 出来 上来 过来 进来 回来 下去 上去 出去".split())
+
+
+def _content(word: str, flag: str, verbs: bool) -> bool:
+    """A word that can say which kind of a measure is meant: two characters or more, a noun, a
+    distinguishing word, an adjective, an abbreviation or a verbal noun (a verb only when ``verbs``)."""
+    if len(word) < 2 or flag in _NAME_FLAGS or word[0] in _SCOPE or word in _COMPLEMENTS:
+        return False
+    return flag[:1] in ("n", "b", "a", "j") or flag == "vn" or (verbs and flag[:1] == "v")
+
+
+def _before(tokens: list[tuple[str, str]], at: int) -> int:
+    """The index of the word before ``at``, past a 的 joining a modifier to its head."""
+    at -= 1
+    if at >= 0 and tokens[at][0] in _OF:
+        at -= 1
+    return at
+
+
+def _compound(tokens: list[tuple[str, str]], at: int) -> bool:
+    """Whether the noun at ``at`` modifies a noun right after it ("粮食中转量"): then it is not the head."""
+    if at + 1 >= len(tokens):
+        return False
+    word, flag = tokens[at + 1]
+    # (a rate's 每斤 after it says per what, not a longer noun: "零售价格每斤13.8元")
+    return flag.startswith("n") and len(word) >= 2 and not word.startswith("每")
+
+
+def _asked_said(word: str, clause: str, words: list[str]) -> bool:
+    return said_in(word, clause) or kindred_in(word, words) or abbreviated(word, clause) \
+        or any(w in word for w in words if len(w) >= 2 and w not in _OF)
+
+
+def other_modifier(clause: str, analysis: QuestionAnalysis) -> tuple[str, str] | None:
+    """(the asked modifier, the clause's own) when the figure's ``clause`` says a noun the question
+    measures under another modifier than the question's ("刑事案件" asked, "民事案件…平均审理天数"
+    said), else None."""
+    asked = [(w, f) for w, f in pos_cut(analysis.text) if w.strip()]
+    own = [(w, f) for w, f in pos_cut(clause) if w.strip()]
+    clause_words = [w for w, _ in own]
+    question_words = [w for w, _ in asked]
+    times = [t for t in analysis.time_terms]
+    measured = [n for n in analysis.measured_nouns if len(n) >= 2]
+    for i, (head, flag) in enumerate(asked):
+        if len(head) < 2 or not flag.startswith("n") or any(entity_in(e, head) for e in analysis.entities) \
+                or not any(head in n for n in measured) or _compound(asked, i):
+            continue
+        for j, (word, _) in enumerate(own):
+            if word != head or _compound(own, j):
+                continue
+            a, b = _before(asked, i), _before(own, j)
+            # the words the two share before the head belong to its phrase (平均审理天数), not to a verb's or
+            # preposition's (从进医院到开通血管 against 从入院到开通血管)
+            while a >= 0 and b >= 0 and asked[a][0] == own[b][0] and _content(*asked[a], False):
+                a, b = _before(asked, a), _before(own, b)
+            if a < 0 or b < 0:
+                continue
+            (mod, mod_flag), (other, other_flag) = asked[a], own[b]
+            # a verb joined by 的 is a relative clause in the asker's words ("转运的粮食", "歇脚的驿站"), and a
+            # verb right before a noun of the clause its object ("助力农牧业"); a verb before the head names a
+            # kind only glued to it in the question ("累计成交额", "调查失业率") against a noun or the like
+            glued = asked[a + 1][0] not in _OF
+            if not glued and a > 0 and asked[a - 1][1].startswith(("v", "p")):
+                continue  # a relative clause (看比赛的观众): the asker's words for who is meant
+            if not _content(mod, mod_flag, glued) or any(entity_in(e, mod) for e in analysis.entities) \
+                    or any(mod in t for t in times) or mod in GENERIC_PLACES:
+                continue
+            if not _content(other, other_flag, glued and mod_flag[:1] == "v" and own[b + 1][0] not in _OF) \
+                    or other in GENERIC_PLACES:
+                continue
+            # two words opening alike say one thing (货车 / 货运, 农村 / 农牧区); siblings differ in their
+            # opening and may share their head (刑事 / 民事)
+            if mod[0] == other[0]:
+                continue
+            if _asked_said(mod, clause, clause_words):
+                continue
+            if said_in(other, analysis.text) or kindred_in(other, question_words) \
+                    or any(other in w or w in other for w in question_words if len(w) >= 2):
+                continue
+            return mod, other
+    return None
