@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over, checked_without, claim_verdicts
+from conftest import assistant_over, claim_verdicts
 
 PAGE = Path(__file__).parent / "data" / "claims24"
 
