@@ -81,6 +81,9 @@ SWITCHES = {
                         " as a baseline (比上一产季增长) or not at all: near_miss.edition",
     "ordinal_series": "an ordinal of a recurring event or batch (第二届, 第一批) is a series member: a sentence naming"
                       " another (第三届) and not it does not answer",
+    "one_item_rate": "a question asking of one item (\"一个人要交多少钱\", \"多长时间能出一颗电芯\") asks a rate: a figure"
+                     " per person or per item (每人每年400元, 每1.2秒一颗) is no near miss for it (nm:rate)",
+    "average_duration": "an average time (平均候诊时间…15分钟) answers how long it takes (多久, 多长时间): no rate (nm:rate)",
     "rate_units": "a figure per unit of measure (每公斤400元, 每平方米22元) is a rate, no answer to a question asking"
                   " no rate (nm:rate)",
     "paragraph_wording": "a question noun its paragraph says in a short or turned form (电动车 for 电动自行车) is said"

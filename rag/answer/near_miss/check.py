@@ -158,7 +158,7 @@ def near_miss_check(
         return "unit_word", clause
     if on("named_figure") and _named_figure_later(sentence, span, analysis):
         return "named_figure", clause
-    if on("rate") and _rate_unasked(before, analysis):
+    if on("rate") and _rate_unasked(before, analysis, span.text):
         return "rate", clause
     if on("per_unit") and _PER_UNIT_ASKED.search(analysis.text) and not _PER_UNIT_SAID.search(clause):
         return "per_unit", clause
