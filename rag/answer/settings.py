@@ -274,6 +274,11 @@ SWITCHES = {
                            " (产值78.6亿元，同比增长12.1%), not the amount",
     "both_kind": "\"A和B两个人民法庭去年受理案件谁多\": the count and kind after side B (两个X, 两家X) are shared by both"
                  " sides with the measure after them, no part of side B",
+    "scope_outside": "a comparison side opening with the scope set against 省内/市内 (省外, 市外, 境外) is scoped"
+                     " by it: it borrows no 省内 from the other side (\"省内游客比省外多多少\")",
+    "parallel_head": "\"城镇居民人均可支配收入比农村居民高多少\": a comparison side ending as the other's opening head"
+                     " does (…居民, …声环境) is that head's parallel, measured by what follows the head; the other lends it"
+                     " no place and borrows none from it",
     "own_ending": "a side's own 中 or 里 after a numeral (大理一中, 附中) is kept, not dropped as \"among\" (A和B中)",
     "own_items": "a comparison side answered with another member's figure of a roundup (分县区看，A…；B…) takes its"
                  " own item's figure, measured by the list's lead",

@@ -10,7 +10,7 @@ from ..question import pos_tokenizer
 from ..settings import ablated
 from .anchors import read_anchors, times_named
 from .asked import DATED, DIFFERENCE, LARGER, Comparison
-from .complete_sides import complete, kind_tail, shared_predicate, without_lent_place
+from .complete_sides import complete, kind_tail, parallel_head, shared_predicate, without_lent_place
 from .lead_name import lead_name, opening_place
 
 
@@ -136,7 +136,8 @@ def build_comparison(
     for side, lead in zip((a, b), leads):
         if lead:
             borrowed = read_anchors(side[len(lead):]).measure
-    measure = shared if len(shared) >= 2 else borrowed
+    head_measure = parallel_head(b, a) or parallel_head(a, b)  # "城镇居民人均可支配收入" against "农村居民"
+    measure = shared if len(shared) >= 2 else head_measure or borrowed
     change = None
     if asks == DIFFERENCE and not dated and anchors_b.bare and anchors_b.times and not anchors_b.entities and anchors_a.times:
         side_a = question(full_a)  # "2025年…多少人" → "2025年…与2024年相比增加了多少人": the same unit
