@@ -20,6 +20,8 @@ OUTSIDE = re.compile(r"^(?:省外|市外|县外|区外|境外|国外|境内|域�
 def scope_of(side: str) -> re.Match | None:
     """The scope ``side`` opens with (全市, 省内, and the ones set against them: 省外, 境外)."""
     return SCOPE.match(side) or (None if ablated("scope_outside") else OUTSIDE.match(side))
+
+
 # what follows a figure's number in a side ("300万辆", "2047人"): taken out with it
 _FIGURE_TAIL = re.compile(r"[万亿]?[^\u4e00-\u9fff\d]*[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍单份]?")
 
