@@ -283,6 +283,8 @@ SWITCHES = {
                    " 这个暑假, 这一季) dates both sides, when side B names no period; it is no part of A's name",
     "short_names": "\"万龙和云顶两家雪场接待的滑雪者\": two short names (no 的, verb, period or figure) followed by the"
                    " measure both share lend each other nothing, though the tagger reads one as a measure",
+    "name_beside_place": "for short_names: one word set beside a place's name (遵义, tagged a verb, and 贵阳) is a"
+                         " name too",
     "own_ending": "a side's own 中 or 里 after a numeral (大理一中, 附中) is kept, not dropped as \"among\" (A和B中)",
     "own_items": "a comparison side answered with another member's figure of a roundup (分县区看，A…；B…) takes its"
                  " own item's figure, measured by the list's lead",

@@ -31,10 +31,13 @@ def _short_names(a: str, b: str) -> bool:
     their shared measure, neither lends the other a word."""
     if ablated("short_names") or a in b or b in a:
         return False
-    for side in (a, b):
+    for side, other in ((a, b), (b, a)):
         words = pos_cut(side)
-        if not 2 <= len(side) <= 4 or len(words) > 2 or "的" in side or re.search(r"\d", side) or times_named(side) \
-                or any(flag.startswith(("v", "m", "t", "r", "d", "p", "c", "a")) for _, flag in words):
+        if not 2 <= len(side) <= 4 or len(words) > 2 or "的" in side or re.search(r"\d", side) or times_named(side):
+            return False
+        # one word beside a place's name is a name the tagger misread ("遵义" tagged a verb, against 贵阳)
+        named_beside = len(words) == 1 and not ablated("name_beside_place") and read_anchors(other).entities == (other,)
+        if not named_beside and any(flag.startswith(("v", "m", "t", "r", "d", "p", "c", "a")) for _, flag in words):
             return False
     return True
 
@@ -126,7 +129,7 @@ def build_comparison(
     direction = _AS_DATE.get(direction, direction)
     a_head, b_head = a + kind_tail(a, b), b + kind_tail(b, a)  # "物业服务类" against "市场管理类诉求"
     full_a, full_b = complete(a_head, b_head), complete(b_head, a_head)
-    if measure_words(post) and _short_names(a_head, b_head):  # "万龙和云顶两家雪场接待的滑雪者": two names, the measure after both
+    if (measure_words(post) or measure_words(verb)) and _short_names(a_head, b_head):  # "万龙和云顶两家雪场接待的滑雪者": two names, the measure after both
         full_a, full_b = a_head, b_head
     if not ablated("present_side"):  # "明年的存栏目标比现在多多少": the present's figure is no target
         full_a, full_b = (re.sub(_TARGET_WORDS, "", full) if _PRESENT.fullmatch(side) and not re.search(_TARGET_WORDS, side) else full
