@@ -95,3 +95,13 @@ def test_one_word_beside_a_place_is_a_name(page_assistant, monkeypatch):
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "name_beside_place")
     old = parse_comparison(question)  # 遵义, tagged a verb, took 贵阳 in front: the sides could not be asked apart
     assert old is None or old.side_questions[0] != "遵义生产总值多少"
+
+
+def test_a_verb_after_a_direction_of_time_may_hold_another_direction(page_assistant, monkeypatch):
+    question = "河西东站和河西南站哪个更早开通高铁？"
+    comparison = parse_comparison(question)
+    assert comparison is not None and comparison.direction == "早" and comparison.measure == "开通高铁"
+    answer = page_assistant.ask(question)
+    assert not answer.refused and answer.short.startswith("河西东站")
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "dated_verb")
+    assert parse_comparison(question) is None

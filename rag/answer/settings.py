@@ -285,6 +285,7 @@ SWITCHES = {
                    " measure both share lend each other nothing, though the tagger reads one as a measure",
     "name_beside_place": "for short_names: one word set beside a place's name (遵义, tagged a verb, and 贵阳) is a"
                          " name too",
+    "dated_verb": "\"A和B哪个更早开通高铁\": the verb after 早/晚/先 may hold another direction's character (高 of 高铁)",
     "own_ending": "a side's own 中 or 里 after a numeral (大理一中, 附中) is kept, not dropped as \"among\" (A和B中)",
     "own_items": "a comparison side answered with another member's figure of a roundup (分县区看，A…；B…) takes its"
                  " own item's figure, measured by the list's lead",
