@@ -277,6 +277,18 @@ SWITCHES = {
                            " (产值78.6亿元，同比增长12.1%), not the amount",
     "both_kind": "\"A和B两个人民法庭去年受理案件谁多\": the count and kind after side B (两个X, 两家X) are shared by both"
                  " sides with the measure after them, no part of side B",
+    "scope_outside": "a comparison side opening with the scope set against 省内/市内 (省外, 市外, 境外) is scoped"
+                     " by it: it borrows no 省内 from the other side (\"省内游客比省外多多少\")",
+    "parallel_head": "\"城镇居民人均可支配收入比农村居民高多少\": a comparison side ending as the other's opening head"
+                     " does (…居民, …声环境) is that head's parallel, measured by what follows the head; the other lends it"
+                     " no place and borrows none from it",
+    "this_period": "\"这个雪季万龙和云顶两家雪场\": the period a demonstrative opening side A points at (这个雪季,"
+                   " 这个暑假, 这一季) dates both sides, when side B names no period; it is no part of A's name",
+    "short_names": "\"万龙和云顶两家雪场接待的滑雪者\": two short names (no 的, verb, period or figure) followed by the"
+                   " measure both share lend each other nothing, though the tagger reads one as a measure",
+    "name_beside_place": "for short_names: one word set beside a place's name (遵义, tagged a verb, and 贵阳) is a"
+                         " name too",
+    "dated_verb": "\"A和B哪个更早开通高铁\": the verb after 早/晚/先 may hold another direction's character (高 of 高铁)",
     "own_ending": "a side's own 中 or 里 after a numeral (大理一中, 附中) is kept, not dropped as \"among\" (A和B中)",
     "own_items": "a comparison side answered with another member's figure of a roundup (分县区看，A…；B…) takes its"
                  " own item's figure, measured by the list's lead",
