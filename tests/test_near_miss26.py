@@ -1,0 +1,28 @@
+"""near26: readings of near misses whose figure measures a part or another measure than the one asked."""
+from __future__ import annotations
+
+from conftest import ask, paragraph_maker
+from rag.answer.near_miss.parts import _part_unasked
+from rag.answer.question import analyze_question
+
+paragraph = paragraph_maker(title="青禾县汽车零部件产业上半年产值增长", source="995_test.txt")
+PARTS = ("上半年，青禾县汽车零部件产业发展势头良好。其中，电驱动零部件实现产值21.3亿元，同比增长36.4%，"
+         "占全县汽车零部件产业产值的比重提高到25.9%。")
+
+
+def test_part_after_comma_read_as_part():
+    sentence = "其中，电驱动零部件实现产值21.3亿元"
+    at = sentence.index("21.3")
+    assert _part_unasked(sentence, at, analyze_question("青禾县汽车零部件产业上半年产值是多少？"))
+    assert not _part_unasked(sentence, at, analyze_question("青禾县电驱动零部件上半年产值是多少？"))
+
+
+def test_whole_asked_refused_part_answered(monkeypatch):
+    question = "青禾县汽车零部件产业上半年产值是多少？"
+    answer = ask(question, paragraph(PARTS))
+    assert answer.refused, answer.answer
+    part = ask("青禾县电驱动零部件上半年实现产值多少？", paragraph(PARTS))
+    assert not part.refused and part.short == "21.3亿元", part.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "part_comma")
+    off = ask(question, paragraph(PARTS))
+    assert not off.refused and off.short == "21.3亿元", off.answer
