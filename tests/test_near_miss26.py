@@ -26,3 +26,18 @@ def test_whole_asked_refused_part_answered(monkeypatch):
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "part_comma")
     off = ask(question, paragraph(PARTS))
     assert not off.refused and off.short == "21.3亿元", off.answer
+
+
+TEA = "去年，青禾县茶叶出口额同比增长21.8%，全县茶园面积达到12.5万亩。"
+
+
+def test_value_for_volume_refused(monkeypatch):
+    question = "青禾县去年茶叶出口量同比增长了多少？"
+    answer = ask(question, paragraph(TEA))
+    assert answer.refused, answer.answer
+    assert "出口额" in answer.answer, answer.answer
+    own = ask("青禾县去年茶叶出口额同比增长了多少？", paragraph(TEA))
+    assert not own.refused and own.short == "21.8%", own.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:volume_value")
+    off = ask(question, paragraph(TEA))
+    assert not off.refused and off.short == "21.8%", off.answer
