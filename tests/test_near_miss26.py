@@ -41,3 +41,23 @@ def test_value_for_volume_refused(monkeypatch):
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:volume_value")
     off = ask(question, paragraph(TEA))
     assert not off.refused and off.short == "21.8%", off.answer
+
+
+CROPS = "今冬明春，全县小麦播种面积达到104.2万亩，比上年增加1.6万亩。"
+
+
+def test_modifier_jieba_tags_a_name(monkeypatch):
+    question = "青禾县玉米播种面积是多少万亩？"  # jieba tags 玉米 a person's name
+    farm = paragraph_maker(title="青禾县冬播进展顺利", source="996_test.txt")
+    answer = ask(question, farm(CROPS))
+    assert answer.refused, answer.answer
+    assert "小麦" in answer.answer, answer.answer
+    own = ask("青禾县小麦播种面积是多少万亩？", farm(CROPS))
+    assert not own.refused and own.short == "104.2万亩", own.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "modifier_misread_name")
+    off = ask(question, farm(CROPS))
+    assert not off.refused and off.short == "104.2万亩", off.answer
+    # a person the question names is no modifier of a kind
+    from rag.answer.near_miss.modifier import other_modifier
+    monkeypatch.delenv("RAG_ANSWER_ABLATE")
+    assert other_modifier("李明工作室产值2.1亿元", analyze_question("张伟工作室产值是多少？")) is None

@@ -48,6 +48,8 @@ SWITCHES = {
     "narrower_scope": "a figure of 该镇/全村 does not answer for the county, city or province asked",
     "part_comma": "其中 set off by its own comma (其中，新能源汽车零部件实现产值…) opens a part's clause as 其中 does"
                   " (near_miss.parts)",
+    "modifier_misread_name": "an asked modifier jieba tags a person's name that the question's reading takes for no name"
+                             " (玉米 of 玉米播种面积) is an everyday noun for nm:other_modifier",
     "part_vn": "a verbal noun names the part of a 其中-clause (其中游泳项目: 游泳)",
     "general_role": "a general role word (负责人, 领导: the first 词林 group of its small class) is named by a title"
                     " of that class (理事长)",

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 from ..question import GENERIC_PLACES, QuestionAnalysis, entity_in, pos_cut
 from ..scoring import abbreviated
+from ..settings import ablated
 from ..synonyms import kindred_in, said_in
 
 # a place, person or organisation name, a time, a number or a scope word names who and when, not what kind
 _NAME_FLAGS = ("ns", "nr", "nt", "nrt", "nrfg", "t", "m", "q")
 _SCOPE = "全我本各当该"
+_PERSON_FLAGS = ("nr", "nrt", "nrfg")
 _OF = ("的", "之")
 # directional complements ("自己出来创业") say no kind
 _COMPLEMENTS = frozenset("起来 下来 出来 上来 过来 进来 回来 下去 上去 出去".split())
@@ -85,6 +87,11 @@ def other_modifier(clause: str, analysis: QuestionAnalysis) -> tuple[str, str] |
             if a < 0 or b < 0:
                 continue
             (mod, mod_flag), (other, other_flag) = asked[a], own[b]
+            # a word jieba tags a person's name that the question's reading does not take for one (玉米 in
+            # "玉米播种面积": not among its entities) is an everyday noun
+            if mod_flag in _PERSON_FLAGS and not ablated("modifier_misread_name") \
+                    and not any(entity_in(e, mod) or entity_in(mod, e) for e in analysis.entities):
+                mod_flag = "n"
             # a verb joined by 的 is a relative clause in the asker's words ("转运的粮食", "歇脚的驿站"), and a
             # verb right before a noun of the clause its object ("助力农牧业"); a verb before the head names a
             # kind only glued to it in the question ("累计成交额", "调查失业率") against a noun or the like
