@@ -61,3 +61,23 @@ def test_modifier_jieba_tags_a_name(monkeypatch):
     from rag.answer.near_miss.modifier import other_modifier
     monkeypatch.delenv("RAG_ANSWER_ABLATE")
     assert other_modifier("李明工作室产值2.1亿元", analyze_question("张伟工作室产值是多少？")) is None
+
+
+INDUSTRY = "去年，青禾县农产品加工业产值达到100.6亿元，同比增长8.2%。"
+PLAN = "青禾县提出，今年要推动规模以上工业总产值稳步提升。"
+
+
+def test_a_kind_of_the_asked_whole_is_refused(monkeypatch):
+    question = "青禾县去年规模以上工业总产值是多少亿元？"
+    town = paragraph_maker(title="青禾县农产品加工业提质增效", source="997_test.txt")
+    answer = ask(question, town(INDUSTRY), town(PLAN, number=2))
+    assert answer.refused, answer.answer
+    assert "加工业" in answer.answer, answer.answer
+    own = ask("青禾县去年农产品加工业产值是多少亿元？", town(INDUSTRY))
+    assert not own.refused and own.short == "100.6亿元", own.answer
+    from rag.answer.near_miss.modifier import other_modifier
+    clause = "青禾县农产品加工业产值达到100.6亿元"
+    assert other_modifier(clause, analyze_question(question)) == ("工业", "加工业")
+    for switch in ("modifier_subtype", "modifier_total_head"):
+        monkeypatch.setenv("RAG_ANSWER_ABLATE", switch)
+        assert other_modifier(clause, analyze_question(question)) is None, switch

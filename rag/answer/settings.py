@@ -50,6 +50,9 @@ SWITCHES = {
                   " (near_miss.parts)",
     "modifier_misread_name": "an asked modifier jieba tags a person's name that the question's reading takes for no name"
                              " (玉米 of 玉米播种面积) is an everyday noun for nm:other_modifier",
+    "modifier_total_head": "nm:other_modifier reads a total's head (总产值) as said by the head alone (产值)",
+    "modifier_subtype": "nm:other_modifier: an asked modifier said only as the tail of the clause's longer one (工业 in"
+                        " 农产品加工业产值) is a kind of it, not the asked whole",
     "part_vn": "a verbal noun names the part of a 其中-clause (其中游泳项目: 游泳)",
     "general_role": "a general role word (负责人, 领导: the first 词林 group of its small class) is named by a title"
                     " of that class (理事长)",

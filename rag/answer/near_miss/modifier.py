@@ -77,7 +77,9 @@ def other_modifier(clause: str, analysis: QuestionAnalysis) -> tuple[str, str] |
                 or not any(head in n for n in measured) or _compound(asked, i):
             continue
         for j, (word, _) in enumerate(own):
-            if word != head or _compound(own, j):
+            # a total's head (总产值, 总产量) is said by the head alone (产值): 总 says the sum, not another measure
+            total = head.startswith("总") and len(head) >= 3 and word == head[1:] and not ablated("modifier_total_head")
+            if (word != head and not total) or _compound(own, j):
                 continue
             a, b = _before(asked, i), _before(own, j)
             # the words the two share before the head belong to its phrase (平均审理天数), not to a verb's or
@@ -108,10 +110,14 @@ def other_modifier(clause: str, analysis: QuestionAnalysis) -> tuple[str, str] |
             # opening and may share their head (刑事 / 民事)
             if mod[0] == other[0]:
                 continue
-            if _asked_said(mod, clause, clause_words):
+            # (the asked word said only as the tail of the clause's own, longer one names a kind of it, "加工业" of
+            # 工业, "农产品加工业产值" for 工业总产值: the figure of that kind, not the asked whole)
+            subtype = len(other) > len(mod) and other.endswith(mod) and not ablated("modifier_subtype") \
+                and clause.count(mod) == clause.count(other)
+            if _asked_said(mod, clause, clause_words) and not subtype:
                 continue
             if said_in(other, analysis.text) or kindred_in(other, question_words) \
-                    or any(other in w or w in other for w in question_words if len(w) >= 2):
+                    or any(other in w or w in other for w in question_words if len(w) >= 2 and not (subtype and w == mod)):
                 continue
             return mod, other
     return None
