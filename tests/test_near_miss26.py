@@ -81,3 +81,13 @@ def test_a_kind_of_the_asked_whole_is_refused(monkeypatch):
     for switch in ("modifier_subtype", "modifier_total_head"):
         monkeypatch.setenv("RAG_ANSWER_ABLATE", switch)
         assert other_modifier(clause, analyze_question(question)) is None, switch
+
+
+def test_a_distinguishing_word_before_a_glued_verb(monkeypatch):
+    from rag.answer.near_miss.modifier import other_modifier
+    question = analyze_question("青禾海关AEO一般认证企业有多少家？")
+    clause = "截至去年底，青禾海关AEO高级认证企业达到96家"
+    assert other_modifier(clause, question) == ("一般", "高级")
+    assert other_modifier("截至去年底，青禾海关AEO一般认证企业达到96家", question) is None
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "modifier_kind_verb")
+    assert other_modifier(clause, question) is None

@@ -53,6 +53,8 @@ SWITCHES = {
     "modifier_total_head": "nm:other_modifier reads a total's head (总产值) as said by the head alone (产值)",
     "modifier_subtype": "nm:other_modifier: an asked modifier said only as the tail of the clause's longer one (工业 in"
                         " 农产品加工业产值) is a kind of it, not the asked whole",
+    "modifier_kind_verb": "nm:other_modifier walks over a verb glued between a distinguishing word and the head (高级|认证|"
+                          "企业 against 一般|认证|企业)",
     "part_vn": "a verbal noun names the part of a 其中-clause (其中游泳项目: 游泳)",
     "general_role": "a general role word (负责人, 领导: the first 词林 group of its small class) is named by a title"
                     " of that class (理事长)",

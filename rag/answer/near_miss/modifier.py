@@ -40,6 +40,14 @@ def _content(word: str, flag: str, verbs: bool) -> bool:
     return flag[:1] in ("n", "b", "a", "j") or flag == "vn" or (verbs and flag[:1] == "v")
 
 
+def _kind_verb(tokens: list[tuple[str, str]], at: int) -> bool:
+    """A verb glued between a distinguishing word or adjective and the head ("高级|认证|企业", "一般|认证|企业"): part of
+    the head's phrase, so the words before it name the kind."""
+    if ablated("modifier_kind_verb") or not tokens[at][1].startswith("v") or at == 0 or at + 1 >= len(tokens):
+        return False
+    return tokens[at + 1][0] not in _OF and tokens[at - 1][1][:1] in ("a", "b") and len(tokens[at - 1][0]) >= 2
+
+
 def _before(tokens: list[tuple[str, str]], at: int) -> int:
     """The index of the word before ``at``, past a 的 joining a modifier to its head."""
     at -= 1
@@ -84,7 +92,8 @@ def other_modifier(clause: str, analysis: QuestionAnalysis) -> tuple[str, str] |
             a, b = _before(asked, i), _before(own, j)
             # the words the two share before the head belong to its phrase (平均审理天数), not to a verb's or
             # preposition's (从进医院到开通血管 against 从入院到开通血管)
-            while a >= 0 and b >= 0 and asked[a][0] == own[b][0] and _content(*asked[a], False):
+            while a >= 0 and b >= 0 and asked[a][0] == own[b][0] and (
+                    _content(*asked[a], False) or _kind_verb(asked, a) and _kind_verb(own, b)):
                 a, b = _before(asked, a), _before(own, b)
             if a < 0 or b < 0:
                 continue
