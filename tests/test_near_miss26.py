@@ -91,3 +91,9 @@ def test_a_distinguishing_word_before_a_glued_verb(monkeypatch):
     assert other_modifier("截至去年底，青禾海关AEO一般认证企业达到96家", question) is None
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "modifier_kind_verb")
     assert other_modifier(clause, question) is None
+
+
+def test_comma_part_of_another_measure_is_no_part():
+    # "。其中，批准逮捕犯罪嫌疑人216人，提起公诉712人": items of their own measure, not a part of what the question measures
+    sentence = "其中，批准逮捕犯罪嫌疑人216人"
+    assert not _part_unasked(sentence, sentence.index("216"), analyze_question("青禾县检察院去年批捕了多少人？"))

@@ -30,6 +30,11 @@ def _part_unasked(sentence: str, span_start: int, analysis: QuestionAnalysis) ->
     match = part_clause(sentence[:span_start])
     if not match:
         return False
+    # "。其中，批准逮捕犯罪嫌疑人216人，提起公诉712人": 其中 set off by a comma often opens a breakdown into items of their
+    # own measure; its clause is a part of the asked measure only when it says a noun the question measures (产值)
+    if not _PART.search(sentence[:span_start]) and not any(
+            len(n) >= 2 and n in match.group(1) for n in analysis.measured_nouns):
+        return False
     tokens = [(w, flag) for w, flag in pos_cut(match.group(1)) if flag != "x"]
     while tokens and not tokens[-1][1].startswith("n"):  # "…签约率达": the verb before the figure
         tokens.pop()
