@@ -43,7 +43,7 @@ def test_value_for_volume_refused(monkeypatch):
     assert not off.refused and off.short == "21.8%", off.answer
 
 
-CROPS = "今冬明春，全县小麦播种面积达到104.2万亩，比上年增加1.6万亩。"
+CROPS = "今年，全县蔬菜播种面积达到104.2万亩，比上年增加1.6万亩。"
 
 
 def test_modifier_jieba_tags_a_name(monkeypatch):
@@ -51,8 +51,8 @@ def test_modifier_jieba_tags_a_name(monkeypatch):
     farm = paragraph_maker(title="青禾县冬播进展顺利", source="996_test.txt")
     answer = ask(question, farm(CROPS))
     assert answer.refused, answer.answer
-    assert "小麦" in answer.answer, answer.answer
-    own = ask("青禾县小麦播种面积是多少万亩？", farm(CROPS))
+    assert "蔬菜" in answer.answer, answer.answer
+    own = ask("青禾县蔬菜播种面积是多少万亩？", farm(CROPS))
     assert not own.refused and own.short == "104.2万亩", own.answer
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "modifier_misread_name")
     off = ask(question, farm(CROPS))
