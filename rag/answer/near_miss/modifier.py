@@ -18,6 +18,7 @@ words, which those readings catch ("规上工业" against "规模以上工业": 
 """
 from __future__ import annotations
 
+from ...places import pos_tokenizer
 from ..question import GENERIC_PLACES, QuestionAnalysis, entity_in, pos_cut
 from ..scoring import abbreviated
 from ..settings import ablated
@@ -46,6 +47,12 @@ def _kind_verb(tokens: list[tuple[str, str]], at: int) -> bool:
     if ablated("modifier_kind_verb") or not tokens[at][1].startswith("v") or at == 0 or at + 1 >= len(tokens):
         return False
     return tokens[at + 1][0] not in _OF and tokens[at - 1][1][:1] in ("a", "b") and len(tokens[at - 1][0]) >= 2
+
+
+def _straddled(word: str, at: int) -> bool:
+    """Whether the characters of ``word`` around ``at`` make a word of their own (加工 in 加工业, at 1): what starts at
+    ``at`` is read across a boundary of the word, not as a word it ends with."""
+    return bool(pos_tokenizer().tokenizer.FREQ.get(word[:at + 1])) and len(word[:at]) == 1
 
 
 def _before(tokens: list[tuple[str, str]], at: int) -> int:
@@ -121,8 +128,10 @@ def other_modifier(clause: str, analysis: QuestionAnalysis) -> tuple[str, str] |
                 continue
             # (the asked word said only as the tail of the clause's own, longer one names a kind of it, "加工业" of
             # 工业, "农产品加工业产值" for 工业总产值: the figure of that kind, not the asked whole)
+            # only when the asked word runs across the clause word's own boundary (加工|业: 加工 is a word): "行业协会"
+            # is 行业 + 协会, the asked word with a modifier the asker left out)
             subtype = len(other) > len(mod) and other.endswith(mod) and not ablated("modifier_subtype") \
-                and clause.count(mod) == clause.count(other)
+                and clause.count(mod) == clause.count(other) and _straddled(other, len(other) - len(mod))
             if _asked_said(mod, clause, clause_words) and not subtype:
                 continue
             if said_in(other, analysis.text) or kindred_in(other, question_words) \
