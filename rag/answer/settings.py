@@ -46,6 +46,15 @@ SWITCHES = {
     "relative_period": "a figure dated by another relative period (今年 for 去年), or naming the asked one only as its"
                        " baseline (较去年同期增长), does not answer for that period",
     "narrower_scope": "a figure of 该镇/全村 does not answer for the county, city or province asked",
+    "part_comma": "其中 set off by its own comma (其中，新能源汽车零部件实现产值…) opens a part's clause as 其中 does"
+                  " (near_miss.parts)",
+    "modifier_misread_name": "an asked modifier jieba tags a person's name that the question's reading takes for no name"
+                             " (玉米 of 玉米播种面积) is an everyday noun for nm:other_modifier",
+    "modifier_total_head": "nm:other_modifier reads a total's head (总产值) as said by the head alone (产值)",
+    "modifier_subtype": "nm:other_modifier: an asked modifier said only as the tail of the clause's longer one (工业 in"
+                        " 农产品加工业产值) is a kind of it, not the asked whole",
+    "modifier_kind_verb": "nm:other_modifier walks over a verb glued between a distinguishing word and the head (高级|认证|"
+                          "企业 against 一般|认证|企业)",
     "part_vn": "a verbal noun names the part of a 其中-clause (其中游泳项目: 游泳)",
     "general_role": "a general role word (负责人, 领导: the first 词林 group of its small class) is named by a title"
                     " of that class (理事长)",
@@ -340,7 +349,7 @@ NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
     "whole", "share_change", "asked_unit", "opposite", "plan", "joint", "flow_for_stock", "stock_for_flow",
-    "other_modifier",
+    "other_modifier", "volume_value",
 )
 
 ABLATABLE = frozenset(
