@@ -180,7 +180,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "figure_pointer",  # rag.check.claims: "这一数字比上年增长了19.6%" measures what the figure of the sentence before does
                # rag.check.own_subject: the claim's value is another subject's, the claim's subject has another value
                "own_subject", "own_subject_supported", "own_subject_elided", "own_subject_words",
-               "date_precision", "reporting_date")  # rag.check.verify.contradicting: a date told otherwise by one as precise, not by the date a reporter learnt it
+               "date_precision", "reporting_date",  # rag.check.verify.contradicting: a date told otherwise by one as precise, not by the date a reporter learnt it
+               "act_place")  # rag.check.verify._act_of_another_place: a one-off act (no period, no change) told right but of another place is 不一致 on 地点
 
 
 def ingredient_on(name: str) -> bool:
