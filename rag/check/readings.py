@@ -487,3 +487,25 @@ def qualified_as_another(claim: Claim, candidate: Candidate) -> bool:
               and _PART_LABEL.match(row[1])]
     return any(w in label for w in words for label in others)
 
+
+
+def qualifier_unsaid(claim: Claim, candidate: Candidate) -> bool:
+    """The claim's measure is a kind of what the article figure counts: the words written right before the head the two share
+    qualify it, and the article figure's sentence does not say them ("接待入境游客25万人次" where the article's 2140万人次 are
+    "接待游客", "外贸货物吞吐量2.3亿吨" where its 4.86亿吨 are all "货物吞吐量"). The article gives no figure of that kind: no
+    contradiction from this one."""
+    if not ingredient_on("qualifier_unsaid"):
+        return False
+    words = key_words(claim.label, claim.places)
+    shared = [i for i, w in enumerate(words) if w in candidate.label]
+    if not shared or shared[-1] == 0:
+        return False
+    head = shared[-1]
+    at = claim.label.rfind(words[head])
+    qualifiers = []
+    for w in reversed(words[:head]):  # the key words written one after another right before the head
+        if not claim.label[:at].endswith(w):
+            break
+        qualifiers.append(w)
+        at -= len(w)
+    return any(w not in candidate.sentence and w not in (candidate.paragraph.title or "") for w in qualifiers)
