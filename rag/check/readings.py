@@ -489,6 +489,9 @@ def qualified_as_another(claim: Claim, candidate: Candidate) -> bool:
 
 
 
+_NO_WORD = re.compile(r"[，,、；;：:。（）()“”\s\d]")
+
+
 def qualifier_unsaid(claim: Claim, candidate: Candidate) -> bool:
     """The claim's measure is a kind of what the article figure counts: the words written right before the head the two share
     qualify it, and the article figure's sentence does not say them ("接待入境游客25万人次" where the article's 2140万人次 are
@@ -504,8 +507,10 @@ def qualifier_unsaid(claim: Claim, candidate: Candidate) -> bool:
     at = claim.label.rfind(words[head])
     qualifiers = []
     for w in reversed(words[:head]):  # the key words written one after another right before the head
-        if not claim.label[:at].endswith(w):
+        before = claim.label[:at]  # (one character between them may be no key word: "城镇居民人均可支配收入")
+        gap = 0 if before.endswith(w) else 1 if before[:-1].endswith(w) and not _NO_WORD.match(before[-1]) else None
+        if gap is None:
             break
         qualifiers.append(w)
-        at -= len(w)
+        at -= len(w) + gap
     return any(w not in candidate.sentence and w not in (candidate.paragraph.title or "") for w in qualifiers)

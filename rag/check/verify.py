@@ -47,7 +47,7 @@ from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, near
 from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
 from .readings import _DAY_PART, closer_gives_other, qualified_as_another, qualifier_unsaid, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
-from .scoring import score_candidates
+from .scoring import score_candidates, whole_of_part
 from .whole_claim import recheck
 from .own_subject import own_subject_figure
 from .quoted_speaker import other_quoted_speaker
@@ -292,6 +292,9 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
             continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
         if stated.kind == "figure" and not row.flipped and not row.slip and qualifier_unsaid(claim, candidate):
             continue  # "接待入境游客25万人次" is not told otherwise by "接待游客2140万人次": a kind the article gives no figure of
+        if stated.kind == "figure" and ingredient_on("whole_for_part") and not row.flipped and not row.slip \
+                and whole_of_part(claim, candidate.own_places, _sentence_before(candidate)):
+            continue  # "黟县已建成村级养老服务站120个" is not told otherwise by "全市建成…村级养老服务站562个": the whole's figure
         if ingredient_on("change") and not row.flipped and _changes(claim.label, claim_direction) != _changes(candidate.label, direction(_near_figure(candidate.label))):
             continue  # a change ("同比增长25%", "净增2000万人") and a level or share ("占…的12.01%") are different measures
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
@@ -813,4 +816,20 @@ def _act_of_another_place(claim: Claim, row: Scored) -> bool:
         return False
     if claim.periods or candidate.own_periods or direction(_near_figure(claim.label)) is not None or _is_change(claim.label):
         return False
+    if _SPAN_WORDS.search(claim.sentence or claim.text) or _SPAN_WORDS.search(_sentence_before(candidate)):
+        return False  # "去年西岭县完成植树造林12.4万亩": a year's measure, every place has its own
+    unsaid = [place for place in claim.places if not place_in(place, candidate.sentence)]
+    if any(place_in(place, candidate.paragraph.text) for place in unsaid):
+        return False  # the article names the claim's place too: its own figure, if any, decides (own_subject)
     return direction(_near_figure(candidate.label)) is None and not _is_change(candidate.label)
+
+
+_SPAN_WORDS = re.compile(r"\d{4}年|[今去前明上]年|全年|[上下]半年|季度|\d{1,2}月|[一二三四五六七八九十]+月|以来|期间|年底|年末|截至|累计")
+
+
+def _sentence_before(candidate: Candidate) -> str:
+    """The article figure's sentence up to the figure: where its whole ("截至2025年底，全市建成…") is said."""
+    text = candidate.paragraph.text
+    sentence = candidate.sentence.strip()
+    at = text.rfind(sentence, 0, candidate.figure.start + len(sentence)) if sentence else -1
+    return text[at: candidate.figure.start] if 0 <= at <= candidate.figure.start else candidate.label
