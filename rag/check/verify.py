@@ -148,13 +148,6 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             other = _other_name(claim, unsaid, row.candidate.paragraph, row.candidate.sentence)
             if other is not None:
                 return other
-        # a one-off act told right but for who did it: "吴中区在太湖沿岸建成了6家“湖畔书房”" against "吴江区在太湖沿岸建成
-        # “湖畔书房”6家" (not a measure every place has a value of for a period, "…上半年地区生产总值增长5.1%")
-        if stated.kind == "figure" and ingredient_on("act_place") and _act_of_another_place(claim, row):
-            unsaid = [place for place in claim.places if not place_in(place, row.candidate.sentence)]
-            other = _other_name(claim, unsaid, row.candidate.paragraph, row.candidate.sentence)
-            if other is not None and other.differs == "地点":
-                return other
 
     # the figure is right, and what it counts is qualified by another scope: "打破9项全国青少年纪录" / "打破9项省青少年纪录"
     if stated.kind == "figure" and ingredient_on("scope_name"):
@@ -805,26 +798,6 @@ def _under_another_parent(claim: Claim, hits: Sequence[Hit], context_of: Context
     span = (wrong.paragraph, wrong.at, wrong.at + len(wrong.found)) if wrong.at >= 0 else None
     return Verdict(CONTRADICTED, f"资料写的是“{wrong.found}”，而不是“{wrong.stated}”（地点不同）。", found=wrong.found, differs="地点",
                    evidence=(span,) if span else (), related=() if span else (wrong.paragraph,))
-
-
-def _act_of_another_place(claim: Claim, row: Scored) -> bool:
-    """The claim's right figure, its words restated, in an article sentence that tells a one-off act (no period, no change)
-    of another place: the place is who did it, not whose statistic it is (the issue leaves a right figure of a measure
-    every place has, given for another place, 未找到)."""
-    candidate = row.candidate
-    if not (row.true and row.co_ok and row.period_ok and not row.place_ok and row.restated >= CONTRADICT_MIN and row.said >= SAID_MIN):
-        return False
-    if claim.periods or candidate.own_periods or direction(_near_figure(claim.label)) is not None or _is_change(claim.label):
-        return False
-    if _SPAN_WORDS.search(claim.sentence or claim.text) or _SPAN_WORDS.search(_sentence_before(candidate)):
-        return False  # "去年西岭县完成植树造林12.4万亩": a year's measure, every place has its own
-    unsaid = [place for place in claim.places if not place_in(place, candidate.sentence)]
-    if any(place_in(place, candidate.paragraph.text) for place in unsaid):
-        return False  # the article names the claim's place too: its own figure, if any, decides (own_subject)
-    return direction(_near_figure(candidate.label)) is None and not _is_change(candidate.label)
-
-
-_SPAN_WORDS = re.compile(r"\d{4}年|[今去前明上]年|全年|[上下]半年|季度|\d{1,2}月|[一二三四五六七八九十]+月|以来|期间|年底|年末|截至|累计")
 
 
 def _sentence_before(candidate: Candidate) -> str:
