@@ -28,15 +28,23 @@ def test_the_measure_as_the_article_words_it_is_still_told_otherwise(page_assist
     assert [(c.verdict, c.found) for c in report.claims] == [("contradicted", "1860万人次")], claim_verdicts(report)
 
 
-def test_a_whole_s_figure_does_not_tell_a_part(page_assistant, monkeypatch):
-    # the 12座 are what all of 青川市 built ("全市共建成"); the article gives 北湖区 none of its own
-    claim = "北湖区共建成城市书房3座"
-    report = page_assistant.check(claim)
+def test_a_whole_s_figure_does_not_tell_a_part(page_assistant):
+    # the 312个 are all of 青川市's ("截至2025年底，全市建成…"); the article gives 北湖区 none of its own
+    report = page_assistant.check("北湖区已建成村级农家书屋120个")
     assert report.verdict == "not_found", claim_verdicts(report)
-    monkeypatch.setenv("RAG_CHECK_ABLATE", "whole_for_part")
-    assert page_assistant.check(claim).verdict == "contradicted", claim
+
+
+def test_whole_of_part_reads_the_whole_before_the_figure(monkeypatch):
+    from rag.check.claims import find_claims
+    from rag.check.scoring import whole_of_part
+    before = "截至2025年底，全市建成街道综合文化站23个、社区书房86个、村级农家书屋"
+    part = find_claims("北湖区已建成村级农家书屋120个")[0][0]
+    assert whole_of_part(part, (), before)
+    assert not whole_of_part(part, ("北湖区",), "北湖区建成村级农家书屋")  # the part's own figure
+    assert not whole_of_part(find_claims("青川市已建成村级农家书屋120个")[0][0], (), before)  # the whole itself
 
 
 def test_the_whole_itself_is_still_told_otherwise(page_assistant):
     report = page_assistant.check("青川市共建成城市书房3座")
     assert [(c.verdict, c.found) for c in report.claims] == [("contradicted", "12座")], claim_verdicts(report)
+
