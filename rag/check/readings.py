@@ -507,6 +507,8 @@ def qualifier_unsaid(claim: Claim, candidate: Candidate) -> bool:
     start = end - len(shared[-1])
     while start > 0 and claim.label[start - 1: end] in candidate.sentence:
         start -= 1  # the claim's measure as the article sentence writes it, back from its head
+    if not any(claim.label.startswith(w, start) for w in words):
+        return False  # the article's words from the head back begin with no noun of the measure: "今年投入检修资金" of "…集团今年投入…"
     before = claim.label[:start]
     for w in words:
         at = before.rfind(w)
