@@ -10,6 +10,19 @@ PARTS = ("上半年，青禾县汽车零部件产业发展势头良好。其中�
          "占全县汽车零部件产业产值的比重提高到25.9%。")
 
 
+def refused_until_switched_off(switch, question, own_question, given, *paragraphs, says=None, monkeypatch):
+    """``question`` is refused (saying ``says``), ``own_question`` over the same paragraphs answers ``given``, and with
+    ``switch`` off ``question`` is answered ``given`` as before the reading."""
+    answer = ask(question, *paragraphs)
+    assert answer.refused, answer.answer
+    assert says is None or says in answer.answer, answer.answer
+    own = ask(own_question, *paragraphs)
+    assert not own.refused and own.short == given, own.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", switch)
+    off = ask(question, *paragraphs)
+    assert not off.refused and off.short == given, off.answer
+
+
 def test_part_after_comma_read_as_part():
     sentence = "其中，电驱动零部件实现产值21.3亿元"
     at = sentence.index("21.3")
@@ -18,45 +31,26 @@ def test_part_after_comma_read_as_part():
 
 
 def test_whole_asked_refused_part_answered(monkeypatch):
-    question = "青禾县汽车零部件产业上半年产值是多少？"
-    answer = ask(question, paragraph(PARTS))
-    assert answer.refused, answer.answer
-    part = ask("青禾县电驱动零部件上半年实现产值多少？", paragraph(PARTS))
-    assert not part.refused and part.short == "21.3亿元", part.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "part_comma")
-    off = ask(question, paragraph(PARTS))
-    assert not off.refused and off.short == "21.3亿元", off.answer
+    refused_until_switched_off("part_comma", "青禾县汽车零部件产业上半年产值是多少？", "青禾县电驱动零部件上半年实现产值多少？",
+                               "21.3亿元", paragraph(PARTS), monkeypatch=monkeypatch)
 
 
 TEA = "去年，青禾县茶叶出口额同比增长21.8%，全县茶园面积达到12.5万亩。"
 
 
 def test_value_for_volume_refused(monkeypatch):
-    question = "青禾县去年茶叶出口量同比增长了多少？"
-    answer = ask(question, paragraph(TEA))
-    assert answer.refused, answer.answer
-    assert "出口额" in answer.answer, answer.answer
-    own = ask("青禾县去年茶叶出口额同比增长了多少？", paragraph(TEA))
-    assert not own.refused and own.short == "21.8%", own.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:volume_value")
-    off = ask(question, paragraph(TEA))
-    assert not off.refused and off.short == "21.8%", off.answer
+    refused_until_switched_off("nm:volume_value", "青禾县去年茶叶出口量同比增长了多少？", "青禾县去年茶叶出口额同比增长了多少？",
+                               "21.8%", paragraph(TEA), says="出口额", monkeypatch=monkeypatch)
 
 
 CROPS = "今年，全县蔬菜播种面积达到104.2万亩，比上年增加1.6万亩。"
 
 
 def test_modifier_jieba_tags_a_name(monkeypatch):
-    question = "青禾县玉米播种面积是多少万亩？"  # jieba tags 玉米 a person's name
     farm = paragraph_maker(title="青禾县冬播进展顺利", source="996_test.txt")
-    answer = ask(question, farm(CROPS))
-    assert answer.refused, answer.answer
-    assert "蔬菜" in answer.answer, answer.answer
-    own = ask("青禾县蔬菜播种面积是多少万亩？", farm(CROPS))
-    assert not own.refused and own.short == "104.2万亩", own.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "modifier_misread_name")
-    off = ask(question, farm(CROPS))
-    assert not off.refused and off.short == "104.2万亩", off.answer
+    # jieba tags 玉米 a person's name
+    refused_until_switched_off("modifier_misread_name", "青禾县玉米播种面积是多少万亩？", "青禾县蔬菜播种面积是多少万亩？",
+                               "104.2万亩", farm(CROPS), says="蔬菜", monkeypatch=monkeypatch)
     # a person the question names is no modifier of a kind
     from rag.answer.near_miss.modifier import other_modifier
     monkeypatch.delenv("RAG_ANSWER_ABLATE")
