@@ -525,6 +525,17 @@ def write_outputs(out_dir: Path, report: Mapping[str, Any], results: Mapping[str
 # --------------------------------------------------------------------------- command line
 
 
+def synonym_table(say: Callable[[str], None]) -> str | None:
+    """The synonym table this run reads (rag.answer.synonyms.table_version), for its report; a run without one says
+    so on stderr, since the 词林 readings are off and its figures are not comparable with runs that had them."""
+    from .answer.synonyms import table_version
+
+    table = table_version()
+    if table is None:
+        say("注意：未安装同义词词林（pip install -e '.[synonyms]'），同义词与词类读法均未启用，结果不可与启用时比较")
+    return table
+
+
 def default_index_dir(corpus: Path) -> Path:
     """The project's index/ for the seeds; for any other corpus its own folder keyed by its path,
     so evaluating a benchmark never overwrites the index users ask against."""
@@ -633,6 +644,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         "corpus": str(corpus),
         "index": str(index_dir),
         "encoder": manifest.get("encoder"),
+        "synonym_table": synonym_table(_say),
         "chunks": manifest.get("counts", {}).get("chunks"),
         "index_build_seconds": manifest.get("build_seconds"),
         "llm": assistant.llm.model if assistant.llm else None,

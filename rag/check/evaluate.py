@@ -355,7 +355,7 @@ def cmd_eval_claims(args) -> int:
     """`rag eval --claims FILE` (called from rag.evaluate.cmd_eval)."""
     from ..assistant import DEFAULT_CORPUS, Assistant
     from ..cli import EXIT_BAD_INPUT, EXIT_OK
-    from ..evaluate import _say, default_index_dir
+    from ..evaluate import _say, default_index_dir, synonym_table
 
     try:
         gold = load_gold(args.claims)
@@ -374,7 +374,7 @@ def cmd_eval_claims(args) -> int:
     assistant = Assistant.open(corpus, index_dir, args.encoder, progress=True, report=_say, llm=None)
     report, results = run_claims_eval(assistant, gold)
     report = {"name": args.claims.stem, "claims": str(args.claims), "corpus": str(corpus), "split": args.split,
-              "encoder": assistant.index.manifest.get("encoder"), **report}
+              "encoder": assistant.index.manifest.get("encoder"), "synonym_table": synonym_table(_say), **report}
     if args.out is not None:
         title = f"{args.claims.stem}: fact-check verdicts"
         written = write_outputs(args.out, report, results, title)

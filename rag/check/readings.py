@@ -487,3 +487,42 @@ def qualified_as_another(claim: Claim, candidate: Candidate) -> bool:
               and _PART_LABEL.match(row[1])]
     return any(w in label for w in words for label in others)
 
+
+
+_NO_WORD = re.compile(r"[，,、；;：:。（）()“”\s\d]")
+
+
+def qualifier_unsaid(claim: Claim, candidate: Candidate) -> bool:
+    """The claim's measure is a kind of what the article figure counts: the article sentence writes the claim's measure from
+    its head back to some word, and the word the claim writes right before that is a qualifier the sentence does not say, even
+    shortened ("接待入境游客25万人次" where the article's 2140万人次 are "接待游客", "外贸货物吞吐量2.3亿吨" where its 4.86亿吨
+    are all "货物吞吐量"; 社工 is said by 社会工作者). The article gives no figure of that kind: no contradiction from this one."""
+    if not ingredient_on("qualifier_unsaid"):
+        return False
+    words = key_words(claim.label, claim.places)
+    shared = [w for w in words if w in candidate.label]
+    if not shared:
+        return False
+    end = claim.label.rfind(shared[-1]) + len(shared[-1])
+    start = end - len(shared[-1])
+    while start > 0 and claim.label[start - 1: end] in candidate.sentence:
+        start -= 1  # the claim's measure as the article sentence writes it, back from its head
+    if not any(claim.label.startswith(w, start) for w in words):
+        return False  # the article's words from the head back begin with no noun of the measure: "今年投入检修资金" of "…集团今年投入…"
+    before = claim.label[:start]
+    for w in words:
+        at = before.rfind(w)
+        if at >= 0 and len(before) - (at + len(w)) <= 1 and not _NO_WORD.search(before[at + len(w):]):
+            return not _said_shortened(w, candidate.sentence) and w not in (candidate.paragraph.title or "")
+    return False
+
+
+def _said_shortened(word: str, sentence: str) -> bool:
+    """Every character of ``word`` in ``sentence`` in order, near each other: 社工 in 社会工作者."""
+    at = -1
+    for ch in word:
+        nxt = sentence.find(ch, at + 1)
+        if nxt < 0 or (at >= 0 and nxt - at > 4):
+            return False
+        at = nxt
+    return True

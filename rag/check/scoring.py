@@ -444,3 +444,20 @@ def _runs_into(name: str, stated: str) -> bool:
 
 
 _QUOTED_NAME = re.compile(r"[“《]([^”》]{2,30})[”》]")
+
+
+def whole_of_part(claim: Claim, own_places: Sequence[str], label: str) -> bool:
+    """The claim is told of a part (a county, district or town: "黟县") and the article figure's own words (``label``) of a
+    wider whole ("截至2025年底，全市建成…村级养老服务站562个") without naming the claim's place: the whole's figure, which
+    says nothing of the part's (read for contradictions only; the mirror of ``_part_of_scope``)."""
+    claim_places = [p for p in claim.places if not p.startswith("全") and not is_province(p)]
+    # (a place jieba cut from its suffix, "石桥" + "区", ranks by the suffix the claim writes after it)
+    parts = [rank for rank in (_rank(p) or _rank(_written_with_suffix(p, claim.text)) for p in claim_places) if rank is not None]
+    if not parts or any(own in p or p in own for own in own_places for p in claim_places) or any(p in label for p in claim_places):
+        return False
+    return any((_rank(whole) or 9) < min(parts) for whole in _WHOLE.findall(label))
+
+
+def _written_with_suffix(place: str, text: str) -> str:
+    at = text.find(place)
+    return text[at: at + len(place) + 1] if at >= 0 else place

@@ -46,8 +46,8 @@ from .article_subject import told_of_article_place
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
 from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
-from .readings import _DAY_PART, closer_gives_other, qualified_as_another, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
-from .scoring import score_candidates
+from .readings import _DAY_PART, closer_gives_other, qualified_as_another, qualifier_unsaid, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
+from .scoring import score_candidates, whole_of_part
 from .whole_claim import recheck
 from .own_subject import own_subject_figure
 from .quoted_speaker import other_quoted_speaker
@@ -283,6 +283,11 @@ def contradicting(claim: Claim, stated: Figure, scored: Sequence[Scored]) -> Ite
             continue  # "金牌50枚" is not told otherwise by "奖牌总数102枚" beside "金牌43枚"
         if ingredient_on("head_noun") and stated.kind == "figure" and not row.flipped and not row.slip and _head_noun_elsewhere(claim, candidate):
             continue  # "新注册登记纯电动汽车3022万辆": 纯电动汽车 are counted in another sentence, not as 新能源汽车 here
+        if stated.kind == "figure" and not row.flipped and not row.slip and qualifier_unsaid(claim, candidate):
+            continue  # "接待入境游客25万人次" is not told otherwise by "接待游客2140万人次": a kind the article gives no figure of
+        if stated.kind == "figure" and ingredient_on("whole_for_part") and not row.flipped and not row.slip \
+                and whole_of_part(claim, candidate.own_places, _sentence_before(candidate)):
+            continue  # "黟县已建成村级养老服务站120个" is not told otherwise by "全市建成…村级养老服务站562个": the whole's figure
         if ingredient_on("change") and not row.flipped and _changes(claim.label, claim_direction) != _changes(candidate.label, direction(_near_figure(candidate.label))):
             continue  # a change ("同比增长25%", "净增2000万人") and a level or share ("占…的12.01%") are different measures
         if not row.unit_ok and not (stated.kind == "figure" and stated.value == candidate.figure.value):
@@ -793,3 +798,11 @@ def _under_another_parent(claim: Claim, hits: Sequence[Hit], context_of: Context
     span = (wrong.paragraph, wrong.at, wrong.at + len(wrong.found)) if wrong.at >= 0 else None
     return Verdict(CONTRADICTED, f"资料写的是“{wrong.found}”，而不是“{wrong.stated}”（地点不同）。", found=wrong.found, differs="地点",
                    evidence=(span,) if span else (), related=() if span else (wrong.paragraph,))
+
+
+def _sentence_before(candidate: Candidate) -> str:
+    """The article figure's sentence up to the figure: where its whole ("截至2025年底，全市建成…") is said."""
+    text = candidate.paragraph.text
+    sentence = candidate.sentence.strip()
+    at = text.rfind(sentence, 0, candidate.figure.start + len(sentence)) if sentence else -1
+    return text[at: candidate.figure.start] if 0 <= at <= candidate.figure.start else candidate.label

@@ -13,6 +13,15 @@ from ..settings import ablated
 
 # a scope a side opens with instead of a named place ("全市", "我省")
 SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全乡|我省|本省|我国|省内|市内)")
+# the scope set against one of those ("省内游客比省外多多少", "市内的快递量和市外的"): a side's own, so it lends none
+OUTSIDE = re.compile(r"^(?:省外|市外|县外|区外|境外|国外|境内|域外)(?!.?[县市区镇乡村])")
+
+
+def scope_of(side: str) -> re.Match | None:
+    """The scope ``side`` opens with (全市, 省内, and the ones set against them: 省外, 境外)."""
+    return SCOPE.match(side) or (None if ablated("scope_outside") else OUTSIDE.match(side))
+
+
 # what follows a figure's number in a side ("300万辆", "2047人"): taken out with it
 _FIGURE_TAIL = re.compile(r"[万亿]?[^\u4e00-\u9fff\d]*[个名人家项条辆元岁年天次户所座件场批位支吨亩套台处期倍单份]?")
 
@@ -31,13 +40,14 @@ def read_anchors(side: str) -> Anchors:
     """The anchors ``side`` names and the measure left besides them."""
     analysis = analyze_question(side)
     figures = tuple(written for written, _ in analysis.figures)
-    scope = SCOPE.match(side)
+    scope = scope_of(side)
     rest = side
     for word in analysis.entities + analysis.time_terms + analysis.soft_time_terms:
         rest = rest.replace(word, "")
     for written in figures:
         rest = re.sub(re.escape(written) + _FIGURE_TAIL.pattern, "", rest)
     rest = SCOPE.sub("", rest)
+    rest = rest if ablated("scope_outside") else OUTSIDE.sub("", rest)
     rest = re.sub(r"[的之地得]|超过|超|不足|以上|以下|左右|那个|这个|那|这|时候?|期间|当年|那年|现在|目前|当前|如今|眼下", "", rest)
     rest = rest if ablated("anchor_kind") else rest.replace("全年", "")  # "2024年全年" names a period only
     rest = "".join(w for w, _ in pos_cut(rest) if w not in GENERIC_PLACES) if rest else ""

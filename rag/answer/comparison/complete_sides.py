@@ -129,6 +129,29 @@ def _period_sides(side: str, other: str) -> str:
     return ""
 
 
+def parallel_head(side: str, other: str) -> str:
+    """The measure ``other`` says after its opening head parallel to ``side``: "人均可支配收入" of
+    "城镇居民人均可支配收入" for "农村居民", "昼间平均等效声级" of "道路交通声环境昼间平均等效声级" for "城市区域声环境":
+    ``side`` ends as that head does (two characters or more, the head's words ending there) with words of its own before,
+    and names no period, figure or 的 of its own. "" otherwise ("汽车" against "全国汽车司机" is no head of its own)."""
+    if ablated("parallel_head") or "的" in side or len(side) < 3 or side in other or re.search(r"\d", side) \
+            or times_named(side):
+        return ""
+    ends, at = [], 0
+    for word, _ in pos_cut(other):
+        at += len(word)
+        ends.append(at)
+    best, tail = 1, ""
+    for end in ends[:-1]:
+        shared = 0
+        while shared < min(len(side), end) and side[-shared - 1] == other[end - shared - 1]:
+            shared += 1
+        rest = other[end:]
+        if best < shared < len(side) and shared < end and len(rest) >= 3 and not rest.startswith(("的", "和", "与")):
+            best, tail = shared, rest
+    return tail
+
+
 def complete(side: str, other: str) -> str:
     """``side`` as a phrase that stands alone, borrowing from ``other`` what it leaves out:
     "祁连县" against "城中区的城镇新增就业" is "祁连县的城镇新增就业"; "线上网络招聘"
@@ -137,6 +160,14 @@ def complete(side: str, other: str) -> str:
     by_period = _period_sides(side, other)
     if by_period:
         return by_period
+    tail = parallel_head(side, other)
+    if tail:  # "农村居民" against "城镇居民人均可支配收入": the head's own measure, with the other's scope, place and period
+        opening = other[:len(other) - len(tail) - len(side)]  # the words before the other's head (its place, period)
+        borrowed = theirs.scope if theirs.scope and not mine.scope else ""
+        borrowed += "".join(e for e in theirs.entities if e in opening and e not in side) if not mine.entities else ""
+        return borrowed + "".join(t for t in theirs.times if t not in side) + side + tail
+    if parallel_head(other, side):  # "城镇居民人均可支配收入" against "农村居民": complete, lent no 农村居民
+        return side
     lead = lead_name(other, side)
     if lead:  # "海安市" against "如皋市去年城镇新增就业" is "海安市去年城镇新增就业"
         return side + other[len(lead):]
@@ -170,7 +201,10 @@ def complete(side: str, other: str) -> str:
         else:
             text = _swap_kind(text, (period_phrase(side),), period_phrase)
         text = _swap(text, theirs.figures, mine.figures)
-        if mine.scope:
+        counterpart = mine.scope[:1] + ("内" if mine.scope.endswith("外") else "外")  # 省外 in place of 省内
+        if mine.scope and mine.scope.endswith(("内", "外")) and counterpart in text and not ablated("scope_outside"):
+            text = text.replace(counterpart, mine.scope, 1)
+        elif mine.scope:
             text = _swap(text, (theirs.scope,) if theirs.scope else (), (mine.scope,))
         return text
     words = pos_cut(side)

@@ -61,6 +61,8 @@ _WHICH_RE = re.compile(
     rf"^(?P<left>.+?)[，,]?{_WH}(?P<mid>[^，,]*?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}(?P<verb>[^{DIRECTIONS}，,]{{0,4}}?)"
     rf"(?:{_WH}{_D})?{_PARTICLE}$"
 )
+# "A和B哪个更早开通高铁": the verb after a direction of time may hold any other direction's character (高 of 高铁)
+_WHICH_DATED_VERB_RE = re.compile(_WHICH_RE.pattern.replace(f"(?P<verb>[^{DIRECTIONS}，,]", "(?P<verb>[^多少早晚先前后，,]"))
 _WH_FIRST_RE = re.compile(  # 哪个更多：A还是B / 谁更早，A和B
     rf"^(?P<mid>[^，,：:]*?){_WH}(?P<mid2>[^，,：:]*?){_MORE_WORDS}(?P<dir>{_D}){_AFTER_DIRECTION}[，,：:](?P<left>.+)$"
 )
@@ -323,7 +325,8 @@ def read_comparison(question: str, names: Collection[str] = ()) -> Comparison | 
     found = _which_sides(match, names) if match else None
     if found:
         return build_comparison(*found, WHICH, match.group("dir"))
-    for pattern in (_WHICH_RE, _HAISHI_RE):
+    dated_verb = () if ablated("dated_verb") else (_WHICH_DATED_VERB_RE,)
+    for pattern in (_WHICH_RE, *dated_verb, _HAISHI_RE):
         match = pattern.match(text)
         if not match:
             continue

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from ..question import pos_tokenizer
+from ..question import pos_cut, pos_tokenizer
 from ..settings import ablated
-from .anchors import read_anchors, times_named
+from .anchors import is_time_word, read_anchors, times_named
 from .asked import DATED, DIFFERENCE, LARGER, Comparison
-from .complete_sides import complete, kind_tail, shared_predicate, without_lent_place
+from .complete_sides import complete, kind_tail, parallel_head, shared_predicate, without_lent_place
 from .lead_name import lead_name, opening_place
 
 
@@ -23,6 +23,36 @@ _RELATIVE_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|同期|上�
 # a calendar period (not 以前/平时/目标/同期): opening the first side only, it may date both
 _DATING_PERIOD = re.compile(r"^(?:上一?年|去年|前年|上年|上月|上个月|上季度|上一季度)(?:度|同期)?")
 _EARLIER_THING = re.compile(r"^(?:原来|以前|之前|过去)的[\u4e00-\u9fff]{2,}")
+
+
+def _short_names(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are two short names of the same kind of thing (名 and 名, no 的, verb, period or figure,
+    neither inside the other), which the tagger may read as measures ("万龙", "云顶"): the words after both are
+    their shared measure, neither lends the other a word."""
+    if ablated("short_names") or a in b or b in a:
+        return False
+    for side, other in ((a, b), (b, a)):
+        words = pos_cut(side)
+        if not 2 <= len(side) <= 4 or len(words) > 2 or "的" in side or re.search(r"\d", side) or times_named(side):
+            return False
+        # one word beside a place's name is a name the tagger misread ("遵义" tagged a verb, against 贵阳)
+        named_beside = len(words) == 1 and not ablated("name_beside_place") and read_anchors(other).entities == (other,)
+        if not named_beside and any(flag.startswith(("v", "m", "t", "r", "d", "p", "c", "a")) for _, flag in words):
+            return False
+    return True
+
+
+def _this_period(side: str) -> str:
+    """The period a demonstrative opening ``side`` points at ("这个雪季", "这个暑假", "这一季"); "" when none."""
+    if ablated("this_period"):
+        return ""
+    words = pos_cut(side)
+    if len(words) < 3 or words[0][0] not in ("这个", "这", "这一") or words[0][1] != "r":
+        return ""
+    word, flag = words[1]
+    if is_time_word(word, flag) or re.fullmatch(r"一(?:季|年|月|周|季度)", word):
+        return words[0][0] + word
+    return ""
 
 
 # a side named by its count ("…就业的人数", "…增加的钱") asks in that count's unit: "…就业多少人"
@@ -75,6 +105,9 @@ def build_comparison(
     # with a name parallel to it) dates both sides, it is no earlier side
     if not a or not b or a == b:
         return None
+    this = _this_period(a)
+    if this and not times_named(b) and not _this_period(b) and len(a) - len(this) >= 2:
+        pre, a = pre + this, a[len(this):]  # "这个雪季万龙和云顶": the period the demonstrative points at dates both
     opening = _RELATIVE_PERIOD.match(a)
     # …and so does one opening a side whose name ("去年雷州市营造红树林比遂溪县") is parallel to the other side
     if opening and not lead_name(b, a) and (ablated("lead_name_after_period") or not opening_place(a[opening.end():], b)):
@@ -96,6 +129,8 @@ def build_comparison(
     direction = _AS_DATE.get(direction, direction)
     a_head, b_head = a + kind_tail(a, b), b + kind_tail(b, a)  # "物业服务类" against "市场管理类诉求"
     full_a, full_b = complete(a_head, b_head), complete(b_head, a_head)
+    if (measure_words(post) or measure_words(verb)) and _short_names(a_head, b_head):  # "万龙和云顶两家雪场接待的滑雪者": two names, the measure after both
+        full_a, full_b = a_head, b_head
     if not ablated("present_side"):  # "明年的存栏目标比现在多多少": the present's figure is no target
         full_a, full_b = (re.sub(_TARGET_WORDS, "", full) if _PRESENT.fullmatch(side) and not re.search(_TARGET_WORDS, side) else full
                           for full, side in ((full_a, a), (full_b, b)))
@@ -136,7 +171,8 @@ def build_comparison(
     for side, lead in zip((a, b), leads):
         if lead:
             borrowed = read_anchors(side[len(lead):]).measure
-    measure = shared if len(shared) >= 2 else borrowed
+    head_measure = parallel_head(b, a) or parallel_head(a, b)  # "城镇居民人均可支配收入" against "农村居民"
+    measure = shared if len(shared) >= 2 else head_measure or borrowed
     change = None
     if asks == DIFFERENCE and not dated and anchors_b.bare and anchors_b.times and not anchors_b.entities and anchors_a.times:
         side_a = question(full_a)  # "2025年…多少人" → "2025年…与2024年相比增加了多少人": the same unit

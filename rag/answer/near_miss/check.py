@@ -21,6 +21,7 @@ from .plan import plan_for_outcome
 from .stock import flow_for_stock, stock_for_flow
 from .period import dated_sentence, _foreign_period, _foreign_relative_period, _other_year_dated
 from .opposite import opposite_measure
+from .volume_value import volume_for_value
 from .modifier import other_modifier
 from .whole_period import part_of_whole_period, span_of_years
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
@@ -114,6 +115,9 @@ def near_miss_check(
     own_clause = _whole_clause(sentence, span)
     if on("opposite") and opposite_measure(own_clause, analysis):
         return "opposite", clause
+    # "罐头出口量" asked, "食品出口额同比增长21.8%" given: what the thing is worth for how much of it (or back)
+    if on("volume_value") and volume_for_value(own_clause, analysis):
+        return "volume_value", clause
     if on("plan") and plan_for_outcome(sentence[:span.start], analysis):
         return "plan", clause
     if on("flow_for_stock") and flow_for_stock(sentence[:span.start], sentence[span.end:], analysis):
@@ -158,7 +162,7 @@ def near_miss_check(
         return "unit_word", clause
     if on("named_figure") and _named_figure_later(sentence, span, analysis):
         return "named_figure", clause
-    if on("rate") and _rate_unasked(before, analysis):
+    if on("rate") and _rate_unasked(before, analysis, span.text):
         return "rate", clause
     if on("per_unit") and _PER_UNIT_ASKED.search(analysis.text) and not _PER_UNIT_SAID.search(clause):
         return "per_unit", clause

@@ -256,13 +256,34 @@ def _per_measure_asked(question: str) -> bool:
 _RATE_ASKED = re.compile(r"均|每|亩产|单产|一亩|一(?:天|日|个月|月|周|户|人)(?!一共)|一年(?:能|可以?|就)|单日|天天")  # 一年能拿: per year
 
 
-def _rate_unasked(before: str, analysis: QuestionAnalysis) -> bool:
+# the question asks of one item ("一个人要交多少钱", "多长时间能出一颗电芯", "坐一次多少钱"): per person, per item, per
+# time; not an ordinal (第一个), not a count of more (一个多月), not a whole (一共)
+_ONE_ITEM_ASKED = re.compile(r"(?<![第\d十百千万])一(?:个人|名|位|颗|辆|台|次|张|件|头|只|套|户人家)(?![多共性])")
+# a rate per period only (每年, 日均): said of a whole, per year, not per item
+_PERIOD_RATE = re.compile(r"[日年月周]均|每(?:天|日|年|月|周)")
+# how long something takes, asked ("要等多久", "多长时间能赶到"); an average time (平均候诊时间…15分钟) is what it asks
+_DURATION_ASKED = re.compile(r"多久|多长时间")
+_DURATION_UNIT = re.compile(r"(?:秒|秒钟|分|分钟|小时|个小时|天|日|周|个月|年)(?:以内|以上|左右)?$")
+
+
+def _rate_unasked(before: str, analysis: QuestionAnalysis, figure: str = "") -> bool:
     """A rate ("日均服务量达200人次") does not answer a question that asks no rate ("一年一共服务了
     多少人次")."""
     rate = _RATE.search(before) or (
         not ablated("rate_units") and _RATE_PER_MEASURE.search(before) and not _per_measure_asked(analysis.text)
     )
-    return bool(rate) and not _RATE_ASKED.search(analysis.text)
+    if not rate or _RATE_ASKED.search(analysis.text):
+        return False
+    # one item asked, and the clause's rate is per person or item (每人每年400元, 平均每1.2秒一颗), not per period only
+    # (每年安排补贴1800万元 is no fare for "坐一次")
+    if not ablated("one_item_rate") and _ONE_ITEM_ASKED.search(analysis.text) \
+            and any(not _PERIOD_RATE.fullmatch(m.group()) for m in _RATE.finditer(before)):
+        return False
+    # "平均候诊时间由45分钟缩短到15分钟" for "要等多久": an average time, no rate per person or day
+    if not ablated("average_duration") and _DURATION_ASKED.search(analysis.text) and _DURATION_UNIT.search(figure) \
+            and all(m.group() == "平均" for m in _RATE.finditer(before)) and not _RATE_PER_MEASURE.search(before):
+        return False
+    return True
 
 
 # directional complements: "加起来一共多少" asks no action of its own

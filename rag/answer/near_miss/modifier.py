@@ -18,13 +18,16 @@ words, which those readings catch ("规上工业" against "规模以上工业": 
 """
 from __future__ import annotations
 
+from ...places import pos_tokenizer
 from ..question import GENERIC_PLACES, QuestionAnalysis, entity_in, pos_cut
 from ..scoring import abbreviated
+from ..settings import ablated
 from ..synonyms import kindred_in, said_in
 
 # a place, person or organisation name, a time, a number or a scope word names who and when, not what kind
 _NAME_FLAGS = ("ns", "nr", "nt", "nrt", "nrfg", "t", "m", "q")
 _SCOPE = "全我本各当该"
+_PERSON_FLAGS = ("nr", "nrt", "nrfg")
 _OF = ("的", "之")
 # directional complements ("自己出来创业") say no kind
 _COMPLEMENTS = frozenset("起来 下来 出来 上来 过来 进来 回来 下去 上去 出去".split())
@@ -36,6 +39,20 @@ def _content(word: str, flag: str, verbs: bool) -> bool:
     if len(word) < 2 or flag in _NAME_FLAGS or word[0] in _SCOPE or word in _COMPLEMENTS:
         return False
     return flag[:1] in ("n", "b", "a", "j") or flag == "vn" or (verbs and flag[:1] == "v")
+
+
+def _kind_verb(tokens: list[tuple[str, str]], at: int) -> bool:
+    """A verb glued between a distinguishing word or adjective and the head ("高级|认证|企业", "一般|认证|企业"): part of
+    the head's phrase, so the words before it name the kind."""
+    if ablated("modifier_kind_verb") or not tokens[at][1].startswith("v") or at == 0 or at + 1 >= len(tokens):
+        return False
+    return tokens[at + 1][0] not in _OF and tokens[at - 1][1][:1] in ("a", "b") and len(tokens[at - 1][0]) >= 2
+
+
+def _straddled(word: str, at: int) -> bool:
+    """Whether the characters of ``word`` around ``at`` make a word of their own (加工 in 加工业, at 1): what starts at
+    ``at`` is read across a boundary of the word, not as a word it ends with."""
+    return bool(pos_tokenizer().tokenizer.FREQ.get(word[:at + 1])) and len(word[:at]) == 1
 
 
 def _before(tokens: list[tuple[str, str]], at: int) -> int:
@@ -75,16 +92,24 @@ def other_modifier(clause: str, analysis: QuestionAnalysis) -> tuple[str, str] |
                 or not any(head in n for n in measured) or _compound(asked, i):
             continue
         for j, (word, _) in enumerate(own):
-            if word != head or _compound(own, j):
+            # a total's head (总产值, 总产量) is said by the head alone (产值): 总 says the sum, not another measure
+            total = head.startswith("总") and len(head) >= 3 and word == head[1:] and not ablated("modifier_total_head")
+            if (word != head and not total) or _compound(own, j):
                 continue
             a, b = _before(asked, i), _before(own, j)
             # the words the two share before the head belong to its phrase (平均审理天数), not to a verb's or
             # preposition's (从进医院到开通血管 against 从入院到开通血管)
-            while a >= 0 and b >= 0 and asked[a][0] == own[b][0] and _content(*asked[a], False):
+            while a >= 0 and b >= 0 and asked[a][0] == own[b][0] and (
+                    _content(*asked[a], False) or _kind_verb(asked, a) and _kind_verb(own, b)):
                 a, b = _before(asked, a), _before(own, b)
             if a < 0 or b < 0:
                 continue
             (mod, mod_flag), (other, other_flag) = asked[a], own[b]
+            # a word jieba tags a person's name that the question's reading does not take for one (玉米 in
+            # "玉米播种面积": not among its entities) is an everyday noun
+            if mod_flag in _PERSON_FLAGS and not ablated("modifier_misread_name") \
+                    and not any(entity_in(e, mod) or entity_in(mod, e) for e in analysis.entities):
+                mod_flag = "n"
             # a verb joined by 的 is a relative clause in the asker's words ("转运的粮食", "歇脚的驿站"), and a
             # verb right before a noun of the clause its object ("助力农牧业"); a verb before the head names a
             # kind only glued to it in the question ("累计成交额", "调查失业率") against a noun or the like
@@ -101,10 +126,16 @@ def other_modifier(clause: str, analysis: QuestionAnalysis) -> tuple[str, str] |
             # opening and may share their head (刑事 / 民事)
             if mod[0] == other[0]:
                 continue
-            if _asked_said(mod, clause, clause_words):
+            # (the asked word said only as the tail of the clause's own, longer one names a kind of it, "加工业" of
+            # 工业, "农产品加工业产值" for 工业总产值: the figure of that kind, not the asked whole)
+            # only when the asked word runs across the clause word's own boundary (加工|业: 加工 is a word): "行业协会"
+            # is 行业 + 协会, the asked word with a modifier the asker left out)
+            subtype = len(other) > len(mod) and other.endswith(mod) and not ablated("modifier_subtype") \
+                and clause.count(mod) == clause.count(other) and _straddled(other, len(other) - len(mod))
+            if _asked_said(mod, clause, clause_words) and not subtype:
                 continue
             if said_in(other, analysis.text) or kindred_in(other, question_words) \
-                    or any(other in w or w in other for w in question_words if len(w) >= 2):
+                    or any(other in w or w in other for w in question_words if len(w) >= 2 and not (subtype and w == mod)):
                 continue
             return mod, other
     return None

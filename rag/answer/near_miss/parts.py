@@ -14,14 +14,26 @@ from .words import MIN_FOCUS_IN_CLAUSE, _said, _without_names
 
 # "其中重点人群签约率达86.5%": the figure measures a part of what the sentence said before it
 _PART = re.compile(r"(?:^|[，,；;：:])\s*其中([^，,；;。]*)$")
+# "其中，新能源汽车零部件实现产值213.8亿元": 其中 set off by its own comma opens the part's clause just the same
+_PART_AFTER_COMMA = re.compile(r"(?:^|[，,；;：:])\s*其中[，,]\s*([^，,；;。]*)$")
+
+
+def part_clause(before: str) -> "re.Match[str] | None":
+    """The 其中-clause the figure ending ``before`` stands in (group 1: the words naming the part), or None."""
+    return _PART.search(before) or (None if ablated("part_comma") else _PART_AFTER_COMMA.search(before))
 
 
 def _part_unasked(sentence: str, span_start: int, analysis: QuestionAnalysis) -> bool:
     """The figure's clause opens with 其中 and names the part it measures ("其中老年人、孕产妇等重点
     人群签约率达86.5%"); a question naming none of that part's words ("全县所有居民的签约率") asks
     the whole, not this part."""
-    match = _PART.search(sentence[:span_start])
+    match = part_clause(sentence[:span_start])
     if not match:
+        return False
+    # "。其中，批准逮捕犯罪嫌疑人216人，提起公诉712人": 其中 set off by a comma often opens a breakdown into items of their
+    # own measure; its clause is a part of the asked measure only when it says a noun the question measures (产值)
+    if not _PART.search(sentence[:span_start]) and not any(
+            len(n) >= 2 and n in match.group(1) for n in analysis.measured_nouns):
         return False
     tokens = [(w, flag) for w, flag in pos_cut(match.group(1)) if flag != "x"]
     while tokens and not tokens[-1][1].startswith("n"):  # "…签约率达": the verb before the figure
@@ -52,7 +64,7 @@ def _whole_of_parts(sentence: str, span_start: int, span_end: int, clause: str, 
     "工程总投资9800万元，…其中蓝塘镇段7.2公里、凤安镇段6.5公里"), and the question asks a part: a word of
     it that the whole's clause does not say is said among the parts (凤安镇段, 跨区), or qualifies a
     head the parts qualify otherwise (实用新型专利 against 发明专利). The whole does not answer a part."""
-    if _PART.search(sentence[:span_start]):  # the figure is itself a part
+    if part_clause(sentence[:span_start]):  # the figure is itself a part
         return False
     found = _WHOLE_THEN_PARTS.search(sentence, span_end)
     if not found:
