@@ -181,8 +181,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                # rag.check.own_subject: the claim's value is another subject's, the claim's subject has another value
                "own_subject", "own_subject_supported", "own_subject_elided", "own_subject_words",
                "date_precision", "reporting_date",  # rag.check.verify.contradicting: a date told otherwise by one as precise, not by the date a reporter learnt it
-               "qualifier_unsaid",
-               "whole_for_part")  # rag.check.verify.contradicting (scoring.whole_of_part): "黟县…120个" is not told otherwise by "全市建成…562个"  # rag.check.readings.qualifier_unsaid: "接待入境游客" is a kind of the article's "接待游客" it gives no figure of: no 不一致
+               "qualifier_unsaid",  # rag.check.readings.qualifier_unsaid: "接待入境游客" is a kind of the article's "接待游客" it gives no figure of: no 不一致
+               "whole_for_part")  # rag.check.verify.contradicting (scoring.whole_of_part): "黟县…120个" is not told otherwise by "全市建成…562个"
 
 
 def ingredient_on(name: str) -> bool:

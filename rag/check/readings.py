@@ -72,11 +72,7 @@ def _flipped(stated: Figure, claim_direction: str | None, candidate: Candidate, 
     """The article states the claim's very value and unit with the opposite direction ("效率提升38%" for
     "办事效率下降38%"), in a sentence that says (a compound by its head) all the claim's measure words:
     the same measure read backwards, though fewer of the article's words are restated."""
-    if not ingredient_on("direction") or stated.kind != "figure" or claim_direction is None:
-        return False
-    article_direction = direction(candidate.label)
-    return (article_direction is not None and article_direction != claim_direction and stated.value == candidate.figure.value
-            and units_match(stated, candidate.figure) and restated >= LOOSE_RESTATED_MIN
+    return (stated.kind == "figure" and _opposite(stated, claim_direction, candidate) and restated >= LOOSE_RESTATED_MIN
             and share_present_heads(claim_words, candidate.sentence) >= 0.9)
 
 
@@ -486,7 +482,6 @@ def qualified_as_another(claim: Claim, candidate: Candidate) -> bool:
               if row[2] == candidate.sentence and row[0].start != candidate.figure.start and row[0].kind == "figure"
               and _PART_LABEL.match(row[1])]
     return any(w in label for w in words for label in others)
-
 
 
 _NO_WORD = re.compile(r"[，,、；;：:。（）()“”\s\d]")
