@@ -117,6 +117,9 @@ SWITCHES = {
     "figure_measure": "a figure's own measure: every nm:<check> at once",
     "article_places": "an article about several places of a level gives none of them to a paragraph naming none",
     "photo_credit": "a photo credit line (通讯员张玉善摄) answers who took the photograph",
+    "related_head": "a question noun ending with the head of the measure word at the figure (估值 / 品牌价值, 金额 /"
+                    " 交易额), that word's modifier said elsewhere in the question, is that measure in other words:"
+                    " an objection of wording (rag.answer.related_head)",
     "cn_dates": "a month or day asked in digits is found in Chinese numerals (一月二十六日)",
     "admin_level": "\"哪个县\" is not answered by a name of another administrative level (城北区)",
     "article_setting": "a paragraph is read with the places its article's headline, dateline and lead (and the one"
