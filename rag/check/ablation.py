@@ -180,6 +180,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "figure_pointer",  # rag.check.claims: "这一数字比上年增长了19.6%" measures what the figure of the sentence before does
                # rag.check.own_subject: the claim's value is another subject's, the claim's subject has another value
                "own_subject", "own_subject_supported", "own_subject_elided", "own_subject_words",
+               "own_subject_item",  # rag.check.own_subject._bare_item: "；洋县340天；城固县331天" measures what the list's lead does
+               "own_subject_opening",  # rag.check.own_subject._clause_places: "，藤县农林牧渔业总产值…" opens its clause with a place
                "date_precision", "reporting_date",  # rag.check.verify.contradicting: a date told otherwise by one as precise, not by the date a reporter learnt it
                "qualifier_unsaid",  # rag.check.readings.qualifier_unsaid: "接待入境游客" is a kind of the article's "接待游客" it gives no figure of: no 不一致
                "whole_for_part")  # rag.check.verify.contradicting (scoring.whole_of_part): "黟县…120个" is not told otherwise by "全市建成…562个"

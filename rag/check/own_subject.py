@@ -69,6 +69,16 @@ def _subjects(claim: Claim) -> list[tuple[str, str]]:
     return out
 
 
+def _clause_places(text: str) -> list[str]:
+    """The places opening a clause of ``text``: by their suffix, and (switch ``own_subject_opening``) the places the place
+    reading finds there, a name of one character before its suffix among them ("分县区看，藤县农林牧渔业总产值…")."""
+    out = _opening_places(text)
+    if ingredient_on("own_subject_opening"):
+        out += [p for p in places_in(text) if _level(p) and not _NOT_OPENING.match(p) and p not in out
+                and any(_opens_clause(text, m.start()) for m in re.finditer(re.escape(p), text))]
+    return out
+
+
 def _stem(place: str) -> str:
     return place[:-1] if len(place) >= 3 and _level(place) else place
 
@@ -174,11 +184,28 @@ def own_subject_figure(claim: Claim, hits: Sequence["Hit"], context_of, evidence
             clause = before[_clause_start(before, len(before)):]
             listed = "分别" in clause
             said = _said_tail(claim, before if listed else clause)
+            item = None  # the anchor an item of a roundup naming only its place: (its place, its words before the figure)
+            if said is None and ingredient_on("own_subject_item"):
+                item = _bare_item(before)
+                if item is not None:
+                    said = _said_tail(claim, before[:len(before) - len(item[1])])  # the measure the list's lead says
             if said is None:
                 continue
             if ingredient_on("own_subject_words") and _unsaid(claim, subjects, context + text):
                 continue  # the claim tells of something the article does not name ("江苏中洋物流集团…"): not its parallel subjects
             for word, kind in subjects:
+                if item is not None:
+                    if kind != "地点" or _said(word, kind, item[1]) or _stem(word) in item[0] or _stem(item[0]) in word:
+                        continue
+                    # the claim's place in its own item of the same roundup, before the anchor's item or after it
+                    s0 = _item_start(text, anchor.start)
+                    end = _SENTENCE_END.search(text, anchor.end)
+                    sentence = (max((m.end() for m in _SENTENCE_END.finditer(text, 0, anchor.start)), default=0), end.end() if end else len(text))
+                    own = _segment_own(claim, text, word, kind, said, s0, anchor.end, sentence, "")
+                    if own is not None:
+                        figure, at = own
+                        return _contradicted(claim, paragraph, figure, at, kind, Verdict)
+                    continue
                 if listed:
                     own = _listed_own(claim, text, anchor, word, kind)
                     if own is not None:
@@ -187,7 +214,7 @@ def own_subject_figure(claim: Claim, hits: Sequence["Hit"], context_of, evidence
                     continue
                 if _said(word, kind, before) or not _other_of_kind(word, kind, before):
                     continue
-                if kind == "地点" and not any(p != word and _stem(word) not in p for p in _opening_places(before)):
+                if kind == "地点" and not any(p != word and _stem(word) not in p for p in _clause_places(before)):
                     continue  # places are parallel subjects where each opens its clause: "松北区…实现旅游收入438.7亿元"
                 # the claim's subject in the paragraphs of this page: this one (after its anchor's sentence), the retrieved
                 # ones, and the article before it (then cited as the paragraph read)
@@ -206,6 +233,34 @@ def own_subject_figure(claim: Claim, hits: Sequence["Hit"], context_of, evidence
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 SENTENCE_BACK = 200
+
+
+_ITEM_SEP = re.compile(r"[，,；;：:、。！？!?\n]")
+_ITEM_LEAD = re.compile(r"^(?:其中|今年|去年|全年|同期)+")
+
+
+def _item_start(text: str, at: int) -> int:
+    return max((m.end() for m in _ITEM_SEP.finditer(text, 0, at)), default=0)
+
+
+def _bare_item(before: str) -> "tuple[str, str] | None":
+    """The anchor's item of a roundup names only its place before its figure, the measure said once by the list's lead
+    (switch ``own_subject_item``): "其中，留坝县优良天数达362天，居全市首位；…洋县340天；城固县331天" reads 洋县's 340天 as
+    优良天数. Its words before the figure are the place and at most a short verb the lead says too ("新增": "大理市新增公办学位
+    4350个…；祥云县新增2160个"). (The place, the item's words) or None."""
+    start = _item_start(before, len(before))
+    words = before[start:]
+    rest = _ITEM_LEAD.sub("", words)
+    named = [p for p in list(places_in(rest)) + _opening_places(rest) if rest.startswith(p) and _level(p)]
+    if not named or start == 0:
+        return None
+    place = max(named, key=len)
+    if _NOT_OPENING.match(place):
+        return None
+    between = _REACHING.sub("", rest[len(place):])
+    if len(between) > _ELIDED or (between and between not in before[:start]):
+        return None
+    return place, words
 
 
 def _unsaid(claim: Claim, subjects, text: str) -> bool:
