@@ -17,6 +17,7 @@ from ..question import coverage, pos_cut
 from ..settings import ablated
 from .anchors import PERIOD, is_time_word
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATIO, YES_NO, Comparison
+from .baseline_side import baseline_side
 from .list_item_sides import list_item_side, opens_with_name, own_item_side
 from .side_clauses import same_figure
 from .stated_sides import mentions, stated_sides
@@ -39,7 +40,8 @@ def shown_sides(comparison: Comparison) -> tuple[str, str]:
     for side, other in zip(comparison.sides, reversed(comparison.sides)):
         period = _LEADING_PERIOD.match(side)
         trimmed = side[period.end():] if period and not _LEADING_PERIOD.match(other) else side  # not 2024年 vs 2025年
-        names.append(trimmed if len(trimmed) >= 2 and not ablated("shown_sides") else side)
+        # a period before the measure's 的 ("2019年的旅客吞吐量") is no period opening a name
+        names.append(trimmed if len(trimmed) >= 2 and not trimmed.startswith("的") and not ablated("shown_sides") else side)
     return names[0], names[1]
 
 
@@ -136,7 +138,25 @@ def answer_comparison(
             again = _composed(question, comparison, listed, elapsed_ms)
             if not again.refused:
                 return again
+        based = _baseline_sides(comparison, sides, hits)
+        if based is not None:
+            again = _composed(question, comparison, based, elapsed_ms)
+            if not again.refused:
+                return again
     return answer
+
+
+def _baseline_sides(comparison: Comparison, sides: tuple[Answer, Answer], hits: Sequence[Hit]) -> tuple[Answer, Answer] | None:
+    """One side refused, the other answered from a sentence stating the refused side's period as its baseline
+    ("…开行46列，比2024年的31列多15列"): the refused side's figure is that baseline's (``baseline_side``)."""
+    if comparison.dated or comparison.remainder or sum(s.refused for s in sides) != 1:
+        return None
+    lost = 0 if sides[0].refused else 1
+    asked = comparison.side_questions
+    read = baseline_side(sides[1 - lost], sides[lost], asked[lost], asked[1 - lost], hits)
+    if read is None:
+        return None
+    return (read, sides[1]) if lost == 0 else (sides[0], read)
 
 
 # "…增长速度，A和B谁更快", "哪个增幅大": a rate of growth asked, not the amount grown to
