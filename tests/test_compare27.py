@@ -1,17 +1,22 @@
 """Issue 11, twenty-seventh round (helper "cmp27"): a comparison of two years read from the baseline a sentence
-states the earlier one by.
+states the earlier one by; a growth rate asked read after each side's amount, never answered by the amounts.
 
 "去年…开行46列，比2024年的31列多15列": the earlier year's figure stands only as the baseline of the later one's
 sentence, so the side asking that year is refused on its own; it is read from that baseline when the two sides ask
 the same thing but for the year, the baseline names the refused year (as written, or 上年 for the year before the
 answered side's) and it follows the answered figure in that sentence in the same unit, no figure in that unit
 between them (switch baseline_figure). The same reading keeps the stated change asked ("比2024年少了多少起") from
-being answered with such a baseline figure. The page (tests/data/cmp27/) and the questions are written for this
+being answered with such a baseline figure.
+
+"哪个增速更高": a side asked its rate is asked its amount too, the rate stated right after it read ("接待游客…，同比
+增长9.8%"), also for the amounts a roundup states side by side; two amounts never name the faster (switch
+rate_amount_sides). The page (tests/data/cmp27/) and the questions are written for this
 test, not taken from the eval data."""
 from __future__ import annotations
 
 from conftest import page_assistant_over
 
+from rag.answer.comparison import parse_comparison
 from rag.answer.comparison.baseline_side import _names_period
 
 
@@ -66,3 +71,33 @@ def test_sides_differing_besides_the_year_take_no_baseline():
     assert not _names_period("上年", "青林市2023年受理消费投诉多少件", "青林市2025年受理消费投诉多少件")
     assert not _names_period("2024年", "河东区2024年受理消费投诉多少件", "青林市2025年受理消费投诉多少件")
     assert not _names_period("2024年", "青林市2024年上半年受理消费投诉多少件", "青林市2025年受理消费投诉多少件")
+
+
+def test_a_rate_asked_of_a_side_is_asked_its_amount_too(monkeypatch):
+    comparison = parse_comparison("武陵区和桃江区，春节假期接待游客的同比增速哪个更高？")
+    assert comparison is not None
+    assert "武陵区春节假期接待游客多少" in comparison.alternatives[0]
+    assert "桃江区春节假期接待游客多少" in comparison.alternatives[1]
+    comparison = parse_comparison("去年城镇居民和农村居民的人均可支配收入，哪个涨得快？")
+    assert comparison is not None and any(q.endswith("人均可支配收入多少") for q in comparison.alternatives[1])
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "rate_amount_sides")
+    old = parse_comparison("武陵区和桃江区，春节假期接待游客的同比增速哪个更高？")
+    assert "武陵区春节假期接待游客多少" not in old.alternatives[0]
+
+
+def test_a_rate_asked_compares_rates_not_amounts(page_assistant, monkeypatch):
+    # 西岭区 had more visitors (132.5万人次 against 86.2万人次), 东岭区 grew faster
+    answer = page_assistant.ask("东岭区和西岭区，春节假期接待游客的同比增速哪个更高？")
+    assert not answer.refused and answer.short == "东岭区（15.4%）"
+    # a roundup's items: each amount with its rate right after it
+    question = "北川区和南川区去年地区生产总值增速哪个更高？"
+    answer = page_assistant.ask(question)
+    assert not answer.refused and answer.short == "南川区（6.8%）"
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "rate_amount_sides")
+    assert page_assistant.ask(question).short != "南川区（6.8%）"  # the amounts compared: 北川区 named
+
+
+def test_two_amounts_never_name_the_faster(page_assistant):
+    # 旅游收入 is stated without its rate: 8.1亿元 against 5.6亿元 says nothing of which grew faster
+    answer = page_assistant.ask("东岭区和西岭区，春节假期旅游收入的增速哪个更高？")
+    assert answer.refused
