@@ -24,7 +24,7 @@ from .replica import follow_replica
 from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
 from .answer.from_to import answers_an_end, from_to_answer
-from .answer.comparison import (answer_comparison, parallel_sides, parse_comparison, remainder_answer, side_acceptance, side_marks,
+from .answer.comparison import (answer_comparison, is_baseline, parallel_sides, parse_comparison, remainder_answer, side_acceptance, side_marks,
                                 worded_side_waiver)
 from .answer.scoring import Candidate
 from .answer.settings import AnswerSettings, settings_from_environment
@@ -293,7 +293,7 @@ class Assistant:
             change_retrieval = retriever.retrieve(comparison.stated_change, k=k, mode=mode, allowed=allowed)
             timings["compare_retrieval"] += (time.perf_counter() - retrieve_started) * 1000
             change = self._extract_one(retriever, comparison.stated_change, change_retrieval, timings, settings)
-            if not change.refused:
+            if not change.refused and not is_baseline(change):  # "比上年的5896起" is the earlier figure, no change
                 return replace(change, question=asked), list(change_retrieval.hits)
         return answer, hits
 

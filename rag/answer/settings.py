@@ -285,6 +285,11 @@ SWITCHES = {
                         " place's name still (no predicate split off it)",
     "unnamed_item": "a comparison side answered from a sentence not naming it (全市…412.6万头) takes its own item of"
                     " the roundup the other side's figure stands in",
+    "baseline_figure": "a comparison side refused for its period (2024年) is read from the baseline the other side's"
+                       " sentence states it by (开行46列，比2024年的31列多15列; 比上年的5896起 for the year before):"
+                       " comparison.baseline_side",
+    "rate_amount_sides": "a comparison side asked its growth rate (…的同比增速, 增长了百分之几) is asked its amount too"
+                         " when refused, the rate read right after it (growth_after_figure)",
     "growth_after_figure": "\"…的增长速度，A和B谁更快\": each side's growth rate stated right after its amount"
                            " (产值78.6亿元，同比增长12.1%), not the amount",
     "both_kind": "\"A和B两个人民法庭去年受理案件谁多\": the count and kind after side B (两个X, 两家X) are shared by both"

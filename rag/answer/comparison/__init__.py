@@ -10,16 +10,18 @@ finding each side's value (each side answered by the caller as an ordinary quest
     stands in its sentence) ← ``from_to_ends`` (由X到Y: each side its end) ← ``side_figures`` (``parallel_sides``,
     ``side_acceptance``);
 deciding and wording the answer
-    ``stated_sides`` (both sides from one sentence stating them side by side) and ``list_item_sides`` (a refused
-    side from its own item of a list), read when the side answers cannot answer ←
+    ``stated_sides`` (both sides from one sentence stating them side by side), ``list_item_sides`` (a refused
+    side from its own item of a list) and ``baseline_side`` (a refused year from the baseline the other side's
+    sentence states it by: "比2024年的31列"), read when the side answers cannot answer ←
     ``answer`` (``answer_comparison``) and ``remainder`` (``remainder_answer``: the whole less the part done).
 """
 from .answer import answer_comparison, shown_sides
+from .baseline_side import is_baseline
 from .asked import DIFFERENCE, RATIO, WHICH, YES_NO, Comparison
 from .question_forms import parse_comparison
 from .remainder import remainder_answer
 from .side_clauses import side_marks
 from .side_figures import parallel_sides, side_acceptance, worded_side_waiver
 
-__all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "parallel_sides", "parse_comparison",
+__all__ = ["Comparison", "DIFFERENCE", "RATIO", "WHICH", "YES_NO", "answer_comparison", "is_baseline", "parallel_sides", "parse_comparison",
            "remainder_answer", "side_acceptance", "side_marks", "shown_sides", "worded_side_waiver"]

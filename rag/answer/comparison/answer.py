@@ -16,7 +16,8 @@ from ..compose import citation
 from ..question import coverage, pos_cut
 from ..settings import ablated
 from .anchors import PERIOD, is_time_word
-from .asked import DIFFERENCE, LARGER, OPPOSITE, RATIO, YES_NO, Comparison
+from .asked import DIFFERENCE, LARGER, OPPOSITE, RATE_ASKED, RATIO, YES_NO, Comparison
+from .baseline_side import baseline_side
 from .list_item_sides import list_item_side, opens_with_name, own_item_side
 from .side_clauses import same_figure
 from .stated_sides import mentions, stated_sides
@@ -39,7 +40,8 @@ def shown_sides(comparison: Comparison) -> tuple[str, str]:
     for side, other in zip(comparison.sides, reversed(comparison.sides)):
         period = _LEADING_PERIOD.match(side)
         trimmed = side[period.end():] if period and not _LEADING_PERIOD.match(other) else side  # not 2024年 vs 2025年
-        names.append(trimmed if len(trimmed) >= 2 and not ablated("shown_sides") else side)
+        # a period before the measure's 的 ("2019年的旅客吞吐量") is no period opening a name
+        names.append(trimmed if len(trimmed) >= 2 and not trimmed.startswith("的") and not ablated("shown_sides") else side)
     return names[0], names[1]
 
 
@@ -127,6 +129,8 @@ def answer_comparison(
         # the unit asked ("快几个百分点") says what kind of figure compares: a share, not 万人次
         if read is not None and comparison.unit and measure_of(comparison.unit) != measure_of(read.unit):
             stated = None
+        if stated is not None and _RATE_ASKED.search(question) and not ablated("rate_amount_sides"):
+            stated = _rates_after(stated, hits) or stated  # the amounts stated side by side, each with its rate after it
         if stated is not None:
             again = _composed(question, comparison, stated, elapsed_ms)
             if not again.refused:
@@ -136,14 +140,41 @@ def answer_comparison(
             again = _composed(question, comparison, listed, elapsed_ms)
             if not again.refused:
                 return again
+        based = _baseline_sides(comparison, sides, hits)
+        if based is not None:
+            again = _composed(question, comparison, based, elapsed_ms)
+            if not again.refused:
+                return again
     return answer
 
 
-# "…增长速度，A和B谁更快", "哪个增幅大": a rate of growth asked, not the amount grown to
-_RATE_ASKED = re.compile(r"增速|增长速度|增长幅度|增幅|涨幅|增长率|(?:增长|增加|上涨|涨)得?(?:更|较)?快")
+def _baseline_sides(comparison: Comparison, sides: tuple[Answer, Answer], hits: Sequence[Hit]) -> tuple[Answer, Answer] | None:
+    """One side refused, the other answered from a sentence stating the refused side's period as its baseline
+    ("…开行46列，比2024年的31列多15列"): the refused side's figure is that baseline's (``baseline_side``)."""
+    if comparison.dated or comparison.remainder or sum(s.refused for s in sides) != 1:
+        return None
+    lost = 0 if sides[0].refused else 1
+    asked = comparison.side_questions
+    read = baseline_side(sides[1 - lost], sides[lost], asked[lost], asked[1 - lost], hits)
+    if read is None:
+        return None
+    return (read, sides[1]) if lost == 0 else (sides[0], read)
+
+
+_RATE_ASKED = RATE_ASKED
 # the growth rate a sentence gives right after a side's amount: "综合产值78.6亿元，同比增长12.1%"
 _GROWTH_AFTER = re.compile(r"^[，,]?(?:同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比2\d{3}年)?(?:增长|增加|上升|提高)了?"
                            r"(?P<rate>\d+(?:\.\d+)?%)")
+
+
+def _rates_after(sides: tuple[Answer, Answer], hits: Sequence[Hit]) -> tuple[Answer, Answer] | None:
+    """Both sides' growth rates stated right after their amounts (``_growth_after``), or None."""
+    rates = [_growth_after(side, hits) for side in sides]
+    return (rates[0], rates[1]) if rates[0] is not None and rates[1] is not None else None
+
+
+def _is_rate(short: str | None) -> bool:
+    return bool(short) and re.search(r"(?:%|％|百分点|成)$", short.strip()) is not None
 
 
 def _growth_after(side: Answer, hits: Sequence[Hit]) -> Answer | None:
@@ -214,6 +245,10 @@ def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms, f"找到的是{sides[1].short}，与{sides[0].short}不是同一种量")
     if same_figure(sides):
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms)
+    if not dated and _RATE_ASKED.search(question) and not any(_is_rate(s.short) for s in sides) \
+            and not ablated("rate_amount_sides"):
+        # a growth rate asked, two amounts found: which grew faster is not which is larger
+        return _refused_side(question, comparison, 0, sides[0], elapsed_ms, f"问的是增长速度，找到的{sides[0].short}是数量")
     unlike = _unlike_measure(comparison, sides)
     if unlike is not None:  # its figure measures something else: comparing it would mislead
         return _refused_side(question, comparison, unlike, sides[unlike], elapsed_ms,

@@ -5,6 +5,7 @@ Read by ``question_forms`` (the question), answered by ``side_figures`` (each si
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -16,6 +17,8 @@ RATIO = "ratio"  # A是B的几倍
 DIRECTIONS = "多少高低大小长短快慢早晚重轻远近先前后"
 LARGER = "多高大长快晚重远"  # these want the larger value (晚: the later date); the others the smaller
 DATED = "早晚先前后"
+# "…增长速度，A和B谁更快", "哪个增幅大": a rate of growth asked, not the amount grown to
+RATE_ASKED = re.compile(r"增速|增长速度|增长幅度|增幅|涨幅|增长率|(?:增长|增加|上涨|涨)得?(?:更|较)?快")
 OPPOSITE = dict(zip("多少高低大小长短快慢早晚重轻远近", "少多低高小大短长慢快晚早轻重近远"))
 
 

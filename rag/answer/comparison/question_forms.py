@@ -26,7 +26,7 @@ from typing import Collection
 from ..question import analyze_question, pos_cut
 from ..settings import ablated
 from .anchors import NAME_LEVELS, TIME_ENDINGS, read_anchors
-from .asked import DATED, DIFFERENCE, DIRECTIONS, RATIO, WHICH, YES_NO, Comparison
+from .asked import DATED, DIFFERENCE, DIRECTIONS, RATE_ASKED, RATIO, WHICH, YES_NO, Comparison
 from .side_questions import build_comparison, measure_words, unit_asked
 from .split_sides import KIND_SHARED, inside_names, two_sides
 
@@ -235,7 +235,26 @@ def parse_comparison(question: str, names: Collection[str] = ()) -> Comparison |
             compared = read_comparison(question, names)
         finally:
             KIND_SHARED.reset(token)
-    return compared
+    return _with_amount_sides(question, compared)
+
+
+# a growth rate asked of a side ("…接待游客的同比增速多少", "…收入增长了百分之几"): news states it right after the
+# side's amount ("接待游客1126万人次，同比增长9.8%"), so the side is asked its amount too (the answer reads the
+# rate after it: comparison.answer ``_growth_after``)
+_RATE_WORDS = re.compile(r"的?(?:同比)?(?:增速|增长速度|增长幅度|增幅|涨幅|增长率)(?=多少|是多少|$)|(?:增长|上涨|提高)了?百分之几$")
+
+
+def _with_amount_sides(question: str, compared: Comparison | None) -> Comparison | None:
+    if compared is None or compared.dated or compared.asks != WHICH or ablated("rate_amount_sides") \
+            or not RATE_ASKED.search(question):
+        return compared
+    amounts = []
+    for asked, alternatives in zip(compared.side_questions, compared.alternatives):
+        found = _RATE_WORDS.search(asked)
+        amount = f"{asked[:found.start()]}{asked[found.end():]}" if found else ""
+        amount = amount if amount.endswith("多少") else amount + "多少" if amount else ""
+        amounts.append(alternatives + ((amount,) if amount and amount != asked else ()))
+    return replace(compared, alternatives=(amounts[0], amounts[1]))
 
 
 def read_comparison(question: str, names: Collection[str] = ()) -> Comparison | None:
