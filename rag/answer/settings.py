@@ -53,7 +53,8 @@ SWITCHES = {
     "modifier_total_head": "nm:other_modifier reads a total's head (总产值) as said by the head alone (产值)",
     "modifier_subtype": "nm:other_modifier: an asked modifier said only as the tail of the clause's longer one (工业 in"
                         " 农产品加工业产值) is a kind of it, not the asked whole",
-    "modifier_things": "nm:other_modifier: two words 词林 files only among concrete things and in no synonym group"
+    "modifier_things": "nm:other_modifier: two words 词林 files only among natural kinds and produce (plants, animals,"
+                       " foods) and in no synonym group"
                        " together (玉米 / 小麦, 大蒜 / 蔬菜) are two things, not the asked one in other words, though"
                        " one small class holds both (near_miss.modifier.other_things); a word jieba tags a number that 词林"
                        " files only among things (八角 of 八角产量) is a thing",

@@ -74,17 +74,24 @@ def _compound(tokens: list[tuple[str, str]], at: int) -> bool:
 
 
 def other_things(word: str, other: str) -> bool:
-    """Whether 词林 files ``word`` and ``other`` only among concrete things (its class B: plants, animals, goods,
-    machines) and in no synonym group together: then they name two things even within one small class, a sibling
+    """Whether 词林 files ``word`` and ``other`` only among natural kinds and produce (plants, animals, microbes,
+    foods: _KINDS) and in no synonym group together: then they name two things even within one small class, a sibling
     (玉米 / 小麦, 番茄 / 大蒜) or the kind and one of its members (蔬菜 / 大蒜), never one thing in other words (as
-    老百姓 / 群众 of one small class of people do)."""
+    老百姓 / 群众 of one small class of people, or 房子 / 住房 of buildings, do)."""
     return word != other and _thing(word) and _thing(other) and not set(word_codes(word)) & set(word_codes(other))
 
 
+# 词林's classes of natural kinds and what is made of them: plants (Bh), animals (Bi), microbes (Bj), foods and drugs
+# (Br). Their synonym groups are species and produce (小麦, 玉米; 大米, 面粉); those of artefacts are often one thing in
+# other words (房子 / 住房, Bn), so they are left out.
+_KINDS = ("Bh", "Bi", "Bj", "Br")
+
+
 def _thing(word: str) -> bool:
-    """A word 词林 files only among concrete things (八角: a spice and a plant), unless modifier_things is off."""
+    """A word 词林 files only among natural kinds and produce (八角: a spice and a plant), unless modifier_things is
+    off."""
     codes = word_codes(word)
-    return not ablated("modifier_things") and bool(codes) and all(c.startswith("B") for c in codes)
+    return not ablated("modifier_things") and bool(codes) and all(c.startswith(_KINDS) for c in codes)
 
 
 def _kindred(word: str, words: list[str]) -> bool:
