@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..schema import Answer, Hit
 from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
-from .near_miss import near_miss, near_miss_check, neighbour_given, other_of_kind, other_stage, outcome_unsaid
+from .near_miss import near_miss, near_miss_check, other_of_kind, other_stage, outcome_unsaid
 from .near_miss.sibling_subject import sibling_subject
 from .near_miss.stock import stock_said
 from .near_miss.unnamed import subject_unnamed
@@ -199,11 +199,7 @@ def _placed_fallback(
         return kept
     found = checks.get(id(best)) or late(best)
     reason = found[0] if found else None
-    # (another place's figure is refused for its place as well: a neighbour's, 涪城区…6420个 for 盐亭县, or one its
-    # clause names another place before, "盐亭、梓潼、北川、平武四县合计…4280个")
-    other_place = not ablated("neighbour_fallback") and (
-        reason == "place" or reason == "other_of_kind" and neighbour_given(best, analysis))
-    if reason not in _PLACE_CHECKS and not other_place:
+    if reason not in _PLACE_CHECKS:
         return kept
     places = with_places(analysis).entities
     if not places:

@@ -345,9 +345,6 @@ SWITCHES = {
                  " (every citizen): asked_place.wider_scope and near_miss.whole_for_part",
     "placed_fallback": "when the best-scoring sentence is refused for its place or scope (全省, 三市合计), a lower-scoring"
                        " sentence answers only when it names an asked place itself (rag.answer.pipeline)",
-    "neighbour_fallback": "placed_fallback also when the best-scoring sentence gives another place's figure: a"
-                          " neighbour's (涪城区…6420个 for 盐亭县, neighbour_place) or one its clause names another place"
-                          " before (near_miss check \"place\"): a lower one answers only when it names an asked place",
     "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"
                            " noun_elsewhere, action, subject…) is overruled for the sentence closest in meaning, from a"
                            " paragraph retrieval is sure of, whose figure is of the asked type (rag.answer.paraphrased)",

@@ -23,10 +23,10 @@ subject a clause of its own, the figure's clause opening with another name: 观�
 (one of several names the figure sums: 太原、大同、晋中三市新增学位合计, 洛阳龙门站、洛阳站累计, 罗家寨等气田).
 """
 from .check import near_miss, near_miss_check
-from .kind import neighbour_given, other_of_kind, other_stage
+from .kind import other_of_kind, other_stage
 from .measure import _unit_refused
 from .parts import _says_etc
 from .place import _foreign_place
 from .words import outcome_unsaid
 
-__all__ = ["near_miss", "near_miss_check", "neighbour_given", "other_of_kind", "other_stage", "outcome_unsaid"]
+__all__ = ["near_miss", "near_miss_check", "other_of_kind", "other_stage", "outcome_unsaid"]

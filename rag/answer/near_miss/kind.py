@@ -247,22 +247,6 @@ def _opens_clause(name: str, level: str, text: str) -> bool:
     return False
 
 
-def _up_to_clause(candidate: Candidate, analysis: QuestionAnalysis) -> str:
-    """The candidate's sentence up to the end of its figure's clause (a quantity's), else the whole sentence."""
-    sentence, span = candidate.sentence, candidate.span
-    if span is not None and analysis.kind == QUANTITY:
-        right = re.search(r"[，,；;。！？!?]", sentence[span.end:])
-        return sentence[:span.end + right.start() if right else len(sentence)]
-    return sentence
-
-
-def neighbour_given(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
-    """Whether the candidate's sentence gives a neighbour's figure (_neighbour_place: another place of the asked one's
-    level opens a clause, the asked one unsaid), for rag.answer.pipeline's fallback: another sentence not naming the
-    asked place is that neighbour's list going on (科技城新区…2520个 after 涪城区…6420个 for 盐亭县), no answer either."""
-    return not ablated("figure_measure") and _neighbour_place(_up_to_clause(candidate, analysis), analysis)
-
-
 def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | None:
     """What the candidate's sentence gives when it names a sibling of the asked thing instead of it
     (another member of its series, its deputy, another organisation of its kind or a wider place
@@ -272,8 +256,12 @@ def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | Non
     if ablated("figure_measure"):
         return None
     sentence, span = candidate.sentence, candidate.span
-    text = _up_to_clause(candidate, analysis)
-    given = _whole_clause(sentence, span) if span is not None and analysis.kind == QUANTITY else sentence
+    if span is not None and analysis.kind == QUANTITY:
+        right = re.search(r"[，,；;。！？!?]", sentence[span.end:])
+        text = sentence[:span.end + right.start() if right else len(sentence)]
+        given = _whole_clause(sentence, span)
+    else:
+        text = given = sentence
     p = candidate.hit.paragraph
     if _series_sibling(text, analysis, p.title or "") or _deputy_only(text, analysis) or _other_holder(text, analysis, p.text) \
             or _neighbour_place(text, analysis) or other_named(text, analysis) \
