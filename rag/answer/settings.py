@@ -54,10 +54,9 @@ SWITCHES = {
     "modifier_subtype": "nm:other_modifier: an asked modifier said only as the tail of the clause's longer one (工业 in"
                         " 农产品加工业产值) is a kind of it, not the asked whole",
     "modifier_things": "nm:other_modifier: two words 词林 files only among natural kinds and produce (plants, animals,"
-                       " foods) and in no synonym group"
-                       " together (玉米 / 小麦, 大蒜 / 蔬菜) are two things, not the asked one in other words, though"
-                       " one small class holds both (near_miss.modifier.other_things); a word jieba tags a number that 词林"
-                       " files only among things (八角 of 八角产量) is a thing",
+                       " foods) and in no synonym group together (玉米 / 小麦, 大蒜 / 蔬菜) are two things, not the asked"
+                       " one in other words, though one small class holds both (near_miss.modifier.other_things); a"
+                       " word jieba tags a number or a name that 词林 files only among them (八角, 夏粮) is such a thing",
     "modifier_clause_total": "nm:other_modifier reads the clause's total (蔬菜总产量) as saying the asked head (产量)",
     "modifier_kind_verb": "nm:other_modifier walks over a verb glued between a distinguishing word and the head (高级|认证|"
                           "企业 against 一般|认证|企业)",

@@ -14,7 +14,9 @@ adjective, an abbreviation, a verbal noun; a plain verb only against a verb of t
 登记), neither a place, a time, a number nor a scope word (全市, 本地); the asked one must not be said in the
 clause (nor a synonym, a word of its 词林 class or an abbreviation of a longer word there), and the
 clause's own one must not be said in the question: a paraphrase says the asked modifier in other
-words, which those readings catch ("规上工业" against "规模以上工业": 以上 is no content word).
+words, which those readings catch ("规上工业" against "规模以上工业": 以上 is no content word). A word of 词林's
+small class counts as said in other words, except between natural kinds and produce (玉米 / 小麦, 大蒜 / 蔬菜),
+whose synonym groups are species: those are another crop, or the kind, and the figure a sibling's.
 """
 from __future__ import annotations
 
