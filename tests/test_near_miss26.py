@@ -48,8 +48,8 @@ CROPS = "今年，全县蔬菜播种面积达到104.2万亩，比上年增加1.6
 
 def test_modifier_jieba_tags_a_name(monkeypatch):
     farm = paragraph_maker(title="青禾县冬播进展顺利", source="996_test.txt")
-    # jieba tags 玉米 a person's name
-    refused_until_switched_off("modifier_misread_name", "青禾县玉米播种面积是多少万亩？", "青禾县蔬菜播种面积是多少万亩？",
+    # jieba tags 玉米 a person's name (near27's modifier_things reads it a thing too, 词林 filing it among plants)
+    refused_until_switched_off("modifier_misread_name,modifier_things", "青禾县玉米播种面积是多少万亩？", "青禾县蔬菜播种面积是多少万亩？",
                                "104.2万亩", farm(CROPS), says="蔬菜", monkeypatch=monkeypatch)
     # a person the question names is no modifier of a kind
     from rag.answer.near_miss.modifier import other_modifier

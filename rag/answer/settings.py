@@ -53,6 +53,11 @@ SWITCHES = {
     "modifier_total_head": "nm:other_modifier reads a total's head (总产值) as said by the head alone (产值)",
     "modifier_subtype": "nm:other_modifier: an asked modifier said only as the tail of the clause's longer one (工业 in"
                         " 农产品加工业产值) is a kind of it, not the asked whole",
+    "modifier_things": "nm:other_modifier: two words 词林 files only among natural kinds and produce (plants, animals,"
+                       " foods) and in no synonym group together (玉米 / 小麦, 大蒜 / 蔬菜) are two things, not the asked"
+                       " one in other words, though one small class holds both (near_miss.modifier.other_things); a"
+                       " word jieba tags a number or a name that 词林 files only among them (八角, 夏粮) is such a thing",
+    "modifier_clause_total": "nm:other_modifier reads the clause's total (蔬菜总产量) as saying the asked head (产量)",
     "modifier_kind_verb": "nm:other_modifier walks over a verb glued between a distinguishing word and the head (高级|认证|"
                           "企业 against 一般|认证|企业)",
     "part_vn": "a verbal noun names the part of a 其中-clause (其中游泳项目: 游泳)",
@@ -211,6 +216,7 @@ SWITCHES = {
     "reference_names": "a place or venue name opening with a reference character the tagger reads whole (那林镇,"
                        " 本溪市) is a name, not a reference (该镇, 全市, 各乡镇)",
     "township_level": "镇, 乡 and 街道 are one level: 坛厂街道 is a neighbour of 高大坪镇 (neighbour_place)",
+    "county_level": "县, 旗, 区 and 市 are one level: 涪城区 and 大理市 are neighbours of 盐亭县 and 祥云县 (neighbour_place)",
     "institution_kind": "a name ending in 院 or 庭 (沁水县人民医院, 溪口人民法庭) is of the asked kind for named_kind: a"
                         " sentence opening with another (嘉峰镇卫生院, 江垭人民法庭) gives that one's figure",
     "other_stage": "\"哪天开工\" is not answered by a date of the other end of the same action (于9月30日完工; 开幕 for"

@@ -222,8 +222,14 @@ _CLAUSE_MARK = re.compile(r"[，,；;。！？!?：:]")
 _TOWNSHIP = frozenset({"镇", "乡", "街道"})
 
 
+# a prefecture's counties are its 县, 旗, 区 and county-level 市 alike: 涪城区 is a neighbour of 盐亭县, 大理市 of 祥云县
+# (a 市 opening the clause that is the prefecture itself gives the whole's figure: no answer for the county either)
+_COUNTY = frozenset({"县", "旗", "区", "市"})
+
+
 def _same_level(said: str, asked: str) -> bool:
-    return said == asked or (not ablated("township_level") and said in _TOWNSHIP and asked in _TOWNSHIP)
+    return said == asked or (not ablated("township_level") and said in _TOWNSHIP and asked in _TOWNSHIP) \
+        or (not ablated("county_level") and said in _COUNTY and asked in _COUNTY)
 
 
 def _opens_clause(name: str, level: str, text: str) -> bool:

@@ -14,7 +14,9 @@ adjective, an abbreviation, a verbal noun; a plain verb only against a verb of t
 登记), neither a place, a time, a number nor a scope word (全市, 本地); the asked one must not be said in the
 clause (nor a synonym, a word of its 词林 class or an abbreviation of a longer word there), and the
 clause's own one must not be said in the question: a paraphrase says the asked modifier in other
-words, which those readings catch ("规上工业" against "规模以上工业": 以上 is no content word).
+words, which those readings catch ("规上工业" against "规模以上工业": 以上 is no content word). A word of 词林's
+small class counts as said in other words, except between natural kinds and produce (玉米 / 小麦, 大蒜 / 蔬菜),
+whose synonym groups are species: those are another crop, or the kind, and the figure a sibling's.
 """
 from __future__ import annotations
 
@@ -22,13 +24,14 @@ from ...places import pos_tokenizer
 from ..question import GENERIC_PLACES, QuestionAnalysis, entity_in, pos_cut
 from ..scoring import abbreviated
 from ..settings import ablated
-from ..synonyms import kindred_in, said_in
+from ..synonyms import kindred_in, said_in, word_codes
 
 # a place, person or organisation name, a time, a number or a scope word names who and when, not what kind
 _NAME_FLAGS = ("ns", "nr", "nt", "nrt", "nrfg", "t", "m", "q")
 _SCOPE = "全我本各当该"
 _PERSON_FLAGS = ("nr", "nrt", "nrfg")
 _OF = ("的", "之")
+_MISREAD_FLAGS = ("m",) + _PERSON_FLAGS
 # directional complements ("自己出来创业") say no kind
 _COMPLEMENTS = frozenset("起来 下来 出来 上来 过来 进来 回来 下去 上去 出去".split())
 
@@ -72,8 +75,34 @@ def _compound(tokens: list[tuple[str, str]], at: int) -> bool:
     return flag.startswith("n") and len(word) >= 2 and not word.startswith("每")
 
 
+def other_things(word: str, other: str) -> bool:
+    """Whether 词林 files ``word`` and ``other`` only among natural kinds and produce (plants, animals, microbes,
+    foods: _KINDS) and in no synonym group together: then they name two things even within one small class, a sibling
+    (玉米 / 小麦, 番茄 / 大蒜) or the kind and one of its members (蔬菜 / 大蒜), never one thing in other words (as
+    老百姓 / 群众 of one small class of people, or 房子 / 住房 of buildings, do)."""
+    return word != other and _thing(word) and _thing(other) and not set(word_codes(word)) & set(word_codes(other))
+
+
+# 词林's classes of natural kinds and what is made of them: plants (Bh), animals (Bi), microbes (Bj), foods and drugs
+# (Br). Their synonym groups are species and produce (小麦, 玉米; 大米, 面粉); those of artefacts are often one thing in
+# other words (房子 / 住房, Bn), so they are left out.
+_KINDS = ("Bh", "Bi", "Bj", "Br")
+
+
+def _thing(word: str) -> bool:
+    """A word 词林 files only among natural kinds and produce (八角: a spice and a plant), unless modifier_things is
+    off."""
+    codes = word_codes(word)
+    return not ablated("modifier_things") and bool(codes) and all(c.startswith(_KINDS) for c in codes)
+
+
+def _kindred(word: str, words: list[str]) -> bool:
+    """``word`` said by a word of its 词林 small class among ``words``, other things (other_things) left out."""
+    return kindred_in(word, [w for w in words if not other_things(word, w)])
+
+
 def _asked_said(word: str, clause: str, words: list[str]) -> bool:
-    return said_in(word, clause) or kindred_in(word, words) or abbreviated(word, clause) \
+    return said_in(word, clause) or _kindred(word, words) or abbreviated(word, clause) \
         or any(w in word for w in words if len(w) >= 2 and w not in _OF)
 
 
@@ -94,6 +123,8 @@ def other_modifier(clause: str, analysis: QuestionAnalysis) -> tuple[str, str] |
         for j, (word, _) in enumerate(own):
             # a total's head (总产值, 总产量) is said by the head alone (产值): 总 says the sum, not another measure
             total = head.startswith("总") and len(head) >= 3 and word == head[1:] and not ablated("modifier_total_head")
+            # and the clause's total (蔬菜总产量) says the head asked (大蒜产量): 总 sums the kind the words before it name
+            total = total or word == "总" + head and not ablated("modifier_clause_total")
             if (word != head and not total) or _compound(own, j):
                 continue
             a, b = _before(asked, i), _before(own, j)
@@ -110,6 +141,12 @@ def other_modifier(clause: str, analysis: QuestionAnalysis) -> tuple[str, str] |
             if mod_flag in _PERSON_FLAGS and not ablated("modifier_misread_name") \
                     and not any(entity_in(e, mod) or entity_in(mod, e) for e in analysis.entities):
                 mod_flag = "n"
+            # and a word it tags a number or a person's name that 词林 files only among things (八角 of "八角产量",
+            # 夏粮 of "夏粮播种面积") is a thing's name, in the question and in the clause
+            if mod_flag in _MISREAD_FLAGS and _thing(mod):
+                mod_flag = "n"
+            if other_flag in _MISREAD_FLAGS and _thing(other):
+                other_flag = "n"
             # a verb joined by 的 is a relative clause in the asker's words ("转运的粮食", "歇脚的驿站"), and a
             # verb right before a noun of the clause its object ("助力农牧业"); a verb before the head names a
             # kind only glued to it in the question ("累计成交额", "调查失业率") against a noun or the like
@@ -134,7 +171,7 @@ def other_modifier(clause: str, analysis: QuestionAnalysis) -> tuple[str, str] |
                 and clause.count(mod) == clause.count(other) and _straddled(other, len(other) - len(mod))
             if _asked_said(mod, clause, clause_words) and not subtype:
                 continue
-            if said_in(other, analysis.text) or kindred_in(other, question_words) \
+            if said_in(other, analysis.text) or _kindred(other, question_words) \
                     or any(other in w or w in other for w in question_words if len(w) >= 2 and not (subtype and w == mod)):
                 continue
             return mod, other
