@@ -82,6 +82,8 @@ SWITCHES = {
               " and not it, or a paragraph never naming an asked 二期/Ⅳ类/乙级, does not answer (any question kind)",
     "name_before_verb": "the question's subject read as a name up to its first verb (獐岛渔港 of 獐岛渔港改造已经完成投资多少)",
     "no_amount": "figures that count nothing: an ordinal (第1位) unless an order is asked, 一辆辆, an age unless asked",
+    "indefinite_one": "一 in words with a count word and its noun (一处农村幸福院, 一家合作社) is the indefinite article of a"
+                      " story about one of them, no count: news writes counts in digits; 唯一的一起, 仅一家 stay counts",
     "day_span": "a span from one day to another (11月1日至2026年2月8日) dates a part of the whole year asked",
     "neighbour_place": "a sentence naming another place of the asked one's level (望京街道 for 双井街道, 吴江区 for 姑苏区)"
                        " and never the asked one gives the neighbour's figure, not the asked place's",

@@ -229,7 +229,30 @@ def _no_amount(sentence: str, m: re.Match, num: str, unit: str, analysis: Questi
         return True
     if unit == "岁" and not _AGE_ASKED.search(analysis.text):
         return True  # "68岁的居民郭春生" is who he is, not an amount of what is asked ("省下多少看病路费")
-    return num == "一" and len(unit) == 1 and sentence.startswith(unit, m.end())
+    if num == "一" and len(unit) == 1 and sentence.startswith(unit, m.end()):
+        return True
+    return _indefinite_one(sentence, m, num, unit)
+
+
+# a count of one said as such ("唯一的一起事故", "仅一家", "只有一个"): the one is the amount
+_ONLY_ONE = re.compile(r"(?:唯一的?|仅有?|只有?|就只?有?)$")
+# a character that makes 一 part of a word before it (统一, 逐一, 之一, 万一), not a numeral
+_WORD_BEFORE_ONE = "统唯逐之万划均专同"
+
+
+def _indefinite_one(sentence: str, m: re.Match, num: str, unit: str) -> bool:
+    """"一" in Chinese numerals with a count word and the noun it counts ("在唐坊镇的一处农村幸福院里", "领办了一家稻虾
+    合作社", "一亩地农户不花钱"): the indefinite article of a story about one of them, not a count of anything. News text
+    writes its counts in digits (1家, 3.2万户); a count of one in words is marked as only one (唯一的一起, 仅一家)."""
+    if ablated("indefinite_one") or num != "一" or unit not in _COUNT_WORDS | {"亩"}:
+        return False
+    if m.group("pre") or m.group("mult") or m.group("approx") or m.group("post"):
+        return False
+    after = sentence[m.end():m.end() + 1]
+    if not re.fullmatch(r"[\u4e00-\u9fff“「《]", after):
+        return False  # "仅此一家。": the count word closes the phrase
+    before = sentence[:m.start("num")]
+    return not before.endswith(tuple(_WORD_BEFORE_ONE)) and not _ONLY_ONE.search(before)
 
 
 def _ordinal(sentence: str, start: int, analysis: QuestionAnalysis) -> bool:
