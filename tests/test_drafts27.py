@@ -33,6 +33,8 @@ def test_a_figure_is_read_in_the_sentence_that_told_its_sibling(page_assistant, 
     ("全县新增老年食堂42个，全年助餐服务超过18万人次。", "42个"),  # the value of the list's other item (社区养老服务站)
     ("全县新增社区养老服务站57个，全年助餐服务超过18万人次。", "57个"),  # ... the other way round
     ("该项目配套建设15座节制闸、34座泵站。", "34座"),  # the 34 of the sentence are 分水闸, 个
+    ("青松县跨省异地就医直接结算金额1.62亿元，同比增长24.1%。", "24.1%"),  # 分别: the 24.1% are the 人次's
+    ("青松县玉米收购价格在每公斤1.05元至1.10元之间。", "1.05元"),  # one clause: read with its co-figure, not told by it
 ])
 def test_a_wrong_value_beside_a_confirmed_one_is_not_told(page_assistant, draft, wrong):
     report = page_assistant.check(draft)

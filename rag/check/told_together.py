@@ -19,10 +19,19 @@ from typing import Sequence
 from ..schema import Hit
 from ..sentences import split_sentences
 from .candidates import ContextOf
+from .claims import CLAUSE_END
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .scoring import score_candidates
 
 IN_LABEL_MIN = 0.5  # share of the claim's own measure words said in the article figure's own clause
+_RESPECTIVELY = "分别"
+
+
+def _one_clause(claim: Claim, other: Claim) -> bool:
+    """Whether two figures of a draft sentence stand in one clause (no clause mark between them)."""
+    lo, hi = sorted((claim.stated_end, other.stated_end))
+    between = claim.sentence[lo - claim.sentence_start: hi - claim.sentence_start]
+    return not CLAUSE_END.search(between)
 
 
 def _sentence_span(text: str, at: int) -> tuple[int, int] | None:
@@ -46,8 +55,9 @@ def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf
         for j, other in enumerate(claims):
             told, other_hits = first[j]
             if (j == i or told.verdict != SUPPORTED or not told.evidence or other.figure is None or other.kind not in ("figure", "date")
-                    or other.sentence_start != claim.sentence_start or other.stated_start == claim.stated_start):
-                continue
+                    or other.sentence_start != claim.sentence_start or other.stated_start == claim.stated_start
+                    or _one_clause(claim, other)):
+                continue  # (a figure of the claim's own clause is read with it already, as its co-figure: "每公斤1.06元至1.12元")
             paragraph, _, told_end = told.evidence[0]
             span = _sentence_span(paragraph.text, told_end - 1)
             hit = next((h for h in other_hits if (h.paragraph.source, h.paragraph.number) == (paragraph.source, paragraph.number)), None)
@@ -78,6 +88,8 @@ def _told_there(claim: Claim, other: Claim, hit: Hit, span: tuple[int, int], tol
         candidate = row.candidate
         if candidate is confirming or not row.true or row.unsaid_names or row.in_label < IN_LABEL_MIN:
             continue
+        if _RESPECTIVELY in candidate.label:
+            continue  # "…12.6万人次，结算金额2.34亿元，同比分别增长28.3%和19.1%": which item each measures is ``respective``'s reading
         if (candidate.figure.start < confirming.figure.start) != before:
             continue  # told on the other side of the confirmed figure: another item of the statement
         if not set(candidate.own_places) <= set(confirming.own_places) | set(claim.places):
