@@ -17,6 +17,7 @@ from .figures import RANK_UNIT, ranks_unread
 from .report import NOT_FOUND, CheckedClaim, CheckReport, Claim
 from .ablation import ingredient_on
 from .sibling_hits import with_sibling_hits
+from .told_together import told_together
 from .semantic import Similarity
 from .verify import ContextOf, Verdict, default_context, verify
 
@@ -94,6 +95,10 @@ def check_text(text: str, search: Callable[[str], Sequence[Hit]], context_of: Co
             hits = with_sibling_hits(claim, first[i][1], claims, first)
             if len(hits) > len(verdicts[i][1]):
                 verdicts[i] = (verify(claim, hits, context_of, similarity), hits)
+        verify_ms += (time.perf_counter() - clock) * 1000
+    if ingredient_on("told_together"):  # a figure of a sentence read in the article sentence that confirmed another of it
+        clock = time.perf_counter()
+        verdicts = told_together(claims, verdicts, context_of)
         verify_ms += (time.perf_counter() - clock) * 1000
     if ingredient_on("rank_fallback"):
         clock = time.perf_counter()

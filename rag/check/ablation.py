@@ -114,6 +114,9 @@ article quotes those words and names another at the quote, "“……。”罗�
 (rag.check.subject.names_in: "年比" jieba cuts from "2025年比上年" is no name), ``other_deadline`` (rag.check.verify: the claim's very
 number whose article sentence sets it another deadline, 到2028年 for 到2026年, is 不一致 on 时间; a figure of another period
 stays 未找到),
+``told_together`` (rag.check.told_together: a figure of a draft sentence left 未找到 or 不一致 is 一致 where the article sentence
+that confirmed another figure of it states its very value, in a clause naming its measure: "全院通过诉前调解成功化解纠纷8452件，
+同比增长18.7%"),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -184,7 +187,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "own_subject_opening",  # rag.check.own_subject._clause_places: "，藤县农林牧渔业总产值…" opens its clause with a place
                "date_precision", "reporting_date",  # rag.check.verify.contradicting: a date told otherwise by one as precise, not by the date a reporter learnt it
                "qualifier_unsaid",  # rag.check.readings.qualifier_unsaid: "接待入境游客" is a kind of the article's "接待游客" it gives no figure of: no 不一致
-               "whole_for_part")  # rag.check.verify.contradicting (scoring.whole_of_part): "黟县…120个" is not told otherwise by "全市建成…562个"
+               "whole_for_part",  # rag.check.verify.contradicting (scoring.whole_of_part): "黟县…120个" is not told otherwise by "全市建成…562个"
+               "told_together")  # rag.check.told_together: a sentence's figure read in the article sentence that confirmed another of its figures
 
 
 def ingredient_on(name: str) -> bool:

@@ -1,0 +1,102 @@
+"""The figures of one draft sentence are told by one article sentence (``told_together``).
+
+A reporter's sentence tells the figures of one statement together, its subject, place and period said once for all of
+them: "全院通过诉前调解成功化解纠纷8452件，同比增长18.7%", "共有42支球队、500余名足球小将参赛", "该项目新建干渠3.2公里、支渠6.8公里".
+The article tells them together as well, in one sentence of its own ("2025年通过诉前调解成功化解纠纷8452件，同比增长18.7%"),
+but each figure of the draft is checked alone, on its own clause: the one that carries the subject, the verb or the
+period said once may be read against another paragraph, or its words ("全院", "新建", "参赛") missed beside the article's
+figure, while the other is confirmed. Once one figure of the sentence is 一致 in an article sentence, that sentence is
+the one telling the statement: another figure of the draft sentence left 未找到, or found otherwise in another sentence,
+is read there first. It is 一致 where that article sentence states its very value (same unit, direction and value),
+on the same side of the confirmed figure as in the draft, in a clause naming what the claim's own clause measures
+and no place or period the confirmed figure's clause does not name; never the confirmed figure itself.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from ..schema import Hit
+from ..sentences import split_sentences
+from .candidates import ContextOf
+from .claims import CLAUSE_END
+from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
+from .scoring import score_candidates
+
+IN_LABEL_MIN = 0.5  # share of the claim's own measure words said in the article figure's own clause
+_RESPECTIVELY = "分别"
+
+
+def _one_clause(claim: Claim, other: Claim) -> bool:
+    """Whether two figures of a draft sentence stand in one clause (no clause mark between them)."""
+    lo, hi = sorted((claim.stated_end, other.stated_end))
+    between = claim.sentence[lo - claim.sentence_start: hi - claim.sentence_start]
+    return not CLAUSE_END.search(between)
+
+
+def _sentence_span(text: str, at: int) -> tuple[int, int] | None:
+    for start, end in split_sentences(text):
+        if start <= at < end:
+            return start, end
+    return None
+
+
+def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf) -> list:
+    """``verdicts`` ((Verdict, hits) of ``claims``, in order) with each figure left 未找到 or 不一致 reread in the article
+    sentence that confirmed another figure of its draft sentence."""
+    from .verify import Verdict
+
+    first = tuple(verdicts)
+    out = list(verdicts)
+    for i, claim in enumerate(claims):
+        verdict, hits = first[i]
+        if verdict.verdict not in (NOT_FOUND, CONTRADICTED) or claim.figure is None or claim.kind not in ("figure", "date"):
+            continue
+        for j, other in enumerate(claims):
+            told, other_hits = first[j]
+            if (j == i or told.verdict != SUPPORTED or not told.evidence or other.figure is None or other.kind not in ("figure", "date")
+                    or other.sentence_start != claim.sentence_start or other.stated_start == claim.stated_start
+                    or _one_clause(claim, other)):
+                continue  # (a figure of the claim's own clause is read with it already, as its co-figure: "每公斤1.06元至1.12元")
+            paragraph, _, told_end = told.evidence[0]
+            span = _sentence_span(paragraph.text, told_end - 1)
+            hit = next((h for h in other_hits if (h.paragraph.source, h.paragraph.number) == (paragraph.source, paragraph.number)), None)
+            if span is None or hit is None:
+                continue
+            found = _told_there(claim, other, hit, span, told_end, context_of)
+            if found is not None:
+                candidate = found
+                said = candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]
+                out[i] = (Verdict(SUPPORTED, f"资料写的是“{said}”，与“{claim.stated}”一致（与同句的“{other.stated}”同在一句）。",
+                                  found=candidate.figure.written,
+                                  evidence=((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)), hits)
+                break
+    return out
+
+
+def _told_there(claim: Claim, other: Claim, hit: Hit, span: tuple[int, int], told_end: int, context_of: ContextOf):
+    """The candidate of the article sentence ``span`` stating ``claim``'s value, as read above, else None."""
+    rows = [r for r in score_candidates(claim, claim.figure, [hit], context_of)
+            if r.candidate.paragraph.source == hit.paragraph.source and r.candidate.paragraph.number == hit.paragraph.number
+            and span[0] <= r.candidate.figure.start < span[1]]
+    confirming = next((r.candidate for r in rows if r.candidate.figure.end == told_end), None)
+    if confirming is None:
+        return None
+    before = claim.stated_start < other.stated_start
+    kept = []
+    for row in rows:
+        candidate = row.candidate
+        if candidate is confirming or not row.true or row.unsaid_names or row.in_label < IN_LABEL_MIN:
+            continue
+        if _RESPECTIVELY in candidate.label:
+            continue  # "…12.6万人次，结算金额2.34亿元，同比分别增长28.3%和19.1%": which item each measures is ``respective``'s reading
+        if (candidate.figure.start < confirming.figure.start) != before:
+            continue  # told on the other side of the confirmed figure: another item of the statement
+        if not set(candidate.own_places) <= set(confirming.own_places) | set(claim.places):
+            continue  # its own clause names another place
+        if not set(candidate.own_periods) <= set(confirming.own_periods) | set(claim.periods):
+            continue  # ... or another period
+        kept.append(row)
+    if len({r.candidate.figure.start for r in kept}) != 1:
+        return None  # none, or two figures of its value: which one is the claim's is not told
+    return kept[0].candidate
