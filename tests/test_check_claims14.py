@@ -45,7 +45,12 @@ def test_a_sentence_figure_is_read_where_its_sibling_was_told(page_assistant, mo
     report = _check_with_one_clause_unfound(page_assistant, text, "十三亿元")
     assert [c.verdict for c in report.claims] == ["supported", "supported"], claim_verdicts(report)
     assert report.claims[1].found == "12.7亿元"
-    monkeypatch.setenv("RAG_CHECK_ABLATE", "sibling_hits")
+    # told_together (rag.check.told_together) reads the same sentence on its own: sibling_hits alone does it too,
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "told_together")
+    report = _check_with_one_clause_unfound(page_assistant, text, "十三亿元")
+    assert report.claims[1].verdict == "supported" and report.claims[1].found == "12.7亿元", claim_verdicts(report)
+    # and with both second readings off it is 未找到
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "sibling_hits,told_together")
     report = _check_with_one_clause_unfound(page_assistant, text, "十三亿元")
     assert report.claims[1].verdict == "not_found", claim_verdicts(report)
 
