@@ -153,6 +153,19 @@ def ask(question: str, *paragraphs, similarity=None):
     return extract_answer(question, ranked(*paragraphs), similarity)
 
 
+def refused_until_switched_off(switch, question, own_question, given, *paragraphs, says=None, monkeypatch):
+    """``question`` is refused (saying ``says``), ``own_question`` over the same paragraphs answers ``given``, and with
+    ``switch`` off ``question`` is answered ``given`` as before the reading."""
+    answer = ask(question, *paragraphs)
+    assert answer.refused, answer.answer
+    assert says is None or says in answer.answer, answer.answer
+    own = ask(own_question, *paragraphs)
+    assert not own.refused and own.short == given, own.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", switch)
+    off = ask(question, *paragraphs)
+    assert not off.refused and off.short == given, off.answer
+
+
 def page_assistant_over(name: str):
     """A module-scoped ``page_assistant`` fixture: an Assistant over the test page folder tests/data/``name``."""
 

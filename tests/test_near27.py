@@ -2,7 +2,7 @@
 neighbouring county's of another suffix (区 for 县, 市 for 县)."""
 from __future__ import annotations
 
-from conftest import ask, paragraph_maker
+from conftest import ask, paragraph_maker, refused_until_switched_off
 from rag.answer.near_miss.modifier import other_modifier, other_things
 from rag.answer.question import analyze_question
 
@@ -10,19 +10,6 @@ farm = paragraph_maker(title="青禾县秋冬种进展顺利", source="971_test.
 WHEAT = "今冬明春，全县小麦播种面积达到86.4万亩，比上年增加2.1万亩。"
 VEGETABLES = "据县农业农村局介绍，去年全县蔬菜种植面积36.8万亩，蔬菜总产量112.6万吨，增长4.1%。"
 HERBS = "去年，全县中药材产量达到9.4万吨，种植综合产值15.2亿元。"
-
-
-def refused_until_switched_off(switch, question, own_question, given, *paragraphs, says=None, monkeypatch):
-    """``question`` is refused (saying ``says``), ``own_question`` over the same paragraphs answers ``given``, and with
-    ``switch`` off ``question`` is answered ``given`` as before the reading."""
-    answer = ask(question, *paragraphs)
-    assert answer.refused, answer.answer
-    assert says is None or says in answer.answer, answer.answer
-    own = ask(own_question, *paragraphs)
-    assert not own.refused and own.short == given, own.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", switch)
-    off = ask(question, *paragraphs)
-    assert not off.refused and off.short == given, off.answer
 
 
 def test_things_of_one_small_class_are_two_things():

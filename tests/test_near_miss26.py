@@ -1,26 +1,13 @@
 """near26: readings of near misses whose figure measures a part or another measure than the one asked."""
 from __future__ import annotations
 
-from conftest import ask, paragraph_maker
+from conftest import ask, paragraph_maker, refused_until_switched_off
 from rag.answer.near_miss.parts import _part_unasked
 from rag.answer.question import analyze_question
 
 paragraph = paragraph_maker(title="青禾县汽车零部件产业上半年产值增长", source="995_test.txt")
 PARTS = ("上半年，青禾县汽车零部件产业发展势头良好。其中，电驱动零部件实现产值21.3亿元，同比增长36.4%，"
          "占全县汽车零部件产业产值的比重提高到25.9%。")
-
-
-def refused_until_switched_off(switch, question, own_question, given, *paragraphs, says=None, monkeypatch):
-    """``question`` is refused (saying ``says``), ``own_question`` over the same paragraphs answers ``given``, and with
-    ``switch`` off ``question`` is answered ``given`` as before the reading."""
-    answer = ask(question, *paragraphs)
-    assert answer.refused, answer.answer
-    assert says is None or says in answer.answer, answer.answer
-    own = ask(own_question, *paragraphs)
-    assert not own.refused and own.short == given, own.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", switch)
-    off = ask(question, *paragraphs)
-    assert not off.refused and off.short == given, off.answer
 
 
 def test_part_after_comma_read_as_part():
