@@ -100,6 +100,12 @@ def _clause_start(text: str, at: int) -> int:
     return max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
 
 
+def _anchor_sentence(text: str, anchor) -> tuple[int, int]:
+    """Start and end of the sentence holding the figure ``anchor`` (a match in ``text``), its end mark included."""
+    end = _SENTENCE_END.search(text, anchor.end)
+    return max((m.end() for m in _SENTENCE_END.finditer(text, 0, anchor.start)), default=0), end.end() if end else len(text)
+
+
 def _sentence_start(text: str, at: int) -> int:
     return max((m.end() for m in _SEGMENT_END.finditer(text, 0, at)), default=0)
 
@@ -199,8 +205,7 @@ def own_subject_figure(claim: Claim, hits: Sequence["Hit"], context_of, evidence
                         continue
                     # the claim's place in its own item of the same roundup, before the anchor's item or after it
                     s0 = _item_start(text, anchor.start)
-                    end = _SENTENCE_END.search(text, anchor.end)
-                    sentence = (max((m.end() for m in _SENTENCE_END.finditer(text, 0, anchor.start)), default=0), end.end() if end else len(text))
+                    sentence = _anchor_sentence(text, anchor)
                     own = _segment_own(claim, text, word, kind, said, s0, anchor.end, sentence, "")
                     if own is not None:
                         figure, at = own
@@ -219,8 +224,7 @@ def own_subject_figure(claim: Claim, hits: Sequence["Hit"], context_of, evidence
                 # the claim's subject in the paragraphs of this page: this one (after its anchor's sentence), the retrieved
                 # ones, and the article before it (then cited as the paragraph read)
                 s0 = _sentence_start(text, anchor.start)
-                end = _SENTENCE_END.search(text, anchor.end)
-                sentence = (max((m.end() for m in _SENTENCE_END.finditer(text, 0, anchor.start)), default=0), end.end() if end else len(text))
+                sentence = _anchor_sentence(text, anchor)
                 pages = [(paragraph, text, s0, anchor.end, sentence)] + [(h.paragraph, h.paragraph.text, -1, -1, None) for h in read
                                                             if h.paragraph.source == paragraph.source and h.paragraph.number != paragraph.number]
                 for page_paragraph, page_text, skip_from, skip_to, parallel in pages:

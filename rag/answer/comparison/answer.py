@@ -118,7 +118,7 @@ def answer_comparison(
             if read is not None:
                 sides = (read, kept) if lost == 0 else (kept, read)
                 break
-    if hits and not comparison.dated and _RATE_ASKED.search(question) and not ablated("growth_after_figure"):
+    if hits and not comparison.dated and RATE_ASKED.search(question) and not ablated("growth_after_figure"):
         rates = [_growth_after(side, hits) for side in sides]
         if all(rate is not None for rate in rates):
             sides = (rates[0], rates[1])  # type: ignore[assignment]
@@ -129,7 +129,7 @@ def answer_comparison(
         # the unit asked ("快几个百分点") says what kind of figure compares: a share, not 万人次
         if read is not None and comparison.unit and measure_of(comparison.unit) != measure_of(read.unit):
             stated = None
-        if stated is not None and _RATE_ASKED.search(question) and not ablated("rate_amount_sides"):
+        if stated is not None and RATE_ASKED.search(question) and not ablated("rate_amount_sides"):
             stated = _rates_after(stated, hits) or stated  # the amounts stated side by side, each with its rate after it
         if stated is not None:
             again = _composed(question, comparison, stated, elapsed_ms)
@@ -161,7 +161,6 @@ def _baseline_sides(comparison: Comparison, sides: tuple[Answer, Answer], hits: 
     return (read, sides[1]) if lost == 0 else (sides[0], read)
 
 
-_RATE_ASKED = RATE_ASKED
 # the growth rate a sentence gives right after a side's amount: "综合产值78.6亿元，同比增长12.1%"
 _GROWTH_AFTER = re.compile(r"^[，,]?(?:同比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比2\d{3}年)?(?:增长|增加|上升|提高)了?"
                            r"(?P<rate>\d+(?:\.\d+)?%)")
@@ -245,7 +244,7 @@ def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms, f"找到的是{sides[1].short}，与{sides[0].short}不是同一种量")
     if same_figure(sides):
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms)
-    if not dated and _RATE_ASKED.search(question) and not any(_is_rate(s.short) for s in sides) \
+    if not dated and RATE_ASKED.search(question) and not any(_is_rate(s.short) for s in sides) \
             and not ablated("rate_amount_sides"):
         # a growth rate asked, two amounts found: which grew faster is not which is larger
         return _refused_side(question, comparison, 0, sides[0], elapsed_ms, f"问的是增长速度，找到的{sides[0].short}是数量")
