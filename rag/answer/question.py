@@ -222,6 +222,31 @@ def guessed_across_words(word: str) -> bool:
         and tagger.word_tag_tab.get(word[-1], "n")[:1] in ("p", "v", "u", "d", "c", "r")
 
 
+# locative characters that close a noun phrase after a noun ("范围内")
+_LOCATIVE = "内里"
+# the modal verbs (a closed class of the grammar)
+_MODALS = frozenset("能可会要该得")
+
+
+def cut_across(tokens: list[tuple[str, str]], k: int) -> bool:
+    """Whether the noun ``tokens[k]`` is jieba's cut across the boundary of the words the question says: its first
+    character closes the word before it and the rest is a modal verb opening what follows ("一次|性能|领" is
+    一次性|能领, "范围|内能|报销" is 范围内|能报销). jieba prefers the dictionary noun in the middle; the asker said
+    the other two, and the middle noun names nothing the passages must say. The word closed is a dictionary word of
+    three characters or more (一次性; not 全社|会) or a noun and its locative (范围内); a rest that is a noun or any
+    other word (技术|工人, 电信|网络) leaves the noun the asker's own."""
+    if ablated("cut_across") or k < 1:
+        return False
+    word, before = tokens[k][0], tokens[k - 1]
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word) or not re.fullmatch(r"[\u4e00-\u9fff]+", before[0]):
+        return False
+    closed = before[0] + word[0]
+    closes = (len(closed) >= 3 and bool(pos_tokenizer().tokenizer.FREQ.get(closed))) \
+        or (word[0] in _LOCATIVE and before[1][:1] == "n")
+    # the rest a modal verb (能 of 性能领), the asker going on to say what can be done
+    return closes and word[1:] in _MODALS
+
+
 # --- helpers shared with the extractor -------------------------------------------
 def strip_question_words(text: str) -> str:
     """The question without punctuation, wh-words and a leading 请问."""
@@ -968,6 +993,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
         w for r in runs for k, w, f in r
         if (f in ("n", "nz", "eng", "nt", "ns")) and len(w) >= 2 and w not in _GENERIC_NOUNS
         and (k < wh_index or (w == type_noun and kind == QUANTITY))
+        and not cut_across(tokens, k)
     ]
     # a noun jieba only guessed from characters its dictionary reads one by one ("漏掉的水比以前": 水比;
     # "地能按时浇上水": 地能) is a mis-cut across words, not a thing the passages must name

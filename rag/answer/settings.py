@@ -75,6 +75,9 @@ SWITCHES = {
                       " beside 从业人员2100余人 for 多少人) is no near miss for a figure in the asked unit",
     "unit_noun": "a question asking a noun that is a count in a unit (参赛人次是多少, 人数有多少) asks that unit (人次, 人)",
     "guessed_nouns": "a question noun jieba only guessed across words its dictionary reads one by one (水比, 地能) is no noun",
+    "cut_across": "a question noun whose first character closes the word before it (a word of three characters or a"
+                  " noun's locative) and whose rest is a modal verb (一次|性能|领 is 一次性|能领, 范围|内能|报销) is jieba's cut"
+                  " across the asker's words, no noun the passages must say",
     "other_figures": "when a sentence's best figure is a near miss, its next figure that fits and passes every check answers",
     "action_elsewhere": "a sentence accepted for its meaning is refused for another action too when the asked one (达成)"
                         " stands at a figure of another retrieved sentence",
