@@ -1,0 +1,75 @@
+"""Issue 11, twenty-eighth round (helper "cmp28"): comparison sides read for what they are.
+
+- points_not_rate: "增速高于全州农村居民人均可支配收入3.3个百分点" gives a gap between two rates, no rate of 农村居民:
+  a side in 个百分点 does not compare with a rate in %, so that side is not found and the sentence stating both
+  sides' rates ("城镇居民…增长4.8%；农村居民…增长7.3%") answers instead.
+- member_figure: "石门湖景区今年1—11月接待游客96.5万人次" is the scenic area's figure, not 石门县's: a side whose
+  figure's clause names it only as the opening or the place of a member (景区, 港区, 园区…) is not found there.
+- range_period: a side lent the other's period takes its whole phrase (今年1—11月, 今年1至10月), not its last
+  word (11月, 10月), and the answer names the side without it.
+- average_level (nm:rate): "PM2.5平均浓度为27.6微克/立方米" answers "PM2.5浓度是多少": the mean of a level that is no
+  sum (a concentration, a temperature, an age) is that level, no rate per day or head.
+
+The page (tests/data/cmp28/) and the questions are written for this test, not taken from the eval data."""
+from __future__ import annotations
+
+from conftest import page_assistant_over
+
+from rag.answer.comparison import parse_comparison, shown_sides
+from rag.answer.comparison.values import gap_against_rate
+
+
+page_assistant = page_assistant_over("cmp28")
+
+GROWTH = "去年全州城镇居民和农村居民，谁的人均可支配收入增长更快？"
+
+
+def test_a_gap_between_rates_is_no_rate(page_assistant, monkeypatch):
+    answer = page_assistant.ask(GROWTH)
+    assert not answer.refused and answer.short == "农村居民（7.3%）", answer.answer
+    assert "4.8%" in answer.answer and "3.3个百分点" not in answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "points_not_rate")
+    old = page_assistant.ask(GROWTH)  # the gap read as 农村居民's rate: the wrong winner
+    assert "3.3个百分点" in old.answer and not (old.short or "").startswith("农村居民")
+
+
+def test_gap_against_rate_units(monkeypatch):
+    assert gap_against_rate("%", "个百分点") and gap_against_rate("个百分点", "%")
+    assert not gap_against_rate("%", "%") and not gap_against_rate("个百分点", "个百分点")
+    assert not gap_against_rate("万人次", "个百分点")
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "points_not_rate")
+    assert not gap_against_rate("%", "个百分点")
+
+
+def test_a_members_figure_is_not_its_places(page_assistant, monkeypatch):
+    question = "今年1—11月云岭县和石门县谁接待的游客多？多多少？"
+    answer = page_assistant.ask(question)
+    assert not answer.refused and answer.short == "云岭县（318.4万人次），多52.7万人次", answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "member_figure")
+    old = page_assistant.ask(question)
+    assert "96.5万人次" in old.answer
+
+
+def test_a_side_with_only_a_members_figure_refuses_naming_it(page_assistant):
+    answer = page_assistant.ask("今年1—11月石门县和青川县谁接待的游客多？")
+    assert answer.refused and "142.3万人次" not in (answer.short or "")
+    assert "没有找到“石门县”" in answer.answer or "没有找到“青川县”" in answer.answer
+
+
+def test_a_range_period_is_lent_whole(page_assistant, monkeypatch):
+    comparison = parse_comparison("今年1—11月多伦县和正蓝旗谁接待的游客多？")
+    assert comparison.side_questions[1].startswith("今年1—11月正蓝旗")
+    assert shown_sides(comparison) == ("多伦县", "正蓝旗")
+    question = "今年1至10月云岭县和石门县PM2.5浓度哪个更低？"
+    answer = page_assistant.ask(question)
+    assert not answer.refused and answer.short.startswith("云岭县（27.6"), answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "range_period")
+    assert parse_comparison("今年1—11月多伦县和正蓝旗谁接待的游客多？").side_questions[1].startswith("11月正蓝旗")
+    assert page_assistant.ask(question).refused
+
+
+def test_the_mean_of_a_level_is_that_level(page_assistant, monkeypatch):
+    answer = page_assistant.ask("今年1至10月云岭县PM2.5浓度是多少？")
+    assert not answer.refused and answer.short.startswith("27.6"), answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "average_level")
+    assert page_assistant.ask("今年1至10月云岭县PM2.5浓度是多少？").refused
