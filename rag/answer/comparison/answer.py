@@ -32,7 +32,8 @@ def _side_citation(answer: Answer, n: int) -> Citation | None:
 # "上半年奎文区和潍城区哪个多": the period before the first side is said of both, so it is no part of its name
 _LEADING_PERIOD = re.compile(r"^(?:(?:\d{4}|今|去|明)年(?:度)?|上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}月(?:份)?|全年)+")
 # …and a range of months ("今年1—11月多伦县"), read whole
-_LEADING_RANGE = re.compile(r"^(?:(?:\d{4}|今|去|明)年(?:度)?)?\d{1,2}(?:至|到|-|—|～)\d{1,2}月(?:份)?")
+_LEADING_RANGE = re.compile(r"^(?:(?:\d{4}|今|去|明)年(?:度)?)?(?:\d{1,2}(?:至|到|-|—|～)\d{1,2}月(?:份)?"
+                            r"|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个月)")
 
 
 def shown_sides(comparison: Comparison) -> tuple[str, str]:
@@ -74,11 +75,14 @@ def _stated_with(answer: Answer) -> str:
     sentence = answer.sentence or ""
     # so does an item of a roundup cut at its ，("…；澧县61.8万吨，桃源县58.3万吨"): the list's lead says the measure
     items = ("；", ";") if ablated("own_items") else ("；", ";", "，", ",")
-    if not answer.citations or not sentence.rstrip().endswith(items) or ablated("parallel_clauses"):
+    if not answer.citations or ablated("parallel_clauses"):
         return sentence
     text, at = answer.citations[0].text, answer.citations[0].text_answer_start
     at = text.rfind(sentence, 0, (at or 0) + len(sentence)) if text else -1
-    if at < 0:
+    # so is the last piece of such a list ("…居州直首位；奎屯市新增0.86万人，伊宁县新增0.63万人。"): it continues
+    # the pieces before its ；
+    continued = at > 0 and text[:at].rstrip().endswith(("；", ";")) and not ablated("continued_piece")
+    if at < 0 or not (sentence.rstrip().endswith(items) or continued):
         return sentence
     start = max(text.rfind(mark, 0, at) for mark in "。！？!?\n") + 1
     return text[start:at] + sentence
