@@ -99,3 +99,9 @@ def test_a_leading_range_is_no_part_of_the_sides_name(page_assistant):
     assert shown_sides(parse_comparison("前10个月云岭县和石门县哪个城镇新增就业更多？")) == ("云岭县", "石门县")
     answer = page_assistant.ask("前10个月云岭县和东川区哪个城镇新增就业多？")
     assert not answer.refused and answer.short == "云岭县（1.26万人）", answer.answer
+
+
+def test_a_side_of_the_members_kind_is_that_member(page_assistant):
+    # the question says the sides are 景区: 石门湖景区 is the side 石门湖 itself
+    answer = page_assistant.ask("今年1—11月石门湖和古城遗址两个景区谁接待的游客多？")
+    assert "是石门湖景区的" not in answer.answer, answer.answer

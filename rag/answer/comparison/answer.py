@@ -130,7 +130,7 @@ def answer_comparison(
             sides = (rates[0], rates[1])  # type: ignore[assignment]
     if not comparison.dated and not ablated("member_figure"):
         # "龙胜温泉景区接待游客15.2万人次" does not answer for 龙胜: a member's figure is not its place's
-        sides = tuple(_member_refused(side, _undated(name))  # type: ignore[assignment]
+        sides = tuple(_member_refused(side, _undated(name), question)  # type: ignore[assignment]
                       for side, name in zip(sides, shown_sides(comparison)))
     answer = _composed(question, comparison, sides, elapsed_ms)
     if answer.refused and hits and not comparison.remainder or _unnamed(comparison, sides) and hits:
@@ -207,12 +207,13 @@ def _growth_after(side: Answer, hits: Sequence[Hit]) -> Answer | None:
 
 
 # the heads of a member a place holds, named after it or placed in it ("多伦湖景区", "位于正蓝旗上都镇的元上都遗址景区")
-_MEMBER_HEAD = re.compile(r"[^，,。；;、：:！？]{1,12}?(?:景区|景点|度假区|港区|园区|遗址|博物馆|酒店|医院|学校)")
+_MEMBER_HEAD = re.compile(r"[^，,。；;、：:！？]{1,12}?(?P<head>景区|景点|度假区|港区|园区|遗址|博物馆|酒店|医院|学校)")
 
 
-def _member_refused(side: Answer, name: str) -> Answer:
+def _member_refused(side: Answer, name: str, question: str) -> Answer:
     """``side`` refused when its figure's clause names the side only as the opening or the place of a member (a
-    scenic area, a port area, a park: "龙胜温泉景区接待游客15.2万人次" for 龙胜): that figure is the member's."""
+    scenic area, a port area, a park: "龙胜温泉景区接待游客15.2万人次" for 龙胜): that figure is the member's. Not
+    when the question says the sides are of that kind ("将军山和可可托海两个度假区": 将军山国际滑雪度假区 is the side)."""
     if side.refused or not side.citations or len(name) < 2:
         return side
     cited = side.citations[0]
@@ -226,7 +227,7 @@ def _member_refused(side: Answer, name: str) -> Answer:
         if found < 0:
             continue
         member = _MEMBER_HEAD.match(clause, found + len(form))
-        if member is None or name in clause[member.end():]:
+        if member is None or name in clause[member.end():] or member.group("head") in question:
             return side
         held = clause[found:member.end()]
         return replace(side, refused=True, short=None, note=f"找到的{side.short}是{held}的")
