@@ -91,6 +91,8 @@ def test_the_last_piece_of_a_list_is_read_with_its_lead(monkeypatch):
     text = "分县看，云岭县城镇新增就业1.26万人，居全州首位；石门县新增0.83万人，青川县新增0.57万人。"
     last = "石门县新增0.83万人，青川县新增0.57万人。"
     assert _stated_with(_side(text, last, "0.83万人")) == text
+    longer = "全州就业形势稳定，按要求落实各项政策；" + text  # only the piece right before the ；is read
+    assert _stated_with(_side(longer, last, "0.83万人")) == text
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "continued_piece")
     assert _stated_with(_side(text, last, "0.83万人")) == last
 

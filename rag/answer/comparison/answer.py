@@ -80,11 +80,14 @@ def _stated_with(answer: Answer) -> str:
     text, at = answer.citations[0].text, answer.citations[0].text_answer_start
     at = text.rfind(sentence, 0, (at or 0) + len(sentence)) if text else -1
     # so is the last piece of such a list ("…居州直首位；奎屯市新增0.86万人，伊宁县新增0.63万人。"): it continues
-    # the pieces before its ；
+    # the piece right before its ；(only that one: a long 。-sentence of rules says many measures)
     continued = at > 0 and text[:at].rstrip().endswith(("；", ";")) and not ablated("continued_piece")
     if at < 0 or not (sentence.rstrip().endswith(items) or continued):
         return sentence
     start = max(text.rfind(mark, 0, at) for mark in "。！？!?\n") + 1
+    if continued and not sentence.rstrip().endswith(items):
+        lead_end = len(text[:at].rstrip()) - 1  # the ；ending the piece before
+        start = max([start] + [text.rfind(mark, 0, lead_end) + 1 for mark in "；;"])
     return text[start:at] + sentence
 
 
