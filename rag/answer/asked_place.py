@@ -67,6 +67,10 @@ _SCOPE_CITIZENS = re.compile(r"全(省|州|市|盟|县|旗|区|镇|乡)(?![镇�
 _OPENING = re.compile(r"^[^，,；;。]{0,12}?(?:年|月|季度|以来|期间|假期)[，,]?|^(?:目前|如今|当前|现在|截至目前)[，,]?")
 
 
+# a reporting frame before the sentence's subject ("记者从县农业农村局获悉，今年全县…", "据市统计局统计，全市…")
+_FRAME = re.compile(r"^(?:记者[^，,。；;]{0,20}?(?:获悉|了解到|得知)|据[^，,。；;]{0,20}?(?:介绍|统计|显示|了解|消息))[，,]")
+
+
 def wider_scope(before: str, sentence: str, analysis: QuestionAnalysis, said_before: str = "") -> str | None:
     """The scope word (全市) that is the subject of the figure's own clause (``before``: the clause up to the
     figure) or opens its sentence, when it is wider than every place the question names by its suffix
@@ -77,9 +81,13 @@ def wider_scope(before: str, sentence: str, analysis: QuestionAnalysis, said_bef
     places = tuple(p for p in _named_places(analysis) if p[-1] in _LEVEL)
     if not places or any(_named(p, said_before) for p in places):
         return None
-    opening = _OPENING.match(sentence)
+    frame = None if ablated("scope_after_frame") else _FRAME.match(sentence)
+    start = frame.end() if frame else 0
+    opening = _OPENING.match(sentence[start:])
     scope_word = _SCOPE_CITIZENS if ablated("scope_min") else _SCOPE
-    said = scope_word.search(before) or scope_word.match(sentence, opening.end() if opening else 0)
+    if not ablated("rural_scope"):  # 全市乡村旅游: the city's rural tourism, not 全市乡镇 (its towns)
+        scope_word = re.compile(scope_word.pattern.replace("[镇乡村", "[镇村", 1).replace("(?!", "(?!乡(?!村)|", 1))
+    said = scope_word.search(before) or scope_word.match(sentence, start + (opening.end() if opening else 0))
     if said and _LEVEL[said.group(1)] < min(_LEVEL[p[-1]] for p in places):
         return said.group(0)
     return None

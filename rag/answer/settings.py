@@ -32,6 +32,19 @@ class AnswerSettings:
 
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
+    "points_not_rate": "a comparison's side in 个百分点 (a gap between two rates) does not compare with a rate or share in %",
+    "average_level": "平均 before a level that is itself no sum (浓度, 气温, 年龄) says that level, no rate per day or head"
+                     " (nm:rate)",
+    "member_figure": "a comparison's side whose figure's clause names it only as the opening or the place of a member"
+                     " (龙胜温泉景区, 位于正蓝旗…的元上都遗址景区) is not found: the member's figure is not its place's",
+    "scope_after_frame": "wider_scope reads the scope word opening a sentence after its reporting frame (记者从…获悉，"
+                          "今年全县…)",
+    "rural_scope": "wider_scope: 全市乡村旅游 is the city's rural tourism, a scope word as 全市 (not 全市乡镇, its towns)",
+    "scope_of_lead_piece": "wider_scope reads a sentence piece after ；with the pieces before it (今年全县…；平均亩产442公斤:"
+                            " 全县's)",
+    "continued_piece": "a comparison side's sentence following a ；is read with the pieces before it for the shared"
+                        " measure (…城镇新增就业1.42万人；奎屯市新增0.86万人。), as one ending with ；is",
+    "range_period": "a side borrows the other's whole period phrase (今年1—11月), not the last of its words (11月)",
     "unit_word_start": "a one-character unit after 多少/几 that opens a longer word (多少天然气: 天) is no unit",
     "counted_at_figure": "a figure in another count word (活动196项 for 几场活动) answers when the question's counted"
                          " noun stands right at it",

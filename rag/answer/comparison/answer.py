@@ -15,14 +15,14 @@ from ...schema import Answer, Citation, Hit
 from ..compose import citation
 from ..question import coverage, pos_cut
 from ..settings import ablated
-from .anchors import PERIOD, is_time_word
+from .anchors import NAME_LEVELS, PERIOD, is_time_word
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATE_ASKED, RATIO, YES_NO, Comparison
 from .baseline_side import baseline_side
 from .list_item_sides import list_item_side, opens_with_name, own_item_side
-from .side_clauses import same_figure
+from .side_clauses import clause_start, same_figure
 from .stated_sides import mentions, stated_sides
 from .values import (comparable_dates, comparable_units, date_difference, date_key, difference_text, figure_of,
-                     in_unit_asked, measure_of, plain)
+                     gap_against_rate, in_unit_asked, measure_of, plain)
 
 
 def _side_citation(answer: Answer, n: int) -> Citation | None:
@@ -31,6 +31,9 @@ def _side_citation(answer: Answer, n: int) -> Citation | None:
 
 # "上半年奎文区和潍城区哪个多": the period before the first side is said of both, so it is no part of its name
 _LEADING_PERIOD = re.compile(r"^(?:(?:\d{4}|今|去|明)年(?:度)?|上半年|下半年|前三季度|第?[一二三四1-4]季度|\d{1,2}月(?:份)?|全年)+")
+# …and a range of months ("今年1—11月多伦县"), read whole
+_LEADING_RANGE = re.compile(r"^(?:(?:\d{4}|今|去|明)年(?:度)?)?(?:\d{1,2}(?:至|到|-|—|～)\d{1,2}月(?:份)?"
+                            r"|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个月)")
 
 
 def shown_sides(comparison: Comparison) -> tuple[str, str]:
@@ -38,7 +41,7 @@ def shown_sides(comparison: Comparison) -> tuple[str, str]:
     side only (it dates both)."""
     names = []
     for side, other in zip(comparison.sides, reversed(comparison.sides)):
-        period = _LEADING_PERIOD.match(side)
+        period = (None if ablated("range_period") else _LEADING_RANGE.match(side)) or _LEADING_PERIOD.match(side)
         trimmed = side[period.end():] if period and not _LEADING_PERIOD.match(other) else side  # not 2024年 vs 2025年
         # a period before the measure's 的 ("2019年的旅客吞吐量") is no period opening a name
         names.append(trimmed if len(trimmed) >= 2 and not trimmed.startswith("的") and not ablated("shown_sides") else side)
@@ -72,13 +75,19 @@ def _stated_with(answer: Answer) -> str:
     sentence = answer.sentence or ""
     # so does an item of a roundup cut at its ，("…；澧县61.8万吨，桃源县58.3万吨"): the list's lead says the measure
     items = ("；", ";") if ablated("own_items") else ("；", ";", "，", ",")
-    if not answer.citations or not sentence.rstrip().endswith(items) or ablated("parallel_clauses"):
+    if not answer.citations or ablated("parallel_clauses"):
         return sentence
     text, at = answer.citations[0].text, answer.citations[0].text_answer_start
     at = text.rfind(sentence, 0, (at or 0) + len(sentence)) if text else -1
-    if at < 0:
+    # so is the last piece of such a list ("…居州直首位；奎屯市新增0.86万人，伊宁县新增0.63万人。"): it continues
+    # the piece right before its ；(only that one: a long 。-sentence of rules says many measures)
+    continued = at > 0 and text[:at].rstrip().endswith(("；", ";")) and not ablated("continued_piece")
+    if at < 0 or not (sentence.rstrip().endswith(items) or continued):
         return sentence
     start = max(text.rfind(mark, 0, at) for mark in "。！？!?\n") + 1
+    if continued and not sentence.rstrip().endswith(items):
+        lead_end = len(text[:at].rstrip()) - 1  # the ；ending the piece before
+        start = max([start] + [text.rfind(mark, 0, lead_end) + 1 for mark in "；;"])
     return text[start:at] + sentence
 
 
@@ -122,6 +131,10 @@ def answer_comparison(
         rates = [_growth_after(side, hits) for side in sides]
         if all(rate is not None for rate in rates):
             sides = (rates[0], rates[1])  # type: ignore[assignment]
+    if not comparison.dated and not ablated("member_figure"):
+        # "龙胜温泉景区接待游客15.2万人次" does not answer for 龙胜: a member's figure is not its place's
+        sides = tuple(_member_refused(side, _undated(name), question)  # type: ignore[assignment]
+                      for side, name in zip(sides, shown_sides(comparison)))
     answer = _composed(question, comparison, sides, elapsed_ms)
     if answer.refused and hits and not comparison.remainder or _unnamed(comparison, sides) and hits:
         stated = stated_sides(comparison, shown_sides(comparison), hits)
@@ -196,6 +209,34 @@ def _growth_after(side: Answer, hits: Sequence[Hit]) -> Answer | None:
     return replace(side, answer=match.group("rate"), short=match.group("rate"), citations=(citation(1, hit, span),))
 
 
+# the heads of a member a place holds, named after it or placed in it ("多伦湖景区", "位于正蓝旗上都镇的元上都遗址景区")
+_MEMBER_HEAD = re.compile(r"[^，,。；;、：:！？]{1,12}?(?P<head>景区|景点|度假区|港区|园区|遗址|博物馆|酒店|医院|学校)")
+
+
+def _member_refused(side: Answer, name: str, question: str) -> Answer:
+    """``side`` refused when its figure's clause names the side only as the opening or the place of a member (a
+    scenic area, a port area, a park: "龙胜温泉景区接待游客15.2万人次" for 龙胜): that figure is the member's. Not
+    when the question says the sides are of that kind ("将军山和可可托海两个度假区": 将军山国际滑雪度假区 is the side)."""
+    if side.refused or not side.citations or len(name) < 2:
+        return side
+    cited = side.citations[0]
+    text, at = cited.text, cited.text_answer_start
+    if not text or at is None:
+        return side
+    clause = text[clause_start(text, at):at]
+    forms = [name] + ([name[:-1]] if name[-1] in NAME_LEVELS and len(name) >= 3 else [])
+    for form in forms:
+        found = clause.find(form)
+        if found < 0:
+            continue
+        member = _MEMBER_HEAD.match(clause, found + len(form))
+        if member is None or name in clause[member.end():] or member.group("head") in question:
+            return side
+        held = clause[found:member.end()]
+        return replace(side, refused=True, short=None, note=f"找到的{side.short}是{held}的")
+    return side
+
+
 def _undated(name: str) -> str:
     """``name`` less the period words opening it ("暑期盘州古城" opens the item 盘州古城 of a list)."""
     words = pos_cut(name)
@@ -242,6 +283,10 @@ def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer
     if not dated and values[0].unit and values[1].unit and not comparable_units(values[0].unit, values[1].unit, question):
         # "103万元" against "247人": one side's figure measures something else
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms, f"找到的是{sides[1].short}，与{sides[0].short}不是同一种量")
+    if not dated and gap_against_rate(values[0].unit, values[1].unit):
+        gap = 0 if values[0].unit.endswith("百分点") else 1  # the side given a gap between rates is the one not found
+        return _refused_side(question, comparison, gap, sides[gap], elapsed_ms,
+                             f"找到的{sides[gap].short}是两个比率之差，不是{shown_sides(comparison)[gap]}的比率")
     if same_figure(sides):
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms)
     if not dated and RATE_ASKED.search(question) and not any(_is_rate(s.short) for s in sides) \

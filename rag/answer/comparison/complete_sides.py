@@ -165,18 +165,18 @@ def complete(side: str, other: str) -> str:
         opening = other[:len(other) - len(tail) - len(side)]  # the words before the other's head (its place, period)
         borrowed = theirs.scope if theirs.scope and not mine.scope else ""
         borrowed += "".join(e for e in theirs.entities if e in opening and e not in side) if not mine.entities else ""
-        return borrowed + "".join(t for t in theirs.times if t not in side) + side + tail
+        return borrowed + _lent_times(theirs.times, other, side) + side + tail
     if parallel_head(other, side):  # "城镇居民人均可支配收入" against "农村居民": complete, lent no 农村居民
         return side
     lead = lead_name(other, side)
     if lead:  # "海安市" against "如皋市去年城镇新增就业" is "海安市去年城镇新增就业"
         return side + other[len(lead):]
     if lead_name(side, other):  # the side with the name of its own borrows only the other's period
-        return ("" if times_named(side) or PERIOD.search(side) else "".join(times_named(other))) + side
+        return ("" if times_named(side) or PERIOD.search(side) else _lent_times(times_named(other), other, side)) + side
     if _names_a_place(side) and _names_a_place(other):
         # "峨岚山景区" and "龙泉温泉小镇": two names, each complete; only a period or scope is shared
         borrowed = theirs.scope if theirs.scope and not mine.scope and not mine.entities else ""
-        borrowed += "".join(t for t in theirs.times if t not in side) if not mine.times else ""
+        borrowed += _lent_times(theirs.times, other, side) if not mine.times else ""
         if not borrowed and not mine.times:  # "春节假期峨岚山景区" and "云溪镇": the period before the name
             prefix = ""
             for word, flag in pos_cut(other):
@@ -245,8 +245,18 @@ def complete(side: str, other: str) -> str:
     # nor the period a bare period is (A比2023年: A is the current figure, the period tells the two apart)
     only_period = theirs.bare and not theirs.entities and not theirs.figures
     if theirs.times and not mine.times and (ablated("anchor_kind") or not (period_phrase(side) or only_period)):
-        borrowed += "".join(t for t in theirs.times if t not in side)
+        borrowed += _lent_times(theirs.times, other, side)
     return borrowed + side
+
+
+def _lent_times(times: tuple[str, ...], other: str, side: str) -> str:
+    """The period ``other`` lends ``side``: its words ``times`` not in ``side``, or the whole period phrase they stand
+    in when it holds more ("今年1—11月", whose words read are only 11月: a range and its year are one period)."""
+    joined = "".join(t for t in times if t not in side)
+    if ablated("range_period") or not joined:
+        return joined
+    phrase = period_phrase(other)
+    return phrase if len(phrase) > len(joined) and all(t in phrase for t in times) and phrase not in side else joined
 
 
 _NOUN_FLAGS = ("n", "nr", "ns", "nt", "nz", "j", "m", "t", "mq")

@@ -107,6 +107,7 @@ def difference_text(a: Figure, b: Figure) -> str:
     return f"{plain(difference / _SCALE_VALUE[scale])}{scale}{unit}"
 
 
+_SHARE = 1  # the index in _MEASURES of shares and rates
 _MEASURES = (("元",), ("%", "％", "个百分点", "成"), ("公里", "千米", "米"), ("平方公里", "平方米", "公顷", "亩"))
 
 
@@ -134,3 +135,10 @@ def comparable_units(a: str, b: str, question: str = "") -> bool:
             and a.rstrip("左右以上余多").endswith(_TIMES) != b.rstrip("左右以上余多").endswith(_TIMES):
         return False
     return measure_of(a) == measure_of(b)
+
+
+def gap_against_rate(a: str, b: str) -> bool:
+    """"增长4.6%" against "高于…3.5个百分点": one unit a rate or share, the other a gap between two rates, which is
+    none (the gap's sentence states no rate of the side asked)."""
+    return not ablated("points_not_rate") and measure_of(a) == measure_of(b) == _SHARE \
+        and a.endswith("百分点") != b.endswith("百分点")

@@ -53,6 +53,19 @@ def _from_list(sentence: str, span: Span, clause: str) -> str:
     return clause
 
 
+def _lead_pieces(candidate: Candidate) -> str:
+    """The pieces of the candidate's 。-sentence before it when it continues them after a ；("今年全县小麦种植面积
+    86.4万亩…；平均亩产442公斤": the lead's subject 全县 is this piece's too); "" otherwise."""
+    if ablated("scope_of_lead_piece"):
+        return ""
+    text = candidate.hit.paragraph.text
+    at = text.find(candidate.sentence)
+    if at <= 0 or not text[:at].rstrip().endswith(("；", ";")):
+        return ""
+    start = max(text.rfind(mark, 0, at) for mark in "。！？!?\n") + 1
+    return text[start:at]
+
+
 def near_miss(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Iterable[str] = ()) -> str | None:
     """What the candidate's figure measures instead of the asked thing (its clause), or None
     when nothing says it measures something else. ``elsewhere``: the other retrieved
@@ -89,7 +102,8 @@ def near_miss_check(
     years = span_of_years(sentence, span.start, analysis)
     if years:
         return "period", _from_word(sentence, years, span, clause)
-    scope = wider_scope(before, sentence, analysis, sentence[:span.start])
+    lead = _lead_pieces(candidate)
+    scope = wider_scope(before, lead + sentence, analysis, lead + sentence[:span.start])
     if scope:
         return "wider_scope", _from_word(sentence, scope, span, clause)
     if place_unsaid(candidate.hit.paragraph, analysis):

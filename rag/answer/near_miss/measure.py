@@ -283,7 +283,16 @@ def _rate_unasked(before: str, analysis: QuestionAnalysis, figure: str = "") -> 
     if not ablated("average_duration") and _DURATION_ASKED.search(analysis.text) and _DURATION_UNIT.search(figure) \
             and all(m.group() == "平均" for m in _RATE.finditer(before)) and not _RATE_PER_MEASURE.search(before):
         return False
+    # "PM2.5平均浓度为31.2微克/立方米" for "PM2.5浓度多少": the mean of a level that is no sum (a concentration, a
+    # temperature, an age) is that level itself, not a rate per day or head
+    if not ablated("average_level") and _LEVEL_ASKED.search(analysis.text) \
+            and all(m.group() == "平均" for m in _RATE.finditer(before)):
+        return False
     return True
+
+
+# a level, not a sum: its mean over days or people is the level itself
+_LEVEL_ASKED = re.compile(r"浓度|气温|温度|水温|年龄|寿命|湿度|含量|水位|分贝")
 
 
 # directional complements: "加起来一共多少" asks no action of its own
