@@ -89,3 +89,13 @@ def test_a_bare_item_measures_what_the_lead_says(page_assistant, monkeypatch):
 def test_a_bare_items_figure_is_its_own_places_alone(page_assistant, claim):
     report = page_assistant.check(claim)
     assert report.verdict == "contradicted", claim_verdicts(report)
+
+
+def test_a_rounded_figure_within_what_the_claim_allows(page_assistant, monkeypatch):
+    claim = "全市竹编产业从业人员将近6万人。"
+    report = page_assistant.check(claim)
+    assert _found(report) == [("supported", "约5.8万人")], claim_verdicts(report)
+    assert without(page_assistant, claim, "about_within", monkeypatch).verdict == "contradicted"
+    # "约5.8万人" may be under 5.8万: not "超过5.8万人"
+    report = page_assistant.check("全市竹编产业从业人员超过5.8万人。")
+    assert report.verdict != "supported", claim_verdicts(report)
