@@ -99,3 +99,14 @@ def test_a_rounded_figure_within_what_the_claim_allows(page_assistant, monkeypat
     # "约5.8万人" may be under 5.8万: not "超过5.8万人"
     report = page_assistant.check("全市竹编产业从业人员超过5.8万人。")
     assert report.verdict != "supported", claim_verdicts(report)
+
+
+def test_a_rank_after_a_figure_is_no_bare_item():
+    # "…531.8万人次，居全市第1位；…": 居全市 is where the place before ranks, no place of an item (it took the lead's measure and
+    # 居全市 as its place, and a supported rank claim became 未找到)
+    from rag.check.parallel_measure import bare_item
+
+    lead = ["青石县空气质量优良天数比例达到"]
+    assert bare_item("居全市", lead) is None and bare_item("位居全市", lead) is None
+    assert bare_item("枫林市为", lead) == ("枫林市", "空气质量优良天数比例达到")
+    assert bare_item("叶岭区", lead) == ("叶岭区", "空气质量优良天数比例达到")

@@ -78,9 +78,11 @@ def bare_item(before: str, earlier: Sequence[str]) -> "tuple[str, str] | None":
         return None
     from .scoring import _same_level  # scoring reads candidates: imported here, not at the top
 
+    from .readings import _is_name
+
     own = _ITEM_PLACE.fullmatch(before.strip())
-    if own is None or _NOT_ITEM.match(own.group(1)) or not earlier:
-        return None
+    if own is None or _NOT_ITEM.search(own.group(1)) or not _is_name(own.group(1)) or not earlier:
+        return None  # (a place's name, no verb or scope in it: not "居全市" of "…，居全市第1位")
     place = own.group(1)
     for other in earlier:
         lead = _ITEM_PLACE.match(other.strip().lstrip("其中，, "))
