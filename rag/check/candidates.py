@@ -22,7 +22,7 @@ from .ablation import ingredient_on
 from .measure import measure_words, says_what
 from .claims import _COMPARED_WITH, _names_measure
 from .measure import direction
-from .parallel_measure import elided_measure
+from .parallel_measure import bare_item, elided_measure
 
 SUPPORT_MIN = 0.6  # share of the article figure's measure words the claim must restate
 CONTRADICT_MIN = 0.75  # a contradiction needs a closer match than a confirmation
@@ -53,6 +53,9 @@ class Candidate:
     # the sentence before, when its own sentence opens by pointing back at what it names ("该校位于县城东部新区，占地68亩"):
     # whose figure it is was said there ("宾川县城东实验学校迎来首批…")
     named_before_sentence: str = ""
+    # the place of a roundup's item naming no measure of its own ("；叶集区126.8亿元，增长7.2%"), whose measure its label takes
+    # from the list's lead (``parallel_measure.bare_item``): the figure is told only of a claim naming that place
+    item_place: str = ""
 
     @property
     def subject_sentence(self) -> str:
@@ -85,13 +88,20 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
     found = []
     previous_sentence = ""
     befores: list[str] = []  # the words before each figure so far, in its clause, of the sentence (up to its 。, over ；)
+    chain = ""  # the clauses of the sentence before this one, up to its 。, over ；
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
         if not previous_sentence.rstrip().endswith(("；", ";")):
             befores = []
+            chain = ""
+        else:
+            chain += previous_sentence
         pointed_at = previous_sentence if ingredient_on("pointer_subject") and (
             POINTER_OPENING.match(sentence) or _CLAUSE_POINTER.search(sentence)) else ""
+        if not pointed_at and chain and _goes_on(sentence):
+            pointed_at = chain  # "全市两级法院共受理…；审结、执结4.38万件，结案率85.5%": the clause before names whose figures
         previous_sentence = sentence
+        item_place = ""  # the place of a roundup's item this sentence (over ；) opens with, naming no measure of its own
         previous_label = None
         own_labels: list[str] = []  # the labels of the sentence's figures so far, each of its own clause alone
         measured: list[tuple[str, str]] = []  # (unit, label) of the sentence's figures so far, as read
@@ -113,6 +123,9 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                     before_start = max([c_start] + [f.end for f in figures[:i] if f.end <= figure.start and f.kind == "figure"])
                     before = text[before_start: figure.start]
                     elided = elided_measure(before, befores) if i not in items else ""
+                    item = bare_item(before, befores) if i not in items and not elided else None
+                    if item is not None:  # "…；武穴市为86.2%": the measure the roundup's lead says, of the item's place
+                        item_place, elided = item
                     befores.append(before)
                     if elided:  # "…；南岭港区完成52.7万标箱": the measure its parallel clause names before
                         label = before + elided + label[len(before):]
@@ -137,12 +150,26 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                 in_sentence = tuple(f for f in find_figures(sentence) if f.kind == "figure" and f.start + s_start != figure.start)
                 group, at, _ = items.get(i, ((), -1, ""))
                 own_places = _own_places(text, c_start, s_start, figure.start)
+                if not own_places and item_place:
+                    own_places = (item_place,)  # (its place jieba may not read: "叶集区126.8亿元，增长7.2%")
                 if at >= 0:  # "城中区和城东区分别新增就业2047人和1800人": 1800人 is 城东区's alone
                     others_words = [w for j, words in enumerate(group) if j != at for w in words]
                     own_places = tuple(p for p in own_places if not any(w in p or p in w for w in others_words))
                 found.append((figure, label, sentence, label_start, own_places, own_periods, others, in_sentence,
-                              group, at, pointed_at))
+                              group, at, pointed_at, item_place))
     return tuple(found)
+
+
+def _goes_on(sentence: str) -> bool:
+    """A clause after ； that opens with a verb ("审结、执结4.38万件…", "审执结5.83万件…") names no subject of its own: it goes
+    on telling what the subject of the clause before it did (switch ``semicolon_subject``). One opening with a name or a
+    place ("金安区412.3亿元", "罗田县为96.7%") is a parallel subject's."""
+    if not ingredient_on("semicolon_subject"):
+        return False
+    from .readings import _tagged  # readings reads candidates: imported here, not at the top
+
+    tagged = _tagged(sentence.strip())
+    return bool(tagged) and tagged[0][1] == "v"
 
 
 def _change_of_before(label: str) -> bool:
@@ -286,9 +313,9 @@ def candidates(hits: Sequence[Hit], with_sizes: bool = False) -> list[Candidate]
     found = []
     for rank, hit in enumerate(hits):
         rows = _paragraph_figures(hit.paragraph.text)
-        for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence, group, at, pointed_at in rows:
+        for figure, label, sentence, label_start, own_places, own_periods, others, in_sentence, group, at, pointed_at, item_place in rows:
             found.append(Candidate(rank, hit.paragraph, figure, label, sentence, label_start, figure.end, own_places, own_periods, others, in_sentence,
-                                   group, at, pointed_at))
+                                   group, at, pointed_at, item_place))
         if with_sizes and ingredient_on("change_size"):
             found += _change_sizes(rank, hit.paragraph, rows)
     return found
@@ -308,7 +335,7 @@ def _change_sizes(rank: int, paragraph: Paragraph, rows: Sequence[tuple]) -> lis
     states. Both ends must be exact and in one unit; the verb must go the way the figures do."""
     text = paragraph.text
     found = []
-    for (start, s_label, sentence, s_label_start, places, _, _, in_sentence, _, _, pointed_at), (end, e_label, _, _, _, e_periods, others, _, _, _, _) in zip(rows, rows[1:]):
+    for (start, s_label, sentence, s_label_start, places, _, _, in_sentence, _, _, pointed_at, item_place), (end, e_label, _, _, _, e_periods, others, _, _, _, _, _) in zip(rows, rows[1:]):
         if start.kind != "figure" or end.kind != "figure" or start.unit != end.unit or start.qualifier != EXACT or end.qualifier != EXACT:
             continue
         between = CHANGE_BETWEEN.match(text[start.end:end.start])
@@ -331,7 +358,7 @@ def _change_sizes(rank: int, paragraph: Paragraph, rows: Sequence[tuple]) -> lis
         measure = text[s_label_start:opening.start()].lstrip("，,；;：:、 ")
         figure = Figure(start.start, end.end, written, "figure", size, unit, EXACT, mantissa)
         found.append(Candidate(rank, paragraph, figure, measure + between.group("verb") + " ", sentence, s_label_start, end.end, places,
-                               e_periods, others, in_sentence, (), -1, pointed_at))
+                               e_periods, others, in_sentence, (), -1, pointed_at, item_place))
     return found
 
 

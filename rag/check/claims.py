@@ -107,6 +107,8 @@ def places_in(text: str) -> tuple[str, ...]:
     words = list(_posseg().cut(text))
     for i, word in enumerate(words):
         w = word.word
+        if ingredient_on("every_member") and w.startswith("各") and len(w) >= 3:
+            continue  # "在各县区中最多", "各乡镇": every member of a kind, the whole the figure ranks among, no place named
         if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全") and not _MEASURE_NOUN.search(w):
             found.append(_stranded_first(words, i) + w)
         elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):

@@ -121,6 +121,11 @@ def value_satisfies(stated: Figure, found: Figure) -> bool:
         return False
     # "近6000人" (under 6000) never makes "超过6000人" true, nor "6000人以上" "不到6000人".
     if found.qualifier != EXACT and stated.qualifier not in (EXACT, ABOUT):
+        if found.qualifier == ABOUT and not is_threshold(stated) and ingredient_on("about_within"):
+            # a rounded figure of the article all of whose values the claim allows makes it true: "约58万人" (57..59万) is
+            # "将近60万人" (54..60万), not "超过58万人"
+            f_low, f_high = allowed_range(found)
+            return (low is None or f_low >= low) and (high is None or f_high <= high)
         if _below(found.qualifier) != _below(stated.qualifier):
             return False
         # a rule's threshold ("不低于", "至少") is quoted, not implied: "降幅不低于30%" misquotes "降幅不低于50%";

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Sequence
 from .ablation import ingredient_on
 from .binding import _HOLIDAY, own_places
 from .candidates import _level
-from .claims import places_in
+from .claims import periods_in, places_in
 from .compare import units_match, value_satisfies
 from .figures import find_figures
 from .report import CONTRADICTED, Claim
@@ -84,7 +84,13 @@ def _stem(place: str) -> str:
 
 
 def _said(word: str, kind: str, text: str) -> bool:
-    return (_stem(word) if kind == "地点" else word) in text
+    if (_stem(word) if kind == "地点" else word) in text:
+        return True
+    # a period said in other words is said: "今年1至9月" is the claim's "前三季度" (switch ``own_subject_period_form``)
+    if kind != "时间" or not ingredient_on("own_subject_period_form"):
+        return False
+    ours = set(periods_in(word, most_specific=True))
+    return bool(ours) and ours <= set(periods_in(text, most_specific=True))
 
 
 def _other_of_kind(word: str, kind: str, text: str) -> bool:

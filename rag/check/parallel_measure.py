@@ -7,6 +7,7 @@ label takes those words, so the figure is read as the same measure of its own su
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from .ablation import ingredient_on
@@ -60,3 +61,36 @@ def _last_flag(tagged) -> str:
 def _first_flag(tagged) -> str:
     tagged = list(tagged)
     return tagged[0][1] if tagged else ""
+
+
+# an item of a roundup naming only its place before its figure, at most a word of reaching between: "；武穴市为86.2%",
+# "；叶集区126.8亿元"
+_ITEM_PLACE = re.compile(r"([\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|镇|乡))(?:为|是|达|达到|有)?")
+_NOT_ITEM = re.compile(r"[全各该本其这那每分]")
+
+
+def bare_item(before: str, earlier: Sequence[str]) -> "tuple[str, str] | None":
+    """(The place, the measure) of an item of a roundup that names only its place ("武穴市为", "叶集区") before its figure,
+    the measure said once by the list's lead, the first earlier clause of the sentence (over its ；) opening with another
+    place of the same level and going on with words of its own ("英山县空气质量优良天数比例达到97.4%，…；罗田县为96.7%；…；
+    武穴市为86.2%": 空气质量优良天数比例达到); else None (switch ``bare_item_measure``)."""
+    if not ingredient_on("bare_item_measure"):
+        return None
+    from .scoring import _same_level  # scoring reads candidates: imported here, not at the top
+
+    from .readings import _is_name
+
+    own = _ITEM_PLACE.fullmatch(before.strip())
+    if own is None or _NOT_ITEM.search(own.group(1)) or not _is_name(own.group(1)) or not earlier:
+        return None  # (a place's name, no verb or scope in it: not "居全市" of "…，居全市第1位")
+    place = own.group(1)
+    for other in earlier:
+        lead = _ITEM_PLACE.match(other.strip().lstrip("其中，, "))
+        if lead is None:
+            continue
+        theirs = lead.group(1)
+        rest = other.strip().lstrip("其中，, ")[len(theirs):]
+        if _NOT_ITEM.match(theirs) or theirs == place or not _same_level(theirs, place) or len(rest) < 2:
+            return None
+        return place, rest
+    return None

@@ -69,6 +69,8 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
     wholes = tuple(dict.fromkeys(claim.places + tuple(_WHOLE.findall(claim.text))))
     if place_ok and wholes and candidate.own_places and ingredient_on("scope") and _part_of_scope(wholes, candidate.own_places):
         place_ok = False  # "江西新能源汽车保有量…" is not told by "南昌市新能源汽车保有量达34.5万辆"
+    if place_ok and candidate.item_place and _stem_of(candidate.item_place) not in claim.sentence:
+        place_ok = False  # a roundup's item ("；叶集区126.8亿元") tells its measure of its place alone, whatever else the claim names
     context_periods = _periods_of(context)
     period_ok = all(period in context_periods for period in claim.periods)
     claim_periods = _claim_own_periods(claim) or claim.periods
@@ -82,6 +84,10 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
         if period_ok and ingredient_on("part_of_year") and kinds == {"year"} and any(_period_kind(own) in ("Q", "H") for own in candidate.own_periods):
             period_ok = False  # a year's figure ("2025年…3500公里") is not a quarter's ("一季度，…865公里")
     return place_ok, period_ok
+
+
+def _stem_of(place: str) -> str:
+    return place[:-1] if len(place) >= 3 and place[-1] in "县区市旗镇乡" else place
 
 
 def _claim_own_periods(claim: Claim) -> tuple[str, ...]:
