@@ -188,7 +188,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "date_precision", "reporting_date",  # rag.check.verify.contradicting: a date told otherwise by one as precise, not by the date a reporter learnt it
                "qualifier_unsaid",  # rag.check.readings.qualifier_unsaid: "接待入境游客" is a kind of the article's "接待游客" it gives no figure of: no 不一致
                "whole_for_part",  # rag.check.verify.contradicting (scoring.whole_of_part): "黟县…120个" is not told otherwise by "全市建成…562个"
-               "told_together")  # rag.check.told_together: a sentence's figure read in the article sentence that confirmed another of its figures
+               "told_together",  # rag.check.told_together: a sentence's figure read in the article sentence that confirmed another of its figures
+               "share_lean",  # rag.check.claims._names_measure: "…17.92万吨，占全市的三成以上" is the share of what the figure before measures
+               "told_otherwise")  # rag.check.told_together: a figure left 未找到 whose measure the confirming article sentence gives another value
 
 
 def ingredient_on(name: str) -> bool:
