@@ -190,7 +190,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "whole_for_part",  # rag.check.verify.contradicting (scoring.whole_of_part): "黟县…120个" is not told otherwise by "全市建成…562个"
                "told_together",  # rag.check.told_together: a sentence's figure read in the article sentence that confirmed another of its figures
                "share_lean",  # rag.check.claims._names_measure: "…17.92万吨，占全市的三成以上" is the share of what the figure before measures
-               "told_otherwise")  # rag.check.told_together: a figure left 未找到 whose measure the confirming article sentence gives another value
+               "told_otherwise",  # rag.check.told_together: a figure left 未找到 whose measure the confirming article sentence gives another value
+               "rank_either_side")  # rag.check.told_together: beside a confirmed rank, the statement's figure may stand on either side
 
 
 def ingredient_on(name: str) -> bool:

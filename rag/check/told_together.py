@@ -18,6 +18,7 @@ level, a rise for a rise), read as above, that no other figure of the draft sent
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Sequence
 
@@ -25,6 +26,7 @@ from ..schema import Hit
 from ..sentences import split_sentences
 from .candidates import ContextOf
 from .claims import CLAUSE_END
+from .figures import RANK_UNIT
 from .ablation import ingredient_on
 from .measure import direction
 from .readings import _near_figure
@@ -106,13 +108,26 @@ def _told_there(claim: Claim, other: Claim, hit: Hit, span: tuple[int, int], tol
         return kept[0].candidate, True
     if kept or not otherwise or claim.figure.kind != "figure":
         return None, None  # two figures of its value: which one is the claim's is not told
-    claim_direction = direction(_near_figure(claim.label))
+    claim_way = _way(claim.label)
     differing = [r for r in rows if not r.true and r.unit_ok and not r.value_ok and r.candidate.figure.kind == "figure"
-                 and r.candidate.figure.end not in confirmed and direction(_near_figure(r.candidate.label)) == claim_direction]
+                 and r.candidate.figure.end not in confirmed and _way(r.candidate.label) == claim_way]
     kept = _read_there(claim, other, confirming, differing)
     if len({r.candidate.figure.start for r in kept}) != 1:
         return None, None
     return kept[0].candidate, False
+
+
+_RATE_OF_CHANGE = re.compile(r"(?P<up>增[速幅]|增长率|增长速度|涨幅)|(?P<down>降幅|跌幅|下降率)")
+
+
+def _way(label: str) -> str | None:
+    """Which way a figure's own clause says it went ("同比增长 "), or the rate of change its label names ("增幅居全市第一，达到 "
+    is a rise), else None: a level."""
+    said = direction(_near_figure(label))
+    if said is not None:
+        return said
+    rate = _RATE_OF_CHANGE.search(label)
+    return None if rate is None else "up" if rate.group("up") else "down"
 
 
 def _read_there(claim: Claim, other: Claim, confirming, rows: list) -> list:
@@ -125,7 +140,10 @@ def _read_there(claim: Claim, other: Claim, confirming, rows: list) -> list:
             continue
         if _RESPECTIVELY in candidate.label:
             continue  # "…12.6万人次，结算金额2.34亿元，同比分别增长28.3%和19.1%": which item each measures is ``respective``'s reading
-        if (candidate.figure.start < confirming.figure.start) != before:
+        if (candidate.figure.start < confirming.figure.start) != before and not (
+                ingredient_on("rank_either_side") and confirming.figure.unit == RANK_UNIT != candidate.figure.unit):
+            # (a rank tells where the statement's figure stands, not another item of it: "增速最快，达到6.9%" is told by
+            # "增长6.9%，增速居各县区第一")
             continue  # told on the other side of the confirmed figure: another item of the statement
         if not set(candidate.own_places) <= set(confirming.own_places) | set(claim.places):
             continue  # its own clause names another place
