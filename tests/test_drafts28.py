@@ -83,3 +83,11 @@ def test_a_rate_beside_a_confirmed_rank_is_read_on_either_side(page_assistant, m
 def test_the_right_rate_beside_a_confirmed_rank_is_told(page_assistant):
     report = page_assistant.check("青松县人民医院医共体基层诊疗人次增幅居全县第一，达到12.6%。")
     assert _verdicts(report) == {"第一": "supported", "12.6%": "supported"}, claim_verdicts(report)
+
+
+def test_only_a_share_of_a_named_whole_leans(monkeypatch):
+    from rag.check.claims import _names_measure
+    assert not _names_measure("，占全省的 ") and not _names_measure("，占全市总量的 ")
+    assert _names_measure("新校区占地 ")  # 占地 is the area a site covers, a measure of its own
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "share_lean")
+    assert _names_measure("，占全省的 ")

@@ -209,8 +209,8 @@ _COMPARED_WITH = re.compile(r"(?:比|较|与|同)[\u4e00-\u9fff]{0,4}?(?:年|赛
 _RANKED = re.compile(r"最[多少高低大小快慢好]|首位|之首|第一|居首|榜首")
 
 
-# a share of the whole a part belongs to, said with no measure of its own: "占全省的四成以上", "占全市总量的三成", "占比"
-_SHARE_OF_WHOLE = re.compile(r"占(?:全[国省市县区州旗盟乡镇村港]|[该本][省市县区州旗盟乡镇村港])?(?:总[量数额])?的?(?:比重|比例)?")
+# a share of the whole a part belongs to, said with no measure of its own: "占全省的四成以上", "占全市总量的三成" (not 占地)
+_SHARE_OF_WHOLE = re.compile(r"占(?:全[国省市县区州旗盟乡镇村港]|[该本][省市县区州旗盟乡镇村港])(?:总[量数额])?的?(?:比重|比例)?")
 
 
 def _names_measure(label: str) -> bool:
