@@ -193,7 +193,10 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "semicolon_subject",  # rag.check.candidates._goes_on: "…法院共受理…；审结…，结案率85.5%": a clause after ； opening with a verb is the same subject's
                "own_subject_period_form",  # rag.check.own_subject._said: "今年1至9月" says the claim's "前三季度"
                "bare_item_measure",  # rag.check.parallel_measure.bare_item: "…；武穴市为86.2%" measures what the roundup's lead does
-               "about_within")  # rag.check.compare.value_satisfies: "约58万人" (57..59万) makes "将近60万人" true
+               "about_within",  # rag.check.compare.value_satisfies: "约58万人" (57..59万) makes "将近60万人" true
+               "share_lean",  # rag.check.claims._names_measure: "…17.92万吨，占全市的三成以上" is the share of what the figure before measures
+               "told_otherwise",  # rag.check.told_together: a figure left 未找到 whose measure the confirming article sentence gives another value
+               "rank_either_side")  # rag.check.told_together: beside a confirmed rank, the statement's figure may stand on either side
 
 
 def ingredient_on(name: str) -> bool:

@@ -20,7 +20,7 @@ from .change import CHANGE_BETWEEN, CHANGE_FROM, END, OPENING
 from .figures import EXACT, Figure, find_figures
 from .ablation import ingredient_on
 from .measure import measure_words, says_what
-from .claims import _COMPARED_WITH, _names_measure
+from .claims import _COMPARED_WITH, _SHARE_OF_WHOLE, _names_measure
 from .measure import direction
 from .parallel_measure import bare_item, elided_measure
 
@@ -174,8 +174,10 @@ def _goes_on(sentence: str) -> bool:
 
 def _change_of_before(label: str) -> bool:
     """A label of a change with no measure of its own ("同比分别下降", "比去年同期多补"): it measures what was named before it.
-    ("年底达到" tells a level at another time, not a change: it is left alone.)"""
-    return not _names_measure(label) and (direction(label) is not None or _COMPARED_WITH.search(label) is not None or _RESPECTIVELY in label)
+    ("年底达到" tells a level at another time, not a change: it is left alone.) Nor has a share of the whole ("…8.3万亩，占全市的
+    四分之一以上", ``share_lean``): it is the share of what the figure before it measures."""
+    return not _names_measure(label) and (direction(label) is not None or _COMPARED_WITH.search(label) is not None or _RESPECTIVELY in label
+                                          or ingredient_on("share_lean") and _SHARE_OF_WHOLE.search(label) is not None)
 
 
 # a clause that opens by pointing back at what was named before ("该校", "这所学校", "此项目", "其"), or tells where its

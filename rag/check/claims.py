@@ -211,10 +211,19 @@ _COMPARED_WITH = re.compile(r"(?:比|较|与|同)[\u4e00-\u9fff]{0,4}?(?:年|赛
 _RANKED = re.compile(r"最[多少高低大小快慢好]|首位|之首|第一|居首|榜首")
 
 
+# a share of the whole a part belongs to, said with no measure of its own: "占全省的四成以上", "占全市总量的三成" (not 占地)
+_SHARE_OF_WHOLE = re.compile(r"占(?:全[国省市县区州旗盟乡镇村港]|[该本][省市县区州旗盟乡镇村港])(?:总[量数额])?的?(?:比重|比例)?")
+
+
 def _names_measure(label: str) -> bool:
     """Whether a figure's label names what it measures with words of its own: "扩大到了", "降幅为", "比上赛季多了",
-    "同比分别下降" do not (they tell a change of what was named before). Always True without ``lean_measure``."""
-    return not ingredient_on("lean_measure") or bool(measure_words(_COMPARED_WITH.sub(" ", label))) and says_what(label)
+    "同比分别下降" do not (they tell a change of what was named before), nor does a share of the whole, "占全省的"
+    (``share_lean``: it is the share of what the figure before it measures). Always True without ``lean_measure``."""
+    if not ingredient_on("lean_measure"):
+        return True
+    if ingredient_on("share_lean"):
+        label = _SHARE_OF_WHOLE.sub(" ", label)
+    return bool(measure_words(_COMPARED_WITH.sub(" ", label))) and says_what(label)
 
 
 def figure_label(text: str, figures: list[Figure], i: int, lo: int, hi: int) -> str:

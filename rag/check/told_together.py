@@ -10,9 +10,15 @@ the one telling the statement: another figure of the draft sentence left 未找�
 is read there first. It is 一致 where that article sentence states its very value (same unit, direction and value),
 on the same side of the confirmed figure as in the draft, in a clause naming what the claim's own clause measures
 and no place or period the confirmed figure's clause does not name; never the confirmed figure itself.
+
+A figure left 未找到 whose measure that article sentence tells, read so, with another value is 不一致 there
+(``told_otherwise``): "共有42支球队、600余名足球小将参赛" where the sentence confirming 42支 says "500余名足球小将", "…4128万吨，
+占全港的八成以上" where it says "占全港货物吞吐量的76.6%". Only a figure of the claim's unit and direction (a level for a
+level, a rise for a rise), read as above, that no other figure of the draft sentence was confirmed by, and the only one.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Sequence
 
@@ -20,6 +26,10 @@ from ..schema import Hit
 from ..sentences import split_sentences
 from .candidates import ContextOf
 from .claims import CLAUSE_END
+from .figures import RANK_UNIT
+from .ablation import ingredient_on
+from .measure import direction
+from .readings import _near_figure
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .scoring import score_candidates
 
@@ -63,40 +73,81 @@ def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf
             hit = next((h for h in other_hits if (h.paragraph.source, h.paragraph.number) == (paragraph.source, paragraph.number)), None)
             if span is None or hit is None:
                 continue
-            found = _told_there(claim, other, hit, span, told_end, context_of)
-            if found is not None:
-                candidate = found
-                said = candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]
+            confirmed = {end for k, (v, _) in enumerate(first) if k != i and v.verdict == SUPPORTED and claims[k].sentence_start == claim.sentence_start
+                         for p, _, end in v.evidence if (p.source, p.number) == (paragraph.source, paragraph.number)}
+            found, agrees = _told_there(claim, other, hit, span, told_end, context_of, confirmed,
+                                        otherwise=verdict.verdict == NOT_FOUND and ingredient_on("told_otherwise"))
+            if found is None:
+                continue
+            said = found.paragraph.text[found.evidence_start:found.evidence_end]
+            evidence = ((found.paragraph, found.evidence_start, found.evidence_end),)
+            if agrees:
                 out[i] = (Verdict(SUPPORTED, f"资料写的是“{said}”，与“{claim.stated}”一致（与同句的“{other.stated}”同在一句）。",
-                                  found=candidate.figure.written,
-                                  evidence=((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)), hits)
+                                  found=found.figure.written, evidence=evidence), hits)
                 break
+            if out[i] is first[i]:  # (told otherwise beside one sibling, unless told as claimed beside another)
+                out[i] = (Verdict(CONTRADICTED, f"资料写的是“{said}”：{found.figure.written}，而不是{claim.stated}（数值不同；"
+                                                f"与同句的“{other.stated}”同在一句）。",
+                                  found=found.figure.written, differs="数值", evidence=evidence), hits)
     return out
 
 
-def _told_there(claim: Claim, other: Claim, hit: Hit, span: tuple[int, int], told_end: int, context_of: ContextOf):
-    """The candidate of the article sentence ``span`` stating ``claim``'s value, as read above, else None."""
+def _told_there(claim: Claim, other: Claim, hit: Hit, span: tuple[int, int], told_end: int, context_of: ContextOf,
+                confirmed: set[int] = frozenset(), otherwise: bool = False):
+    """(the candidate of the article sentence ``span`` stating ``claim``'s value, True), as read above, else with
+    ``otherwise`` (the claim left 未找到) (the one stating its measure with another value, False), else (None, None).
+    ``confirmed``: where the figures of the paragraph that confirmed others of the draft sentence end."""
     rows = [r for r in score_candidates(claim, claim.figure, [hit], context_of)
             if r.candidate.paragraph.source == hit.paragraph.source and r.candidate.paragraph.number == hit.paragraph.number
             and span[0] <= r.candidate.figure.start < span[1]]
     confirming = next((r.candidate for r in rows if r.candidate.figure.end == told_end), None)
     if confirming is None:
-        return None
+        return None, None
+    kept = _read_there(claim, other, confirming, [r for r in rows if r.true])
+    if len({r.candidate.figure.start for r in kept}) == 1:
+        return kept[0].candidate, True
+    if kept or not otherwise or claim.figure.kind != "figure":
+        return None, None  # two figures of its value: which one is the claim's is not told
+    claim_way = _way(claim.label)
+    differing = [r for r in rows if not r.true and r.unit_ok and not r.value_ok and r.candidate.figure.kind == "figure"
+                 and r.candidate.figure.end not in confirmed and _way(r.candidate.label) == claim_way]
+    kept = _read_there(claim, other, confirming, differing)
+    if len({r.candidate.figure.start for r in kept}) != 1:
+        return None, None
+    return kept[0].candidate, False
+
+
+_RATE_OF_CHANGE = re.compile(r"(?P<up>增[速幅]|增长率|增长速度|涨幅)|(?P<down>降幅|跌幅|下降率)")
+
+
+def _way(label: str) -> str | None:
+    """Which way a figure's own clause says it went ("同比增长 "), or the rate of change its label names ("增幅居全市第一，达到 "
+    is a rise), else None: a level."""
+    said = direction(_near_figure(label))
+    if said is not None:
+        return said
+    rate = _RATE_OF_CHANGE.search(label)
+    return None if rate is None else "up" if rate.group("up") else "down"
+
+
+def _read_there(claim: Claim, other: Claim, confirming, rows: list) -> list:
+    """The ``rows`` whose figure is told of what the claim measures, beside the confirmed figure, as read above."""
     before = claim.stated_start < other.stated_start
     kept = []
     for row in rows:
         candidate = row.candidate
-        if candidate is confirming or not row.true or row.unsaid_names or row.in_label < IN_LABEL_MIN:
+        if candidate is confirming or row.unsaid_names or row.in_label < IN_LABEL_MIN:
             continue
         if _RESPECTIVELY in candidate.label:
             continue  # "…12.6万人次，结算金额2.34亿元，同比分别增长28.3%和19.1%": which item each measures is ``respective``'s reading
-        if (candidate.figure.start < confirming.figure.start) != before:
+        if (candidate.figure.start < confirming.figure.start) != before and not (
+                ingredient_on("rank_either_side") and confirming.figure.unit == RANK_UNIT != candidate.figure.unit):
+            # (a rank tells where the statement's figure stands, not another item of it: "增速最快，达到6.9%" is told by
+            # "增长6.9%，增速居各县区第一")
             continue  # told on the other side of the confirmed figure: another item of the statement
         if not set(candidate.own_places) <= set(confirming.own_places) | set(claim.places):
             continue  # its own clause names another place
         if not set(candidate.own_periods) <= set(confirming.own_periods) | set(claim.periods):
             continue  # ... or another period
         kept.append(row)
-    if len({r.candidate.figure.start for r in kept}) != 1:
-        return None  # none, or two figures of its value: which one is the claim's is not told
-    return kept[0].candidate
+    return kept
