@@ -110,3 +110,13 @@ def test_a_rank_after_a_figure_is_no_bare_item():
     assert bare_item("居全市", lead) is None and bare_item("位居全市", lead) is None
     assert bare_item("枫林市为", lead) == ("枫林市", "空气质量优良天数比例达到")
     assert bare_item("叶岭区", lead) == ("叶岭区", "空气质量优良天数比例达到")
+
+
+def test_a_common_noun_of_places_is_no_bare_item():
+    # "…完成货邮吞吐量2310吨，增长9.3%；执飞航线28条，通航城市31个": 通航城市 ends like a city's name but is the thing counted,
+    # no item's place (it took the lead's measure and a supported 通航城市 claim was told otherwise by 28条)
+    from rag.check.parallel_measure import bare_item
+
+    lead = ["青石市机场完成旅客吞吐量"]
+    assert bare_item("通航城市", lead) is None and bare_item("服务社区", lead) is None
+    assert bare_item("枫林市", lead) == ("枫林市", "机场完成旅客吞吐量")

@@ -78,11 +78,14 @@ def bare_item(before: str, earlier: Sequence[str]) -> "tuple[str, str] | None":
         return None
     from .scoring import _same_level  # scoring reads candidates: imported here, not at the top
 
+    from .claims import NOT_PLACES
     from .readings import _is_name
 
     own = _ITEM_PLACE.fullmatch(before.strip())
-    if own is None or _NOT_ITEM.search(own.group(1)) or not _is_name(own.group(1)) or not earlier:
-        return None  # (a place's name, no verb or scope in it: not "居全市" of "…，居全市第1位")
+    if (own is None or _NOT_ITEM.search(own.group(1)) or not _is_name(own.group(1)) or not earlier
+            or any(own.group(1).endswith(word) for word in NOT_PLACES)):
+        return None  # (a place's name, no verb or scope in it: not "居全市" of "…，居全市第1位"; not a common noun of places
+        #            ending like one: "通航城市" of "…；执飞航线28条，通航城市31个")
     place = own.group(1)
     for other in earlier:
         lead = _ITEM_PLACE.match(other.strip().lstrip("其中，, "))
