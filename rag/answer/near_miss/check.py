@@ -23,6 +23,7 @@ from .period import dated_sentence, _foreign_period, _foreign_relative_period, _
 from .opposite import opposite_measure
 from .volume_value import volume_for_value
 from .modifier import other_modifier
+from .money_kind import other_money
 from .whole_period import part_of_whole_period, span_of_years
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
@@ -118,6 +119,9 @@ def near_miss_check(
     # "罐头出口量" asked, "食品出口额同比增长21.8%" given: what the thing is worth for how much of it (or back)
     if on("volume_value") and volume_for_value(own_clause, analysis):
         return "volume_value", clause
+    # "赚了多少利润" asked, "实现规上工业产值612.80亿元" given: the sum the text names is another kind of money
+    if on("money_kind") and other_money(sentence, span, analysis):
+        return "money_kind", clause
     if on("plan") and plan_for_outcome(sentence[:span.start], analysis):
         return "plan", clause
     if on("flow_for_stock") and flow_for_stock(sentence[:span.start], sentence[span.end:], analysis):
