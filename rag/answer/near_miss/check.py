@@ -78,8 +78,11 @@ def near_miss_check(
     placed = with_places(analysis)  # the places the question names by their suffix, read by asked_place
     if _foreign_place(before, placed):
         return "place", clause
-    if (_foreign_period(dated_sentence(sentence, candidate.hit.paragraph.text), analysis) or _foreign_relative_period(sentence, analysis)
-            or _other_year_dated(sentence, analysis, candidate.hit.paragraph) or other_period(sentence, analysis)
+    dated = dated_sentence(sentence, candidate.hit.paragraph.text)
+    # (a clause of a list opened by its period, "前三季度罗田县…；英山县…", is of that period: period_of_list)
+    if (_foreign_period(dated, analysis) or _foreign_relative_period(sentence, analysis)
+            or _other_year_dated(sentence, analysis, candidate.hit.paragraph)
+            or other_period(sentence if ablated("period_of_list") else dated, analysis)
             or previous_edition_unsaid(sentence, analysis, candidate.hit.paragraph.title or "")):
         return "period", clause
     # "全年" asked, "前三季度，…28650元" given: the part's figure, cited from the words dating it
