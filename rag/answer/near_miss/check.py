@@ -24,7 +24,6 @@ from .opposite import opposite_measure
 from .volume_value import volume_for_value
 from .modifier import other_modifier
 from .money_kind import other_money
-from .name_only import modifier_in_name
 from .whole_period import part_of_whole_period, span_of_years
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
@@ -182,9 +181,6 @@ def near_miss_check(
     # "刑事案件平均审理天数" asked, "民事案件平均审理天数为46.3天" given: the head measured under another modifier
     if on("other_modifier") and other_modifier(_whole_clause(sentence, span), analysis):
         return "other_modifier", clause
-    # "国际机场去年国际及地区航线旅客吞吐量" asked, "国际机场去年完成旅客吞吐量" given: 国际 said only in the airport's name
-    if on("name_only") and modifier_in_name(sentence, analysis):
-        return "name_only", clause
     if on("subject") and _subject_measures_another(sentence, span.start, clause, analysis, elsewhere):
         return "subject", clause
     if on("noun_elsewhere") and _noun_measured_elsewhere(candidate, analysis, elsewhere, unit):
