@@ -130,7 +130,17 @@ def other_period(sentence: str, analysis: QuestionAnalysis) -> bool:
     if not asked:
         return False
     said = _periods(without_baselines(sentence))
+    # a holiday asked ("元旦假期"): a figure counted since a start ("入冬以来", "开春以来") or over a season ("冬季") is
+    # of a span holding more than the holiday's days, unless the sentence names the holiday too
+    if asked & _HOLIDAY_FAMILIES and not ablated("holiday_span"):
+        said |= {f"以来:{m.group(1)}" for m in _SINCE.finditer(sentence)} | set(_SEASON.findall(sentence))
     return bool(said) and not asked & said
+
+
+_HOLIDAY_FAMILIES = frozenset(family for family, _ in HOLIDAYS)
+# a span counted since a start (入冬以来, 今年以来: not 假期以来, which the holiday itself opens), and the four seasons
+_SINCE = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?<!假期)(?<!期间)以来")
+_SEASON = re.compile(r"(?<![今本去])[春夏秋冬]季(?!度)|入[春夏秋冬]")
 
 
 def place_unsaid(paragraph, analysis: QuestionAnalysis) -> str | None:

@@ -71,6 +71,18 @@ SWITCHES = {
                        " one in other words, though one small class holds both (near_miss.modifier.other_things); a"
                        " word jieba tags a number or a name that 词林 files only among them (八角, 夏粮) is such a thing",
     "modifier_clause_total": "nm:other_modifier reads the clause's total (蔬菜总产量) as saying the asked head (产量)",
+    "period_of_list": "other_period reads a sentence naming no year or relative period with the clauses of its full"
+                      " sentence before it (前三季度罗田县…；英山县…: 英山县's figure is of 前三季度 too)",
+    "holiday_span": "other_period: a figure counted since a start (入冬以来) or over a season (冬季) does not answer for a"
+                    " holiday asked (元旦假期) unless its sentence names the holiday",
+    "modifier_gloss": "nm:other_modifier walks back over a gloss in brackets after the clause's modifier (可吸入颗粒物（PM10）"
+                      "平均浓度: 可吸入颗粒物 qualifies the head, the bracket names it again)",
+    "modifier_letters": "nm:other_modifier reads a code in letters (PM10, PM2.5) as a word naming a kind, as a noun",
+    "modifier_count_head": "nm:other_modifier reads a noun followed by a count word (上线|人数, 企业|数量) as the head a"
+                           " modifier qualifies, not as a modifier of the count word",
+    "modifier_scope_misread": "nm:other_modifier: a two-character word opening with a scope character whose second names"
+                              " no level, place, period or set, filed by 词林 among things (本科, which jieba tags a"
+                              " pronoun), is a kind, not a scope word",
     "modifier_kind_verb": "nm:other_modifier walks over a verb glued between a distinguishing word and the head (高级|认证|"
                           "企业 against 一般|认证|企业)",
     "part_vn": "a verbal noun names the part of a 其中-clause (其中游泳项目: 游泳)",
@@ -381,7 +393,7 @@ NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
     "whole", "share_change", "asked_unit", "opposite", "plan", "joint", "flow_for_stock", "stock_for_flow",
-    "other_modifier", "volume_value",
+    "other_modifier", "volume_value", "money_kind",
 )
 
 ABLATABLE = frozenset(

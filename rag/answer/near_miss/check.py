@@ -23,6 +23,7 @@ from .period import dated_sentence, _foreign_period, _foreign_relative_period, _
 from .opposite import opposite_measure
 from .volume_value import volume_for_value
 from .modifier import other_modifier
+from .money_kind import other_money
 from .whole_period import part_of_whole_period, span_of_years
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
@@ -90,8 +91,11 @@ def near_miss_check(
     placed = with_places(analysis)  # the places the question names by their suffix, read by asked_place
     if _foreign_place(before, placed):
         return "place", clause
-    if (_foreign_period(dated_sentence(sentence, candidate.hit.paragraph.text), analysis) or _foreign_relative_period(sentence, analysis)
-            or _other_year_dated(sentence, analysis, candidate.hit.paragraph) or other_period(sentence, analysis)
+    dated = dated_sentence(sentence, candidate.hit.paragraph.text)
+    # (a clause of a list opened by its period, "前三季度罗田县…；英山县…", is of that period: period_of_list)
+    if (_foreign_period(dated, analysis) or _foreign_relative_period(sentence, analysis)
+            or _other_year_dated(sentence, analysis, candidate.hit.paragraph)
+            or other_period(sentence if ablated("period_of_list") else dated, analysis)
             or previous_edition_unsaid(sentence, analysis, candidate.hit.paragraph.title or "")):
         return "period", clause
     # "全年" asked, "前三季度，…28650元" given: the part's figure, cited from the words dating it
@@ -132,6 +136,9 @@ def near_miss_check(
     # "罐头出口量" asked, "食品出口额同比增长21.8%" given: what the thing is worth for how much of it (or back)
     if on("volume_value") and volume_for_value(own_clause, analysis):
         return "volume_value", clause
+    # "赚了多少利润" asked, "实现规上工业产值612.80亿元" given: the sum the text names is another kind of money
+    if on("money_kind") and other_money(sentence, span, analysis):
+        return "money_kind", clause
     if on("plan") and plan_for_outcome(sentence[:span.start], analysis):
         return "plan", clause
     if on("flow_for_stock") and flow_for_stock(sentence[:span.start], sentence[span.end:], analysis):

@@ -38,10 +38,29 @@ _COMPLEMENTS = frozenset("起来 下来 出来 上来 过来 进来 回来 下�
 
 def _content(word: str, flag: str, verbs: bool) -> bool:
     """A word that can say which kind of a measure is meant: two characters or more, a noun, a
-    distinguishing word, an adjective, an abbreviation or a verbal noun (a verb only when ``verbs``)."""
-    if len(word) < 2 or flag in _NAME_FLAGS or word[0] in _SCOPE or word in _COMPLEMENTS:
+    distinguishing word, an adjective, an abbreviation or a verbal noun (a verb only when ``verbs``); a code in
+    letters (PM10, PM2.5 of 平均浓度) names a kind as a noun does."""
+    if len(word) < 2 or flag in _NAME_FLAGS or word in _COMPLEMENTS:
         return False
+    if word[0] in _SCOPE:
+        return _misread_scope(word, flag)
+    if flag == "eng" and not ablated("modifier_letters"):
+        return True
     return flag[:1] in ("n", "b", "a", "j") or flag == "vn" or (verbs and flag[:1] == "v")
+
+
+# what a scope word's second character names: a level, a place, a period or a set of things (全市, 本地, 各类, 本届)
+_SCOPE_OF = "市县区省州盟旗镇乡村国地级类届期年月日季部体处面方边些次种样个项所家单员球院校场局馆站域天城境网线程盘"
+
+
+def _misread_scope(word: str, flag: str) -> bool:
+    """A word opening with a scope character that names no scope but a kind, which jieba tags a pronoun (本科 of
+    本科上线人数): two characters, the second naming no level, place, period or set (本科, 全科), and 词林 filing it
+    among things (its classes A-D), never among pronouns or attributes. Such a word is a noun."""
+    if ablated("modifier_scope_misread") or len(word) != 2 or word[1] in _SCOPE_OF:
+        return False
+    codes = word_codes(word)
+    return bool(codes) and all(code[:1] in "ABCD" for code in codes)
 
 
 def _kind_verb(tokens: list[tuple[str, str]], at: int) -> bool:
@@ -59,11 +78,22 @@ def _straddled(word: str, at: int) -> bool:
 
 
 def _before(tokens: list[tuple[str, str]], at: int) -> int:
-    """The index of the word before ``at``, past a 的 joining a modifier to its head."""
+    """The index of the word before ``at``, past a 的 joining a modifier to its head, and past a gloss in brackets
+    after the modifier ("可吸入颗粒物（PM10）平均浓度": the bracket names the word before it again, in letters)."""
     at -= 1
+    if at >= 0 and tokens[at][0] in _CLOSE and not ablated("modifier_gloss"):
+        opening = next((k for k in range(at - 1, max(at - 6, -1), -1) if tokens[k][0] in _OPEN), None)
+        if opening is not None and opening > 0:
+            at = opening - 1
     if at >= 0 and tokens[at][0] in _OF:
         at -= 1
     return at
+
+
+_OPEN, _CLOSE = ("（", "("), ("）", ")")
+# a generic measure noun after a noun ("上线人数", "参保人数", "企业数量"): it counts what the noun before it names, so
+# that noun is the head a modifier qualifies ("本科上线人数" against "专科上线人数")
+_COUNT_HEADS = frozenset({"人数", "数量", "总数", "人次", "户数", "个数", "家数", "次数"})
 
 
 def _compound(tokens: list[tuple[str, str]], at: int) -> bool:
@@ -71,6 +101,8 @@ def _compound(tokens: list[tuple[str, str]], at: int) -> bool:
     if at + 1 >= len(tokens):
         return False
     word, flag = tokens[at + 1]
+    if word in _COUNT_HEADS and not ablated("modifier_count_head"):
+        return False
     # (a rate's 每斤 after it says per what, not a longer noun: "零售价格每斤13.8元")
     return flag.startswith("n") and len(word) >= 2 and not word.startswith("每")
 
