@@ -190,7 +190,6 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "whole_for_part",  # rag.check.verify.contradicting (scoring.whole_of_part): "黟县…120个" is not told otherwise by "全市建成…562个"
                "told_together",  # rag.check.told_together: a sentence's figure read in the article sentence that confirmed another of its figures
                "every_member",  # rag.check.claims.places_in: "各县区", "各乡镇" (jieba's ns) name every member of a kind, no place
-               "semicolon_subject",  # rag.check.candidates._goes_on: "…法院共受理…；审结…，结案率85.5%": a clause after ； opening with a verb is the same subject's
                "own_subject_period_form",  # rag.check.own_subject._said: "今年1至9月" says the claim's "前三季度"
                "bare_item_measure",  # rag.check.parallel_measure.bare_item: "…；武穴市为86.2%" measures what the roundup's lead does
                "about_within",  # rag.check.compare.value_satisfies: "约58万人" (57..59万) makes "将近60万人" true

@@ -88,18 +88,12 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
     found = []
     previous_sentence = ""
     befores: list[str] = []  # the words before each figure so far, in its clause, of the sentence (up to its 。, over ；)
-    chain = ""  # the clauses of the sentence before this one, up to its 。, over ；
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
         if not previous_sentence.rstrip().endswith(("；", ";")):
             befores = []
-            chain = ""
-        else:
-            chain += previous_sentence
         pointed_at = previous_sentence if ingredient_on("pointer_subject") and (
             POINTER_OPENING.match(sentence) or _CLAUSE_POINTER.search(sentence)) else ""
-        if not pointed_at and chain and _goes_on(sentence):
-            pointed_at = chain  # "全市两级法院共受理…；审结、执结4.38万件，结案率85.5%": the clause before names whose figures
         previous_sentence = sentence
         item_place = ""  # the place of a roundup's item this sentence (over ；) opens with, naming no measure of its own
         previous_label = None
@@ -158,18 +152,6 @@ def _paragraph_figures(text: str) -> tuple[tuple, ...]:
                 found.append((figure, label, sentence, label_start, own_places, own_periods, others, in_sentence,
                               group, at, pointed_at, item_place))
     return tuple(found)
-
-
-def _goes_on(sentence: str) -> bool:
-    """A clause after ； that opens with a verb ("审结、执结4.38万件…", "审执结5.83万件…") names no subject of its own: it goes
-    on telling what the subject of the clause before it did (switch ``semicolon_subject``). One opening with a name or a
-    place ("金安区412.3亿元", "罗田县为96.7%") is a parallel subject's."""
-    if not ingredient_on("semicolon_subject"):
-        return False
-    from .readings import _tagged  # readings reads candidates: imported here, not at the top
-
-    tagged = _tagged(sentence.strip())
-    return bool(tagged) and tagged[0][1] == "v"
 
 
 def _change_of_before(label: str) -> bool:
