@@ -35,8 +35,6 @@ SWITCHES = {
     "points_not_rate": "a comparison's side in 个百分点 (a gap between two rates) does not compare with a rate or share in %",
     "average_level": "平均 before a level that is itself no sum (浓度, 气温, 年龄) says that level, no rate per day or head"
                      " (nm:rate)",
-    "member_figure": "a comparison's side whose figure's clause names it only as the opening or the place of a member"
-                     " (龙胜温泉景区, 位于正蓝旗…的元上都遗址景区) is not found: the member's figure is not its place's",
     "scope_after_frame": "wider_scope reads the scope word opening a sentence after its reporting frame (记者从…获悉，"
                           "今年全县…)",
     "rural_scope": "wider_scope: 全市乡村旅游 is the city's rural tourism, a scope word as 全市 (not 全市乡镇, its towns)",

@@ -15,11 +15,11 @@ from ...schema import Answer, Citation, Hit
 from ..compose import citation
 from ..question import coverage, pos_cut
 from ..settings import ablated
-from .anchors import NAME_LEVELS, PERIOD, is_time_word
+from .anchors import PERIOD, is_time_word
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATE_ASKED, RATIO, YES_NO, Comparison
 from .baseline_side import baseline_side
 from .list_item_sides import list_item_side, opens_with_name, own_item_side
-from .side_clauses import clause_start, same_figure
+from .side_clauses import same_figure
 from .stated_sides import mentions, stated_sides
 from .values import (comparable_dates, comparable_units, date_difference, date_key, difference_text, figure_of,
                      gap_against_rate, in_unit_asked, measure_of, plain)
@@ -131,10 +131,6 @@ def answer_comparison(
         rates = [_growth_after(side, hits) for side in sides]
         if all(rate is not None for rate in rates):
             sides = (rates[0], rates[1])  # type: ignore[assignment]
-    if not comparison.dated and not ablated("member_figure"):
-        # "龙胜温泉景区接待游客15.2万人次" does not answer for 龙胜: a member's figure is not its place's
-        sides = tuple(_member_refused(side, _undated(name), question)  # type: ignore[assignment]
-                      for side, name in zip(sides, shown_sides(comparison)))
     answer = _composed(question, comparison, sides, elapsed_ms)
     if answer.refused and hits and not comparison.remainder or _unnamed(comparison, sides) and hits:
         stated = stated_sides(comparison, shown_sides(comparison), hits)
@@ -207,34 +203,6 @@ def _growth_after(side: Answer, hits: Sequence[Hit]) -> Answer | None:
     start = end + match.start("rate")
     span = (start, start + len(match.group("rate")))
     return replace(side, answer=match.group("rate"), short=match.group("rate"), citations=(citation(1, hit, span),))
-
-
-# the heads of a member a place holds, named after it or placed in it ("多伦湖景区", "位于正蓝旗上都镇的元上都遗址景区")
-_MEMBER_HEAD = re.compile(r"[^，,。；;、：:！？]{1,12}?(?P<head>景区|景点|度假区|港区|园区|遗址|博物馆|酒店|医院|学校)")
-
-
-def _member_refused(side: Answer, name: str, question: str) -> Answer:
-    """``side`` refused when its figure's clause names the side only as the opening or the place of a member (a
-    scenic area, a port area, a park: "龙胜温泉景区接待游客15.2万人次" for 龙胜): that figure is the member's. Not
-    when the question says the sides are of that kind ("将军山和可可托海两个度假区": 将军山国际滑雪度假区 is the side)."""
-    if side.refused or not side.citations or len(name) < 2:
-        return side
-    cited = side.citations[0]
-    text, at = cited.text, cited.text_answer_start
-    if not text or at is None:
-        return side
-    clause = text[clause_start(text, at):at]
-    forms = [name] + ([name[:-1]] if name[-1] in NAME_LEVELS and len(name) >= 3 else [])
-    for form in forms:
-        found = clause.find(form)
-        if found < 0:
-            continue
-        member = _MEMBER_HEAD.match(clause, found + len(form))
-        if member is None or name in clause[member.end():] or member.group("head") in question:
-            return side
-        held = clause[found:member.end()]
-        return replace(side, refused=True, short=None, note=f"找到的{side.short}是{held}的")
-    return side
 
 
 def _undated(name: str) -> str:
