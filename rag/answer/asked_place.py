@@ -63,6 +63,15 @@ def _named(place: str, text: str) -> bool:
 SCOPE_NOT_CITIZENS = r"(?!民(?![宿营办政俗族警兵居生]))"
 _SCOPE = re.compile(r"全(省|州|市|盟|县|旗|区|镇|乡)(?![镇乡村级委直属域内外])" + SCOPE_NOT_CITIZENS)
 _SCOPE_CITIZENS = re.compile(r"全(省|州|市|盟|县|旗|区|镇|乡)(?![镇乡村民级委直属域内外])")  # (scope_min off)
+
+
+def _rural(scope: re.Pattern) -> re.Pattern:
+    """``scope`` reading 全市乡村 as the city's rural part (全市乡村旅游), not 全市乡镇 (its towns): switch ``rural_scope``."""
+    return re.compile(scope.pattern.replace("[镇乡村", "[镇村", 1).replace("(?!", "(?!乡(?!村)|", 1))
+
+
+# the scope words with rural_scope on (built once, not per figure)
+_RURAL = {_SCOPE: _rural(_SCOPE), _SCOPE_CITIZENS: _rural(_SCOPE_CITIZENS)}
 # a sentence's opening time phrase, before its subject ("2025年全市…", "今年以来，全县…")
 _OPENING = re.compile(r"^[^，,；;。]{0,12}?(?:年|月|季度|以来|期间|假期)[，,]?|^(?:目前|如今|当前|现在|截至目前)[，,]?")
 
@@ -86,7 +95,7 @@ def wider_scope(before: str, sentence: str, analysis: QuestionAnalysis, said_bef
     opening = _OPENING.match(sentence[start:])
     scope_word = _SCOPE_CITIZENS if ablated("scope_min") else _SCOPE
     if not ablated("rural_scope"):  # 全市乡村旅游: the city's rural tourism, not 全市乡镇 (its towns)
-        scope_word = re.compile(scope_word.pattern.replace("[镇乡村", "[镇村", 1).replace("(?!", "(?!乡(?!村)|", 1))
+        scope_word = _RURAL[scope_word]
     said = scope_word.search(before) or scope_word.match(sentence, start + (opening.end() if opening else 0))
     if said and _LEVEL[said.group(1)] < min(_LEVEL[p[-1]] for p in places):
         return said.group(0)

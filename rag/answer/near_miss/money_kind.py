@@ -28,7 +28,7 @@ def _figure_money_word(head: str) -> str | None:
         if not word.strip():
             continue
         if flag.startswith("n") or word in _MONEY_WORDS:
-            if word in _MONEY_WORDS or (len(word) >= 2 and word[-1] in "额值" ) or any(word.endswith(m) for m in _MONEY_WORDS):
+            if word in _MONEY_WORDS or (len(word) >= 2 and word[-1] in "额值") or any(word.endswith(m) for m in _MONEY_WORDS):
                 return word
             return None
         if not flag.startswith(_BETWEEN_FLAGS) and word not in ("约", "达", "为"):
