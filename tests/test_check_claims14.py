@@ -1,5 +1,5 @@
 """Figures left 未找到 (issue 10): a figure read again in the paragraph that told its sentence's other figure
-(rag.check.sibling_hits), and the only figure of the claim's unit's kind in an article sentence that says all the claim says
+(rag.check.told_together.with_sibling_hits), and the only figure of the claim's unit's kind in an article sentence that says all the claim says
 (rag.check.only_of_kind). Sentences written for these tests (tests/data/claims14), not taken from the gold claims."""
 from __future__ import annotations
 

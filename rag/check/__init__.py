@@ -16,8 +16,7 @@ from .claims import find_claims
 from .figures import RANK_UNIT, ranks_unread
 from .report import NOT_FOUND, CheckedClaim, CheckReport, Claim
 from .ablation import ingredient_on
-from .sibling_hits import with_sibling_hits
-from .told_together import told_together
+from .told_together import read_together
 from .semantic import Similarity
 from .verify import ContextOf, Verdict, default_context, verify
 
@@ -86,20 +85,11 @@ def check_text(text: str, search: Callable[[str], Sequence[Hit]], context_of: Co
         hits = hits_of[claim.query[:MAX_QUERY_CHARS]]
         verdicts.append((verify(claim, hits, context_of, similarity), hits))
         verify_ms += (time.perf_counter() - clock) * 1000
-    if ingredient_on("sibling_hits"):  # a figure left 未找到 is read again in the paragraphs that told its sentence's others
-        clock = time.perf_counter()
-        first = tuple(verdicts)  # (what the others were found to be on their own hits, whatever the order)
-        for i, claim in enumerate(claims):
-            if first[i][0].verdict != NOT_FOUND:
-                continue
-            hits = with_sibling_hits(claim, first[i][1], claims, first)
-            if len(hits) > len(verdicts[i][1]):
-                verdicts[i] = (verify(claim, hits, context_of, similarity), hits)
-        verify_ms += (time.perf_counter() - clock) * 1000
-    if ingredient_on("told_together"):  # a figure of a sentence read in the article sentence that confirmed another of it
-        clock = time.perf_counter()
-        verdicts = told_together(claims, verdicts, context_of)
-        verify_ms += (time.perf_counter() - clock) * 1000
+    # a figure read beside the others of its sentence: in the paragraphs that decided them (sibling_hits), in the article
+    # sentence that confirmed one of them (told_together)
+    clock = time.perf_counter()
+    verdicts = read_together(claims, verdicts, context_of, lambda claim, hits: verify(claim, hits, context_of, similarity))
+    verify_ms += (time.perf_counter() - clock) * 1000
     if ingredient_on("rank_fallback"):
         clock = time.perf_counter()
         claims, verdicts = _unranked_where_untold(text, claims, verdicts, search, context_of, similarity)

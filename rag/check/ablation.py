@@ -85,7 +85,7 @@ when the claim states the same direction), ``agreement`` (rag.check.agreement: a
 to the found figure or name, what it counts, whose and when it is, target or result; each part ``agree_…`` by itself),
 ``later_end`` (a claim's end of a change told from a year, "由2020年的72%提高到86%", is of a later year the article may name),
 ``compared_more`` ("比上年多打了11.4公斤": 比/较 … 多/少 + verb + 了 is a change), ``closer_kind`` (a change is not outweighed by a
-closer level), ``sibling_hits`` (rag.check.sibling_hits: the paragraphs retrieved for one claim of a sentence are read for its
+closer level), ``sibling_hits`` (rag.check.told_together: the paragraphs that decided one claim of a sentence are read for its
 other claims too), ``only_of_kind`` (rag.check.only_of_kind: the only figure of its unit's kind in an article sentence that says
 all the claim's words is the claim's, its clause's words told otherwise), ``change_start`` (the start of a change told of its own year, "截至2025年底，…由2020年的68.3%提高到76.5%", is that year's figure),
 ``end_year`` (an article's end of a change from a year, "由2024年的512家增加到546家", is told by a claim naming a later year for it,
@@ -173,7 +173,7 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "closer_kind",  # rag.check.readings.closer_gives_other: a change is not outweighed by a closer level
                "change_size",  # rag.check.candidates._change_sizes: "由71.3%提高到78.6%" is a rise of 7.3个百分点
                "month_span",  # rag.check.claims.periods_in: "1至6月" is 上半年, "1—9月" 前三季度, "1至3月" 一季度
-               "sibling_hits",  # rag.check.sibling_hits
+               "sibling_hits",  # rag.check.told_together.with_sibling_hits
                "only_of_kind",  # rag.check.only_of_kind: a sentence's only figure of its kind is what the claim's words there measure
                "speech_verb",  # rag.check.verify: a verb of saying in a name claim ("马玉琢表示") is said by the article's "说"
                "whole_of_level",  # rag.check.claims.whole_of_level: a draft's 全县 / 该市 is the last 县 / 市 it named, not the place named last

@@ -1,4 +1,17 @@
-"""The figures of one draft sentence are told by one article sentence (``told_together``).
+"""The figures of one draft sentence are told together by the article: each is read beside what the article told its others.
+
+A reporter's sentence tells the figures of one statement together, and so does the article: what decided one figure of a
+draft sentence (一致 or 不一致) is where the others are told too. Each claim is searched and read alone, on its own clause,
+so a figure may be left 未找到 (or found otherwise) while the article told it beside its sibling. Two readings, the second
+narrower in place and looser in words, over one notion of a claim's siblings (``_decided_siblings``: the other claims of
+its draft sentence that were decided, with the hits holding their evidence):
+
+- ``sibling_hits``: a figure left 未找到 is read again, by the whole verification, in the paragraphs that decided its
+  siblings. "去年全市羊绒产业产值约413亿元，同比增长近9%": the search for "约四百一十三亿元" may miss the paragraph "全市羊绒产业实现
+  产值412.6亿元，同比增长8.9%" confirmed the rise in (no shared digits to find it by). Only the paragraphs that decided a
+  sibling (its evidence) are added, after the claim's own hits: the paragraphs merely retrieved for a sibling may be
+  another article's. A candidate there is still read against this claim's own measure, place and period.
+- ``told_together``: the article sentence that confirmed a sibling is read for the claim's very value, as below.
 
 A reporter's sentence tells the figures of one statement together, its subject, place and period said once for all of
 them: "全院通过诉前调解成功化解纠纷8452件，同比增长18.7%", "共有42支球队、500余名足球小将参赛", "该项目新建干渠3.2公里、支渠6.8公里".
@@ -19,8 +32,7 @@ level, a rise for a rise), read as above, that no other figure of the draft sent
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..schema import Hit
 from ..sentences import split_sentences
@@ -51,9 +63,59 @@ def _sentence_span(text: str, at: int) -> tuple[int, int] | None:
     return None
 
 
+def read_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf,
+                  reverify: Callable[[Claim, Sequence[Hit]], object]) -> list:
+    """``verdicts`` ((Verdict, hits) of ``claims``, in order) with each figure read beside its sentence's others (module
+    doc): left 未找到, read again by ``reverify`` (claim, hits) -> Verdict in the paragraphs that decided them
+    (``sibling_hits``), then, left 未找到 or 不一致, in the article sentence that confirmed one of them (``told_together``)."""
+    out = list(verdicts)
+    if ingredient_on("sibling_hits"):
+        first = tuple(out)  # (what the others were found to be on their own hits, whatever the order)
+        for i, claim in enumerate(claims):
+            if first[i][0].verdict != NOT_FOUND:
+                continue
+            hits = with_sibling_hits(claim, first[i][1], claims, first)
+            if len(hits) > len(first[i][1]):
+                out[i] = (reverify(claim, hits), hits)
+    if ingredient_on("told_together"):
+        out = told_together(claims, out, context_of)
+    return out
+
+
+def _key(paragraph) -> tuple:
+    return paragraph.source, paragraph.number
+
+
+def _decided_siblings(claim: Claim, claims: Sequence[Claim], verdicts: Sequence[tuple]) -> Iterator[tuple[Claim, object, Sequence[Hit]]]:
+    """(other claim, its Verdict, its hits) for each other claim of ``claim``'s draft sentence that was decided (一致 or
+    不一致), in order. ``verdicts`` are (Verdict, hits) of ``claims``, in order."""
+    for other, (verdict, other_hits) in zip(claims, verdicts):
+        if other is not claim and verdict.verdict != NOT_FOUND and other.sentence_start == claim.sentence_start and other.sentence == claim.sentence:
+            yield other, verdict, other_hits
+
+
+def _holding(evidence: Sequence[tuple], hits: Sequence[Hit]) -> list[Hit]:
+    """The ``hits`` holding a paragraph of ``evidence`` ((paragraph, start, end)…), in their order."""
+    told = {_key(paragraph) for paragraph, _, _ in evidence}
+    return [hit for hit in hits if _key(hit.paragraph) in told]
+
+
+def with_sibling_hits(claim: Claim, hits: Sequence[Hit], claims: Sequence[Claim], verdicts: Sequence[tuple]) -> tuple[Hit, ...]:
+    """``hits`` then the hits holding the evidence of the other claims of ``claim``'s sentence that were decided, each
+    paragraph once (``sibling_hits``)."""
+    seen = {_key(h.paragraph) for h in hits}
+    pooled = list(hits)
+    for _, verdict, other_hits in _decided_siblings(claim, claims, verdicts):
+        for hit in _holding(verdict.evidence, other_hits):
+            if _key(hit.paragraph) not in seen:
+                seen.add(_key(hit.paragraph))
+                pooled.append(hit)
+    return tuple(pooled)
+
+
 def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf) -> list:
     """``verdicts`` ((Verdict, hits) of ``claims``, in order) with each figure left 未找到 or 不一致 reread in the article
-    sentence that confirmed another figure of its draft sentence."""
+    sentence that confirmed another figure of its draft sentence (``told_together``)."""
     from .verify import Verdict
 
     first = tuple(verdicts)
@@ -62,19 +124,18 @@ def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf
         verdict, hits = first[i]
         if verdict.verdict not in (NOT_FOUND, CONTRADICTED) or claim.figure is None or claim.kind not in ("figure", "date"):
             continue
-        for j, other in enumerate(claims):
-            told, other_hits = first[j]
-            if (j == i or told.verdict != SUPPORTED or not told.evidence or other.figure is None or other.kind not in ("figure", "date")
-                    or other.sentence_start != claim.sentence_start or other.stated_start == claim.stated_start
-                    or _one_clause(claim, other)):
+        confirming = [(other, told, other_hits) for other, told, other_hits in _decided_siblings(claim, claims, first)
+                      if told.verdict == SUPPORTED]
+        for other, told, other_hits in confirming:
+            if (not told.evidence or other.figure is None or other.kind not in ("figure", "date")
+                    or other.stated_start == claim.stated_start or _one_clause(claim, other)):
                 continue  # (a figure of the claim's own clause is read with it already, as its co-figure: "每公斤1.06元至1.12元")
             paragraph, _, told_end = told.evidence[0]
             span = _sentence_span(paragraph.text, told_end - 1)
-            hit = next((h for h in other_hits if (h.paragraph.source, h.paragraph.number) == (paragraph.source, paragraph.number)), None)
+            hit = next(iter(_holding(told.evidence[:1], other_hits)), None)
             if span is None or hit is None:
                 continue
-            confirmed = {end for k, (v, _) in enumerate(first) if k != i and v.verdict == SUPPORTED and claims[k].sentence_start == claim.sentence_start
-                         for p, _, end in v.evidence if (p.source, p.number) == (paragraph.source, paragraph.number)}
+            confirmed = {end for _, v, _ in confirming for p, _, end in v.evidence if _key(p) == _key(paragraph)}
             found, agrees = _told_there(claim, other, hit, span, told_end, context_of, confirmed,
                                         otherwise=verdict.verdict == NOT_FOUND and ingredient_on("told_otherwise"))
             if found is None:
