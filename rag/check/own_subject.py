@@ -22,6 +22,7 @@ from .candidates import _level
 from .claims import periods_in, places_in
 from .compare import units_match, value_satisfies
 from .figures import find_figures
+from .parallel_measure import NOT_A_PLACE_NAME
 from .report import CONTRADICTED, Claim
 
 if TYPE_CHECKING:
@@ -52,11 +53,10 @@ def _measure_tail(claim: Claim) -> str:
 
 # a place opening a clause, by its suffix ("科左后旗今年完成…", "寿光市农村居民…"), where the place reading has none
 _OPENING = re.compile(r"(?:^|(?<=[，,；;：:、]))([\u4e00-\u9fff]{2,4}?(?:特区|区|县|市|旗|镇|乡))")
-_NOT_OPENING = re.compile(r"[全各该本其这那每分]")
 
 
 def _opening_places(text: str) -> list[str]:
-    return [m.group(1) for m in _OPENING.finditer(text) if not _NOT_OPENING.match(m.group(1))]
+    return [m.group(1) for m in _OPENING.finditer(text) if not NOT_A_PLACE_NAME.match(m.group(1))]
 
 
 def _subjects(claim: Claim) -> list[tuple[str, str]]:
@@ -74,7 +74,7 @@ def _clause_places(text: str) -> list[str]:
     reading finds there, a name of one character before its suffix among them ("分县区看，藤县农林牧渔业总产值…")."""
     out = _opening_places(text)
     if ingredient_on("own_subject_opening"):
-        out += [p for p in places_in(text) if _level(p) and not _NOT_OPENING.match(p) and p not in out
+        out += [p for p in places_in(text) if _level(p) and not NOT_A_PLACE_NAME.match(p) and p not in out
                 and any(_opens_clause(text, m.start()) for m in re.finditer(re.escape(p), text))]
     return out
 
@@ -265,7 +265,7 @@ def _bare_item(before: str) -> "tuple[str, str] | None":
     if not named or start == 0:
         return None
     place = max(named, key=len)
-    if _NOT_OPENING.match(place):
+    if NOT_A_PLACE_NAME.match(place):
         return None
     between = _REACHING.sub("", rest[len(place):])
     if len(between) > _ELIDED or (between and between not in before[:start]):

@@ -66,7 +66,9 @@ def _first_flag(tagged) -> str:
 # an item of a roundup naming only its place before its figure, at most a word of reaching between: "；武穴市为86.2%",
 # "；叶集区126.8亿元"
 _ITEM_PLACE = re.compile(r"([\u4e00-\u9fff]{1,4}?(?:县|区|市|旗|镇|乡))(?:为|是|达|达到|有)?")
-_NOT_ITEM = re.compile(r"[全各该本其这那每分]")
+# a scope or pointer word ("全市", "各县", "该区", "其中"), no place's name: no item's place, nor a clause's parallel subject
+# (``own_subject``, which reads the same roundup items for the place a claim gives another's figure)
+NOT_A_PLACE_NAME = re.compile(r"[全各该本其这那每分]")
 
 
 def bare_item(before: str, earlier: Sequence[str]) -> "tuple[str, str] | None":
@@ -82,7 +84,7 @@ def bare_item(before: str, earlier: Sequence[str]) -> "tuple[str, str] | None":
     from .readings import _is_name
 
     own = _ITEM_PLACE.fullmatch(before.strip())
-    if (own is None or _NOT_ITEM.search(own.group(1)) or not _is_name(own.group(1)) or not earlier
+    if (own is None or NOT_A_PLACE_NAME.search(own.group(1)) or not _is_name(own.group(1)) or not earlier
             or any(own.group(1).endswith(word) for word in NOT_PLACES)):
         return None  # (a place's name, no verb or scope in it: not "居全市" of "…，居全市第1位"; not a common noun of places
         #            ending like one: "通航城市" of "…；执飞航线28条，通航城市31个")
@@ -93,7 +95,7 @@ def bare_item(before: str, earlier: Sequence[str]) -> "tuple[str, str] | None":
             continue
         theirs = lead.group(1)
         rest = other.strip().lstrip("其中，, ")[len(theirs):]
-        if _NOT_ITEM.match(theirs) or theirs == place or not _same_level(theirs, place) or len(rest) < 2:
+        if NOT_A_PLACE_NAME.match(theirs) or theirs == place or not _same_level(theirs, place) or len(rest) < 2:
             return None
         return place, rest
     return None
