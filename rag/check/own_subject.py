@@ -257,7 +257,9 @@ def _bare_item(before: str) -> "tuple[str, str] | None":
     """The anchor's item of a roundup names only its place before its figure, the measure said once by the list's lead
     (switch ``own_subject_item``): "其中，留坝县优良天数达362天，居全市首位；…洋县340天；城固县331天" reads 洋县's 340天 as
     优良天数. Its words before the figure are the place and at most a short verb the lead says too ("新增": "大理市新增公办学位
-    4350个…；祥云县新增2160个"). (The place, the item's words) or None."""
+    4350个…；祥云县新增2160个"). Its place has no scope or pointer word anywhere in it (``parallel_measure.NOT_A_PLACE_NAME``,
+    as a roundup item's place for ``bare_item_measure``): "…增长8.4%，居全市首位", "…，覆盖全县" open no item. (The place, the
+    item's words) or None."""
     start = _item_start(before, len(before))
     words = before[start:]
     rest = _ITEM_LEAD.sub("", words)
@@ -265,7 +267,7 @@ def _bare_item(before: str) -> "tuple[str, str] | None":
     if not named or start == 0:
         return None
     place = max(named, key=len)
-    if NOT_A_PLACE_NAME.match(place):
+    if NOT_A_PLACE_NAME.search(place):
         return None
     between = _REACHING.sub("", rest[len(place):])
     if len(between) > _ELIDED or (between and between not in before[:start]):
