@@ -44,12 +44,6 @@ SWITCHES = {
                         " measure (…城镇新增就业1.42万人；奎屯市新增0.86万人。), as one ending with ；is",
     "range_anchor": "a range of months in a side (1至10月, 前10个月) is its period: its numbers are no figure of the side"
                     " and 至/前…个 no part of the shared measure",
-    "range_forms": "a sentence stating both sides is of the asked range of months however the range is written"
-                   " (1—10月, 1至10月, 前10个月 are one period)",
-    "place_names": "a sentence stating both sides names them by their places only when a side's name holds more"
-                   " (莘县城镇新增就业 against 阳谷县: 莘县4870人；阳谷县4630人)",
-    "side_unit_stated": "two figures a sentence states side by side answer a comparison only in the kind of unit its"
-                        " side questions ask (多少钱: not 签约项目9个、8个)",
     "range_period": "a side borrows the other's whole period phrase (今年1—11月), not the last of its words (11月)",
     "unit_word_start": "a one-character unit after 多少/几 that opens a longer word (多少天然气: 天) is no unit",
     "counted_at_figure": "a figure in another count word (活动196项 for 几场活动) answers when the question's counted"

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from ...schema import Answer, Citation, Hit
 from ..compose import citation
-from ..question import analyze_question, coverage, pos_cut
+from ..question import coverage, pos_cut
 from ..settings import ablated
 from .anchors import PERIOD, is_time_word
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATE_ASKED, RATIO, YES_NO, Comparison
@@ -140,11 +140,6 @@ def answer_comparison(
             stated = None
         if stated is not None and RATE_ASKED.search(question) and not ablated("rate_amount_sides"):
             stated = _rates_after(stated, hits) or stated  # the amounts stated side by side, each with its rate after it
-        # …and so does the unit both side questions ask in ("多少钱": 元, not 签约项目9个), read of the figures compared
-        read = figure_of(stated[0].short) if stated is not None else None
-        asked_unit = _side_unit(comparison)
-        if read is not None and asked_unit and measure_of(asked_unit) != measure_of(read.unit):
-            stated = None
         if stated is not None:
             again = _composed(question, comparison, stated, elapsed_ms)
             if not again.refused:
@@ -160,15 +155,6 @@ def answer_comparison(
             if not again.refused:
                 return again
     return answer
-
-
-def _side_unit(comparison: Comparison) -> str:
-    """The unit both side questions ask in ("…的签约多少钱" asks in 元), "" when they ask in none or differ: two
-    figures stated side by side in another kind of unit ("签约项目9个") do not answer them."""
-    if ablated("side_unit_stated"):
-        return ""
-    units = {analyze_question(q).unit or "" for q in comparison.side_questions}
-    return units.pop() if len(units) == 1 else ""
 
 
 def _baseline_sides(comparison: Comparison, sides: tuple[Answer, Answer], hits: Sequence[Hit]) -> tuple[Answer, Answer] | None:

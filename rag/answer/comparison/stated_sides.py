@@ -35,44 +35,12 @@ _BREAKS_DOWN = re.compile(r"^\s*其中")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)年")
 # a part of the year (上半年, 一季度, 前三季度, 1至8月): a sentence stating only other parts is of another period
 _PART_OF_YEAR = re.compile(r"[上下]半年|前[一二三]季度|第?[一二三四1-4]季度|\d{1,2}(?:至|-|—)\d{1,2}月|前\d{1,2}个?月|全年")
-# …with every way of writing a range of months (1到10月, 1－10月, 前十个月), read as one by ``_period_key``
-_PART_OF_YEAR_FORMS = re.compile(r"[上下]半年|前[一二三]季度|第?[一二三四1-4]季度|\d{1,2}(?:至|到|-|—|－|～|~)\d{1,2}月"
-                                 r"|前(?:\d{1,2}|[一二两三四五六七八九十]{1,3})个?月|全年")
-
-
-_NUMERALS = {ch: n for n, ch in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
-
-
-def _month(written: str) -> int:
-    """A month's number written in digits or Chinese numerals up to 十二 ("10", "十", "十一")."""
-    if written.isdigit():
-        return int(written)
-    if len(written) == 1:
-        return _NUMERALS.get(written, 0)
-    tens, _, ones = written.partition("十")
-    return (_NUMERALS.get(tens, 0) if tens else 1) * 10 + (_NUMERALS.get(ones, 0) if ones else 0)
-
-
-_RANGE_ENDS = re.compile(r"(?:(?P<a>\d{1,2}|[一二三四五六七八九十]{1,3})(?:月份?)?(?:至|到|-|—|－|～|~)|前)"
-                         r"(?P<b>\d{1,2}|[一二两三四五六七八九十]{1,3})个?月")
-
-
-def _period_key(written: str) -> str:
-    """One way of writing a part of the year: a range of months as its ends ("1—10月", "1至10月", "前10个月" are
-    all 1-10月); other parts as written."""
-    if ablated("range_forms"):
-        return written
-    ends = _RANGE_ENDS.fullmatch(written)
-    if ends is None:
-        return written
-    return f"{_month(ends.group('a')) if ends.group('a') else 1}-{_month(ends.group('b'))}月"
 
 
 def _other_period(asked: str, sentence: str) -> bool:
     """Whether ``sentence`` is dated by other years or parts of the year than the ``asked`` ones (and none of them)."""
-    for pattern in (_YEAR, _PART_OF_YEAR if ablated("range_forms") else _PART_OF_YEAR_FORMS):
-        wanted = {_period_key(p) for p in pattern.findall(asked)}
-        stated = {_period_key(p) for p in pattern.findall(sentence)}
+    for pattern in (_YEAR, _PART_OF_YEAR):
+        wanted, stated = set(pattern.findall(asked)), set(pattern.findall(sentence))
         if wanted and stated and not wanted & stated:
             return True
     return False
@@ -241,29 +209,11 @@ def stated_sides(
         found = _read_stated(comparison, names, hits, measure)
         if found is not None or cores is None or cores == names:
             return found
-    places = _places(comparison.sides, names)
     if cores is None:
-        return _read_stated(comparison, places, hits, measure) if places and len(measure) >= 2 else None
+        return None
     # the sides by the words telling them apart, each read right before its figure in one listing; with no shared
     # measure the side words are the measure ("注册护士" and "执业医师")
-    found = _read_stated(comparison, cores, hits, measure, listed=True)
-    if found is None and places and places != cores and len(measure) >= 2:
-        found = _read_stated(comparison, places, hits, measure)
-    return found
-
-
-def _places(sides: tuple[str, str], names: tuple[str, str]) -> tuple[str, str] | None:
-    """The one place each side names, when a side's name holds more than its place ("莘县城镇新增就业" against
-    阳谷县): a sentence stating both names them by their places only; None otherwise."""
-    from .anchors import read_anchors
-
-    if ablated("place_names"):
-        return None
-    places = tuple(read_anchors(side).entities for side in sides)
-    if not all(len(p) == 1 and len(p[0]) >= 2 for p in places) or places[0] == places[1]:
-        return None
-    found = (places[0][0], places[1][0])
-    return found if found != names and all(p in n for p, n in zip(found, names)) else None
+    return _read_stated(comparison, cores, hits, measure, listed=True)
 
 
 def _list_measured(title: str, sentence: str, names: tuple[str, str], measure: str) -> bool:
