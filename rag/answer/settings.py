@@ -42,6 +42,8 @@ SWITCHES = {
                             " 全县's)",
     "continued_piece": "a comparison side's sentence following a ；is read with the pieces before it for the shared"
                         " measure (…城镇新增就业1.42万人；奎屯市新增0.86万人。), as one ending with ；is",
+    "range_anchor": "a range of months in a side (1至10月, 前10个月) is its period: its numbers are no figure of the side"
+                    " and 至/前…个 no part of the shared measure",
     "range_period": "a side borrows the other's whole period phrase (今年1—11月), not the last of its words (11月)",
     "unit_word_start": "a one-character unit after 多少/几 that opens a longer word (多少天然气: 天) is no unit",
     "counted_at_figure": "a figure in another count word (活动196项 for 几场活动) answers when the question's counted"

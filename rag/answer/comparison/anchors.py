@@ -36,12 +36,23 @@ class Anchors:
     bare: bool  # the side names only anchors, no measure of its own ("祁连县", "2024年", "超300万辆的")
 
 
+# a range of months as news writes it ("1至10月", "1—11月", "前10个月", "前十个月"): one period, its numbers no figure
+MONTH_RANGE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月份?)?(?:至|到|-|—|－|～|~)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?"
+                         r"|前(?:\d{1,2}|[一二两三四五六七八九十]{1,3})个?月")
+
+
 def read_anchors(side: str) -> Anchors:
     """The anchors ``side`` names and the measure left besides them."""
     analysis = analyze_question(side)
     figures = tuple(written for written, _ in analysis.figures)
     scope = scope_of(side)
     rest = side
+    ranges = () if ablated("range_anchor") else tuple(m.group() for m in MONTH_RANGE.finditer(side))
+    if ranges:
+        # "1至10月城中区的…": the range is the side's period; its 1 and 10 are no figure, 至 and 前…个 no measure
+        for phrase in ranges:
+            rest = rest.replace(phrase, "")
+        figures = tuple(f for f in figures if f in rest)
     for word in analysis.entities + analysis.time_terms + analysis.soft_time_terms:
         rest = rest.replace(word, "")
     for written in figures:
@@ -51,7 +62,8 @@ def read_anchors(side: str) -> Anchors:
     rest = re.sub(r"[的之地得]|超过|超|不足|以上|以下|左右|那个|这个|那|这|时候?|期间|当年|那年|现在|目前|当前|如今|眼下", "", rest)
     rest = rest if ablated("anchor_kind") else rest.replace("全年", "")  # "2024年全年" names a period only
     rest = "".join(w for w, _ in pos_cut(rest) if w not in GENERIC_PLACES) if rest else ""
-    return Anchors(analysis.entities, analysis.time_terms, figures, scope.group(0) if scope else "", rest, len(rest) < 2)
+    times = analysis.time_terms + tuple(r for r in ranges if not any(t in r for t in analysis.time_terms))
+    return Anchors(analysis.entities, times, figures, scope.group(0) if scope else "", rest, len(rest) < 2)
 
 
 # a period as a whole phrase ("今年1至9月", "2024年全年", "现在"): a side naming another period replaces all of it
