@@ -51,6 +51,14 @@ def _subject_before(text: str, start: int) -> str:
     return _SUBJECT_TAIL.sub("", text[clause_start:start])
 
 
+_BASE = re.compile(r"(?:比|较)[^，,；;。：:\s]{1,8}")
+
+
+def _leans(clause: str) -> bool:
+    """A clause naming nothing measured of its own, only the base compared with and how ("比上一产季每斤", "同比")."""
+    return not measure_words(_SUBJECT_TAIL.sub("", _BASE.sub("", clause)))
+
+
 def _subject_mode(clause: str, match: re.Match) -> bool:
     """The direction word ends its clause, its subject before it ("空置率有所上升"), not an object after it (switch
     ``subject_direction``)."""
@@ -103,7 +111,12 @@ def verify_direction(claim: Claim, hits: Sequence[Hit], context_of: Callable[[Pa
                 governed = _object_after(sentence, match.end())
                 if subject and not share_present_heads(objects[-1:], governed):
                     # the claim's subject said before the article's word, in its clause: "空置率由11.3%下降到6.8%"
-                    before = sentence[max((m.end() for m in _OBJECT_END.finditer(sentence, 0, match.start())), default=0):match.start()]
+                    marks = [m.end() for m in _OBJECT_END.finditer(sentence, 0, match.start())]
+                    before = sentence[(marks[-1] if marks else 0):match.start()]
+                    if not share_present_heads(objects[-1:], before) and len(marks) >= 1 and _leans(before):
+                        # a clause saying only the base and the measure's unit leans on the clause before it: "地头收购价每斤在
+                        # 3.2元至3.8元之间，比上一产季每斤上涨0.3元左右"
+                        before = sentence[(marks[-2] if len(marks) >= 2 else 0):match.start()]
                     if not share_present_heads(objects[-1:], before):
                         continue
                     governed = before

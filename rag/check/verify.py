@@ -781,14 +781,26 @@ def _next_bound_contradiction(claim: Claim, unbound: Verdict, rows: Sequence[Sco
     if stated is None or not unbound.evidence:
         return None
     used = (unbound.evidence[0][0], unbound.evidence[0][1], unbound.evidence[0][2])
+    if not claim.places:
+        return None  # (a claim naming no place read as one, "苗市镇…", has no subject to bind the next figure to)
     for row in contradicting(claim, stated, rows):
         candidate = row.candidate
         if (candidate.paragraph, candidate.evidence_start, candidate.evidence_end) == used:
             continue
+        text = candidate.paragraph.text
+        opening = max((m.end() for m in re.finditer(r"[。！？!?]", text[:candidate.figure.start])), default=0)
+        if candidate.items or not _names_claim_subject(claim, text[opening:candidate.figure.end]):
+            continue  # only a figure its own sentence (to its full stop) tells of the claim's place, by name or as its whole (全县 for a 县)
         verdict = rebind(claim, _contradiction(claim, stated, row, rows), context_of)
         if verdict.verdict == CONTRADICTED:
             return verdict
     return None
+
+
+def _names_claim_subject(claim: Claim, sentence: str) -> bool:
+    """Whether ``sentence`` names each of the claim's places, or its whole of that place's level ("全县" for "禹阳县")."""
+    return all(place in sentence or (len(place) >= 3 and place[:-1] in sentence)
+               or (place[-1] in "省市县区州旗镇乡" and "全" + place[-1] in sentence) for place in claim.places)
 
 
 _DIGITS = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[^\s\d.，,。；;、：:“”（）()]?")  # with the character after it: what it counts ("412眼"); a code's digits ("PM2.5", "U13") are its name's
