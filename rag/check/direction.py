@@ -117,8 +117,8 @@ def verify_direction(claim: Claim, hits: Sequence[Hit], context_of: Callable[[Pa
                         # a clause saying only the base and the measure's unit leans on the clause before it: "地头收购价每斤在
                         # 3.2元至3.8元之间，比上一产季每斤上涨0.3元左右"
                         before = sentence[(marks[-2] if len(marks) >= 2 else 0):match.start()]
-                    if not share_present_heads(objects[-1:], before):
-                        continue
+                    if not share_present_heads(objects[-1:], before) or share_present_heads(objects, sentence[:match.start()]) < OBJECT_TO_SUPPORT:
+                        continue  # (the whole subject said before the word, not its head alone: "冻干蔬菜出口额" is no "水果及坚果出口额")
                     governed = before
                     found = (before + match.group() + _object_after(sentence, match.end())).strip()
                     b_start = s_start + match.start() - len(before)
