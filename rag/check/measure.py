@@ -24,6 +24,8 @@ _VERB_BEFORE_FIGURE = re.compile(r"(?<![至不最许很新较])(?P<verb>[增涨�
 # "比上年多打了11.4公斤", "较去年少用了3吨": 比/较 X 多/少 + a verb of one character + 了 before the figure is how much more or
 # less was done than X, a change (the verb between tells what was done: 打 of 打粮, 用 of 用水)
 _COMPARED_MORE = re.compile(r"(?:比|较)[^，,；;。：:\s]{1,8}?(?P<verb>[多少])[\u4e00-\u9fff]了\s")
+# "比去年同期多补0.35亿立方米", "比去年多招1300人": the same without 了 (switch ``compared_more_bare``; never 多达, 最多, 至少, 不少)
+_COMPARED_MORE_BARE = re.compile(r"(?:比|较)[^，,；;。：:\s]{1,8}?(?<![至不最许很较])(?P<verb>[多少])(?!达)[\u4e00-\u9fff]\s")
 # "比去年同期每斤高0.4元左右", "较上年低2个百分点": 比/较 X 高/低 before the figure is how much higher or lower than X, a change
 # (高于/低于 before a figure are its qualifiers, read by rag.check.figures, not here)
 _COMPARED_HIGHER = re.compile(r"(?:比|较)[^，,；;。：:\s]{1,10}?(?P<verb>[高低])了?\s")
@@ -70,6 +72,8 @@ def direction_word(text: str) -> str | None:
     verb = _VERB_BEFORE_FIGURE.search(text)
     if verb is None and ingredient_on("compared_more"):
         verb = _COMPARED_MORE.search(text)
+    if verb is None and ingredient_on("compared_more_bare"):
+        verb = _COMPARED_MORE_BARE.search(text)
     if verb is None and ingredient_on("compared_higher"):
         verb = _COMPARED_HIGHER.search(text)
     if verb is None and ingredient_on("compared_by"):
