@@ -195,7 +195,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "about_within",  # rag.check.compare.value_satisfies: "约58万人" (57..59万) makes "将近60万人" true
                "share_lean",  # rag.check.claims._names_measure: "…17.92万吨，占全市的三成以上" is the share of what the figure before measures
                "told_otherwise",  # rag.check.told_together: a figure left 未找到 whose measure the confirming article sentence gives another value
-               "rank_either_side")  # rag.check.told_together: beside a confirmed rank, the statement's figure may stand on either side
+               "rank_either_side",  # rag.check.told_together: beside a confirmed rank, the statement's figure may stand on either side
+               "place_whole_word")  # rag.check.claims.places_in (rag.places.glued_place / person_named): a place read as a whole word, "经|开区" is 经开区, "理事长刘|长海" names a person
 
 
 def ingredient_on(name: str) -> bool:
