@@ -88,3 +88,10 @@ def test_a_persons_given_name_is_no_place(page_assistant, monkeypatch):
 def test_the_place_itself_is_still_a_place(page_assistant):
     assert page_assistant.check("长海县今年海参产量1.8万吨。").verdict == "supported"
     assert page_assistant.check("长海县今年海参产量2.8万吨。").verdict == "contradicted"
+
+
+def test_a_persons_given_name_answers_no_where_question(page_assistant, monkeypatch):
+    question = "绿丰玉米种植专业合作社在哪个镇？"
+    assert page_assistant.ask(question).short == "合隆镇"
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "place_whole_word")
+    assert page_assistant.ask(question).short == "长海"  # the old reading: the person's given name as the place
