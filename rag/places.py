@@ -93,7 +93,9 @@ _ROLE_END = "长记任人生民师员手家官者医警"
 # what a person does right after the name in news text: says something
 _SAYS = frozenset("说 表示 介绍 告诉 认为 指出 称 强调 坦言 回忆 感慨 笑称".split())
 # single characters that introduce a place rather than start its name (在岳阳, 从岳阳, 至陕川, 对岳阳, 的岚江)
-_BEFORE_A_PLACE = frozenset("在从到至向往赴来去自于由与和及或对的为以据过")
+_BEFORE_A_PLACE = frozenset("在从到至向往赴来去自于由与和及或对的为以据过各该本每其此这那个等")
+# a place word opening with a reference or a number is a whole word of its own: 我区, 全旗, 四县 ("2025年|我区", "居|四县")
+_WHOLE_OPENING = frozenset("全该本我各此其这那每一二两三四五六七八九十几数多")
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,10 +132,10 @@ def glued_place(words, i: int) -> str:
     level's suffix that jieba's dictionary does not hold ("开区", "黑镇") is what is left of a name it cut after its first
     character ("经|开区" of 荆州经开区, "磨|黑镇"), unless that character introduces a place (在, 从, 至, 的…)."""
     word = words[i][0]
-    if i == 0 or len(word) != 2 or word[-1] not in "区县市镇乡旗" or in_dictionary(word):
+    if i == 0 or len(word) != 2 or word[-1] not in "区县市镇乡旗" or word[0] in _WHOLE_OPENING or in_dictionary(word):
         return ""
     before, flag = words[i - 1]
-    if len(before) != 1 or not "\u4e00" <= before <= "\u9fff" or before in _BEFORE_A_PLACE or flag in ("uj", "c", "x"):
+    if len(before) != 1 or not "\u4e00" <= before <= "\u9fff" or before in _BEFORE_A_PLACE or flag[:1] in ("u", "c", "x", "r"):
         return ""
     # jieba tags such a tail a place or a common noun by context (荆州经|开区 either way); a tail it did not take for a place
     # is read so only after a character that is no verb, adjective or adverb ("禁|钓区" is a zone where fishing is banned)

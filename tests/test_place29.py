@@ -56,6 +56,8 @@ def test_the_words_around_a_place():
     assert read("销往华东和华南", "华东") == ("", False)  # no surname before it
     assert read("荆州经开区规上工业产值", "开区") == ("经开区", False)
     assert read("在东区", "东区") == ("", False)  # a dictionary place after a word introducing it
+    assert glued_place([("2025", "m"), ("年", "m"), ("我区", "n")], 2) == ""  # a reference is a word of its own
+    assert glued_place([("在", "p"), ("朝阳区", "ns"), ("各", "r"), ("街乡", "n")], 3) == ""  # every member: no name's tail
 
 
 def test_a_zone_cut_by_jieba_is_one_place(page_assistant, monkeypatch):
