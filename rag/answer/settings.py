@@ -110,6 +110,8 @@ SWITCHES = {
               " and not it, or a paragraph never naming an asked 二期/Ⅳ类/乙级, does not answer (any question kind)",
     "name_before_verb": "the question's subject read as a name up to its first verb (獐岛渔港 of 獐岛渔港改造已经完成投资多少)",
     "no_amount": "figures that count nothing: an ordinal (第1位) unless an order is asked, 一辆辆, an age unless asked",
+    "place_whole_word": "a place word after a surname, with a post before it or a verb of saying after it (理事长刘|长海说), is a"
+                        " person's given name: no place answering 哪里 (rag.places.person_named, as the check stage reads it)",
     "indefinite_one": "一 in words with a count word and its noun (一处农村幸福院, 一家合作社) is the indefinite article of a"
                       " story about one of them, no count: news writes counts in digits; 唯一的一起, 仅一家 stay counts",
     "day_span": "a span from one day to another (11月1日至2026年2月8日) dates a part of the whole year asked",

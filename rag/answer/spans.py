@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..numbers import CHINESE_NUMERAL
+from ..places import person_named
 from .settings import ablated
 from .synonyms import general_word_for
 from .question import (
@@ -630,10 +631,14 @@ def place_spans(sentence: str, analysis: QuestionAnalysis) -> list[Span]:
             prior += 0.3
         spans.append(Span(m.start("place"), m.end("place"), place, prior, venue=verb not in ("的", "，", "。")))
     tokens = _token_offsets(sentence)
+    pairs = [(t[0], t[1]) for t in tokens]
+    whole_word = not ablated("place_whole_word")
     k = 0
     while k < len(tokens):
         word, flag, start, end = tokens[k]
-        if flag == "ns" and len(word) >= 2:
+        if flag == "ns" and whole_word and person_named(pairs, k):
+            k += 1  # a person's given name after the surname jieba cut off ("理事长刘|长海说"): no place
+        elif flag == "ns" and len(word) >= 2:
             j = k + 1
             while j < len(tokens) and (tokens[j][1] == "ns" or tokens[j][0] in _PLACE_TAIL) and tokens[j][2] == tokens[j - 1][3]:
                 j += 1

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from dataclasses import replace
 
+from ..places import glued_place, person_named
 from ..sentences import split_sentences
 from .figures import LONG_NUMBER, Figure, find_figures, months_frame
 from .measure import measure_words, says_what
@@ -105,11 +106,17 @@ def places_in(text: str) -> tuple[str, ...]:
     """Place names and scopes ("城中区", "祁连县", "全省") a piece of text names, in order."""
     found = [scope for scope in SCOPES if scope in text]
     words = list(_posseg().cut(text))
+    pairs = [(word.word, word.flag) for word in words]
+    whole_word = ingredient_on("place_whole_word")
     for i, word in enumerate(words):
         w = word.word
         if ingredient_on("every_member") and w.startswith("各") and len(w) >= 3:
             continue  # "在各县区中最多", "各乡镇": every member of a kind, the whole the figure ranks among, no place named
-        if word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全") and not _MEASURE_NOUN.search(w):
+        if word.flag == "ns" and whole_word and person_named(pairs, i):
+            continue  # a person's given name after the surname jieba cut off: "理事长刘|长海介绍" names no 长海
+        if whole_word and (word.flag == "ns" or word.flag[:1] == "n" and word.flag not in _NAME_FLAGS) and glued_place(pairs, i):
+            found.append(glued_place(pairs, i))  # the tail of a name cut after its first character: "荆州经|开区" is 经开区
+        elif word.flag == "ns" and len(w) >= 2 and w not in NOT_PLACES and not w.startswith("全") and not _MEASURE_NOUN.search(w):
             found.append(_stranded_first(words, i) + w)
         elif PLACE_SUFFIX.search(w) and len(w) >= 3 and word.flag in _NAME_FLAGS and _CJK_WORD.fullmatch(w):
             found.append(w)  # a small place jieba tags as a name ("申中乡")
