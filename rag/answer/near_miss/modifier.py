@@ -138,16 +138,40 @@ def _asked_said(word: str, clause: str, words: list[str]) -> bool:
         or any(w in word for w in words if len(w) >= 2 and w not in _OF)
 
 
+def _split_compounds(tokens: list[tuple[str, str]], entities: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The tokens with each common noun jieba keeps whole as modifier and head (行政案件 → 行政|案件, 机电设备 →
+    机电|设备) read as its two words, when both are words of its dictionary of two characters or more: Chinese
+    names a kind of a measured thing by the word before its head, glued or not ("审结行政案件" against "审结劳动争议
+    案件"), so the head must be found in either."""
+    if ablated("modifier_compound"):
+        return tokens
+    frequency = pos_tokenizer().tokenizer.FREQ
+    out = []
+    for word, flag in tokens:
+        split = None
+        if flag in ("n", "nz") and len(word) >= 4 and not any(entity_in(e, word) for e in entities):
+            for at in range(2, len(word) - 1):
+                front, tail = word[:at], word[at:]
+                if frequency.get(front) and frequency.get(tail):
+                    split = [(front, pos_cut(front)[0][1] if len(pos_cut(front)) == 1 else "n"), (tail, "n")]
+                    break
+        out.extend(split or [(word, flag)])
+    return out
+
+
 def other_modifier(clause: str, analysis: QuestionAnalysis) -> tuple[str, str] | None:
     """(the asked modifier, the clause's own) when the figure's ``clause`` says a noun the question
     measures under another modifier than the question's ("刑事案件" asked, "民事案件…平均审理天数"
     said), else None."""
-    asked = [(w, f) for w, f in pos_cut(analysis.text) if w.strip()]
-    own = [(w, f) for w, f in pos_cut(clause) if w.strip()]
+    asked = _split_compounds([(w, f) for w, f in pos_cut(analysis.text) if w.strip()], analysis.entities)
+    own = _split_compounds([(w, f) for w, f in pos_cut(clause) if w.strip()], analysis.entities)
     clause_words = [w for w, _ in own]
     question_words = [w for w, _ in asked]
     times = [t for t in analysis.time_terms]
     measured = [n for n in analysis.measured_nouns if len(n) >= 2]
+    # the noun counted right after the wh-word ("审结了多少件行政案件") is measured as the one before it is
+    if analysis.type_noun and len(analysis.type_noun) >= 2 and not ablated("modifier_compound"):
+        measured.append(analysis.type_noun)
     for i, (head, flag) in enumerate(asked):
         if len(head) < 2 or not flag.startswith("n") or any(entity_in(e, head) for e in analysis.entities) \
                 or not any(head in n for n in measured) or _compound(asked, i):
