@@ -95,3 +95,25 @@ def _other_year_dated(sentence: str, analysis: QuestionAnalysis, paragraph) -> b
     own_years -= _article_year(paragraph)
     return (asked_relative == {"今年"} and not asked_years and bool(own_years) and not own_relative
             and "今年" in _years_read(paragraph.text.replace(sentence, ""))[1])
+
+
+# how many years before the article's own year each relative year is
+_YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2, "明年": -1}
+
+
+def _relative_year_other(sentence: str, analysis: QuestionAnalysis, paragraph) -> bool:
+    """A year asked by its number ("襄城县2024年种了多少亩烟叶", "2024年全年的旅游收入") and the sentence dated by a
+    relative year only ("今年全县种植烟叶5.6万亩"): the article's date says which year that is, and when it is not
+    the asked one the figure is another year's. A sentence naming a year by its number is left to _foreign_period;
+    baselines of a change ("比上年提高") date nothing."""
+    if ablated("relative_year_asked"):
+        return False
+    asked_years = {m.group(1) for t in analysis.time_terms if (m := _OWN_YEAR.match(t))}
+    if not asked_years or _relative_periods(_RELATIVE_BASELINE.sub("", analysis.text)):
+        return False
+    own_years, own_relative = _years_read(sentence)
+    date = getattr(paragraph, "date", None) or ""
+    if own_years or not own_relative or not date[:4].isdigit():
+        return False
+    resolved = {str(int(date[:4]) - _YEARS_BACK[word]) for word in own_relative if word in _YEARS_BACK}
+    return bool(resolved) and not resolved & asked_years
