@@ -85,3 +85,25 @@ def test_a_year_asked_against_the_articles_own_year(monkeypatch):
 def test_the_year_before_is_said_by_qunian():
     answer = ask("青山县2024年种了多少亩烟叶？", _dated(farm(TOBACCO.replace("今年", "去年")), "2025-01-10"))
     assert not answer.refused and answer.short == "5.6万亩", answer.answer
+
+
+def test_a_general_count_word_of_things_is_no_count_of_people(monkeypatch):
+    from rag.answer.near_miss.asked_unit import unit_of_other_kind
+    from rag.answer.spans import Span
+
+    question = analyze_question("春运首周到达青禾东站的旅客有多少？")
+    sentence = "春运期间，青禾东站增开了5个临时售票窗口和2个爱心服务区"
+    at = sentence.index("5个")
+    assert unit_of_other_kind(Span(at, at + 2, "5个"), sentence, question)
+    volunteers = "春运期间，青禾东站安排志愿者120名"
+    at = volunteers.index("120名")
+    assert not unit_of_other_kind(Span(at, at + 4, "120名"), volunteers, question)
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "people_count")
+    assert not unit_of_other_kind(Span(sentence.index("5个"), sentence.index("5个") + 2, "5个"), sentence,
+                                  analyze_question("春运首周到达青禾东站的旅客有多少？"))
+
+
+def test_a_verb_before_the_head_is_no_kind():
+    # 播种|面积 is not split: 玉米 against 小麦 is read on the whole noun as before
+    question = analyze_question("2025年青禾全市玉米播种面积是多少万亩？")
+    assert other_modifier("今冬明春，全市小麦播种面积达到1042万亩", question) == ("玉米", "小麦")

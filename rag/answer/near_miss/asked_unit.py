@@ -116,7 +116,19 @@ def _not_people(span: Span, sentence: str) -> bool:
     if found is not None and found[0] not in ("count", "percent"):
         return True
     text = span.text.rstrip("以上下左右内余多")
-    return any(text.endswith(unit) for unit in _THINGS_COUNT) and not text.endswith(("人次", "户次"))
+    if any(text.endswith(unit) for unit in _THINGS_COUNT) and not text.endswith(("人次", "户次")):
+        return True
+    # a count in a general count word (5个) counting a noun 词林 files among no people ("5个临时售票窗口")
+    if found is not None and found[0] == "count" and text.endswith("个"):
+        head = None  # the noun phrase's last word 词林 files, up to a verb, a conjunction or a mark (临时|售票|窗口)
+        for word, flag in pos_cut(sentence[span.end:span.end + 12])[:4]:
+            if not word.strip() or flag[:1] in ("x", "c", "p", "u", "m") or flag.startswith("v") and flag != "vn":
+                break
+            if len(word) >= 2 and word_codes(word):
+                head = word
+        if head:
+            return not any(code.startswith("A") for code in word_codes(head))
+    return False
 
 
 def _figure_unit(span: Span, sentence: str) -> tuple[str, str] | None:
