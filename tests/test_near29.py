@@ -107,3 +107,14 @@ def test_a_verb_before_the_head_is_no_kind():
     # 播种|面积 is not split: 玉米 against 小麦 is read on the whole noun as before
     question = analyze_question("2025年青禾全市玉米播种面积是多少万亩？")
     assert other_modifier("今冬明春，全市小麦播种面积达到1042万亩", question) == ("玉米", "小麦")
+
+
+def test_a_baseline_year_dates_nothing():
+    # "由去年同期的41.3%提高到47.8%": 去年 is the baseline, the figure is of the year asked
+    from rag.answer.near_miss.period import _relative_year_other
+
+    paragraph = _dated(paragraph_maker(title="青禾市暑期文旅市场火热", source="995_test.txt")(
+        "暑期全市过夜游客占游客总量的比重，由去年同期的41.3%提高到47.8%，游客人均消费明显增加。"))
+    question = analyze_question("2025年暑期，青禾市过夜游客占游客总量的比重提高到了多少？")
+    assert not _relative_year_other(paragraph.text, question, paragraph)
+    assert _relative_year_other("今年全县种植烟叶5.6万亩", analyze_question("青山县2024年种了多少亩烟叶？"), paragraph)

@@ -111,9 +111,19 @@ def _relative_year_other(sentence: str, analysis: QuestionAnalysis, paragraph) -
     asked_years = {m.group(1) for t in analysis.time_terms if (m := _OWN_YEAR.match(t))}
     if not asked_years or _relative_periods(_RELATIVE_BASELINE.sub("", analysis.text)):
         return False
-    own_years, own_relative = _years_read(sentence)
+    own_years, _ = _years_read(sentence)
+    own_relative = _dating_relative_years(sentence)
     date = getattr(paragraph, "date", None) or ""
     if own_years or not own_relative or not date[:4].isdigit():
         return False
     resolved = {str(int(date[:4]) - _YEARS_BACK[word]) for word in own_relative if word in _YEARS_BACK}
     return bool(resolved) and not resolved & asked_years
+
+
+# a relative year dating its clause: at the clause's start ("今年全县种植…", "；去年全市…", "截至去年底"), not a
+# baseline inside it ("由去年同期的41.3%提高到47.8%", "比去年", "去年的水平")
+_DATING_RELATIVE = re.compile(r"(?:^|(?<=[，,；;。：:\s])|(?<=截至))(今年|去年|前年|明年|本年|上年)(?!同期|的)")
+
+
+def _dating_relative_years(sentence: str) -> set[str]:
+    return {_SAME_PERIOD.get(m.group(1), m.group(1)) for m in _DATING_RELATIVE.finditer(sentence)}
