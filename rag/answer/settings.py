@@ -83,6 +83,13 @@ SWITCHES = {
     "modifier_scope_misread": "nm:other_modifier: a two-character word opening with a scope character whose second names"
                               " no level, place, period or set, filed by 词林 among things (本科, which jieba tags a"
                               " pronoun), is a kind, not a scope word",
+    "modifier_compound": "nm:other_modifier reads a common noun jieba keeps whole as its modifier and head (行政|案件,"
+                         " 刑事|案件) and the noun counted after the wh-word (多少件行政案件) as measured: \"审结劳动争议"
+                         "案件1680件\" does not answer 行政案件",
+    "relative_year_asked": "a year asked by its number (2024年) is not answered by a sentence dated by a relative year"
+                           " only (今年) that the article's date makes another year (2025): near_miss.period",
+    "people_count": "nm:asked_unit: a word for people counted with no unit (旅客有多少, 拉了多少乘客) asks a count of"
+                    " people: a sum, a time or a count of things (32万元, 10分钟, 两条) does not answer",
     "modifier_kind_verb": "nm:other_modifier walks over a verb glued between a distinguishing word and the head (高级|认证|"
                           "企业 against 一般|认证|企业)",
     "part_vn": "a verbal noun names the part of a 其中-clause (其中游泳项目: 游泳)",

@@ -19,7 +19,7 @@ from .parts import _counted_noun, _figure_noun, _one_member_asked, _only_part_un
 from .joint import joint_member
 from .plan import plan_for_outcome
 from .stock import flow_for_stock, stock_for_flow
-from .period import dated_sentence, _foreign_period, _foreign_relative_period, _other_year_dated
+from .period import dated_sentence, _foreign_period, _foreign_relative_period, _other_year_dated, _relative_year_other
 from .opposite import opposite_measure
 from .volume_value import volume_for_value
 from .modifier import other_modifier
@@ -95,6 +95,7 @@ def near_miss_check(
     # (a clause of a list opened by its period, "前三季度罗田县…；英山县…", is of that period: period_of_list)
     if (_foreign_period(dated, analysis) or _foreign_relative_period(sentence, analysis)
             or _other_year_dated(sentence, analysis, candidate.hit.paragraph)
+            or _relative_year_other(dated, analysis, candidate.hit.paragraph)
             or other_period(sentence if ablated("period_of_list") else dated, analysis)
             or previous_edition_unsaid(sentence, analysis, candidate.hit.paragraph.title or "")):
         return "period", clause

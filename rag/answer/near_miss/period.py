@@ -95,3 +95,35 @@ def _other_year_dated(sentence: str, analysis: QuestionAnalysis, paragraph) -> b
     own_years -= _article_year(paragraph)
     return (asked_relative == {"今年"} and not asked_years and bool(own_years) and not own_relative
             and "今年" in _years_read(paragraph.text.replace(sentence, ""))[1])
+
+
+# how many years before the article's own year each relative year is
+_YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2, "明年": -1}
+
+
+def _relative_year_other(sentence: str, analysis: QuestionAnalysis, paragraph) -> bool:
+    """A year asked by its number ("襄城县2024年种了多少亩烟叶", "2024年全年的旅游收入") and the sentence dated by a
+    relative year only ("今年全县种植烟叶5.6万亩"): the article's date says which year that is, and when it is not
+    the asked one the figure is another year's. A sentence naming a year by its number is left to _foreign_period;
+    baselines of a change ("比上年提高") date nothing."""
+    if ablated("relative_year_asked"):
+        return False
+    asked_years = {m.group(1) for t in analysis.time_terms if (m := _OWN_YEAR.match(t))}
+    if not asked_years or _relative_periods(_RELATIVE_BASELINE.sub("", analysis.text)):
+        return False
+    own_years, _ = _years_read(sentence)
+    own_relative = _dating_relative_years(sentence)
+    date = getattr(paragraph, "date", None) or ""
+    if own_years or not own_relative or not date[:4].isdigit():
+        return False
+    resolved = {str(int(date[:4]) - _YEARS_BACK[word]) for word in own_relative if word in _YEARS_BACK}
+    return bool(resolved) and not resolved & asked_years
+
+
+# a relative year dating its clause: at the clause's start ("今年全县种植…", "；去年全市…", "截至去年底"), not a
+# baseline inside it ("由去年同期的41.3%提高到47.8%", "比去年", "去年的水平")
+_DATING_RELATIVE = re.compile(r"(?:^|(?<=[，,；;。：:\s])|(?<=截至))(今年|去年|前年|明年|本年|上年)(?!同期|的)")
+
+
+def _dating_relative_years(sentence: str) -> set[str]:
+    return {_SAME_PERIOD.get(m.group(1), m.group(1)) for m in _DATING_RELATIVE.finditer(sentence)}
