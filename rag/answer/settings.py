@@ -88,8 +88,6 @@ SWITCHES = {
                          "案件1680件\" does not answer 行政案件",
     "relative_year_asked": "a year asked by its number (2024年) is not answered by a sentence dated by a relative year"
                            " only (今年) that the article's date makes another year (2025): near_miss.period",
-    "people_count": "nm:asked_unit: a word for people counted with no unit (旅客有多少, 拉了多少乘客) asks a count of"
-                    " people: a sum, a time or a count of things (32万元, 10分钟, 两条) does not answer",
     "modifier_kind_verb": "nm:other_modifier walks over a verb glued between a distinguishing word and the head (高级|认证|"
                           "企业 against 一般|认证|企业)",
     "part_vn": "a verbal noun names the part of a 其中-clause (其中游泳项目: 游泳)",

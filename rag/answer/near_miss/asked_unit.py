@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..question import QuestionAnalysis, opens_longer_word, pos_cut
+from ..question import QuestionAnalysis, opens_longer_word
 from ..settings import ablated
 from ..spans import Span
-from ..synonyms import word_codes
 
 # the kinds of measure, each by the units news writes it in (the longest first where they share characters)
 _KINDS = {
@@ -61,74 +60,12 @@ def asked_unit_kind(analysis: QuestionAnalysis) -> str | None:
         (m.start() + max(m.group(0).rfind("多少"), m.group(0).rfind("几")), "money") for m in _AMOUNT_ASKED.finditer(text)]
     found = sorted(measured + counted + amount)
     if not found:
-        return "people" if _people_asked(text) else None
+        return None
     # the last wh-word asks (a count word before it names things: "几家企业投了多少钱"); one with no unit after it
     # ("这几家企业一共投了多少") asks no unit this reads
     last = max(m.start() for m in re.finditer(r"多少|几", text))
     at, kind = found[-1]
     return kind if at == last else None
-
-
-# the words that may stand between the counted noun and the wh-word ("旅客有多少", "被告人一共是多少")
-_LINK = frozenset("有 是 为 共 一共 总共 共有 大约 约 达 达到 还有".split())
-
-
-def _people_noun(word: str) -> bool:
-    """Whether 词林 files ``word`` (or, not filed, its tail of two characters or more: 从业|人员) only among words for
-    people (its class A: 旅客, 被告人, 护士)."""
-    for start in range(0, max(len(word) - 1, 1)):
-        codes = word_codes(word[start:])
-        if codes:
-            return len(word) - start >= 2 and all(code.startswith("A") for code in codes)
-    return False
-
-
-def _people_asked(text: str) -> bool:
-    """Whether the question asks, with no unit after its wh-word, how many people: the noun it counts right after
-    多少 ("拉了多少乘客") or right before it, past 有/是 only ("到达许昌东站的旅客有多少"), is a word for people."""
-    if ablated("people_count"):
-        return False
-    tokens = [(w, f) for w, f in pos_cut(text) if w.strip()]
-    at = max((k for k, (w, _) in enumerate(tokens) if w == "多少"), default=None)
-    if at is None:
-        return False
-    after = tokens[at + 1] if at + 1 < len(tokens) else ("", "")
-    if after[1].startswith("n") and len(after[0]) >= 2:
-        return _people_noun(after[0])
-    k = at - 1
-    while k >= 0 and tokens[k][0] in _LINK:
-        k -= 1
-    # the noun must close the phrase before the wh-word past 有/是 ("旅客有多少"), not run on into a verb
-    if k < 0 or k == at - 1:
-        return False
-    word, flag = tokens[k]
-    return flag.startswith("n") and len(word) >= 2 and _people_noun(word)
-
-
-# count words that never count people: a figure in one counts lines, machines, places, kinds, sessions
-_THINGS_COUNT = frozenset("条 台 部 辆 座 艘 架 栋 间 株 棵 头 只 张 套 件 项 处 所 列 趟 期 种 份 匹 家".split())
-
-
-def _not_people(span: Span, sentence: str) -> bool:
-    """Whether the figure is in a unit that counts or measures no people: a measure (元, 分钟, 吨) or a count word
-    of things (两条, 一趟, 二期, 6台)."""
-    found = _figure_unit(span, sentence)
-    if found is not None and found[0] not in ("count", "percent"):
-        return True
-    text = span.text.rstrip("以上下左右内余多")
-    if any(text.endswith(unit) for unit in _THINGS_COUNT) and not text.endswith(("人次", "户次")):
-        return True
-    # a count in a general count word (5个) counting a noun 词林 files among no people ("5个临时售票窗口")
-    if found is not None and found[0] == "count" and text.endswith("个"):
-        head = None  # the noun phrase's last word 词林 files, up to a verb, a conjunction or a mark (临时|售票|窗口)
-        for word, flag in pos_cut(sentence[span.end:span.end + 12])[:4]:
-            if not word.strip() or flag[:1] in ("x", "c", "p", "u", "m") or flag.startswith("v") and flag != "vn":
-                break
-            if len(word) >= 2 and word_codes(word):
-                head = word
-        if head:
-            return not any(code.startswith("A") for code in word_codes(head))
-    return False
 
 
 def _figure_unit(span: Span, sentence: str) -> tuple[str, str] | None:
@@ -155,8 +92,6 @@ def unit_of_other_kind(span: Span, sentence: str, analysis: QuestionAnalysis) ->
         return False
     if _PER.search(analysis.text) and asked == "money":  # "一公斤多少钱": the price per unit, for the rate checks
         return False
-    if asked == "people":  # "到达许昌东站的旅客有多少": a count of people, no sum, time or count of things
-        return _not_people(span, sentence)
     found = _figure_unit(span, sentence)
     if found is None:
         return False
