@@ -196,7 +196,6 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "share_lean",  # rag.check.claims._names_measure: "…17.92万吨，占全市的三成以上" is the share of what the figure before measures
                "told_otherwise",  # rag.check.told_together: a figure left 未找到 whose measure the confirming article sentence gives another value
                "rank_either_side",  # rag.check.told_together: beside a confirmed rank, the statement's figure may stand on either side
-               "rebind_next",  # rag.check.verify._next_bound_contradiction: a 不一致 whose figure the article binds to another subject falls to the next one bound to the claim's own
                "compared_more_bare",  # rag.check.measure: "比去年同期多补0.35亿立方米" (no 了) is a rise of 0.35亿立方米, as "多补了"
                "place_whole_word")  # rag.check.claims.places_in (rag.places.glued_place / person_named): a place read as a whole word, "经|开区" is 经开区, "理事长刘|长海" names a person
 
