@@ -90,13 +90,25 @@ def launch_on_a_free_port(app, **options) -> str:
     raise AssertionError("unreachable")
 
 
+def _clear_check_caches() -> None:
+    """The check readings' caches by text (paragraph figures, places): a switch changes what they hold."""
+    from rag.check.candidates import _paragraph_figures
+    from rag.check.claims import places_in
+
+    _paragraph_figures.cache_clear()
+    places_in.cache_clear()
+
+
 def checked_without(assistant, text: str, switch: str, monkeypatch):
-    """The report of checking ``text`` with one RAG_CHECK_ABLATE switch off (the ablation tests' other side)."""
+    """The report of checking ``text`` with one RAG_CHECK_ABLATE switch off (the ablation tests' other side), the
+    readings' caches cleared on both sides."""
+    _clear_check_caches()
     monkeypatch.setenv("RAG_CHECK_ABLATE", switch)
     try:
         return assistant.check(text)
     finally:
         monkeypatch.delenv("RAG_CHECK_ABLATE")
+        _clear_check_caches()
 
 
 def claim_verdicts(report) -> list[tuple]:

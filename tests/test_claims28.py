@@ -22,23 +22,6 @@ def page_assistant(tmp_path_factory):
     return assistant_over(PAGE, tmp_path_factory, "claims28-index")
 
 
-def _cleared() -> None:
-    from rag.check.candidates import _paragraph_figures
-    from rag.check.claims import places_in
-
-    _paragraph_figures.cache_clear()
-    places_in.cache_clear()
-
-
-def without(assistant, claim: str, switch: str, monkeypatch):
-    """``checked_without``, the readings' caches (paragraph figures and places, by text) cleared on both sides."""
-    _cleared()
-    try:
-        return checked_without(assistant, claim, switch, monkeypatch)
-    finally:
-        _cleared()
-
-
 def _found(report) -> list[tuple]:
     return [(c.verdict, c.found) for c in report.claims]
 
@@ -46,7 +29,7 @@ def _found(report) -> list[tuple]:
 def test_a_period_said_in_other_words_is_said(page_assistant, monkeypatch):
     claim = "前三季度全市法院结案率为86.1%。"
     assert page_assistant.check(claim).verdict == "supported"
-    off = without(page_assistant, claim, "own_subject_period_form", monkeypatch)
+    off = checked_without(page_assistant, claim, "own_subject_period_form", monkeypatch)
     assert contradicted(off) == [("82.4%", "时间")], claim_verdicts(off)
 
 
@@ -60,7 +43,7 @@ def test_every_member_of_a_kind_is_no_place(page_assistant, monkeypatch):
     report = page_assistant.check(claim)
     assert report.verdict == "supported", claim_verdicts(report)
     assert [c.claim.kind for c in report.claims] == ["figure"]
-    off = without(page_assistant, claim, "every_member", monkeypatch)
+    off = checked_without(page_assistant, claim, "every_member", monkeypatch)
     assert "各县区" in [c.claim.stated for c in off.claims] and off.verdict != "supported"
 
 
@@ -68,7 +51,7 @@ def test_a_bare_item_measures_what_the_lead_says(page_assistant, monkeypatch):
     for claim, found in (("枫林市空气质量优良天数比例为85.7%。", "85.7%"), ("去年叶岭区地区生产总值增长7.5%。", "7.5%")):
         report = page_assistant.check(claim)
         assert _found(report) == [("supported", found)], claim_verdicts(report)
-        assert without(page_assistant, claim, "bare_item_measure", monkeypatch).verdict == "not_found"
+        assert checked_without(page_assistant, claim, "bare_item_measure", monkeypatch).verdict == "not_found"
 
 
 @pytest.mark.parametrize("claim", [
@@ -86,7 +69,7 @@ def test_a_rounded_figure_within_what_the_claim_allows(page_assistant, monkeypat
     claim = "全市竹编产业从业人员将近6万人。"
     report = page_assistant.check(claim)
     assert _found(report) == [("supported", "约5.8万人")], claim_verdicts(report)
-    assert without(page_assistant, claim, "about_within", monkeypatch).verdict == "contradicted"
+    assert checked_without(page_assistant, claim, "about_within", monkeypatch).verdict == "contradicted"
     # "约5.8万人" may be under 5.8万: not "超过5.8万人"
     report = page_assistant.check("全市竹编产业从业人员超过5.8万人。")
     assert report.verdict != "supported", claim_verdicts(report)

@@ -18,22 +18,6 @@ def page_assistant(tmp_path_factory):
     return assistant_over(PAGE, tmp_path_factory, "contra29-index")
 
 
-def _cleared() -> None:
-    from rag.check.candidates import _paragraph_figures
-    from rag.check.claims import places_in
-
-    _paragraph_figures.cache_clear()
-    places_in.cache_clear()
-
-
-def without(assistant, claim: str, switch: str, monkeypatch):
-    _cleared()
-    try:
-        return checked_without(assistant, claim, switch, monkeypatch)
-    finally:
-        _cleared()
-
-
 def test_the_countys_own_figure_still_confirms(page_assistant):
     report = page_assistant.check("青河县今年小麦平均亩产436公斤。")
     assert report.verdict == "supported", claim_verdicts(report)
@@ -44,5 +28,5 @@ def test_more_done_than_a_base_without_le_is_a_rise(page_assistant, monkeypatch)
     report = page_assistant.check(claim)
     assert [d for _, d in contradicted(report)] == ["方向"], claim_verdicts(report)
     assert "0.42亿立方米" in contradicted(report)[0][0]
-    off = without(page_assistant, claim, "compared_more_bare", monkeypatch)
+    off = checked_without(page_assistant, claim, "compared_more_bare", monkeypatch)
     assert off.verdict != "contradicted", claim_verdicts(off)

@@ -22,22 +22,6 @@ def page_assistant(tmp_path_factory):
     return assistant_over(PAGE, tmp_path_factory, "place29-index")
 
 
-def _cleared() -> None:
-    from rag.check.candidates import _paragraph_figures
-    from rag.check.claims import places_in
-
-    _paragraph_figures.cache_clear()
-    places_in.cache_clear()
-
-
-def without(assistant, claim: str, monkeypatch):
-    _cleared()
-    try:
-        return checked_without(assistant, claim, "place_whole_word", monkeypatch)
-    finally:
-        _cleared()
-
-
 def _verdicts(report) -> list[tuple]:
     return [(c.claim.kind, c.verdict, c.found) for c in report.claims]
 
@@ -63,7 +47,7 @@ def test_the_words_around_a_place():
 def test_a_zone_cut_by_jieba_is_one_place(page_assistant, monkeypatch):
     claim = "荆州经开区前三季度规上工业产值486.2亿元。"
     assert _verdicts(page_assistant.check(claim)) == [("figure", "supported", "486.2亿元")]
-    assert without(page_assistant, claim, monkeypatch).verdict == "not_found"
+    assert checked_without(page_assistant, claim, "place_whole_word", monkeypatch).verdict == "not_found"
     wrong = page_assistant.check("荆州经开区前三季度规上工业产值468.2亿元。")
     assert _verdicts(wrong) == [("figure", "contradicted", "486.2亿元")], claim_verdicts(wrong)
 
@@ -81,7 +65,7 @@ def test_a_persons_given_name_is_no_place(page_assistant, monkeypatch):
     claim = "在合隆镇，绿丰玉米种植专业合作社理事长刘长海介绍，这家合作社今年托管土地2.6万亩。"
     report = page_assistant.check(claim)
     assert _verdicts(report) == [("figure", "supported", "2.6万亩")], claim_verdicts(report)
-    off = without(page_assistant, claim, monkeypatch)
+    off = checked_without(page_assistant, claim, "place_whole_word", monkeypatch)
     assert ("place", "长海") in [(c.claim.kind, c.claim.stated) for c in off.claims] and off.verdict == "not_found"
     wrong = page_assistant.check("在合隆镇，绿丰玉米种植专业合作社理事长刘长海介绍，这家合作社今年托管土地3.6万亩。")
     assert wrong.verdict == "contradicted", claim_verdicts(wrong)
