@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assistant_over, claim_verdicts, contradicted
-from test_claims28 import without
+from conftest import assistant_over, checked_without, claim_verdicts, contradicted
 
 PAGE = Path(__file__).parent / "data" / "claims27"
 
@@ -31,14 +30,14 @@ def test_a_bare_items_figure_given_to_a_place_listed_after_it(page_assistant, mo
     claim = "城关县去年规模以上工业产值172.3亿元。"
     report = page_assistant.check(claim)
     assert contradicted(report) == [("158.9亿元", "地点")], claim_verdicts(report)
-    assert without(page_assistant, claim, "own_subject_item,bare_item_measure", monkeypatch).verdict == "not_found"
+    assert checked_without(page_assistant, claim, "own_subject_item,bare_item_measure", monkeypatch).verdict == "not_found"
 
 
 def test_a_bare_items_figure_given_to_a_place_listed_before_it(page_assistant, monkeypatch):
     claim = "柳林县去年规模以上工业产值158.9亿元。"
     report = page_assistant.check(claim)
     assert contradicted(report) == [("172.3亿元", "地点")], claim_verdicts(report)
-    assert without(page_assistant, claim, "own_subject_item,bare_item_measure", monkeypatch).verdict == "not_found"
+    assert checked_without(page_assistant, claim, "own_subject_item,bare_item_measure", monkeypatch).verdict == "not_found"
 
 
 def test_an_item_with_its_verb_said_by_the_lead(page_assistant):
@@ -50,7 +49,7 @@ def test_a_one_character_place_opening_the_lead(page_assistant, monkeypatch):
     claim = "城关县去年规模以上工业产值286.4亿元。"
     report = page_assistant.check(claim)
     assert contradicted(report) == [("158.9亿元", "地点")], claim_verdicts(report)
-    assert without(page_assistant, claim, "own_subject_opening,bare_item_measure", monkeypatch).verdict == "not_found"
+    assert checked_without(page_assistant, claim, "own_subject_opening,bare_item_measure", monkeypatch).verdict == "not_found"
 
 
 def test_the_claims_own_figure_is_not_contradicted(page_assistant):
