@@ -10,33 +10,22 @@ office of the place before it, and "苏州人" (a place + 人) names the place's
 passages must say."""
 from __future__ import annotations
 
-import functools
 import re
-from collections import Counter
 
-from ..places import pos_tokenizer
+from ..places import SURNAME_NAMES, pos_tokenizer
+from ..places import in_dictionary as _in_dictionary, name_starts as _name_starts
 from .settings import ablated
 
 _PERSON_FLAGS = ("nr", "nrt", "nrfg")
 _OFFICE_END = "局委厅办处署"
 _COUNT_WORDS = re.compile(r"(?:多少|几|[0-9０-９]+|[一二两三四五六七八九十百千万]+)$")
-# a name's first character starts this many names of jieba's dictionary at least: a surname (王 1819,
-# 苏 240, 钱 128); 迎 (19) and 多 (32) start names only by chance
-_SURNAME_NAMES = 60
+# a name's first character starts this many names of jieba's dictionary at least (rag.places: 王 1819, 苏 240,
+# 钱 128; 迎 19 and 多 32 start names only by chance)
+_SURNAME_NAMES = SURNAME_NAMES
 # a word of the language (马拉松 in jieba's dictionary), not a rare name the dictionary lists
 _COMMON = 50
 # what follows a verb, not a name: its preposition or aspect particle (钱花|在老百姓身上, 人走|了)
 _VERB_FOLLOWERS = frozenset("在 了 到 着 过 给 完 掉".split())
-
-
-@functools.lru_cache(maxsize=1)
-def _name_starts() -> Counter:
-    tags = pos_tokenizer().word_tag_tab
-    return Counter(w[0] for w, f in tags.items() if f == "nr" and len(w) in (2, 3))
-
-
-def _in_dictionary(word: str) -> bool:
-    return bool(pos_tokenizer().tokenizer.FREQ.get(word))
 
 
 def _tag(word: str) -> str:
