@@ -153,7 +153,8 @@ def _split_compounds(tokens: list[tuple[str, str]], entities: tuple[str, ...]) -
             for at in range(2, len(word) - 1):
                 front, tail = word[:at], word[at:]
                 if frequency.get(front) and frequency.get(tail):
-                    front_flag = pos_cut(front)[0][1] if len(pos_cut(front)) == 1 else "n"
+                    front_cut = pos_cut(front)
+                    front_flag = front_cut[0][1] if len(front_cut) == 1 else "n"
                     # (a verb before the head says what is done, no kind: 播种|面积 stays one noun)
                     if not (front_flag.startswith("v") and front_flag != "vn"):
                         split = [(front, front_flag), (tail, "n")]

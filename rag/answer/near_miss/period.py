@@ -63,7 +63,6 @@ def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis) -> bool:
     return bool(asked & _relative_periods(sentence))
 
 
-_RELATIVE_YEAR = re.compile("上一年|今年|本年|去年|上年|前年|明年")
 _OWN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
@@ -71,7 +70,7 @@ def _years_read(text: str) -> tuple[set[str], set[str]]:
     """(the years ``text`` names, the relative years it says: 本年 is 今年, 上年 去年), baselines of a
     change ("比2024年同期", "较去年") left out."""
     own = without_baselines(_RELATIVE_BASELINE.sub("", text))
-    return set(_OWN_YEAR.findall(own)), {_SAME_PERIOD.get(w, w) for w in _RELATIVE_YEAR.findall(own)}
+    return set(_OWN_YEAR.findall(own)), _relative_periods(own)
 
 
 def _article_year(paragraph) -> set[str]:
