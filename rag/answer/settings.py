@@ -32,6 +32,11 @@ class AnswerSettings:
 
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
+    "sum_not_count": "a comparison of a sum named by 额 (签约额, 金额, 销售额) refuses a side whose figure is a count of things"
+                     " (46个 of projects signed), as it refuses a side in another unit",
+    "sum_after_count": "a comparison side answered with a count of things when a sum named by 额 is compared takes the sum"
+                       " its sentence names by 额 right after the count, in the same run of clauses (项目46个，协议投资额"
+                       "386.5亿元)",
     "points_not_rate": "a comparison's side in 个百分点 (a gap between two rates) does not compare with a rate or share in %",
     "average_level": "平均 before a level that is itself no sum (浓度, 气温, 年龄) says that level, no rate per day or head"
                      " (nm:rate)",

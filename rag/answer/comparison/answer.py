@@ -131,6 +131,9 @@ def answer_comparison(
         rates = [_growth_after(side, hits) for side in sides]
         if all(rate is not None for rate in rates):
             sides = (rates[0], rates[1])  # type: ignore[assignment]
+    if hits and _sum_compared(question, comparison) and not ablated("sum_after_count"):
+        # "旌阳区新签约亿元以上项目46个，协议投资额386.5亿元": the sum named by 额 right after the count is the side's sum
+        sides = tuple(_sum_after(side, hits) or side for side in sides)  # type: ignore[assignment]
     answer = _composed(question, comparison, sides, elapsed_ms)
     if answer.refused and hits and not comparison.remainder or _unnamed(comparison, sides) and hits:
         stated = stated_sides(comparison, shown_sides(comparison), hits)
@@ -205,6 +208,30 @@ def _growth_after(side: Answer, hits: Sequence[Hit]) -> Answer | None:
     return replace(side, answer=match.group("rate"), short=match.group("rate"), citations=(citation(1, hit, span),))
 
 
+# a sum named by 额 after a count, in the count's own run of clauses: "…项目46个，协议投资额386.5亿元"
+_SUM_AFTER = re.compile(r"^[^。；;！？!?]*?额(?:为|达到|达|是|约)?(?P<sum>\d+(?:\.\d+)?[万亿]?元)")
+
+
+def _sum_after(side: Answer, hits: Sequence[Hit]) -> Answer | None:
+    """``side`` answered with a count of things (46个) whose sentence names a sum by 额 after it, before the clause
+    run ends (。；): that sum, cited; None otherwise (also when a second such sum follows: which one is not said)."""
+    value = None if side.refused or not side.citations else figure_of(side.short)
+    if value is None or not value.unit or measure_of(value.unit) != -1:
+        return None
+    cited = side.citations[0]
+    end = cited.text_answer_end
+    hit = next((h for h in hits if (h.paragraph.source, h.paragraph.number) == (cited.source, cited.paragraph)), None)
+    if end is None or hit is None:
+        return None
+    run = re.split(r"[。；;！？!?]", cited.text[end:], maxsplit=1)[0]
+    match = _SUM_AFTER.match(run)
+    if match is None or _SUM_AFTER.match(run[match.end():]) is not None:
+        return None
+    start = end + match.start("sum")
+    span = (start, start + len(match.group("sum")))
+    return replace(side, answer=match.group("sum"), short=match.group("sum"), citations=(citation(1, hit, span),))
+
+
 def _undated(name: str) -> str:
     """``name`` less the period words opening it ("暑期盘州古城" opens the item 盘州古城 of a list)."""
     words = pos_cut(name)
@@ -241,6 +268,28 @@ def _list_item_sides(comparison: Comparison, sides: tuple[Answer, Answer], hits:
     return (read, kept) if lost == 0 else (kept, read)
 
 
+# a sum named by 额 as what both sides measure ("去年招商签约额，旌阳区比广汉市多出多少", "汇川区的签约金额比仁怀市多多少",
+# "两县销售额哪个高"): 额 closing the measure right before the comparison (not 份额, 名额, 配额, 限额: shares and quotas)
+_SUM_COMPARED = re.compile(r"(?<![份名配限])额(?=[，,]|(?:是|为)?(?:哪|谁)|更|比|(?:还|要)?[多少高低大小](?:多少|几|了|出|吗|[？?]|$)|[？?]?$)")
+
+
+def _sum_compared(question: str, comparison: Comparison) -> bool:
+    return not comparison.dated and not RATE_ASKED.search(question) and _SUM_COMPARED.search(question) is not None
+
+
+def _count_for_sum(question: str, comparison: Comparison, values: list) -> int | None:
+    """The side whose figure is a count of things (46个, 9个) when the question compares a sum named by 额 (签约额, 金额,
+    销售额): the count is of projects or firms, not the sum; None when both figures may be sums (or a unit is not
+    written)."""
+    if ablated("sum_not_count") or not _sum_compared(question, comparison):
+        return None
+    for side in (0, 1):
+        unit = values[side].unit
+        if unit and not values[side].duration and measure_of(unit) == -1:
+            return side
+    return None
+
+
 def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer], elapsed_ms: float) -> Answer:
     dated = comparison.dated
     read = date_key if dated else figure_of
@@ -255,6 +304,10 @@ def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer
         gap = 0 if values[0].unit.endswith("百分点") else 1  # the side given a gap between rates is the one not found
         return _refused_side(question, comparison, gap, sides[gap], elapsed_ms,
                              f"找到的{sides[gap].short}是两个比率之差，不是{shown_sides(comparison)[gap]}的比率")
+    counted = _count_for_sum(question, comparison, values)
+    if counted is not None:  # "签约额" compared, "46个" found: a count of projects is no sum of money
+        return _refused_side(question, comparison, counted, sides[counted], elapsed_ms,
+                             f"问的是金额，找到的{sides[counted].short}是个数")
     if same_figure(sides):
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms)
     if not dated and RATE_ASKED.search(question) and not any(_is_rate(s.short) for s in sides) \
