@@ -297,6 +297,10 @@ def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer
     for side in (0, 1):
         if values[side] is None:
             return _refused_side(question, comparison, side, sides[side], elapsed_ms)
+    counted = _count_for_sum(question, comparison, values)
+    if counted is not None:  # "签约额" compared, "46个" found: a count of projects is no sum of money
+        return _refused_side(question, comparison, counted, sides[counted], elapsed_ms,
+                             f"问的是金额，找到的{sides[counted].short}是个数")
     if not dated and values[0].unit and values[1].unit and not comparable_units(values[0].unit, values[1].unit, question):
         # "103万元" against "247人": one side's figure measures something else
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms, f"找到的是{sides[1].short}，与{sides[0].short}不是同一种量")
@@ -304,10 +308,6 @@ def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer
         gap = 0 if values[0].unit.endswith("百分点") else 1  # the side given a gap between rates is the one not found
         return _refused_side(question, comparison, gap, sides[gap], elapsed_ms,
                              f"找到的{sides[gap].short}是两个比率之差，不是{shown_sides(comparison)[gap]}的比率")
-    counted = _count_for_sum(question, comparison, values)
-    if counted is not None:  # "签约额" compared, "46个" found: a count of projects is no sum of money
-        return _refused_side(question, comparison, counted, sides[counted], elapsed_ms,
-                             f"问的是金额，找到的{sides[counted].short}是个数")
     if same_figure(sides):
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms)
     if not dated and RATE_ASKED.search(question) and not any(_is_rate(s.short) for s in sides) \
