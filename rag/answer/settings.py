@@ -32,6 +32,8 @@ class AnswerSettings:
 
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
+    "other_member_figure": "a comparison side answered from a sentence whose words before the figure name the other"
+                           " side's member and not its own (长葛市…亩均投资2500元 for 襄城) is refused for that side",
     "sum_not_count": "a comparison of a sum named by 额 (签约额, 金额, 销售额) refuses a side whose figure is a count of things"
                      " (46个 of projects signed), as it refuses a side in another unit",
     "sum_after_count": "a comparison side answered with a count of things when a sum named by 额 is compared takes the sum"

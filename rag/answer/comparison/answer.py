@@ -15,7 +15,7 @@ from ...schema import Answer, Citation, Hit
 from ..compose import citation
 from ..question import coverage, pos_cut
 from ..settings import ablated
-from .anchors import PERIOD, is_time_word
+from .anchors import NAME_LEVELS, PERIOD, is_time_word, times_named
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATE_ASKED, RATIO, YES_NO, Comparison
 from .baseline_side import baseline_side
 from .list_item_sides import list_item_side, opens_with_name, own_item_side
@@ -134,6 +134,11 @@ def answer_comparison(
     if hits and _sum_compared(question, comparison) and not ablated("sum_after_count"):
         # "旌阳区新签约亿元以上项目46个，协议投资额386.5亿元": the sum named by 额 right after the count is the side's sum
         sides = tuple(_sum_after(side, hits) or side for side in sides)  # type: ignore[assignment]
+    if not comparison.dated and not comparison.remainder and not ablated("other_member_figure"):
+        # "长葛市今年…总投资1.7亿元，亩均投资2500元" answers 襄城 with 2500元: a figure its sentence states of the other
+        # side's member, not of its own, is no figure of this side
+        sides = tuple(_refused_as_other(side, own, other) for side, own, other  # type: ignore[assignment]
+                      in zip(sides, _members(comparison), reversed(_members(comparison))))
     answer = _composed(question, comparison, sides, elapsed_ms)
     if answer.refused and hits and not comparison.remainder or _unnamed(comparison, sides) and hits:
         stated = stated_sides(comparison, shown_sides(comparison), hits)
@@ -230,6 +235,38 @@ def _sum_after(side: Answer, hits: Sequence[Hit]) -> Answer | None:
     start = end + match.start("sum")
     span = (start, start + len(match.group("sum")))
     return replace(side, answer=match.group("sum"), short=match.group("sum"), citations=(citation(1, hit, span),))
+
+
+def _members(comparison: Comparison) -> tuple[str, str]:
+    """The member each side names (a place, a body: "长葛", "宝鸡高新区" of "宝鸡高新区的新房销售面积"), or "" for a side
+    naming a period or nothing but its measure."""
+    names = []
+    for name in shown_sides(comparison):
+        member = _undated(name.split("的")[0])
+        names.append(member if len(member) >= 2 and not times_named(member) and not PERIOD.search(member)
+                     and opens_with_name(member) else "")
+    return names[0], names[1]
+
+
+def _names_member(text: str, member: str) -> bool:
+    """Whether ``text`` names ``member``, also without the wider place opening it (高新区 of 宝鸡高新区)."""
+    if mentions(text, member):
+        return True
+    words = pos_cut(member)
+    rest = member[len(words[0][0]):] if len(words) > 1 and len(words[0][0]) >= 2 else ""
+    return len(rest) >= 3 and rest[-1] in NAME_LEVELS and rest in text
+
+
+def _refused_as_other(side: Answer, own: str, other: str) -> Answer:
+    """``side`` refused when the words of its sentence before its figure name the other side's member and not its own
+    ("从区域看，上半年高新区…销售面积21.7万平方米" for 渭滨区): the figure is the other member's."""
+    if side.refused or not own or not other or not side.short or not side.sentence:
+        return side
+    at = side.sentence.find(side.short)
+    before = side.sentence[:at] if at >= 0 else side.sentence
+    if _names_member(before, own) or not _names_member(before, other):
+        return side
+    return replace(side, refused=True, note=f"找到的{side.short}说的是{other}")
 
 
 def _undated(name: str) -> str:
