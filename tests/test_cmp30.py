@@ -4,8 +4,10 @@
   项目36个") takes the sum its sentence names by 额 right after the count, in the same run of clauses ("协议投资额248.6亿元").
 - sum_not_count: a side still holding a count then is refused ("问的是金额，找到的12个是个数"), never compared as 36个
   against 29个.
+- other_member_figure: a side answered from a sentence whose words before the figure name the other side's member and not
+  its own ("东林区今年…总投资1.3亿元，亩均投资2500元" for 南岗) is refused for that side.
 
-The page (tests/data/cmp30/) and the questions are written for this test, not taken from the eval data."""
+The pages (tests/data/cmp30/) and the questions are written for this test, not taken from the eval data."""
 from __future__ import annotations
 
 from conftest import page_assistant_over
@@ -51,3 +53,31 @@ def test_a_count_asked_is_still_a_count(page_assistant):
     question = "去年东林区和南岗县新签约的亿元以上项目，哪个多？"
     assert not _SUM_COMPARED.search(question)
     assert "个数" not in (page_assistant.ask(question).note or "")
+
+
+# other_member_figure: "东林区今年…总投资1.3亿元，亩均投资2500元" states 东林区's figures; 南岗县's own sentence gives no
+# investment, so 南岗 (asked short, as users do) answered from 东林区's sentence is refused, naming 南岗县, never compared as 1.3亿元 against 2500元
+INVESTMENT = "东林和南岗今年的高标准农田项目，哪个总投资更大？"
+
+
+def test_a_figure_of_the_other_member_is_refused(page_assistant):
+    answer = page_assistant.ask(INVESTMENT)
+    assert answer.refused and "南岗" in answer.note and "东林" in answer.note, answer.answer
+
+
+def test_a_side_named_by_its_sentence_still_answers(page_assistant):
+    answer = page_assistant.ask("东林区和北坪县去年新签约的亿元以上项目，哪个多？")
+    assert not answer.refused and "东林区" in answer.short, answer.answer
+
+
+def test_switched_off_the_other_members_figure_compares(page_assistant, monkeypatch):
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "other_member_figure")
+    answer = page_assistant.ask(INVESTMENT)
+    assert not answer.refused and "2500元" in answer.answer, answer.answer
+
+
+def test_a_member_is_named_without_its_wider_place():
+    from rag.answer.comparison.answer import _names_member
+
+    assert _names_member("从区域看，上半年高新区新建商品房销售面积", "宝鸡高新区")
+    assert not _names_member("从区域看，上半年全市新建商品房销售面积", "宝鸡高新区")
