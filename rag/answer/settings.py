@@ -78,6 +78,8 @@ SWITCHES = {
     "modifier_gloss": "nm:other_modifier walks back over a gloss in brackets after the clause's modifier (可吸入颗粒物（PM10）"
                       "平均浓度: 可吸入颗粒物 qualifies the head, the bracket names it again)",
     "modifier_letters": "nm:other_modifier reads a code in letters (PM10, PM2.5) as a word naming a kind, as a noun",
+    "modifier_every_kind": "nm:other_modifier reads a scope word naming every kind of the head (各项存款, 各类案件) as"
+                           " the sum of the kinds, against a kind asked (住户存款): a part of the figure, not the figure",
     "modifier_count_head": "nm:other_modifier reads a noun followed by a count word (上线|人数, 企业|数量) as the head a"
                            " modifier qualifies, not as a modifier of the count word",
     "modifier_scope_misread": "nm:other_modifier: a two-character word opening with a scope character whose second names"
