@@ -387,6 +387,8 @@ SWITCHES = {
                        " a figure whose clause opens with another name (观音桥商圈实现销售额): near_miss.sibling_subject",
     "whole_for_part": "a figure whose clause is a wider scope's (全省…实现门票收入) does not answer for a named thing inside it"
                       " (黄果树瀑布景区, 某镇零工驿站) or a lower place the sentence never names: near_miss.whole_for_part",
+    "zone_part": "near_miss.whole_for_part reads a development zone named by its city (咸宁高新区, 德阳经开区) as a part of"
+                 " the city, named in a sentence only by its zone word (高新区): 全市's figure does not answer for it",
     "scope_min": "a scope word before a word opening with 民 (全市民宿, 全县民营企业) is the figure's scope, not 全+市民"
                  " (every citizen): asked_place.wider_scope and near_miss.whole_for_part",
     "placed_fallback": "when the best-scoring sentence is refused for its place or scope (全省, 三市合计), a lower-scoring"
