@@ -85,6 +85,8 @@ SWITCHES = {
     "modifier_gloss": "nm:other_modifier walks back over a gloss in brackets after the clause's modifier (可吸入颗粒物（PM10）"
                       "平均浓度: 可吸入颗粒物 qualifies the head, the bracket names it again)",
     "modifier_letters": "nm:other_modifier reads a code in letters (PM10, PM2.5) as a word naming a kind, as a noun",
+    "modifier_every_kind": "nm:other_modifier reads a scope word naming every kind of the head (各项存款, 各类案件) as"
+                           " the sum of the kinds, against a kind asked (住户存款): a part of the figure, not the figure",
     "modifier_count_head": "nm:other_modifier reads a noun followed by a count word (上线|人数, 企业|数量) as the head a"
                            " modifier qualifies, not as a modifier of the count word",
     "modifier_scope_misread": "nm:other_modifier: a two-character word opening with a scope character whose second names"
@@ -392,6 +394,8 @@ SWITCHES = {
                        " a figure whose clause opens with another name (观音桥商圈实现销售额): near_miss.sibling_subject",
     "whole_for_part": "a figure whose clause is a wider scope's (全省…实现门票收入) does not answer for a named thing inside it"
                       " (黄果树瀑布景区, 某镇零工驿站) or a lower place the sentence never names: near_miss.whole_for_part",
+    "zone_part": "near_miss.whole_for_part reads a development zone named by its city (咸宁高新区, 德阳经开区) as a part of"
+                 " the city, named in a sentence only by its zone word (高新区): 全市's figure does not answer for it",
     "scope_min": "a scope word before a word opening with 民 (全市民宿, 全县民营企业) is the figure's scope, not 全+市民"
                  " (every citizen): asked_place.wider_scope and near_miss.whole_for_part",
     "placed_fallback": "when the best-scoring sentence is refused for its place or scope (全省, 三市合计), a lower-scoring"

@@ -36,6 +36,10 @@ _MISREAD_FLAGS = ("m",) + _PERSON_FLAGS
 _COMPLEMENTS = frozenset("起来 下来 出来 上来 过来 进来 回来 下去 上去 出去".split())
 
 
+# the scope words that name every kind of the noun after them, not a place, level or period (各项存款余额, 各类案件)
+_EVERY_KIND = frozenset({"各项", "各类", "各种", "各式", "各色"})
+
+
 def _content(word: str, flag: str, verbs: bool) -> bool:
     """A word that can say which kind of a measure is meant: two characters or more, a noun, a
     distinguishing word, an adjective, an abbreviation or a verbal noun (a verb only when ``verbs``); a code in
@@ -226,8 +230,11 @@ def _other_modifier(asked: list[tuple[str, str]], own: list[tuple[str, str]], cl
             if not _content(mod, mod_flag, glued) or any(entity_in(e, mod) for e in analysis.entities) \
                     or any(mod in t for t in times) or mod in GENERIC_PLACES:
                 continue
-            if not _content(other, other_flag, glued and mod_flag[:1] == "v" and own[b + 1][0] not in _OF) \
-                    or other in GENERIC_PLACES:
+            # a scope word naming every kind of the head (各项存款, 各类案件) sums the kinds: the asked one (住户存款)
+            # is a part of its figure, not the figure
+            every_kind = other in _EVERY_KIND and not ablated("modifier_every_kind")
+            if not every_kind and (not _content(other, other_flag, glued and mod_flag[:1] == "v" and own[b + 1][0] not in _OF)
+                                   or other in GENERIC_PLACES):
                 continue
             # two words opening alike say one thing (货车 / 货运, 农村 / 农牧区); siblings differ in their
             # opening and may share their head (刑事 / 民事)
@@ -241,7 +248,8 @@ def _other_modifier(asked: list[tuple[str, str]], own: list[tuple[str, str]], cl
                 and clause.count(mod) == clause.count(other) and _straddled(other, len(other) - len(mod))
             if _asked_said(mod, clause, clause_words) and not subtype:
                 continue
-            if said_in(other, analysis.text) or _kindred(other, question_words) \
+            # (a scope word of every kind shares 词林's class of amounts with the question's 多少, 几: no wording of it)
+            if said_in(other, analysis.text) or not every_kind and _kindred(other, question_words) \
                     or any(other in w or w in other for w in question_words if len(w) >= 2 and not (subtype and w == mod)):
                 continue
             return mod, other

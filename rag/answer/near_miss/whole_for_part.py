@@ -28,7 +28,10 @@ _PART_KINDS = (
     "学校", "中学", "小学", "大学", "学院", "幼儿园", "市场", "法院", "法庭", "港区", "码头", "机场", "车站", "博物馆", "图书馆",
     "体育馆", "基地", "水库", "气田", "油田", "矿", "电站", "工厂", "街道", "社区", "镇", "乡", "村",
 )
-_KIND_AT = re.compile("|".join(sorted(_PART_KINDS, key=len, reverse=True)))
+# a development or trade zone inside a city, named by the city's name (咸宁高新区, 德阳经开区): part of the city, though its
+# name is the city's (盐城法院, the city's courts as a whole, is read as the city); switch zone_part
+_ZONES = ("高新区", "经开区", "开发区", "高新技术产业开发区", "经济技术开发区", "自贸区", "保税区", "综合保税区")
+_KIND_AT = re.compile("|".join(sorted(_PART_KINDS + _ZONES, key=len, reverse=True)))
 # the levels of the scope words (全省 wider than 全市); a place asked by its suffix takes the same levels
 _LEVEL = {"国": 0, "省": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "镇": 4, "乡": 4, "村": 5}
 # a scope word as the figure's subject (not 全市第一, 全区域, 全县人民法庭首位: a rank or a compound)
@@ -72,7 +75,10 @@ def _asked_part(question: str) -> str | None:
             # (a mountain, lake or river the tagger reads as a place names a scenic spot: 云雾山景区)
             places = places and (place_level(word) is not None or (flag == "ns" and word[-1] not in _NATURE))
         # a place's name alone (盐城法院, 某县各学校) is the place's institutions as a whole: read as a place
-        if len(name) >= 2 and not places and not (len(name) == 2 and known_common_word(name)) \
+        zone = kind.group() in _ZONES
+        if zone and ablated("zone_part"):
+            continue
+        if len(name) >= 2 and (zone or not places) and not (len(name) == 2 and known_common_word(name)) \
                 and not _GENERIC.match(name):
             return name + kind.group()
     return None
@@ -92,7 +98,11 @@ def _lower_place(analysis: QuestionAnalysis, level: int) -> str | None:
 
 
 def _names(name: str, text: str) -> bool:
-    """``text`` names the asked thing: whole, or by its first two characters (黄果 of 黄果树瀑布景区)."""
+    """``text`` names the asked thing: whole, or by its first two characters (黄果 of 黄果树瀑布景区); a zone by its kind
+    word (高新区 of 咸宁高新区: its first characters are its city's name, which names the city, not the zone)."""
+    zone = next((z for z in _ZONES if name.endswith(z)), None)
+    if zone is not None and not ablated("zone_part"):
+        return zone in text
     return name in text or name[:2] in text or (len(name) > 3 and name[:-1] in text)
 
 
