@@ -163,18 +163,7 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
     # (a value read backwards on loose overlap yields to a figure all of whose words the claim restates: "…被纳入“严重失信主体
     # 名单”的,增幅不低于100%" for that claim's "增幅不低于50%", not "降幅不低于50%" told of another case)
     for row in contradicting(claim, stated, scored):
-        candidate = row.candidate
-        differs = _what_differs(stated, row, scored)
-        found = _found_text(candidate, with_direction=differs == "方向")
-        evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
-        said = candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]
-        stated_text = (direction_word(claim.label) or "") + claim.stated if differs == "方向" else claim.stated
-        if stated.kind == "date" and value_satisfies(stated, candidate.figure):  # the day is right, its part is not: "2025年3月5日下午"
-            theirs = _DAY_PART.match(candidate.paragraph.text, candidate.figure.end)
-            ours = _DAY_PART.match(claim.sentence, stated.end - claim.sentence_start)
-            found, stated_text = found + (theirs.group(1) if theirs else ""), stated_text + (ours.group(1) if ours else "")
-        return Verdict(CONTRADICTED, f"资料写的是“{said}”：{found}，而不是{stated_text}（{differs}不同）。",
-                       found=found, differs=differs, evidence=evidence)
+        return _contradiction(claim, stated, row, scored)
 
     if fallback is not None:
         return fallback
@@ -189,6 +178,22 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
         reason = f"资料里的“{row.candidate.figure.written}”说的是另一{'地点' if where == '地点' else '时期'}（“{row.candidate.sentence.strip()[:60]}”），没有找到所述{where}的数字。"
         return Verdict(NOT_FOUND, reason, related=(row.candidate.paragraph,) + tuple(p for p in related if p != row.candidate.paragraph)[:1])
     return Verdict(NOT_FOUND, "检索到的资料里没有说到这一数字所指的事项。", related=related)
+
+
+def _contradiction(claim: Claim, stated: Figure, row: Scored, scored: Sequence[Scored]) -> Verdict:
+    """The 不一致 of ``claim`` told otherwise by ``row``'s figure (one of ``contradicting``)."""
+    candidate = row.candidate
+    differs = _what_differs(stated, row, scored)
+    found = _found_text(candidate, with_direction=differs == "方向")
+    evidence = ((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),)
+    said = candidate.paragraph.text[candidate.evidence_start:candidate.evidence_end]
+    stated_text = (direction_word(claim.label) or "") + claim.stated if differs == "方向" else claim.stated
+    if stated.kind == "date" and value_satisfies(stated, candidate.figure):  # the day is right, its part is not: "2025年3月5日下午"
+        theirs = _DAY_PART.match(candidate.paragraph.text, candidate.figure.end)
+        ours = _DAY_PART.match(claim.sentence, stated.end - claim.sentence_start)
+        found, stated_text = found + (theirs.group(1) if theirs else ""), stated_text + (ours.group(1) if ours else "")
+    return Verdict(CONTRADICTED, f"资料写的是“{said}”：{found}，而不是{stated_text}（{differs}不同）。",
+                   found=found, differs=differs, evidence=evidence)
 
 
 def _period_family(period: str) -> str:
@@ -753,7 +758,11 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
     # the claim's own words bound to the found figure or name must be the article's (rag.check.agreement)
     verdict = reread(claim, verdict, context_of)
     # each article figure bound to its own place, period and list item (rag.check.binding)
+    unbound = verdict
     verdict = rebind(claim, verdict, context_of)
+    if unbound.verdict == CONTRADICTED and verdict.verdict == NOT_FOUND and claim.kind == "figure" and rows and ingredient_on("rebind_next"):
+        # the figure found was another subject's: the next figure that may contradict the claim, bound to the claim's own
+        verdict = _next_bound_contradiction(claim, unbound, rows, context_of) or verdict
     if verdict.verdict == SUPPORTED and claim.kind != "figure" and claim.kind != "date" and ingredient_on("unread_number"):
         verdict = _numbers_unsaid(claim, verdict)  # (last: the readings above may contradict such a claim, "58窑次" for "92窑次")
     if verdict.verdict == NOT_FOUND and claim.kind == "figure" and ingredient_on("own_subject"):
@@ -762,6 +771,53 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
     elif verdict.verdict == SUPPORTED and claim.kind == "figure" and verdict.evidence and ingredient_on("own_subject") and ingredient_on("own_subject_supported"):
         verdict = own_subject_figure(claim, hits, context_of, verdict.evidence[0]) or verdict
     return verdict
+
+
+def _next_bound_contradiction(claim: Claim, unbound: Verdict, rows: Sequence[Scored], context_of: ContextOf) -> Verdict | None:
+    """After the figure a 不一致 rested on is bound by the article to another place, period or item (rag.check.binding),
+    the next figure that may contradict the claim whose binding is the claim's own: "柳河镇…平均亩产468公斤" is the town's,
+    "今年全县…平均亩产442公斤" the county's the claim names ("禹阳县…平均亩产452公斤")."""
+    stated = claim.figure
+    if stated is None or not unbound.evidence:
+        return None
+    used = (unbound.evidence[0][0], unbound.evidence[0][1], unbound.evidence[0][2])
+    if not claim.places:
+        return None  # (a claim naming no place read as one, "苗市镇…", has no subject to bind the next figure to)
+    for row in contradicting(claim, stated, rows):
+        candidate = row.candidate
+        if (candidate.paragraph, candidate.evidence_start, candidate.evidence_end) == used:
+            continue
+        text = candidate.paragraph.text
+        opening = max((m.end() for m in re.finditer(r"[。！？!?]", text[:candidate.figure.start])), default=0)
+        if candidate.items or not _names_claim_subject(claim, text[opening:candidate.figure.end]):
+            continue  # only a figure its own sentence (to its full stop) tells of the claim's place, by name or as its whole (全县 for a 县)
+        if ingredient_on("rebind_next_period") and not _of_claim_period(claim, text[opening:candidate.figure.start]):
+            continue  # ... and of the claim's period: its parts of a year the claim's, each period the claim names said there
+        verdict = rebind(claim, _contradiction(claim, stated, row, rows), context_of)
+        if verdict.verdict == CONTRADICTED:
+            return verdict
+    return None
+
+
+def _of_claim_period(claim: Claim, before: str) -> bool:
+    """Whether an article figure's sentence before it (``before``) tells of the claim's period (switch ``rebind_next_period``):
+    each period the claim's sentence names before its figure as its own (一季度, 2025年, 今年; not a base compared with, "比上年")
+    is said there, and it names no period the claim does not but the report's own year ("去年全县…" is no figure of a claim
+    naming no year, "上半年…" none of a "全年…" claim)."""
+    from .binding import _clause_periods  # (binding reads verify's verdicts)
+
+    stated = claim.figure
+    at = stated.start - claim.sentence_start if stated is not None else -1
+    ours = _clause_periods(claim.sentence[:at]) if 0 <= at <= len(claim.sentence) else set()
+    ours |= set(claim.periods)
+    theirs = {p for p in _clause_periods(before) if not p.startswith("M")}  # (a day told, "6月28日", is when it was reported)
+    return ours <= theirs and theirs <= ours | {"今年", "当年"}
+
+
+def _names_claim_subject(claim: Claim, sentence: str) -> bool:
+    """Whether ``sentence`` names each of the claim's places, or its whole of that place's level ("全县" for "禹阳县")."""
+    return all(place in sentence or (len(place) >= 3 and place[:-1] in sentence)
+               or (place[-1] in "省市县区州旗镇乡" and "全" + place[-1] in sentence) for place in claim.places)
 
 
 _DIGITS = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[^\s\d.，,。；;、：:“”（）()]?")  # with the character after it: what it counts ("412眼"); a code's digits ("PM2.5", "U13") are its name's
