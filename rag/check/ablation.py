@@ -199,9 +199,6 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "rebind_next",  # rag.check.verify._next_bound_contradiction: a 不一致 whose figure the article binds to another subject falls to the next one bound to the claim's own
                "rebind_next_period",  # rag.check.verify._of_claim_period: ... only to a figure whose sentence tells of the claim's period too
                "compared_more_bare",  # rag.check.measure: "比去年同期多补0.35亿立方米" (no 了) is a rise of 0.35亿立方米, as "多补了"
-               "year_direction",  # rag.check.claims.find_claims: "2025年…比上年有所减少": a clause whose only figures are bare years states a direction too
-               "subject_direction",  # rag.check.direction: "古城商铺空置率有所上升": a direction word ending its clause tells of its subject before it
-               "direction_period",  # rag.check.direction._same_period: a subject's direction is read only against the article's of the claim's period ("一季度…下降" tells nothing of "二季度…有所减少")
                "place_whole_word")  # rag.check.claims.places_in (rag.places.glued_place / person_named): a place read as a whole word, "经|开区" is 经开区, "理事长刘|长海" names a person
 
 

@@ -444,11 +444,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
                     query=_query(places, periods, LONG_NUMBER.sub("", clause_text), LONG_NUMBER.sub("", sentence)).strip(),
                     sentence=sentence, sentence_start=s_start, figure=None,
                 ))
-            # a clause whose only figures are bare years ("2025年瑞金游客人均花费比上年有所减少") says when its direction
-            # went, no figure of its own: the direction is a claim too (switch ``year_direction``)
-            years_only = bool(checked) and not numeric and ingredient_on("year_direction") and all(
-                f.kind == "date" and f.value[1] is None for f in checked)
-            if (not checked or years_only) and not names and not long_number and ingredient_on("direction"):  # "城东区逐年压减社会救助财政投入"
+            if not checked and not names and not long_number and ingredient_on("direction"):  # "城东区逐年压减社会救助财政投入"
                 at = direction_in(clause_text, places)
                 names = [("direction", c_start + at[0], c_start + at[1])] if at else []
             if not checked and not names and not long_number:  # who or where: "海东市乐都区打造了全省首家…"
