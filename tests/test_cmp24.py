@@ -59,7 +59,8 @@ def test_a_side_takes_its_own_item_of_a_roundup(monkeypatch):
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "stated_sides")  # the reading of both sides from one sentence: not this one
     answer = answer_comparison(question, comparison, sides, 0.0, [found])
     assert not answer.refused and "61.8万吨" in answer.answer and answer.short.startswith("青河区"), answer.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "stated_sides,own_items")
+    # (other_member_figure too: it refuses 白沙县's 72.6万吨, said after 青河区, and the refused side's fallbacks find its item)
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "stated_sides,own_items,other_member_figure")
     off = answer_comparison(question, comparison, sides, 0.0, [found])
     assert off.refused, off.answer
 
