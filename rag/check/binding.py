@@ -365,7 +365,8 @@ _YEAR_WORDS = re.compile(r"全年|年底|年末|去年|上年|今年|当年|同�
 _BASE_PERIOD = re.compile(r"[比较与和同跟][^，,；;。\d]{0,2}?(?:去年|上年|上一年|前年)(?:同期|全年)?|同期")
 
 
-def _clause_periods(text: str) -> set[str]:
+def clause_periods(text: str) -> set[str]:
+    """The periods a clause tells as its own figure's: most specific periods and year words, a base compared with ("比去年同期") left out."""
     text = _BASE_PERIOD.sub(" ", text)
     return set(periods_in(text, most_specific=True)) | set(_YEAR_WORDS.findall(text))
 
@@ -378,7 +379,7 @@ def bind_clause_period(claim: Claim, text: str, s_start: int, at: int) -> "tuple
         return None
     ours = set(claim.periods)
     c_start = max([s_start] + [m.end() for m in _CLAUSE_MARK.finditer(text, s_start, at)])
-    theirs = _clause_periods(text[c_start:at])
+    theirs = clause_periods(text[c_start:at])
     if not theirs or ours & theirs:
         return None
     end = _SENTENCE_END.search(text, at)

@@ -780,9 +780,9 @@ def _next_bound_contradiction(claim: Claim, unbound: Verdict, rows: Sequence[Sco
     stated = claim.figure
     if stated is None or not unbound.evidence:
         return None
-    used = (unbound.evidence[0][0], unbound.evidence[0][1], unbound.evidence[0][2])
     if not claim.places:
         return None  # (a claim naming no place read as one, "苗市镇…", has no subject to bind the next figure to)
+    used = (unbound.evidence[0][0], unbound.evidence[0][1], unbound.evidence[0][2])
     for row in contradicting(claim, stated, rows):
         candidate = row.candidate
         if (candidate.paragraph, candidate.evidence_start, candidate.evidence_end) == used:
@@ -804,13 +804,13 @@ def _of_claim_period(claim: Claim, before: str) -> bool:
     each period the claim's sentence names before its figure as its own (一季度, 2025年, 今年; not a base compared with, "比上年")
     is said there, and it names no period the claim does not but the report's own year ("去年全县…" is no figure of a claim
     naming no year, "上半年…" none of a "全年…" claim)."""
-    from .binding import _clause_periods  # (binding reads verify's verdicts)
+    from .binding import clause_periods  # (binding reads verify's verdicts)
 
     stated = claim.figure
     at = stated.start - claim.sentence_start if stated is not None else -1
-    ours = _clause_periods(claim.sentence[:at]) if 0 <= at <= len(claim.sentence) else set()
+    ours = clause_periods(claim.sentence[:at]) if 0 <= at <= len(claim.sentence) else set()
     ours |= set(claim.periods)
-    theirs = {p for p in _clause_periods(before) if not p.startswith("M")}  # (a day told, "6月28日", is when it was reported)
+    theirs = {p for p in clause_periods(before) if not p.startswith("M")}  # (a day told, "6月28日", is when it was reported)
     return ours <= theirs and theirs <= ours | {"今年", "当年"}
 
 
