@@ -264,10 +264,24 @@ def _measured_by_unit(noun: str, text: str) -> bool:
     return bool(re.search(r"\d\s*(?:万亿|亿|万|千|百)?(?:余|多)?" + re.escape(m.group(1)), text))
 
 
+# a pair of opposite motions (进出, 出入, 装卸, 迎送), alone or before the place passed (进出港, 出入境, 进出站): what goes
+# both ways through a port, airport, station or border, which news counts as its 吞吐量 (旅客吞吐量, 货物吞吐量);
+# never 进出口 (foreign trade, a part of the traffic)
+_TWO_WAY = re.compile(r"(?:进出|出入|装卸|迎送|来往|往来)[港站岛]?")
+_THROUGHPUT = re.compile(r"吞吐")
+
+
+def _two_way_said(noun: str, text: str) -> bool:
+    """Whether ``noun`` names the two-way traffic of a place of passage (进出港旅客's 进出港) and ``text`` counts it by
+    its throughput ("完成旅客吞吐量286.4万人次")."""
+    return (not ablated("two_way_throughput") and bool(_TWO_WAY.fullmatch(noun))
+            and bool(_THROUGHPUT.search(text)))
+
+
 def _noun_present(noun: str, text: str) -> bool:
     """Whether the passages talk about ``noun``: most of its bigrams, so "户籍人口"
     matches "人口户籍" wording but "失业率" does not match "就业率"."""
-    if _measured_by_unit(noun, text):
+    if _measured_by_unit(noun, text) or _two_way_said(noun, text):
         return True
     if re.fullmatch(r"[A-Za-z0-9]+", noun):
         return noun.lower() in re.sub(r"\s", "", text.lower())

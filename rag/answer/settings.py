@@ -153,6 +153,8 @@ SWITCHES = {
                     " naming another of its kind and not it; a town asked (桦南县驼腰子镇) not by one of a wider place",
     "short_names": "a name the question says short, its first word and its kind (扎龙保护区), is named by the full name"
                    " that inserts a rank between them (扎龙国家级自然保护区)",
+    "two_way_throughput": "a question noun naming two-way traffic by a pair of opposite motions (进出港, 出入境, 装卸) is"
+                          " said by a sentence counting the place's 吞吐量 (旅客吞吐量286.4万人次)",
     "measure_unit_said": "a measure named by its unit (吨位, 户数) is said by a figure in that unit (20万吨级, 3200户)",
     "noun_as_verb": "a question word tagged a noun but used as a verb, with 了/过/着 (新装了, 一共用了), is wording the"
                     " passages need not say",
