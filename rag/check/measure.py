@@ -91,6 +91,7 @@ def level_reached(text: str) -> bool:
 
 
 _NUMERAL_CHAR = re.compile("[〇零一二两三四五六七八九十百千半番]")
+_QUOTED_NAME = re.compile(r"[“《][^”》]{1,30}[”》]")
 
 
 @lru_cache(maxsize=8192)
@@ -102,7 +103,10 @@ def numerals_blanked(label: str) -> str:
         return label
     from .figures import RANK_UNIT, find_figures  # (figures reads no measure: no cycle)
 
+    quoted = [m.span() for m in _QUOTED_NAME.finditer(label)]  # "“百村绿化”行动": a figure inside a quoted name is the name's
     for figure in reversed(find_figures(label)):
+        if any(start < figure.end and figure.start < end for start, end in quoted):
+            continue
         if figure.kind == "figure" and figure.unit != RANK_UNIT and _NUMERAL_CHAR.search(figure.written):
             label = label[:figure.start] + " " + label[figure.end:]
     return label
