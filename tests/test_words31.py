@@ -107,3 +107,11 @@ def test_switched_off_the_claims_are_read_as_before(page_assistant, monkeypatch)
     a = page_assistant
     assert _verdicts(a, "青溪县日烘干能力比2023年增加了一倍。")[0][0] == "not_found"
     assert _verdicts(a, "青溪县农村电商销售额比上年增长三成多。")[0][0] == "supported"  # the old unbounded 三成多
+
+
+def test_a_figure_inside_a_quoted_name_is_the_name():
+    from rag.check.measure import numerals_blanked
+
+    label = "青岚县“百村绿化”行动于 启动"
+    assert numerals_blanked(label) == label
+    assert "百" not in numerals_blanked("全县百余名志愿者参与 ")
