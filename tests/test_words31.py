@@ -30,6 +30,8 @@ def test_doubling_in_words_is_a_rise_of_one_times():
     from rag.check.figures import find_figures
 
     assert not find_figures("推翻番号") and not find_figures("翻译了一番")
+    # a doubling rounded ("接近翻了一番", after "由1800个增加到3500个") is no figure of its own
+    assert not [f for f in find_figures("从1800个增加到3500个，接近翻了一番") if f.unit == "倍"]
     from rag.check.measure import direction
 
     assert direction("全县日烘干能力比2023年翻了 ") == "up"

@@ -190,6 +190,8 @@ _DOUBLED = re.compile(f"(?P<before>{_BEFORE})?翻了?(?P<num>(?P<times>[一两�
 def _doubled_figures(text: str) -> list["Figure"]:
     found = []
     for match in _DOUBLED.finditer(text):
+        if match.group("before"):
+            continue  # "接近翻了一番" rounds a ratio the article seldom states (it gives "由1800个增加到3500个"): no figure of its own
         doublings = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}.get(match.group("times") or "一", 1)
         start, end = match.start("num"), match.end("num")
         qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else EXACT
