@@ -199,7 +199,11 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "rebind_next",  # rag.check.verify._next_bound_contradiction: a 不一致 whose figure the article binds to another subject falls to the next one bound to the claim's own
                "rebind_next_period",  # rag.check.verify._of_claim_period: ... only to a figure whose sentence tells of the claim's period too
                "compared_more_bare",  # rag.check.measure: "比去年同期多补0.35亿立方米" (no 了) is a rise of 0.35亿立方米, as "多补了"
-               "place_whole_word")  # rag.check.claims.places_in (rag.places.glued_place / person_named): a place read as a whole word, "经|开区" is 经开区, "理事长刘|长海" names a person
+               "place_whole_word",  # rag.check.claims.places_in (rag.places.glued_place / person_named): a place read as a whole word, "经|开区" is 经开区, "理事长刘|长海" names a person
+               "numeral_words",  # rag.check.measure.numerals_blanked: a figure written in words ("两千四百多名", "九成") is no measure word
+               "double_words",  # rag.check.figures: "翻了一番" is a rise of one 倍 (100%), "翻两番" of three
+               "order_words",  # rag.check.figures._order_figures / compare.allowed_range: "数十家" 20..100, "上万人次" 1万..10万, "近万人", "万余人"
+               "tenths_more")  # rag.check.compare.allowed_range: "三成多" is 30..40%, "七成出头" 70..80%, not any share over 30%
 
 
 def ingredient_on(name: str) -> bool:

@@ -45,7 +45,7 @@ QUALIFIERS_BEFORE = {
     "逾": LOWER, "超": LOWER, "不到": UPPER, "不足": UPPER, "少于": UPPER, "低于": UPPER, "不超过": UPPER,
     "最多": UPPER, "将近": NEAR, "接近": NEAR, "近": NEAR, "大约": ABOUT, "约为": ABOUT, "约": ABOUT,
 }
-QUALIFIERS_AFTER = {"以上": LOWER, "之上": LOWER, "余": LOWER, "多": LOWER, "以下": UPPER, "左右": ABOUT, "上下": ABOUT}
+QUALIFIERS_AFTER = {"出头": LOWER, "以上": LOWER, "之上": LOWER, "余": LOWER, "多": LOWER, "以下": UPPER, "左右": ABOUT, "上下": ABOUT}
 
 _CN = CHINESE_NUMERAL
 # A number starts where its run of numerals starts (a match inside a run is refused below by _NOT_AFTER
@@ -53,7 +53,7 @@ _CN = CHINESE_NUMERAL
 # in time quadratic in the run.
 _CN_START = f"(?<![{CHINESE_NUMERAL[1:].split(']')[0]}万亿])"
 _NUM = f"(?:{ARABIC_NUMBER.pattern}|{_CN_START}{_CN}点[{_CN_DIGITS_ALL}]+|{_CN_START}{_CN})"
-_PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一两二三四五六七八九])成(?![为立功绩效果本])(?P<fifth>[一二三四五六七八九半](?![0-9一二三四五六七八九十百千万亿个年月日天人名家项元成倍%％]))?(?P<after>以上|以下|左右|多)?|(?P<half>过半|一半|半数)(?P<hafter>以上|以下|左右)?)")  # 一半/半数: 50%
+_PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一两二三四五六七八九])成(?![为立功绩效果本])(?P<fifth>[一二三四五六七八九半](?![0-9一二三四五六七八九十百千万亿个年月日天人名家项元成倍%％]))?(?P<after>以上|以下|左右|多|出头)?|(?P<half>过半|一半|半数)(?P<hafter>以上|以下|左右)?)")  # 一半/半数: 50%
 _BEFORE = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
 _FRACTION_DENOMINATORS = "二三四五六七八九十"
 # a share told as a fraction: "四分之一" (25%), "近三分之一"; never 百分之 (a percentage, read above)
@@ -139,6 +139,65 @@ def _distant_qualifier(text: str, start: int, share: bool = True) -> str | None:
     if found is None:
         return None
     return ABOUT if found.group("q2") else QUALIFIERS_BEFORE[found.group("q")]  # "约占三分之一"
+
+
+# an order of magnitude told in words (switch ``order_words``): "数十家" (several tens: 20 to 100), "上万人次" (ten thousand or
+# more, under a hundred thousand), and a bare 万 or 亿 qualified: "近万人", "逾万名", "万余人", "超亿元" (a bare "万人" is a word)
+_ORDER_WORD = re.compile(f"(?P<before>{_BEFORE})?(?P<order>[数上])?(?P<num>[十百千]?[万亿]|[十百千])(?P<mid>[余多])?(?P<unit>{_UNIT})")
+_NUMERAL_BEFORE = re.compile(r"[\d.,〇零一二两三四五六七八九十百千万亿]")
+ORDER_SEVERAL, ORDER_UP_TO = "数", "上"  # "数十": 2 to 10 times the order named; "上百": 1 to 10 times
+
+
+def _several_word(text: str, at: int) -> bool:
+    """Whether the 数 at ``at`` means "several" ("吸引数万名游客"), not the end of a noun ("人数", "总数十万" is 总数 + 十万)."""
+    if at == 0 or text[at - 1] in "有了达近约共及和、，,。；;：:（(“ ":
+        return True
+    from jieba import dt  # the dictionary jieba cuts by: "人数", "总数", "户数" are words
+
+    if not dt.initialized:
+        dt.initialize()
+    return text[at - 1: at + 1] not in dt.FREQ
+
+
+def _order_figures(text: str) -> list["Figure"]:
+    found = []
+    for match in _ORDER_WORD.finditer(text):
+        order, num = match.group("order"), match.group("num")
+        start = match.start("order") if order else match.start("num")
+        if start and _NUMERAL_BEFORE.match(text, start - 1):
+            continue  # inside a longer numeral: "一万人", "三千亿元", "成千上万"
+        if order == ORDER_SEVERAL and not _several_word(text, start):
+            continue
+        if not order and (num not in ("万", "亿") or not (match.group("before") or match.group("mid"))):
+            continue  # "百余名", "近百万件" are read as numerals (below); a bare "万人" is a word
+        value = {Decimal(10 ** 4)} if num == "万" else {Decimal(10 ** 8)} if num == "亿" else values_in(num)
+        if len(value) != 1:
+            continue
+        before = match.group("before")
+        qualifier = (QUALIFIERS_BEFORE[before] if before else QUALIFIERS_AFTER[match.group("mid")] if match.group("mid")
+                     else LOWER)
+        begin = match.start("before") if before else start
+        found.append(Figure(begin, match.end(), text[begin: match.end()], "figure", next(iter(value)), match.group("unit"),
+                            qualifier, num))
+    return found
+
+
+# a doubling told as 翻番: "翻了一番" (one 倍 more, 100%), "翻两番" (three 倍 more: four times), "翻番" (one); the figure is the
+# count of 番 ("一番"; the 番 of a bare "翻番"), so its label keeps the verb "翻" that says it rose (switch ``double_words``)
+_DOUBLED = re.compile(f"(?P<before>{_BEFORE})?翻了?(?P<num>(?P<times>[一两二三四])番|(?<=翻)番)(?![号茄薯邦])")
+
+
+def _doubled_figures(text: str) -> list["Figure"]:
+    found = []
+    for match in _DOUBLED.finditer(text):
+        if match.group("before"):
+            continue  # "接近翻了一番" rounds a ratio the article seldom states (it gives "由1800个增加到3500个"): no figure of its own
+        doublings = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}.get(match.group("times") or "一", 1)
+        start, end = match.start("num"), match.end("num")
+        qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else EXACT
+        value = Decimal(2 ** doublings - 1)
+        found.append(Figure(start, end, text[start:end], "figure", value, "倍", qualifier, str(value)))
+    return found
 
 
 _YEAR = f"(?:(?:19|20)\\d{{2}}|[{_CN_DIGITS}]{{4}})年"
@@ -293,6 +352,18 @@ def find_figures(text: str) -> list[Figure]:
         found.append(Figure(match.start(), match.end(), match.group(), "figure", value, "%", qualifier, str(value)))
         for i in range(match.start(), match.end()):
             taken[i] = True
+    if ingredient_on("order_words"):
+        for ordered in _order_figures(text):  # "数十家", "上万人次", "近万人", "万余人"
+            if not any(taken[ordered.start: ordered.end]):
+                found.append(ordered)
+                for i in range(ordered.start, ordered.end):
+                    taken[i] = True
+    if ingredient_on("double_words"):
+        for doubled in _doubled_figures(text):  # "翻了一番", "翻两番"
+            if not any(taken[doubled.start: doubled.end]):
+                found.append(doubled)
+                for i in range(doubled.start, doubled.end):
+                    taken[i] = True
     for match in _YI_WAN.finditer(text):
         if any(taken[match.start(): match.end()]):
             continue

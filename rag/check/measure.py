@@ -37,7 +37,8 @@ _EXCEEDS_BASE = re.compile(r"(?P<verb>超)(?:出|过)了?(?P<base>[^\s，,；;�
 # the verb of a comparison right before its figure ("比上个供暖季多了 ", "比计划多出 ") says which way, not what is measured: not a
 # measure word (jieba reads "供暖季多了" as one word); nor is 超出/超过 before the base it passes ("超出计划 ")
 _COMPARED_VERB = re.compile(r"(?P<keep>(?:比|较)[^，,；;。：:\s]{1,10}?)(?:多出|多了|高出|高了|少了|低了|[多少高低])(?=\s)")
-_VERB_DIRECTION = {"超": "up", "高": "up", "低": "down", "增": "up", "涨": "up", "升": "up", "多": "up", "降": "down", "减": "down", "跌": "down", "少": "down"}
+_DOUBLED_VERB = re.compile(r"(?P<verb>翻)了?\s")
+_VERB_DIRECTION = {"翻": "up", "超": "up", "高": "up", "低": "down", "增": "up", "涨": "up", "升": "up", "多": "up", "降": "down", "减": "down", "跌": "down", "少": "down"}
 # Words that turn a figure into another measure: a target is not a result.
 MODALITY = ("目标", "计划", "预计", "预期", "力争", "任务")
 # Words that say nothing about what is measured: "共有", "累计", "达到"... (single characters such as
@@ -70,6 +71,8 @@ def direction_word(text: str) -> str | None:
         if word in text:
             return word
     verb = _VERB_BEFORE_FIGURE.search(text)
+    if verb is None and ingredient_on("double_words"):
+        verb = _DOUBLED_VERB.search(text)  # "比2023年翻了 " (its figure "一番", rag.check.figures)
     if verb is None and ingredient_on("compared_more"):
         verb = _COMPARED_MORE.search(text)
     if verb is None and ingredient_on("compared_more_bare"):
@@ -87,8 +90,32 @@ def level_reached(text: str) -> bool:
     return word is not None and (word.endswith(("至", "到")) or re.search(re.escape(word) + r"了?[至到]", text) is not None)
 
 
+_NUMERAL_CHAR = re.compile("[〇零一二两三四五六七八九十百千半番]")
+_QUOTED_NAME = re.compile(r"[“《][^”》]{1,30}[”》]")
+
+
+@lru_cache(maxsize=8192)
+def numerals_blanked(label: str) -> str:
+    """``label`` with every figure written in words ("两千四百多名", "四百一十余家", "九成", "一半以上", "翻了一番") blanked, as
+    a figure in digits is no word of it: a reporter writes the article's "2400余名" as "两千四百多名", and "两千", "一百多" or
+    "九成" are then no words the article must say (switch ``numeral_words``; ranks, "第一", and dates stay)."""
+    if not _NUMERAL_CHAR.search(label) or not ingredient_on("numeral_words"):
+        return label
+    from .figures import RANK_UNIT, find_figures  # (figures reads no measure: no cycle)
+
+    quoted = [m.span() for m in _QUOTED_NAME.finditer(label)]  # "“百村绿化”行动": a figure inside a quoted name is the name's
+    for figure in reversed(find_figures(label)):
+        if any(start < figure.end and figure.start < end for start, end in quoted):
+            continue
+        if figure.kind == "figure" and figure.unit != RANK_UNIT and _NUMERAL_CHAR.search(figure.written):
+            label = label[:figure.start] + " " + label[figure.end:]
+    return label
+
+
 def measure_text(label: str, drop: Sequence[str] = ()) -> str:
-    """The label without the given anchors, periods, filler and direction words (spaces where they stood)."""
+    """The label without the given anchors, periods, filler and direction words (spaces where they stood), and without
+    its figures written in words (``numerals_blanked``)."""
+    label = numerals_blanked(label)
     for word in sorted(drop, key=len, reverse=True):
         label = label.replace(word, " ")
     if ingredient_on("compared_by"):
