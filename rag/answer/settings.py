@@ -32,6 +32,9 @@ class AnswerSettings:
 
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
+    "refused_own_item": "a comparison side refused for another member's figure of a roundup (its near miss quotes the list's"
+                        " first item, the only one saying the measure: 察布查尔锡伯自治县粮食产量72.4万吨 for 伊宁县) takes the"
+                        " figure at the same place of its own item (伊宁县68.5万吨) (rag.answer.comparison.list_item_sides)",
     "other_member_figure": "a comparison side answered from a sentence whose words before the figure name the other"
                            " side's member and not its own (长葛市…亩均投资2500元 for 襄城) is refused for that side",
     "sum_not_count": "a comparison of a sum named by 额 (签约额, 金额, 销售额) refuses a side whose figure is a count of things"

@@ -18,7 +18,7 @@ from ..settings import ablated
 from .anchors import NAME_LEVELS, PERIOD, is_time_word, times_named
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATE_ASKED, RATIO, YES_NO, Comparison
 from .baseline_side import baseline_side
-from .list_item_sides import list_item_side, opens_with_name, own_item_side
+from .list_item_sides import list_item_side, opens_with_name, own_item_side, refused_own_item
 from .side_clauses import same_figure
 from .stated_sides import mentions, stated_sides
 from .values import (comparable_dates, comparable_units, date_difference, date_key, difference_text, figure_of,
@@ -114,7 +114,8 @@ def answer_comparison(
         # nor a side naming a measure besides its place ("紫金县今年计划的水利投资")
         names = [_undated(name) if opens_with_name(_undated(name)) and "的" not in name and len(_undated(name)) <= 8 else ""
                  for name in shown_sides(comparison)]
-        sides = tuple(own_item_side(side, name, hits) or side  # type: ignore[assignment]
+        # a side refused for the first item's figure (another member's) takes its own item's too
+        sides = tuple(own_item_side(side, name, hits) or refused_own_item(side, name, hits) or side  # type: ignore[assignment]
                       for side, name in zip(sides, names))
         # a side answered from a sentence not naming it ("全市肉牛存栏达到412.6万头" for 科左后旗) while the other's
         # figure stands in a roundup holding an item of its own: that item's figure

@@ -102,9 +102,37 @@ def list_item_side(answered: Answer, refused: Answer, name: str, hits: Sequence[
     return _read_item(answered, refused, name, hits)
 
 
-def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit]) -> Answer | None:
+# what a near-miss refusal quotes: "文中只有：察布查尔锡伯自治县粮食产量72.4万吨" (rag.answer.compose.near_miss_refusal)
+_GIVEN = "文中只有："
+
+
+def refused_own_item(refused: Answer, name: str, hits: Sequence[Hit]) -> Answer | None:
+    """A side refused for another member's figure of a roundup takes its own item's: the side's question found the
+    list's first item, the only one saying the measure ("分县市看，察布查尔锡伯自治县粮食产量72.4万吨，居州直首位；伊宁县
+    68.5万吨，霍城县55.2万吨"), and the near-miss check refused it for its place (the first check, run on the words
+    before the figure: another member's name opens the item). The figure at the same place of the item opening with
+    the side's ``name``, in the same unit, is the side's (``_read_item``). Only a near-miss refusal (its note quotes
+    the highlighted clause of [1], nothing else: the sentence covered the question, only its figure was refused)
+    whose clause holds one figure; None otherwise."""
+    if ablated("refused_own_item") or ablated("list_item_side") or not refused.refused or not refused.citations \
+            or len(name) < 2:
+        return None
+    cited = refused.citations[0]
+    start, end = cited.text_answer_start, cited.text_answer_end
+    if start is None or end is None or refused.note != f"{_GIVEN}{cited.text[start:end]}":
+        return None
+    given = cited.text[start:end]
+    if not opens_with_name(given) or _named_at(_item_text(given), name):
+        return None  # not another member's item
+    figures = [sp for sp in _figures(given, analyze_question(refused.question)) if _unit(sp)]
+    if len(figures) != 1:
+        return None
+    return _read_item(refused, refused, name, hits, at=start + figures[0].start)
+
+
+def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit], at: int | None = None) -> Answer | None:
     cited = answered.citations[0]
-    text, at = cited.text, cited.text_answer_start
+    text, at = cited.text, cited.text_answer_start if at is None else at
     hit = next((h for h in hits if (h.paragraph.source, h.paragraph.number) == (cited.source, cited.paragraph)), None)
     if at is None or hit is None:
         return None
