@@ -46,3 +46,35 @@ def test_what_a_side_asks_besides_its_name_and_period():
     # a side named with the measure it carries ("莘县城镇新增就业") keeps the measure
     assert _asked_besides("前10个月莘县城镇新增就业多少人", "莘县城镇新增就业") == "城镇新增就业"
     assert _asked_besides("2025年城镇新增就业紫阳县多少人", "紫阳县") == "城镇新增就业"
+
+
+# unit_of_other_measure: a roundup cut by ；names its measure once ("东林区粮食产量41.2万吨；南岗县37.5万吨；"); a side of
+# 播种面积 answered from an item leaving the measure out gets tonnes, a weight, which no area can be
+other_page_assistant = page_assistant_over("cmp31b")
+AREA_ASKED = "东林区和南岗县去年哪个粮食播种面积大？"
+
+
+def test_a_side_in_a_unit_of_another_measure_is_refused(other_page_assistant):
+    answer = other_page_assistant.ask(AREA_ASKED)
+    assert answer.refused and "万吨" not in (answer.short or ""), answer.answer
+    assert "重量" in answer.note, answer.note
+
+
+def test_the_same_list_still_answers_its_own_measure(other_page_assistant):
+    answer = other_page_assistant.ask("东林区和南岗县去年哪个粮食产量高？")
+    assert not answer.refused and "41.2万吨" in answer.answer and "37.5万吨" in answer.answer, answer.answer
+
+
+def test_switched_off_the_tonnes_compare_again(other_page_assistant, monkeypatch):
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "unit_of_other_measure")
+    answer = other_page_assistant.ask(AREA_ASKED)
+    assert not answer.refused and "37.5万吨" in answer.answer, answer.answer
+
+
+def test_which_units_say_another_measure():
+    from rag.answer.comparison.values import unit_of_other_measure
+    assert unit_of_other_measure("播种面积", "万吨") == "重量"
+    assert unit_of_other_measure("播种面积", "万亩") is None
+    assert unit_of_other_measure("播种面积", "平方千米") is None  # a unit the table does not hold says nothing
+    assert unit_of_other_measure("播种面积", "%") is None  # a rate of the area
+    assert unit_of_other_measure("粮食产量", "万亩") is None  # 产量 names no measure a unit says by itself

@@ -32,6 +32,9 @@ class AnswerSettings:
 
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
+    "unit_of_other_measure": "a comparison side whose figure's unit says by itself a measure other than the one compared"
+                             " (37.5万吨, a weight, read for 播种面积 from a roundup's item leaving out its measure) is"
+                             " refused (rag.answer.comparison.values)",
     "refused_own_item": "a comparison side refused for another member's figure of a roundup (its near miss quotes the list's"
                         " first item, the only one saying the measure: 察布查尔锡伯自治县粮食产量72.4万吨 for 伊宁县) takes the"
                         " figure at the same place of its own item (伊宁县68.5万吨) (rag.answer.comparison.list_item_sides)",
