@@ -78,3 +78,30 @@ def test_which_units_say_another_measure():
     assert unit_of_other_measure("播种面积", "平方千米") is None  # a unit the table does not hold says nothing
     assert unit_of_other_measure("播种面积", "%") is None  # a rate of the area
     assert unit_of_other_measure("粮食产量", "万亩") is None  # 产量 names no measure a unit says by itself
+
+
+# place_level_lead: the tagger reads 射洪 of 射洪市 as a verb ("射洪|市"); against 船山区 the name opening the other side
+# still ends at its level of place, so the question is read as the comparison it is
+place_page_assistant = page_assistant_over("cmp31c")
+PLACE_QUESTIONS = ("射洪市去年城镇新增就业比船山区多多少？", "船山区和射洪市去年城镇新增就业哪个多？")
+
+
+def test_a_place_misread_as_a_verb_still_names_a_side(place_page_assistant):
+    difference = place_page_assistant.ask(PLACE_QUESTIONS[0])
+    assert not difference.refused and "8650人" in difference.answer and "7420人" in difference.answer, difference.answer
+    assert "1230人" in difference.answer, difference.answer
+    which = place_page_assistant.ask(PLACE_QUESTIONS[1])
+    assert not which.refused and which.short.startswith("射洪市"), which.answer
+
+
+def test_switched_off_the_place_is_no_name(place_page_assistant, monkeypatch):
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "place_level_lead")
+    answer = place_page_assistant.ask(PLACE_QUESTIONS[0])
+    assert "8650人" not in answer.answer, answer.answer
+
+
+def test_lead_name_ends_at_any_level_of_place():
+    from rag.answer.comparison.lead_name import lead_name
+    assert lead_name("射洪市去年城镇新增就业", "船山区") == "射洪市"
+    assert lead_name("射洪市新增就业", "船山区") == "射洪市"
+    assert lead_name("扩建园区的投资", "高新区") == ""  # a verb before a longer word is a verb phrase

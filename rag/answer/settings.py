@@ -32,6 +32,9 @@ class AnswerSettings:
 
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
+    "place_level_lead": "lead_name: a name ending at a level of place other than the short side's (射洪市 against 船山区) ends"
+                        " the lead too, and a word the tagger reads as a verb before a level alone (射洪|市) is a place's"
+                        " name, not a verb (rag.answer.comparison.lead_name)",
     "unit_of_other_measure": "a comparison side whose figure's unit says by itself a measure other than the one compared"
                              " (37.5万吨, a weight, read for 播种面积 from a roundup's item leaving out its measure) is"
                              " refused (rag.answer.comparison.values)",
