@@ -675,6 +675,7 @@ _MONEY_MEASURED = re.compile(
 # a measure a figure's unit says by itself
 _SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重量": ("吨", "公斤", "千克"), "长度": ("公里", "千米", "米"),
                  "程度": ("%",), "年纪": ("岁",), "年龄": ("岁",), "岁数": ("岁",)}
+SAID_BY_UNIT = _SAID_BY_UNIT  # (read by rag.answer.comparison.values: a side's unit saying another measure)
 _AGE_ASKED = re.compile(r"年纪|年龄|岁数|多少岁|几岁")
 _FREQUENCY_ASKED = re.compile(r"(?:多长时间|多久|隔多少[天年月]|隔几[天年月])[^，。？?]{0,6}一(?:次|届|回|轮|期)|每隔多久|频次|频率")
 _WHETHER_CHANGED = re.compile(

@@ -32,6 +32,15 @@ class AnswerSettings:
 
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
+    "place_level_lead": "lead_name: a name ending at a level of place other than the short side's (射洪市 against 船山区) ends"
+                        " the lead too, and a word the tagger reads as a verb before a level alone (射洪|市) is a place's"
+                        " name, not a verb (rag.answer.comparison.lead_name)",
+    "unit_of_other_measure": "a comparison side whose figure's unit says by itself a measure other than the one compared"
+                             " (37.5万吨, a weight, read for 播种面积 from a roundup's item leaving out its measure) is"
+                             " refused (rag.answer.comparison.values)",
+    "refused_own_item": "a comparison side refused for another member's figure of a roundup (its near miss quotes the list's"
+                        " first item, the only one saying the measure: 察布查尔锡伯自治县粮食产量72.4万吨 for 伊宁县) takes the"
+                        " figure at the same place of its own item (伊宁县68.5万吨) (rag.answer.comparison.list_item_sides)",
     "other_member_figure": "a comparison side answered from a sentence whose words before the figure name the other"
                            " side's member and not its own (长葛市…亩均投资2500元 for 襄城) is refused for that side",
     "sum_not_count": "a comparison of a sum named by 额 (签约额, 金额, 销售额) refuses a side whose figure is a count of things"

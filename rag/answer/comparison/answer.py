@@ -18,11 +18,11 @@ from ..settings import ablated
 from .anchors import NAME_LEVELS, PERIOD, is_time_word, times_named
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATE_ASKED, RATIO, YES_NO, Comparison
 from .baseline_side import baseline_side
-from .list_item_sides import list_item_side, opens_with_name, own_item_side
+from .list_item_sides import list_item_side, opens_with_name, own_item_side, refused_own_item
 from .side_clauses import same_figure
 from .stated_sides import mentions, stated_sides
 from .values import (comparable_dates, comparable_units, date_difference, date_key, difference_text, figure_of,
-                     gap_against_rate, in_unit_asked, measure_of, plain)
+                     gap_against_rate, in_unit_asked, measure_of, plain, unit_of_other_measure)
 
 
 def _side_citation(answer: Answer, n: int) -> Citation | None:
@@ -114,7 +114,8 @@ def answer_comparison(
         # nor a side naming a measure besides its place ("紫金县今年计划的水利投资")
         names = [_undated(name) if opens_with_name(_undated(name)) and "的" not in name and len(_undated(name)) <= 8 else ""
                  for name in shown_sides(comparison)]
-        sides = tuple(own_item_side(side, name, hits) or side  # type: ignore[assignment]
+        # a side refused for the first item's figure (another member's) takes its own item's too
+        sides = tuple(own_item_side(side, name, hits) or refused_own_item(side, name, hits) or side  # type: ignore[assignment]
                       for side, name in zip(sides, names))
         # a side answered from a sentence not naming it ("全市肉牛存栏达到412.6万头" for 科左后旗) while the other's
         # figure stands in a roundup holding an item of its own: that item's figure
@@ -338,6 +339,12 @@ def _composed(question: str, comparison: Comparison, sides: tuple[Answer, Answer
     if counted is not None:  # "签约额" compared, "46个" found: a count of projects is no sum of money
         return _refused_side(question, comparison, counted, sides[counted], elapsed_ms,
                              f"问的是金额，找到的{sides[counted].short}是个数")
+    for side in (0, 1) if not dated else ():
+        # "南岗县37.5万吨" for 播种面积 asked: a unit saying another measure by itself (a weight, no area)
+        other = unit_of_other_measure(comparison.measure or question, values[side].unit)
+        if other is not None:
+            return _refused_side(question, comparison, side, sides[side], elapsed_ms,
+                                 f"找到的{sides[side].short}说的是{other}，不是“{comparison.measure or '所问的量'}”")
     if not dated and values[0].unit and values[1].unit and not comparable_units(values[0].unit, values[1].unit, question):
         # "103万元" against "247人": one side's figure measures something else
         return _refused_side(question, comparison, 1, sides[1], elapsed_ms, f"找到的是{sides[1].short}，与{sides[0].short}不是同一种量")

@@ -20,12 +20,25 @@ def _subject_only(side: str) -> bool:
     if "的" in side or len(side) > 10 or not side:
         return False
     words = pos_cut(side)
-    if any(flag.startswith("v") for _, flag in words):
+    if any(flag.startswith("v") for _, flag in words) and not _misread_place(side, side):
         return False
     rest = PERIOD.sub("", side)
     for term in times_named(side):
         rest = rest.replace(term, "")
     return len(rest) >= 2 and not re.search(r"\d", rest)
+
+
+# the levels of a place: a name the tagger splits as a word and its level ("射洪|市", 射洪 read as a verb)
+_PLACE_LEVELS = "市县区镇乡"
+
+
+def _misread_place(lead: str, like: str) -> bool:
+    """Whether ``lead`` is a place name the tagger read a verb in, against a place side ``like``: one word and a
+    level of place alone after it ("射洪|市" against 船山区), not a verb phrase ending in a longer word ("扩建|园区")."""
+    if ablated("place_level_lead") or like[-1:] not in _PLACE_LEVELS:
+        return False
+    words = pos_cut(lead)
+    return len(words) == 2 and len(words[0][0]) >= 2 and words[1][0] in _PLACE_LEVELS
 
 
 _PERIOD_OPENING = re.compile(r"(?:前|头)(?:\d+|[一二三四五六七八九十两]+)个?月|" + PERIOD.pattern)
@@ -56,6 +69,8 @@ def lead_name(text: str, like: str) -> str:
         at += len(word)
         if like[-1] in NAME_LEVELS and word.endswith(like[-1]) and at < len(text):
             ends.append(at)
+        elif like[-1] in _PLACE_LEVELS and word in _PLACE_LEVELS and at < len(text) and not ablated("place_level_lead"):
+            ends.append(at)  # "射洪|市" against 船山区: a place of another level ends the name too
     for end in sorted(set(ends)):
         lead = text[:end]
         if not 2 <= len(lead) <= len(like) + 4 or len(text) - end < 2:
@@ -64,7 +79,7 @@ def lead_name(text: str, like: str) -> str:
         if not ablated("containing_place") and like[-1] in NAME_LEVELS and rest.endswith(like[-1]) \
                 and len(rest) <= len(like) + 2 and len(pos_cut(rest)) <= 2:
             return ""  # "宽甸的灌水镇" against 长甸镇: 宽甸 holds both towns, 灌水镇 is the side
-        if any(flag.startswith("v") for _, flag in pos_cut(lead)) or PERIOD.fullmatch(lead) or times_named(lead) \
+        if any(flag.startswith("v") for _, flag in pos_cut(lead)) and not _misread_place(lead, like) or PERIOD.fullmatch(lead) or times_named(lead) \
                 or re.search(r"\d", lead):
             return ""
         return lead

@@ -22,8 +22,9 @@ from typing import Sequence
 
 from ...schema import Answer, Hit
 from ..compose import citation
-from ..question import analyze_question, pos_cut
+from ..question import analyze_question, coverage, pos_cut
 from ..settings import ablated
+from .anchors import PERIOD, is_time_word
 from .stated_sides import _LIST_OPENING, _figures, _named_at, _unit
 
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
@@ -102,9 +103,59 @@ def list_item_side(answered: Answer, refused: Answer, name: str, hits: Sequence[
     return _read_item(answered, refused, name, hits)
 
 
-def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit]) -> Answer | None:
+# what a near-miss refusal quotes: "文中只有：察布查尔锡伯自治县粮食产量72.4万吨" (rag.answer.compose.near_miss_refusal)
+_GIVEN = "文中只有："
+
+
+def refused_own_item(refused: Answer, name: str, hits: Sequence[Hit]) -> Answer | None:
+    """A side refused for another member's figure of a roundup takes its own item's: the side's question found the
+    list's first item, the only one saying the measure ("分县市看，察布查尔锡伯自治县粮食产量72.4万吨，居州直首位；伊宁县
+    68.5万吨，霍城县55.2万吨"), and the near-miss check refused it for its place (the first check, run on the words
+    before the figure: another member's name opens the item). The figure at the same place of the item opening with
+    the side's ``name``, in the same unit, is the side's (``_read_item``). Only a near-miss refusal (its note quotes
+    the highlighted clause of [1], nothing else: the sentence covered the question, only its figure was refused)
+    whose clause holds one figure; None otherwise."""
+    if ablated("refused_own_item") or ablated("list_item_side") or not refused.refused or not refused.citations \
+            or len(name) < 2:
+        return None
+    cited = refused.citations[0]
+    start, end = cited.text_answer_start, cited.text_answer_end
+    if start is None or end is None or refused.note != f"{_GIVEN}{cited.text[start:end]}":
+        return None
+    given = cited.text[start:end]
+    if not opens_with_name(given) or _named_at(_item_text(given), name):
+        return None  # not another member's item
+    figures = [sp for sp in _figures(given, analyze_question(refused.question)) if _unit(sp)]
+    if len(figures) != 1:
+        return None
+    # the list's lead says what the side asks, besides its name and period ("城镇新增就业", "打的粮食" by 粮食产量), at
+    # least half of it: a near miss is refused by its place first, before any check of its measure, so a list of
+    # 粮食产量 may have been the closest for 播种面积 asked too
+    sentence_start = max(cited.text.rfind(mark, 0, start) for mark in "。！？!?\n") + 1
+    if coverage([_asked_besides(refused.question, name)], cited.text[sentence_start:end]) < MIN_LEAD_MEASURE:
+        return None
+    return _read_item(refused, refused, name, hits, at=start + figures[0].start)
+
+
+# how much of what a side asks besides its name and period the list's lead must say (character bigrams)
+MIN_LEAD_MEASURE = 0.5
+_ASKING_TAIL = re.compile(r"(?:是)?多少[^\d\s]{0,3}$")
+_MONTHS = re.compile(r"前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个月")
+
+
+def _asked_besides(question: str, name: str) -> str:
+    """What a side's ``question`` asks besides its member's ``name``, its period words and the asking tail, without
+    的 ("前10个月阳谷县城镇新增就业多少人" asks 城镇新增就业; "伊宁县去年打的粮食多少" 打粮食)."""
+    place = _PLACE_OPENING.match(name)
+    asked = _ASKING_TAIL.sub("", question).replace(place.group() if place else name, "", 1)
+    asked = _MONTHS.sub("", PERIOD.sub("", asked))
+    words = [word for word, flag in pos_cut(asked) if not (is_time_word(word, flag) or PERIOD.fullmatch(word))]
+    return "".join(words).replace("的", "")
+
+
+def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit], at: int | None = None) -> Answer | None:
     cited = answered.citations[0]
-    text, at = cited.text, cited.text_answer_start
+    text, at = cited.text, cited.text_answer_start if at is None else at
     hit = next((h for h in hits if (h.paragraph.source, h.paragraph.number) == (cited.source, cited.paragraph)), None)
     if at is None or hit is None:
         return None

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from ...numbers import figures_in
+from ..question import SAID_BY_UNIT
 from ..settings import ablated
 from ..spans import duration_seconds, duration_text
 
@@ -135,6 +136,21 @@ def comparable_units(a: str, b: str, question: str = "") -> bool:
             and a.rstrip("左右以上余多").endswith(_TIMES) != b.rstrip("左右以上余多").endswith(_TIMES):
         return False
     return measure_of(a) == measure_of(b)
+
+
+def unit_of_other_measure(asked: str, unit: str) -> str | None:
+    """The measure a unit says by itself (吨 a weight, 亩 an area, 公里 a length) when ``asked`` (the compared measure)
+    names another such measure and not that one: "37.5万吨" read for 播种面积 (a roundup's later item, "南岗县37.5万吨；",
+    leaves out its measure, 粮食产量) says a weight, no area, so it answers nothing asked. Shares and rates (程度) are
+    left out: a rate of an area ("面积增长3%") is one of the asked measure's. None when the unit may be the asked
+    measure's, says no measure, or the question names none."""
+    if ablated("unit_of_other_measure"):
+        return None
+    unit = unit.lstrip("万亿千百").rstrip("左右以上余多")
+    named = [word for word, units in SAID_BY_UNIT.items() if word in asked and "%" not in units]
+    if not named or any(unit in SAID_BY_UNIT[word] for word in named):
+        return None
+    return next((word for word, units in SAID_BY_UNIT.items() if unit in units and "%" not in units), None)
 
 
 def gap_against_rate(a: str, b: str) -> bool:
