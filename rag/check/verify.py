@@ -47,7 +47,7 @@ from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, near
 from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
 from .readings import _DAY_PART, closer_gives_other, qualified_as_another, qualifier_unsaid, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
-from .scoring import _same_level, score_candidates, whole_of_part
+from .scoring import score_candidates, whole_of_part
 from .whole_claim import recheck
 from .own_subject import own_subject_figure
 from .quoted_speaker import other_quoted_speaker
@@ -770,42 +770,7 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
         verdict = own_subject_figure(claim, hits, context_of) or verdict
     elif verdict.verdict == SUPPORTED and claim.kind == "figure" and verdict.evidence and ingredient_on("own_subject") and ingredient_on("own_subject_supported"):
         verdict = own_subject_figure(claim, hits, context_of, verdict.evidence[0]) or verdict
-    if verdict.verdict == NOT_FOUND and claim.kind == "figure" and rows and ingredient_on("sibling_place"):
-        # the claim's very figure and measure, told by the article of another place of the claim's place's rank
-        verdict = _told_of_sibling_place(claim, rows) or verdict
     return verdict
-
-
-_SEGMENT_OPENING = re.compile(r"[。；;！？!?\n]")
-
-
-def _told_of_sibling_place(claim: Claim, rows: Sequence[Scored]) -> Verdict | None:
-    """The claim's figure, its value, unit, period, other figures and measure words all the article's, told in an article
-    sentence whose run of clauses up to the figure (from its last 。 or ；) names another place of the claim's place's rank
-    and not the claim's: "新华区组建了由120人组成的供热应急抢修队伍" for "裕华区组建了一支120人的供热应急抢修队伍". The
-    figure is that place's, and the claim gives it to its own: 不一致 on 地点, ``found`` the article's place. Only where the
-    claim names one place of that rank and the article figure's run of clauses names exactly one other; a claim whose
-    own place the article gives another value stays with ``own_subject``, which reads it first."""
-    for row in rows:
-        if row.place_ok or not (row.true and row.co_ok and row.period_ok) or row.unsaid_names or row.flipped or row.slip:
-            continue
-        if row.restated < SUPPORT_MIN or row.said < SAID_MIN:
-            continue
-        candidate = row.candidate
-        text = candidate.paragraph.text
-        opening = max((m.end() for m in _SEGMENT_OPENING.finditer(text, 0, candidate.figure.start)), default=0)
-        run = text[opening:candidate.figure.start]
-        in_run = [p for p in places_in(run) if p not in SCOPES_IGNORED and p not in claim.sentence]
-        for place in claim.places:
-            ranked = [p for p in claim.places if _same_level(p, place)]
-            siblings = [p for p in in_run if _same_level(p, place) and p not in place and place not in p]
-            if len(ranked) != 1 or len(siblings) != 1 or place_in(place, run):
-                continue
-            found = siblings[0]
-            at = opening + run.find(found)
-            return Verdict(CONTRADICTED, f"资料写的是“{text[at:candidate.figure.end]}”：{candidate.figure.written}是{found}的，而不是{place}的（地点不同）。",
-                           found=found, differs="地点", evidence=((candidate.paragraph, at, candidate.figure.end),))
-    return None
 
 
 def _next_bound_contradiction(claim: Claim, unbound: Verdict, rows: Sequence[Scored], context_of: ContextOf) -> Verdict | None:
