@@ -199,7 +199,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "rebind_next",  # rag.check.verify._next_bound_contradiction: a 不一致 whose figure the article binds to another subject falls to the next one bound to the claim's own
                "rebind_next_period",  # rag.check.verify._of_claim_period: ... only to a figure whose sentence tells of the claim's period too
                "compared_more_bare",  # rag.check.measure: "比去年同期多补0.35亿立方米" (no 了) is a rise of 0.35亿立方米, as "多补了"
-               "place_whole_word")  # rag.check.claims.places_in (rag.places.glued_place / person_named): a place read as a whole word, "经|开区" is 经开区, "理事长刘|长海" names a person
+               "place_whole_word",  # rag.check.claims.places_in (rag.places.glued_place / person_named): a place read as a whole word, "经|开区" is 经开区, "理事长刘|长海" names a person
+               "relative_year")  # rag.check.scoring._anchors_hold (binding.relative_year): "去年，…" in a report of 2026 tells the claim's "2025年"
 
 
 def ingredient_on(name: str) -> bool:
