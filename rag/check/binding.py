@@ -405,26 +405,6 @@ _RELATIVE_YEAR = re.compile(r"(?<![比较与同和跟由从])(今年|去年|上�
 _RELATIVE_OFFSET = {"今年": 0, "去年": 1, "上年": 1, "前年": 2}
 
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
-
-
-def relative_year(text: str, at: int, date: str | None) -> str | None:
-    """The year a year word relative to the report names for the figure at ``text[at]``: the last "今年" / "去年" / "上年" / "前年"
-    of its sentence before it (not a base compared with, "比去年"), no year written after it, read from the report's date
-    (``Paragraph.date``): "去年，全市法院执行到位金额…" in a report of January 2026 is 2025's. None otherwise."""
-    if not date:
-        return None
-    opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    relative = list(_RELATIVE_YEAR.finditer(text, opening, at))
-    if not relative or any(m.start() >= relative[-1].end() for m in _WRITTEN_YEAR.finditer(text, opening, at)):
-        return None
-    try:
-        year = int(date[:4])
-    except ValueError:
-        return None
-    return str(year - _RELATIVE_OFFSET[relative[-1].group(1)])
-
-
 def _report_year(text: str, at: int, part: str, date: str) -> int | None:
     """The year of an article figure's part of the year ``part``, from the paragraph before it (``text[:at]``) and its report's
     ``date``: the last year named before it, written out (None: the figure has its own year, another rule's business) or

@@ -73,11 +73,6 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
         place_ok = False  # a roundup's item ("；叶集区126.8亿元") tells its measure of its place alone, whatever else the claim names
     context_periods = _periods_of(context)
     period_ok = all(period in context_periods for period in claim.periods)
-    if not period_ok and ingredient_on("relative_year"):
-        # a year the figure's sentence names relative to its report ("去年，…" in a report of 2026) is the claim's "2025年"
-        from .binding import relative_year  # (binding reads claims and candidates as this module does)
-        named = relative_year(candidate.paragraph.text, candidate.figure.start, getattr(candidate.paragraph, "date", None))
-        period_ok = named is not None and all(period in context_periods or period == named for period in claim.periods)
     claim_periods = _claim_own_periods(claim) or claim.periods
     if period_ok and claim.periods and candidate.own_periods:
         for own in candidate.own_periods:

@@ -57,11 +57,6 @@ _FULL_YEAR = re.compile(r"全年")
 _TIME_MORE = re.compile(r"\d+分|以?内")  # "7时30分", "3年内"
 
 
-def _relative_year(text: str, at: int, date: str | None) -> str | None:
-    from .binding import relative_year  # (binding reads what this module's readers read)
-    return relative_year(text, at, date)
-
-
 def _parts(text: str) -> list[tuple[Decimal, str, int, int]]:
     parts = []
     for match in _PART.finditer(text):
@@ -137,9 +132,6 @@ def recheck(claim: Claim, verdict: "Verdict", context_of: "ContextOf", hits: "Se
         written = claim.text[p_start:p_end]
         if (value, unit) in said_parts or (value >= 1900 and value <= 2100 and value in said_values):
             continue
-        if unit == "年" and 1900 <= value <= 2100 and ingredient_on("relative_year") \
-                and _relative_year(text, at, getattr(paragraph, "date", None)) == str(int(value)):
-            continue  # the year the figure's sentence names relative to its report: "去年，…" in a report of 2026 says "2025年"
         if value in {v for v, _, s, e in article_parts if not (s < fig_end and e > fig_at)}:
             continue  # said by value in the sentence, in another unit word ("5年" / "五年")
         other = next(((v, s, e) for v, u, s, e in article_parts if unit and u == unit and v != value
