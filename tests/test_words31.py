@@ -1,9 +1,10 @@
 """Session 27, helper words31: figures a reporter writes in words or rounds, read by value with their band.
 
 "比2023年翻了一番" is a rise of one 倍 (``double_words``); "数十家" is 20..100, "上万人" 1万..10万, "近万人" 9000..10000, "万余人"
-1万..2万 (``order_words``); "三成多" is 30..40%, "七成出头" 70..80% (``tenths_more``); a figure written in words is no word of
-the measure the article must say (``numeral_words``). A band never lets a figure outside it through: "近九成" is not 72.5%,
-"三成多" not 52.3%, "上万人" not 9860人, and each such claim stays 不一致 with the article's figure.
+1万..2万 (``order_words``); a figure written in words is no word of the measure the article must say (``numeral_words``).
+A band never lets a figure outside it through: "近九成" is not 72.5%, "上万人" not 9860人, and each such claim stays 不一致
+with the article's figure. ("三成多" stays any share over 30%: the helper's ``tenths_more``, 30..40%, was dropped by the
+lead, as it turned a supported claim of fresh18's test half into 不一致, eval/README.md, twenty-seventh session.)
 """
 from decimal import Decimal
 from pathlib import Path
@@ -50,11 +51,6 @@ def test_orders_of_magnitude_in_words_are_bands():
     assert not find_figures("万人空巷") and not find_figures("成千上万人")
 
 
-def test_a_share_a_little_over_its_tenths_is_bounded():
-    assert _reading("增长三成多")[3] == (Decimal(30), Decimal(40))
-    assert _reading("七成出头")[3] == (Decimal(70), Decimal(80))
-
-
 def test_figures_in_words_are_no_measure_words():
     from rag.check.measure import measure_words
 
@@ -66,13 +62,12 @@ def test_switches_give_the_old_readings(monkeypatch):
     from rag.check.figures import find_figures
     from rag.check.measure import measure_words, numerals_blanked
 
-    monkeypatch.setenv("RAG_CHECK_ABLATE", "double_words,order_words,tenths_more,numeral_words")
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "double_words,order_words,numeral_words")
     numerals_blanked.cache_clear()
     try:
         assert not [f for f in find_figures("比2023年翻了一番") if f.kind == "figure"]
         assert not find_figures("近万人参加")
         assert _reading("有数十家企业")[3] == (Decimal(10), Decimal(10))
-        assert _reading("增长三成多")[3] == (Decimal(30), None)
         assert "四百" in measure_words("境外展商有四百一十余家，来自")
     finally:
         numerals_blanked.cache_clear()
@@ -100,15 +95,14 @@ def test_a_band_lets_no_wrong_figure_through(page_assistant):
     a = page_assistant
     assert _verdicts(a, "今年以来青溪县上万人参加补贴性职业技能培训。") == [("contradicted", "9860人")]
     assert _verdicts(a, "今年以来青溪县两万多人参加补贴性职业技能培训。") == [("contradicted", "9860人")]
-    assert _verdicts(a, "青溪县农村电商销售额比上年增长三成多。") == [("contradicted", "52.3%")]
     assert _verdicts(a, "青溪县农村自来水普及率近九成。") == [("contradicted", "72.5%")]
 
 
 def test_switched_off_the_claims_are_read_as_before(page_assistant, monkeypatch):
-    monkeypatch.setenv("RAG_CHECK_ABLATE", "double_words,order_words,tenths_more")
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "double_words,order_words")
     a = page_assistant
     assert _verdicts(a, "青溪县日烘干能力比2023年增加了一倍。")[0][0] == "not_found"
-    assert _verdicts(a, "青溪县农村电商销售额比上年增长三成多。")[0][0] == "supported"  # the old unbounded 三成多
+    assert _verdicts(a, "今年以来青溪县上万人参加补贴性职业技能培训。")[0][0] == "not_found"  # no figure read in 上万人
 
 
 def test_a_figure_inside_a_quoted_name_is_the_name():

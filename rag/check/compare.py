@@ -18,7 +18,6 @@ SPECIFIC_UNITS = frozenset({"人", "人次", "元", "%", "个百分点", "倍"})
 CLASSIFIER_SPECIFIC = frozenset({"例", "斤"})
 _MORE_AFTER = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿][多余]")  # "六十多幢", "1400余万元", "五十八万余人次"
 _ORDER_BAND = re.compile(f"(?P<order>[{ORDER_SEVERAL}{ORDER_UP_TO}])[十百千万亿]")  # rag.check.figures._order_figures
-_TENTHS_MORE = re.compile(r"成[多余]|出头$")  # "三成多" is 30..40%, "七成出头" 70..80%: a share a little over its tenths
 _TENTHS = re.compile(r"[一两二三四五六七八九]成|[二三四五六七八九十]分之")  # "三成", "四分之一": a share rounded to tenths
 
 
@@ -57,8 +56,7 @@ def allowed_range(figure: Figure) -> tuple[Decimal | None, Decimal | None]:
     if order:  # "数十家" is 20..100, "上万人次" 1万..10万
         return value * (2 if order.group("order") == ORDER_SEVERAL else 1), value * 10
     if qualifier == LOWER:
-        more = by_precision and (_MORE_AFTER.search(figure.written) or ingredient_on("tenths_more") and (
-            _TENTHS_MORE.search(figure.written))) and not figure.written.startswith("多于")
+        more = by_precision and _MORE_AFTER.search(figure.written) and not figure.written.startswith("多于")
         return value, (value + precision(figure) if more else None)
     if qualifier == UPPER:
         return None, value

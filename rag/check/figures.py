@@ -45,7 +45,7 @@ QUALIFIERS_BEFORE = {
     "逾": LOWER, "超": LOWER, "不到": UPPER, "不足": UPPER, "少于": UPPER, "低于": UPPER, "不超过": UPPER,
     "最多": UPPER, "将近": NEAR, "接近": NEAR, "近": NEAR, "大约": ABOUT, "约为": ABOUT, "约": ABOUT,
 }
-QUALIFIERS_AFTER = {"出头": LOWER, "以上": LOWER, "之上": LOWER, "余": LOWER, "多": LOWER, "以下": UPPER, "左右": ABOUT, "上下": ABOUT}
+QUALIFIERS_AFTER = {"以上": LOWER, "之上": LOWER, "余": LOWER, "多": LOWER, "以下": UPPER, "左右": ABOUT, "上下": ABOUT}
 
 _CN = CHINESE_NUMERAL
 # A number starts where its run of numerals starts (a match inside a run is refused below by _NOT_AFTER
@@ -53,7 +53,7 @@ _CN = CHINESE_NUMERAL
 # in time quadratic in the run.
 _CN_START = f"(?<![{CHINESE_NUMERAL[1:].split(']')[0]}万亿])"
 _NUM = f"(?:{ARABIC_NUMBER.pattern}|{_CN_START}{_CN}点[{_CN_DIGITS_ALL}]+|{_CN_START}{_CN})"
-_PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一两二三四五六七八九])成(?![为立功绩效果本])(?P<fifth>[一二三四五六七八九半](?![0-9一二三四五六七八九十百千万亿个年月日天人名家项元成倍%％]))?(?P<after>以上|以下|左右|多|出头)?|(?P<half>过半|一半|半数)(?P<hafter>以上|以下|左右)?)")  # 一半/半数: 50%
+_PERCENT_WORDS = re.compile(f"(?P<before>{'|'.join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))})?(?:百分之(?P<pct>{ARABIC_NUMBER.pattern}|{CHINESE_NUMERAL}(?:点[〇零一二三四五六七八九]+)?)|(?P<tenths>[一两二三四五六七八九])成(?![为立功绩效果本])(?P<fifth>[一二三四五六七八九半](?![0-9一二三四五六七八九十百千万亿个年月日天人名家项元成倍%％]))?(?P<after>以上|以下|左右|多)?|(?P<half>过半|一半|半数)(?P<hafter>以上|以下|左右)?)")  # 一半/半数: 50%
 _BEFORE = "|".join(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
 _FRACTION_DENOMINATORS = "二三四五六七八九十"
 # a share told as a fraction: "四分之一" (25%), "近三分之一"; never 百分之 (a percentage, read above)
