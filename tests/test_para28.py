@@ -8,7 +8,7 @@ say (rag.answer.question.cut_across, switch ``cut_across``).
 The sentences are written for this test (no eval row)."""
 from __future__ import annotations
 
-from conftest import ask, paragraph_maker
+from conftest import ask, paragraph_maker, same_meaning
 
 from rag.answer.question import analyze_question
 
@@ -22,19 +22,15 @@ SUBSIDY = "全职博士来青川县工作，一次性能领多少安家补贴？
 REIMBURSED = "青川县职工医保住院费用在政策范围内能报销多大比例？"
 
 
-def _same_meaning(sentences):  # sentence vectors left out: every sentence as close to the question as the next
-    return [0.9] * len(sentences)
-
-
 def test_a_noun_cut_across_the_askers_words_is_no_noun(monkeypatch):
-    answer = ask(SUBSIDY, TALENT, similarity=_same_meaning)
+    answer = ask(SUBSIDY, TALENT, similarity=same_meaning)
     assert not answer.refused and answer.short == "20万元", answer.answer
-    answer = ask(REIMBURSED, INSURANCE, similarity=_same_meaning)
+    answer = ask(REIMBURSED, INSURANCE, similarity=same_meaning)
     assert not answer.refused and answer.short == "85.5%", answer.answer
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "cut_across")
-    answer = ask(SUBSIDY, TALENT, similarity=_same_meaning)
+    answer = ask(SUBSIDY, TALENT, similarity=same_meaning)
     assert answer.refused and "性能" in answer.answer, answer.answer
-    answer = ask(REIMBURSED, INSURANCE, similarity=_same_meaning)
+    answer = ask(REIMBURSED, INSURANCE, similarity=same_meaning)
     assert answer.refused and "内能" in answer.answer, answer.answer
 
 
@@ -45,6 +41,6 @@ def test_the_askers_own_nouns_stay(monkeypatch):
     assert "网络" in analyze_question("青川县去年破获电信网络诈骗案件多少起？").nouns
     assert "社会" in analyze_question("青川县2025年全社会用电量是多少？").nouns
     # the near miss stays refused: 电信网络诈骗 is not what 刑事案件 counts
-    assert ask("青川县去年破获电信网络诈骗案件多少起？", FRAUD, similarity=_same_meaning).refused
+    assert ask("青川县去年破获电信网络诈骗案件多少起？", FRAUD, similarity=same_meaning).refused
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "cut_across")
     assert "性能" in analyze_question(SUBSIDY).nouns

@@ -8,7 +8,7 @@
 The sentences are written for this test (no eval row)."""
 from __future__ import annotations
 
-from conftest import ask, paragraph_maker
+from conftest import ask, paragraph_maker, same_meaning
 
 paragraph = paragraph_maker("东川县城乡居民医保缴费标准公布")
 
@@ -34,13 +34,9 @@ def test_a_whole_asked_is_still_no_rate():
     assert ask("东川县城乡公交坐一次要多少钱？", BUS).refused
 
 
-def _same_meaning(sentences):  # sentence vectors left out: every sentence as close to the question as the next
-    return [0.9] * len(sentences)
-
-
 def test_an_average_time_answers_how_long(monkeypatch):
-    answer = ask("在东城社区卫生服务中心看慢病现在大概要等多久？", WAIT, similarity=_same_meaning)
+    answer = ask("在东城社区卫生服务中心看慢病现在大概要等多久？", WAIT, similarity=same_meaning)
     assert not answer.refused and answer.short.startswith("12分钟")
-    assert ask("东川县图书馆新馆周末开放多久？", OPEN, similarity=_same_meaning).refused  # 每天: a time per day
+    assert ask("东川县图书馆新馆周末开放多久？", OPEN, similarity=same_meaning).refused  # 每天: a time per day
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "average_duration")
-    assert ask("在东城社区卫生服务中心看慢病现在大概要等多久？", WAIT, similarity=_same_meaning).refused
+    assert ask("在东城社区卫生服务中心看慢病现在大概要等多久？", WAIT, similarity=same_meaning).refused

@@ -9,7 +9,7 @@ station (rag.answer.scoring._two_way_said, switch ``two_way_throughput``).
 The sentences are written for this test (no eval row)."""
 from __future__ import annotations
 
-from conftest import ask, paragraph_maker
+from conftest import ask, paragraph_maker, same_meaning
 
 from rag.answer.scoring import _two_way_said
 
@@ -21,24 +21,20 @@ STATION = paragraph("2025年青川机场共开通航线32条，通航城市28个
 TWO_WAY = "青川机场2025年进出港旅客有多少？"
 
 
-def _same_meaning(sentences):  # sentence vectors left out: every sentence as close to the question as the next
-    return [0.9] * len(sentences)
-
-
 def test_two_way_traffic_is_said_by_throughput(monkeypatch):
-    answer = ask(TWO_WAY, AIRPORT, similarity=_same_meaning)
+    answer = ask(TWO_WAY, AIRPORT, similarity=same_meaning)
     assert not answer.refused and answer.short == "186.2万人次", answer.answer
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "two_way_throughput")
-    answer = ask(TWO_WAY, AIRPORT, similarity=_same_meaning)
+    answer = ask(TWO_WAY, AIRPORT, similarity=same_meaning)
     assert answer.refused and "进出港" in answer.answer, answer.answer
 
 
 def test_no_throughput_no_two_way_traffic():
     # a passage counting no throughput does not say 进出港
-    answer = ask(TWO_WAY, STATION, similarity=_same_meaning)
+    answer = ask(TWO_WAY, STATION, similarity=same_meaning)
     assert answer.refused, answer.answer
     # one way only (进港, the arrivals) is a part of the throughput, not said by it
-    answer = ask("青川机场2025年进港旅客有多少？", AIRPORT, similarity=_same_meaning)
+    answer = ask("青川机场2025年进港旅客有多少？", AIRPORT, similarity=same_meaning)
     assert answer.refused and "进港" in answer.answer, answer.answer
     # 出入境 is the international part, 进出口 foreign trade: neither is the throughput of the whole
     text = AIRPORT.text
@@ -48,5 +44,5 @@ def test_no_throughput_no_two_way_traffic():
 
 
 def test_near_misses_stay_refused():
-    assert ask("青川机场2024年进出港旅客有多少？", AIRPORT, similarity=_same_meaning).refused
-    assert ask("白水机场2025年进出港旅客有多少？", AIRPORT, similarity=_same_meaning).refused
+    assert ask("青川机场2024年进出港旅客有多少？", AIRPORT, similarity=same_meaning).refused
+    assert ask("白水机场2025年进出港旅客有多少？", AIRPORT, similarity=same_meaning).refused

@@ -9,7 +9,7 @@
 The sentences are written for this test (no eval row)."""
 from __future__ import annotations
 
-from conftest import ask, paragraph_maker
+from conftest import ask, paragraph_maker, same_meaning
 
 paragraph = paragraph_maker("青川茶油品牌价值再创新高")
 
@@ -21,31 +21,27 @@ GRADUATES = paragraph("今年青川县生源高校毕业生3260人，截至10月
 TOURISM = paragraph("去年青川县唐家河景区接待游客86万人次，实现旅游收入4.3亿元。")
 
 
-def _same_meaning(sentences):  # sentence vectors left out: every sentence as close to the question as the next
-    return [0.9] * len(sentences)
-
-
 def test_an_everyday_word_for_the_measure_at_the_figure(monkeypatch):
-    answer = ask("“青川茶油”这块牌子现在估值多少钱？", BRAND, similarity=_same_meaning)
+    answer = ask("“青川茶油”这块牌子现在估值多少钱？", BRAND, similarity=same_meaning)
     assert not answer.refused and answer.short == "38.6亿元"
-    answer = ask("“青川茶油”这个品牌现在估值多少钱？", BRAND_AFTER, similarity=_same_meaning)  # 以…的品牌价值
+    answer = ask("“青川茶油”这个品牌现在估值多少钱？", BRAND_AFTER, similarity=same_meaning)  # 以…的品牌价值
     assert not answer.refused and answer.short == "38.6亿元"
-    answer = ask("第三届青川茶油文化节签约项目总金额是多少？", FAIR, similarity=_same_meaning)
+    answer = ask("第三届青川茶油文化节签约项目总金额是多少？", FAIR, similarity=same_meaning)
     assert not answer.refused and answer.short == "23.5亿元"
     # 大学生 keeps the head 生 of 毕业生, whose modifier 毕业 the question says
-    answer = ask("今年青川县本地考出去的大学生毕业了多少人？", GRADUATES, similarity=_same_meaning)
+    answer = ask("今年青川县本地考出去的大学生毕业了多少人？", GRADUATES, similarity=same_meaning)
     assert not answer.refused and answer.short == "3260人"
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "related_head")
-    assert ask("“青川茶油”这块牌子现在估值多少钱？", BRAND, similarity=_same_meaning).refused
-    assert ask("今年青川县本地考出去的大学生毕业了多少人？", GRADUATES, similarity=_same_meaning).refused
-    assert ask("第三届青川茶油文化节签约项目总金额是多少？", FAIR, similarity=_same_meaning).refused
+    assert ask("“青川茶油”这块牌子现在估值多少钱？", BRAND, similarity=same_meaning).refused
+    assert ask("今年青川县本地考出去的大学生毕业了多少人？", GRADUATES, similarity=same_meaning).refused
+    assert ask("第三届青川茶油文化节签约项目总金额是多少？", FAIR, similarity=same_meaning).refused
 
 
 def test_a_sibling_measure_stays_refused():
     # the modifier unsaid: 增加值 and 旅游收入 are other measures than the ones asked
-    assert ask("去年青川县工业产值是多少？", INDUSTRY, similarity=_same_meaning).refused
-    assert ask("去年青川县唐家河景区门票收入是多少？", TOURISM, similarity=_same_meaning).refused
+    assert ask("去年青川县工业产值是多少？", INDUSTRY, similarity=same_meaning).refused
+    assert ask("去年青川县唐家河景区门票收入是多少？", TOURISM, similarity=same_meaning).refused
     # 毕业 unsaid: the graduates are not all of the county's students
-    assert ask("今年青川县本地有多少大学生？", GRADUATES, similarity=_same_meaning).refused
+    assert ask("今年青川县本地有多少大学生？", GRADUATES, similarity=same_meaning).refused
     # the modifier said otherwise (牌子) but another head asked (销售额 is no 品牌价值)
-    assert ask("“青川茶油”这块牌子一年的销售额是多少？", BRAND, similarity=_same_meaning).refused
+    assert ask("“青川茶油”这块牌子一年的销售额是多少？", BRAND, similarity=same_meaning).refused
