@@ -202,7 +202,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "place_whole_word",  # rag.check.claims.places_in (rag.places.glued_place / person_named): a place read as a whole word, "经|开区" is 经开区, "理事长刘|长海" names a person
                "numeral_words",  # rag.check.measure.numerals_blanked: a figure written in words ("两千四百多名", "九成") is no measure word
                "double_words",  # rag.check.figures: "翻了一番" is a rise of one 倍 (100%), "翻两番" of three
-               "order_words")  # rag.check.figures._order_figures / compare.allowed_range: "数十家" 20..100, "上万人次" 1万..10万, "近万人", "万余人"
+               "order_words",  # rag.check.figures._order_figures / compare.allowed_range: "数十家" 20..100, "上万人次" 1万..10万, "近万人", "万余人"
+               "direction_place")  # rag.check.claims.places_in: a direction and a landform before a lone level ("北岸|区", "东郊|镇") is a place
 
 
 def ingredient_on(name: str) -> bool:

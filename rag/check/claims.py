@@ -101,6 +101,18 @@ def _stranded_first(words, i: int) -> str:
     return prev.word if len(prev.word) == 1 and _CJK_WORD.fullmatch(prev.word) and prev.flag.endswith("g") else ""
 
 
+# a direction and a landform (北岸, 西岸, 东郊), which jieba tags a word of place or direction (f, s), right before a lone level:
+# the name of a district or town ("北岸|区", "东郊|镇"); never a side or part (东部, 北方, 以北, 城内) before 县区 or 市场
+_DIRECTION_LANDFORM = re.compile(r"[东南西北][^部方面边侧头间内外上下中]")
+
+
+def _direction_landform(word, before_level: int) -> bool:
+    """Whether ``word``, right before a lone level of place (``before_level`` 0), opens its name: 北岸 of "北岸|区" (switch
+    ``direction_place``)."""
+    return (before_level == 0 and word.flag in ("f", "s") and _DIRECTION_LANDFORM.fullmatch(word.word) is not None
+            and ingredient_on("direction_place"))
+
+
 @lru_cache(maxsize=4096)
 def places_in(text: str) -> tuple[str, ...]:
     """Place names and scopes ("城中区", "祁连县", "全省") a piece of text names, in order."""
@@ -127,7 +139,8 @@ def places_in(text: str) -> tuple[str, ...]:
             found.append(w)  # a place written right after a larger one, whatever jieba tags it: "河北省保定市"
         elif len(w) == 1 and w in "省市县区州镇乡村旗港":  # cut as "日月" + "乡", "哈拉" + "直沟" + "乡"
             j = i
-            while (j > 0 and words[j - 1].flag in _NAME_FLAGS + ("t",) and _CJK_WORD.fullmatch(words[j - 1].word) and i - j < 3
+            while (j > 0 and (words[j - 1].flag in _NAME_FLAGS + ("t",) or _direction_landform(words[j - 1], i - j))
+                   and _CJK_WORD.fullmatch(words[j - 1].word) and i - j < 3
                    and not _WHEN_WORD.search(words[j - 1].word)):  # "今年县财政安排…": 今年 is when, not a place's name
                 j -= 1
             name = "".join(x.word for x in words[j:i + 1])
