@@ -673,9 +673,8 @@ _MONEY_MEASURED = re.compile(
 )
 # "多长时间", "多久": a duration, not a length
 # a measure a figure's unit says by itself
-_SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重量": ("吨", "公斤", "千克"), "长度": ("公里", "千米", "米"),
+SAID_BY_UNIT = {"面积": ("亩", "公顷", "平方米", "平方公里"), "重量": ("吨", "公斤", "千克"), "长度": ("公里", "千米", "米"),
                  "程度": ("%",), "年纪": ("岁",), "年龄": ("岁",), "岁数": ("岁",)}
-SAID_BY_UNIT = _SAID_BY_UNIT  # (read by rag.answer.comparison.values: a side's unit saying another measure)
 _AGE_ASKED = re.compile(r"年纪|年龄|岁数|多少岁|几岁")
 _FREQUENCY_ASKED = re.compile(r"(?:多长时间|多久|隔多少[天年月]|隔几[天年月])[^，。？?]{0,6}一(?:次|届|回|轮|期)|每隔多久|频次|频率")
 _WHETHER_CHANGED = re.compile(
@@ -1025,7 +1024,7 @@ def analyze_question(question: str) -> QuestionAnalysis:
     outcome = _outcome_words(text, type_noun, unit)
     if unit and not ablated("measure_by_unit"):
         # "葡萄园面积有多大": a figure in 亩 says the area itself, so 面积 is no word the text must say
-        said = tuple(w for w, units in _SAID_BY_UNIT.items() if unit in units)
+        said = tuple(w for w, units in SAID_BY_UNIT.items() if unit in units)
         nouns = [n[:-2] if n.endswith(said) else n for n in nouns if n not in said]
         measured_nouns = [n[:-2] if n.endswith(said) else n for n in measured_nouns if n not in said]
         measure = [m for m in (re.sub("|".join(said), "", m) for m in measure) if m] if said else measure

@@ -152,11 +152,9 @@ def _several_word(text: str, at: int) -> bool:
     """Whether the 数 at ``at`` means "several" ("吸引数万名游客"), not the end of a noun ("人数", "总数十万" is 总数 + 十万)."""
     if at == 0 or text[at - 1] in "有了达近约共及和、，,。；;：:（(“ ":
         return True
-    from jieba import dt  # the dictionary jieba cuts by: "人数", "总数", "户数" are words
+    from ..places import in_dictionary  # jieba's stock dictionary: "人数", "总数", "户数" are words
 
-    if not dt.initialized:
-        dt.initialize()
-    return text[at - 1: at + 1] not in dt.FREQ
+    return not in_dictionary(text[at - 1: at + 1])
 
 
 def _order_figures(text: str) -> list["Figure"]:
@@ -194,9 +192,8 @@ def _doubled_figures(text: str) -> list["Figure"]:
             continue  # "接近翻了一番" rounds a ratio the article seldom states (it gives "由1800个增加到3500个"): no figure of its own
         doublings = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}.get(match.group("times") or "一", 1)
         start, end = match.start("num"), match.end("num")
-        qualifier = QUALIFIERS_BEFORE[match.group("before")] if match.group("before") else EXACT
         value = Decimal(2 ** doublings - 1)
-        found.append(Figure(start, end, text[start:end], "figure", value, "倍", qualifier, str(value)))
+        found.append(Figure(start, end, text[start:end], "figure", value, "倍", EXACT, str(value)))
     return found
 
 
