@@ -182,6 +182,9 @@ SWITCHES = {
     "related_head": "a question noun ending with the head of the measure word at the figure (估值 / 品牌价值, 金额 /"
                     " 交易额), that word's modifier said elsewhere in the question, is that measure in other words:"
                     " an objection of wording (rag.answer.related_head)",
+    "counted_people": "a counted people noun asked after an action (出院了多少病人) is said by a figure in a unit of people"
+                      " right after that action in its clause (出院9.8万人次, 出生人口1.69万人): an objection of wording"
+                      " (rag.answer.counted_people)",
     "cn_dates": "a month or day asked in digits is found in Chinese numerals (一月二十六日)",
     "admin_level": "\"哪个县\" is not answered by a name of another administrative level (城北区)",
     "article_setting": "a paragraph is read with the places its article's headline, dateline and lead (and the one"
