@@ -184,17 +184,26 @@ def side_cores(side_questions: tuple[str, str], measure: str = "") -> tuple[str,
 def _period_cores(cores: tuple[str, str]) -> tuple[str, str]:
     """Two cores that are two periods opening one shared tail ("三季度新上云" and "一季度新上云", "上半年的" of one
     market): the periods alone, as a roundup by periods names them ("一季度，全市新增上云企业286家；二季度新增516家；
-    三季度新增524家"). Cut at words both cores end with; other cores (供水管网, 排水管网) keep their tail."""
+    三季度新增524家"). Cut at words both cores end with; other cores (供水管网, 排水管网) keep their tail. A year opening
+    one period only ("去年一季度" against "四季度") dates both: the period alone, as the roundup names it."""
     a, b = cores
     tail = next((n for n in range(min(len(a), len(b)) - 1, 0, -1) if a[-n:] == b[-n:]), 0)
-    if not tail:
-        return cores
-    shared = {len(a) - n for n in _boundaries(a)} & {len(b) - n for n in _boundaries(b)}
-    tail = max((n for n in shared if 0 < n <= tail), default=0)
+    if tail:
+        shared = {len(a) - n for n in _boundaries(a)} & {len(b) - n for n in _boundaries(b)}
+        tail = max((n for n in shared if 0 < n <= tail), default=0)
     heads = (a[:len(a) - tail], b[:len(b) - tail])
-    if tail and all(PERIOD.fullmatch(h) for h in heads):
-        return heads
-    return cores
+    if not all(PERIOD.fullmatch(h) for h in heads):
+        return cores
+    # "锦州港去年一季度和四季度": the year opening one period only dates both, a roundup by quarters names none
+    years = [_OPENING_YEAR.match(h) for h in heads]
+    for side in (0, 1):
+        if years[side] and years[side].end() < len(heads[side]) and not _YEAR_WORD.search(heads[1 - side]):
+            heads = (heads[0][years[0].end():], heads[1]) if side == 0 else (heads[0], heads[1][years[1].end():])
+    return heads
+
+
+_OPENING_YEAR = re.compile(r"^(?:\d{4}|今|去|明|前|当)年度?")
+_YEAR_WORD = re.compile(r"(?:\d{4}|今|去|明|前|当)年")
 
 
 def _name_then_figure(sentence: str, spans: list[Span], names: tuple[str, str]) -> list[Span | None]:
