@@ -94,3 +94,17 @@ def test_no_sentence_stating_both_keeps_the_sides_apart():
     comparison = parse_comparison(APART)
     answer = answer_comparison(APART, comparison, _apart_sides(comparison), hits=ranked(EAST_SPOT, SOUTH_SPOT))
     assert answer.short.startswith("南岗县") and "96.3万人次" in answer.answer, answer.answer
+
+
+def test_a_comparison_naming_no_measure_keeps_the_sides_apart():
+    # "今年秋粮，安阳县和内黄县哪个产得多": no measure to check the sentence stating both for (a list of 秋播小麦面积
+    # would do), so the sides answered apart stay
+    from dataclasses import replace
+
+    from rag.answer.comparison.answer import _apart
+
+    measured = parse_comparison(APART)
+    sides = _apart_sides(measured)
+    assert _apart(measured, sides)
+    assert not _apart(replace(measured, measure=""), sides)
+    assert not _apart(replace(measured, measure="的县"), sides)

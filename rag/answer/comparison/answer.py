@@ -300,8 +300,11 @@ def _unnamed(comparison: Comparison, sides: tuple[Answer, Answer]) -> bool:
 
 
 def _apart(comparison: Comparison, sides: tuple[Answer, Answer]) -> bool:
-    """Whether both sides were answered, each from a sentence of its own (not one sentence stating both)."""
-    if ablated("stated_over_apart") or comparison.dated or comparison.remainder or any(s.refused for s in sides):
+    """Whether both sides were answered, each from a sentence of its own (not one sentence stating both), of a measure
+    the question names (which ``stated_sides`` checks the sentence stating both for: with none, a sentence listing
+    both sides' figures of another measure would do, 秋播小麦面积 for 秋粮 asked)."""
+    if ablated("stated_over_apart") or comparison.dated or comparison.remainder or any(s.refused for s in sides) \
+            or len((comparison.measure or "").replace("的", "")) < 2:
         return False
     return bool(sides[0].sentence) and bool(sides[1].sentence) and sides[0].sentence != sides[1].sentence
 
