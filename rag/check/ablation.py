@@ -203,7 +203,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "numeral_words",  # rag.check.measure.numerals_blanked: a figure written in words ("两千四百多名", "九成") is no measure word
                "double_words",  # rag.check.figures: "翻了一番" is a rise of one 倍 (100%), "翻两番" of three
                "order_words",  # rag.check.figures._order_figures / compare.allowed_range: "数十家" 20..100, "上万人次" 1万..10万, "近万人", "万余人"
-               "direction_place")  # rag.check.claims.places_in: a direction and a landform before a lone level ("北岸|区", "东郊|镇") is a place
+               "direction_place",  # rag.check.claims.places_in: a direction and a landform before a lone level ("北岸|区", "东郊|镇") is a place
+               "bind_start",  # rag.check.binding.bind_start_period: "由上年的10.8%下降到8.9%": the start is 上年's, the claim's 去年 is told by the end
+               "complement")  # rag.check.binding.bind_complement: "非居民供热价格…36元" is not the 居民's, "国有博物馆13家" not the 非国有's
 
 
 def ingredient_on(name: str) -> bool:
