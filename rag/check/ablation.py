@@ -205,7 +205,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "order_words",  # rag.check.figures._order_figures / compare.allowed_range: "数十家" 20..100, "上万人次" 1万..10万, "近万人", "万余人"
                "direction_place",  # rag.check.claims.places_in: a direction and a landform before a lone level ("北岸|区", "东郊|镇") is a place
                "bind_start",  # rag.check.binding.bind_start_period: "由上年的10.8%下降到8.9%": the start is 上年's, the claim's 去年 is told by the end
-               "complement")  # rag.check.binding.bind_complement: "非居民供热价格…36元" is not the 居民's, "国有博物馆13家" not the 非国有's
+               "complement",  # rag.check.binding.bind_complement: "非居民供热价格…36元" is not the 居民's, "国有博物馆13家" not the 非国有's
+               "month_span_date",  # rag.check.claims._ends_month_span: the "10月" of "1至10月" is a period, no date claim
+               "bound_band")  # rag.check.bound_band: "超过300万人次" is no rounding of "1028万人次", "六成以上" none of "98.3%"
 
 
 def ingredient_on(name: str) -> bool:
