@@ -357,6 +357,14 @@ def bind_from_period(claim: Claim, text: str, s_start: int, at: int) -> "tuple[s
     return "去年的数值", base + figures[0].start, base + figures[0].end, "时间"
 
 
+def _tells_claims_value(claim: Claim, text: str, at: int) -> bool:
+    """Whether the article figure at ``at`` holds the claim's value (the guards read only what a 一致 rests on)."""
+    from .compare import units_match, value_satisfies
+    theirs = next((f for f in find_figures(text[at:at + 24]) if f.kind == "figure"), None)
+    return theirs is not None and theirs.start == 0 and claim.figure is not None and units_match(claim.figure, theirs) \
+        and value_satisfies(claim.figure, theirs)
+
+
 # the start of a change told of its own period, right before the figure: "由上年的20.6%", "由2023年底的31.2%"
 _START_OF = re.compile(r"[由从](?P<when>[^，,；;。：:由从]{1,12}?)的?$")
 
@@ -367,6 +375,8 @@ def bind_start_period(claim: Claim, text: str, s_start: int, at: int) -> "str | 
     own period's (上年, 2023年底) and the claim names another of its own and no change: the claim is told by the change's end
     where the paragraph before names the claim's period or none but the year's (→ 不一致 on 时间), else not by this figure (未找到)."""
     if claim.figure is None or re.search(r"[由从]", claim.sentence) or CLAIM_TO.search(_claim_before(claim)):
+        return None
+    if not _tells_claims_value(claim, text, at):
         return None
     ours = clause_periods(_claim_before(claim)) | set(claim.periods)
     start = _START_OF.search(text[max(s_start, at - 16):at])
@@ -422,7 +432,7 @@ def bind_complement(claim: Claim, text: str, s_start: int, at: int) -> "str | tu
     without it, or the other way round ("居民供热价格为…36元" against "居民供热价格仍为…24元，非居民供热价格为…36元"; "非国有博物馆有
     13家" against "其中国有博物馆13家、非国有博物馆8家"). The figure is the other part's: the claim is told by the figure its
     sentence gives the claim's own part (of the claim's unit, its clause saying the words as the claim does), else not here."""
-    if claim.figure is None:
+    if claim.figure is None or not _tells_claims_value(claim, text, at):
         return None
     ours = _claim_before(claim)
     ours = ours[max((m.end() for m in _ITEM_MARK.finditer(ours)), default=0):]
