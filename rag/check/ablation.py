@@ -120,8 +120,7 @@ that confirmed another figure of it states its very value, in a clause naming it
 ``bind_start`` (rag.check.binding.bind_start_period: the start of a change is its own period's, "由上年的10.8%下降到8.9%" tells a
 claim of 去年 by 8.9%, "由2023年底的31.2%提高到43.6%" one of 截至9月底 by 43.6%), ``complement`` (rag.check.binding.bind_complement:
 a figure told of 非X is not X's, "非居民供热价格…36元", nor X's of 非X, "国有博物馆13家"), ``month_span_date`` (rag.check.claims: the
-"10月" of "1至10月" is a period, no date claim), ``bound_band`` (rag.check.bound_band: a lower bound three times below the
-article's figure, "超过300万人次" for "1028万人次", or a share in tenths a tenth below it, "六成以上" for "98.3%", is no 一致),
+"10月" of "1至10月" is a period, no date claim),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -211,8 +210,7 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "direction_place",  # rag.check.claims.places_in: a direction and a landform before a lone level ("北岸|区", "东郊|镇") is a place
                "bind_start",  # rag.check.binding.bind_start_period: "由上年的10.8%下降到8.9%": the start is 上年's, the claim's 去年 is told by the end
                "complement",  # rag.check.binding.bind_complement: "非居民供热价格…36元" is not the 居民's, "国有博物馆13家" not the 非国有's
-               "month_span_date",  # rag.check.claims._ends_month_span: the "10月" of "1至10月" is a period, no date claim
-               "bound_band")  # rag.check.bound_band: "超过300万人次" is no rounding of "1028万人次", "六成以上" none of "98.3%"
+               "month_span_date")  # rag.check.claims._ends_month_span: the "10月" of "1至10月" is a period, no date claim
 
 
 def ingredient_on(name: str) -> bool:

@@ -40,7 +40,6 @@ from .figures import MAX_DIGITS, Figure, find_figures
 from .measure import direction, direction_word, measure_words, share_present
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .ablation import ingredient_on
-from . import bound_band
 from .direction import verify_direction
 from .place_chain import wrong_parent
 from .article_subject import told_of_article_place
@@ -771,7 +770,7 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
         verdict = own_subject_figure(claim, hits, context_of) or verdict
     elif verdict.verdict == SUPPORTED and claim.kind == "figure" and verdict.evidence and ingredient_on("own_subject") and ingredient_on("own_subject_supported"):
         verdict = own_subject_figure(claim, hits, context_of, verdict.evidence[0]) or verdict
-    return bound_band.unbound(claim, verdict)  # (last: a lower bound far below the figure any reading found, rag.check.bound_band)
+    return verdict
 
 
 def _next_bound_contradiction(claim: Claim, unbound: Verdict, rows: Sequence[Scored], context_of: ContextOf) -> Verdict | None:
