@@ -41,6 +41,7 @@ from .question import (
 )
 from .settings import ablated
 from .related_head import said_by_measure
+from .counted_people import counted_by_unit
 from .spans import RATE_AS_CHANGE, UNITS, Span, asks_a_name, best_span, kind_of_name
 from .synonyms import general_word_for, kindred_in, said_in, small_classes, synonyms
 
@@ -529,7 +530,8 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
             if analysis.kind == QUANTITY and absent_in_kind:
                 # the figure's own measure word said in everyday words (估值 for 品牌价值, 金额 for 交易额): wording,
                 # which the sentence vectors and the near-miss checks decide (rag.answer.related_head)
-                absent_in_kind = [n for n in absent_in_kind if not said_by_measure(n, sentence, span, analysis)]
+                absent_in_kind = [n for n in absent_in_kind if not said_by_measure(n, sentence, span, analysis)
+                                  and not counted_by_unit(n, sentence, span, analysis)]
             score = (
                 3.0 * ent_score
                 + 1.5 * time_score

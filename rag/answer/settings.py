@@ -182,6 +182,9 @@ SWITCHES = {
     "related_head": "a question noun ending with the head of the measure word at the figure (估值 / 品牌价值, 金额 /"
                     " 交易额), that word's modifier said elsewhere in the question, is that measure in other words:"
                     " an objection of wording (rag.answer.related_head)",
+    "counted_people": "a counted people noun asked after an action (出院了多少病人) is said by a figure in a unit of people"
+                      " right after that action in its clause (出院9.8万人次, 出生人口1.69万人): an objection of wording"
+                      " (rag.answer.counted_people)",
     "cn_dates": "a month or day asked in digits is found in Chinese numerals (一月二十六日)",
     "admin_level": "\"哪个县\" is not answered by a name of another administrative level (城北区)",
     "article_setting": "a paragraph is read with the places its article's headline, dateline and lead (and the one"
@@ -378,6 +381,12 @@ SWITCHES = {
                       " sentence saying what the question names",
     "stated_sides": "a comparison the side answers cannot answer takes both figures from one sentence stating them"
                     " side by side (A、B分别X和Y; 江安县完成12.4公里，南溪区完成9.7公里) that says the shared measure",
+    "stated_over_apart": "two comparison sides answered each from a sentence of its own give way to one retrieved"
+                         " sentence stating both side by side (多伦县接待游客412.5万人次…；正蓝旗接待游客338.9万人次),"
+                         " read by stated_sides",
+    "period_cores": "two comparison sides that are two periods of one subject (三季度 and 一季度 新上云的企业) are read in a"
+                    " sentence listing them by their periods alone (一季度，全市新增上云企业286家；…三季度新增524家), for"
+                    " stated_sides",
     "list_measure": "two comparison sides opening items of one list breaking a figure down by members (分县看，北流市"
                     "发生96起，死亡34人；…博白县…) are measured by the article's headline too: the list names no measure"
                     " the headline already names (…道路交通事故死亡人数下降11.4%), for stated_sides",

@@ -117,6 +117,10 @@ stays 未找到),
 ``told_together`` (rag.check.told_together: a figure of a draft sentence left 未找到 or 不一致 is 一致 where the article sentence
 that confirmed another figure of it states its very value, in a clause naming its measure: "全院通过诉前调解成功化解纠纷8452件，
 同比增长18.7%"),
+``bind_start`` (rag.check.binding.bind_start_period: the start of a change is its own period's, "由上年的10.8%下降到8.9%" tells a
+claim of 去年 by 8.9%, "由2023年底的31.2%提高到43.6%" one of 截至9月底 by 43.6%), ``complement`` (rag.check.binding.bind_complement:
+a figure told of 非X is not X's, "非居民供热价格…36元", nor X's of 非X, "国有博物馆13家"), ``month_span_date`` (rag.check.claims: the
+"10月" of "1至10月" is a period, no date claim),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -203,7 +207,10 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "numeral_words",  # rag.check.measure.numerals_blanked: a figure written in words ("两千四百多名", "九成") is no measure word
                "double_words",  # rag.check.figures: "翻了一番" is a rise of one 倍 (100%), "翻两番" of three
                "order_words",  # rag.check.figures._order_figures / compare.allowed_range: "数十家" 20..100, "上万人次" 1万..10万, "近万人", "万余人"
-               "direction_place")  # rag.check.claims.places_in: a direction and a landform before a lone level ("北岸|区", "东郊|镇") is a place
+               "direction_place",  # rag.check.claims.places_in: a direction and a landform before a lone level ("北岸|区", "东郊|镇") is a place
+               "bind_start",  # rag.check.binding.bind_start_period: "由上年的10.8%下降到8.9%": the start is 上年's, the claim's 去年 is told by the end
+               "complement",  # rag.check.binding.bind_complement: "非居民供热价格…36元" is not the 居民's, "国有博物馆13家" not the 非国有's
+               "month_span_date")  # rag.check.claims._ends_month_span: the "10月" of "1至10月" is a period, no date claim
 
 
 def ingredient_on(name: str) -> bool:

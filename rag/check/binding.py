@@ -357,6 +357,107 @@ def bind_from_period(claim: Claim, text: str, s_start: int, at: int) -> "tuple[s
     return "去年的数值", base + figures[0].start, base + figures[0].end, "时间"
 
 
+def _tells_claims_value(claim: Claim, text: str, at: int) -> bool:
+    """Whether the article figure at ``at`` holds the claim's value (the guards read only what a 一致 rests on)."""
+    from .compare import units_match, value_satisfies
+    theirs = next((f for f in find_figures(text[at:at + 24]) if f.kind == "figure"), None)
+    return theirs is not None and theirs.start == 0 and claim.figure is not None and units_match(claim.figure, theirs) \
+        and value_satisfies(claim.figure, theirs)
+
+
+# the start of a change told of its own period, right before the figure: "由上年的20.6%", "由2023年底的31.2%"
+_START_OF = re.compile(r"[由从](?P<when>[^，,；;。：:由从]{1,12}?)的?$")
+
+
+def bind_start_period(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[str, int, int, str] | None":
+    """The start of a change taken for the level of the claim's own period (switch ``bind_start``): "去年…漏损率为10.8%" against
+    "改造后，…漏损率由上年的10.8%下降到8.9%", "截至9月底，…比重为31.2%" against "由2023年底的31.2%提高到43.6%". The start is its
+    own period's (上年, 2023年底) and the claim names another of its own and no change: the claim is told by the change's end
+    where the paragraph before names the claim's period or none but the year's (→ 不一致 on 时间), else not by this figure (未找到)."""
+    if claim.figure is None or re.search(r"[由从]", claim.sentence) or CLAIM_TO.search(_claim_before(claim)):
+        return None
+    if not _tells_claims_value(claim, text, at):
+        return None
+    ours = clause_periods(_claim_before(claim)) | set(claim.periods)
+    start = _START_OF.search(text[max(s_start, at - 16):at])
+    if not ours or start is None:
+        return None
+    theirs = clause_periods(start.group("when"))
+    if not theirs or ours & theirs or any(f.kind == "figure" for f in find_figures(start.group("when"))):
+        return None
+    figures = [f for f in find_figures(text[at:at + 40]) if f.kind == "figure"]
+    if len(figures) < 2 or figures[0].start != 0:
+        return None
+    to = TO_AFTER.match(text[at + figures[0].end:at + figures[1].start])
+    if to is None or to.end() != figures[1].start - figures[0].end:
+        return None
+    told = clause_periods(text[:at - len(start.group())]) - {"全年", "当年"}
+    if told and not ours <= told:
+        return f"{start.group('when')}的数值"
+    return "变化后的数值", at + figures[1].start, at + figures[1].end, "时间"
+
+
+# a clause of a figure, items of a list apart: "其中国有博物馆13家、非国有博物馆8家"
+_ITEM_MARK = re.compile(r"[，,；;。！？!?：:、\n]")
+# 非 opening the complement of what follows it ("非居民", "非国有"), not of a word of its own ("并非", "除非", "非常", "是非")
+_NOT = re.compile(r"(?<![并除莫是])非(?![常洲得])")
+
+
+KEY = 4
+
+
+def _complement(ours: str, theirs: str) -> str | None:
+    """The words one clause says after 非 and the other says without it ("居民供热价格" of "非居民供热价格…"), two characters or
+    more, else None."""
+    for negated, plain in ((theirs, ours), (ours, theirs)):
+        for m in _NOT.finditer(negated):
+            longest = None
+            for end in range(m.end() + 2, len(negated) + 1):
+                word = negated[m.end():end]
+                if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or not _said_plain(word, plain):
+                    break
+                longest = word
+            if longest is not None:
+                return longest
+    return None
+
+
+def _said_plain(word: str, text: str) -> bool:
+    """``word`` said in ``text`` with no 非 right before it."""
+    return any(not _NOT.match(text[max(0, m.start() - 1):m.start()]) for m in re.finditer(re.escape(word), text))
+
+
+def bind_complement(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[str, int, int, str] | None":
+    """A figure of the complement (switch ``complement``): the article figure's clause says 非 before words the claim's says
+    without it, or the other way round ("居民供热价格为…36元" against "居民供热价格仍为…24元，非居民供热价格为…36元"; "非国有博物馆有
+    13家" against "其中国有博物馆13家、非国有博物馆8家"). The figure is the other part's: the claim is told by the figure its
+    sentence gives the claim's own part (of the claim's unit, its clause saying the words as the claim does), else not here."""
+    if claim.figure is None or not _tells_claims_value(claim, text, at):
+        return None
+    ours = _claim_before(claim)
+    ours = ours[max((m.end() for m in _ITEM_MARK.finditer(ours)), default=0):]
+    c_start = max([s_start] + [m.end() for m in _ITEM_MARK.finditer(text, s_start, at)])
+    word = _complement(ours, text[c_start:at])
+    if word is None:
+        return None
+    negated = not _said_plain(word, ours)  # the claim's own part is 非 + word
+    word = word[:KEY]  # (its part named by its first words: "居民供热价格为…" in "居民供热价格仍为…")
+    end = _SENTENCE_END.search(text, at)
+    s_end = end.start() if end else len(text)
+    bounds = [s_start] + [m.end() for m in _ITEM_MARK.finditer(text, s_start, s_end)] + [s_end]
+    for a, b in zip(bounds, bounds[1:]):
+        if a <= at < b:
+            continue
+        clause = text[a:b]
+        figures = [f for f in find_figures(clause) if f.kind == "figure" and f.unit == claim.figure.unit]
+        if not figures:
+            continue
+        said = clause[:figures[0].start]
+        if (negated and re.search(_NOT.pattern + re.escape(word), said)) or (not negated and _said_plain(word, said)):
+            return "另一部分的数值", a + figures[0].start, a + figures[0].end, "对象"
+    return f"{'' if negated else '非'}{word}的数值"
+
+
 # a period said in a clause of its own figure: "上半年为24.7亿元，全年达到63.2亿元" (each figure is its clause's period's)
 _YEAR_WORDS = re.compile(r"全年|年底|年末|去年|上年|今年|当年|同期")
 
@@ -607,9 +708,9 @@ def bind_role(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[st
 
 
 _PARTS = (("bind_place", bind_place, "地点"), ("bind_whole", bind_whole, "地点"), ("bind_period", bind_period, "时期"),
-          ("bind_from_period", bind_from_period, "时期"), ("bind_clause_period", bind_clause_period, "时期"),
+          ("bind_from_period", bind_from_period, "时期"), ("bind_start", bind_start_period, "时期"), ("bind_clause_period", bind_clause_period, "时期"),
           ("bind_report_year", bind_report_year, "时期"), ("bind_whole_year", bind_whole_year, "时期"),
-          ("bind_list", bind_list, "对象"),
+          ("bind_list", bind_list, "对象"), ("complement", bind_complement, "对象"),
           ("bind_subject", bind_subject, "对象"),
           ("bind_role", bind_role, "变化"))
 

@@ -292,6 +292,18 @@ def _name_claims(text: str, lo: int, hi: int, patterns=_NAME_PATTERNS) -> list[t
 
 # a date an event happened on: "于2019年启动", "于去年6月投入运营" (not a period figures apply to: "2025年，…", "截至…")
 # (于 of a comparison, "高于2024年", "早于…", compares with a date, it tells no event's)
+# a month ending a span of months, "1至10月", "1—10月": the period of the figures the clause tells, no date of an event
+_SPAN_OPENING = re.compile(r"(?<![\d.])(?:[1-9]|1[0-2])月?\s*(?:至|到|—|－|-|~|～)\s*$")
+
+
+def _ends_month_span(text: str, figure: Figure) -> bool:
+    """Whether a date is the month ending a span of months (switch ``month_span_date``): "黄骅市1至10月PM2.5平均浓度为31微克/立方米"
+    states the concentration of January to October, not that anything happened in October (no date claim: where its figure
+    goes unread, nothing is checked)."""
+    return (ingredient_on("month_span_date") and figure.value[0] is None and figure.value[1] is not None and figure.value[2] is None
+            and _SPAN_OPENING.search(text[max(0, figure.start - 6):figure.start]) is not None)
+
+
 _EVENT_DATE = re.compile(r"(?<![高低大小多少早晚等优好强弱快慢])于(?:去年|今年|前年|上年|当年)?$")
 
 
@@ -401,7 +413,8 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             # a date is a claim in a clause that tells what happened then ("成立于1925年8月"); a clause
             # that is only a date ("截至2月19日，") says when the figures after it apply
             checked = numeric or [f for f in figures if f.kind == "date" and not (names and f.value[1] is None)
-                                  and (measure_words(clause_text.replace(f.written, " ")) or not sentence_has_figures)]
+                                  and (measure_words(clause_text.replace(f.written, " ")) or not sentence_has_figures)
+                                  and not _ends_month_span(text, f)]
             if numeric and ingredient_on("event_date"):  # "总投资1.2亿元的…基地于去年6月投入运营": the date of an event is a claim too
                 checked = sorted(numeric + [f for f in figures if f.kind == "date" and _EVENT_DATE.search(text, c_start, f.start)],
                                  key=lambda f: f.start)

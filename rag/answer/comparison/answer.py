@@ -141,6 +141,15 @@ def answer_comparison(
         sides = tuple(_refused_as_other(side, own, other) for side, own, other  # type: ignore[assignment]
                       in zip(sides, _members(comparison), reversed(_members(comparison))))
     answer = _composed(question, comparison, sides, elapsed_ms)
+    if not answer.refused and hits and _apart(comparison, sides):
+        # "多伦湖景区…接待游客87.4万人次" and "元上都遗址景区…96.3万人次" answer each side from a sentence of its own,
+        # while one retrieved sentence states both sides side by side ("多伦县接待游客412.5万人次…；正蓝旗接待游客
+        # 338.9万人次"): the sentence comparing the members themselves is read
+        stated = stated_sides(comparison, shown_sides(comparison), hits)
+        if stated is not None and any(s.short != t.short for s, t in zip(sides, stated)):
+            again = _composed(question, comparison, stated, elapsed_ms)
+            if not again.refused:
+                return again
     if answer.refused and hits and not comparison.remainder or _unnamed(comparison, sides) and hits:
         stated = stated_sides(comparison, shown_sides(comparison), hits)
         read = figure_of(stated[0].short) if stated is not None else None
@@ -288,6 +297,16 @@ def _unnamed(comparison: Comparison, sides: tuple[Answer, Answer]) -> bool:
     if ablated("unnamed_sides") or comparison.dated or comparison.remainder or any(s.refused for s in sides):
         return False
     return not any(mentions(_stated_with(s), name) for s, name in zip(sides, shown_sides(comparison)))
+
+
+def _apart(comparison: Comparison, sides: tuple[Answer, Answer]) -> bool:
+    """Whether both sides were answered, each from a sentence of its own (not one sentence stating both), of a measure
+    the question names (which ``stated_sides`` checks the sentence stating both for: with none, a sentence listing
+    both sides' figures of another measure would do, 秋播小麦面积 for 秋粮 asked)."""
+    if ablated("stated_over_apart") or comparison.dated or comparison.remainder or any(s.refused for s in sides) \
+            or len((comparison.measure or "").replace("的", "")) < 2:
+        return False
+    return bool(sides[0].sentence) and bool(sides[1].sentence) and sides[0].sentence != sides[1].sentence
 
 
 def _list_item_sides(comparison: Comparison, sides: tuple[Answer, Answer], hits: Sequence[Hit]) -> tuple[Answer, Answer] | None:

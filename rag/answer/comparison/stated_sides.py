@@ -23,6 +23,7 @@ from ..compose import citation
 from ..question import analyze_question, coverage, pos_cut
 from ..settings import ablated
 from ..spans import Span, quantity_spans
+from .anchors import PERIOD
 
 # how much of the shared measure (its character bigrams) the sentence up to the later figure must say
 MIN_MEASURE = 0.6
@@ -175,7 +176,34 @@ def side_cores(side_questions: tuple[str, str], measure: str = "") -> tuple[str,
     shared = _boundaries(a) & _boundaries(b)
     head = max((n for n in shared if n <= head), default=0)
     cores = (a[head:].strip("的"), b[head:].strip("的"))
+    if not ablated("period_cores"):
+        cores = _period_cores(cores)
     return cores if all(len(c) >= 2 for c in cores) and cores[0] != cores[1] else None
+
+
+def _period_cores(cores: tuple[str, str]) -> tuple[str, str]:
+    """Two cores that are two periods opening one shared tail ("三季度新上云" and "一季度新上云", "上半年的" of one
+    market): the periods alone, as a roundup by periods names them ("一季度，全市新增上云企业286家；二季度新增516家；
+    三季度新增524家"). Cut at words both cores end with; other cores (供水管网, 排水管网) keep their tail. A year opening
+    one period only ("去年一季度" against "四季度") dates both: the period alone, as the roundup names it."""
+    a, b = cores
+    tail = next((n for n in range(min(len(a), len(b)) - 1, 0, -1) if a[-n:] == b[-n:]), 0)
+    if tail:
+        shared = {len(a) - n for n in _boundaries(a)} & {len(b) - n for n in _boundaries(b)}
+        tail = max((n for n in shared if 0 < n <= tail), default=0)
+    heads = (a[:len(a) - tail], b[:len(b) - tail])
+    if not all(PERIOD.fullmatch(h) for h in heads):
+        return cores
+    # "锦州港去年一季度和四季度": the year opening one period only dates both, a roundup by quarters names none
+    years = [_OPENING_YEAR.match(h) for h in heads]
+    for side in (0, 1):
+        if years[side] and years[side].end() < len(heads[side]) and not _YEAR_WORD.search(heads[1 - side]):
+            heads = (heads[0][years[0].end():], heads[1]) if side == 0 else (heads[0], heads[1][years[1].end():])
+    return heads
+
+
+_OPENING_YEAR = re.compile(r"^(?:\d{4}|今|去|明|前|当)年度?")
+_YEAR_WORD = re.compile(r"(?:\d{4}|今|去|明|前|当)年")
 
 
 def _name_then_figure(sentence: str, spans: list[Span], names: tuple[str, str]) -> list[Span | None]:
