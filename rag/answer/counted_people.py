@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .question import QUANTITY, QuestionAnalysis, pos_cut
-from .related_head import _LINK
+from .related_head import LINKING_WORDS
 from .settings import ablated
 from .spans import Span, figure_units, same_kind_of_unit
 from .synonyms import names_people, word_codes
@@ -51,7 +51,7 @@ def counted_by_unit(noun: str, sentence: str, span: Span | None, analysis: Quest
     if not unit or not same_kind_of_unit("人", unit):
         return False
     left = max(sentence.rfind(mark, 0, span.start) for mark in _CLAUSE_MARKS) + 1
-    tokens = [w for w, _ in pos_cut(_LINK.sub("", sentence[left:span.start].rstrip()))]
+    tokens = [w for w, _ in pos_cut(LINKING_WORDS.sub("", sentence[left:span.start].rstrip()))]
     if tokens and tokens[-1] == action:
         return True
     return (

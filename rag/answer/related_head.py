@@ -26,7 +26,7 @@ from .spans import Span
 from .synonyms import kindred_in, said_in, word_codes
 
 # what stands between a measure and its figure: a verb of reaching or being, an adverb of approximation
-_LINK = re.compile(r"(?:达到|达|为|是|约为|约|超过|超|突破|逾|近|共|累计|合计|实现|完成|有|到|了|已|就)+$")
+LINKING_WORDS = re.compile(r"(?:达到|达|为|是|约为|约|超过|超|突破|逾|近|共|累计|合计|实现|完成|有|到|了|已|就)+$")
 _CLAUSE_MARKS = "，。；！？,;!?：:、（）()“”"
 
 
@@ -43,7 +43,7 @@ def _measure_before(sentence: str, span: Span) -> tuple[str, str] | None:
         if nouns and len(nouns[-1]) >= 2:
             return nouns[-1], nouns[-2] if len(nouns) >= 2 else ""
     left = max(sentence.rfind(mark, 0, span.start) for mark in _CLAUSE_MARKS) + 1
-    before = _LINK.sub("", sentence[left:span.start].rstrip())
+    before = LINKING_WORDS.sub("", sentence[left:span.start].rstrip())
     tokens = pos_cut(before)
     if not tokens:
         return None

@@ -401,9 +401,8 @@ def bind_start_period(claim: Claim, text: str, s_start: int, at: int) -> "str | 
 _ITEM_MARK = re.compile(r"[，,；;。！？!?：:、\n]")
 # 非 opening the complement of what follows it ("非居民", "非国有"), not of a word of its own ("并非", "除非", "非常", "是非")
 _NOT = re.compile(r"(?<![并除莫是])非(?![常洲得])")
-
-
-KEY = 4
+# how many opening characters of the complement's words name the claim's own part ("居民供热价格为…" in "居民供热价格仍为…")
+_PART_KEY = 4
 
 
 def _complement(ours: str, theirs: str) -> str | None:
@@ -441,7 +440,7 @@ def bind_complement(claim: Claim, text: str, s_start: int, at: int) -> "str | tu
     if word is None:
         return None
     negated = not _said_plain(word, ours)  # the claim's own part is 非 + word
-    word = word[:KEY]  # (its part named by its first words: "居民供热价格为…" in "居民供热价格仍为…")
+    word = word[:_PART_KEY]
     end = _SENTENCE_END.search(text, at)
     s_end = end.start() if end else len(text)
     bounds = [s_start] + [m.end() for m in _ITEM_MARK.finditer(text, s_start, s_end)] + [s_end]

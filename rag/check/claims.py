@@ -290,8 +290,6 @@ def _name_claims(text: str, lo: int, hi: int, patterns=_NAME_PATTERNS) -> list[t
     return kept
 
 
-# a date an event happened on: "于2019年启动", "于去年6月投入运营" (not a period figures apply to: "2025年，…", "截至…")
-# (于 of a comparison, "高于2024年", "早于…", compares with a date, it tells no event's)
 # a month ending a span of months, "1至10月", "1—10月": the period of the figures the clause tells, no date of an event
 _SPAN_OPENING = re.compile(r"(?<![\d.])(?:[1-9]|1[0-2])月?\s*(?:至|到|—|－|-|~|～)\s*$")
 
@@ -304,6 +302,8 @@ def _ends_month_span(text: str, figure: Figure) -> bool:
             and _SPAN_OPENING.search(text[max(0, figure.start - 6):figure.start]) is not None)
 
 
+# a date an event happened on: "于2019年启动", "于去年6月投入运营" (not a period figures apply to: "2025年，…", "截至…")
+# (于 of a comparison, "高于2024年", "早于…", compares with a date, it tells no event's)
 _EVENT_DATE = re.compile(r"(?<![高低大小多少早晚等优好强弱快慢])于(?:去年|今年|前年|上年|当年)?$")
 
 
