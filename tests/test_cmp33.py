@@ -14,8 +14,13 @@
 The page (tests/data/cmp33/) and the questions are written for this test, not taken from the eval data."""
 from __future__ import annotations
 
-from conftest import page_assistant_over
+from dataclasses import replace
 
+from conftest import page_assistant_over, paragraph_maker, ranked
+
+from rag.answer import extract_answer
+from rag.answer.comparison import answer_comparison, parse_comparison
+from rag.answer.comparison.answer import _apart
 from rag.answer.comparison.stated_sides import side_cores
 
 page_assistant = page_assistant_over("cmp33")
@@ -58,11 +63,6 @@ def test_switched_off_the_roundup_by_periods_is_not_read(page_assistant, monkeyp
 
 
 # --- stated_over_apart: each side answered from a sentence of its own gives way to one sentence stating both -------
-from conftest import paragraph_maker, ranked  # noqa: E402
-
-from rag.answer import extract_answer  # noqa: E402
-from rag.answer.comparison import answer_comparison, parse_comparison  # noqa: E402
-
 TOURISM = paragraph_maker("青岚市乡村旅游持续升温", "tourism.txt")
 ROUNDUP = TOURISM("分县看，东林县接待游客412.5万人次，居全市首位；南岗县接待游客338.9万人次；北坪县接待游客265.4万人次。", 2)
 EAST_SPOT = TOURISM("东林县则依托距离省城近的优势，周末短途游持续火爆，青湖景区今年前三季度接待游客87.4万人次。", 3)
@@ -99,10 +99,6 @@ def test_no_sentence_stating_both_keeps_the_sides_apart():
 def test_a_comparison_naming_no_measure_keeps_the_sides_apart():
     # "今年秋粮，安阳县和内黄县哪个产得多": no measure to check the sentence stating both for (a list of 秋播小麦面积
     # would do), so the sides answered apart stay
-    from dataclasses import replace
-
-    from rag.answer.comparison.answer import _apart
-
     measured = parse_comparison(APART)
     sides = _apart_sides(measured)
     assert _apart(measured, sides)
