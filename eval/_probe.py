@@ -10,6 +10,17 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 
+# The probes' figures stay comparable across sessions: they read the seeds and fresh..fresh10 only, never a later set
+# (fresh11 on were each the never-seen set of their session, measured by the lead in totals).
+PROBED_UP_TO = 10
+
+
+def probed(name: str) -> bool:
+    """Whether the probes read the set ``name`` ("seeds", "fresh", "fresh2" ... "fresh10"; not "fresh11" or later)."""
+    number = name.removeprefix("fresh")
+    return name == "seeds" or name == "fresh" or (name.startswith("fresh") and number.isdigit() and int(number) <= PROBED_UP_TO)
+
+
 def probe(sets: Iterable[tuple[str, Path | None, object]], mutants_of: Callable, judge: Callable,
           limit: int | None = None, progress: bool = True) -> tuple[list[dict], float]:
     """(one record per mutant: its fields and what ``judge(assistant, mutant)`` returns, seconds taken).

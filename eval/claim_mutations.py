@@ -1,7 +1,7 @@
 """Mutation probe for fact checking (issue 10): a wrong part marked 一致 is the worst error; here is a systematic probe.
 
 From the dev-half **supported** claims of every set (seeds: eval/claims.jsonl, eval/claim_drafts.jsonl; each eval/freshN/:
-its claims and drafts; never fresh11–fresh25 or the never-seen fresh26) it makes mutants that change ONE part of the claim so that the article no longer
+its claims and drafts; up to fresh10, never a later set) it makes mutants that change ONE part of the claim so that the article no longer
 supports it, checks each with ``Assistant.check`` on its corpus and reports, per mutation kind: n, share 一致 (must be 0),
 share 不一致, and share of 不一致 whose ``found`` holds the claim's original part where that is computable.
 
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from _probe import probe, write_report  # noqa: E402
+from _probe import probe, probed, write_report  # noqa: E402
 
 KINDS = ("value", "unit", "direction", "place", "org", "period", "date", "name")
 _QUALIFIED = re.compile(r"(超过|超|近|约|逾|以上|余|多|左右|接近|突破|不低于|不少于|上下)")
@@ -54,7 +54,7 @@ class Mutant:
 def _sets(names: list[str]) -> list[tuple[str, Path | None, list[Path]]]:
     out = []
     for name in names:
-        if name.startswith(("fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26")):
+        if not probed(name):
             continue
         if name == "seeds":
             out.append((name, None, [ROOT / "eval/claims.jsonl", ROOT / "eval/claim_drafts.jsonl"]))
