@@ -8,6 +8,7 @@ import collections
 import pytest
 
 from rag import dateline, ingest, setting
+from rag.ingest import units
 
 
 @pytest.mark.parametrize("text, opens", [
@@ -44,16 +45,16 @@ def test_the_place_of_a_dateline_and_a_wire():
 
 
 def test_the_readers_use_the_one_home():
-    assert ingest._DATELINE is dateline.DATELINE and ingest._BYLINE is dateline.BYLINE
+    assert units._DATELINE is dateline.DATELINE and units._BYLINE is dateline.BYLINE
     assert setting.dateline_place is dateline.dateline_place and setting.is_wire is dateline.is_wire
 
 
 def test_a_page_is_cut_at_its_dateline_and_byline():
     page = "城中区稳就业促增收\n\n本报记者 林一帆\n\n本报城中讯 一季度，城中区城镇新增就业2470人。\n\n新华社西宁1月5日电 青海省今年…\n"
-    kinds = [(u.kind, page[u.start:u.end]) for u in ingest._units(page) if u.kind != ingest.EMPTY]
+    kinds = [(u.kind, page[u.start:u.end]) for u in units.read_units(page) if u.kind != units.EMPTY]
     assert kinds == [
-        (ingest.HEADLINE, "城中区稳就业促增收"), (ingest.BYLINE, "本报记者 林一帆"),
-        (ingest.DATELINE, "本报城中讯 一季度，城中区城镇新增就业2470人。"), (ingest.DATELINE, "新华社西宁1月5日电 青海省今年…"),
+        (units.HEADLINE, "城中区稳就业促增收"), (units.BYLINE, "本报记者 林一帆"),
+        (units.DATELINE, "本报城中讯 一季度，城中区城镇新增就业2470人。"), (units.DATELINE, "新华社西宁1月5日电 青海省今年…"),
     ]
     assert setting.article_setting("稳就业促增收", "本报城中讯 一季度，城中区…")[:1] == ["城中"]
 
@@ -74,7 +75,7 @@ def test_a_dated_local_dateline_opens_a_new_article(tmp_path):
 def test_the_seeds_are_read_as_before(seeds_dir):
     kinds = collections.Counter()
     for path in ingest.source_files(seeds_dir):
-        for unit in ingest._units(ingest.read_source(path)):
+        for unit in units.read_units(ingest.read_source(path)):
             kinds[unit.kind] += 1
     _, paragraphs = ingest.load_corpus(seeds_dir)
-    assert (kinds[ingest.DATELINE], kinds[ingest.END_DATELINE], kinds[ingest.BYLINE], len(paragraphs)) == (12, 1, 3, 145)
+    assert (kinds[units.DATELINE], kinds[units.END_DATELINE], kinds[units.BYLINE], len(paragraphs)) == (12, 1, 3, 145)
