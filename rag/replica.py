@@ -31,20 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .index import (
-    BUILDS_DIR,
-    MANIFEST_CHECKSUM,
-    MANIFEST_FILE,
-    IndexCorrupt,
-    Report,
-    _build_lock,
-    _manifest_checksum,
-    _publish,
-    _remove_old_builds,
-    _write_atomically,
-    published_build_name,
-    verify_build,
-)
+from .index import BUILDS_DIR, MANIFEST_CHECKSUM, MANIFEST_FILE, IndexCorrupt, Report, published_build_name, verify_build
+from .index.manifest import manifest_checksum
+from .index.writing import build_lock, publish, remove_old_builds, write_atomically
 from .stores import StoreChoice, StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -98,7 +87,7 @@ def init_replica(index_dir: Path, uri: str, alias: str | None, report: Report = 
         raise ValueError(f"{index_dir} 已有自己的索引，不能改作副本；请换一个空目录。")
     chosen = choose_alias(uri, alias)
     index_dir.mkdir(parents=True, exist_ok=True)
-    _write_atomically(index_dir / REPLICA_FILE, json.dumps({"uri": uri, "alias": chosen}, ensure_ascii=False, indent=2))
+    write_atomically(index_dir / REPLICA_FILE, json.dumps({"uri": uri, "alias": chosen}, ensure_ascii=False, indent=2))
     sync_replica(index_dir, report=report)
     name = published_build_name(index_dir)
     report(f"副本已就绪：{index_dir} 跟随 Milvus 索引 {chosen}（{uri}），当前版本 {name}；写入端的更新在下一个问题时生效。")
@@ -142,7 +131,7 @@ def _replica_lock(index_dir: Path, wait: bool) -> Iterator[bool]:
     """The folder's build lock for the replica's own sync; yields False (without it) when ``wait`` is False and
     another thread or process holds it."""
     if wait:
-        with _build_lock(index_dir, replica=True):
+        with build_lock(index_dir, replica=True):
             yield True
         return
     with open(Path(index_dir) / ".lock", "w") as handle:
@@ -180,7 +169,7 @@ def _copy_generation(index_dir: Path, source: ReplicaOf, generation: str) -> Non
         # The writer's URI may not be ours (another host name, another network): this replica reaches Milvus at its own.
         manifest["store"] = {**manifest["store"], "uri": source.uri}
         manifest["replica_of"] = {"uri": source.uri, "alias": source.alias, "synced_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-        manifest[MANIFEST_CHECKSUM] = _manifest_checksum(manifest)
+        manifest[MANIFEST_CHECKSUM] = manifest_checksum(manifest)
         (incoming / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         verify_build(incoming, full=True)  # every file against the writer's sizes and sha256
         build = builds / generation
@@ -190,5 +179,5 @@ def _copy_generation(index_dir: Path, source: ReplicaOf, generation: str) -> Non
         shutil.rmtree(incoming, ignore_errors=True)
         raise
     previous = published_build_name(index_dir)
-    _publish(index_dir, build)
-    _remove_old_builds(index_dir, {generation} | ({previous} if previous else set()))
+    publish(index_dir, build)
+    remove_old_builds(index_dir, {generation} | ({previous} if previous else set()))
