@@ -84,3 +84,15 @@ def test_a_count_of_lines_does_not_answer_people(monkeypatch):
 def test_the_people_counted_still_answer():
     answer = ask("去年青禾县夜1路公交一共拉了多少乘客？", county("去年青禾县夜1路公交运送乘客32.6万人次，乘客出行更方便。"))
     assert not answer.refused and answer.short == "32.6万人次", answer.answer
+
+
+def test_a_modifier_before_de_names_no_kind():
+    # seeds dev: 低收入 modifies 人; it asks people, not an income
+    assert asked_head_kind(analyze_question("城东区借着共富工坊、零工e站帮多少低收入的人找到了活？")) is None
+
+
+def test_the_unit_the_question_analysis_reads_is_left_alone():
+    # "那几天" is read as the asked unit 天 by the question analysis; its figure is not refused here
+    question = analyze_question("国庆中秋放假那几天，湄潭万亩茶海来了多少游客？")
+    sentence = "假期8天，万亩茶海景区接待游客18.7万人次。"
+    assert not head_of_other_kind(_span(sentence, "8天"), sentence, question)

@@ -72,8 +72,9 @@ def asked_head_kind(analysis: QuestionAnalysis) -> str | None:
         return "people" if unit == "count" and _PEOPLE_ASKED.match(text, last.start()) else None
     after = re.match(_MULT + r"([\u4e00-\u9fff]+)", text[last.end():])
     if after:
-        words = pos_cut(after.group(1))[:2]
-        if not words:
+        words = pos_cut(after.group(1))[:3]
+        # a word before 的 only modifies the measured noun ("多少低收入的人": 低收入 is no income)
+        if not words or any(w == "的" for w, _ in words[1:]):
             return None
         if words[0][0] in _ONE_CHARACTER:
             return _ONE_CHARACTER[words[0][0]]
@@ -106,6 +107,10 @@ def head_of_other_kind(span: Span, sentence: str, analysis: QuestionAnalysis) ->
     """Whether the question's measured noun asks a kind of measure the figure's unit cannot be (see the module)."""
     asked = asked_head_kind(analysis)
     if asked is None:
+        return False
+    # the unit the question analysis reads ("那几天" read as 几天) ranks the spans: a figure in it is left alone
+    base = (analysis.unit or "").lstrip("万亿千百")
+    if base and span.text.rstrip("以上下左右内余多").endswith(base):
         return False
     found = _figure_kind(span, sentence)
     return found is not None and found in _REFUSED[asked]
