@@ -96,3 +96,8 @@ def test_the_unit_the_question_analysis_reads_is_left_alone():
     question = analyze_question("国庆中秋放假那几天，湄潭万亩茶海来了多少游客？")
     sentence = "假期8天，万亩茶海景区接待游客18.7万人次。"
     assert not head_of_other_kind(_span(sentence, "8天"), sentence, question)
+
+
+def test_a_unit_read_by_the_question_analysis_reads_no_noun():
+    # fresh7 dev: 起 is the asked count word, 交通 (also a field of work in 词林) names no people
+    assert asked_head_kind(analyze_question("宜昌市上半年一共查处了多少起交通违法行为？")) is None

@@ -16,7 +16,7 @@ import re
 
 from ..question import QuestionAnalysis, pos_cut
 from ..spans import Span
-from ..synonyms import names_people
+from ..synonyms import names_people, word_codes
 from .asked_unit import _ALL, _COUNT, _MULT, _PERCENT, _kind, asked_unit_kind
 
 # measure heads (how the measured word ends) → the kind they ask
@@ -55,7 +55,13 @@ def _head_kind(word: str) -> str | None:
         if any(word.endswith(h) for h in heads) and not word.endswith(("份额", "名额", "配额", "限额")):
             return kind
     # a compound ends in its head: 从业人员 (a word 词林 does not file) names people by 人员
-    return "people" if names_people(word) or (len(word) > 2 and names_people(word[-2:])) else None
+    return "people" if _only_people(word) or (len(word) > 2 and _only_people(word[-2:])) else None
+
+
+def _only_people(word: str) -> bool:
+    """Whether 词林 files ``word`` among people only (乘客, 被告人; not 交通, which is also a field of work)."""
+    codes = word_codes(word)
+    return names_people(word) and all(code.startswith("A") for code in codes)
 
 
 def asked_head_kind(analysis: QuestionAnalysis) -> str | None:
@@ -67,6 +73,10 @@ def asked_head_kind(analysis: QuestionAnalysis) -> str | None:
         return None
     last = wh[-1]
     unit = asked_unit_kind(analysis)
+    if unit is None and analysis.unit:
+        # a unit the question analysis reads after the wh-word ("多少起交通违法行为", "那几天") asks that unit's count or
+        # measure, which ranks the spans: no noun of its own is read
+        return None
     if unit is not None:
         # a count word of people ("多少人", "几名") asks people, a count the other count words do not answer
         return "people" if unit == "count" and _PEOPLE_ASKED.match(text, last.start()) else None
