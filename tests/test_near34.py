@@ -101,3 +101,11 @@ def test_the_unit_the_question_analysis_reads_is_left_alone():
 def test_a_unit_read_by_the_question_analysis_reads_no_noun():
     # fresh7 dev: 起 is the asked count word, 交通 (also a field of work in 词林) names no people
     assert asked_head_kind(analyze_question("宜昌市上半年一共查处了多少起交通违法行为？")) is None
+
+
+def test_an_amount_by_e_is_one_switch(monkeypatch):
+    # 额 read as a sum (交易额达到了多少, past asked_amount's 额是多少) is switched off with asked_amount alone
+    question = "去年全市跨境电商交易额达到了多少？"
+    assert asked_head_kind(analyze_question(question)) == "money"
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "asked_amount")
+    assert asked_head_kind(analyze_question(question)) is None

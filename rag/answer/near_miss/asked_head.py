@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..question import QuestionAnalysis, pos_cut
+from ..settings import ablated
 from ..spans import Span
 from ..synonyms import names_people, word_codes
 from .asked_unit import _ALL, _COUNT, _MULT, _PERCENT, _kind, asked_unit_kind
@@ -50,6 +51,8 @@ _PEOPLE_ASKED = re.compile(r"(?:多少|几)" + _MULT + r"(?:人|名|位)(?![\u4e
 
 def _head_kind(word: str) -> str | None:
     if not word:
+        return None
+    if word.endswith("额") and ablated("asked_amount"):  # the reading of 额 as a sum is nm:asked_unit's, one switch
         return None
     for kind, heads in _HEADS:
         if any(word.endswith(h) for h in heads) and not word.endswith(("份额", "名额", "配额", "限额")):
