@@ -126,4 +126,6 @@ def head_of_other_kind(span: Span, sentence: str, analysis: QuestionAnalysis) ->
     if base and span.text.rstrip("以上下左右内余多").endswith(base):
         return False
     found = _figure_kind(span, sentence)
+    if asked == "people" and found in _MEASURES | {"money"} and ablated("nm:people_unit"):
+        return False  # people measured in money, length, area or weight: nm:people_unit's reading, one switch
     return found is not None and found in _REFUSED[asked]
