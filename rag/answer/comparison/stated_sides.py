@@ -11,13 +11,15 @@ When the side-by-side answering of a comparison cannot answer (a side has no fig
 span or do not measure alike), ``stated_sides`` looks in the retrieved paragraphs for one sentence giving both
 sides a figure this way, in one unit, whose words say the shared measure; the comparison is then composed
 from those two figures. A name in the text may be the side's full form ("十堰经开区" for 十堰经济技术开发区:
-the side's characters in order, the same opening two and the same last one).
+the side's characters in order, the same opening two and the same last one), or a county asked by its core and
+level written as the autonomous county it is ("芷江侗族自治县" for 芷江县, ``rag.places.autonomous_form``).
 """
 from __future__ import annotations
 
 import re
 from typing import Sequence
 
+from ...places import autonomous_form
 from ...schema import Answer, Hit
 from ..compose import citation
 from ..question import analyze_question, coverage, pos_cut
@@ -71,11 +73,19 @@ def _names(item: str, name: str) -> bool:
         return False
     if item.endswith(name):
         return True
+    if _autonomous_end(item, name):
+        return True
     if len(name) < 4 or not (item.startswith(name[:2]) and item.endswith(name[-1])) \
             or not len(name) + 2 <= len(item) <= 2 * len(name) + 2:
         return False
     rest = iter(item)
     return all(ch in rest for ch in name)
+
+
+def _autonomous_end(item: str, name: str) -> bool:
+    """Whether ``item`` ends with the full autonomous form of the side ``name`` (a county named short, 芷江县, listed as
+    "芷江侗族自治县" or "其中威宁自治县")."""
+    return not ablated("autonomous_sides") and any(autonomous_form(name, item[i:]) == len(item) - i for i in range(len(item) - len(name) + 1))
 
 
 _NOT_IN_NAME = re.compile(r"[\d，,；;：:。、]")
@@ -85,6 +95,10 @@ def _named_at(text: str, name: str) -> int | None:
     """Where ``text`` opens with ``name`` (or its full form), the length of that name; else None."""
     if text.startswith(name):
         return len(name)
+    if not ablated("autonomous_sides"):  # 芷江县 written in full: "芷江侗族自治县为92.7%"
+        full = autonomous_form(name, text)
+        if full is not None:
+            return full
     # a full form is one name: no figure or break inside ("有15个；左里镇" opens with no 左里镇)
     return next((n for n in range(len(name) + 2, min(len(text), 2 * len(name) + 2) + 1)
                  if _names(text[:n], name) and (ablated("full_form_one_name") or not _NOT_IN_NAME.search(text[:n]))), None)
