@@ -17,14 +17,16 @@ level written as the autonomous county it is ("芷江侗族自治县" for 芷江
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ...places import autonomous_form
 from ...schema import Answer, Hit
+from ...sentence_vectors import paragraph_sentences
 from ..compose import citation
+from ..paraphrased import PARAPHRASE_MARGIN, measure_in_other_words
 from ..question import analyze_question, coverage, pos_cut
 from ..settings import ablated
-from ..spans import Span, quantity_spans
+from ..spans import Span, quantity_spans, same_kind_of_unit
 from .anchors import PERIOD
 
 # how much of the shared measure (its character bigrams) the sentence up to the later figure must say
@@ -239,23 +241,28 @@ def _unit(span: Span) -> str:
     return re.sub(r"^[^\d]*[\d.,]+[万亿千百]?", "", span.text)
 
 
+Similarity = Callable[[Sequence[str]], list[float]]
+
+
 def stated_sides(
-    comparison, names: tuple[str, str], hits: Sequence[Hit],
+    comparison, names: tuple[str, str], hits: Sequence[Hit], similarity: Similarity | None = None,
 ) -> tuple[Answer, Answer] | None:
-    """The two sides' answers read from one retrieved sentence stating both ("分别", or parallel clauses), or None."""
+    """The two sides' answers read from one retrieved sentence stating both ("分别", or parallel clauses), or None.
+    ``similarity`` (sentence vectors: each sentence's closeness in meaning to the comparison question) lets a sentence
+    say the shared measure in other words (``_closest_in_other_words``)."""
     measure = (comparison.measure or "").replace("的", "")
     if ablated("stated_sides") or comparison.dated:
         return None
     cores = None if ablated("side_cores") else side_cores(comparison.side_questions, comparison.measure or "")
     if len(measure) >= 2 and all(len(n) >= 2 for n in names):
-        found = _read_stated(comparison, names, hits, measure)
+        found = _read_stated(comparison, names, hits, measure, similarity=similarity)
         if found is not None or cores is None or cores == names:
             return found
     if cores is None:
         return None
     # the sides by the words telling them apart, each read right before its figure in one listing; with no shared
     # measure the side words are the measure ("注册护士" and "执业医师")
-    return _read_stated(comparison, cores, hits, measure, listed=True)
+    return _read_stated(comparison, cores, hits, measure, listed=True, similarity=similarity)
 
 
 def _list_measured(title: str, sentence: str, names: tuple[str, str], measure: str) -> bool:
@@ -273,9 +280,47 @@ def _list_measured(title: str, sentence: str, names: tuple[str, str], measure: s
     return coverage([measure], f"{title}\n{sentence}") >= MIN_MEASURE
 
 
-def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measure: str, listed: bool = False):
+class _Closeness:
+    """The retrieved sentences' closeness in meaning to the comparison question, computed on first use."""
+
+    def __init__(self, hits: Sequence[Hit], similarity: Similarity):
+        self.hits, self.similarity = hits, similarity
+        self._sims: dict[str, float] | None = None
+
+    def closest(self, sentence: str) -> bool:
+        """Whether ``sentence`` is (within PARAPHRASE_MARGIN of) the retrieved sentence closest to the question."""
+        if self._sims is None:
+            texts = dict.fromkeys(h.paragraph.text for h in self.hits)
+            sentences = list(dict.fromkeys(s for t in texts for s in paragraph_sentences(t)))
+            self._sims = dict(zip(sentences, self.similarity(sentences))) if sentences else {}
+        if not self._sims:
+            return False
+        sentence = sentence.strip()
+        own = [v for s, v in self._sims.items() if s == sentence or sentence in s or s in sentence]
+        return bool(own) and max(own) >= max(self._sims.values()) - PARAPHRASE_MARGIN
+
+
+def _closest_in_other_words(sentence: str, unit: str, analyses, hits: Sequence[Hit], closeness: "_Closeness | None") -> bool:
+    """Whether a sentence stating both sides whose words do not say the shared measure says it in other words, by the
+    paraphrase path's two signs (rag.answer.paraphrased): the words of each side's question it lacks (besides the
+    side's name and period: the measure and what qualifies it, 城镇新增就业 of "…石泉县和紫阳县哪个人数多") are the
+    asker's own (said nowhere else in the retrieved passages, none restricting what is counted), and it is the
+    retrieved sentence closest in meaning to the question ("巍山县和剑川县哪个县来的游客多" by "…巍山县接待游客
+    41.27万人次…剑川县…"), and its figures' ``unit`` is of the kind a side asks (元 for 卖的钱, not 吨), as the
+    paraphrase path's answer type."""
+    if closeness is None or ablated("paraphrased_sides"):
+        return False
+    if any(a.unit and not (unit == a.unit or same_kind_of_unit(a.unit, unit)) for a in analyses):
+        return False
+    passages = "\n".join(dict.fromkeys(f"{h.paragraph.title or ''}\n{h.paragraph.text}" for h in hits))
+    return all(measure_in_other_words(a.text, sentence, a, passages) for a in analyses) and closeness.closest(sentence)
+
+
+def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measure: str, listed: bool = False,
+                 similarity: Similarity | None = None):
     analyses = [analyze_question(q) for q in comparison.side_questions]
     asked = "".join(comparison.side_questions)
+    closeness = _Closeness(hits, similarity) if similarity is not None else None
     seen = set()
     for hit in hits:
         key = (hit.paragraph.source, hit.paragraph.number)
@@ -305,7 +350,8 @@ def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measur
                 continue
             said = context[:len(context) - len(sentence) + max(sp.end for sp in found)]
             if len(measure) >= 2 and coverage([measure], said) < MIN_MEASURE \
-                    and not _list_measured(hit.paragraph.title or "", sentence, names, measure):
+                    and not _list_measured(hit.paragraph.title or "", sentence, names, measure) \
+                    and not _closest_in_other_words(sentence, _unit(found[0]), analyses, hits, closeness):
                 continue
             return tuple(  # type: ignore[return-value]
                 Answer(question=comparison.side_questions[i], answer=sp.text, refused=False,
