@@ -287,7 +287,8 @@ class Assistant:
         sides = parallel_sides(comparison, (sides[0], sides[1]), lambda i, choose: self._extract_one(
             retriever, asked_sides[i], side_retrievals[i], timings, settings, choose, side_acceptance, waivers[i]))
         elapsed = (time.perf_counter() - started) * 1000 - timings["compare_retrieval"]
-        answer = answer_comparison(asked, comparison, sides, elapsed, hits)
+        answer = answer_comparison(asked, comparison, sides, elapsed, hits,
+                                   self._similarity(retriever, asked, retrieval, timings, settings))
         if answer.refused and comparison.stated_change:  # "比2024年多多少": the change the article states
             retrieve_started = time.perf_counter()
             change_retrieval = retriever.retrieve(comparison.stated_change, k=k, mode=mode, allowed=allowed)
@@ -305,16 +306,22 @@ class Assistant:
     ) -> Answer:
         """One extractive answer, with sentence similarity to the question from the build's sentence vectors
         (the question vector comes from retrieval; keyword mode encodes it here, timed as answer_encode)."""
-        similarity = None
-        if settings.semantic and retrieval.hits:
-            vector = retrieval.query_vector
-            if vector is None:
-                encode_started = time.perf_counter()
-                vector = self.encoder.encode_queries([asked])[0]
-                timings["answer_encode"] = timings.get("answer_encode", 0.0) + (time.perf_counter() - encode_started) * 1000
-            store = self._sentence_vectors(retriever.index)
-            similarity = lambda sentences: store.similarities(vector, sentences)  # noqa: E731
+        similarity = self._similarity(retriever, asked, retrieval, timings, settings)
         return extract_answer(asked, list(retrieval.hits), similarity, settings, choose, accept, waive)
+
+    def _similarity(
+        self, retriever: Retriever, asked: str, retrieval: Retrieval, timings: dict[str, float], settings: AnswerSettings,
+    ) -> Callable[[Sequence[str]], list[float]] | None:
+        """Sentences' closeness in meaning to ``asked`` (the build's sentence vectors), or None without them."""
+        if not (settings.semantic and retrieval.hits):
+            return None
+        vector = retrieval.query_vector
+        if vector is None:
+            encode_started = time.perf_counter()
+            vector = self.encoder.encode_queries([asked])[0]
+            timings["answer_encode"] = timings.get("answer_encode", 0.0) + (time.perf_counter() - encode_started) * 1000
+        store = self._sentence_vectors(retriever.index)
+        return lambda sentences: store.similarities(vector, sentences)
 
     def _sentence_vectors(self, index: Index) -> SentenceVectors:
         with self._use_lock:

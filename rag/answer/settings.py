@@ -384,6 +384,13 @@ SWITCHES = {
     "stated_over_apart": "two comparison sides answered each from a sentence of its own give way to one retrieved"
                          " sentence stating both side by side (多伦县接待游客412.5万人次…；正蓝旗接待游客338.9万人次),"
                          " read by stated_sides",
+    "autonomous_sides": "stated_sides reads a comparison side named by its core and level (芷江县, 北川县) in a sentence"
+                        " writing it as the autonomous place it is (芷江侗族自治县为92.7%, 北川羌族自治县; the core, any"
+                        " minorities' names, 自治, the same level: rag.places.autonomous_form)",
+    "paraphrased_sides": "stated_sides takes a sentence stating both sides whose words do not say the shared measure when"
+                         " it says it in other words by the paraphrase path's signs: the measure's words it lacks are"
+                         " said nowhere else in the retrieved passages, and it is the retrieved sentence closest in"
+                         " meaning to the question (来的游客 by 接待游客, 装卸的货 by a list of 货物吞吐量)",
     "period_cores": "two comparison sides that are two periods of one subject (三季度 and 一季度 新上云的企业) are read in a"
                     " sentence listing them by their periods alone (一季度，全市新增上云企业286家；…三季度新增524家), for"
                     " stated_sides",
