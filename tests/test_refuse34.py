@@ -1,10 +1,12 @@
-"""Issue 11, helper "refuse34": everyday words for export, import and GDP read as the article's terms
+"""Issue 11, helper "refuse34": everyday words for a few fixed statistics read as the article's terms
 (rag.answer.everyday_terms, switch ``everyday_terms``).
 
-- "卖到国外的货值多少钱", "往国外卖出去的货值", "卖到国外一共卖了多少钱" ask the 出口额 the article states;
-  "经济总量" asks its 地区生产总值; "从国外买" its 进口;
-- read so, the question meets every near-miss check a question in the article's words meets: exports asked of a
-  sentence stating only 进出口 (near_miss.opposite) or another period stay refused.
+- "经济总量" asks the 地区生产总值 the article states, "平均能活到多少岁" its 人均预期寿命, "看病不出县的比例" its
+  县域内就诊率;
+- read so, the question meets every check a question in the article's words meets: another year asked, or a sibling
+  measure stated (人均地区生产总值, 第一产业增加值), stays refused (a 海洋生产总值 is taken for the
+  地区生产总值 asked in the article's words as well: not this reading's);
+- export in everyday words (卖到国外) and 官司 are left as asked (tried: as many wrong answers as right ones).
 The sentences are written for this test (no eval row)."""
 from __future__ import annotations
 
@@ -13,40 +15,44 @@ from conftest import ask, paragraph_maker, same_meaning
 from rag.answer.everyday_terms import in_article_terms
 from rag.answer.question import analyze_question
 
-paragraph = paragraph_maker("青川县外贸稳中有进")
+paragraph = paragraph_maker("青川县经济社会发展稳中有进")
 
-EXPORTS = paragraph("2025年，青川县外贸进出口总值86.4亿元，其中出口额52.3亿元，同比增长8.1%；进口额34.1亿元。")
-TRADE_ONLY = paragraph("2025年，青川县外贸进出口总值86.4亿元，同比增长6.2%。")
 GDP = paragraph("2025年，青川县实现地区生产总值318.6亿元，同比增长5.9%。")
+PER_HEAD = paragraph("2025年，青川县人均地区生产总值达到9.8万元。")
+INDUSTRY = paragraph("2025年，青川县第一产业增加值达到46.2亿元。")
+LIFESPAN = paragraph("2025年，青川县人均预期寿命达到79.12岁，婴儿死亡率降至3.1‰。")
+IN_COUNTY = paragraph("2025年，青川县县域内就诊率达到91.6%，基层诊疗量占比62.3%。")
 
 
 def test_the_everyday_words_are_put_in_the_articles_terms(monkeypatch):
-    assert in_article_terms("去年全市卖到国外的货一共值多少钱？") == "去年全市出口额多少钱？"
-    assert in_article_terms("今年前三季度百色往国外卖出去的货值是多少？") == "今年前三季度百色出口额是多少？"
-    assert in_article_terms("宁德产的锂电池去年卖到国外一共卖了多少钱？") == "宁德产的锂电池去年出口额多少钱？"
-    assert in_article_terms("临沭去年有多少吨肥料卖到了国外？") == "临沭去年有多少吨肥料出口？"
-    assert in_article_terms("前三季度从国外买原油花了多少钱？") == "前三季度进口原油花了多少钱？"
     assert in_article_terms("头三个季度全市经济总量一共有多少？") == "头三个季度全市地区生产总值一共有多少？"
-    # no everyday word: the question as asked
-    assert in_article_terms("2025年青川县出口额是多少？") == "2025年青川县出口额是多少？"
-    assert analyze_question("青川县卖到国外的货值多少钱？").text == "青川县出口额多少钱？"
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "everyday_terms")
+    assert in_article_terms("丽水人现在平均能活到多少岁？") == "丽水人现在人均预期寿命多少岁？"
+    assert in_article_terms("三台县去年看病不出县的比例是多少？") == "三台县去年县域内就诊率是多少？"
+    assert in_article_terms("现在六安人看病留在本县的比例有多高？") == "现在六安人县域内就诊率有多高？"
+    # words for an act or a class of things are no fixed term: left as asked
     assert in_article_terms("去年全市卖到国外的货一共值多少钱？") == "去年全市卖到国外的货一共值多少钱？"
+    assert in_article_terms("这三年荆州法院一共接了多少件环境方面的官司？") == "这三年荆州法院一共接了多少件环境方面的官司？"
+    assert analyze_question("青川县去年的经济总量是多少？").text == "青川县去年的地区生产总值是多少？"
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "everyday_terms")
+    assert in_article_terms("头三个季度全市经济总量一共有多少？") == "头三个季度全市经济总量一共有多少？"
 
 
-def test_exports_and_gdp_asked_in_everyday_words_are_answered(monkeypatch):
-    answer = ask("2025年青川县卖到国外的货一共值多少钱？", EXPORTS, similarity=same_meaning)
-    assert not answer.refused and answer.short == "52.3亿元"
+def test_the_statistics_asked_in_everyday_words_are_answered(monkeypatch):
     answer = ask("2025年青川县的经济总量是多少？", GDP, similarity=same_meaning)
     assert not answer.refused and answer.short == "318.6亿元"
+    answer = ask("2025年青川县人平均能活到多少岁？", LIFESPAN, similarity=same_meaning)
+    assert not answer.refused and answer.short == "79.12岁"
+    answer = ask("2025年青川县看病不出县的比例是多少？", IN_COUNTY, similarity=same_meaning)
+    assert not answer.refused and answer.short == "91.6%"
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "everyday_terms")
-    # without the reading the export figure is missed: the total of trade (86.4亿元) is taken, or nothing
-    assert ask("2025年青川县卖到国外的货一共值多少钱？", EXPORTS, similarity=same_meaning).short != "52.3亿元"
     assert ask("2025年青川县的经济总量是多少？", GDP, similarity=same_meaning).refused
+    assert ask("2025年青川县人平均能活到多少岁？", LIFESPAN, similarity=same_meaning).refused
 
 
-def test_near_misses_of_exports_stay_refused():
-    # only the total of imports and exports is stated: no export figure
-    assert ask("2025年青川县卖到国外的货一共值多少钱？", TRADE_ONLY, similarity=same_meaning).refused
+def test_near_misses_stay_refused():
     # another year asked
-    assert ask("2024年青川县卖到国外的货一共值多少钱？", EXPORTS, similarity=same_meaning).refused
+    assert ask("2024年青川县的经济总量是多少？", GDP, similarity=same_meaning).refused
+    assert ask("2024年青川县人平均能活到多少岁？", LIFESPAN, similarity=same_meaning).refused
+    # only a sibling measure stated: per head, or one sector's value added, is no 地区生产总值
+    assert ask("2025年青川县的经济总量是多少？", PER_HEAD, similarity=same_meaning).refused
+    assert ask("2025年青川县的经济总量是多少？", INDUSTRY, similarity=same_meaning).refused

@@ -877,7 +877,7 @@ _QUARTER_IN_WORDS = re.compile(r"(?:头|第)([一二三四])个季度")
 
 def analyze_question(question: str) -> QuestionAnalysis:
     """Read a Chinese question: what it asks for and about what."""
-    # everyday words for export, import and GDP (卖到国外的货值) read as the article's terms (出口额)
+    # everyday words for a few fixed statistics (经济总量) read as the article's terms (地区生产总值)
     text = in_article_terms((question or "").strip())
     # "哪几个城市" asks which ones, no count: places or organisations of the kind named ("哪个城市"
     # types its answer, the sentence shows them all), other things as "哪些" does
