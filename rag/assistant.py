@@ -23,6 +23,7 @@ from .llm import LLMConfig, iter_generated_answer
 from .replica import follow_replica
 from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
+from .answer.everyday_terms import in_article_terms
 from .answer.from_to import answers_an_end, from_to_answer
 from .answer.comparison import (answer_comparison, is_baseline, parallel_sides, parse_comparison, remainder_answer, side_acceptance, side_marks,
                                 worded_side_waiver)
@@ -221,7 +222,9 @@ class Assistant:
         started = time.perf_counter()
         with self._lease() as retriever:  # one build for the whole question, even if a newer one is published meanwhile
             rewritten = rewrite_followup(question, [q for q in history if q and q.strip()])
-            asked = rewritten or question
+            # everyday words for a few statistical terms (经济总量 → 地区生产总值) are retrieved and read as the article's
+            # terms (rag.answer.everyday_terms): the paragraph stating the statistic is found by its own words
+            asked = in_article_terms(rewritten or question)
             allowed = self._allowed(retriever.index, filters)
             retrieval = retriever.retrieve(asked, k=k, mode=mode, allowed=allowed)
             timings = dict(retrieval.timings_ms)
