@@ -23,6 +23,7 @@ from .llm import LLMConfig, iter_generated_answer
 from .replica import follow_replica
 from .retrieve import Retrieval, Retriever
 from .sentence_vectors import SentenceVectors
+from .answer.everyday_terms import in_article_terms
 from .answer.from_to import answers_an_end, from_to_answer
 from .answer.comparison import (answer_comparison, is_baseline, parallel_sides, parse_comparison, remainder_answer, side_acceptance, side_marks,
                                 worded_side_waiver)
@@ -221,7 +222,9 @@ class Assistant:
         started = time.perf_counter()
         with self._lease() as retriever:  # one build for the whole question, even if a newer one is published meanwhile
             rewritten = rewrite_followup(question, [q for q in history if q and q.strip()])
-            asked = rewritten or question
+            # everyday words for a few statistical terms (经济总量 → 地区生产总值) are retrieved and read as the article's
+            # terms (rag.answer.everyday_terms): the paragraph stating the statistic is found by its own words
+            asked = in_article_terms(rewritten or question)
             allowed = self._allowed(retriever.index, filters)
             retrieval = retriever.retrieve(asked, k=k, mode=mode, allowed=allowed)
             timings = dict(retrieval.timings_ms)
@@ -287,7 +290,8 @@ class Assistant:
         sides = parallel_sides(comparison, (sides[0], sides[1]), lambda i, choose: self._extract_one(
             retriever, asked_sides[i], side_retrievals[i], timings, settings, choose, side_acceptance, waivers[i]))
         elapsed = (time.perf_counter() - started) * 1000 - timings["compare_retrieval"]
-        answer = answer_comparison(asked, comparison, sides, elapsed, hits)
+        answer = answer_comparison(asked, comparison, sides, elapsed, hits,
+                                   self._similarity(retriever, asked, retrieval, timings, settings))
         if answer.refused and comparison.stated_change:  # "比2024年多多少": the change the article states
             retrieve_started = time.perf_counter()
             change_retrieval = retriever.retrieve(comparison.stated_change, k=k, mode=mode, allowed=allowed)
@@ -305,16 +309,22 @@ class Assistant:
     ) -> Answer:
         """One extractive answer, with sentence similarity to the question from the build's sentence vectors
         (the question vector comes from retrieval; keyword mode encodes it here, timed as answer_encode)."""
-        similarity = None
-        if settings.semantic and retrieval.hits:
-            vector = retrieval.query_vector
-            if vector is None:
-                encode_started = time.perf_counter()
-                vector = self.encoder.encode_queries([asked])[0]
-                timings["answer_encode"] = timings.get("answer_encode", 0.0) + (time.perf_counter() - encode_started) * 1000
-            store = self._sentence_vectors(retriever.index)
-            similarity = lambda sentences: store.similarities(vector, sentences)  # noqa: E731
+        similarity = self._similarity(retriever, asked, retrieval, timings, settings)
         return extract_answer(asked, list(retrieval.hits), similarity, settings, choose, accept, waive)
+
+    def _similarity(
+        self, retriever: Retriever, asked: str, retrieval: Retrieval, timings: dict[str, float], settings: AnswerSettings,
+    ) -> Callable[[Sequence[str]], list[float]] | None:
+        """Sentences' closeness in meaning to ``asked`` (the build's sentence vectors), or None without them."""
+        if not (settings.semantic and retrieval.hits):
+            return None
+        vector = retrieval.query_vector
+        if vector is None:
+            encode_started = time.perf_counter()
+            vector = self.encoder.encode_queries([asked])[0]
+            timings["answer_encode"] = timings.get("answer_encode", 0.0) + (time.perf_counter() - encode_started) * 1000
+        store = self._sentence_vectors(retriever.index)
+        return lambda sentences: store.similarities(vector, sentences)
 
     def _sentence_vectors(self, index: Index) -> SentenceVectors:
         with self._use_lock:

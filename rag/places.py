@@ -30,6 +30,21 @@ def is_province(entity: str) -> bool:
     return core in PROVINCE_NAMES or entity.endswith("省")
 
 
+# a county, banner or city named short (芷江县, 威宁县) as its core and level, written in full with the minorities it is
+# the autonomous place of (芷江侗族自治县, 威宁彝族回族苗族自治县) or their 自治 alone (威宁自治县)
+_AUTONOMOUS_INFIX = r"(?:[\u4e00-\u9fff]{1,6}?族)*自治"
+
+
+def autonomous_form(short: str, text: str) -> int | None:
+    """Where ``text`` opens with the full autonomous form of the place ``short`` names by its core and level (芷江县:
+    "芷江侗族自治县…"), that form's length; else None. The core has two characters at least and the level is one of
+    县/旗/市/区/州, the levels an autonomous place has."""
+    if len(short) < 3 or short[-1] not in "县旗市区州":
+        return None
+    m = re.match(re.escape(short[:-1]) + _AUTONOMOUS_INFIX + re.escape(short[-1]), text)
+    return m.end() if m else None
+
+
 # --- the jieba instance, built on first use --------------------------------------
 _tokenizer_lock = threading.Lock()
 _pos_tokenizer: jieba.posseg.POSTokenizer | None = None

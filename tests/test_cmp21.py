@@ -31,8 +31,9 @@ def test_an_elided_list_item_answers_its_side(page_assistant, monkeypatch):
     question = "石门镇和云岭镇哪个镇的茶叶卖的钱多？"
     answer = page_assistant.ask(question)
     assert not answer.refused and "2.4亿元" in answer.answer and "1.7亿元" in answer.answer, answer.answer
-    # (word_kind_only, para23/24, answers 云岭镇's elided item by another route: switched off with it to test this one)
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "list_item_side,word_kind_only")
+    # (word_kind_only, para23/24, and paraphrased_sides, cmp34, answer 云岭镇's elided item by other routes: switched
+    # off with it to test this one)
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "list_item_side,word_kind_only,paraphrased_sides")
     off = page_assistant.ask(question)
     assert off.refused or "1.7亿元" not in off.answer, off.answer
 

@@ -61,14 +61,31 @@ _NOT_CONTENT = re.compile(r"^(?:多少|几|什么|哪|怎么|是否|有没有|�
 def lacked_words(candidate: Candidate, analysis: QuestionAnalysis) -> list[str]:
     """The question's content words (two characters or more, no name, period or generic noun) that the
     candidate's sentence says neither itself, by a synonym, nor by a word of the same 词林 small class."""
-    tokens = [w for w, _ in pos_cut(candidate.sentence)]
+    return _lacked(analysis.text, candidate.sentence, analysis)
+
+
+def _lacked(text: str, sentence: str, analysis: QuestionAnalysis) -> list[str]:
+    tokens = [w for w, _ in pos_cut(sentence)]
     return [
-        w for w, flag in pos_cut(analysis.text)
+        w for w, flag in pos_cut(text)
         if len(w) >= 2 and flag[:1] in _CONTENT_FLAGS and w not in GENERIC_NOUNS and not _NOT_CONTENT.match(w)
         and not any(entity_in(e, w) or entity_in(w, e) for e in analysis.entities)
         and not any(w in t for t in analysis.time_terms + analysis.soft_time_terms)
-        and not said_in(w, candidate.sentence) and not kindred_in(w, tokens)
+        and not said_in(w, sentence) and not kindred_in(w, tokens)
     ]
+
+
+def measure_in_other_words(measure: str, sentence: str, analysis: QuestionAnalysis, passages: str) -> bool:
+    """Whether the content words of a question's ``measure`` (or of a whole question: its names and periods are left
+    out) that ``sentence`` does not say (itself, by a synonym or a
+    word of its 词林 small class) are the asker's own: none restricts what is counted and none is said anywhere else in
+    the retrieved ``passages`` (another measure's name there would be). The same word test as a paraphrase's
+    (``_unsaid_elsewhere``), for a measure alone ("来的游客" told by "接待游客…万人次", "装卸的货" by 货物吞吐量)."""
+    lacked = _lacked(measure, sentence, analysis)
+    if any(_RESTRICTING.search(w) for w in lacked):
+        return False
+    others = passages.replace(sentence, "\n")
+    return not any(said_in(w, others) for w in lacked)
 
 
 # a lacked word that restricts what is counted, whatever the articles say: an increment (新增, 新建, 新开:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .settings import ablated
+from .everyday_terms import in_article_terms
 
 from ..numbers import figures_in
 from ..calendar_words import iso_day
@@ -876,7 +877,8 @@ _QUARTER_IN_WORDS = re.compile(r"(?:头|第)([一二三四])个季度")
 
 def analyze_question(question: str) -> QuestionAnalysis:
     """Read a Chinese question: what it asks for and about what."""
-    text = (question or "").strip()
+    # everyday words for a few fixed statistics (经济总量) read as the article's terms (地区生产总值)
+    text = in_article_terms((question or "").strip())
     # "哪几个城市" asks which ones, no count: places or organisations of the kind named ("哪个城市"
     # types its answer, the sentence shows them all), other things as "哪些" does
     read = text if ablated("which_several") else _WHICH_SEVERAL.sub(

@@ -182,6 +182,8 @@ SWITCHES = {
     "related_head": "a question noun ending with the head of the measure word at the figure (估值 / 品牌价值, 金额 /"
                     " 交易额), that word's modifier said elsewhere in the question, is that measure in other words:"
                     " an objection of wording (rag.answer.related_head)",
+    "everyday_terms": "everyday words for a few fixed statistics (经济总量, 平均能活到多少岁, 看病不出县的比例) are retrieved"
+                      " and read as the article's terms (地区生产总值, 人均预期寿命, 县域内就诊率) (rag.answer.everyday_terms)",
     "counted_people": "a counted people noun asked after an action (出院了多少病人) is said by a figure in a unit of people"
                       " right after that action in its clause (出院9.8万人次, 出生人口1.69万人): an objection of wording"
                       " (rag.answer.counted_people)",
@@ -384,6 +386,13 @@ SWITCHES = {
     "stated_over_apart": "two comparison sides answered each from a sentence of its own give way to one retrieved"
                          " sentence stating both side by side (多伦县接待游客412.5万人次…；正蓝旗接待游客338.9万人次),"
                          " read by stated_sides",
+    "autonomous_sides": "stated_sides reads a comparison side named by its core and level (芷江县, 北川县) in a sentence"
+                        " writing it as the autonomous place it is (芷江侗族自治县为92.7%, 北川羌族自治县; the core, any"
+                        " minorities' names, 自治, the same level: rag.places.autonomous_form)",
+    "paraphrased_sides": "stated_sides takes a sentence stating both sides whose words do not say the shared measure when"
+                         " it says it in other words by the paraphrase path's signs: the measure's words it lacks are"
+                         " said nowhere else in the retrieved passages, and it is the retrieved sentence closest in"
+                         " meaning to the question (来的游客 by 接待游客, 装卸的货 by a list of 货物吞吐量)",
     "period_cores": "two comparison sides that are two periods of one subject (三季度 and 一季度 新上云的企业) are read in a"
                     " sentence listing them by their periods alone (一季度，全市新增上云企业286家；…三季度新增524家), for"
                     " stated_sides",
@@ -431,7 +440,7 @@ NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
     "whole", "share_change", "asked_unit", "opposite", "plan", "joint", "flow_for_stock", "stock_for_flow",
-    "other_modifier", "volume_value", "money_kind",
+    "other_modifier", "volume_value", "money_kind", "asked_head",
 )
 
 ABLATABLE = frozenset(

@@ -42,7 +42,7 @@ its own name too).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from ..calendar_words import GENERIC_BREAKS, HOLIDAYS, OTHER_SEASONS, SEASONS, words
 from .ablation import ingredient_on
@@ -426,6 +426,21 @@ def _said_plain(word: str, text: str) -> bool:
     return any(not _NOT.match(text[max(0, m.start() - 1):m.start()]) for m in re.finditer(re.escape(word), text))
 
 
+def _clauses(claim: Claim, text: str, s_start: int, at: int, mark: re.Pattern) -> Iterator[tuple[int, str, list]]:
+    """The other clauses of the sentence of the figure at ``at`` (opening at ``s_start``, clauses cut at ``mark``) that hold a
+    figure of the claim's unit, in order: (where the clause opens, its text, its figures of the claim's unit)."""
+    end = _SENTENCE_END.search(text, at)
+    s_end = end.start() if end else len(text)
+    bounds = [s_start] + [m.end() for m in mark.finditer(text, s_start, s_end)] + [s_end]
+    for a, b in zip(bounds, bounds[1:]):
+        if a <= at < b:
+            continue
+        clause = text[a:b]
+        figures = [f for f in find_figures(clause) if f.kind == "figure" and f.unit == claim.figure.unit]
+        if figures:
+            yield a, clause, figures
+
+
 def bind_complement(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[str, int, int, str] | None":
     """A figure of the complement (switch ``complement``): the article figure's clause says 非 before words the claim's says
     without it, or the other way round ("居民供热价格为…36元" against "居民供热价格仍为…24元，非居民供热价格为…36元"; "非国有博物馆有
@@ -441,16 +456,7 @@ def bind_complement(claim: Claim, text: str, s_start: int, at: int) -> "str | tu
         return None
     negated = not _said_plain(word, ours)  # the claim's own part is 非 + word
     word = word[:_PART_KEY]
-    end = _SENTENCE_END.search(text, at)
-    s_end = end.start() if end else len(text)
-    bounds = [s_start] + [m.end() for m in _ITEM_MARK.finditer(text, s_start, s_end)] + [s_end]
-    for a, b in zip(bounds, bounds[1:]):
-        if a <= at < b:
-            continue
-        clause = text[a:b]
-        figures = [f for f in find_figures(clause) if f.kind == "figure" and f.unit == claim.figure.unit]
-        if not figures:
-            continue
+    for a, clause, figures in _clauses(claim, text, s_start, at, _ITEM_MARK):
         said = clause[:figures[0].start]
         if (negated and re.search(_NOT.pattern + re.escape(word), said)) or (not negated and _said_plain(word, said)):
             return "另一部分的数值", a + figures[0].start, a + figures[0].end, "对象"
@@ -482,15 +488,8 @@ def bind_clause_period(claim: Claim, text: str, s_start: int, at: int) -> "tuple
     theirs = clause_periods(text[c_start:at])
     if not theirs or ours & theirs:
         return None
-    end = _SENTENCE_END.search(text, at)
-    s_end = end.start() if end else len(text)
-    bounds = [s_start] + [m.end() for m in _CLAUSE_MARK.finditer(text, s_start, s_end)] + [s_end]
-    for a, b in zip(bounds, bounds[1:]):
-        if a <= at < b:
-            continue
-        clause = text[a:b]
-        figures = [f for f in find_figures(clause) if f.kind == "figure" and f.unit == claim.figure.unit]
-        if figures and ours & set(periods_in(clause[:figures[0].start], most_specific=True)):
+    for a, clause, figures in _clauses(claim, text, s_start, at, _CLAUSE_MARK):
+        if ours & set(periods_in(clause[:figures[0].start], most_specific=True)):
             return "另一时期的数值", a + figures[0].start, a + figures[0].end, "时间"
     return None
 

@@ -102,11 +102,13 @@ def _unlike_measure(comparison: Comparison, sides: tuple[Answer, Answer]) -> int
 
 def answer_comparison(
     question: str, comparison: Comparison, sides: tuple[Answer, Answer], elapsed_ms: float = 0.0, hits: Sequence[Hit] = (),
+    similarity=None,
 ) -> Answer:
     """The comparison's answer from the two side answers (each an ordinary extractive Answer):
     the winner, the difference, yes or no, or the ratio, always with both values, citing both. When they cannot
     answer it, the two figures one sentence of ``hits`` (the paragraphs retrieved) states side by side
-    (``stated_sides``: "A、B分别X和Y")."""
+    (``stated_sides``: "A、B分别X和Y"; ``similarity``, the retrieved sentences' closeness in meaning to the question, lets
+    that sentence say the measure in other words)."""
     if hits and not comparison.dated and not comparison.remainder and not ablated("own_items"):
         # "分县市区看，鼎城区粮食总产量72.6万吨，居各县市区首位；澧县61.8万吨": a side answered with another member's
         # figure of a roundup (the first item, the only one saying the measure) takes its own item's
@@ -145,13 +147,13 @@ def answer_comparison(
         # "多伦湖景区…接待游客87.4万人次" and "元上都遗址景区…96.3万人次" answer each side from a sentence of its own,
         # while one retrieved sentence states both sides side by side ("多伦县接待游客412.5万人次…；正蓝旗接待游客
         # 338.9万人次"): the sentence comparing the members themselves is read
-        stated = stated_sides(comparison, shown_sides(comparison), hits)
+        stated = stated_sides(comparison, shown_sides(comparison), hits, similarity)
         if stated is not None and any(s.short != t.short for s, t in zip(sides, stated)):
             again = _composed(question, comparison, stated, elapsed_ms)
             if not again.refused:
                 return again
     if answer.refused and hits and not comparison.remainder or _unnamed(comparison, sides) and hits:
-        stated = stated_sides(comparison, shown_sides(comparison), hits)
+        stated = stated_sides(comparison, shown_sides(comparison), hits, similarity)
         read = figure_of(stated[0].short) if stated is not None else None
         # the unit asked ("快几个百分点") says what kind of figure compares: a share, not 万人次
         if read is not None and comparison.unit and measure_of(comparison.unit) != measure_of(read.unit):

@@ -11,18 +11,22 @@ When the side-by-side answering of a comparison cannot answer (a side has no fig
 span or do not measure alike), ``stated_sides`` looks in the retrieved paragraphs for one sentence giving both
 sides a figure this way, in one unit, whose words say the shared measure; the comparison is then composed
 from those two figures. A name in the text may be the side's full form ("十堰经开区" for 十堰经济技术开发区:
-the side's characters in order, the same opening two and the same last one).
+the side's characters in order, the same opening two and the same last one), or a county asked by its core and
+level written as the autonomous county it is ("芷江侗族自治县" for 芷江县, ``rag.places.autonomous_form``).
 """
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
+from ...places import autonomous_form
 from ...schema import Answer, Hit
+from ...sentence_vectors import paragraph_sentences
 from ..compose import citation
+from ..paraphrased import PARAPHRASE_MARGIN, measure_in_other_words
 from ..question import analyze_question, coverage, pos_cut
 from ..settings import ablated
-from ..spans import Span, quantity_spans
+from ..spans import Span, quantity_spans, same_kind_of_unit
 from .anchors import PERIOD
 
 # how much of the shared measure (its character bigrams) the sentence up to the later figure must say
@@ -71,11 +75,19 @@ def _names(item: str, name: str) -> bool:
         return False
     if item.endswith(name):
         return True
+    if _autonomous_end(item, name):
+        return True
     if len(name) < 4 or not (item.startswith(name[:2]) and item.endswith(name[-1])) \
             or not len(name) + 2 <= len(item) <= 2 * len(name) + 2:
         return False
     rest = iter(item)
     return all(ch in rest for ch in name)
+
+
+def _autonomous_end(item: str, name: str) -> bool:
+    """Whether ``item`` ends with the full autonomous form of the side ``name`` (a county named short, 芷江县, listed as
+    "芷江侗族自治县" or "其中威宁自治县")."""
+    return not ablated("autonomous_sides") and any(autonomous_form(name, item[i:]) == len(item) - i for i in range(len(item) - len(name) + 1))
 
 
 _NOT_IN_NAME = re.compile(r"[\d，,；;：:。、]")
@@ -85,6 +97,10 @@ def _named_at(text: str, name: str) -> int | None:
     """Where ``text`` opens with ``name`` (or its full form), the length of that name; else None."""
     if text.startswith(name):
         return len(name)
+    if not ablated("autonomous_sides"):  # 芷江县 written in full: "芷江侗族自治县为92.7%"
+        full = autonomous_form(name, text)
+        if full is not None:
+            return full
     # a full form is one name: no figure or break inside ("有15个；左里镇" opens with no 左里镇)
     return next((n for n in range(len(name) + 2, min(len(text), 2 * len(name) + 2) + 1)
                  if _names(text[:n], name) and (ablated("full_form_one_name") or not _NOT_IN_NAME.search(text[:n]))), None)
@@ -225,23 +241,28 @@ def _unit(span: Span) -> str:
     return re.sub(r"^[^\d]*[\d.,]+[万亿千百]?", "", span.text)
 
 
+Similarity = Callable[[Sequence[str]], list[float]]
+
+
 def stated_sides(
-    comparison, names: tuple[str, str], hits: Sequence[Hit],
+    comparison, names: tuple[str, str], hits: Sequence[Hit], similarity: Similarity | None = None,
 ) -> tuple[Answer, Answer] | None:
-    """The two sides' answers read from one retrieved sentence stating both ("分别", or parallel clauses), or None."""
+    """The two sides' answers read from one retrieved sentence stating both ("分别", or parallel clauses), or None.
+    ``similarity`` (sentence vectors: each sentence's closeness in meaning to the comparison question) lets a sentence
+    say the shared measure in other words (``_closest_in_other_words``)."""
     measure = (comparison.measure or "").replace("的", "")
     if ablated("stated_sides") or comparison.dated:
         return None
     cores = None if ablated("side_cores") else side_cores(comparison.side_questions, comparison.measure or "")
     if len(measure) >= 2 and all(len(n) >= 2 for n in names):
-        found = _read_stated(comparison, names, hits, measure)
+        found = _read_stated(comparison, names, hits, measure, similarity=similarity)
         if found is not None or cores is None or cores == names:
             return found
     if cores is None:
         return None
     # the sides by the words telling them apart, each read right before its figure in one listing; with no shared
     # measure the side words are the measure ("注册护士" and "执业医师")
-    return _read_stated(comparison, cores, hits, measure, listed=True)
+    return _read_stated(comparison, cores, hits, measure, listed=True, similarity=similarity)
 
 
 def _list_measured(title: str, sentence: str, names: tuple[str, str], measure: str) -> bool:
@@ -259,9 +280,47 @@ def _list_measured(title: str, sentence: str, names: tuple[str, str], measure: s
     return coverage([measure], f"{title}\n{sentence}") >= MIN_MEASURE
 
 
-def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measure: str, listed: bool = False):
+class _Closeness:
+    """The retrieved sentences' closeness in meaning to the comparison question, computed on first use."""
+
+    def __init__(self, hits: Sequence[Hit], similarity: Similarity):
+        self.hits, self.similarity = hits, similarity
+        self._sims: dict[str, float] | None = None
+
+    def closest(self, sentence: str) -> bool:
+        """Whether ``sentence`` is (within PARAPHRASE_MARGIN of) the retrieved sentence closest to the question."""
+        if self._sims is None:
+            texts = dict.fromkeys(h.paragraph.text for h in self.hits)
+            sentences = list(dict.fromkeys(s for t in texts for s in paragraph_sentences(t)))
+            self._sims = dict(zip(sentences, self.similarity(sentences))) if sentences else {}
+        if not self._sims:
+            return False
+        sentence = sentence.strip()
+        own = [v for s, v in self._sims.items() if s == sentence or sentence in s or s in sentence]
+        return bool(own) and max(own) >= max(self._sims.values()) - PARAPHRASE_MARGIN
+
+
+def _closest_in_other_words(sentence: str, unit: str, analyses, hits: Sequence[Hit], closeness: "_Closeness | None") -> bool:
+    """Whether a sentence stating both sides whose words do not say the shared measure says it in other words, by the
+    paraphrase path's two signs (rag.answer.paraphrased): the words of each side's question it lacks (besides the
+    side's name and period: the measure and what qualifies it, 城镇新增就业 of "…石泉县和紫阳县哪个人数多") are the
+    asker's own (said nowhere else in the retrieved passages, none restricting what is counted), and it is the
+    retrieved sentence closest in meaning to the question ("巍山县和剑川县哪个县来的游客多" by "…巍山县接待游客
+    41.27万人次…剑川县…"), and its figures' ``unit`` is of the kind a side asks (元 for 卖的钱, not 吨), as the
+    paraphrase path's answer type."""
+    if closeness is None or ablated("paraphrased_sides"):
+        return False
+    if any(a.unit and not (unit == a.unit or same_kind_of_unit(a.unit, unit)) for a in analyses):
+        return False
+    passages = "\n".join(dict.fromkeys(f"{h.paragraph.title or ''}\n{h.paragraph.text}" for h in hits))
+    return all(measure_in_other_words(a.text, sentence, a, passages) for a in analyses) and closeness.closest(sentence)
+
+
+def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measure: str, listed: bool = False,
+                 similarity: Similarity | None = None):
     analyses = [analyze_question(q) for q in comparison.side_questions]
     asked = "".join(comparison.side_questions)
+    closeness = _Closeness(hits, similarity) if similarity is not None else None
     seen = set()
     for hit in hits:
         key = (hit.paragraph.source, hit.paragraph.number)
@@ -291,7 +350,8 @@ def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measur
                 continue
             said = context[:len(context) - len(sentence) + max(sp.end for sp in found)]
             if len(measure) >= 2 and coverage([measure], said) < MIN_MEASURE \
-                    and not _list_measured(hit.paragraph.title or "", sentence, names, measure):
+                    and not _list_measured(hit.paragraph.title or "", sentence, names, measure) \
+                    and not _closest_in_other_words(sentence, _unit(found[0]), analyses, hits, closeness):
                 continue
             return tuple(  # type: ignore[return-value]
                 Answer(question=comparison.side_questions[i], answer=sp.text, refused=False,
