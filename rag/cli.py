@@ -22,6 +22,14 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def _add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """What ``ask`` and ``check`` share: JSON output and the filters that narrow the articles read."""
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--since", metavar="YYYY-MM-DD", help="only articles dated on or after this day (undated articles are left out)")
+    parser.add_argument("--until", metavar="YYYY-MM-DD", help="only articles dated on or before this day")
+    parser.add_argument("--source", action="append", metavar="SOURCE", help="only this source: a file name as `rag list` shows it, or a publisher label (repeatable)")
+
+
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     from .assistant import DEFAULT_INDEX
     from .encoders import DEFAULT_ENCODER
@@ -483,20 +491,14 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--k", type=int, default=5, help="number of passages (default: 5)")
     ask.add_argument("--mode", default="hybrid", help=f"retrieval mode: {', '.join(RETRIEVAL_MODES)} (default: hybrid)")
     ask.add_argument("--after", action="append", metavar="EARLIER_QUESTION", help="an earlier question of the conversation, for follow-ups (repeatable, oldest first)")
-    ask.add_argument("--json", action="store_true", help="print one JSON object")
-    ask.add_argument("--since", metavar="YYYY-MM-DD", help="only articles dated on or after this day (undated articles are left out)")
-    ask.add_argument("--until", metavar="YYYY-MM-DD", help="only articles dated on or before this day")
-    ask.add_argument("--source", action="append", metavar="SOURCE", help="only this source: a file name as `rag list` shows it, or a publisher label (repeatable)")
+    _add_reading_options(ask)
     ask.set_defaults(run=cmd_ask)
 
     check = commands.add_parser("check", help="fact-check a claim or a draft against the articles")
     check.add_argument("text", nargs="?", help='the claim or draft to check; "-" reads it from stdin')
     check.add_argument("--file", type=Path, help="read the draft from this UTF-8 text file")
     _add_corpus_options(check)
-    check.add_argument("--json", action="store_true", help="print one JSON object")
-    check.add_argument("--since", metavar="YYYY-MM-DD", help="only articles dated on or after this day")
-    check.add_argument("--until", metavar="YYYY-MM-DD", help="only articles dated on or before this day")
-    check.add_argument("--source", action="append", metavar="SOURCE", help="only this source (repeatable)")
+    _add_reading_options(check)
     check.set_defaults(run=cmd_check)
 
     add = commands.add_parser("add", help="add or update articles: .txt, .md, .jsonl files or folders of them")
