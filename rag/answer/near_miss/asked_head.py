@@ -91,8 +91,10 @@ def asked_head_kind(analysis: QuestionAnalysis) -> str | None:
             return None
         if words[0][0] in _ONE_CHARACTER:
             return _ONE_CHARACTER[words[0][0]]
-        # the noun itself, or a verb and noun the tagger cuts apart ("从业|人员")
+        # the noun itself, or a verb and noun the tagger cuts apart ("从业|人员"); a noun a one-character noun
+        # goes on ("三元|前驱|体": 前驱体 is a material, though 词林 files 前驱 among people) is no head
         return next((kind for n in (1, 2) if len(words) >= n and words[n - 1][1][:1] in ("n", "l")
+                     and not (len(words) > n and words[n][1][:1] == "n" and len(words[n][0]) == 1)
                      for kind in [_head_kind("".join(w for w, _ in words[:n]))] if kind), None)
     before = re.sub(_LINKS + "$", "", text[:last.start()])
     words = pos_cut(before)
@@ -101,8 +103,14 @@ def asked_head_kind(analysis: QuestionAnalysis) -> str | None:
     return None
 
 
+# a unit per another ("微克/立方米", "元/吨", "元每斤"): the figure is a rate or a concentration, of no kind read here
+_PER_UNIT = re.compile(r"[/／每]")
+
+
 def _figure_kind(span: Span, sentence: str) -> str | None:
     text = span.text.rstrip("以上下左右内余多")
+    if _PER_UNIT.search(text) or _PER_UNIT.match(sentence[span.end:span.end + 1]):
+        return None
     for unit in sorted(_ALL + list(_COUNT) + list(_PERCENT) + list(_THINGS_UNITS), key=len, reverse=True):
         if text.endswith(unit):
             if unit in _PERCENT:
