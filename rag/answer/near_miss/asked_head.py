@@ -42,6 +42,9 @@ _REFUSED = {
 # count words of people; the other count words count things (个 and 次 count either: left unread)
 _PEOPLE_UNITS = frozenset(("人", "名", "位", "人次", "万人次", "户"))
 _THINGS_UNITS = frozenset(_COUNT) - _PEOPLE_UNITS - {"个", "次"} | {"期", "趟", "起", "条", "辆", "台"}
+# count words that count people a people word names as businesses or cases: "多少家商户" (fresh10 xme044 186家),
+# "帮病人会诊了多少例" (fresh12 xqd019 4326例); 商户, 厂商, 供应商 are counted in 家, 患者 and 病人 in 例
+_PEOPLE_TOO = ("家", "例")
 # one-character measured nouns, which 词林 is not asked about ("拉了多少客", "发了多少电", "多少钱")
 _ONE_CHARACTER = {"客": "people", "电": "energy", "钱": "money"}
 _LINKS = r"(?:是|有|为|达到|达|一共|共|总共|合计|累计|大约|约|了|的){0,3}"
@@ -134,6 +137,8 @@ def head_of_other_kind(span: Span, sentence: str, analysis: QuestionAnalysis) ->
     if base and span.text.rstrip("以上下左右内余多").endswith(base):
         return False
     found = _figure_kind(span, sentence)
+    if asked == "people" and span.text.rstrip("以上下左右内余多").endswith(_PEOPLE_TOO):
+        return False
     if asked == "people" and found in _MEASURES | {"money"} and ablated("nm:people_unit"):
         return False  # people measured in money, length, area or weight: nm:people_unit's reading, one switch
     return found is not None and found in _REFUSED[asked]
