@@ -54,7 +54,8 @@ def test_no_kind_read(question):
     ("临夏州去年初中一年级招生多少人？", "全州新建初中学校7所。", "7所", True),
     ("临夏州去年初中一年级招生多少人？", "全州初中一年级招生4.18万人。", "4.18万人", False),
     ("临夏州去年初中一年级招生多少人？", "全州初中一年级招生1200个。", "1200个", False),  # 个 counts people too: unread
-    ("鞍山上半年二氧化氮平均浓度是多少？", "上半年全市削减氮氧化物约620吨。", "约620吨", True),
+    # near35: a concentration refuses no figure kind here (no dev near miss gained by it): left to the other checks
+    ("鞍山上半年二氧化氮平均浓度是多少？", "上半年全市削减氮氧化物约620吨。", "约620吨", False),
 ])
 def test_a_figure_of_another_kind(question, sentence, figure, refused):
     assert head_of_other_kind(_span(sentence, figure), sentence, analyze_question(question)) is refused

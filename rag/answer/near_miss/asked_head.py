@@ -30,14 +30,19 @@ _HEADS = (
     ("energy", ("发电量", "电量", "用电量")),
 )
 _MEASURES = frozenset(("power", "energy", "weight", "area", "length", "volume", "duration"))
-# the figure kinds that cannot answer each asked kind
+# the figure kinds that cannot answer each asked kind: only the pairs the dev near misses showed answered in two or
+# more sets (near35): a count of things for people, money or electricity ("二期"/"一趟" for 从业人员/游客, fresh15; "6台"
+# for 发了多少电, fresh16; "1486起" for 骗走的钱, fresh24), money for people ("约5.3亿元" for 农民工, fresh11; "32万元"
+# for 被告人, fresh20), an area for an output ("18.6万亩" for 大豆产量, fresh26; "48.6万亩" for 冬枣产量, fresh23;
+# "63.8万亩" for 苹果产量, fresh12). The wider table near34 had (any measure for people or money, anything for an
+# area or a concentration) gained nothing more on dev and is where a right answer can be read as another kind.
 _REFUSED = {
-    "people": _MEASURES | {"money", "things"},
-    "money": _MEASURES | {"people", "things"},
-    "area": (_MEASURES - {"area"}) | {"money", "people", "things"},
-    "output": frozenset(("area", "money", "people", "duration", "length")),
-    "concentration": _MEASURES | {"money", "people", "things"},
-    "energy": (_MEASURES - {"energy"}) | {"money", "people", "things"},
+    "people": frozenset(("money", "things")),
+    "money": frozenset(("things",)),
+    "area": frozenset(),
+    "output": frozenset(("area",)),
+    "concentration": frozenset(),
+    "energy": frozenset(("things",)),
 }
 # count words of people; the other count words count things (个 and 次 count either: left unread)
 _PEOPLE_UNITS = frozenset(("人", "名", "位", "人次", "万人次", "户"))
