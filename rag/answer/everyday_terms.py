@@ -18,8 +18,9 @@ answered "环境方面的官司" with one kind of case. A word for an act or a c
 
 Newsroom measures (switch ``newsroom_terms``, session 30): the same mechanism for a table of everyday words, each asked
 so in the questions of two page sets or more and each the one measure news reports under that name: 城里新找到工作 →
-城镇新增就业, 丢了工作又重新上岗 → 失业人员再就业, 牌子估值 → 品牌价值, 暖气费 → 供热价格. Tried on the dev rows and left
-out: 长假 → 假期 (a right answer lost to last year's 国庆假期), 讨回工钱 → 欠薪 (a right answer lost: 讨薪 in another
+城镇新增就业, 丢了工作又重新上岗 → 失业人员再就业, 牌子估值 → 品牌价值. Tried on the dev rows and left out:
+暖气费 → 供热价格 (three answered, but a right short answer lost on fresh23: the residents' 暖气费 read as 供热价格
+took the 非居民供暖价格 beside it), 长假 → 假期 (a right answer lost to last year's 国庆假期), 讨回工钱 → 欠薪 (a right answer lost: 讨薪 in another
 sentence), 火车和海运接力 → 海铁联运 (one refusal turned wrong, one wrong turned refused; jieba cuts "港海铁"), 种树造林 →
 造林 (the short answer took 新造林 for 营造林).
 """
@@ -48,8 +49,6 @@ _NEWSROOM = (
      lambda m: ("城镇" if m.group(1) == "城镇居民" else "") + "失业人员再就业"),
     # 品牌价值: "“花牛苹果”这块牌子现在估值多少钱" (fresh9, fresh12, fresh17, fresh26)
     (re.compile(r"(?:牌子|品牌)((?:现在|目前|\d{4}年)?)(?:被评)?估值"), lambda m: m.group(1) + "品牌价值"),
-    # 供热价格: "居民暖气费一平方米多少钱" (fresh7, fresh20, fresh22, fresh23)
-    (re.compile(r"暖气费"), "供热价格"),
 )
 
 
