@@ -184,6 +184,9 @@ SWITCHES = {
                     " an objection of wording (rag.answer.related_head)",
     "everyday_terms": "everyday words for a few fixed statistics (经济总量, 平均能活到多少岁, 看病不出县的比例) are retrieved"
                       " and read as the article's terms (地区生产总值, 人均预期寿命, 县域内就诊率) (rag.answer.everyday_terms)",
+    "newsroom_terms": "everyday words for newsroom measures, each asked so in two page sets or more, are retrieved and"
+                      " read as the article's terms: 城里新找到工作 → 城镇新增就业, 丢了工作又重新上岗 → 失业人员再就业,"
+                      " 牌子估值 → 品牌价值 (rag.answer.everyday_terms)",
     "counted_people": "a counted people noun asked after an action (出院了多少病人) is said by a figure in a unit of people"
                       " right after that action in its clause (出院9.8万人次, 出生人口1.69万人): an objection of wording"
                       " (rag.answer.counted_people)",
