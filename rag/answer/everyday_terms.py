@@ -22,7 +22,8 @@ so in the questions of two page sets or more and each the one measure news repor
 暖气费 → 供热价格 (three answered, but a right short answer lost on fresh23: the residents' 暖气费 read as 供热价格
 took the 非居民供暖价格 beside it), 长假 → 假期 (a right answer lost to last year's 国庆假期), 讨回工钱 → 欠薪 (a right answer lost: 讨薪 in another
 sentence), 火车和海运接力 → 海铁联运 (one refusal turned wrong, one wrong turned refused; jieba cuts "港海铁"), 种树造林 →
-造林 (the short answer took 新造林 for 营造林).
+造林 (the short answer took 新造林 for 营造林). Left out by the lead: a bare 新找到工作 → 新增就业 (without 城里 / 城镇);
+measured alone on fresh25's test half (totals) it added a refusal and no right answer.
 """
 from __future__ import annotations
 
@@ -43,7 +44,6 @@ _IN_COUNTY = re.compile(r"看病(?:不出县|留在本县|在本县)的?(?:比�
 _NEWSROOM = (
     # 城镇新增就业: "城里新找到工作的有多少人" (seeds, fresh9, fresh13, fresh20, fresh21)
     (re.compile(r"(?:城里|城镇里?)新找到工作"), "城镇新增就业"),
-    (re.compile(r"新找到工作"), "新增就业"),
     # 失业人员再就业: "丢了工作又重新上岗的有多少人" (fresh20), "丢了工作的城镇居民又重新上岗的" (fresh24)
     (re.compile(r"丢了?(?:工作|饭碗)的?(城镇居民|人)?又?重新(?:上岗|就业|找到工作)"),
      lambda m: ("城镇" if m.group(1) == "城镇居民" else "") + "失业人员再就业"),
