@@ -311,8 +311,6 @@ SWITCHES = {
                         " side's level holds both sides, it is not side A's own name",
     "which_kind": "\"一季度和上半年比，哪个时段平均每天坐车的人多\": the noun after 哪个 names the sides' kind though they do"
                   " not end in it (时段), and a period kind both end in (哪个季度) is no part of the measure either",
-    "places_measure_noun": "\"仁怀市和习水县去年哪个白酒产量更多\": between two places the noun after 哪个 that names no kind of"
-                           " place (白酒, 游客) is part of the measure, not the sides' kind (which_kind)",
     "trailing_period": "\"许昌东站和许昌站去年哪个发送旅客更多\": a period ending the second side, the first naming none,"
                        " dates both sides, no part of the second's name (rag.answer.comparison.split_sides)",
     "named_listing": "both comparison sides read from one sentence listing each name right before its figure (其中柯城区121个、"

@@ -175,16 +175,7 @@ def _read_remainder(text: str) -> Comparison | None:
                       alternatives=((), (f"已{verb}多少{unit}",)), remainder=True)
 
 
-# the kinds of place a noun after 哪个 may name (地方, 地区, 城市, 区域, 县城, 片区, 乡镇): they end in a level or in these
-_PLACE_KINDS = tuple(NAME_LEVELS) + ("方", "域", "城", "区", "带", "片")
-
-
-def _places(sides: tuple[str, str]) -> bool:
-    """Both sides are names of places (仁怀市 and 习水县, 荣县 and 沿滩区): each ends in a level of place."""
-    return all(len(side) >= 2 and side[-1] in "省市县区州镇乡村旗" for side in sides)
-
-
-def _kind_word(mid: str, sides: tuple[str, str] | None = None) -> str:
+def _kind_word(mid: str) -> str:
     """``mid`` (the words after 哪个) less the noun opening it when more of the measure follows: after 哪个 a noun names
     the kind of thing the sides are ("哪个时段平均每天坐车的人多": the sides are periods, the measure is 平均每天坐车的人),
     though the sides do not end in it ("一季度和上半年")."""
@@ -192,8 +183,6 @@ def _kind_word(mid: str, sides: tuple[str, str] | None = None) -> str:
     # a common noun only (时段, 季度, 企业): a place word (城镇, ns) opens a measure of its own, "哪个城镇新增就业更多"
     if ablated("which_kind") or len(words) < 2 or words[0][1] != "n" or len(words[0][0]) < 2:
         return mid
-    if sides and _places(sides) and not words[0][0].endswith(_PLACE_KINDS) and not ablated("places_measure_noun"):
-        return mid  # two places' "哪个白酒产量", "哪个游客人数": the noun is what is measured, no kind of place
     rest = mid[len(words[0][0]):]
     return rest.removeprefix("的") if len(rest.removeprefix("的")) >= 2 else mid
 
@@ -232,7 +221,7 @@ def _which_sides(match: re.Match, names: Collection[str]) -> tuple[str, str, str
     mid = (groups.get("mid") or "") + (groups.get("mid2") or "")
     kindless = _without_kind(mid, a, b)
     if kindless == mid and "mid" in groups and match.string[:match.start("mid")].endswith(("哪个", "哪一个")):
-        kindless = _kind_word(mid, (a, b))
+        kindless = _kind_word(mid)
     return pre, a, b, after + measure_words(kindless)
 
 
