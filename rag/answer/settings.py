@@ -314,6 +314,8 @@ SWITCHES = {
                         " side's level holds both sides, it is not side A's own name",
     "which_kind": "\"一季度和上半年比，哪个时段平均每天坐车的人多\": the noun after 哪个 names the sides' kind though they do"
                   " not end in it (时段), and a period kind both end in (哪个季度) is no part of the measure either",
+    "trailing_period": "\"许昌东站和许昌站去年哪个发送旅客更多\": a period ending the second side, the first naming none,"
+                       " dates both sides, no part of the second's name (rag.answer.comparison.split_sides)",
     "named_listing": "both comparison sides read from one sentence listing each name right before its figure (其中柯城区121个、"
                      "江山市92个), whatever the sides' words, when the sentence says the measure",
     "breakdown_measure": "a sentence opening with 其中 breaks down the figure of the sentence before: the measure the sides"
