@@ -31,7 +31,8 @@ def test_an_everyday_word_for_the_measure_at_the_figure(monkeypatch):
     # 大学生 keeps the head 生 of 毕业生, whose modifier 毕业 the question says
     answer = ask("今年青川县本地考出去的大学生毕业了多少人？", GRADUATES, similarity=same_meaning)
     assert not answer.refused and answer.short == "3260人"
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "related_head")
+    # newsroom_terms (refuse35) reads 牌子估值 as 品牌价值 before this reading is asked: both off
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "related_head,newsroom_terms")
     assert ask("“青川茶油”这块牌子现在估值多少钱？", BRAND, similarity=same_meaning).refused
     assert ask("今年青川县本地考出去的大学生毕业了多少人？", GRADUATES, similarity=same_meaning).refused
     assert ask("第三届青川茶油文化节签约项目总金额是多少？", FAIR, similarity=same_meaning).refused

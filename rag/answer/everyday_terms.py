@@ -15,6 +15,15 @@ Tried and left out: 卖到国外 / 往国外卖 for 出口 (and "卖到国外的
 refused questions right, but as many others wrong (a company's, a quarter's or one product's 出口额 taken for the
 city's total: the same wrong answer a question in the article's words gets) and lost one right answer; 官司 for 案件
 answered "环境方面的官司" with one kind of case. A word for an act or a class of things is no fixed term.
+
+Newsroom measures (switch ``newsroom_terms``, session 30): the same mechanism for a table of everyday words, each asked
+so in the questions of two page sets or more and each the one measure news reports under that name: 城里新找到工作 →
+城镇新增就业, 丢了工作又重新上岗 → 失业人员再就业, 牌子估值 → 品牌价值. Tried on the dev rows and left out:
+暖气费 → 供热价格 (three answered, but a right short answer lost on fresh23: the residents' 暖气费 read as 供热价格
+took the 非居民供暖价格 beside it), 长假 → 假期 (a right answer lost to last year's 国庆假期), 讨回工钱 → 欠薪 (a right answer lost: 讨薪 in another
+sentence), 火车和海运接力 → 海铁联运 (one refusal turned wrong, one wrong turned refused; jieba cuts "港海铁"), 种树造林 →
+造林 (the short answer took 新造林 for 营造林). Left out by the lead: a bare 新找到工作 → 新增就业 (without 城里 / 城镇);
+measured alone on fresh25's test half (totals) it added a refusal and no right answer.
 """
 from __future__ import annotations
 
@@ -30,12 +39,32 @@ _LIFESPAN = re.compile(r"(?:人均|平均)(?:每人|一个人)?能?活(?:到了|
 _IN_COUNTY = re.compile(r"看病(?:不出县|留在本县|在本县)的?(?:比例|比重|占比)?")
 
 
+# Everyday words for newsroom measures (switch ``newsroom_terms``), each read in at least two page sets' questions and
+# each the one measure news reports under that name; a table of (everyday words, the article's term).
+_NEWSROOM = (
+    # 城镇新增就业: "城里新找到工作的有多少人" (seeds, fresh9, fresh13, fresh20, fresh21)
+    (re.compile(r"(?:城里|城镇里?)新找到工作"), "城镇新增就业"),
+    # 失业人员再就业: "丢了工作又重新上岗的有多少人" (fresh20), "丢了工作的城镇居民又重新上岗的" (fresh24)
+    (re.compile(r"丢了?(?:工作|饭碗)的?(城镇居民|人)?又?重新(?:上岗|就业|找到工作)"),
+     lambda m: ("城镇" if m.group(1) == "城镇居民" else "") + "失业人员再就业"),
+    # 品牌价值: "“花牛苹果”这块牌子现在估值多少钱" (fresh9, fresh12, fresh17, fresh26)
+    (re.compile(r"(?:牌子|品牌)((?:现在|目前|\d{4}年)?)(?:被评)?估值"), lambda m: m.group(1) + "品牌价值"),
+)
+
+
 def in_article_terms(question: str) -> str:
     """``question`` with its everyday words for GDP, life expectancy and treatment in the county put in the article's
-    terms ("头三个季度全市经济总量一共有多少" → "头三个季度全市地区生产总值一共有多少"); unchanged when none is said or
-    the reading is off."""
-    if ablated("everyday_terms") or not question:
+    terms ("头三个季度全市经济总量一共有多少" → "头三个季度全市地区生产总值一共有多少"), and (switch ``newsroom_terms``)
+    its everyday words for the newsroom measures of ``_NEWSROOM`` ("城里新找到工作的" → "城镇新增就业的", "牌子现在估值"
+    → "现在品牌价值"); unchanged when none is said or the readings are off."""
+    if not question:
         return question
-    read = _OUTPUT.sub("地区生产总值", question)
-    read = _LIFESPAN.sub("人均预期寿命", read)
-    return _IN_COUNTY.sub("县域内就诊率", read)
+    read = question
+    if not ablated("everyday_terms"):
+        read = _OUTPUT.sub("地区生产总值", read)
+        read = _LIFESPAN.sub("人均预期寿命", read)
+        read = _IN_COUNTY.sub("县域内就诊率", read)
+    if not ablated("newsroom_terms"):
+        for everyday, term in _NEWSROOM:
+            read = everyday.sub(term, read)
+    return read

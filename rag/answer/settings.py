@@ -184,6 +184,9 @@ SWITCHES = {
                     " an objection of wording (rag.answer.related_head)",
     "everyday_terms": "everyday words for a few fixed statistics (经济总量, 平均能活到多少岁, 看病不出县的比例) are retrieved"
                       " and read as the article's terms (地区生产总值, 人均预期寿命, 县域内就诊率) (rag.answer.everyday_terms)",
+    "newsroom_terms": "everyday words for newsroom measures, each asked so in two page sets or more, are retrieved and"
+                      " read as the article's terms: 城里新找到工作 → 城镇新增就业, 丢了工作又重新上岗 → 失业人员再就业,"
+                      " 牌子估值 → 品牌价值 (rag.answer.everyday_terms)",
     "counted_people": "a counted people noun asked after an action (出院了多少病人) is said by a figure in a unit of people"
                       " right after that action in its clause (出院9.8万人次, 出生人口1.69万人): an objection of wording"
                       " (rag.answer.counted_people)",
@@ -311,6 +314,8 @@ SWITCHES = {
                         " side's level holds both sides, it is not side A's own name",
     "which_kind": "\"一季度和上半年比，哪个时段平均每天坐车的人多\": the noun after 哪个 names the sides' kind though they do"
                   " not end in it (时段), and a period kind both end in (哪个季度) is no part of the measure either",
+    "trailing_period": "\"许昌东站和许昌站去年哪个发送旅客更多\": a period ending the second side, the first naming none,"
+                       " dates both sides, no part of the second's name (rag.answer.comparison.split_sides)",
     "named_listing": "both comparison sides read from one sentence listing each name right before its figure (其中柯城区121个、"
                      "江山市92个), whatever the sides' words, when the sentence says the measure",
     "breakdown_measure": "a sentence opening with 其中 breaks down the figure of the sentence before: the measure the sides"
@@ -440,7 +445,7 @@ NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
     "whole", "share_change", "asked_unit", "opposite", "plan", "joint", "flow_for_stock", "stock_for_flow",
-    "other_modifier", "volume_value", "money_kind",
+    "other_modifier", "volume_value", "money_kind", "asked_head",
 )
 
 ABLATABLE = frozenset(

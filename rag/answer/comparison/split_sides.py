@@ -10,7 +10,7 @@ from typing import Collection
 
 from ..question import pos_cut, pos_tokenizer
 from ..settings import ablated
-from .anchors import NAME_LEVELS
+from .anchors import NAME_LEVELS, PERIOD, times_named
 
 
 # the connectors that join two sides, as jieba tokens
@@ -105,5 +105,25 @@ def two_sides(left: str, names: Collection[str]) -> tuple[str, str, str, str] | 
             both = _BOTH_KIND.search(b) if KIND_SHARED.get() and not ablated("both_kind") else None
             if both and both.start() >= 1:
                 b, after = b[:both.start()], b[both.end():] + after
-            return "".join(clauses[:i]), _compared_off(a), _compared_off(b), after
+            a, b = _compared_off(a), _compared_off(b)
+            b, period = _trailing_period(a, b)
+            return "".join(clauses[:i]) + period, a, b, after
     return None
+
+
+# a calendar period ending a side ("许昌站去年", "靖西市前三季度", "靖西市1—11月")
+_ENDING_PERIOD = re.compile(f"(?:{PERIOD.pattern})$")
+
+
+def _trailing_period(a: str, b: str) -> tuple[str, str]:
+    """(side B, the period ending it) when that period dates both sides: "许昌东站和许昌站去年哪个…", "A和B今年谁…"
+    put the period after the second side, of both (the first names none): it goes with the shared words before the
+    sides (a period, no part of the measure); B's own name is what is left. Nothing
+    moves when the first side names a period (today's and last year's figures) or B is a period only."""
+    if ablated("trailing_period"):
+        return b, ""
+    period = _ENDING_PERIOD.search(b)
+    name = b[:period.start()] if period else b
+    if not period or len(name) < 2 or PERIOD.search(name[-4:]) or PERIOD.search(a) or times_named(a):
+        return b, ""
+    return name, b[len(name):]

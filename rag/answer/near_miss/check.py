@@ -13,6 +13,7 @@ from ..settings import ablated
 from ..spans import Span, clause_window, figure_units, item_owner, quantity_spans, unit_fits_exactly
 from ..synonyms import kindred_in, said_in
 from .asked_unit import unit_of_other_kind
+from .asked_head import head_of_other_kind
 from .edition import previous_edition_unsaid
 from .measure import _EARLIER_ASKED, _PERIOD_WORD, _PER_UNIT_ASKED, _PER_UNIT_SAID, _REACHED, _action_at_figure_elsewhere, _asked_tokens, _distinguishing, _distinguishing_word_unsaid, _modifiers, _named_figure_later, _noun_measured_elsewhere, _other_action, _own_kind, _people_in_measure_unit, _qualifier_unsaid, _rate_unasked, _subject_measures_another, _unit_refused, _unit_word_elsewhere, _whole_clause, _with_elided_measure
 from .parts import _counted_noun, _figure_noun, _one_member_asked, _only_part_unsaid, _part_unasked, _percent_unasked, _whole_of_parts
@@ -131,6 +132,8 @@ def near_miss_check(
         return "share_change", clause
     if on("asked_unit") and unit_of_other_kind(span, sentence, analysis):
         return "asked_unit", clause
+    if on("asked_head") and head_of_other_kind(span, sentence, analysis):
+        return "asked_head", clause
     own_clause = _whole_clause(sentence, span)
     if on("opposite") and opposite_measure(own_clause, analysis):
         return "opposite", clause
