@@ -6,7 +6,8 @@
 - read so, the question meets every check a question in the article's words meets: another year asked, or another
   measure of jobs (农村转移就业劳动力), stays refused; a sibling measure the stage's checks let through in the
   article's words (就业困难人员实现就业 for 再就业) is let through here as well;
-- 暖气费, 长假, 工钱, 种树造林 and 火车和海运接力 are left as asked (tried on the dev rows: each lost or misread a row).
+- 暖气费, 长假, 工钱, 种树造林 and 火车和海运接力 are left as asked (tried on the dev rows: each lost or misread a row), and
+  so is a bare 新找到工作 (no 城里 / 城镇: it added a refusal and no right answer on a test half).
 The sentences are written for this test (no eval row)."""
 from __future__ import annotations
 

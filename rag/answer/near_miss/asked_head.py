@@ -1,7 +1,9 @@
 """The kind of measure the question's measured noun asks, when no unit follows its wh-word: "骗走的钱一共有多少"
 asks a sum of money, "大豆产量是多少" an output, "拉了多少乘客" a count of people, "二氧化氮平均浓度是多少" a
-concentration. A figure in a unit of another kind ("1486起" for the money, "18.6万亩" for the output, "两条" or
-"32万元" for the people, "约620吨" for the concentration) measures something else, whatever the words around it.
+concentration. A figure in a unit of a kind that cannot answer it measures something else, whatever the words around
+it: "1486起" for the money, "18.6万亩" for the output, "两条" or "32万元" for the people. Only the pairs in ``_REFUSED``
+are refused (those dev near misses were answered in, in two sets or more); an area or a concentration asked refuses
+nothing here ("约620吨" for a concentration is left to the other checks).
 
 The measured noun is the word right before the wh-word (past 是/有/一共…: "产量是多少", "被告人有多少") or the
 word right after it ("多少乘客", "多少从业人员"). Its kind is read from a small table of measure heads (the end of
