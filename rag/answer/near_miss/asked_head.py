@@ -115,13 +115,17 @@ def asked_head_kind(analysis: QuestionAnalysis) -> str | None:
 
 # a unit per another ("微克/立方米", "元/吨", "元每斤"): the figure is a rate or a concentration, of no kind read here
 _PER_UNIT = re.compile(r"[/／每]")
+# every unit a figure may end in, longest first (two units of one length never both end a figure), and the measure
+# units (a count word glued to a measure unit after the figure is no count); built once, not per figure
+_FIGURE_UNITS = sorted(set(_ALL) | _COUNT | set(_PERCENT) | _THINGS_UNITS, key=len, reverse=True)
+_MEASURE_UNIT = re.compile("|".join(_ALL))
 
 
 def _figure_kind(span: Span, sentence: str) -> str | None:
     text = span.text.rstrip("以上下左右内余多")
     if _PER_UNIT.search(text) or _PER_UNIT.match(sentence[span.end:span.end + 1]):
         return None
-    for unit in sorted(_ALL + list(_COUNT) + list(_PERCENT) + list(_THINGS_UNITS), key=len, reverse=True):
+    for unit in _FIGURE_UNITS:
         if text.endswith(unit):
             if unit in _PERCENT:
                 return "percent"
@@ -129,7 +133,7 @@ def _figure_kind(span: Span, sentence: str) -> str | None:
                 return "people"
             if unit in _THINGS_UNITS:
                 # a count word glued to a measure unit after the span is no count
-                return None if re.match("|".join(_ALL), sentence[span.end:span.end + 4]) else "things"
+                return None if _MEASURE_UNIT.match(sentence[span.end:span.end + 4]) else "things"
             return _kind(unit)
     return None
 
