@@ -52,6 +52,24 @@ _NEWSROOM = (
 )
 
 
+# The head of an organization asked in everyday words (switch ``head_title``): "能源局现在的一把手是谁" asks the 局长,
+# "公交集团的一把手" the 董事长, "专业合作社的当家人" the 理事长. 一把手 names no title; the news names the head by the
+# title its kind of organization gives: the word that ends the organization's name says which. Read in fresh2, fresh4,
+# fresh7, fresh10, fresh15, fresh16, fresh18, fresh27 and fresh28. A 党委, 纪委 or 市委 (headed by a 书记) and a 部门 (any
+# title) are left as asked.
+_HEAD_TITLES = (("管委会", "主任"), ("委员会", "主任"), ("委", "主任"), ("局", "局长"), ("厅", "厅长"),
+                ("小学", "校长"), ("中学", "校长"), ("学校", "校长"), ("大学", "校长"),
+                ("集团", "董事长"), ("公司", "董事长"), ("合作社", "理事长"))
+_HEAD = re.compile(
+    r"((?<![党纪市县省区镇乡州])(?:" + "|".join(org for org, _ in _HEAD_TITLES) + r"))((?:现在|目前|如今)?的?)"
+    r"(?:一把手|当家人|掌门人)(" + "|".join(sorted({title for _, title in _HEAD_TITLES}, key=len, reverse=True)) + r")?")
+
+
+def _head_title(match: re.Match) -> str:
+    org, between, said = match.group(1), match.group(2), match.group(3)
+    return org + between + (said or dict(_HEAD_TITLES)[org])
+
+
 def in_article_terms(question: str) -> str:
     """``question`` with its everyday words for GDP, life expectancy and treatment in the county put in the article's
     terms ("头三个季度全市经济总量一共有多少" → "头三个季度全市地区生产总值一共有多少"), and (switch ``newsroom_terms``)
@@ -64,6 +82,8 @@ def in_article_terms(question: str) -> str:
         read = _OUTPUT.sub("地区生产总值", read)
         read = _LIFESPAN.sub("人均预期寿命", read)
         read = _IN_COUNTY.sub("县域内就诊率", read)
+    if not ablated("head_title"):
+        read = _HEAD.sub(_head_title, read)
     if not ablated("newsroom_terms"):
         for everyday, term in _NEWSROOM:
             read = everyday.sub(term, read)

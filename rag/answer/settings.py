@@ -184,6 +184,14 @@ SWITCHES = {
                     " an objection of wording (rag.answer.related_head)",
     "everyday_terms": "everyday words for a few fixed statistics (经济总量, 平均能活到多少岁, 看病不出县的比例) are retrieved"
                       " and read as the article's terms (地区生产总值, 人均预期寿命, 县域内就诊率) (rag.answer.everyday_terms)",
+    "output_size": "多大 after a measure of money asks the money: \"地区生产总值有多大\" (经济总量有多大) is asked in 元,"
+                   " and 地 of 地区 names no land in 亩 (rag.answer.question._unit_of)",
+    "breakdown_member": "a figure of a sentence breaking a measure down by members (分县市区看，汉川市…468.73亿元) is that"
+                        " member's: a question naming no such member (全市…多少) is not answered by it"
+                        " (rag.answer.near_miss.place.breakdown_member)",
+    "head_title": "the head of an organization asked in everyday words (一把手, 当家人) is the title its kind of organization"
+                  " gives its head: 局 → 局长, 厅 → 厅长, 委/管委会 → 主任, 学校 → 校长, 集团/公司 → 董事长, 合作社 → 理事长"
+                  " (rag.answer.everyday_terms)",
     "newsroom_terms": "everyday words for newsroom measures, each asked so in two page sets or more, are retrieved and"
                       " read as the article's terms: 城里新找到工作 → 城镇新增就业, 丢了工作又重新上岗 → 失业人员再就业,"
                       " 牌子估值 → 品牌价值 (rag.answer.everyday_terms)",
