@@ -189,6 +189,8 @@ SWITCHES = {
     "breakdown_member": "a figure of a sentence breaking a measure down by members (分县市区看，汉川市…468.73亿元) is that"
                         " member's: a question naming no such member (全市…多少) is not answered by it"
                         " (rag.answer.near_miss.place.breakdown_member)",
+    "share_word": "a share asked as 份额 after 占 (占了多大份额) is the 比重 a figure in % says (rag.answer.everyday_terms)",
+    "case_units": "起 and 件 both count cases: \"收了多少起案子\" is answered by \"受理案件5.86万件\" (rag.answer.spans._unit_fit)",
     "head_title": "the head of an organization asked in everyday words (一把手, 当家人) is the title its kind of organization"
                   " gives its head: 局 → 局长, 厅 → 厅长, 委/管委会 → 主任, 学校 → 校长, 集团/公司 → 董事长, 合作社 → 理事长"
                   " (rag.answer.everyday_terms)",

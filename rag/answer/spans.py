@@ -159,6 +159,9 @@ def _unit_fit(asked: str | None, found: str) -> float:
         return 1.0
     if any(base in g and found in g for g in _UNIT_GROUPS):
         return 0.5
+    # "收了多少起案子 / 官司" is answered by "受理案件5.86万件": 起 and 件 both count cases (switch ``case_units``)
+    if {base, found} == {"起", "件"} and not ablated("case_units"):
+        return 0.5
     return -1.5
 
 
