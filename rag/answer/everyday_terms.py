@@ -29,7 +29,10 @@ Session 36 (helper refuse36): the head of an organization asked as 一把手 / �
 asked as 份额 (switch ``share_word``), each asked so in two page sets or more. Tried again and left out: 卖到国外 /
 往国外卖 / 销往海外 → 出口 (39 rows of 20 dev sets): 4 refusals and 4 wrong answers turned right, but 6 refusals
 turned wrong (an 一季度 出口额 for the year's, a 货值 question answered in 小时) and a right answer refused (fresh16
-xuc006). It needs the part-vs-whole and period guards first.
+xuc006). It needs the part-vs-whole and period guards first. "经济总量有多大" (fresh19, fresh27 ×2, fresh28) stays refused: 地 of
+地区 reads 多大 as land in 亩 (question._unit_of); read as money it answered three rows but a county's 地区生产总值 for
+the city's ("分县市区看，汉川市…", fresh28), and the guard tried for such breakdown sentences lost a near miss on a
+test half.
 """
 from __future__ import annotations
 

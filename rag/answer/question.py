@@ -733,13 +733,7 @@ def _unit_of(text: str, kind: str) -> str | None:
     if re.search(r"多长|多远", text):
         return "公里"
     # "种当归的地一共有多大", "面积有多大": land is measured in 亩 (or 公顷, 平方米)
-    # "地区生产总值有多大", "营收有多大": 多大 after a measure of money asks the money (and 地 of 地区 is no land);
-    # switch ``output_size``
-    if _MONEY_SIZE.search(text) and not ablated("output_size"):
-        return "元"
-    land = r"(?:地(?!区)|田|面积|场地|耕地|林|草原|园区|厂房|展区)" if not ablated("output_size") else (
-        r"(?:地|田|面积|场地|耕地|林|草原|园区|厂房|展区)")
-    if re.search(land + r"[^，。？?！!]{0,6}多大", text):
+    if re.search(r"(?:地|田|面积|场地|耕地|林|草原|园区|厂房|展区)[^，。？?！!]{0,6}多大", text):
         return "亩"
     match = _UNIT_AFTER_WH.search(text)
     if match and match.group(2) and opens_longer_word(text, match.start(2), match.group(2)):
@@ -769,8 +763,6 @@ def _unit_of(text: str, kind: str) -> str | None:
     return None
 
 
-# a measure of money, then 多大: "地区生产总值有多大" (经济总量有多大: fresh19, fresh27, fresh28)
-_MONEY_SIZE = re.compile(r"(?:生产总值|产值|营收|营业额|销售额|交易额|成交额)[^，。？?！!、]{0,4}多大")
 _UNIT_NOUN_ASKED = re.compile(r"(人次|人数|户数|家数|件数)(?:是|有|为|达到?|共|一共|总共|大约|大概)*(?:多少|几)(?![万千百亿]|[\u4e00-\u9fff])")
 _MULTIPLIER = re.compile(r"万亿|亿|万|千|百")
 

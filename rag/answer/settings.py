@@ -184,11 +184,6 @@ SWITCHES = {
                     " an objection of wording (rag.answer.related_head)",
     "everyday_terms": "everyday words for a few fixed statistics (经济总量, 平均能活到多少岁, 看病不出县的比例) are retrieved"
                       " and read as the article's terms (地区生产总值, 人均预期寿命, 县域内就诊率) (rag.answer.everyday_terms)",
-    "output_size": "多大 after a measure of money asks the money: \"地区生产总值有多大\" (经济总量有多大) is asked in 元,"
-                   " and 地 of 地区 names no land in 亩 (rag.answer.question._unit_of)",
-    "breakdown_member": "a figure of a sentence breaking a measure down by members (分县市区看，汉川市…468.73亿元) is that"
-                        " member's: a question naming no such member (全市…多少) is not answered by it"
-                        " (rag.answer.near_miss.place.breakdown_member)",
     "share_word": "a share asked as 份额 after 占 (占了多大份额) is the 比重 a figure in % says (rag.answer.everyday_terms)",
     "case_units": "起 and 件 both count cases: \"收了多少起案子\" is answered by \"受理案件5.86万件\" (rag.answer.spans._unit_fit)",
     "head_title": "the head of an organization asked in everyday words (一把手, 当家人) is the title its kind of organization"

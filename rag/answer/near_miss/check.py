@@ -26,7 +26,7 @@ from .volume_value import volume_for_value
 from .modifier import other_modifier
 from .money_kind import other_money
 from .whole_period import part_of_whole_period, span_of_years
-from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope, breakdown_member
+from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
 from .words import MIN_FOCUS_IN_CLAUSE, _asked_in_other_words, _asked_words, _asked_words_at, _said
 
@@ -118,9 +118,6 @@ def near_miss_check(
         return "scope", clause
     if _narrower_own_scope(sentence[:span.start], analysis):
         return "scope", clause
-    member = breakdown_member(sentence[:span.start], analysis)
-    if member:
-        return "scope", _from_word(sentence, member, span, clause)
     own_measure = not ablated("figure_measure")
 
     def on(check: str) -> bool:  # one check of a figure's own measure, unless ablated ("nm:qualifier")

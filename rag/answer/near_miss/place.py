@@ -113,24 +113,3 @@ def _narrower_own_scope(said_before: str, analysis: QuestionAnalysis) -> bool:
     asked = [_SCOPE_LEVEL[m.group(1)] for m in _OWN_SCOPE.finditer(analysis.text)]
     said = [_SCOPE_LEVEL[m.group(1)] for m in _OWN_SCOPE.finditer(said_before)]
     return bool(asked and said) and min(asked) <= 1 and said[-1] > min(asked)
-
-
-# a sentence breaking a figure down by members ("分县市区看，前三季度汉川市地区生产总值达到468.73亿元"; 分地区看, 分区域看)
-_BREAKDOWN = re.compile(r"分(?:县市区|县区|区县|县市|地区|区域|市县|市州|乡镇|县|区)(?:（[^）]{0,6}）|\([^)]{0,6}\))?看[，,：:]")
-
-
-def breakdown_member(said_before: str, analysis: QuestionAnalysis) -> str | None:
-    """The member a breakdown sentence gives the figure of ("分县市区看，…汉川市地区生产总值达到468.73亿元"), when
-    the question does not name it: the question asks the whole ("全市经济总量有多大") or another member, and a
-    member's figure is neither (switch ``breakdown_member``)."""
-    if ablated("breakdown_member"):
-        return None
-    opened = None
-    for opened in _BREAKDOWN.finditer(said_before):
-        pass
-    if opened is None:
-        return None
-    for _, word in _places_in(said_before[opened.end():]):
-        if not any(entity_in(word, e) or entity_in(e, word) for e in analysis.entities):
-            return word
-    return None
