@@ -426,6 +426,8 @@ SWITCHES = {
                         " person subject_unnamed asks the paragraph to name",
     "sibling_subject": "a paragraph giving the asked subject a clause of its own (解放碑步行街…接待游客) does not answer with"
                        " a figure whose clause opens with another name (观音桥商圈实现销售额): near_miss.sibling_subject",
+    "rank_unstated": "a question asking a place in a ranking (排第几, 排名第几) is not answered by a sentence stating"
+                     " none (第3位, 首位, 前三位, 全省最快 state one): near_miss.rank.rank_unstated",
     "whole_for_part": "a figure whose clause is a wider scope's (全省…实现门票收入) does not answer for a named thing inside it"
                       " (黄果树瀑布景区, 某镇零工驿站) or a lower place the sentence never names: near_miss.whole_for_part",
     "zone_part": "near_miss.whole_for_part reads a development zone named by its city (咸宁高新区, 德阳经开区) as a part of"

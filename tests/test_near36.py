@@ -1,0 +1,66 @@
+"""near36: near misses the answer stage answered instead of refusing (dev halves).
+
+- ``rank_unstated`` (rag.answer.near_miss.rank): a question asking a place in a ranking (排第几, 排名第几) is answered
+  only by a sentence stating one (第3位, 首位, 前三位, 全省最快). Dev near misses answered with a sentence stating no
+  rank: fresh19 xxb018 (南阳的粮食总产量在全国地级市中排第几, 新野县粮食总产量9.6亿斤), fresh24 xlb059 (飞雄机场…排第几, a
+  sentence on the terminal's capacity), fresh9 xx019 (舟山港域…集装箱吞吐量…排第几, a 2026 target); a lower sentence
+  stating the rank then answers the paraphrases fresh18 xwd005 (…优良天数居全省10个设区市第3位) and fresh5 xi012
+  (…在全省21个综合保税区中排名第6位), answered before with a sentence stating none.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ask, paragraph_maker
+from rag.answer.near_miss.rank import rank_unstated
+from rag.answer.question import analyze_question
+
+city = paragraph_maker("青禾日报 农业农村")
+
+
+class _Said:
+    """What rank_unstated reads of a candidate: its sentence."""
+
+    def __init__(self, sentence: str):
+        self.sentence = sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "全县规模以上工业增加值同比增长11.6%，增速居全市7个县（市、区）第一位。",
+    "青禾港货物吞吐量在全省沿海港口中排名第9位，比上年前移1位。",
+    "青禾县城镇新增就业9860人，居各县（市、区）首位；",
+    "规上工业增加值增速排在前三位的是沾益区、陆良县和青禾县。",
+    "今年以来，青禾县地区生产总值增速全省最快。",
+])
+def test_a_sentence_stating_a_rank_answers(sentence):
+    assert rank_unstated(_Said(sentence), analyze_question("青禾县的增速在全省排第几？")) is None
+
+
+@pytest.mark.parametrize("question,sentence", [
+    ("青禾的粮食总产量在全国地级市中排第几？", "新野县粮食总产量9.6亿斤，其中小麦5.9亿斤；"),
+    ("青禾机场去年旅客吞吐量在全省支线机场里排第几？", "青禾机场航站区改扩建工程去年完成可行性研究报告编制，建成后可满足年旅客吞吐量300万人次的需求。"),
+    ("青禾综保区在全省所有综保区里排名第几？", "青禾联动创新区累计形成制度创新成果18项。"),
+])
+def test_a_sentence_stating_no_rank_is_given_instead(question, sentence):
+    assert rank_unstated(_Said(sentence), analyze_question(question)) == sentence
+
+
+def test_a_question_asking_no_rank_is_left_alone():
+    sentence = "青禾县粮食总产量9.6亿斤，其中小麦5.9亿斤；"
+    assert rank_unstated(_Said(sentence), analyze_question("青禾县粮食总产量是多少？")) is None
+
+
+def test_the_rank_question_is_refused_until_switched_off(monkeypatch):
+    paragraph = city("2025年，青禾市粮食总产量86.4亿斤，占全省粮食总产量的一成，创历史新高。")
+    question = "青禾市的粮食总产量在全省排第几？"
+    answer = ask(question, paragraph)
+    assert answer.refused and "文中只有" in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "rank_unstated")
+    assert not ask(question, paragraph).refused
+
+
+def test_a_lower_sentence_stating_the_rank_answers():
+    paragraph = city("2025年，青禾市环境空气质量优良天数达到318天，优良率87.1%，较上年增加11天。"
+                     "优良天数居全省10个设区市第3位，仅次于安康市和商洛市。")
+    answer = ask("青禾的空气优良天数在全省各设区市里排第几？", paragraph)
+    assert not answer.refused and "第3位" in answer.answer, answer.answer
