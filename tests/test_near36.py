@@ -6,12 +6,19 @@
   sentence on the terminal's capacity), fresh9 xx019 (舟山港域…集装箱吞吐量…排第几, a 2026 target); a lower sentence
   stating the rank then answers the paraphrases fresh18 xwd005 (…优良天数居全省10个设区市第3位) and fresh5 xi012
   (…在全省21个综合保税区中排名第6位), answered before with a sentence stating none.
+- ``destination`` (rag.answer.near_miss.partner): a destination named after a verb of export or transport (出口日本,
+  出口到美国, 开往俄罗斯的) restricts the figure as a trade partner (对美国出口) does; a figure whose clause never names
+  it is every market's total, the asked one standing at most in the list of markets after it. Dev near misses:
+  fresh25 xnb030 (富平柿饼今年出口日本多少吨: 全县出口柿饼2150吨，…销往日本、韩国), fresh26 xoe058 (出口到哈萨克斯坦的蔬菜:
+  全区出口蔬菜2.76万吨), fresh8 xt028 (绍兴黄酒出口到美国多少吨: 绍兴黄酒出口4870吨), fresh22 xja032 (开往俄罗斯的
+  班列: 聊城站共开行班列112列). 进出口 is no verb of export ("钦州…进出口一共做了多少钱的买卖", fresh3 xe001, answered).
 """
 from __future__ import annotations
 
 import pytest
 
 from conftest import ask, paragraph_maker
+from rag.answer.near_miss.partner import _destinations, partner_unsaid
 from rag.answer.near_miss.rank import rank_unstated
 from rag.answer.question import analyze_question
 
@@ -64,3 +71,39 @@ def test_a_lower_sentence_stating_the_rank_answers():
                      "优良天数居全省10个设区市第3位，仅次于安康市和商洛市。")
     answer = ask("青禾的空气优良天数在全省各设区市里排第几？", paragraph)
     assert not answer.refused and "第3位" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question,destination", [
+    ("富平柿饼今年出口日本多少吨？", "日本"),
+    ("今年肃州区出口到哈萨克斯坦的蔬菜有多少吨？", "哈萨克斯坦"),
+    ("2025年绍兴黄酒出口到美国多少吨？", "美国"),
+    ("中欧班列聊城站去年开往俄罗斯的有多少列？", "俄罗斯"),
+])
+def test_a_destination_after_the_verb_is_read(question, destination):
+    assert _destinations(question) == [destination]
+
+
+@pytest.mark.parametrize("question", [
+    "钦州今年头九个月进出口一共做了多少钱的买卖？",
+    "澄海的玩具去年卖到国外一共卖了多少钱？",
+    "泉州锂电池出口比去年同期涨了百分之几？",
+])
+def test_no_destination_is_read_where_none_is_named(question):
+    assert _destinations(question) == []
+
+
+def test_a_total_over_all_markets_does_not_answer_for_one():
+    question = analyze_question("青禾柿饼今年出口日本多少吨？")
+    assert partner_unsaid("今年1—10月，全县出口柿饼2150吨", question) == "日本"
+    assert partner_unsaid("今年1—10月，全县出口日本柿饼860吨", question) is None
+
+
+def test_the_destination_question_is_refused_until_switched_off(monkeypatch):
+    paragraph = city("今年1—10月，青禾县出口柿饼2150吨，出口额1.46亿元，产品销往日本、韩国、马来西亚等国家和地区。")
+    question = "青禾县柿饼今年出口日本多少吨？"
+    answer = ask(question, paragraph)
+    assert answer.refused and "2150吨" in answer.answer, answer.answer
+    assert ask("青禾县柿饼今年出口多少吨？", paragraph).short == "2150吨"
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "destination")
+    off = ask(question, paragraph)
+    assert not off.refused and off.short == "2150吨", off.answer

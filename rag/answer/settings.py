@@ -142,6 +142,9 @@ SWITCHES = {
                        " and never the asked one gives the neighbour's figure, not the asked place's",
     "named_kind": "a sentence whose clause opens with another name of the asked one's kind (金塘港区 for 六横港区,"
                   " 叠石桥市场 for 志浩市场) and never says the asked name gives the sibling's figure: near_miss.named",
+    "destination": "a destination named after a verb of export or transport (出口日本, 出口到美国, 开往俄罗斯的) restricts the"
+                   " figure as a trade partner does: a figure whose clause never names it (全县出口柿饼2150吨，…销往日本、韩国)"
+                   " is every market's total: near_miss.partner",
     "partner": "a trade figure asked for one partner (对美国出口) is not answered by a sentence never naming it (全市出口额):"
                " near_miss.partner",
     "rank_scope": "a rank asked within one scope (全国) is not answered by a sentence ranking within another (全省) and"
