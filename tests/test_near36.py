@@ -12,15 +12,22 @@
   fresh25 xnb030 (富平柿饼今年出口日本多少吨: 全县出口柿饼2150吨，…销往日本、韩国), fresh26 xoe058 (出口到哈萨克斯坦的蔬菜:
   全区出口蔬菜2.76万吨), fresh8 xt028 (绍兴黄酒出口到美国多少吨: 绍兴黄酒出口4870吨), fresh22 xja032 (开往俄罗斯的
   班列: 聊城站共开行班列112列). 进出口 is no verb of export ("钦州…进出口一共做了多少钱的买卖", fresh3 xe001, answered).
+- ``nm:alone`` (rag.answer.near_miss.alone): a part asked alone (单独, 单算) is not answered by a figure whose clause
+  joins (和, 与, 及, 、) or sums (合计, 两个) things before it. Dev near misses answered before: fresh14 xsc063 (就业率
+  单独算: 就业率和升学率合计达到96.8%), fresh15 xtd051 (拖拉机单独: 拖拉机和联合收获机1380台), fresh19 xxb057 (南阳东站
+  单独: 南阳东站、南阳站两个…站点共发送旅客1386万人次), fresh13 xra050 (湄潭县单独签约: 遵义展团…签约项目19个、签约金额
+  42.6亿元); every dev question saying 单独 is a near miss (8 of 8, now all refused).
 """
 from __future__ import annotations
 
 import pytest
 
 from conftest import ask, paragraph_maker
+from rag.answer.near_miss.alone import joined_for_alone
 from rag.answer.near_miss.partner import _destinations, partner_unsaid
 from rag.answer.near_miss.rank import rank_unstated
 from rag.answer.question import analyze_question
+from rag.answer.spans import Span
 
 city = paragraph_maker("青禾日报 农业农村")
 
@@ -107,3 +114,38 @@ def test_the_destination_question_is_refused_until_switched_off(monkeypatch):
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "destination")
     off = ask(question, paragraph)
     assert not off.refused and off.short == "2150吨", off.answer
+
+
+def _figure(sentence: str, text: str) -> Span:
+    at = sentence.index(text)
+    return Span(at, at + len(text), text)
+
+
+@pytest.mark.parametrize("question,sentence,figure", [
+    ("今年全市报废的老旧农机里，拖拉机单独有多少台？", "今年已报废老旧拖拉机和联合收获机1380台，发放报废补贴2160万元。", "1380台"),
+    ("今年全州中职毕业生的就业率单独算是多少？", "据统计，今年全州中职毕业生就业率和升学率合计达到96.8%。", "96.8%"),
+    ("青禾东站去年单独发送旅客多少人次？", "去年青禾东站、青禾站两个高铁和普铁站点共发送旅客1386万人次，增长11.2%。", "1386万人次"),
+])
+def test_a_joined_figure_does_not_answer_for_one_alone(question, sentence, figure):
+    given = joined_for_alone(sentence, _figure(sentence, figure), analyze_question(question))
+    assert given and given.endswith(figure)
+
+
+@pytest.mark.parametrize("question,sentence,figure", [
+    # the part's own figure answers
+    ("青禾东站去年单独发送旅客多少人次？", "其中，青禾东站发送旅客986万人次，增长12.1%。", "986万人次"),
+    # a joined figure answers when nothing is asked alone
+    ("今年全市报废了多少台老旧农机？", "今年已报废老旧拖拉机和联合收获机1380台，发放报废补贴2160万元。", "1380台"),
+])
+def test_the_part_alone_or_a_question_not_saying_alone_is_left(question, sentence, figure):
+    assert joined_for_alone(sentence, _figure(sentence, figure), analyze_question(question)) is None
+
+
+def test_the_alone_question_is_refused_until_switched_off(monkeypatch):
+    paragraph = city("今年，青禾市开展农机报废更新补贴，已报废老旧拖拉机和联合收获机1380台，发放报废补贴2160万元。")
+    question = "今年青禾市报废的老旧农机里，拖拉机单独有多少台？"
+    answer = ask(question, paragraph)
+    assert answer.refused and "1380台" in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:alone")
+    off = ask(question, paragraph)
+    assert not off.refused and off.short == "1380台", off.answer
