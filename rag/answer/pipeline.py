@@ -20,6 +20,7 @@ from .near_miss import near_miss, near_miss_check, other_of_kind, other_stage, o
 from .near_miss.sibling_subject import sibling_subject
 from .near_miss.stock import stock_said
 from .near_miss.unnamed import subject_unnamed
+from .near_miss.rank import rank_unstated
 from .near_miss.whole_for_part import whole_for_part
 from .asked_place import with_places
 from .paraphrased import overruled
@@ -103,6 +104,7 @@ LATE_CHECKS: tuple[tuple[str, Callable[[Candidate, QuestionAnalysis], str | None
     ("subject_unnamed", subject_unnamed),
     ("sibling_subject", sibling_subject),
     ("whole_for_part", whole_for_part),
+    ("rank_unstated", rank_unstated),
 )
 
 

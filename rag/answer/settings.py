@@ -142,6 +142,9 @@ SWITCHES = {
                        " and never the asked one gives the neighbour's figure, not the asked place's",
     "named_kind": "a sentence whose clause opens with another name of the asked one's kind (金塘港区 for 六横港区,"
                   " 叠石桥市场 for 志浩市场) and never says the asked name gives the sibling's figure: near_miss.named",
+    "destination": "a destination named after a verb of export or transport (出口日本, 出口到美国, 开往俄罗斯的) restricts the"
+                   " figure as a trade partner does: a figure whose clause never names it (全县出口柿饼2150吨，…销往日本、韩国)"
+                   " is every market's total: near_miss.partner",
     "partner": "a trade figure asked for one partner (对美国出口) is not answered by a sentence never naming it (全市出口额):"
                " near_miss.partner",
     "rank_scope": "a rank asked within one scope (全国) is not answered by a sentence ranking within another (全省) and"
@@ -431,6 +434,8 @@ SWITCHES = {
                         " person subject_unnamed asks the paragraph to name",
     "sibling_subject": "a paragraph giving the asked subject a clause of its own (解放碑步行街…接待游客) does not answer with"
                        " a figure whose clause opens with another name (观音桥商圈实现销售额): near_miss.sibling_subject",
+    "rank_unstated": "a question asking a place in a ranking (排第几, 排名第几) is not answered by a sentence stating"
+                     " none (第3位, 首位, 前三位, 全省最快 state one): near_miss.rank.rank_unstated",
     "whole_for_part": "a figure whose clause is a wider scope's (全省…实现门票收入) does not answer for a named thing inside it"
                       " (黄果树瀑布景区, 某镇零工驿站) or a lower place the sentence never names: near_miss.whole_for_part",
     "zone_part": "near_miss.whole_for_part reads a development zone named by its city (咸宁高新区, 德阳经开区) as a part of"
@@ -450,7 +455,7 @@ NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
     "whole", "share_change", "asked_unit", "opposite", "plan", "joint", "flow_for_stock", "stock_for_flow",
-    "other_modifier", "volume_value", "money_kind", "asked_head",
+    "other_modifier", "volume_value", "money_kind", "asked_head", "alone",
 )
 
 ABLATABLE = frozenset(

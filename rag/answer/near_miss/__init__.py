@@ -14,8 +14,9 @@ The checks, by job: ``place`` (another place or scope), ``period`` (another year
 (where the asked words stand), ``parts`` (a part against the whole), ``measure`` (the figure's own
 measure), ``kind`` (another of the same kind: edition, holder, stage), and ``check`` (runs them in order);
 and, of a restricting part of the question the figure's sentence does not cover: ``named`` (another port area,
-market or district of the asked one's kind), ``partner`` (对美国出口), ``edition`` (上一届, 上一产季), ``share`` (a change
-for a share asked) and ``rank`` (全省 for a rank within 全国); and, of the kind of measure: ``asked_unit`` (a unit of
+market or district of the asked one's kind), ``partner`` (对美国出口, 出口日本), ``edition`` (上一届, 上一产季), ``share`` (a change
+for a share asked), ``rank`` (全省 for a rank within 全国; a sentence stating no rank for 排第几) and ``alone`` (a figure
+joining things for one asked 单独); and, of the kind of measure: ``asked_unit`` (a unit of
 another kind than the question writes: 多少万千瓦 against 企业38家), ``opposite`` (支出 for 收入 asked) and ``plan``
 (力争…突破1750亿元 for what was done); and, of whose figure it is: ``unnamed`` (a person or a non-place name the question
 asks about that the figure's paragraph and title never say: 陈晓峰) and ``sibling_subject`` (a paragraph giving the asked

@@ -18,6 +18,7 @@ from .edition import previous_edition_unsaid
 from .measure import _EARLIER_ASKED, _PERIOD_WORD, _PER_UNIT_ASKED, _PER_UNIT_SAID, _REACHED, _action_at_figure_elsewhere, _asked_tokens, _distinguishing, _distinguishing_word_unsaid, _modifiers, _named_figure_later, _noun_measured_elsewhere, _other_action, _own_kind, _people_in_measure_unit, _qualifier_unsaid, _rate_unasked, _subject_measures_another, _unit_refused, _unit_word_elsewhere, _whole_clause, _with_elided_measure
 from .parts import _counted_noun, _figure_noun, _one_member_asked, _only_part_unsaid, _part_unasked, _percent_unasked, _whole_of_parts
 from .joint import joint_member
+from .alone import joined_for_alone
 from .plan import plan_for_outcome
 from .stock import flow_for_stock, stock_for_flow
 from .period import dated_sentence, _foreign_period, _foreign_relative_period, _other_year_dated, _relative_year_other
@@ -158,6 +159,10 @@ def near_miss_check(
     # "太原、大同、晋中三市新增学位合计7.1万个" for 太原 asked: the figure sums the listed names
     if on("joint") and joint_member(sentence, span, analysis):
         return "joint", _from_list(sentence, span, clause)
+    # "拖拉机单独有多少台" asked, "报废老旧拖拉机和联合收获机1380台" given: the figure joins the part asked alone with another
+    alone = on("alone") and joined_for_alone(sentence, span, analysis)
+    if alone:
+        return "alone", alone
     if on("only_part") and _only_part_unsaid(clause, analysis):
         return "only_part", clause
     # "多少名学生" is not answered by "引进专家11名": the figure counts another noun
