@@ -11,7 +11,8 @@
 - period_then_place (dev: fresh24 xla022 "今年射洪市发放的创业担保贷款比船山区多多少", which did not parse, both sides
   reading "船山区今年射洪市…"; fresh27 xpe036 "1—11月宝塔区招商引资签约金额比子长市多多少", side B "宝塔区1—11月子长市"): a
   place side against one opening with a calendar period, then a place, then the measure takes the other's words with
-  its own place, the period first ("今年船山区发放的创业担保贷款"); the side opening so is complete itself.
+  its own place, the period first ("今年船山区发放的创业担保贷款"); the side opening so is complete itself; so does a
+  body's name (fresh26 xoa040 "去年市中心医院的门急诊量比市中医医院多多少", which did not parse).
 Each is checked to go back with its switch off (RAG_ANSWER_ABLATE)."""
 from __future__ import annotations
 
@@ -121,3 +122,12 @@ def test_switched_off_the_place_is_not_swapped(monkeypatch):
     assert parse_comparison("今年射洪市发放的创业担保贷款比南岗区多多少？") is None
     comparison = parse_comparison("1—11月白塔区招商引资签约金额比清水市多多少？")
     assert comparison.side_questions[1] != "1—11月清水市招商引资签约多少钱", comparison
+    comparison = parse_comparison("去年市第一医院的门急诊量比市妇幼保健院多多少？")
+    assert comparison is None or comparison.side_questions[1] != "去年市妇幼保健院的门急诊量多少", comparison
+
+
+def test_a_body_side_takes_the_other_words_with_its_own_name_after_the_period():
+    # "去年市中心医院的门急诊量比市中医医院多多少" (dev fresh26 xoa040) did not parse: a body of the city, not a place
+    comparison = parse_comparison("去年市第一医院的门急诊量比市妇幼保健院多多少？")
+    assert comparison is not None
+    assert comparison.side_questions[1] == "去年市妇幼保健院的门急诊量多少", comparison

@@ -9,8 +9,8 @@ from typing import Callable
 
 from ..question import GENERIC_PLACES, pos_cut
 from ..settings import ablated
-from .anchors import PERIOD, SCOPE, is_time_word, period_phrase, read_anchors, times_named
-from .lead_name import lead_name
+from .anchors import NAME_LEVELS, PERIOD, SCOPE, is_time_word, period_phrase, read_anchors, times_named
+from .lead_name import lead_name, opening_place
 
 
 def _swap(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
@@ -166,20 +166,24 @@ def _period_then_place(side: str, other: str) -> str | None:
     if ablated("period_then_place"):
         return None
     for named, opening, swap in ((side, other, True), (other, side, False)):
-        # a place's name alone ("船山区"; "子长市", which the tagger does not read as a place)
+        # a place's or a body's name alone ("船山区"; "子长市", which the tagger does not read as a place; "市中医医院")
         anchors = read_anchors(named)
-        if not (_names_a_place(named) and named[-1:] in "市县区旗州" and not named.endswith(_NAME_TYPE_NOUNS)
-                and len(named) <= 6 and not anchors.times
-                and (anchors.bare or not anchors.entities)):
+        if not (named[-1:] in NAME_LEVELS and not named.endswith(_NAME_TYPE_NOUNS) and len(named) <= 8
+                and not anchors.times and (anchors.bare or not anchors.entities)
+                and not any(flag.startswith("v") for _, flag in pos_cut(named))):
             continue
         period = _OPENING_PERIOD.match(opening)
         if not period.group():  # a place opening the other with no period first is lead_name's to read
             continue
-        place = _OPENING_PLACE.match(opening[period.end():])
-        if place is None or place.group() == named or times_named(place.group()) \
-                or any(is_time_word(word, flag) for word, flag in pos_cut(place.group())):  # "暑期|盘州" is no place
+        rest = opening[period.end():]
+        place = opening_place(rest, named) if named[-1:] not in "市县区旗州" else ""
+        if not place:
+            match = _OPENING_PLACE.match(rest) if named[-1:] in "市县区旗州" else None
+            place = match.group() if match else ""
+        if not place or place == named or len(rest) - len(place) < 2 or times_named(place) \
+                or any(is_time_word(word, flag) for word, flag in pos_cut(place)):  # "暑期|盘州" is no place
             continue
-        return opening[:period.end()] + named + opening[period.end() + place.end():] if swap else side
+        return opening[:period.end()] + named + rest[len(place):] if swap else side
     return None
 
 
