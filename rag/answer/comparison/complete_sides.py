@@ -183,6 +183,8 @@ def _period_then_place(side: str, other: str) -> str | None:
         if not place or place == named or len(rest) - len(place) < 2 or times_named(place) \
                 or any(is_time_word(word, flag) for word, flag in pos_cut(place)):  # "暑期|盘州" is no place
             continue
+        if anchors.bare and any(place in entity or entity in place for entity in read_anchors(opening).entities):
+            continue  # a place the anchors read, against a side they read, is theirs to swap (anchor_kind: 东湖区)
         return opening[:period.end()] + named + rest[len(place):] if swap else side
     return None
 
