@@ -9,8 +9,8 @@ from typing import Callable
 
 from ..question import GENERIC_PLACES, pos_cut
 from ..settings import ablated
-from .anchors import PERIOD, SCOPE, is_time_word, period_phrase, read_anchors, times_named
-from .lead_name import lead_name
+from .anchors import NAME_LEVELS, PERIOD, SCOPE, is_time_word, period_phrase, read_anchors, times_named
+from .lead_name import lead_name, opening_place
 
 
 def _swap(text: str, old: tuple[str, ...], new: tuple[str, ...]) -> str:
@@ -152,6 +152,43 @@ def parallel_head(side: str, other: str) -> str:
     return tail
 
 
+# a calendar period opening a side before its place ("今年射洪市…", "1—11月宝塔区…", "去年宝塔区…")
+_OPENING_PERIOD = re.compile(r"^(?:(?:\d{4}|今|去|明|上)年度?)?(?:\d{1,2}(?:至|到|-|—|–|～)\d{1,2}月份?"
+                             r"|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个月|[上下]半年|前三季度|第?[一二三四1-4]季度|\d{1,2}月份?)?")
+# the place a side names right after that period: a short name ending in a level, words following it
+_OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[市县区旗州](?![市县区旗州])(?=[\u4e00-\u9fff]{2,})")
+
+
+def _period_then_place(side: str, other: str) -> str | None:
+    """A place side ("船山区") against one opening with a period, then a place, then its measure ("今年射洪市发放
+    的创业担保贷款比船山区多多少"): the other's words with this place in its place, the period kept first ("今年船山区发放
+    的创业担保贷款"); the side opening so is complete itself. None when neither reads so (period_then_place)."""
+    if ablated("period_then_place"):
+        return None
+    for named, opening, swap in ((side, other, True), (other, side, False)):
+        # a place's or a body's name alone ("船山区"; "子长市", which the tagger does not read as a place; "市中医医院")
+        anchors = read_anchors(named)
+        if not (named[-1:] in NAME_LEVELS and not named.endswith(_NAME_TYPE_NOUNS) and len(named) <= 8
+                and not anchors.times and (anchors.bare or not anchors.entities)
+                and not any(flag.startswith("v") for _, flag in pos_cut(named))):
+            continue
+        period = _OPENING_PERIOD.match(opening)
+        if not period.group():  # a place opening the other with no period first is lead_name's to read
+            continue
+        rest = opening[period.end():]
+        place = opening_place(rest, named) if named[-1:] not in "市县区旗州" else ""
+        if not place:
+            match = _OPENING_PLACE.match(rest) if named[-1:] in "市县区旗州" else None
+            place = match.group() if match else ""
+        if not place or place == named or len(rest) - len(place) < 2 or times_named(place) \
+                or any(is_time_word(word, flag) for word, flag in pos_cut(place)):  # "暑期|盘州" is no place
+            continue
+        if anchors.bare and any(place in entity or entity in place for entity in read_anchors(opening).entities):
+            continue  # a place the anchors read, against a side they read, is theirs to swap (anchor_kind: 东湖区)
+        return opening[:period.end()] + named + rest[len(place):] if swap else side
+    return None
+
+
 def complete(side: str, other: str) -> str:
     """``side`` as a phrase that stands alone, borrowing from ``other`` what it leaves out:
     "祁连县" against "城中区的城镇新增就业" is "祁连县的城镇新增就业"; "线上网络招聘"
@@ -160,6 +197,9 @@ def complete(side: str, other: str) -> str:
     by_period = _period_sides(side, other)
     if by_period:
         return by_period
+    opened = _period_then_place(side, other)
+    if opened is not None:
+        return opened
     tail = parallel_head(side, other)
     if tail:  # "农村居民" against "城镇居民人均可支配收入": the head's own measure, with the other's scope, place and period
         opening = other[:len(other) - len(tail) - len(side)]  # the words before the other's head (its place, period)
