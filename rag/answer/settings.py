@@ -322,10 +322,6 @@ SWITCHES = {
                         " side's level holds both sides, it is not side A's own name",
     "which_kind": "\"一季度和上半年比，哪个时段平均每天坐车的人多\": the noun after 哪个 names the sides' kind though they do"
                   " not end in it (时段), and a period kind both end in (哪个季度) is no part of the measure either",
-    "money_measure": "a comparison whose measure is a sum of money with no 额 said (完成投资, 出口, 进口, 营收 right before"
-                     " 比/哪个/多多少) reads it as a sum named by 额 (sum_not_count, sum_after_count)",
-    "measure_first_side": "\"重点项目完成投资，兴隆台区比大洼区多多少\": a side naming only itself, refused as asked after the"
-                          " measure said before both sides, is asked again with its name first (大洼区重点项目完成投资多少)",
     "period_then_place": "\"今年射洪市发放的创业担保贷款比船山区多多少\": a place (or body: 市中医医院) side against one opening"
                          " with a period then a place takes the other's words with its own place, the period first"
                          " (今年船山区发放的创业担保贷款)",

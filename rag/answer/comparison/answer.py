@@ -227,8 +227,6 @@ def _growth_after(side: Answer, hits: Sequence[Hit]) -> Answer | None:
 
 # a sum named by 额 after a count, in the count's own run of clauses: "…项目46个，协议投资额386.5亿元"
 _SUM_AFTER = re.compile(r"^[^。；;！？!?]*?额(?:为|达到|达|是|约)?(?P<sum>\d+(?:\.\d+)?[万亿]?元)")
-# …or by a word that is itself a sum of money (money_measure): "…31个项目完成投资54.7亿元"
-_MONEY_AFTER = re.compile(r"^[^。；;！？!?]*?(?:额|投资|出口|进口|营收)(?:为|达到|达|是|约)?(?P<sum>\d+(?:\.\d+)?[万亿]?元)")
 
 
 def _sum_after(side: Answer, hits: Sequence[Hit]) -> Answer | None:
@@ -243,9 +241,8 @@ def _sum_after(side: Answer, hits: Sequence[Hit]) -> Answer | None:
     if end is None or hit is None:
         return None
     run = re.split(r"[。；;！？!?]", cited.text[end:], maxsplit=1)[0]
-    after = _SUM_AFTER if ablated("money_measure") else _MONEY_AFTER
-    match = after.match(run)
-    if match is None or after.match(run[match.end():]) is not None:
+    match = _SUM_AFTER.match(run)
+    if match is None or _SUM_AFTER.match(run[match.end():]) is not None:
         return None
     start = end + match.start("sum")
     span = (start, start + len(match.group("sum")))
@@ -332,20 +329,11 @@ def _list_item_sides(comparison: Comparison, sides: tuple[Answer, Answer], hits:
 
 # a sum named by 额 as what both sides measure ("去年招商签约额，旌阳区比广汉市多出多少", "汇川区的签约金额比仁怀市多多少",
 # "两县销售额哪个高"): 额 closing the measure right before the comparison (not 份额, 名额, 配额, 限额: shares and quotas)
-_AFTER_MEASURE = r"(?=[，,]|(?:是|为)?(?:哪|谁)|更|比|(?:还|要)?[多少高低大小](?:多少|几|了|出|吗|[？?]|$)|[？?]?$)"
-_SUM_COMPARED = re.compile(r"(?<![份名配限])额" + _AFTER_MEASURE)
-# …or a measure that is itself a sum of money with no 额 said ("重点项目完成投资，兴隆台区比大洼区多多少", "全市出口比进口多
-# 多少", "邓州市和唐河县去年城市建设投资哪个多"): 投资, 出口, 进口, 营收 closing the measure in the same place, no unit
-# asked; not after 招商 or 引资 (a count of projects signed may be what is compared) nor before 量 (出口量 is a quantity)
-_MONEY_COMPARED = re.compile(r"(?:(?<![招引])投资|出口|进口|营收)" + _AFTER_MEASURE)
+_SUM_COMPARED = re.compile(r"(?<![份名配限])额(?=[，,]|(?:是|为)?(?:哪|谁)|更|比|(?:还|要)?[多少高低大小](?:多少|几|了|出|吗|[？?]|$)|[？?]?$)")
 
 
 def _sum_compared(question: str, comparison: Comparison) -> bool:
-    if comparison.dated or RATE_ASKED.search(question):
-        return False
-    # a unit asked says the measure itself ("进口货物整体通关时间比出口多多少小时": a time, 出口 only names a side)
-    return _SUM_COMPARED.search(question) is not None \
-        or (not ablated("money_measure") and not comparison.unit and _MONEY_COMPARED.search(question) is not None)
+    return not comparison.dated and not RATE_ASKED.search(question) and _SUM_COMPARED.search(question) is not None
 
 
 def _count_for_sum(question: str, comparison: Comparison, values: list) -> int | None:

@@ -8,7 +8,7 @@ import re
 
 from ..question import pos_cut, pos_tokenizer
 from ..settings import ablated
-from .anchors import NAME_LEVELS, PERIOD, is_time_word, read_anchors, times_named
+from .anchors import is_time_word, read_anchors, times_named
 from .asked import DATED, DIFFERENCE, LARGER, Comparison
 from .complete_sides import complete, kind_tail, parallel_head, shared_predicate, without_lent_place
 from .lead_name import lead_name, opening_place
@@ -97,17 +97,6 @@ _PRESENT = re.compile(r"(?:现在|目前|当前|如今|眼下)(?:的)?")
 _TARGET_WORDS = r"(?:的)?(?:目标|计划)"
 
 
-def _period_split(pre: str) -> tuple[str, str]:
-    """``pre`` (what the question says before both sides) cut into the period words opening it and the rest
-    ("去年城镇新增就业" → "去年", "城镇新增就业")."""
-    at = 0
-    for word, flag in pos_cut(pre):
-        if not (is_time_word(word, flag) or PERIOD.fullmatch(word)):
-            break
-        at += len(word)
-    return pre[:at], pre[at:]
-
-
 def build_comparison(
     pre: str, a: str, b: str, post: str, asks: str, direction: str, unit: str = "", verb: str = ""
 ) -> Comparison | None:
@@ -182,8 +171,6 @@ def build_comparison(
     for side, lead in zip((a, b), leads):
         if lead:
             borrowed = read_anchors(side[len(lead):]).measure
-    if borrowed in (a, b) and borrowed[-1:] in tuple(NAME_LEVELS) and not ablated("measure_first_side"):
-        borrowed = ""  # a side naming only itself (大洼区, a name the tagger does not know) is no measure the other borrows
     head_measure = parallel_head(b, a) or parallel_head(a, b)  # "城镇居民人均可支配收入" against "农村居民"
     measure = shared if len(shared) >= 2 else head_measure or borrowed
     change = None
@@ -201,15 +188,6 @@ def build_comparison(
             if unplaced:
                 asked.append(question(unplaced))
             asked.append(question(side))
-        lead_period, lead_measure = _period_split(pre)
-        # (a side naming only itself: its anchors, or a name of a place's or body's level the tagger does not know)
-        alone = anchors.bare or (full == side and side[-1] in NAME_LEVELS)
-        if alone and len(lead_measure) >= 2 and not dated and not ablated("measure_first_side"):
-            # "重点项目完成投资，兴隆台区比大洼区多多少": the measure said before both sides reads, glued to a side's
-            # name ("投资大洼区"), as a name no paragraph says; the side asked with its name first, the period kept first
-            body = question(full)[len(pre):]
-            if body.startswith(full):
-                asked.append(f"{lead_period}{full}{lead_measure}{body[len(full):]}")
         if unit and not dated:
             unit, kept = "", unit  # question() reads it
             asked.append(question(full))
