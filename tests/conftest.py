@@ -163,6 +163,14 @@ def same_meaning(sentences):
     return [0.9] * len(sentences)
 
 
+def span_at(sentence: str, text: str):
+    """The answer span of ``text`` where it first stands in ``sentence``."""
+    from rag.answer.spans import Span
+
+    at = sentence.index(text)
+    return Span(at, at + len(text), text)
+
+
 def ask(question: str, *paragraphs, similarity=None):
     """The extractive answer to ``question`` from ``paragraphs`` ranked in that order."""
     from rag.answer import extract_answer

@@ -15,15 +15,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ask, paragraph_maker
+from conftest import ask, paragraph_maker, span_at
 from rag.answer.near_miss.asked_head import asked_head_kind, head_of_other_kind
 from rag.answer.question import analyze_question
-from rag.answer.spans import Span
-
-
-def _span(sentence: str, text: str) -> Span:
-    at = sentence.index(text)
-    return Span(at, at + len(text), text)
 
 
 @pytest.mark.parametrize("question,sentence,figure", [
@@ -33,7 +27,7 @@ def _span(sentence: str, text: str) -> Span:
 ])
 def test_a_unit_per_another_is_no_volume(question, sentence, figure):
     assert asked_head_kind(analyze_question(question)) == "concentration"
-    assert not head_of_other_kind(_span(sentence, figure), sentence, analyze_question(question))
+    assert not head_of_other_kind(span_at(sentence, figure), sentence, analyze_question(question))
 
 
 @pytest.mark.parametrize("question,sentence,figure,refused", [
@@ -51,7 +45,7 @@ def test_a_unit_per_another_is_no_volume(question, sentence, figure):
     ("今年全市大豆产量是多少？", "大豆收购价每斤2.5元。", "2.5元", False),                            # an output, money
 ])
 def test_only_the_pairs_with_dev_gains_are_refused(question, sentence, figure, refused):
-    assert head_of_other_kind(_span(sentence, figure), sentence, analyze_question(question)) is refused
+    assert head_of_other_kind(span_at(sentence, figure), sentence, analyze_question(question)) is refused
 
 
 @pytest.mark.parametrize("question", [
@@ -78,13 +72,13 @@ def test_people_read_before_a_longer_word(question):
 def test_jia_and_li_count_people_words(question, sentence, figure):
     analysis = analyze_question(question)
     assert asked_head_kind(analysis) == "people"
-    assert not head_of_other_kind(_span(sentence, figure), sentence, analysis)
+    assert not head_of_other_kind(span_at(sentence, figure), sentence, analysis)
 
 
 def test_other_counts_still_refused_for_people():
     analysis = analyze_question("夜1路去年一共拉了多少乘客？")
     sentence = "夜1路、夜2路两条线路去年开通。"
-    assert head_of_other_kind(_span(sentence, "两条"), sentence, analysis)
+    assert head_of_other_kind(span_at(sentence, "两条"), sentence, analysis)
 
 
 county = paragraph_maker(title="青禾县民生实事办理情况", source="935_test.txt")

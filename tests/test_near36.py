@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ask, paragraph_maker
+from conftest import ask, paragraph_maker, span_at
 from rag.answer.near_miss.alone import joined_for_alone
 from rag.answer.near_miss.partner import _destinations, partner_unsaid
 from rag.answer.near_miss.rank import rank_unstated
 from rag.answer.question import analyze_question
-from rag.answer.spans import Span
 
 city = paragraph_maker("青禾日报 农业农村")
 
@@ -116,18 +115,13 @@ def test_the_destination_question_is_refused_until_switched_off(monkeypatch):
     assert not off.refused and off.short == "2150吨", off.answer
 
 
-def _figure(sentence: str, text: str) -> Span:
-    at = sentence.index(text)
-    return Span(at, at + len(text), text)
-
-
 @pytest.mark.parametrize("question,sentence,figure", [
     ("今年全市报废的老旧农机里，拖拉机单独有多少台？", "今年已报废老旧拖拉机和联合收获机1380台，发放报废补贴2160万元。", "1380台"),
     ("今年全州中职毕业生的就业率单独算是多少？", "据统计，今年全州中职毕业生就业率和升学率合计达到96.8%。", "96.8%"),
     ("青禾东站去年单独发送旅客多少人次？", "去年青禾东站、青禾站两个高铁和普铁站点共发送旅客1386万人次，增长11.2%。", "1386万人次"),
 ])
 def test_a_joined_figure_does_not_answer_for_one_alone(question, sentence, figure):
-    given = joined_for_alone(sentence, _figure(sentence, figure), analyze_question(question))
+    given = joined_for_alone(sentence, span_at(sentence, figure), analyze_question(question))
     assert given and given.endswith(figure)
 
 
@@ -138,7 +132,7 @@ def test_a_joined_figure_does_not_answer_for_one_alone(question, sentence, figur
     ("今年全市报废了多少台老旧农机？", "今年已报废老旧拖拉机和联合收获机1380台，发放报废补贴2160万元。", "1380台"),
 ])
 def test_the_part_alone_or_a_question_not_saying_alone_is_left(question, sentence, figure):
-    assert joined_for_alone(sentence, _figure(sentence, figure), analyze_question(question)) is None
+    assert joined_for_alone(sentence, span_at(sentence, figure), analyze_question(question)) is None
 
 
 def test_the_alone_question_is_refused_until_switched_off(monkeypatch):
