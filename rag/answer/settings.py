@@ -66,6 +66,9 @@ SWITCHES = {
                          " noun stands right at it",
     "verb_copy": "a verb-object word said again as its verb (装车装了) is the question's verb, no noun the text must say",
     "org_short_names": "an organisation asked short (洛阳市文旅局) is said by its full name (市文化广电和旅游局)",
+    "who_names_someone": "a person question asking who someone is (是谁, 叫什么名字, 姓名) is answered without a name span"
+                         " only by a sentence naming a person or organisation the question does not (jieba's nr/nt tags)"
+                         " (rag.answer.who_named)",
     "synonyms": "同义词词林 synonyms of question words (礼拜 = 星期)",
     "measure_words": "a measure word the unit list lacks, as the tagger's dictionary tags one (多少幢 is answered by 67幢)",
     "word_classes": "词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place;"
