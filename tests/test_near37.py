@@ -6,6 +6,11 @@
   something, is still answered by a description. Dev near misses answered before with a sentence naming no one:
   fresh16 xuc063 (耐力赛的冠军是谁: 阿巴嘎黑马的耐力赛最受关注), fresh16 xub065 (获一等奖的学生叫什么名字: …学院学生…获得一等奖);
   a wrong paraphrase answer is now refused: fresh18 xwb043 (博物馆的馆长是谁: …是全市接待观众最多的博物馆).
+- ``nm:direction`` (rag.answer.near_miss.direction): a figure whose sentence names, before it, the asked place with a
+  compass point put in (沧州站 → 沧州西站) or changed (西洞庭湖 → 东洞庭湖), and never the asked name, is the other
+  place's. Dev: fresh14 xsb059 (西洞庭湖…越冬水鸟多少只: 东洞庭湖…21.36万只, refused), fresh20 xyc069 (沧州站…发送旅客: no
+  longer 沧州西站's 14.8万人次). Every dev question naming a place whose pointed variant the set's pages say (8) was run:
+  nothing else changed (聊城站, 商丘站, 许昌东站和许昌站 answered as before).
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ import pytest
 from conftest import ask, paragraph_maker
 from rag.answer.question import analyze_question
 from rag.answer.who_named import identity_asked, names_someone
+from rag.answer.near_miss.direction import other_point_place
 
 town = paragraph_maker("青禾日报 文体")
 
@@ -56,3 +62,29 @@ def test_the_champion_is_not_answered_by_a_sentence_naming_no_one(monkeypatch):
 def test_who_did_something_is_still_answered_by_a_description():
     paragraph = town("青禾小区一楼的大爷在阳台上养鸡，邻居多次反映鸡叫扰民。")
     assert not ask("谁在阳台上养鸡？", paragraph).refused
+
+
+@pytest.mark.parametrize("question,sentence,other", [
+    ("国庆假期沧州站发送旅客多少人次？", "沧州西站假期发送旅客14.8万人次，增长8.4%。", "沧州西站"),
+    ("2025—2026年度西洞庭湖记录到越冬水鸟多少只？", "2025—2026年度东洞庭湖越冬水鸟同步调查日前结束，共记录到越冬水鸟68种21.36万只。", "东洞庭湖"),
+])
+def test_a_place_told_apart_by_a_compass_point_is_another(question, sentence, other):
+    at = sentence.find("14.8") if "14.8" in sentence else sentence.find("21.36")
+    assert other_point_place(sentence, at, analyze_question(question)) == other
+
+
+@pytest.mark.parametrize("question,sentence", [
+    ("国庆假期沧州站发送旅客多少人次？", "沧州站发送旅客183.2万人次，沧州西站发送旅客621.5万人次。"),
+    ("许昌东站去年发送旅客多少人次？", "许昌东站去年发送旅客24.2万人次。"),
+])
+def test_the_asked_place_itself_is_no_other(question, sentence):
+    assert other_point_place(sentence, sentence.find("万") - 4, analyze_question(question)) is None
+
+
+def test_the_west_station_figure_does_not_answer_the_city_station(monkeypatch):
+    paragraph = town("沧州西站假期发送旅客14.8万人次，增长8.4%。")
+    question = "国庆假期沧州站发送旅客多少人次？"
+    answer = ask(question, paragraph)
+    assert answer.refused and "沧州西站" in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:direction")
+    assert ask(question, paragraph).short == "14.8万人次"
