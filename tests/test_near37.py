@@ -11,6 +11,10 @@
   place's. Dev: fresh14 xsb059 (西洞庭湖…越冬水鸟多少只: 东洞庭湖…21.36万只, refused), fresh20 xyc069 (沧州站…发送旅客: no
   longer 沧州西站's 14.8万人次). Every dev question naming a place whose pointed variant the set's pages say (8) was run:
   nothing else changed (聊城站, 商丘站, 许昌东站和许昌站 answered as before).
+- ``value_added`` (rag.answer.near_miss.share): nm:share_change reads 增加值 (value added) as a measure's name, no
+  change, so a share of 工业增加值 given for its growth asked is refused. Dev: fresh26 xoa060 (邵阳经开区规模工业增加值增长
+  多少: 园区规模工业增加值占全市…的比重达到78.4%); the other 25 dev questions saying 增加值 are answered as before (one set
+  only: its own commit, to drop if that is too little).
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from conftest import ask, paragraph_maker
 from rag.answer.question import analyze_question
 from rag.answer.who_named import identity_asked, names_someone
 from rag.answer.near_miss.direction import other_point_place
+from rag.answer.near_miss.share import share_or_change_crossed
 
 town = paragraph_maker("青禾日报 文体")
 
@@ -88,3 +93,18 @@ def test_the_west_station_figure_does_not_answer_the_city_station(monkeypatch):
     assert answer.refused and "沧州西站" in answer.answer, answer.answer
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:direction")
     assert ask(question, paragraph).short == "14.8万人次"
+
+
+def test_a_share_of_value_added_is_no_change(monkeypatch):
+    question = analyze_question("前三季度青禾经开区规模工业增加值增长多少？")
+    before = "园区规模工业增加值占全市规模工业增加值的比重达到"
+    assert share_or_change_crossed("78.4%", before, question)
+    assert not share_or_change_crossed("12.3%", "园区规模工业增加值同比增长", question)
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "value_added")
+    assert not share_or_change_crossed("78.4%", before, question)
+
+
+def test_value_added_share_asked_is_no_change_asked():
+    question = analyze_question("青禾县数字经济增加值占比是多少？")
+    assert not share_or_change_crossed("41.2%", "数字经济增加值占地区生产总值比重达到", question)
+    assert share_or_change_crossed("9.1%", "数字经济增加值同比增长", question)

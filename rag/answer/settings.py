@@ -69,6 +69,8 @@ SWITCHES = {
     "who_names_someone": "a person question asking who someone is (是谁, 叫什么名字, 姓名) is answered without a name span"
                          " only by a sentence naming a person or organisation the question does not (jieba's nr/nt tags)"
                          " (rag.answer.who_named)",
+    "value_added": "nm:share_change reads 增加值 (value added) as a measure's name, no change: a share of 工业增加值 is no"
+                   " change, and 增加值占比 asks no change (rag.answer.near_miss.share)",
     "synonyms": "同义词词林 synonyms of question words (礼拜 = 星期)",
     "measure_words": "a measure word the unit list lacks, as the tagger's dictionary tags one (多少幢 is answered by 67幢)",
     "word_classes": "词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place;"
