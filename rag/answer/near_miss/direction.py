@@ -12,7 +12,6 @@ import re
 
 from ..question import QuestionAnalysis
 from ..scoring import Candidate
-from ..settings import ablated
 
 _POINTS = "东西南北"
 # the kind a name ends in: a station, a lake, a port, a district… (the character after which a compass point is put
@@ -42,8 +41,6 @@ def _variants(name: str) -> list[tuple[str, str]]:
 
 def other_point_place(sentence: str, span_start: int, analysis: QuestionAnalysis) -> str | None:
     """The name of the other place the figure's sentence names before it (沧州西站 for 沧州站 asked), or None."""
-    if ablated("nm:direction"):
-        return None
     said_before = sentence[:span_start]
     for run in _NAME.findall(analysis.text):
         for asked, other in _variants(run):
