@@ -22,6 +22,13 @@
   refused), fresh8 xs018 (晋江市出口额: 福建鸿步鞋业有限公司…出口额达到6.8亿元), fresh29 xrb047 (铜官区进出口额: 企业外贸
   负责人介绍…出口额突破5亿元) no longer answered with the firm's figure. A scan of every answerable dev question's gold
   figure in its set's pages found no gold sentence the check refuses.
+- ``nm:threshold`` (rag.answer.near_miss.threshold): a figure said as a bound (超过, 超, 不低于…; 以上, 以下 after it) or
+  a range (5亿元至10亿元) right before 的 and the thing it sorts names a class of those things, no amount: it answers no
+  question that does not ask a bound itself or say the figure. Dev: fresh17 xvc054 (交通事故死亡多少人: 未发生一次死亡3人
+  以上的较大道路交通事故, refused), fresh29 xrb047 and fresh8 xs018 (their fallback after nm:one_firm, 进出口额超过1亿元的
+  企业, 年出口额超5亿元的企业, refused), fresh23 xke024 (5亿元至10亿元的规上工业企业), fresh29 xre048 (产值超10亿元的工业
+  企业) and fresh8 xv061 (年产值超过10亿元的龙头企业) no longer answered with the bound. The same scan of answerable gold
+  figures found none said as such a bound.
 """
 from __future__ import annotations
 
@@ -33,6 +40,8 @@ from rag.answer.who_named import identity_asked, names_someone
 from rag.answer.near_miss.direction import other_point_place
 from rag.answer.near_miss.share import share_or_change_crossed
 from rag.answer.near_miss.one_firm import one_firm_figure
+from rag.answer.near_miss.threshold import threshold_figure
+from rag.answer.spans import Span
 
 town = paragraph_maker("青禾日报 文体")
 
@@ -144,3 +153,37 @@ def test_a_firms_export_does_not_answer_the_citys(monkeypatch):
     assert answer.refused and "鸿步鞋业" in answer.answer, answer.answer
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:one_firm")
     assert ask(question, paragraph).short == "6.8亿元"
+
+
+def _span(sentence, figure):
+    at = sentence.find(figure)
+    return Span(at, at + len(figure), figure, 0.0)
+
+
+@pytest.mark.parametrize("question,sentence,figure", [
+    ("2025年常德全市道路交通事故一共死亡了多少人？", "全年未发生一次死亡3人以上的较大道路交通事故。", "3人以上"),
+    ("晋江市前10个月出口额是多少？", "全市有进出口实绩的企业达到1860家，其中年出口额超5亿元的企业27家。", "5亿元"),
+    ("去年全市规上工业企业一共交了多少税？", "去年全市营业收入5亿元至10亿元的规上工业企业达96户。", "5亿元"),
+    ("去年全市规上工业企业一共交了多少税？", "去年全市营业收入5亿元至10亿元的规上工业企业达96户。", "10亿元"),
+    ("1—10月全市光伏组件产值是多少亿元？", "1—10月，全市产值超10亿元的工业企业达到49户。", "超10亿元"),
+])
+def test_a_bound_sorting_things_is_no_amount(question, sentence, figure):
+    assert threshold_figure(sentence, _span(sentence, figure), analyze_question(question))
+
+
+@pytest.mark.parametrize("question,sentence,figure", [
+    ("沂水县功能糖产业园扩建项目总投资是多少？", "沂水县总投资22亿元的功能糖产业园扩建项目同日开工。", "22亿元"),
+    ("全市年出口额超5亿元的企业有多少家？", "其中年出口额超5亿元的企业27家。", "27家"),
+    ("全市出口额超过多少的企业能拿到奖励？", "年出口额超过5亿元的企业奖励50万元。", "5亿元"),
+    ("1—10月全市工业产值是多少？", "1—10月，全市工业企业合计实现产值2186.7亿元，其中超10亿元的企业49户。", "2186.7亿元"),
+])
+def test_an_amount_or_an_asked_bound_is_read_as_before(question, sentence, figure):
+    assert not threshold_figure(sentence, _span(sentence, figure), analyze_question(question))
+
+
+def test_a_bound_does_not_answer_the_deaths(monkeypatch):
+    paragraph = town("2025年，常德全市道路交通事故死亡人数同比下降12.6%，全年未发生一次死亡3人以上的较大道路交通事故。")
+    question = "2025年常德全市道路交通事故一共死亡了多少人？"
+    assert ask(question, paragraph).refused
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:threshold")
+    assert ask(question, paragraph).short == "3人以上"

@@ -29,6 +29,7 @@ from .money_kind import other_money
 from .whole_period import part_of_whole_period, span_of_years
 from .direction import other_point_place
 from .one_firm import one_firm_figure
+from .threshold import threshold_figure
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
 from .words import MIN_FOCUS_IN_CLAUSE, _asked_in_other_words, _asked_words, _asked_words_at, _said
@@ -139,6 +140,9 @@ def near_miss_check(
         return "one_firm", _from_word(sentence, firm, span, clause)
     if on("percent") and _percent_unasked(span.text, analysis):
         return "percent", clause
+    # "全市出口额" asked, "年出口额超5亿元的企业27家" given: a bound sorting things, no amount
+    if on("threshold") and threshold_figure(sentence, span, analysis):
+        return "threshold", clause
     if on("share_change") and share_or_change_crossed(span.text, before, analysis):
         return "share_change", clause
     if on("asked_unit") and unit_of_other_kind(span, sentence, analysis):
