@@ -141,6 +141,8 @@ def test_one_firms_figure_is_no_places(question, sentence, figure, firm):
     ("晋江市前10个月出口额是多少？", "福建鸿步鞋业有限公司等龙头企业带动下，全市前10个月出口额达到186.5亿元。", "186.5亿元"),
     ("福建鸿步鞋业有限公司前10个月出口额是多少？", "福建鸿步鞋业有限公司前10个月出口额达到6.8亿元。", "6.8亿元"),
     ("晋江市前10个月出口额是多少？", "前10个月，晋江市出口额达到186.5亿元。", "186.5亿元"),
+    ("甘肃岷源药业一年能产出多少产值？", "甘肃岷源药业有限公司年产值突破3.2亿元。", "3.2亿元"),
+    ("广西桂螺上半年产值是多少？", "广西桂螺食品科技有限公司上半年产值为11.6亿元。", "11.6亿元"),
 ])
 def test_a_places_own_figure_or_a_firm_asked_is_no_other_firms(question, sentence, figure):
     assert one_firm_figure(sentence, sentence.find(figure), analyze_question(question)) is None

@@ -5,7 +5,8 @@ A report on a place's economy quotes single firms: a firm named in full (…有�
 or "该企业", or a firm's manager speaking ("企业外贸负责人介绍"). A figure of the part of its sentence (from the last
 ；or 。) where such a firm stands before it, with no scope word (全市, 该县) between, is that firm's. A question asking a
 place's figure (a place it names by its level, or 全市/全县) and naming no firm, farm or other single producer is not
-answered by it. A firm named after 从, 据, 与… (the source or a partner: "记者从…有限公司获悉") is no subject.
+answered by it. A firm named after 从, 据, 与… (the source or a partner: "记者从…有限公司获悉") is no subject, and a firm
+whose name holds a name the question says (甘肃岷源药业 asked: 甘肃岷源药业有限公司) is the one asked.
 """
 from __future__ import annotations
 
@@ -48,5 +49,11 @@ def one_firm_figure(sentence: str, span_start: int, analysis: QuestionAnalysis) 
             continue
         if _SCOPE.search(part, found.end()):
             continue
+        # a name the question says stands in the firm's ("甘肃岷源药业" asked, 甘肃岷源药业有限公司; 广西桂螺 of 广西桂螺食品科技
+        # 有限公司): the firm is the one asked, by its short name
+        # (its name after the words placing it: 位于陈埭镇的|福建鸿步鞋业有限公司)
+        name = re.split(r"的|位于|落户|在", found.group())[-1]
+        if any(entity in name for entity in analysis.entities):
+            return None
         return found.group()
     return None
