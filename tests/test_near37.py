@@ -143,6 +143,7 @@ def test_one_firms_figure_is_no_places(question, sentence, figure, firm):
     ("晋江市前10个月出口额是多少？", "前10个月，晋江市出口额达到186.5亿元。", "186.5亿元"),
     ("甘肃岷源药业一年能产出多少产值？", "甘肃岷源药业有限公司年产值突破3.2亿元。", "3.2亿元"),
     ("广西桂螺上半年产值是多少？", "广西桂螺食品科技有限公司上半年产值为11.6亿元。", "11.6亿元"),
+    ("柳州和乐螺上半年产值是多少？", "广西桂螺食品科技有限公司、柳州和乐螺食品有限公司上半年产值分别为11.6亿元和10.3亿元。", "10.3亿元"),
 ])
 def test_a_places_own_figure_or_a_firm_asked_is_no_other_firms(question, sentence, figure):
     assert one_firm_figure(sentence, sentence.find(figure), analyze_question(question)) is None

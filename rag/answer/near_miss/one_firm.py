@@ -42,18 +42,17 @@ def one_firm_figure(sentence: str, span_start: int, analysis: QuestionAnalysis) 
         return None
     start = max(sentence.rfind(mark, 0, span_start) for mark in "；;。！？!?") + 1
     part = sentence[start:span_start]
+    firms = []
     for found in _ONE_FIRM.finditer(part):
         # (the firm's own clause up to its name: a source or partner word there makes it no subject)
         clause = part[max([0] + [m.end() for m in re.finditer(r"[，,：:、]", part[:found.end()])]):found.end()]
-        if _NOT_SUBJECT.search(clause):
+        if _NOT_SUBJECT.search(clause) or _SCOPE.search(part, found.end()):
             continue
-        if _SCOPE.search(part, found.end()):
-            continue
-        # a name the question says stands in the firm's ("甘肃岷源药业" asked, 甘肃岷源药业有限公司; 广西桂螺 of 广西桂螺食品科技
-        # 有限公司): the firm is the one asked, by its short name
-        # (its name after the words placing it: 位于陈埭镇的|福建鸿步鞋业有限公司)
+        # a name the question says stands in a firm's ("甘肃岷源药业" asked, 甘肃岷源药业有限公司; 柳州和乐螺 of "广西桂螺…有限公司、
+        # 柳州和乐螺食品有限公司…分别为"): the firm asked is named, by its short name (its name read after the words placing
+        # it: 位于陈埭镇的|福建鸿步鞋业有限公司)
         name = re.split(r"的|位于|落户|在", found.group())[-1]
         if any(entity in name for entity in analysis.entities):
             return None
-        return found.group()
-    return None
+        firms.append(found.group())
+    return firms[0] if firms else None
