@@ -3,7 +3,8 @@
 
 A figure said as a bound (超过, 超, 逾, 不低于, 高于, 低于, 不足…; 以上, 以下, 以内 after it) or as a range (5亿元至10亿元),
 right before 的 and the thing it sorts (企业, 事故), names a class of those things: its figure is no amount of anything.
-A question that asks a bound itself (以上, 超过, 标准, 门槛, 起…) or says the figure is not answered by it either way.
+A question that asks a bound itself (以上, 超过, 标准, 门槛…, or a condition: "多大岁数的老人…就不用花钱") or says the figure
+is not refused for it.
 """
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ _NUMBER = r"[0-9０-９.．]+[万亿千百]*[^\s，,。；;、的0-9]{0,3}?"
 # the figure sorts the thing after 的 (a noun, not a verb's 的: "的企业", "的较大道路交通事故")
 _SORTED = re.compile(r"(?:" + _BOUND_AFTER + r"|(?:至|到|—|－|-|~|～)" + _NUMBER + _BOUND_AFTER + r"?)?的[\u4e00-\u9fff]")
 _RANGE_END = re.compile(r"[0-9０-９][^\s，,。；;、的0-9]{0,3}(?:至|到|—|－|-|~|～)$")
-_BOUND_ASKED = re.compile(r"以上|以下|以内|超过|超出|不低于|不少于|高于|低于|不足|标准|门槛|起点|条件|最低|最高")
+# (and a condition: "多大岁数的老人坐公交就不用花钱", "多少分才能上线")
+_BOUND_ASKED = re.compile(r"以上|以下|以内|超过|超出|不低于|不少于|高于|低于|不足|标准|门槛|起点|条件|最低|最高"
+                          r"|(?:多少|多大|几)[^，,。？?]{0,12}(?:就|才)")
 
 
 def threshold_figure(sentence: str, span: Span, analysis: QuestionAnalysis) -> bool:
