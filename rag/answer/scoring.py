@@ -43,7 +43,6 @@ from .settings import ablated
 from .related_head import said_by_measure
 from .counted_people import counted_by_unit
 from .spans import RATE_AS_CHANGE, UNITS, Span, asks_a_name, best_span, kind_of_name
-from .who_named import identity_asked, names_someone
 from .synonyms import general_word_for, kindred_in, said_in, small_classes, synonyms
 
 _CJK = "\u4e00-\u9fff"
@@ -562,8 +561,6 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
             elif analysis.kind in (QUANTITY, DATE, PERSON, PLACE) and span is None and not (
                 # "谁在阳台养鸡": "一楼大爷" is no name, but the sentence answers
                 analysis.kind == PERSON and not analysis.role and measure_score >= 0.75
-                # (a question asking who someone is, "冠军是谁", asks a name: a sentence naming no one does not answer)
-                and not (identity_asked(analysis) and not names_someone(sentence, analysis))
             ):
                 reason = "相关段落中没有找到所问的" + {QUANTITY: "数量", DATE: "时间", PERSON: "人名", PLACE: "地点"}[analysis.kind]
                 lacks = Lack.SPAN

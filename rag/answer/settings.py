@@ -66,9 +66,6 @@ SWITCHES = {
                          " noun stands right at it",
     "verb_copy": "a verb-object word said again as its verb (装车装了) is the question's verb, no noun the text must say",
     "org_short_names": "an organisation asked short (洛阳市文旅局) is said by its full name (市文化广电和旅游局)",
-    "who_names_someone": "a person question asking who someone is (是谁, 叫什么名字, 姓名) is answered without a name span"
-                         " only by a sentence naming a person or organisation the question does not (jieba's nr/nt tags)"
-                         " (rag.answer.who_named)",
     "value_added": "nm:share_change reads 增加值 (value added) as a measure's name, no change: a share of 工业增加值 is no"
                    " change, and 增加值占比 asks no change (rag.answer.near_miss.share)",
     "synonyms": "同义词词林 synonyms of question words (礼拜 = 星期)",
