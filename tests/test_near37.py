@@ -9,18 +9,10 @@
   change, so a share of 工业增加值 given for its growth asked is refused. Dev: fresh26 xoa060 (邵阳经开区规模工业增加值增长
   多少: 园区规模工业增加值占全市…的比重达到78.4%); the other 25 dev questions saying 增加值 are answered as before (one set
   only: its own commit, to drop if that is too little).
-- ``nm:one_firm`` (rag.answer.near_miss.one_firm): a place's figure asked (a place named by its level, 全市) and no
-  single producer named (公司, 企业, 合作社, 大户…) is not answered by a figure whose sentence part names one firm before
-  it (…有限公司, …集团, 一家…企业, 该公司, 企业…负责人), unless the firm is the source or partner (从, 据, 与…) or a scope
-  word (全市) follows it. Dev: fresh17 xva020 (榕城区金属制品出口额: 一家不锈钢制品企业负责人…说，企业去年出口额约6200万元,
-  refused), fresh8 xs018 (晋江市出口额: 福建鸿步鞋业有限公司…出口额达到6.8亿元), fresh29 xrb047 (铜官区进出口额: 企业外贸
-  负责人介绍…出口额突破5亿元) no longer answered with the firm's figure. A scan of every answerable dev question's gold
-  figure in its set's pages found no gold sentence the check refuses.
 - ``nm:threshold`` (rag.answer.near_miss.threshold): a figure said as a bound (超过, 超, 不低于…; 以上, 以下 after it) or
   a range (5亿元至10亿元) right before 的 and the thing it sorts names a class of those things, no amount: it answers no
   question that does not ask a bound itself or say the figure. Dev: fresh17 xvc054 (交通事故死亡多少人: 未发生一次死亡3人
-  以上的较大道路交通事故, refused), fresh29 xrb047 and fresh8 xs018 (their fallback after nm:one_firm, 进出口额超过1亿元的
-  企业, 年出口额超5亿元的企业, refused), fresh23 xke024 (5亿元至10亿元的规上工业企业), fresh29 xre048 (产值超10亿元的工业
+  以上的较大道路交通事故, refused), fresh23 xke024 (5亿元至10亿元的规上工业企业), fresh29 xre048 (产值超10亿元的工业
   企业) and fresh8 xv061 (年产值超过10亿元的龙头企业) no longer answered with the bound. The same scan of answerable gold
   figures found none said as such a bound.
 """
@@ -32,7 +24,6 @@ from conftest import ask, paragraph_maker
 from rag.answer.question import analyze_question
 from rag.answer.near_miss.direction import other_point_place
 from rag.answer.near_miss.share import share_or_change_crossed
-from rag.answer.near_miss.one_firm import one_firm_figure
 from rag.answer.near_miss.threshold import threshold_figure
 from rag.answer.spans import Span
 
@@ -78,37 +69,6 @@ def test_value_added_share_asked_is_no_change_asked():
     question = analyze_question("青禾县数字经济增加值占比是多少？")
     assert not share_or_change_crossed("41.2%", "数字经济增加值占地区生产总值比重达到", question)
     assert share_or_change_crossed("9.1%", "数字经济增加值同比增长", question)
-
-
-@pytest.mark.parametrize("question,sentence,figure,firm", [
-    ("晋江市前10个月出口额是多少？", "位于陈埭镇的福建鸿步鞋业有限公司今年新开拓客户43个，前10个月出口额达到6.8亿元。", "6.8亿元", "鸿步鞋业有限公司"),
-    ("榕城区2025年金属制品出口额是多少？", "榕城区渔湖街道一家不锈钢制品企业负责人蔡伟鹏说，企业去年出口额约6200万元。", "6200万元", "一家不锈钢制品企业"),
-    ("今年前11个月铜官区的外贸进出口额是多少？", "企业外贸负责人介绍，前11个月出口额突破5亿元。", "5亿元", "企业外贸负责人"),
-])
-def test_one_firms_figure_is_no_places(question, sentence, figure, firm):
-    assert firm in (one_firm_figure(sentence, sentence.find(figure), analyze_question(question)) or "")
-
-
-@pytest.mark.parametrize("question,sentence,figure", [
-    ("晋江市前10个月出口额是多少？", "记者从晋江海关有限公司获悉，前10个月全市出口额达到186.5亿元。", "186.5亿元"),
-    ("晋江市前10个月出口额是多少？", "福建鸿步鞋业有限公司等龙头企业带动下，全市前10个月出口额达到186.5亿元。", "186.5亿元"),
-    ("福建鸿步鞋业有限公司前10个月出口额是多少？", "福建鸿步鞋业有限公司前10个月出口额达到6.8亿元。", "6.8亿元"),
-    ("晋江市前10个月出口额是多少？", "前10个月，晋江市出口额达到186.5亿元。", "186.5亿元"),
-    ("甘肃岷源药业一年能产出多少产值？", "甘肃岷源药业有限公司年产值突破3.2亿元。", "3.2亿元"),
-    ("广西桂螺上半年产值是多少？", "广西桂螺食品科技有限公司上半年产值为11.6亿元。", "11.6亿元"),
-    ("柳州和乐螺上半年产值是多少？", "广西桂螺食品科技有限公司、柳州和乐螺食品有限公司上半年产值分别为11.6亿元和10.3亿元。", "10.3亿元"),
-])
-def test_a_places_own_figure_or_a_firm_asked_is_no_other_firms(question, sentence, figure):
-    assert one_firm_figure(sentence, sentence.find(figure), analyze_question(question)) is None
-
-
-def test_a_firms_export_does_not_answer_the_citys(monkeypatch):
-    paragraph = town("位于晋江市陈埭镇的福建鸿步鞋业有限公司今年新开拓中东、中亚客户43个，前10个月出口额达到6.8亿元，同比增长22%。")
-    question = "晋江市前10个月出口额是多少？"
-    answer = ask(question, paragraph)
-    assert answer.refused and "鸿步鞋业" in answer.answer, answer.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:one_firm")
-    assert ask(question, paragraph).short == "6.8亿元"
 
 
 def _span(sentence, figure):

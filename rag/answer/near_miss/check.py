@@ -28,7 +28,6 @@ from .modifier import other_modifier
 from .money_kind import other_money
 from .whole_period import part_of_whole_period, span_of_years
 from .direction import other_point_place
-from .one_firm import one_firm_figure
 from .threshold import threshold_figure
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
@@ -134,10 +133,6 @@ def near_miss_check(
     pointed = on("direction") and other_point_place(sentence, span.start, analysis)
     if pointed:
         return "direction", _from_word(sentence, pointed, span, clause)
-    # "晋江市前10个月出口额" asked, "福建鸿步鞋业有限公司…前10个月出口额达到6.8亿元" given: one firm's figure, not the place's
-    firm = on("one_firm") and one_firm_figure(sentence, span.start, analysis)
-    if firm:
-        return "one_firm", _from_word(sentence, firm, span, clause)
     if on("percent") and _percent_unasked(span.text, analysis):
         return "percent", clause
     # "全市出口额" asked, "年出口额超5亿元的企业27家" given: a bound sorting things, no amount
