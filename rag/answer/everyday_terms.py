@@ -60,6 +60,11 @@ _NEWSROOM = (
     (re.compile(r"(?:牌子|品牌)((?:现在|目前|\d{4}年)?)(?:被评)?估值"), lambda m: m.group(1) + "品牌价值"),
 )
 
+# Vehicles newly registered (switch ``new_plates``): "新上牌的车有多少辆" (fresh13, fresh14), "新上牌的新能源车"
+# (fresh26, fresh27, fresh28, fresh29) ask the 新注册登记 figure the traffic police report; read as 新上牌, the
+# sentence vectors took the stock (新能源汽车保有量5.12万辆) or another count of vehicles (推广新能源重型货车1240辆).
+_NEW_PLATES = re.compile(r"新上(?:了)?牌(?:照)?")
+
 
 # The head of an organization asked in everyday words (switch ``head_title``): "能源局现在的一把手是谁" asks the 局长,
 # "公交集团的一把手" the 董事长, "专业合作社的当家人" the 理事长. 一把手 names no title; the news names the head by the
@@ -102,6 +107,8 @@ def in_article_terms(question: str) -> str:
         read = _HEAD.sub(_head_title, read)
     if not ablated("share_word"):
         read = _SHARE.sub(r"\1比重", read)
+    if not ablated("new_plates"):
+        read = _NEW_PLATES.sub("新注册登记", read)
     if not ablated("newsroom_terms"):
         for everyday, term in _NEWSROOM:
             read = everyday.sub(term, read)

@@ -198,6 +198,8 @@ SWITCHES = {
     "counted_people": "a counted people noun asked after an action (出院了多少病人) is said by a figure in a unit of people"
                       " right after that action in its clause (出院9.8万人次, 出生人口1.69万人): an objection of wording"
                       " (rag.answer.counted_people)",
+    "new_plates": "vehicles asked as newly plated (新上牌的车, 新上牌的新能源车) are the 新注册登记 figure the traffic"
+                  " police report, no stock (保有量) (rag.answer.everyday_terms)",
     "cn_dates": "a month or day asked in digits is found in Chinese numerals (一月二十六日)",
     "admin_level": "\"哪个县\" is not answered by a name of another administrative level (城北区)",
     "article_setting": "a paragraph is read with the places its article's headline, dateline and lead (and the one"
