@@ -65,6 +65,15 @@ _NEWSROOM = (
 # sentence vectors took the stock (新能源汽车保有量5.12万辆) or another count of vehicles (推广新能源重型货车1240辆).
 _NEW_PLATES = re.compile(r"新上(?:了)?牌(?:照)?")
 
+# Goods sold abroad (switch ``sold_abroad``): a product or a maker "卖到国外" / "往国外卖" / "销往海外" asks its 出口
+# figure: "泉州的鞋子前10个月卖到国外一共卖了多少钱" (fresh8: 鞋靴出口403.6亿元), "遂宁去年农产品卖到国外一共卖了多少钱"
+# (fresh24), "今年1到11月，肃州区卖到国外的蔬菜值多少钱" (fresh26), "去年咱们市锂电池卖到海外卖了多少钱" (fresh21).
+# The goods as a whole (卖到国外的货, 货物, 商品, 货值; 往国外卖货) are left as asked: read as 出口, a city's total was
+# answered by one product's, one company's or one month's 出口额 as often as by the total, and a refusal is the better
+# answer than another part's figure.
+_ABROAD = re.compile(r"(?:卖到|卖往|销往|卖去|卖)了?(?:国外|海外|境外)(?:去(?!年))?|往(?:国外|海外|境外)卖(?:出去)?")
+_WHOLE_GOODS = re.compile(r"^(?:了多少|的|一共|总共|了)?(?:货|商品|产品总)")
+
 
 # The head of an organization asked in everyday words (switch ``head_title``): "能源局现在的一把手是谁" asks the 局长,
 # "公交集团的一把手" the 董事长, "专业合作社的当家人" the 理事长. 一把手 names no title; the news names the head by the
@@ -109,6 +118,8 @@ def in_article_terms(question: str) -> str:
         read = _SHARE.sub(r"\1比重", read)
     if not ablated("new_plates"):
         read = _NEW_PLATES.sub("新注册登记", read)
+    if not ablated("sold_abroad"):
+        read = _ABROAD.sub(lambda m: m.group(0) if _WHOLE_GOODS.match(m.string[m.end():]) else "出口", read)
     if not ablated("newsroom_terms"):
         for everyday, term in _NEWSROOM:
             read = everyday.sub(term, read)
