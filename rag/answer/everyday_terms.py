@@ -29,7 +29,11 @@ Session 36 (helper refuse36): the head of an organization asked as 一把手 / �
 asked as 份额 (switch ``share_word``), each asked so in two page sets or more. Tried again and left out: 卖到国外 /
 往国外卖 / 销往海外 → 出口 (39 rows of 20 dev sets): 4 refusals and 4 wrong answers turned right, but 6 refusals
 turned wrong (an 一季度 出口额 for the year's, a 货值 question answered in 小时) and a right answer refused (fresh16
-xuc006). It needs the part-vs-whole and period guards first. "经济总量有多大" (fresh19, fresh27 ×2, fresh28) stays refused: 地 of
+xuc006). It needs the part-vs-whole and period guards first. Session 37 (helper refuse37): read for a product or a maker only (switch ``sold_abroad``),
+the goods as a whole (卖到国外的货, 货值, 商品, 往国外卖货) left as asked, and 从…口岸出口 no partner (``export_origin``,
+which kept xuc006): 7 dev rows answered right, 1 refusal turned wrong (fresh10 xmb037: 去年 asked, 一季度's 出口额 taken:
+a period guard for a whole year against a quarter's clause is still missing), 1 wrong answer refused (fresh22 xjc003).
+新上牌 → 新注册登记 (switch ``new_plates``): 7 wrong answers (the stock 保有量, another vehicle count) and 1 refusal right. "经济总量有多大" (fresh19, fresh27 ×2, fresh28) stays refused: 地 of
 地区 reads 多大 as land in 亩 (question._unit_of); read as money it answered three rows but a county's 地区生产总值 for
 the city's ("分县市区看，汉川市…", fresh28), and the guard tried for such breakdown sentences lost a near miss on a
 test half.
