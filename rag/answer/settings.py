@@ -200,13 +200,6 @@ SWITCHES = {
     "counted_people": "a counted people noun asked after an action (出院了多少病人) is said by a figure in a unit of people"
                       " right after that action in its clause (出院9.8万人次, 出生人口1.69万人): an objection of wording"
                       " (rag.answer.counted_people)",
-    "new_plates": "vehicles asked as newly plated (新上牌的车, 新上牌的新能源车) are the 新注册登记 figure the traffic"
-                  " police report, no stock (保有量) (rag.answer.everyday_terms)",
-    "sold_abroad": "a product or maker asked as sold abroad (鞋子卖到国外, 蔬菜卖到国外, 锂电池卖到海外, 往国外卖了多少吨)"
-                   " is asked its 出口 figure; the goods as a whole (卖到国外的货, 货值, 商品) are left as asked"
-                   " (rag.answer.everyday_terms)",
-    "export_origin": "从/自 before 出口 (从二连浩特公路口岸出口) names where goods leave from, no trade partner the"
-                     " figure's sentence must name: near_miss.partner",
     "cn_dates": "a month or day asked in digits is found in Chinese numerals (一月二十六日)",
     "admin_level": "\"哪个县\" is not answered by a name of another administrative level (城北区)",
     "article_setting": "a paragraph is read with the places its article's headline, dateline and lead (and the one"

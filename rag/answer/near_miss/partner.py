@@ -41,19 +41,13 @@ def _destinations(text: str) -> list[str]:
     return found
 
 
-def _export_origin(said: str) -> bool:
-    """从/自 before an export (从二连浩特公路口岸出口, 从珲春公路口岸出口) names where the goods leave from, no partner:
-    only an import (从日本进口) has its partner after 从 (switch ``export_origin``)."""
-    return not ablated("export_origin") and said[0] in "从自" and said.endswith("出口") and not said.endswith("进出口")
-
-
 def partner_unsaid(text: str, analysis: QuestionAnalysis) -> str | None:
     """The partner the question restricts its trade figure to (美国) when ``text`` never names it; None otherwise."""
     if ablated("partner"):
         return None
     for m in _PARTNER.finditer(analysis.text):
         partner = m.group(1).strip("“”")
-        if _NOT_PARTNER.match(partner) or _export_origin(m.group(0)):
+        if _NOT_PARTNER.match(partner):
             continue
         core = partner.removesuffix("国") if len(partner) >= 3 else partner
         if core in text or partner in text or re.search(rf"[对向从与自]{re.escape(partner[0])}{_TRADE}", text):
