@@ -73,6 +73,8 @@ SWITCHES = {
     "word_classes": "词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place;"
                     " a missing noun said by a word of its class is wording",
     "abbreviations": "a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)",
+    "paired_short_names": "two short names glued into one word (清华北大) are said by the two longer names listed one"
+                          " right after the other (清华大学、北京大学) (rag.answer.scoring.abbreviated)",
     "same_characters": "a question word said with its own characters in another compound (收麦 as 麦收, 起拍价 as 起始价)",
     "relative_period": "a figure dated by another relative period (今年 for 去年), or naming the asked one only as its"
                        " baseline (较去年同期增长), does not answer for that period",
