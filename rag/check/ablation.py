@@ -211,6 +211,7 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "bind_start",  # rag.check.binding.bind_start_period: "由上年的10.8%下降到8.9%": the start is 上年's, the claim's 去年 is told by the end
                "complement",  # rag.check.binding.bind_complement: "非居民供热价格…36元" is not the 居民's, "国有博物馆13家" not the 非国有's
                "month_span_date",  # rag.check.claims._ends_month_span: the "10月" of "1至10月" is a period, no date claim
+               "agree_rate",  # rag.check.agreement._rate (rag.check.rate_period): "每人每年860元" is 不一致 with "每人每月860元"
                "month_alone")  # rag.check.month_alone: "11月当月" is a period, and not told by "1至11月" (nor "10月份" by "前10个月")
 
 
