@@ -32,6 +32,7 @@ from .candidates import derived, LOOSE_RESTATED_MIN, SAID_MIN, SUPPORT_MIN, Cand
 from .binding import SINCE_YEAR
 from .only_of_kind import only_of_kind
 from .month_alone import other_months
+from .as_of import other_as_of
 from .readings import _is_change, _date_event_words, _flipped, _opposite, _other_day_part, _other_span, _transposed, _unit_slip
 
 
@@ -86,6 +87,8 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
             period_ok = False  # a year's figure ("2025年…3500公里") is not a quarter's ("一季度，…865公里")
     if period_ok and other_months(*_words_before(claim, candidate)):
         period_ok = False  # "11月当月，…168.43亿千瓦时" is not told by "1至11月，…168.43亿千瓦时"
+    if period_ok and other_as_of(*_words_before(claim, candidate)):
+        period_ok = False  # "截至3月底，…1.86万人" is not told by "截至6月底，…1.86万人"
     return place_ok, period_ok
 
 
