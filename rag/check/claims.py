@@ -97,15 +97,17 @@ _NO_PLACE_STEM = re.compile(r"[省市县区州盟旗镇乡村级辖]")
 DICTIONARY_PLACE_STEM_MAX = 500  # a stem said more often than this in jieba's dictionary is a common word ("示范", "贫困")
 
 
-@lru_cache(maxsize=4096)
 def _dictionary_place(word: str, flag: str) -> bool:
     """A county or city of three characters that jieba's dictionary holds as a common noun (switch ``dictionary_place``):
     "任丘市", "保定市", "周口市", "民勤县" are tagged n, not ns. Its stem of two characters is no common word of its own (said
     rarely in the dictionary, or not at all, and no adjective or attribute: "示范县", "贫困县", "特困县", "主产县" are kinds of
     county) and says no level ("县级市", "地级市", "省辖市", "郊区县")."""
-    if not (ingredient_on("dictionary_place") and flag == "n" and len(word) == 3 and _DICTIONARY_PLACE_SUFFIX.search(word)
-            and _CJK_WORD.fullmatch(word) and word not in NOT_PLACES):
-        return False
+    return (ingredient_on("dictionary_place") and flag == "n" and len(word) == 3 and _DICTIONARY_PLACE_SUFFIX.search(word) is not None
+            and _CJK_WORD.fullmatch(word) is not None and word not in NOT_PLACES and _uncommon_stem(word))
+
+
+@lru_cache(maxsize=4096)
+def _uncommon_stem(word: str) -> bool:
     stem = word[:2]
     if _NO_PLACE_STEM.search(stem):
         return False
