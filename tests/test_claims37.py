@@ -52,6 +52,8 @@ def test_a_part_another_figure_counts_is_not_told_by_the_whole(page_assistant, m
     assert _verdicts(page_assistant, "全市开通门诊慢特病直接结算的定点零售药店有1180家。") == [("supported", "1180家")]
     assert _verdicts(page_assistant, "全市开通门诊慢特病直接结算的定点医药机构有2316家。") == [("supported", "2316家")]
     assert _verdicts(page_assistant, "园区聚集光伏规上企业58家。") == [("contradicted", "41家")]
+    # a threshold of another unit's part ("其中投资10亿元以上项目5个") is no part of the whole investment
+    assert ("supported", "156.8亿元") in _verdicts(page_assistant, "本次集中签约的21个项目总投资逾150亿元。")
     monkeypatch.setenv("RAG_CHECK_ABLATE", "part_label")
     assert ("supported", "2316家") in _verdicts(page_assistant, "全市开通门诊慢特病直接结算的定点零售药店有2316家。")
 

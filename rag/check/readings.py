@@ -22,7 +22,7 @@ from typing import Sequence
 from .candidates import _paragraph_figures  # (figure, label, sentence… of each figure of a paragraph, read once per text)
 from .claims import places_in
 from .compare import units_match
-from .figures import Figure
+from .figures import LOWER, UPPER, Figure
 from .measure import direction, key_words, level_reached, measure_words, share_present, share_present_heads
 from .report import Claim
 from .ablation import ingredient_on
@@ -494,9 +494,12 @@ def part_counted_apart(claim: Claim, candidate: Candidate) -> bool:
     words = [w for w in key_words(claim.label, claim.places) if len(w) >= 2 and w not in candidate.label]
     if not words:
         return False
-    others = [row[1] for row in _paragraph_figures(candidate.paragraph.text)
+    # (a part counted in the claim's unit, named before its figure, and no threshold: "其中投资10亿元以上项目5个" counts projects,
+    # no part of "总投资156.8亿元")
+    others = [row[1].split(" ")[0] for row in _paragraph_figures(candidate.paragraph.text)
               if row[2] == candidate.sentence and row[0].start != candidate.figure.start and row[0].kind == "figure"
-              and _PART_LABEL.match(row[1])]
+              and _PART_LABEL.match(row[1]) and claim.figure is not None and units_match(claim.figure, row[0])
+              and row[0].qualifier not in (LOWER, UPPER)]
     return any(all(w in label for w in words) for label in others)
 
 
