@@ -79,14 +79,3 @@ def test_a_city_jieba_holds_as_a_common_noun_is_a_place(monkeypatch):
     monkeypatch.setenv("RAG_CHECK_ABLATE", "dictionary_place")
     assert places_in("从县域看，任丘市地区生产总值达到702.5亿元") == ()
     places_in.cache_clear()
-
-
-# --- teu_unit ------------------------------------------------------------------------------------------------------------
-def test_a_container_count_written_out_is_in_containers():
-    from rag.check.compare import units_match
-    from rag.check.figures import find_figures
-    (teu, _) = find_figures("集装箱吞吐量完成58.6万标准箱，同比增长12.1%")
-    assert (teu.written, teu.unit) == ("58.6万标准箱", "标准箱")
-    (short,) = find_figures("南岭港区完成52.7万标箱")
-    (tons,) = find_figures("货物吞吐量完成58.6万吨")
-    assert units_match(teu, short) and not units_match(teu, tons)

@@ -216,8 +216,7 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "part_label",
                "as_of",
                "relative_year",
-               "dictionary_place",
-               "teu_unit")  # rag.check.figures: "58.6万标准箱" is a count of containers (as "标箱"), not a bare "58.6万" that "58.6万吨" matches  # rag.check.claims._dictionary_place: "任丘市", "保定市" (jieba's n) are places; "示范县", "县级市" are not  # rag.check.binding.bind_relative_year: "今年已完工的236台" in a report of 2025 tells no claim of 2024  # rag.check.as_of: "截至3月底，…1.86万人" is not told by "截至6月底，…1.86万人" (不一致 on 时间)  # rag.check.readings.part_counted_apart: "定点零售药店有1846家" is not told by "定点医药机构达到1846家，其中定点零售药店1023家"
+               "dictionary_place")  # rag.check.claims._dictionary_place: "任丘市", "保定市" (jieba's n) are places; "示范县", "县级市" are not  # rag.check.binding.bind_relative_year: "今年已完工的236台" in a report of 2025 tells no claim of 2024  # rag.check.as_of: "截至3月底，…1.86万人" is not told by "截至6月底，…1.86万人" (不一致 on 时间)  # rag.check.readings.part_counted_apart: "定点零售药店有1846家" is not told by "定点医药机构达到1846家，其中定点零售药店1023家"
 
 
 def ingredient_on(name: str) -> bool:

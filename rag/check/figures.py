@@ -26,15 +26,13 @@ UNITS = sorted(
     + ("列 对 趟 辆次 架次 艘次 车次".split() if ingredient_on("count_units") else [])
     # the other counters a news figure is written with: cases ("手术137例"), legal cases and lots ("案件463宗"), wells and
     # cages ("机井326眼", "网箱1500口") and catties ("亩产436斤")
-    + ("例 宗 口 眼 斤".split() if ingredient_on("classifier_units") else [])
-    # a container port's unit written out: "集装箱吞吐量完成58.6万标准箱" counts containers, as "52.7万标箱" does, not a bare number
-    + (["标准箱"] if ingredient_on("teu_unit") else []),
+    + ("例 宗 口 眼 斤".split() if ingredient_on("classifier_units") else []),
     key=len,
     reverse=True,
 )
 # Units that count the same thing: "342名" and "342人" state one fact.
 UNIT_CLASS = {"名": "人", "位": "人", "人": "人", "百分点": "个百分点", "个城市": "城市", "千米": "公里", "公斤": "千克",
-              "个工作日": "工作日", "个小时": "小时", "平方千米": "平方公里", "标准箱": "标箱"}
+              "个工作日": "工作日", "个小时": "小时", "平方千米": "平方公里"}
 GENERIC_UNIT = "个"  # "11个" may count stations as well as "11座" does
 
 LOWER = "lower"  # the value or more: 超过, 以上, 余, 多
