@@ -25,7 +25,6 @@ from .report import Claim, Unchecked
 from .ablation import ingredient_on
 from .direction import direction_in
 from .place_chain import chains
-from .month_alone import MONTH_ALONE_MARK
 
 CLAUSE_END = re.compile(r"[，,：:；;、]")
 _EDGE = "，,。；;：:、！？!? \t\n"
@@ -324,19 +323,6 @@ def _name_claims(text: str, lo: int, hi: int, patterns=_NAME_PATTERNS) -> list[t
 _SPAN_OPENING = re.compile(r"(?<![\d.])(?:[1-9]|1[0-2])月?\s*(?:至|到|—|－|-|~|～)\s*$")
 
 
-def _without_alone_mark(clause_text: str, figure: Figure) -> str:
-    """The clause's words besides a date, less a 当月 / 单月 right after a month (switch ``month_alone``): "11月当月，" only says
-    the period of the figures after it, as "11月，" does (no date claim)."""
-    rest = clause_text.replace(figure.written, " ")
-    if ingredient_on("month_alone") and figure.value[1] is not None and figure.value[2] is None:
-        at = clause_text.find(figure.written)
-        mark = MONTH_ALONE_MARK.match(clause_text, at + len(figure.written)) if at >= 0 else None
-        if mark:
-            end = mark.end()
-            rest = (clause_text[:at] + " " + clause_text[end:]).replace(figure.written, " ")
-    return rest
-
-
 def _ends_month_span(text: str, figure: Figure) -> bool:
     """Whether a date is the month ending a span of months (switch ``month_span_date``): "黄骅市1至10月PM2.5平均浓度为31微克/立方米"
     states the concentration of January to October, not that anything happened in October (no date claim: where its figure
@@ -456,7 +442,7 @@ def find_claims(text: str) -> tuple[list[Claim], list[Unchecked]]:
             # a date is a claim in a clause that tells what happened then ("成立于1925年8月"); a clause
             # that is only a date ("截至2月19日，") says when the figures after it apply
             checked = numeric or [f for f in figures if f.kind == "date" and not (names and f.value[1] is None)
-                                  and (measure_words(_without_alone_mark(clause_text, f)) or not sentence_has_figures)
+                                  and (measure_words(clause_text.replace(f.written, " ")) or not sentence_has_figures)
                                   and not _ends_month_span(text, f)]
             if numeric and ingredient_on("event_date"):  # "总投资1.2亿元的…基地于去年6月投入运营": the date of an event is a claim too
                 checked = sorted(numeric + [f for f in figures if f.kind == "date" and _EVENT_DATE.search(text, c_start, f.start)],
