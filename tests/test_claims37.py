@@ -1,0 +1,81 @@
+"""Session 37, helper claims37: readings that turn a wrong 一致 into 不一致 (dev halves): a part named by another figure's
+label in the article sentence (``part_label``) and a stock counted at the end of another month (``as_of``)."""
+from pathlib import Path
+
+import pytest
+
+from conftest import assistant_over, claim_verdicts
+from rag.check.as_of import as_of_months, as_of_words, other_as_of
+
+PAGE = Path(__file__).parent / "data" / "claims37"
+
+
+# --- as_of -----------------------------------------------------------------------------------------------------------
+def test_the_month_a_stock_is_counted_at():
+    assert as_of_months("截至3月底，全市享受") == {3}
+    assert as_of_months("截至9月末，宜宾动力电池产业贷款余额为") == {9}
+    assert as_of_months("到今年6月底，全市") == {6} and as_of_months("截至2025年十月底") == {10}
+    assert as_of_months("截至2月19日，全市") == set()  # a day: a reporter's date, not read here
+    assert as_of_months("1至9月，全市") == set() and as_of_months("9月份，全市") == set()
+    assert as_of_words("记者获悉，截至6月底，全市享受") == "截至6月底"
+
+
+def test_another_month_end_is_another_count(monkeypatch):
+    assert other_as_of("截至3月底，全市享受长期护理保险待遇的失能人员达到", "截至6月底，全市享受长期护理保险待遇的失能人员达到")
+    assert not other_as_of("截至6月底，全市", "截至6月底，全市")
+    assert not other_as_of("全市享受长期护理保险待遇的失能人员达到", "截至6月底，全市")  # the claim says no month
+    assert not other_as_of("截至3月底，全市", "1至6月，全市")  # the article counts no stock at a month's end
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "as_of")
+    assert not other_as_of("截至3月底，全市", "截至6月底，全市")
+
+
+# --- on a page written for these tests, with the real encoder and index ---------------------------------------------
+@pytest.fixture(scope="module")
+def page_assistant(tmp_path_factory):
+    return assistant_over(PAGE, tmp_path_factory, "claims37-index")
+
+
+def _verdicts(assistant, text: str) -> list[tuple]:
+    return [(verdict, found) for verdict, found, _ in claim_verdicts(assistant.check(text))]
+
+
+def test_a_stock_of_another_month_end_is_contradicted_on_time(page_assistant, monkeypatch):
+    assert _verdicts(page_assistant, "截至3月底，全市享受长期护理保险待遇的失能人员达到2.47万人。") == [("contradicted", "截至6月底")]
+    assert _verdicts(page_assistant, "截至6月底，全市享受长期护理保险待遇的失能人员达到2.47万人。") == [("supported", "2.47万人")]
+    assert _verdicts(page_assistant, "截至6月末，全市光伏产业贷款余额为312.6亿元。") == [("contradicted", "截至9月末")]
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "as_of")
+    assert _verdicts(page_assistant, "截至6月末，全市光伏产业贷款余额为312.6亿元。")[0][0] != "contradicted"
+
+
+def test_a_part_another_figure_counts_is_not_told_by_the_whole(page_assistant, monkeypatch):
+    assert _verdicts(page_assistant, "全市开通门诊慢特病直接结算的定点零售药店有2316家。") == [("contradicted", "1180家")]
+    assert _verdicts(page_assistant, "全市开通门诊慢特病直接结算的定点零售药店有1180家。") == [("supported", "1180家")]
+    assert _verdicts(page_assistant, "全市开通门诊慢特病直接结算的定点医药机构有2316家。") == [("supported", "2316家")]
+    assert _verdicts(page_assistant, "园区聚集光伏规上企业58家。") == [("contradicted", "41家")]
+    # a threshold of another unit's part ("其中投资10亿元以上项目5个") is no part of the whole investment
+    assert ("supported", "156.8亿元") in _verdicts(page_assistant, "本次集中签约的21个项目总投资逾150亿元。")
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "part_label")
+    assert ("supported", "2316家") in _verdicts(page_assistant, "全市开通门诊慢特病直接结算的定点零售药店有2316家。")
+
+
+# --- relative_year -----------------------------------------------------------------------------------------------------
+def test_a_year_said_from_the_report_is_the_reports(page_assistant, monkeypatch):
+    # a report of 2025: its 今年 is 2025
+    assert _verdicts(page_assistant, "2024年全市完工加装电梯236台。") == [("not_found", None)]
+    assert _verdicts(page_assistant, "2024年全市完工加装电梯198台。") == [("supported", "198台")]
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "relative_year")
+    assert _verdicts(page_assistant, "2024年全市完工加装电梯236台。") == [("supported", "236台")]
+
+
+# --- dictionary_place ----------------------------------------------------------------------------------------------
+def test_a_city_jieba_holds_as_a_common_noun_is_a_place(monkeypatch):
+    from rag.check.claims import places_in
+    assert places_in("从县域看，任丘市地区生产总值达到702.5亿元") == ("任丘市",)
+    assert places_in("焦作市今年新增就业") == ("焦作市",) and places_in("周口市新增城镇就业") == ("周口市",)
+    # kinds of county or city, and levels: no place
+    assert places_in("全国30个示范县") == ("全国",)
+    assert places_in("贫困县全部摘帽") == () and places_in("特困县") == () and places_in("县级市") == () and places_in("地级市") == ()
+    places_in.cache_clear()
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "dictionary_place")
+    assert places_in("从县域看，任丘市地区生产总值达到702.5亿元") == ()
+    places_in.cache_clear()
