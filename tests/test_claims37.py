@@ -56,26 +56,3 @@ def test_a_part_another_figure_counts_is_not_told_by_the_whole(page_assistant, m
     assert ("supported", "156.8亿元") in _verdicts(page_assistant, "本次集中签约的21个项目总投资逾150亿元。")
     monkeypatch.setenv("RAG_CHECK_ABLATE", "part_label")
     assert ("supported", "2316家") in _verdicts(page_assistant, "全市开通门诊慢特病直接结算的定点零售药店有2316家。")
-
-
-# --- relative_year -----------------------------------------------------------------------------------------------------
-def test_a_year_said_from_the_report_is_the_reports(page_assistant, monkeypatch):
-    # a report of 2025: its 今年 is 2025
-    assert _verdicts(page_assistant, "2024年全市完工加装电梯236台。") == [("not_found", None)]
-    assert _verdicts(page_assistant, "2024年全市完工加装电梯198台。") == [("supported", "198台")]
-    monkeypatch.setenv("RAG_CHECK_ABLATE", "relative_year")
-    assert _verdicts(page_assistant, "2024年全市完工加装电梯236台。") == [("supported", "236台")]
-
-
-# --- dictionary_place ----------------------------------------------------------------------------------------------
-def test_a_city_jieba_holds_as_a_common_noun_is_a_place(monkeypatch):
-    from rag.check.claims import places_in
-    assert places_in("从县域看，任丘市地区生产总值达到702.5亿元") == ("任丘市",)
-    assert places_in("焦作市今年新增就业") == ("焦作市",) and places_in("周口市新增城镇就业") == ("周口市",)
-    # kinds of county or city, and levels: no place
-    assert places_in("全国30个示范县") == ("全国",)
-    assert places_in("贫困县全部摘帽") == () and places_in("特困县") == () and places_in("县级市") == () and places_in("地级市") == ()
-    places_in.cache_clear()
-    monkeypatch.setenv("RAG_CHECK_ABLATE", "dictionary_place")
-    assert places_in("从县域看，任丘市地区生产总值达到702.5亿元") == ()
-    places_in.cache_clear()

@@ -545,27 +545,6 @@ def bind_report_year(claim: Claim, text: str, s_start: int, at: int, date: str |
     return f"{theirs}年{PART_NAMES[parts[0]]}"
 
 
-def bind_relative_year(claim: Claim, text: str, s_start: int, at: int, date: str | None) -> str | None:
-    """A claim of a written year ("2024年全市完工加装电梯236台") against an article figure its sentence gives a year only relative
-    to its report, "今年已完工的236台" in a report of 2025 (switch ``relative_year``): the article's figure is of the report's year
-    (less one for 去年/上年, two for 前年, by ``Paragraph.date``); another year than the claim's is another period (→ 未找到).
-    A base compared with ("比去年", "同比") names no year of the figure; a year written in the sentence is another rule's."""
-    if claim.figure is None or not date or not ingredient_on("relative_year"):
-        return None
-    years = [p for p in claim.periods if p.isdigit()]
-    if len(years) != 1 or not _WRITTEN_YEAR.search(_claim_before(claim)):
-        return None
-    sentence = text[s_start:at]
-    relative = list(_RELATIVE_YEAR.finditer(sentence))
-    if not relative or _WRITTEN_YEAR.search(sentence):
-        return None
-    try:
-        theirs = int(date[:4]) - _RELATIVE_OFFSET[relative[-1].group(1)]
-    except ValueError:
-        return None
-    return None if str(theirs) == years[0] else f"{theirs}年"
-
-
 def bind_whole_year(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[str, int, int, str] | None":
     """A claim of a holiday or a part of the year ("今年五一假期…突破1万人次", "一季度…") against an article figure its sentence gives
     a year and no part of it, no holiday ("2024年天水机场完成旅客吞吐量38.6万人次"): a whole year's figure tells no part of it
@@ -728,8 +707,7 @@ def bind_role(claim: Claim, text: str, s_start: int, at: int) -> "str | tuple[st
 
 _PARTS = (("bind_place", bind_place, "地点"), ("bind_whole", bind_whole, "地点"), ("bind_period", bind_period, "时期"),
           ("bind_from_period", bind_from_period, "时期"), ("bind_start", bind_start_period, "时期"), ("bind_clause_period", bind_clause_period, "时期"),
-          ("bind_report_year", bind_report_year, "时期"), ("relative_year", bind_relative_year, "时期"),
-          ("bind_whole_year", bind_whole_year, "时期"),
+          ("bind_report_year", bind_report_year, "时期"), ("bind_whole_year", bind_whole_year, "时期"),
           ("bind_list", bind_list, "对象"), ("complement", bind_complement, "对象"),
           ("bind_subject", bind_subject, "对象"),
           ("bind_role", bind_role, "变化"))
@@ -758,7 +736,7 @@ def rebind(claim: Claim, verdict: "Verdict", context_of: "ContextOf") -> "Verdic
                 cut = context.rfind(text)
                 lead = context[:cut] if cut >= 0 else ""
             other = part(claim, text, s_start, at, lead)
-        elif switch in ("bind_report_year", "relative_year"):  # (and the ones that read its report's date)
+        elif switch == "bind_report_year":  # (and the one that reads its report's date)
             other = part(claim, text, s_start, at, paragraph.date)
         else:
             other = part(claim, text, s_start, at)

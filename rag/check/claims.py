@@ -91,33 +91,6 @@ def _unknown_place(word: str, flag: str) -> bool:
     return word not in frequencies and frequencies.get(word[:-1], 0) < 50
 
 
-_DICTIONARY_PLACE_SUFFIX = re.compile(r"[县市]$")
-_NO_PLACE_STEM = re.compile(r"[省市县区州盟旗镇乡村级辖]")
-DICTIONARY_PLACE_STEM_MAX = 500  # a stem said more often than this in jieba's dictionary is a common word ("示范", "贫困")
-
-
-def _dictionary_place(word: str, flag: str) -> bool:
-    """A county or city of three characters that jieba's dictionary holds as a common noun (switch ``dictionary_place``):
-    "任丘市", "保定市", "周口市", "民勤县" are tagged n, not ns. Its stem of two characters is no common word of its own (said
-    rarely in the dictionary, or not at all, and no adjective or attribute: "示范县", "贫困县", "特困县", "主产县" are kinds of
-    county) and says no level ("县级市", "地级市", "省辖市", "郊区县")."""
-    return (ingredient_on("dictionary_place") and flag == "n" and len(word) == 3 and _DICTIONARY_PLACE_SUFFIX.search(word) is not None
-            and _CJK_WORD.fullmatch(word) is not None and word not in NOT_PLACES and _uncommon_stem(word))
-
-
-@lru_cache(maxsize=4096)
-def _uncommon_stem(word: str) -> bool:
-    stem = word[:2]
-    if _NO_PLACE_STEM.search(stem):
-        return False
-    from ..tokenize import stock_word_frequencies
-    frequencies = stock_word_frequencies()
-    if word not in frequencies or frequencies.get(stem, 0) >= DICTIONARY_PLACE_STEM_MAX:
-        return False
-    stem_flags = {w.flag for w in _posseg().cut(stem)}
-    return not stem_flags & {"a", "ad", "an", "b", "d", "v", "vn", "m", "q", "r", "t", "f"}
-
-
 def _stranded_first(words, i: int) -> str:
     """The first character of a place's name that jieba cut off as a morpheme of its own, the rest being a dictionary
     place of two characters ("揭" + "东区" of "揭东区"), else "". A word of its own before it ("在东区", "市东区") is kept apart."""
@@ -161,8 +134,6 @@ def places_in(text: str) -> tuple[str, ...]:
             found.append(w)  # a small place jieba tags as a name ("申中乡")
         elif _unknown_place(w, word.flag) and not (i > 0 and re.fullmatch(r"[\d.]+|[〇零一二两三四五六七八九十百千万]+", words[i - 1].word)):  # not "58" + "个托市"
             found.append(w)  # a county or district jieba's dictionary does not know, pieced together and tagged a noun: "麦积区"
-        elif _dictionary_place(w, word.flag):
-            found.append(w)  # a county or city jieba's dictionary holds as a common noun: "任丘市", "保定市"
         elif (PLACE_SUFFIX.search(w) and 3 <= len(w) <= 5 and i > 0 and words[i - 1].flag == "ns" and _CJK_WORD.fullmatch(w)
               and w not in NOT_PLACES and ingredient_on("place_after_place")):
             found.append(w)  # a place written right after a larger one, whatever jieba tags it: "河北省保定市"
