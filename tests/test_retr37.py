@@ -33,10 +33,14 @@ def test_everyday_words_are_read_in_the_articles_terms():
     assert article_reading("去年衡水新上牌的新能源车有多少辆？") == "去年衡水新注册登记的新能源车有多少辆？"
     assert article_reading("去年到赤峰的游客平均每人花了多少钱？") == "去年到赤峰的游客人均花了多少钱？"
     assert "过夜" in article_reading("节会期间在洛阳住了一晚以上的游客有多少？")
-    assert "入境游客" in article_reading("牡丹节期间来洛阳的外国和境外游客有多少？")
     assert "诊疗" in article_reading("去年各家医院诊所一共接诊了多少人次？")
-    # the statistics the answer stage reads in the article's terms are read so for retrieval too
-    assert "地区生产总值" in article_reading("阜阳今年头三个季度的经济总量有多大？")
+    assert article_reading("去年城里人平均每人一年花了多少钱？") == "去年城镇人人均一年花了多少钱？"
+
+
+def test_a_word_of_the_list_meaning_something_else_is_left():
+    # 城里 as the city proper or inside a name is no 城镇; 境外游客 is said by the articles as often as 入境游客
+    for question in ("城里吃低保的人现在每人每月能领多少钱？", "有多少游客在古城里过夜？", "来看灯的境外游客有多少？"):
+        assert article_reading(question) == question
 
 
 def test_a_question_in_the_articles_words_is_left_as_asked():
