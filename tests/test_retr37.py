@@ -1,8 +1,8 @@
 """Session 37 (helper "retr37"): the article's terms for a question's everyday words, added to retrieval.
 
 On the dev halves most paraphrase questions whose evidence paragraph missed the top five asked a statistic in
-everyday words the article states in its fixed term: 卖到国外 for 出口 (twelve page sets), 新上牌 for 新注册登记 (six),
-平均每人 for 人均, 住了一晚以上 for 过夜. BM25 found no word of the term, and the coverage rerank preferred paragraphs
+everyday words the article states in its fixed term: 新上牌 for 新注册登记 (six page sets), 平均每人 for 人均,
+住了一晚以上 for 过夜, 接诊 for 诊疗 (卖到国外 for 出口, twelve sets, is left out: see rag.query_terms). BM25 found no word of the term, and the coverage rerank preferred paragraphs
 sharing the question's place and period words. rag.query_terms reads the question in the article's terms; the
 retriever adds the reading's new tokens to the keyword query and scores coverage by the better wording. The cases here
 are written for this test, over the pages in tests/data/retr37/, not taken from the eval data. Switch:
@@ -15,7 +15,6 @@ from rag.query_terms import article_reading
 
 page_assistant = page_assistant_over("retr37")
 
-EXPORT = "出口643.8亿元"
 REGISTERED = "新注册登记机动车11.6万辆"
 
 
@@ -28,8 +27,6 @@ def _hit_of(assistant, question: str, phrase: str):
 
 
 def test_everyday_words_are_read_in_the_articles_terms():
-    assert article_reading("宿迁去年卖到国外的货一共值多少钱？") == "宿迁去年出口的货一共值多少钱？"
-    assert article_reading("荆门的磷肥前三季度往国外卖了多少吨？") == "荆门的磷肥前三季度出口了多少吨？"
     assert article_reading("去年衡水新上牌的新能源车有多少辆？") == "去年衡水新注册登记的新能源车有多少辆？"
     assert article_reading("去年到赤峰的游客平均每人花了多少钱？") == "去年到赤峰的游客人均花了多少钱？"
     assert "过夜" in article_reading("节会期间在洛阳住了一晚以上的游客有多少？")
@@ -39,7 +36,9 @@ def test_everyday_words_are_read_in_the_articles_terms():
 
 def test_a_word_of_the_list_meaning_something_else_is_left():
     # 城里 as the city proper or inside a name is no 城镇; 境外游客 is said by the articles as often as 入境游客
-    for question in ("城里吃低保的人现在每人每月能领多少钱？", "有多少游客在古城里过夜？", "来看灯的境外游客有多少？"):
+    # 卖到国外 is left: the answer stage takes a company's 出口额 for the city's once the export paragraphs are retrieved
+    for question in ("城里吃低保的人现在每人每月能领多少钱？", "有多少游客在古城里过夜？", "来看灯的境外游客有多少？",
+                     "宿迁去年卖到国外的货一共值多少钱？"):
         assert article_reading(question) == question
 
 
@@ -50,15 +49,17 @@ def test_a_question_in_the_articles_words_is_left_as_asked():
 
 def test_the_reading_is_switched_off(monkeypatch):
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "retrieval_terms")
-    assert article_reading("宿迁去年卖到国外的货一共值多少钱？") == "宿迁去年卖到国外的货一共值多少钱？"
+    assert article_reading("去年衡水新上牌的新能源车有多少辆？") == "去年衡水新上牌的新能源车有多少辆？"
 
 
-def test_exports_asked_in_everyday_words_find_the_export_paragraph(page_assistant, monkeypatch):
-    # the paragraph naming 国外 and 货值 in other words (a district's sales) beats the export figure without the reading
-    question = "青岚市去年卖到国外的货一共值多少钱？"
-    assert EXPORT in _top(page_assistant, question)
+def test_everyday_words_find_the_paragraph_stating_the_term(page_assistant, monkeypatch):
+    # a paragraph in the question's own everyday words (新上牌照, 平均每人) beats the one stating the figure without the reading
+    asked = {"青岚市去年新上牌的车有多少辆？": REGISTERED, "去年来青岚市的游客平均每人花了多少钱？": "游客人均花费1046元"}
+    for question, phrase in asked.items():
+        assert phrase in _top(page_assistant, question), question
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "retrieval_terms")
-    assert EXPORT not in _top(page_assistant, question)
+    for question, phrase in asked.items():
+        assert phrase not in _top(page_assistant, question), question
 
 
 def test_the_keyword_leg_finds_the_term_of_an_everyday_word(page_assistant, monkeypatch):
