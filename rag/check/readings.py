@@ -22,7 +22,7 @@ from typing import Sequence
 from .candidates import _paragraph_figures  # (figure, label, sentence… of each figure of a paragraph, read once per text)
 from .claims import places_in
 from .compare import units_match
-from .figures import LOWER, UPPER, Figure
+from .figures import Figure
 from .measure import direction, key_words, level_reached, measure_words, share_present, share_present_heads
 from .report import Claim
 from .ablation import ingredient_on
@@ -482,25 +482,6 @@ def qualified_as_another(claim: Claim, candidate: Candidate) -> bool:
               if row[2] == candidate.sentence and row[0].start != candidate.figure.start and row[0].kind == "figure"
               and _PART_LABEL.match(row[1])]
     return any(w in label for w in words for label in others)
-
-
-def part_counted_apart(claim: Claim, candidate: Candidate) -> bool:
-    """Every noun of the claim's measure that the article figure's own label does not say stands in the label of a part
-    another figure of its sentence counts ("其中…", "包括…"): the claim measures that part, not what this figure counts
-    (switch ``part_label``): "全市…定点零售药店有1846家" where "…定点医药机构达到1846家，其中定点零售药店1023家", "公办幼儿园
-    在园幼儿9600余人" where "…，其中公办幼儿园43所，在园幼儿9600余人". No 一致 from this figure."""
-    if not ingredient_on("part_label"):
-        return False
-    words = [w for w in key_words(claim.label, claim.places) if len(w) >= 2 and w not in candidate.label]
-    if not words:
-        return False
-    # (a part counted in the claim's unit, named before its figure, and no threshold: "其中投资10亿元以上项目5个" counts projects,
-    # no part of "总投资156.8亿元")
-    others = [row[1].split(" ")[0] for row in _paragraph_figures(candidate.paragraph.text)
-              if row[2] == candidate.sentence and row[0].start != candidate.figure.start and row[0].kind == "figure"
-              and _PART_LABEL.match(row[1]) and claim.figure is not None and units_match(claim.figure, row[0])
-              and row[0].qualifier not in (LOWER, UPPER)]
-    return any(all(w in label for w in words) for label in others)
 
 
 _NO_WORD = re.compile(r"[，,、；;：:。（）()“”\s\d]")

@@ -47,7 +47,7 @@ from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, near
 from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
 from .as_of import as_of_words, other_as_of
-from .readings import _DAY_PART, closer_gives_other, part_counted_apart, qualified_as_another, qualifier_unsaid, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
+from .readings import _DAY_PART, closer_gives_other, qualified_as_another, qualifier_unsaid, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
 from .scoring import _words_before, score_candidates, whole_of_part
 from .whole_claim import recheck
 from .own_subject import own_subject_figure
@@ -123,8 +123,6 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             continue  # "9月18日…开幕" where the article's 9月18日 dates the 闭幕: another event's date
         if ingredient_on("counted") and stated.kind == "figure" and _counts_another(claim, row.candidate):
             continue  # "帮助1315名就业困难人员" where the article's 就业困难人员 are its 342名 and its 1315名 are 失业人员
-        if stated.kind == "figure" and part_counted_apart(claim, row.candidate):
-            continue  # "定点零售药店有1846家" where the article's 1846家 are all "定点医药机构", "其中定点零售药店1023家"
         if ingredient_on("counted") and stated.kind == "figure" and _names_another(claim, row.candidate):
             continue  # "金牌102枚" where the article's 102枚 is "奖牌总数102枚" and its 金牌 are 43枚
         if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names and (row.lexical or not _better_beside(row, scored)):
