@@ -7,7 +7,9 @@ questions whose evidence paragraph missed the top five, 95 asked in such words).
 
 ``article_reading`` puts a question's everyday words in the article's terms; the retriever adds the reading's new tokens
 to the keyword query, and a candidate's coverage of the question is the better of the two wordings' (the question's own
-tokens stay, and the answer stage still reads the question as asked). Every entry is general news vocabulary, asked so in the dev questions of two page sets or more (listed with
+tokens stay, and the answer stage still reads the question as asked). A draft's claim is looked up as written (``Assistant.check``
+searches with ``everyday_terms=False``): a reporter writes the article's terms, and the claim stage reads no everyday
+words, as ``in_article_terms`` is the answer stage's alone. Every entry is general news vocabulary, asked so in the dev questions of two page sets or more (listed with
 each entry). The statistics ``rag.answer.everyday_terms.in_article_terms`` rewrites (经济总量, 看病不出县…) are not read
 here: the answer stage retrieves its rewritten question already.
 

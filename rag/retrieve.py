@@ -146,7 +146,10 @@ class Retriever:
                 seen.add(n)
         return dict(zip(keys, best))
 
-    def retrieve(self, query: str, k: int = 5, mode: str = "hybrid", allowed: set[int] | None = None) -> Retrieval:
+    def retrieve(self, query: str, k: int = 5, mode: str = "hybrid", allowed: set[int] | None = None,
+                 everyday_terms: bool = True) -> Retrieval:
+        """The k paragraphs best answering ``query``; with ``everyday_terms`` (a reader's question) its everyday words are
+        also read in the articles' terms (rag.query_terms); a draft's claim is looked up as written (rag.check)."""
         if mode not in RETRIEVAL_MODES:
             raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {', '.join(RETRIEVAL_MODES)}")
         timings: dict[str, float] = {}
@@ -160,7 +163,7 @@ class Retriever:
 
         # Several chunks may share a paragraph, so ask each leg for more than k.
         pool = max(self.pool, 3 * k)
-        reading = article_reading(query)  # the question in the article's terms for its everyday words (rag.query_terms)
+        reading = article_reading(query) if everyday_terms else query  # the question in the article's terms (rag.query_terms)
         rankings: dict[str, list[tuple[int, float]]] = {}
         if mode in ("hybrid", "keyword"):
             tokens = self.index.tokenizer.tokenize(query)

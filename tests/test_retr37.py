@@ -69,3 +69,11 @@ def test_the_keyword_leg_finds_the_term_of_an_everyday_word(page_assistant, monk
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "retrieval_terms")
     off = _hit_of(page_assistant, question, REGISTERED)
     assert off is None or off.ranks.get("keyword", 99) > 1
+
+
+def test_a_claim_is_looked_up_as_written(page_assistant):
+    # a draft's claim is checked in its own words (rag.check): no everyday word is read in the articles' terms for it
+    question = "青岚市去年新上牌的车有多少辆？"
+    assert _top(page_assistant, question) != page_assistant.search(question, k=5, everyday_terms=False).hits[0].paragraph.text
+    hit = next((h for h in page_assistant.search(question, k=5, everyday_terms=False).hits if REGISTERED in h.paragraph.text), None)
+    assert hit is None or hit.ranks.get("keyword", 99) > 1
