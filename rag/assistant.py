@@ -181,12 +181,16 @@ class Assistant:
         index = open_index(Path(corpus), Path(index_dir), encoder, progress=progress, report=report, store=store)
         return cls(index, encoder, Path(corpus), LLMConfig.from_env() if llm is LLM_FROM_ENV else llm)
 
-    def search(self, question: str, k: int = 5, mode: str = "hybrid", filters: Filters | None = None) -> Retrieval:
+    def search(self, question: str, k: int = 5, mode: str = "hybrid", filters: Filters | None = None,
+               everyday_terms: bool = True) -> Retrieval:
+        """The paragraphs retrieved for ``question``; ``everyday_terms=False`` looks a claim up as written (rag.check):
+        a reader's everyday words (新上牌, 平均每人) are a question's, read in the articles' terms by rag.query_terms."""
         question = validate_question(question)
         validate_options(k, mode)
         with self._lease() as retriever:
             check_sources(retriever.index, filters)
-            return retriever.retrieve(question, k=k, mode=mode, allowed=self._allowed(retriever.index, filters))
+            return retriever.retrieve(question, k=k, mode=mode, allowed=self._allowed(retriever.index, filters),
+                                      everyday_terms=everyday_terms)
 
     def ask(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid", filters: Filters | None = None) -> Answer:
         """Answer ``question``; ``history`` is the conversation's earlier questions, oldest first."""
@@ -351,7 +355,7 @@ class Assistant:
             check_draft_text(validate_draft(text))  # before any lookup: bad characters, absurd numbers
             with self._lease() as retriever:  # one build for the lookups of the articles' leads
                 check_sources(retriever.index, filters)
-                return check_text(text, lambda query: self.search(query, k=k, mode=mode, filters=filters).hits, article_context(retriever.index),
+                return check_text(text, lambda query: self.search(query, k=k, mode=mode, filters=filters, everyday_terms=False).hits, article_context(retriever.index),
                                   self._claim_similarity(retriever.index))
         except InvalidDraft as exc:
             raise InvalidQuestion(str(exc)) from None

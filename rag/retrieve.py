@@ -17,6 +17,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from .encoders import Encoder
+from .query_terms import article_reading
 from .index import Index
 from .asked_figure import asked_figure, states_asked_figure
 from .rerank import COVERAGE_WEIGHT, FIGURE_MIN_COVERAGE, FIGURE_WEIGHT, SENTENCE_MARGIN, SENTENCE_WEIGHT, question_bigrams, question_coverage
@@ -38,18 +39,23 @@ def rerank_by_coverage(query: str, fused: list[Fused], chunks: Mapping[int, Chun
                        closeness: Mapping[tuple[str, int], float] | None = None,
                        sentence_weight: float = SENTENCE_WEIGHT,
                        paragraph_text: Callable[[str, int], str] | None = None,
-                       figure_weight: float = FIGURE_WEIGHT) -> list[Fused]:
+                       figure_weight: float = FIGURE_WEIGHT, reading: str | None = None) -> list[Fused]:
     """Add the question's coverage by each candidate (see rag.rerank) to its fused score, and, given
     ``closeness`` (each paragraph's best sentence similarity to the question), a penalty for how far its
     paragraph's closest sentence falls behind the pool's closest (beyond SENTENCE_MARGIN). Given
     ``paragraph_text`` ((source, paragraph number) -> text), a bonus for a paragraph that states a figure of
     the kind the question asks for (rag.asked_figure), when the candidate covers at least FIGURE_MIN_COVERAGE of the
-best coverage in the pool (a figure in a paragraph about something else answers nothing)."""
+best coverage in the pool (a figure in a paragraph about something else answers nothing). Given ``reading`` (the question
+with its everyday words in the article's terms, rag.query_terms), a candidate's coverage is the better of the two."""
     bigrams = question_bigrams(query)
     top = max(closeness.values()) if closeness else 0.0
     asked = asked_figure(query) if paragraph_text is not None and figure_weight else None
     stated: dict[tuple[str, int], bool] = {}
     coverages = {item: question_coverage(bigrams, chunks[item].index_text) if item in chunks else 0.0 for item, *_ in fused}
+    if reading and reading != query:  # the question in the article's terms (rag.query_terms): the better wording counts
+        read = question_bigrams(reading)
+        coverages = {item: max(coverage, question_coverage(read, chunks[item].index_text)) if item in chunks else coverage
+                     for item, coverage in coverages.items()}
     enough = FIGURE_MIN_COVERAGE * max(coverages.values(), default=0.0)
     rescored = []
     for item, score, leg_scores, leg_ranks in fused:
@@ -140,7 +146,10 @@ class Retriever:
                 seen.add(n)
         return dict(zip(keys, best))
 
-    def retrieve(self, query: str, k: int = 5, mode: str = "hybrid", allowed: set[int] | None = None) -> Retrieval:
+    def retrieve(self, query: str, k: int = 5, mode: str = "hybrid", allowed: set[int] | None = None,
+                 everyday_terms: bool = True) -> Retrieval:
+        """The k paragraphs best answering ``query``; with ``everyday_terms`` (a reader's question) its everyday words are
+        also read in the articles' terms (rag.query_terms); a draft's claim is looked up as written (rag.check)."""
         if mode not in RETRIEVAL_MODES:
             raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {', '.join(RETRIEVAL_MODES)}")
         timings: dict[str, float] = {}
@@ -154,9 +163,12 @@ class Retriever:
 
         # Several chunks may share a paragraph, so ask each leg for more than k.
         pool = max(self.pool, 3 * k)
+        reading = article_reading(query) if everyday_terms else query  # the question in the article's terms (rag.query_terms)
         rankings: dict[str, list[tuple[int, float]]] = {}
         if mode in ("hybrid", "keyword"):
             tokens = self.index.tokenizer.tokenize(query)
+            if reading != query:
+                tokens += [token for token in dict.fromkeys(self.index.tokenizer.tokenize(reading)) if token not in tokens]
             lap("tokenize")
             rankings["keyword"] = self.index.keyword.search(tokens, pool, allowed=allowed)
             lap("bm25")
@@ -177,7 +189,8 @@ class Retriever:
         if mode == "hybrid":
             closeness = self.sentence_closeness(vector, chunks) if self.sentence_weight else None
             fused = rerank_by_coverage(query, fused, chunks, closeness, self.sentence_weight,
-                                       lambda source, number: self.index.table.paragraph(source, number).text, self.figure_weight)
+                                       lambda source, number: self.index.table.paragraph(source, number).text, self.figure_weight,
+                                       reading)
             lap("rerank")
         hits = self._paragraph_hits(fused, chunks, k)
         lap("paragraphs")

@@ -18,7 +18,7 @@ from ..places import LOCAL_LEVELS
 from ..schema import Hit
 from ..setting import one_place_word, places_named
 from ..sentences import split_sentences
-from .evidence import entity_said, figures_missing, paragraph_context, period_in
+from .evidence import entity_said, figures_missing, paired_short_names, paragraph_context, period_in
 from .question import (
     DATE,
     NAME,
@@ -368,7 +368,11 @@ def abbreviated(noun: str, text: str) -> bool:
     the first character of each part, in order ("社工" is 社会工作, "电车" in 电动汽车, "人社"
     is 人力资源和社会保障), so each character of the short form stands in the text in order, at
     most three characters apart ("女队" in 女子足球队), and the longer word starts with the first one."""
-    if ablated("abbreviations") or not 2 <= len(noun) <= 3 or not re.fullmatch(f"[{_CJK}]+", noun):
+    if ablated("abbreviations") or not re.fullmatch(f"[{_CJK}]+", noun):
+        return False
+    if len(noun) == 4:
+        return paired_short_names(noun, text)
+    if not 2 <= len(noun) <= 3:
         return False
     gaps = "".join(re.escape(ch) + r"[^，。；！？,;!?、\s]{0,3}?" for ch in noun[:-1])
     return any(m.end() - m.start() > len(noun) for m in re.finditer(gaps + re.escape(noun[-1]), text))

@@ -32,6 +32,8 @@ class AnswerSettings:
 
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
+    "retrieval_terms": "the keyword leg's query also carries the article's terms for a question's everyday words (卖到国外 →"
+                       " 出口, 新上牌 → 注册登记, 平均每人 → 人均; rag.query_terms)",
     "place_level_lead": "lead_name: a name ending at a level of place other than the short side's (射洪市 against 船山区) ends"
                         " the lead too, and a word the tagger reads as a verb before a level alone (射洪|市) is a place's"
                         " name, not a verb (rag.answer.comparison.lead_name)",
@@ -66,11 +68,15 @@ SWITCHES = {
                          " noun stands right at it",
     "verb_copy": "a verb-object word said again as its verb (装车装了) is the question's verb, no noun the text must say",
     "org_short_names": "an organisation asked short (洛阳市文旅局) is said by its full name (市文化广电和旅游局)",
+    "value_added": "nm:share_change reads 增加值 (value added) as a measure's name, no change: a share of 工业增加值 is no"
+                   " change, and 增加值占比 asks no change (rag.answer.near_miss.share)",
     "synonyms": "同义词词林 synonyms of question words (礼拜 = 星期)",
     "measure_words": "a measure word the unit list lacks, as the tagger's dictionary tags one (多少幢 is answered by 67幢)",
     "word_classes": "词林 classes: a word jieba tags as a place but 词林 files as an everyday word (上岗) names no place;"
                     " a missing noun said by a word of its class is wording",
     "abbreviations": "a short word is said by the longer one it abbreviates (社工 = 社会工作, 电车 in 电动汽车)",
+    "paired_short_names": "two short names glued into one word (清华北大) are said by the two longer names listed one"
+                          " right after the other (清华大学、北京大学) (rag.answer.scoring.abbreviated)",
     "same_characters": "a question word said with its own characters in another compound (收麦 as 麦收, 起拍价 as 起始价)",
     "relative_period": "a figure dated by another relative period (今年 for 去年), or naming the asked one only as its"
                        " baseline (较去年同期增长), does not answer for that period",
@@ -458,7 +464,7 @@ NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
     "whole", "share_change", "asked_unit", "opposite", "plan", "joint", "flow_for_stock", "stock_for_flow",
-    "other_modifier", "volume_value", "money_kind", "asked_head", "alone",
+    "other_modifier", "volume_value", "money_kind", "asked_head", "alone", "direction", "threshold",
 )
 
 ABLATABLE = frozenset(

@@ -46,8 +46,9 @@ from .article_subject import told_of_article_place
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
 from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
+from .as_of import as_of_words, other_as_of
 from .readings import _DAY_PART, closer_gives_other, qualified_as_another, qualifier_unsaid, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
-from .scoring import score_candidates, whole_of_part
+from .scoring import _words_before, score_candidates, whole_of_part
 from .whole_claim import recheck
 from .own_subject import own_subject_figure
 from .quoted_speaker import other_quoted_speaker
@@ -172,6 +173,10 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
         told = _told_of_another_deadline(claim, stated, elsewhere)
         if told is not None:
             return told
+    if elsewhere and stated.kind == "figure" and ingredient_on("as_of"):
+        told = _told_as_of_another(claim, stated, elsewhere)
+        if told is not None:
+            return told
     if elsewhere:
         row = elsewhere[0]
         where = "地点" if not row.place_ok else "时间"
@@ -227,6 +232,24 @@ def _told_of_another_deadline(claim: Claim, stated: Figure, elsewhere: Sequence[
         s_start = text.find(candidate.sentence)
         before = text[max(0, s_start): candidate.figure.start] if s_start >= 0 else ""
         found = _period_words(before) or candidate.figure.written
+        return Verdict(CONTRADICTED, f"资料里的“{candidate.figure.written}”说的是{found}（“{candidate.sentence.strip()[:60]}”），而不是所述的时间（时间不同）。",
+                       found=found, differs="时间", evidence=((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),))
+    return None
+
+
+def _told_as_of_another(claim: Claim, stated: Figure, elsewhere: Sequence[Scored]) -> Verdict | None:
+    """A stock's month misquoted (switch ``as_of``, rag.check.as_of): the claim's very number, its measure restated, of its
+    place, which the article's own sentence counts at the end of another month ("截至3月底…1.86万人" against "截至6月底，…达到
+    1.86万人"): 不一致 on 时间, found the article's "截至6月底"."""
+    for row in elsewhere:
+        candidate = row.candidate
+        if not (row.place_ok and not row.period_ok and row.unit_ok and not row.unsaid_names and row.restated >= CONTRADICT_MIN
+                and stated.value == candidate.figure.value and stated.written == candidate.figure.written):
+            continue
+        claim_before, article_before = _words_before(claim, candidate)
+        if not other_as_of(claim_before, article_before):
+            continue
+        found = as_of_words(article_before)
         return Verdict(CONTRADICTED, f"资料里的“{candidate.figure.written}”说的是{found}（“{candidate.sentence.strip()[:60]}”），而不是所述的时间（时间不同）。",
                        found=found, differs="时间", evidence=((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),))
     return None

@@ -27,6 +27,8 @@ from .volume_value import volume_for_value
 from .modifier import other_modifier
 from .money_kind import other_money
 from .whole_period import part_of_whole_period, span_of_years
+from .direction import other_point_place
+from .threshold import threshold_figure
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
 from .words import MIN_FOCUS_IN_CLAUSE, _asked_in_other_words, _asked_words, _asked_words_at, _said
@@ -127,8 +129,15 @@ def near_miss_check(
     governing = on("place_subject") and _governing_place(sentence[:span.start], placed)
     if governing:
         return "place_subject", _from_word(sentence, governing, span, clause)
+    # "沧州站" asked, "沧州西站假期发送旅客14.8万人次" given: the place beside the asked one, told apart by a compass point
+    pointed = on("direction") and other_point_place(sentence, span.start, analysis)
+    if pointed:
+        return "direction", _from_word(sentence, pointed, span, clause)
     if on("percent") and _percent_unasked(span.text, analysis):
         return "percent", clause
+    # "全市出口额" asked, "年出口额超5亿元的企业27家" given: a bound sorting things, no amount
+    if on("threshold") and threshold_figure(sentence, span, analysis):
+        return "threshold", clause
     if on("share_change") and share_or_change_crossed(span.text, before, analysis):
         return "share_change", clause
     if on("asked_unit") and unit_of_other_kind(span, sentence, analysis):

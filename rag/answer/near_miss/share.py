@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 
 from ..question import QuestionAnalysis
+from ..settings import ablated
 
 _SHARE = re.compile(r"占比|比重|份额|所占|占[^，,。；;？?]{0,12}(?:的)?(?:多少|几成|百分之)|占有率")
 _CHANGE = re.compile(r"增长|增幅|增速|同比|环比|提高|提升|下降|降幅|减少|增加|上涨|涨幅|回落|下滑")
+# "工业增加值" (value added) names a measure, no change: its 增加 is read as no change word
+_VALUE_ADDED = re.compile(r"增加值")
 _PERCENT = re.compile(r"[%％]|个百分点$|成$")
 
 
@@ -22,8 +25,10 @@ def share_or_change_crossed(span_text: str, before: str, analysis: QuestionAnaly
     for a change asked."""
     if not _PERCENT.search(span_text):
         return False
-    share_asked, change_asked = bool(_SHARE.search(analysis.text)), bool(_CHANGE.search(analysis.text))
-    share_said, change_said = bool(_SHARE.search(before) or re.search(r"占", before)), bool(_CHANGE.search(before))
+    question = analysis.text if ablated("value_added") else _VALUE_ADDED.sub("", analysis.text)
+    said = before if ablated("value_added") else _VALUE_ADDED.sub("", before)
+    share_asked, change_asked = bool(_SHARE.search(question)), bool(_CHANGE.search(question))
+    share_said, change_said = bool(_SHARE.search(said) or re.search(r"占", said)), bool(_CHANGE.search(said))
     if share_asked and not change_asked:
         return change_said and not share_said
     if change_asked and not share_asked:
