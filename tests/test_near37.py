@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ask, paragraph_maker
+from conftest import ask, paragraph_maker, span_at
 from rag.answer.question import analyze_question
 from rag.answer.near_miss.direction import other_point_place
 from rag.answer.near_miss.share import share_or_change_crossed
 from rag.answer.near_miss.threshold import threshold_figure
-from rag.answer.spans import Span
 
 town = paragraph_maker("青禾日报 文体")
 
@@ -71,11 +70,6 @@ def test_value_added_share_asked_is_no_change_asked():
     assert share_or_change_crossed("9.1%", "数字经济增加值同比增长", question)
 
 
-def _span(sentence, figure):
-    at = sentence.find(figure)
-    return Span(at, at + len(figure), figure, 0.0)
-
-
 @pytest.mark.parametrize("question,sentence,figure", [
     ("2025年常德全市道路交通事故一共死亡了多少人？", "全年未发生一次死亡3人以上的较大道路交通事故。", "3人以上"),
     ("晋江市前10个月出口额是多少？", "全市有进出口实绩的企业达到1860家，其中年出口额超5亿元的企业27家。", "5亿元"),
@@ -84,7 +78,7 @@ def _span(sentence, figure):
     ("1—10月全市光伏组件产值是多少亿元？", "1—10月，全市产值超10亿元的工业企业达到49户。", "超10亿元"),
 ])
 def test_a_bound_sorting_things_is_no_amount(question, sentence, figure):
-    assert threshold_figure(sentence, _span(sentence, figure), analyze_question(question))
+    assert threshold_figure(sentence, span_at(sentence, figure), analyze_question(question))
 
 
 @pytest.mark.parametrize("question,sentence,figure", [
@@ -95,7 +89,7 @@ def test_a_bound_sorting_things_is_no_amount(question, sentence, figure):
     ("1—10月全市工业产值是多少？", "1—10月，全市工业企业合计实现产值2186.7亿元，其中超10亿元的企业49户。", "2186.7亿元"),
 ])
 def test_an_amount_or_an_asked_bound_is_read_as_before(question, sentence, figure):
-    assert not threshold_figure(sentence, _span(sentence, figure), analyze_question(question))
+    assert not threshold_figure(sentence, span_at(sentence, figure), analyze_question(question))
 
 
 def test_a_bound_does_not_answer_the_deaths(monkeypatch):
