@@ -32,8 +32,8 @@ class AnswerSettings:
 
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
-    "retrieval_terms": "the keyword leg's query also carries the article's terms for a question's everyday words (卖到国外 →"
-                       " 出口, 新上牌 → 注册登记, 平均每人 → 人均; rag.query_terms)",
+    "retrieval_terms": "the keyword leg's query also carries the article's terms for a reader's everyday words (新上牌 →"
+                       " 注册登记, 平均每人 → 人均, 住一晚 → 过夜; rag.query_terms); a draft's claim is looked up as written",
     "place_level_lead": "lead_name: a name ending at a level of place other than the short side's (射洪市 against 船山区) ends"
                         " the lead too, and a word the tagger reads as a verb before a level alone (射洪|市) is a place's"
                         " name, not a verb (rag.answer.comparison.lead_name)",
