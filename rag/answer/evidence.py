@@ -15,7 +15,7 @@ def entity_said(entity: str, text: str) -> bool:
     its own first word and its kind, and a full name inserts its rank between them ("扎龙保护区" is
     扎龙国家级自然保护区). The head kept is two characters or more and the kind three or more, in order,
     at most eight characters apart, within one clause."""
-    if entity_in(entity, text) or (len(entity) == 4 and paired_short_names(entity, text)):
+    if entity_in(entity, text) or paired_short_names(entity, text):
         return True
     if ablated("short_names") or len(entity) < 5:
         return False
@@ -32,8 +32,8 @@ _HAN = r"\u4e00-\u9fff"
 def paired_short_names(noun: str, text: str) -> bool:
     """"清华北大" is 清华大学、北京大学: two short names of two characters glued into one word, said in ``text`` as two
     items of a list one right after the other (、, 和, 与, 及 between), each in full or by the longer word it
-    abbreviates, one of them at least shortened (switch ``paired_short_names``)."""
-    if ablated("paired_short_names"):
+    abbreviates, one of them at least shortened (switch ``paired_short_names``). Only a word of four characters is one."""
+    if len(noun) != 4 or ablated("paired_short_names"):
         return False
     first, second = noun[:2], noun[2:]
     for m in re.finditer(re.escape(first[0]) + f"[{_HAN}]{{0,3}}?" + re.escape(first[1]), text):

@@ -370,8 +370,8 @@ def abbreviated(noun: str, text: str) -> bool:
     most three characters apart ("女队" in 女子足球队), and the longer word starts with the first one."""
     if ablated("abbreviations") or not re.fullmatch(f"[{_CJK}]+", noun):
         return False
-    if len(noun) == 4:
-        return paired_short_names(noun, text)
+    if paired_short_names(noun, text):
+        return True
     if not 2 <= len(noun) <= 3:
         return False
     gaps = "".join(re.escape(ch) + r"[^，。；！？,;!?、\s]{0,3}?" for ch in noun[:-1])

@@ -21,16 +21,38 @@ def as_of_months(text: str) -> set[int]:
     return {int(m.group(1)) if m.group(1).isdigit() else _CN[m.group(1)] for m in AS_OF.finditer(text)}
 
 
+def _words_before(claim, candidate) -> tuple[str, str]:
+    """The words before the claim's figure in its sentence, and before the article's figure in its sentence."""
+    claim_before = ""
+    if claim.figure is not None and claim.sentence:
+        at = claim.figure.start - claim.sentence_start
+        claim_before = claim.sentence[:at] if 0 <= at <= len(claim.sentence) else ""
+    text = candidate.paragraph.text
+    s_at = text.find(candidate.sentence)
+    article_before = text[s_at:candidate.figure.start] if 0 <= s_at <= candidate.figure.start else ""
+    return claim_before, article_before
+
+
 def other_as_of(claim_before: str, article_before: str) -> bool:
     """Whether the claim's words before its figure count it at the end of a month the article's words before its figure do not,
     while they count it at the end of another one."""
     if not ingredient_on("as_of"):
         return False
-    claim_months, article_months = as_of_months(claim_before), as_of_months(article_before)
-    return bool(claim_months and article_months and not claim_months & article_months)
+    claim_months = as_of_months(claim_before)
+    return bool(claim_months) and bool((article_months := as_of_months(article_before))) and not claim_months & article_months
 
 
 def as_of_words(article_before: str) -> str | None:
     """The article's last as-of words before its figure ("截至6月底"), for what it says instead."""
     found = list(AS_OF.finditer(article_before))
     return found[-1].group(0) if found else None
+
+
+def counted_at_another_month(claim, candidate) -> str | None:
+    """The article's as-of words ("截至6月底") when the claim (a ``Claim``) counts its figure at the end of a month the
+    article figure's sentence (a ``Candidate``'s) does not, while it counts it at the end of another one; else None.
+    Read once here for the scoring (the period does not hold) and the verdict (what the article says instead)."""
+    if not ingredient_on("as_of") or claim.figure is None or not AS_OF.search(claim.sentence or ""):
+        return None  # (most claims say no month's end: the article's words are not read)
+    claim_before, article_before = _words_before(claim, candidate)
+    return as_of_words(article_before) if other_as_of(claim_before, article_before) else None

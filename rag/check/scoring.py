@@ -31,7 +31,7 @@ from .subject import name_said, names_in, place_in, province_wide_in
 from .candidates import derived, LOOSE_RESTATED_MIN, SAID_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
 from .binding import SINCE_YEAR
 from .only_of_kind import only_of_kind
-from .as_of import other_as_of
+from .as_of import counted_at_another_month
 from .readings import _is_change, _date_event_words, _flipped, _opposite, _other_day_part, _other_span, _transposed, _unit_slip
 
 
@@ -84,21 +84,9 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
         kinds = {_period_kind(p) for p in claim.periods}
         if period_ok and ingredient_on("part_of_year") and kinds == {"year"} and any(_period_kind(own) in ("Q", "H") for own in candidate.own_periods):
             period_ok = False  # a year's figure ("2025年…3500公里") is not a quarter's ("一季度，…865公里")
-    if period_ok and other_as_of(*_words_before(claim, candidate)):
+    if period_ok and counted_at_another_month(claim, candidate):
         period_ok = False  # "截至3月底，…1.86万人" is not told by "截至6月底，…1.86万人"
     return place_ok, period_ok
-
-
-def _words_before(claim: Claim, candidate: Candidate) -> tuple[str, str]:
-    """The words before the claim's figure in its sentence, and before the article's figure in its sentence."""
-    claim_before = ""
-    if claim.figure is not None and claim.sentence:
-        at = claim.figure.start - claim.sentence_start
-        claim_before = claim.sentence[:at] if 0 <= at <= len(claim.sentence) else ""
-    text = candidate.paragraph.text
-    s_at = text.find(candidate.sentence)
-    article_before = text[s_at:candidate.figure.start] if 0 <= s_at <= candidate.figure.start else ""
-    return claim_before, article_before
 
 
 def _stem_of(place: str) -> str:

@@ -46,9 +46,9 @@ from .article_subject import told_of_article_place
 from .semantic import SEMANTIC_SAID_MIN, SEMANTIC_SENTENCE_MIN, Similarity, nearest_sentences
 from .subject import CODE, PROVINCE_ABBREVIATIONS, abbreviation_in, name_said, names_in, place_in, province_core
 from .candidates import CONTRADICT_MIN, LOOSE_RESTATED_MIN, SAID_MIN, SAID_TO_CONTRADICT, SUPPORT_MIN, Candidate, ContextOf, Scored, _level, _period_kind, _periods_of, candidates, default_context
-from .as_of import as_of_words, other_as_of
+from .as_of import counted_at_another_month
 from .readings import _DAY_PART, closer_gives_other, qualified_as_another, qualifier_unsaid, other_item, opposite_event, unsaid_action, _better_beside, _closer_says_otherwise, _counts_another, _head_noun_elsewhere, _names_another, _is_change, _near_figure, _other_event, _restated_whole
-from .scoring import _words_before, score_candidates, whole_of_part
+from .scoring import score_candidates, whole_of_part
 from .whole_claim import recheck
 from .own_subject import own_subject_figure
 from .quoted_speaker import other_quoted_speaker
@@ -246,10 +246,9 @@ def _told_as_of_another(claim: Claim, stated: Figure, elsewhere: Sequence[Scored
         if not (row.place_ok and not row.period_ok and row.unit_ok and not row.unsaid_names and row.restated >= CONTRADICT_MIN
                 and stated.value == candidate.figure.value and stated.written == candidate.figure.written):
             continue
-        claim_before, article_before = _words_before(claim, candidate)
-        if not other_as_of(claim_before, article_before):
+        found = counted_at_another_month(claim, candidate)
+        if found is None:
             continue
-        found = as_of_words(article_before)
         return Verdict(CONTRADICTED, f"资料里的“{candidate.figure.written}”说的是{found}（“{candidate.sentence.strip()[:60]}”），而不是所述的时间（时间不同）。",
                        found=found, differs="时间", evidence=((candidate.paragraph, candidate.evidence_start, candidate.evidence_end),))
     return None

@@ -9,6 +9,7 @@ answer "沧州站发送旅客多少人次", nor "2025—2026年度东洞庭湖�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..question import QuestionAnalysis
 from ..scoring import Candidate
@@ -39,11 +40,17 @@ def _variants(name: str) -> list[tuple[str, str]]:
     return found
 
 
+@lru_cache(maxsize=1024)
+def _question_variants(question: str) -> tuple[tuple[str, str], ...]:
+    """The (asked, other) name pairs of every run of ``question``, those the question itself says as the other left out:
+    read once per question, not once per candidate figure."""
+    return tuple((asked, other) for run in _NAME.findall(question) for asked, other in _variants(run) if other not in question)
+
+
 def other_point_place(sentence: str, span_start: int, analysis: QuestionAnalysis) -> str | None:
     """The name of the other place the figure's sentence names before it (沧州西站 for 沧州站 asked), or None."""
     said_before = sentence[:span_start]
-    for run in _NAME.findall(analysis.text):
-        for asked, other in _variants(run):
-            if other in said_before and asked not in sentence and other not in analysis.text:
-                return other
+    for asked, other in _question_variants(analysis.text):
+        if other in said_before and asked not in sentence:
+            return other
     return None
