@@ -37,20 +37,6 @@ SENTENCE_WEIGHT = 0.08
 # legs' ranks decide (grid 0-.03: equal totals up to .02; without it a comparison side's near tie among
 # four paragraphs of one article flipped, tests/test_compare.py).
 SENTENCE_MARGIN = 0.02
-# Session 38 (helper retr38): the rerank now subtracts the whole distance (no margin, switch ``exact_closeness``):
-# inside one article the paragraph whose sentence is closest to the question is most often the one that answers it,
-# and the .02 margin handed those near ties back to the legs' ranks and the bigram coverage. Dev halves (seeds,
-# fresh..fresh30, the question as the answer stage retrieves it): paraphrase hit@1 1421 -> 1457, hit@5 1821 -> 1838
-# of 1980 (no set lost a hit@5; five lost one hit@1); margins .005-.015 land in between. RAG_ANSWER_ABLATE=exact_closeness
-# puts the margin back.
-
-
-def sentence_margin() -> float:
-    """How far behind the pool's closest sentence a paragraph's closest may fall at no cost: 0, or SENTENCE_MARGIN with
-    the switch ``exact_closeness`` off."""
-    from .answer.settings import ablated  # the answer stage's switches (rag.answer imports the retriever's modules)
-
-    return SENTENCE_MARGIN if ablated("exact_closeness") else 0.0
 # Bonus for a paragraph that states a figure of the kind the question asks for (rag.asked_figure: 多少块 →
 # "36.2万块", 哪天 → a date, 花了多少钱 → a sum in 元); 0 turns the term off. Ninth session: grid .002-.015 on the
 # dev halves of the seeds and eval/fresh..fresh7, with the weights above (leave-one-set-out); .004-.01 is a plateau.

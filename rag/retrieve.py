@@ -20,7 +20,7 @@ from .encoders import Encoder
 from .query_terms import article_reading
 from .index import Index
 from .asked_figure import asked_figure, states_asked_figure
-from .rerank import COVERAGE_WEIGHT, FIGURE_MIN_COVERAGE, FIGURE_WEIGHT, SENTENCE_WEIGHT, question_bigrams, question_coverage, sentence_margin
+from .rerank import COVERAGE_WEIGHT, FIGURE_MIN_COVERAGE, FIGURE_WEIGHT, SENTENCE_MARGIN, SENTENCE_WEIGHT, question_bigrams, question_coverage
 from .schema import RETRIEVAL_MODES, Chunk, Hit
 from .sentence_vectors import paragraph_sentences, stored_sentence_vectors
 from .vector_cache import text_key
@@ -42,7 +42,7 @@ def rerank_by_coverage(query: str, fused: list[Fused], chunks: Mapping[int, Chun
                        figure_weight: float = FIGURE_WEIGHT, reading: str | None = None) -> list[Fused]:
     """Add the question's coverage by each candidate (see rag.rerank) to its fused score, and, given
     ``closeness`` (each paragraph's best sentence similarity to the question), a penalty for how far its
-    paragraph's closest sentence falls behind the pool's closest (rag.rerank.sentence_margin). Given
+    paragraph's closest sentence falls behind the pool's closest (beyond SENTENCE_MARGIN). Given
     ``paragraph_text`` ((source, paragraph number) -> text), a bonus for a paragraph that states a figure of
     the kind the question asks for (rag.asked_figure), when the candidate covers at least FIGURE_MIN_COVERAGE of the
 best coverage in the pool (a figure in a paragraph about something else answers nothing). Given ``reading`` (the question
@@ -57,7 +57,6 @@ with its everyday words in the article's terms, rag.query_terms), a candidate's 
         coverages = {item: max(coverage, question_coverage(read, chunks[item].index_text)) if item in chunks else coverage
                      for item, coverage in coverages.items()}
     enough = FIGURE_MIN_COVERAGE * max(coverages.values(), default=0.0)
-    margin = sentence_margin() if closeness else 0.0
     rescored = []
     for item, score, leg_scores, leg_ranks in fused:
         chunk = chunks.get(item)
@@ -65,7 +64,7 @@ with its everyday words in the article's terms, rag.query_terms), a candidate's 
         score += COVERAGE_WEIGHT * coverage
         if closeness and chunk is not None:
             behind = top - closeness.get((chunk.source, chunk.paragraph), 0.0)
-            score -= sentence_weight * max(0.0, behind - margin)
+            score -= sentence_weight * max(0.0, behind - SENTENCE_MARGIN)
         if asked is not None and chunk is not None and paragraph_text is not None and coverage >= enough:
             key = (chunk.source, chunk.paragraph)
             if key not in stated:

@@ -32,9 +32,6 @@ class AnswerSettings:
 
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
-    "exact_closeness": "the retriever's rerank lowers a paragraph by the whole distance of its closest sentence's e5"
-                       " similarity to the pool's closest, with no margin of .02 inside which two count as equally close"
-                       " (rag.rerank.sentence_margin): one article's paragraph whose sentence says the asked thing goes first",
     "retrieval_terms": "the keyword leg's query also carries the article's terms for a reader's everyday words (新上牌 →"
                        " 注册登记, 平均每人 → 人均, 住一晚 → 过夜; rag.query_terms); a draft's claim is looked up as written",
     "place_level_lead": "lead_name: a name ending at a level of place other than the short side's (射洪市 against 船山区) ends"
