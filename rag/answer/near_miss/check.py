@@ -28,6 +28,7 @@ from .modifier import other_modifier
 from .money_kind import other_money
 from .whole_period import part_of_whole_period, span_of_years
 from .direction import other_point_place
+from .opening_place import other_opening_place
 from .threshold import threshold_figure
 from .name_word import word_only_in_name
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
@@ -134,6 +135,10 @@ def near_miss_check(
     pointed = on("direction") and other_point_place(sentence, span.start, analysis)
     if pointed:
         return "direction", _from_word(sentence, pointed, span, clause)
+    # "平果市…电解铝产量" asked, "田东县铝产业产值132.4亿元，…，电解铝产量46.7万吨" given: another county's figure
+    neighbour = on("opening_place") and other_opening_place(sentence, span.start, analysis)
+    if neighbour:
+        return "opening_place", _from_word(sentence, neighbour, span, clause)
     if on("percent") and _percent_unasked(span.text, analysis):
         return "percent", clause
     # "全市出口额" asked, "年出口额超5亿元的企业27家" given: a bound sorting things, no amount

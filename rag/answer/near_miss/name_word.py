@@ -22,17 +22,19 @@ _OPENING = re.compile(r"[\u4e00-\u9fff]{2}$")
 _MIN_WORD = 2
 
 
-def _inside_name(text: str, at: int, word: str) -> bool:
-    """Whether ``word`` at ``at`` of ``text`` is a piece of a name: a name's opening right before it, a kind right after."""
-    return bool(_OPENING.search(text[:at])) and text.startswith(_NAME_KINDS, at + len(word))
+def _inside_name(text: str, at: int, word: str, opened: bool) -> bool:
+    """Whether ``word`` at ``at`` of ``text`` is a piece of a name: a kind right after it, and when ``opened``, a name's
+    opening right before it."""
+    return (not opened or bool(_OPENING.search(text[:at]))) and text.startswith(_NAME_KINDS, at + len(word))
 
 
-def _said_outside_names(word: str, text: str) -> bool | None:
-    """True when ``text`` says ``word`` outside a name, False when only inside names, None when not at all."""
+def _said_outside_names(word: str, text: str, opened: bool = True) -> bool | None:
+    """True when ``text`` says ``word`` outside a name, False when only inside names, None when not at all. ``opened``:
+    a name needs its opening before the word (the question's own name may open with it: 市中心医院)."""
     found = [m.start() for m in re.finditer(re.escape(word), text)]
     if not found:
         return None
-    return any(not _inside_name(text, at, word) for at in found)
+    return any(not _inside_name(text, at, word, opened) for at in found)
 
 
 def word_only_in_name(sentence: str, analysis: QuestionAnalysis) -> str | None:
@@ -41,6 +43,6 @@ def word_only_in_name(sentence: str, analysis: QuestionAnalysis) -> str | None:
     for word in analysis.nouns:
         if len(word) < _MIN_WORD or word.endswith(_NAME_KINDS) or any(word in e for e in analysis.entities):
             continue
-        if _said_outside_names(word, analysis.text) and _said_outside_names(word, sentence) is False:
+        if _said_outside_names(word, analysis.text, opened=False) and _said_outside_names(word, sentence) is False:
             return word
     return None
