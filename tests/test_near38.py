@@ -1,0 +1,100 @@
+"""near38: near misses the answer stage answered instead of refusing (dev halves).
+
+- ``nm:name_word`` (rag.answer.near_miss.name_word): a noun of the question that marks off the part asked (国际 of
+  国际旅客, 国际航线) said in the figure's sentence only inside a proper name (锦州湾国际机场, 临沂启阳国际机场) does not say
+  it: the figure is the whole's. Dev: fresh18 xwb022 (锦州湾国际机场去年国际及地区航线旅客吞吐量: 146.3万人次 of all
+  passengers, refused), fresh12 xqd053 and fresh20 xyb030 (the same wording; their answer now comes from another
+  sentence, still wrong).
+- ``nm:opening_place`` (rag.answer.near_miss.opening_place): a county-level place a question opens with, which the
+  question's reading often misses (平果|市前, 新晃|侗族|自治县), is not answered by a figure whose sentence last names
+  another such place before it (田东县, 通道侗族自治县, 都安瑶族自治县, 黄石经济技术开发区·铁山区). Dev: fresh24 xle060,
+  fresh25 xne028, fresh30 xsa050 and xsb059, fresh15 xtd049.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ask, paragraph_maker
+from rag.answer.near_miss.name_word import word_only_in_name
+from rag.answer.near_miss.opening_place import asked_opening_place, other_opening_place
+from rag.answer.question import analyze_question
+
+airport = paragraph_maker("青禾日报 交通")
+
+
+@pytest.mark.parametrize("question,sentence,word", [
+    ("锦州湾国际机场去年国际及地区航线旅客吞吐量是多少？",
+     "锦州湾国际机场去年完成旅客吞吐量146.3万人次，同比增长9.1%，完成货邮吞吐量6820吨，同比增长5.4%。", "国际"),
+    ("临沂机场去年国际航线的旅客有多少人次？",
+     "记者从临沂启阳国际机场获悉，2025年该机场完成旅客吞吐量317.5万人次，同比增长12.6%；", "国际"),
+    ("海拉尔东山国际机场雪季以来的国际旅客有多少人次？",
+     "雪季以来，海拉尔东山国际机场完成旅客吞吐量78.4万人次，同比增长16.9%；", "国际"),
+])
+def test_a_part_word_said_only_inside_a_name(question, sentence, word):
+    assert word_only_in_name(sentence, analyze_question(question)) == word
+
+
+@pytest.mark.parametrize("question,sentence", [
+    # the sentence says the word outside the name too: the part's own figure
+    ("锦州湾国际机场去年国际旅客吞吐量是多少？", "锦州湾国际机场去年完成国际旅客吞吐量14.3万人次，同比增长9.1%。"),
+    # the question says the word only in a name itself
+    ("青禾国际机场去年旅客吞吐量是多少？", "青禾国际机场去年完成旅客吞吐量146.3万人次。"),
+    ("市中心医院2025年一共出院了多少病人？", "去年市中心医院门急诊186万人次，出院9.8万人次。"),
+])
+def test_a_word_said_outside_a_name_or_asked_in_one(question, sentence):
+    assert word_only_in_name(sentence, analyze_question(question)) is None
+
+
+def test_the_whole_airport_figure_does_not_answer_its_international_part(monkeypatch):
+    paragraph = airport("锦州湾国际机场去年完成旅客吞吐量146.3万人次，同比增长9.1%，完成货邮吞吐量6820吨，同比增长5.4%。"
+                        "锦州湾国际机场今年新开通航线12条。")
+    question = "锦州湾国际机场去年国际旅客吞吐量是多少？"
+    answer = ask(question, paragraph)
+    assert answer.refused and "146.3万人次" in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:name_word")
+    assert ask(question, paragraph).short == "146.3万人次"
+
+
+@pytest.mark.parametrize("question,place", [
+    ("平果市前三季度电解铝产量是多少？", "平果市"),
+    ("七星关区的学前教育毛入园率是多少？", "七星关区"),
+    ("新晃侗族自治县去年PM2.5年均浓度是多少？", "新晃侗族自治县"),
+    ("前三季度西塞山区地区生产总值是多少亿元？", "西塞山区"),
+    ("全市去年新增学位多少个？", None),  # a scope word, no place
+    ("去年全市接待游客多少人次？", None),  # a period and a scope word read into no name
+])
+def test_the_place_a_question_opens_with(question, place):
+    assert asked_opening_place(question) == place
+
+
+@pytest.mark.parametrize("question,sentence,figure,other", [
+    ("平果市前三季度电解铝产量是多少？", "田东县铝产业产值132.4亿元，增长12.8%，电解铝产量46.7万吨；", "46.7", "田东县"),
+    ("新晃侗族自治县去年PM2.5年均浓度是多少？",
+     "分县市区看，通道侗族自治县空气质量最好，优良天数比率达到98.6%，PM2.5年均浓度为21.4微克/立方米；", "21.4", "通道侗族自治县"),
+    ("大化瑶族自治县今年鲜茧产量是多少？",
+     "其中，环江毛南族自治县鲜茧产量2.93万吨，罗城仫佬族自治县鲜茧产量1.87万吨，都安瑶族自治县鲜茧产量1.24万吨。", "1.24",
+     "都安瑶族自治县"),
+    ("前三季度西塞山区地区生产总值是多少亿元？", "黄石经济技术开发区·铁山区地区生产总值247.90亿元，增长7.1%；", "247.90", "铁山区"),
+])
+def test_another_county_named_before_the_figure(question, sentence, figure, other):
+    assert other_opening_place(sentence, sentence.find(figure), analyze_question(question)) == other
+
+
+@pytest.mark.parametrize("question,sentence,figure", [
+    ("平果市前三季度电解铝产量是多少？", "平果市铝产业产值132.4亿元，增长12.8%，电解铝产量46.7万吨；", "46.7"),
+    ("渭南市2025年接待过夜游客多少人次？", "去年全市接待过夜游客2860万人次，增长12.4%；", "2860"),
+    # a scope word after the other place says the figure anew of the article's own place
+    ("七星关区的学前教育毛入园率是多少？", "威宁自治县今年新建公办幼儿园9所，全县学前教育毛入园率达到91.4%。", "91.4"),
+])
+def test_the_asked_place_or_a_scope_word_is_no_other(question, sentence, figure):
+    assert other_opening_place(sentence, sentence.find(figure), analyze_question(question)) is None
+
+
+def test_a_neighbour_county_figure_does_not_answer_the_asked_one(monkeypatch):
+    paragraph = paragraph_maker("新晃侗族自治县环境质量持续改善")(
+        "分县市区看，通道侗族自治县空气质量最好，优良天数比率达到98.6%，PM2.5年均浓度为21.4微克/立方米；")
+    question = "新晃侗族自治县去年PM2.5年均浓度是多少？"
+    answer = ask(question, paragraph)
+    assert answer.refused and "通道侗族自治县" in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:opening_place")
+    assert ask(question, paragraph).short == "21.4微克"
