@@ -29,6 +29,7 @@ from .money_kind import other_money
 from .whole_period import part_of_whole_period, span_of_years
 from .direction import other_point_place
 from .opening_place import other_opening_place
+from .kind_name import other_named_of_kind
 from .threshold import threshold_figure
 from .name_word import word_only_in_name
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
@@ -139,6 +140,10 @@ def near_miss_check(
     neighbour = on("opening_place") and other_opening_place(sentence, span.start, analysis)
     if neighbour:
         return "opening_place", _from_word(sentence, neighbour, span, clause)
+    # "湄江景区门票收入" asked, "紫鹊界梯田—梅山龙宫景区…门票收入1.36亿元" given: another named one of the asked kind
+    named = on("kind_name") and other_named_of_kind(sentence, span.start, analysis.text)
+    if named:
+        return "kind_name", _from_word(sentence, named, span, clause)
     if on("percent") and _percent_unasked(span.text, analysis):
         return "percent", clause
     # "全市出口额" asked, "年出口额超5亿元的企业27家" given: a bound sorting things, no amount
