@@ -19,14 +19,17 @@ from ..question import GENERIC_PLACES, QuestionAnalysis
 _LEVEL = r"(?:自治县|自治旗|县|市|区|旗)"
 # the question's subject place, after an opening period at most ("2025年", "去年", "前三季度")
 _ASKED = re.compile(r"^(?:\d{4}年|今年|去年|前三季度|上半年|一季度)?([\u4e00-\u9fff]{2,6}?" + _LEVEL + ")")
-# a place opening a clause of the figure's sentence ("田东县铝产业…", "，通道侗族自治县空气质量…", "·铁山区…")
-_SAID = re.compile(r"(?:^|[，,；;：:·、])(?:其中[，,]?)?([\u4e00-\u9fff]{2,6}?" + _LEVEL + ")")
+# a place opening a clause of the figure's sentence ("田东县铝产业…", "，通道侗族自治县空气质量…", "·铁山区…"; not a list's
+# member after 、, nor a place after a preposition: "在吴江区、吴中区分馆带动下")
+_SAID = re.compile(r"(?:^|[，,；;：:·])(?:其中[，,]?)?([\u4e00-\u9fff]{2,6}?" + _LEVEL + ")")
 # words ending in a level character that name no place (超市, 开发区, 红旗)
 _NOT_PLACES = frozenset(
     "超市 城市 都市 夜市 门市 上市 股市 楼市 车市 集市 早市 开发区 高新区 示范区 保护区 核心区 功能区 服务区 自贸区 风景区 "
     "试验区 实验区 集聚区 商务区 红旗 国旗 彩旗 党旗 锦旗 团旗 郡县".split()
 )
 _SCOPE_START = "全我本各当该每这那此"
+# a preposition or conjunction before a place is no part of its name ("在吴江区…带动下", "与田东县相比")
+_PREPOSITIONS = "在从由向对据与和比为经按被把将于自同及跟"
 # a scope word after the other place: the figure is said anew of the article's own place
 _SCOPE_AFTER = re.compile(r"(?:全|我|本|该)(?:省|市|县|区|州|旗)")
 
@@ -35,7 +38,8 @@ def _a_place(name: str) -> bool:
     return not (name in GENERIC_PLACES or name[0] in _SCOPE_START or _core(name) in GENERIC_PLACES
                 or any(name.endswith(word) for word in _NOT_PLACES) or re.search("[省市县区州旗]", _core(name))
                 # (a period or a scope word read into the name: 去年全市, 今年该县)
-                or re.search("[年月日季期]", _core(name)) or _core(name)[-1:] in "全我本该各这那每")
+                or re.search("[年月日季期]", _core(name)) or _core(name)[-1:] in "全我本该各这那每"
+                or name[0] in _PREPOSITIONS)
 
 
 def _core(name: str) -> str:
