@@ -140,3 +140,12 @@ def test_another_scenic_spot_figure_does_not_answer_the_asked_one(monkeypatch):
     assert answer.refused and "龙宫景区" in answer.answer, answer.answer
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:kind_name")
     assert ask(question, paragraph).short == "1.36亿元"
+
+
+@pytest.mark.parametrize("sentence,figure", [
+    ("开展困难群众救助工作，安排县级预算资金103万元，目前该项目正在进行公开招标。", "103"),  # 安排|县级: a verb, no place
+    ("在吴江区、吴中区分馆带动下，全年接待读者40万人次。", "40"),  # after 在 and 、: no clause's subject
+])
+def test_an_everyday_word_or_a_listed_place_opens_no_clause(sentence, figure):
+    for question in ("青禾县的城市低保标准是每人每月多少钱？", "姑苏区图书馆全年接待读者多少人次？"):
+        assert other_opening_place(sentence, sentence.find(figure), analyze_question(question)) is None

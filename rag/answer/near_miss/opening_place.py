@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from ..question import GENERIC_PLACES, QuestionAnalysis
+from ..question import GENERIC_PLACES, QuestionAnalysis, pos_cut
+from ..synonyms import known_common_word
 
 _LEVEL = r"(?:自治县|自治旗|县|市|区|旗)"
 # the question's subject place, after an opening period at most ("2025年", "去年", "前三季度")
@@ -39,7 +40,16 @@ def _a_place(name: str) -> bool:
                 or any(name.endswith(word) for word in _NOT_PLACES) or re.search("[省市县区州旗]", _core(name))
                 # (a period or a scope word read into the name: 去年全市, 今年该县)
                 or re.search("[年月日季期]", _core(name)) or _core(name)[-1:] in "全我本该各这那每"
-                or name[0] in _PREPOSITIONS)
+                or name[0] in _PREPOSITIONS or _common_core(_core(name)))
+
+
+def _common_core(core: str) -> bool:
+    """A core that is an everyday word, not a name: 安排|县级, 推动|县域, 进入|市场 (one jieba word tagged a verb, adverb,
+    adjective…, or a word 词林 files as an everyday one)."""
+    tokens = pos_cut(core)
+    if len(tokens) == 1 and tokens[0][1][:1] in ("v", "d", "a", "p", "c", "u", "m", "t", "r", "f", "q"):
+        return True
+    return known_common_word(core)
 
 
 def _core(name: str) -> str:
