@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..question import QuestionAnalysis
+from ..question import QuestionAnalysis, pos_cut
 
 # the kinds of thing a proper name ends in, after the word it holds (国际|机场, 人民|医院, 实验|小学)
 _NAME_KINDS = ("机场", "空港", "港区", "码头", "火车站", "学校", "小学", "中学", "大学", "学院", "幼儿园", "医院", "卫生院",
@@ -37,12 +37,27 @@ def _said_outside_names(word: str, text: str, opened: bool = True) -> bool | Non
     return any(not _inside_name(text, at, word, opened) for at in found)
 
 
+def _after_a_name(question: str, word: str) -> bool:
+    """Whether the question says ``word`` only right after a proper name (华亭|煤业: a short form of the name it then
+    gives in full, 华亭煤业集团), so as a piece of that name."""
+    at, tokens = 0, []
+    for token, flag in pos_cut(question):
+        tokens.append((at, token, flag))
+        at += len(token)
+    starts = [m.start() for m in re.finditer(re.escape(word), question)]
+    return bool(starts) and all(
+        any(end == start and flag in ("ns", "nr", "nz", "nt", "nrt") for end, flag in
+            ((t_at + len(t), t_flag) for t_at, t, t_flag in tokens))
+        for start in starts)
+
+
 def word_only_in_name(sentence: str, analysis: QuestionAnalysis) -> str | None:
     """The question's noun that the figure's ``sentence`` says only inside a name (国际 in 临沂启阳国际机场), while the
     question says it outside one (国际航线的旅客); None otherwise."""
     for word in analysis.nouns:
         if len(word) < _MIN_WORD or word.endswith(_NAME_KINDS) or any(word in e for e in analysis.entities):
             continue
-        if _said_outside_names(word, analysis.text, opened=False) and _said_outside_names(word, sentence) is False:
+        if _said_outside_names(word, analysis.text, opened=False) and _said_outside_names(word, sentence) is False \
+                and not _after_a_name(analysis.text, word):
             return word
     return None

@@ -26,7 +26,9 @@ _SAID = re.compile(r"(?:^|[，,；;：:·])(?:其中[，,]?)?([\u4e00-\u9fff]{2,
 # words ending in a level character that name no place (超市, 开发区, 红旗)
 _NOT_PLACES = frozenset(
     "超市 城市 都市 夜市 门市 上市 股市 楼市 车市 集市 早市 开发区 高新区 示范区 保护区 核心区 功能区 服务区 自贸区 风景区 "
-    "试验区 实验区 集聚区 商务区 红旗 国旗 彩旗 党旗 锦旗 团旗 郡县".split()
+    "试验区 实验区 集聚区 商务区 红旗 国旗 彩旗 党旗 锦旗 团旗 郡县 "
+    # kinds of area inside a place (景区, 小区, 社区…: 开行|景区, 老旧|小区, 毛绒玩具类|社区)
+    "景区 小区 社区 园区 校区 港区 片区 街区 矿区 林区 牧区 灾区 辖区 新区 市区 郊区 营区 展区 厂区 库区 城市".split()
 )
 _SCOPE_START = "全我本各当该每这那此"
 # a preposition or conjunction before a place is no part of its name ("在吴江区…带动下", "与田东县相比")
@@ -47,6 +49,9 @@ def _common_core(core: str) -> bool:
     """A core that is an everyday word, not a name: 安排|县级, 推动|县域, 进入|市场 (one jieba word tagged a verb, adverb,
     adjective…, or a word 词林 files as an everyday one)."""
     tokens = pos_cut(core)
+    # (a pronoun, preposition, conjunction, particle, adverb, number or time word is no piece of a name: 其中|在|区)
+    if any(flag[:1] in ("p", "r", "c", "u", "d", "m", "t", "f", "q") for _, flag in tokens):
+        return True
     if len(tokens) == 1 and tokens[0][1][:1] in ("v", "d", "a", "p", "c", "u", "m", "t", "r", "f", "q"):
         return True
     return known_common_word(core)
