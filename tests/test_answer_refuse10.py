@@ -50,9 +50,8 @@ def test_a_neighbouring_district_s_figure_does_not_answer_for_the_asked_district
     assert asked.refused, asked.answer
     own = extract_answer("临江区全年接待了多少人次读者？", ranked(DISTRICTS))
     assert not own.refused and own.short == "近40万人次", own.answer
-    # near_miss.named reads the same sibling (临江区 for 松山区) by its kind character, and near_miss.opening_place the
-    # county-level place the question opens with: all three switched off
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "neighbour_place,named_kind,nm:opening_place")
+    # near_miss.named reads the same sibling (临江区 for 松山区) by its kind character: both switched off
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "neighbour_place,named_kind")
     assert not extract_answer("松山区去年接待了多少人次读者？", ranked(DISTRICTS)).refused
 
 

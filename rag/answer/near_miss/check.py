@@ -28,7 +28,6 @@ from .modifier import other_modifier
 from .money_kind import other_money
 from .whole_period import part_of_whole_period, span_of_years
 from .direction import other_point_place
-from .opening_place import other_opening_place
 from .kind_name import other_named_of_kind
 from .threshold import threshold_figure
 from .name_word import word_only_in_name
@@ -136,10 +135,6 @@ def near_miss_check(
     pointed = on("direction") and other_point_place(sentence, span.start, analysis)
     if pointed:
         return "direction", _from_word(sentence, pointed, span, clause)
-    # "平果市…电解铝产量" asked, "田东县铝产业产值132.4亿元，…，电解铝产量46.7万吨" given: another county's figure
-    neighbour = on("opening_place") and other_opening_place(sentence, span.start, analysis)
-    if neighbour:
-        return "opening_place", _from_word(sentence, neighbour, span, clause)
     # "湄江景区门票收入" asked, "紫鹊界梯田—梅山龙宫景区…门票收入1.36亿元" given: another named one of the asked kind
     named = on("kind_name") and other_named_of_kind(sentence, span.start, analysis.text)
     if named:
