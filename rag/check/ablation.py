@@ -211,7 +211,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "bind_start",  # rag.check.binding.bind_start_period: "由上年的10.8%下降到8.9%": the start is 上年's, the claim's 去年 is told by the end
                "complement",  # rag.check.binding.bind_complement: "非居民供热价格…36元" is not the 居民's, "国有博物馆13家" not the 非国有's
                "month_span_date",  # rag.check.claims._ends_month_span: the "10月" of "1至10月" is a period, no date claim
-               "as_of")  # rag.check.as_of: "截至3月底，…1.86万人" is not told by "截至6月底，…1.86万人" (不一致 on 时间)
+               "as_of",  # rag.check.as_of: "截至3月底，…1.86万人" is not told by "截至6月底，…1.86万人" (不一致 on 时间)
+               "far_bound",  # rag.check.compare.far_above_bound: "超过300万人次" is not told by 1028万人次 (three times the bound or more)
+               "supported_elsewhere")  # rag.check.told_together: a later figure 一致 in another sentence is 不一致 where the sentence confirming the figure before it tells its measure otherwise
 
 
 def ingredient_on(name: str) -> bool:
