@@ -54,3 +54,34 @@ def test_a_later_figure_told_otherwise_beside_the_figure_before_it(page_assistan
         ("supported", "7.42亿元"), ("supported", "8630人")]
     monkeypatch.setenv("RAG_CHECK_ABLATE", "supported_elsewhere")
     assert _verdicts(page_assistant, text) == [("supported", "7.42亿元"), ("supported", "1.62万人")]
+
+
+# --- station ---------------------------------------------------------------------------------------------------------
+def test_a_station_is_named_as_written():
+    from rag.check.stations import claim_stations, station_unsaid
+    assert claim_stations("安阳站去年发送旅客618.5万人次", ("安阳",)) == (("安阳", ""),)  # fresh23 dev
+    assert claim_stations("抚州东站今年1至11月发送旅客86.4万人次", ("抚州",)) == (("抚州", "东"),)  # fresh27 dev
+    assert claim_stations("全市电商服务站点达到138个", ("全市",)) == ()  # 站点 names no station
+    assert station_unsaid(("安阳", ""), "去年，安阳东站共发送旅客", "")  # the last station before the figure is another
+    assert not station_unsaid(("安阳", ""), "去年，安阳东站共发送旅客618.5万人次。安阳站发送旅客", "")
+    assert station_unsaid(("抚州", "东"), "抚州站发送旅客", "抚州东站今年…")
+    assert not station_unsaid(("安阳", ""), "全市铁路旅客发送量", "安阳站今年…")  # none named there: the article says it
+
+
+def test_a_station_is_not_another_station_of_its_city(page_assistant, monkeypatch):
+    text = "安庆站今年春运期间日均发送旅客4.6万人次。"  # the article's 4.6万人次 are 安庆西站's
+    assert _verdicts(page_assistant, text)[0][0] == "contradicted"
+    assert _verdicts(page_assistant, "安庆西站今年春运期间日均发送旅客4.6万人次。") == [("supported", "4.6万人次")]
+    assert _verdicts(page_assistant, "今年春运期间，安庆西站发送旅客186.2万人次。") == [("supported", "186.2万人次")]
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "station")
+    assert _verdicts(page_assistant, text) == [("supported", "4.6万人次")]
+
+
+# --- told_flipped ----------------------------------------------------------------------------------------------------
+def test_a_change_told_the_other_way_beside_its_sibling(page_assistant, monkeypatch):
+    text = "今年全市夏粮产量21.6万吨，同比增长3.4%。"
+    assert _verdicts(page_assistant, text) == [("supported", "21.6万吨"), ("contradicted", "下降3.4%")]
+    # (told as claimed, the change is not contradicted; it is left 未找到 as before, its clause words being few)
+    assert _verdicts(page_assistant, "今年全市夏粮产量21.6万吨，同比下降3.4%。")[1][0] != "contradicted"
+    monkeypatch.setenv("RAG_CHECK_ABLATE", "told_flipped")
+    assert _verdicts(page_assistant, text)[1][0] != "contradicted"
