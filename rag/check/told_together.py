@@ -123,10 +123,7 @@ def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf
     out = list(verdicts)
     for i, claim in enumerate(claims):
         verdict, hits = first[i]
-        # (a figure confirmed in another article sentence than the one confirming its sibling is read there too,
-        # ``supported_elsewhere``: told otherwise there, it is 不一致)
-        elsewhere = verdict.verdict == SUPPORTED and claim.kind == "figure" and ingredient_on("supported_elsewhere")
-        if (verdict.verdict not in (NOT_FOUND, CONTRADICTED) and not elsewhere) or claim.figure is None or claim.kind not in ("figure", "date"):
+        if verdict.verdict not in (NOT_FOUND, CONTRADICTED) or claim.figure is None or claim.kind not in ("figure", "date"):
             continue
         confirming = [(other, told, other_hits) for other, told, other_hits in _decided_siblings(claim, claims, first)
                       if told.verdict == SUPPORTED]
@@ -139,10 +136,6 @@ def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf
             hit = next(iter(_holding(told.evidence[:1], other_hits)), None)
             if span is None or hit is None:
                 continue
-            if elsewhere and (other.stated_start > claim.stated_start or not verdict.evidence
-                              or _same_sentence(verdict.evidence[0], paragraph, span)):
-                continue  # (only a figure after the sibling leans on it, "…9.47万辆，同比增长43.8%"; one confirmed in the
-                #            sibling's very sentence is told together already)
             if verdict.verdict == NOT_FOUND and ingredient_on("told_flipped") and claim.stated_start > other.stated_start:
                 flipped = _told_flipped(claim, paragraph, span, told_end)
                 if flipped is not None:
@@ -154,8 +147,8 @@ def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf
                     break
             confirmed = {end for _, v, _ in confirming for p, _, end in v.evidence if _key(p) == _key(paragraph)}
             found, agrees = _told_there(claim, other, hit, span, told_end, context_of, confirmed,
-                                        otherwise=(verdict.verdict == NOT_FOUND and ingredient_on("told_otherwise")) or elsewhere)
-            if found is None or (elsewhere and agrees):
+                                        otherwise=verdict.verdict == NOT_FOUND and ingredient_on("told_otherwise"))
+            if found is None:
                 continue
             said = found.paragraph.text[found.evidence_start:found.evidence_end]
             evidence = ((found.paragraph, found.evidence_start, found.evidence_end),)
@@ -191,12 +184,6 @@ def _told_flipped(claim: Claim, paragraph, span: tuple[int, int], told_end: int)
         at = text.rfind(word, clause_start, start)
         return (at, end), f"{word}{figure.written}"
     return None
-
-
-def _same_sentence(evidence: tuple, paragraph, span: tuple[int, int]) -> bool:
-    """Whether ``evidence`` (paragraph, start, end) stands in the sentence ``span`` of ``paragraph``."""
-    its_paragraph, start, end = evidence
-    return _key(its_paragraph) == _key(paragraph) and span[0] <= start < span[1]
 
 
 def _told_there(claim: Claim, other: Claim, hit: Hit, span: tuple[int, int], told_end: int, context_of: ContextOf,
