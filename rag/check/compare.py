@@ -154,22 +154,6 @@ def is_threshold(figure: Figure) -> bool:
     return figure.written.lstrip().startswith(THRESHOLD_WORDS)
 
 
-FAR_BOUND = Decimal(3)  # a lower bound under a third of the article's figure is no rounding of it
-
-
-def far_above_bound(stated: Figure, found: Figure) -> bool:
-    """Whether ``found`` is three times a lower bound ``stated`` or more (switch ``far_bound``): a reporter rounds a figure
-    down to the bound just under it, "超过300万人次" for 312万, never for 1028万 — "六安北站…旅客发送量超过300万人次" is not told
-    by "全市铁路车站旅客发送量1028万人次", nor "蔬菜出口额突破5亿元" by "进出口额达到21.5亿元", nor "新能源汽车零售量突破1.5万辆" by
-    "新能源汽车14.3万辆" (保有量): a figure that far over the bound is another measure's, true of it only by accident."""
-    if not ingredient_on("far_bound") or stated.kind != "figure" or found.kind != "figure" or stated.qualifier != LOWER:
-        return False
-    if allowed_range(stated)[1] is not None:
-        return False  # "二十多家" (20..30) bounds it on both sides already
-    stated, found = in_same_terms(stated, found)
-    return stated.value > 0 and found.value >= stated.value * FAR_BOUND
-
-
 def same_written_number(stated: Figure, found: Figure) -> bool:
     """"3792.64元" against "3792.64万元": the same digits at another scale or unit."""
     return bool(stated.mantissa) and stated.mantissa.replace(",", "") == found.mantissa.replace(",", "")

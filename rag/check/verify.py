@@ -35,7 +35,7 @@ from typing import Iterator, Sequence
 from ..schema import Hit, Paragraph
 from ..sentences import split_sentences
 from .claims import periods_in, places_in
-from .compare import dates_agree, far_above_bound, same_written_number, value_satisfies
+from .compare import dates_agree, same_written_number, value_satisfies
 from .figures import MAX_DIGITS, Figure, find_figures
 from .measure import direction, direction_word, measure_words, share_present
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
@@ -125,8 +125,6 @@ def _decide(claim: Claim, stated: Figure, hits: Sequence[Hit], scored: list[Scor
             continue  # "帮助1315名就业困难人员" where the article's 就业困难人员 are its 342名 and its 1315名 are 失业人员
         if ingredient_on("counted") and stated.kind == "figure" and _names_another(claim, row.candidate):
             continue  # "金牌102枚" where the article's 102枚 is "奖牌总数102枚" and its 金牌 are 43枚
-        if far_above_bound(stated, row.candidate.figure):
-            continue  # "超过300万人次" is not told by 1028万人次: a figure that far over the bound is another measure's
         if row.same_subject and row.true and row.said >= SAID_MIN and not row.unsaid_names and (row.lexical or not _better_beside(row, scored)):
             # (a figure kept for its sentence's meaning alone confirms only when no other figure of that sentence
             # is named by more of the claim's words: "城镇新增就业568人，农牧区劳动力转移就业6211人次")
