@@ -468,7 +468,7 @@ NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
     "whole", "share_change", "asked_unit", "opposite", "plan", "joint", "flow_for_stock", "stock_for_flow",
-    "other_modifier", "volume_value", "money_kind", "asked_head", "alone", "direction", "threshold", "name_word", "kind_name",
+    "other_modifier", "volume_value", "money_kind", "asked_head", "alone", "direction", "threshold", "kind_name",
 )
 
 ABLATABLE = frozenset(

@@ -30,7 +30,6 @@ from .whole_period import part_of_whole_period, span_of_years
 from .direction import other_point_place
 from .kind_name import other_named_of_kind
 from .threshold import threshold_figure
-from .name_word import word_only_in_name
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
 from .words import MIN_FOCUS_IN_CLAUSE, _asked_in_other_words, _asked_words, _asked_words_at, _said
@@ -157,8 +156,6 @@ def near_miss_check(
     if on("threshold") and threshold_figure(sentence, span, analysis):
         return "threshold", clause
     # "国际航线的旅客" asked, "临沂启阳国际机场…完成旅客吞吐量317.5万人次" given: the asked part's word said only in a name
-    if on("name_word") and word_only_in_name(sentence, analysis):
-        return "name_word", clause
     if on("share_change") and share_or_change_crossed(span.text, before, analysis):
         return "share_change", clause
     if on("asked_unit") and unit_of_other_kind(span, sentence, analysis):
