@@ -4,12 +4,8 @@ tests (no eval row), read by the real answer stage; each goes away with its swit
 - ``new_kind_word`` (rag.answer.near_miss.stock._new_said): 新 opening a word that names a kind or a place
   (新能源汽车保有量, 新型储能, 新疆) says nothing new, so a stock in such a clause (保有量达…辆) does not answer a flow
   asked (新增, 新上牌): nm:stock_for_flow refuses it as it refuses 全县植保无人机保有量.
-- ``stock_part`` (rag.answer.near_miss.check): a 其中-part of a stock (其中汽车36.6万辆 after 机动车保有量达46.9万辆) is a
-  stock, no answer to a flow asked.
 """
 from __future__ import annotations
-
-from dataclasses import replace
 
 from conftest import ask, paragraph_maker
 
@@ -47,18 +43,3 @@ def test_the_stock_and_the_flow_still_answer_when_asked():
     both = paragraph(EV_STOCK + "今年全县新增新能源汽车3600辆，同比增长21.4%。")
     assert ask("青禾县新能源汽车保有量是多少？", both).short == "1.2万辆"
     assert ask("青禾县今年新增了多少辆新能源汽车？", both).short == "3600辆"
-
-
-# ``stock_part`` (rag.answer.near_miss.check): a 其中-part of a stock is a stock, no answer to a flow asked
-FLEET = "截至2025年底，全县机动车保有量达46.9万辆，其中汽车36.6万辆。"
-
-
-def test_a_part_of_a_stock_does_not_answer_a_flow(monkeypatch):
-    question = "青禾县去年新增了多少辆汽车？"
-    dated = replace(paragraph(FLEET), date="2026-01-20")
-    assert ask(question, dated).refused
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "stock_part")
-    off = ask(question, dated)
-    assert not off.refused and off.short == "36.6万辆", off.answer
-    monkeypatch.delenv("RAG_ANSWER_ABLATE")
-    assert ask("青禾县有多少辆汽车？", dated).short == "36.6万辆"

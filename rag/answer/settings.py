@@ -453,8 +453,6 @@ SWITCHES = {
                  " (every citizen): asked_place.wider_scope and near_miss.whole_for_part",
     "placed_fallback": "when the best-scoring sentence is refused for its place or scope (全省, 三市合计), a lower-scoring"
                        " sentence answers only when it names an asked place itself (rag.answer.pipeline)",
-    "stock_part": "nm:stock_for_flow reads a 其中-clause (其中汽车3.66亿辆) with the clause it breaks down (机动车保有量达"
-                  "4.69亿辆): a part of a stock is a stock, no answer to a flow asked (新上牌, 新增)",
     "new_kind_word": "nm:stock_for_flow: 新 opening a word naming a kind or a place (新能源汽车保有量, 新型储能, 新疆) says"
                      " nothing new: the stock (保有量达4397万辆) does not answer a flow asked (新上牌, 新增)",
     "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"

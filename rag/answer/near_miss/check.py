@@ -72,18 +72,6 @@ def _lead_pieces(candidate: Candidate) -> str:
     return text[start:at]
 
 
-def _with_whole_of_part(sentence: str, own_clause: str) -> str:
-    """A 其中-clause ("其中汽车3.66亿辆") read with the clause before it, whose measure it breaks down ("机动车保有量达4.69亿辆"):
-    a part of a stock is a stock (switch ``stock_part``); the clause alone otherwise."""
-    if ablated("stock_part") or not own_clause.startswith("其中"):
-        return own_clause
-    at = sentence.find(own_clause)
-    if at <= 0:
-        return own_clause
-    start = max(sentence.rfind(mark, 0, at - 1) for mark in "，,；;。：:") + 1
-    return sentence[start:at] + own_clause
-
-
 def near_miss(candidate: Candidate, analysis: QuestionAnalysis, elsewhere: Iterable[str] = ()) -> str | None:
     """What the candidate's figure measures instead of the asked thing (its clause), or None
     when nothing says it measures something else. ``elsewhere``: the other retrieved
@@ -175,7 +163,7 @@ def near_miss_check(
         return "plan", clause
     if on("flow_for_stock") and flow_for_stock(sentence[:span.start], sentence[span.end:], analysis):
         return "flow_for_stock", clause
-    if on("stock_for_flow") and stock_for_flow(_with_whole_of_part(sentence, own_clause), analysis):
+    if on("stock_for_flow") and stock_for_flow(own_clause, analysis):
         return "stock_for_flow", clause
     if on("part") and _part_unasked(sentence, span.start, analysis):
         return "part", clause
