@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from .answer.everyday_terms import in_article_terms
 from .query_cache import QUERY_VECTORS
 from .metrics import (
     HIT_KS,
@@ -285,7 +286,9 @@ def evaluate_question(assistant, question: EvalQuestion, mode: str, k: int) -> Q
         correct = False if question.answers else None
         cause = failure_cause(question, None, k, True, correct, False)
         return QuestionResult(question, mode, None, True, correct, correct, str(refusal), None, None, cause, (), {})
-    searched = answer.rewritten_question or question.question
+    # ranked as the answer stage retrieves it: the follow-up's rewrite with a few statistics' everyday words in the
+    # articles' terms (rag.answer.everyday_terms: 经济总量 → 地区生产总值), so hit@k is what the answer was read from
+    searched = in_article_terms(answer.rewritten_question or question.question)
     hits = assistant.search(searched, k=max(SEARCH_K, k), mode=mode).hits
     relevant = [question.is_relevant(hit) for hit in hits[:SEARCH_K]]
     rank = first_relevant_rank(relevant) if question.judged else None

@@ -453,6 +453,8 @@ SWITCHES = {
                  " (every citizen): asked_place.wider_scope and near_miss.whole_for_part",
     "placed_fallback": "when the best-scoring sentence is refused for its place or scope (全省, 三市合计), a lower-scoring"
                        " sentence answers only when it names an asked place itself (rag.answer.pipeline)",
+    "new_kind_word": "nm:stock_for_flow: 新 opening a word naming a kind or a place (新能源汽车保有量, 新型储能, 新疆) says"
+                     " nothing new: the stock (保有量达4397万辆) does not answer a flow asked (新上牌, 新增)",
     "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"
                            " noun_elsewhere, action, subject…) is overruled for the sentence closest in meaning, from a"
                            " paragraph retrieval is sure of, whose figure is of the asked type (rag.answer.paraphrased)",
@@ -464,7 +466,7 @@ NEAR_MISS_CHECKS = (
     "place_subject", "percent", "part", "member", "only_part", "counted", "subset", "earlier", "unit_refused", "people_unit", "unit_word", "named_figure", "rate", "per_unit", "action",
     "qualifier", "subject", "noun_elsewhere", "asked_word_here", "distinguishing",
     "whole", "share_change", "asked_unit", "opposite", "plan", "joint", "flow_for_stock", "stock_for_flow",
-    "other_modifier", "volume_value", "money_kind", "asked_head", "alone", "direction", "threshold",
+    "other_modifier", "volume_value", "money_kind", "asked_head", "alone", "direction", "threshold", "kind_name",
 )
 
 ABLATABLE = frozenset(

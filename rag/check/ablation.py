@@ -121,6 +121,9 @@ that confirmed another figure of it states its very value, in a clause naming it
 claim of 去年 by 8.9%, "由2023年底的31.2%提高到43.6%" one of 截至9月底 by 43.6%), ``complement`` (rag.check.binding.bind_complement:
 a figure told of 非X is not X's, "非居民供热价格…36元", nor X's of 非X, "国有博物馆13家"), ``month_span_date`` (rag.check.claims: the
 "10月" of "1至10月" is a period, no date claim),
+``told_flipped`` (rag.check.told_together: a change after its sibling, "…产量9.8万吨，
+同比增长2.3%", left 未找到, is 不一致 on 方向 where the article sentence confirming the sibling gives the first figure of its unit after
+it the very value the other way, "…产量9.8万吨，受…影响，同比下降2.3%"),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -211,7 +214,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "bind_start",  # rag.check.binding.bind_start_period: "由上年的10.8%下降到8.9%": the start is 上年's, the claim's 去年 is told by the end
                "complement",  # rag.check.binding.bind_complement: "非居民供热价格…36元" is not the 居民's, "国有博物馆13家" not the 非国有's
                "month_span_date",  # rag.check.claims._ends_month_span: the "10月" of "1至10月" is a period, no date claim
-               "as_of")  # rag.check.as_of: "截至3月底，…1.86万人" is not told by "截至6月底，…1.86万人" (不一致 on 时间)
+               "as_of",  # rag.check.as_of: "截至3月底，…1.86万人" is not told by "截至6月底，…1.86万人" (不一致 on 时间)
+               "told_flipped")  # rag.check.told_together._told_flipped: "…9.8万吨，同比增长2.3%" told "…9.8万吨，…同比下降2.3%" is 不一致 on 方向
 
 
 def ingredient_on(name: str) -> bool:

@@ -40,7 +40,8 @@ from .candidates import ContextOf
 from .claims import CLAUSE_END
 from .figures import RANK_UNIT
 from .ablation import ingredient_on
-from .measure import direction
+from .figures import find_figures
+from .measure import direction, direction_word
 from .readings import _near_figure
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .scoring import score_candidates
@@ -135,6 +136,15 @@ def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf
             hit = next(iter(_holding(told.evidence[:1], other_hits)), None)
             if span is None or hit is None:
                 continue
+            if verdict.verdict == NOT_FOUND and ingredient_on("told_flipped") and claim.stated_start > other.stated_start:
+                flipped = _told_flipped(claim, paragraph, span, told_end)
+                if flipped is not None:
+                    found, written = flipped
+                    out[i] = (Verdict(CONTRADICTED, f"资料写的是“{paragraph.text[found[0]:found[1]]}”：{written}，而不是"
+                                                    f"{direction_word(_near_figure(claim.label)) or ''}{claim.stated}（方向不同；"
+                                                    f"与同句的“{other.stated}”同在一句）。",
+                                      found=written, differs="方向", evidence=((paragraph, found[0], found[1]),)), hits)
+                    break
             confirmed = {end for _, v, _ in confirming for p, _, end in v.evidence if _key(p) == _key(paragraph)}
             found, agrees = _told_there(claim, other, hit, span, told_end, context_of, confirmed,
                                         otherwise=verdict.verdict == NOT_FOUND and ingredient_on("told_otherwise"))
@@ -151,6 +161,29 @@ def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf
                                                 f"与同句的“{other.stated}”同在一句）。",
                                   found=found.figure.written, differs="数值", evidence=evidence), hits)
     return out
+
+
+def _told_flipped(claim: Claim, paragraph, span: tuple[int, int], told_end: int) -> tuple[tuple[int, int], str] | None:
+    """``told_flipped``: a change after its sibling, "…产量9.8万吨，同比增长2.3%", where the article sentence confirming the sibling
+    gives the first figure of the claim's unit after it the claim's very value the other way, "产量9.8万吨，受…影响，同比下降
+    2.3%": ((start, end) of the article's words, "下降2.3%"), else None."""
+    stated = claim.figure
+    claim_way = direction(_near_figure(claim.label))
+    if stated is None or stated.kind != "figure" or claim_way is None:
+        return None
+    text = paragraph.text
+    for figure in find_figures(text[told_end:span[1]]):
+        if figure.kind != "figure" or figure.unit_class != stated.unit_class:
+            continue
+        start, end = told_end + figure.start, told_end + figure.end
+        clause_start = max(m.end() for m in CLAUSE_END.finditer(text, 0, start)) if CLAUSE_END.search(text, 0, start) else 0
+        before = text[max(clause_start, told_end):start]
+        word = direction_word(before)
+        if figure.value != stated.value or word is None or direction(before) in (None, claim_way):
+            return None  # (the first figure of the claim's unit after the sibling is the claim's: told as claimed or another value)
+        at = text.rfind(word, clause_start, start)
+        return (at, end), f"{word}{figure.written}"
+    return None
 
 
 def _told_there(claim: Claim, other: Claim, hit: Hit, span: tuple[int, int], told_end: int, context_of: ContextOf,

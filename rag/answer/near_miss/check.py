@@ -28,6 +28,7 @@ from .modifier import other_modifier
 from .money_kind import other_money
 from .whole_period import part_of_whole_period, span_of_years
 from .direction import other_point_place
+from .kind_name import other_named_of_kind
 from .threshold import threshold_figure
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
@@ -133,11 +134,16 @@ def near_miss_check(
     pointed = on("direction") and other_point_place(sentence, span.start, analysis)
     if pointed:
         return "direction", _from_word(sentence, pointed, span, clause)
+    # "湄江景区门票收入" asked, "紫鹊界梯田—梅山龙宫景区…门票收入1.36亿元" given: another named one of the asked kind
+    named = on("kind_name") and other_named_of_kind(sentence, span.start, analysis.text)
+    if named:
+        return "kind_name", _from_word(sentence, named, span, clause)
     if on("percent") and _percent_unasked(span.text, analysis):
         return "percent", clause
     # "全市出口额" asked, "年出口额超5亿元的企业27家" given: a bound sorting things, no amount
     if on("threshold") and threshold_figure(sentence, span, analysis):
         return "threshold", clause
+    # "国际航线的旅客" asked, "临沂启阳国际机场…完成旅客吞吐量317.5万人次" given: the asked part's word said only in a name
     if on("share_change") and share_or_change_crossed(span.text, before, analysis):
         return "share_change", clause
     if on("asked_unit") and unit_of_other_kind(span, sentence, analysis):

@@ -71,10 +71,26 @@ _FLOW_ASKED = re.compile(r"新(?:增|建|开|装|注册|添|上)")
 _STOCK_SAID = re.compile(r"保有量|现有|共有|总数|总量|拥有")
 
 
+def _new_said(clause: str) -> bool:
+    """Whether ``clause`` says something new: 新 alone ("新注册登记", "新上牌") or opening a verb or a word of adding
+    ("新增", "新建", "新开工"); with switch ``new_kind_word`` not 新 opening a word that names a kind or a place
+    ("新能源汽车保有量", "新型储能", "新兴产业", "新疆", "新区"), which is no flow: "全国新能源汽车保有量达4397万辆" is a stock."""
+    if "新" not in clause:
+        return False
+    if ablated("new_kind_word"):
+        return True
+    return any(word == "新" or (word.startswith("新") and (flag.startswith("v") or _FLOW_WORD.match(word)))
+               for word, flag in pos_cut(clause))
+
+
+# a word of adding that opens with 新, whatever the tagger makes of it (新建 ns, 新开工 nz)
+_FLOW_WORD = re.compile(r"新(?:增|建|开|装|注册|添|上|登记|签|设|招|入|投|产|办|种|造|改|购|领|发|引|落)")
+
+
 def stock_for_flow(clause: str, analysis: QuestionAnalysis) -> bool:
     """Whether the figure's clause says a stock ("全市植保无人机保有量达到2650架") and nothing new ("新"), when the
     question asks a flow ("全市今年新增了多少架植保无人机"): how many there are is not how many were added."""
-    return bool(_FLOW_ASKED.search(analysis.text)) and bool(_STOCK_SAID.search(clause)) and "新" not in clause
+    return bool(_FLOW_ASKED.search(analysis.text)) and bool(_STOCK_SAID.search(clause)) and not _new_said(clause)
 
 
 def stock_said(sentence: str, start: int, end: int) -> bool:
