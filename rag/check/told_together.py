@@ -38,9 +38,8 @@ from ..schema import Hit
 from ..sentences import split_sentences
 from .candidates import ContextOf
 from .claims import CLAUSE_END
-from .figures import RANK_UNIT
+from .figures import RANK_UNIT, find_figures
 from .ablation import ingredient_on
-from .figures import find_figures
 from .measure import direction, direction_word
 from .readings import _near_figure
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim

@@ -143,7 +143,6 @@ def near_miss_check(
     # "全市出口额" asked, "年出口额超5亿元的企业27家" given: a bound sorting things, no amount
     if on("threshold") and threshold_figure(sentence, span, analysis):
         return "threshold", clause
-    # "国际航线的旅客" asked, "临沂启阳国际机场…完成旅客吞吐量317.5万人次" given: the asked part's word said only in a name
     if on("share_change") and share_or_change_crossed(span.text, before, analysis):
         return "share_change", clause
     if on("asked_unit") and unit_of_other_kind(span, sentence, analysis):

@@ -71,6 +71,10 @@ _FLOW_ASKED = re.compile(r"新(?:增|建|开|装|注册|添|上)")
 _STOCK_SAID = re.compile(r"保有量|现有|共有|总数|总量|拥有")
 
 
+# a word of adding that opens with 新, whatever the tagger makes of it (新建 ns, 新开工 nz)
+_FLOW_WORD = re.compile(r"新(?:增|建|开|装|注册|添|上|登记|签|设|招|入|投|产|办|种|造|改|购|领|发|引|落)")
+
+
 def _new_said(clause: str) -> bool:
     """Whether ``clause`` says something new: 新 alone ("新注册登记", "新上牌") or opening a verb or a word of adding
     ("新增", "新建", "新开工"); with switch ``new_kind_word`` not 新 opening a word that names a kind or a place
@@ -81,10 +85,6 @@ def _new_said(clause: str) -> bool:
         return True
     return any(word == "新" or (word.startswith("新") and (flag.startswith("v") or _FLOW_WORD.match(word)))
                for word, flag in pos_cut(clause))
-
-
-# a word of adding that opens with 新, whatever the tagger makes of it (新建 ns, 新开工 nz)
-_FLOW_WORD = re.compile(r"新(?:增|建|开|装|注册|添|上|登记|签|设|招|入|投|产|办|种|造|改|购|领|发|引|落)")
 
 
 def stock_for_flow(clause: str, analysis: QuestionAnalysis) -> bool:
