@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ask, paragraph_maker
+from conftest import paragraph_maker, refused_until_switched_off
 from rag.answer.near_miss.kind_name import other_named_of_kind
 
 
@@ -43,8 +43,5 @@ def test_the_asked_one_or_no_name_is_no_other(question, sentence, figure):
 def test_another_scenic_spot_figure_does_not_answer_the_asked_one(monkeypatch):
     paragraph = paragraph_maker("涟源市湄江景区旅游持续升温")(
         "1至11月，紫鹊界梯田—梅山龙宫景区接待游客286.4万人次，同比增长15.8%，门票收入1.36亿元；")
-    question = "今年1至11月涟源市湄江景区门票收入是多少？"
-    answer = ask(question, paragraph)
-    assert answer.refused and "龙宫景区" in answer.answer, answer.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "nm:kind_name")
-    assert ask(question, paragraph).short == "1.36亿元"
+    refused_until_switched_off("nm:kind_name", "今年1至11月涟源市湄江景区门票收入是多少？", "今年1至11月梅山龙宫景区门票收入是多少？",
+                               "1.36亿元", paragraph, says="龙宫景区", monkeypatch=monkeypatch)

@@ -7,7 +7,7 @@ tests (no eval row), read by the real answer stage; each goes away with its swit
 """
 from __future__ import annotations
 
-from conftest import ask, paragraph_maker
+from conftest import ask, paragraph_maker, refused_until_switched_off
 
 from rag.answer.near_miss.stock import _new_said
 
@@ -30,13 +30,8 @@ def test_new_opening_a_kind_word_says_nothing_new(monkeypatch):
 
 
 def test_a_stock_of_a_kind_named_with_new_does_not_answer_a_flow(monkeypatch):
-    question = "青禾县今年新增了多少辆新能源汽车？"
-    answer = ask(question, paragraph(EV_STOCK))
-    assert answer.refused, answer.answer
-    assert "文中只有" in answer.answer, answer.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "new_kind_word")
-    off = ask(question, paragraph(EV_STOCK))
-    assert not off.refused and off.short == "1.2万辆", off.answer
+    refused_until_switched_off("new_kind_word", "青禾县今年新增了多少辆新能源汽车？", "青禾县新能源汽车保有量是多少？", "1.2万辆",
+                               paragraph(EV_STOCK), says="文中只有", monkeypatch=monkeypatch)
 
 
 def test_the_stock_and_the_flow_still_answer_when_asked():
