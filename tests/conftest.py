@@ -116,6 +116,11 @@ def claim_verdicts(report) -> list[tuple]:
     return [(c.verdict, c.found, c.reason) for c in report.claims]
 
 
+def verdicts_and_found(assistant, text: str) -> list[tuple]:
+    """(verdict, found) of each claim ``assistant`` finds in ``text``."""
+    return [(c.verdict, c.found) for c in assistant.check(text).claims]
+
+
 def contradicted(report) -> list[tuple]:
     """(found, differs) of each claim of a check report found 不一致: what the article says instead, and what differs."""
     return [(c.found, c.differs) for c in report.claims if c.verdict == "contradicted"]

@@ -1,13 +1,7 @@
 """Session 37, helper claims37: a reading that turns a wrong 一致 into 不一致 (dev halves): a stock counted at the end of
 another month (``as_of``)."""
-from pathlib import Path
-
-import pytest
-
-from conftest import assistant_over, claim_verdicts
+from conftest import page_assistant_over, verdicts_and_found
 from rag.check.as_of import as_of_months, as_of_words, other_as_of
-
-PAGE = Path(__file__).parent / "data" / "claims37"
 
 
 # --- as_of -----------------------------------------------------------------------------------------------------------
@@ -30,18 +24,12 @@ def test_another_month_end_is_another_count(monkeypatch):
 
 
 # --- on a page written for these tests, with the real encoder and index ---------------------------------------------
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "claims37-index")
-
-
-def _verdicts(assistant, text: str) -> list[tuple]:
-    return [(verdict, found) for verdict, found, _ in claim_verdicts(assistant.check(text))]
+page_assistant = page_assistant_over("claims37")
 
 
 def test_a_stock_of_another_month_end_is_contradicted_on_time(page_assistant, monkeypatch):
-    assert _verdicts(page_assistant, "截至3月底，全市享受长期护理保险待遇的失能人员达到2.47万人。") == [("contradicted", "截至6月底")]
-    assert _verdicts(page_assistant, "截至6月底，全市享受长期护理保险待遇的失能人员达到2.47万人。") == [("supported", "2.47万人")]
-    assert _verdicts(page_assistant, "截至6月末，全市光伏产业贷款余额为312.6亿元。") == [("contradicted", "截至9月末")]
+    assert verdicts_and_found(page_assistant, "截至3月底，全市享受长期护理保险待遇的失能人员达到2.47万人。") == [("contradicted", "截至6月底")]
+    assert verdicts_and_found(page_assistant, "截至6月底，全市享受长期护理保险待遇的失能人员达到2.47万人。") == [("supported", "2.47万人")]
+    assert verdicts_and_found(page_assistant, "截至6月末，全市光伏产业贷款余额为312.6亿元。") == [("contradicted", "截至9月末")]
     monkeypatch.setenv("RAG_CHECK_ABLATE", "as_of")
-    assert _verdicts(page_assistant, "截至6月末，全市光伏产业贷款余额为312.6亿元。")[0][0] != "contradicted"
+    assert verdicts_and_found(page_assistant, "截至6月末，全市光伏产业贷款余额为312.6亿元。")[0][0] != "contradicted"

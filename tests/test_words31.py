@@ -7,13 +7,8 @@ with the article's figure. ("三成多" stays any share over 30%: the helper's `
 lead, as it turned a supported claim of fresh18's test half into 不一致, eval/README.md, twenty-seventh session.)
 """
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
-
-from conftest import assistant_over
-
-PAGE = Path(__file__).parent / "data" / "words31"
+from conftest import page_assistant_over, verdicts_and_found
 
 
 def _reading(text: str):
@@ -73,36 +68,30 @@ def test_switches_give_the_old_readings(monkeypatch):
         numerals_blanked.cache_clear()
 
 
-@pytest.fixture(scope="module")
-def page_assistant(tmp_path_factory):
-    return assistant_over(PAGE, tmp_path_factory, "words31-index")
-
-
-def _verdicts(assistant, text: str):
-    return [(c.verdict, c.found) for c in assistant.check(text).claims]
+page_assistant = page_assistant_over("words31")
 
 
 def test_figures_in_words_against_the_article(page_assistant):
     a = page_assistant
-    assert _verdicts(a, "青溪县日烘干能力比2023年增加了一倍。") == [("supported", "一番")]
-    assert _verdicts(a, "今年以来青溪县近万人参加补贴性职业技能培训。") == [("supported", "9860人")]
-    assert _verdicts(a, "青溪县规模以上工业企业中有数十家民营企业。") == [("supported", "37家")]
-    assert _verdicts(a, "青溪县农民人均可支配收入比2020年增长三成多。") == [("supported", "34.6%")]
-    assert _verdicts(a, "青溪县两千三百多名网格员在日常巡查中主动发现并处置问题。") == [("supported", "2380余名")]
+    assert verdicts_and_found(a, "青溪县日烘干能力比2023年增加了一倍。") == [("supported", "一番")]
+    assert verdicts_and_found(a, "今年以来青溪县近万人参加补贴性职业技能培训。") == [("supported", "9860人")]
+    assert verdicts_and_found(a, "青溪县规模以上工业企业中有数十家民营企业。") == [("supported", "37家")]
+    assert verdicts_and_found(a, "青溪县农民人均可支配收入比2020年增长三成多。") == [("supported", "34.6%")]
+    assert verdicts_and_found(a, "青溪县两千三百多名网格员在日常巡查中主动发现并处置问题。") == [("supported", "2380余名")]
 
 
 def test_a_band_lets_no_wrong_figure_through(page_assistant):
     a = page_assistant
-    assert _verdicts(a, "今年以来青溪县上万人参加补贴性职业技能培训。") == [("contradicted", "9860人")]
-    assert _verdicts(a, "今年以来青溪县两万多人参加补贴性职业技能培训。") == [("contradicted", "9860人")]
-    assert _verdicts(a, "青溪县农村自来水普及率近九成。") == [("contradicted", "72.5%")]
+    assert verdicts_and_found(a, "今年以来青溪县上万人参加补贴性职业技能培训。") == [("contradicted", "9860人")]
+    assert verdicts_and_found(a, "今年以来青溪县两万多人参加补贴性职业技能培训。") == [("contradicted", "9860人")]
+    assert verdicts_and_found(a, "青溪县农村自来水普及率近九成。") == [("contradicted", "72.5%")]
 
 
 def test_switched_off_the_claims_are_read_as_before(page_assistant, monkeypatch):
     monkeypatch.setenv("RAG_CHECK_ABLATE", "double_words,order_words")
     a = page_assistant
-    assert _verdicts(a, "青溪县日烘干能力比2023年增加了一倍。")[0][0] == "not_found"
-    assert _verdicts(a, "今年以来青溪县上万人参加补贴性职业技能培训。")[0][0] == "not_found"  # no figure read in 上万人
+    assert verdicts_and_found(a, "青溪县日烘干能力比2023年增加了一倍。")[0][0] == "not_found"
+    assert verdicts_and_found(a, "今年以来青溪县上万人参加补贴性职业技能培训。")[0][0] == "not_found"  # no figure read in 上万人
 
 
 def test_a_figure_inside_a_quoted_name_is_the_name():
