@@ -55,6 +55,10 @@ SWITCHES = {
                      " (nm:rate)",
     "scope_after_frame": "wider_scope reads the scope word opening a sentence after its reporting frame (记者从…获悉，"
                           "今年全县…)",
+    "paired_parts": "a comparison of two bare parts of one whole (出口 and 进口 of 黄石, 出口额 and 进口额 of 铜陵) reads both"
+                    " from the first retrieved sentence stating them one after the other, each word opening a clause with"
+                    " its figure right after it (其中，出口238.4亿元，增长15.8%；进口174.2亿元), of the place and period asked"
+                    " (rag.answer.comparison.paired_parts)",
     "rural_scope": "wider_scope: 全市乡村旅游 is the city's rural tourism, a scope word as 全市 (not 全市乡镇, its towns)",
     "scope_of_lead_piece": "wider_scope reads a sentence piece after ；with the pieces before it (今年全县…；平均亩产442公斤:"
                             " 全县's)",
