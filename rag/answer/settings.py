@@ -457,6 +457,9 @@ SWITCHES = {
                  " (every citizen): asked_place.wider_scope and near_miss.whole_for_part",
     "placed_fallback": "when the best-scoring sentence is refused for its place or scope (全省, 三市合计), a lower-scoring"
                        " sentence answers only when it names an asked place itself (rag.answer.pipeline)",
+    "previous_year_baseline": "去年 asked: a sentence naming 上年 only as its baseline (全年开行48列，比上年多开行11列) in a"
+                              " paragraph dating its figures by 去年 (or by the year before its page's) and never by 今年"
+                              " reports 去年's figure, not the baseline's: near_miss.period._foreign_relative_period",
     "new_kind_word": "nm:stock_for_flow: 新 opening a word naming a kind or a place (新能源汽车保有量, 新型储能, 新疆) says"
                      " nothing new: the stock (保有量达4397万辆) does not answer a flow asked (新上牌, 新增)",
     "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"
