@@ -55,6 +55,10 @@ SWITCHES = {
                      " (nm:rate)",
     "scope_after_frame": "wider_scope reads the scope word opening a sentence after its reporting frame (记者从…获悉，"
                           "今年全县…)",
+    "paired_parts": "a comparison of two bare parts of one whole (出口 and 进口 of 黄石, 出口额 and 进口额 of 铜陵) reads both"
+                    " from the first retrieved sentence stating them one after the other, each word opening a clause with"
+                    " its figure right after it (其中，出口238.4亿元，增长15.8%；进口174.2亿元), of the place and period asked"
+                    " (rag.answer.comparison.paired_parts)",
     "rural_scope": "wider_scope: 全市乡村旅游 is the city's rural tourism, a scope word as 全市 (not 全市乡镇, its towns)",
     "scope_of_lead_piece": "wider_scope reads a sentence piece after ；with the pieces before it (今年全县…；平均亩产442公斤:"
                             " 全县's)",
@@ -453,6 +457,9 @@ SWITCHES = {
                  " (every citizen): asked_place.wider_scope and near_miss.whole_for_part",
     "placed_fallback": "when the best-scoring sentence is refused for its place or scope (全省, 三市合计), a lower-scoring"
                        " sentence answers only when it names an asked place itself (rag.answer.pipeline)",
+    "previous_year_baseline": "去年 asked: a sentence naming 上年 only as its baseline (全年开行48列，比上年多开行11列) in a"
+                              " paragraph dating its figures by 去年 (or by the year before its page's) and never by 今年"
+                              " reports 去年's figure, not the baseline's: near_miss.period._foreign_relative_period",
     "new_kind_word": "nm:stock_for_flow: 新 opening a word naming a kind or a place (新能源汽车保有量, 新型储能, 新疆) says"
                      " nothing new: the stock (保有量达4397万辆) does not answer a flow asked (新上牌, 新增)",
     "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"

@@ -124,6 +124,11 @@ a figure told of 非X is not X's, "非居民供热价格…36元", nor X's of �
 ``told_flipped`` (rag.check.told_together: a change after its sibling, "…产量9.8万吨，
 同比增长2.3%", left 未找到, is 不一致 on 方向 where the article sentence confirming the sibling gives the first figure of its unit after
 it the very value the other way, "…产量9.8万吨，受…影响，同比下降2.3%"),
+``station`` (rag.check.stations: a station the claim names, "安阳站", is not the other station of its place that an article figure's
+own clause names last, "去年，安阳东站共发送旅客618.5万人次", where the article names the claim's station too: no 一致 from it),
+``supported_elsewhere`` (rag.check.told_together: a figure after its sibling in a draft sentence, "…9.47万辆，同比增长43.8%", 一致
+in another article sentence, is 不一致 where the sentence confirming the sibling tells the first figure of its unit after it, the
+claim's way, another value, "…9.47万辆，同比增长7.6%"),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -215,7 +220,9 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "complement",  # rag.check.binding.bind_complement: "非居民供热价格…36元" is not the 居民's, "国有博物馆13家" not the 非国有's
                "month_span_date",  # rag.check.claims._ends_month_span: the "10月" of "1至10月" is a period, no date claim
                "as_of",  # rag.check.as_of: "截至3月底，…1.86万人" is not told by "截至6月底，…1.86万人" (不一致 on 时间)
-               "told_flipped")  # rag.check.told_together._told_flipped: "…9.8万吨，同比增长2.3%" told "…9.8万吨，…同比下降2.3%" is 不一致 on 方向
+               "told_flipped",  # rag.check.told_together._told_flipped: "…9.8万吨，同比增长2.3%" told "…9.8万吨，…同比下降2.3%" is 不一致 on 方向
+               "station",  # rag.check.stations: "安阳站" is not the "安阳东站" a figure's own clause names, where the article names 安阳站 too
+               "supported_elsewhere")  # rag.check.told_together: "…9.47万辆，同比增长43.8%" 一致 elsewhere, told "…9.47万辆，同比增长7.6%" beside its sibling, is 不一致
 
 
 def ingredient_on(name: str) -> bool:

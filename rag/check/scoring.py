@@ -27,6 +27,7 @@ from .report import Claim
 from .claims import names_another, places_in
 from .ablation import ingredient_on
 from .semantic import SEMANTIC_RESTATED_MIN
+from .stations import another_station, claim_stations, station_name
 from .subject import name_said, names_in, place_in, province_wide_in
 from .candidates import derived, LOOSE_RESTATED_MIN, SAID_MIN, SUPPORT_MIN, Candidate, ContextOf, Scored, _article_words, _head_words, named_before, _level, _period_kind, _periods_of, candidates, _from_to, LATER
 from .binding import SINCE_YEAR
@@ -275,6 +276,7 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
     scored = []
     wide_sources = _wide_sources(claim, hits, context_of)
     claim_names = _claim_names(claim) if ingredient_on("names") else ()
+    claimed_stations = claim_stations(claim.text, claim.places)
     for candidate in candidates(hits, with_sizes=True):
         if candidate.figure.kind != stated.kind:
             continue
@@ -334,6 +336,9 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
         if period_ok and ingredient_on("span") and _other_span(claim, candidate):
             period_ok = False  # "今年以来…568人" where the article's 568人 are "近年来"
         unsaid = tuple(name for name in claim_names if not name_said(name, event if stated.kind == "date" else before))
+        # a station the claim names ("安阳站") is not another of its place's the figure's clause names ("去年，安阳东站共发送旅客…")
+        unsaid += tuple(station_name(s) for s in claimed_stations if another_station(
+            s, candidate.paragraph.text[:candidate.figure.start], f"{candidate.paragraph.text}\n{context}"))
         # what the claim's pointer stands for ("这家医院": 青岚县人民医院) is not the thing of the same kind the article sentence
         # names ("始建于1958年的青岚县中医院")
         unsaid += tuple(r for r in claim.referents if names_another(r, candidate.sentence) and not _bare_noun(r, candidate.sentence))

@@ -28,6 +28,12 @@ A figure left 未找到 whose measure that article sentence tells, read so, with
 (``told_otherwise``): "共有42支球队、600余名足球小将参赛" where the sentence confirming 42支 says "500余名足球小将", "…4128万吨，
 占全港的八成以上" where it says "占全港货物吞吐量的76.6%". Only a figure of the claim's unit and direction (a level for a
 level, a rise for a rise), read as above, that no other figure of the draft sentence was confirmed by, and the only one.
+
+A figure after its sibling 一致 in another article sentence is read there too (``supported_elsewhere``): "去年…新注册登记汽车
+9.47万辆，同比增长43.8%" where the sentence confirming 9.47万辆 goes on "同比增长7.6%" (the 43.8% is the next sentence's 新能源汽车)
+is 不一致. Only where the article tells it right after the sibling: the first figure of the claim's unit after it, the claim's way,
+its clause saying no measure word the draft does not ("新增公办学位" is a part of "新增学位"), and the sentence confirming the claim
+elsewhere not stating the sibling's value too (then it tells the whole statement as well: another article's "91.3%，…1.6个百分点").
 """
 from __future__ import annotations
 
@@ -38,9 +44,10 @@ from ..schema import Hit
 from ..sentences import split_sentences
 from .candidates import ContextOf
 from .claims import CLAUSE_END
+from .compare import units_match, value_satisfies
 from .figures import RANK_UNIT, find_figures
 from .ablation import ingredient_on
-from .measure import direction, direction_word
+from .measure import direction, direction_word, measure_words, share_present
 from .readings import _near_figure
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 from .scoring import score_candidates
@@ -122,7 +129,10 @@ def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf
     out = list(verdicts)
     for i, claim in enumerate(claims):
         verdict, hits = first[i]
-        if verdict.verdict not in (NOT_FOUND, CONTRADICTED) or claim.figure is None or claim.kind not in ("figure", "date"):
+        # (a figure after its sibling confirmed in another article sentence is read beside the sibling too,
+        # ``supported_elsewhere``: told right after it otherwise there, it is 不一致)
+        elsewhere = verdict.verdict == SUPPORTED and claim.kind == "figure" and ingredient_on("supported_elsewhere")
+        if (verdict.verdict not in (NOT_FOUND, CONTRADICTED) and not elsewhere) or claim.figure is None or claim.kind not in ("figure", "date"):
             continue
         confirming = [(other, told, other_hits) for other, told, other_hits in _decided_siblings(claim, claims, first)
                       if told.verdict == SUPPORTED]
@@ -135,6 +145,10 @@ def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf
             hit = next(iter(_holding(told.evidence[:1], other_hits)), None)
             if span is None or hit is None:
                 continue
+            if elsewhere and (other.stated_start > claim.stated_start or not verdict.evidence
+                              or _in_span(verdict.evidence[0], paragraph, span) or _tells_too(verdict.evidence[0], other)):
+                continue  # (only a figure after its sibling leans on it; one confirmed in the sibling's very sentence, or in a
+                #            sentence telling the sibling's value too, is told together there)
             if verdict.verdict == NOT_FOUND and ingredient_on("told_flipped") and claim.stated_start > other.stated_start:
                 flipped = _told_flipped(claim, paragraph, span, told_end)
                 if flipped is not None:
@@ -146,8 +160,8 @@ def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf
                     break
             confirmed = {end for _, v, _ in confirming for p, _, end in v.evidence if _key(p) == _key(paragraph)}
             found, agrees = _told_there(claim, other, hit, span, told_end, context_of, confirmed,
-                                        otherwise=verdict.verdict == NOT_FOUND and ingredient_on("told_otherwise"))
-            if found is None:
+                                        otherwise=(verdict.verdict == NOT_FOUND and ingredient_on("told_otherwise")) or elsewhere)
+            if found is None or (elsewhere and (agrees or not _next_of_unit(claim, found, paragraph, span, told_end))):
                 continue
             said = found.paragraph.text[found.evidence_start:found.evidence_end]
             evidence = ((found.paragraph, found.evidence_start, found.evidence_end),)
@@ -160,6 +174,44 @@ def told_together(claims: Sequence[Claim], verdicts: list, context_of: ContextOf
                                                 f"与同句的“{other.stated}”同在一句）。",
                                   found=found.figure.written, differs="数值", evidence=evidence), hits)
     return out
+
+
+def _in_span(evidence: tuple, paragraph, span: tuple[int, int]) -> bool:
+    """Whether ``evidence`` (paragraph, start, end) stands in the sentence ``span`` of ``paragraph``."""
+    its_paragraph, start, _ = evidence
+    return _key(its_paragraph) == _key(paragraph) and span[0] <= start < span[1]
+
+
+def _tells_too(evidence: tuple, other: Claim) -> bool:
+    """Whether the article sentence of ``evidence`` (paragraph, start, end) states ``other``'s value too: then it tells the whole
+    draft statement as well as the sentence confirming ``other`` does ("县域内就诊率达到91.3%，比去年提高1.6个百分点" in one
+    article, "…91.3%，比上年提高1.7个百分点" in another), and which one is the draft's is not told."""
+    paragraph, start, _ = evidence
+    span = _sentence_span(paragraph.text, start)
+    if span is None or other.figure is None:
+        return False
+    return any(units_match(other.figure, figure) and value_satisfies(other.figure, figure)
+               for figure in find_figures(paragraph.text[span[0]:span[1]]))
+
+
+def _next_of_unit(claim: Claim, found, paragraph, span: tuple[int, int], told_end: int) -> bool:
+    """``supported_elsewhere`` demands the article's own telling: the figure ``found`` in the sentence confirming the sibling is
+    the first one of the claim's unit after the sibling, told the claim's way ("…9.47万辆，同比增长7.6%" for "…9.47万辆，同比增长
+    43.8%"), as the draft tells its own right after its sibling. A figure further on, after another of the claim's unit, may be
+    another item's; then the claim's figure found elsewhere stands. Nor may the article figure's own clause say a word of its
+    measure the draft sentence does not: "秋季学期新增公办学位1.86万个" is a part (公办) of the "新增学位2.35万个" confirmed elsewhere."""
+    stated = claim.figure
+    text = paragraph.text
+    for figure in find_figures(text[told_end:span[1]]):
+        if figure.kind != "figure" or figure.unit_class != stated.unit_class:
+            continue
+        start = told_end + figure.start
+        if start != found.figure.start or _way(found.label) != _way(claim.label):
+            return False
+        clause_start = max([m.end() for m in CLAUSE_END.finditer(text, 0, start)], default=0)
+        words = measure_words(text[max(clause_start, told_end):start], claim.places)
+        return not words or share_present(words, claim.sentence or claim.text) == 1.0
+    return False
 
 
 def _told_flipped(claim: Claim, paragraph, span: tuple[int, int], told_end: int) -> tuple[tuple[int, int], str] | None:

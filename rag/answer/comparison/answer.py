@@ -18,6 +18,7 @@ from ..settings import ablated
 from .anchors import NAME_LEVELS, PERIOD, is_time_word, times_named
 from .asked import DIFFERENCE, LARGER, OPPOSITE, RATE_ASKED, RATIO, YES_NO, Comparison
 from .baseline_side import baseline_side
+from .paired_parts import paired_parts
 from .list_item_sides import list_item_side, opens_with_name, own_item_side, refused_own_item
 from .side_clauses import same_figure
 from .stated_sides import mentions, stated_sides
@@ -142,6 +143,11 @@ def answer_comparison(
         # side's member, not of its own, is no figure of this side
         sides = tuple(_refused_as_other(side, own, other) for side, own, other  # type: ignore[assignment]
                       in zip(sides, _members(comparison), reversed(_members(comparison))))
+    if hits:
+        # "黄石出口比进口多多少": the sentence breaking the whole down into its two parts ("其中，出口238.4亿元…；进口174.2亿元")
+        parts = paired_parts(comparison, sides, hits)
+        if parts is not None and not _composed(question, comparison, parts, elapsed_ms).refused:
+            sides = parts
     answer = _composed(question, comparison, sides, elapsed_ms)
     if not answer.refused and hits and _apart(comparison, sides):
         # "多伦湖景区…接待游客87.4万人次" and "元上都遗址景区…96.3万人次" answer each side from a sentence of its own,

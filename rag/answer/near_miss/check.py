@@ -98,7 +98,7 @@ def near_miss_check(
         return "place", clause
     dated = dated_sentence(sentence, candidate.hit.paragraph.text)
     # (a clause of a list opened by its period, "前三季度罗田县…；英山县…", is of that period: period_of_list)
-    if (_foreign_period(dated, analysis) or _foreign_relative_period(sentence, analysis)
+    if (_foreign_period(dated, analysis) or _foreign_relative_period(sentence, analysis, candidate.hit.paragraph)
             or _other_year_dated(sentence, analysis, candidate.hit.paragraph)
             or _relative_year_other(dated, analysis, candidate.hit.paragraph)
             or other_period(sentence if ablated("period_of_list") else dated, analysis)

@@ -45,7 +45,7 @@ def _relative_periods(text: str) -> set[str]:
     return {_SAME_PERIOD.get(m.group(0), m.group(0)) for m in _RELATIVE_PERIOD.finditer(text)}
 
 
-def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis) -> bool:
+def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis, paragraph=None) -> bool:
     """The question names a relative period (去年) that the sentence does not date its figures by:
     it names another ("今年夏季已收购…8.7万吨" for "去年收购了多少"), or names the asked one only as
     the baseline of a change ("4.3亿元，较去年同期增长27%" for "去年同期的收入")."""
@@ -60,7 +60,31 @@ def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis) -> bool:
     stated = _relative_periods(own)
     if stated:
         return not asked & stated
+    if asked == {"去年"} and not analysis.asks_change and _previous_year_only_baseline(sentence, paragraph):
+        return False
     return bool(asked & _relative_periods(sentence))
+
+
+def _previous_year_only_baseline(sentence: str, paragraph) -> bool:
+    """去年 asked, and a sentence dated by no period of its own that names 上年 only as its baseline
+    ("绵阳中欧班列全年开行48列，比上年多开行11列", "法官人均结案312件，比上年增加27件") in a paragraph (with its
+    article's headline) that dates its figures by 去年 (or by the year before its page's date: "2025年…" on a page of
+    2026) and never by 今年: the paragraph reports the past year, so its 上年 is the year before that and the figure is
+    去年's, not the baseline's (switch ``previous_year_baseline``). A baseline said as 去年 ("较去年同期增长27%") still
+    names the asked period. A change asked ("比上年增长了多少") is left to the check as before: its baseline is the
+    year before whatever the figure's year, so the baseline says nothing of it."""
+    if paragraph is None or ablated("previous_year_baseline"):
+        return False
+    if set(_RELATIVE_PERIOD.findall(sentence)) - {"上年", "上一年"}:
+        return False
+    # the paragraph and its article's headline ("慈利法院去年审执结案件12846件"): a past year's report says so there
+    text = (getattr(paragraph, "title", "") or "") + "。" + (getattr(paragraph, "text", "") or "")
+    years, relative = _years_read(text.replace(sentence, "。"))
+    date = getattr(paragraph, "date", None) or ""
+    if relative & {"今年", "明年"} or (date[:4].isdigit() and date[:4] in years):
+        return False
+    past = str(int(date[:4]) - 1) if date[:4].isdigit() else None
+    return "去年" in relative or (past is not None and past in years)
 
 
 _OWN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
