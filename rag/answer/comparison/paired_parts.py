@@ -19,7 +19,7 @@ from ..compose import citation
 from ..evidence import entity_said, paragraph_context
 from ..question import analyze_question, pos_cut
 from ..settings import ablated
-from .stated_sides import _BREAKS_DOWN, _SENTENCE, _figures, _other_period, _unit, side_cores
+from .stated_sides import _BREAKS_DOWN, _figures, _other_period, _unit, sentences_of, side_cores
 
 # a part's word followed by the whole's measure word (出口额, 进口总值): the text says the part alone (出口156.2亿元)
 _MEASURE_TAIL = re.compile(r"(?:总额|总值|总量|额|值|量)$")
@@ -103,33 +103,27 @@ def paired_parts(comparison, sides: tuple[Answer, Answer], hits: Sequence[Hit]) 
     analyses = [analyze_question(q) for q in comparison.side_questions]
     places = [e for e in dict.fromkeys(analyses[0].entities + analyses[1].entities)]
     asked = "".join(comparison.side_questions)
-    seen = set()
-    for hit in hits:
-        key = (hit.paragraph.source, hit.paragraph.number)
-        if key in seen:
-            continue
-        seen.add(key)
+    for hit, m in sentences_of(hits):
         text = hit.paragraph.text
         if not all(entity_said(e, paragraph_context(hit.paragraph)) for e in places):
             continue
-        for m in _SENTENCE.finditer(text):
-            sentence = m.group()
-            if not all(w in sentence for w in words):
-                continue
-            context = text[:m.start()][-120:] + sentence if _BREAKS_DOWN.match(sentence) else sentence
-            if _other_period(asked, context) or _other_months(asked, context):
-                continue
-            spans = _figures(sentence, analyses[0])
-            found = [_figure_after(sentence, w, spans) for w in words]
-            if any(len(f) != 1 for f in found):
-                continue
-            a, b = found[0][0], found[1][0]
-            if a.start == b.start or not _unit(a) or _unit(a) != _unit(b):
-                continue
-            return tuple(  # type: ignore[return-value]
-                Answer(question=comparison.side_questions[i], answer=sp.text, refused=False,
-                       citations=(citation(1, hit, (m.start() + sp.start, m.start() + sp.end)),), short=sp.text,
-                       sentence=sentence)
-                for i, sp in enumerate((a, b))
-            )
+        sentence = m.group()
+        if not all(w in sentence for w in words):
+            continue
+        context = text[:m.start()][-120:] + sentence if _BREAKS_DOWN.match(sentence) else sentence
+        if _other_period(asked, context) or _other_months(asked, context):
+            continue
+        spans = _figures(sentence, analyses[0])
+        found = [_figure_after(sentence, w, spans) for w in words]
+        if any(len(f) != 1 for f in found):
+            continue
+        a, b = found[0][0], found[1][0]
+        if a.start == b.start or not _unit(a) or _unit(a) != _unit(b):
+            continue
+        return tuple(  # type: ignore[return-value]
+            Answer(question=comparison.side_questions[i], answer=sp.text, refused=False,
+                   citations=(citation(1, hit, (m.start() + sp.start, m.start() + sp.end)),), short=sp.text,
+                   sentence=sentence)
+            for i, sp in enumerate((a, b))
+        )
     return None

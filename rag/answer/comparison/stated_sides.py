@@ -316,46 +316,50 @@ def _closest_in_other_words(sentence: str, unit: str, analyses, hits: Sequence[H
     return all(measure_in_other_words(a.text, sentence, a, passages) for a in analyses) and closeness.closest(sentence)
 
 
+def sentences_of(hits: Sequence[Hit]):
+    """(hit, sentence match) of each sentence of each retrieved paragraph, a paragraph retrieved twice read once."""
+    seen = set()
+    for hit in hits:
+        key = (hit.paragraph.source, hit.paragraph.number)
+        if key not in seen:
+            seen.add(key)
+            yield from ((hit, m) for m in _SENTENCE.finditer(hit.paragraph.text))
+
+
 def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measure: str, listed: bool = False,
                  similarity: Similarity | None = None):
     analyses = [analyze_question(q) for q in comparison.side_questions]
     asked = "".join(comparison.side_questions)
     closeness = _Closeness(hits, similarity) if similarity is not None else None
-    seen = set()
-    for hit in hits:
-        key = (hit.paragraph.source, hit.paragraph.number)
-        if key in seen:
-            continue
-        seen.add(key)
+    for hit, m in sentences_of(hits):
         text = hit.paragraph.text
-        for m in _SENTENCE.finditer(text):
-            sentence = m.group()
-            if not all(_mentions(sentence, n) for n in names):
-                continue
-            context = sentence
-            if _BREAKS_DOWN.match(sentence) and not ablated("breakdown_measure"):
-                context = text[:m.start()][-120:] + sentence  # "其中，铁路口岸完成…": the sentence before's figure, broken down
-            if _other_period(asked, context):
-                continue  # the sentence is of another year or part of the year than the one asked
-            spans = _figures(sentence, analyses[0])
-            found = _respectively(sentence, spans, names)
-            if None in found and len(measure) >= 2:
-                own = _own_clause(sentence, spans, names, measure)
-                found = [f if f is not None else o for f, o in zip(found, own)]
-            if None in found and (listed or not ablated("named_listing")):
-                # "其中柯城区121个、衢江区75个、江山市92个": each name, then its figure
-                own = _name_then_figure(sentence, spans, names)
-                found = [f if f is not None else o for f, o in zip(found, own)]
-            if None in found or found[0].start == found[1].start or _unit(found[0]) != _unit(found[1]) or not _unit(found[0]):
-                continue
-            said = context[:len(context) - len(sentence) + max(sp.end for sp in found)]
-            if len(measure) >= 2 and coverage([measure], said) < MIN_MEASURE \
-                    and not _list_measured(hit.paragraph.title or "", sentence, names, measure) \
-                    and not _closest_in_other_words(sentence, _unit(found[0]), analyses, hits, closeness):
-                continue
-            return tuple(  # type: ignore[return-value]
-                Answer(question=comparison.side_questions[i], answer=sp.text, refused=False,
-                       citations=(citation(1, hit, (m.start() + sp.start, m.start() + sp.end)),), short=sp.text, sentence=sentence)
-                for i, sp in enumerate(found)
-            )
+        sentence = m.group()
+        if not all(_mentions(sentence, n) for n in names):
+            continue
+        context = sentence
+        if _BREAKS_DOWN.match(sentence) and not ablated("breakdown_measure"):
+            context = text[:m.start()][-120:] + sentence  # "其中，铁路口岸完成…": the sentence before's figure, broken down
+        if _other_period(asked, context):
+            continue  # the sentence is of another year or part of the year than the one asked
+        spans = _figures(sentence, analyses[0])
+        found = _respectively(sentence, spans, names)
+        if None in found and len(measure) >= 2:
+            own = _own_clause(sentence, spans, names, measure)
+            found = [f if f is not None else o for f, o in zip(found, own)]
+        if None in found and (listed or not ablated("named_listing")):
+            # "其中柯城区121个、衢江区75个、江山市92个": each name, then its figure
+            own = _name_then_figure(sentence, spans, names)
+            found = [f if f is not None else o for f, o in zip(found, own)]
+        if None in found or found[0].start == found[1].start or _unit(found[0]) != _unit(found[1]) or not _unit(found[0]):
+            continue
+        said = context[:len(context) - len(sentence) + max(sp.end for sp in found)]
+        if len(measure) >= 2 and coverage([measure], said) < MIN_MEASURE \
+                and not _list_measured(hit.paragraph.title or "", sentence, names, measure) \
+                and not _closest_in_other_words(sentence, _unit(found[0]), analyses, hits, closeness):
+            continue
+        return tuple(  # type: ignore[return-value]
+            Answer(question=comparison.side_questions[i], answer=sp.text, refused=False,
+                   citations=(citation(1, hit, (m.start() + sp.start, m.start() + sp.end)),), short=sp.text, sentence=sentence)
+            for i, sp in enumerate(found)
+        )
     return None
