@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...schema import Paragraph
 from ..question import QuestionAnalysis, time_in, without_baselines
 from ..settings import ablated
 
@@ -45,7 +46,7 @@ def _relative_periods(text: str) -> set[str]:
     return {_SAME_PERIOD.get(m.group(0), m.group(0)) for m in _RELATIVE_PERIOD.finditer(text)}
 
 
-def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis, paragraph=None) -> bool:
+def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis, paragraph: Paragraph | None = None) -> bool:
     """The question names a relative period (去年) that the sentence does not date its figures by:
     it names another ("今年夏季已收购…8.7万吨" for "去年收购了多少"), or names the asked one only as
     the baseline of a change ("4.3亿元，较去年同期增长27%" for "去年同期的收入")."""
@@ -65,7 +66,7 @@ def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis, paragrap
     return bool(asked & _relative_periods(sentence))
 
 
-def _previous_year_only_baseline(sentence: str, paragraph) -> bool:
+def _previous_year_only_baseline(sentence: str, paragraph: Paragraph | None) -> bool:
     """去年 asked, and a sentence dated by no period of its own that names 上年 only as its baseline
     ("绵阳中欧班列全年开行48列，比上年多开行11列", "法官人均结案312件，比上年增加27件") in a paragraph (with its
     article's headline) that dates its figures by 去年 (or by the year before its page's date: "2025年…" on a page of
@@ -78,9 +79,9 @@ def _previous_year_only_baseline(sentence: str, paragraph) -> bool:
     if set(_RELATIVE_PERIOD.findall(sentence)) - {"上年", "上一年"}:
         return False
     # the paragraph and its article's headline ("慈利法院去年审执结案件12846件"): a past year's report says so there
-    text = (getattr(paragraph, "title", "") or "") + "。" + (getattr(paragraph, "text", "") or "")
+    text = (paragraph.title or "") + "。" + paragraph.text
     years, relative = _years_read(text.replace(sentence, "。"))
-    date = getattr(paragraph, "date", None) or ""
+    date = paragraph.date or ""
     if relative & {"今年", "明年"} or (date[:4].isdigit() and date[:4] in years):
         return False
     past = str(int(date[:4]) - 1) if date[:4].isdigit() else None
@@ -99,7 +100,7 @@ def _years_read(text: str) -> tuple[set[str], set[str]]:
 
 def _article_year(paragraph) -> set[str]:
     """The year an article is of: its date's, else the one its setting names ("" when neither)."""
-    date = getattr(paragraph, "date", None) or ""
+    date = paragraph.date or ""
     if date[:4].isdigit():
         return {date[:4]}
     return set(_OWN_YEAR.findall(getattr(paragraph, "setting", None) or "")[:1])
@@ -136,7 +137,7 @@ def _relative_year_other(sentence: str, analysis: QuestionAnalysis, paragraph) -
         return False
     own_years, _ = _years_read(sentence)
     own_relative = _dating_relative_years(sentence)
-    date = getattr(paragraph, "date", None) or ""
+    date = paragraph.date or ""
     if own_years or not own_relative or not date[:4].isdigit():
         return False
     resolved = {str(int(date[:4]) - _YEARS_BACK[word]) for word in own_relative if word in _YEARS_BACK}
