@@ -101,12 +101,11 @@ def paired_parts(comparison, sides: tuple[Answer, Answer], hits: Sequence[Hit]) 
     if words is None:
         return None
     analyses = [analyze_question(q) for q in comparison.side_questions]
-    places = [e for e in dict.fromkeys(analyses[0].entities + analyses[1].entities)]
+    places = list(dict.fromkeys(analyses[0].entities + analyses[1].entities))
     asked = "".join(comparison.side_questions)
-    for hit, m in sentences_of(hits):
+    placed = [hit for hit in hits if all(entity_said(e, paragraph_context(hit.paragraph)) for e in places)]
+    for hit, m in sentences_of(placed):
         text = hit.paragraph.text
-        if not all(entity_said(e, paragraph_context(hit.paragraph)) for e in places):
-            continue
         sentence = m.group()
         if not all(w in sentence for w in words):
             continue
