@@ -15,14 +15,15 @@ from conftest import page_assistant_over
 
 from rag.answer.comparison import parse_comparison
 from rag.answer.question import analyze_question
-from rag.answer.comparison.stated_sides import _figures, _names, _other_period, _own_clause, _respectively
+from rag.answer.comparison.sentence_reading import figures_of, is_name_of, other_period
+from rag.answer.comparison.stated_sides import _own_clause, _respectively
 
 
 page_assistant = page_assistant_over("cmp13")
 
 
 def _spans(sentence: str):
-    return _figures(sentence, analyze_question("东岗区新增公办学位多少"))
+    return figures_of(sentence, analyze_question("东岗区新增公办学位多少"))
 
 
 def test_respectively_gives_the_ith_name_the_ith_figure():
@@ -46,16 +47,16 @@ def test_a_clause_opening_with_a_name_states_its_figure():
 
 
 def test_a_sentence_of_another_period_is_not_read():
-    assert _other_period("上半年东岗区新增公办学位多少", "前三季度，东岗区、西岗区分别新增2150个和1870个。")
-    assert _other_period("2024年东岗区新增公办学位多少", "2025年，东岗区、西岗区分别新增2150个和1870个。")
-    assert not _other_period("上半年东岗区新增公办学位多少", "其中东岗区、西岗区分别新增2150个和1870个。")
-    assert not _other_period("东岗区新增公办学位多少", "2025年，东岗区、西岗区分别新增2150个和1870个。")
+    assert other_period("上半年东岗区新增公办学位多少", "前三季度，东岗区、西岗区分别新增2150个和1870个。")
+    assert other_period("2024年东岗区新增公办学位多少", "2025年，东岗区、西岗区分别新增2150个和1870个。")
+    assert not other_period("上半年东岗区新增公办学位多少", "其中东岗区、西岗区分别新增2150个和1870个。")
+    assert not other_period("东岗区新增公办学位多少", "2025年，东岗区、西岗区分别新增2150个和1870个。")
 
 
 def test_a_short_name_is_its_full_form_only_when_it_shortens_it():
-    assert _names("青石经济技术开发区", "青石经开区")
-    assert not _names("鄂托克前旗", "鄂托克旗")  # one more character is another name, not a full form
-    assert not _names("青石经济技术开发区", "白沙镇")
+    assert is_name_of("青石经济技术开发区", "青石经开区")
+    assert not is_name_of("鄂托克前旗", "鄂托克旗")  # one more character is another name, not a full form
+    assert not is_name_of("青石经济技术开发区", "白沙镇")
 
 
 @pytest.mark.parametrize("question, winner, values, gap", [

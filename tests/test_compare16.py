@@ -18,7 +18,8 @@ from conftest import page_assistant_over
 from rag.answer.comparison import parse_comparison
 from rag.answer.from_to import _named
 from rag.answer.question import analyze_question
-from rag.answer.comparison.stated_sides import _figures, _name_then_figure, side_cores
+from rag.answer.comparison.sentence_reading import figures_of
+from rag.answer.comparison.stated_sides import _name_then_figure, side_cores
 
 
 page_assistant = page_assistant_over("cmp16")
@@ -34,11 +35,11 @@ def test_the_cores_are_what_tells_the_sides_apart():
 
 def test_a_listed_name_owns_the_figure_right_after_it():
     sentence = "去年全市共改造老旧燃气管道132公里、雨水管网97公里、污水管网74公里，惠及居民3.6万户。"
-    spans = _figures(sentence, analyze_question("雨水管网多长"))
+    spans = figures_of(sentence, analyze_question("雨水管网多长"))
     assert [sp.text for sp in _name_then_figure(sentence, spans, ("污水管网", "雨水管网"))] == ["74公里", "97公里"]
     # a name mentioned twice before figures is not read: which mention owns which figure is unclear
     twice = "雨水管网97公里，新建雨水管网12公里。"
-    spans = _figures(twice, analyze_question("雨水管网多长"))
+    spans = figures_of(twice, analyze_question("雨水管网多长"))
     assert _name_then_figure(twice, spans, ("雨水管网", "污水管网"))[0] is None
 
 

@@ -10,9 +10,11 @@ finding each side's value (each side answered by the caller as an ordinary quest
     stands in its sentence) ← ``from_to_ends`` (由X到Y: each side its end) ← ``side_figures`` (``parallel_sides``,
     ``side_acceptance``);
 deciding and wording the answer
-    ``stated_sides`` (both sides from one sentence stating them side by side), ``list_item_sides`` (a refused
-    side from its own item of a list) and ``baseline_side`` (a refused year from the baseline the other side's
-    sentence states it by: "比2024年的31列"), read when the side answers cannot answer ←
+    ``sentence_reading`` (what one retrieved sentence states: its figures, units, period, the sides it names) ←
+    ``stated_sides`` (both sides from one sentence stating them side by side), ``paired_parts`` (two parts of one
+    whole from the sentence breaking it down), ``list_item_sides`` (a refused side from its own item of a list) and
+    ``baseline_side`` (a refused year from the baseline the other side's sentence states it by: "比2024年的31列"),
+    read when the side answers cannot answer ←
     ``answer`` (``answer_comparison``) and ``remainder`` (``remainder_answer``: the whole less the part done).
 """
 from .answer import answer_comparison, shown_sides

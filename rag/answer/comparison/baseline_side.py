@@ -24,7 +24,7 @@ from ...schema import Answer, Hit
 from ..compose import citation
 from ..question import analyze_question
 from ..settings import ablated
-from .stated_sides import _figures
+from .sentence_reading import figures_of
 from .values import figure_of
 
 # "比2019年的", "较上年同期的", "比2024年赛季的": the baseline's period, then 的 and its figure
@@ -67,7 +67,7 @@ def baseline_side(answered: Answer, refused: Answer, refused_question: str, answ
         return None
     stop = _SENTENCE_END.search(text, end)
     stop_at = stop.start() if stop else len(text)
-    spans = _figures(text, analyze_question(refused.question))
+    spans = figures_of(text, analyze_question(refused.question))
     for match in _BASELINE.finditer(text, end, stop_at):
         if not _names_period(match.group("period"), refused_question, answered_question):
             continue

@@ -25,9 +25,8 @@ from ..compose import citation
 from ..question import analyze_question, coverage, pos_cut
 from ..settings import ablated
 from .anchors import PERIOD, is_time_word
-from .stated_sides import _LIST_OPENING, _figures, _named_at, _unit
+from .sentence_reading import LIST_OPENING, SENTENCE, figures_of, named_at, unit_of
 
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 # a clause of a list opening with the next member's name: a place of some level (禹城市, 溪南作业区, 孙家集街道)
 _PLACE_OPENING = re.compile(r"^(?![全本该各其居占位])[\u4e00-\u9fff]{1,6}?(?:街道|作业区|港区|[省市县区州镇乡村旗])")
 _NOT_NAME_AFTER = re.compile(r"^(?:[场民长委级域内外政])")
@@ -36,7 +35,7 @@ _LIST_LEAD = re.compile(r"^[^，,；;。\d]{0,12}(?:看|来看|而言|来说)[�
 
 
 def _item_text(text: str) -> str:
-    return _LIST_OPENING.sub("", _LIST_LEAD.sub("", text.lstrip("，,；;"))).lstrip("，,")
+    return LIST_OPENING.sub("", _LIST_LEAD.sub("", text.lstrip("，,；;"))).lstrip("，,")
 
 
 def opens_with_name(clause: str) -> bool:
@@ -75,7 +74,7 @@ def _item_of(sentence: str, items: list[tuple[int, int]], name: str) -> tuple[in
         if len(rest) >= 3 and _PLACE_OPENING.fullmatch(rest):
             names.append(rest)
     for asked in names:
-        found = [(a, b) for a, b in items if _named_at(_item_text(sentence[a:b]), asked)]
+        found = [(a, b) for a, b in items if named_at(_item_text(sentence[a:b]), asked)]
         if found:
             return found[0] if len(found) == 1 else None
     return None
@@ -123,9 +122,9 @@ def refused_own_item(refused: Answer, name: str, hits: Sequence[Hit]) -> Answer 
     if start is None or end is None or refused.note != f"{_GIVEN}{cited.text[start:end]}":
         return None
     given = cited.text[start:end]
-    if not opens_with_name(given) or _named_at(_item_text(given), name):
+    if not opens_with_name(given) or named_at(_item_text(given), name):
         return None  # not another member's item
-    figures = [sp for sp in _figures(given, analyze_question(refused.question)) if _unit(sp)]
+    figures = [sp for sp in figures_of(given, analyze_question(refused.question)) if unit_of(sp)]
     if len(figures) != 1:
         return None
     # the list's lead says what the side asks, besides its name and period ("城镇新增就业", "打的粮食" by 粮食产量), at
@@ -159,7 +158,7 @@ def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit]
     hit = next((h for h in hits if (h.paragraph.source, h.paragraph.number) == (cited.source, cited.paragraph)), None)
     if at is None or hit is None:
         return None
-    sentence_match = next((m for m in _SENTENCE.finditer(text) if m.start() <= at < m.end()), None)
+    sentence_match = next((m for m in SENTENCE.finditer(text) if m.start() <= at < m.end()), None)
     if sentence_match is None:
         return None
     sentence, offset = sentence_match.group(), sentence_match.start()
@@ -169,13 +168,13 @@ def _read_item(answered: Answer, refused: Answer, name: str, hits: Sequence[Hit]
     if own is None or other is None or own == other or not opens_with_name(text[own[0]:own[1]]):
         return None
     analysis = analyze_question(refused.question)
-    spans = _figures(text, analysis)
+    spans = figures_of(text, analysis)
     mine = next((sp for sp in spans if sp.start <= at < sp.end), None)
-    if mine is None or not _unit(mine):
+    if mine is None or not unit_of(mine):
         return None
-    unit = _unit(mine)
-    own_figures = [sp for sp in spans if own[0] <= sp.start and sp.end <= own[1] and _unit(sp) == unit]
-    other_figures = [sp for sp in spans if other[0] <= sp.start and sp.end <= other[1] and _unit(sp) == unit]
+    unit = unit_of(mine)
+    own_figures = [sp for sp in spans if own[0] <= sp.start and sp.end <= own[1] and unit_of(sp) == unit]
+    other_figures = [sp for sp in spans if other[0] <= sp.start and sp.end <= other[1] and unit_of(sp) == unit]
     if len(own_figures) != len(other_figures) or mine not in own_figures:
         return None
     figure = other_figures[own_figures.index(mine)]

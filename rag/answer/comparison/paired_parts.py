@@ -19,7 +19,8 @@ from ..compose import citation
 from ..evidence import entity_said, paragraph_context
 from ..question import analyze_question, pos_cut
 from ..settings import ablated
-from .stated_sides import _BREAKS_DOWN, _figures, _other_period, _unit, sentences_of, side_cores
+from .sentence_reading import BREAKS_DOWN, figures_of, other_period, sentences_of, unit_of
+from .stated_sides import side_cores
 
 # a part's word followed by the whole's measure word (出口额, 进口总值): the text says the part alone (出口156.2亿元)
 _MEASURE_TAIL = re.compile(r"(?:总额|总值|总量|额|值|量)$")
@@ -109,15 +110,15 @@ def paired_parts(comparison, sides: tuple[Answer, Answer], hits: Sequence[Hit]) 
         sentence = m.group()
         if not all(w in sentence for w in words):
             continue
-        context = text[:m.start()][-120:] + sentence if _BREAKS_DOWN.match(sentence) else sentence
-        if _other_period(asked, context) or _other_months(asked, context):
+        context = text[:m.start()][-120:] + sentence if BREAKS_DOWN.match(sentence) else sentence
+        if other_period(asked, context) or _other_months(asked, context):
             continue
-        spans = _figures(sentence, analyses[0])
+        spans = figures_of(sentence, analyses[0])
         found = [_figure_after(sentence, w, spans) for w in words]
         if any(len(f) != 1 for f in found):
             continue
         a, b = found[0][0], found[1][0]
-        if a.start == b.start or not _unit(a) or _unit(a) != _unit(b):
+        if a.start == b.start or not unit_of(a) or unit_of(a) != unit_of(b):
             continue
         return tuple(  # type: ignore[return-value]
             Answer(question=comparison.side_questions[i], answer=sp.text, refused=False,

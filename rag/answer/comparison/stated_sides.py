@@ -19,102 +19,21 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from ...places import autonomous_form
 from ...schema import Answer, Hit
 from ...sentence_vectors import paragraph_sentences
 from ..compose import citation
 from ..paraphrased import PARAPHRASE_MARGIN, measure_in_other_words
 from ..question import analyze_question, coverage, pos_cut
 from ..settings import ablated
-from ..spans import Span, quantity_spans, same_kind_of_unit
+from ..spans import Span, same_kind_of_unit
 from .anchors import PERIOD
+from .sentence_reading import (BREAKS_DOWN, LIST_OPENING, figures_of, is_name_of, mentions, named_at, other_period,
+                               sentences_of, unit_of)
 
 # how much of the shared measure (its character bigrams) the sentence up to the later figure must say
 MIN_MEASURE = 0.6
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _LIST_JOIN = re.compile(r"以及|、|和|与|及|同")
-_LIST_OPENING = re.compile(r"^(?:其中|此外|另外|而|分区域看|分区县看|从[^，]{1,8}看)")
-# a sentence opening with 其中 breaks down the figure the sentence before states: its measure is said there
-_BREAKS_DOWN = re.compile(r"^\s*其中")
-_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
-# a part of the year (上半年, 一季度, 前三季度, 1至8月): a sentence stating only other parts is of another period
-_PART_OF_YEAR = re.compile(r"[上下]半年|前[一二三]季度|第?[一二三四1-4]季度|\d{1,2}(?:至|-|—)\d{1,2}月|前\d{1,2}个?月|全年")
-
-
-def _other_period(asked: str, sentence: str) -> bool:
-    """Whether ``sentence`` is dated by other years or parts of the year than the ``asked`` ones (and none of them)."""
-    for pattern in (_YEAR, _PART_OF_YEAR):
-        wanted, stated = set(pattern.findall(asked)), set(pattern.findall(sentence))
-        if wanted and stated and not wanted & stated:
-            return True
-    return False
-# a figure with any unit written up to the next break ("612万千瓦，", "8.93亿斤和", "5.37亿美元；"): roundups list
-# figures in units the answer stage's unit list may not have
-_FIGURE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万|千|百)?(?P<unit>[^\d\s，,；;。：:、和及与（()）“”]{1,4}?)"
-                     r"(?=[，,；;。：:、和及与（()）]|同比|$)")
-
-
-def _figures(sentence: str, analysis) -> list[Span]:
-    """The figures of ``sentence``: the answer stage's quantities and any number with a unit up to a break."""
-    spans = {sp.start: sp for sp in quantity_spans(sentence, analysis)}
-    for m in _FIGURE.finditer(sentence):
-        if m.start() in spans or any(sp.start < m.start() < sp.end for sp in spans.values()):
-            continue
-        if m.group("unit")[0] in "年月日号时" or m.group("unit").startswith(("多", "余")):
-            continue  # dates and rough counts are not the figures listed
-        spans[m.start()] = Span(m.start(), m.end(), m.group(), 0.0)
-    return sorted(spans.values(), key=lambda sp: sp.start)
-
-
-def _names(item: str, name: str) -> bool:
-    """Whether a name of the text (``item``) is the side ``name``: the same, ending with it ("其中潮阳区"), or its
-    full form (the side's characters in order, the same first two and the same last one: 十堰经开区 of
-    十堰经济技术开发区)."""
-    if len(name) < 2:
-        return False
-    if item.endswith(name):
-        return True
-    if _autonomous_end(item, name):
-        return True
-    if len(name) < 4 or not (item.startswith(name[:2]) and item.endswith(name[-1])) \
-            or not len(name) + 2 <= len(item) <= 2 * len(name) + 2:
-        return False
-    rest = iter(item)
-    return all(ch in rest for ch in name)
-
-
-def _autonomous_end(item: str, name: str) -> bool:
-    """Whether ``item`` ends with the full autonomous form of the side ``name`` (a county named short, 芷江县, listed as
-    "芷江侗族自治县" or "其中威宁自治县")."""
-    return not ablated("autonomous_sides") and any(autonomous_form(name, item[i:]) == len(item) - i for i in range(len(item) - len(name) + 1))
-
-
-_NOT_IN_NAME = re.compile(r"[\d，,；;：:。、]")
-
-
-def _named_at(text: str, name: str) -> int | None:
-    """Where ``text`` opens with ``name`` (or its full form), the length of that name; else None."""
-    if text.startswith(name):
-        return len(name)
-    if not ablated("autonomous_sides"):  # 芷江县 written in full: "芷江侗族自治县为92.7%"
-        full = autonomous_form(name, text)
-        if full is not None:
-            return full
-    # a full form is one name: no figure or break inside ("有15个；左里镇" opens with no 左里镇)
-    return next((n for n in range(len(name) + 2, min(len(text), 2 * len(name) + 2) + 1)
-                 if _names(text[:n], name) and (ablated("full_form_one_name") or not _NOT_IN_NAME.search(text[:n]))), None)
-
-
-def mentions(sentence: str, name: str) -> bool:
-    """Whether ``sentence`` names ``name`` (or its full form)."""
-    return _mentions(sentence, name)
-
-
-def _mentions(sentence: str, name: str) -> bool:
-    return name in sentence or any(_named_at(sentence[m.start():], name) for m in re.finditer(re.escape(name[:2]), sentence))
-
-
 def _clause_bounds(sentence: str, at: int) -> tuple[int, int]:
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
     right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, at)), len(sentence))
@@ -126,16 +45,16 @@ def _respectively(sentence: str, spans: list[Span], names: tuple[str, str]) -> l
     found: list[Span | None] = [None, None]
     for m in re.finditer("分别", sentence):
         left, right = _clause_bounds(sentence, m.start())
-        listed = _LIST_OPENING.sub("", sentence[left:m.start()])
+        listed = LIST_OPENING.sub("", sentence[left:m.start()])
         if not listed.strip() and left > 0:  # "A、B、C承办工单量位列前三位，分别为…": the names are the clause before
-            listed = _LIST_OPENING.sub("", sentence[_clause_bounds(sentence, left - 1)[0]:left - 1])
+            listed = LIST_OPENING.sub("", sentence[_clause_bounds(sentence, left - 1)[0]:left - 1])
         items = [item for item in _LIST_JOIN.split(listed) if item]
         figures = [sp for sp in spans if m.end() <= sp.start and sp.end <= right]
         if len(items) < 2 or len(figures) != len(items):
             continue
         for side, name in enumerate(names):
             # the last name may carry what the clause says of them all ("区城市管理委承办工单量位列前三位")
-            at = [i for i, item in enumerate(items) if _names(item, name) or (i == len(items) - 1 and item.startswith(name))]
+            at = [i for i, item in enumerate(items) if is_name_of(item, name) or (i == len(items) - 1 and item.startswith(name))]
             if len(at) == 1 and found[side] is None:
                 found[side] = figures[at[0]]
     return found
@@ -149,11 +68,11 @@ def _own_clause(sentence: str, spans: list[Span], names: tuple[str, str], measur
     starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
     for side, name in enumerate(names):
         for left in starts:
-            clause = _LIST_OPENING.sub("", sentence[left:_clause_bounds(sentence, left)[1]])
-            if not _named_at(clause, name) or "分别" in clause:
+            clause = LIST_OPENING.sub("", sentence[left:_clause_bounds(sentence, left)[1]])
+            if not named_at(clause, name) or "分别" in clause:
                 continue
             end = next((m.start() for m in re.finditer(r"[；;]", sentence[left:])), len(sentence) - left) + left
-            end = next((s for s in starts if left < s < end and _named_at(_LIST_OPENING.sub("", sentence[s:]), names[1 - side])), end)
+            end = next((s for s in starts if left < s < end and named_at(LIST_OPENING.sub("", sentence[s:]), names[1 - side])), end)
             figures = [sp for sp in spans if left <= sp.start and sp.end <= end]
             if figures:
                 said = [coverage([measure], sentence[_clause_bounds(sentence, sp.start)[0]:sp.start]) for sp in figures]
@@ -237,10 +156,6 @@ def _name_then_figure(sentence: str, spans: list[Span], names: tuple[str, str]) 
     return found
 
 
-def _unit(span: Span) -> str:
-    return re.sub(r"^[^\d]*[\d.,]+[万亿千百]?", "", span.text)
-
-
 Similarity = Callable[[Sequence[str]], list[float]]
 
 
@@ -316,16 +231,6 @@ def _closest_in_other_words(sentence: str, unit: str, analyses, hits: Sequence[H
     return all(measure_in_other_words(a.text, sentence, a, passages) for a in analyses) and closeness.closest(sentence)
 
 
-def sentences_of(hits: Sequence[Hit]):
-    """(hit, sentence match) of each sentence of each retrieved paragraph, a paragraph retrieved twice read once."""
-    seen = set()
-    for hit in hits:
-        key = (hit.paragraph.source, hit.paragraph.number)
-        if key not in seen:
-            seen.add(key)
-            yield from ((hit, m) for m in _SENTENCE.finditer(hit.paragraph.text))
-
-
 def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measure: str, listed: bool = False,
                  similarity: Similarity | None = None):
     analyses = [analyze_question(q) for q in comparison.side_questions]
@@ -334,14 +239,14 @@ def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measur
     for hit, m in sentences_of(hits):
         text = hit.paragraph.text
         sentence = m.group()
-        if not all(_mentions(sentence, n) for n in names):
+        if not all(mentions(sentence, n) for n in names):
             continue
         context = sentence
-        if _BREAKS_DOWN.match(sentence) and not ablated("breakdown_measure"):
+        if BREAKS_DOWN.match(sentence) and not ablated("breakdown_measure"):
             context = text[:m.start()][-120:] + sentence  # "其中，铁路口岸完成…": the sentence before's figure, broken down
-        if _other_period(asked, context):
+        if other_period(asked, context):
             continue  # the sentence is of another year or part of the year than the one asked
-        spans = _figures(sentence, analyses[0])
+        spans = figures_of(sentence, analyses[0])
         found = _respectively(sentence, spans, names)
         if None in found and len(measure) >= 2:
             own = _own_clause(sentence, spans, names, measure)
@@ -350,12 +255,12 @@ def _read_stated(comparison, names: tuple[str, str], hits: Sequence[Hit], measur
             # "其中柯城区121个、衢江区75个、江山市92个": each name, then its figure
             own = _name_then_figure(sentence, spans, names)
             found = [f if f is not None else o for f, o in zip(found, own)]
-        if None in found or found[0].start == found[1].start or _unit(found[0]) != _unit(found[1]) or not _unit(found[0]):
+        if None in found or found[0].start == found[1].start or unit_of(found[0]) != unit_of(found[1]) or not unit_of(found[0]):
             continue
         said = context[:len(context) - len(sentence) + max(sp.end for sp in found)]
         if len(measure) >= 2 and coverage([measure], said) < MIN_MEASURE \
                 and not _list_measured(hit.paragraph.title or "", sentence, names, measure) \
-                and not _closest_in_other_words(sentence, _unit(found[0]), analyses, hits, closeness):
+                and not _closest_in_other_words(sentence, unit_of(found[0]), analyses, hits, closeness):
             continue
         return tuple(  # type: ignore[return-value]
             Answer(question=comparison.side_questions[i], answer=sp.text, refused=False,
