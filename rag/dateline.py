@@ -68,3 +68,22 @@ def dateline_day(lead: str) -> tuple[int, int] | None:
     its first sentence opens with right after the dateline and byline ("本报讯（记者 张三）1月8日，"), or None."""
     match = _DATELINE_DAY.match(lead) or _LEAD_DAY.match(lead)
     return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+# the levels a short place name drops that a reader's question keeps: 区 and 旗 (南谯区, 乌审旗); a name written
+# without 县/市 is already its 县's or 市's (rag.answer.question.entity_variants), one without 区 is none of them
+_DROPPED_LEVELS = "区旗"
+# a level character that begins another word right after the name (南谯区域, 赤水市民, 汇川市场): no level
+_NOT_A_LEVEL = "域民场"
+
+
+def dateline_level(place: str, page_text: str) -> str:
+    """A dateline's place written without its level ("本报南谯讯": 南谯) with the level its page writes it by
+    (南谯区), when the page writes that name with exactly one level and that level is one a short name drops
+    (区, 旗); else the place as it is. Questions ask for 南谯区, and the article's 全区 is of 南谯区."""
+    if len(place) < 2 or place[-1] in "省市县区州旗盟":
+        return place
+    levels = {m.group(1) for m in re.finditer(re.escape(place) + rf"([市县区州旗盟])(?![{_NOT_A_LEVEL}])", page_text)}
+    if len(levels) != 1 or next(iter(levels)) not in _DROPPED_LEVELS:
+        return place
+    return place + levels.pop()

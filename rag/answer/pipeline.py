@@ -24,6 +24,7 @@ from .near_miss.rank import rank_unstated
 from .near_miss.whole_for_part import whole_for_part
 from .asked_place import with_places
 from .paraphrased import overruled
+from .role_holder import role_holders
 from .evidence import global_missing
 from .question import DATE, GENERIC_NOUNS, NAME, QUANTITY, SENTENCE, QuestionAnalysis, analyze_question, entity_in, pos_cut
 from .synonyms import kindred_in, said_in
@@ -255,6 +256,8 @@ def extract_answer(
         eligible = _semantic_paraphrases(analysis, candidates)
         if accept is None:  # (a comparison's side has its own acceptance, checked against the other side)
             eligible += [c for c in _closest_figure(analysis, candidates) if all(c is not e for e in eligible)]
+            if not eligible:  # a name introduced by the asked title alone, the organisation said before it
+                eligible = role_holders(analysis, candidates, _retrieval_sure)
     if not eligible and accept is not None:
         eligible = accept(candidates)
     if settings.near_miss and eligible:

@@ -465,6 +465,9 @@ SWITCHES = {
     "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"
                            " noun_elsewhere, action, subject…) is overruled for the sentence closest in meaning, from a"
                            " paragraph retrieval is sure of, whose figure is of the asked type (rag.answer.paraphrased)",
+    "role_holder": "a person asked by a title (院长, 董事长, 负责人) is answered by a sentence refused only for its wording"
+                   " that names someone right after that title alone or after a kind word (院长陆永强说, 公司董事长农春梅),"
+                   " the organisation said before it, from a paragraph retrieval is sure of (rag.answer.role_holder)",
 }
 
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off

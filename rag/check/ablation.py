@@ -222,7 +222,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "as_of",  # rag.check.as_of: "截至3月底，…1.86万人" is not told by "截至6月底，…1.86万人" (不一致 on 时间)
                "told_flipped",  # rag.check.told_together._told_flipped: "…9.8万吨，同比增长2.3%" told "…9.8万吨，…同比下降2.3%" is 不一致 on 方向
                "station",  # rag.check.stations: "安阳站" is not the "安阳东站" a figure's own clause names, where the article names 安阳站 too
-               "supported_elsewhere")  # rag.check.told_together: "…9.47万辆，同比增长43.8%" 一致 elsewhere, told "…9.47万辆，同比增长7.6%" beside its sibling, is 不一致
+               "supported_elsewhere",  # rag.check.told_together: "…9.47万辆，同比增长43.8%" 一致 elsewhere, told "…9.47万辆，同比增长7.6%" beside its sibling, is 不一致
+               "agree_rate")  # rag.check.agreement._rate (rag.check.rate_period): "每人每年860元" is 不一致 with "每人每月860元"
 
 
 def ingredient_on(name: str) -> bool:

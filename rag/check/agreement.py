@@ -34,6 +34,8 @@ the figure counts, whose it is, when and what kind of figure it is are not the a
   before that when it says none: "张北县可再生能源装机1018万千瓦，继续居全市第1位"), its whole ("全省", "各县区") and, for the
   claim, its names (the places and names before the claim's rank: "岳阳经济技术开发区…增速…排名第一" is not told by
   "汨罗市…增速居全市第1位") are said on the other side.
+- ``agree_rate`` — **per what period**: a claim's rate per one period ("每人每年860元") where the article figure's own clause
+  tells it per another ("每人每月860元", rag.check.rate_period) → 不一致 on 单位 with the article's.
 - ``agree_all_done`` — **all or some**: a clause of the claim saying all were done ("目前已全部整改") where the article
   sentence gives that verb a number in the claim figure's unit, another value ("目前已整改3280处") → 不一致 on 数值.
 """
@@ -49,6 +51,7 @@ from .candidates import _level
 from .claims import PLACE_SUFFIX, periods_in, places_in
 from .figures import RANK_UNIT, RANK_VERB, find_figures
 from .measure import _LABEL_FILLER_WORDS, _cut_run
+from .rate_period import other_rate
 from .report import CONTRADICTED, NOT_FOUND, SUPPORTED, Claim
 
 if TYPE_CHECKING:
@@ -430,6 +433,19 @@ def _unit(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None":
                     found=written, differs="单位", evidence=((found.paragraph, found.at, found.at + len(written)),))
 
 
+def _rate(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None":
+    """"每人每年860元" against "每人每月860元": the same figure per another period → 不一致 on 单位."""
+    at, end = _claim_figure(claim)
+    pers = other_rate(claim.sentence[:max(0, at)], found.text[found.s_start:found.at])
+    if pers is None:
+        return None
+    ours, theirs = pers
+    start = found.s_start + theirs
+    written = found.text[start:found.end]
+    return _verdict(CONTRADICTED, reason=f"资料写的是“{written}”，而不是{claim.sentence[ours:end]}（单位不同）。",
+                    found=written, differs="单位", evidence=((found.paragraph, start, found.end),))
+
+
 _RANK_VERB_AT = re.compile(RANK_VERB)
 _RANK_WHOLE = re.compile(r"全(?:国|省|市|县|区|州|盟|旗)|各[\u4e00-\u9fff]{0,4}?(?:县市区|县区|区县|县市|市县|乡镇|镇街|港区|市|县|区|镇)(?![县市区镇])")
 _RANK_GENERIC = ("总量", "规模", "数量", "总数")  # the amount of the figure before: "…412.6亿元，…，总量居全省第3位"
@@ -488,7 +504,7 @@ def _rank(claim: Claim, verdict: "Verdict", found: _Found) -> "Verdict | None":
     return None
 
 
-_FIGURE_PARTS = (("agree_rank", _rank), ("agree_unit", _unit), ("agree_counted", _counted), ("agree_object", _object), ("agree_scope", _scope), ("agree_place", _place),
+_FIGURE_PARTS = (("agree_rank", _rank), ("agree_unit", _unit), ("agree_rate", _rate), ("agree_counted", _counted), ("agree_object", _object), ("agree_scope", _scope), ("agree_place", _place),
                  ("agree_year", _year), ("agree_target", _target), ("agree_plan", _plan), ("agree_that", _those_that), ("agree_all_done", _all_done))
 _NAME_PARTS = (("agree_list", _list), ("agree_item", _item), ("agree_heading", _heading))
 PARTS = tuple(switch for switch, _ in _FIGURE_PARTS + _NAME_PARTS)

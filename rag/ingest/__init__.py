@@ -64,7 +64,9 @@ from ..ingest_switches import READINGS, switched_off as _layout_off
 # 22: a column of briefs (rag.briefs): its heading ("经济简讯", "简　讯") is no section of the article above, a brief opening
 # with its mark ("●本报岑溪讯…") is a paragraph of its own, and each brief is set by its own dateline and first sentence,
 # else by its paper's place
-PARSER_VERSION = 22
+# 23: a dateline's place written without its level (本报南谯讯) takes the one level its page writes it by when that is
+# 区 or 旗 (南谯区), which a short name drops and a question keeps (rag.dateline.dateline_level)
+PARSER_VERSION = 23
 
 
 def parser_setting() -> int | str:

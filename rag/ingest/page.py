@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..schema import Article, Paragraph
 from ..briefs import brief_setting, is_brief, is_brief_column
 from ..calendar_words import iso_day
-from ..dateline import dateline_day
+from ..dateline import dateline_day, dateline_level
 from ..masthead import Masthead, paper_line, paper_place, read_masthead
 from ..setting import article_settings, whole_year_reported
 from ..ingest_switches import switched_off as _layout_off
@@ -82,6 +82,7 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
     placed.sort(key=lambda item: item[0].start)
     dropped_copies = misplaced_copies(placed, drafts, repeated, weights)
 
+    joined = re.sub(r"\s", "", text)  # the page's words across its hard-wrapped lines, for a dateline's level
     paragraphs: list[Paragraph] = []
     kept_texts: list[str] = []
     spans_by_draft: dict[int, list[tuple[int, int]]] = {}
@@ -94,6 +95,8 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
         setting = settings[index]
         if (is_brief(unit.text) or is_brief_column(drafts[index].title)) and not _layout_off("brief_column"):
             setting = brief_setting(unit.text, setting, paper_places[index])  # each brief of a column its own report
+        if setting and not _layout_off("dateline_level"):
+            setting = " ".join(dict.fromkeys(dateline_level(place, joined) for place in setting.split()))
         paragraphs.append(Paragraph(source, title, number, unit.start, unit.end, unit.text, raw, dates[index], setting))
         spans_by_draft.setdefault(index, []).append((unit.start, unit.end))
 
