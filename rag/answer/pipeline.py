@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..schema import Answer, Hit
 from .compose import MAX_CITATIONS, citation, near_miss_refusal, refusal
-from .near_miss import near_miss, near_miss_check, other_of_kind, other_stage, outcome_unsaid
+from .near_miss import near_miss_check, other_of_kind, other_stage, outcome_unsaid
 from .near_miss.sibling_subject import sibling_subject
 from .near_miss.stock import stock_said
 from .near_miss.unnamed import subject_unnamed
@@ -290,7 +290,6 @@ def extract_answer(
         )
     best = choose(eligible) if choose is not None else max(eligible, key=lambda c: c.score)
 
-    p = best.hit.paragraph
     if best.span is not None and analysis.kind != SENTENCE:
         short = best.span.text
         span = (best.sent_start + best.span.start, best.sent_start + best.span.end)
