@@ -83,6 +83,13 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
     dropped_copies = misplaced_copies(placed, drafts, repeated, weights)
 
     joined = re.sub(r"\s", "", text)  # the page's words across its hard-wrapped lines, for a dateline's level
+    levelled: dict[str, str] = {}  # each setting place read against the page once, not once per paragraph
+
+    def with_level(place: str) -> str:
+        if place not in levelled:
+            levelled[place] = dateline_level(place, joined)
+        return levelled[place]
+
     paragraphs: list[Paragraph] = []
     kept_texts: list[str] = []
     spans_by_draft: dict[int, list[tuple[int, int]]] = {}
@@ -96,7 +103,7 @@ def _parse_source(source: str, text: str) -> tuple[list[Article], list[Paragraph
         if (is_brief(unit.text) or is_brief_column(drafts[index].title)) and not _layout_off("brief_column"):
             setting = brief_setting(unit.text, setting, paper_places[index])  # each brief of a column its own report
         if setting and not _layout_off("dateline_level"):
-            setting = " ".join(dict.fromkeys(dateline_level(place, joined) for place in setting.split()))
+            setting = " ".join(dict.fromkeys(with_level(place) for place in setting.split()))
         paragraphs.append(Paragraph(source, title, number, unit.start, unit.end, unit.text, raw, dates[index], setting))
         spans_by_draft.setdefault(index, []).append((unit.start, unit.end))
 
