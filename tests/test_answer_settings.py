@@ -1,6 +1,7 @@
 """RAG_ANSWER_ABLATE: one list of valid names, read by one parser; every switch the code asks is on it."""
 from __future__ import annotations
 
+import ast
 import logging
 import re
 from pathlib import Path
@@ -29,6 +30,14 @@ def test_every_switch_the_answer_stage_asks_is_a_valid_name():
               for name in re.findall(r"\bon\(\"([a-z_]+)\"\)", path.read_text(encoding="utf-8"))}
     assert checks == set(NEAR_MISS_CHECKS)
 
+
+def test_each_switch_is_described_once():
+    """A name written twice in SWITCHES keeps only its last description and switches two readings off together."""
+    tree = ast.parse(Path(settings.__file__).read_text(encoding="utf-8"))
+    literal = next(node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                   and any(isinstance(target, ast.Name) and target.id == "SWITCHES" for target in node.targets))
+    keys = [key.value for key in literal.keys]
+    assert len(keys) == len(SWITCHES) and not {key for key in keys if keys.count(key) > 1}
 
 def test_every_name_eval_readme_ablates_is_valid():
     names = {

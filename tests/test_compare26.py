@@ -75,7 +75,7 @@ def test_a_period_pointed_at_dates_both_sides(monkeypatch):
     assert comparison is not None and comparison.sides == ("雾峰", "云岭")
     monkeypatch.setenv("RAG_ANSWER_ABLATE", "this_period")
     assert parse_comparison("这个暑假雾峰和云岭两个景区哪个接待的游客多？").sides[0] != "雾峰"
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "short_names")
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "side_short_names")
     old = parse_comparison(question)  # 翠云 lent to 金顶, read as a measure: the sides could not be asked apart
     assert old is None or old.side_questions[1] != "这个雪季金顶雪场接待的滑雪者多少"
 

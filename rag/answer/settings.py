@@ -395,9 +395,9 @@ SWITCHES = {
                      " no place and borrows none from it",
     "this_period": "\"这个雪季万龙和云顶两家雪场\": the period a demonstrative opening side A points at (这个雪季,"
                    " 这个暑假, 这一季) dates both sides, when side B names no period; it is no part of A's name",
-    "short_names": "\"万龙和云顶两家雪场接待的滑雪者\": two short names (no 的, verb, period or figure) followed by the"
+    "side_short_names": "\"万龙和云顶两家雪场接待的滑雪者\": two short names (no 的, verb, period or figure) followed by the"
                    " measure both share lend each other nothing, though the tagger reads one as a measure",
-    "name_beside_place": "for short_names: one word set beside a place's name (遵义, tagged a verb, and 贵阳) is a"
+    "name_beside_place": "for side_short_names: one word set beside a place's name (遵义, tagged a verb, and 贵阳) is a"
                          " name too",
     "dated_verb": "\"A和B哪个更早开通高铁\": the verb after 早/晚/先 may hold another direction's character (高 of 高铁)",
     "own_ending": "a side's own 中 or 里 after a numeral (大理一中, 附中) is kept, not dropped as \"among\" (A和B中)",

@@ -29,7 +29,7 @@ def _short_names(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` are two short names of the same kind of thing (名 and 名, no 的, verb, period or figure,
     neither inside the other), which the tagger may read as measures ("万龙", "云顶"): the words after both are
     their shared measure, neither lends the other a word."""
-    if ablated("short_names") or a in b or b in a:
+    if ablated("side_short_names") or a in b or b in a:
         return False
     for side, other in ((a, b), (b, a)):
         words = pos_cut(side)
