@@ -12,7 +12,7 @@ from ..scoring import Candidate
 from ..settings import ablated
 from ..spans import clause_window
 from ..synonyms import known_common_word
-from .holder_org import level_org
+from .holder_org import holder_clause, level_org
 from .measure import _whole_clause
 from .named import other_named
 from .partner import partner_unsaid
@@ -273,9 +273,11 @@ def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | Non
     else:
         text = given = sentence
     p = candidate.hit.paragraph
+    # a holder asked by title: the organisation read is the one written before the title (holder_org.holder_clause)
+    holder_text = holder_clause(candidate, analysis)
     context = f"{p.title or ''}\n{getattr(p, 'setting', None) or ''}\n{p.text}"
     if _series_sibling(text, analysis, p.title or "") or _deputy_only(text, analysis) \
-            or _other_holder(text, analysis, p.text, context) \
+            or _other_holder(text if holder_text is None else holder_text, analysis, p.text, context) \
             or _neighbour_place(text, analysis) or other_named(text, analysis) \
             or partner_unsaid(text, analysis) or other_rank_scope(text, analysis):
         return given
