@@ -468,6 +468,11 @@ SWITCHES = {
     "role_holder": "a person asked by a title (院长, 董事长, 负责人) is answered by a sentence refused only for its wording"
                    " that names someone right after that title alone or after a kind word (院长陆永强说, 公司董事长农春梅),"
                    " the organisation said before it, from a paragraph retrieval is sure of (rag.answer.role_holder)",
+    "holder_clause": "other_of_kind: for a sentence naming someone right after the asked title (校长朱永平说，…与县城学校…),"
+                     " another organisation is read only in the title's clause before the title, not in what the person"
+                     " speaks of (rag.answer.near_miss.holder_org)",
+    "level_org": "other_of_kind: an organisation named by a bare level (市公交集团, 市中心医院) is the asked one whose name opens"
+                 " with a place of that level said in the paragraph's context (南阳市公交集团) (rag.answer.near_miss.holder_org)",
 }
 
 # The checks of a figure's own measure (rag.answer.near_miss.near_miss_check), each switched off

@@ -12,6 +12,7 @@ from ..scoring import Candidate
 from ..settings import ablated
 from ..spans import clause_window
 from ..synonyms import known_common_word
+from .holder_org import holder_clause, level_org
 from .measure import _whole_clause
 from .named import other_named
 from .partner import partner_unsaid
@@ -134,10 +135,11 @@ def _org_kind(entity: str, analysis: QuestionAnalysis, paragraph: str) -> str | 
     return named.group(1) if named else None
 
 
-def _other_holder(text: str, analysis: QuestionAnalysis, paragraph: str = "") -> bool:
+def _other_holder(text: str, analysis: QuestionAnalysis, paragraph: str = "", context: str = "") -> bool:
     """The question names an organisation or a town that ``text`` does not name, and ``text`` names
     another organisation of that kind (its subject), or, for a town, speaks of a wider place.
-    ``paragraph``: where the organisation's full name may be read."""
+    ``paragraph``: where the organisation's full name may be read; ``context``: the paragraph with its headline and
+    setting, where the place of an organisation named by its level alone is read (holder_org.level_org)."""
     if ablated("other_holder"):
         return False
     for entity in analysis.entities:
@@ -147,7 +149,8 @@ def _other_holder(text: str, analysis: QuestionAnalysis, paragraph: str = "") ->
         if kind is None:
             continue
         for m in re.finditer(rf"([\u4e00-\u9fff（）()]{{0,20}}?){kind}", text):
-            if m.group(1) and not _BACK_REFERENCE.search(m.group(1)) and not entity_in(entity, m.group(0)):
+            if m.group(1) and not _BACK_REFERENCE.search(m.group(1)) and not entity_in(entity, m.group(0)) \
+                    and not level_org(m.group(0), _asked_name(entity, kind, analysis.text), context):
                 return True
     towns = [e for e in analysis.entities if e.endswith(("镇", "乡", "街道"))]
     towns += [m.group(1) for m in _TOWN_ASKED.finditer(analysis.text)
@@ -158,6 +161,13 @@ def _other_holder(text: str, analysis: QuestionAnalysis, paragraph: str = "") ->
         if _WIDER_PLACE.search(text):
             return True
     return False
+
+
+def _asked_name(entity: str, kind: str, question: str) -> str:
+    """The organisation's name as the question writes it, from ``entity`` to its ``kind`` (南阳市 of 南阳市公交集团)."""
+    at = question.find(entity)
+    end = question.find(kind, at + len(entity)) if at >= 0 else -1
+    return question[at:end + len(kind)] if end >= 0 and end - at <= len(entity) + 12 else entity
 
 
 # a place the question names by its level's suffix: a county, district, city or banner (rag.setting.places_named)
@@ -263,7 +273,11 @@ def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | Non
     else:
         text = given = sentence
     p = candidate.hit.paragraph
-    if _series_sibling(text, analysis, p.title or "") or _deputy_only(text, analysis) or _other_holder(text, analysis, p.text) \
+    # a holder asked by title: the organisation read is the one written before the title (holder_org.holder_clause)
+    holder_text = holder_clause(candidate, analysis)
+    context = f"{p.title or ''}\n{getattr(p, 'setting', None) or ''}\n{p.text}"
+    if _series_sibling(text, analysis, p.title or "") or _deputy_only(text, analysis) \
+            or _other_holder(text if holder_text is None else holder_text, analysis, p.text, context) \
             or _neighbour_place(text, analysis) or other_named(text, analysis) \
             or partner_unsaid(text, analysis) or other_rank_scope(text, analysis):
         return given
