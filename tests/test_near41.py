@@ -54,3 +54,31 @@ def test_another_kind_of_money_named_before_the_figure(monkeypatch, question, se
 ])
 def test_one_family_of_money_or_a_change_is_not_refused_so(question, sentence, figure):
     assert other_money(sentence, span_at(sentence, figure), analyze_question(question)) is None
+
+
+# ``total_for_done`` (rag.answer.near_miss.plan): a project's total investment asked (总投资) is not answered by a clause
+# saying investment done (今年完成投资), nor investment done by a total. Dev: fresh22 xjd068 (双溪水库扩建工程总投资: 今年
+# 完成投资6.8亿元, refused); fresh28 xqa064 (实际完成投资: 37个项目总投资18.6亿元 no longer given).
+
+def test_investment_done_does_not_answer_the_total_asked(page_assistant, monkeypatch):
+    question = "青山水库扩建工程总投资是多少？"
+    answer = page_assistant.ask(question)
+    assert answer.refused and "完成投资2.3亿元" in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", "total_for_done")
+    assert page_assistant.ask(question).short == "2.3亿元"
+
+
+@pytest.mark.parametrize("question, short", [
+    ("青山水库扩建工程今年完成投资多少？", "2.3亿元"),  # the investment done, asked
+    ("石桥中学新校区项目总投资是多少？", "1.8亿元"),  # the total, asked
+])
+def test_the_investment_the_text_names_as_asked_still_answers(page_assistant, question, short):
+    answer = page_assistant.ask(question)
+    assert not answer.refused and answer.short == short, answer.answer
+
+
+def test_a_total_does_not_answer_investment_done():
+    from rag.answer.near_miss.plan import total_for_done
+    assert total_for_done("总投资18.6亿元", analyze_question("今年全市新建学校项目实际完成投资多少？"))
+    assert not total_for_done("完成投资18.6亿元", analyze_question("今年全市新建学校项目实际完成投资多少？"))
+    assert not total_for_done("总投资18.6亿元", analyze_question("新建学校项目总投资和完成投资各是多少？"))
