@@ -51,6 +51,8 @@ def test_another_kind_of_money_named_before_the_figure(monkeypatch, question, se
     ("石桥县物流园区前三季度收入是多少？", "石桥县物流园区前三季度实现销售额18.6亿元。", "18.6亿元"),  # both taken in
     ("青山水库扩建工程投资是多少？", "青山水库扩建工程今年到位资金6.8亿元。", "6.8亿元"),  # both spent
     ("青山县营业收入增长了多少？", "青山县实现产值9.7亿元，增长8.8%。", "8.8%"),  # a change asked
+    # a compound read by the money word it ends with: 银行存款 is said as 存款 in "各项存款余额"
+    ("到去年年底，青山市银行存款总共有多少？", "青山市金融机构本外币各项存款余额2836.4亿元。", "2836.4亿元"),
 ])
 def test_one_family_of_money_or_a_change_is_not_refused_so(question, sentence, figure):
     assert other_money(sentence, span_at(sentence, figure), analyze_question(question)) is None

@@ -64,9 +64,10 @@ def _money_named_before(analysis: QuestionAnalysis) -> str | None:
     word, flag = tokens[-1]
     if not (flag.startswith("n") or word in _MONEY_WORDS) or len(word) < 2:
         return None
-    if word in _MONEY_WORDS or word[-1] in "额值" or any(word.endswith(m) for m in _MONEY_WORDS):
+    if word in _MONEY_WORDS or word[-1] in "额值":
         return word
-    return None
+    # a compound read by the money word it ends with ("银行存款": 存款, said in "各项存款余额")
+    return next((m for m in sorted(_MONEY_WORDS, key=len, reverse=True) if word.endswith(m)), None)
 
 
 def _same_family(asked: str, own: str) -> bool:
