@@ -455,6 +455,11 @@ SWITCHES = {
                  " the city, named in a sentence only by its zone word (高新区): 全市's figure does not answer for it",
     "scope_min": "a scope word before a word opening with 民 (全市民宿, 全县民营企业) is the figure's scope, not 全+市民"
                  " (every citizen): asked_place.wider_scope and near_miss.whole_for_part",
+    "money_named_before": "a question naming its money before the wh-word (营业收入是多少) is not answered by a sum the"
+                          " text names as another kind (实现产值9.7亿元), unless both are taken in or both spent"
+                          " (rag.answer.near_miss.money_kind)",
+    "total_for_done": "a project's total investment asked (总投资) is not answered by a clause saying investment done"
+                      " (完成投资), nor investment done by a total (rag.answer.near_miss.plan)",
     "placed_fallback": "when the best-scoring sentence is refused for its place or scope (全省, 三市合计), a lower-scoring"
                        " sentence answers only when it names an asked place itself (rag.answer.pipeline)",
     "previous_year_baseline": "去年 asked: a sentence naming 上年 only as its baseline (全年开行48列，比上年多开行11列) in a"

@@ -19,7 +19,7 @@ from .measure import _EARLIER_ASKED, _PERIOD_WORD, _PER_UNIT_ASKED, _PER_UNIT_SA
 from .parts import _counted_noun, _figure_noun, _one_member_asked, _only_part_unsaid, _part_unasked, _percent_unasked, _whole_of_parts
 from .joint import joint_member
 from .alone import joined_for_alone
-from .plan import plan_for_outcome
+from .plan import plan_for_outcome, total_for_done
 from .stock import flow_for_stock, stock_for_flow
 from .period import dated_sentence, _foreign_period, _foreign_relative_period, _other_year_dated, _relative_year_other
 from .opposite import opposite_measure
@@ -159,6 +159,9 @@ def near_miss_check(
     if on("money_kind") and other_money(sentence, span, analysis):
         return "money_kind", clause
     if on("plan") and plan_for_outcome(sentence[:span.start], analysis):
+        return "plan", clause
+    # "总投资是多少" asked, "今年完成投资6.8亿元" given (or back): investment done is not the project's total
+    if on("plan") and total_for_done(own_clause, analysis):
         return "plan", clause
     if on("flow_for_stock") and flow_for_stock(sentence[:span.start], sentence[span.end:], analysis):
         return "flow_for_stock", clause

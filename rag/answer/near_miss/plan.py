@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..question import QuestionAnalysis
+from ..settings import ablated
 
 # a target or forecast, governing the rest of its sentence ("力争全年产值突破1750亿元，…到2027年培育…企业3家")
 _AHEAD = re.compile(r"力争|预计|预期|有望")
@@ -42,3 +43,23 @@ def plan_for_outcome(said_before: str, analysis: QuestionAnalysis) -> bool:
         if _DONE.search(clause):
             return False
     return False
+
+
+# "总投资是多少" against "今年完成投资6.8亿元", and back: a project's total investment is its whole planned size,
+# investment done (完成投资) what was spent so far or in a period; a clause saying one and not the other gives no figure
+# of the other (the dev near misses: 双溪水库扩建工程总投资 given 今年完成投资, fresh22; 项目实际完成投资 given 37个项目
+# 总投资, fresh28)
+_TOTAL = re.compile(r"总投资|计划投资")
+_DONE_INVESTED = re.compile(r"完成(?:了)?(?:[\u4e00-\u9fff]{0,4}?)投资|投资完成|实际投资|到位资金|资金到位")
+
+
+def total_for_done(own_clause: str, analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks a total investment and the figure's clause says investment done (or the reverse),
+    and not the asked one ("总投资是多少": "今年完成投资6.8亿元"; "实际完成投资多少": "总投资18.6亿元")."""
+    if ablated("total_for_done"):
+        return False
+    asked_total, asked_done = bool(_TOTAL.search(analysis.text)), bool(_DONE_INVESTED.search(analysis.text))
+    if asked_total == asked_done:  # neither, or both named (a comparison of the two)
+        return False
+    said_total, said_done = bool(_TOTAL.search(own_clause)), bool(_DONE_INVESTED.search(own_clause))
+    return (said_done and not said_total) if asked_total else (said_total and not said_done)
