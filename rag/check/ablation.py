@@ -129,6 +129,8 @@ own clause names last, "去年，安阳东站共发送旅客618.5万人次", whe
 ``supported_elsewhere`` (rag.check.told_together: a figure after its sibling in a draft sentence, "…9.47万辆，同比增长43.8%", 一致
 in another article sentence, is 不一致 where the sentence confirming the sibling tells the first figure of its unit after it, the
 claim's way, another value, "…9.47万辆，同比增长7.6%"),
+``total_qualifier`` (rag.check.total_qualifier: a measure said with 总 before its noun is the measure said without it, "粮食产量" by
+"粮食总产量", "总产量" restated by "粮食产量"),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -223,7 +225,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "told_flipped",  # rag.check.told_together._told_flipped: "…9.8万吨，同比增长2.3%" told "…9.8万吨，…同比下降2.3%" is 不一致 on 方向
                "station",  # rag.check.stations: "安阳站" is not the "安阳东站" a figure's own clause names, where the article names 安阳站 too
                "supported_elsewhere",  # rag.check.told_together: "…9.47万辆，同比增长43.8%" 一致 elsewhere, told "…9.47万辆，同比增长7.6%" beside its sibling, is 不一致
-               "agree_rate")  # rag.check.agreement._rate (rag.check.rate_period): "每人每年860元" is 不一致 with "每人每月860元"
+               "agree_rate",  # rag.check.agreement._rate (rag.check.rate_period): "每人每年860元" is 不一致 with "每人每月860元"
+               "total_qualifier")  # rag.check.total_qualifier: "粮食产量" is said by "粮食总产量", "总产量" restated by "粮食产量"
 
 
 def ingredient_on(name: str) -> bool:

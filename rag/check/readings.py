@@ -24,6 +24,7 @@ from .claims import places_in
 from .compare import units_match
 from .figures import Figure
 from .measure import direction, key_words, level_reached, measure_words, share_present, share_present_heads
+from .total_qualifier import said_with_total, total_restated
 from .report import Claim
 from .ablation import ingredient_on
 from .candidates import LOOSE_RESTATED_MIN, SAID_MIN, Candidate, Scored, _head_words
@@ -403,12 +404,12 @@ def _head_noun_elsewhere(claim: Claim, candidate: Candidate) -> bool:
     sentence = claim.sentence or claim.text
     before = sentence[: max(0, stated.start - claim.sentence_start)]
     nouns = key_words(re.split(r"[，,；;：:、]", before)[-1], claim.places)
-    if not nouns or nouns[-1] in candidate.sentence:
-        return False
+    if not nouns or nouns[-1] in candidate.sentence or said_with_total(nouns[-1], candidate.sentence):
+        return False  # (said with 总 is said: "粮食产量" by "粮食总产量", rag.check.total_qualifier)
     # and the article names its own thing there, which the claim does not say ("新能源"), not only fewer words ("增幅")
     text = candidate.paragraph.text
     own = key_words(re.split(r"[，,；;：:、]", text[candidate.evidence_start: candidate.figure.start])[-1], places_in(candidate.sentence))
-    return any(noun not in sentence for noun in own)
+    return any(noun not in sentence and not total_restated(noun, sentence) for noun in own)
 
 
 def _is_change(label: str) -> bool:

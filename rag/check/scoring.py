@@ -23,6 +23,7 @@ from ..schema import Hit
 from .compare import units_match, value_satisfies
 from .figures import Figure, find_figures
 from .measure import direction, key_words, measure_words, modality, share_present
+from .total_qualifier import said_with_total, share_said
 from .report import Claim
 from .claims import names_another, places_in
 from .ablation import ingredient_on
@@ -314,8 +315,8 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
                 restated = min(restated, _said_share(claim_words, candidate.subject_sentence))
         near = candidate.sentence.strip() in nearest
         flipped = _flipped(stated, claim_direction, candidate, restated, claim_words)
-        loose = restated >= LOOSE_RESTATED_MIN and share_present(claim_words, candidate.subject_sentence) >= 0.9 and (
-            not candidate.sentence_figures or share_present(claim_words, candidate.label) >= 0.9
+        loose = restated >= LOOSE_RESTATED_MIN and share_said(claim_words, candidate.subject_sentence) >= 0.9 and (
+            not candidate.sentence_figures or share_said(claim_words, candidate.label) >= 0.9
             # (or its sentence has no other figure of its kind for the claim's words to mean: rag.check.only_of_kind)
             or ingredient_on("only_of_kind") and only_of_kind(stated, candidate))
         slip = _unit_slip(stated, candidate, claim_sentence) or _transposed(stated, candidate, claim_sentence)
@@ -349,9 +350,9 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             value_ok = False  # "3月5日上午" against "3月5日下午"
         scored.append(Scored(candidate, restated, said, place_ok, period_ok, _co_figures_hold(claim, candidate),
                              units_match(stated, candidate.figure), value_ok, direction_ok,
-                             share_present(claim_words, candidate.subject_sentence), near,
+                             share_said(claim_words, candidate.subject_sentence), near,
                              unsaid, flipped, _said(*_beside(claim_words, claim_keys, unsaid), context) if unsaid else said, lexical, slip,
-                             share_present(claim_words, candidate.label)))
+                             share_said(claim_words, candidate.label)))
     scored.sort(key=lambda row: (-row.score, row.candidate.hit_rank))
     return scored
 
@@ -365,8 +366,9 @@ _MEASURE_END = "量数额值"
 def _restated(words: Sequence[str], text: str) -> float:
     """Share of ``words`` that ``text`` says, a measure noun also without its last character ("总产" for "总产量")."""
     if not ingredient_on("measure_short"):
-        return share_present(words, text)
-    return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and w[:-1] in text)) / len(words) if words else 0.0
+        return share_said(words, text)
+    return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and w[:-1] in text)
+               or said_with_total(w, text)) / len(words) if words else 0.0
 
 
 def _bare_noun(referent: str, sentence: str) -> bool:
@@ -403,9 +405,9 @@ def _said_share(words: Sequence[str], text: str) -> float:
     the article names the same measure without 额/量/数/值 ("进口512.2亿元" for "进口额为512.2亿元", "用电" for "用电量"):
     ``_restated`` read the other way."""
     if not ingredient_on("measure_stem"):
-        return share_present(words, text)
+        return share_said(words, text)
     return sum(1 for w in words if w in text or (len(w) >= 3 and w[-1] in _MEASURE_END and _stem_before_figure(w[:-1], text))
-               or _share_said(w, text)) / len(words) if words else 0.0
+               or _share_said(w, text) or said_with_total(w, text)) / len(words) if words else 0.0
 
 
 _SHARE_WORDS = frozenset(("比重", "占比", "比例", "份额"))
