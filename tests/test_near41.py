@@ -17,12 +17,15 @@ from rag.answer.question import analyze_question
 page_assistant = page_assistant_over("near41")
 
 
-def test_a_subsidy_does_not_answer_the_output_value_asked(page_assistant, monkeypatch):
-    question = "今年全市粮食总产值是多少亿元？"
+@pytest.mark.parametrize("question, said, switch, short", [
+    ("今年全市粮食总产值是多少亿元？", "补贴", "money_named_before", "3.86亿元"),  # a subsidy for the output value
+    ("青山水库扩建工程总投资是多少？", "完成投资2.3亿元", "total_for_done", "2.3亿元"),  # investment done for the total
+])
+def test_the_near_miss_is_refused_saying_what_the_text_gives(page_assistant, monkeypatch, question, said, switch, short):
     answer = page_assistant.ask(question)
-    assert answer.refused and "补贴" in answer.answer, answer.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "money_named_before")
-    assert page_assistant.ask(question).short == "3.86亿元"
+    assert answer.refused and said in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", switch)
+    assert page_assistant.ask(question).short == short
 
 
 @pytest.mark.parametrize("question, short", [
@@ -61,14 +64,6 @@ def test_one_family_of_money_or_a_change_is_not_refused_so(question, sentence, f
 # ``total_for_done`` (rag.answer.near_miss.plan): a project's total investment asked (总投资) is not answered by a clause
 # saying investment done (今年完成投资), nor investment done by a total. Dev: fresh22 xjd068 (双溪水库扩建工程总投资: 今年
 # 完成投资6.8亿元, refused); fresh28 xqa064 (实际完成投资: 37个项目总投资18.6亿元 no longer given).
-
-def test_investment_done_does_not_answer_the_total_asked(page_assistant, monkeypatch):
-    question = "青山水库扩建工程总投资是多少？"
-    answer = page_assistant.ask(question)
-    assert answer.refused and "完成投资2.3亿元" in answer.answer, answer.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "total_for_done")
-    assert page_assistant.ask(question).short == "2.3亿元"
-
 
 @pytest.mark.parametrize("question, short", [
     ("青山水库扩建工程今年完成投资多少？", "2.3亿元"),  # the investment done, asked
