@@ -1,4 +1,4 @@
-"""Session 41, helper claims41: a measure said with or without 总 before its noun is the same measure (``total_qualifier``,
+"""Issue 10, helper "claims41": a measure said with or without 总 before its noun is the same measure (``total_qualifier``,
 rag.check.total_qualifier).
 
 "粮食产量接近287万吨" where the article says "粮食总产量达到286.9万吨" (fresh4 dev yg036) was 未找到: jieba keeps "粮食产量" as one
