@@ -8,6 +8,7 @@ import re
 from ...numbers import values_in
 from ...setting import places_named
 from ..question import DATE, GENERIC_PLACES, QUANTITY, QuestionAnalysis, entity_in, pos_cut
+from ..evidence import paragraph_context
 from ..scoring import Candidate
 from ..settings import ablated
 from ..spans import clause_window
@@ -275,9 +276,8 @@ def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | Non
     p = candidate.hit.paragraph
     # a holder asked by title: the organisation read is the one written before the title (holder_org.holder_clause)
     holder_text = holder_clause(candidate, analysis)
-    context = f"{p.title or ''}\n{getattr(p, 'setting', None) or ''}\n{p.text}"
     if _series_sibling(text, analysis, p.title or "") or _deputy_only(text, analysis) \
-            or _other_holder(text if holder_text is None else holder_text, analysis, p.text, context) \
+            or _other_holder(text if holder_text is None else holder_text, analysis, p.text, paragraph_context(p)) \
             or _neighbour_place(text, analysis) or other_named(text, analysis) \
             or partner_unsaid(text, analysis) or other_rank_scope(text, analysis):
         return given
