@@ -25,7 +25,7 @@ import sqlite3
 import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -85,7 +85,10 @@ class CachedEncoder:
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self.inner.encode_queries(texts)
 
-    def encode_passages(self, texts: Sequence[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
+    def encode_passages(self, texts: Sequence[str], batch_size: int = 32, progress: bool = False,
+                        announce: Callable[[int, int], None] | None = None) -> np.ndarray:
+        """The passages' vectors, encoding only those the cache lacks; ``announce(to_encode, cached)`` is told the
+        split before any encoding starts (a build says what it is about to spend time on)."""
         texts = list(texts)
         keys = [text_key(t) for t in texts]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -102,6 +105,8 @@ class CachedEncoder:
         self.hits += cached
         self.misses += len(missing)
         log.info("vector cache %s: %d of %d passages cached, encoding %d", self.path.name, cached, len(texts), len(missing))
+        if announce is not None:
+            announce(len(missing), cached)
 
         try:
             with passage_progress_bar(len(missing), progress) as bar:

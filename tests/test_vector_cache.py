@@ -266,3 +266,23 @@ def test_only_the_newest_moved_aside_file_is_kept(counting, tmp_path, caplog):
     kept = _moved_aside(cached.path)
     assert len(kept) == 1 and kept[0].read_bytes() == b"second corruption " * 500
     assert other_aside.is_file()
+
+
+def test_a_build_says_what_it_encodes_and_what_the_cache_gives(monkeypatch, tmp_path):
+    """The build's message counts the passages really encoded: a rebuild whose vectors are all cached says so,
+    rather than announcing the slow step it skips."""
+    from rag.index import build_index
+
+    monkeypatch.setenv("RAG_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "page.txt").write_text("甲县新建污水管网\n\n本报讯　今年甲县新建污水管网12公里，惠及居民3400户。\n", encoding="utf-8")
+    said: list[str] = []
+    build_index(corpus, tmp_path / "first", make_encoder(), report=said.append)
+    encoding = [m for m in said if m.startswith("正在编码")]
+    assert len(encoding) == 1 and "取自缓存" not in encoding[0], said
+
+    said.clear()
+    build_index(corpus, tmp_path / "second", make_encoder(), report=said.append)
+    assert not any(m.startswith("正在编码") for m in said), said
+    assert any("全部取自缓存" in m for m in said), said

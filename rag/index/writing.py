@@ -14,7 +14,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..chunk_table import TABLE_FILE, ChunkTable, TableWriter
 from ..chunking import chunk_paragraphs
@@ -49,6 +49,18 @@ def _fault_point(name: str) -> None:
     if os.environ.get("RAG_FAULT_MODE", "kill") == "enospc":
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), name)
     os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _encoding_report(report: Report, encoder_name: str) -> Callable[[int, int], None]:
+    """What a build tells the user before encoding: how many new passages it encodes (the slow step) and how many
+    the vector cache gives; nothing when there is no new passage."""
+    def announce(to_encode: int, cached: int) -> None:
+        from_cache = f"，{cached} 个的向量取自缓存" if cached else ""
+        if to_encode:
+            report(f"正在编码 {to_encode} 个新片段（{encoder_name}）{from_cache}…")
+        elif cached:
+            report(f"{cached} 个新片段的向量全部取自缓存，无需编码")
+    return announce
 
 
 @contextmanager
@@ -223,10 +235,9 @@ def write_build(
             tokens = [tokenizer.tokenize(c.index_text) for c in chunks]
             writer.insert_chunks(chunks, tokens)
             lap("tokenize")
-            if chunks:
-                report(f"正在编码 {len(chunks)} 个新片段（{encoder.name}）…")
             cached = CachedEncoder(encoder)
-            vectors = cached.encode_passages([c.index_text for c in chunks], progress=progress)
+            vectors = cached.encode_passages([c.index_text for c in chunks], progress=progress,
+                                             announce=_encoding_report(report, encoder.name))
             result.encoded = cached.misses
             result.new_chunks = len(chunks)
             lap("encode")
