@@ -52,6 +52,18 @@ def streamed_text(response: httpx.Response) -> str:
                    for line in response.text.splitlines() if line.startswith("data:"))
 
 
+def test_the_server_says_where_it_listens_and_nothing_of_public_links(desk):
+    """`rag serve` tells the user its address in Chinese; gradio's hint to set `share=True` (which this local-only
+    app never does) is not printed. The line follows gradio's own start check, so it may come a moment after the page
+    first answers."""
+    deadline = time.monotonic() + 30
+    while f"网页界面已启动：{desk.url}/" not in desk.log() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    log = desk.log()
+    assert f"网页界面已启动：{desk.url}/" in log, log
+    assert "share=True" not in log and "public link" not in log, log
+
+
 def test_page_and_api_refuse_a_visitor_without_sign_in(desk, seeds_dir):
     page = httpx.get(desk.url + "/", timeout=15)
     assert page.status_code == 200 and '"auth_required":true' in page.text.replace(" ", "")

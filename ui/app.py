@@ -388,7 +388,7 @@ def theme() -> gr.themes.Base:
     return gr.themes.Default(font=list(FONT_STACK), font_mono=list(MONO_FONT_STACK))
 
 
-def launch_options(host: str = "127.0.0.1", port: int = 7860, quiet: bool = False) -> dict[str, Any]:
+def launch_options(host: str = "127.0.0.1", port: int = 7860) -> dict[str, Any]:
     """The ``Blocks.launch`` settings: local only, nothing shared, nothing fetched from outside."""
     return dict(
         server_name=host,
@@ -409,7 +409,7 @@ def launch_options(host: str = "127.0.0.1", port: int = 7860, quiet: bool = Fals
         theme=theme(),
         css=CSS + CHECK_CSS,
         js=PAGE_JS,
-        quiet=quiet,  # when not quiet gradio prints the local URL
+        quiet=True,  # gradio's own lines would advise `share=True`, which this app never uses; launch() says the URL
     )
 
 
@@ -423,13 +423,15 @@ def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, block: boo
     if os.environ.pop("GRADIO_ALLOWED_PATHS", None):
         log.warning("ignoring GRADIO_ALLOWED_PATHS: the UI serves no files outside its own assets")
     try:
-        _, local_url, _ = app.launch(prevent_thread_lock=True, **launch_options(host, port, quiet),
+        _, local_url, _ = app.launch(prevent_thread_lock=True, **launch_options(host, port),
                                      **protection_options(policy or ServePolicy()))
     except OSError as exc:
         if exc.errno in (None, errno.EADDRINUSE):  # gradio reports a taken port without an errno
             raise OSError(f"无法在 {host}:{port} 启动网页界面（端口可能已被占用），请用 --port 换一个端口。") from exc
         raise OSError(f"无法在 {host}:{port} 启动网页界面：{exc.strerror or exc}") from exc
     PageFirstSessions.install(app)
+    if not quiet:
+        print(f"网页界面已启动：{local_url}（按 Ctrl+C 停止）", flush=True)
     if block:
         app.block_thread()
         _finish_shutdown(app)
