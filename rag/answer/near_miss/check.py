@@ -111,8 +111,9 @@ def near_miss_check(
         return "period", _from_word(sentence, part, span, clause)
     # "10月当月" asked, "1—10月，…实现利润总额98.7亿元" given: the sum over a span, not the month's own figure
     month = span_for_month(dated, analysis)
-    if month:
-        return "period", _from_word(sentence, month, span, clause)
+    if month:  # (the span said in a clause before the sentence is named before the figure's clause: "1至11月，…")
+        given = _from_word(sentence, month, span, clause)
+        return "period", given if month in given else f"{month}，{given}"
     # "今年" asked, "三年来共招聘…47名" given: a figure counted over several years
     years = span_of_years(sentence, span.start, analysis)
     if years:
