@@ -30,6 +30,7 @@ from .whole_period import part_of_whole_period, span_of_years
 from .direction import other_point_place
 from .kind_name import other_named_of_kind
 from .threshold import threshold_figure
+from .one_month import span_for_month
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
 from .words import MIN_FOCUS_IN_CLAUSE, _asked_in_other_words, _asked_words, _asked_words_at, _said
@@ -108,6 +109,11 @@ def near_miss_check(
     part = None if ablated("whole_period") else part_of_whole_period(sentence, analysis)
     if part:
         return "period", _from_word(sentence, part, span, clause)
+    # "10月当月" asked, "1—10月，…实现利润总额98.7亿元" given: the sum over a span, not the month's own figure
+    month = span_for_month(dated, analysis)
+    if month:  # (the span said in a clause before the sentence is named before the figure's clause: "1至11月，…")
+        given = _from_word(sentence, month, span, clause)
+        return "period", given if month in given else f"{month}，{given}"
     # "今年" asked, "三年来共招聘…47名" given: a figure counted over several years
     years = span_of_years(sentence, span.start, analysis)
     if years:
