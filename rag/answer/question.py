@@ -299,7 +299,7 @@ def entity_in(entity: str, text: str) -> bool:
 # a banner (旗) is asked by its everyday short name, the first characters of the words of its full name: 西乌旗 for
 # 西乌珠穆沁旗, 察右中旗 for 察哈尔右翼中旗, 达茂旗 for 达尔罕茂明安联合旗; the page writes the full name. Each
 # character of the short name in order, at most three others (no level, no mark) between two of them, in one name.
-_NOT_IN_BANNER = "省市县区旗盟州镇乡村的和与及、，。；：！？,;:!? \s“”《》（）()"
+_NOT_IN_BANNER = r"省市县区旗盟州镇乡村的和与及、，。；：！？,;:!? \s“”《》（）()"
 
 
 def banner_in_full(entity: str, text: str) -> bool:
