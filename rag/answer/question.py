@@ -293,7 +293,22 @@ def entity_in(entity: str, text: str) -> bool:
         return True
     # the text may spell out the admin levels the question leaves out: "成都锦江区" is "成都市锦江区"
     spelled_out = "".join(re.escape(ch) + f"[{_ADMIN_SUFFIX}]?" for ch in entity[:-1]) + re.escape(entity[-1])
-    return len(entity) >= 4 and re.search(spelled_out, text) is not None
+    return (len(entity) >= 4 and re.search(spelled_out, text) is not None) or banner_in_full(entity, text)
+
+
+# a banner (旗) is asked by its everyday short name, the first characters of the words of its full name: 西乌旗 for
+# 西乌珠穆沁旗, 察右中旗 for 察哈尔右翼中旗, 达茂旗 for 达尔罕茂明安联合旗; the page writes the full name. Each
+# character of the short name in order, at most three others (no level, no mark) between two of them, in one name.
+_NOT_IN_BANNER = r"省市县区旗盟州镇乡村的和与及、，。；：！？,;:!? \s“”《》（）()"
+
+
+def banner_in_full(entity: str, text: str) -> bool:
+    """Whether ``text`` writes the banner ``entity`` names short (西乌旗) in full (西乌珠穆沁旗): switch ``banner_short``."""
+    if not 3 <= len(entity) <= 5 or entity[-1] != "旗" or ablated("banner_short"):
+        return False
+    gap = f"[^{_NOT_IN_BANNER}]{{0,3}}?"
+    pattern = gap.join(re.escape(ch) for ch in entity)
+    return any(m.end() - m.start() > len(entity) for m in re.finditer(pattern, text))
 
 
 def place_level(name: str) -> str | None:

@@ -202,6 +202,9 @@ SWITCHES = {
     "head_title": "the head of an organization asked in everyday words (一把手, 当家人) is the title its kind of organization"
                   " gives its head: 局 → 局长, 厅 → 厅长, 委/管委会 → 主任, 学校 → 校长, 集团/公司 → 董事长, 合作社 → 理事长"
                   " (rag.answer.everyday_terms)",
+    "banner_short": "a banner asked by its everyday short name (西乌旗, 察右中旗) is said where the text writes its full"
+                    " name (西乌珠穆沁旗, 察哈尔右翼中旗: each character in order, at most three others between two, in one"
+                    " name) (rag.answer.question.banner_in_full)",
     "newsroom_terms": "everyday words for newsroom measures, each asked so in two page sets or more, are retrieved and"
                       " read as the article's terms: 城里新找到工作 → 城镇新增就业, 丢了工作又重新上岗 → 失业人员再就业,"
                       " 牌子估值 → 品牌价值 (rag.answer.everyday_terms)",
