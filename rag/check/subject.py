@@ -90,7 +90,7 @@ def names_in(text: str) -> tuple[str, ...]:
         if any(a <= start < b < at for a, b in spans):
             continue
         if cut_at_comparison(unquoted, start, w):
-            continue  # "比比" of "占比比上年提高", "数比" of "用户数比去年底增长": the comparative 比, no name
+            continue  # "比比" of "占比比上年提高": the end of 占比 and the comparative 比, no name
         if (word.flag in NAME_FLAGS and len(w) >= 2 and w not in _NOT_NAMES and not re.search(r"\d", w) and not _statement_word(w)
                 and w not in NOT_PLACES):  # common words jieba tags as places ("新建", "城镇")
             found.append(w)
