@@ -111,7 +111,8 @@ rag.check.whole_claim: an article rank, "…同比增长21.5%，增幅居全市�
 ``agree_rank`` (rag.check.agreement: a rank is 一致 only where the article ranks the claim's measure, among its whole, of its subject),
 ``quoted_speaker`` (rag.check.quoted_speaker: a claim giving words to one speaker, "院长熊国栋说，…", is 不一致 on 名称 where the
 article quotes those words and names another at the quote, "“……。”罗坪镇卫生院院长刘志明说。"), ``name_across_figure``
-(rag.check.subject.names_in: "年比" jieba cuts from "2025年比上年" is no name), ``other_deadline`` (rag.check.verify: the claim's very
+(rag.check.subject.names_in: "年比" jieba cuts from "2025年比上年" is no name), ``name_across_comparison`` (rag.check.comparison_cut:
+"比比" of "占比比上年提高", the end of 占比 and the comparative 比, is no name), ``other_deadline`` (rag.check.verify: the claim's very
 number whose article sentence sets it another deadline, 到2028年 for 到2026年, is 不一致 on 时间; a figure of another period
 stays 未找到),
 ``told_together`` (rag.check.told_together: a figure of a draft sentence left 未找到 or 不一致 is 一致 where the article sentence
@@ -162,6 +163,7 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "article_places",  # rag.check.scoring: a place jieba cuts (于 + 都) read from the article's counted list (瑞金于都两地)
                "speaker",  # rag.check.verify: words the claim gives to one speaker, the article to another, differ on 名称
                "name_across_figure",  # rag.check.subject.names_in: "年比" cut from "2025年比上年" is no name
+               "name_across_comparison",  # rag.check.comparison_cut: "比比" of "占比比上年提高" is no name
                "other_deadline",  # rag.check.verify._told_of_another_deadline: the claim's very number, its sentence setting another deadline
                "quoted_speaker",  # rag.check.quoted_speaker: the speaker named at the article's quote of the claim's words ("。”院长刘志明说")
                "parallel_measure",  # rag.check.parallel_measure: "…；南岭港区完成52.7万标箱" takes the parallel clause's measure

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..answer.question import is_province
 from .ablation import ingredient_on
 from .claims import NOT_PLACES, _posseg
+from .comparison_cut import cut_at_comparison
 from .figures import find_figures
 from .measure import DOWN, FILLER, UP
 
@@ -88,6 +89,8 @@ def names_in(text: str) -> tuple[str, ...]:
         start, at = at, at + len(w)
         if any(a <= start < b < at for a, b in spans):
             continue
+        if cut_at_comparison(unquoted, start, w):
+            continue  # "比比" of "占比比上年提高": the end of 占比 and the comparative 比, no name
         if (word.flag in NAME_FLAGS and len(w) >= 2 and w not in _NOT_NAMES and not re.search(r"\d", w) and not _statement_word(w)
                 and w not in NOT_PLACES):  # common words jieba tags as places ("新建", "城镇")
             found.append(w)
