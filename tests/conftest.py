@@ -196,6 +196,15 @@ def refused_until_switched_off(switch, question, own_question, given, *paragraph
     assert not off.refused and off.short == given, off.answer
 
 
+def answered_until_switched_off(assistant, question: str, short: str, switch: str, monkeypatch) -> None:
+    """``assistant`` answers ``question`` with ``short``, and refuses it with the answer-stage ``switch`` off (a reading
+    that lets a question be answered, and the test that it is what does)."""
+    answer = assistant.ask(question)
+    assert not answer.refused and answer.short == short, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", switch)
+    assert assistant.ask(question).refused
+
+
 def page_assistant_over(name: str):
     """A module-scoped ``page_assistant`` fixture: an Assistant over the test page folder tests/data/``name``."""
 

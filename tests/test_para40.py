@@ -4,7 +4,7 @@ tests/data/para40/ was written for these tests (no eval row), read by the real A
 from __future__ import annotations
 
 import pytest
-from conftest import page_assistant_over
+from conftest import answered_until_switched_off, page_assistant_over
 
 page_assistant = page_assistant_over("para40")
 
@@ -13,10 +13,7 @@ page_assistant = page_assistant_over("para40")
     ("青禾县那家规模最大的茶叶精制企业远山茶叶，掌舵的董事长是谁？", "韦秋兰"),
 ])
 def test_a_name_after_the_asked_title_alone_answers_for_the_organisation_named_before(page_assistant, monkeypatch, question, name):
-    answer = page_assistant.ask(question)
-    assert not answer.refused and answer.short == name
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "role_holder")
-    assert page_assistant.ask(question).refused
+    answered_until_switched_off(page_assistant, question, name, "role_holder", monkeypatch)
 
 
 @pytest.mark.parametrize("question", [

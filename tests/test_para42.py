@@ -5,7 +5,7 @@ tests/data/para42/ was written for these tests (no eval row), read by the real A
 from __future__ import annotations
 
 import pytest
-from conftest import page_assistant_over
+from conftest import answered_until_switched_off, page_assistant_over
 
 from rag.answer.question import banner_in_full
 
@@ -17,10 +17,7 @@ page_assistant = page_assistant_over("para42")
     ("东乌旗今年配备了多少辆防火巡护车？", "36辆"),  # 东乌珠穆沁旗…新配备防火巡护车36辆
 ])
 def test_a_banner_asked_short_is_answered_from_its_full_name(page_assistant, monkeypatch, question, short):
-    answer = page_assistant.ask(question)
-    assert not answer.refused and answer.short == short
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "banner_short")
-    assert page_assistant.ask(question).refused
+    answered_until_switched_off(page_assistant, question, short, "banner_short", monkeypatch)
 
 
 @pytest.mark.parametrize("question", [
