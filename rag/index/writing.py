@@ -55,9 +55,9 @@ def _encoding_report(report: Report, encoder_name: str) -> Callable[[int, int], 
     """What a build tells the user before encoding: how many new passages it encodes (the slow step) and how many
     the vector cache gives; nothing when there is no new passage."""
     def announce(to_encode: int, cached: int) -> None:
-        from_cache = f"，{cached} 个的向量取自缓存" if cached else ""
         if to_encode:
-            report(f"正在编码 {to_encode} 个新片段（{encoder_name}）{from_cache}…")
+            from_cache = f"（另有 {cached} 个片段的向量取自缓存）" if cached else ""
+            report(f"正在编码 {to_encode} 个新片段（{encoder_name}）…{from_cache}")
         elif cached:
             report(f"{cached} 个新片段的向量全部取自缓存，无需编码")
     return announce
