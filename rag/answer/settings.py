@@ -208,6 +208,9 @@ SWITCHES = {
     "newsroom_terms": "everyday words for newsroom measures, each asked so in two page sets or more, are retrieved and"
                       " read as the article's terms: 城里新找到工作 → 城镇新增就业, 丢了工作又重新上岗 → 失业人员再就业,"
                       " 牌子估值 → 品牌价值 (rag.answer.everyday_terms)",
+    "counted_noun_by_tagger": "the thing a question counts, when it goes on with its own verb after it (几个学生考上了…), is"
+                              " read as the tagger's nouns right after the count word (rag.answer.counted_noun), so a figure in"
+                              " another count word standing at that noun counts it (14名学生)",
     "counted_people": "a counted people noun asked after an action (出院了多少病人) is said by a figure in a unit of people"
                       " right after that action in its clause (出院9.8万人次, 出生人口1.69万人): an objection of wording"
                       " (rag.answer.counted_people)",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ..numbers import CHINESE_NUMERAL
 from ..places import person_named
 from .settings import ablated
+from .counted_noun import counted_after_count_word
 from .synonyms import general_word_for
 from .question import (
     EARNED_WORDS,
@@ -204,16 +205,18 @@ def _counted_at_figure(sentence: str, start: int, end: int, unit: str, analysis:
     if unit not in _COUNT_WORDS or asked not in _COUNT_WORDS or ablated("counted_at_figure"):
         return False
     match = _COUNTED_AFTER_WH.search(analysis.text)
-    if match is None:
+    # the thing counted when the question goes on with its own verb after it ("几个学生考上了…": rag.answer.counted_noun)
+    counted = match.group(1) if match is not None else counted_after_count_word(analysis.text)
+    if counted is None:
         return False
-    head = match.group(1)[-2:]
+    head = counted[-2:]
     before, after = sentence[max(0, start - 2):start], sentence[end:end + 2 + 4]
     if before == head or (head in after and not re.search(r"[，。；、,;]", after[:after.find(head)])):
         return True
     # a Chinese compound ends in its head: the question's counted thing and the text's word right before
     # the figure share their last character, the thing's kind ("多少张报修单" / "报修工单4.72万件", "多少个案子" /
     # "结案312件": 子 and 儿 only make a noun of 案)
-    core = re.sub(r"[子儿]$", "", match.group(1))
+    core = re.sub(r"[子儿]$", "", counted)
     return not ablated("counted_head") and len(core) >= 1 and before[-1:] == core[-1] \
         and re.fullmatch(r"[\u4e00-\u9fff]{2}", before) is not None
 

@@ -12,6 +12,7 @@ from ..scoring import Candidate, abbreviated
 from ..settings import ablated
 from ..spans import Span, clause_window, figure_units, item_owner, quantity_spans, unit_fits_exactly
 from ..synonyms import kindred_in, said_in
+from ..counted_noun import counted_after_count_word, counted_right_after
 from .asked_unit import unit_of_other_kind
 from .asked_head import head_of_other_kind
 from .edition import previous_edition_unsaid
@@ -278,7 +279,8 @@ def near_miss_check(
         return "asked_elsewhere", clause
     # the counted thing ("多少个岗位") is not what this figure counts, nor its unit the asked one
     if analysis.type_noun and analysis.unit and not unit_fits_exactly(analysis.unit, span) \
-            and not span.text.rstrip("以上下左右内余多").endswith(analysis.type_noun[0]):
+            and not span.text.rstrip("以上下左右内余多").endswith(analysis.type_noun[0]) \
+            and not _counts_asked_thing(sentence, span, analysis):
         return "unit", clause
     return None
 
@@ -307,3 +309,13 @@ def _part_named_first(analysis: QuestionAnalysis) -> tuple[str, ...]:
                     and not _PERIOD_WORD.search(word) and not any(word in t for t in analysis.time_terms):
                 words.append(word)
     return tuple(dict.fromkeys(words))
+
+
+def _counts_asked_thing(sentence: str, span: Span, analysis: QuestionAnalysis) -> bool:
+    """"有14名学生被…录取" for "几个学生考上了…": the figure's own count word (名) is followed by the very thing the
+    question counts with 个 (rag.answer.counted_noun), so it counts it."""
+    counted = counted_after_count_word(analysis.text)
+    if counted is None or analysis.type_noun is None or not counted.endswith(analysis.type_noun):
+        return False
+    unit = next((u for start, end, u in figure_units(sentence) if start <= span.start < end), "")
+    return counted_right_after(sentence, span.end, unit, analysis.type_noun)
