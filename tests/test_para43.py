@@ -1,16 +1,14 @@
 """Issue 11, helper "para43": the thing a question counts, when the question goes on with its own verb after it
-("有几个学生考上了复旦大学"), is read as the tagger's nouns right after the count word (rag.answer.counted_noun, switch
+("有几个学生考上了复旦浙大"), is read as the tagger's nouns right after the count word (rag.answer.counted_noun, switch
 ``counted_noun_by_tagger``): a figure in another count word that names that very thing right after it ("9名学生被…录取")
-counts it, so 个 asked is answered by 9名. And the grain harvest asked in everyday words ("一共打了多少粮食") is read as
-粮食总产量 (rag.answer.everyday_terms, switch ``grain_harvest``). The pages in tests/data/para43/ were written for these
-tests (no eval row), read by the real Assistant (real encoder and index)."""
+counts it, so 个 asked is answered by 9名. The page in tests/data/para43/ was written for these tests (no eval row),
+read by the real Assistant (real encoder and index)."""
 from __future__ import annotations
 
 import pytest
 from conftest import answered_until_switched_off, page_assistant_over
 
 from rag.answer.counted_noun import counted_after_count_word, counted_right_after
-from rag.answer.everyday_terms import in_article_terms
 
 page_assistant = page_assistant_over("para43")
 
@@ -41,21 +39,3 @@ def test_the_counted_thing_is_read_from_the_nouns_after_the_count_word():
     assert counted_right_after("有14名学生被录取", 3, "名", "学生")
     assert not counted_right_after("有14名，学生被录取", 3, "名", "学生")  # another clause
     assert not counted_right_after("共14吨学生餐", 3, "吨", "学生")  # a measure counts no thing
-
-
-@pytest.mark.parametrize("question, short", [
-    ("青川县去年一共打了多少粮食？", "16.8万吨"),  # 粮食总产量达到16.8万吨
-    ("青川县2025年粮食一共收了多少？", "16.8万吨"),
-])
-def test_a_harvest_of_grain_in_everyday_words_is_the_grain_output(page_assistant, monkeypatch, question, short):
-    answer = page_assistant.ask(question)
-    assert not answer.refused and answer.short == short, answer.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "grain_harvest")
-    assert in_article_terms(question) == question
-
-
-def test_a_yield_per_mu_is_left_as_asked():
-    # 一亩地打了多少粮食 asks the 亩产, another measure
-    assert in_article_terms("青川县去年一亩地平均打了多少粮食？") == "青川县去年一亩地平均打了多少粮食？"
-    assert in_article_terms("吴忠去年一共打了多少粮食？") == "吴忠去年粮食总产量是多少？"
-    assert in_article_terms("粮食一共收了多少吨？") == "粮食总产量是多少吨？"

@@ -91,26 +91,6 @@ def _head_title(match: re.Match) -> str:
 _SHARE = re.compile(r"(占(?:了|到)?(?:多大|多少|几成)的?)份额")
 
 
-# The grain harvest asked in everyday words (switch ``grain_harvest``, session 43): "吴忠去年一共打了多少粮食",
-# "全市去年一共收了多少粮食", "铁岭2025年粮食一共收了多少", "铜陵今年一共收获了多少粮食" ask the year's 粮食(总)产量, the
-# one measure news reports a place's harvest under (asked so in the dev questions of fresh17, fresh21, fresh23, fresh29,
-# fresh33, fresh34 and fresh35). Read as 打/收/收获 and the amount, right before or after 粮食; a yield per 亩 ("一亩地打了
-# 多少粮食", 亩产) is another measure and is left as asked, as is grain handled rather than harvested (转运, 烘, 进来的粮食).
-# Read as 粮食总产量, the words a report of the harvest says (粮食产量 alone took a county's 粮食产量 for the city's, fresh33).
-_HARVEST_VERB = r"(?:打|收获|收|产)(?:了|下)?"
-_GRAIN_AFTER = re.compile(r"(?:一共|总共|共)?" + _HARVEST_VERB + r"(多少(?:万吨|吨|亿斤|万斤|斤|亿公斤|万公斤|公斤)?)粮食")
-_GRAIN_BEFORE = re.compile(r"粮食(?:一共|总共|共)?" + _HARVEST_VERB + r"(?=多少)")
-_PER_AREA = re.compile(r"亩|平均")
-
-
-def _grain_harvest(question: str) -> str:
-    """The question with its harvest of grain put as 粮食总产量 ("一共打了多少粮食" → "粮食总产量是多少")."""
-    if _PER_AREA.search(question):
-        return question
-    read = _GRAIN_AFTER.sub(lambda m: "粮食总产量是" + m.group(1), question)
-    return _GRAIN_BEFORE.sub("粮食总产量是", read)
-
-
 def in_article_terms(question: str) -> str:
     """``question`` with its everyday words for GDP, life expectancy and treatment in the county put in the article's
     terms ("头三个季度全市经济总量一共有多少" → "头三个季度全市地区生产总值一共有多少"), and (switch ``newsroom_terms``)
@@ -130,6 +110,4 @@ def in_article_terms(question: str) -> str:
     if not ablated("newsroom_terms"):
         for everyday, term in _NEWSROOM:
             read = everyday.sub(term, read)
-    if not ablated("grain_harvest"):
-        read = _grain_harvest(read)
     return read

@@ -208,8 +208,6 @@ SWITCHES = {
     "newsroom_terms": "everyday words for newsroom measures, each asked so in two page sets or more, are retrieved and"
                       " read as the article's terms: 城里新找到工作 → 城镇新增就业, 丢了工作又重新上岗 → 失业人员再就业,"
                       " 牌子估值 → 品牌价值 (rag.answer.everyday_terms)",
-    "grain_harvest": "the grain harvest asked in everyday words (一共打了多少粮食, 粮食一共收了多少) is read as 粮食总产量 (a"
-                     " yield per 亩 left as asked) (rag.answer.everyday_terms)",
     "counted_noun_by_tagger": "the thing a question counts, when it goes on with its own verb after it (几个学生考上了…), is"
                               " read as the tagger's nouns right after the count word (rag.answer.counted_noun), so a figure in"
                               " another count word standing at that noun counts it (14名学生)",
