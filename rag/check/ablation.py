@@ -132,6 +132,8 @@ in another article sentence, is 不一致 where the sentence confirming the sibl
 claim's way, another value, "…9.47万辆，同比增长7.6%"),
 ``total_qualifier`` (rag.check.total_qualifier: a measure said with 总 before its noun is the measure said without it, "粮食产量" by
 "粮食总产量", "总产量" restated by "粮食产量"),
+``currency_slip`` (rag.check.currency_slip: the same number in another currency, "2.6亿美元" for "2.6亿元", its words restated, is
+不一致 on 单位, as a unit slip),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -228,7 +230,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "station",  # rag.check.stations: "安阳站" is not the "安阳东站" a figure's own clause names, where the article names 安阳站 too
                "supported_elsewhere",  # rag.check.told_together: "…9.47万辆，同比增长43.8%" 一致 elsewhere, told "…9.47万辆，同比增长7.6%" beside its sibling, is 不一致
                "agree_rate",  # rag.check.agreement._rate (rag.check.rate_period): "每人每年860元" is 不一致 with "每人每月860元"
-               "total_qualifier")  # rag.check.total_qualifier: "粮食产量" is said by "粮食总产量", "总产量" restated by "粮食产量"
+               "total_qualifier",  # rag.check.total_qualifier: "粮食产量" is said by "粮食总产量", "总产量" restated by "粮食产量"
+               "currency_slip")  # rag.check.currency_slip: "2.6亿美元" for the article's "2.6亿元" is a unit misquoted (不一致 on 单位)
 
 
 def ingredient_on(name: str) -> bool:

@@ -34,6 +34,7 @@ from .candidates import derived, LOOSE_RESTATED_MIN, SAID_MIN, SUPPORT_MIN, Cand
 from .binding import SINCE_YEAR
 from .only_of_kind import only_of_kind
 from .as_of import counted_at_another_month
+from .currency_slip import currency_misquoted
 from .readings import _is_change, _date_event_words, _flipped, _opposite, _other_day_part, _other_span, _transposed, _unit_slip
 
 
@@ -320,6 +321,8 @@ def score_candidates(claim: Claim, stated: Figure, hits: Sequence[Hit], context_
             # (or its sentence has no other figure of its kind for the claim's words to mean: rag.check.only_of_kind)
             or ingredient_on("only_of_kind") and only_of_kind(stated, candidate))
         slip = _unit_slip(stated, candidate, claim_sentence) or _transposed(stated, candidate, claim_sentence)
+        # (the very amount in another currency, its measure restated as a confirmation needs: rag.check.currency_slip)
+        slip = slip or currency_misquoted(stated, candidate.figure, restated, SUPPORT_MIN)
         lexical = flipped or slip or restated >= SUPPORT_MIN or loose
         if not lexical:
             # the article's sentence says all the claim says, around more words of its own (its other figures of
