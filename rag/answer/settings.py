@@ -444,6 +444,9 @@ SWITCHES = {
     "whole_period": "a figure dated by a part of the year (day) is a near miss for 全年/去年 (全天) asked: near_miss.whole_period",
     "span_for_month": "one month asked as such (10月当月, 11月份, 1月全月) is not answered by a figure its sentence dates by a"
                       " span (1—10月, 前三季度, 今年以来, 1月1日至18日) naming that month nowhere alone: near_miss.one_month",
+    "alone_marked": "nm:alone also reads 光/光是 as a word of its own (光门票收入) as asking one thing alone, and an exclusion"
+                    " the question writes (不算改建, 不含间接就业) as refusing a figure whose clause says the excluded thing"
+                    " (新建、改建农村公路486公里): near_miss.alone",
     "dictionary_units": "a question asking no unit is answered by a figure in a measure word the unit list lacks, as the"
                         " tagger's dictionary tags one (1.26亿千瓦时 for 用电量是多少)",
     "incident_unit": "起 counts incidents, cases and accidents (1862起 for 多少起酒驾): a unit of the list",
