@@ -205,6 +205,17 @@ def answered_until_switched_off(assistant, question: str, short: str, switch: st
     assert assistant.ask(question).refused
 
 
+def refused_saying_until_switched_off(assistant, question: str, said: str, short: str, switch: str, monkeypatch) -> None:
+    """``assistant`` refuses ``question`` saying ``said`` (what the text gives instead), and with the answer-stage ``switch``
+    off answers it with a short answer starting ``short``, as before the reading (a near-miss check, and the test that it
+    is what refuses)."""
+    answer = assistant.ask(question)
+    assert answer.refused and said in answer.answer, answer.answer
+    monkeypatch.setenv("RAG_ANSWER_ABLATE", switch)
+    off = assistant.ask(question)
+    assert off.short.startswith(short), off.answer
+
+
 def page_assistant_over(name: str):
     """A module-scoped ``page_assistant`` fixture: an Assistant over the test page folder tests/data/``name``."""
 

@@ -9,7 +9,7 @@ tests/data/near41/ was written for these tests (no eval row), read by the real A
 from __future__ import annotations
 
 import pytest
-from conftest import page_assistant_over, span_at
+from conftest import page_assistant_over, refused_saying_until_switched_off, span_at
 
 from rag.answer.near_miss.money_kind import other_money
 from rag.answer.question import analyze_question
@@ -22,10 +22,7 @@ page_assistant = page_assistant_over("near41")
     ("青山水库扩建工程总投资是多少？", "完成投资2.3亿元", "total_for_done", "2.3亿元"),  # investment done for the total
 ])
 def test_the_near_miss_is_refused_saying_what_the_text_gives(page_assistant, monkeypatch, question, said, switch, short):
-    answer = page_assistant.ask(question)
-    assert answer.refused and said in answer.answer, answer.answer
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", switch)
-    assert page_assistant.ask(question).short == short
+    refused_saying_until_switched_off(page_assistant, question, said, short, switch, monkeypatch)
 
 
 @pytest.mark.parametrize("question, short", [

@@ -8,7 +8,7 @@ tests/data/near42/ was written for these tests (no eval row), read by the real A
 from __future__ import annotations
 
 import pytest
-from conftest import page_assistant_over
+from conftest import page_assistant_over, refused_saying_until_switched_off
 
 from rag.answer.near_miss.one_month import span_for_month
 from rag.answer.question import analyze_question
@@ -22,10 +22,8 @@ page_assistant = page_assistant_over("near42")
     ("河西港12月全月完成货物吞吐量多少万吨？", "12月1日至8日", "215万吨"),  # part of the month
 ])
 def test_a_span_does_not_answer_one_month(page_assistant, monkeypatch, question, said, short):
-    answer = page_assistant.ask(question)
-    assert answer.refused and said in answer.answer, answer.answer  # the refusal names the span the text gives
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "span_for_month")
-    assert page_assistant.ask(question).short.startswith(short)
+    # the refusal names the span the text gives
+    refused_saying_until_switched_off(page_assistant, question, said, short, "span_for_month", monkeypatch)
 
 
 @pytest.mark.parametrize("question, short", [

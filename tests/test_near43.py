@@ -9,7 +9,7 @@ tests/data/near43/ was written for these tests (no eval row), read by the real A
 from __future__ import annotations
 
 import pytest
-from conftest import page_assistant_over
+from conftest import page_assistant_over, refused_saying_until_switched_off
 
 from rag.answer.near_miss.alone import excluded_words, joined_for_alone
 from rag.answer.question import analyze_question
@@ -24,10 +24,8 @@ page_assistant = page_assistant_over("near43")
     ("青岚湖景区去年光门票收入有多少？", "门票及二次消费收入", "3.9亿元"),
 ])
 def test_a_figure_counting_more_does_not_answer_one_thing_alone(page_assistant, monkeypatch, question, said, short):
-    answer = page_assistant.ask(question)
-    assert answer.refused and said in answer.answer, answer.answer  # the refusal says what the figure counts in
-    monkeypatch.setenv("RAG_ANSWER_ABLATE", "alone_marked")
-    assert page_assistant.ask(question).short.startswith(short)
+    # the refusal says what the figure counts in
+    refused_saying_until_switched_off(page_assistant, question, said, short, "alone_marked", monkeypatch)
 
 
 @pytest.mark.parametrize("question, short", [
