@@ -22,7 +22,7 @@ SETS = {"seeds": ("eval/claims.jsonl", "eval/claim_drafts.jsonl", None)} | {
                                               str(path.parent / path.name.removesuffix("_claims.jsonl")))
     for path in sorted(Path("eval").glob("fresh*_claims.jsonl"), key=lambda p: (len(p.name), p.name))
 }
-NEVER_SEEN = ("fresh36",)
+NEVER_SEEN = ("fresh37",)
 
 
 def _sentence(citation) -> str:
