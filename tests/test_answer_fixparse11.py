@@ -3,7 +3,7 @@ span (上半年, 前2个月), also right after a dateline glued to the paragraph
 not make the figure another period's."""
 from __future__ import annotations
 
-from rag.answer.asked_place import _periods, other_period
+from rag.answer.asked_place import periods_said, other_period
 from rag.answer.question import analyze_question
 
 
@@ -18,5 +18,5 @@ def test_months_written_otherwise_are_the_asked_span():
 def test_another_span_is_still_another_period():
     half = analyze_question("上半年全市完成固定资产投资多少？")
     assert other_period("1月至9月，全市完成固定资产投资700亿元。", half)
-    assert "前12个月" not in _periods("11-12月，全市完成固定资产投资150亿元。")  # not the tail 1-12月
+    assert "前12个月" not in periods_said("11-12月，全市完成固定资产投资150亿元。")  # not the tail 1-12月
     assert other_period("比原计划提前3个月，全市完成投资150亿元。", analyze_question("前3个月全市完成投资多少？")) is False

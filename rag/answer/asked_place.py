@@ -104,17 +104,19 @@ def wider_scope(before: str, sentence: str, analysis: QuestionAnalysis, said_bef
 
 # the periods news dates a figure by, each family under one name: a holiday, a season (rag.calendar_words, with the
 # other words a question may name them by), a span of months
-_PERIODS = tuple((family, "|".join(said + ((ALSO_SAID[family],) if family in ALSO_SAID else ())))
+PERIOD_WORDS = tuple((family, "|".join(said + ((ALSO_SAID[family],) if family in ALSO_SAID else ())))
                  for family, said in HOLIDAYS + SEASONS)
 # "前10个月", "前两个月", "1-6月", "1～6月", "1月至6月", "1月份至6月份": the months from January (also right after
 # a dateline glued to the paragraph, "2025-07-201月至6月"; never the tail of "11-12月")
-_MONTHS = re.compile(FRAME_前 + r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个月|(?:(?<![\d.])|(?<=-\d\d))1(?:月份?)?\s*[-—–~～至到]\s*(\d{1,2})月")
+MONTHS_FROM_JANUARY = re.compile(FRAME_前 + r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个月|(?:(?<![\d.])|(?<=-\d\d))1(?:月份?)?\s*[-—–~～至到]\s*(\d{1,2})月")
 _CN = {"两": 2, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 
-def _periods(text: str) -> set[str]:
-    found = {name for name, pattern in _PERIODS if re.search(pattern, text)}
-    for m in _MONTHS.finditer(text):
+def periods_said(text: str) -> set[str]:
+    """The periods ``text`` dates by, each under its family's name: a holiday or season, 前N个月 for a span of months
+    from January (前三季度 is 前9个月), a half or a quarter."""
+    found = {name for name, pattern in PERIOD_WORDS if re.search(pattern, text)}
+    for m in MONTHS_FROM_JANUARY.finditer(text):
         n = m.group(1) or m.group(2)
         months = int(n) if n.isdigit() else _CN.get(n)
         if months:
@@ -135,10 +137,10 @@ def other_period(sentence: str, analysis: QuestionAnalysis) -> bool:
     sentence does not, and the sentence dates its figure by another one ("冰雪季", "“十一”假期")."""
     if ablated("other_period"):
         return False
-    asked = _periods(analysis.text)
+    asked = periods_said(analysis.text)
     if not asked:
         return False
-    said = _periods(without_baselines(sentence))
+    said = periods_said(without_baselines(sentence))
     # a holiday asked ("元旦假期"): a figure counted since a start ("入冬以来", "开春以来") or over a season ("冬季") is
     # of a span holding more than the holiday's days, unless the sentence names the holiday too
     if asked & _HOLIDAY_FAMILIES and not ablated("holiday_span"):

@@ -20,8 +20,15 @@ import re
 from .question import pos_cut
 from .settings import ablated
 
-_COUNT_WORDS = "个|家|所|项|处|座|场|次|期|名|位|件|张|条|套|台|部|批|种|支|只|头|艘|架|栋|间|枚|首|篇|册|幅|根|辆|户|例|单|份|株|棵"
-_COUNTED_BY = re.compile(r"(?:多少|几)(?:万|千|百)?(?:" + _COUNT_WORDS + ")")
+# count words (量词) that only count things, one as good as another for the thing the question names
+# ("几场活动" / "活动196项", "几个党员" / "7名党员"); measures (吨, 元, 米, %, 天) are not among them. A figure may also
+# count people by 人 ("14人"), so ``FIGURE_COUNT_WORDS`` adds it; a question's "几人" has no counted noun after it.
+COUNT_WORDS = ("个", "家", "所", "项", "处", "座", "场", "次", "期", "名", "位", "件", "张", "条", "套", "台", "部", "批",
+               "种", "支", "只", "头", "艘", "架", "栋", "间", "枚", "首", "篇", "册", "幅", "根", "辆", "户", "例", "单",
+               "份", "株", "棵")
+FIGURE_COUNT_WORDS = frozenset(COUNT_WORDS) | {"人"}
+# a question's 多少/几 and its count word: "几个", "多少万名"
+COUNTED_BY = re.compile(r"(?:多少|几)(?:万|千|百)?(?:" + "|".join(COUNT_WORDS) + ")")
 # common nouns only: a place (ns), a person's or organisation's name (nr, nt) is no counted kind of thing
 _NOUN_FLAGS = ("n", "nz")
 
@@ -31,7 +38,7 @@ def counted_after_count_word(question: str) -> str | None:
     → 学生), or None when the words after the count word open with no common noun of two characters or more."""
     if ablated("counted_noun_by_tagger"):
         return None
-    found = _COUNTED_BY.search(question)
+    found = COUNTED_BY.search(question)
     if found is None:
         return None
     nouns: list[str] = []
@@ -43,16 +50,12 @@ def counted_after_count_word(question: str) -> str | None:
     return counted if len(counted) >= 2 else None
 
 
-# a figure's count word of things or people, then what it counts: "14名学生", "7名早期共产党员"
-_PEOPLE_OR_THINGS = frozenset(_COUNT_WORDS.split("|")) | {"人"}
-
-
 def counted_right_after(sentence: str, end: int, unit: str, counted: str) -> bool:
     """Whether the figure ending at ``end`` in the count word ``unit`` goes on to name ``counted``, the thing the
     question counts, within the next few characters and its own clause ("有14名学生被…录取" for 几个学生, "7名早期共产党员"
     for 几个共产党员): the figure counts that very thing in another count word, so the asked count word (个) is no
     other measure. A measure (吨, 元, %) never counts a thing so."""
-    if ablated("counted_noun_by_tagger") or unit not in _PEOPLE_OR_THINGS or len(counted) < 2:
+    if ablated("counted_noun_by_tagger") or unit not in FIGURE_COUNT_WORDS or len(counted) < 2:
         return False
     after = sentence[end:end + len(counted) + 4]
     at = after.find(counted)

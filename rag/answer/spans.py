@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..numbers import CHINESE_NUMERAL
 from ..places import person_named
 from .settings import ablated
-from .counted_noun import counted_after_count_word
+from .counted_noun import COUNTED_BY, FIGURE_COUNT_WORDS, counted_after_count_word
 from .synonyms import general_word_for
 from .question import (
     EARNED_WORDS,
@@ -188,11 +188,8 @@ _CODE_ASKED = re.compile(r"编码|编号|代码|号码|电话|邮编|账号|代�
 _CODE_RE = re.compile(r"(?<![\d.])\d{4,}(?![\d.])")
 
 
-# count words (量词) that only count things, one as good as another for the thing the question names
-# ("几场活动" / "活动196项", "几个党员" / "7名党员"); measures (吨, 元, 米, %, 天) are not among them
-_COUNT_WORDS = frozenset("个 家 所 项 处 座 场 次 期 名 位 人 件 张 条 套 台 部 批 种 支 只 头 艘 架 栋 间 枚 首 篇 册 幅 根 辆 户 例 单 份 株 棵".split())
 # the noun a count word counts in the question: "几场活动？" → 活动, "多少张养老床位" → 养老床位
-_COUNTED_AFTER_WH = re.compile(r"(?:多少|几)(?:万|千|百)?(?:个|家|所|项|处|座|场|次|期|名|位|件|张|条|套|台|部|批|种|支|只|头|艘|架|栋|间|枚|首|篇|册|幅|根|辆|户|例|单|份|株|棵)"
+_COUNTED_AFTER_WH = re.compile(COUNTED_BY.pattern +
                                r"([\u4e00-\u9fff]{2,8}?)(?=[？?。！!，,]|$|的|是|呢|吗|有|在|被|参加|参与)")
 
 
@@ -200,9 +197,9 @@ def _counted_at_figure(sentence: str, start: int, end: int, unit: str, analysis:
     """Whether a figure counted in another count word than the asked one counts the very thing the
     question names: its head noun (last two characters: 活动 of 活动, 床位 of 养老床位) stands right
     before the figure ("各类活动196项") or right after its count word ("7名早期共产党员"). Both count
-    words must only count (_COUNT_WORDS); a measure (吨, 元, %) never stands for another."""
+    words must only count (counted_noun.FIGURE_COUNT_WORDS); a measure (吨, 元, %) never stands for another."""
     asked = (analysis.unit or "").lstrip("万千百")
-    if unit not in _COUNT_WORDS or asked not in _COUNT_WORDS or ablated("counted_at_figure"):
+    if unit not in FIGURE_COUNT_WORDS or asked not in FIGURE_COUNT_WORDS or ablated("counted_at_figure"):
         return False
     match = _COUNTED_AFTER_WH.search(analysis.text)
     # the thing counted when the question goes on with its own verb after it ("几个学生考上了…": rag.answer.counted_noun)
@@ -251,7 +248,7 @@ def _indefinite_one(sentence: str, m: re.Match, num: str, unit: str) -> bool:
     """"一" in Chinese numerals with a count word and the noun it counts ("在唐坊镇的一处农村幸福院里", "领办了一家稻虾
     合作社", "一亩地农户不花钱"): the indefinite article of a story about one of them, not a count of anything. News text
     writes its counts in digits (1家, 3.2万户); a count of one in words is marked as only one (唯一的一起, 仅一家)."""
-    if ablated("indefinite_one") or num != "一" or unit not in _COUNT_WORDS | {"亩"}:
+    if ablated("indefinite_one") or num != "一" or unit not in FIGURE_COUNT_WORDS | {"亩"}:
         return False
     if m.group("pre") or m.group("mult") or m.group("approx") or m.group("post"):
         return False

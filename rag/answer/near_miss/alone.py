@@ -66,14 +66,13 @@ def joined_for_alone(sentence: str, span: Span, analysis: QuestionAnalysis) -> s
     if ablated("nm:alone"):
         return None
     excluded = [] if ablated("alone_marked") else excluded_words(analysis.text)
-    if not (_ALONE_ASKED.search(analysis.text) or _only_asked(analysis) or excluded):
+    alone = bool(_ALONE_ASKED.search(analysis.text)) or _only_asked(analysis)
+    if not (alone or excluded):
         return None
     start = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, span.start)), default=0)
     clause = sentence[start:span.start]
     if excluded and _says_excluded(clause, excluded):
         return sentence[start:span.end]
-    if not (_ALONE_ASKED.search(analysis.text) or _only_asked(analysis)):
-        return None
-    if _SUMMING.search(clause) or any(word in _JOINING for word, _ in pos_cut(clause)):
+    if alone and (_SUMMING.search(clause) or any(word in _JOINING for word, _ in pos_cut(clause))):
         return sentence[start:span.end]
     return None

@@ -3,9 +3,11 @@ deputy (副市长), another holder (another company or town), a neighbouring pla
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ...numbers import values_in
+from ...schema import Paragraph
 from ...setting import places_named
 from ..question import DATE, GENERIC_PLACES, QUANTITY, QuestionAnalysis, entity_in, pos_cut
 from ..evidence import paragraph_context
@@ -136,22 +138,24 @@ def _org_kind(entity: str, analysis: QuestionAnalysis, paragraph: str) -> str | 
     return named.group(1) if named else None
 
 
-def _other_holder(text: str, analysis: QuestionAnalysis, paragraph: str = "", context: str = "") -> bool:
+def _other_holder(text: str, analysis: QuestionAnalysis, paragraph: Paragraph | None = None) -> bool:
     """The question names an organisation or a town that ``text`` does not name, and ``text`` names
     another organisation of that kind (its subject), or, for a town, speaks of a wider place.
-    ``paragraph``: where the organisation's full name may be read; ``context``: the paragraph with its headline and
-    setting, where the place of an organisation named by its level alone is read (holder_org.level_org)."""
+    ``paragraph``: where the organisation's full name may be read, and, with its headline and setting
+    (evidence.paragraph_context, read only when needed), the place of an organisation named by its level alone
+    (holder_org.level_org)."""
     if ablated("other_holder"):
         return False
+    context = functools.cache(lambda: paragraph_context(paragraph) if paragraph is not None else "")
     for entity in analysis.entities:
         if entity_in(entity, text):
             continue
-        kind = _org_kind(entity, analysis, paragraph)
+        kind = _org_kind(entity, analysis, paragraph.text if paragraph is not None else "")
         if kind is None:
             continue
         for m in re.finditer(rf"([\u4e00-\u9fff（）()]{{0,20}}?){kind}", text):
             if m.group(1) and not _BACK_REFERENCE.search(m.group(1)) and not entity_in(entity, m.group(0)) \
-                    and not level_org(m.group(0), _asked_name(entity, kind, analysis.text), context):
+                    and not level_org(m.group(0), _asked_name(entity, kind, analysis.text), context()):
                 return True
     towns = [e for e in analysis.entities if e.endswith(("镇", "乡", "街道"))]
     towns += [m.group(1) for m in _TOWN_ASKED.finditer(analysis.text)
@@ -277,7 +281,7 @@ def other_of_kind(candidate: Candidate, analysis: QuestionAnalysis) -> str | Non
     # a holder asked by title: the organisation read is the one written before the title (holder_org.holder_clause)
     holder_text = holder_clause(candidate, analysis)
     if _series_sibling(text, analysis, p.title or "") or _deputy_only(text, analysis) \
-            or _other_holder(text if holder_text is None else holder_text, analysis, p.text, paragraph_context(p)) \
+            or _other_holder(text if holder_text is None else holder_text, analysis, p) \
             or _neighbour_place(text, analysis) or other_named(text, analysis) \
             or partner_unsaid(text, analysis) or other_rank_scope(text, analysis):
         return given

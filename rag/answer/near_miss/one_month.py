@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..asked_place import _MONTHS, _periods
+from ..asked_place import MONTHS_FROM_JANUARY, periods_said
 from ..question import QuestionAnalysis, without_baselines
 from ..settings import ablated
-from .whole_period import _DAY_SPAN, _PART_BASELINE
+from .whole_period import DAY_SPAN, PART_BASELINE
 
 # one month named as such ("10月当月", "11月份", "1月全月"); not the ends of a span ("1月份至6月份", "截至11月份"),
 # nor a point in it ("11月末", "11月底")
@@ -32,12 +32,12 @@ def span_for_month(sentence: str, analysis: QuestionAnalysis) -> str | None:
         return None
     asked = without_baselines(analysis.text)
     month = _ONE_MONTH_ASKED.search(asked)
-    if month is None or _periods(asked) or _SO_FAR.search(asked):
+    if month is None or periods_said(asked) or _SO_FAR.search(asked):
         return None
-    own = _PART_BASELINE.sub("", without_baselines(sentence))
-    spans = [m for pattern in (_MONTHS, _SO_FAR) for m in pattern.finditer(own)]
+    own = PART_BASELINE.sub("", without_baselines(sentence))
+    spans = [m for pattern in (MONTHS_FROM_JANUARY, _SO_FAR) for m in pattern.finditer(own)]
     # (a span of days, unless it is the whole month said by its days: "11月1日至30日")
-    spans += [m for m in _DAY_SPAN.finditer(own) if not (m.group(2) == "1" and m.group(3) in (None, m.group(1))
+    spans += [m for m in DAY_SPAN.finditer(own) if not (m.group(2) == "1" and m.group(3) in (None, m.group(1))
                                                           and int(m.group(4)) >= 28)]
     spans += [m for m in re.finditer(r"前[一二三两1-3]个?季度|[上下]半年|[一二三四1-4]季度", own)]
     if not spans:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..asked_place import _MONTHS, _PERIODS, _periods
+from ..asked_place import MONTHS_FROM_JANUARY, PERIOD_WORDS, periods_said
 from ..question import QuestionAnalysis, without_baselines
 from ..settings import ablated
 from .period import _RELATIVE_BASELINE
@@ -25,7 +25,7 @@ _WHOLE_DAY = re.compile(r"全天|全日|一整天")
 # the year to date ("今年以来", "年初以来", "截至9月底"; not 截至12月底 nor 截至年底, the whole year)
 _YEAR_SO_FAR = re.compile(r"(?:今年|年初|入年)以来|截[至止](?:\d{4}年|今年|去年)?(?:[1-9]|1[01]|[一二三四五六七八九十]|十一)月(?:份)?(?:底|末|中旬|上旬|下旬|\d{1,2}日)?")
 # a part named only as a change's baseline ("比上半年增长", "较一季度提高")
-_PART_BASELINE = re.compile(r"(?:与|较|比)(?:\d{4}年|今年|去年|上年)?(?:[上下]半年|前?[一二三四1-4]季度|同期)")
+PART_BASELINE = re.compile(r"(?:与|较|比)(?:\d{4}年|今年|去年|上年)?(?:[上下]半年|前?[一二三四1-4]季度|同期)")
 # a part of a day: a clock time the figure is counted up to, a half of the day, a peak hour
 _PART_OF_DAY = re.compile(r"截[至止][^，。；]{0,6}?\d{1,2}(?:时|点)|\d{1,2}(?:时|点)前|上午|下午|早高峰|晚高峰|高峰时段|\d{1,2}小时内")
 
@@ -33,12 +33,12 @@ _PART_OF_DAY = re.compile(r"截[至止][^，。；]{0,6}?\d{1,2}(?:时|点)|\d{1
 def _part_of_year(text: str) -> bool:
     """Whether ``text`` dates a figure by a part of a year: a span of months short of twelve, a half, a quarter,
     a holiday or season, the year so far, a span from one day to another ("2025年11月1日至2026年2月8日")."""
-    return any(p != "前12个月" for p in _periods(text)) or _YEAR_SO_FAR.search(text) is not None \
-        or (not ablated("day_span") and any(not _whole_year_span(m) for m in _DAY_SPAN.finditer(text)))
+    return any(p != "前12个月" for p in periods_said(text)) or _YEAR_SO_FAR.search(text) is not None \
+        or (not ablated("day_span") and any(not _whole_year_span(m) for m in DAY_SPAN.finditer(text)))
 
 
 # a span from one day to another: "11月1日至2026年2月8日", "2月15日—23日"
-_DAY_SPAN = re.compile(r"(\d{1,2})月(\d{1,2})日\s*(?:起?[至到~～\-—－])\s*(?:\d{4}年)?(?:(\d{1,2})月)?(\d{1,2})日")
+DAY_SPAN = re.compile(r"(\d{1,2})月(\d{1,2})日\s*(?:起?[至到~～\-—－])\s*(?:\d{4}年)?(?:(\d{1,2})月)?(\d{1,2})日")
 
 
 def _whole_year_span(m: re.Match) -> bool:
@@ -47,7 +47,7 @@ def _whole_year_span(m: re.Match) -> bool:
 
 
 # where a sentence says its part of a year, for the refusal to cite from ("前三季度，全旗…28650元")
-_PART_SAID = re.compile(_DAY_SPAN.pattern + "|" + "|".join(pattern for _, pattern in _PERIODS) + "|" + _MONTHS.pattern
+_PART_SAID = re.compile(DAY_SPAN.pattern + "|" + "|".join(pattern for _, pattern in PERIOD_WORDS) + "|" + MONTHS_FROM_JANUARY.pattern
                         + r"|前[一二三两1-3]个?季度|[上下]半年|[一二三四1-4]季度|" + _YEAR_SO_FAR.pattern)
 
 
@@ -55,7 +55,7 @@ def part_of_whole_period(sentence: str, analysis: QuestionAnalysis) -> str | Non
     """The words by which the figure's sentence dates it by a part of the whole year (day) the question asks
     ("前三季度" for 全年, "截至当日18时" for 全天), when it never says the whole; None otherwise."""
     asked = analysis.text
-    own = _PART_BASELINE.sub("", without_baselines(sentence))
+    own = PART_BASELINE.sub("", without_baselines(sentence))
     if (_WHOLE_YEAR.search(asked) or _PAST_YEAR.search(_RELATIVE_BASELINE.sub("", asked))) and not _part_of_year(asked):
         if _WHOLE_YEAR.search(own) or not _part_of_year(own):
             return None
