@@ -20,14 +20,13 @@ def test_a_made_out_product_is_answered_by_the_articles_production(page_assistan
     answered_until_switched_off(page_assistant, question, short, "made_out", monkeypatch)
 
 
-def test_the_articles_own_verb_still_answers(page_assistant):
-    answer = page_assistant.ask("澄岭化工去年生产了多少乙二醇？")
-    assert not answer.refused and answer.short == "46万吨", answer.answer
-
-
-def test_a_product_the_page_never_reports_is_still_refused(page_assistant):
-    # the page reports 乙二醇 and 黄酒, never any 甲醇
-    assert page_assistant.ask("澄岭化工去年炼出了多少甲醇？").refused
+@pytest.mark.parametrize("question, short", [
+    ("澄岭化工去年生产了多少乙二醇？", "46万吨"),  # the article's own verb: nothing for the reading to do
+    ("澄岭化工去年炼出了多少甲醇？", None),  # the page reports 乙二醇 and 黄酒, never any 甲醇: still refused
+])
+def test_neighbouring_questions_behave_as_before(page_assistant, question, short):
+    answer = page_assistant.ask(question)
+    assert (answer.refused, answer.short if short else None) == (short is None, short), answer.answer
 
 
 def test_only_a_made_out_verb_before_an_amount_is_read():
