@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 
+from .made_out import produced_reading
 from .settings import ablated
 
 # the press's gloss of GDP
@@ -110,4 +111,5 @@ def in_article_terms(question: str) -> str:
     if not ablated("newsroom_terms"):
         for everyday, term in _NEWSROOM:
             read = everyday.sub(term, read)
-    return read
+    # a resultative verb of making (炼出, 采出, 造出) read as the article's 生产 (switch ``made_out``, rag.answer.made_out)
+    return produced_reading(read)

@@ -208,6 +208,8 @@ SWITCHES = {
     "newsroom_terms": "everyday words for newsroom measures, each asked so in two page sets or more, are retrieved and"
                       " read as the article's terms: 城里新找到工作 → 城镇新增就业, 丢了工作又重新上岗 → 失业人员再就业,"
                       " 牌子估值 → 品牌价值 (rag.answer.everyday_terms)",
+    "made_out": "a product asked with a resultative verb of making before an amount (炼出了多少甲醇, 采出了多少吨页岩油,"
+                " 造出了多少氢气) is retrieved and read as asked with the article's 生产 (rag.answer.made_out)",
     "counted_noun_by_tagger": "the thing a question counts, when it goes on with its own verb after it (几个学生考上了…), is"
                               " read as the tagger's nouns right after the count word (rag.answer.counted_noun), so a figure in"
                               " another count word standing at that noun counts it (14名学生)",
