@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from ..sentences import split_sentences
 from .ablation import ingredient_on
 from .claims import places_in
 from .compare import units_match, value_satisfies
@@ -39,6 +38,7 @@ _CLAUSE_END = re.compile(r"[，,；;：:]")
 # words that open an item or reach its figure, and say nothing of which item it is
 _FILLER = re.compile(r"^(?:其中|分别|达到|达|为|是|共|共计|累计|合计|约|超过|突破|实现|完成|同比|今年|去年|全年|有|已)$")
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")  # (a list's items may be cut by ；: one sentence runs to its full stop)
 
 
 def _words(text: str) -> set[str]:
@@ -80,8 +80,8 @@ def sibling_item_figure(claim: Claim, hits: Sequence["Hit"]) -> "Verdict | None"
     for hit in hits[:HITS_READ]:
         paragraph: "Paragraph" = hit.paragraph
         text = paragraph.text
-        for s_start, s_end in split_sentences(text):
-            sentence = text[s_start:s_end]
+        for m in _SENTENCE.finditer(text):
+            s_start, sentence = m.start(), m.group()
             items = _items(sentence, stated)
             anchors = [item for item in items if value_satisfies(stated, item[1])]
             if len(items) < 2 or len(anchors) != 1:
