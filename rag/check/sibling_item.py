@@ -14,7 +14,8 @@ the article's figure for the item the claim names. The binding stages alone only
 What tells the items apart is read from the two clauses themselves: the words (two characters or more, jieba) of the
 clause before the other figure that the claim's value's clause lacks, and those the other way round. Only where the claim
 says every word of the item it names and leaves out a word of the item its value belongs to is anything concluded; the
-item named must give a figure of the claim's unit with another value. Read only for a claim left 未找到, in the first
+item named must give a figure of the claim's unit with another value, and the claim's clause and both items must tell the
+same direction (none, or the same rise or fall): a value told the other way is a 方向 slip, not another item's. Read only for a claim left 未找到, in the first
 retrieved paragraphs, and only at the claim's very value: never from a number that merely stands near similar words.
 ``RAG_CHECK_ABLATE=sibling_item`` switches it off.
 """
@@ -27,6 +28,7 @@ from .ablation import ingredient_on
 from .claims import places_in
 from .compare import units_match, value_satisfies
 from .figures import find_figures
+from .measure import direction
 from .report import CONTRADICTED, Claim
 
 if TYPE_CHECKING:
@@ -77,6 +79,10 @@ def sibling_item_figure(claim: Claim, hits: Sequence["Hit"]) -> "Verdict | None"
     if claim.kind != "figure" or stated is None or stated.kind != "figure":
         return None
     before = claim.sentence[:claim.stated_start - claim.sentence_start]
+    before = before[_clause_start(before, len(before)):]  # the claim's own clause: "…1562.8万吨，比上年多出" names no item
+    if find_figures(before):
+        return None
+    way = direction(before)
     for hit in hits[:HITS_READ]:
         paragraph: "Paragraph" = hit.paragraph
         text = paragraph.text
@@ -87,10 +93,12 @@ def sibling_item_figure(claim: Claim, hits: Sequence["Hit"]) -> "Verdict | None"
             if len(items) < 2 or len(anchors) != 1:
                 continue
             a_at, _, a_head = anchors[0]
+            if direction(a_head) != way:
+                continue  # (a value told the other way, or a change for a level, is another reading's: 方向)
             a_words = _words(a_head)
             named = []
             for at, figure, head in items:
-                if at == a_at or value_satisfies(stated, figure):
+                if at == a_at or value_satisfies(stated, figure) or direction(head) != way:
                     continue
                 b_words = _words(head)
                 own, others = b_words - a_words, a_words - b_words
