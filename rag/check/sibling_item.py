@@ -80,8 +80,8 @@ def sibling_item_figure(claim: Claim, hits: Sequence["Hit"]) -> "Verdict | None"
         return None
     before = claim.sentence[:claim.stated_start - claim.sentence_start]
     before = before[_clause_start(before, len(before)):]  # the claim's own clause: "…1562.8万吨，比上年多出" names no item
-    if find_figures(before):
-        return None
+    if any(f.kind == "figure" for f in find_figures(before)):
+        return None  # (a date, "1—11月", is no other figure)
     way = direction(before)
     for hit in hits[:HITS_READ]:
         paragraph: "Paragraph" = hit.paragraph
