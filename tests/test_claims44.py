@@ -28,5 +28,7 @@ def test_neighbours_still_behave(page_assistant):
     assert verdicts_and_found(page_assistant, "2025年青山市外贸进口额为35.1亿元。") == [("not_found", None)]
     # an item told by a place is told on 地点, as before
     assert contradicted(page_assistant.check("春节假期松岭县接待游客18.4万人次。")) == [("9.7万人次", "地点")]
+    # a part after 其中 is no sibling of its whole: the exhibition's figure is not told otherwise by the museum's
+    assert "contradicted" not in [v for v, _ in verdicts_and_found(page_assistant, "青山市博物馆的书画展今年吸引观众7.5万人次。")]
     # a claim naming neither item says nothing the list can tell it by
     assert "contradicted" not in [v for v, _ in verdicts_and_found(page_assistant, "青山市医保基金支出56.3万人。")]

@@ -15,8 +15,10 @@ What tells the items apart is read from the two clauses themselves: the words (t
 clause before the other figure that the claim's value's clause lacks, and those the other way round. Only where the claim
 says every word of the item it names and leaves out a word of the item its value belongs to is anything concluded; the
 item named must give a figure of the claim's unit with another value, and the claim's clause and both items must tell the
-same direction (none, or the same rise or fall): a value told the other way is a 方向 slip, not another item's. Read only for a claim left 未找到, in the first
-retrieved paragraphs, and only at the claim's very value: never from a number that merely stands near similar words.
+same direction (none, or the same rise or fall): a value told the other way is a 方向 slip, not another item's. Two figures
+with 其中 or 包括 between them are a whole and its part ("博物馆今年接待观众42.8万人次，其中…特展接待观众18.6万人次"), no siblings; a clause
+whose words differ from the other's only by a change word ("，同比增长19.6%") names no item. Read only for a claim left 未找到,
+in the first retrieved paragraphs, and only at the claim's very value: never from a number that merely stands near similar words.
 ``RAG_CHECK_ABLATE=sibling_item`` switches it off.
 """
 from __future__ import annotations
@@ -40,6 +42,7 @@ _CLAUSE_END = re.compile(r"[，,；;：:]")
 # words that open an item or reach its figure, and say nothing of which item it is
 _FILLER = re.compile(r"^(?:其中|分别|达到|达|为|是|共|共计|累计|合计|约|超过|突破|实现|完成|同比|今年|去年|全年|有|已)$")
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_PART_OPENS = re.compile(r"其中|包括")  # between two figures: the second is a part of the first
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")  # (a list's items may be cut by ；: one sentence runs to its full stop)
 
 
@@ -100,8 +103,12 @@ def sibling_item_figure(claim: Claim, hits: Sequence["Hit"]) -> "Verdict | None"
             for at, figure, head in items:
                 if at == a_at or value_satisfies(stated, figure) or direction(head) != way:
                     continue
+                if _PART_OPENS.search(sentence[min(at, a_at):max(at, a_at)]):
+                    continue  # "博物馆今年接待观众42.8万人次，其中…特展接待观众18.6万人次": a whole and its part, no siblings
                 b_words = _words(head)
                 own, others = b_words - a_words, a_words - b_words
+                if not any(direction(w) is None for w in own) or not any(direction(w) is None for w in others):
+                    continue  # (a head of a change alone, "，同比增长19.6%", names no item: its item is the clause before)
                 if own and others and all(w in before for w in own) and any(w not in before for w in others):
                     named.append((at, figure, own))
             if len(named) != 1:
