@@ -16,8 +16,8 @@ clause before the other figure that the claim's value's clause lacks, and those 
 says every word of the item it names and leaves out a word of the item its value belongs to is anything concluded; the
 item named must give a figure of the claim's unit with another value, and the claim's clause and both items must tell the
 same direction (none, or the same rise or fall): a value told the other way is a 方向 slip, not another item's. Two figures
-with 其中 or 包括 between them are a whole and its part ("博物馆今年接待观众42.8万人次，其中…特展接待观众18.6万人次"), no siblings; a clause
-whose words differ from the other's only by a change word ("，同比增长19.6%") names no item. Read only for a claim left 未找到,
+with 其中 or 包括 between them are a whole and its part ("博物馆今年接待观众42.8万人次，其中…特展接待观众18.6万人次"), no siblings; an item's figure
+closes its clause ("完成年度目标任务3500公里的24.7%" is no item's); a clause whose words differ from the other's only by a change word ("，同比增长19.6%") names no item. Read only for a claim left 未找到,
 in the first retrieved paragraphs, and only at the claim's very value: never from a number that merely stands near similar words.
 ``RAG_CHECK_ABLATE=sibling_item`` switches it off.
 """
@@ -42,6 +42,7 @@ _CLAUSE_END = re.compile(r"[，,；;：:]")
 # words that open an item or reach its figure, and say nothing of which item it is
 _FILLER = re.compile(r"^(?:其中|分别|达到|达|为|是|共|共计|累计|合计|约|超过|突破|实现|完成|同比|今年|去年|全年|有|已)$")
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_ITEM_END = set("，,；;。！？!?、（(") | {""}
 _PART_OPENS = re.compile(r"其中|包括")  # between two figures: the second is a part of the first
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")  # (a list's items may be cut by ；: one sentence runs to its full stop)
 
@@ -62,6 +63,8 @@ def _items(sentence: str, stated) -> list[tuple[int, object, str]]:
     for figure in find_figures(sentence):
         if figure.kind != "figure" or not units_match(stated, figure):
             continue
+        if sentence[figure.end:figure.end + 1] not in _ITEM_END:
+            continue  # an item's figure closes its clause: "完成年度目标任务3500公里的24.7%" says no item's 3500公里
         start = _clause_start(sentence, figure.start)
         if start in seen:
             continue
