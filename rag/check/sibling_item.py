@@ -16,9 +16,10 @@ clause before the other figure that the claim's value's clause lacks, and those 
 says every word of the item it names and leaves out a word of the item its value belongs to is anything concluded; the
 item named must give a figure of the claim's unit with another value, and the claim's clause and both items must tell the
 same direction (none, or the same rise or fall): a value told the other way is a 方向 slip, not another item's. Two figures
-with 其中 or 包括 between them are a whole and its part ("博物馆今年接待观众42.8万人次，其中…特展接待观众18.6万人次"), no siblings; an item's figure
-closes its clause ("完成年度目标任务3500公里的24.7%" is no item's); a clause whose words differ from the other's only by a change word ("，同比增长19.6%") names no item. Read only for a claim left 未找到,
-in the first retrieved paragraphs, and only at the claim's very value: never from a number that merely stands near similar words.
+with 其中 or 包括 between them are a whole and its part ("博物馆今年接待观众42.8万人次，其中…特展接待观众18.6万人次"), no
+siblings; an item's figure closes its clause ("完成年度目标任务3500公里的24.7%" is no item's); a clause whose words differ
+from the other's only by a change word ("，同比增长19.6%") names no item. Read only for a claim left 未找到, in the first
+retrieved paragraphs, and only at the claim's very value: never from a number that merely stands near similar words.
 ``RAG_CHECK_ABLATE=sibling_item`` switches it off.
 """
 from __future__ import annotations
@@ -26,7 +27,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .ablation import ingredient_on
 from .claims import places_in
 from .compare import units_match, value_satisfies
 from .figures import find_figures
@@ -124,7 +124,3 @@ def sibling_item_figure(claim: Claim, hits: Sequence["Hit"]) -> "Verdict | None"
             return Verdict(CONTRADICTED, f"资料写的是“{said}”：{figure.written}，而不是{claim.stated}（{claim.stated}是另一项的数字）。",
                            found=figure.written, differs=differs, evidence=((paragraph, start, end),))
     return None
-
-
-def enabled() -> bool:
-    return ingredient_on("sibling_item")
