@@ -51,7 +51,6 @@ from .readings import _DAY_PART, closer_gives_other, qualified_as_another, quali
 from .scoring import score_candidates, whole_of_part
 from .whole_claim import recheck
 from .own_subject import own_subject_figure
-from .sibling_item import sibling_item_figure
 from .quoted_speaker import other_quoted_speaker
 from .agreement import reread
 from .binding import rebind
@@ -793,9 +792,6 @@ def verify(claim: Claim, hits: Sequence[Hit], context_of: ContextOf = default_co
         verdict = own_subject_figure(claim, hits, context_of) or verdict
     elif verdict.verdict == SUPPORTED and claim.kind == "figure" and verdict.evidence and ingredient_on("own_subject") and ingredient_on("own_subject_supported"):
         verdict = own_subject_figure(claim, hits, context_of, verdict.evidence[0]) or verdict
-    if verdict.verdict == NOT_FOUND and claim.kind == "figure" and ingredient_on("sibling_item"):
-        # the claim's value is the item's beside the one it names, in one sentence listing both (rag.check.sibling_item)
-        verdict = sibling_item_figure(claim, hits) or verdict
     return verdict
 
 
