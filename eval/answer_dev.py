@@ -1,7 +1,7 @@
 """Dev-half harness for the answer decision (issue 11): runs the dev rows of the seeds
 (eval/everyday.jsonl) and every unseen-page set eval/freshN (found on disk) in one process and prints totals by
 kind per set, and with --rows the failed dev rows. Only --split dev rows are read (never test rows), and the
-never-seen set (NEVER_SEEN) only when named in --sets.
+never-seen set (NEVER_SEEN in eval/sets.py) only when named in --sets.
 
     PYTHONPATH=$PWD .venv/bin/python eval/answer_dev.py [--rows] [--sets seeds,fresh,fresh2,fresh3,fresh4]
 """
@@ -14,13 +14,9 @@ from pathlib import Path
 
 from rag.assistant import DEFAULT_CORPUS, DEFAULT_INDEX, Assistant
 from rag.evaluate import default_index_dir, evaluate_question, load_questions
+from eval.sets import question_sets
 
-SETS = {"seeds": ("eval/everyday.jsonl", None)} | {
-    path.name.removesuffix("_questions.jsonl"): (str(path), str(path.parent / path.name.removesuffix("_questions.jsonl")))
-    for path in sorted(Path("eval").glob("fresh*_questions.jsonl"))
-}
-# the set no rule has been written against (README): measured in totals only, never in this harness's rows
-NEVER_SEEN = ("fresh37",)
+SETS = question_sets(include_never_seen=True)  # the never-seen set only when named in --sets
 
 
 def run(name: str, rows: bool, kinds: set[str] | None) -> dict:
@@ -52,7 +48,7 @@ def run(name: str, rows: bool, kinds: set[str] | None) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", action="store_true")
-    parser.add_argument("--sets", default=",".join(name for name in SETS if name not in NEVER_SEEN))
+    parser.add_argument("--sets", default=",".join(question_sets()))
     parser.add_argument("--kinds", default="")
     args = parser.parse_args()
     kinds = set(args.kinds.split(",")) if args.kinds else None

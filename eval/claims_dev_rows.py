@@ -16,13 +16,9 @@ from pathlib import Path
 from rag.assistant import DEFAULT_CORPUS, DEFAULT_INDEX, Assistant
 from rag.check.evaluate import GoldDraft, _decisive, load_gold
 from rag.evaluate import default_index_dir
+from eval.sets import claim_sets
 
-SETS = {"seeds": ("eval/claims.jsonl", "eval/claim_drafts.jsonl", None)} | {
-    path.name.removesuffix("_claims.jsonl"): (str(path), str(path).replace("_claims", "_drafts"),
-                                              str(path.parent / path.name.removesuffix("_claims.jsonl")))
-    for path in sorted(Path("eval").glob("fresh*_claims.jsonl"), key=lambda p: (len(p.name), p.name))
-}
-NEVER_SEEN = ("fresh37",)
+SETS = claim_sets(include_never_seen=True)  # the never-seen set only when named in --sets
 
 
 def _sentence(citation) -> str:
@@ -79,7 +75,7 @@ def run(name: str, kinds: set[str], out) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--sets", default=",".join(name for name in SETS if name not in NEVER_SEEN))
+    parser.add_argument("--sets", default=",".join(claim_sets()))
     parser.add_argument("--kinds", default="claims,drafts")
     args = parser.parse_args()
     with args.out.open("w", encoding="utf-8") as out:

@@ -1,5 +1,5 @@
 """Refusal audit of the answer stage on the dev halves (issue 11, session 16): each dev question of the seeds and the
-unseen-page sets (never the never-seen fresh37) is asked once, and for each refusal the check that decided it is recorded (a near-miss
+unseen-page sets (never the never-seen set, eval/sets.py) is asked once, and for each refusal the check that decided it is recorded (a near-miss
 check nm:<name>, a late check by its name in pipeline.LATE_CHECKS, global:entity|period|figure from evidence.global_missing,
 or cand:<objection>:<Lack>:<reason> for the best rejected sentence), one JSON line per row:
 
@@ -11,6 +11,7 @@ from pathlib import Path
 import rag.answer.pipeline as P
 from rag.assistant import DEFAULT_CORPUS, DEFAULT_INDEX, Assistant
 from rag.evaluate import default_index_dir, evaluate_question, load_questions
+from eval.sets import question_sets
 
 EV = []          # refusal events of extract_answer calls for the current question
 NAMES = {}       # returned near-miss string -> check name
@@ -56,9 +57,7 @@ def nmr(question, analysis, distinct, hit, given, started):
     return _nmr(question, analysis, distinct, hit, given, started)
 P.near_miss_refusal = nmr
 
-SETS = {"seeds": ("eval/everyday.jsonl", None)} | {
-    p.name.removesuffix("_questions.jsonl"): (str(p), str(p.parent / p.name.removesuffix("_questions.jsonl")))
-    for p in sorted(Path("eval").glob("fresh*_questions.jsonl")) if not p.name.startswith("fresh37")}  # never the never-seen set
+SETS = question_sets()  # never the never-seen set
 if len(sys.argv) < 2 or sys.argv[1].startswith("-"):  # --help, or no output file: the usage, never a file named "--help"
     print(__doc__)
     sys.exit(0 if sys.argv[1:2] in (["-h"], ["--help"]) else 2)
