@@ -34,7 +34,7 @@ def test_this_years_figure_is_answered_as_before(page_assistant, question):
 
 
 def _paragraph(text: str, date: str) -> SimpleNamespace:
-    return SimpleNamespace(text=text, date=date)
+    return SimpleNamespace(text=text, date=date, title="")
 
 
 def test_only_a_span_ending_after_a_first_quarter_pages_month_is_read():
@@ -47,6 +47,8 @@ def test_only_a_span_ending_after_a_first_quarter_pages_month_is_read():
     # a paragraph dating anything by 今年 or a year's number is left to the period checks
     assert not past_year_by_date(whole, _paragraph("今年以来景区持续升温。" + whole, "2026-01-14"))
     assert not past_year_by_date(whole, _paragraph("2025年，" + whole, "2026-01-14"))
+    # one saying 去年 is period._previous_year_only_baseline's (switch previous_year_baseline)
+    assert not past_year_by_date(whole, _paragraph("去年景区持续升温。" + whole, "2026-01-14"))
     # a span the page's month has reached (1月 on a January page) says nothing of the year
     month = "1月，全县新发放企业贷款加权平均利率为3.74%，比上年同期下降0.38个百分点。"
     assert not past_year_by_date(month, _paragraph(month, "2026-01-20"))

@@ -10,8 +10,9 @@ settles which year it is: a span of months that ends after the page's own month 
 past year's, and its 上年 (or a writer's 去年同期) is the year before that.
 
 ``past_year_by_date`` reads the paragraph up to the end of the figure's sentence, baselines of a change left out: it
-must name no year by its number and no 今年/本年/明年 (a paragraph dating anything so is left to the checks as
-before), and every span it dates by must end after the page's month; at least one must. Pages of later months are
+and its headline must name no year, by its number or relative (a paragraph dating anything so is left to the checks as
+before; one saying 去年 to period._previous_year_only_baseline), and every span it dates by must end after the page's
+month; at least one must. Pages of later months are
 left alone: a 全年 printed in July is a target or a forecast, not a result.
 
 ``without_dateline``: a headline carrying the page's own masthead date ("本溪日报 2026年1月19日 星期一 第1版 …") names
@@ -30,8 +31,9 @@ from ..settings import ablated
 
 # a baseline of a change, said by a relative year ("比上年同期", "与去年同期", "较上年末")
 _BASELINE = re.compile(r"(?:与|较|比|同比|相比)(?:今年|去年|前年|上年|本年|上一年)(?:同期)?(?:相比)?")
-# a paragraph dating anything by this year or a year's number is left to the period checks as before
-_THIS_YEAR_OR_NUMBERED = re.compile(r"今年|本年|明年|(?<!\d)\d{4}年")
+# a paragraph or headline dating anything by a year, relative or numbered, is left to the period checks as before
+# (one saying 去年 to near_miss.period._previous_year_only_baseline)
+_YEAR_SAID = re.compile(r"今年|本年|明年|去年|前年|上年|上一年|(?<!\d)\d{4}年")
 # the page's months in which the past year's results are printed: the first quarter
 _REPORTING_MONTHS = 3
 _CN = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11,
@@ -80,7 +82,8 @@ def past_year_by_date(sentence: str, paragraph) -> bool:
     at = text.find(sentence)
     upto = text[:at + len(sentence)] if at >= 0 else sentence
     own = without_baselines(_BASELINE.sub("", upto))
-    if _THIS_YEAR_OR_NUMBERED.search(own):
+    headline = without_baselines(_BASELINE.sub("", without_dateline(getattr(paragraph, "title", None) or "", paragraph.date)))
+    if _YEAR_SAID.search(own) or _YEAR_SAID.search(headline):
         return False
     ends = _span_ends(own)
     return bool(ends) and all(end > month for end in ends)
