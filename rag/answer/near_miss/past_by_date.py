@@ -25,27 +25,30 @@ from __future__ import annotations
 
 import re
 
-from ..asked_place import MONTHS_FROM_JANUARY
+from ..asked_place import _CN, MONTHS_FROM_JANUARY
 from ..question import without_baselines
 from ..settings import ablated
 
-# a baseline of a change, said by a relative year ("比上年同期", "与去年同期", "较上年末")
-_BASELINE = re.compile(r"(?:与|较|比|同比|相比)(?:今年|去年|前年|上年|本年|上一年)(?:同期)?(?:相比)?")
 # a paragraph or headline dating anything by a year, relative or numbered, is left to the period checks as before
 # (one saying 去年 to near_miss.period._previous_year_only_baseline)
 _YEAR_SAID = re.compile(r"今年|本年|明年|去年|前年|上年|上一年|(?<!\d)\d{4}年")
 # the page's months in which the past year's results are printed: the first quarter
 _REPORTING_MONTHS = 3
-_CN = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11,
-       "十二": 12}
+
+
+def _number(word: str) -> int:
+    """A count of months or quarters written in digits or in characters (11, 十一, 三)."""
+    return int(word) if word.isdigit() else _CN.get(word, 0)
+
+
 # spans of a year, each with the month it ends in
 _SPANS = (
     (re.compile(r"(?<![上去今本明前])全年|(?<![上去今本明前])年(?:末|底)"), lambda m: 12),
-    (re.compile(r"前([一二两三1-3])个?季度"), lambda m: 3 * _CN.get(m.group(1), int(m.group(1)) if m.group(1).isdigit() else 0)),
-    (re.compile(r"(?<!前)(?:第)?([一二三四1-4])季度"), lambda m: 3 * (int(m.group(1)) if m.group(1).isdigit() else _CN[m.group(1)])),
+    (re.compile(r"前([一二两三1-3])个?季度"), lambda m: 3 * _number(m.group(1))),
+    (re.compile(r"(?<!前)(?:第)?([一二三四1-4])季度"), lambda m: 3 * _number(m.group(1))),
     (re.compile(r"上半年"), lambda m: 6),
     (re.compile(r"下半年"), lambda m: 12),
-    (MONTHS_FROM_JANUARY, lambda m: int(n) if (n := m.group(1) or m.group(2)).isdigit() else _CN.get(n, 0)),
+    (MONTHS_FROM_JANUARY, lambda m: _number(m.group(1) or m.group(2))),
     # one month ("12月，", "12月末", "12月份"), not a count of months (11个月) nor a span's start (1—11月: read above)
     (re.compile(r"(?<![\d.])(\d{1,2})月(?!\s*[-—–~～至到])"), lambda m: int(m.group(1))),
 )
@@ -78,11 +81,14 @@ def past_year_by_date(sentence: str, paragraph) -> bool:
     month = _page_month(paragraph.date)
     if month is None or month > _REPORTING_MONTHS:
         return False
+    from .period import _RELATIVE_BASELINE  # (period calls this module: its baselines of a change, read at call time)
+
     text = paragraph.text
     at = text.find(sentence)
     upto = text[:at + len(sentence)] if at >= 0 else sentence
-    own = without_baselines(_BASELINE.sub("", upto))
-    headline = without_baselines(_BASELINE.sub("", without_dateline(getattr(paragraph, "title", None) or "", paragraph.date)))
+    own = without_baselines(_RELATIVE_BASELINE.sub("", upto))
+    headline = without_dateline(getattr(paragraph, "title", None) or "", paragraph.date)
+    headline = without_baselines(_RELATIVE_BASELINE.sub("", headline))
     if _YEAR_SAID.search(own) or _YEAR_SAID.search(headline):
         return False
     ends = _span_ends(own)
