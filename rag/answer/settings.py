@@ -478,6 +478,10 @@ SWITCHES = {
     "previous_year_baseline": "去年 asked: a sentence naming 上年 only as its baseline (全年开行48列，比上年多开行11列) in a"
                               " paragraph dating its figures by 去年 (or by the year before its page's) and never by 今年"
                               " reports 去年's figure, not the baseline's: near_miss.period._foreign_relative_period",
+    "past_year_by_date": "去年 asked: a figure dated only by spans ending after its page's month (12月, 全年, 前11个月 on a"
+                         " page of January to March; no year named, no 今年) is the past year's, though its sentence"
+                         " names 上年 as a baseline; a headline's masthead date (本溪日报 2026年1月19日) names no year of"
+                         " the figures (rag.answer.near_miss.past_by_date)",
     "new_kind_word": "nm:stock_for_flow: 新 opening a word naming a kind or a place (新能源汽车保有量, 新型储能, 新疆) says"
                      " nothing new: the stock (保有量达4397万辆) does not answer a flow asked (新上牌, 新增)",
     "paraphrased_measure": "a near-miss objection resting on where the question's own words stand (asked_here,"

@@ -8,6 +8,7 @@ import re
 from ...schema import Paragraph
 from ..question import QuestionAnalysis, time_in, without_baselines
 from ..settings import ablated
+from .past_by_date import past_year_by_date, without_dateline
 
 
 _YEAR = re.compile(r"(?<!\d)\d{4}年")
@@ -61,6 +62,9 @@ def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis, paragrap
     stated = _relative_periods(own)
     if stated:
         return not asked & stated
+    # a span the page's date has not yet reached this year (12月, 全年 on a January page): the past year's figure
+    if asked == {"去年"} and past_year_by_date(sentence, paragraph):
+        return False
     if asked == {"去年"} and not analysis.asks_change and _previous_year_only_baseline(sentence, paragraph):
         return False
     return bool(asked & _relative_periods(sentence))
@@ -79,7 +83,7 @@ def _previous_year_only_baseline(sentence: str, paragraph: Paragraph | None) -> 
     if set(_RELATIVE_PERIOD.findall(sentence)) - {"上年", "上一年"}:
         return False
     # the paragraph and its article's headline ("慈利法院去年审执结案件12846件"): a past year's report says so there
-    text = (paragraph.title or "") + "。" + paragraph.text
+    text = without_dateline(paragraph.title or "", paragraph.date) + "。" + paragraph.text
     years, relative = _years_read(text.replace(sentence, "。"))
     date = paragraph.date or ""
     if relative & {"今年", "明年"} or (date[:4].isdigit() and date[:4] in years):
