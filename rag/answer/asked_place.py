@@ -109,7 +109,7 @@ PERIOD_WORDS = tuple((family, "|".join(said + ((ALSO_SAID[family],) if family in
 # "前10个月", "前两个月", "1-6月", "1～6月", "1月至6月", "1月份至6月份": the months from January (also right after
 # a dateline glued to the paragraph, "2025-07-201月至6月"; never the tail of "11-12月")
 MONTHS_FROM_JANUARY = re.compile(FRAME_前 + r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个月|(?:(?<![\d.])|(?<=-\d\d))1(?:月份?)?\s*[-—–~～至到]\s*(\d{1,2})月")
-_CN = {"两": 2, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+MONTH_NUMERALS = {"两": 2, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 
 def periods_said(text: str) -> set[str]:
@@ -118,7 +118,7 @@ def periods_said(text: str) -> set[str]:
     found = {name for name, pattern in PERIOD_WORDS if re.search(pattern, text)}
     for m in MONTHS_FROM_JANUARY.finditer(text):
         n = m.group(1) or m.group(2)
-        months = int(n) if n.isdigit() else _CN.get(n)
+        months = int(n) if n.isdigit() else MONTH_NUMERALS.get(n)
         if months:
             found.add(f"前{months}个月")
     for m in re.finditer(r"前([一二三两1-3])(?:个)?季度", text):  # 前三季度 is the first nine months

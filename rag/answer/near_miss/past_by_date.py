@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import re
 
-from ..asked_place import _CN, MONTHS_FROM_JANUARY
+from ..asked_place import MONTH_NUMERALS, MONTHS_FROM_JANUARY
 from ..question import without_baselines
 from ..settings import ablated
+from .relative_years import without_relative_baselines
 
 # a paragraph or headline dating anything by a year, relative or numbered, is left to the period checks as before
 # (one saying 去年 to near_miss.period._previous_year_only_baseline)
@@ -38,7 +39,7 @@ _REPORTING_MONTHS = 3
 
 def _number(word: str) -> int:
     """A count of months or quarters written in digits or in characters (11, 十一, 三)."""
-    return int(word) if word.isdigit() else _CN.get(word, 0)
+    return int(word) if word.isdigit() else MONTH_NUMERALS.get(word, 0)
 
 
 # spans of a year, each with the month it ends in
@@ -81,14 +82,12 @@ def past_year_by_date(sentence: str, paragraph) -> bool:
     month = _page_month(paragraph.date)
     if month is None or month > _REPORTING_MONTHS:
         return False
-    from .period import _RELATIVE_BASELINE  # (period calls this module: its baselines of a change, read at call time)
-
     text = paragraph.text
     at = text.find(sentence)
     upto = text[:at + len(sentence)] if at >= 0 else sentence
-    own = without_baselines(_RELATIVE_BASELINE.sub("", upto))
+    own = without_baselines(without_relative_baselines(upto))
     headline = without_dateline(getattr(paragraph, "title", None) or "", paragraph.date)
-    headline = without_baselines(_RELATIVE_BASELINE.sub("", headline))
+    headline = without_baselines(without_relative_baselines(headline))
     if _YEAR_SAID.search(own) or _YEAR_SAID.search(headline):
         return False
     ends = _span_ends(own)

@@ -9,6 +9,7 @@ from ...schema import Paragraph
 from ..question import QuestionAnalysis, time_in, without_baselines
 from ..settings import ablated
 from .past_by_date import past_year_by_date, without_dateline
+from .relative_years import RELATIVE_PERIOD, SAME_PERIOD, relative_periods, without_relative_baselines
 
 
 _YEAR = re.compile(r"(?<!\d)\d{4}年")
@@ -27,7 +28,7 @@ def _foreign_period(sentence: str, analysis: QuestionAnalysis) -> bool:
 def dated_sentence(sentence: str, paragraph_text: str) -> str:
     """The sentence with the clauses before it up to the last full stop when it names no year of its own:
     "2024年，麦积区接待游客…；实现旅游综合收入172.4亿元" dates its second clause by the first's 2024年."""
-    if ablated("year_of_part") or _YEAR.search(sentence) or _RELATIVE_PERIOD.search(sentence):
+    if ablated("year_of_part") or _YEAR.search(sentence) or RELATIVE_PERIOD.search(sentence):
         return sentence
     at = paragraph_text.find(sentence)
     if at <= 0:
@@ -36,30 +37,19 @@ def dated_sentence(sentence: str, paragraph_text: str) -> str:
     return paragraph_text[start:at] + sentence
 
 
-# relative periods an article dates its figures by; 上年 is 去年, 本年 is 今年
-_RELATIVE_PERIOD = re.compile(r"今年|去年|前年|明年|上年|本年|上一年")
-_SAME_PERIOD = {"上年": "去年", "上一年": "去年", "本年": "今年"}
-# a period named only as the baseline of a change ("较去年同期增长27%", "比去年增加")
-_RELATIVE_BASELINE = re.compile(r"(?:与|较|比|同比|相比)(?:今年|去年|前年|上年|本年|上一年)(?:同期)?(?:相比)?")
-
-
-def _relative_periods(text: str) -> set[str]:
-    return {_SAME_PERIOD.get(m.group(0), m.group(0)) for m in _RELATIVE_PERIOD.finditer(text)}
-
-
 def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis, paragraph: Paragraph | None = None) -> bool:
     """The question names a relative period (去年) that the sentence does not date its figures by:
     it names another ("今年夏季已收购…8.7万吨" for "去年收购了多少"), or names the asked one only as
     the baseline of a change ("4.3亿元，较去年同期增长27%" for "去年同期的收入")."""
     if ablated("relative_period"):
         return False
-    asked = _relative_periods(_RELATIVE_BASELINE.sub("", analysis.text))
+    asked = relative_periods(without_relative_baselines(analysis.text))
     if not asked:
         return False
-    own = _RELATIVE_BASELINE.sub("", sentence)
+    own = without_relative_baselines(sentence)
     if re.search(r"\d{4}年|年度", own):  # dated by a year: which relative period that is, the article's date says
         return False
-    stated = _relative_periods(own)
+    stated = relative_periods(own)
     if stated:
         return not asked & stated
     # a span the page's date has not yet reached this year (12月, 全年 on a January page): the past year's figure
@@ -67,7 +57,7 @@ def _foreign_relative_period(sentence: str, analysis: QuestionAnalysis, paragrap
         return False
     if asked == {"去年"} and not analysis.asks_change and _previous_year_only_baseline(sentence, paragraph):
         return False
-    return bool(asked & _relative_periods(sentence))
+    return bool(asked & relative_periods(sentence))
 
 
 def _previous_year_only_baseline(sentence: str, paragraph: Paragraph | None) -> bool:
@@ -80,7 +70,7 @@ def _previous_year_only_baseline(sentence: str, paragraph: Paragraph | None) -> 
     year before whatever the figure's year, so the baseline says nothing of it."""
     if paragraph is None or ablated("previous_year_baseline"):
         return False
-    if set(_RELATIVE_PERIOD.findall(sentence)) - {"上年", "上一年"}:
+    if set(RELATIVE_PERIOD.findall(sentence)) - {"上年", "上一年"}:
         return False
     # the paragraph and its article's headline ("慈利法院去年审执结案件12846件"): a past year's report says so there
     text = without_dateline(paragraph.title or "", paragraph.date) + "。" + paragraph.text
@@ -98,8 +88,8 @@ _OWN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 def _years_read(text: str) -> tuple[set[str], set[str]]:
     """(the years ``text`` names, the relative years it says: 本年 is 今年, 上年 去年), baselines of a
     change ("比2024年同期", "较去年") left out."""
-    own = without_baselines(_RELATIVE_BASELINE.sub("", text))
-    return set(_OWN_YEAR.findall(own)), _relative_periods(own)
+    own = without_baselines(without_relative_baselines(text))
+    return set(_OWN_YEAR.findall(own)), relative_periods(own)
 
 
 def _article_year(paragraph) -> set[str]:
@@ -137,7 +127,7 @@ def _relative_year_other(sentence: str, analysis: QuestionAnalysis, paragraph) -
     if ablated("relative_year_asked"):
         return False
     asked_years = {m.group(1) for t in analysis.time_terms if (m := _OWN_YEAR.match(t))}
-    if not asked_years or _relative_periods(_RELATIVE_BASELINE.sub("", analysis.text)):
+    if not asked_years or relative_periods(without_relative_baselines(analysis.text)):
         return False
     own_years, _ = _years_read(sentence)
     own_relative = _dating_relative_years(sentence)
@@ -154,4 +144,4 @@ _DATING_RELATIVE = re.compile(r"(?:^|(?<=[，,；;。：:\s])|(?<=截至))(今�
 
 
 def _dating_relative_years(sentence: str) -> set[str]:
-    return {_SAME_PERIOD.get(m.group(1), m.group(1)) for m in _DATING_RELATIVE.finditer(sentence)}
+    return {SAME_PERIOD.get(m.group(1), m.group(1)) for m in _DATING_RELATIVE.finditer(sentence)}

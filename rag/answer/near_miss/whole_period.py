@@ -14,7 +14,7 @@ import re
 from ..asked_place import MONTHS_FROM_JANUARY, PERIOD_WORDS, periods_said
 from ..question import QuestionAnalysis, without_baselines
 from ..settings import ablated
-from .period import _RELATIVE_BASELINE
+from .relative_years import without_relative_baselines
 
 # the whole year or day a question asks ("去年全年", "全年度", "一整年"; "首日全天", "当天全天", "全日")
 _WHOLE_YEAR = re.compile(r"全年|整年|一整年")
@@ -56,7 +56,7 @@ def part_of_whole_period(sentence: str, analysis: QuestionAnalysis) -> str | Non
     ("前三季度" for 全年, "截至当日18时" for 全天), when it never says the whole; None otherwise."""
     asked = analysis.text
     own = PART_BASELINE.sub("", without_baselines(sentence))
-    if (_WHOLE_YEAR.search(asked) or _PAST_YEAR.search(_RELATIVE_BASELINE.sub("", asked))) and not _part_of_year(asked):
+    if (_WHOLE_YEAR.search(asked) or _PAST_YEAR.search(without_relative_baselines(asked))) and not _part_of_year(asked):
         if _WHOLE_YEAR.search(own) or not _part_of_year(own):
             return None
         said = _PART_SAID.search(own)
@@ -84,7 +84,7 @@ def span_of_years(sentence: str, start: int, analysis: QuestionAnalysis) -> str 
     or None."""
     if ablated("years_span"):
         return None
-    asked = _RELATIVE_BASELINE.sub("", analysis.text)
+    asked = without_relative_baselines(analysis.text)
     if not _ONE_YEAR.search(asked) or _SPAN_OF_YEARS.search(asked):
         return None
     head = _TITLE.sub(lambda m: "　" * len(m.group(0)), without_baselines(sentence[:start]))
