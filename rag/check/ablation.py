@@ -134,8 +134,8 @@ claim's way, another value, "…9.47万辆，同比增长7.6%"),
 "粮食总产量", "总产量" restated by "粮食产量"),
 ``currency_slip`` (rag.check.currency_slip: the same number in another currency, "2.6亿美元" for "2.6亿元", its words restated, is
 不一致 on 单位, as a unit slip),
-``month_scope`` (rag.check.month_scope: one month, "11月当月", and the months up to it, "1至11月", 前11个月, 全年 for 12, are
-periods the one does not tell the other by: no 一致 from an article figure whose sentence says the other scope),
+``month_scope`` (rag.check.month_scope: one month, "11月当月", and the months up to it, "1至11月", 前11个月, 全年 for 12, or
+another month alone, are periods the one does not tell the other by: no 一致 from an article figure whose sentence says the other),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """

@@ -11,14 +11,17 @@ The scope is read here on the words before each figure in its own sentence, the 
 - a span from January, "1至11月", "1—11月份", "一至十一月", "前11个月", and 全年 (to 12), 前三季度 (9), 上半年 (6), 一季度 (3);
 - one month, "11月当月", "11月份当月", "11月单月", or a month said alone ("今年11月，…", "11月份，…"), not a day ("12月5日"),
   an end or a start ("11月底", "11月以来", "11月中旬"), nor a month a span or an as-of ends at ("1至11月", "截至11月").
-Only when both the claim's and the article figure's sentences say a scope, and they differ (one month against a span, or
-spans to another month), does the article figure not hold the claim's period: no 一致 from it.
+Only when both the claim's and the article figure's sentences say a scope, one of them one month, and they differ (one
+month against the months up to it, or another month), does the article figure not hold the claim's period: no 一致 from it.
+Two spans to different months (前三季度 against 全年) are left as before: taken out of the scoring, the other span's figure
+let a far figure of another sentence contradict a claim the article does not give (a fresh13 dev claim, 2024年前三季度…).
 """
 from __future__ import annotations
 
 import re
 
 from .ablation import ingredient_on
+from .as_of import words_before
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _MONTH = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -54,26 +57,14 @@ def month_scope(before: str) -> tuple[str, int] | None:
     return max(found)[1] if found else None
 
 
-def _words_before(claim, candidate) -> tuple[str, str]:
-    """The words before the claim's figure in its sentence, and before the article's figure in its sentence."""
-    claim_before = ""
-    if claim.figure is not None and claim.sentence:
-        at = claim.figure.start - claim.sentence_start
-        claim_before = claim.sentence[:at] if 0 <= at <= len(claim.sentence) else ""
-    text = candidate.paragraph.text
-    s_at = text.rfind(candidate.sentence, 0, candidate.figure.start + len(candidate.sentence)) if candidate.sentence else -1
-    article_before = text[s_at:candidate.figure.start] if 0 <= s_at <= candidate.figure.start else ""
-    return claim_before, article_before
-
-
 def other_month_scope(claim, candidate) -> bool:
     """Whether the claim (a ``Claim``) tells its figure of one month, or of the months up to one, and the article figure's
-    sentence (a ``Candidate``'s) of another scope: "1至11月…80%" is not told by "11月当月，…80%"."""
+    sentence (a ``Candidate``'s) of another scope, one of the two a month alone: "1至11月…80%" is not told by "11月当月，…80%"."""
     if not ingredient_on("month_scope") or claim.kind != "figure" or claim.figure is None:
         return False
-    claim_before, article_before = _words_before(claim, candidate)
+    claim_before, article_before = words_before(claim, candidate)
     ours = month_scope(claim_before)
     if ours is None:
         return False
     theirs = month_scope(article_before)
-    return theirs is not None and theirs != ours
+    return theirs is not None and theirs != ours and "one" in (theirs[0], ours[0])
