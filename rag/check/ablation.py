@@ -134,6 +134,8 @@ claim's way, another value, "…9.47万辆，同比增长7.6%"),
 "粮食总产量", "总产量" restated by "粮食产量"),
 ``currency_slip`` (rag.check.currency_slip: the same number in another currency, "2.6亿美元" for "2.6亿元", its words restated, is
 不一致 on 单位, as a unit slip),
+``month_scope`` (rag.check.month_scope: one month, "11月当月", and the months up to it, "1至11月", 前11个月, 全年 for 12, or
+another month alone, are periods the one does not tell the other by: no 一致 from an article figure whose sentence says the other),
 ``gate`` (a learned check of each figure and date verdict, rag.check.gate: a 一致
 the model doubts becomes 未找到, a 未找到 it reads as a contradiction becomes 不一致 with the rival figure).
 """
@@ -231,7 +233,8 @@ INGREDIENTS = ("semantic", "abbreviation", "province_wide", "names", "frame", "d
                "supported_elsewhere",  # rag.check.told_together: "…9.47万辆，同比增长43.8%" 一致 elsewhere, told "…9.47万辆，同比增长7.6%" beside its sibling, is 不一致
                "agree_rate",  # rag.check.agreement._rate (rag.check.rate_period): "每人每年860元" is 不一致 with "每人每月860元"
                "total_qualifier",  # rag.check.total_qualifier: "粮食产量" is said by "粮食总产量", "总产量" restated by "粮食产量"
-               "currency_slip")  # rag.check.currency_slip: "2.6亿美元" for the article's "2.6亿元" is a unit misquoted (不一致 on 单位)
+               "currency_slip",  # rag.check.currency_slip: "2.6亿美元" for the article's "2.6亿元" is a unit misquoted (不一致 on 单位)
+               "month_scope")  # rag.check.month_scope: "1至11月…80%" is not told by "11月当月，…80%", nor 全年 by 12月当月
 
 
 def ingredient_on(name: str) -> bool:

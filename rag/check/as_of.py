@@ -21,14 +21,15 @@ def as_of_months(text: str) -> set[int]:
     return {int(m.group(1)) if m.group(1).isdigit() else _CN[m.group(1)] for m in AS_OF.finditer(text)}
 
 
-def _words_before(claim, candidate) -> tuple[str, str]:
-    """The words before the claim's figure in its sentence, and before the article's figure in its sentence."""
+def words_before(claim, candidate) -> tuple[str, str]:
+    """The words before the claim's figure in its sentence, and before the article's figure in its sentence (the sentence
+    holding the figure, where the paragraph says it twice); read by ``month_scope`` too."""
     claim_before = ""
     if claim.figure is not None and claim.sentence:
         at = claim.figure.start - claim.sentence_start
         claim_before = claim.sentence[:at] if 0 <= at <= len(claim.sentence) else ""
     text = candidate.paragraph.text
-    s_at = text.find(candidate.sentence)
+    s_at = text.rfind(candidate.sentence, 0, candidate.figure.start + len(candidate.sentence)) if candidate.sentence else -1
     article_before = text[s_at:candidate.figure.start] if 0 <= s_at <= candidate.figure.start else ""
     return claim_before, article_before
 
@@ -54,5 +55,5 @@ def counted_at_another_month(claim, candidate) -> str | None:
     Read once here for the scoring (the period does not hold) and the verdict (what the article says instead)."""
     if not ingredient_on("as_of") or claim.figure is None or not AS_OF.search(claim.sentence or ""):
         return None  # (most claims say no month's end: the article's words are not read)
-    claim_before, article_before = _words_before(claim, candidate)
+    claim_before, article_before = words_before(claim, candidate)
     return as_of_words(article_before) if other_as_of(claim_before, article_before) else None

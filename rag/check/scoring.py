@@ -34,6 +34,7 @@ from .candidates import derived, LOOSE_RESTATED_MIN, SAID_MIN, SUPPORT_MIN, Cand
 from .binding import SINCE_YEAR
 from .only_of_kind import only_of_kind
 from .as_of import counted_at_another_month
+from .month_scope import other_month_scope
 from .currency_slip import currency_misquoted
 from .readings import _is_change, _date_event_words, _flipped, _opposite, _other_day_part, _other_span, _transposed, _unit_slip
 
@@ -89,6 +90,8 @@ def _anchors_hold(claim: Claim, candidate: Candidate, context: str, wide_sources
             period_ok = False  # a year's figure ("2025年…3500公里") is not a quarter's ("一季度，…865公里")
     if period_ok and counted_at_another_month(claim, candidate):
         period_ok = False  # "截至3月底，…1.86万人" is not told by "截至6月底，…1.86万人"
+    if period_ok and other_month_scope(claim, candidate):
+        period_ok = False  # "1至11月，…比例为80%" is not told by "11月当月，…比例为80%", nor "11月当月…" by "1至11月…"
     return place_ok, period_ok
 
 
