@@ -12,13 +12,13 @@ import re
 
 from .ablation import ingredient_on
 
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+MONTH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 AS_OF = re.compile(r"(?:截至|截止到?|到)(?:\d{4}年|今年|去年|上年|本年)?(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?(?:底|末)")
 
 
 def as_of_months(text: str) -> set[int]:
     """The months ``text`` counts a stock at: "截至9月末" → {9}, "到今年6月底" → {6}."""
-    return {int(m.group(1)) if m.group(1).isdigit() else _CN[m.group(1)] for m in AS_OF.finditer(text)}
+    return {int(m.group(1)) if m.group(1).isdigit() else MONTH_NUMERALS[m.group(1)] for m in AS_OF.finditer(text)}
 
 
 def words_before(claim, candidate) -> tuple[str, str]:

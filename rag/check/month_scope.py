@@ -21,9 +21,8 @@ from __future__ import annotations
 import re
 
 from .ablation import ingredient_on
-from .as_of import words_before
+from .as_of import MONTH_NUMERALS, words_before
 
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _MONTH = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
 _SPAN = re.compile(rf"(?<![\d.])(?:1|一)月?(?:份)?\s*(?:至|到|—|－|-|~|～)\s*(?P<span>{_MONTH})月(?:份)?"
                    rf"|前(?P<first>{_MONTH})个月|(?P<year>全年)|(?P<q13>前三季度)|(?P<h1>上半年)|(?<![第二三四])(?P<q1>一季度|第一季度)")
@@ -34,7 +33,7 @@ _QUARTER_ENDS = {"year": 12, "q13": 9, "h1": 6, "q1": 3}
 
 
 def _month(written: str) -> int:
-    return int(written) if written.isdigit() else _CN[written]
+    return int(written) if written.isdigit() else MONTH_NUMERALS[written]
 
 
 def month_scope(before: str) -> tuple[str, int] | None:
