@@ -89,28 +89,18 @@ def corpus_and_index(corpus: Path | None, index: Path | None) -> tuple[Path, Pat
     seeds); any other folder gets its own index under the cache dir, the one `rag eval` uses, so asking over another
     folder never rebuilds the index that `rag ask` and `rag serve` read by default.
     """
-    from .assistant import DEFAULT_CORPUS, DEFAULT_INDEX
+    from .assistant import DEFAULT_INDEX
     from .evaluate import own_index_dir
 
     if index is not None:
         return corpus or corpus_of_index(index), index
     if corpus is None:
         return corpus_of_index(DEFAULT_INDEX), DEFAULT_INDEX
-    default_serves = corpus_of_index(DEFAULT_INDEX) if _index_exists(DEFAULT_INDEX) else DEFAULT_CORPUS
-    if _same_path(corpus, default_serves):
+    if _same_path(corpus, corpus_of_index(DEFAULT_INDEX)):  # (the seeds when no default index is built yet)
         return corpus, DEFAULT_INDEX
     own = own_index_dir(corpus)
     _say(f"提示：资料目录 {corpus} 使用它自己的索引 {own}（默认索引 {DEFAULT_INDEX} 不变；要指定索引请加 --index）")
     return corpus, own
-
-
-def _index_exists(index_dir: Path) -> bool:
-    from .index import IndexCorrupt, read_manifest
-
-    try:
-        return read_manifest(index_dir) is not None
-    except IndexCorrupt:
-        return True  # a damaged default index is still the default one: doctor repairs it, nothing replaces it
 
 
 def _same_path(a: Path, b: Path) -> bool:

@@ -40,7 +40,9 @@ def month_scope(before: str) -> tuple[str, int] | None:
     """The last scope of months said in ``before`` (the words before a figure in its sentence): ("span", 11) for "1至11月",
     "前11个月"; ("span", 12) for 全年; ("one", 11) for "11月当月" or "今年11月，"; None where it says none."""
     found: list[tuple[int, tuple[str, int]]] = []
+    spans = []
     for m in _SPAN.finditer(before):
+        spans.append((m.start(), m.end()))
         if m.group("span"):
             found.append((m.end(), ("span", _month(m.group("span")))))
         elif m.group("first"):
@@ -48,7 +50,6 @@ def month_scope(before: str) -> tuple[str, int] | None:
         else:
             kind = next(k for k in _QUARTER_ENDS if m.group(k))
             found.append((m.end(), ("span", _QUARTER_ENDS[kind])))
-    spans = [(m.start(), m.end()) for m in _SPAN.finditer(before)]
     for m in _ONE.finditer(before):
         if any(s <= m.start() < e for s, e in spans):
             continue  # the month a span ends at ("1至11月")
