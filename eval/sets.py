@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-NEVER_SEEN = ("fresh39",)
+NEVER_SEEN = ("fresh40",)
 
 
 def _by_number(path: Path) -> tuple[int, str]:
