@@ -155,7 +155,7 @@ def _entity_level(
     if wide and level == "省":
         return 0.5, f"文中“{wide.group(0)}”即{entity}（同一来源的文章提到{entity}）"
     if wide:
-        return 0.5, f"文中“{wide.group(0)}”即{entity}（文章的标题、电头或导语提到{entity}）"
+        return 0.5, f"文中“{wide.group(0)}”即{entity}（文章的报头、标题、电头或导语指明{entity}）"
     return 0.0, None
 
 
@@ -516,7 +516,7 @@ def score_sentences(analysis: QuestionAnalysis, hits: list[Hit], inherit: bool =
                 + 0.2 * coverage(analysis.measure, title + said)
             )
             context_used += tuple(
-                f"文中“{word}”即{place}（文章的标题、电头或导语提到{place}）" for word, place in referred
+                f"文中“{word}”即{place}（文章的报头、标题、电头或导语指明{place}）" for word, place in referred
                 if place in analysis.text and place not in sentence and all(place not in how for how in context_used)
             )
             if photo_credit(analysis, sentence):  # "通讯员张玉善摄" says who took the photograph asked about
