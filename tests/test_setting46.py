@@ -6,7 +6,8 @@ these tests: 临夏报's page names a county 湖南县, 湖南土族自治县, a
 - ``rag.local_heads``: a province's short name that starts a longer local place's name (湖南县, 湖南土族自治县, 河北区,
   海南州) is no province: the page is not set in 湖南省.
 - ``rag.masthead.paper_place``: a paper whose stem jieba reads as one place word (临夏) is of the level its page's 全州
-  says, though the page writes 临夏 only in its masthead: the page's 全州 is 临夏州.
+  says when jieba's dictionary holds that place (临夏州, or 黄南藏族自治州 for 黄南州), though the page writes 临夏 only in
+  its masthead: the page's 全州 is 临夏州.
 """
 from __future__ import annotations
 
@@ -61,6 +62,8 @@ def test_a_paper_whose_stem_is_a_place_word_is_of_its_pages_level(monkeypatch):
     page = read_source(PAGES / "linxia_page.txt")
     assert paper_place("临夏报", page) == "临夏州"
     assert paper_place("人民日报", "人民日报　…全州…全州…全州") is None  # a common word's stem, said once
+    # a region's stem jieba reads as a place, but no 皖南市 is a place of its dictionary: said once, no paper's place
+    assert paper_place("皖南日报", "皖南日报　…全市…全市…全市") is None
     monkeypatch.setenv("RAG_INGEST_ABLATE", "paper_place_word")
     assert paper_place("临夏报", page) is None
     assert _setting("linxia_page.txt", "全州已储备化肥") == []

@@ -68,7 +68,8 @@ from ..ingest_switches import READINGS, switched_off as _layout_off
 # 区 or 旗 (南谯区), which a short name drops and a question keeps (rag.dateline.dateline_level)
 # 24: a province's short name heading a local place's name (河南县, 河南蒙古族自治县, 海南州) is no province
 # (rag.local_heads), and a paper whose stem jieba reads as one place word (黄南报) is of the level its page's 全州 says
-# though the page writes the stem only in its masthead (rag.masthead.paper_place)
+# when jieba's dictionary holds that place (黄南藏族自治州), though the page writes the stem only in its masthead
+# (rag.masthead.paper_place)
 PARSER_VERSION = 24
 
 
