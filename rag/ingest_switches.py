@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 
-READINGS = ("deck_line", "comma_headline", "paper_line", "paper_level", "page_year", "lead_places", "brief_column", "dateline_level")
+READINGS = ("deck_line", "comma_headline", "paper_line", "paper_level", "page_year", "lead_places", "brief_column", "dateline_level",
+            "local_head", "paper_place_word")
 
 
 def switched_off(name: str) -> bool:

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .places import LOCAL_LEVELS
+from .ingest_switches import switched_off
+from .places import LOCAL_LEVELS, dictionary_place, pos_cut
 
 
 _DATE = r"(?P<year>(?:19|20)\d\d)年(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
@@ -81,6 +82,16 @@ def paper_place(paper: str | None, page_text: str, by_references: bool = True) -
     level, times = said.most_common(1)[0]
     # the stem said on the page beyond its masthead (京能张家口热电公司), and its level said again and again: a
     # national paper's stem (人民, 经济) given a level names no place anyone asks about
-    if times >= _REFERENCES_FOR_LEVEL and page_text.count(stem) >= 2:
+    if times >= _REFERENCES_FOR_LEVEL and (page_text.count(stem) >= 2 or _place_word(stem, level)):
         return stem + level
     return None
+
+
+def _place_word(stem: str, level: str) -> bool:
+    """Whether jieba reads a paper's stem as one place word (黄南, 临夏) and its dictionary holds the stem at the level the
+    page's reference words say, written short (临夏州) or in full as an autonomous place (黄南藏族自治州): such a paper is
+    of that place even where the page writes the stem only in its masthead (黄南报's page says 全州 throughout and 黄南
+    nowhere else). A national paper's stem is a common word (人民, 经济, 光明), and a region's (皖西日报, of 六安市) is a
+    place word with no 皖西市: both still need the page to say the stem again.
+    ``RAG_INGEST_ABLATE=paper_place_word`` switches this off."""
+    return not switched_off("paper_place_word") and pos_cut(stem) == ((stem, "ns"),) and dictionary_place(stem + level)

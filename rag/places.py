@@ -45,6 +45,23 @@ def autonomous_form(short: str, text: str) -> int | None:
     return m.end() if m else None
 
 
+@functools.lru_cache(maxsize=1024)
+def dictionary_place(short: str) -> bool:
+    """Whether jieba's dictionary holds the local place ``short`` (临夏州), as written or in its full autonomous form
+    (黄南州: 黄南藏族自治州)."""
+    if in_dictionary(short):
+        return True
+    if len(short) < 3:
+        return False
+    tokenizer = pos_tokenizer().tokenizer
+    tokenizer.check_initialized()
+    freq = tokenizer.FREQ
+    return any(
+        word.startswith(short[:-1]) and word.endswith(short[-1]) and autonomous_form(short, word) == len(word) and count
+        for word, count in freq.items()
+    )
+
+
 # --- the jieba instance, built on first use --------------------------------------
 _tokenizer_lock = threading.Lock()
 _pos_tokenizer: jieba.posseg.POSTokenizer | None = None

@@ -23,6 +23,7 @@ from typing import Sequence
 from .calendar_words import GENERIC_BREAKS, HOLIDAYS, OTHER_SEASONS, SEASONS
 from .dateline import dateline_place, is_wire
 from .ingest_switches import switched_off as _layout_off
+from .local_heads import heads_local_place
 from .places import PROVINCE_NAMES as PROVINCES, is_province, pos_cut, without_baselines
 
 _PROVINCE = re.compile(
@@ -78,9 +79,13 @@ def _province_name(match: re.Match) -> str:
     return name + (match.group(2) or ("" if name in ("北京", "天津", "上海", "重庆") else "省"))
 
 
-def _provinces(text: str, starts: set[int]) -> list[re.Match]:
-    """The provinces ``text`` names where a word begins ("黄河北岸" names no 河北)."""
-    return [m for m in _PROVINCE.finditer(text) if m.start() in starts]
+def _provinces(text: str, starts: set[int], words: list[tuple[int, int, str]]) -> list[re.Match]:
+    """The provinces ``text`` names where a word begins ("黄河北岸" names no 河北), not as the start of a longer
+    local place's name (河南县, 河南蒙古族自治县: ``rag.local_heads``)."""
+    return [
+        m for m in _PROVINCE.finditer(text)
+        if m.start() in starts and (m.group(2) or not heads_local_place(text, m.start(), m.end(1), words))
+    ]
 
 
 def places_named(text: str) -> list[str]:
@@ -89,7 +94,7 @@ def places_named(text: str) -> list[str]:
         return []
     starts, ends, words = _words(text)
     found: dict[str, None] = {}
-    for match in _provinces(text, starts):
+    for match in _provinces(text, starts, words):
         found.setdefault(_province_name(match), None)
     # every start a name may have, also one inside a longer match ("，在盐城市": after 在 as well as at it)
     matches = _LOCAL_AT.finditer(text) if not _layout_off("lead_places") else _LOCAL.finditer(text)
@@ -131,10 +136,11 @@ def _own_places(title: str, lead: str) -> tuple[list[str], list[str]]:
     if _OUR_PROVINCE.search(title + first):
         return [p for p in places if not is_province(p)], []
     # in the headline, a province written as one ("江西省", "江西：") and not a firm's name ("山东港口")
-    own = [_province_name(m) for m in _provinces(title, _words(title)[0]) if m.group(2) or title[m.end():m.end() + 1] in "：: "]
-    starts = _words(first)[0]
+    title_starts, _, title_words = _words(title)
+    own = [_province_name(m) for m in _provinces(title, title_starts, title_words) if m.group(2) or title[m.end():m.end() + 1] in "：: "]
+    starts, _, first_words = _words(first)
     own += [
-        _province_name(m) for m in _provinces(first, starts)
+        _province_name(m) for m in _provinces(first, starts, first_words)
         # heading an institution's name, or a document's ("《青海省以工代赈…方案》")
         if _INSTITUTION.match(first, m.end()) or first[m.start() - 1:m.start()] == "《"
     ]

@@ -66,7 +66,11 @@ from ..ingest_switches import READINGS, switched_off as _layout_off
 # else by its paper's place
 # 23: a dateline's place written without its level (本报南谯讯) takes the one level its page writes it by when that is
 # 区 or 旗 (南谯区), which a short name drops and a question keeps (rag.dateline.dateline_level)
-PARSER_VERSION = 23
+# 24: a province's short name heading a local place's name (河南县, 河南蒙古族自治县, 海南州) is no province
+# (rag.local_heads), and a paper whose stem jieba reads as one place word (黄南报) is of the level its page's 全州 says
+# when jieba's dictionary holds that place (黄南藏族自治州), though the page writes the stem only in its masthead
+# (rag.masthead.paper_place)
+PARSER_VERSION = 24
 
 
 def parser_setting() -> int | str:
