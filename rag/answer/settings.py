@@ -85,6 +85,8 @@ SWITCHES = {
     "relative_period": "a figure dated by another relative period (今年 for 去年), or naming the asked one only as its"
                        " baseline (较去年同期增长), does not answer for that period",
     "narrower_scope": "a figure of 该镇/全村 does not answer for the county, city or province asked",
+    "threshold_glued": "nm:threshold reads a bound after its figure glued to the noun it sorts with no 的 (死亡3人以上道路"
+                       "交通事故) as that noun's threshold (rag.answer.near_miss.threshold)",
     "part_comma": "其中 set off by its own comma (其中，新能源汽车零部件实现产值…) opens a part's clause as 其中 does"
                   " (near_miss.parts)",
     "modifier_misread_name": "an asked modifier jieba tags a person's name that the question's reading takes for no name"
