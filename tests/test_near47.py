@@ -8,11 +8,10 @@ tests/data/near47/ was written for these tests (no eval row), read by the real A
 from __future__ import annotations
 
 import pytest
-from conftest import page_assistant_over, refused_saying_until_switched_off
+from conftest import page_assistant_over, refused_saying_until_switched_off, span_at
 
 from rag.answer.near_miss.letter_code import other_letter_code
 from rag.answer.question import analyze_question
-from rag.answer.spans import Span
 
 page_assistant = page_assistant_over("near47")
 
@@ -36,8 +35,7 @@ def test_the_asked_code_still_answers(page_assistant, question, short):
 
 
 def _code(question: str, sentence: str, figure: str) -> str | None:
-    at = sentence.find(figure)
-    return other_letter_code(sentence, Span(at, at + len(figure), figure), analyze_question(question))
+    return other_letter_code(sentence, span_at(sentence, figure), analyze_question(question))
 
 
 @pytest.mark.parametrize("question, sentence, figure", [
