@@ -32,6 +32,8 @@ class AnswerSettings:
 
 # Readings switched off with ``ablated(name)`` where they are made.
 SWITCHES = {
+    "letter_code": "a figure whose sentence names another code in Latin letters before the asked code's head (PM2.5平均浓度"
+                   " for PM10平均浓度 asked, RCEP原产地证书 for ECFA) is that kind's: near_miss.letter_code",
     "retrieval_terms": "the keyword leg's query also carries the article's terms for a reader's everyday words (新上牌 →"
                        " 注册登记, 平均每人 → 人均, 住一晚 → 过夜; rag.query_terms); a draft's claim is looked up as written",
     "place_level_lead": "lead_name: a name ending at a level of place other than the short side's (射洪市 against 船山区) ends"

@@ -31,6 +31,7 @@ from .whole_period import part_of_whole_period, span_of_years
 from .direction import other_point_place
 from .kind_name import other_named_of_kind
 from .threshold import threshold_figure
+from .letter_code import other_letter_code
 from .one_month import span_for_month
 from .place import _foreign_place, _governing_place, _narrower_own_scope, _narrower_scope
 from .share import share_or_change_crossed
@@ -145,6 +146,10 @@ def near_miss_check(
     named = on("kind_name") and other_named_of_kind(sentence, span.start, analysis.text)
     if named:
         return "kind_name", _from_word(sentence, named, span, clause)
+    # "PM10平均浓度" asked, "PM2.5平均浓度最低的是洪雅县，为24.8微克/立方米" given: another lettered kind of the same thing
+    code = own_measure and other_letter_code(sentence, span, analysis)
+    if code:
+        return "letter_code", _from_word(sentence, code, span, clause)
     if on("percent") and _percent_unasked(span.text, analysis):
         return "percent", clause
     # "全市出口额" asked, "年出口额超5亿元的企业27家" given: a bound sorting things, no amount
