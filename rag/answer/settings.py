@@ -61,6 +61,15 @@ SWITCHES = {
                     " from the first retrieved sentence stating them one after the other, each word opening a clause with"
                     " its figure right after it (其中，出口238.4亿元，增长15.8%；进口174.2亿元), of the place and period asked"
                     " (rag.answer.comparison.paired_parts)",
+    "dated_parts": "two parts of one whole asked with a period (and place) said before the first part only (中卫前11个月"
+                   "出口比进口多多少, 哈密去年出口和进口): the part words after them are read as paired_parts' bare parts"
+                   " (rag.answer.comparison.dated_parts)",
+    "whole_qualifier": "two part words where one carries the whole's qualifier and the other is bare (外贸出口 against 进口)"
+                       " are read bare by paired_parts when the breakdown's paragraph says the qualifier before or in"
+                       " it (全市外贸进出口总额…其中，出口…；进口…) (rag.answer.comparison.dated_parts)",
+    "part_rates": "a growth rate asked of two parts of one whole (出口和进口哪个增长得更快) is read from the rate the breakdown"
+                  " states right after each part's amount (出口28.9亿元，同比增长6.5%；进口67.8亿元，同比增长24.3%)"
+                  " (rag.answer.comparison.dated_parts)",
     "rural_scope": "wider_scope: 全市乡村旅游 is the city's rural tourism, a scope word as 全市 (not 全市乡镇, its towns)",
     "scope_of_lead_piece": "wider_scope reads a sentence piece after ；with the pieces before it (今年全县…；平均亩产442公斤:"
                             " 全县's)",

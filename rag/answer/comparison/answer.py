@@ -146,6 +146,9 @@ def answer_comparison(
     if hits:
         # "黄石出口比进口多多少": the sentence breaking the whole down into its two parts ("其中，出口238.4亿元…；进口174.2亿元")
         parts = paired_parts(comparison, sides, hits)
+        if parts is not None and RATE_ASKED.search(question) and not ablated("part_rates"):
+            # "出口和进口哪个增长得更快": each part's rate right after its amount (rag.answer.comparison.dated_parts)
+            parts = _rates_after(parts, hits) or parts
         if parts is not None and not _composed(question, comparison, parts, elapsed_ms).refused:
             sides = parts
     answer = _composed(question, comparison, sides, elapsed_ms)

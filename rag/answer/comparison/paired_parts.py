@@ -19,6 +19,7 @@ from ..compose import citation
 from ..evidence import entity_said, paragraph_context
 from ..question import analyze_question, pos_cut
 from ..settings import ablated
+from .dated_parts import dated_before, whole_qualified
 from .sentence_reading import BREAKS_DOWN, figures_of, other_period, sentences_of, unit_of
 from .stated_sides import side_cores
 
@@ -43,7 +44,8 @@ def part_words(comparison) -> tuple[str, str] | None:
         word = cut[-1] if cut else ""
         if len(word) > 2:
             word = _MEASURE_TAIL.sub("", word)
-        if len(word) < 2 or re.search(r"[\d年月季]", word) or places_named(word) or not _place_before(cut[:-1]):
+        if len(word) < 2 or re.search(r"[\d年月季]", word) or places_named(word) \
+                or not (_place_before(cut[:-1]) or dated_before(cut[:-1])):
             return None
         words.append(word)
     if words[0] in words[1] or words[1] in words[0]:
@@ -101,6 +103,7 @@ def paired_parts(comparison, sides: tuple[Answer, Answer], hits: Sequence[Hit]) 
     words = part_words(comparison)
     if words is None:
         return None
+    words, qualifier = whole_qualified(words)  # "外贸出口" against "进口": 外贸 said of the whole
     analyses = [analyze_question(q) for q in comparison.side_questions]
     places = list(dict.fromkeys(analyses[0].entities + analyses[1].entities))
     asked = "".join(comparison.side_questions)
@@ -111,7 +114,7 @@ def paired_parts(comparison, sides: tuple[Answer, Answer], hits: Sequence[Hit]) 
         if not all(w in sentence for w in words):
             continue
         context = text[:m.start()][-120:] + sentence if BREAKS_DOWN.match(sentence) else sentence
-        if other_period(asked, context) or _other_months(asked, context):
+        if other_period(asked, context) or _other_months(asked, context) or qualifier not in text[:m.end()]:
             continue
         spans = figures_of(sentence, analyses[0])
         found = [_figure_after(sentence, w, spans) for w in words]
