@@ -27,7 +27,7 @@ FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7
               "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22",
               "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30",
               "fresh31", "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37",
-              "fresh38", "fresh39")
+              "fresh38", "fresh39", "fresh40")
 
 QUESTION_FILES = [("everyday.jsonl", SEEDS)] + [(f"{name}_questions.jsonl", ROOT / "eval" / name) for name in FRESH_SETS]
 CLAIM_FILES = [("claims.jsonl", SEEDS), ("claim_drafts.jsonl", SEEDS)] + [
